@@ -1,0 +1,68 @@
+// buildApp(deps): the Fastify app. It never listens; tests inject requests and main.ts listens.
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './deps.ts';
+import { registerAssets } from './http/assets.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerRequestActor } from './http/request-actor.ts';
+import { registerSecurity } from './http/security.ts';
+import { registerViews } from './http/views.ts';
+import { registerMeRoutes } from './features/api/me.routes.ts';
+import { registerApiKeyRoutes } from './features/apikeys/apikeys.routes.ts';
+import { registerAuditRoutes } from './features/audit/audit.routes.ts';
+import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import { registerHomeRoutes } from './features/home/home.routes.ts';
+import { registerPeopleRoutes } from './features/people/people.routes.ts';
+import { registerSetupRoutes } from './features/setup/setup.routes.ts';
+import { registerSystemRoutes } from './features/system/system.routes.ts';
+
+export type RouteInfo = { method: string; url: string };
+
+export type ParleyApp = FastifyInstance & { routeList: RouteInfo[] };
+
+export async function buildApp(deps: Deps): Promise<ParleyApp> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routeList: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Request log: the route pattern, never the path (paths can hold tokens) and no personal data.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({ method: req.method, route: req.routeOptions.url ?? 'not-found', status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await registerSecurity(app, { secret: deps.config.secret, secureCookies: deps.config.secureCookies, https: deps.config.baseUrl.startsWith('https:') });
+  await registerOpenApi(app, deps.config.baseUrl);
+  registerViews(app);
+  registerErrorHandling(app);
+  registerRequestActor(app, deps);
+  await registerAssets(app);
+
+  registerSystemRoutes(app, deps);
+  registerSetupRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerHomeRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  registerApiKeyRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerMeRoutes(app);
+
+  await app.ready();
+  const built = app as unknown as ParleyApp;
+  built.routeList = routeList;
+  return built;
+}

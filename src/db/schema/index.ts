@@ -1,0 +1,6 @@
+// The whole schema, for drizzle-kit and the database clients. (Not a barrel for app code: repos import tables directly.)
+export * from './organisations.ts';
+export * from './people.ts';
+export * from './audit.ts';
+export * from './jobs.ts';
+export * from './instance.ts';

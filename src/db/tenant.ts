@@ -1,0 +1,18 @@
+// Tenant transactions: every service-scoped query runs inside one. The role switch makes
+// PostgreSQL row-level security apply, so a query that forgets its org filter still sees nothing else.
+import { sql } from 'drizzle-orm';
+import type { Db } from './client.ts';
+
+export async function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`,
+    );
+    return work(tx as unknown as Db);
+  });
+}
+
+/** Owner-role transaction for work that spans services: sign-in, setup, the worker, the CLI. */
+export async function asSystem<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => work(tx as unknown as Db));
+}

@@ -1,0 +1,44 @@
+// Everything the app needs, built once from the configuration.
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+import { type Clock, systemClock } from './lib/clock.ts';
+import { createLogger, type Logger } from './lib/logger.ts';
+import { createSecretBox } from './lib/tokens.ts';
+import { createAudit } from './features/audit/audit.service.ts';
+import { createAuthService } from './features/auth/auth.service.ts';
+import { createTwoFactorService } from './features/auth/two-factor.service.ts';
+import { createOrgService } from './features/orgs/orgs.service.ts';
+import { createPeopleService } from './features/people/people.service.ts';
+import { createApiKeyService } from './features/apikeys/apikeys.service.ts';
+import { createWorker } from './jobs/worker.ts';
+import { JOBS, RECURRING } from './jobs/registry.ts';
+
+export function createServices(config: Config, database: Database, clock: Clock, log: Logger) {
+  const db = database.db;
+  const audit = createAudit({ clock });
+  const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
+  const box = createSecretBox(config.secret);
+  return {
+    config,
+    database,
+    db,
+    clock,
+    log,
+    audit,
+    auth,
+    twoFactor: createTwoFactorService({ db, clock, audit, box, auth }),
+    orgs: createOrgService({ db, clock, audit }),
+    people: createPeopleService({ db, clock, audit }),
+    apiKeys: createApiKeyService({ db, clock, audit }),
+    worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING }),
+  };
+}
+export type Deps = ReturnType<typeof createServices>;
+
+export async function createDeps(config: Config, opts: { clock?: Clock; log?: Logger; database?: Database } = {}): Promise<Deps> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await runMigrations(database);
+  return createServices(config, database, opts.clock ?? systemClock, log);
+}

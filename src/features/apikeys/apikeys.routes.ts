@@ -1,0 +1,39 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '#src/deps.ts';
+import { AppError } from '#src/lib/app-error.ts';
+import { isUuid } from '#src/lib/ids.ts';
+import { errorList } from '#src/http/views.ts';
+import { keepValues, parseForm } from '#src/http/forms.ts';
+import { STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { ZRole } from '#src/features/people/people.schemas.ts';
+
+export const ZNewApiKey = z.object({
+  name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),
+  role: ZRole,
+});
+
+export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
+  const roles = STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, '') }));
+  async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const keys = await deps.apiKeys.list(req.actor!);
+    return reply.page('apikeys/views/api-keys.njk', { pageTitle: 'API keys', keys, roles, roleLabels: ROLE_LABELS, values: {}, ...extra });
+  }
+
+  app.get('/api-keys', (req, reply) => listPage(req, reply));
+
+  app.post('/api-keys', async (req, reply) => {
+    const form = parseForm(ZNewApiKey, req.body);
+    if (!form.ok) return listPage(req, reply.status(422), { values: keepValues(req.body), fields: form.fields, errors: errorList(form.fields, ['name', 'role']) });
+    const created = await deps.apiKeys.create(req.actor!, form.data);
+    return listPage(req, reply, { created: { key: created.key, name: form.data.name } });
+  });
+
+  app.post('/api-keys/:keyId/revoke', async (req, reply) => {
+    const { keyId } = req.params as { keyId: string };
+    if (!isUuid(keyId)) throw new AppError('NOT_FOUND', 'That API key was not found');
+    await deps.apiKeys.revoke(req.actor!, keyId);
+    return listPage(req, reply, { flash: 'API key revoked. Requests using it are now refused.' });
+  });
+}

@@ -1,0 +1,63 @@
+// Admins browse and filter their service's audit trail.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '#src/deps.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { errorList } from '#src/http/views.ts';
+import { parseForm } from '#src/http/forms.ts';
+import { searchEvents } from './audit.repo.ts';
+
+const PAGE_SIZE = 50;
+const dateField = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), `${label} must be a date like 2026-03-27`);
+
+const ZAuditFilter = z.object({
+  action: z.string().trim().max(80).optional(),
+  actor: z.string().trim().max(120).optional(),
+  entity: z.string().trim().max(120).optional(),
+  from: dateField('From'),
+  to: dateField('To'),
+  page: z.coerce.number().int().min(1).max(100000).optional(),
+});
+
+export function registerAuditRoutes(app: FastifyInstance, deps: Deps) {
+  app.get('/audit', async (req, reply) => {
+    const actor = req.actor!;
+    authorise(actor, 'audit.read');
+    const form = parseForm(ZAuditFilter, req.query);
+    const values = (req.query ?? {}) as Record<string, string>;
+    if (!form.ok) return reply.status(422).page('audit/views/audit.njk', { pageTitle: 'Audit trail', values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
+    const f = form.data;
+    const page = f.page ?? 1;
+    const { rows, total } = await inOrg(deps.db, actor.orgId, (tx) =>
+      searchEvents(
+        tx,
+        {
+          orgId: actor.orgId,
+          action: f.action || undefined,
+          actor: f.actor || undefined,
+          entity: f.entity || undefined,
+          from: f.from ? new Date(`${f.from}T00:00:00Z`) : undefined,
+          to: f.to ? new Date(`${f.to}T23:59:59.999Z`) : undefined,
+        },
+        PAGE_SIZE,
+        (page - 1) * PAGE_SIZE,
+      ),
+    );
+    const query = new URLSearchParams(Object.entries(values).filter(([k, v]) => k !== 'page' && v) as [string, string][]).toString();
+    return reply.page('audit/views/audit.njk', {
+      pageTitle: 'Audit trail',
+      values,
+      rows: rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actorLabel ?? r.actorType, action: r.action, entity: r.entityType ? `${r.entityType} ${r.entityId ?? ''}` : '', ip: r.ip, requestId: r.requestId })),
+      total,
+      page,
+      prev: page > 1 ? `/audit?${query}&page=${page - 1}` : undefined,
+      next: page * PAGE_SIZE < total ? `/audit?${query}&page=${page + 1}` : undefined,
+    });
+  });
+}

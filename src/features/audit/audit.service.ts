@@ -1,0 +1,43 @@
+// Writes audit records inside the caller's transaction, chained per service.
+import type { Db } from '#src/db/client.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import type { Actor } from '#src/features/auth/actor.ts';
+import { type AuditLink, linkHash, PLATFORM_CHAIN } from './audit-chain.ts';
+import { appendLink, lockChainHead } from './audit.repo.ts';
+
+export type AuditEntry = {
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  detail?: Record<string, unknown>;
+};
+
+export type Audit = ReturnType<typeof createAudit>;
+
+export function createAudit({ clock }: { clock: Clock }) {
+  return {
+    /**
+     * Appends one event. `orgId` null writes to the platform chain (no service), which only the owner role can do.
+     * Call it with the same transaction as the change it records.
+     */
+    async record(tx: Db, actor: Actor, orgId: string | null, entry: AuditEntry): Promise<void> {
+      const chain = orgId ?? PLATFORM_CHAIN;
+      const head = await lockChainHead(tx, chain);
+      const link: AuditLink = {
+        orgId,
+        seq: head.seq + 1,
+        at: clock.now(),
+        actorType: actor.type,
+        actorId: actor.id ?? null,
+        actorLabel: actor.label ?? null,
+        action: entry.action,
+        entityType: entry.entityType ?? null,
+        entityId: entry.entityId ?? null,
+        ip: actor.ip ?? null,
+        requestId: actor.requestId ?? null,
+        detail: entry.detail ?? null,
+      };
+      await appendLink(tx, chain, link, head.hash, linkHash(head.hash, link));
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Who is asking: a signed-in person acting in one service, an API key, the system, or nobody.
+export const STAFF_ROLES = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'] as const;
+export type Role = (typeof STAFF_ROLES)[number];
+export const isRole = (value: unknown): value is Role => STAFF_ROLES.includes(value as Role);
+
+export type Actor = {
+  type: 'user' | 'api_key' | 'system' | 'anonymous';
+  id?: string;
+  label?: string;
+  ip?: string;
+  requestId?: string;
+};
+
+/** An actor that may act inside one service. */
+export type OrgActor = Actor & {
+  type: 'user' | 'api_key';
+  id: string;
+  orgId: string;
+  orgSlug: string;
+  orgName: string;
+  role: Role;
+};
+
+export const systemActor = (label = 'parley cli'): Actor => ({ type: 'system', label });

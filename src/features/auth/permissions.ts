@@ -1,0 +1,47 @@
+// Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
+import { AppError } from '#src/lib/app-error.ts';
+import type { OrgActor, Role } from './actor.ts';
+
+const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
+
+export const PERMISSIONS = {
+  'home.view': ALL,
+  'people.view': ['admin', 'coordinator'],
+  'people.manage': ['admin'],
+  'apikeys.manage': ['admin'],
+  'audit.read': ['admin'],
+  'settings.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const DESCRIPTIONS: Record<Permission, string> = {
+  'home.view': 'see the staff home',
+  'people.view': 'see the people in this service',
+  'people.manage': 'manage people and their roles',
+  'apikeys.manage': 'manage API keys',
+  'audit.read': 'read the audit trail',
+  'settings.manage': 'change the service settings',
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function authorise(actor: OrgActor, permission: Permission): void {
+  if (can(actor.role, permission)) return;
+  const allowed = (PERMISSIONS[permission] as readonly Role[]).map(roleLabel).join(' or ');
+  throw new AppError('FORBIDDEN', `Only ${allowed} can ${DESCRIPTIONS[permission]}; you are ${roleLabel(actor.role)}.`, {
+    reason: 'ROLE_NOT_ALLOWED',
+  });
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'an admin',
+  coordinator: 'a case coordinator',
+  supervisor: 'a supervisor',
+  mediator: 'a mediator',
+  safeguarding_lead: 'a safeguarding lead',
+  viewer: 'a viewer',
+};
+export const roleLabel = (role: Role) => ROLE_LABELS[role];

@@ -1,0 +1,11 @@
+// Pure: which roles must use two-factor sign-in in a service.
+import type { OrgSettings } from '#src/db/schema/organisations.ts';
+import { type Role, STAFF_ROLES } from './actor.ts';
+
+export const DEFAULT_TWO_FACTOR_ROLES: readonly Role[] = STAFF_ROLES.filter((r) => r !== 'viewer');
+
+export function roleNeedsTwoFactor(role: string | null | undefined, settings: OrgSettings | null | undefined): boolean {
+  if (!role) return false;
+  const roles = settings?.twoFactorRoles ?? DEFAULT_TWO_FACTOR_ROLES;
+  return (roles as readonly string[]).includes(role);
+}

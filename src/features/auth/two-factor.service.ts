@@ -1,0 +1,97 @@
+// Two-factor sign-in: enrolment (QR code, key as text, backup codes), checking codes, resets by an admin.
+import type { Db } from '#src/db/client.ts';
+import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { AppError, notFound } from '#src/lib/app-error.ts';
+import { findMember } from '#src/features/people/people.repo.ts';
+import { authorise } from './permissions.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import type { SecretBox } from '#src/lib/tokens.ts';
+import { hashToken } from '#src/lib/tokens.ts';
+import { checkTotp, newBackupCodes, newTotpSecret, normaliseBackupCode, totpEnrolment } from '#src/lib/totp.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { Actor, OrgActor } from './actor.ts';
+import type { AuthService, RequestContext } from './auth.service.ts';
+import { deleteUserSessions } from './sessions.repo.ts';
+import { findUserById, listActiveMemberships, replaceBackupCodes, updateUser, useBackupCode } from './users.repo.ts';
+
+export type TwoFactorDeps = { db: Db; clock: Clock; audit: Audit; box: SecretBox; auth: AuthService };
+
+const hashBackup = (code: string) => hashToken(`backup:${normaliseBackupCode(code)}`);
+
+export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFactorDeps) {
+  async function getUser(userId: string) {
+    const user = await asSystem(db, (tx) => findUserById(tx, userId));
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in again');
+    return user;
+  }
+
+  return {
+    /** Starts (or continues) enrolment: a pending secret is kept, sealed, until a code confirms it. */
+    async beginEnrolment(userId: string, serviceName: string) {
+      const user = await getUser(userId);
+      if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already set up', { reason: 'ALREADY_ENROLLED' });
+      let secret = user.totpSecret ? box.open(user.totpSecret) : undefined;
+      if (!secret) {
+        secret = newTotpSecret();
+        await asSystem(db, (tx) => updateUser(tx, userId, { totpSecret: box.seal(secret!) }));
+      }
+      return totpEnrolment(secret, user.email, `Parley (${serviceName})`);
+    },
+
+    /** Confirms enrolment with a first code; returns the backup codes, shown once. */
+    async confirmEnrolment(userId: string, code: string, actor: Actor, orgId: string | null) {
+      const user = await getUser(userId);
+      if (!user.totpSecret || user.totpEnabledAt) throw new AppError('CONFLICT', 'Start setting up two-factor sign-in again', { reason: 'NO_PENDING_ENROLMENT' });
+      if (!checkTotp(box.open(user.totpSecret), code, clock.now().getTime()))
+        throw new AppError('UNPROCESSABLE', 'The code is not right', { reason: 'BAD_CODE', fields: { code: 'Enter the 6-digit code shown in your authenticator app' } });
+      const codes = newBackupCodes();
+      await asSystem(db, async (tx) => {
+        await updateUser(tx, userId, { totpEnabledAt: clock.now() });
+        await replaceBackupCodes(tx, userId, codes.map(hashBackup));
+        await audit.record(tx, actor, orgId, { action: 'auth.two_factor_enrolled', entityType: 'user', entityId: userId });
+      });
+      return codes;
+    },
+
+    /** Checks a code from the app or a backup code for a session waiting on its second factor. */
+    async verify(sessionId: string, userId: string, code: string, ctx: RequestContext) {
+      const user = await getUser(userId);
+      const now = clock.now();
+      if (user.lockedUntil && user.lockedUntil > now) throw new AppError('RATE_LIMITED', auth.lockedMessage(user.lockedUntil), { reason: 'ACCOUNT_LOCKED' });
+      const secret = user.totpSecret && user.totpEnabledAt ? box.open(user.totpSecret) : undefined;
+      let method = 'totp';
+      let ok = secret ? checkTotp(secret, code, now.getTime()) : false;
+      if (!ok && normaliseBackupCode(code).length === 8) {
+        ok = await asSystem(db, (tx) => useBackupCode(tx, userId, hashBackup(code), now));
+        method = 'backup_code';
+      }
+      if (!ok) {
+        const lockedUntil = await auth.failSecondFactor(user, ctx);
+        if (lockedUntil) throw new AppError('RATE_LIMITED', auth.lockedMessage(lockedUntil), { reason: 'ACCOUNT_LOCKED' });
+        throw new AppError('UNPROCESSABLE', 'The code is not right', { reason: 'BAD_CODE', fields: { code: 'Enter the 6-digit code from your authenticator app, or a backup code' } });
+      }
+      await auth.completeSignIn(sessionId, userId, ctx, method);
+    },
+
+    /** An admin resets a member of their own service (lost phone, lock-out). */
+    async resetForMember(actor: OrgActor, userId: string) {
+      authorise(actor, 'people.manage');
+      const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
+      if (!member) throw notFound('That person');
+      await this.reset(userId, actor, actor.orgId);
+    },
+
+    /** An admin (or the CLI) clears a person's two-factor set-up and failures; they enrol again at next sign-in. */
+    async reset(userId: string, actor: Actor, orgId: string | null) {
+      await asSystem(db, async (tx) => {
+        await updateUser(tx, userId, { totpSecret: null, totpEnabledAt: null, failedSignIns: 0, lockedUntil: null });
+        await replaceBackupCodes(tx, userId, []);
+        await deleteUserSessions(tx, userId);
+        const orgs = orgId ? [{ orgId }] : await listActiveMemberships(tx, userId);
+        if (orgs.length === 0) await audit.record(tx, actor, null, { action: 'auth.two_factor_reset', entityType: 'user', entityId: userId });
+        for (const o of orgs) await audit.record(tx, actor, o.orgId, { action: 'auth.two_factor_reset', entityType: 'user', entityId: userId });
+      });
+    },
+  };
+}
+export type TwoFactorService = ReturnType<typeof createTwoFactorService>;

@@ -1,0 +1,42 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '#src/db/client.ts';
+import { instanceSettings } from '#src/db/schema/instance.ts';
+import { type OrgSettings, organisations } from '#src/db/schema/organisations.ts';
+
+export type NewOrg = { id: string; slug: string; name: string; email?: string | null; phone?: string | null; address?: string | null; settings?: OrgSettings };
+
+export async function insertOrg(tx: Db, org: NewOrg) {
+  await tx.insert(organisations).values(org);
+}
+
+export async function findOrgBySlug(tx: Db, slug: string) {
+  const rows = await tx.select().from(organisations).where(eq(organisations.slug, slug));
+  return rows[0];
+}
+
+/** Under a tenant transaction this returns the current service only (row-level security). */
+export async function findOrgById(tx: Db, id: string) {
+  const rows = await tx.select().from(organisations).where(eq(organisations.id, id));
+  return rows[0];
+}
+
+export async function countOrgs(tx: Db) {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisations);
+  return row?.n ?? 0;
+}
+
+export async function getInstanceSetting(tx: Db, key: string) {
+  const rows = await tx.select().from(instanceSettings).where(eq(instanceSettings.key, key));
+  return rows[0]?.value;
+}
+
+export async function putInstanceSetting(tx: Db, key: string, value: string | null) {
+  if (value === null) {
+    await tx.delete(instanceSettings).where(eq(instanceSettings.key, key));
+    return;
+  }
+  await tx
+    .insert(instanceSettings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: instanceSettings.key, set: { value, updatedAt: sql`now()` } });
+}

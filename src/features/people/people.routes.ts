@@ -1,0 +1,103 @@
+// The people page: members, invitations, roles, deactivation, two-factor resets; invitation acceptance.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '#src/deps.ts';
+import { AppError } from '#src/lib/app-error.ts';
+import { isUuid } from '#src/lib/ids.ts';
+import { errorList } from '#src/http/views.ts';
+import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
+import { STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
+
+const roleItems = (selected?: string) =>
+  STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, ''), selected: r === selected }));
+
+function userIdParam(req: FastifyRequest) {
+  const { userId } = req.params as { userId: string };
+  if (!isUuid(userId)) throw new AppError('NOT_FOUND', 'That person was not found');
+  return userId;
+}
+
+export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
+  async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
+    const { members, invitations } = await deps.people.list(req.actor!);
+    return reply.page('people/views/people.njk', { pageTitle: 'People', members, invitations, roleItems, roleLabels: ROLE_LABELS, me: req.actor!.id, ...extra });
+  }
+
+  app.get('/people', (req, reply) => listPage(req, reply));
+
+  app.get('/people/invite', async (req, reply) => reply.page('people/views/invite.njk', { pageTitle: 'Invite someone', values: {}, roles: roleItems() }));
+
+  app.post('/people/invite', async (req, reply) => {
+    const values = keepValues(req.body);
+    const form = parseForm(ZInvite, req.body);
+    try {
+      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      const { token, expiresAt } = await deps.people.invite(req.actor!, form.data);
+      const link = `${deps.config.baseUrl}/invitations/${token}`;
+      return reply.page('people/views/invited.njk', { pageTitle: 'Invitation created', link, invitee: form.data, expiresAt });
+    } catch (err) {
+      const fields = fieldErrorsOf(err);
+      if (!fields) throw err;
+      return reply.status(422).page('people/views/invite.njk', { pageTitle: 'Invite someone', values, roles: roleItems(values.role), fields, errors: errorList(fields, ['name', 'email', 'role']) });
+    }
+  });
+
+  app.post('/people/:userId/role', async (req, reply) => {
+    const form = parseForm(ZChangeRole, req.body);
+    if (!form.ok) throw new AppError('UNPROCESSABLE', 'Select a role', { fields: form.fields });
+    try {
+      await deps.people.changeRole(req.actor!, userIdParam(req), form.data.role);
+    } catch (err) {
+      if (err instanceof AppError && err.reason === 'LAST_ADMIN') return listPage(req, reply.status(409), { errors: [{ text: err.message }] });
+      throw err;
+    }
+    return listPage(req, reply, { flash: 'Role changed.' });
+  });
+
+  for (const [path, active] of [['deactivate', false], ['reactivate', true]] as const) {
+    app.post(`/people/:userId/${path}`, async (req, reply) => {
+      try {
+        await deps.people.setActive(req.actor!, userIdParam(req), active);
+      } catch (err) {
+        if (err instanceof AppError && (err.reason === 'LAST_ADMIN' || err.reason === 'SELF_DEACTIVATION')) return listPage(req, reply.status(409), { errors: [{ text: err.message }] });
+        throw err;
+      }
+      return listPage(req, reply, { flash: active ? 'Reactivated.' : 'Deactivated. They have been signed out of this service.' });
+    });
+  }
+
+  app.post('/people/:userId/reset-two-factor', async (req, reply) => {
+    await deps.twoFactor.resetForMember(req.actor!, userIdParam(req));
+    return listPage(req, reply, { flash: 'Two-factor sign-in reset. They will set it up again when they next sign in.' });
+  });
+
+  app.post('/invitations/:invitationId/revoke', async (req, reply) => {
+    const { invitationId } = req.params as { invitationId: string };
+    if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', 'That invitation was not found');
+    await deps.people.revokeInvitation(req.actor!, invitationId);
+    return listPage(req, reply, { flash: 'Invitation withdrawn.' });
+  });
+
+  // Public: the invitee follows the link they were sent.
+  app.get('/invitations/:token', async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const info = await deps.people.describeInvitation(token);
+    return reply.page('people/views/accept.njk', { pageTitle: 'Join the service', token, info });
+  });
+
+  app.post('/invitations/:token', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
+    const { token } = req.params as { token: string };
+    const form = parseForm(ZAcceptInvitation, req.body);
+    try {
+      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter a password', { fields: form.fields });
+      const { email } = await deps.people.acceptInvitation(token, form.data.password, { ip: req.ip, requestId: req.id });
+      return reply.page('people/views/accepted.njk', { pageTitle: 'You have joined', email });
+    } catch (err) {
+      const fields = fieldErrorsOf(err);
+      if (!fields) throw err;
+      const info = await deps.people.describeInvitation(token);
+      return reply.status(422).page('people/views/accept.njk', { pageTitle: 'Join the service', token, info, fields, errors: errorList(fields) });
+    }
+  });
+}

@@ -1,0 +1,26 @@
+// Health checks, the front door, and the accessibility statement and privacy notice.
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { Deps } from '#src/deps.ts';
+
+export function registerSystemRoutes(app: FastifyInstance, deps: Deps) {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await deps.db.execute(sql`SELECT 1`);
+      return { status: 'ok', database: deps.database.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: deps.database.kind });
+    }
+  });
+
+  app.get('/', async (req, reply) => {
+    if (req.session?.stage === 'full') return reply.redirect('/home', 303);
+    if (!(await deps.orgs.hasAnyOrg())) return reply.page('system/views/not-set-up.njk', { pageTitle: 'Parley is not set up yet' });
+    return reply.redirect('/sign-in', 303);
+  });
+
+  app.get('/accessibility', async (_req, reply) => reply.page('system/views/accessibility.njk', { pageTitle: 'Accessibility statement' }));
+  app.get('/privacy', async (_req, reply) => reply.page('system/views/privacy.njk', { pageTitle: 'Privacy notice' }));
+}

@@ -1,0 +1,39 @@
+// Form helpers: zod parsing into GOV.UK field errors, keeping what the person typed.
+import type { z } from 'zod';
+import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors };
+
+export function zodFields(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
+  const result = schema.safeParse(body ?? {});
+  return result.success ? { ok: true, data: result.data } : { ok: false, fields: zodFields(result.error) };
+}
+
+/** Field errors carried by an AppError (validation, conflicts on a field), or undefined for any other error. */
+export function fieldErrorsOf(err: unknown): FieldErrors | undefined {
+  if (err instanceof AppError && (err.fields || err.code === 'UNPROCESSABLE' || err.code === 'CONFLICT' || err.code === 'UNAUTHENTICATED' || err.code === 'RATE_LIMITED'))
+    return err.fields ?? { _: err.message };
+  return undefined;
+}
+
+/** Values to put back in the form: strings only, never passwords. */
+export function keepValues(body: unknown, omit: string[] = ['password', '_csrf']): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body && typeof body === 'object')
+    for (const [k, v] of Object.entries(body)) if (!omit.includes(k) && typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** A safe same-site path to return to after sign-in. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(next) ? next : '/home';
+}

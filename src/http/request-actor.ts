@@ -1,0 +1,86 @@
+// Works out who is asking (session cookie or API key), then applies the route's access rule from access.ts.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '#src/lib/app-error.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { isRole } from '#src/features/auth/actor.ts';
+import type { AuthService } from '#src/features/auth/auth.service.ts';
+import type { ApiKeyService } from '#src/features/apikeys/apikeys.service.ts';
+import type { SessionView } from '#src/features/auth/sessions.repo.ts';
+import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
+import { accessFor } from './access.ts';
+
+export const SESSION_COOKIE = 'parley_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: OrgActor | undefined;
+    session: SessionView | undefined;
+    sessionToken: string | undefined;
+  }
+}
+
+export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/');
+
+function actorFromSession(s: SessionView, req: FastifyRequest): OrgActor | undefined {
+  if (s.stage !== 'full' || !s.orgId || s.membershipStatus !== 'active' || !isRole(s.role) || !s.orgSlug || !s.orgName) return undefined;
+  return { type: 'user', id: s.userId, label: s.userName, orgId: s.orgId, orgSlug: s.orgSlug, orgName: s.orgName, role: s.role, ip: req.ip, requestId: req.id };
+}
+
+export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthService; apiKeys: ApiKeyService }) {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('session', undefined);
+  app.decorateRequest('sessionToken', undefined);
+
+  app.addHook('onRequest', async (req, reply) => {
+    const header = req.headers.authorization;
+    if (header && isApiRequest(req)) {
+      const [scheme, key] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !key) throw new AppError('UNAUTHENTICATED', 'Send the API key as: Authorization: Bearer <key>', { reason: 'BAD_AUTH_HEADER' });
+      req.actor = await deps.apiKeys.authenticate(key, { ip: req.ip, requestId: req.id });
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'That API key is not valid or has been revoked', { reason: 'BAD_API_KEY' });
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        req.session = await deps.auth.resolveSession(token);
+        if (req.session) {
+          req.sessionToken = token;
+          req.actor = actorFromSession(req.session, req);
+        } else clearSessionCookie(reply);
+      }
+    }
+    await enforceAccess(req, reply);
+  });
+}
+
+async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
+  const access = accessFor(req.method, req.routeOptions.url ?? '');
+  if (access === 'public' || !req.routeOptions.url) return;
+  if (req.actor?.type === 'api_key') {
+    if (access === 'service' && isApiRequest(req)) return;
+    throw new AppError('FORBIDDEN', 'API keys can only be used with the API', { reason: 'API_KEY_NOT_ALLOWED' });
+  }
+  const s = req.session;
+  if (!s) {
+    if (isApiRequest(req) || req.method !== 'GET') throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key', { reason: 'SIGN_IN_REQUIRED' });
+    return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
+  }
+  if (access === 'partial') return;
+  if (s.stage !== 'full') {
+    if (isApiRequest(req)) throw new AppError('UNAUTHENTICATED', 'Finish signing in first', { reason: 'SIGN_IN_INCOMPLETE' });
+    return reply.redirect(s.stage === 'password' ? '/sign-in/code' : '/account/two-factor', 303);
+  }
+  if (!s.hasTotp && roleNeedsTwoFactor(s.role, s.orgSettings) && !isApiRequest(req)) return reply.redirect('/account/two-factor', 303);
+  if (access === 'person') return;
+  if (!req.actor) {
+    if (!isApiRequest(req) && req.method === 'GET') return reply.redirect('/services', 303);
+    throw new AppError('FORBIDDEN', 'You are not an active member of any service. Ask an admin to invite you.', { reason: 'NO_SERVICE' });
+  }
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

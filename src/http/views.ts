@@ -1,0 +1,81 @@
+// Nunjucks with the GOV.UK and MOJ macros; `reply.page()` renders a typed view model inside the layout.
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import nunjucks from 'nunjucks';
+import { translator } from '#src/i18n/i18n.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
+import { can, type Permission } from '#src/features/auth/permissions.ts';
+import type { Role } from '#src/features/auth/actor.ts';
+import { GOVUK_DIR, MOJ_DIR } from './assets.ts';
+
+const require = createRequire(import.meta.url);
+
+export function createViewEnvironment() {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader(
+      [fileURLToPath(new URL('../views', import.meta.url)), fileURLToPath(new URL('../features', import.meta.url)), GOVUK_DIR, MOJ_DIR],
+      { noCache: false },
+    ),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  const mojFilters = require('@ministryofjustice/frontend/moj/filters/all.js')() as Record<string, (...a: unknown[]) => unknown>;
+  for (const [name, fn] of Object.entries(mojFilters)) env.addFilter(name, fn);
+  env.addFilter('dateTime', (d: Date | string | null) =>
+    d ? new Date(d).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }) : '',
+  );
+  env.addFilter('date', (d: Date | string | null) =>
+    d ? new Date(d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '',
+  );
+  return env;
+}
+
+/** GOV.UK error summary items from field errors, in the order of the form's fields. */
+export function errorList(fields: FieldErrors | undefined, order: string[] = []) {
+  if (!fields) return [];
+  const keys = [...order.filter((k) => fields[k]), ...Object.keys(fields).filter((k) => !order.includes(k))];
+  return keys.map((k) => ({ text: fields[k], href: `#${k}` }));
+}
+
+const NAVIGATION: { href: string; text: string; permission: Permission }[] = [
+  { href: '/home', text: 'Home', permission: 'home.view' },
+  { href: '/people', text: 'People', permission: 'people.view' },
+  { href: '/api-keys', text: 'API keys', permission: 'apikeys.manage' },
+  { href: '/audit', text: 'Audit trail', permission: 'audit.read' },
+];
+
+function navigationFor(role: Role, path: string) {
+  const t = translator('en');
+  return NAVIGATION.filter((item) => can(role, item.permission)).map((item) => ({
+    href: item.href,
+    text: t(item.text),
+    active: path === item.href || path.startsWith(`${item.href}/`),
+  }));
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    page(template: string, model?: Record<string, unknown>): Promise<FastifyReply>;
+  }
+}
+
+export function registerViews(app: FastifyInstance) {
+  const env = createViewEnvironment();
+  app.decorateReply('page', async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
+    const req = this.request as FastifyRequest;
+    const actor = req.actor;
+    const chrome = {
+      cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+      csrfToken: this.generateCsrf(),
+      requestId: req.id,
+      t: translator('en'),
+      person: req.session && req.session.stage === 'full' ? { name: req.session.userName } : undefined,
+      service: actor ? { name: actor.orgName, slug: actor.orgSlug } : undefined,
+      can: (permission: Permission) => Boolean(actor && can(actor.role, permission)),
+      currentPath: req.url.split('?')[0],
+      navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/') : [],
+    };
+    const html = env.render(template, { ...chrome, ...model });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+}

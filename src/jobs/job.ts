@@ -1,0 +1,15 @@
+import type { z } from 'zod';
+import type { Db } from '#src/db/client.ts';
+import type { Clock } from '#src/lib/clock.ts';
+
+export type JobContext = { db: Db; clock: Clock; orgId: string | null };
+
+/** A job is a name, a payload schema and an idempotent run function. */
+export type JobDefinition<S extends z.ZodType = z.ZodType> = {
+  name: string;
+  schema: S;
+  maxAttempts?: number;
+  run(payload: z.infer<S>, ctx: JobContext): Promise<void>;
+};
+
+export const defineJob = <S extends z.ZodType>(job: JobDefinition<S>) => job;

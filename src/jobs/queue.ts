@@ -1,0 +1,80 @@
+// Enqueue inside the caller's transaction, so a job exists exactly when the change that asked for it does.
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '#src/db/client.ts';
+import { jobs } from '#src/db/schema/jobs.ts';
+import { newId } from '#src/lib/ids.ts';
+import type { JobDefinition } from './job.ts';
+
+export async function enqueue<S extends z.ZodType>(
+  tx: Db,
+  job: JobDefinition<S>,
+  payload: z.infer<S>,
+  opts: { orgId?: string | null; runAt?: Date } = {},
+) {
+  const id = newId();
+  const parsed = job.schema.parse(payload);
+  await tx.insert(jobs).values({
+    id,
+    orgId: opts.orgId ?? null,
+    name: job.name,
+    payload: parsed as object,
+    runAt: opts.runAt ?? new Date(),
+    maxAttempts: job.maxAttempts ?? 5,
+  });
+  return id;
+}
+
+const LEASE_SECONDS = 300;
+
+/** Claims up to `limit` due jobs; a claimed job is leased, so a crashed worker's job runs again later. */
+export async function claimDueJobs(db: Db, now: Date, limit: number) {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          isNull(jobs.doneAt),
+          isNull(jobs.failedAt),
+          lte(jobs.runAt, now),
+          or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now)),
+        ),
+      )
+      .orderBy(asc(jobs.runAt))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (due.length === 0) return [];
+    const leaseUntil = new Date(now.getTime() + LEASE_SECONDS * 1000);
+    const claimed = [];
+    for (const { id } of due) {
+      const [row] = await tx
+        .update(jobs)
+        .set({ lockedUntil: leaseUntil, attempts: sql`${jobs.attempts} + 1` })
+        .where(eq(jobs.id, id))
+        .returning();
+      if (row) claimed.push(row);
+    }
+    return claimed;
+  });
+}
+
+export async function completeJob(db: Db, id: string, at: Date) {
+  await db.update(jobs).set({ doneAt: at, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
+}
+
+export async function failJob(db: Db, id: string, error: string, retryAt: Date | null, at: Date) {
+  await db
+    .update(jobs)
+    .set(retryAt ? { lastError: error, lockedUntil: null, runAt: retryAt } : { lastError: error, lockedUntil: null, failedAt: at })
+    .where(eq(jobs.id, id));
+}
+
+export async function hasPendingJob(db: Db, name: string) {
+  const rows = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.name, name), isNull(jobs.doneAt), isNull(jobs.failedAt)))
+    .limit(1);
+  return rows.length > 0;
+}

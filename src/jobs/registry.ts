@@ -1,0 +1,8 @@
+// Every job the worker knows, listed explicitly.
+import { purgeSessionsJob } from '#src/features/auth/purge-sessions.job.ts';
+import type { JobDefinition } from './job.ts';
+
+export const JOBS: JobDefinition[] = [purgeSessionsJob];
+
+/** Jobs the worker keeps scheduled on its own, and how often. */
+export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [{ job: purgeSessionsJob, everyMinutes: 60 }];

@@ -1,0 +1,81 @@
+// Works the queue: polls, runs each job with its schema-checked payload, retries with back-off, stops gracefully.
+import type { Db } from '#src/db/client.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import type { Logger } from '#src/lib/logger.ts';
+import { asSystem } from '#src/db/tenant.ts';
+import type { JobDefinition } from './job.ts';
+import { claimDueJobs, completeJob, enqueue, failJob, hasPendingJob } from './queue.ts';
+
+export type WorkerOptions = {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  jobs: JobDefinition[];
+  recurring?: { job: JobDefinition; everyMinutes: number }[];
+  pollMs?: number;
+  batch?: number;
+};
+
+export function createWorker(opts: WorkerOptions) {
+  const byName = new Map(opts.jobs.map((j) => [j.name, j]));
+  const pollMs = opts.pollMs ?? 1000;
+  let running = false;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<number> | undefined;
+  const lastScheduled = new Map<string, number>();
+
+  async function scheduleRecurring() {
+    const now = opts.clock.now().getTime();
+    for (const { job, everyMinutes } of opts.recurring ?? []) {
+      if (now - (lastScheduled.get(job.name) ?? 0) < everyMinutes * 60_000) continue;
+      lastScheduled.set(job.name, now);
+      if (!(await hasPendingJob(opts.db, job.name))) await asSystem(opts.db, (tx) => enqueue(tx, job, job.schema.parse({})));
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    await scheduleRecurring();
+    const claimed = await claimDueJobs(opts.db, opts.clock.now(), opts.batch ?? 10);
+    for (const row of claimed) {
+      const job = byName.get(row.name);
+      try {
+        if (!job) throw new Error(`no job is registered as ${row.name}`);
+        await job.run(job.schema.parse(row.payload), { db: opts.db, clock: opts.clock, orgId: row.orgId });
+        await completeJob(opts.db, row.id, opts.clock.now());
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const retry = row.attempts < row.maxAttempts ? new Date(opts.clock.now().getTime() + 2 ** row.attempts * 1000) : null;
+        await failJob(opts.db, row.id, message, retry, opts.clock.now());
+        opts.log.warn({ job: row.name, jobId: row.id, attempts: row.attempts, willRetry: Boolean(retry) }, 'job failed');
+      }
+    }
+    return claimed.length;
+  }
+
+  function loop() {
+    if (!running) return;
+    inFlight = runOnce().catch((err) => {
+      opts.log.error({ err: err instanceof Error ? err.message : String(err) }, 'worker poll failed');
+      return 0;
+    });
+    void inFlight.then((n) => {
+      if (running) timer = setTimeout(loop, n > 0 ? 0 : pollMs);
+    });
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (running) return;
+      running = true;
+      loop();
+    },
+    /** Stops polling and waits for the jobs in hand to finish. */
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await inFlight;
+    },
+  };
+}
+export type Worker = ReturnType<typeof createWorker>;
