@@ -53,7 +53,7 @@ export async function updateMembership(tx: Db, orgId: string, userId: string, va
 
 export async function insertInvitation(
   tx: Db,
-  inv: { orgId: string; email: string; name: string; role: string; tokenHash: string; invitedBy: string; expiresAt: Date },
+  inv: { orgId: string; email: string; name: string; role: string; tokenHash: string; invitedBy: string | null; expiresAt: Date },
 ) {
   const id = newId();
   await tx.insert(invitations).values({ id, ...inv });

@@ -105,6 +105,31 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       });
     },
 
+    /**
+     * The CLI and the demo add a person directly (no invitation). With no password the person gets an
+     * invitation link instead, returned here.
+     */
+    async addMemberAsSystem(orgId: string, input: { email: string; name: string; role: Role; password?: string }, actor: Actor) {
+      if (input.password) {
+        const problem = passwordProblem(input.password, input);
+        if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { password: problem } });
+        const passwordHash = await hashPassword(input.password);
+        return asSystem(db, async (tx) => {
+          const existing = await findUserByEmail(tx, input.email);
+          const userId = existing?.id ?? (await insertUser(tx, { email: input.email, name: input.name, passwordHash }));
+          await insertMembership(tx, { orgId, userId, role: input.role });
+          await audit.record(tx, actor, orgId, { action: 'membership.created', entityType: 'user', entityId: userId, detail: { role: input.role } });
+          return { userId, invitationToken: undefined };
+        });
+      }
+      const token = newToken();
+      await inOrg(db, orgId, async (tx) => {
+        const id = await insertInvitation(tx, { orgId, email: input.email.toLowerCase(), name: input.name, role: input.role, tokenHash: hashToken(token), invitedBy: null, expiresAt: new Date(clock.now().getTime() + INVITATION_DAYS * 86_400_000) });
+        await audit.record(tx, actor, orgId, { action: 'invitation.created', entityType: 'invitation', entityId: id, detail: { role: input.role } });
+      });
+      return { userId: undefined, invitationToken: token };
+    },
+
     async changeRole(actor: OrgActor, userId: string, role: Role) {
       authorise(actor, 'people.manage');
       await inOrg(db, actor.orgId, async (tx) => {

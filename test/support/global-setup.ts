@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { dropTemplate, prepareTemplate, testDbKind } from './databases.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const kind = testDbKind();
+  const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
+  const template = await prepareTemplate(kind, `${process.pid}_${Date.now()}`, join(dir, 'template.tar'));
+  project.provide('dbTemplate', template);
+  return async () => {
+    await dropTemplate(kind, template);
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,54 @@
+// A real app on a real, fresh database for one test file; requests go through app.inject().
+import { inject } from 'vitest';
+import { buildApp, type ParleyApp } from '#src/app.ts';
+import type { Config } from '#src/config.ts';
+import { createServices, type Deps } from '#src/deps.ts';
+import { createLogger } from '#src/lib/logger.ts';
+import { freshDatabase, testDbKind } from './databases.ts';
+
+export class TestClock {
+  current: Date;
+  constructor(start = new Date()) {
+    this.current = start;
+  }
+  now = () => new Date(this.current);
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: '/nonexistent',
+    databaseUrl: undefined,
+    baseUrl: 'http://localhost:3000',
+    secret: 'test-secret-that-is-long-enough-for-parley-0123456789',
+    logLevel: 'silent',
+    runWorker: false,
+    idleMinutes: 30,
+    sessionHours: 12,
+    secureCookies: false,
+    ...overrides,
+  };
+}
+
+export type Harness = { app: ParleyApp; deps: Deps; clock: TestClock; close(): Promise<void> };
+
+export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
+  const database = await freshDatabase(testDbKind(), inject('dbTemplate'));
+  const clock = new TestClock();
+  const config = testConfig(overrides);
+  const deps = createServices(config, database, clock, createLogger('silent'));
+  const app = await buildApp(deps);
+  return {
+    app,
+    deps,
+    clock,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
