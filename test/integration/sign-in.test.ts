@@ -13,7 +13,7 @@ beforeAll(async () => {
   org = await makeOrg(h.deps, 'signin', 'Sign-in Mediation (fictional)');
   coordinator = await makeMember(h.deps, org.orgId, 'coordinator', 'cora.coordinator@example.org');
 });
-afterAll(() => h.close());
+afterAll(() => h?.close());
 
 describe('signing in', () => {
   it('asks for the password, then the code, then shows the staff home with the service name', async () => {

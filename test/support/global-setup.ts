@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { dropTemplate, prepareTemplate, testDbKind } from './databases.ts';
+import { dropTemplate, prepareTemplate } from './databases.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,7 +11,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const kind = testDbKind();
+  const kind = project.config.env?.PARLEY_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
   const template = await prepareTemplate(kind, `${process.pid}_${Date.now()}`, join(dir, 'template.tar'));
   project.provide('dbTemplate', template);
