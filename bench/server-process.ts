@@ -36,10 +36,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The benchmark's environment without Parley's own settings, so only what a run passes in reaches the app. */
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || k === 'DATABASE_URL' || k.startsWith('PARLEY_')) continue;
+    env[k] = v;
+  }
+  return env;
+}
+
 export function startProcess(script: string, env: Record<string, string>, port: number): ServerProcess {
   const child = spawn(NODE, [script], {
     cwd: ROOT,
-    env: { ...process.env, PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...baseEnv(), PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (!child.pid) throw new Error(`could not start ${script}`);

@@ -69,8 +69,8 @@ describe('row-level security', () => {
   });
 
   it('runs tenant work as the non-superuser role', async () => {
-    const rows = await inOrg(h.deps.db, s.a.orgId, (tx) => tx.execute(sql`SELECT current_user AS who, current_setting('parley.org_id') AS org`));
-    const row = ('rows' in rows ? rows.rows : rows)[0] as { who: string; org: string };
+    const result = await inOrg(h.deps.db, s.a.orgId, (tx) => tx.execute(sql`SELECT current_user AS who, current_setting('parley.org_id') AS org`));
+    const row = (result as unknown as { rows: { who: string; org: string }[] }).rows[0];
     expect(row).toEqual({ who: 'parley_app', org: s.a.orgId });
   });
 });

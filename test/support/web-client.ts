@@ -7,7 +7,10 @@ export class WebClient {
   readonly cookies = new Map<string, string>();
   csrf: string | undefined;
   last: Response | undefined;
-  constructor(readonly app: ParleyApp) {}
+  readonly app: ParleyApp;
+  constructor(app: ParleyApp) {
+    this.app = app;
+  }
 
   private remember(res: Response) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {

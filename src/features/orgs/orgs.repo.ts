@@ -40,3 +40,7 @@ export async function putInstanceSetting(tx: Db, key: string, value: string | nu
     .values({ key, value })
     .onConflictDoUpdate({ target: instanceSettings.key, set: { value, updatedAt: sql`now()` } });
 }
+
+export async function updateOrgSettings(tx: Db, orgId: string, settings: OrgSettings) {
+  await tx.update(organisations).set({ settings }).where(eq(organisations.id, orgId));
+}
