@@ -8,7 +8,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/app-error.ts';
-import { BACKED_UP_TABLES } from './tables.ts';
+import { BACKED_UP, BACKED_UP_TABLES } from './tables.ts';
 
 const FORMAT = 'parley-backup';
 const VERSION = 1;
@@ -36,14 +36,19 @@ export async function writeBackup(db: Db, file: string): Promise<Record<string, 
     await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
     const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), lastMigration: await lastMigration(tx as unknown as Db) };
     await write(header);
-    for (const table of BACKED_UP_TABLES) {
+    for (const { table, key } of BACKED_UP) {
       counts[table] = 0;
-      for (let offset = 0; ; offset += BATCH) {
-        const result = await tx.execute(sql`SELECT row_to_json(t) AS r FROM ${sql.identifier(table)} t ORDER BY 1 LIMIT ${BATCH} OFFSET ${offset}`);
-        const rows = rowsOf(result).map((x) => x.r);
-        if (rows.length > 0) await write({ table, rows });
+      let after: unknown = null;
+      for (;;) {
+        const from = after === null ? sql`TRUE` : sql`${sql.identifier(key)} > ${after}`;
+        const result = await tx.execute(
+          sql`SELECT ${sql.identifier(key)} AS k, row_to_json(t) AS r FROM ${sql.identifier(table)} t WHERE ${from} ORDER BY ${sql.identifier(key)} LIMIT ${BATCH}`,
+        );
+        const rows = rowsOf(result);
+        if (rows.length > 0) await write({ table, rows: rows.map((x) => x.r) });
         counts[table] += rows.length;
         if (rows.length < BATCH) break;
+        after = rows.at(-1)!.k;
       }
     }
   });
@@ -86,7 +91,7 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
         break;
       }
       const { table, rows } = line;
-      if (!(BACKED_UP_TABLES as readonly string[]).includes(table)) throw new AppError('BAD_REQUEST', `The backup holds an unknown table ${table}`, { reason: 'UNKNOWN_TABLE' });
+      if (!BACKED_UP_TABLES.includes(table)) throw new AppError('BAD_REQUEST', `The backup holds an unknown table ${table}`, { reason: 'UNKNOWN_TABLE' });
       const columns = Object.keys(rows[0] ?? {});
       if (columns.length === 0) continue;
       const cols = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
