@@ -1,0 +1,96 @@
+// The `parley` command as a person runs it: a real process on an embedded data directory.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const dataDir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
+const env = { ...process.env, PARLEY_DATA_DIR: dataDir, DATABASE_URL: '', PARLEY_LOG_LEVEL: 'silent' };
+delete (env as Record<string, string | undefined>).DATABASE_URL;
+
+async function parley(args: string[], input?: string) {
+  const child = run(process.execPath, ['bin/parley.js', ...args], { env, timeout: 60_000 });
+  if (input !== undefined) {
+    child.child.stdin!.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function tamper(statement: string) {
+  const db = await PGlite.create(join(dataDir, 'pglite'));
+  try {
+    await db.exec(statement);
+  } finally {
+    await db.close();
+  }
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('parley CLI', () => {
+  it('creates a service, a person with a password from stdin, an invitation and an API key', async () => {
+    expect((await parley(['org', 'create', '--slug', 'cli-test', '--name', 'CLI Test Mediation (fictional)'])).stdout).toContain('Created service');
+    const withPassword = await parley(['user', 'create', '--org', 'cli-test', '--email', 'pat@example.org', '--name', 'Pat Example', '--role', 'admin', '--password-stdin'], 'plum tractor evening glass\n');
+    expect(withPassword.stdout).toContain('Pat Example <pat@example.org> is now admin');
+    const invited = await parley(['user', 'create', '--org', 'cli-test', '--email', 'kim@example.org', '--name', 'Kim Example', '--role', 'mediator']);
+    expect(invited.stdout).toMatch(/\/invitations\/[A-Za-z0-9_-]{40,}/);
+    const key = await parley(['apikey', 'create', '--org', 'cli-test', '--name', 'Website', '--role', 'viewer']);
+    expect(key.stdout.trim().split('\n').at(-1)).toMatch(/^pk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('explains bad input and exits non-zero', async () => {
+    const weak = await parley(['user', 'create', '--org', 'cli-test', '--email', 'lee@example.org', '--name', 'Lee', '--role', 'admin', '--password-stdin'], 'password123\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/too common|at least 10/);
+    const badRole = await parley(['apikey', 'create', '--org', 'cli-test', '--name', 'x', '--role', 'king']);
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr).toContain('--role must be one of');
+    expect((await parley(['user', 'create', '--org', 'nope', '--email', 'a@b.example', '--name', 'A', '--role', 'viewer'])).stderr).toContain('No service has the short name "nope"');
+  });
+
+  it('audit verify exits 0 when intact, and 1 naming the row when one was altered or removed', async () => {
+    const ok = await parley(['audit', 'verify']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Audit trail intact.');
+
+    await tamper(`UPDATE audit_events SET actor_label = 'someone else' WHERE seq = 2 AND org_id IS NOT NULL`);
+    const altered = await parley(['audit', 'verify', '--org', 'cli-test']);
+    expect(altered.code).toBe(1);
+    expect(altered.stdout).toMatch(/BROKEN {2}cli-test: row 2 \(id \d+\) does not match its hash/);
+
+    await tamper(`UPDATE audit_events SET actor_label = NULL WHERE seq = 2 AND org_id IS NOT NULL`);
+    await tamper(`DELETE FROM audit_events WHERE seq = 3 AND org_id IS NOT NULL`);
+    const removed = await parley(['audit', 'verify']);
+    expect(removed.code).toBe(1);
+    expect(removed.stdout).toMatch(/row [23]/);
+  });
+
+  it('refuses to open a data directory another process is using, with a clear message', async () => {
+    const { acquireDataDirLock } = await import('#src/db/data-dir-lock.ts');
+    const { spawn } = await import('node:child_process');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dataDir, 'parley.lock'), String(holder.pid));
+    try {
+      const res = await parley(['audit', 'verify']);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toContain(`Another Parley process (pid ${holder.pid}) is using the data directory`);
+    } finally {
+      holder.kill();
+      await new Promise((resolve) => holder.once('exit', resolve));
+    }
+    // A lock left by a process that has gone is taken over.
+    const release = acquireDataDirLock(dataDir);
+    release();
+  });
+});
