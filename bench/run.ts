@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type LoadFigures, measureLoad } from './load.ts';
@@ -152,13 +152,15 @@ function command(file: string, args: string[]): string {
   }
 }
 
-function writeResults(startedAt: Date) {
+function writeResults(startedAt: Date, loadAtStart: number[]) {
   const node = command(join(ROOT, 'node_modules', '.bin', 'node'), ['--version']) || process.version;
   const cpus = command('nproc', []) || String(availableParallelism());
   const lines = [
     '# Parley foundation benchmark',
     '',
-    `Run ${startedAt.toISOString()} by \`npm run bench\` — nproc ${cpus}, Node ${node}.`,
+    `Run ${startedAt.toISOString()} by \`npm run bench\` — nproc ${cpus}, Node ${node}, load average ${loadAtStart.map((n) => n.toFixed(2)).join(' ')} at the start (other work on the machine skews every figure).`,
+    '',
+    `Targets: ${rows.filter((r) => r.result === 'PASS').length} PASS, ${rows.filter((r) => r.result === 'MISS').length} MISS.`,
     '',
     '| Figure | Value | Target | Result |',
     '| --- | --- | --- | --- |',
@@ -193,6 +195,7 @@ async function cleanUp() {
 
 async function main() {
   const startedAt = new Date();
+  const loadAtStart = loadavg();
   const overall = setTimeout(() => {
     console.error('benchmark took more than 15 minutes; stopping');
     killAll();
@@ -227,7 +230,7 @@ async function main() {
     await cleanUp();
     clearTimeout(overall);
   }
-  writeResults(startedAt);
+  writeResults(startedAt, loadAtStart);
   console.log(`\nWrote bench/results.md${errors.length ? ` with ${errors.length} error(s)` : ''}`);
   process.exitCode = errors.length ? 1 : 0;
 }
