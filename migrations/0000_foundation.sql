@@ -108,7 +108,7 @@ CREATE TABLE "jobs" (
 	"org_id" uuid,
 	"name" text NOT NULL,
 	"payload" jsonb NOT NULL,
-	"run_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"run_at" timestamp with time zone,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"max_attempts" integer DEFAULT 5 NOT NULL,
 	"locked_until" timestamp with time zone,

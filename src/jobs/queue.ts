@@ -19,7 +19,7 @@ export async function enqueue<S extends z.ZodType>(
     orgId: opts.orgId ?? null,
     name: job.name,
     payload: parsed as object,
-    runAt: opts.runAt ?? new Date(),
+    runAt: opts.runAt ?? null,
     maxAttempts: job.maxAttempts ?? 5,
   });
   return id;
@@ -37,11 +37,11 @@ export async function claimDueJobs(db: Db, now: Date, limit: number) {
         and(
           isNull(jobs.doneAt),
           isNull(jobs.failedAt),
-          lte(jobs.runAt, now),
+          or(isNull(jobs.runAt), lte(jobs.runAt, now)),
           or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now)),
         ),
       )
-      .orderBy(asc(jobs.runAt))
+      .orderBy(sql`${jobs.runAt} ASC NULLS FIRST`, asc(jobs.createdAt))
       .limit(limit)
       .for('update', { skipLocked: true });
     if (due.length === 0) return [];

@@ -9,7 +9,8 @@ export const jobs = pgTable(
     orgId: uuid('org_id'),
     name: text('name').notNull(),
     payload: jsonb('payload').notNull(),
-    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    /** NULL: as soon as possible. */
+    runAt: timestamp('run_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, SETTINGS } from './config.ts';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'parley-config-'));
+
+describe('configuration', () => {
+  it('has working defaults and keeps a generated secret in the data directory', () => {
+    const dir = dataDir();
+    const config = loadConfig({ PARLEY_DATA_DIR: dir });
+    expect(config.port).toBe(3000);
+    expect(config.baseUrl).toBe('http://localhost:3000');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.secret).toBe(readFileSync(join(dir, 'secret'), 'utf8').trim());
+    expect(loadConfig({ PARLEY_DATA_DIR: dir }).secret).toBe(config.secret);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must start with postgres://'],
+    [{ PARLEY_BASE_URL: 'not a url' }, 'PARLEY_BASE_URL'],
+    [{ PARLEY_SECRET: 'short' }, 'PARLEY_SECRET: must be at least 32 characters'],
+  ])('stops with a message naming the setting for %o', (env, named) => {
+    expect(() => loadConfig({ PARLEY_DATA_DIR: dataDir(), ...env })).toThrow(named);
+  });
+
+  it('never puts the secret in the error message', () => {
+    try {
+      loadConfig({ PARLEY_DATA_DIR: dataDir(), PARLEY_SECRET: 'hunter2' });
+    } catch (err) {
+      expect((err as Error).message).not.toContain('hunter2');
+    }
+  });
+
+  it('is documented in the README and .env.example, setting by setting', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const name of SETTINGS) {
+      expect(readme, name).toContain(`\`${name}\``);
+      expect(example, name).toContain(name);
+    }
+  });
+});
