@@ -16,8 +16,18 @@ const ZEnv = z.object({
   PARLEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   PARLEY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   PARLEY_WORKER: z.enum(['on', 'off']).default('on'),
-  PARLEY_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  PARLEY_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  PARLEY_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  PARLEY_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
 });
 
 export type Config = {

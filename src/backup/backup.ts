@@ -70,16 +70,23 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
     header = undefined;
   }
   if (header?.format !== FORMAT) throw new AppError('BAD_REQUEST', `${file} is not a Parley backup`, { reason: 'NOT_A_BACKUP' });
-  if (header.version > VERSION) throw new AppError('BAD_REQUEST', 'This backup was made by a newer Parley. Upgrade Parley, then restore.', { reason: 'BACKUP_TOO_NEW' });
+  if (header.version > VERSION)
+    throw new AppError('BAD_REQUEST', 'This backup was made by a newer Parley. Upgrade Parley, then restore.', { reason: 'BACKUP_TOO_NEW' });
   const restored: Record<string, number> = {};
   let ended = false;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     if (header.lastMigration > (await lastMigration(t)))
-      throw new AppError('BAD_REQUEST', 'This backup was made by a newer Parley (its database has migrations this one lacks). Upgrade Parley, then restore.', { reason: 'BACKUP_TOO_NEW' });
+      throw new AppError('BAD_REQUEST', 'This backup was made by a newer Parley (its database has migrations this one lacks). Upgrade Parley, then restore.', {
+        reason: 'BACKUP_TOO_NEW',
+      });
     const existing = rowsOf(await t.execute(sql`SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM users) AS n`));
     if (Number(existing[0]?.n) > 0)
-      throw new AppError('CONFLICT', 'The target database already holds data. Restore into an empty database: a new PARLEY_DATA_DIR, or a new PostgreSQL database in DATABASE_URL.', { reason: 'TARGET_NOT_EMPTY' });
+      throw new AppError(
+        'CONFLICT',
+        'The target database already holds data. Restore into an empty database: a new PARLEY_DATA_DIR, or a new PostgreSQL database in DATABASE_URL.',
+        { reason: 'TARGET_NOT_EMPTY' },
+      );
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
@@ -87,14 +94,18 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
       if (line.end) {
         ended = true;
         for (const [table, n] of Object.entries(line.counts ?? {}))
-          if ((restored[table] ?? 0) !== n) throw new AppError('BAD_REQUEST', `The backup is damaged: ${table} should hold ${n} rows`, { reason: 'BACKUP_DAMAGED' });
+          if ((restored[table] ?? 0) !== n)
+            throw new AppError('BAD_REQUEST', `The backup is damaged: ${table} should hold ${n} rows`, { reason: 'BACKUP_DAMAGED' });
         break;
       }
       const { table, rows } = line;
       if (!BACKED_UP_TABLES.includes(table)) throw new AppError('BAD_REQUEST', `The backup holds an unknown table ${table}`, { reason: 'UNKNOWN_TABLE' });
       const columns = Object.keys(rows[0] ?? {});
       if (columns.length === 0) continue;
-      const cols = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+      const cols = sql.join(
+        columns.map((c) => sql.identifier(c)),
+        sql`, `,
+      );
       await t.execute(
         sql`INSERT INTO ${sql.identifier(table)} (${cols}) SELECT ${cols} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
       );

@@ -17,7 +17,9 @@ export async function migrate() {
 export async function auditVerify(flags: Flags): Promise<number> {
   return withCli(async (deps) => {
     const only = flags.org ? (await orgBySlug(deps, flags.org as string)).id : undefined;
-    const slugs = new Map((await asSystem(deps.db, (tx) => tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations))).map((o) => [o.id, o.slug]));
+    const slugs = new Map(
+      (await asSystem(deps.db, (tx) => tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations))).map((o) => [o.id, o.slug]),
+    );
     const reports = await verifyAudit(deps.db, only);
     let broken = 0;
     for (const r of reports) {
@@ -39,7 +41,11 @@ export async function backup(file: string | undefined) {
   await withCli(async (deps) => {
     const counts = await writeBackup(deps.db, file);
     await asSystem(deps.db, (tx) => deps.audit.record(tx, systemActor('parley backup'), null, { action: 'instance.backup_created', detail: { counts } }));
-    console.log(`Backup written to ${file}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    console.log(
+      `Backup written to ${file}: ${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}`,
+    );
   });
 }
 
@@ -50,7 +56,11 @@ export async function restore(file: string | undefined) {
     const counts = await restoreBackup(deps.db, file);
     await asSystem(deps.db, (tx) => deps.audit.record(tx, systemActor('parley restore'), null, { action: 'instance.restored', detail: { counts } }));
     const where = deps.database.kind === 'postgres' ? 'PostgreSQL' : `the embedded database in ${deps.config.dataDir}`;
-    console.log(`Restored into ${where}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+    console.log(
+      `Restored into ${where}: ${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}`,
+    );
   });
 }
 

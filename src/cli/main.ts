@@ -29,7 +29,9 @@ Roles: admin, coordinator, supervisor, mediator, safeguarding_lead, viewer`;
 async function demo() {
   await withCli(async (deps) => {
     const { created, accounts } = await loadDemo(deps);
-    console.log(created ? 'Loaded the demo service "Riverside Community Mediation (demo)".' : 'The demo service was already loaded; its passwords have been renewed.');
+    console.log(
+      created ? 'Loaded the demo service "Riverside Community Mediation (demo)".' : 'The demo service was already loaded; its passwords have been renewed.',
+    );
     console.log(`Sign in at ${deps.config.baseUrl}/sign-in with any of these fictional accounts (two-factor sign-in is off in the demo service):\n`);
     for (const a of accounts) console.log(`  ${a.role.padEnd(18)} ${a.email.padEnd(36)} ${a.password}`);
   });
@@ -40,7 +42,15 @@ export async function run(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { org: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, phone: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    options: {
+      org: { type: 'string' },
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      phone: { type: 'string' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
   });
   const [command, sub, arg] = positionals;
   const flags = values as Record<string, string | boolean | undefined>;

@@ -5,9 +5,7 @@ import type { Db } from './client.ts';
 
 export async function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`,
-    );
+    await tx.execute(sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`);
     return work(tx as unknown as Db);
   });
 }

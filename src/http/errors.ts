@@ -39,12 +39,20 @@ const HEADINGS: Record<number, string> = {
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const status = error.status;
   if (isApiRequest(req)) {
-    return reply.status(status).type('application/json').send({
-      error: { code: error.code, reason: error.reason ?? null, message: error.message, fields: error.fields ?? {}, requestId: req.id },
-    });
+    return reply
+      .status(status)
+      .type('application/json')
+      .send({
+        error: { code: error.code, reason: error.reason ?? null, message: error.message, fields: error.fields ?? {}, requestId: req.id },
+      });
   }
-  const lines = error.message === 'Page not found' ? ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'] : [error.message];
-  return reply.status(status).page('error.njk', { pageTitle: HEADINGS[status] ?? 'Error', heading: HEADINGS[status] ?? 'Error', lines, signInLink: status === 401 });
+  const lines =
+    error.message === 'Page not found'
+      ? ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.']
+      : [error.message];
+  return reply
+    .status(status)
+    .page('error.njk', { pageTitle: HEADINGS[status] ?? 'Error', heading: HEADINGS[status] ?? 'Error', lines, signInLink: status === 401 });
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
@@ -54,6 +62,12 @@ export function registerErrorHandling(app: FastifyInstance) {
     return sendError(req, reply, error);
   });
   app.setNotFoundHandler(async (req, reply) =>
-    sendError(req, reply, isApiRequest(req) ? new AppError('NOT_FOUND', `No API route ${req.method} ${req.url.split('?')[0]}`, { reason: 'NO_ROUTE' }) : new AppError('NOT_FOUND', 'Page not found')),
+    sendError(
+      req,
+      reply,
+      isApiRequest(req)
+        ? new AppError('NOT_FOUND', `No API route ${req.method} ${req.url.split('?')[0]}`, { reason: 'NO_ROUTE' })
+        : new AppError('NOT_FOUND', 'Page not found'),
+    ),
   );
 }

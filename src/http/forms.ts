@@ -20,7 +20,10 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
 
 /** Field errors carried by an AppError (validation, conflicts on a field), or undefined for any other error. */
 export function fieldErrorsOf(err: unknown): FieldErrors | undefined {
-  if (err instanceof AppError && (err.fields || err.code === 'UNPROCESSABLE' || err.code === 'CONFLICT' || err.code === 'UNAUTHENTICATED' || err.code === 'RATE_LIMITED'))
+  if (
+    err instanceof AppError &&
+    (err.fields || err.code === 'UNPROCESSABLE' || err.code === 'CONFLICT' || err.code === 'UNAUTHENTICATED' || err.code === 'RATE_LIMITED')
+  )
     return err.fields ?? { _: err.message };
   return undefined;
 }
@@ -28,8 +31,7 @@ export function fieldErrorsOf(err: unknown): FieldErrors | undefined {
 /** Values to put back in the form: strings only, never passwords. */
 export function keepValues(body: unknown, omit: string[] = ['password', '_csrf']): Record<string, string> {
   const out: Record<string, string> = {};
-  if (body && typeof body === 'object')
-    for (const [k, v] of Object.entries(body)) if (!omit.includes(k) && typeof v === 'string') out[k] = v;
+  if (body && typeof body === 'object') for (const [k, v] of Object.entries(body)) if (!omit.includes(k) && typeof v === 'string') out[k] = v;
   return out;
 }
 

@@ -7,7 +7,11 @@ export async function registerOpenApi(app: FastifyInstance, baseUrl: string) {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Parley API', version: '1.0.0', description: 'Case management for mediation and restorative justice services. Authenticate with an API key: Authorization: Bearer <key>.' },
+      info: {
+        title: 'Parley API',
+        version: '1.0.0',
+        description: 'Case management for mediation and restorative justice services. Authenticate with an API key: Authorization: Bearer <key>.',
+      },
       servers: [{ url: baseUrl }],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },

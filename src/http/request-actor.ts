@@ -35,7 +35,8 @@ export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthSer
     const header = req.headers.authorization;
     if (header && isApiRequest(req)) {
       const [scheme, key] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !key) throw new AppError('UNAUTHENTICATED', 'Send the API key as: Authorization: Bearer <key>', { reason: 'BAD_AUTH_HEADER' });
+      if (scheme?.toLowerCase() !== 'bearer' || !key)
+        throw new AppError('UNAUTHENTICATED', 'Send the API key as: Authorization: Bearer <key>', { reason: 'BAD_AUTH_HEADER' });
       req.actor = await deps.apiKeys.authenticate(key, { ip: req.ip, requestId: req.id });
       if (!req.actor) throw new AppError('UNAUTHENTICATED', 'That API key is not valid or has been revoked', { reason: 'BAD_API_KEY' });
     } else {

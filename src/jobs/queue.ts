@@ -6,12 +6,7 @@ import { jobs } from '#src/db/schema/jobs.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { JobDefinition } from './job.ts';
 
-export async function enqueue<S extends z.ZodType>(
-  tx: Db,
-  job: JobDefinition<S>,
-  payload: z.infer<S>,
-  opts: { orgId?: string | null; runAt?: Date } = {},
-) {
+export async function enqueue<S extends z.ZodType>(tx: Db, job: JobDefinition<S>, payload: z.infer<S>, opts: { orgId?: string | null; runAt?: Date } = {}) {
   const id = newId();
   const parsed = job.schema.parse(payload);
   await tx.insert(jobs).values({
@@ -34,12 +29,7 @@ export async function claimDueJobs(db: Db, now: Date, limit: number) {
       .select({ id: jobs.id })
       .from(jobs)
       .where(
-        and(
-          isNull(jobs.doneAt),
-          isNull(jobs.failedAt),
-          or(isNull(jobs.runAt), lte(jobs.runAt, now)),
-          or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now)),
-        ),
+        and(isNull(jobs.doneAt), isNull(jobs.failedAt), or(isNull(jobs.runAt), lte(jobs.runAt, now)), or(isNull(jobs.lockedUntil), lte(jobs.lockedUntil, now))),
       )
       .orderBy(sql`${jobs.runAt} ASC NULLS FIRST`, asc(jobs.createdAt))
       .limit(limit)

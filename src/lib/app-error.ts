@@ -31,7 +31,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found`);
-export const forbidden = (message: string, reason?: string) =>
-  new AppError('FORBIDDEN', message, reason ? { reason } : {});
+export const forbidden = (message: string, reason?: string) => new AppError('FORBIDDEN', message, reason ? { reason } : {});
 export const invalid = (fields: FieldErrors, message = 'There is a problem with what was entered') =>
   new AppError('UNPROCESSABLE', message, { reason: 'VALIDATION_FAILED', fields });

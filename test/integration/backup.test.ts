@@ -13,7 +13,7 @@ import * as schema from '#src/db/schema/index.ts';
 import { getTableName, isTable } from 'drizzle-orm';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
-import { freshDatabase, prepareTemplate } from '../support/databases.ts';
+import { freshDatabase, prepareTemplate, testDbKind } from '../support/databases.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
@@ -27,7 +27,10 @@ async function snapshot(db: Database['db'], table: string) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL TIME ZONE 'UTC'`);
     const result = await tx.execute(sql`SELECT row_to_json(t)::text AS r FROM ${sql.identifier(table)} t`);
-    return (result as unknown as { rows: { r: string }[] }).rows.map((x) => x.r).sort().map((r) => JSON.parse(r));
+    return (result as unknown as { rows: { r: string }[] }).rows
+      .map((x) => x.r)
+      .sort()
+      .map((r) => JSON.parse(r));
   });
 }
 
@@ -51,7 +54,9 @@ afterAll(async () => {
 
 describe('backup and restore', () => {
   it('covers every table in the schema, or leaves it out on purpose', () => {
-    const tables = Object.values(schema).filter((v) => isTable(v)).map((t) => getTableName(t as never));
+    const tables = Object.values(schema)
+      .filter((v) => isTable(v))
+      .map((t) => getTableName(t as never));
     expect([...tables].sort()).toEqual([...BACKED_UP_TABLES, ...SKIPPED_TABLES].sort());
   });
 
@@ -76,7 +81,7 @@ describe('backup and restore', () => {
     const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');
     const cut = join(dir, 'cut.parley.gz');
     writeFileSync(cut, gzipSync(lines.slice(0, -1).join('\n')));
-    const empty = await freshDatabase('pglite', inject('dbTemplate'));
+    const empty = await freshDatabase(testDbKind(), inject('dbTemplate'));
     try {
       await expect(restoreBackup(empty.db, cut)).rejects.toThrow(/incomplete/);
       expect(await snapshot(empty.db, 'organisations')).toEqual([]);

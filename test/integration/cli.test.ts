@@ -40,7 +40,10 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('parley CLI', () => {
   it('creates a service, a person with a password from stdin, an invitation and an API key', async () => {
     expect((await parley(['org', 'create', '--slug', 'cli-test', '--name', 'CLI Test Mediation (fictional)'])).stdout).toContain('Created service');
-    const withPassword = await parley(['user', 'create', '--org', 'cli-test', '--email', 'pat@example.org', '--name', 'Pat Example', '--role', 'admin', '--password-stdin'], 'plum tractor evening glass\n');
+    const withPassword = await parley(
+      ['user', 'create', '--org', 'cli-test', '--email', 'pat@example.org', '--name', 'Pat Example', '--role', 'admin', '--password-stdin'],
+      'plum tractor evening glass\n',
+    );
     expect(withPassword.stdout).toContain('Pat Example <pat@example.org> is now admin');
     const invited = await parley(['user', 'create', '--org', 'cli-test', '--email', 'kim@example.org', '--name', 'Kim Example', '--role', 'mediator']);
     expect(invited.stdout).toMatch(/\/invitations\/[A-Za-z0-9_-]{40,}/);
@@ -49,13 +52,18 @@ describe('parley CLI', () => {
   });
 
   it('explains bad input and exits non-zero', async () => {
-    const weak = await parley(['user', 'create', '--org', 'cli-test', '--email', 'lee@example.org', '--name', 'Lee', '--role', 'admin', '--password-stdin'], 'password123\n');
+    const weak = await parley(
+      ['user', 'create', '--org', 'cli-test', '--email', 'lee@example.org', '--name', 'Lee', '--role', 'admin', '--password-stdin'],
+      'password123\n',
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/too common|at least 10/);
     const badRole = await parley(['apikey', 'create', '--org', 'cli-test', '--name', 'x', '--role', 'king']);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('--role must be one of');
-    expect((await parley(['user', 'create', '--org', 'nope', '--email', 'a@b.example', '--name', 'A', '--role', 'viewer'])).stderr).toContain('No service has the short name "nope"');
+    expect((await parley(['user', 'create', '--org', 'nope', '--email', 'a@b.example', '--name', 'A', '--role', 'viewer'])).stderr).toContain(
+      'No service has the short name "nope"',
+    );
   });
 
   it('audit verify exits 0 when intact, and 1 naming the row when one was altered or removed', async () => {

@@ -19,7 +19,16 @@ async function enrol(web: WebClient, clockNow: number) {
 }
 
 describe('first-time setup', () => {
-  const form = { name: 'Harbourside Mediation (fictional)', slug: 'harbourside', email: '', phone: '', address: '', adminName: 'Hana Harbour', adminEmail: 'hana@harbourside.example', password: 'lantern quarry meadow' };
+  const form = {
+    name: 'Harbourside Mediation (fictional)',
+    slug: 'harbourside',
+    email: '',
+    phone: '',
+    address: '',
+    adminName: 'Hana Harbour',
+    adminEmail: 'hana@harbourside.example',
+    password: 'lantern quarry meadow',
+  };
 
   it('keeps what was typed (but not the password) and explains each problem', async () => {
     const token = (await h.deps.orgs.issueSetupToken())!;

@@ -19,8 +19,13 @@ beforeAll(async () => {
   s = await twoServices(h);
   const mediatorA = await makeMember(h.deps, s.a.orgId, 'mediator', 'mia.mediator@alpha.example', { name: 'Mia Alphamediator' });
   const keyA = await h.deps.apiKeys.createForOrg(s.a.orgId, { name: 'Alpha website form', role: 'admin' }, systemActor('test'));
-  const inviteA = await h.deps.people.addMemberAsSystem(s.a.orgId, { email: 'ivo.invitee@alpha.example', name: 'Ivo Alphainvitee', role: 'viewer' }, systemActor('test'));
-  const invitationId = (await h.deps.people.list({ type: 'user', id: s.adminA.userId, orgId: s.a.orgId, orgSlug: 'alpha', orgName: s.a.name, role: 'admin' })).invitations[0]!.id;
+  const inviteA = await h.deps.people.addMemberAsSystem(
+    s.a.orgId,
+    { email: 'ivo.invitee@alpha.example', name: 'Ivo Alphainvitee', role: 'viewer' },
+    systemActor('test'),
+  );
+  const invitationId = (await h.deps.people.list({ type: 'user', id: s.adminA.userId, orgId: s.a.orgId, orgSlug: 'alpha', orgName: s.a.name, role: 'admin' }))
+    .invitations[0]!.id;
   params = { userId: mediatorA.userId, keyId: keyA.id, invitationId, token: inviteA.invitationToken!, kind: 'css', file: 'parley.css', '*': 'favicon.ico' };
   secretsOfA = [s.a.name, 'mia.mediator@alpha.example', 'Mia Alphamediator', 'Alpha website form', 'Ivo Alphainvitee', 'ada.admin@alpha.example'];
   webB = await signIn(h, s.adminB);
@@ -67,7 +72,14 @@ describe('every route', () => {
   });
 
   it('leaves the other service untouched after the walk', async () => {
-    const { members, invitations } = await h.deps.people.list({ type: 'user', id: s.adminA.userId, orgId: s.a.orgId, orgSlug: 'alpha', orgName: s.a.name, role: 'admin' });
+    const { members, invitations } = await h.deps.people.list({
+      type: 'user',
+      id: s.adminA.userId,
+      orgId: s.a.orgId,
+      orgSlug: 'alpha',
+      orgName: s.a.name,
+      role: 'admin',
+    });
     expect(members.map((m) => [m.email, m.role, m.status])).toEqual(
       expect.arrayContaining([
         ['ada.admin@alpha.example', 'admin', 'active'],

@@ -35,7 +35,12 @@ export class WebClient {
   async post(url: string, form: Record<string, string> = {}, opts: { csrf?: boolean } = {}) {
     const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: this.csrf ?? '' }), ...form }).toString();
     return this.remember(
-      await this.app.inject({ method: 'POST', url, payload: body, headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' } }),
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body,
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      }),
     );
   }
 

@@ -21,10 +21,7 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [
-    uniqueIndex('audit_events_chain_idx').on(t.orgId, t.seq),
-    index('audit_events_org_at_idx').on(t.orgId, t.at),
-  ],
+  (t) => [uniqueIndex('audit_events_chain_idx').on(t.orgId, t.seq), index('audit_events_org_at_idx').on(t.orgId, t.at)],
 );
 
 /** The newest link of each chain, so removing the last rows is detected too. */

@@ -20,7 +20,9 @@ export const backupCodes = pgTable(
   'backup_codes',
   {
     id: uuid('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
@@ -31,8 +33,12 @@ export const memberships = pgTable(
   'memberships',
   {
     id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull().references(() => organisations.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     role: text('role').notNull(),
     status: text('status').notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -44,7 +50,9 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
     role: text('role').notNull(),
@@ -63,7 +71,9 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie value; the value itself is never stored. */
     id: text('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     orgId: uuid('org_id'),
     /** 'password' = password checked, second factor still to come; 'enrol' = must set up two-factor; 'full'. */
     stage: text('stage').notNull(),
@@ -78,7 +88,9 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull().references(() => organisations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
     name: text('name').notNull(),
     role: text('role').notNull(),
     prefix: text('prefix').notNull(),

@@ -14,17 +14,19 @@ const ZMe = z.object({
 });
 
 export function registerMeRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/v1/me',
-    { schema: { summary: 'The caller and their service', tags: ['account'], security: [{ bearer: [] }], response: { 200: ZMe, ...errorResponses } } },
-    async (req) => {
-      const a = req.actor!;
-      return {
-        org: { slug: a.orgSlug, name: a.orgName },
-        role: a.role,
-        actor: { type: a.type, id: a.id, name: a.label ?? '' },
-        permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(a.role, p)),
-      };
-    },
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get(
+      '/api/v1/me',
+      { schema: { summary: 'The caller and their service', tags: ['account'], security: [{ bearer: [] }], response: { 200: ZMe, ...errorResponses } } },
+      async (req) => {
+        const a = req.actor!;
+        return {
+          org: { slug: a.orgSlug, name: a.orgName },
+          role: a.role,
+          actor: { type: a.type, id: a.id, name: a.label ?? '' },
+          permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(a.role, p)),
+        };
+      },
+    );
 }

@@ -12,7 +12,15 @@ export async function insertApiKey(
 
 export async function listApiKeys(tx: Db, orgId: string) {
   return tx
-    .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, prefix: apiKeys.prefix, createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      role: apiKeys.role,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.orgId, orgId))
     .orderBy(desc(apiKeys.createdAt));
@@ -21,7 +29,15 @@ export async function listApiKeys(tx: Db, orgId: string) {
 /** Owner-role lookup by hash, on every API request with a key. */
 export async function findLiveKeyByHash(tx: Db, keyHash: string) {
   const rows = await tx
-    .select({ id: apiKeys.id, orgId: apiKeys.orgId, name: apiKeys.name, role: apiKeys.role, lastUsedAt: apiKeys.lastUsedAt, orgSlug: organisations.slug, orgName: organisations.name })
+    .select({
+      id: apiKeys.id,
+      orgId: apiKeys.orgId,
+      name: apiKeys.name,
+      role: apiKeys.role,
+      lastUsedAt: apiKeys.lastUsedAt,
+      orgSlug: organisations.slug,
+      orgName: organisations.name,
+    })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.orgId))
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)));

@@ -25,7 +25,8 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/api-keys', async (req, reply) => {
     const form = parseForm(ZNewApiKey, req.body);
-    if (!form.ok) return listPage(req, reply.status(422), { values: keepValues(req.body), fields: form.fields, errors: errorList(form.fields, ['name', 'role']) });
+    if (!form.ok)
+      return listPage(req, reply.status(422), { values: keepValues(req.body), fields: form.fields, errors: errorList(form.fields, ['name', 'role']) });
     const created = await deps.apiKeys.create(req.actor!, form.data);
     return listPage(req, reply, { created: { key: created.key, name: form.data.name } });
   });

@@ -17,10 +17,21 @@ export function createApiKeyService({ db, clock, audit }: { db: Db; clock: Clock
   /** Shared by the admin page and the CLI (where the actor is the system). */
   async function create(orgId: string, input: { name: string; role: Role }, actor: Actor) {
     const id = newId();
-    const prefix = newToken(6).toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 8);
+    const prefix = newToken(6)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '0')
+      .slice(0, 8);
     const key = `pk_${prefix}_${newToken(32)}`;
     await inOrg(db, orgId, async (tx) => {
-      await insertApiKey(tx, { id, orgId, name: input.name, role: input.role, prefix, keyHash: hashToken(key), createdBy: actor.type === 'user' ? actor.id! : null });
+      await insertApiKey(tx, {
+        id,
+        orgId,
+        name: input.name,
+        role: input.role,
+        prefix,
+        keyHash: hashToken(key),
+        createdBy: actor.type === 'user' ? actor.id! : null,
+      });
       await audit.record(tx, actor, orgId, { action: 'api_key.created', entityType: 'api_key', entityId: id, detail: { role: input.role, name: input.name } });
     });
     return { id, key, prefix };
@@ -53,9 +64,17 @@ export function createApiKeyService({ db, clock, audit }: { db: Db; clock: Clock
       const found = await findLiveKeyByHash(db, hashToken(key));
       if (!found || !isRole(found.role)) return undefined;
       const now = clock.now();
-      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS)
-        await asSystem(db, (tx) => touchApiKey(tx, found.id, now));
-      return { type: 'api_key', id: found.id, label: `API key: ${found.name}`, orgId: found.orgId, orgSlug: found.orgSlug, orgName: found.orgName, role: found.role, ...ctx };
+      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) await asSystem(db, (tx) => touchApiKey(tx, found.id, now));
+      return {
+        type: 'api_key',
+        id: found.id,
+        label: `API key: ${found.name}`,
+        orgId: found.orgId,
+        orgSlug: found.orgSlug,
+        orgName: found.orgName,
+        role: found.role,
+        ...ctx,
+      };
     },
   };
 }

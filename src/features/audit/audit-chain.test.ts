@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, GENESIS_HASH, linkHash, type AuditLink } from './audit-chain.ts';
 
 const link: AuditLink = {
-  orgId: '00000000-0000-0000-0000-000000000001', seq: 1, at: new Date('2026-11-22T09:00:00.123Z'), actorType: 'user', actorId: 'u1',
-  actorLabel: 'Ada', action: 'auth.signed_in', entityType: 'user', entityId: 'u1', ip: '127.0.0.1', requestId: 'r1', detail: { b: 1, a: { d: [1, 2], c: null } },
+  orgId: '00000000-0000-0000-0000-000000000001',
+  seq: 1,
+  at: new Date('2026-11-22T09:00:00.123Z'),
+  actorType: 'user',
+  actorId: 'u1',
+  actorLabel: 'Ada',
+  action: 'auth.signed_in',
+  entityType: 'user',
+  entityId: 'u1',
+  ip: '127.0.0.1',
+  requestId: 'r1',
+  detail: { b: 1, a: { d: [1, 2], c: null } },
 };
 
 describe('audit chain hashing', () => {
@@ -14,7 +24,15 @@ describe('audit chain hashing', () => {
 
   it('changes when any field or the previous hash changes', () => {
     const base = linkHash(GENESIS_HASH, link);
-    const variants: Partial<AuditLink>[] = [{ seq: 2 }, { at: new Date('2026-11-22T09:00:00.124Z') }, { action: 'x' }, { actorId: 'u2' }, { ip: null }, { detail: null }, { orgId: null }];
+    const variants: Partial<AuditLink>[] = [
+      { seq: 2 },
+      { at: new Date('2026-11-22T09:00:00.124Z') },
+      { action: 'x' },
+      { actorId: 'u2' },
+      { ip: null },
+      { detail: null },
+      { orgId: null },
+    ];
     for (const v of variants) expect(linkHash(GENESIS_HASH, { ...link, ...v })).not.toBe(base);
     expect(linkHash('f'.repeat(64), link)).not.toBe(base);
   });

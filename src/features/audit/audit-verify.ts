@@ -26,13 +26,10 @@ async function verifyChain(db: Db, head: { chain: string; seq: number; hash: str
     const batch = await asSystem(db, (tx) => readChainBatch(tx, orgId, expectedSeq - 1, 2000));
     if (batch.length === 0) break;
     for (const row of batch) {
-      if (row.seq !== expectedSeq)
-        return fail(`row ${expectedSeq} is missing (the next row found is ${row.seq}, id ${row.id}): rows were removed`);
-      if (row.prevHash !== prevHash)
-        return fail(`row ${row.seq} (id ${row.id}) does not follow row ${row.seq - 1}: the chain was altered`);
+      if (row.seq !== expectedSeq) return fail(`row ${expectedSeq} is missing (the next row found is ${row.seq}, id ${row.id}): rows were removed`);
+      if (row.prevHash !== prevHash) return fail(`row ${row.seq} (id ${row.id}) does not follow row ${row.seq - 1}: the chain was altered`);
       const { id: _id, prevHash: _p, hash, ...link } = row;
-      if (linkHash(prevHash, link) !== hash)
-        return fail(`row ${row.seq} (id ${row.id}) does not match its hash: its contents were altered`);
+      if (linkHash(prevHash, link) !== hash) return fail(`row ${row.seq} (id ${row.id}) does not match its hash: its contents were altered`);
       prevHash = hash;
       expectedSeq++;
       rows++;

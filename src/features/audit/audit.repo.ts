@@ -4,7 +4,10 @@ import { auditEvents, auditHeads } from '#src/db/schema/audit.ts';
 import type { AuditLink } from './audit-chain.ts';
 
 export async function lockChainHead(tx: Db, chain: string): Promise<{ seq: number; hash: string }> {
-  await tx.insert(auditHeads).values({ chain, seq: 0, hash: '0'.repeat(64) }).onConflictDoNothing();
+  await tx
+    .insert(auditHeads)
+    .values({ chain, seq: 0, hash: '0'.repeat(64) })
+    .onConflictDoNothing();
   const rows = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
   const head = rows[0];
   if (!head) throw new Error(`audit chain head ${chain} could not be read`);
@@ -46,6 +49,9 @@ export async function searchEvents(tx: Db, f: AuditFilter, limit: number, offset
     .orderBy(desc(auditEvents.seq))
     .limit(limit)
     .offset(offset);
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(and(...where));
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(and(...where));
   return { rows, total: count?.n ?? 0 };
 }

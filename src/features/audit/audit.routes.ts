@@ -31,7 +31,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps) {
     authorise(actor, 'audit.read');
     const form = parseForm(ZAuditFilter, req.query);
     const values = (req.query ?? {}) as Record<string, string>;
-    if (!form.ok) return reply.status(422).page('audit/views/audit.njk', { pageTitle: 'Audit trail', values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
+    if (!form.ok)
+      return reply
+        .status(422)
+        .page('audit/views/audit.njk', { pageTitle: 'Audit trail', values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
     const f = form.data;
     const page = f.page ?? 1;
     const { rows, total } = await inOrg(deps.db, actor.orgId, (tx) =>
@@ -53,7 +56,15 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps) {
     return reply.page('audit/views/audit.njk', {
       pageTitle: 'Audit trail',
       values,
-      rows: rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actorLabel ?? r.actorType, action: r.action, entity: r.entityType ? `${r.entityType} ${r.entityId ?? ''}` : '', ip: r.ip, requestId: r.requestId })),
+      rows: rows.map((r) => ({
+        seq: r.seq,
+        at: r.at,
+        actor: r.actorLabel ?? r.actorType,
+        action: r.action,
+        entity: r.entityType ? `${r.entityType} ${r.entityId ?? ''}` : '',
+        ip: r.ip,
+        requestId: r.requestId,
+      })),
       total,
       page,
       prev: page > 1 ? `/audit?${query}&page=${page - 1}` : undefined,

@@ -28,7 +28,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/sign-in', { config: signInLimit }, async (req, reply) => {
     const form = parseForm(ZSignIn, req.body);
     const values = keepValues(req.body);
-    if (!form.ok) return reply.status(422).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
+    if (!form.ok)
+      return reply
+        .status(422)
+        .page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
     try {
       const { token, stage } = await deps.auth.signInWithPassword(form.data.email, form.data.password, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, secure);
@@ -61,7 +64,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       const shown = fields.code ? fields : { code: (err as Error).message };
-      return reply.status(err instanceof AppError ? err.status : 422).page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next, fields: shown, errors: errorList(shown) });
+      return reply
+        .status(err instanceof AppError ? err.status : 422)
+        .page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next, fields: shown, errors: errorList(shown) });
     }
   });
 

@@ -83,7 +83,11 @@ export function createAuthService(deps: AuthDeps) {
         await insertSession(tx, { id: hashToken(token), userId: user.id, orgId: org?.orgId ?? null, stage, at: now, ip: ctx.ip ?? null });
         if (stage === 'full') {
           await updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastOrgId: org?.orgId ?? null });
-          await audit.record(tx, { type: 'user', id: user.id, label: user.name, ...ctx }, org?.orgId ?? null, { action: 'auth.signed_in', entityType: 'user', entityId: user.id });
+          await audit.record(tx, { type: 'user', id: user.id, label: user.name, ...ctx }, org?.orgId ?? null, {
+            action: 'auth.signed_in',
+            entityType: 'user',
+            entityId: user.id,
+          });
         }
         return { token, stage };
       });
@@ -97,7 +101,12 @@ export function createAuthService(deps: AuthDeps) {
         const org = await pickOrg(tx, userId, user.lastOrgId);
         await updateSession(tx, sessionId, { stage: 'full', orgId: org?.orgId ?? null });
         await updateUser(tx, userId, { failedSignIns: 0, lockedUntil: null, lastOrgId: org?.orgId ?? null });
-        await audit.record(tx, { type: 'user', id: userId, label: user.name, ...ctx }, org?.orgId ?? null, { action: 'auth.signed_in', entityType: 'user', entityId: userId, detail: { method } });
+        await audit.record(tx, { type: 'user', id: userId, label: user.name, ...ctx }, org?.orgId ?? null, {
+          action: 'auth.signed_in',
+          entityType: 'user',
+          entityId: userId,
+          detail: { method },
+        });
       });
     },
 

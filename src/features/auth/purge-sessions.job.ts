@@ -6,7 +6,13 @@ import { defineJob } from '#src/jobs/job.ts';
 /** Removes sessions past the absolute lifetime, and half-finished sign-ins left for over an hour. */
 export const purgeSessionsJob = defineJob({
   name: 'sessions.purge',
-  schema: z.object({ maxAgeHours: z.number().int().positive().default(24 * 7) }),
+  schema: z.object({
+    maxAgeHours: z
+      .number()
+      .int()
+      .positive()
+      .default(24 * 7),
+  }),
   async run(payload, { db, clock }) {
     const now = clock.now().getTime();
     await db

@@ -31,9 +31,12 @@ describe('passwordProblem (NCSC: length and a deny-list, no composition rules)',
     expect(passwordProblem('kimberley.example2026', { email: 'kimberley.example@x.org' })).toContain('name or email');
   });
 
-  it.each(['correct horse battery staple', 'all lower case words', 'ÿŵŷ Welsh letters ok', 'x'.repeat(9) + 'y'])('accepts %s without composition rules', (pw) => {
-    expect(passwordProblem(pw)).toBeUndefined();
-  });
+  it.each(['correct horse battery staple', 'all lower case words', 'ÿŵŷ Welsh letters ok', 'x'.repeat(9) + 'y'])(
+    'accepts %s without composition rules',
+    (pw) => {
+      expect(passwordProblem(pw)).toBeUndefined();
+    },
+  );
 
   it('hashes with a salt and verifies', async () => {
     const one = await hashPassword('correct horse battery staple');

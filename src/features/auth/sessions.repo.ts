@@ -5,10 +5,7 @@ import { organisations } from '#src/db/schema/organisations.ts';
 
 export type SessionStage = 'password' | 'enrol' | 'full';
 
-export async function insertSession(
-  tx: Db,
-  s: { id: string; userId: string; orgId: string | null; stage: SessionStage; at: Date; ip: string | null },
-) {
+export async function insertSession(tx: Db, s: { id: string; userId: string; orgId: string | null; stage: SessionStage; at: Date; ip: string | null }) {
   await tx.insert(sessions).values({
     id: s.id,
     userId: s.userId,

@@ -41,9 +41,13 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     /** Confirms enrolment with a first code; returns the backup codes, shown once. */
     async confirmEnrolment(userId: string, code: string, actor: Actor, orgId: string | null) {
       const user = await getUser(userId);
-      if (!user.totpSecret || user.totpEnabledAt) throw new AppError('CONFLICT', 'Start setting up two-factor sign-in again', { reason: 'NO_PENDING_ENROLMENT' });
+      if (!user.totpSecret || user.totpEnabledAt)
+        throw new AppError('CONFLICT', 'Start setting up two-factor sign-in again', { reason: 'NO_PENDING_ENROLMENT' });
       if (!checkTotp(box.open(user.totpSecret), code, clock.now().getTime()))
-        throw new AppError('UNPROCESSABLE', 'The code is not right', { reason: 'BAD_CODE', fields: { code: 'Enter the 6-digit code shown in your authenticator app' } });
+        throw new AppError('UNPROCESSABLE', 'The code is not right', {
+          reason: 'BAD_CODE',
+          fields: { code: 'Enter the 6-digit code shown in your authenticator app' },
+        });
       const codes = newBackupCodes();
       await asSystem(db, async (tx) => {
         await updateUser(tx, userId, { totpEnabledAt: clock.now() });
@@ -68,7 +72,10 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
       if (!ok) {
         const lockedUntil = await auth.failSecondFactor(user, ctx);
         if (lockedUntil) throw new AppError('RATE_LIMITED', auth.lockedMessage(lockedUntil), { reason: 'ACCOUNT_LOCKED' });
-        throw new AppError('UNPROCESSABLE', 'The code is not right', { reason: 'BAD_CODE', fields: { code: 'Enter the 6-digit code from your authenticator app, or a backup code' } });
+        throw new AppError('UNPROCESSABLE', 'The code is not right', {
+          reason: 'BAD_CODE',
+          fields: { code: 'Enter the 6-digit code from your authenticator app, or a backup code' },
+        });
       }
       await auth.completeSignIn(sessionId, userId, ctx, method);
     },

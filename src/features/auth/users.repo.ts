@@ -7,7 +7,10 @@ import { newId } from '#src/lib/ids.ts';
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findUserByEmail(tx: Db, email: string) {
-  const rows = await tx.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  const rows = await tx
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
   return rows[0];
 }
 

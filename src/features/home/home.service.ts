@@ -27,7 +27,11 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             id: 'invitations',
             title: 'Invitations waiting to be accepted',
             empty: 'When you invite colleagues, their invitations appear here until they accept.',
-            items: invitations.map((i) => ({ text: `${i.name} (${i.email})`, hint: `Expires ${i.expiresAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}`, href: '/people' })),
+            items: invitations.map((i) => ({
+              text: `${i.name} (${i.email})`,
+              hint: `Expires ${i.expiresAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}`,
+              href: '/people',
+            })),
           });
           queues.push({
             id: 'sign-in-problems',

@@ -31,7 +31,16 @@ export async function loadDemo(deps: Deps) {
   let org = await asSystem(deps.db, (tx) => findOrgBySlug(tx, DEMO_SLUG));
   const created = !org;
   if (!org) {
-    await deps.orgs.createOrg({ slug: DEMO_SLUG, name: 'Riverside Community Mediation (demo)', email: 'hello@demo.parley.example', phone: '01632 960000', address: '1 Example Street, Sampletown' }, actor);
+    await deps.orgs.createOrg(
+      {
+        slug: DEMO_SLUG,
+        name: 'Riverside Community Mediation (demo)',
+        email: 'hello@demo.parley.example',
+        phone: '01632 960000',
+        address: '1 Example Street, Sampletown',
+      },
+      actor,
+    );
     org = await asSystem(deps.db, (tx) => findOrgBySlug(tx, DEMO_SLUG));
   }
   const orgId = org!.id;

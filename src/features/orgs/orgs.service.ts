@@ -18,7 +18,10 @@ const SETUP_KEY = 'setup_token_hash';
 export function createOrgService({ db, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function createOrg(tx: Db, input: NewOrgInput, actor: Actor) {
     if (await findOrgBySlug(tx, input.slug))
-      throw new AppError('CONFLICT', 'That short name is already used by another service', { reason: 'SLUG_TAKEN', fields: { slug: 'That short name is already used by another service, choose another' } });
+      throw new AppError('CONFLICT', 'That short name is already used by another service', {
+        reason: 'SLUG_TAKEN',
+        fields: { slug: 'That short name is already used by another service, choose another' },
+      });
     const id = newId();
     await insertOrg(tx, { id, slug: input.slug, name: input.name, email: input.email || null, phone: input.phone || null, address: input.address || null });
     await audit.record(tx, actor, id, { action: 'org.created', entityType: 'organisation', entityId: id, detail: { slug: input.slug } });
@@ -57,7 +60,12 @@ export function createOrgService({ db, audit }: { db: Db; clock: Clock; audit: A
         const userId = (await findUserByEmail(tx, admin.email))?.id ?? (await insertUser(tx, { ...admin, passwordHash }));
         await insertMembership(tx, { orgId, userId, role: 'admin' });
         await putInstanceSetting(tx, SETUP_KEY, null);
-        await audit.record(tx, { ...actor, id: userId, label: admin.name }, orgId, { action: 'membership.created', entityType: 'user', entityId: userId, detail: { role: 'admin' } });
+        await audit.record(tx, { ...actor, id: userId, label: admin.name }, orgId, {
+          action: 'membership.created',
+          entityType: 'user',
+          entityId: userId,
+          detail: { role: 'admin' },
+        });
         return { orgId, userId };
       });
     },

@@ -48,7 +48,10 @@ export async function countActiveAdmins(tx: Db, orgId: string) {
 }
 
 export async function updateMembership(tx: Db, orgId: string, userId: string, values: { role?: string; status?: string }) {
-  await tx.update(memberships).set(values).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  await tx
+    .update(memberships)
+    .set(values)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }
 
 export async function insertInvitation(

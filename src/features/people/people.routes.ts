@@ -9,8 +9,7 @@ import { STAFF_ROLES } from '#src/features/auth/actor.ts';
 import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
 import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
 
-const roleItems = (selected?: string) =>
-  STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, ''), selected: r === selected }));
+const roleItems = (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, ''), selected: r === selected }));
 
 function userIdParam(req: FastifyRequest) {
   const { userId } = req.params as { userId: string };
@@ -21,12 +20,20 @@ function userIdParam(req: FastifyRequest) {
 export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { members, invitations } = await deps.people.list(req.actor!);
-    return reply.page('people/views/people.njk', { pageTitle: 'People', members, invitations, roleItems, roleLabels: ROLE_LABELS, me: req.actor!.id, ...extra });
+    return reply.page('people/views/people.njk', {
+      pageTitle: 'People',
+      members,
+      invitations,
+      roleItems,
+      roleLabels: ROLE_LABELS,
+      me: req.actor!.id,
+      ...extra,
+    });
   }
 
   app.get('/people', (req, reply) => listPage(req, reply));
 
-  app.get('/people/invite', async (req, reply) => reply.page('people/views/invite.njk', { pageTitle: 'Invite someone', values: {}, roles: roleItems() }));
+  app.get('/people/invite', async (_req, reply) => reply.page('people/views/invite.njk', { pageTitle: 'Invite someone', values: {}, roles: roleItems() }));
 
   app.post('/people/invite', async (req, reply) => {
     const values = keepValues(req.body);
@@ -39,7 +46,13 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
-      return reply.status(422).page('people/views/invite.njk', { pageTitle: 'Invite someone', values, roles: roleItems(values.role), fields, errors: errorList(fields, ['name', 'email', 'role']) });
+      return reply.status(422).page('people/views/invite.njk', {
+        pageTitle: 'Invite someone',
+        values,
+        roles: roleItems(values.role),
+        fields,
+        errors: errorList(fields, ['name', 'email', 'role']),
+      });
     }
   });
 
@@ -55,12 +68,16 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     return listPage(req, reply, { flash: 'Role changed.' });
   });
 
-  for (const [path, active] of [['deactivate', false], ['reactivate', true]] as const) {
+  for (const [path, active] of [
+    ['deactivate', false],
+    ['reactivate', true],
+  ] as const) {
     app.post(`/people/:userId/${path}`, async (req, reply) => {
       try {
         await deps.people.setActive(req.actor!, userIdParam(req), active);
       } catch (err) {
-        if (err instanceof AppError && (err.reason === 'LAST_ADMIN' || err.reason === 'SELF_DEACTIVATION')) return listPage(req, reply.status(409), { errors: [{ text: err.message }] });
+        if (err instanceof AppError && (err.reason === 'LAST_ADMIN' || err.reason === 'SELF_DEACTIVATION'))
+          return listPage(req, reply.status(409), { errors: [{ text: err.message }] });
         throw err;
       }
       return listPage(req, reply, { flash: active ? 'Reactivated.' : 'Deactivated. They have been signed out of this service.' });

@@ -52,9 +52,17 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       const id = await inOrg(db, actor.orgId, async (tx) => {
         const members = await listMembers(tx, actor.orgId);
         if (members.some((m) => m.email === input.email && m.status === 'active'))
-          throw new AppError('CONFLICT', `${input.email} is already a member of this service`, { reason: 'ALREADY_MEMBER', fields: { email: `${input.email} is already a member of this service` } });
+          throw new AppError('CONFLICT', `${input.email} is already a member of this service`, {
+            reason: 'ALREADY_MEMBER',
+            fields: { email: `${input.email} is already a member of this service` },
+          });
         const invitationId = await insertInvitation(tx, { orgId: actor.orgId, ...input, tokenHash: hashToken(token), invitedBy: actor.id, expiresAt });
-        await audit.record(tx, actor, actor.orgId, { action: 'invitation.created', entityType: 'invitation', entityId: invitationId, detail: { role: input.role } });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'invitation.created',
+          entityType: 'invitation',
+          entityId: invitationId,
+          detail: { role: input.role },
+        });
         return invitationId;
       });
       return { id, token, expiresAt };
@@ -73,7 +81,9 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       return asSystem(db, async (tx) => {
         const inv = await findInvitationByTokenHash(tx, hashToken(token));
         if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt < clock.now())
-          throw new AppError('NOT_FOUND', 'This invitation link has expired or has already been used. Ask an admin of the service to invite you again.', { reason: 'INVITATION_INVALID' });
+          throw new AppError('NOT_FOUND', 'This invitation link has expired or has already been used. Ask an admin of the service to invite you again.', {
+            reason: 'INVITATION_INVALID',
+          });
         const org = await findOrgById(tx, inv.orgId);
         const existing = await findUserByEmail(tx, inv.email);
         return { invitation: inv, orgName: org?.name ?? '', hasAccount: Boolean(existing?.passwordHash) };
@@ -86,7 +96,10 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       const existing = await asSystem(db, (tx) => findUserByEmail(tx, invitation.email));
       if (hasAccount) {
         if (!(await verifyPassword(password, existing?.passwordHash)))
-          throw new AppError('UNPROCESSABLE', 'The password is not right', { reason: 'BAD_CREDENTIALS', fields: { password: 'Enter the password you use to sign in to Parley' } });
+          throw new AppError('UNPROCESSABLE', 'The password is not right', {
+            reason: 'BAD_CREDENTIALS',
+            fields: { password: 'Enter the password you use to sign in to Parley' },
+          });
       } else {
         const problem = passwordProblem(password, invitation);
         if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { password: problem } });
@@ -100,7 +113,12 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
           throw new AppError('CONFLICT', 'This invitation has already been used', { reason: 'INVITATION_INVALID' });
         await insertMembership(tx, { orgId: invitation.orgId, userId, role: invitation.role });
         const actor = { ...ctx, type: 'user' as const, id: userId, label: invitation.name };
-        await audit.record(tx, actor, invitation.orgId, { action: 'invitation.accepted', entityType: 'invitation', entityId: invitation.id, detail: { role: invitation.role } });
+        await audit.record(tx, actor, invitation.orgId, {
+          action: 'invitation.accepted',
+          entityType: 'invitation',
+          entityId: invitation.id,
+          detail: { role: invitation.role },
+        });
         return { userId, email: invitation.email };
       });
     },
@@ -124,7 +142,15 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       }
       const token = newToken();
       await inOrg(db, orgId, async (tx) => {
-        const id = await insertInvitation(tx, { orgId, email: input.email.toLowerCase(), name: input.name, role: input.role, tokenHash: hashToken(token), invitedBy: null, expiresAt: new Date(clock.now().getTime() + INVITATION_DAYS * 86_400_000) });
+        const id = await insertInvitation(tx, {
+          orgId,
+          email: input.email.toLowerCase(),
+          name: input.name,
+          role: input.role,
+          tokenHash: hashToken(token),
+          invitedBy: null,
+          expiresAt: new Date(clock.now().getTime() + INVITATION_DAYS * 86_400_000),
+        });
         await audit.record(tx, actor, orgId, { action: 'invitation.created', entityType: 'invitation', entityId: id, detail: { role: input.role } });
       });
       return { userId: undefined, invitationToken: token };
@@ -137,7 +163,12 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
         if (!member) throw notFound('That person');
         if (member.role === role) return;
         await updateMembership(tx, actor.orgId, userId, { role });
-        await audit.record(tx, actor, actor.orgId, { action: 'membership.role_changed', entityType: 'user', entityId: userId, detail: { from: member.role, to: role } });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'membership.role_changed',
+          entityType: 'user',
+          entityId: userId,
+          detail: { from: member.role, to: role },
+        });
       });
     },
 
@@ -149,7 +180,11 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
         const member = await findMember(tx, actor.orgId, userId);
         if (!member) throw notFound('That person');
         await updateMembership(tx, actor.orgId, userId, { status: active ? 'active' : 'deactivated' });
-        await audit.record(tx, actor, actor.orgId, { action: active ? 'membership.reactivated' : 'membership.deactivated', entityType: 'user', entityId: userId });
+        await audit.record(tx, actor, actor.orgId, {
+          action: active ? 'membership.reactivated' : 'membership.deactivated',
+          entityType: 'user',
+          entityId: userId,
+        });
       });
       // A deactivated person's sessions in this service end at once.
       if (!active) await asSystem(db, (tx) => deleteOrgSessions(tx, userId, actor.orgId));

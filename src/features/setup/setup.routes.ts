@@ -22,7 +22,13 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/setup', async (req, reply) => {
     const token = (req.query as { token?: string }).token;
     if (!(await deps.orgs.isSetupTokenValid(token)))
-      throw new AppError('FORBIDDEN', (await deps.orgs.hasAnyOrg()) ? 'Parley is already set up. Sign in instead.' : 'This setup link is not valid. Use the link printed when Parley started.', { reason: 'SETUP_LINK_INVALID' });
+      throw new AppError(
+        'FORBIDDEN',
+        (await deps.orgs.hasAnyOrg())
+          ? 'Parley is already set up. Sign in instead.'
+          : 'This setup link is not valid. Use the link printed when Parley started.',
+        { reason: 'SETUP_LINK_INVALID' },
+      );
     return reply.page('setup/views/setup.njk', page({ values: { token } }));
   });
 
@@ -32,7 +38,12 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps) {
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
       const d = form.data;
-      await deps.orgs.setUpFirstService(d.token, d, { name: d.adminName, email: d.adminEmail, password: d.password }, { type: 'anonymous', ip: req.ip, requestId: req.id });
+      await deps.orgs.setUpFirstService(
+        d.token,
+        d,
+        { name: d.adminName, email: d.adminEmail, password: d.password },
+        { type: 'anonymous', ip: req.ip, requestId: req.id },
+      );
       const { token, stage } = await deps.auth.signInWithPassword(d.adminEmail, d.password, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, deps.config.secureCookies);
       return reply.redirect(stage === 'full' ? '/home' : '/account/two-factor', 303);

@@ -1,0 +1,81 @@
+// Helpers for the browser journeys: Chromium from Debian, an accessibility check on every page visited,
+// and a watch for Content-Security-Policy errors in the console.
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright';
+import { expect } from 'vitest';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const INSTALL_HINT = 'Chromium is required in CI: apt-get install -y chromium';
+
+/** True when the journeys can run. In CI a missing Chromium is a failure, not a skip. */
+export function chromiumAvailable(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.env.CI) throw new Error(INSTALL_HINT);
+  console.warn(`Browser journeys skipped: ${CHROMIUM} is not installed (apt-get install -y chromium).`);
+  return false;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+type Visit = { url: string; checked: string | undefined };
+
+/**
+ * Watches every page opened in the given browser contexts: records each main-frame navigation and every
+ * console message about the Content-Security-Policy. `check()` runs axe on the current page.
+ */
+export class PageWatch {
+  readonly visits: Visit[] = [];
+  readonly cspMessages: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  watch(context: BrowserContext) {
+    context.on('page', (page) => this.watchPage(page));
+    for (const page of context.pages()) this.watchPage(page);
+    return context;
+  }
+
+  private watchPage(page: Page) {
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() && frame.url().startsWith('http')) this.visits.push({ url: frame.url(), checked: undefined });
+    });
+    page.on('console', (msg) => {
+      if (msg.text().includes('Content Security Policy')) this.cspMessages.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => this.pageErrors.push(`${page.url()}: ${err.message}`));
+  }
+
+  /** Runs axe on the page as it is now and fails with the details of any violation. */
+  async check(page: Page, label: string) {
+    await page.waitForLoadState('load');
+    const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const violations = results.violations.map(
+      (v) =>
+        `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n` +
+        v.nodes.map((n) => `      at ${n.target.join(' ')}: ${n.html}\n        ${(n.failureSummary ?? '').replace(/\n/g, '\n        ')}`).join('\n'),
+    );
+    expect(violations, `axe found accessibility problems on "${label}" (${page.url()}):\n${violations.join('\n')}`).toEqual([]);
+    expect(this.cspMessages, 'Content-Security-Policy errors in the console').toEqual([]);
+    expect(this.pageErrors, 'uncaught JavaScript errors').toEqual([]);
+    const visit = this.visits.findLast((v) => v.url === page.url());
+    if (visit) visit.checked = label;
+    else this.visits.push({ url: page.url(), checked: label });
+  }
+
+  /** The labels of the pages that axe checked, in order. */
+  get checkedPages(): string[] {
+    return this.visits.flatMap((v) => (v.checked ? [v.checked] : []));
+  }
+
+  /** Navigations that nobody ran axe on. */
+  get uncheckedVisits(): string[] {
+    return this.visits.filter((v) => !v.checked).map((v) => v.url);
+  }
+}
