@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
-import { sql } from 'drizzle-orm';
+import { sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { BACKED_UP, BACKED_UP_TABLES } from './tables.ts';

@@ -1,13 +1,26 @@
 // Opens the database: embedded PGlite in the data directory, or PostgreSQL when DATABASE_URL is set.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
+
+/**
+ * PostgreSQL's defaults suit a dedicated server; embedded in the app process, smaller buffers keep memory
+ * down without slowing a single service's workload.
+ */
+export const PGLITE_OPTIONS = {
+  postgresqlconf: ['shared_buffers = 16MB', 'wal_buffers = 1MB', 'temp_buffers = 4MB', 'work_mem = 4MB', 'maintenance_work_mem = 32MB'],
+};
+
+/** Opens an embedded database: in a directory, or in memory from a dump (tests). */
+export function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  const { PGlite } = loadPglite();
+  return PGlite.create(dataDir, { ...PGLITE_OPTIONS, ...(loadDataDir ? { loadDataDir } : {}) });
+}
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -29,7 +42,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   mkdirSync(opts.dataDir, { recursive: true });
   const release = acquireDataDirLock(opts.dataDir);
   try {
-    const client = await PGlite.create(join(opts.dataDir, 'pglite'));
+    const client = await createPglite(join(opts.dataDir, 'pglite'));
     return wrapPglite(client, async () => release());
   } catch (err) {
     release();
@@ -38,7 +51,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 }
 
 function wrapPglite(client: PGlite, onClose: () => Promise<void>): Database {
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = loadPgliteDriver().drizzle(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -53,6 +66,6 @@ function wrapPglite(client: PGlite, onClose: () => Promise<void>): Database {
 function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = loadNodePgDriver().drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }

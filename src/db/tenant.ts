@@ -1,6 +1,6 @@
 // Tenant transactions: every service-scoped query runs inside one. The role switch makes
 // PostgreSQL row-level security apply, so a query that forgets its org filter still sees nothing else.
-import { sql } from 'drizzle-orm';
+import { sql } from '#src/db/orm.ts';
 import type { Db } from './client.ts';
 
 export async function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<T>): Promise<T> {

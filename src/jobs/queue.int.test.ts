@@ -1,5 +1,5 @@
 // The job queue on a real database: enqueued with the caller's transaction, run once, retried on failure.
-import { eq } from 'drizzle-orm';
+import { eq } from '#src/db/orm.ts';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '#src/db/schema/jobs.ts';

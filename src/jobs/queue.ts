@@ -1,5 +1,5 @@
 // Enqueue inside the caller's transaction, so a job exists exactly when the change that asked for it does.
-import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from '#src/db/orm.ts';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { jobs } from '#src/db/schema/jobs.ts';

@@ -1,5 +1,5 @@
 // The audit trail is hash-chained per service: altering or removing any row is detected, naming the row.
-import { sql } from 'drizzle-orm';
+import { sql } from '#src/db/orm.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
 import { systemActor } from '#src/features/auth/actor.ts';

@@ -1,5 +1,5 @@
 // Services are kept apart twice: every repo query filters by org, and row-level security catches a query that forgets.
-import { sql } from 'drizzle-orm';
+import { sql } from '#src/db/orm.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '#src/db/tenant.ts';
 import { apiKeys, invitations, memberships, users } from '#src/db/schema/people.ts';

@@ -2,9 +2,8 @@
 // created from a migrated template database. Never a mock.
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, openDatabase } from '#src/db/client.ts';
+import { createPglite, type Database, openDatabase } from '#src/db/client.ts';
 import { runMigrations } from '#src/db/migrate.ts';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -36,7 +35,7 @@ async function adminQuery(sql: string) {
 /** Made once per test run (vitest global setup): a migrated template. */
 export async function prepareTemplate(kind: DbKind, runId: string, pgliteDumpFile: string): Promise<string> {
   if (kind === 'pglite') {
-    const client = await PGlite.create();
+    const client = await createPglite();
     const database = await openDatabase({ pglite: client });
     await runMigrations(database);
     const dump = await client.dumpDataDir('none');
@@ -60,7 +59,7 @@ export async function dropTemplate(kind: DbKind, template: string) {
 export async function freshDatabase(kind: DbKind, template: string): Promise<Database & { url?: string }> {
   if (kind === 'pglite') {
     const dump = await readFile(template);
-    const client = await PGlite.create({ loadDataDir: new Blob([dump]) });
+    const client = await createPglite(undefined, new Blob([dump]));
     return openDatabase({ pglite: client });
   }
   const name = `parley_t_${randomBytes(6).toString('hex')}`;

@@ -1,5 +1,5 @@
 // Append-only, hash-chained per service. The app role may only SELECT and INSERT here.
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 
 export const auditEvents = pgTable(
   'audit_events',

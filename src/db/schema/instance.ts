@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp } from '#src/db/orm.ts';
 
 /** Settings of this installation as a whole (not of any one service), such as the one-time setup token. */
 export const instanceSettings = pgTable('instance_settings', {

@@ -1,6 +1,6 @@
 // A small PostgreSQL-backed job queue (FOR UPDATE SKIP LOCKED); works the same on PGlite.
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from '#src/db/orm.ts';
+import { sql } from '#src/db/orm.ts';
 
 export const jobs = pgTable(
   'jobs',

@@ -1,4 +1,4 @@
-import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { jsonb, pgTable, text, timestamp, uuid } from '#src/db/orm.ts';
 
 export type OrgSettings = {
   /** Roles that must use two-factor sign-in. Viewer is exempt by default. */

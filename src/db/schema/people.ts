@@ -1,5 +1,5 @@
 // Staff accounts. A user is a person; memberships make them part of one or more services.
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 export const users = pgTable('users', {

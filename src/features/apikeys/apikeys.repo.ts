@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { apiKeys } from '#src/db/schema/people.ts';
 import { organisations } from '#src/db/schema/organisations.ts';

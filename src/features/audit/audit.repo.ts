@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, type SQL, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { auditEvents, auditHeads } from '#src/db/schema/audit.ts';
 import type { AuditLink } from './audit-chain.ts';

@@ -1,4 +1,4 @@
-import { lt, or, and, ne, eq } from 'drizzle-orm';
+import { lt, or, and, ne, eq } from '#src/db/orm.ts';
 import { z } from 'zod';
 import { sessions } from '#src/db/schema/people.ts';
 import { defineJob } from '#src/jobs/job.ts';

@@ -1,4 +1,4 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { memberships, sessions, users } from '#src/db/schema/people.ts';
 import { organisations } from '#src/db/schema/organisations.ts';

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { backupCodes, memberships, users } from '#src/db/schema/people.ts';
 import { organisations } from '#src/db/schema/organisations.ts';

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { instanceSettings } from '#src/db/schema/instance.ts';
 import { type OrgSettings, organisations } from '#src/db/schema/organisations.ts';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { invitations, memberships, users } from '#src/db/schema/people.ts';
 import { newId } from '#src/lib/ids.ts';

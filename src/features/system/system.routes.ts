@@ -1,6 +1,6 @@
 // Health checks, the front door, and the accessibility statement and privacy notice.
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { sql } from '#src/db/orm.ts';
 import type { Deps } from '#src/deps.ts';
 
 export function registerSystemRoutes(app: FastifyInstance, deps: Deps) {
