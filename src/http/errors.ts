@@ -55,10 +55,26 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
     .page('error.njk', { pageTitle: HEADINGS[status] ?? 'Error', heading: HEADINGS[status] ?? 'Error', lines, signInLink: status === 401 });
 }
 
+/**
+ * What goes in the log for an unexpected error: its kind, codes and where it happened, never its message,
+ * because database errors quote the values of the failed query (names, emails, hashes).
+ */
+export function describeForLog(err: Error & { code?: string; cause?: unknown }) {
+  const cause = err.cause as { code?: string; routine?: string; constraint?: string } | undefined;
+  return {
+    type: err.constructor?.name ?? 'Error',
+    code: err.code,
+    dbCode: cause?.code,
+    dbRoutine: cause?.routine,
+    dbConstraint: cause?.constraint,
+    stack: err.stack?.split('\n').slice(1, 8).join('\n'),
+  };
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     const error = err instanceof AppError ? err : fromFrameworkError(err);
-    if (error.code === 'INTERNAL') req.log.error({ err: { message: err.message, stack: err.stack, code: err.code } }, 'unhandled error');
+    if (error.code === 'INTERNAL') req.log.error({ err: describeForLog(err) }, 'unhandled error');
     return sendError(req, reply, error);
   });
   app.setNotFoundHandler(async (req, reply) =>
