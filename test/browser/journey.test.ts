@@ -5,9 +5,15 @@ import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentTotp } from '#src/lib/totp.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
-import { chromiumAvailable, launchChromium, PageWatch } from './browser.ts';
+import { chromiumAvailable, INSTALL_HINT, launchChromium, PageWatch } from './browser.ts';
 
 const runs = chromiumAvailable();
+
+// In CI a missing Chromium is a failure, not a skip.
+if (!runs && process.env.CI)
+  it('has Chromium to run the journeys in', () => {
+    throw new Error(INSTALL_HINT);
+  });
 
 const SERVICE = 'Riverside Mediation (fictional)';
 const ADMIN = { name: 'Ada Admin', email: 'ada.admin@example.org', password: 'copper kettle lantern orchard' };
@@ -27,7 +33,7 @@ describe.skipIf(!runs)('browser journey: set up, sign in, invite, join', () => {
   const code = (secret: string) => currentTotp(secret, h.clock.now().getTime());
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
-    const context = watch.watch(await browser.newContext(options));
+    const context = watch.watch(await browser.newContext(options), options);
     contexts.push(context);
     return context.newPage();
   }
@@ -90,6 +96,7 @@ describe.skipIf(!runs)('browser journey: set up, sign in, invite, join', () => {
 
   it('sets up the service and its first admin, with two-factor sign-in', async () => {
     const token = await h.deps.orgs.issueSetupToken();
+    if (!token) throw new Error('The fresh database already has a service, so there is no setup link');
     await admin.goto(`${origin}/setup?token=${encodeURIComponent(token)}`);
     await pw(admin.getByRole('heading', { level: 1, name: 'Set up Parley' })).toBeVisible();
     // JavaScript ran: the inline script carrying the CSP nonce and the GOV.UK Frontend module.
@@ -110,6 +117,9 @@ describe.skipIf(!runs)('browser journey: set up, sign in, invite, join', () => {
 
     await expectHome(admin, 'admin home');
     await pw(admin.getByText('You are signed in as admin.')).toBeVisible();
+    // Parley's own look: GOV.UK Frontend without the GOV.UK typeface or the crown.
+    expect(await admin.evaluate(() => getComputedStyle(document.body).fontFamily.toLowerCase())).toMatch(/^arial\b/);
+    await pw(admin.locator('.govuk-header__logo, .govuk-header__logotype')).toHaveCount(0);
     await admin.screenshot({ path: '/tmp/parley-home.png', fullPage: true });
   });
 
