@@ -70,7 +70,12 @@ export function registerViews(app: FastifyInstance) {
       requestId: req.id,
       t: translator('en'),
       person: req.session && req.session.stage === 'full' ? { name: req.session.userName } : undefined,
-      service: actor ? { name: actor.orgName, slug: actor.orgSlug } : undefined,
+      service: actor
+        ? { name: actor.orgName, slug: actor.orgSlug }
+        : req.session?.orgName
+          ? { name: req.session.orgName, slug: req.session.orgSlug }
+          : undefined,
+      hasSession: Boolean(req.session),
       can: (permission: Permission) => Boolean(actor && can(actor.role, permission)),
       currentPath: req.url.split('?')[0],
       navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/') : [],

@@ -11,11 +11,16 @@ function totpFor(secretBase32: string, label = '', issuer = 'Parley') {
   return new TOTP({ issuer, label, algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secretBase32) });
 }
 
-/** True when the code matches the current 30-second step or the one either side (clock drift). */
-export function checkTotp(secretBase32: string, code: string, at = Date.now()): boolean {
+/** The 30-second step a code belongs to when it matches the current step or one either side (clock drift); else null. */
+export function matchTotpStep(secretBase32: string, code: string, at = Date.now()): number | null {
   const clean = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(clean)) return false;
-  return totpFor(secretBase32).validate({ token: clean, timestamp: at, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(clean)) return null;
+  const delta = totpFor(secretBase32).validate({ token: clean, timestamp: at, window: 1 });
+  return delta === null ? null : Math.floor(at / 30_000) + delta;
+}
+
+export function checkTotp(secretBase32: string, code: string, at = Date.now()): boolean {
+  return matchTotpStep(secretBase32, code, at) !== null;
 }
 
 export function currentTotp(secretBase32: string, at = Date.now()): string {

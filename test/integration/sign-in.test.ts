@@ -91,6 +91,7 @@ describe('signing in', () => {
   });
 
   it('signs out everywhere', async () => {
+    h.clock.advance(30_000);
     const one = await signIn(h, coordinator);
     const two = await signIn(h, coordinator);
     await one.get('/account');
@@ -119,6 +120,33 @@ describe('signing in', () => {
     const viewer = await makeMember(h.deps, org.orgId, 'viewer', 'vic.viewer@example.org');
     const web = new WebClient(h.app);
     expect((await web.submit('/sign-in', { email: viewer.email, password: PASSWORD })).headers.location).toBe('/home');
+  });
+
+  it('refuses a code that was already used, even inside its 30 seconds', async () => {
+    h.clock.advance(30_000);
+    const code = currentTotp(coordinator.totpSecret!, h.clock.now().getTime());
+    const first = new WebClient(h.app);
+    await first.submit('/sign-in', { email: coordinator.email, password: PASSWORD });
+    expect((await first.submit('/sign-in/code', { code })).headers.location).toBe('/home');
+    const replay = new WebClient(h.app);
+    await replay.submit('/sign-in', { email: coordinator.email, password: PASSWORD });
+    expect((await replay.submit('/sign-in/code', { code })).statusCode).toBe(422);
+    h.clock.advance(30_000);
+    const next = currentTotp(coordinator.totpSecret!, h.clock.now().getTime());
+    expect((await replay.submit('/sign-in/code', { code: next })).headers.location).toBe('/home');
+  });
+
+  it('says so after signing out, and offers sign out part-way through signing in', async () => {
+    h.clock.advance(30_000);
+    const web = await signIn(h, coordinator);
+    await web.get('/home');
+    const out = await web.post('/sign-out');
+    expect((await web.get(out.headers.location as string)).body).toContain('You have signed out.');
+    const partial = new WebClient(h.app);
+    await partial.submit('/sign-in', { email: coordinator.email, password: PASSWORD });
+    const codePage = await partial.get('/sign-in/code');
+    expect(codePage.body).toContain('action="/sign-out"');
+    expect(codePage.body).toContain('Sign-in Mediation (fictional)');
   });
 
   it('refuses a form posted without its CSRF token', async () => {

@@ -20,6 +20,7 @@ export async function makeMember(deps: Deps, orgId: string, role: Role, email: s
     const { uri } = await deps.twoFactor.beginEnrolment(userId!, 'Test');
     totpSecret = new URL(uri).searchParams.get('secret')!;
     await deps.twoFactor.confirmEnrolment(userId!, currentTotp(totpSecret, deps.clock.now().getTime()), systemActor('test'), orgId);
+    (deps.clock as { advance?: (ms: number) => void }).advance?.(30_000); // the enrolment code's step is used up
   }
   return { userId: userId!, email, name, totpSecret };
 }
@@ -29,6 +30,7 @@ export async function signIn(h: Harness, member: { email: string; totpSecret?: s
   const web = new WebClient(h.app);
   const res = await web.submit('/sign-in', { email: member.email, password: PASSWORD });
   if (res.headers.location?.startsWith('/sign-in/code')) {
+    h.clock.advance(30_000); // a code works once: each sign-in uses the next 30-second step
     await web.submit('/sign-in/code', { code: currentTotp(member.totpSecret!, h.clock.now().getTime()) });
   }
   return web;

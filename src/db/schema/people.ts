@@ -1,5 +1,5 @@
 // Staff accounts. A user is a person; memberships make them part of one or more services.
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 export const users = pgTable('users', {
@@ -10,6 +10,8 @@ export const users = pgTable('users', {
   /** TOTP secret, encrypted with the instance secret. */
   totpSecret: text('totp_secret'),
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last 30-second step a code was accepted for: a code cannot be used twice. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   failedSignIns: integer('failed_sign_ins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   lastOrgId: uuid('last_org_id'),

@@ -21,8 +21,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/sign-in', async (req, reply) => {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
-    const next = (req.query as { next?: string }).next;
-    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values: { next: next ?? '' } });
+    const { next, signedOut } = req.query as { next?: string; signedOut?: string };
+    const flash = signedOut === 'everywhere' ? 'You have signed out on every device.' : signedOut ? 'You have signed out.' : undefined;
+    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values: { next: next ?? '' }, flash });
   });
 
   app.post('/sign-in', { config: signInLimit }, async (req, reply) => {

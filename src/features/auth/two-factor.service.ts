@@ -7,12 +7,12 @@ import { authorise } from './permissions.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { SecretBox } from '#src/lib/tokens.ts';
 import { hashToken } from '#src/lib/tokens.ts';
-import { checkTotp, newBackupCodes, newTotpSecret, normaliseBackupCode, totpEnrolment } from '#src/lib/totp.ts';
+import { matchTotpStep, newBackupCodes, newTotpSecret, normaliseBackupCode, totpEnrolment } from '#src/lib/totp.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor } from './actor.ts';
 import type { AuthService, RequestContext } from './auth.service.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
-import { findUserById, listActiveMemberships, replaceBackupCodes, updateUser, useBackupCode } from './users.repo.ts';
+import { claimTotpStep, findUserById, listActiveMemberships, replaceBackupCodes, updateUser, useBackupCode } from './users.repo.ts';
 
 export type TwoFactorDeps = { db: Db; clock: Clock; audit: Audit; box: SecretBox; auth: AuthService };
 
@@ -43,14 +43,15 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
       const user = await getUser(userId);
       if (!user.totpSecret || user.totpEnabledAt)
         throw new AppError('CONFLICT', 'Start setting up two-factor sign-in again', { reason: 'NO_PENDING_ENROLMENT' });
-      if (!checkTotp(box.open(user.totpSecret), code, clock.now().getTime()))
+      const step = matchTotpStep(box.open(user.totpSecret), code, clock.now().getTime());
+      if (step === null)
         throw new AppError('UNPROCESSABLE', 'The code is not right', {
           reason: 'BAD_CODE',
           fields: { code: 'Enter the 6-digit code shown in your authenticator app' },
         });
       const codes = newBackupCodes();
       await asSystem(db, async (tx) => {
-        await updateUser(tx, userId, { totpEnabledAt: clock.now() });
+        await updateUser(tx, userId, { totpEnabledAt: clock.now(), totpLastStep: step });
         await replaceBackupCodes(tx, userId, codes.map(hashBackup));
         await audit.record(tx, actor, orgId, { action: 'auth.two_factor_enrolled', entityType: 'user', entityId: userId });
       });
@@ -64,7 +65,8 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
       if (user.lockedUntil && user.lockedUntil > now) throw new AppError('RATE_LIMITED', auth.lockedMessage(user.lockedUntil), { reason: 'ACCOUNT_LOCKED' });
       const secret = user.totpSecret && user.totpEnabledAt ? box.open(user.totpSecret) : undefined;
       let method = 'totp';
-      let ok = secret ? checkTotp(secret, code, now.getTime()) : false;
+      const step = secret ? matchTotpStep(secret, code, now.getTime()) : null;
+      let ok = step !== null && (await asSystem(db, (tx) => claimTotpStep(tx, userId, step)));
       if (!ok && normaliseBackupCode(code).length === 8) {
         ok = await asSystem(db, (tx) => useBackupCode(tx, userId, hashBackup(code), now));
         method = 'backup_code';
@@ -91,7 +93,7 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     /** An admin (or the CLI) clears a person's two-factor set-up and failures; they enrol again at next sign-in. */
     async reset(userId: string, actor: Actor, orgId: string | null) {
       await asSystem(db, async (tx) => {
-        await updateUser(tx, userId, { totpSecret: null, totpEnabledAt: null, failedSignIns: 0, lockedUntil: null });
+        await updateUser(tx, userId, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, failedSignIns: 0, lockedUntil: null });
         await replaceBackupCodes(tx, userId, []);
         await deleteUserSessions(tx, userId);
         const orgs = orgId ? [{ orgId }] : await listActiveMemberships(tx, userId);

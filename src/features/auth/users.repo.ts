@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from '#src/db/orm.ts';
+import { and, eq, isNull, lt, or, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { backupCodes, memberships, users } from '#src/db/schema/people.ts';
 import { organisations } from '#src/db/schema/organisations.ts';
@@ -75,4 +75,14 @@ export async function listActiveMemberships(tx: Db, userId: string) {
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(memberships.status, 'active')))
     .orderBy(organisations.name);
+}
+
+/** Records the step of an accepted code, atomically refusing a step already used (a replayed code). */
+export async function claimTotpStep(tx: Db, userId: string, step: number) {
+  const rows = await tx
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length > 0;
 }
