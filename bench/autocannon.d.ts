@@ -7,6 +7,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    bailout?: number;
     headers?: Record<string, string>;
   };
   type Histogram = { average: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number; total: number };

@@ -23,6 +23,7 @@ export async function measureLoad(url: string, opts: { connections: number; seco
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
+    bailout: 1000, // stop early when the server has gone away
     headers: opts.cookie ? { cookie: opts.cookie } : {},
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {

@@ -63,10 +63,15 @@ async function setupTokenOf(proc: ServerProcess): Promise<string> {
   return m[2] ?? '';
 }
 
-async function load(url: string, cookie?: string): Promise<LoadFigures> {
+/** Warms up, then measures one path of a running server; fails if the server exits or answers with anything but 2xx. */
+async function load(proc: ServerProcess, path: string, cookie?: string): Promise<LoadFigures> {
+  const url = `${proc.baseUrl}${path}`;
+  const alive = () => proc.child.exitCode === null && proc.child.signalCode === null;
   await measureLoad(url, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS, cookie });
-  const figures = await measureLoad(url, { connections: CONNECTIONS, seconds: SECONDS, cookie });
-  if (figures.non2xx > 0 || figures.errors > 0) errors.push(`${url}: ${figures.non2xx} non-2xx responses and ${figures.errors} errors under load`);
+  const figures = alive() ? await measureLoad(url, { connections: CONNECTIONS, seconds: SECONDS, cookie }) : undefined;
+  if (!figures || !alive())
+    throw new Error(`the server exited (code ${proc.child.exitCode}, signal ${proc.child.signalCode}) under load on GET ${path}:\n${proc.output()}`);
+  if (figures.non2xx > 0 || figures.errors > 0) errors.push(`GET ${path}: ${figures.non2xx} non-2xx responses and ${figures.errors} errors under load`);
   return figures;
 }
 
@@ -85,7 +90,7 @@ async function helloWorld(): Promise<LoadFigures> {
   const proc = startProcess('bench/hello-world.ts', {}, port);
   cleanups.push(async () => void (await stopProcess(proc, 5000)));
   await waitForPage(proc, '/', performance.now(), START_TIMEOUT_MS);
-  const f = await load(`${proc.baseUrl}/`);
+  const f = await load(proc, '/');
   await stopProcess(proc);
   recordLoad('Hello-world GET /', f);
   return f;
@@ -107,8 +112,8 @@ async function embedded(baseline: LoadFigures | undefined) {
   record('Memory (RSS) after start, restart run', `${rss.toFixed(1)} MB`, { text: '≤ 250 MB', met: rss <= 250 });
   if (again.proc.lines.some((l) => SETUP_LINK.test(l))) notes.push('The restarted server printed a setup link although a service already exists.');
 
-  recordLoad('PGlite GET /healthz', await load(`${again.proc.baseUrl}/healthz`), baseline);
-  recordLoad('PGlite GET /home (signed in)', await load(`${again.proc.baseUrl}/home`, cookie), baseline);
+  recordLoad('PGlite GET /healthz', await load(again.proc, '/healthz'), baseline);
+  recordLoad('PGlite GET /home (signed in)', await load(again.proc, '/home', cookie), baseline);
   notes.push(`Memory (RSS) of the PGlite server after the load runs: ${rssMb(again.proc.pid).toFixed(1)} MB.`);
   await stopApp(again.proc, 'PGlite');
 }
@@ -139,8 +144,8 @@ async function postgres(databaseUrl: string, baseline: LoadFigures | undefined) 
   record('PostgreSQL start to first page, fresh database', secs(app.startMs));
   record('PostgreSQL memory (RSS) after start', `${rssMb(app.proc.pid).toFixed(1)} MB`);
   const cookie = await setUpAndSignIn(app.proc.baseUrl, await setupTokenOf(app.proc), 'bench-postgres');
-  recordLoad('PostgreSQL GET /healthz', await load(`${app.proc.baseUrl}/healthz`), baseline);
-  recordLoad('PostgreSQL GET /home (signed in)', await load(`${app.proc.baseUrl}/home`, cookie), baseline);
+  recordLoad('PostgreSQL GET /healthz', await load(app.proc, '/healthz'), baseline);
+  recordLoad('PostgreSQL GET /home (signed in)', await load(app.proc, '/home', cookie), baseline);
   await stopApp(app.proc, 'PostgreSQL');
 }
 
@@ -203,8 +208,9 @@ async function main() {
   }, 15 * 60_000);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      killAll();
-      process.exit(130);
+      killAll(); // then drop the PostgreSQL database and temp directories, giving up after 10 s
+      setTimeout(() => process.exit(130), 10_000).unref();
+      void cleanUp().finally(() => process.exit(130));
     });
   }
   process.once('exit', killAll);

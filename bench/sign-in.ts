@@ -43,7 +43,9 @@ function csrfOf(body: string, what: string): string {
 
 function expect(res: { status: number; location: string; body: string }, status: number, what: string, location?: string) {
   if (res.status !== status || (location !== undefined && res.location !== location))
-    throw new Error(`${what}: expected ${status}${location ? ` → ${location}` : ''}, got ${res.status}${res.location ? ` → ${res.location}` : ''}\n${res.body.slice(0, 600)}`);
+    throw new Error(
+      `${what}: expected ${status}${location ? ` → ${location}` : ''}, got ${res.status}${res.location ? ` → ${res.location}` : ''}\n${res.body.slice(0, 600)}`,
+    );
 }
 
 /**

@@ -27,7 +27,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     loggerInstance: deps.log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const routeList: RouteInfo[] = [];

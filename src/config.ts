@@ -28,6 +28,7 @@ const ZEnv = z.object({
     .min(1)
     .max(24 * 7)
     .default(12),
+  PARLEY_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
 });
 
 export type Config = {
@@ -42,6 +43,8 @@ export type Config = {
   idleMinutes: number;
   sessionHours: number;
   secureCookies: boolean;
+  /** Read the client's address from X-Forwarded-For: only behind a reverse proxy that sets it. */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleMinutes: e.PARLEY_IDLE_MINUTES,
     sessionHours: e.PARLEY_SESSION_HOURS,
     secureCookies: isTrustworthy(baseUrl),
+    trustProxy: e.PARLEY_TRUST_PROXY === 'on',
   };
 }
 

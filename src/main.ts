@@ -5,7 +5,6 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { createDeps } from './deps.ts';
 
 export async function serve() {
-  const started = performance.now();
   const config = loadConfig();
   const deps = await createDeps(config);
   const app = await buildApp(deps);
@@ -13,7 +12,7 @@ export async function serve() {
   if (config.runWorker) deps.worker.start();
   const setupToken = await deps.orgs.issueSetupToken();
   const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
-  console.log(`Parley is running at ${config.baseUrl} (on ${where}, ready in ${Math.round(performance.now() - started)} ms)`);
+  console.log(`Parley is running at ${config.baseUrl} (on ${where}, ready in ${Math.round(process.uptime() * 1000)} ms)`);
   if (setupToken) console.log(`No service exists yet. Set one up with this one-time link:\n  ${config.baseUrl}/setup?token=${setupToken}`);
 
   let stopping = false;

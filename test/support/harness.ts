@@ -30,6 +30,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     idleMinutes: 30,
     sessionHours: 12,
     secureCookies: false,
+    trustProxy: false,
     ...overrides,
   };
 }
