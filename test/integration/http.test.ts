@@ -56,7 +56,15 @@ describe('pages and headers', () => {
 describe('when the database fails', () => {
   it('shows a 500 page with the request id, says 503 on /readyz, and logs no personal data', async () => {
     const lines: string[] = [];
-    const log = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const log = pino(
+      { level: 'info' },
+      new Writable({
+        write: (chunk, _enc, done) => {
+          lines.push(String(chunk));
+          done();
+        },
+      }),
+    );
     const database = await freshDatabase(testDbKind(), inject('dbTemplate'));
     const clock = new TestClock();
     const deps = createServices(testConfig(), database, clock, log);
