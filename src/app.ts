@@ -10,6 +10,10 @@ import { registerRequestActor } from './http/request-actor.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerViews } from './http/views.ts';
 import { registerMeRoutes } from './features/api/me.routes.ts';
+import { registerCaseApi } from './features/cases/cases.api.ts';
+import { registerPublicApi } from './features/public/public.api.ts';
+import { registerReferralApi } from './features/referrals/referrals.api.ts';
+import { registerSettingsApi } from './features/settings/settings.api.ts';
 import { registerApiKeyRoutes } from './features/apikeys/apikeys.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
@@ -60,6 +64,10 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerApiKeyRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerMeRoutes(app);
+  registerSettingsApi(app, deps);
+  registerPublicApi(app, deps);
+  registerReferralApi(app, deps);
+  registerCaseApi(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

@@ -11,6 +11,11 @@ import { createTwoFactorService } from './features/auth/two-factor.service.ts';
 import { createOrgService } from './features/orgs/orgs.service.ts';
 import { createPeopleService } from './features/people/people.service.ts';
 import { createApiKeyService } from './features/apikeys/apikeys.service.ts';
+import { createCaseActivityService } from './features/cases/case-activity.service.ts';
+import { createCaseService } from './features/cases/cases.service.ts';
+import { createPublicIntakeService } from './features/public/public-intake.service.ts';
+import { createReferralService } from './features/referrals/referrals.service.ts';
+import { createSettingsService } from './features/settings/settings.service.ts';
 import { createWorker } from './jobs/worker.ts';
 import { JOBS, RECURRING } from './jobs/registry.ts';
 
@@ -19,6 +24,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const audit = createAudit({ clock });
   const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   const box = createSecretBox(config.secret);
+  const cases = createCaseService({ db, clock, audit });
   return {
     config,
     database,
@@ -31,6 +37,11 @@ export function createServices(config: Config, database: Database, clock: Clock,
     orgs: createOrgService({ db, clock, audit }),
     people: createPeopleService({ db, clock, audit }),
     apiKeys: createApiKeyService({ db, clock, audit }),
+    settings: createSettingsService({ db, audit }),
+    referrals: createReferralService({ db, clock, audit }),
+    publicIntake: createPublicIntakeService({ db, clock, audit }),
+    cases,
+    caseActivity: createCaseActivityService({ db, clock, audit, cases }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING }),
   };
 }

@@ -38,17 +38,19 @@ export async function writeBackup(db: Db, file: string): Promise<Record<string, 
     await write(header);
     for (const { table, key } of BACKED_UP) {
       counts[table] = 0;
-      let after: unknown = null;
+      // Keyset pagination on the table's key (a composite key is compared as a row).
+      const keyCols = sql.join(key.split(', ').map((k) => sql.identifier(k)), sql`, `);
+      let after: unknown[] | null = null;
       for (;;) {
-        const from = after === null ? sql`TRUE` : sql`${sql.identifier(key)} > ${after}`;
+        const from = after === null ? sql`TRUE` : sql`(${keyCols}) > (${sql.join(after.map((v) => sql`${v}`), sql`, `)})`;
         const result = await tx.execute(
-          sql`SELECT ${sql.identifier(key)} AS k, row_to_json(t) AS r FROM ${sql.identifier(table)} t WHERE ${from} ORDER BY ${sql.identifier(key)} LIMIT ${BATCH}`,
+          sql`SELECT json_build_array(${keyCols}) AS k, row_to_json(t) AS r FROM ${sql.identifier(table)} t WHERE ${from} ORDER BY ${keyCols} LIMIT ${BATCH}`,
         );
         const rows = rowsOf(result);
         if (rows.length > 0) await write({ table, rows: rows.map((x) => x.r) });
         counts[table] += rows.length;
         if (rows.length < BATCH) break;
-        after = rows.at(-1)!.k;
+        after = rows.at(-1)!.k as unknown[];
       }
     }
   });
@@ -112,7 +114,8 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
       restored[table] = (restored[table] ?? 0) + rows.length;
     }
     if (!ended) throw new AppError('BAD_REQUEST', 'The backup is incomplete (it ends early). Nothing was restored.', { reason: 'BACKUP_TRUNCATED' });
-    await t.execute(sql`SELECT setval(pg_get_serial_sequence('audit_events', 'id'), greatest((SELECT max(id) FROM audit_events), 1))`);
+    for (const { table } of BACKED_UP.filter((t) => 'serial' in t))
+      await t.execute(sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.identifier(table)}), 1))`);
   });
   return restored;
 }

@@ -6,12 +6,23 @@ export const BACKED_UP = [
   { table: 'memberships', key: 'id' },
   { table: 'invitations', key: 'id' },
   { table: 'api_keys', key: 'id' },
-  { table: 'audit_events', key: 'id' },
+  { table: 'audit_events', key: 'id', serial: true },
   { table: 'audit_heads', key: 'chain' },
   { table: 'jobs', key: 'id' },
-] as const;
+  { table: 'postcode_lookup', key: 'postcode' },
+  { table: 'reference_counters', key: 'org_id, kind, year' },
+  { table: 'enquiries', key: 'id' },
+  { table: 'volunteer_applications', key: 'id' },
+  { table: 'referrals', key: 'id' },
+  { table: 'cases', key: 'id' },
+  { table: 'parties', key: 'id' },
+  { table: 'case_events', key: 'id', serial: true },
+  { table: 'intake_records', key: 'id' },
+  { table: 'tasks', key: 'id' },
+  { table: 'safeguarding_records', key: 'id' },
+] as const satisfies readonly { table: string; key: string; serial?: boolean }[];
 
 export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table);
 
-/** Left out on purpose: sessions (everyone signs in again after a restore) and per-installation settings. */
-export const SKIPPED_TABLES = ['sessions', 'instance_settings'] as const;
+/** Left out on purpose: sessions (everyone signs in again after a restore), per-installation settings, half-finished public forms. */
+export const SKIPPED_TABLES = ['sessions', 'instance_settings', 'journey_drafts'] as const;

@@ -1,5 +1,5 @@
 // parley org create | user create | user reset-2fa | apikey create
-import { systemActor, isRole, STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { systemActor, isRole, ROLES, STAFF_ROLES } from '#src/features/auth/actor.ts';
 import { findUserByEmail } from '#src/features/auth/users.repo.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
 import { asSystem } from '#src/db/tenant.ts';
@@ -9,9 +9,9 @@ import { orgBySlug, readStdin, UsageError, withCli } from './context.ts';
 type Flags = Record<string, string | boolean | undefined>;
 const actor = systemActor('parley cli');
 
-function roleFlag(flags: Flags) {
+function roleFlag(flags: Flags, allowed: readonly string[] = STAFF_ROLES) {
   const role = flags.role;
-  if (!isRole(role)) throw new UsageError(`--role must be one of: ${STAFF_ROLES.join(', ')}`);
+  if (!isRole(role) || !allowed.includes(role)) throw new UsageError(`--role must be one of: ${allowed.join(', ')}`);
   return role;
 }
 
@@ -58,7 +58,7 @@ export async function userReset2fa(flags: Flags) {
 
 export async function apikeyCreate(flags: Flags) {
   const name = required(flags, 'name');
-  const role = roleFlag(flags);
+  const role = roleFlag(flags, ROLES);
   await withCli(async (deps) => {
     const org = await orgBySlug(deps, flags.org as string | undefined);
     const { key } = await deps.apiKeys.createForOrg(org.id, { name, role }, actor);

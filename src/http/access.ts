@@ -20,6 +20,10 @@ export const PUBLIC_ROUTES = new Set([
   'GET /invitations/:token',
   'POST /invitations/:token',
   'GET /api/v1/openapi.json',
+  'GET /api/v1/public/:service/coverage',
+  'POST /api/v1/public/:service/enquiries',
+  'POST /api/v1/public/:service/referrals',
+  'POST /api/v1/public/:service/volunteer-applications',
 ]);
 
 /** These need a session, but one still part-way through signing in is enough (second factor, enrolment). */

@@ -1,17 +1,11 @@
 // Form helpers: zod parsing into GOV.UK field errors, keeping what the person typed.
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
+import { zodFields } from '#src/lib/zod-fields.ts';
+
+export { zodFields };
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors };
-
-export function zodFields(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
 
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
   const result = schema.safeParse(body ?? {});

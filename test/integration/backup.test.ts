@@ -41,6 +41,15 @@ beforeAll(async () => {
   await h.deps.apiKeys.createForOrg(s.b.orgId, { name: 'Bravo website', role: 'viewer' }, systemActor('test'));
   await h.deps.people.addMemberAsSystem(s.a.orgId, { email: 'ina.invitee@alpha.example', name: 'Ina Invitee', role: 'viewer' }, systemActor('test'));
   await signIn(h, s.adminA);
+  const referral = await h.deps.referrals.createFromPublic(
+    s.a.orgId,
+    { caseType: 'community', description: 'Hedge dispute', consentToContact: true, parties: [{ name: 'Hal Hedge', role: 'party', postcode: 'CT1 2AB' }, { name: 'Nia Neighbour', role: 'party' }] },
+    { type: 'anonymous' },
+  );
+  const coordinator = { type: 'user' as const, id: s.adminA.userId, label: 'Ada', orgId: s.a.orgId, orgSlug: 'alpha', orgName: s.a.name, role: 'admin' as const };
+  const { caseId } = await h.deps.referrals.accept(coordinator, referral.id);
+  await h.deps.caseActivity.addNote(coordinator, caseId, { body: 'Spoke to both; a disclosure', disclosure: true });
+  await h.deps.caseActivity.addTask(coordinator, caseId, { title: 'Call Hal back', dueOn: '2026-12-01' });
   if (process.env.DATABASE_URL) {
     pgTemplate = await prepareTemplate('postgres', `bk_${process.pid}_${Date.now()}`, '');
     target = await freshDatabase('postgres', pgTemplate);

@@ -41,7 +41,7 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
   const database = await freshDatabase(testDbKind(), inject('dbTemplate'));
   const clock = new TestClock();
   const config = testConfig(overrides);
-  const deps = createServices(config, database, clock, createLogger('silent'));
+  const deps = createServices(config, database, clock, createLogger(process.env.PARLEY_TEST_LOG ?? 'silent'));
   const app = await buildApp(deps);
   return {
     app,

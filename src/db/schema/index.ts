@@ -4,3 +4,5 @@ export * from './people.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
 export * from './instance.ts';
+export * from './referrals.ts';
+export * from './cases.ts';

@@ -3,6 +3,8 @@ import { jsonb, pgTable, text, timestamp, uuid } from '#src/db/orm.ts';
 export type OrgSettings = {
   /** Roles that must use two-factor sign-in. Viewer is exempt by default. */
   twoFactorRoles?: string[];
+  /** Everything else a service sets (case types, areas, notices, texts): see features/settings/settings.schemas.ts. */
+  [key: string]: unknown;
 };
 
 export const organisations = pgTable('organisations', {

@@ -2,13 +2,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { ROLES } from '#src/features/auth/actor.ts';
 import { PERMISSIONS, can, type Permission } from '#src/features/auth/permissions.ts';
 import { errorResponses } from '#src/http/api-schemas.ts';
 
 const ZMe = z.object({
   org: z.object({ slug: z.string(), name: z.string() }),
-  role: z.enum(STAFF_ROLES),
+  role: z.enum(ROLES),
   actor: z.object({ type: z.enum(['user', 'api_key']), id: z.string(), name: z.string() }),
   permissions: z.array(z.string()),
 });

@@ -5,17 +5,16 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { ROLES } from '#src/features/auth/actor.ts';
 import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
-import { ZRole } from '#src/features/people/people.schemas.ts';
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),
-  role: ZRole,
+  role: z.enum(ROLES, { error: 'Select a role' }),
 });
 
 export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
-  const roles = STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, '') }));
+  const roles = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, '') }));
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const keys = await deps.apiKeys.list(req.actor!);
     return reply.page('apikeys/views/api-keys.njk', { pageTitle: 'API keys', keys, roles, roleLabels: ROLE_LABELS, values: {}, ...extra });

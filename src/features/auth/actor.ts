@@ -1,7 +1,9 @@
 // Who is asking: a signed-in person acting in one service, an API key, the system, or nobody.
 export const STAFF_ROLES = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'] as const;
-export type Role = (typeof STAFF_ROLES)[number];
-export const isRole = (value: unknown): value is Role => STAFF_ROLES.includes(value as Role);
+/** Staff roles, and `referrer` for integrations that only send referrals (API keys). */
+export const ROLES = [...STAFF_ROLES, 'referrer'] as const;
+export type Role = (typeof ROLES)[number];
+export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
 
 export type Actor = {
   type: 'user' | 'api_key' | 'system' | 'anonymous';

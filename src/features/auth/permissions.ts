@@ -3,25 +3,36 @@ import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor, Role } from './actor.ts';
 
 const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
+const ALL_STAFF = ALL;
 
 export const PERMISSIONS = {
-  'home.view': ALL,
+  'home.view': ALL_STAFF,
+  'referrals.create': ['admin', 'coordinator', 'referrer'],
   'people.view': ['admin', 'coordinator'],
   'people.manage': ['admin'],
   'apikeys.manage': ['admin'],
   'audit.read': ['admin'],
   'settings.manage': ['admin'],
+  'referrals.view': ['admin', 'coordinator', 'supervisor', 'safeguarding_lead'],
+  'referrals.triage': ['admin', 'coordinator'],
+  'cases.view': ['admin', 'coordinator', 'supervisor', 'safeguarding_lead', 'mediator'],
+  'safeguarding.manage': ['admin', 'safeguarding_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 const DESCRIPTIONS: Record<Permission, string> = {
   'home.view': 'see the staff home',
+  'referrals.create': 'make referrals through the API',
   'people.view': 'see the people in this service',
   'people.manage': 'manage people and their roles',
   'apikeys.manage': 'manage API keys',
   'audit.read': 'read the audit trail',
   'settings.manage': 'change the service settings',
+  'referrals.view': 'see referrals and enquiries',
+  'referrals.triage': 'accept, decline or signpost referrals',
+  'cases.view': 'see cases',
+  'safeguarding.manage': 'see and decide safeguarding records',
 };
 
 export function can(role: Role, permission: Permission): boolean {
@@ -43,5 +54,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   mediator: 'a mediator',
   safeguarding_lead: 'a safeguarding lead',
   viewer: 'a viewer',
+  referrer: 'a referrer',
 };
 export const roleLabel = (role: Role) => ROLE_LABELS[role];

@@ -66,8 +66,9 @@ describe('two-factor', () => {
 });
 
 describe('permissions', () => {
-  it('give admins everything and viewers only the home page', () => {
-    for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can('admin', p)).toBe(true);
+  it('give admins everything and viewers only the home page (no case data)', () => {
+    for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can('admin', p), p).toBe(true);
+    expect((Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can('referrer', p))).toEqual(['referrals.create']);
     expect((Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can('viewer', p))).toEqual(['home.view']);
   });
 });

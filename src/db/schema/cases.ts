@@ -1,0 +1,165 @@
+// The case and what happens on it: parties, the timeline, intake records, tasks, safeguarding records.
+import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { organisations } from './organisations.ts';
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    reference: text('reference').notNull(),
+    caseType: text('case_type').notNull(),
+    status: text('status').notNull(),
+    /** Where an on-hold case returns to. */
+    heldFrom: text('held_from'),
+    outcome: text('outcome'),
+    urgent: boolean('urgent').notNull().default(false),
+    referralId: uuid('referral_id'),
+    coordinatorId: uuid('coordinator_id'),
+    summary: text('summary').notNull(),
+    /** Case-type questions carried over from the referral (SEND decision date, RJ offence, …). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    localAuthority: text('local_authority'),
+    postcodeNorm: text('postcode_norm'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('cases_org_reference_idx').on(t.orgId, t.reference),
+    index('cases_org_status_opened_idx').on(t.orgId, t.status, t.openedAt),
+    index('cases_org_opened_idx').on(t.orgId, t.openedAt),
+    index('cases_org_type_idx').on(t.orgId, t.caseType, t.openedAt),
+    index('cases_org_coordinator_idx').on(t.orgId, t.coordinatorId, t.openedAt),
+  ],
+);
+
+export const parties = pgTable(
+  'parties',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    caseId: uuid('case_id').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    address: text('address'),
+    postcode: text('postcode'),
+    safeContact: text('safe_contact'),
+    canLeaveMessages: boolean('can_leave_messages'),
+    needs: text('needs'),
+    inCustody: boolean('in_custody').notNull().default(false),
+    establishment: text('establishment'),
+    prisonNumber: text('prison_number'),
+    offenderManager: text('offender_manager'),
+    consent: text('consent').notNull().default('not_asked'),
+    nameNorm: text('name_norm').notNull(),
+    phoneNorm: text('phone_norm'),
+    emailNorm: text('email_norm'),
+    postcodeNorm: text('postcode_norm'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('parties_case_idx').on(t.caseId),
+    index('parties_org_name_idx').on(t.orgId, t.nameNorm.op('text_pattern_ops')),
+    index('parties_org_phone_idx').on(t.orgId, t.phoneNorm),
+    index('parties_org_email_idx').on(t.orgId, t.emailNorm),
+    index('parties_org_postcode_idx').on(t.orgId, t.postcodeNorm.op('text_pattern_ops')),
+  ],
+);
+
+/** The case timeline: every contact, note, transition, consent, intake, task and safeguarding event, in order. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    caseId: uuid('case_id').notNull(),
+    partyId: uuid('party_id'),
+    kind: text('kind').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label'),
+    summary: text('summary').notNull(),
+    body: text('body'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** team: everyone on the case; restricted: safeguarding leads and admins; party: private to partyId's side. */
+    visibility: text('visibility').notNull().default('team'),
+    disclosure: boolean('disclosure').notNull().default(false),
+  },
+  (t) => [index('case_events_case_at_idx').on(t.caseId, t.at)],
+);
+
+export const intakeRecords = pgTable(
+  'intake_records',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    caseId: uuid('case_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    situationNow: text('situation_now'),
+    wantedFuture: text('wanted_future'),
+    ideas: text('ideas'),
+    concerns: text('concerns'),
+    availability: text('availability'),
+    suitability: text('suitability'),
+    suitabilityNotes: text('suitability_notes'),
+    meetingMode: text('meeting_mode'),
+    metOn: date('met_on'),
+    disclosure: boolean('disclosure').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: text('updated_by'),
+  },
+  (t) => [uniqueIndex('intake_records_party_idx').on(t.partyId), index('intake_records_case_idx').on(t.caseId)],
+);
+
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    caseId: uuid('case_id').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on').notNull(),
+    assigneeId: uuid('assignee_id'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: text('created_by'),
+  },
+  (t) => [index('tasks_case_idx').on(t.caseId), index('tasks_org_assignee_due_idx').on(t.orgId, t.assigneeId, t.dueOn)],
+);
+
+/** What was disclosed, the decision, who it was referred to and when. Restricted to safeguarding leads and admins. */
+export const safeguardingRecords = pgTable(
+  'safeguarding_records',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    caseId: uuid('case_id').notNull(),
+    partyId: uuid('party_id'),
+    disclosed: text('disclosed').notNull(),
+    status: text('status').notNull().default('open'),
+    decision: text('decision'),
+    referredTo: text('referred_to'),
+    referredAt: timestamp('referred_at', { withTimezone: true }),
+    legalBasis: text('legal_basis'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdBy: text('created_by'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('safeguarding_org_status_idx').on(t.orgId, t.status, t.createdAt), index('safeguarding_case_idx').on(t.caseId)],
+);

@@ -1,0 +1,124 @@
+// Public intake: enquiries, referrals (self, professional, API), volunteer applications, journey drafts,
+// and the postcode → local authority lookup imported from the ONS directory.
+import { boolean, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { organisations } from './organisations.ts';
+
+/** Shared reference data (not owned by any service): postcode without spaces, upper case → local authority. */
+export const postcodeLookup = pgTable('postcode_lookup', {
+  postcode: text('postcode').primaryKey(),
+  laCode: text('la_code').notNull(),
+  laName: text('la_name').notNull(),
+});
+
+/** Sequential numbers per service, kind and year, for references such as CDM-2026-0042. */
+export const referenceCounters = pgTable(
+  'reference_counters',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('reference_counters_key').on(t.orgId, t.kind, t.year)],
+);
+
+export const enquiries = pgTable(
+  'enquiries',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    postcode: text('postcode'),
+    message: text('message').notNull(),
+    /** e.g. { days: ['monday'], times: ['morning'], notes } */
+    appointment: jsonb('appointment').$type<Record<string, unknown>>(),
+    status: text('status').notNull().default('new'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    handledBy: uuid('handled_by'),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+  },
+  (t) => [index('enquiries_org_status_idx').on(t.orgId, t.status, t.createdAt)],
+);
+
+export const volunteerApplications = pgTable(
+  'volunteer_applications',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    postcode: text('postcode'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull().default('new'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('volunteer_applications_org_idx').on(t.orgId, t.createdAt)],
+);
+
+export type ReferralParty = {
+  name: string;
+  role: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+  postcode?: string;
+  safeContact?: string;
+  canLeaveMessages?: boolean;
+  needs?: string;
+  isReferredPerson?: boolean;
+};
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    reference: text('reference').notNull(),
+    source: text('source').notNull(),
+    status: text('status').notNull().default('new'),
+    caseType: text('case_type').notNull(),
+    urgent: boolean('urgent').notNull().default(false),
+    description: text('description').notNull(),
+    parties: jsonb('parties').$type<ReferralParty[]>().notNull(),
+    /** The answers of the journey that are not parties: what would help, safety, contact, access, case-type questions. */
+    answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+    referrer: jsonb('referrer').$type<Record<string, unknown>>(),
+    risks: jsonb('risks').$type<string[]>().notNull().default([]),
+    consentToContact: boolean('consent_to_contact').notNull(),
+    /** Normalised names, phones, emails and postcodes of the people involved, for duplicate detection. */
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    createdByKey: uuid('created_by_key'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
+    caseId: uuid('case_id'),
+  },
+  (t) => [
+    uniqueIndex('referrals_org_reference_idx').on(t.orgId, t.reference),
+    index('referrals_org_status_idx').on(t.orgId, t.status, t.createdAt),
+    index('referrals_match_keys_idx').using('gin', t.matchKeys),
+  ],
+);
+
+/** A public journey in progress (self-referral), kept server-side so it works without JavaScript. */
+export const journeyDrafts = pgTable('journey_drafts', {
+  id: text('id').primaryKey(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organisations.id),
+  journey: text('journey').notNull(),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});

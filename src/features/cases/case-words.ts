@@ -1,0 +1,80 @@
+// The words of a case: types, statuses, party roles, outcomes. Labels are what people see (through t()).
+export const CASE_TYPES = ['community', 'restorative_justice', 'send', 'social_care'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  community: 'Community mediation',
+  restorative_justice: 'Restorative justice',
+  send: 'SEND mediation',
+  social_care: 'Social care mediation',
+};
+
+export const CASE_STATUSES = ['intake', 'ready', 'mediation', 'outcome', 'follow_up', 'closed', 'withdrawn', 'unsuitable', 'on_hold'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  intake: 'Intake',
+  ready: 'Ready',
+  mediation: 'Mediation',
+  outcome: 'Outcome',
+  follow_up: 'Follow-up',
+  closed: 'Closed',
+  withdrawn: 'Withdrawn',
+  unsuitable: 'Unsuitable',
+  on_hold: 'On hold',
+};
+export const ACTIVE_STATUSES: readonly CaseStatus[] = ['intake', 'ready', 'mediation', 'outcome', 'follow_up'];
+export const ENDED_STATUSES: readonly CaseStatus[] = ['closed', 'withdrawn', 'unsuitable'];
+
+export const PARTY_ROLES = [
+  'party',
+  'victim',
+  'person_who_harmed',
+  'parent',
+  'young_person',
+  'local_authority',
+  'health_body',
+  'staff_member',
+  'service_user',
+  'family_member',
+  'supporter',
+  'advocate',
+  'interpreter',
+] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  party: 'Party',
+  victim: 'Victim',
+  person_who_harmed: 'Person who harmed',
+  parent: 'Parent',
+  young_person: 'Young person',
+  local_authority: 'Local authority',
+  health_body: 'Health body',
+  staff_member: 'Staff member',
+  service_user: 'Service user',
+  family_member: 'Family member',
+  supporter: 'Supporter',
+  advocate: 'Advocate',
+  interpreter: 'Interpreter',
+};
+/** People taking part in the mediation itself, whose consent it needs. Supporters, advocates and interpreters come with them. */
+export const CONSENTING_ROLES: readonly PartyRole[] = [
+  'party',
+  'victim',
+  'person_who_harmed',
+  'parent',
+  'young_person',
+  'local_authority',
+  'health_body',
+  'service_user',
+  'family_member',
+  'staff_member',
+];
+
+export const OUTCOMES = ['full_agreement', 'partial_agreement', 'no_agreement'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  full_agreement: 'Full agreement',
+  partial_agreement: 'Partial agreement',
+  no_agreement: 'No agreement',
+};
+
+export type ConsentState = 'not_asked' | 'given' | 'withdrawn';

@@ -1,0 +1,24 @@
+// Pure: who may do what with a case. Mediators see only cases they work on (assignments come with the volunteers
+// feature; until then their list is empty). Safeguarding records are for safeguarding leads and admins.
+import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+
+export type CaseAccess = { coordinatorId: string | null; teamUserIds: string[] };
+
+const CASE_READERS: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'safeguarding_lead'];
+const CASE_WRITERS: readonly Role[] = ['admin', 'coordinator'];
+
+export function canViewCase(actor: OrgActor, c: CaseAccess): boolean {
+  if (CASE_READERS.includes(actor.role)) return true;
+  return actor.type === 'user' && (c.coordinatorId === actor.id || c.teamUserIds.includes(actor.id));
+}
+
+/** Recording contacts, notes, intake and consents: the case team and coordinators. */
+export function canWorkOnCase(actor: OrgActor, c: CaseAccess): boolean {
+  if (CASE_WRITERS.includes(actor.role)) return true;
+  return actor.role === 'mediator' && actor.type === 'user' && c.teamUserIds.includes(actor.id);
+}
+
+/** Moving a case through its lifecycle, accepting referrals, assigning: coordinators and admins. */
+export const canManageCase = (actor: OrgActor) => CASE_WRITERS.includes(actor.role);
+export const canSeeAllCases = (actor: OrgActor) => CASE_READERS.includes(actor.role);
+export const canReadSafeguarding = (actor: OrgActor) => actor.role === 'safeguarding_lead' || actor.role === 'admin';

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { CASE_STATUSES, CASE_TYPES, OUTCOMES } from './case-words.ts';
+
+const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`);
+
+export const ZCaseQuery = z.object({
+  status: z.union([z.enum(CASE_STATUSES), z.array(z.enum(CASE_STATUSES))]).optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  coordinator: z.string().uuid().optional(),
+  area: z.string().trim().max(120).optional(),
+  overdue: z.enum(['yes']).optional(),
+  q: z.string().trim().max(120).optional(),
+  sort: z.enum(['opened_desc', 'opened_asc', 'reference', 'status']).optional(),
+  page: z.coerce.number().int().min(1).max(10000).optional(),
+});
+export type CaseQuery = z.infer<typeof ZCaseQuery>;
+
+export const ZTransition = z.object({
+  to: z.enum(CASE_STATUSES, { error: 'Choose where the case should move' }),
+  reason: z.string().trim().max(2000).optional(),
+  outcome: z.enum(OUTCOMES).optional(),
+});
+
+export const ZConsent = z.object({
+  partyId: z.string().uuid('Choose the person'),
+  status: z.enum(['given', 'withdrawn'], { error: 'Say whether consent was given or withdrawn' }),
+  method: z.enum(['verbal', 'written', 'online'], { error: 'Say how consent was given or withdrawn' }),
+  notes: z.string().trim().max(2000).optional(),
+});
+
+export const ZNote = z.object({
+  body: z.string().trim().min(1, 'Write the note').max(20000),
+  partyId: z.string().uuid().optional(),
+  restricted: z.boolean().optional(),
+  disclosure: z.boolean().optional(),
+});
+
+export const CONTACT_METHODS = ['call', 'letter', 'email', 'visit', 'text', 'via_offender_manager'] as const;
+export const CONTACT_OUTCOMES = ['spoke', 'no_answer', 'left_message', 'sent', 'met', 'declined'] as const;
+export const ZContact = z.object({
+  partyId: z.string().uuid('Choose the person contacted'),
+  method: z.enum(CONTACT_METHODS, { error: 'Choose how you made contact' }),
+  outcome: z.enum(CONTACT_OUTCOMES, { error: 'Choose what happened' }),
+  notes: z.string().trim().max(5000).optional(),
+});
+
+export const ZIntake = z.object({
+  partyId: z.string().uuid('Choose the person'),
+  situationNow: z.string().trim().max(20000).optional(),
+  wantedFuture: z.string().trim().max(20000).optional(),
+  ideas: z.string().trim().max(20000).optional(),
+  concerns: z.string().trim().max(20000).optional(),
+  availability: z.string().trim().max(2000).optional(),
+  suitability: z.enum(['suitable', 'unsuitable', 'unsure']).optional(),
+  suitabilityNotes: z.string().trim().max(5000).optional(),
+  meetingMode: z.enum(['home_visit', 'office', 'prison_visit', 'phone', 'online']).optional(),
+  metOn: isoDate('Date met').optional(),
+  disclosure: z.boolean().optional(),
+});
+
+export const ZTask = z.object({
+  title: z.string().trim().min(1, 'Say what needs doing, like “Call Sam back”').max(300),
+  dueOn: isoDate('Due date'),
+  assigneeId: z.string().uuid().optional(),
+});
+
+export const ZSafeguardingDecision = z.object({
+  decision: z.string().trim().min(1, 'Record the decision').max(5000),
+  referredTo: z.string().trim().max(500).optional(),
+  referredAt: isoDate('Date referred').optional(),
+  legalBasis: z.string().trim().max(500).optional(),
+  close: z.boolean().optional(),
+});

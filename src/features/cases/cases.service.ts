@@ -1,0 +1,158 @@
+// Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import { normName, normPhone, parsePostcode } from '#src/lib/normalise.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from './case-words.ts';
+import { canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase } from './cases.policy.ts';
+import {
+  countOpenSafeguarding,
+  type CaseRow,
+  findCase,
+  findCaseByReference,
+  listCaseTasks,
+  listParties,
+  type PartyRow,
+  searchCases,
+  updateCase,
+} from './cases.repo.ts';
+import type { CaseQuery } from './cases.schemas.ts';
+import { decideTransition, type LifecycleCase, nextStatuses } from './lifecycle.ts';
+import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
+
+export const PAGE_SIZE = 25;
+const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+
+/** Turns the search box into indexed lookups: a case reference, a phone number, a postcode, or a name. */
+export function interpretSearch(q: string) {
+  const text = q.trim();
+  if (!text) return undefined;
+  const reference = /^[A-Za-z]{2,6}-\d{4}-\d{1,6}$/.test(text) ? text.toUpperCase().replace(/-(\d+)$/, (_, n: string) => `-${n.padStart(4, '0')}`) : undefined;
+  const digits = text.replace(/[\s()+-]/g, '');
+  const phone = /^\+?\d{6,15}$/.test(digits) ? (normPhone(text) ?? undefined) : undefined;
+  const postcode = parsePostcode(text)?.compact ?? (/^[A-Za-z]{1,2}\d[A-Za-z\d]?$/.test(text) ? text.toUpperCase() : undefined);
+  const name = !reference && !phone && !postcode ? normName(text) : undefined;
+  return { reference, phoneNorm: phone, postcodeNorm: postcode, nameNorm: name && name.length >= 2 ? name : undefined };
+}
+
+export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: Set<string>, openSafeguarding: number): LifecycleCase {
+  return {
+    status: c.status as CaseStatus,
+    heldFrom: (c.heldFrom as CaseStatus | null) ?? null,
+    parties: parties.map((p) => ({ name: p.name, role: p.role as PartyRole, consent: p.consent as ConsentState, hasIntake: intakePartyIds.has(p.id) })),
+    openSafeguarding,
+  };
+}
+
+export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+  async function loadForActor(tx: Db, actor: OrgActor, caseId: string) {
+    const c = await findCase(tx, actor.orgId, caseId);
+    if (!c) throw notFound('That case');
+    if (!canViewCase(actor, { coordinatorId: c.coordinatorId, teamUserIds: [] })) throw forbidden('You are not on the team for this case', 'NOT_ON_CASE');
+    return c;
+  }
+
+  return {
+    loadForActor,
+
+    async list(actor: OrgActor, query: CaseQuery) {
+      authorise(actor, 'cases.view');
+      const statuses = query.status ? [query.status].flat() : undefined;
+      const page = query.page ?? 1;
+      return inOrg(db, actor.orgId, async (tx) => {
+        const result = await searchCases(tx, {
+          orgId: actor.orgId,
+          status: statuses,
+          caseType: query.type,
+          coordinatorId: query.coordinator,
+          localAuthority: query.area,
+          overdueTasks: query.overdue === 'yes',
+          onlyCaseIds: canSeeAllCases(actor) ? undefined : [],
+          search: query.q ? interpretSearch(query.q) : undefined,
+          today: today(clock),
+          sort: query.sort ?? 'opened_desc',
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        });
+        return { ...result, page };
+      });
+    },
+
+    async findByReference(actor: OrgActor, reference: string) {
+      return inOrg(db, actor.orgId, (tx) => findCaseByReference(tx, actor.orgId, reference.toUpperCase()));
+    },
+
+    /** The case with its parties, intake records, tasks and timeline, as this person may see them. Audited. */
+    async get(actor: OrgActor, caseId: string, opts: { kinds?: EventKind[] } = {}) {
+      authorise(actor, 'cases.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const c = await loadForActor(tx, actor, caseId);
+        const [parties, intakes, tasks, events, openSafeguarding] = [
+          await listParties(tx, actor.orgId, caseId),
+          await listIntakes(tx, actor.orgId, caseId),
+          await listCaseTasks(tx, actor.orgId, caseId),
+          await listEvents(tx, actor.orgId, caseId, opts.kinds),
+          await countOpenSafeguarding(tx, actor.orgId, caseId),
+        ];
+        const seesRestricted = canReadSafeguarding(actor);
+        const timeline = events.map((e) =>
+          e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
+        );
+        const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), openSafeguarding);
+        const moves = nextStatuses(lifecycle).map((to) => ({
+          to,
+          label: STATUS_LABELS[to],
+          decision: decideTransition(lifecycle, to, { reason: 'x', outcome: 'full_agreement' }),
+        }));
+        await audit.record(tx, actor, actor.orgId, { action: 'case.viewed', entityType: 'case', entityId: caseId });
+        return { case: c, parties, intakes, tasks, timeline, openSafeguarding, moves, canManage: canManageCase(actor) };
+      });
+    },
+
+    /** Moves the case if the lifecycle allows it; otherwise 409 with the reasons in words. */
+    async transition(actor: OrgActor, caseId: string, input: { to: CaseStatus; reason?: string; outcome?: string }) {
+      if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const c = await loadForActor(tx, actor, caseId);
+        const parties = await listParties(tx, actor.orgId, caseId);
+        const intakes = await listIntakes(tx, actor.orgId, caseId);
+        const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId));
+        const decision = decideTransition(lifecycle, input.to, input);
+        if (!decision.allowed)
+          throw new AppError('CONFLICT', decision.reasons.join('. '), { reason: 'TRANSITION_REFUSED', fields: { to: decision.reasons.join('. ') } });
+        const now = clock.now();
+        const ended = ['closed', 'withdrawn', 'unsuitable'].includes(input.to);
+        await updateCase(tx, actor.orgId, caseId, {
+          status: input.to,
+          heldFrom: input.to === 'on_hold' ? c.status : null,
+          outcome: input.to === 'outcome' ? (input.outcome ?? null) : c.outcome,
+          statusChangedAt: now,
+          closedAt: ended ? now : null,
+        });
+        await insertEvent(tx, {
+          orgId: actor.orgId,
+          caseId,
+          kind: 'transition',
+          at: now,
+          actorId: actor.id,
+          actorLabel: actor.label ?? null,
+          summary: `${STATUS_LABELS[c.status as CaseStatus]} → ${STATUS_LABELS[input.to]}`,
+          body: input.reason || null,
+          data: { from: c.status, to: input.to, outcome: input.outcome ?? null },
+        });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'case.transitioned',
+          entityType: 'case',
+          entityId: caseId,
+          detail: { from: c.status, to: input.to },
+        });
+        return { status: input.to };
+      });
+    },
+  };
+}
+export type CaseService = ReturnType<typeof createCaseService>;

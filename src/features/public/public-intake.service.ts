@@ -1,0 +1,79 @@
+// The public side of a service: its coverage check, enquiries and volunteer applications.
+import type { Db } from '#src/db/client.ts';
+import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { AppError } from '#src/lib/app-error.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import { newId } from '#src/lib/ids.ts';
+import { parsePostcode } from '#src/lib/normalise.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { insertEnquiry, insertVolunteerApplication, listEnquiries, listVolunteerApplications, updateEnquiry } from '#src/features/referrals/referrals.repo.ts';
+import type { Enquiry, VolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
+import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';
+import { type Coverage, decideCoverage } from './coverage.ts';
+import { findLocalAuthority } from './postcodes.repo.ts';
+
+export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+  return {
+    async checkCoverage(settings: ServiceSettings, postcode: string): Promise<Coverage> {
+      const parsed = parsePostcode(postcode);
+      const la = parsed ? await asSystem(db, (tx) => findLocalAuthority(tx, parsed.compact)) : null;
+      return decideCoverage(parsed, la, settings.areas);
+    },
+
+    async createEnquiry(orgId: string, input: Enquiry, actor: Actor) {
+      if (!input.email && !input.phone)
+        throw new AppError('UNPROCESSABLE', 'Give an email address or a phone number so we can reply', {
+          reason: 'VALIDATION_FAILED',
+          fields: { email: 'Enter an email address or a phone number so we can reply' },
+        });
+      const id = newId();
+      await inOrg(db, orgId, async (tx) => {
+        await insertEnquiry(tx, {
+          id,
+          orgId,
+          name: input.name,
+          email: input.email || null,
+          phone: input.phone || null,
+          postcode: input.postcode || null,
+          message: input.message,
+          appointment: input.days?.length || input.times?.length ? { days: input.days ?? [], times: input.times ?? [] } : null,
+          createdAt: clock.now(),
+        });
+        await audit.record(tx, actor, orgId, { action: 'enquiry.created', entityType: 'enquiry', entityId: id });
+      });
+      return { id };
+    },
+
+    async listEnquiries(actor: OrgActor, status?: string) {
+      authorise(actor, 'referrals.view');
+      return inOrg(db, actor.orgId, (tx) => listEnquiries(tx, actor.orgId, status));
+    },
+
+    async closeEnquiry(actor: OrgActor, id: string) {
+      authorise(actor, 'referrals.triage');
+      await inOrg(db, actor.orgId, async (tx) => {
+        if (!(await updateEnquiry(tx, actor.orgId, id, { status: 'answered', handledBy: actor.id, handledAt: clock.now() })))
+          throw new AppError('NOT_FOUND', 'That enquiry was not found');
+        await audit.record(tx, actor, actor.orgId, { action: 'enquiry.answered', entityType: 'enquiry', entityId: id });
+      });
+    },
+
+    async createVolunteerApplication(orgId: string, input: VolunteerApplication, actor: Actor) {
+      const id = newId();
+      const { name, email, phone, postcode, ...details } = input;
+      await inOrg(db, orgId, async (tx) => {
+        await insertVolunteerApplication(tx, { id, orgId, name, email, phone: phone || null, postcode: postcode || null, details, createdAt: clock.now() });
+        await audit.record(tx, actor, orgId, { action: 'volunteer_application.created', entityType: 'volunteer_application', entityId: id });
+      });
+      return { id };
+    },
+
+    async listVolunteerApplications(actor: OrgActor) {
+      authorise(actor, 'people.view');
+      return inOrg(db, actor.orgId, (tx) => listVolunteerApplications(tx, actor.orgId));
+    },
+  };
+}
+export type PublicIntakeService = ReturnType<typeof createPublicIntakeService>;

@@ -1,0 +1,14 @@
+import type { Db } from '#src/db/client.ts';
+import { sql } from '#src/db/orm.ts';
+
+/** The next number for a service, kind and year, atomically (the row lock serialises concurrent referrals). */
+export async function nextNumber(tx: Db, orgId: string, kind: string, year: number): Promise<number> {
+  const result = await tx.execute(sql`
+    INSERT INTO reference_counters (org_id, kind, year, last) VALUES (${orgId}, ${kind}, ${year}, 1)
+    ON CONFLICT (org_id, kind, year) DO UPDATE SET last = reference_counters.last + 1
+    RETURNING last`);
+  return Number((result as unknown as { rows: { last: number }[] }).rows[0]!.last);
+}
+
+export const formatReference = (prefix: string, year: number, n: number, kind?: 'R') =>
+  [prefix, kind, String(year), String(n).padStart(4, '0')].filter(Boolean).join('-');

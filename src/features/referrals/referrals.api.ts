@@ -1,0 +1,145 @@
+// Referrals by API: professional referrals with an API key (role referrer), and triage for staff.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '#src/deps.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
+import { ZDecision, ZProfessionalReferral } from './referrals.schemas.ts';
+
+const tags = ['referrals'];
+const security = [{ bearer: [] }];
+const ZParams = z.object({ id: z.string().uuid('Referral ids are UUIDs') });
+const ZReferralOut = z.object({
+  id: z.string(),
+  reference: z.string(),
+  source: z.string(),
+  status: z.string(),
+  caseType: z.string(),
+  urgent: z.boolean(),
+  createdAt: z.string(),
+  description: z.string(),
+  parties: z.array(z.object({ name: z.string(), role: z.string() })),
+  risks: z.array(z.string()),
+  caseId: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+});
+
+type ReferralRow = Awaited<ReturnType<Deps['referrals']['get']>>['referral'];
+const present = (r: ReferralRow): z.infer<typeof ZReferralOut> => ({
+  id: r.id,
+  reference: r.reference,
+  source: r.source,
+  status: r.status,
+  caseType: r.caseType,
+  urgent: r.urgent,
+  createdAt: r.createdAt.toISOString(),
+  description: r.description,
+  parties: r.parties.map((p) => ({ name: p.name, role: p.role })),
+  risks: r.risks,
+  caseId: r.caseId,
+  decisionReason: r.decisionReason,
+});
+
+export function registerReferralApi(app: FastifyInstance, deps: Deps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/v1/referrals',
+    {
+      schema: {
+        summary: 'A professional referral (API key with role referrer, or a coordinator)',
+        tags,
+        security,
+        body: ZProfessionalReferral,
+        response: { 201: z.object({ reference: z.string() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      authorise(req.actor!, 'referrals.create');
+      const { reference } = await deps.referrals.createFromProfessional(req.actor!.orgId, req.body, req.actor!);
+      return reply.status(201).send({ reference });
+    },
+  );
+
+  api.get(
+    '/api/v1/referrals',
+    {
+      schema: {
+        summary: 'The referrals queue, newest and urgent first',
+        tags,
+        security,
+        querystring: z.object({ status: z.enum(['new', 'accepted', 'declined', 'signposted']).optional(), page: z.coerce.number().int().min(1).optional() }),
+        response: { 200: z.object({ referrals: z.array(ZReferralOut), total: z.number() }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { rows, total } = await deps.referrals.list(req.actor!, req.query);
+      return { referrals: rows.map(present), total };
+    },
+  );
+
+  api.get(
+    '/api/v1/referrals/:id',
+    {
+      schema: {
+        summary: 'One referral, with open referrals and cases that may be the same people',
+        tags,
+        security,
+        params: ZParams,
+        response: {
+          200: ZReferralOut.extend({
+            likelyDuplicates: z.object({
+              referrals: z.array(z.object({ id: z.string(), reference: z.string() })),
+              cases: z.array(z.object({ id: z.string(), reference: z.string() })),
+            }),
+          }),
+          404: ZApiError,
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const { referral, duplicates } = await deps.referrals.get(req.actor!, req.params.id);
+      return {
+        ...present(referral),
+        likelyDuplicates: {
+          referrals: duplicates.referrals.map((d) => ({ id: d.id, reference: d.reference })),
+          cases: duplicates.cases.map((d) => ({ id: d.id, reference: d.reference })),
+        },
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/referrals/:id/accept',
+    {
+      schema: {
+        summary: 'Accept a referral: a case is opened with its people as parties',
+        tags,
+        security,
+        params: ZParams,
+        body: z.object({ coordinatorId: z.string().uuid().optional() }).optional(),
+        response: { 200: z.object({ caseId: z.string(), reference: z.string() }), 409: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => deps.referrals.accept(req.actor!, req.params.id, req.body ?? {}),
+  );
+
+  for (const outcome of ['decline', 'signpost'] as const) {
+    api.post(
+      `/api/v1/referrals/:id/${outcome}`,
+      {
+        schema: {
+          summary: outcome === 'decline' ? 'Decline a referral with a reason' : 'Signpost elsewhere with a reason',
+          tags,
+          security,
+          params: ZParams,
+          body: ZDecision,
+          response: { 200: z.object({ status: z.string(), reference: z.string() }), 409: ZApiError, ...errorResponses },
+        },
+      },
+      async (req) => deps.referrals.decline(req.actor!, req.params.id, req.body, outcome === 'decline' ? 'declined' : 'signposted'),
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import type { Db } from '#src/db/client.ts';
+import { and, desc, eq, inArray, ne, or, sql } from '#src/db/orm.ts';
+import { cases, parties } from '#src/db/schema/cases.ts';
+import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
+
+export type NewReferral = typeof referrals.$inferInsert;
+
+export async function insertReferral(tx: Db, r: NewReferral) {
+  await tx.insert(referrals).values(r);
+}
+
+export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; limit: number; offset: number }) {
+  const where = and(eq(referrals.orgId, orgId), filter.status ? eq(referrals.status, filter.status) : undefined);
+  const rows = await tx
+    .select()
+    .from(referrals)
+    .where(where)
+    .orderBy(desc(referrals.urgent), desc(referrals.createdAt))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(referrals).where(where);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function findReferral(tx: Db, orgId: string, id: string) {
+  const rows = await tx
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.orgId, orgId), eq(referrals.id, id)));
+  return rows[0];
+}
+
+export async function updateReferral(tx: Db, orgId: string, id: string, values: Partial<NewReferral>) {
+  await tx
+    .update(referrals)
+    .set(values)
+    .where(and(eq(referrals.orgId, orgId), eq(referrals.id, id)));
+}
+
+/** Open referrals (other than this one) and open cases that share a person's name, phone, email or postcode. */
+export async function findLikelyDuplicates(tx: Db, orgId: string, referralId: string, keys: string[]) {
+  if (keys.length === 0) return { referrals: [], cases: [] };
+  const keyArray = sql`ARRAY[${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )}]::text[]`;
+  const similarReferrals = await tx
+    .select({ id: referrals.id, reference: referrals.reference, status: referrals.status, matchKeys: referrals.matchKeys })
+    .from(referrals)
+    .where(and(eq(referrals.orgId, orgId), ne(referrals.id, referralId), eq(referrals.status, 'new'), sql`${referrals.matchKeys} && ${keyArray}`))
+    .limit(10);
+  const names = keys.filter((k) => k.startsWith('n:')).map((k) => k.slice(2));
+  const phones = keys.filter((k) => k.startsWith('t:')).map((k) => k.slice(2));
+  const emails = keys.filter((k) => k.startsWith('e:')).map((k) => k.slice(2));
+  const postcodes = keys.filter((k) => k.startsWith('p:')).map((k) => k.slice(2));
+  const personMatch = or(
+    names.length ? inArray(parties.nameNorm, names) : undefined,
+    phones.length ? inArray(parties.phoneNorm, phones) : undefined,
+    emails.length ? inArray(parties.emailNorm, emails) : undefined,
+    postcodes.length ? inArray(parties.postcodeNorm, postcodes) : undefined,
+  );
+  const similarCases = await tx
+    .selectDistinct({ id: cases.id, reference: cases.reference, status: cases.status })
+    .from(parties)
+    .innerJoin(cases, eq(cases.id, parties.caseId))
+    .where(and(eq(parties.orgId, orgId), personMatch, inArray(cases.status, ['intake', 'ready', 'mediation', 'outcome', 'follow_up', 'on_hold'])))
+    .limit(10);
+  return { referrals: similarReferrals, cases: similarCases };
+}
+
+export async function insertEnquiry(tx: Db, e: typeof enquiries.$inferInsert) {
+  await tx.insert(enquiries).values(e);
+}
+
+export async function listEnquiries(tx: Db, orgId: string, status?: string) {
+  return tx
+    .select()
+    .from(enquiries)
+    .where(and(eq(enquiries.orgId, orgId), status ? eq(enquiries.status, status) : undefined))
+    .orderBy(desc(enquiries.createdAt))
+    .limit(200);
+}
+
+export async function updateEnquiry(tx: Db, orgId: string, id: string, values: Partial<typeof enquiries.$inferInsert>) {
+  const rows = await tx
+    .update(enquiries)
+    .set(values)
+    .where(and(eq(enquiries.orgId, orgId), eq(enquiries.id, id)))
+    .returning({ id: enquiries.id });
+  return rows.length > 0;
+}
+
+export async function insertVolunteerApplication(tx: Db, v: typeof volunteerApplications.$inferInsert) {
+  await tx.insert(volunteerApplications).values(v);
+}
+
+export async function listVolunteerApplications(tx: Db, orgId: string) {
+  return tx.select().from(volunteerApplications).where(eq(volunteerApplications.orgId, orgId)).orderBy(desc(volunteerApplications.createdAt)).limit(200);
+}

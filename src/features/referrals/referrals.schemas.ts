@@ -1,0 +1,156 @@
+// What a referral holds, for the public journey, the professional form and the API alike.
+import { z } from 'zod';
+import { CASE_TYPES, PARTY_ROLES } from '#src/features/cases/case-words.ts';
+import { parsePostcode } from '#src/lib/normalise.ts';
+
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
+const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`);
+
+export const ZPostcodeInput = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || parsePostcode(v) !== undefined, 'Enter a real postcode, like CT1 2AB')
+  .transform((v) => parsePostcode(v)?.normalised ?? '')
+  .optional();
+
+export const ZEmailInput = z.union([z.literal(''), z.email('Enter an email address in the correct format, like name@example.org')]).optional();
+export const ZPhoneInput = z
+  .string()
+  .trim()
+  .max(30, 'Phone number must be 30 characters or fewer')
+  .refine((v) => v === '' || v.replace(/\D/g, '').length >= 6, 'Enter a phone number, like 01632 960 001 or 07700 900 982')
+  .optional();
+
+export const ZReferralParty = z.object({
+  name: z.string().trim().min(1, 'Enter the name of each person, or a description such as “neighbour at number 12”').max(120),
+  role: z.enum(PARTY_ROLES, { error: 'Choose the role of each person' }),
+  email: ZEmailInput,
+  phone: ZPhoneInput,
+  address: optionalText(500, 'Address'),
+  postcode: ZPostcodeInput,
+  safeContact: optionalText(1000, 'How to contact them safely'),
+  canLeaveMessages: z.boolean().optional(),
+  needs: optionalText(1000, 'Access, language and interpreter needs'),
+  isReferredPerson: z.boolean().optional(),
+});
+export type ReferralPartyInput = z.infer<typeof ZReferralParty>;
+
+export const RISKS = ['domestic_abuse', 'substance_misuse', 'mental_health', 'weapons', 'anyone_at_risk'] as const;
+export const RISK_LABELS: Record<(typeof RISKS)[number], string> = {
+  domestic_abuse: 'Domestic abuse',
+  substance_misuse: 'Substance misuse',
+  mental_health: 'Mental health',
+  weapons: 'Weapons',
+  anyone_at_risk: 'Someone at risk of harm',
+};
+
+export const SEND_DECISIONS = [
+  'refusal_to_assess',
+  'refusal_to_issue',
+  'plan_contents',
+  'refusal_to_reassess',
+  'refusal_to_amend',
+  'cease_to_maintain',
+] as const;
+export const SEND_DECISION_LABELS: Record<(typeof SEND_DECISIONS)[number], string> = {
+  refusal_to_assess: 'Refusal to carry out an EHC needs assessment',
+  refusal_to_issue: 'Decision not to issue an EHC plan after assessment',
+  plan_contents: 'The contents of the EHC plan',
+  refusal_to_reassess: 'Refusal to carry out a re-assessment',
+  refusal_to_amend: 'Refusal to amend or replace the plan after a review or re-assessment',
+  cease_to_maintain: 'Decision to stop maintaining the plan',
+};
+export const SEND_ISSUES = ['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I'] as const;
+
+/** The questions each case type needs (rules.md §A–D). */
+export const ZCaseDetails = {
+  community: z.object({ kind: z.enum(['neighbour', 'family', 'parent_teen', 'group', 'other']).optional() }),
+  restorative_justice: z.object({
+    offenceType: optionalText(200, 'Offence type'),
+    sentencingStage: z.enum(['pre_sentence', 'community_sentence', 'custody', 'post_sentence', 'out_of_court', 'unknown']).optional(),
+    inCustody: z.boolean().optional(),
+    establishment: optionalText(200, 'Establishment'),
+    prisonNumber: optionalText(20, 'Prison number'),
+    offenderManager: optionalText(300, 'Offender manager'),
+    initiatedBy: z.enum(['victim', 'person_who_harmed', 'referrer', 'other']).optional(),
+  }),
+  send: z.object({
+    decisionType: z.enum(SEND_DECISIONS, { error: 'Choose the decision being disputed' }).optional(),
+    issues: z.array(z.enum(SEND_ISSUES)).optional(),
+    decisionLetterDate: isoDate('Date of the decision letter').optional(),
+    ehcPlanStatus: z.enum(['none', 'assessment_requested', 'draft', 'final', 'ceasing']).optional(),
+    healthProvisionSought: optionalText(1000, 'Health provision sought'),
+  }),
+  social_care: z.object({
+    area: z.enum(['children_families', 'adult_social_care']).optional(),
+    disputeAbout: z.array(z.enum(['care_arrangements', 'contact', 'living_arrangements', 'care_plan', 'finances', 'other'])).optional(),
+    legalStatus: optionalText(300, 'Legal status'),
+    capacityConcerns: z.boolean().optional(),
+    capacityDetails: optionalText(1000, 'Capacity concerns'),
+  }),
+} as const;
+
+const ZBase = z.object({
+  caseType: z.enum(CASE_TYPES, { error: 'Choose the kind of help needed' }),
+  description: z.string().trim().min(1, 'Say what is happening').max(10000, 'Keep the description to 10,000 characters'),
+  whatWouldHelp: optionalText(5000, 'What would help'),
+  consentToContact: z.literal(true, { error: 'We can only take a referral when the person agrees to be contacted' }),
+  parties: z.array(ZReferralParty).min(1, 'Tell us about at least one person').max(20, 'A referral can name up to 20 people'),
+  urgent: z.boolean().optional(),
+  anyoneAtRisk: z.boolean().optional(),
+  safetyDetails: optionalText(5000, 'Safety details'),
+  bestTimes: optionalText(500, 'Best times to contact'),
+  risks: z.array(z.enum(RISKS)).optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ZSelfReferral = ZBase;
+export type SelfReferral = z.infer<typeof ZSelfReferral>;
+
+export const ZReferrer = z.object({
+  organisation: z.string().trim().min(1, 'Enter the referrer’s organisation').max(200),
+  role: z.string().trim().min(1, 'Enter the referrer’s role, like social worker or offender manager').max(200),
+  name: z.string().trim().min(1, 'Enter the referrer’s name').max(120),
+  email: z.email('Enter the referrer’s email address in the correct format'),
+  phone: ZPhoneInput,
+});
+
+export const ZProfessionalReferral = ZBase.extend({
+  referrer: ZReferrer,
+  personAgreed: z.literal(true, { error: 'Confirm that the person knows about this referral and has agreed to it' }),
+  lineManagerAware: z.boolean().optional(),
+});
+export type ProfessionalReferral = z.infer<typeof ZProfessionalReferral>;
+
+/** Checks the case-type questions against the case type's schema; returns the cleaned details or field errors. */
+export function parseCaseDetails(caseType: keyof typeof ZCaseDetails, details: unknown) {
+  return ZCaseDetails[caseType].safeParse(details ?? {});
+}
+
+export const ZDecision = z.object({
+  reason: z.string().trim().min(1, 'Give a reason: the referrer or person will be told it').max(2000),
+  signpostedTo: optionalText(500, 'Signposted to'),
+});
+
+export const ZEnquiry = z.object({
+  name: z.string().trim().min(1, 'Enter your name').max(120),
+  email: ZEmailInput,
+  phone: ZPhoneInput,
+  postcode: ZPostcodeInput,
+  message: z.string().trim().min(1, 'Enter your message').max(5000, 'Keep your message to 5,000 characters'),
+  days: z.array(z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'])).optional(),
+  times: z.array(z.enum(['morning', 'afternoon', 'evening'])).optional(),
+});
+export type Enquiry = z.infer<typeof ZEnquiry>;
+
+export const ZVolunteerApplication = z.object({
+  name: z.string().trim().min(1, 'Enter your name').max(120),
+  email: z.email('Enter an email address in the correct format, like name@example.org'),
+  phone: ZPhoneInput,
+  postcode: ZPostcodeInput,
+  languages: optionalText(500, 'Languages'),
+  availability: optionalText(1000, 'When you are available'),
+  why: z.string().trim().min(1, 'Tell us why you would like to volunteer').max(5000),
+  experience: optionalText(5000, 'Experience'),
+});
+export type VolunteerApplication = z.infer<typeof ZVolunteerApplication>;

@@ -1,0 +1,183 @@
+// Referrals: made by the public, by professionals (form or API key), triaged by coordinators into cases.
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { AppError, notFound } from '#src/lib/app-error.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import { newId } from '#src/lib/ids.ts';
+import { matchKeys, normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
+import { zodFields } from '#src/lib/zod-fields.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
+import { insertCase, insertParties } from '#src/features/cases/cases.repo.ts';
+import { insertEvent } from '#src/features/cases/timeline.repo.ts';
+import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import { readSettings } from '#src/features/settings/settings.schemas.ts';
+import { formatReference, nextNumber } from './references.repo.ts';
+import { findLikelyDuplicates, findReferral, insertReferral, listReferrals, updateReferral } from './referrals.repo.ts';
+import { type ProfessionalReferral, parseCaseDetails, type SelfReferral } from './referrals.schemas.ts';
+
+export type ReferralSource = 'self' | 'professional' | 'api';
+
+export function createReferralService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+  async function create(orgId: string, source: ReferralSource, input: SelfReferral | ProfessionalReferral, actor: Actor) {
+    const details = parseCaseDetails(input.caseType, input.details);
+    if (!details.success) {
+      const fields = Object.fromEntries(Object.entries(zodFields(details.error)).map(([k, v]) => [`details.${k}`, v]));
+      throw new AppError('UNPROCESSABLE', 'Some answers about the case are not valid', { reason: 'VALIDATION_FAILED', fields });
+    }
+    return inOrg(db, orgId, async (tx) => {
+      const settings = readSettings((await findOrgById(tx, orgId))?.settings);
+      if (!settings.caseTypes.includes(input.caseType))
+        throw new AppError('UNPROCESSABLE', `This service does not offer ${CASE_TYPE_LABELS[input.caseType].toLowerCase()}`, {
+          reason: 'CASE_TYPE_NOT_OFFERED',
+          fields: { caseType: `This service offers: ${settings.caseTypes.map((t) => CASE_TYPE_LABELS[t]).join(', ')}` },
+        });
+      const now = clock.now();
+      const year = now.getUTCFullYear();
+      const reference = formatReference(settings.referencePrefix, year, await nextNumber(tx, orgId, 'referral', year), 'R');
+      const id = newId();
+      const referrer = 'referrer' in input ? { ...input.referrer, personAgreed: input.personAgreed, lineManagerAware: input.lineManagerAware ?? null } : null;
+      await insertReferral(tx, {
+        id,
+        orgId,
+        reference,
+        source,
+        status: 'new',
+        caseType: input.caseType,
+        urgent: Boolean(input.urgent || input.anyoneAtRisk || input.risks?.includes('anyone_at_risk')),
+        description: input.description,
+        parties: input.parties.map((p) => ({ ...p, postcode: p.postcode || undefined, email: p.email || undefined, phone: p.phone || undefined })),
+        answers: {
+          whatWouldHelp: input.whatWouldHelp ?? null,
+          anyoneAtRisk: input.anyoneAtRisk ?? null,
+          safetyDetails: input.safetyDetails ?? null,
+          bestTimes: input.bestTimes ?? null,
+          details: details.data,
+        },
+        referrer,
+        risks: input.risks ?? [],
+        consentToContact: input.consentToContact,
+        matchKeys: matchKeys(input.parties),
+        createdAt: now,
+        createdByKey: actor.type === 'api_key' ? (actor.id ?? null) : null,
+      });
+      await audit.record(tx, actor, orgId, { action: 'referral.created', entityType: 'referral', entityId: id, detail: { source, reference } });
+      return { id, reference };
+    });
+  }
+
+  return {
+    createFromPublic: (orgId: string, input: SelfReferral, actor: Actor) => create(orgId, 'self', input, actor),
+    createFromProfessional: (orgId: string, input: ProfessionalReferral, actor: Actor) =>
+      create(orgId, actor.type === 'api_key' ? 'api' : 'professional', input, actor),
+
+    async list(actor: OrgActor, filter: { status?: string; page?: number }) {
+      authorise(actor, 'referrals.view');
+      const limit = 50;
+      return inOrg(db, actor.orgId, (tx) => listReferrals(tx, actor.orgId, { status: filter.status, limit, offset: ((filter.page ?? 1) - 1) * limit }));
+    },
+
+    /** One referral with the open referrals and cases that look like the same people. The view is audited. */
+    async get(actor: OrgActor, id: string) {
+      authorise(actor, 'referrals.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const referral = await findReferral(tx, actor.orgId, id);
+        if (!referral) throw notFound('That referral');
+        const duplicates = await findLikelyDuplicates(tx, actor.orgId, id, referral.matchKeys);
+        await audit.record(tx, actor, actor.orgId, { action: 'referral.viewed', entityType: 'referral', entityId: id });
+        return { referral, duplicates };
+      });
+    },
+
+    /** Accept: a case with the referral's people as parties, and the referral on its timeline. */
+    async accept(actor: OrgActor, id: string, opts: { coordinatorId?: string; linkToCaseId?: string } = {}) {
+      authorise(actor, 'referrals.triage');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const referral = await findReferral(tx, actor.orgId, id);
+        if (!referral) throw notFound('That referral');
+        if (referral.status !== 'new')
+          throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+        const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
+        const now = clock.now();
+        const year = now.getUTCFullYear();
+        const prefix = settings.caseTypePrefixes[referral.caseType as keyof typeof settings.caseTypePrefixes] ?? settings.referencePrefix;
+        const reference = formatReference(prefix, year, await nextNumber(tx, actor.orgId, `case:${prefix}`, year));
+        const caseId = newId();
+        const first = referral.parties.find((p) => p.isReferredPerson) ?? referral.parties[0];
+        const details = (referral.answers.details ?? {}) as Record<string, unknown>;
+        await insertCase(tx, {
+          id: caseId,
+          orgId: actor.orgId,
+          reference,
+          caseType: referral.caseType,
+          status: 'intake',
+          urgent: referral.urgent,
+          referralId: referral.id,
+          coordinatorId: opts.coordinatorId ?? (actor.type === 'user' ? actor.id : null),
+          summary: referral.description.slice(0, 500),
+          details: { ...details, risks: referral.risks, referrer: referral.referrer },
+          postcodeNorm: normPostcode(first?.postcode),
+          openedAt: now,
+          statusChangedAt: now,
+        });
+        await insertParties(
+          tx,
+          referral.parties.map((p, i) => ({
+            id: newId(),
+            orgId: actor.orgId,
+            caseId,
+            name: p.name,
+            role: p.role,
+            email: p.email ?? null,
+            phone: p.phone ?? null,
+            address: p.address ?? null,
+            postcode: p.postcode ?? null,
+            safeContact: p.safeContact ?? null,
+            canLeaveMessages: p.canLeaveMessages ?? null,
+            needs: p.needs ?? null,
+            inCustody: Boolean(details.inCustody) && p.role === 'person_who_harmed',
+            establishment: p.role === 'person_who_harmed' ? ((details.establishment as string) ?? null) : null,
+            prisonNumber: p.role === 'person_who_harmed' ? ((details.prisonNumber as string) ?? null) : null,
+            offenderManager: p.role === 'person_who_harmed' ? ((details.offenderManager as string) ?? null) : null,
+            nameNorm: normName(p.name),
+            phoneNorm: normPhone(p.phone),
+            emailNorm: normEmail(p.email),
+            postcodeNorm: normPostcode(p.postcode),
+            createdAt: new Date(now.getTime() + i),
+          })),
+        );
+        await insertEvent(tx, {
+          orgId: actor.orgId,
+          caseId,
+          kind: 'referral',
+          at: now,
+          actorId: actor.id,
+          actorLabel: actor.label ?? null,
+          summary: `Referral ${referral.reference} accepted`,
+          body: referral.description,
+          data: { referralId: referral.id, source: referral.source, referrer: referral.referrer, answers: referral.answers },
+        });
+        await updateReferral(tx, actor.orgId, id, { status: 'accepted', decidedBy: actor.id, decidedAt: now, caseId });
+        await audit.record(tx, actor, actor.orgId, { action: 'referral.accepted', entityType: 'referral', entityId: id, detail: { caseId, reference } });
+        return { caseId, reference };
+      });
+    },
+
+    async decline(actor: OrgActor, id: string, decision: { reason: string; signpostedTo?: string }, outcome: 'declined' | 'signposted') {
+      authorise(actor, 'referrals.triage');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const referral = await findReferral(tx, actor.orgId, id);
+        if (!referral) throw notFound('That referral');
+        if (referral.status !== 'new')
+          throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+        const reason = decision.signpostedTo ? `${decision.reason} (signposted to ${decision.signpostedTo})` : decision.reason;
+        await updateReferral(tx, actor.orgId, id, { status: outcome, decidedBy: actor.id, decidedAt: clock.now(), decisionReason: reason });
+        await audit.record(tx, actor, actor.orgId, { action: `referral.${outcome}`, entityType: 'referral', entityId: id });
+        return { status: outcome, reference: referral.reference };
+      });
+    },
+  };
+}
+export type ReferralService = ReturnType<typeof createReferralService>;

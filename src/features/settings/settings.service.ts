@@ -1,0 +1,54 @@
+// Reading and changing a service's settings (admin), and the public view of them.
+import type { Db } from '#src/db/client.ts';
+import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { AppError } from '#src/lib/app-error.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { findOrgById, findOrgBySlug, updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
+import { readSettings, type SettingsPatch, ZServiceSettings } from './settings.schemas.ts';
+import { zodFields } from '#src/lib/zod-fields.ts';
+
+export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
+  return {
+    async get(actor: OrgActor) {
+      authorise(actor, 'settings.manage');
+      const org = await inOrg(db, actor.orgId, (tx) => findOrgById(tx, actor.orgId));
+      return readSettings(org?.settings);
+    },
+
+    /** Settings any signed-in member's work depends on (case types, prefixes, notices); no permission needed. */
+    async forWork(orgId: string) {
+      const org = await inOrg(db, orgId, (tx) => findOrgById(tx, orgId));
+      return readSettings(org?.settings);
+    },
+
+    async update(actor: OrgActor, patch: SettingsPatch) {
+      authorise(actor, 'settings.manage');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const org = await findOrgById(tx, actor.orgId);
+        const current = readSettings(org?.settings);
+        const merged = { ...current, ...patch, areas: { ...current.areas, ...(patch.areas ?? {}) } };
+        const parsed = ZServiceSettings.safeParse(merged);
+        if (!parsed.success)
+          throw new AppError('UNPROCESSABLE', 'Some settings are not valid', { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });
+        await updateOrgSettings(tx, actor.orgId, parsed.data);
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'settings.updated',
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { changed: Object.keys(patch) },
+        });
+        return parsed.data;
+      });
+    },
+
+    /** The public face of a service by its short name, for /s/{service}/… pages. */
+    async publicService(slug: string) {
+      const org = await asSystem(db, (tx) => findOrgBySlug(tx, slug));
+      if (!org) throw new AppError('NOT_FOUND', `There is no service called “${slug}” on this site`, { reason: 'NO_SUCH_SERVICE' });
+      return { id: org.id, slug: org.slug, name: org.name, email: org.email, phone: org.phone, address: org.address, settings: readSettings(org.settings) };
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;
