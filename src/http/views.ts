@@ -39,7 +39,11 @@ export function errorList(fields: FieldErrors | undefined, order: string[] = [])
 
 const NAVIGATION: { href: string; text: string; permission: Permission }[] = [
   { href: '/home', text: 'Home', permission: 'home.view' },
+  { href: '/referrals', text: 'Referrals', permission: 'referrals.view' },
+  { href: '/cases', text: 'Cases', permission: 'cases.view' },
+  { href: '/safeguarding', text: 'Safeguarding', permission: 'safeguarding.manage' },
   { href: '/people', text: 'People', permission: 'people.view' },
+  { href: '/settings', text: 'Settings', permission: 'settings.manage' },
   { href: '/api-keys', text: 'API keys', permission: 'apikeys.manage' },
   { href: '/audit', text: 'Audit trail', permission: 'audit.read' },
 ];

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '#src/deps.ts';
+
+export function registerSettingsPages(_app: FastifyInstance, _deps: Deps) {}
