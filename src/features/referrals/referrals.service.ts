@@ -13,6 +13,7 @@ import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
 import { insertCase, insertParties } from '#src/features/cases/cases.repo.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import { findLocalAuthority } from '#src/features/public/postcodes.repo.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { formatReference, nextNumber } from './references.repo.ts';
 import { findLikelyDuplicates, findReferral, insertReferral, listReferrals, updateReferral } from './referrals.repo.ts';
@@ -107,6 +108,8 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
         const caseId = newId();
         const first = referral.parties.find((p) => p.isReferredPerson) ?? referral.parties[0];
         const details = (referral.answers.details ?? {}) as Record<string, unknown>;
+        const postcode = normPostcode(first?.postcode);
+        const localAuthority = postcode ? await findLocalAuthority(tx, postcode) : null;
         await insertCase(tx, {
           id: caseId,
           orgId: actor.orgId,
@@ -118,7 +121,8 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
           coordinatorId: opts.coordinatorId ?? (actor.type === 'user' ? actor.id : null),
           summary: referral.description.slice(0, 500),
           details: { ...details, risks: referral.risks, referrer: referral.referrer },
-          postcodeNorm: normPostcode(first?.postcode),
+          postcodeNorm: postcode,
+          localAuthority,
           openedAt: now,
           statusChangedAt: now,
         });
