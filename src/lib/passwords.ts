@@ -10,8 +10,12 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
 
-const commonPasswords = createRequire(import.meta.url)('fxa-common-password-list') as {
-  test(pw: string): boolean;
+type DenyList = { test(pw: string): boolean };
+let denyList: DenyList | undefined;
+/** Loaded on first use (about 25 MB decoded): most requests never check a new password. */
+const commonPasswords = (): DenyList => {
+  denyList ??= createRequire(import.meta.url)('fxa-common-password-list') as DenyList;
+  return denyList;
 };
 
 /** Why a new password is refused, in words; undefined when it is acceptable. */
@@ -19,7 +23,7 @@ export function passwordProblem(password: string, context: { email?: string; nam
   if (password.length < MIN_PASSWORD_LENGTH) return `Password must be at least ${MIN_PASSWORD_LENGTH} characters`;
   if (password.length > MAX_PASSWORD_LENGTH) return `Password must be ${MAX_PASSWORD_LENGTH} characters or fewer`;
   const lower = password.toLowerCase();
-  if (commonPasswords.test(lower) || commonPasswords.test(password))
+  if (commonPasswords().test(lower) || commonPasswords().test(password))
     return 'Password is too common, choose one that is harder to guess – three random words work well';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if ((local && local.length >= 4 && lower.includes(local)) || lower === context.name?.toLowerCase())
