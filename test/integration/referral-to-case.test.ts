@@ -168,6 +168,21 @@ describe('from referral to a case that is ready', () => {
     expect((await call('GET', '/api/v1/cases?q=nobody', coordinatorKey)).json().cases).toEqual([]);
   });
 
+  it('links a duplicate referral to the open case instead of opening another', async () => {
+    const reopened = await call('POST', `/api/v1/cases/${caseId}/transitions`, coordinatorKey, { to: 'intake', reason: 'Sam asked again' });
+    expect(reopened.statusCode).toBe(200);
+    const list = (await call('GET', '/api/v1/referrals?status=new', coordinatorKey)).json();
+    const parking = list.referrals.find((r: { description: string }) => r.description === 'Parking dispute');
+    const detail = (await call('GET', `/api/v1/referrals/${parking.id}`, coordinatorKey)).json();
+    expect(detail.likelyDuplicates.cases.map((c: { id: string }) => c.id)).toContain(caseId);
+    const linked = await call('POST', `/api/v1/referrals/${parking.id}/link`, coordinatorKey, { caseId });
+    // "S. Patel" has Sam Patel's phone number: the same person, so nobody new joins the case.
+    expect(linked.json()).toMatchObject({ caseId, addedParties: 0 });
+    const c = (await call('GET', `/api/v1/cases/${caseId}`, coordinatorKey)).json();
+    expect(c.parties.map((p: { name: string }) => p.name)).toEqual(['Sam Patel', 'Jo Okafor']);
+    expect(c.timeline.at(-1).summary).toContain('linked to this case');
+  });
+
   it('checks coverage by postcode prefix and local authority', async () => {
     const covered = await h.app.inject({ method: 'GET', url: '/api/v1/public/cdm/coverage?postcode=ct1%202ab' });
     expect(covered.json()).toMatchObject({ covered: true, postcode: 'CT1 2AB' });

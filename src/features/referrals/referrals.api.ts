@@ -126,6 +126,21 @@ export function registerReferralApi(app: FastifyInstance, deps: Deps) {
     async (req) => deps.referrals.accept(req.actor!, req.params.id, req.body ?? {}),
   );
 
+  api.post(
+    '/api/v1/referrals/:id/link',
+    {
+      schema: {
+        summary: 'Link a referral to an open case it duplicates: new people join the case as parties',
+        tags,
+        security,
+        params: ZParams,
+        body: z.object({ caseId: z.string().uuid('Choose the case to link to') }),
+        response: { 200: z.object({ caseId: z.string(), reference: z.string(), addedParties: z.number() }), 409: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => deps.referrals.linkToCase(req.actor!, req.params.id, req.body.caseId),
+  );
+
   for (const outcome of ['decline', 'signpost'] as const) {
     api.post(
       `/api/v1/referrals/:id/${outcome}`,

@@ -10,7 +10,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
 import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
-import { insertCase, insertParties } from '#src/features/cases/cases.repo.ts';
+import { findCase, insertCase, insertParties, listParties } from '#src/features/cases/cases.repo.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
 import { findLocalAuthority } from '#src/features/public/postcodes.repo.ts';
@@ -18,8 +18,37 @@ import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { formatReference, nextNumber } from './references.repo.ts';
 import { findLikelyDuplicates, findReferral, insertReferral, listReferrals, updateReferral } from './referrals.repo.ts';
 import { type ProfessionalReferral, parseCaseDetails, type SelfReferral } from './referrals.schemas.ts';
+import type { ReferralParty } from '#src/db/schema/referrals.ts';
 
 export type ReferralSource = 'self' | 'professional' | 'api';
+
+/** A person from a referral as a party on a case. People who harmed carry the custody details from the referral. */
+function partyRow(orgId: string, caseId: string, p: ReferralParty, details: Record<string, unknown>, createdAt: Date) {
+  const harmed = p.role === 'person_who_harmed';
+  return {
+    id: newId(),
+    orgId,
+    caseId,
+    name: p.name,
+    role: p.role,
+    email: p.email ?? null,
+    phone: p.phone ?? null,
+    address: p.address ?? null,
+    postcode: p.postcode ?? null,
+    safeContact: p.safeContact ?? null,
+    canLeaveMessages: p.canLeaveMessages ?? null,
+    needs: p.needs ?? null,
+    inCustody: harmed && Boolean(details.inCustody),
+    establishment: harmed ? ((details.establishment as string) ?? null) : null,
+    prisonNumber: harmed ? ((details.prisonNumber as string) ?? null) : null,
+    offenderManager: harmed ? ((details.offenderManager as string) ?? null) : null,
+    nameNorm: normName(p.name),
+    phoneNorm: normPhone(p.phone),
+    emailNorm: normEmail(p.email),
+    postcodeNorm: normPostcode(p.postcode),
+    createdAt,
+  };
+}
 
 export function createReferralService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function create(orgId: string, source: ReferralSource, input: SelfReferral | ProfessionalReferral, actor: Actor) {
@@ -92,8 +121,58 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       });
     },
 
+    /**
+     * Link a referral to an open case it duplicates: people not already on the case (by name, phone or email)
+     * are added as parties, and the referral goes on the case's timeline.
+     */
+    async linkToCase(actor: OrgActor, id: string, caseId: string) {
+      authorise(actor, 'referrals.triage');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const referral = await findReferral(tx, actor.orgId, id);
+        if (!referral) throw notFound('That referral');
+        if (referral.status !== 'new')
+          throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+        const c = await findCase(tx, actor.orgId, caseId);
+        if (!c) throw notFound('That case');
+        const existing = await listParties(tx, actor.orgId, caseId);
+        const known = (p: ReferralParty) =>
+          existing.some(
+            (e) =>
+              e.nameNorm === normName(p.name) ||
+              (normPhone(p.phone) && e.phoneNorm === normPhone(p.phone)) ||
+              (normEmail(p.email) && e.emailNorm === normEmail(p.email)),
+          );
+        const now = clock.now();
+        const added = referral.parties.filter((p) => !known(p));
+        await insertParties(
+          tx,
+          added.map((p, i) => partyRow(actor.orgId, caseId, p, {}, new Date(now.getTime() + i))),
+        );
+        await insertEvent(tx, {
+          orgId: actor.orgId,
+          caseId,
+          kind: 'referral',
+          at: now,
+          actorId: actor.id,
+          actorLabel: actor.label ?? null,
+          summary: `Referral ${referral.reference} linked to this case${added.length ? `; added ${added.map((p) => p.name).join(', ')}` : ''}`,
+          body: referral.description,
+          data: { referralId: referral.id, source: referral.source, referrer: referral.referrer, answers: referral.answers },
+        });
+        await updateReferral(tx, actor.orgId, id, {
+          status: 'accepted',
+          decidedBy: actor.id,
+          decidedAt: now,
+          caseId,
+          decisionReason: `Linked to ${c.reference}`,
+        });
+        await audit.record(tx, actor, actor.orgId, { action: 'referral.linked', entityType: 'referral', entityId: id, detail: { caseId } });
+        return { caseId, reference: c.reference, addedParties: added.length };
+      });
+    },
+
     /** Accept: a case with the referral's people as parties, and the referral on its timeline. */
-    async accept(actor: OrgActor, id: string, opts: { coordinatorId?: string; linkToCaseId?: string } = {}) {
+    async accept(actor: OrgActor, id: string, opts: { coordinatorId?: string } = {}) {
       authorise(actor, 'referrals.triage');
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await findReferral(tx, actor.orgId, id);
@@ -128,29 +207,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
         });
         await insertParties(
           tx,
-          referral.parties.map((p, i) => ({
-            id: newId(),
-            orgId: actor.orgId,
-            caseId,
-            name: p.name,
-            role: p.role,
-            email: p.email ?? null,
-            phone: p.phone ?? null,
-            address: p.address ?? null,
-            postcode: p.postcode ?? null,
-            safeContact: p.safeContact ?? null,
-            canLeaveMessages: p.canLeaveMessages ?? null,
-            needs: p.needs ?? null,
-            inCustody: Boolean(details.inCustody) && p.role === 'person_who_harmed',
-            establishment: p.role === 'person_who_harmed' ? ((details.establishment as string) ?? null) : null,
-            prisonNumber: p.role === 'person_who_harmed' ? ((details.prisonNumber as string) ?? null) : null,
-            offenderManager: p.role === 'person_who_harmed' ? ((details.offenderManager as string) ?? null) : null,
-            nameNorm: normName(p.name),
-            phoneNorm: normPhone(p.phone),
-            emailNorm: normEmail(p.email),
-            postcodeNorm: normPostcode(p.postcode),
-            createdAt: new Date(now.getTime() + i),
-          })),
+          referral.parties.map((p, i) => partyRow(actor.orgId, caseId, p, details, new Date(now.getTime() + i))),
         );
         await insertEvent(tx, {
           orgId: actor.orgId,
