@@ -109,7 +109,8 @@ export async function searchCases(tx: Db, f: CaseFilter) {
       openedAt: cases.openedAt,
       coordinatorId: cases.coordinatorId,
       localAuthority: cases.localAuthority,
-      partyNames: sql<string[]>`ARRAY(SELECT p.name FROM ${parties} p WHERE p.case_id = ${cases.id} AND p.org_id = ${f.orgId} ORDER BY p.created_at LIMIT 4)`,
+      // ${cases}.id, not ${cases.id}: in a select list Drizzle writes a column without its table, which the subquery would read as p.id.
+      partyNames: sql<string[]>`ARRAY(SELECT p.name FROM ${parties} p WHERE p.case_id = ${cases}.id AND p.org_id = ${f.orgId} ORDER BY p.created_at LIMIT 4)`,
     })
     .from(cases)
     .where(and(...where))

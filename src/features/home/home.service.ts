@@ -4,23 +4,144 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
+import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
+import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/cases.repo.ts';
 import { listMembers, listOpenInvitations } from '#src/features/people/people.repo.ts';
+import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
 
-export type Queue = { id: string; title: string; empty: string; items: { text: string; href?: string; hint?: string }[] };
+export type QueueItem = { text: string; href?: string; hint?: string; tag?: { text: string; classes: string } };
+export type Queue = {
+  id: string;
+  title: string;
+  empty: string;
+  items: QueueItem[];
+  /** How many there are in all, when the queue shows only the first few. */
+  count?: number;
+  more?: { href: string; text: string };
+};
+
+const SHOWN = 10;
+const shortDate = (d: Date | string) =>
+  new Date(typeof d === 'string' ? `${d}T12:00:00Z` : d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' });
+
+/** "Overdue: due 3 March", "Due today", "Due 5 April". */
+export function taskDueHint(dueOn: string, today: string): string {
+  if (dueOn < today) return `Overdue: due ${shortDate(dueOn)}`;
+  if (dueOn === today) return 'Due today';
+  return `Due ${shortDate(dueOn)}`;
+}
+
+/** "Received today", "Received 1 day ago", "Received 3 days ago". */
+export function ageHint(createdAt: Date, now: Date): string {
+  const days = Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);
+  return days <= 0 ? 'Received today' : days === 1 ? 'Received 1 day ago' : `Received ${days} days ago`;
+}
 
 export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
+  async function caseQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
+    const [mine, tasks] = await Promise.all([
+      actor.type === 'user'
+        ? searchCases(tx, {
+            orgId: actor.orgId,
+            coordinatorId: actor.id,
+            status: [...ACTIVE_STATUSES, 'on_hold'],
+            today,
+            sort: 'opened_desc',
+            limit: SHOWN,
+            offset: 0,
+          })
+        : { rows: [], hasMore: false },
+      listMyTasks(tx, actor.orgId, actor.id),
+    ]);
+    return [
+      {
+        id: 'my-cases',
+        title: 'Your cases',
+        empty: 'Cases you are assigned to, as coordinator or as one of the mediators, will appear here.',
+        items: mine.rows.map((c) => ({
+          text: c.partyNames.length ? `${c.reference}: ${c.partyNames.join(', ')}` : c.reference,
+          href: `/cases/${c.id}`,
+          tag: c.urgent ? { text: 'Urgent', classes: 'govuk-tag--red' } : undefined,
+        })),
+        more: mine.hasMore && actor.type === 'user' ? { href: `/cases?coordinator=${actor.id}`, text: 'All your cases' } : undefined,
+      },
+      {
+        id: 'my-tasks',
+        title: 'My tasks',
+        empty: 'Tasks assigned to you on cases will appear here, overdue and due soonest first.',
+        items: tasks.slice(0, SHOWN).map((task) => ({
+          text: `${task.title} (${task.reference})`,
+          href: `/cases/${task.caseId}/tasks`,
+          hint: taskDueHint(task.dueOn, today),
+          tag: task.dueOn < today ? { text: 'Overdue', classes: 'govuk-tag--red' } : undefined,
+        })),
+        count: tasks.length,
+      },
+    ];
+  }
+
+  async function triageQueues(tx: Db, actor: OrgActor, now: Date): Promise<Queue[]> {
+    const [referrals, enquiries] = await Promise.all([
+      listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 }),
+      listEnquiries(tx, actor.orgId, 'new'),
+    ]);
+    return [
+      {
+        id: 'new-referrals',
+        title: 'New referrals',
+        empty: 'Referrals from the public, from professionals and through the API appear here until they are triaged.',
+        items: referrals.rows.map((r) => ({
+          text: `${r.reference}: ${CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType}`,
+          href: `/referrals/${r.id}`,
+          hint: ageHint(r.createdAt, now),
+          tag: r.urgent ? { text: 'Urgent', classes: 'govuk-tag--red' } : undefined,
+        })),
+        count: referrals.total,
+        more: referrals.total > referrals.rows.length ? { href: '/referrals', text: 'All new referrals' } : undefined,
+      },
+      {
+        id: 'new-enquiries',
+        title: 'New enquiries',
+        empty: 'Enquiries sent through the service’s contact form appear here until they are answered.',
+        items: enquiries.slice(0, SHOWN).map((e) => ({ text: e.name, href: `/enquiries#enquiry-${e.id}`, hint: ageHint(e.createdAt, now) })),
+        count: enquiries.length,
+        more: enquiries.length > SHOWN ? { href: '/enquiries', text: 'All new enquiries' } : undefined,
+      },
+    ];
+  }
+
   return {
     async queuesFor(actor: OrgActor): Promise<Queue[]> {
       authorise(actor, 'home.view');
+      const now = clock.now();
+      const today = now.toISOString().slice(0, 10);
       return inOrg(db, actor.orgId, async (tx) => {
-        const queues: Queue[] = [
-          {
+        const queues: Queue[] = [];
+        if (can(actor.role, 'safeguarding.manage')) {
+          // References and dates only: what was disclosed is read on the safeguarding page, where reading is audited.
+          const open = await listSafeguarding(tx, actor.orgId, { status: 'open' });
+          queues.push({
+            id: 'safeguarding',
+            title: 'Safeguarding disclosures waiting for a decision',
+            empty: 'Disclosures of risk of serious harm recorded on cases appear here until a decision is recorded.',
+            items: open.slice(0, SHOWN).map((r) => ({
+              text: `${r.reference}: disclosure recorded ${shortDate(r.record.createdAt)}`,
+              href: `/safeguarding#record-${r.record.id}`,
+              tag: { text: 'Decision needed', classes: 'govuk-tag--red' },
+            })),
+            count: open.length,
+            more: open.length > SHOWN ? { href: '/safeguarding', text: 'All disclosures' } : undefined,
+          });
+        }
+        if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now)));
+        if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today)));
+        else
+          queues.push({
             id: 'my-cases',
             title: 'Your cases',
             empty: 'Cases you are assigned to, as coordinator or as one of the mediators, will appear here.',
             items: [],
-          },
-        ];
+          });
         if (can(actor.role, 'people.manage')) {
           const [members, invitations] = await Promise.all([listMembers(tx, actor.orgId), listOpenInvitations(tx, actor.orgId, clock.now())]);
           queues.push({

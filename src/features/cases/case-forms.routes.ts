@@ -1,0 +1,167 @@
+// The forms on a case: move it, record consent and contact attempts, add notes (restricted, or a disclosure of
+// risk of serious harm), save a party's intake record, add tasks and mark them done. Each one checks the form
+// with the service's schema, calls one service function, then redirects back (or shows the page again with
+// the problems and what was typed).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Deps } from '#src/deps.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
+import type { CasePagesService } from './case-pages.service.ts';
+import type { CaseTab } from './case-pages.present.ts';
+import { caseIdParam, renderCaseTab, renderIntake } from './case-page.routes.ts';
+import { ZConsent, ZContact, ZIntake, ZNote, ZTask, ZTransition } from './cases.schemas.ts';
+import { asBody, dateOf, type FormBody, isTicked, optionalText, textOf } from './page-form.ts';
+
+type Shaped = { input: Record<string, unknown>; dateErrors?: FieldErrors };
+
+type CaseForm<S extends z.ZodType> = {
+  path: string;
+  /** The tab the form is on, shown again when the form has problems. */
+  tab: CaseTab | 'intake';
+  /** Field ids on a page with more than one form are prefixed with the form's name. */
+  prefix?: string;
+  order: string[];
+  schema: S;
+  shape: (body: FormBody, req: FastifyRequest) => Shaped;
+  run: (actor: OrgActor, caseId: string, data: z.infer<S>, req: FastifyRequest) => Promise<unknown>;
+  done: (data: z.infer<S>) => string;
+};
+
+const hrefFor = (key: string) => (/(^|-)(dueOn|metOn)$/.test(key) ? `#${key}-day` : `#${key}`);
+
+export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+  function register<S extends z.ZodType>(form: CaseForm<S>) {
+    app.post(form.path, async (req: FastifyRequest, reply: FastifyReply) => {
+      const caseId = caseIdParam(req);
+      const body = asBody(req.body);
+      const { input, dateErrors } = form.shape(body, req);
+      const parsed = parseForm(form.schema, input);
+      let fields: FieldErrors | undefined = parsed.ok ? undefined : parsed.fields;
+      if (dateErrors && Object.keys(dateErrors).length) fields = { ...fields, ...dateErrors };
+      if (!fields && parsed.ok) {
+        try {
+          await form.run(req.actor!, caseId, parsed.data, req);
+          const tab = form.tab === 'intake' ? 'people' : form.tab;
+          return reply.redirect(`/cases/${caseId}${tab === 'overview' ? '' : `/${tab}`}?done=${form.done(parsed.data)}`, 303);
+        } catch (err) {
+          fields = fieldErrorsOf(err);
+          if (!fields) throw err;
+          reply.status((err as { status?: number }).status ?? 422);
+        }
+      } else reply.status(422);
+      const pre = form.prefix ? `${form.prefix}-` : '';
+      const shown: FieldErrors = Object.fromEntries(Object.entries(fields ?? {}).map(([k, v]) => [`${pre}${k === '_' ? form.order[0] : k}`, v]));
+      const order = form.order.map((k) => `${pre}${k}`);
+      const errors = [...order.filter((k) => shown[k]), ...Object.keys(shown).filter((k) => !order.includes(k))].map((k) => ({
+        text: shown[k]!,
+        href: hrefFor(k),
+      }));
+      const typed = keepValues(body);
+      const values = Object.fromEntries(Object.entries(typed).map(([k, v]) => [`${pre}${k}`, v]));
+      if (form.tab === 'intake') return renderIntake(pages, req, reply, { values: typed, fields: shown, errors });
+      return renderCaseTab(deps, pages, req, reply, form.tab, { values, fields: shown, errors });
+    });
+  }
+
+  register({
+    path: '/cases/:id/move',
+    tab: 'overview',
+    order: ['to', 'outcome', 'reason'],
+    schema: ZTransition,
+    shape: (b) => ({ input: { to: optionalText(b, 'to'), reason: optionalText(b, 'reason'), outcome: optionalText(b, 'outcome') } }),
+    run: (actor, caseId, data) => deps.cases.transition(actor, caseId, data),
+    done: () => 'moved',
+  });
+
+  register({
+    path: '/cases/:id/consents',
+    tab: 'people',
+    prefix: 'consent',
+    order: ['partyId', 'status', 'method', 'notes'],
+    schema: ZConsent,
+    shape: (b) => ({
+      input: { partyId: textOf(b, 'partyId'), status: optionalText(b, 'status'), method: optionalText(b, 'method'), notes: optionalText(b, 'notes') },
+    }),
+    run: (actor, caseId, data) => deps.caseActivity.recordConsent(actor, caseId, data),
+    done: () => 'consent',
+  });
+
+  register({
+    path: '/cases/:id/contacts',
+    tab: 'people',
+    prefix: 'contact',
+    order: ['partyId', 'method', 'outcome', 'notes'],
+    schema: ZContact,
+    shape: (b) => ({
+      input: { partyId: textOf(b, 'partyId'), method: optionalText(b, 'method'), outcome: optionalText(b, 'outcome'), notes: optionalText(b, 'notes') },
+    }),
+    run: (actor, caseId, data) => deps.caseActivity.recordContact(actor, caseId, data),
+    done: () => 'contact',
+  });
+
+  register({
+    path: '/cases/:id/notes',
+    tab: 'timeline',
+    order: ['body', 'partyId', 'visibility', 'disclosure'],
+    schema: ZNote,
+    shape: (b) => ({
+      input: {
+        body: textOf(b, 'body'),
+        partyId: optionalText(b, 'partyId'),
+        restricted: textOf(b, 'visibility') === 'restricted',
+        disclosure: isTicked(b, 'disclosure'),
+      },
+    }),
+    run: (actor, caseId, data) => deps.caseActivity.addNote(actor, caseId, data),
+    done: (data) => (data.disclosure ? 'disclosure' : 'note'),
+  });
+
+  register({
+    path: '/cases/:id/people/:partyId/intake',
+    tab: 'intake',
+    order: ['metOn', 'meetingMode', 'situationNow', 'wantedFuture', 'ideas', 'concerns', 'availability', 'suitability', 'suitabilityNotes', 'disclosure'],
+    schema: ZIntake,
+    shape: (b, req) => {
+      const metOn = dateOf(b, 'metOn', 'Date met');
+      return {
+        input: {
+          partyId: caseIdParam(req, 'partyId'),
+          situationNow: optionalText(b, 'situationNow'),
+          wantedFuture: optionalText(b, 'wantedFuture'),
+          ideas: optionalText(b, 'ideas'),
+          concerns: optionalText(b, 'concerns'),
+          availability: optionalText(b, 'availability'),
+          suitability: optionalText(b, 'suitability'),
+          suitabilityNotes: optionalText(b, 'suitabilityNotes'),
+          meetingMode: optionalText(b, 'meetingMode'),
+          metOn: metOn.value,
+          disclosure: isTicked(b, 'disclosure'),
+        },
+        dateErrors: metOn.error ? { metOn: metOn.error } : undefined,
+      };
+    },
+    run: (actor, caseId, data) => deps.caseActivity.saveIntake(actor, caseId, data),
+    done: (data) => (data.disclosure ? 'disclosure' : 'intake'),
+  });
+
+  register({
+    path: '/cases/:id/tasks',
+    tab: 'tasks',
+    order: ['title', 'dueOn'],
+    schema: ZTask,
+    shape: (b) => {
+      const dueOn = dateOf(b, 'dueOn', 'Due date', { required: true });
+      return { input: { title: textOf(b, 'title'), dueOn: dueOn.value ?? '' }, dateErrors: dueOn.error ? { dueOn: dueOn.error } : undefined };
+    },
+    run: (actor, caseId, data) => deps.caseActivity.addTask(actor, caseId, data),
+    done: () => 'task',
+  });
+
+  app.post('/cases/:id/tasks/:taskId/done', async (req, reply) => {
+    const caseId = caseIdParam(req);
+    await deps.caseActivity.completeTask(req.actor!, caseId, caseIdParam(req, 'taskId'));
+    return reply.redirect(`/cases/${caseId}/tasks?done=taskDone`, 303);
+  });
+}

@@ -1,0 +1,108 @@
+// The pages of one case, under MOJ sub navigation: overview (and moving the case), people (consent, contact),
+// timeline (notes), tasks, and a party's intake record. Every view is audited by the case service.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '#src/deps.ts';
+import { translator } from '#src/i18n/i18n.ts';
+import { AppError } from '#src/lib/app-error.ts';
+import { isUuid } from '#src/lib/ids.ts';
+import type { CasePagesService } from './case-pages.service.ts';
+import { type CaseTab, caseHeader, intakeModel, overviewModel, peopleModel, tasksModel, timelineModel } from './case-pages.present.ts';
+import { listOf } from './page-form.ts';
+import { EVENT_KINDS, type EventKind } from './timeline.repo.ts';
+
+const t = translator('en');
+
+/** What a form did, shown after the redirect back to the page. Keys only: nothing typed travels in the URL. */
+const DONE: Record<string, string> = {
+  accepted: 'Referral accepted. This is the new case.',
+  linked: 'Referral linked to this case.',
+  moved: 'The case has moved.',
+  consent: 'Consent recorded.',
+  contact: 'Contact attempt recorded.',
+  note: 'Note added.',
+  disclosure: 'Note added. The safeguarding lead has been told about the disclosure.',
+  intake: 'Intake record saved.',
+  task: 'Task added.',
+  taskDone: 'Task marked as done.',
+};
+
+const NOT_FOUND: Record<string, string> = {
+  id: 'That case was not found',
+  partyId: 'That person was not found on this case',
+  taskId: 'That task was not found',
+  recordId: 'That safeguarding record was not found',
+};
+
+/** A uuid route parameter (the case, a party, a task, a safeguarding record), or 404. */
+export function caseIdParam(req: FastifyRequest, name: 'id' | 'partyId' | 'taskId' | 'recordId' = 'id') {
+  const id = (req.params as Record<string, string>)[name];
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', NOT_FOUND[name]!);
+  return id;
+}
+
+export const today = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
+
+export type TabExtra = { values?: Record<string, string>; fields?: Record<string, string>; errors?: { text: string; href?: string }[]; flash?: string };
+
+const TEMPLATES: Record<CaseTab, string> = {
+  overview: 'cases/views/case-overview.njk',
+  people: 'cases/views/case-people.njk',
+  timeline: 'cases/views/case-timeline.njk',
+  tasks: 'cases/views/case-tasks.njk',
+};
+
+/** Renders one tab of the case, with what was typed and the errors when a form on it was not accepted. */
+export async function renderCaseTab(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, tab: CaseTab, extra: TabExtra = {}) {
+  const caseId = caseIdParam(req);
+  const kinds =
+    tab === 'timeline' ? (listOf(req.query as Record<string, unknown>, 'kind').filter((k) => EVENT_KINDS.includes(k as EventKind)) as EventKind[]) : [];
+  const view = await pages.casePage(req.actor!, caseId, { kinds });
+  const header = caseHeader(view, tab);
+  const values = extra.values ?? {};
+  const model =
+    tab === 'overview'
+      ? overviewModel(view, today(deps), values)
+      : tab === 'people'
+        ? peopleModel(view, values)
+        : tab === 'timeline'
+          ? timelineModel(view, kinds, values)
+          : tasksModel(view, today(deps), values);
+  const done = (req.query as { done?: string }).done;
+  return reply.page(TEMPLATES[tab], {
+    pageTitle: `${header.reference} – ${t(tab === 'overview' ? 'Overview' : tab === 'people' ? 'People' : tab === 'timeline' ? 'Timeline' : 'Tasks')}`,
+    header,
+    ...model,
+    fields: extra.fields ?? {},
+    errors: extra.errors,
+    flash: extra.flash ?? (done ? DONE[done] : undefined),
+  });
+}
+
+export async function renderIntake(
+  pages: CasePagesService,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  extra: { values?: Record<string, string>; fields?: Record<string, string>; errors?: { text: string; href?: string }[] } = {},
+) {
+  const caseId = caseIdParam(req);
+  const partyId = caseIdParam(req, 'partyId');
+  const view = await pages.casePage(req.actor!, caseId);
+  const model = intakeModel(view, partyId, extra.values);
+  if (!model) throw new AppError('NOT_FOUND', 'That person was not found on this case');
+  const header = caseHeader(view, 'people');
+  return reply.page('cases/views/case-intake.njk', {
+    pageTitle: `${header.reference} – ${t('Intake record for {name}', { name: model.party.name })}`,
+    header,
+    ...model,
+    fields: extra.fields ?? {},
+    errors: extra.errors,
+  });
+}
+
+export function registerCasePageRoutes(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+  app.get('/cases/:id', (req, reply) => renderCaseTab(deps, pages, req, reply, 'overview'));
+  app.get('/cases/:id/people', (req, reply) => renderCaseTab(deps, pages, req, reply, 'people'));
+  app.get('/cases/:id/timeline', (req, reply) => renderCaseTab(deps, pages, req, reply, 'timeline'));
+  app.get('/cases/:id/tasks', (req, reply) => renderCaseTab(deps, pages, req, reply, 'tasks'));
+  app.get('/cases/:id/people/:partyId/intake', (req, reply) => renderIntake(pages, req, reply));
+}

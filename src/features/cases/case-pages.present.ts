@@ -1,0 +1,217 @@
+// View models for the pages of one case: picked field by field from the case service's answer, so a new
+// column never reaches a page by default. Words go through t() here or in the templates.
+import { translator } from '#src/i18n/i18n.ts';
+import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
+import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
+import {
+  CASE_TYPE_LABELS,
+  type CaseStatus,
+  type CaseType,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  type Outcome,
+  PARTY_ROLE_LABELS,
+  type PartyRole,
+  STATUS_LABELS,
+} from './case-words.ts';
+import {
+  CONSENT_LABELS,
+  CONSENT_METHOD_LABELS,
+  CONSENT_TAG_CLASSES,
+  CONTACT_METHOD_LABELS,
+  CONTACT_OUTCOME_LABELS,
+  EVENT_KIND_LABELS,
+  MEETING_MODE_LABELS,
+  STATUS_BADGE_CLASSES,
+  SUITABILITY_LABELS,
+  TIMELINE_KIND_LABELS,
+} from './case-page-words.ts';
+import type { CasePagesService } from './case-pages.service.ts';
+import { dateParts } from './page-form.ts';
+import type { EventKind } from './timeline.repo.ts';
+
+const t = translator('en');
+export type CasePage = Awaited<ReturnType<CasePagesService['casePage']>>;
+export type CaseTab = 'overview' | 'people' | 'timeline' | 'tasks';
+
+const time = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const label = <K extends string>(labels: Record<K, string>, key: string | null | undefined) => (key ? t(labels[key as K] ?? key) : undefined);
+const choices = <K extends string>(labels: Record<K, string>, selected?: string) =>
+  (Object.entries(labels) as [K, string][]).map(([value, text]) => ({ value, text: t(text), checked: value === selected }));
+
+/** The heading and sub navigation every page of the case shares. */
+export function caseHeader(view: CasePage, tab: CaseTab) {
+  const c = view.case;
+  const base = `/cases/${c.id}`;
+  return {
+    id: c.id,
+    reference: c.reference,
+    type: label(CASE_TYPE_LABELS, c.caseType),
+    status: label(STATUS_LABELS, c.status),
+    statusClass: STATUS_BADGE_CLASSES[c.status as CaseStatus] ?? 'moj-badge--grey',
+    outcome: label(OUTCOME_LABELS, c.outcome),
+    urgent: c.urgent,
+    openSafeguarding: view.openSafeguarding,
+    canManage: view.canManage,
+    subNavigation: [
+      { text: t('Overview'), href: base, active: tab === 'overview' },
+      { text: t('People ({count})', { count: view.parties.length }), href: `${base}/people`, active: tab === 'people' },
+      { text: t('Timeline'), href: `${base}/timeline`, active: tab === 'timeline' },
+      { text: t('Tasks ({count})', { count: view.tasks.filter((x) => !x.doneAt).length }), href: `${base}/tasks`, active: tab === 'tasks' },
+    ],
+  };
+}
+
+/** Who is on the case, for the forms' "which person" choices. */
+export const partyChoices = (view: CasePage, selected?: string) => [
+  { value: '', text: t('Choose a person') },
+  ...view.parties.map((p) => ({ value: p.id, text: `${p.name} (${label(PARTY_ROLE_LABELS, p.role)})`, selected: p.id === selected })),
+];
+
+export function overviewModel(view: CasePage, today: string, values: Record<string, string> = {}) {
+  const c = view.case;
+  const details = (c.details ?? {}) as Record<string, unknown>;
+  const referrer = details.referrer as Record<string, unknown> | null | undefined;
+  const decisionLetterDate = typeof details.decisionLetterDate === 'string' ? details.decisionLetterDate : undefined;
+  const deadline = c.caseType === 'send' && decisionLetterDate ? sendContactDeadline(decisionLetterDate, today) : undefined;
+  return {
+    coordinator: c.coordinatorId ? (view.directory.names[c.coordinatorId] ?? t('A former member')) : undefined,
+    summary: c.summary,
+    openedAt: c.openedAt,
+    statusChangedAt: c.statusChangedAt,
+    closedAt: c.closedAt,
+    localAuthority: c.localAuthority,
+    referralId: c.referralId,
+    referrer: referrer && typeof referrer.organisation === 'string' ? `${referrer.name ?? ''}, ${referrer.role ?? ''}, ${referrer.organisation}` : undefined,
+    risks: ((details.risks as string[] | undefined) ?? []).map((r) => label(RISK_LABELS, r)),
+    send: decisionLetterDate
+      ? {
+          decisionLetterDate,
+          decision: label(SEND_DECISION_LABELS, details.decisionType as string | undefined),
+          deadline: deadline?.deadline,
+          daysLeft: deadline?.daysLeft,
+          passed: deadline?.passed,
+        }
+      : undefined,
+    overdueTasks: view.tasks.filter((x) => !x.doneAt && x.dueOn < today).length,
+    moves: view.moves.map((m) => ({
+      value: m.to,
+      text: t(m.label),
+      checked: values.to === m.to,
+      blocked: m.decision.allowed ? undefined : m.decision.reasons,
+    })),
+    outcomeItems: OUTCOMES.map((o) => ({ value: o, text: t(OUTCOME_LABELS[o as Outcome]), checked: values.outcome === o })),
+    values,
+  };
+}
+
+export function peopleModel(view: CasePage, values: Record<string, string> = {}) {
+  const intakes = new Map(view.intakes.map((i) => [i.partyId, i]));
+  return {
+    parties: view.parties.map((p) => {
+      const intake = intakes.get(p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        role: label(PARTY_ROLE_LABELS, p.role as PartyRole),
+        email: p.email,
+        phone: p.phone,
+        address: p.address,
+        postcode: p.postcode,
+        safeContact: p.safeContact,
+        canLeaveMessages: p.canLeaveMessages === null ? t('Not known') : p.canLeaveMessages ? t('Yes') : t('No'),
+        needs: p.needs,
+        custody: p.inCustody ? { establishment: p.establishment, prisonNumber: p.prisonNumber, offenderManager: p.offenderManager } : undefined,
+        consent: label(CONSENT_LABELS, p.consent),
+        consentClass: CONSENT_TAG_CLASSES[p.consent] ?? 'govuk-tag--grey',
+        intake: intake
+          ? { metOn: intake.metOn, updatedAt: intake.updatedAt, updatedBy: intake.updatedBy, suitability: label(SUITABILITY_LABELS, intake.suitability) }
+          : undefined,
+      };
+    }),
+    inCustody: view.parties.filter((p) => p.inCustody).map((p) => ({ name: p.name, offenderManager: p.offenderManager })),
+    consentPartyItems: partyChoices(view, values['consent-partyId']),
+    consentStatusItems: choices({ given: 'Consent given', withdrawn: 'Consent withdrawn' }, values['consent-status']),
+    consentMethodItems: choices(CONSENT_METHOD_LABELS, values['consent-method']),
+    contactPartyItems: partyChoices(view, values['contact-partyId']),
+    contactMethodItems: choices(CONTACT_METHOD_LABELS, values['contact-method']),
+    contactOutcomeItems: choices(CONTACT_OUTCOME_LABELS, values['contact-outcome']),
+    values,
+  };
+}
+
+export function timelineModel(view: CasePage, kinds: EventKind[], values: Record<string, string> = {}) {
+  return {
+    kindItems: (Object.entries(TIMELINE_KIND_LABELS) as [EventKind, string][]).map(([value, text]) => ({
+      value,
+      text: t(text),
+      checked: kinds.includes(value),
+    })),
+    filtered: kinds.length > 0,
+    events: [...view.timeline].reverse().map((e) => ({
+      kind: label(EVENT_KIND_LABELS, e.kind),
+      summary: e.summary,
+      body: e.body,
+      at: e.at.toISOString(),
+      time: time(e.at),
+      actor: e.actorLabel,
+      restricted: e.visibility === 'restricted',
+      disclosure: e.disclosure,
+    })),
+    partyItems: [{ value: '', text: t('The whole case') }, ...partyChoices(view, values.partyId).slice(1)],
+    values,
+  };
+}
+
+export function tasksModel(view: CasePage, today: string, values: Record<string, string> = {}) {
+  const toDo = view.tasks.filter((x) => !x.doneAt);
+  return {
+    open: toDo.map((x) => ({
+      id: x.id,
+      title: x.title,
+      dueOn: x.dueOn,
+      overdue: x.dueOn < today,
+      dueToday: x.dueOn === today,
+      assignee: x.assigneeId ? view.directory.names[x.assigneeId] : undefined,
+    })),
+    done: view.tasks.filter((x) => x.doneAt).map((x) => ({ id: x.id, title: x.title, doneAt: x.doneAt })),
+    values,
+  };
+}
+
+export function intakeModel(view: CasePage, partyId: string, values?: Record<string, string>) {
+  const party = view.parties.find((p) => p.id === partyId);
+  if (!party) return undefined;
+  const saved = view.intakes.find((i) => i.partyId === partyId);
+  const met = dateParts(saved?.metOn);
+  const current: Record<string, string> = values ?? {
+    situationNow: saved?.situationNow ?? '',
+    wantedFuture: saved?.wantedFuture ?? '',
+    ideas: saved?.ideas ?? '',
+    concerns: saved?.concerns ?? '',
+    availability: saved?.availability ?? '',
+    suitability: saved?.suitability ?? '',
+    suitabilityNotes: saved?.suitabilityNotes ?? '',
+    meetingMode: saved?.meetingMode ?? '',
+    'metOn-day': met.day,
+    'metOn-month': met.month,
+    'metOn-year': met.year,
+    disclosure: '',
+  };
+  return {
+    party: {
+      id: party.id,
+      name: party.name,
+      role: label(PARTY_ROLE_LABELS, party.role),
+      inCustody: party.inCustody,
+      establishment: party.establishment,
+      offenderManager: party.offenderManager,
+    },
+    saved: saved ? { updatedAt: saved.updatedAt, updatedBy: saved.updatedBy, disclosure: saved.disclosure } : undefined,
+    meetingModeItems: choices(MEETING_MODE_LABELS, current.meetingMode),
+    suitabilityItems: choices(SUITABILITY_LABELS, current.suitability),
+    values: current,
+  };
+}
+
+export const caseTypeLabel = (caseType: string) => label(CASE_TYPE_LABELS, caseType as CaseType);

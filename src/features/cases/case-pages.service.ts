@@ -1,0 +1,48 @@
+// What the staff case pages show, in one call per page: the case services' answers with the names and choices
+// around them (who coordinates, which areas cases are in). Names only: no emails or roles leave here.
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { listActiveMembersWithRoles, listCaseAreas, listMemberNames } from './case-directory.repo.ts';
+import type { CaseQuery } from './cases.schemas.ts';
+import type { CaseService } from './cases.service.ts';
+import type { EventKind } from './timeline.repo.ts';
+
+export type CaseDirectory = {
+  /** Active admins and coordinators, who can coordinate cases. */
+  coordinators: { id: string; name: string }[];
+  /** Every member's name by user id, so a case still shows who coordinated it after they leave. */
+  names: Record<string, string>;
+  /** Local authorities the service's cases are in. */
+  areas: string[];
+};
+
+export function createCasePagesService(deps: { db: Db; cases: CaseService }) {
+  async function directory(actor: OrgActor): Promise<CaseDirectory> {
+    authorise(actor, 'cases.view');
+    return inOrg(deps.db, actor.orgId, async (tx) => {
+      const coordinators = await listActiveMembersWithRoles(tx, actor.orgId, ['admin', 'coordinator']);
+      const everyone = await listMemberNames(tx, actor.orgId);
+      const areas = await listCaseAreas(tx, actor.orgId);
+      return { coordinators, names: Object.fromEntries(everyone.map((m) => [m.id, m.name])), areas };
+    });
+  }
+
+  return {
+    directory,
+
+    /** The case list with the choices its filters offer. */
+    async listPage(actor: OrgActor, query: CaseQuery) {
+      const list = await deps.cases.list(actor, query);
+      return { ...list, directory: await directory(actor) };
+    },
+
+    /** One case (audited by the case service) with the names of the people who work on it. */
+    async casePage(actor: OrgActor, caseId: string, opts: { kinds?: EventKind[] } = {}) {
+      const view = await deps.cases.get(actor, caseId, opts);
+      return { ...view, directory: await directory(actor) };
+    },
+  };
+}
+export type CasePagesService = ReturnType<typeof createCasePagesService>;

@@ -1,0 +1,89 @@
+// Enquiries from the contact form (mark them answered) and volunteer applications (read only), linked from
+// the referrals page.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '#src/deps.ts';
+import { can } from '#src/features/auth/permissions.ts';
+import { translator } from '#src/i18n/i18n.ts';
+import { AppError } from '#src/lib/app-error.ts';
+import { isUuid } from '#src/lib/ids.ts';
+
+const t = translator('en');
+const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
+const DAY_WORDS: Record<string, string> = {
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+  morning: 'mornings',
+  afternoon: 'afternoons',
+  evening: 'evenings',
+};
+const DETAIL_WORDS: Record<string, string> = {
+  languages: 'Languages',
+  availability: 'When they are available',
+  why: 'Why they would like to volunteer',
+  experience: 'Experience',
+};
+
+export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
+  app.get('/enquiries', async (req, reply) => {
+    const { status } = ZEnquiryQuery.parse(req.query ?? {});
+    const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
+    const done = (req.query as { done?: string }).done;
+    return reply.page('referrals/views/enquiries.njk', {
+      pageTitle: t('Enquiries'),
+      status,
+      statusItems: [
+        { value: 'new', text: t('Waiting for an answer'), checked: status === 'new' },
+        { value: 'answered', text: t('Answered'), checked: status === 'answered' },
+        { value: 'all', text: t('All enquiries'), checked: status === 'all' },
+      ],
+      enquiries: enquiries.map((e) => {
+        const appointment = (e.appointment ?? {}) as { days?: string[]; times?: string[] };
+        const when = [...(appointment.days ?? []), ...(appointment.times ?? [])].map((d) => t(DAY_WORDS[d] ?? d));
+        return {
+          id: e.id,
+          name: e.name,
+          email: e.email,
+          phone: e.phone,
+          postcode: e.postcode,
+          message: e.message,
+          appointment: when.length ? when.join(', ') : undefined,
+          createdAt: e.createdAt,
+          isNew: e.status === 'new',
+          handledAt: e.handledAt,
+        };
+      }),
+      canAnswer: can(req.actor!.role, 'referrals.triage'),
+      flash: done === 'answered' ? 'Enquiry marked as answered.' : undefined,
+    });
+  });
+
+  app.post('/enquiries/:id/answered', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That enquiry was not found');
+    await deps.publicIntake.closeEnquiry(req.actor!, id);
+    return reply.redirect('/enquiries?done=answered', 303);
+  });
+
+  app.get('/volunteer-applications', async (req, reply) => {
+    const applications = await deps.publicIntake.listVolunteerApplications(req.actor!);
+    return reply.page('referrals/views/volunteer-applications.njk', {
+      pageTitle: t('Volunteer applications'),
+      applications: applications.map((a) => ({
+        id: a.id,
+        name: a.name,
+        email: a.email,
+        phone: a.phone,
+        postcode: a.postcode,
+        createdAt: a.createdAt,
+        rows: Object.entries(DETAIL_WORDS)
+          .map(([key, label]) => ({ key: t(label), value: a.details[key] }))
+          .filter((row): row is { key: string; value: string } => typeof row.value === 'string' && row.value !== ''),
+      })),
+    });
+  });
+}

@@ -1,0 +1,21 @@
+// What the staff referral page shows, in one call: the referral (its view audited by the referral service)
+// with the coordinators a new case can be given to. Names only.
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { can } from '#src/features/auth/permissions.ts';
+import { listActiveMembersWithRoles } from '#src/features/cases/case-directory.repo.ts';
+import type { ReferralService } from './referrals.service.ts';
+
+export function createReferralPagesService(deps: { db: Db; referrals: ReferralService }) {
+  return {
+    async referralPage(actor: OrgActor, id: string) {
+      const view = await deps.referrals.get(actor, id);
+      const coordinators = can(actor.role, 'referrals.triage')
+        ? await inOrg(deps.db, actor.orgId, (tx) => listActiveMembersWithRoles(tx, actor.orgId, ['admin', 'coordinator']))
+        : [];
+      return { ...view, coordinators, canTriage: can(actor.role, 'referrals.triage') };
+    },
+  };
+}
+export type ReferralPagesService = ReturnType<typeof createReferralPagesService>;
