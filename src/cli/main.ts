@@ -8,6 +8,7 @@ import { serve } from '#src/main.ts';
 import { apikeyCreate, orgCreate, userCreate, userReset2fa } from './accounts.ts';
 import { UsageError, withCli } from './context.ts';
 import { auditVerify, backup, migrate, restore, worker } from './data.ts';
+import { postcodesCommand } from './postcodes.ts';
 
 const USAGE = `Usage: npx parley <command>
 
@@ -23,6 +24,7 @@ const USAGE = `Usage: npx parley <command>
   demo                                    load the fictional demo service and print its accounts
   backup FILE                             write a consistent snapshot of all data
   restore FILE                            restore a snapshot into an empty database (embedded or DATABASE_URL)
+  postcodes import FILE [--names FILE]    load the ONS postcode directory (CSV) for the postcode check; replaces the last import
 
 Roles: admin, coordinator, supervisor, mediator, safeguarding_lead, viewer`;
 
@@ -87,6 +89,8 @@ export async function run(argv: string[]): Promise<number> {
     case 'restore':
       await restore(sub);
       return 0;
+    case 'postcodes':
+      return postcodesCommand(argv);
     case 'help':
     case '':
       console.log(USAGE);

@@ -1,8 +1,12 @@
 // Every job the worker knows, listed explicitly.
 import { purgeSessionsJob } from '#src/features/auth/purge-sessions.job.ts';
+import { purgeDraftsJob } from '#src/features/public/purge-drafts.job.ts';
 import type { JobDefinition } from './job.ts';
 
-export const JOBS: JobDefinition[] = [purgeSessionsJob];
+export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
-export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [{ job: purgeSessionsJob, everyMinutes: 60 }];
+export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
+  { job: purgeSessionsJob, everyMinutes: 60 },
+  { job: purgeDraftsJob, everyMinutes: 30 },
+];

@@ -1,0 +1,159 @@
+// Imports the ONS postcode directory (ONSPD or NSPL, about 1 GB) into the postcode → local authority lookup.
+// The file is streamed line by line and written in batches of 5,000 rows, each in its own short transaction,
+// so memory stays small and the database is never locked for long. A new import replaces the old one.
+import { createReadStream } from 'node:fs';
+import type { Db } from '#src/db/client.ts';
+import { asSystem } from '#src/db/tenant.ts';
+import { countPostcodes, insertPostcodes, replacePostcodes } from './postcodes.repo.ts';
+
+export const BATCH_SIZE = 5000;
+export const PROGRESS_EVERY = 250_000;
+
+export class PostcodeFileError extends Error {}
+
+/** One CSV line as fields: commas, quotes and doubled quotes inside quotes (no line breaks inside fields). */
+export function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields.map((f) => f.trim());
+}
+
+export type Columns = { postcode: number; laCode: number; laName: number | undefined };
+
+/** Finds the columns by their header: a postcode (pcds, pcd, postcode), an LA code (oslaua, laua, lad23cd …) and, if present, an LA name. */
+export function findColumns(header: string[]): Columns {
+  const names = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, ''),
+  );
+  const first = (...tests: ((h: string) => boolean)[]) => {
+    for (const test of tests) {
+      const i = names.findIndex(test);
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const postcode = first(
+    (h) => h === 'pcds',
+    (h) => h === 'pcd',
+    (h) => h === 'postcode',
+    (h) => h === 'pcd2' || h === 'pcd7' || h === 'pcd8',
+  );
+  const laCode = first(
+    (h) => h === 'oslaua',
+    (h) => h === 'laua',
+    (h) => /^lad\d*cd$/.test(h),
+    (h) => h === 'la_code' || h === 'lad_code',
+  );
+  const laName = first(
+    (h) => /^(os)?laua_?(nm|name)$/.test(h),
+    (h) => /^lad\d*_?(nm|name)$/.test(h),
+    (h) => /^la_?(nm|name)$/.test(h) || h === 'local_authority' || h === 'local_authority_name',
+  );
+  const missing = [postcode < 0 && 'a postcode column (pcds, pcd or postcode)', laCode < 0 && 'a local authority code column (oslaua, laua or lad23cd)'].filter(
+    Boolean,
+  );
+  if (missing.length) throw new PostcodeFileError(`The file's first line must name its columns. Missing: ${missing.join('; ')}.`);
+  return { postcode, laCode, laName: laName >= 0 ? laName : undefined };
+}
+
+/** The lines of a file, read a chunk at a time (the stream waits while a batch is written). */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let rest = '';
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const lines = (rest + chunk).split(/\r?\n/);
+    rest = lines.pop() ?? '';
+    for (const line of lines) yield line;
+  }
+  if (rest) yield rest;
+}
+
+/** A names file (local authority code, name), small enough to read whole: the first two columns, or those named *cd and *nm. */
+export async function readLaNames(file: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  let columns: [number, number] | undefined;
+  for await (const line of linesOf(file)) {
+    if (!line.trim()) continue;
+    const fields = splitCsvLine(line);
+    if (!columns) {
+      const header = fields.map((f) => f.toLowerCase().replace(/^\uFEFF/, ''));
+      const code = header.findIndex((h) => /cd$|code$/.test(h));
+      const name = header.findIndex((h) => /nm$|name$/.test(h));
+      columns = [code >= 0 ? code : 0, name >= 0 ? name : 1];
+      continue;
+    }
+    const [code, name] = [fields[columns[0]], fields[columns[1]]];
+    if (code && name) names.set(code.toUpperCase(), name);
+  }
+  return names;
+}
+
+export type ImportResult = { imported: number; skipped: number; withoutName: number; total: number };
+
+/**
+ * Replaces the lookup with the postcodes in `file`. Rows without a postcode or a local authority code are
+ * skipped; a local authority without a name (in the file or the names file) is stored under its code.
+ */
+export async function importPostcodes(
+  db: Db,
+  file: string,
+  opts: { namesFile?: string; batchSize?: number; progressEvery?: number; onProgress?: (rows: number) => void } = {},
+): Promise<ImportResult> {
+  const batchSize = opts.batchSize ?? BATCH_SIZE;
+  const progressEvery = opts.progressEvery ?? PROGRESS_EVERY;
+  const laNames = opts.namesFile ? await readLaNames(opts.namesFile) : new Map<string, string>();
+  let columns: Columns | undefined;
+  let batch: { postcode: string; laCode: string; laName: string }[] = [];
+  const counts = { rows: 0, imported: 0, skipped: 0, withoutName: 0 };
+  const flush = async () => {
+    if (!batch.length) return;
+    const rows = batch;
+    batch = [];
+    await asSystem(db, (tx) => insertPostcodes(tx, rows));
+  };
+
+  for await (const line of linesOf(file)) {
+    if (!line.trim()) continue;
+    const fields = splitCsvLine(line);
+    if (!columns) {
+      columns = findColumns(fields); // before anything is deleted: a wrong file changes nothing
+      await asSystem(db, (tx) => replacePostcodes(tx));
+      continue;
+    }
+    counts.rows++;
+    const postcode = (fields[columns.postcode] ?? '').replace(/\s+/g, '').toUpperCase();
+    const laCode = (fields[columns.laCode] ?? '').toUpperCase();
+    if (postcode.length < 5 || postcode.length > 7 || !laCode) counts.skipped++;
+    else {
+      const laName = (columns.laName !== undefined ? fields[columns.laName] : undefined) || laNames.get(laCode);
+      if (!laName) counts.withoutName++;
+      batch.push({ postcode, laCode, laName: laName || laCode });
+      counts.imported++;
+      if (batch.length >= batchSize) await flush();
+    }
+    if (counts.rows % progressEvery === 0) opts.onProgress?.(counts.rows);
+  }
+  if (!columns) throw new PostcodeFileError('The file is empty');
+  await flush();
+  const total = await asSystem(db, (tx) => countPostcodes(tx));
+  return { imported: counts.imported, skipped: counts.skipped, withoutName: counts.withoutName, total };
+}

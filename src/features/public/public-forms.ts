@@ -1,0 +1,124 @@
+// What every public form of a service shares: the service's page chrome, the honeypot, checkbox and date
+// fields as browsers send them, the rate limit, and the confirmation handed from a POST to the page after it.
+import { randomInt } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '#src/lib/clock.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
+import { errorList } from '#src/http/views.ts';
+import { formatReference } from '#src/features/referrals/references.repo.ts';
+
+/** Every POST of a public form: 10 a minute from one address. */
+export const POST_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
+
+export type PublicService = { id: string; slug: string; name: string };
+export type FormValues = Record<string, string | string[]>;
+
+/** What the layout needs to show the service's name and link its header to the service's home page. */
+export const serviceChrome = (service: { name: string; slug: string }) => ({
+  service: { name: service.name, slug: service.slug },
+  serviceUrl: `/s/${service.slug}`,
+  privacyUrl: `/s/${service.slug}/privacy`,
+  base: `/s/${service.slug}`,
+});
+
+export const anonymous = (req: FastifyRequest) => ({ type: 'anonymous' as const, ip: req.ip, requestId: req.id });
+
+// The honeypot: a field people never see or reach by keyboard, which only robots fill in.
+export const HONEYPOT = 'website';
+export const isSpam = (body: unknown) => {
+  const value = (body as Record<string, unknown> | undefined)?.[HONEYPOT];
+  return typeof value === 'string' && value.trim() !== '';
+};
+
+/** What was typed, to show again: strings and lists of strings, never the CSRF token or the honeypot. */
+export function formValues(body: unknown): FormValues {
+  const out: FormValues = {};
+  if (body && typeof body === 'object')
+    for (const [k, v] of Object.entries(body)) {
+      if (k === '_csrf' || k === HONEYPOT) continue;
+      if (typeof v === 'string') out[k] = v;
+      else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+    }
+  return out;
+}
+
+/** The form with every text field present, as a browser sends it (an empty field arrives as ''). */
+export function withBlanks(body: unknown, textFields: string[]): Record<string, unknown> {
+  const b = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  return { ...Object.fromEntries(textFields.map((k) => [k, ''])), ...b };
+}
+
+/** Checkboxes arrive as nothing, one string or several. */
+export const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : typeof value === 'string' && value !== '' ? [value] : [];
+
+export const yesNo = (value: unknown) => (value === 'yes' ? true : value === 'no' ? false : undefined);
+export const fromYesNo = (value: boolean | undefined) => (value === true ? 'yes' : value === false ? 'no' : '');
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** Today's date in the UK, as YYYY-MM-DD. */
+export const ukToday = (clock: Clock) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(clock.now());
+
+/**
+ * A GOV.UK date input (`{id}-day`, `{id}-month`, `{id}-year`): nothing entered, a past or present date, or
+ * a message that says what is wrong.
+ */
+export function readDateInput(body: unknown, id: string, label: string, today: string): { iso?: string; error?: string } {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => text(b[`${id}-${part}`]));
+  if (!day && !month && !year) return {};
+  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean);
+  if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}` };
+  if (![day, month, year].every((p) => /^\d+$/.test(p as string)) || (year as string).length !== 4) return { error: `${label} must be a real date` };
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { error: `${label} must be a real date` };
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (iso > today) return { error: `${label} must be today or in the past` };
+  return { iso };
+}
+
+export const dateParts = (iso: string | undefined) => {
+  const [year, month, day] = (iso ?? '').split('-');
+  return iso ? { day: String(Number(day)), month: String(Number(month)), year: year ?? '' } : { day: '', month: '', year: '' };
+};
+
+/** The model of a form shown again with its problems. */
+export const withErrors = (values: FormValues, fields: FieldErrors, order: string[] = []) => ({ values, fields, errors: errorList(fields, order) });
+
+// The confirmation travels from the POST to the confirmation page in a short-lived signed cookie, so that
+// reloading the confirmation never sends the form twice.
+export type Confirmation = {
+  kind: 'referral' | 'professional_referral';
+  reference: string;
+  urgent?: boolean;
+  sendDeadline?: { deadline: string; passed: boolean };
+};
+const confirmationCookie = (slug: string) => `parley_sent_${slug}`;
+
+export function setConfirmation(reply: FastifyReply, slug: string, confirmation: Confirmation, secure: boolean) {
+  reply.setCookie(confirmationCookie(slug), JSON.stringify(confirmation), {
+    path: `/s/${slug}`,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    signed: true,
+    maxAge: 3600,
+  });
+}
+
+export function readConfirmation(req: FastifyRequest, slug: string, kind: Confirmation['kind']): Confirmation | undefined {
+  const raw = req.cookies[confirmationCookie(slug)];
+  if (!raw) return undefined;
+  const unsigned = req.unsignCookie(raw);
+  if (!unsigned.valid || !unsigned.value) return undefined;
+  try {
+    const parsed = JSON.parse(unsigned.value) as Confirmation;
+    return parsed.kind === kind && typeof parsed.reference === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a robot that filled the honeypot is shown: a reference of the usual shape that belongs to nothing. */
+export const decoyReference = (prefix: string, clock: Clock) => formatReference(prefix, clock.now().getUTCFullYear(), randomInt(7000, 9999), 'R');

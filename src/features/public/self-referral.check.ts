@@ -1,0 +1,72 @@
+// Pure: the "Check your answers" page of the self-referral, as sections of rows with a Change link each.
+import type { Translate } from '#src/i18n/i18n.ts';
+import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
+import { SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
+import { type Draft, type JourneyContext, MY_ROLES, otherRoles } from './self-referral.journey.ts';
+
+export type CheckRow = { key: string; value: string; href: string; visuallyHiddenText: string };
+export type CheckSection = { title: string; rows: CheckRow[]; changeListUrl?: string };
+
+export const longDate = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+export function checkAnswers(d: Draft, ctx: JourneyContext, base: string, t: Translate): CheckSection[] {
+  const change = (slug: string) => `${base}/${slug}?change=1`;
+  const row = (key: string, value: string | undefined, slug: string): CheckRow => ({
+    key: t(key),
+    value: value || t('Not given'),
+    href: change(slug),
+    visuallyHiddenText: t(key).toLowerCase(),
+  });
+  const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? t('Yes') : t('No'));
+
+  const referral: CheckRow[] = [];
+  if (ctx.caseTypes.length > 1 && d.caseType) referral.push(row('Kind of help', t(CASE_TYPE_LABELS[d.caseType]), 'help'));
+  const myRole = d.caseType ? MY_ROLES[d.caseType]?.find((r) => r.value === d.myRole) : undefined;
+  if (myRole) referral.push(row('How you are involved', t(myRole.text), 'your-role'));
+  if (d.caseType === 'send') {
+    referral.push(
+      row(
+        'Decision you disagree with',
+        d.decisionType === 'not_sure' || !d.decisionType ? t('Not sure') : t(SEND_DECISION_LABELS[d.decisionType]),
+        'send-decision',
+      ),
+    );
+    referral.push(row('Date of the decision letter', d.decisionLetterDate ? longDate(d.decisionLetterDate) : undefined, 'send-decision'));
+  }
+
+  const me = d.me;
+  const contactLines = [me?.phone, me?.email, me?.address, me?.postcode].filter(Boolean).join('\n');
+  const about: CheckRow[] = [row('Name', me?.name, 'about-you'), row('Contact details', contactLines, 'about-you')];
+
+  const roles = otherRoles(d);
+  const people: CheckRow[] = (d.others ?? []).map((o, i) => ({
+    key: o.name,
+    value: [t(roles.find((r) => r.value === o.role)?.text ?? o.role), o.phone, o.email, o.postcode].filter(Boolean).join('\n'),
+    href: `${base}/people/${i + 1}?change=1`,
+    visuallyHiddenText: t('details of {name}', { name: o.name }),
+  }));
+
+  const situation: CheckRow[] = [
+    row('What is happening', d.description, 'what-is-happening'),
+    row('What would help', d.whatWouldHelp, 'what-would-help'),
+    row('Anyone at risk of harm now', [yesNo(d.anyoneAtRisk), d.safetyDetails].filter(Boolean).join('\n'), 'safety'),
+  ];
+
+  const contact: CheckRow[] = [
+    row('We can leave you messages', yesNo(d.canLeaveMessages), 'contact'),
+    row('Best times to contact you', d.bestTimes, 'contact'),
+    row('How to contact you safely', d.safeContact, 'contact'),
+    row('Interpreter', d.interpreter ? `${t('Yes')}: ${d.language ?? ''}` : yesNo(d.interpreter), 'needs'),
+    row('Access and other support', d.accessNeeds, 'needs'),
+    row('You agree that we may contact you', yesNo(d.consentToContact), 'consent'),
+  ];
+
+  return [
+    { title: t('Your referral'), rows: referral },
+    { title: t('About you'), rows: about },
+    { title: t('The other people involved'), rows: people, changeListUrl: `${base}/people?change=1` },
+    { title: t('What is happening'), rows: situation },
+    { title: t('Contact and support'), rows: contact },
+  ].filter((s) => s.rows.length > 0);
+}

@@ -1,0 +1,103 @@
+// The self-referral in progress for one visitor and one service: the draft behind the cookie, the page
+// chrome, and where to go after each answer.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '#src/deps.ts';
+import { translator } from '#src/i18n/i18n.ts';
+import { createJourneyDrafts, DRAFT_HOURS } from './journey-drafts.service.ts';
+import { serviceChrome, ukToday } from './public-forms.ts';
+import { type Draft, firstIncomplete, isAhead, JOURNEY, type JourneyContext, nextSlug, previousSlug, readDraft } from './self-referral.journey.ts';
+
+export type Journey = {
+  service: Awaited<ReturnType<Deps['settings']['publicService']>>;
+  ctx: JourneyContext;
+  draft: Draft;
+  token: string | undefined;
+  expired: boolean;
+  base: string;
+  change: boolean;
+};
+
+const cookieName = (slug: string) => `parley_refer_${slug}`;
+
+export function createSelfReferralState(deps: Deps) {
+  const drafts = createJourneyDrafts({ db: deps.db, clock: deps.clock });
+  const t = translator('en');
+  const secure = deps.config.secureCookies;
+
+  return {
+    drafts,
+
+    async open(req: FastifyRequest): Promise<Journey> {
+      const service = await deps.settings.publicService((req.params as { service: string }).service);
+      const ctx = { caseTypes: service.settings.caseTypes, today: ukToday(deps.clock) };
+      const token = req.cookies[cookieName(service.slug)];
+      const stored = token ? await drafts.load(service.id, token, JOURNEY) : undefined;
+      const change = (req.query as { change?: string }).change === '1' || (req.body as { change?: string } | undefined)?.change === '1';
+      return {
+        service,
+        ctx,
+        draft: readDraft(stored, ctx),
+        token: stored ? token : undefined,
+        expired: Boolean(token && !stored),
+        base: `/s/${service.slug}/refer`,
+        change,
+      };
+    },
+
+    async save(reply: FastifyReply, j: Journey, draft: Draft) {
+      const { token, isNew } = await drafts.save(j.service.id, j.token, JOURNEY, draft);
+      if (isNew)
+        reply.setCookie(cookieName(j.service.slug), token, {
+          path: `/s/${j.service.slug}`,
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          maxAge: DRAFT_HOURS * 3600,
+        });
+      j.token = token;
+      j.draft = draft;
+    },
+
+    async forget(reply: FastifyReply, j: Journey) {
+      if (j.token) await drafts.discard(j.service.id, j.token);
+      reply.clearCookie(cookieName(j.service.slug), { path: `/s/${j.service.slug}` });
+    },
+
+    /** Where a visitor must go instead of this page: the start when their answers have expired, or the first unanswered page. */
+    detour(reply: FastifyReply, j: Journey, slug: string) {
+      if (j.expired) {
+        reply.clearCookie(cookieName(j.service.slug), { path: `/s/${j.service.slug}` });
+        return `${j.base}?expired=1`;
+      }
+      if (slug === 'check' ? firstIncomplete(j.draft, j.ctx) !== undefined : isAhead(slug, j.draft, j.ctx))
+        return `${j.base}/${firstIncomplete(j.draft, j.ctx)}`;
+      return undefined;
+    },
+
+    /** After an answer is saved: the next page, or back to check your answers when changing one. */
+    after(j: Journey, slug: string): string {
+      const q = j.change ? '?change=1' : '';
+      if (slug === 'safety' && j.draft.anyoneAtRisk) return `${j.base}/urgent-help${q}`;
+      if (j.change) {
+        const gap = firstIncomplete(j.draft, j.ctx);
+        return gap ? `${j.base}/${gap}?change=1` : `${j.base}/check`;
+      }
+      return `${j.base}/${slug === 'urgent-help' ? nextSlug('safety', j.draft, j.ctx) : nextSlug(slug, j.draft, j.ctx)}`;
+    },
+
+    /** The model every page of the journey shares. */
+    chrome(j: Journey, slug: string, title: string, params?: Record<string, string | number>) {
+      const previous = slug === 'urgent-help' ? 'safety' : previousSlug(slug, j.draft, j.ctx);
+      return {
+        pageTitle: t(title, params),
+        ...serviceChrome(j.service),
+        referBase: j.base,
+        change: j.change,
+        backLink: j.change ? `${j.base}/check` : previous ? `${j.base}/${previous}` : j.base,
+        privacyUrl: `/s/${j.service.slug}/privacy`,
+        emergencyContacts: j.service.settings.emergencyContacts,
+      };
+    },
+  };
+}
+export type SelfReferralState = ReturnType<typeof createSelfReferralState>;
