@@ -66,13 +66,12 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
         });
       const now = clock.now();
       const year = now.getUTCFullYear();
-      const reference = formatReference(settings.referencePrefix, year, await nextNumber(tx, orgId, 'referral', year), 'R');
       const id = newId();
       const referrer = 'referrer' in input ? { ...input.referrer, personAgreed: input.personAgreed, lineManagerAware: input.lineManagerAware ?? null } : null;
       await insertReferral(tx, {
         id,
         orgId,
-        reference,
+        reference: `pending-${id}`,
         source,
         status: 'new',
         caseType: input.caseType,
@@ -93,6 +92,10 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
         createdAt: now,
         createdByKey: actor.type === 'api_key' ? (actor.id ?? null) : null,
       });
+      // The reference counter and the audit chain are locked per service until commit: take them last, so
+      // concurrent referrals queue for a moment rather than for the whole transaction.
+      const reference = formatReference(settings.referencePrefix, year, await nextNumber(tx, orgId, 'referral', year), 'R');
+      await updateReferral(tx, orgId, id, { reference });
       await audit.record(tx, actor, orgId, { action: 'referral.created', entityType: 'referral', entityId: id, detail: { source, reference } });
       return { id, reference };
     });
