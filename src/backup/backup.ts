@@ -102,7 +102,10 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
       }
       const { table, rows } = line;
       if (!BACKED_UP_TABLES.includes(table)) throw new AppError('BAD_REQUEST', `The backup holds an unknown table ${table}`, { reason: 'UNKNOWN_TABLE' });
-      const columns = Object.keys(rows[0] ?? {});
+      const generated = new Set(
+        rowsOf(await t.execute(sql`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ${table} AND is_generated = 'ALWAYS'`)).map((r) => r.c as string),
+      );
+      const columns = Object.keys(rows[0] ?? {}).filter((c) => !generated.has(c));
       if (columns.length === 0) continue;
       const cols = sql.join(
         columns.map((c) => sql.identifier(c)),

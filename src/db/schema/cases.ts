@@ -1,5 +1,5 @@
 // The case and what happens on it: parties, the timeline, intake records, tasks, safeguarding records.
-import { bigserial, boolean, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { bigserial, boolean, date, index, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 export const cases = pgTable(
@@ -59,6 +59,8 @@ export const parties = pgTable(
     offenderManager: text('offender_manager'),
     consent: text('consent').notNull().default('not_asked'),
     nameNorm: text('name_norm').notNull(),
+    /** The last word of the name, so a search for a surname finds "Sam Patel" as quickly as one for "Sam". */
+    surnameNorm: text('surname_norm').generatedAlwaysAs(sql`regexp_replace(name_norm, '^.* ', '')`),
     phoneNorm: text('phone_norm'),
     emailNorm: text('email_norm'),
     postcodeNorm: text('postcode_norm'),
@@ -67,6 +69,7 @@ export const parties = pgTable(
   (t) => [
     index('parties_case_idx').on(t.caseId),
     index('parties_org_name_idx').on(t.orgId, t.nameNorm.op('text_pattern_ops')),
+    index('parties_org_surname_idx').on(t.orgId, t.surnameNorm.op('text_pattern_ops')),
     index('parties_org_phone_idx').on(t.orgId, t.phoneNorm),
     index('parties_org_email_idx').on(t.orgId, t.emailNorm),
     index('parties_org_postcode_idx').on(t.orgId, t.postcodeNorm.op('text_pattern_ops')),

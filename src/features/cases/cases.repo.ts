@@ -1,5 +1,6 @@
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, inArray, isNull, like, lt, or, type SQL, sql } from '#src/db/orm.ts';
+import type { AnyColumn } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties, safeguardingRecords, tasks } from '#src/db/schema/cases.ts';
 
 export type NewCase = typeof cases.$inferInsert;
@@ -55,6 +56,16 @@ export async function updateParty(tx: Db, orgId: string, caseId: string, partyId
   return rows.length > 0;
 }
 
+/**
+ * A prefix match that can use a text_pattern_ops index under row-level security. LIKE 'x%' cannot: it is not
+ * leakproof, so PostgreSQL applies the tenant policy first and scans the table. The pattern comparison operators
+ * (~>=~, ~<~) are leakproof, so a range on them becomes an index range scan.
+ */
+export function startsWith(column: AnyColumn, prefix: string): SQL {
+  const upper = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+  return sql`(${column} ~>=~ ${prefix} AND ${column} ~<~ ${upper})`;
+}
+
 export type CaseFilter = {
   orgId: string;
   status?: string[];
@@ -91,9 +102,9 @@ export async function searchCases(tx: Db, f: CaseFilter) {
   const s = f.search;
   if (s) {
     const personMatch: (SQL | undefined)[] = [];
-    if (s.nameNorm) personMatch.push(or(like(parties.nameNorm, `${s.nameNorm}%`), like(parties.nameNorm, `% ${s.nameNorm}%`)));
+    if (s.nameNorm) personMatch.push(or(startsWith(parties.nameNorm, s.nameNorm), startsWith(parties.surnameNorm, s.nameNorm)));
     if (s.phoneNorm) personMatch.push(eq(parties.phoneNorm, s.phoneNorm));
-    if (s.postcodeNorm) personMatch.push(like(parties.postcodeNorm, `${s.postcodeNorm}%`));
+    if (s.postcodeNorm) personMatch.push(startsWith(parties.postcodeNorm, s.postcodeNorm));
     const byPerson = personMatch.length
       ? sql`${cases.id} IN (SELECT ${parties.caseId} FROM ${parties} WHERE ${parties.orgId} = ${f.orgId} AND (${or(...personMatch)}))`
       : undefined;

@@ -1,0 +1,2 @@
+ALTER TABLE "parties" ADD COLUMN "surname_norm" text GENERATED ALWAYS AS (regexp_replace(name_norm, '^.* ', '')) STORED;--> statement-breakpoint
+CREATE INDEX "parties_org_surname_idx" ON "parties" USING btree ("org_id","surname_norm" text_pattern_ops);
