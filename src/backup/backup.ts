@@ -39,10 +39,19 @@ export async function writeBackup(db: Db, file: string): Promise<Record<string, 
     for (const { table, key } of BACKED_UP) {
       counts[table] = 0;
       // Keyset pagination on the table's key (a composite key is compared as a row).
-      const keyCols = sql.join(key.split(', ').map((k) => sql.identifier(k)), sql`, `);
+      const keyCols = sql.join(
+        key.split(', ').map((k) => sql.identifier(k)),
+        sql`, `,
+      );
       let after: unknown[] | null = null;
       for (;;) {
-        const from = after === null ? sql`TRUE` : sql`(${keyCols}) > (${sql.join(after.map((v) => sql`${v}`), sql`, `)})`;
+        const from =
+          after === null
+            ? sql`TRUE`
+            : sql`(${keyCols}) > (${sql.join(
+                after.map((v) => sql`${v}`),
+                sql`, `,
+              )})`;
         const result = await tx.execute(
           sql`SELECT json_build_array(${keyCols}) AS k, row_to_json(t) AS r FROM ${sql.identifier(table)} t WHERE ${from} ORDER BY ${keyCols} LIMIT ${BATCH}`,
         );
@@ -103,7 +112,9 @@ export async function restoreBackup(db: Db, file: string): Promise<Record<string
       const { table, rows } = line;
       if (!BACKED_UP_TABLES.includes(table)) throw new AppError('BAD_REQUEST', `The backup holds an unknown table ${table}`, { reason: 'UNKNOWN_TABLE' });
       const generated = new Set(
-        rowsOf(await t.execute(sql`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ${table} AND is_generated = 'ALWAYS'`)).map((r) => r.c as string),
+        rowsOf(await t.execute(sql`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ${table} AND is_generated = 'ALWAYS'`)).map(
+          (r) => r.c as string,
+        ),
       );
       const columns = Object.keys(rows[0] ?? {}).filter((c) => !generated.has(c));
       if (columns.length === 0) continue;

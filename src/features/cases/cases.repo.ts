@@ -105,8 +105,10 @@ export async function searchCases(tx: Db, f: CaseFilter) {
     if (s.nameNorm) personMatch.push(or(startsWith(parties.nameNorm, s.nameNorm), startsWith(parties.surnameNorm, s.nameNorm)));
     if (s.phoneNorm) personMatch.push(eq(parties.phoneNorm, s.phoneNorm));
     if (s.postcodeNorm) personMatch.push(startsWith(parties.postcodeNorm, s.postcodeNorm));
+    // ARRAY(…) runs once, through the parties indexes, and hands the case ids to the primary key: otherwise the
+    // planner may walk every case newest first, testing its parties, when matches are few.
     const byPerson = personMatch.length
-      ? sql`${cases.id} IN (SELECT ${parties.caseId} FROM ${parties} WHERE ${parties.orgId} = ${f.orgId} AND (${or(...personMatch)}))`
+      ? sql`${cases.id} = ANY(ARRAY(SELECT ${parties.caseId} FROM ${parties} WHERE ${parties.orgId} = ${f.orgId} AND (${or(...personMatch)})))`
       : undefined;
     where.push(or(s.reference ? eq(cases.reference, s.reference) : undefined, byPerson) ?? sql`false`);
   }

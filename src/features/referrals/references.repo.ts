@@ -12,3 +12,16 @@ export async function nextNumber(tx: Db, orgId: string, kind: string, year: numb
 
 export const formatReference = (prefix: string, year: number, n: number, kind?: 'R') =>
   [prefix, kind, String(year), String(n).padStart(4, '0')].filter(Boolean).join('-');
+
+/** Takes the next referral number and writes the referral's reference, in one statement. */
+export async function assignReferralReference(tx: Db, orgId: string, referralId: string, prefix: string, year: number): Promise<string> {
+  const result = await tx.execute(sql`
+    WITH n AS (
+      INSERT INTO reference_counters (org_id, kind, year, last) VALUES (${orgId}, 'referral', ${year}, 1)
+      ON CONFLICT (org_id, kind, year) DO UPDATE SET last = reference_counters.last + 1
+      RETURNING last)
+    UPDATE referrals SET reference = ${`${prefix}-R-${year}-`} || lpad(n.last::text, 4, '0')
+    FROM n WHERE referrals.org_id = ${orgId} AND referrals.id = ${referralId}
+    RETURNING referrals.reference`);
+  return (result as unknown as { rows: { reference: string }[] }).rows[0]!.reference;
+}

@@ -15,7 +15,7 @@ import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
 import { findLocalAuthority } from '#src/features/public/postcodes.repo.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
-import { formatReference, nextNumber } from './references.repo.ts';
+import { assignReferralReference, formatReference, nextNumber } from './references.repo.ts';
 import { findLikelyDuplicates, findReferral, insertReferral, listReferrals, updateReferral } from './referrals.repo.ts';
 import { type ProfessionalReferral, parseCaseDetails, type SelfReferral } from './referrals.schemas.ts';
 import type { ReferralParty } from '#src/db/schema/referrals.ts';
@@ -94,8 +94,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       });
       // The reference counter and the audit chain are locked per service until commit: take them last, so
       // concurrent referrals queue for a moment rather than for the whole transaction.
-      const reference = formatReference(settings.referencePrefix, year, await nextNumber(tx, orgId, 'referral', year), 'R');
-      await updateReferral(tx, orgId, id, { reference });
+      const reference = await assignReferralReference(tx, orgId, id, settings.referencePrefix, year);
       await audit.record(tx, actor, orgId, { action: 'referral.created', entityType: 'referral', entityId: id, detail: { source, reference } });
       return { id, reference };
     });

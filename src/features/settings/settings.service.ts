@@ -1,6 +1,6 @@
 // Reading and changing a service's settings (admin), and the public view of them.
 import type { Db } from '#src/db/client.ts';
-import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
@@ -45,7 +45,7 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
 
     /** The public face of a service by its short name, for /s/{service}/… pages. */
     async publicService(slug: string) {
-      const org = await asSystem(db, (tx) => findOrgBySlug(tx, slug));
+      const org = await findOrgBySlug(db, slug); // one read as the owner: no transaction needed
       if (!org) throw new AppError('NOT_FOUND', `There is no service called “${slug}” on this site`, { reason: 'NO_SUCH_SERVICE' });
       return { id: org.id, slug: org.slug, name: org.name, email: org.email, phone: org.phone, address: org.address, settings: readSettings(org.settings) };
     },
