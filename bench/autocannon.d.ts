@@ -9,7 +9,12 @@ declare module 'autocannon' {
     timeout?: number;
     bailout?: number;
     headers?: Record<string, string>;
+    method?: string;
+    body?: string;
+    /** Each connection loops over these; setupRequest may change a request before it is sent. */
+    requests?: Array<{ setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest }>;
   };
+  type RawRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer };
   type Histogram = { average: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number; total: number };
   type Result = {
     requests: Histogram & { sent: number };
@@ -25,5 +30,5 @@ declare module 'autocannon' {
 
   function autocannon(opts: Options): Instance;
   export default autocannon;
-  export type { Options, Result, Instance };
+  export type { Options, RawRequest, Result, Instance };
 }

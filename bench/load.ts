@@ -1,5 +1,17 @@
 // Drives one URL with autocannon and reports requests per second and latency percentiles, including a true p95.
-import autocannon from 'autocannon';
+import autocannon, { type RawRequest } from 'autocannon';
+
+export type LoadOptions = {
+  connections: number;
+  seconds: number;
+  cookie?: string;
+  /** Extra request headers (an API key's Authorization, a JSON content type). */
+  headers?: Record<string, string>;
+  method?: string;
+  body?: string;
+  /** Changes each request before it is sent (e.g. a different X-Forwarded-For every time). */
+  setupRequest?: (req: RawRequest) => RawRequest;
+};
 
 export type LoadFigures = {
   url: string;
@@ -16,7 +28,7 @@ export type LoadFigures = {
  * autocannon's own latency histogram has no p95 (it offers p90, p97.5, p99), so every 2xx response time
  * from its `response` event is recorded here and p95 is the nearest-rank percentile of those.
  */
-export async function measureLoad(url: string, opts: { connections: number; seconds: number; cookie?: string }): Promise<LoadFigures> {
+export async function measureLoad(url: string, opts: LoadOptions): Promise<LoadFigures> {
   const latencies: number[] = [];
   const instance = autocannon({
     url,
@@ -24,7 +36,10 @@ export async function measureLoad(url: string, opts: { connections: number; seco
     duration: opts.seconds,
     timeout: 10,
     bailout: 1000, // stop early when the server has gone away
-    headers: opts.cookie ? { cookie: opts.cookie } : {},
+    headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
+    ...(opts.method ? { method: opts.method } : {}),
+    ...(opts.body !== undefined ? { body: opts.body } : {}),
+    ...(opts.setupRequest ? { requests: [{ setupRequest: opts.setupRequest }] } : {}),
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);

@@ -1,0 +1,117 @@
+// EXPLAIN (ANALYZE, BUFFERS) of the case list's queries exactly as the app sends them: searchCases runs once through a
+// recording Drizzle driver inside inOrg (so the SQL and parameters are the app's own), then the captured statement
+// is explained under the app's role with row-level security in effect (SET ROLE parley_app, parley.org_id set).
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { Db } from '#src/db/client.ts';
+import { loadNodePgDriver, loadPgliteDriver } from '#src/db/orm.ts';
+import * as schema from '#src/db/schema/index.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { searchCases } from '#src/features/cases/cases.repo.ts';
+import { interpretSearch, PAGE_SIZE } from '#src/features/cases/cases.service.ts';
+
+export type ListQuery = { id: string; label: string; path: string; status?: string; type?: string; q?: string };
+export type Plan = { id: string; label: string; sql: string; params: unknown[]; text: string; executionMs: number[]; planningMs: number[] };
+
+type Captured = { sql: string; params: unknown[] };
+type Explainer = {
+  db: Db;
+  captured: Captured[];
+  /** Runs statements on the one connection the plans are taken on. */
+  query(text: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+};
+
+function recordingLogger(captured: Captured[]) {
+  return { logQuery: (sql: string, params: unknown[]) => void captured.push({ sql, params }) };
+}
+
+async function postgresExplainer(url: string): Promise<Explainer> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  await client.connect();
+  const captured: Captured[] = [];
+  const db = loadNodePgDriver().drizzle(client, { schema, logger: recordingLogger(captured) }) as unknown as Db;
+  return { db, captured, query: async (text, params) => (await client.query(text, params)).rows, close: () => client.end() };
+}
+
+function pgliteExplainer(lite: PGlite): Explainer {
+  const captured: Captured[] = [];
+  const db = loadPgliteDriver().drizzle(lite, { schema, logger: recordingLogger(captured) }) as unknown as Db;
+  return { db, captured, query: async (text, params) => (await lite.query<Record<string, unknown>>(text, params)).rows, close: async () => {} };
+}
+
+/** The filter CaseService.list builds for a coordinator's GET /api/v1/cases?… (first page, newest first). */
+function filterFor(orgId: string, q: ListQuery) {
+  return {
+    orgId,
+    status: q.status ? [q.status] : undefined,
+    caseType: q.type,
+    overdueTasks: false,
+    search: q.q ? interpretSearch(q.q) : undefined,
+    today: new Date().toISOString().slice(0, 10),
+    sort: 'opened_desc' as const,
+    limit: PAGE_SIZE,
+    offset: 0,
+  };
+}
+
+const ms = (text: string, what: string) => Number(text.match(new RegExp(`${what} Time: ([\\d.]+) ms`))?.[1] ?? Number.NaN);
+
+async function explainAll(ex: Explainer, orgId: string, queries: ListQuery[], runs: number): Promise<Plan[]> {
+  const plans: Plan[] = [];
+  for (const q of queries) {
+    ex.captured.length = 0;
+    await inOrg(ex.db, orgId, (tx) => searchCases(tx, filterFor(orgId, q)));
+    const statement = ex.captured.find((c) => /from "cases"/i.test(c.sql));
+    if (!statement) throw new Error(`searchCases sent no query on cases for ${q.label}`);
+    const executionMs: number[] = [];
+    const planningMs: number[] = [];
+    let text = '';
+    await ex.query('SET ROLE parley_app');
+    try {
+      await ex.query(`SELECT set_config('parley.org_id', $1, false)`, [orgId]);
+      for (let run = 0; run < runs; run++) {
+        const rows = await ex.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, statement.params);
+        text = rows.map((r) => String(Object.values(r)[0])).join('\n');
+        executionMs.push(ms(text, 'Execution'));
+        planningMs.push(ms(text, 'Planning'));
+      }
+    } finally {
+      await ex.query('RESET ROLE');
+      await ex.query(`SELECT set_config('parley.org_id', '', false)`);
+    }
+    plans.push({ id: q.id, label: q.label, sql: statement.sql, params: statement.params, text, executionMs, planningMs });
+  }
+  return plans;
+}
+
+/** Plans on PostgreSQL (its own connection to the database at `url`), the last of `runs` runs of each. */
+export async function explainOnPostgres(url: string, orgId: string, queries: ListQuery[], runs = 3): Promise<Plan[]> {
+  const ex = await postgresExplainer(url);
+  try {
+    return await explainAll(ex, orgId, queries, runs);
+  } finally {
+    await ex.close();
+  }
+}
+
+/** Plans on an open PGlite database (before the server takes the data directory). */
+export function explainOnPglite(lite: PGlite, orgId: string, queries: ListQuery[], runs = 3): Promise<Plan[]> {
+  return explainAll(pgliteExplainer(lite), orgId, queries, runs);
+}
+
+/** A plan file: what was asked, the exact SQL and parameters, the timings of every run and the last plan. */
+export function planFile(p: Plan, where: string, rows: string): string {
+  return [
+    `-- ${p.label} on ${where}`,
+    `-- ${rows}`,
+    `-- Run as SET ROLE parley_app; SELECT set_config('parley.org_id', <org id>, false) so row-level security applies, as in the app.`,
+    `-- Execution times of ${p.executionMs.length} runs (ms): ${p.executionMs.map((n) => n.toFixed(2)).join(', ')}; planning (ms): ${p.planningMs.map((n) => n.toFixed(2)).join(', ')}`,
+    `-- Parameters: ${JSON.stringify(p.params)}`,
+    '',
+    `${p.sql};`,
+    '',
+    p.text,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,95 @@
+// The demo service: `parley demo` loads a service with referrals and cases at every stage, through the services.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/features/auth/actor.ts';
+import { DEMO_SLUG, loadDemo } from '#src/features/orgs/demo.ts';
+import { type Harness, startHarness } from '../support/harness.ts';
+
+type ListedCase = { id: string; reference: string; caseType: string; status: string; urgent: boolean };
+type CaseDetail = { status: string; parties: { name: string; role: string; consent: string }[]; tasks: { title: string; dueOn: string; done: boolean }[] };
+
+let h: Harness;
+let key: string;
+let admin: OrgActor;
+let orgId: string;
+const get = (url: string) => h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+
+beforeAll(async () => {
+  h = await startHarness();
+  const first = await loadDemo(h.deps);
+  expect(first.created).toBe(true);
+  orgId = first.orgId;
+  key = (await h.deps.apiKeys.createForOrg(orgId, { name: 'demo check', role: 'admin' }, systemActor('test'))).key;
+  admin = (await h.deps.apiKeys.authenticate(key, {}))!;
+}, 120_000);
+afterAll(() => h?.close());
+
+describe('parley demo', () => {
+  it('sets up the demo service: prefix, case types, areas and a notice', async () => {
+    const res = await get('/api/v1/settings');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      referencePrefix: 'RCM',
+      caseTypes: ['community', 'restorative_justice', 'send', 'social_care'],
+      areas: { postcodePrefixes: ['CT', 'ME14', 'TN9 1'], localAuthorities: ['Riverside District (fictional)'] },
+    });
+    expect(res.json().notices).toHaveLength(1);
+  });
+
+  it('has a case at every stage', async () => {
+    const res = await get('/api/v1/cases');
+    expect(res.statusCode).toBe(200);
+    const cases = res.json().cases as ListedCase[];
+    expect(cases).toHaveLength(7);
+    const byStatus = Object.fromEntries(
+      ['intake', 'ready', 'mediation', 'outcome', 'closed', 'withdrawn'].map((s) => [s, cases.filter((c) => c.status === s).length]),
+    );
+    expect(byStatus).toEqual({ intake: 2, ready: 1, mediation: 1, outcome: 1, closed: 1, withdrawn: 1 });
+    expect(cases.every((c) => /^RCM-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
+    expect(new Set(cases.map((c) => c.caseType))).toEqual(new Set(['community', 'restorative_justice', 'send', 'social_care']));
+  });
+
+  it('records consents and intake records on the cases that are ready or beyond, and a contact log on intake', async () => {
+    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const ready = (await get(`/api/v1/cases/${cases.find((c) => c.status === 'ready')!.id}`)).json() as CaseDetail & { timeline: { kind: string }[] };
+    expect(ready.parties.every((p) => p.consent === 'given')).toBe(true);
+    expect(ready.timeline.filter((e) => e.kind === 'intake')).toHaveLength(2);
+    const intake = cases.filter((c) => c.status === 'intake' && c.caseType === 'community')[0]!;
+    const contacts = ((await get(`/api/v1/cases/${intake.id}`)).json() as { timeline: { kind: string }[] }).timeline.filter((e) => e.kind === 'contact');
+    expect(contacts.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('leaves tasks, some of them overdue', async () => {
+    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const today = h.clock.now().toISOString().slice(0, 10);
+    const tasks = (await Promise.all(cases.map(async (c) => ((await get(`/api/v1/cases/${c.id}`)).json() as CaseDetail).tasks))).flat();
+    expect(tasks.length).toBeGreaterThanOrEqual(5);
+    expect(tasks.filter((t) => !t.done && t.dueOn < today).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves referrals to triage: one urgent, a SEND one with its decision letter date, a restorative one with someone in custody', async () => {
+    const res = await get('/api/v1/referrals?status=new');
+    expect(res.statusCode).toBe(200);
+    const referrals = res.json().referrals as { id: string; caseType: string; urgent: boolean }[];
+    expect(res.json().total).toBe(4);
+    expect(referrals.filter((r) => r.urgent)).toHaveLength(1);
+    const send = await h.deps.referrals.get(admin, referrals.find((r) => r.caseType === 'send')!.id);
+    expect((send.referral.answers.details as { decisionLetterDate?: string }).decisionLetterDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const rj = await h.deps.referrals.get(admin, referrals.find((r) => r.caseType === 'restorative_justice')!.id);
+    expect(rj.referral.answers.details).toMatchObject({ inCustody: true, establishment: 'HMP Example (fictional)' });
+  });
+
+  it('has one safeguarding disclosure waiting for a decision', async () => {
+    const open = await h.deps.caseActivity.listSafeguarding(admin, { status: 'open' });
+    expect(open).toHaveLength(1);
+    expect(open[0]!.record.decision).toBeNull();
+  });
+
+  it('only renews the passwords when loaded again', async () => {
+    const again = await loadDemo(h.deps);
+    expect(again).toMatchObject({ created: false, orgId });
+    expect(again.accounts.map((a) => a.role)).toContain('admin');
+    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(7);
+    expect(admin.orgSlug).toBe(DEMO_SLUG);
+  });
+});
