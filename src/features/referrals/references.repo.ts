@@ -20,7 +20,7 @@ export async function assignReferralReference(tx: Db, orgId: string, referralId:
       INSERT INTO reference_counters (org_id, kind, year, last) VALUES (${orgId}, 'referral', ${year}, 1)
       ON CONFLICT (org_id, kind, year) DO UPDATE SET last = reference_counters.last + 1
       RETURNING last)
-    UPDATE referrals SET reference = ${`${prefix}-R-${year}-`} || lpad(n.last::text, 4, '0')
+    UPDATE referrals SET reference = ${`${prefix}-R-${year}-`} || lpad(n.last::text, greatest(4, length(n.last::text)), '0')
     FROM n WHERE referrals.org_id = ${orgId} AND referrals.id = ${referralId}
     RETURNING referrals.reference`);
   return (result as unknown as { rows: { reference: string }[] }).rows[0]!.reference;

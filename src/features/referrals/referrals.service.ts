@@ -50,6 +50,24 @@ function partyRow(orgId: string, caseId: string, p: ReferralParty, details: Reco
   };
 }
 
+type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
+
+/** The referral goes on the case's timeline (with everything it said) and is marked accepted into that case. */
+async function settleOnCase(tx: Db, actor: OrgActor, referral: ReferralRow, caseId: string, at: Date, summary: string, decisionReason: string | null) {
+  await insertEvent(tx, {
+    orgId: actor.orgId,
+    caseId,
+    kind: 'referral',
+    at,
+    actorId: actor.id,
+    actorLabel: actor.label ?? null,
+    summary,
+    body: referral.description,
+    data: { referralId: referral.id, source: referral.source, referrer: referral.referrer, answers: referral.answers },
+  });
+  await updateReferral(tx, actor.orgId, referral.id, { status: 'accepted', decidedBy: actor.id, decidedAt: at, caseId, decisionReason });
+}
+
 export function createReferralService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function create(orgId: string, source: ReferralSource, input: SelfReferral | ProfessionalReferral, actor: Actor) {
     const details = parseCaseDetails(input.caseType, input.details);
@@ -150,24 +168,8 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
           tx,
           added.map((p, i) => partyRow(actor.orgId, caseId, p, {}, new Date(now.getTime() + i))),
         );
-        await insertEvent(tx, {
-          orgId: actor.orgId,
-          caseId,
-          kind: 'referral',
-          at: now,
-          actorId: actor.id,
-          actorLabel: actor.label ?? null,
-          summary: `Referral ${referral.reference} linked to this case${added.length ? `; added ${added.map((p) => p.name).join(', ')}` : ''}`,
-          body: referral.description,
-          data: { referralId: referral.id, source: referral.source, referrer: referral.referrer, answers: referral.answers },
-        });
-        await updateReferral(tx, actor.orgId, id, {
-          status: 'accepted',
-          decidedBy: actor.id,
-          decidedAt: now,
-          caseId,
-          decisionReason: `Linked to ${c.reference}`,
-        });
+        const addedNames = added.length ? `; added ${added.map((p) => p.name).join(', ')}` : '';
+        await settleOnCase(tx, actor, referral, caseId, now, `Referral ${referral.reference} linked to this case${addedNames}`, `Linked to ${c.reference}`);
         await audit.record(tx, actor, actor.orgId, { action: 'referral.linked', entityType: 'referral', entityId: id, detail: { caseId } });
         return { caseId, reference: c.reference, addedParties: added.length };
       });
@@ -211,18 +213,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
           tx,
           referral.parties.map((p, i) => partyRow(actor.orgId, caseId, p, details, new Date(now.getTime() + i))),
         );
-        await insertEvent(tx, {
-          orgId: actor.orgId,
-          caseId,
-          kind: 'referral',
-          at: now,
-          actorId: actor.id,
-          actorLabel: actor.label ?? null,
-          summary: `Referral ${referral.reference} accepted`,
-          body: referral.description,
-          data: { referralId: referral.id, source: referral.source, referrer: referral.referrer, answers: referral.answers },
-        });
-        await updateReferral(tx, actor.orgId, id, { status: 'accepted', decidedBy: actor.id, decidedAt: now, caseId });
+        await settleOnCase(tx, actor, referral, caseId, now, `Referral ${referral.reference} accepted`, null);
         await audit.record(tx, actor, actor.orgId, { action: 'referral.accepted', entityType: 'referral', entityId: id, detail: { caseId, reference } });
         return { caseId, reference };
       });
