@@ -43,10 +43,26 @@ beforeAll(async () => {
   await signIn(h, s.adminA);
   const referral = await h.deps.referrals.createFromPublic(
     s.a.orgId,
-    { caseType: 'community', description: 'Hedge dispute', consentToContact: true, parties: [{ name: 'Hal Hedge', role: 'party', postcode: 'CT1 2AB' }, { name: 'Nia Neighbour', role: 'party' }] },
+    {
+      caseType: 'community',
+      description: 'Hedge dispute',
+      consentToContact: true,
+      parties: [
+        { name: 'Hal Hedge', role: 'party', postcode: 'CT1 2AB' },
+        { name: 'Nia Neighbour', role: 'party' },
+      ],
+    },
     { type: 'anonymous' },
   );
-  const coordinator = { type: 'user' as const, id: s.adminA.userId, label: 'Ada', orgId: s.a.orgId, orgSlug: 'alpha', orgName: s.a.name, role: 'admin' as const };
+  const coordinator = {
+    type: 'user' as const,
+    id: s.adminA.userId,
+    label: 'Ada',
+    orgId: s.a.orgId,
+    orgSlug: 'alpha',
+    orgName: s.a.name,
+    role: 'admin' as const,
+  };
   const { caseId } = await h.deps.referrals.accept(coordinator, referral.id);
   await h.deps.caseActivity.addNote(coordinator, caseId, { body: 'Spoke to both; a disclosure', disclosure: true });
   await h.deps.caseActivity.addTask(coordinator, caseId, { title: 'Call Hal back', dueOn: '2026-12-01' });
