@@ -66,6 +66,8 @@ export function startsWith(column: AnyColumn, prefix: string): SQL {
   return sql`(${column} ~>=~ ${prefix} AND ${column} ~<~ ${upper})`;
 }
 
+const MANY_MATCHES = 1000;
+
 export type CaseFilter = {
   orgId: string;
   status?: string[];
@@ -105,11 +107,23 @@ export async function searchCases(tx: Db, f: CaseFilter) {
     if (s.nameNorm) personMatch.push(or(startsWith(parties.nameNorm, s.nameNorm), startsWith(parties.surnameNorm, s.nameNorm)));
     if (s.phoneNorm) personMatch.push(eq(parties.phoneNorm, s.phoneNorm));
     if (s.postcodeNorm) personMatch.push(startsWith(parties.postcodeNorm, s.postcodeNorm));
-    // ARRAY(…) runs once, through the parties indexes, and hands the case ids to the primary key: otherwise the
-    // planner may walk every case newest first, testing its parties, when matches are few.
-    const byPerson = personMatch.length
-      ? sql`${cases.id} = ANY(ARRAY(SELECT ${parties.caseId} FROM ${parties} WHERE ${parties.orgId} = ${f.orgId} AND (${or(...personMatch)})))`
-      : undefined;
+    let byPerson: SQL | undefined;
+    if (personMatch.length) {
+      const matching = and(eq(parties.orgId, f.orgId), or(...personMatch));
+      // Few matches (a surname, a full postcode): hand their case ids to the primary key. Many (a first name, a
+      // district): cases newest first, testing their parties, finds a page quickly because matches are dense.
+      const found = await tx
+        .select({ caseId: parties.caseId })
+        .from(parties)
+        .where(matching)
+        .limit(MANY_MATCHES + 1);
+      byPerson =
+        found.length > MANY_MATCHES
+          ? sql`${cases.id} IN (SELECT ${parties.caseId} FROM ${parties} WHERE ${matching})`
+          : found.length
+            ? inArray(cases.id, [...new Set(found.map((r) => r.caseId))])
+            : undefined;
+    }
     where.push(or(s.reference ? eq(cases.reference, s.reference) : undefined, byPerson) ?? sql`false`);
   }
   const rows = await tx
