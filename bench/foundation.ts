@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type LoadFigures, measureLoad } from './load.ts';
 import { writeSection } from './results-file.ts';
-import { ROOT, type ServerProcess, freePort, killAll, rssMb, startProcess, stopProcess, waitForPage } from './server-process.ts';
+import { ROOT, type ServerProcess, freePort, killAll, rssMb, startProcess, stopProcess, waitForPage, type Cleanup, runCleanups } from './server-process.ts';
 import { setUpAndSignIn } from './sign-in.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -24,7 +24,7 @@ type Row = { figure: string; value: string; target: string; result: string };
 const rows: Row[] = [];
 const notes: string[] = [];
 const errors: string[] = [];
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Cleanup[] = [];
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -189,15 +189,7 @@ function writeResults(startedAt: Date, loadAtStart: number[]) {
 }
 
 export async function cleanUpFoundation() {
-  for (const fn of cleanups.reverse()) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error('clean-up failed:', err instanceof Error ? err.message : err);
-    }
-  }
-  cleanups.length = 0;
-  killAll();
+  await runCleanups(cleanups);
 }
 
 /** Runs the foundation benchmark and writes its section; resolves with the exit code (1 when anything failed). */

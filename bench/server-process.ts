@@ -147,3 +147,18 @@ export function killAll() {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
 }
+
+export type Cleanup = () => Promise<void> | void;
+
+/** Runs a benchmark's clean-ups newest first (each failure reported, none stopping the rest), then kills any child left. */
+export async function runCleanups(cleanups: Cleanup[]) {
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      console.error('clean-up failed:', err instanceof Error ? err.message : err);
+    }
+  }
+  cleanups.length = 0;
+  killAll();
+}

@@ -15,8 +15,9 @@ import { runMigrations } from '#src/db/migrate.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
 import { type LoadFigures, type LoadOptions, measureLoad } from '../load.ts';
 import { writeSection } from '../results-file.ts';
-import { ROOT, type ServerProcess, freePort, killAll, rssMb, startProcess, stopProcess, waitForPage } from '../server-process.ts';
+import { ROOT, type ServerProcess, freePort, killAll, rssMb, startProcess, stopProcess, waitForPage, type Cleanup, runCleanups } from '../server-process.ts';
 import { explainOnPglite, explainOnPostgres, type ListQuery, type Plan, planFile } from './explain.ts';
+import { aloneChecks, type Check, LIST_TARGET_MS, listChecks, nextAddress, REFERRAL, REFERRAL_ALONE, REFERRAL_BODY, REFERRAL_TARGET_MS } from './checks.ts';
 import { analyse, benchDeps, type GeneratedService, generateService, pickSearchTerms, runnerFor, type SearchTerms } from './generate.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -25,12 +26,9 @@ const OTHER_CASES = Math.max(100, Math.round(CASES / 50));
 const CONNECTIONS = 20;
 const WARM_UP_SECONDS = 2;
 const START_TIMEOUT_MS = 180_000;
-const LIST_TARGET_MS = 50;
-const REFERRAL_TARGET_MS = 100;
 const PLANS_DIR = join(ROOT, 'bench', 'plans');
 
 type Backend = 'PGlite' | 'PostgreSQL';
-type Check = { id: string; label: string; path: string; method?: 'POST'; targetMs?: number; extra?: boolean; connections?: number };
 type Measured = { backend: Backend; check: Check; figures: LoadFigures; firstPage?: string };
 type Prepared = {
   main: GeneratedService;
@@ -48,7 +46,7 @@ const servers: { backend: Backend; startMs: number; rssAfterMb: number }[] = [];
 const allPlans: { backend: Backend; plans: Plan[] }[] = [];
 const notes: string[] = [];
 const errors: string[] = [];
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Cleanup[] = [];
 let baseline: LoadFigures | undefined;
 
 const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
@@ -61,69 +59,6 @@ function tempDir(): string {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
-
-/** What the list and search checks ask for; the same filters are explained into bench/plans/. */
-function listChecks(t: SearchTerms): (Check & ListQuery)[] {
-  const q = (s: string) => `/api/v1/cases?q=${encodeURIComponent(s)}`;
-  return [
-    {
-      id: 'filter',
-      label: 'Case list, first page, status intake + type community',
-      path: '/api/v1/cases?status=intake&type=community',
-      status: 'intake',
-      type: 'community',
-      targetMs: LIST_TARGET_MS,
-    },
-    {
-      id: 'name',
-      label: `Search by name “${t.name}” (a surname prefix, ${count(t.nameMatches)} parties)`,
-      path: q(t.name),
-      q: t.name,
-      targetMs: LIST_TARGET_MS,
-    },
-    { id: 'reference', label: `Search by reference ${t.reference}`, path: q(t.reference), q: t.reference, targetMs: LIST_TARGET_MS },
-    { id: 'postcode', label: `Search by postcode ${t.postcode}`, path: q(t.postcode), q: t.postcode, targetMs: LIST_TARGET_MS },
-    { id: 'district', label: `Search by postcode district ${t.district} (extra)`, path: q(t.district), q: t.district, extra: true },
-  ];
-}
-
-/** The filtered first page with one client: the latency without queueing behind 19 others (no target). */
-function aloneChecks(t: SearchTerms): Check[] {
-  const filter = listChecks(t)[0]!;
-  return [{ id: 'filter-alone', label: `${filter.label}, 1 connection (extra)`, path: filter.path, extra: true, connections: 1 }];
-}
-
-const REFERRAL: Check = {
-  id: 'referral',
-  label: 'Public referral submission (POST)',
-  path: '/api/v1/public/bench/referrals',
-  method: 'POST',
-  targetMs: REFERRAL_TARGET_MS,
-};
-/** The same with one client, so the figure without queueing behind other submissions is known too. */
-const REFERRAL_ALONE: Check = {
-  ...REFERRAL,
-  id: 'referral-alone',
-  label: 'Public referral submission, 1 connection (extra)',
-  targetMs: undefined,
-  extra: true,
-  connections: 1,
-};
-const REFERRAL_BODY = JSON.stringify({
-  caseType: 'community',
-  description: 'Noise from next door late at night (benchmark referral)',
-  consentToContact: true,
-  parties: [
-    { name: 'Sam Sample', role: 'party', phone: '07700 900123' },
-    { name: 'Jo Placeholder', role: 'party' },
-  ],
-});
-/** A different client address for every request: 10.x.y.z from a counter (the public routes allow 20 a minute per address). */
-let forwardedFor = 0;
-const nextAddress = () => {
-  forwardedFor += 1;
-  return `10.${(forwardedFor >> 16) & 255}.${(forwardedFor >> 8) & 255}.${forwardedFor & 255}`;
-};
 
 /** Generates both services on an open database, analyses, picks search words and makes the API key; closes it. */
 async function prepare(backend: Backend, database: Database): Promise<Prepared> {
@@ -475,15 +410,7 @@ function writeResults(startedAt: Date, loadAtStart: number[], loadAtEnd: number[
 }
 
 export async function cleanUpCases() {
-  for (const fn of cleanups.reverse()) {
-    try {
-      await fn();
-    } catch (err) {
-      console.error('clean-up failed:', err instanceof Error ? err.message : err);
-    }
-  }
-  cleanups.length = 0;
-  killAll();
+  await runCleanups(cleanups);
 }
 
 /** Runs the cases benchmark and writes its section and plans; resolves with the exit code (1 when anything failed). */
