@@ -52,6 +52,14 @@ function partyRow(orgId: string, caseId: string, p: ReferralParty, details: Reco
 
 type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 
+/** A referral still waiting for triage; accepting, linking and declining all start here. */
+async function openUndecided(tx: Db, orgId: string, id: string): Promise<ReferralRow> {
+  const referral = await findReferral(tx, orgId, id);
+  if (!referral) throw notFound('That referral');
+  if (referral.status !== 'new') throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+  return referral;
+}
+
 /** The referral goes on the case's timeline (with everything it said) and is marked accepted into that case. */
 async function settleOnCase(tx: Db, actor: OrgActor, referral: ReferralRow, caseId: string, at: Date, summary: string, decisionReason: string | null) {
   await insertEvent(tx, {
@@ -148,10 +156,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
     async linkToCase(actor: OrgActor, id: string, caseId: string) {
       authorise(actor, 'referrals.triage');
       return inOrg(db, actor.orgId, async (tx) => {
-        const referral = await findReferral(tx, actor.orgId, id);
-        if (!referral) throw notFound('That referral');
-        if (referral.status !== 'new')
-          throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+        const referral = await openUndecided(tx, actor.orgId, id);
         const c = await findCase(tx, actor.orgId, caseId);
         if (!c) throw notFound('That case');
         const existing = await listParties(tx, actor.orgId, caseId);
@@ -179,10 +184,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
     async accept(actor: OrgActor, id: string, opts: { coordinatorId?: string } = {}) {
       authorise(actor, 'referrals.triage');
       return inOrg(db, actor.orgId, async (tx) => {
-        const referral = await findReferral(tx, actor.orgId, id);
-        if (!referral) throw notFound('That referral');
-        if (referral.status !== 'new')
-          throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+        const referral = await openUndecided(tx, actor.orgId, id);
         const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
         const now = clock.now();
         const year = now.getUTCFullYear();
@@ -222,10 +224,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
     async decline(actor: OrgActor, id: string, decision: { reason: string; signpostedTo?: string }, outcome: 'declined' | 'signposted') {
       authorise(actor, 'referrals.triage');
       return inOrg(db, actor.orgId, async (tx) => {
-        const referral = await findReferral(tx, actor.orgId, id);
-        if (!referral) throw notFound('That referral');
-        if (referral.status !== 'new')
-          throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+        const referral = await openUndecided(tx, actor.orgId, id);
         const reason = decision.signpostedTo ? `${decision.reason} (signposted to ${decision.signpostedTo})` : decision.reason;
         await updateReferral(tx, actor.orgId, id, { status: outcome, decidedBy: actor.id, decidedAt: clock.now(), decisionReason: reason });
         await audit.record(tx, actor, actor.orgId, { action: `referral.${outcome}`, entityType: 'referral', entityId: id });
