@@ -6,3 +6,4 @@ export * from './jobs.ts';
 export * from './instance.ts';
 export * from './referrals.ts';
 export * from './cases.ts';
+export * from './volunteers.ts';

@@ -1,6 +1,6 @@
 // Public intake: enquiries, referrals (self, professional, API), volunteer applications, journey drafts,
 // and the postcode → local authority lookup imported from the ONS directory.
-import { boolean, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 /** Shared reference data (not owned by any service): postcode without spaces, upper case → local authority. */
@@ -8,6 +8,9 @@ export const postcodeLookup = pgTable('postcode_lookup', {
   postcode: text('postcode').primaryKey(),
   laCode: text('la_code').notNull(),
   laName: text('la_name').notNull(),
+  /** Where the postcode is (ONS lat/long), for volunteers' travel distances; absent in files without them. */
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
 });
 
 /** Sequential numbers per service, kind and year, for references such as CDM-2026-0042. */

@@ -1,6 +1,7 @@
 // A service's settings: case types offered and their reference prefixes, areas covered, notices, public texts.
 import { z } from 'zod';
 import { CASE_TYPES } from '#src/features/cases/case-words.ts';
+import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/volunteers/volunteer-policy.ts';
 
 const prefix = z
   .string()
@@ -52,6 +53,8 @@ export const ZServiceSettings = z.object({
     .max(2000)
     .default('If anyone is in immediate danger, call 999. If you need help urgently but it is not an emergency, call 101.'),
   welcome: z.string().trim().max(5000).default(''),
+  /** Training, supervision, DBS and pairing rules for volunteers. */
+  volunteers: ZVolunteerPolicy.default(DEFAULT_VOLUNTEER_POLICY),
 });
 export type ServiceSettings = z.infer<typeof ZServiceSettings>;
 
@@ -59,6 +62,7 @@ export type ServiceSettings = z.infer<typeof ZServiceSettings>;
 export const ZSettingsPatch = ZServiceSettings.omit({ twoFactorRoles: true })
   .partial()
   .extend({
+    volunteers: ZVolunteerPolicy.partial().optional(),
     areas: z.object({ postcodePrefixes: z.array(ZPostcodePrefix).optional(), localAuthorities: z.array(z.string().trim().min(1)).optional() }).optional(),
   });
 export type SettingsPatch = z.infer<typeof ZSettingsPatch>;
@@ -90,4 +94,5 @@ export const ZServiceSettingsOut = z.object({
   signposting: z.string(),
   emergencyContacts: z.string(),
   welcome: z.string(),
+  volunteers: ZVolunteerPolicy,
 });

@@ -28,7 +28,12 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
       return inOrg(db, actor.orgId, async (tx) => {
         const org = await findOrgById(tx, actor.orgId);
         const current = readSettings(org?.settings);
-        const merged = { ...current, ...patch, areas: { ...current.areas, ...(patch.areas ?? {}) } };
+        const merged = {
+          ...current,
+          ...patch,
+          areas: { ...current.areas, ...(patch.areas ?? {}) },
+          volunteers: { ...current.volunteers, ...(patch.volunteers ?? {}) },
+        };
         const parsed = ZServiceSettings.safeParse(merged);
         if (!parsed.success)
           throw new AppError('UNPROCESSABLE', 'Some settings are not valid', { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });

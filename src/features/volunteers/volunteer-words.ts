@@ -1,0 +1,67 @@
+// The words of volunteering: statuses, accreditation areas, DBS levels and workforces, and which accreditation
+// a case needs. Labels are what people see (through t()).
+import type { CaseType } from '#src/features/cases/case-words.ts';
+
+export const VOLUNTEER_STATUSES = ['applicant', 'in_training', 'trainee', 'accredited', 'inactive', 'left'] as const;
+export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
+export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
+  applicant: 'Applicant',
+  in_training: 'In training',
+  trainee: 'Trainee',
+  accredited: 'Accredited',
+  inactive: 'Inactive',
+  left: 'Left',
+};
+/** Statuses that may be put on a case: trainees only alongside an accredited mediator. */
+export const ASSIGNABLE_STATUSES: readonly VolunteerStatus[] = ['trainee', 'accredited'];
+
+export const AREAS = ['community', 'parent_teen', 'restorative_conferencing', 'send', 'social_care', 'group'] as const;
+export type Area = (typeof AREAS)[number];
+export const AREA_LABELS: Record<Area, string> = {
+  community: 'community mediation',
+  parent_teen: 'parent and teenager mediation',
+  restorative_conferencing: 'restorative conferencing',
+  send: 'SEND mediation',
+  social_care: 'social care mediation',
+  group: 'group mediation',
+};
+
+export const DBS_LEVELS = ['enhanced', 'enhanced_barred'] as const;
+export type DbsLevel = (typeof DBS_LEVELS)[number];
+export const DBS_LEVEL_LABELS: Record<DbsLevel, string> = {
+  enhanced: 'Enhanced',
+  enhanced_barred: 'Enhanced with barred lists',
+};
+export const DBS_WORKFORCES = ['child', 'adult', 'both'] as const;
+export type DbsWorkforce = (typeof DBS_WORKFORCES)[number];
+export const DBS_WORKFORCE_LABELS: Record<DbsWorkforce, string> = {
+  child: 'Child workforce',
+  adult: 'Adult workforce',
+  both: 'Child and adult workforce',
+};
+
+export const TRAINING_KINDS = ['course', 'cpd', 'supervision', 'observed_practice'] as const;
+export type TrainingKind = (typeof TRAINING_KINDS)[number];
+export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = {
+  course: 'Course',
+  cpd: 'CPD',
+  supervision: 'Case supervision',
+  observed_practice: 'Observed practice',
+};
+
+export const EXPENSE_KINDS = ['mileage', 'travel', 'other'] as const;
+export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
+export const EXPENSE_KIND_LABELS: Record<ExpenseKind, string> = { mileage: 'Mileage', travel: 'Travel (fares, parking)', other: 'Other' };
+export const EXPENSE_STATUSES = ['submitted', 'approved', 'rejected', 'paid'] as const;
+export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
+
+/** The accreditation a case needs: its type, and for community cases the kind (parent and teenager, group). */
+export function requiredArea(caseType: CaseType | string, details: Record<string, unknown> = {}): Area {
+  if (caseType === 'restorative_justice') return 'restorative_conferencing';
+  if (caseType === 'send') return 'send';
+  if (caseType === 'social_care') return 'social_care';
+  const kind = (details.community as { kind?: string } | undefined)?.kind ?? (details.kind as string | undefined);
+  if (kind === 'parent_teen') return 'parent_teen';
+  if (kind === 'group') return 'group';
+  return 'community';
+}
