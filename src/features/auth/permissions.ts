@@ -17,6 +17,12 @@ export const PERMISSIONS = {
   'referrals.triage': ['admin', 'coordinator'],
   'cases.view': ['admin', 'coordinator', 'supervisor', 'safeguarding_lead', 'mediator'],
   'safeguarding.manage': ['admin', 'safeguarding_lead'],
+  'volunteers.view': ['admin', 'coordinator', 'supervisor'],
+  'volunteers.manage': ['admin', 'coordinator'],
+  'training.record': ['admin', 'coordinator', 'supervisor'],
+  'cases.assign': ['admin', 'coordinator'],
+  'expenses.approve': ['admin', 'coordinator'],
+  'my.work': ['mediator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -33,6 +39,12 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'referrals.triage': 'accept, decline or signpost referrals',
   'cases.view': 'see cases',
   'safeguarding.manage': 'see and decide safeguarding records',
+  'volunteers.view': 'see volunteers',
+  'volunteers.manage': 'add and change volunteers',
+  'training.record': 'record training, supervision and accreditation',
+  'cases.assign': 'assign mediators to cases',
+  'expenses.approve': 'approve expense claims',
+  'my.work': 'use the volunteer pages',
 };
 
 export function can(role: Role, permission: Permission): boolean {
