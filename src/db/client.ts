@@ -1,11 +1,12 @@
 // Opens the database: embedded PGlite in the data directory, or PostgreSQL when DATABASE_URL is set.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { readTemplate } from './pglite-template.ts';
 import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
 
 /**
@@ -42,7 +43,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   mkdirSync(opts.dataDir, { recursive: true });
   const release = acquireDataDirLock(opts.dataDir);
   try {
-    const client = await createPglite(join(opts.dataDir, 'pglite'));
+    const dir = join(opts.dataDir, 'pglite');
+    // A new data directory starts from the template `npm install` prepared, when there is one.
+    const client = await createPglite(dir, existsSync(join(dir, 'PG_VERSION')) ? undefined : readTemplate());
     return wrapPglite(client, async () => release());
   } catch (err) {
     release();
