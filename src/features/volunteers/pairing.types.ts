@@ -64,6 +64,17 @@ export type PairingCase = {
 
 export type PairingContext = { today: string; policy: VolunteerPolicy };
 
-export type PairSuggestion = { mediatorIds: [string, string]; score: number; reasons: string[] };
+export type PairSuggestion = {
+  mediatorIds: [string, string];
+  score: number;
+  reasons: string[];
+  /** A trainee is in the pair, so it counts as a supervised case. */
+  supervised?: boolean;
+};
 export type Exclusion = { volunteerId: string; name: string; reasons: string[] };
-export type PairSuggestions = { suggestions: PairSuggestion[]; excluded: Exclusion[] };
+export type PairSuggestions = {
+  suggestions: PairSuggestion[];
+  excluded: Exclusion[];
+  /** Why there are no suggestions at all, when that is not clear from the exclusions alone. */
+  notes?: string[];
+};
