@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPostcodes, PostcodeFileError, splitCsvLine } from '#src/features/public/postcodes-import.ts';
+import { sql } from '#src/db/orm.ts';
+import { findColumns, importPostcodes, PostcodeFileError, readLatLong, splitCsvLine } from '#src/features/public/postcodes-import.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { WebClient } from '../support/web-client.ts';
 import { publicService } from './public-support.ts';
@@ -25,11 +26,23 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const latLong = async (postcode: string) => {
+  const result = await h.deps.db.execute(sql`SELECT latitude, longitude FROM postcode_lookup WHERE postcode = ${postcode.replace(' ', '')}`);
+  return (result as unknown as { rows: { latitude: number | null; longitude: number | null }[] }).rows[0];
+};
 const coverage = (postcode: string) => new WebClient(h.app).get(`/s/cdm/coverage?postcode=${encodeURIComponent(postcode)}`);
 
 describe('postcodes import', () => {
   it('reads quoted CSV fields', () => {
     expect(splitCsvLine('"CT1 1AA","a, b","say ""hi""",,x')).toEqual(['CT1 1AA', 'a, b', 'say "hi"', '', 'x']);
+  });
+
+  it('reads latitude and longitude, treating the ONS "no grid reference" marker as not known', () => {
+    const columns = findColumns(['pcds', 'oslaua', 'lat', 'long']);
+    expect(readLatLong(['CT1 1AA', 'E07900001', '51.28', '1.08'], columns)).toEqual({ latitude: 51.28, longitude: 1.08 });
+    expect(readLatLong(['CT1 9ZZ', 'E07900001', '99.999999', '0.000000'], columns)).toEqual({ latitude: null, longitude: null });
+    expect(readLatLong(['CT1 9ZZ', 'E07900001', '', ''], columns)).toEqual({ latitude: null, longitude: null });
+    expect(findColumns(['pcds', 'oslaua', 'lat']).lat).toBeUndefined(); // both or neither
   });
 
   it('imports the fictional sample in batches, with progress, then coverage uses the local authority', async () => {
@@ -49,6 +62,9 @@ describe('postcodes import', () => {
     expect(outside.body).toContain('ME4 4AA is in Harbour City Council (fictional).');
     const unknown = await coverage('TN99 9ZZ'); // a real-looking postcode that is not in the lookup
     expect(unknown.body).toContain('We do not cover TN99 9ZZ');
+    // The ONS lat and long columns are kept for travel distances.
+    expect(await latLong('CT1 1AA')).toEqual({ latitude: 51.28, longitude: 1.08 });
+    expect(await latLong('BT1 5GS')).toEqual({ latitude: 54.6786, longitude: -5.8432 });
   });
 
   it('replaces the last import, takes names from a second file, and refuses a file without the columns it needs', async () => {
@@ -63,6 +79,7 @@ describe('postcodes import', () => {
     expect((await coverage('ME4 4AA')).body).toContain('We cover ME4 4AA'); // now in Weald Valley
     expect((await coverage('CT1 1AA')).body).toContain('CT1 1AA is in E07999999.');
     expect((await coverage('TN9 2RW')).body).not.toContain('Weald Valley'); // gone with the last import
+    expect(await latLong('TN9 1AA')).toEqual({ latitude: null, longitude: null }); // a file without lat and long
 
     const wrong = join(dir, 'wrong.csv');
     writeFileSync(wrong, 'postcode,ward\nTN1 1AA,E05000001\n');

@@ -11,6 +11,7 @@ import { authorise } from '#src/features/auth/permissions.ts';
 import { deleteOrgSessions } from '#src/features/auth/sessions.repo.ts';
 import { findUserByEmail, insertUser, updateUser } from '#src/features/auth/users.repo.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import { linkVolunteerByEmail } from '#src/features/volunteers/volunteers.repo.ts';
 import {
   countActiveAdmins,
   findInvitationByTokenHash,
@@ -113,6 +114,10 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
           throw new AppError('CONFLICT', 'This invitation has already been used', { reason: 'INVITATION_INVALID' });
         await insertMembership(tx, { orgId: invitation.orgId, userId, role: invitation.role });
         const actor = { ...ctx, type: 'user' as const, id: userId, label: invitation.name };
+        // A volunteer invited to sign in: their record (same email, in this service) is linked to the account.
+        const volunteerId = invitation.role === 'mediator' ? await linkVolunteerByEmail(tx, invitation.orgId, invitation.email, userId) : undefined;
+        if (volunteerId)
+          await audit.record(tx, actor, invitation.orgId, { action: 'volunteer.linked', entityType: 'volunteer', entityId: volunteerId, detail: { userId } });
         await audit.record(tx, actor, invitation.orgId, {
           action: 'invitation.accepted',
           entityType: 'invitation',

@@ -1,10 +1,15 @@
 // Imports the ONS postcode directory (ONSPD or NSPL, about 1 GB) into the postcode → local authority lookup.
 // The file is streamed line by line and written in batches of 5,000 rows, each in its own short transaction,
 // so memory stays small and the database is never locked for long. A new import replaces the old one.
+// Where the file has them (ONSPD's lat and long), each postcode's latitude and longitude are kept too.
 import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Db } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { countPostcodes, insertPostcodes, replacePostcodes } from './postcodes.repo.ts';
+
+/** The small fictional sample shipped for tests and the demo service. */
+export const SAMPLE_POSTCODES_FILE = fileURLToPath(new URL('../../../samples/postcodes-sample.csv', import.meta.url));
 
 export const BATCH_SIZE = 5000;
 export const PROGRESS_EVERY = 250_000;
@@ -34,9 +39,12 @@ export function splitCsvLine(line: string): string[] {
   return fields.map((f) => f.trim());
 }
 
-export type Columns = { postcode: number; laCode: number; laName: number | undefined };
+export type Columns = { postcode: number; laCode: number; laName: number | undefined; lat: number | undefined; long: number | undefined };
 
-/** Finds the columns by their header: a postcode (pcds, pcd, postcode), an LA code (oslaua, laua, lad23cd …) and, if present, an LA name. */
+/**
+ * Finds the columns by their header: a postcode (pcds, pcd, postcode), an LA code (oslaua, laua, lad23cd …) and,
+ * if present, an LA name and the latitude and longitude (lat and long, or latitude and longitude).
+ */
 export function findColumns(header: string[]): Columns {
   const names = header.map((h) =>
     h
@@ -72,7 +80,10 @@ export function findColumns(header: string[]): Columns {
     Boolean,
   );
   if (missing.length) throw new PostcodeFileError(`The file's first line must name its columns. Missing: ${missing.join('; ')}.`);
-  return { postcode, laCode, laName: laName >= 0 ? laName : undefined };
+  const lat = first((h) => h === 'lat' || h === 'latitude');
+  const long = first((h) => h === 'long' || h === 'lng' || h === 'longitude');
+  const hasBoth = lat >= 0 && long >= 0;
+  return { postcode, laCode, laName: laName >= 0 ? laName : undefined, lat: hasBoth ? lat : undefined, long: hasBoth ? long : undefined };
 }
 
 /** The lines of a file, read a chunk at a time (the stream waits while a batch is written). */
@@ -107,6 +118,21 @@ export async function readLaNames(file: string): Promise<Map<string, string>> {
   return names;
 }
 
+/**
+ * A latitude and longitude from the file, or nulls. The ONS marks a postcode without a grid reference with
+ * latitude 99.999999 (and longitude 0), so anything outside the world's range is "not known".
+ */
+export function readLatLong(fields: string[], columns: Columns): { latitude: number | null; longitude: number | null } {
+  if (columns.lat === undefined || columns.long === undefined) return { latitude: null, longitude: null };
+  const latText = fields[columns.lat] ?? '';
+  const longText = fields[columns.long] ?? '';
+  const latitude = latText === '' ? Number.NaN : Number(latText);
+  const longitude = longText === '' ? Number.NaN : Number(longText);
+  if (!Number.isFinite(latitude) || !Number.isFinite(longitude) || Math.abs(latitude) > 90 || Math.abs(longitude) > 180)
+    return { latitude: null, longitude: null };
+  return { latitude, longitude };
+}
+
 export type ImportResult = { imported: number; skipped: number; withoutName: number; total: number };
 
 /**
@@ -122,7 +148,7 @@ export async function importPostcodes(
   const progressEvery = opts.progressEvery ?? PROGRESS_EVERY;
   const laNames = opts.namesFile ? await readLaNames(opts.namesFile) : new Map<string, string>();
   let columns: Columns | undefined;
-  let batch: { postcode: string; laCode: string; laName: string }[] = [];
+  let batch: { postcode: string; laCode: string; laName: string; latitude: number | null; longitude: number | null }[] = [];
   const counts = { rows: 0, imported: 0, skipped: 0, withoutName: 0 };
   const flush = async () => {
     if (!batch.length) return;
@@ -146,7 +172,7 @@ export async function importPostcodes(
     else {
       const laName = (columns.laName !== undefined ? fields[columns.laName] : undefined) || laNames.get(laCode);
       if (!laName) counts.withoutName++;
-      batch.push({ postcode, laCode, laName: laName || laCode });
+      batch.push({ postcode, laCode, laName: laName || laCode, ...readLatLong(fields, columns) });
       counts.imported++;
       if (batch.length >= batchSize) await flush();
     }

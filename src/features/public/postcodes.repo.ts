@@ -11,7 +11,10 @@ export async function replacePostcodes(tx: Db) {
   await tx.execute(sql`TRUNCATE postcode_lookup`);
 }
 
-export async function insertPostcodes(tx: Db, rows: { postcode: string; laCode: string; laName: string }[]) {
+export async function insertPostcodes(
+  tx: Db,
+  rows: { postcode: string; laCode: string; laName: string; latitude?: number | null; longitude?: number | null }[],
+) {
   if (rows.length) await tx.insert(postcodeLookup).values(rows).onConflictDoNothing();
 }
 

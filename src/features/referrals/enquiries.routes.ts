@@ -80,10 +80,12 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
         phone: a.phone,
         postcode: a.postcode,
         createdAt: a.createdAt,
+        isNew: a.status === 'new',
         rows: Object.entries(DETAIL_WORDS)
           .map(([key, label]) => ({ key: t(label), value: a.details[key] }))
           .filter((row): row is { key: string; value: string } => typeof row.value === 'string' && row.value !== ''),
       })),
+      canCreateVolunteer: can(req.actor!.role, 'volunteers.manage'),
     });
   });
 }

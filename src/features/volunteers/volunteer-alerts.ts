@@ -1,0 +1,135 @@
+// What is due for volunteers: the staff home's "DBS rechecks due" and "Practice checks overdue" queues for
+// coordinators and admins, a volunteer's own reminders on their home page, and the "what is due" list on
+// /my/training. Warnings follow the service's DBS alert days (60, 30 and 7 by default).
+import type { Db } from '#src/db/client.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { can } from '#src/features/auth/permissions.ts';
+import type { Queue, QueueItem } from '#src/features/home/home.service.ts';
+import { listVolunteersWithLatestDbs } from './dbs.repo.ts';
+import { type DbsStanding, dbsStanding } from './dbs-status.ts';
+import { type PracticeCheck, practiceChecks } from './practice-checks.ts';
+import { listCurrentRjAccreditations, listTrainingRecordsFor } from './training.repo.ts';
+import { volunteerPolicyOf } from './my-volunteer.ts';
+import type { TrainingSummary } from './training.service.ts';
+import type { VolunteerPolicy } from './volunteer-policy.ts';
+
+const SHOWN = 10;
+const red = (text: string) => ({ text, classes: 'govuk-tag--red' });
+
+/** Whether a volunteer's standing belongs in the recheck queue: a warning is due, or they cannot be assigned. */
+export function needsDbsAttention(status: string, s: DbsStanding): boolean {
+  if (s.alertDays !== null) return true;
+  return (s.state === 'overdue' || s.state === 'missing') && (status === 'trainee' || status === 'accredited');
+}
+
+export function dbsTag(s: DbsStanding): QueueItem['tag'] {
+  if (s.needsReview) return red('Review');
+  if (s.state === 'missing') return red('Missing');
+  if (s.state === 'overdue') return red('Overdue');
+  if (s.alertDays === null) return undefined;
+  return { text: `Within ${s.alertDays} days`, classes: s.alertDays <= 7 ? 'govuk-tag--red' : s.alertDays <= 30 ? 'govuk-tag--orange' : 'govuk-tag--yellow' };
+}
+
+/** Soonest first; no check at all counts as most urgent. */
+const urgency = (s: DbsStanding) => s.daysLeft ?? Number.NEGATIVE_INFINITY;
+
+async function dbsQueueItems(tx: Db, orgId: string, policy: VolunteerPolicy, today: string, userId?: string) {
+  const rows = await listVolunteersWithLatestDbs(tx, orgId, userId ? { userId } : {});
+  return rows
+    .map((r) => ({ r, s: dbsStanding(r.issuedOn ? { issuedOn: r.issuedOn, statusChecks: r.statusChecks ?? [] } : null, policy, today) }))
+    .filter(({ r, s }) => needsDbsAttention(r.status, s))
+    .sort((a, b) => urgency(a.s) - urgency(b.s) || a.r.name.localeCompare(b.r.name));
+}
+
+async function overduePractice(tx: Db, orgId: string, policy: VolunteerPolicy, today: string, userId?: string) {
+  const rj = (await listCurrentRjAccreditations(tx, orgId, today)).filter((a) => !userId || a.userId === userId);
+  const first = new Map<string, (typeof rj)[number]>();
+  for (const a of rj) if (!first.has(a.volunteerId)) first.set(a.volunteerId, a);
+  const records = await listTrainingRecordsFor(tx, orgId, [...first.keys()]);
+  return [...first.values()]
+    .map((a) => ({
+      a,
+      overdue: practiceChecks(
+        records.filter((r) => r.volunteerId === a.volunteerId),
+        a.accreditedOn,
+        policy,
+        today,
+      ).filter((c) => c.overdue),
+    }))
+    .filter((x) => x.overdue.length > 0);
+}
+
+/** The home page's volunteer queues for this person (none for roles that have no volunteer work). */
+export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
+  if (!can(actor.role, 'volunteers.manage') && !can(actor.role, 'my.work')) return [];
+  const policy = await volunteerPolicyOf(tx, actor.orgId);
+  if (can(actor.role, 'volunteers.manage')) {
+    const dbs = await dbsQueueItems(tx, actor.orgId, policy, today);
+    const practice = await overduePractice(tx, actor.orgId, policy, today);
+    return [
+      {
+        id: 'dbs-rechecks',
+        title: 'DBS rechecks due',
+        empty: `Volunteers whose DBS recheck is due within ${Math.max(0, ...policy.dbsAlertDays)} days, is overdue or is missing appear here, soonest first.`,
+        items: dbs.slice(0, SHOWN).map(({ r, s }) => ({ text: r.name, href: `/volunteers/${r.id}/dbs`, hint: s.message, tag: dbsTag(s) })),
+        count: dbs.length,
+      },
+      {
+        id: 'practice-checks',
+        title: 'Practice checks overdue',
+        empty: 'Restorative conferencing practitioners who are overdue for case supervision, observed practice or CPD appear here.',
+        items: practice.slice(0, SHOWN).map(({ a, overdue }) => ({
+          text: a.name,
+          href: `/volunteers/${a.volunteerId}/training`,
+          hint: overdue.map((c) => c.message).join('; '),
+          tag: red('Overdue'),
+        })),
+        count: practice.length,
+      },
+    ];
+  }
+  if (can(actor.role, 'my.work') && actor.type === 'user') {
+    const mine = await listVolunteersWithLatestDbs(tx, actor.orgId, { userId: actor.id });
+    if (!mine.length) return [];
+    const items: QueueItem[] = [];
+    for (const { s } of await dbsQueueItems(tx, actor.orgId, policy, today, actor.id)) items.push({ text: s.message, href: '/my/training', tag: dbsTag(s) });
+    for (const { overdue } of await overduePractice(tx, actor.orgId, policy, today, actor.id))
+      for (const c of overdue) items.push({ text: c.message, href: '/my/training', tag: red('Overdue') });
+    return [
+      {
+        id: 'my-volunteering-due',
+        title: 'Your DBS check and practice checks',
+        empty: 'Reminders about your DBS recheck and, for restorative conferencing, your supervision, observed practice and CPD appear here.',
+        items,
+      },
+    ];
+  }
+  return [];
+}
+
+export type DueItem = { text: string; overdue: boolean };
+
+/** The volunteer's own "what is due" list: DBS, foundation course, supervised cases, practice checks, CPD. */
+export function whatIsDue(summary: TrainingSummary, standing: DbsStanding): DueItem[] {
+  const items: DueItem[] = [{ text: standing.message, overdue: standing.state === 'overdue' || standing.state === 'missing' }];
+  const { status } = summary.volunteer;
+  if (!summary.foundation && (status === 'applicant' || status === 'in_training'))
+    items.push({ text: `Complete the foundation course (${summary.policy.foundationCourseHours} hours)`, overdue: false });
+  if (status === 'trainee') {
+    const { signedOff, required } = summary.supervised;
+    const left = Math.max(0, required - signedOff);
+    items.push({
+      text: left
+        ? `${summary.supervised.gate.progress}: ${left} more to go before accreditation`
+        : `${summary.supervised.gate.progress}: ready for your supervisor to accredit you`,
+      overdue: false,
+    });
+  }
+  for (const c of summary.practiceChecks ?? ([] as PracticeCheck[])) items.push({ text: c.message, overdue: c.overdue });
+  if (!summary.practiceChecks && status === 'accredited' && !summary.cpd.thisYear.met)
+    items.push({
+      text: `${summary.cpd.thisYear.hours} of ${summary.cpd.thisYear.target} CPD hours in ${summary.cpd.thisYear.year}; due by 31 December`,
+      overdue: false,
+    });
+  return items;
+}
