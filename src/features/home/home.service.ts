@@ -6,8 +6,11 @@ import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
 import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
 import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/cases.repo.ts';
+import { canSeeAllCases } from '#src/features/cases/cases.policy.ts';
+import { caseIdsForVolunteerUser } from '#src/features/volunteers/assignments.repo.ts';
 import { listMembers, listOpenInvitations } from '#src/features/people/people.repo.ts';
 import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
+import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
 
 export type QueueItem = { text: string; href?: string; hint?: string; tag?: { text: string; classes: string } };
 export type Queue = {
@@ -39,11 +42,14 @@ export function ageHint(createdAt: Date, now: Date): string {
 
 export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   async function caseQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
+    // Staff see the cases they coordinate; mediators the cases they are assigned to now.
+    const asMediator = !canSeeAllCases(actor);
+    const assigned = asMediator && actor.type === 'user' ? await caseIdsForVolunteerUser(tx, actor.orgId, actor.id) : undefined;
     const [mine, tasks] = await Promise.all([
       actor.type === 'user'
         ? searchCases(tx, {
             orgId: actor.orgId,
-            coordinatorId: actor.id,
+            ...(assigned ? { onlyCaseIds: assigned } : { coordinatorId: actor.id }),
             status: [...ACTIVE_STATUSES, 'on_hold'],
             today,
             sort: 'opened_desc',
@@ -63,7 +69,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
           href: `/cases/${c.id}`,
           tag: c.urgent ? { text: 'Urgent', classes: 'govuk-tag--red' } : undefined,
         })),
-        more: mine.hasMore && actor.type === 'user' ? { href: `/cases?coordinator=${actor.id}`, text: 'All your cases' } : undefined,
+        more: mine.hasMore && actor.type === 'user' ? { href: asMediator ? '/cases' : `/cases?coordinator=${actor.id}`, text: 'All your cases' } : undefined,
       },
       {
         id: 'my-tasks',
@@ -142,6 +148,8 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             empty: 'Cases you are assigned to, as coordinator or as one of the mediators, will appear here.',
             items: [],
           });
+        // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
+        queues.push(...(await volunteerAlertQueues(tx, actor, today)));
         if (can(actor.role, 'people.manage')) {
           const [members, invitations] = await Promise.all([listMembers(tx, actor.orgId), listOpenInvitations(tx, actor.orgId, clock.now())]);
           queues.push({
