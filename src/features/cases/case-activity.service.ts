@@ -8,7 +8,7 @@ import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { STATUS_LABELS, type CaseStatus } from './case-words.ts';
-import { canReadSafeguarding, canWorkOnCase } from './cases.policy.ts';
+import { canReadSafeguarding } from './cases.policy.ts';
 import { completeTask, decideSafeguarding, insertSafeguarding, insertTask, listParties, listSafeguarding, updateCase, updateParty } from './cases.repo.ts';
 import type { ZConsent, ZContact, ZIntake, ZNote, ZSafeguardingDecision, ZTask } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
@@ -38,9 +38,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
 
   /** Opens the case for work (team or coordinator), and finds the party on it. */
   async function open(tx: Db, actor: OrgActor, caseId: string, partyId?: string) {
-    const c = await deps.cases.loadForActor(tx, actor, caseId);
-    if (!canWorkOnCase(actor, { coordinatorId: c.coordinatorId, teamUserIds: [] }))
-      throw forbidden('Only the case team and coordinators record work on a case', 'NOT_ON_CASE');
+    const c = await deps.cases.loadForWork(tx, actor, caseId);
     const parties = await listParties(tx, actor.orgId, caseId);
     const party = partyId ? parties.find((p) => p.id === partyId) : undefined;
     if (partyId && !party)

@@ -49,6 +49,7 @@ export const TIMELINE_KIND_LABELS: Partial<Record<EventKind, string>> = {
   task: 'Tasks',
   safeguarding: 'Safeguarding',
   referral: 'Referral',
+  assignment: 'Mediators',
 };
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
@@ -62,6 +63,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   safeguarding: 'Safeguarding',
   party: 'People',
   document: 'Document',
+  assignment: 'Mediators',
 };
 
 /** MOJ badge colours for each case status. */

@@ -40,7 +40,7 @@ const choices = <K extends string>(labels: Record<K, string>, selected?: string)
   (Object.entries(labels) as [K, string][]).map(([value, text]) => ({ value, text: t(text), checked: value === selected }));
 
 /** The heading and sub navigation every page of the case shares. */
-export function caseHeader(view: CasePage, tab: CaseTab) {
+export function caseHeader(view: CasePage, tab: CaseTab | 'mediators') {
   const c = view.case;
   const base = `/cases/${c.id}`;
   return {
@@ -53,11 +53,14 @@ export function caseHeader(view: CasePage, tab: CaseTab) {
     urgent: c.urgent,
     openSafeguarding: view.openSafeguarding,
     canManage: view.canManage,
+    /** May record work on the case (contacts, consents, notes, intake, tasks): coordinators and the mediators on it. */
+    canWork: view.canWork,
     subNavigation: [
       { text: t('Overview'), href: base, active: tab === 'overview' },
       { text: t('People ({count})', { count: view.parties.length }), href: `${base}/people`, active: tab === 'people' },
       { text: t('Timeline'), href: `${base}/timeline`, active: tab === 'timeline' },
       { text: t('Tasks ({count})', { count: view.tasks.filter((x) => !x.doneAt).length }), href: `${base}/tasks`, active: tab === 'tasks' },
+      { text: t('Mediators'), href: `${base}/mediators`, active: tab === 'mediators' },
     ],
   };
 }
@@ -94,6 +97,13 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
         }
       : undefined,
     overdueTasks: view.tasks.filter((x) => !x.doneAt && x.dueOn < today).length,
+    mediators: view.team.map((m) =>
+      m.role === 'lead'
+        ? t('{name} (lead)', { name: m.name })
+        : m.supervised
+          ? t('{name} (co-mediator, supervised case)', { name: m.name })
+          : t('{name} (co-mediator)', { name: m.name }),
+    ),
     moves: view.moves.map((m) => ({
       value: m.to,
       text: t(m.label),

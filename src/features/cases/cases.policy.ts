@@ -1,5 +1,6 @@
-// Pure: who may do what with a case. Mediators see only cases they work on (assignments come with the volunteers
-// feature; until then their list is empty). Safeguarding records are for safeguarding leads and admins.
+// Pure: who may do what with a case. Mediators see only cases they work on: the team is the sign-ins of the
+// volunteers assigned to the case now (an ended assignment loses access). Safeguarding records are for
+// safeguarding leads and admins.
 import type { OrgActor, Role } from '#src/features/auth/actor.ts';
 
 export type CaseAccess = { coordinatorId: string | null; teamUserIds: string[] };

@@ -8,7 +8,8 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
 import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from './case-words.ts';
-import { canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase } from './cases.policy.ts';
+import { activeAssignmentsForCase, caseIdsForVolunteerUser, teamUserIdsForCase } from '#src/features/volunteers/assignments.repo.ts';
+import { type CaseAccess, canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase, canWorkOnCase } from './cases.policy.ts';
 import {
   countOpenSafeguarding,
   type CaseRow,
@@ -49,15 +50,30 @@ export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: S
 }
 
 export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
-  async function loadForActor(tx: Db, actor: OrgActor, caseId: string) {
+  /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
+  async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
     const c = await findCase(tx, actor.orgId, caseId);
     if (!c) throw notFound('That case');
-    if (!canViewCase(actor, { coordinatorId: c.coordinatorId, teamUserIds: [] })) throw forbidden('You are not on the team for this case', 'NOT_ON_CASE');
+    const access: CaseAccess = { coordinatorId: c.coordinatorId, teamUserIds: await teamUserIdsForCase(tx, actor.orgId, caseId) };
+    if (!canViewCase(actor, access)) throw forbidden('You are not on the team for this case', 'NOT_ON_CASE');
+    return { c, access };
+  }
+
+  /** The case, if this person may see it (case readers, its coordinator, the mediators assigned now). */
+  async function loadForActor(tx: Db, actor: OrgActor, caseId: string) {
+    return (await loadWithAccess(tx, actor, caseId)).c;
+  }
+
+  /** The case, if this person may record work on it (coordinators, admins, the mediators assigned now). */
+  async function loadForWork(tx: Db, actor: OrgActor, caseId: string) {
+    const { c, access } = await loadWithAccess(tx, actor, caseId);
+    if (!canWorkOnCase(actor, access)) throw forbidden('Only the case team and coordinators record work on a case', 'NOT_ON_CASE');
     return c;
   }
 
   return {
     loadForActor,
+    loadForWork,
 
     async list(actor: OrgActor, query: CaseQuery) {
       authorise(actor, 'cases.view');
@@ -71,7 +87,8 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           coordinatorId: query.coordinator,
           localAuthority: query.area,
           overdueTasks: query.overdue === 'yes',
-          onlyCaseIds: canSeeAllCases(actor) ? undefined : [],
+          // Mediators: only the cases they are assigned to now, filtered in the query so paging stays right.
+          onlyCaseIds: canSeeAllCases(actor) ? undefined : actor.type === 'user' ? await caseIdsForVolunteerUser(tx, actor.orgId, actor.id) : [],
           search: query.q ? interpretSearch(query.q) : undefined,
           today: today(clock),
           sort: query.sort ?? 'opened_desc',
@@ -90,14 +107,17 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
     async get(actor: OrgActor, caseId: string, opts: { kinds?: EventKind[] } = {}) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await loadForActor(tx, actor, caseId);
-        const [parties, intakes, tasks, events, openSafeguarding] = [
+        const { c, access } = await loadWithAccess(tx, actor, caseId);
+        const [parties, intakes, tasks, events, openSafeguarding, pair] = [
           await listParties(tx, actor.orgId, caseId),
           await listIntakes(tx, actor.orgId, caseId),
           await listCaseTasks(tx, actor.orgId, caseId),
           await listEvents(tx, actor.orgId, caseId, opts.kinds),
           await countOpenSafeguarding(tx, actor.orgId, caseId),
+          await activeAssignmentsForCase(tx, actor.orgId, caseId),
         ];
+        // The mediators on the case now: names and roles only.
+        const team = pair.map((a) => ({ name: a.name, role: a.role, supervised: a.supervised, assignedAt: a.assignedAt }));
         const seesRestricted = canReadSafeguarding(actor);
         const timeline = events.map((e) =>
           e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
@@ -109,15 +129,26 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           decision: decideTransition(lifecycle, to, { reason: 'x', outcome: 'full_agreement' }),
         }));
         await audit.record(tx, actor, actor.orgId, { action: 'case.viewed', entityType: 'case', entityId: caseId });
-        return { case: c, parties, intakes, tasks, timeline, openSafeguarding, moves, canManage: canManageCase(actor) };
+        return {
+          case: c,
+          parties,
+          intakes,
+          tasks,
+          timeline,
+          openSafeguarding,
+          moves,
+          team,
+          canManage: canManageCase(actor),
+          canWork: canWorkOnCase(actor, access),
+        };
       });
     },
 
     /** Moves the case if the lifecycle allows it; otherwise 409 with the reasons in words. */
     async transition(actor: OrgActor, caseId: string, input: { to: CaseStatus; reason?: string; outcome?: string }) {
-      if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await loadForActor(tx, actor, caseId);
+        if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId));

@@ -218,7 +218,8 @@ function newReferrals(day: (offset: number) => string): { professional?: Profess
   ];
 }
 
-async function orgActor(deps: Deps, orgId: string, email: string, role: Role): Promise<OrgActor> {
+/** A demo staff member as an actor in the demo service (demo seeders act as the staff would). */
+export async function demoOrgActor(deps: Deps, orgId: string, email: string, role: Role): Promise<OrgActor> {
   const [user, org] = await asSystem(deps.db, async (tx) => [await findUserByEmail(tx, email), await findOrgById(tx, orgId)] as const);
   if (!user || !org) throw new Error(`The demo service has no ${role} (${email}) to add its cases with`);
   return { type: 'user', id: user.id, label: user.name, orgId, orgSlug: org.slug, orgName: org.name, role };
@@ -268,8 +269,8 @@ async function seedCase(deps: Deps, actor: OrgActor, c: DemoCase, day: (offset: 
 
 /** The demo service's settings, referrals and cases (registered in DEMO_SEEDERS; runs once, when the demo service is created). */
 export const seedDemoCases: DemoSeeder = async (deps, orgId) => {
-  const admin = await orgActor(deps, orgId, ADMIN_EMAIL, 'admin');
-  const coordinator = await orgActor(deps, orgId, COORDINATOR_EMAIL, 'coordinator');
+  const admin = await demoOrgActor(deps, orgId, ADMIN_EMAIL, 'admin');
+  const coordinator = await demoOrgActor(deps, orgId, COORDINATOR_EMAIL, 'coordinator');
   const today = deps.clock.now();
   const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 

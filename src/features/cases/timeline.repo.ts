@@ -2,7 +2,19 @@ import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, inArray } from '#src/db/orm.ts';
 import { caseEvents, intakeRecords } from '#src/db/schema/cases.ts';
 
-export const EVENT_KINDS = ['referral', 'transition', 'contact', 'note', 'consent', 'intake', 'task', 'safeguarding', 'party', 'document'] as const;
+export const EVENT_KINDS = [
+  'referral',
+  'transition',
+  'contact',
+  'note',
+  'consent',
+  'intake',
+  'task',
+  'safeguarding',
+  'party',
+  'document',
+  'assignment',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id'> & { kind: EventKind };
 
