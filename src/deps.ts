@@ -16,6 +16,15 @@ import { createCaseService } from './features/cases/cases.service.ts';
 import { createPublicIntakeService } from './features/public/public-intake.service.ts';
 import { createReferralService } from './features/referrals/referrals.service.ts';
 import { createSettingsService } from './features/settings/settings.service.ts';
+import { createVolunteerService } from './features/volunteers/volunteers.service.ts';
+import { createAllocationService } from './features/volunteers/allocation.service.ts';
+import { createAssignmentService } from './features/volunteers/assignments.service.ts';
+import { createDbsService } from './features/volunteers/dbs.service.ts';
+import { createMyTrainingService } from './features/volunteers/my-training.service.ts';
+import { createTrainingService } from './features/volunteers/training.service.ts';
+import { createExpenseService } from './features/volunteers/expenses.service.ts';
+import { createHoursService } from './features/volunteers/hours.service.ts';
+import { createMyWorkService } from './features/volunteers/my-work.service.ts';
 import { createWorker } from './jobs/worker.ts';
 import { JOBS, RECURRING } from './jobs/registry.ts';
 
@@ -25,6 +34,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   const box = createSecretBox(config.secret);
   const cases = createCaseService({ db, clock, audit });
+  const people = createPeopleService({ db, clock, audit });
   return {
     config,
     database,
@@ -35,13 +45,22 @@ export function createServices(config: Config, database: Database, clock: Clock,
     auth,
     twoFactor: createTwoFactorService({ db, clock, audit, box, auth }),
     orgs: createOrgService({ db, clock, audit }),
-    people: createPeopleService({ db, clock, audit }),
+    people,
     apiKeys: createApiKeyService({ db, clock, audit }),
     settings: createSettingsService({ db, audit }),
     referrals: createReferralService({ db, clock, audit }),
     publicIntake: createPublicIntakeService({ db, clock, audit }),
     cases,
     caseActivity: createCaseActivityService({ db, clock, audit, cases }),
+    assignments: createAssignmentService({ db, clock, audit, cases }),
+    allocation: createAllocationService({ db, clock, audit }),
+    volunteers: createVolunteerService({ db, clock, audit, people }),
+    training: createTrainingService({ db, clock, audit }),
+    dbs: createDbsService({ db, clock, audit, box }),
+    myTraining: createMyTrainingService({ db, clock, audit }),
+    myWork: createMyWorkService({ db, clock, audit }),
+    hours: createHoursService({ db, clock, audit }),
+    expenses: createExpenseService({ db, clock, audit }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING }),
   };
 }

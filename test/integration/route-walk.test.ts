@@ -1,11 +1,13 @@
 // Walks every registered route: each non-public one refuses an anonymous request, a signed-in person of
 // another service and an API key of another service, and never shows the other service's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '#src/deps.ts';
 import { accessFor } from '#src/http/access.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { insertAssignment } from '../support/volunteers.ts';
 
 let h: Harness;
 let s: Awaited<ReturnType<typeof twoServices>>;
@@ -72,9 +74,16 @@ async function caseDataOfA() {
   await h.deps.publicIntake.createEnquiry(s.a.orgId, { name: 'Enid Alphaenquirer', email: 'enid@alpha.example', message: 'Alpha enquiry' }, anonymous);
   const enquiryId = (await h.deps.publicIntake.listEnquiries(actor, 'new'))[0]!.id;
   await h.deps.publicIntake.createVolunteerApplication(s.a.orgId, { name: 'Val Alphavolunteer', email: 'val@alpha.example', why: 'Alpha reasons' }, anonymous);
+  const applicationId = (await h.deps.publicIntake.listVolunteerApplications(actor))[0]!.id;
+  const { id: volunteerId } = await h.deps.volunteers.create(actor, { name: 'Vic Alphavolunteer', email: 'vic@alpha.example' });
+  const { id: connectionId } = await h.deps.volunteers.addConnection(actor, volunteerId, { kind: 'person', text: 'Alpha declared connection' });
+  const periodId = (await h.deps.volunteers.addAway(actor, volunteerId, { from: '2030-01-01', to: '2030-01-02' })).away[0]!.id;
+  const assignmentId = await insertAssignment(h.deps, s.a.orgId, caseId, volunteerId, { supervised: true });
+  const training = await trainingDataOfA(actor, volunteerId);
+  const work = await workDataOfA(actor, volunteerId);
   return {
     ids: { caseId, referralId: waiting.id, enquiryId },
-    params: { partyId, taskId, recordId, caseId },
+    params: { partyId, taskId, recordId, caseId, volunteerId, connectionId, periodId, applicationId, assignmentId, ...training.params, ...work.params },
     secrets: [
       'Petra Alphaparty',
       'Ronan Alphareferred',
@@ -86,8 +95,39 @@ async function caseDataOfA() {
       'Alpha disclosure text',
       'Enid Alphaenquirer',
       'Val Alphavolunteer',
+      'Vic Alphavolunteer',
+      'Alpha declared connection',
+      ...training.secrets,
+      ...work.secrets,
     ],
   };
+}
+
+/** Service A's training course, training record, accreditation and DBS check (its full number is a secret too). */
+async function trainingDataOfA(actor: Parameters<Deps['training']['addCourse']>[0], volunteerId: string) {
+  const { id: courseId } = await h.deps.training.addCourse(actor, { name: 'Alpha secret course', hours: 3, foundation: false });
+  const { id: trainingRecordId } = await h.deps.training.addRecord(actor, volunteerId, { kind: 'cpd', title: 'Alpha secret CPD', hours: 1, on: '2020-01-01' });
+  const { id: accreditationId } = await h.deps.training.addAccreditation(actor, volunteerId, { area: 'parent_teen', accreditedOn: '2020-01-01' });
+  const { id: checkId } = await h.deps.dbs.record(actor, volunteerId, {
+    level: 'enhanced',
+    workforce: 'adult',
+    certificateNumber: '123412341234',
+    issuedOn: '2020-01-01',
+    updateService: true,
+  });
+  return {
+    params: { courseId, trainingRecordId, accreditationId, checkId },
+    secrets: ['Alpha secret course', 'Alpha secret CPD', '123412341234', '1234 1234 1234'],
+  };
+}
+
+/** Service A's hours entry and expense claim (with a receipt): the hours and expenses routes' ids. */
+async function workDataOfA(actor: Parameters<Deps['hours']['addFor']>[0], volunteerId: string) {
+  const { id: entryId } = await h.deps.hours.addFor(actor, volunteerId, { on: '2020-01-02', minutes: 90, activity: 'other', notes: 'Alpha secret hours note' });
+  const receipt = { filename: 'alpha.pdf', bytes: Buffer.from('%PDF-1.4 Alpha secret receipt') };
+  const claim = { kind: 'other' as const, on: '2020-01-02', amountPence: 500, description: 'Alpha secret expense' };
+  const { id: claimId } = await h.deps.expenses.submitFor(actor, volunteerId, claim, receipt);
+  return { params: { entryId, claimId }, secrets: ['Alpha secret hours note', 'Alpha secret expense', 'Alpha secret receipt'] };
 }
 
 /** Route parameters filled with service A's real ids; `:id` is the referral, enquiry or case the route is about. */
@@ -141,6 +181,42 @@ describe('every route', () => {
       expect(checked).toContain(route);
     expect(checked).toContain('POST /cases/:id/tasks/:taskId/done');
     expect(checked).toContain('POST /safeguarding/:recordId/decide');
+    for (const route of [
+      'GET /volunteers/:volunteerId',
+      'POST /volunteers/:volunteerId/status',
+      'POST /volunteers/:volunteerId/connections/:connectionId/remove',
+      'POST /volunteers/:volunteerId/availability/away/:periodId/remove',
+      'POST /volunteer-applications/:applicationId/volunteer',
+      'PUT /api/v1/volunteers/:volunteerId/availability',
+      'DELETE /api/v1/volunteers/:volunteerId/connections/:connectionId',
+      'GET /cases/:id/mediators',
+      'POST /cases/:id/mediators',
+      'POST /cases/:id/mediators/end',
+      'POST /cases/:id/mediators/:assignmentId/sign-off',
+      'GET /api/v1/cases/:id/pair-suggestions',
+      'POST /api/v1/cases/:id/assignments',
+      'POST /api/v1/assignments/:assignmentId/sign-off',
+      'POST /volunteers/allocation/confirm',
+      'POST /volunteers/courses/:courseId/retire',
+      'POST /volunteers/:volunteerId/training/:trainingRecordId/delete',
+      'POST /volunteers/:volunteerId/accreditations/:accreditationId/revoke',
+      'POST /volunteers/:volunteerId/accredit',
+      'POST /volunteers/:volunteerId/dbs/:checkId/reveal',
+      'POST /volunteers/:volunteerId/dbs/:checkId/status-checks',
+      'DELETE /api/v1/volunteers/:volunteerId/training/:trainingRecordId',
+      'POST /api/v1/volunteers/:volunteerId/accreditations/:accreditationId/revoke',
+      'POST /api/v1/volunteers/:volunteerId/dbs/:checkId/reveal',
+      'POST /api/v1/training-courses/:courseId/retire',
+      'GET /volunteers/:volunteerId/hours',
+      'POST /volunteers/:volunteerId/hours/:entryId/delete',
+      'DELETE /api/v1/volunteers/:volunteerId/hours/:entryId',
+      'GET /expenses/:claimId',
+      'GET /expenses/:claimId/receipt',
+      'POST /expenses/:claimId/decision',
+      'POST /api/v1/expenses/:claimId/decision',
+      'POST /my/expenses/new',
+    ])
+      expect(checked).toContain(route);
   });
 
   it('leaves the other service untouched after the walk', async () => {
@@ -167,5 +243,22 @@ describe('every route', () => {
     expect((await h.deps.referrals.get(actor, params.referralId!)).referral.status).toBe('new');
     expect((await h.deps.caseActivity.listSafeguarding(actor))[0]!.record.status).toBe('open');
     expect(await h.deps.publicIntake.listEnquiries(actor, 'new')).toHaveLength(1);
+    expect((await h.deps.publicIntake.listVolunteerApplications(actor))[0]!.status).toBe('new');
+    expect((await h.deps.assignments.list(actor, params.caseId!)).map((a) => [a.active, a.signedOffAt])).toEqual([[true, null]]);
+    const training = await h.deps.training.get(actor, params.volunteerId!);
+    expect(training.records.map((r) => r.title)).toEqual(['Alpha secret CPD']);
+    expect(training.accreditations.map((a) => a.state)).toEqual(['current']);
+    expect(training.courses.find((c) => c.id === params.courseId)?.retiredAt).toBeNull();
+    expect((await h.deps.dbs.get(actor, params.volunteerId!)).checks.map((c) => c.statusChecks.length)).toEqual([0]);
+    expect((await h.deps.hours.ofVolunteer(actor, params.volunteerId!)).entries.map((e) => e.id)).toEqual([params.entryId]);
+    expect((await h.deps.expenses.ofVolunteer(actor, params.volunteerId!)).claims.map((c) => [c.id, c.status])).toEqual([[params.claimId, 'submitted']]);
+    const volunteer = (await h.deps.volunteers.view(actor, params.volunteerId!)).volunteer;
+    expect([volunteer.name, volunteer.status, volunteer.connections.length, volunteer.away.length, volunteer.userId]).toEqual([
+      'Vic Alphavolunteer',
+      'applicant',
+      1,
+      1,
+      null,
+    ]);
   });
 });
