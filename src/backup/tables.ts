@@ -20,6 +20,15 @@ export const BACKED_UP = [
   { table: 'intake_records', key: 'id' },
   { table: 'tasks', key: 'id' },
   { table: 'safeguarding_records', key: 'id' },
+  { table: 'volunteers', key: 'id' },
+  { table: 'training_courses', key: 'id' },
+  { table: 'training_records', key: 'id' },
+  { table: 'accreditations', key: 'id' },
+  { table: 'dbs_checks', key: 'id' },
+  { table: 'case_assignments', key: 'id' },
+  { table: 'volunteer_hours', key: 'id' },
+  { table: 'expense_claims', key: 'id' },
+  { table: 'expense_receipts', key: 'id' },
 ] as const satisfies readonly { table: string; key: string; serial?: boolean }[];
 
 export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table);

@@ -13,6 +13,7 @@ import * as schema from '#src/db/schema/index.ts';
 import { getTableName, isTable } from '#src/db/orm.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
+import { loadDemo } from '#src/features/orgs/demo.ts';
 import { freshDatabase, prepareTemplate, testDbKind } from '../support/databases.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -66,6 +67,9 @@ beforeAll(async () => {
   const { caseId } = await h.deps.referrals.accept(coordinator, referral.id);
   await h.deps.caseActivity.addNote(coordinator, caseId, { body: 'Spoke to both; a disclosure', disclosure: true });
   await h.deps.caseActivity.addTask(coordinator, caseId, { title: 'Call Hal back', dueOn: '2026-12-01' });
+  await h.deps.publicIntake.createEnquiry(s.a.orgId, { name: 'Eve Enquirer', email: 'eve@alpha.example', message: 'Do you cover CT1?' }, { type: 'anonymous' });
+  await h.deps.publicIntake.createVolunteerApplication(s.a.orgId, { name: 'Val Volunteer', email: 'val@alpha.example', why: 'To help' }, { type: 'anonymous' });
+  await loadDemo(h.deps); // volunteers, training, DBS checks, assignments, hours, claims and a receipt
   if (process.env.DATABASE_URL) {
     pgTemplate = await prepareTemplate('postgres', `bk_${process.pid}_${Date.now()}`, '');
     target = await freshDatabase('postgres', pgTemplate);
@@ -88,6 +92,7 @@ describe('backup and restore', () => {
   it('restores every row exactly, and the audit chains still verify', async () => {
     const counts = await writeBackup(h.deps.db, file);
     expect(counts.audit_events).toBeGreaterThan(10);
+    for (const table of BACKED_UP_TABLES) if (table !== 'jobs') expect(counts[table] ?? 0, `${table} has rows to back up`).toBeGreaterThan(0);
     const restored = await restoreBackup(target.db, file);
     for (const table of BACKED_UP_TABLES) {
       expect(restored[table] ?? 0, table).toBe(counts[table]);

@@ -85,6 +85,31 @@ describe('parley demo', () => {
     expect(open[0]!.record.decision).toBeNull();
   });
 
+  it('has volunteers at every stage, and pair suggestions that leave people out for different reasons', async () => {
+    const res = await get('/api/v1/volunteers');
+    expect(res.statusCode).toBe(200);
+    const volunteers = res.json().volunteers as { id: string; name: string; status: string }[];
+    expect(new Set(volunteers.map((v) => v.status))).toEqual(new Set(['applicant', 'in_training', 'trainee', 'accredited', 'left']));
+    const cases = (await get('/api/v1/cases?q=Frankie%20Fictitious')).json().cases as ListedCase[];
+    const pairs = await get(`/api/v1/cases/${cases[0]!.id}/pair-suggestions`);
+    expect(pairs.statusCode).toBe(200);
+    const reasons = (pairs.json().excluded as { reasons: string[] }[]).flatMap((e) => e.reasons).join('\n');
+    expect(reasons).toMatch(/DBS recheck overdue since/);
+    expect(reasons).toMatch(/away until/);
+    expect(reasons).toMatch(/same surname as Jamie Imaginary/);
+    expect(reasons).toMatch(/at capacity: 1 of 1/);
+    expect(pairs.json().suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('gives the demo mediator one case, some hours and a claim waiting for approval', async () => {
+    const mediator = await h.deps.people.list(admin).then((p) => p.members.find((m) => m.email === 'mediator@demo.parley.example')!);
+    const actor: OrgActor = { ...admin, type: 'user', id: mediator.userId, role: 'mediator' };
+    const { rows } = await h.deps.cases.list(actor, {});
+    expect(rows.map((r) => r.id)).toHaveLength(1);
+    const claims = (await get('/api/v1/expenses?status=submitted')).json();
+    expect(JSON.stringify(claims)).toMatch(/Driving to the home visit/);
+  });
+
   it('only renews the passwords when loaded again', async () => {
     const again = await loadDemo(h.deps);
     expect(again).toMatchObject({ created: false, orgId });
