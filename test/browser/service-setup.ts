@@ -3,7 +3,7 @@
 // staff, and signing in through the real pages. Shared by public-journey.test.ts and case-journey.test.ts.
 import { fileURLToPath } from 'node:url';
 import { expect as pw } from '@playwright/test';
-import type { Browser, BrowserContext, Page } from 'playwright';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright';
 import type { OrgActor, Role } from '#src/features/auth/actor.ts';
 import { importPostcodes } from '#src/features/public/postcodes-import.ts';
 import { currentTotp } from '#src/lib/totp.ts';
@@ -28,6 +28,14 @@ export type Staff = { name: string; email: string; password: string; totpSecret:
 export function ukDate(d: Date) {
   const [day, month, year] = d.toLocaleDateString('en-GB', { timeZone: 'Europe/London' }).split('/').map(Number) as [number, number, number];
   return { day, month, year, iso: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
+/** Types an ISO date ("2026-04-15") into a GOV.UK date input: the group of its Day, Month and Year boxes. */
+export async function fillDate(group: Locator, iso: string) {
+  const [year, month, day] = iso.split('-').map(Number);
+  await group.getByLabel('Day', { exact: true }).fill(String(day));
+  await group.getByLabel('Month', { exact: true }).fill(String(month));
+  await group.getByLabel('Year', { exact: true }).fill(String(year));
 }
 
 /** "15 April 2026", as the pages write dates. */
@@ -97,6 +105,13 @@ export class ServiceUnderTest {
     return new ServiceUnderTest({ h, origin: `http://127.0.0.1:${address.port}`, browser, orgId, admin, coordinator, safeguardingLead });
   }
 
+  /** Another member of the service's staff, with two-factor sign-in set up (like the three made at the start). */
+  async addStaff(role: Role, name: string, email: string): Promise<Staff> {
+    const m = await makeMember(this.h.deps, this.orgId, role, email, { name });
+    const actor: OrgActor = { type: 'user', id: m.userId, label: name, orgId: this.orgId, orgSlug: SLUG, orgName: SERVICE, role };
+    return { name, email, password: PASSWORD, totpSecret: m.totpSecret!, actor };
+  }
+
   /** A tab in a browser context of its own (a person of their own), watched by axe and for CSP errors. */
   async newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
     const context = this.watch.watch(await this.browser.newContext(options), options);
@@ -119,6 +134,18 @@ export class ServiceUnderTest {
     await page.getByRole('button', { name: 'Continue' }).click();
     await pw(page).toHaveURL(`${this.origin}/home`);
     await pw(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+  }
+
+  /** On the two-factor setup page (after a first sign-in): a code from the key shown as text, then past the backup codes. */
+  async setUpTwoFactor(page: Page, label: string) {
+    await pw(page.getByRole('heading', { level: 1, name: 'Set up two-factor sign-in' })).toBeVisible();
+    await this.watch.check(page, `${label}: two-factor setup`);
+    const secret = ((await page.locator('#totp-key').textContent()) ?? '').replace(/\s+/g, '');
+    await page.getByLabel('6-digit code', { exact: true }).fill(currentTotp(secret, this.h.clock.now().getTime()));
+    await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
+    await pw(page.getByRole('heading', { level: 1, name: 'Your backup codes' })).toBeVisible();
+    await this.watch.check(page, `${label}: backup codes`);
+    await page.getByRole('button', { name: 'Continue' }).click();
   }
 
   async close() {
