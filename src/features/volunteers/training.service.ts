@@ -291,7 +291,8 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
     /** Accredits a trainee whose supervised cases are signed off: status accredited and the community accreditation. */
     async accredit(actor: OrgActor, volunteerId: string, input: { note?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await getVolunteer(tx, actor.orgId, volunteerId);
+        // Whether they may see the record comes first, so a refusal never names someone they may not see.
+        const v = await readableVolunteer(tx, actor, volunteerId);
         if (!canAccredit(actor, v)) throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can accredit them`, 'NOT_SUPERVISOR');
         const policy = await volunteerPolicyOf(tx, actor.orgId);
         const gate = accreditGate(v, await countSignedOffSupervisedCases(tx, actor.orgId, v.id), policy.supervisedCasesRequired);
