@@ -1,12 +1,18 @@
 // npm run bench: every benchmark, one after the other, each writing its own section of bench/results.md.
 //   node bench/run.ts foundation   start-up, memory, /healthz and /home (bench/foundation.ts)
 //   node bench/run.ts cases        "Referrals and the case": a generated service of 100k cases (bench/cases/run.ts)
+//   node bench/run.ts volunteers   "Volunteers and co-mediator pairs": pair suggestions, batch allocation vs HiGHS (bench/volunteers/run.ts)
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpCases, runCases } from './cases/run.ts';
 import { cleanUpFoundation, runFoundation } from './foundation.ts';
 import { killAll } from './server-process.ts';
+import { cleanUpVolunteers, runVolunteers } from './volunteers/run.ts';
 
-const BENCHMARKS = { foundation: { run: runFoundation, cleanUp: cleanUpFoundation }, cases: { run: runCases, cleanUp: cleanUpCases } } as const;
+const BENCHMARKS = {
+  foundation: { run: runFoundation, cleanUp: cleanUpFoundation },
+  cases: { run: runCases, cleanUp: cleanUpCases },
+  volunteers: { run: runVolunteers, cleanUp: cleanUpVolunteers },
+} as const;
 type Name = keyof typeof BENCHMARKS;
 
 const asked = process.argv.slice(2);
