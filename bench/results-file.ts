@@ -5,13 +5,13 @@ import { ROOT } from './server-process.ts';
 
 export const RESULTS_FILE = join(ROOT, 'bench', 'results.md');
 /** In the order they appear in the file. */
-const SECTIONS = ['foundation', 'cases', 'volunteers'] as const;
+const SECTIONS = ['foundation', 'cases', 'volunteers', 'pairs'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 const HEADER = [
   '# Parley benchmarks',
   '',
-  'One section per issue. `npm run bench` runs them all; `node bench/run.ts foundation`, `node bench/run.ts cases` or `node bench/run.ts volunteers` runs one and rewrites only its section.',
+  'One section per issue. `npm run bench` runs them all; `node bench/run.ts foundation`, `node bench/run.ts cases` `node bench/run.ts volunteers` or `node bench/run.ts pairs` runs one and rewrites only its section.',
   'Every figure is from a shared 2-core machine: the load average at the start of each run is recorded with it.',
   '',
 ].join('\n');

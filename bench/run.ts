@@ -2,16 +2,19 @@
 //   node bench/run.ts foundation   start-up, memory, /healthz and /home (bench/foundation.ts)
 //   node bench/run.ts cases        "Referrals and the case": a generated service of 100k cases (bench/cases/run.ts)
 //   node bench/run.ts volunteers   "Volunteers and co-mediator pairs": pair suggestions, batch allocation vs HiGHS (bench/volunteers/run.ts)
+//   node bench/run.ts pairs        the same suggestions through the service and the database (bench/volunteers/service.ts)
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpCases, runCases } from './cases/run.ts';
 import { cleanUpFoundation, runFoundation } from './foundation.ts';
 import { killAll } from './server-process.ts';
 import { cleanUpVolunteers, runVolunteers } from './volunteers/run.ts';
+import { runPairsService } from './volunteers/service.ts';
 
 const BENCHMARKS = {
   foundation: { run: runFoundation, cleanUp: cleanUpFoundation },
   cases: { run: runCases, cleanUp: cleanUpCases },
   volunteers: { run: runVolunteers, cleanUp: cleanUpVolunteers },
+  pairs: { run: runPairsService, cleanUp: async () => {} },
 } as const;
 type Name = keyof typeof BENCHMARKS;
 

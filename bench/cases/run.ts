@@ -16,7 +16,7 @@ import { systemActor } from '#src/features/auth/actor.ts';
 import { type LoadFigures, type LoadOptions, measureLoad } from '../load.ts';
 import { writeSection } from '../results-file.ts';
 import { ROOT, type ServerProcess, freePort, killAll, rssMb, startProcess, stopProcess, waitForPage, type Cleanup, runCleanups } from '../server-process.ts';
-import { explainOnPglite, explainOnPostgres, type ListQuery, type Plan, planFile } from './explain.ts';
+import { explainOnPglite, explainOnPostgres, type Plan, planFile } from './explain.ts';
 import { aloneChecks, type Check, LIST_TARGET_MS, listChecks, nextAddress, REFERRAL, REFERRAL_ALONE, REFERRAL_BODY, REFERRAL_TARGET_MS } from './checks.ts';
 import { analyse, benchDeps, type GeneratedService, generateService, pickSearchTerms, runnerFor, type SearchTerms } from './generate.ts';
 

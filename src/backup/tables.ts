@@ -33,5 +33,8 @@ export const BACKED_UP = [
 
 export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table);
 
-/** Left out on purpose: sessions (everyone signs in again after a restore), per-installation settings, half-finished public forms. */
-export const SKIPPED_TABLES = ['sessions', 'instance_settings', 'journey_drafts'] as const;
+/**
+ * Left out on purpose: sessions (everyone signs in again after a restore), per-installation settings, half-finished
+ * public forms, and the pairing view's version counters (the restore's own inserts set them again).
+ */
+export const SKIPPED_TABLES = ['sessions', 'instance_settings', 'journey_drafts', 'volunteer_data_versions'] as const;

@@ -1,6 +1,6 @@
 // Volunteers and their work: the record, training and accreditation, DBS checks, case assignments, hours and
 // expenses. Hours are kept in minutes and money in pence, so sums are exact.
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 /** One weekly window a volunteer is usually free: ISO weekday (1 = Monday … 7 = Sunday) and times "HH:MM". */
@@ -225,3 +225,15 @@ export const expenseReceipts = pgTable(
   },
   (t) => [index('expense_receipts_claim_idx').on(t.claimId)],
 );
+
+/**
+ * A counter per service that triggers raise whenever anything the pairing rules read changes (volunteers,
+ * accreditations, DBS checks, assignments, case statuses, postcode places): a process may keep its pairing view of
+ * the service's volunteers for as long as the counter stays the same (features/volunteers/pairing-inputs.repo.ts).
+ */
+export const volunteerDataVersions = pgTable('volunteer_data_versions', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});

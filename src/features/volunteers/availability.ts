@@ -58,23 +58,40 @@ function isAway(v: Pick<Availability, 'away'>, date: string): boolean {
   return v.away.some((p) => p.from <= date && date <= p.to);
 }
 
-function hoursOn(v: Pick<Availability, 'weeklyAvailability'>, date: string): number {
-  const day = isoWeekday(date);
-  let minutes = 0;
-  for (const w of v.weeklyAvailability) {
-    if (w.day === day && isTime(w.from) && isTime(w.to)) minutes += Math.max(0, minutesOfDay(w.to) - minutesOfDay(w.from));
+/** The dates (and ISO weekdays) of `days` days from `today`: the same few windows are asked for again and again. */
+const windows = new Map<string, { date: string; weekday: number }[]>();
+function daysFrom(today: string, days: number) {
+  const key = `${today}|${days}`;
+  let list = windows.get(key);
+  if (!list) {
+    const start = Date.parse(`${today}T00:00:00Z`);
+    list = Array.from({ length: days }, (_, i) => {
+      const d = new Date(start + i * DAY_MS);
+      return { date: d.toISOString().slice(0, 10), weekday: d.getUTCDay() || 7 };
+    });
+    if (windows.size >= 32) windows.clear();
+    windows.set(key, list);
   }
-  return minutes / 60;
+  return list;
+}
+
+/** Minutes in the weekly pattern on each ISO weekday (index 1 = Monday … 7 = Sunday). */
+function minutesByWeekday(v: Pick<Availability, 'weeklyAvailability'>): number[] {
+  const minutes = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (const w of v.weeklyAvailability) {
+    if (w.day >= 1 && w.day <= 7 && isTime(w.from) && isTime(w.to)) minutes[w.day]! += Math.max(0, minutesOfDay(w.to) - minutesOfDay(w.from));
+  }
+  return minutes;
 }
 
 /** Hours in the weekly pattern over the next `weeks` weeks from today (today included), less the days away. */
 export function freeHoursAhead(v: Availability, today: string, weeks: number): number {
-  let hours = 0;
-  for (let i = 0; i < Math.max(0, Math.round(weeks * 7)); i++) {
-    const date = addDays(today, i);
-    if (!isAway(v, date)) hours += hoursOn(v, date);
+  const perDay = minutesByWeekday(v);
+  let minutes = 0;
+  for (const { date, weekday } of daysFrom(today, Math.max(0, Math.round(weeks * 7)))) {
+    if (perDay[weekday] && !(v.away.length && isAway(v, date))) minutes += perDay[weekday]!;
   }
-  return hours;
+  return minutes / 60;
 }
 
 /**
@@ -82,8 +99,9 @@ export function freeHoursAhead(v: Availability, today: string, weeks: number): n
  * window, as periods can run on or touch each other). Otherwise null.
  */
 export function awayUntil(v: Pick<Availability, 'away'>, today: string, weeks: number): string | null {
+  if (!v.away.length) return null;
   const days = Math.max(1, Math.round(weeks * 7));
-  for (let i = 0; i < days; i++) if (!isAway(v, addDays(today, i))) return null;
+  for (const { date } of daysFrom(today, days)) if (!isAway(v, date)) return null;
   let date = addDays(today, days);
   // Periods are few; each step jumps to the end of a period covering `date`.
   for (let guard = 0; guard < 1000; guard++) {
