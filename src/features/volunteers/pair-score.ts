@@ -115,7 +115,7 @@ export function pairReasons(a: Scored, b: Scored, c: PairingCase, s: ScoreSettin
     const required = ctx.policy.supervisedCasesRequired;
     reasons.push(
       trainee.needsSupervisedCases
-        ? `counts toward ${t}'s supervised cases: ${trainee.v.supervisedCasesSignedOff} of ${required} signed off`
+        ? `counts toward ${t}’s supervised cases: ${trainee.v.supervisedCasesSignedOff} of ${required} signed off`
         : `${t} already has ${required} supervised cases signed off`,
     );
   } else reasons.push(`both accredited for ${AREA_LABELS[c.area]}`);

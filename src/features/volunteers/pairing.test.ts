@@ -149,7 +149,7 @@ describe('the pair score', () => {
     const pair = best(kase(), [ana, tom]);
     expect(pair.mediatorIds).toEqual(['v-ana', 'v-tom']);
     expect(pair.supervised).toBe(true);
-    expect(pair.reasons).toContain("counts toward Tom's supervised cases: 2 of 3 signed off");
+    expect(pair.reasons).toContain('counts toward Tom’s supervised cases: 2 of 3 signed off');
     const done = vol('v-tom', 'Tom Testtrainee', { status: 'trainee', accreditedAreas: [], gender: 'male', supervisedCasesSignedOff: 3 });
     expect(score([ana, tom])).toBeGreaterThan(score([ana, done]));
   });
@@ -238,7 +238,7 @@ describe('suggestPairs', () => {
     const [s] = suggestPairs(kase(), [tom, vol('v-ana', 'Ana Testvolunteer', { home: north(4.2), activeCases: 0 })], ctx).suggestions;
     expect(s!.reasons).toEqual([
       'Ana leads; Tom co-mediates as a trainee (a supervised case)',
-      "counts toward Tom's supervised cases: 2 of 3 signed off",
+      'counts toward Tom’s supervised cases: 2 of 3 signed off',
       'Ana 4 miles away; Tom 3 miles away',
       'free in the next 4 weeks: Ana 12 hours, Tom 12 hours',
       'workload: Ana 0 of 3 cases, Tom 1 of 3 cases',
