@@ -4,54 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { dateInWords } from './dates-in-words.ts';
 import { caseFacts, eligibilityFor, plainlyLeftOut, volunteerEligibility } from './eligibility.ts';
 import { generatePool } from '../../../bench/volunteers/generate.ts';
-import type { PairingCase, PairingContext, PairingParty, PairingVolunteer, Place } from './pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from './volunteer-policy.ts';
+import type { PairingCase, PairingParty, PairingVolunteer } from './pairing.types.ts';
+import { north, SAM, testCase, testContext, testVolunteer } from './pairing.fixtures.ts';
 
-const ctx: PairingContext = { today: '2026-11-22', policy: DEFAULT_VOLUNTEER_POLICY };
-const HALL: Place = { lat: 51.2, lng: 0.27 };
-/** A point this many miles due north of the hall. */
-const north = (miles: number): Place => ({ lat: HALL.lat + (miles / (3958.8 * Math.PI)) * 180, lng: HALL.lng });
+const ctx = testContext;
 
-const sam: PairingParty = { id: 'p-sam', name: 'Sam Patel', surname: 'patel', postcode: 'TN91AA', address: '12 oak road' };
+const sam = SAM;
 const jo: PairingParty = { id: 'p-jo', name: 'Jo Okafor', surname: 'okafor', postcode: 'TN92BD', address: '3 mill lane' };
 
-const vol = (over: Partial<PairingVolunteer> = {}): PairingVolunteer => ({
-  id: 'v-ana',
-  name: 'Ana Testvolunteer',
-  status: 'accredited',
-  accreditedAreas: ['community', 'restorative_conferencing', 'send'],
-  dbs: { recheckDueOn: '2027-03-01', workforce: 'both', barredLists: true },
-  activeCases: 1,
-  maxActiveCases: 3,
-  languages: ['English'],
-  gender: 'female',
-  home: north(3),
-  postcode: 'TN104XY',
-  travelMiles: 10,
-  freeHoursAhead: 12,
-  awayUntil: null,
-  connections: [],
-  surname: 'testvolunteer',
-  address: '1 elm close',
-  employedByLocalAuthority: null,
-  supervisedCasesSignedOff: 0,
-  ...over,
-});
+const vol = (over: Partial<PairingVolunteer> = {}): PairingVolunteer =>
+  testVolunteer({ accreditedAreas: ['community', 'restorative_conferencing', 'send'], address: '1 elm close', ...over });
 
-const kase = (over: Partial<PairingCase> = {}): PairingCase => ({
-  id: 'case-1',
-  caseType: 'community',
-  area: 'community',
-  needsDbs: true,
-  workforce: null,
-  place: HALL,
-  postcode: 'TN91AA',
-  languages: [],
-  parties: [sam, jo],
-  localAuthority: 'Kent County Council',
-  currentVolunteerIds: [],
-  ...over,
-});
+const kase = (over: Partial<PairingCase> = {}): PairingCase => testCase({ parties: [sam, jo], ...over });
 const send = kase({ caseType: 'send', area: 'send', workforce: 'child' });
 const rj = kase({ caseType: 'restorative_justice', area: 'restorative_conferencing' });
 

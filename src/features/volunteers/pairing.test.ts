@@ -5,50 +5,16 @@ import { generatePool, TODAY } from '../../../bench/volunteers/generate.ts';
 import { volunteerEligibility } from './eligibility.ts';
 import { pairScore, pairTerm } from './pair-score.ts';
 import { checkPair, prepareCase, suggestPairs } from './pairing.ts';
-import type { PairingCase, PairingContext, PairingVolunteer, Place } from './pairing.types.ts';
+import { HALL, north, testCase, testContext, testVolunteer } from './pairing.fixtures.ts';
+import type { PairingCase, PairingContext, PairingVolunteer } from './pairing.types.ts';
 import { DEFAULT_VOLUNTEER_POLICY } from './volunteer-policy.ts';
 
-const ctx: PairingContext = { today: '2026-11-22', policy: DEFAULT_VOLUNTEER_POLICY };
+const ctx = testContext;
 const mixed: PairingContext = { ...ctx, policy: { ...DEFAULT_VOLUNTEER_POLICY, preferMixedGender: true } };
-const HALL: Place = { lat: 51.2, lng: 0.27 };
-const north = (miles: number): Place => ({ lat: HALL.lat + (miles / (3958.8 * Math.PI)) * 180, lng: HALL.lng });
 
-const vol = (id: string, name: string, over: Partial<PairingVolunteer> = {}): PairingVolunteer => ({
-  id,
-  name,
-  status: 'accredited',
-  accreditedAreas: ['community', 'restorative_conferencing'],
-  dbs: { recheckDueOn: '2027-03-01', workforce: 'both', barredLists: true },
-  activeCases: 1,
-  maxActiveCases: 3,
-  languages: ['English'],
-  gender: 'female',
-  home: north(3),
-  postcode: 'TN104XY',
-  travelMiles: 10,
-  freeHoursAhead: 12,
-  awayUntil: null,
-  connections: [],
-  surname: name.split(' ').at(-1)!.toLowerCase(),
-  address: null,
-  employedByLocalAuthority: null,
-  supervisedCasesSignedOff: 0,
-  ...over,
-});
-const kase = (over: Partial<PairingCase> = {}): PairingCase => ({
-  id: 'case-1',
-  caseType: 'community',
-  area: 'community',
-  needsDbs: true,
-  workforce: null,
-  place: HALL,
-  postcode: 'TN91AA',
-  languages: [],
-  parties: [{ id: 'p-sam', name: 'Sam Patel', surname: 'patel', postcode: 'TN91AA', address: '12 oak road' }],
-  localAuthority: 'Kent County Council',
-  currentVolunteerIds: [],
-  ...over,
-});
+const vol = (id: string, name: string, over: Partial<PairingVolunteer> = {}): PairingVolunteer =>
+  testVolunteer({ id, name, surname: name.split(' ').at(-1)!.toLowerCase(), ...over });
+const kase = testCase;
 
 const ana = vol('v-ana', 'Ana Testvolunteer');
 const ben = vol('v-ben', 'Ben Testmediator', { gender: 'male' });
