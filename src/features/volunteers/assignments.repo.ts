@@ -1,9 +1,8 @@
 // The only file that queries case_assignments (with the volunteer's name and sign-in beside each row). A pair is
 // two active rows (endedAt null); ending an assignment keeps the row, so the case keeps its history.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, not, sql } from '#src/db/orm.ts';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
-import { ENDED_STATUSES } from '#src/features/cases/case-words.ts';
 import { caseAssignments, volunteers } from '#src/db/schema/volunteers.ts';
 
 export type AssignmentRow = typeof caseAssignments.$inferSelect;
@@ -124,17 +123,6 @@ export async function unassignedBacklog(tx: Db, orgId: string, limit = 500) {
     )
     .orderBy(desc(cases.urgent), asc(cases.openedAt))
     .limit(limit);
-}
-
-/** Cases each volunteer is on now, not counting cases that have ended (closed, withdrawn, unsuitable). */
-export async function activeCaseCounts(tx: Db, orgId: string): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ volunteerId: caseAssignments.volunteerId, n: sql<number>`count(DISTINCT ${caseAssignments.caseId})::int` })
-    .from(caseAssignments)
-    .innerJoin(cases, eq(cases.id, caseAssignments.caseId))
-    .where(and(eq(caseAssignments.orgId, orgId), isNull(caseAssignments.endedAt), eq(cases.orgId, orgId), not(inArray(cases.status, [...ENDED_STATUSES]))))
-    .groupBy(caseAssignments.volunteerId);
-  return new Map(rows.map((r) => [r.volunteerId, Number(r.n)]));
 }
 
 /** Supervised cases signed off per volunteer: every volunteer's, or only these volunteers'. */
