@@ -29,6 +29,16 @@ export const BACKED_UP = [
   { table: 'volunteer_hours', key: 'id' },
   { table: 'expense_claims', key: 'id' },
   { table: 'expense_receipts', key: 'id' },
+  { table: 'venues', key: 'id' },
+  { table: 'venue_rooms', key: 'id' },
+  { table: 'meetings', key: 'id' },
+  { table: 'meeting_participants', key: 'id' },
+  { table: 'shuttle_statements', key: 'id' },
+  { table: 'shuttle_conveyances', key: 'id' },
+  { table: 'meeting_requests', key: 'id' },
+  { table: 'email_outbox', key: 'id' },
+  { table: 'email_deliveries', key: 'id' },
+  { table: 'calendar_feeds', key: 'id' },
 ] as const satisfies readonly { table: string; key: string; serial?: boolean }[];
 
 export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table);

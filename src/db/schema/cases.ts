@@ -1,6 +1,7 @@
 // The case and what happens on it: parties, the timeline, intake records, tasks, safeguarding records.
 import { bigserial, boolean, date, index, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
+import type { WeeklyWindow } from './volunteers.ts';
 
 export const cases = pgTable(
   'cases',
@@ -114,6 +115,8 @@ export const intakeRecords = pgTable(
     ideas: text('ideas'),
     concerns: text('concerns'),
     availability: text('availability'),
+    /** When the party can usually meet, by ISO weekday and "HH:MM" times, for the slot finder; empty = not recorded. */
+    availabilityWindows: jsonb('availability_windows').$type<WeeklyWindow[]>().notNull().default([]),
     suitability: text('suitability'),
     suitabilityNotes: text('suitability_notes'),
     meetingMode: text('meeting_mode'),

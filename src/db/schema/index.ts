@@ -7,3 +7,4 @@ export * from './instance.ts';
 export * from './referrals.ts';
 export * from './cases.ts';
 export * from './volunteers.ts';
+export * from './meetings.ts';

@@ -23,6 +23,11 @@ export const PERMISSIONS = {
   'cases.assign': ['admin', 'coordinator'],
   'expenses.approve': ['admin', 'coordinator'],
   'my.work': ['mediator'],
+  'meetings.book': ['admin', 'coordinator'],
+  'venues.view': ['admin', 'coordinator', 'supervisor', 'mediator'],
+  'venues.manage': ['admin', 'coordinator'],
+  'calendar.view': ['admin', 'coordinator', 'supervisor'],
+  'email.view': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -45,6 +50,11 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'cases.assign': 'assign mediators to cases',
   'expenses.approve': 'approve expense claims',
   'my.work': 'use the volunteer pages',
+  'meetings.book': 'book, move and cancel meetings',
+  'venues.view': 'see venues',
+  'venues.manage': 'add and change venues',
+  'calendar.view': 'see the service’s calendar',
+  'email.view': 'see the email outbox and delivery log',
 };
 
 export function can(role: Role, permission: Permission): boolean {

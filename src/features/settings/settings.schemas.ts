@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CASE_TYPES } from '#src/features/cases/case-words.ts';
 import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/volunteers/volunteer-policy.ts';
+import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
 
 const prefix = z
   .string()
@@ -55,6 +56,8 @@ export const ZServiceSettings = z.object({
   welcome: z.string().trim().max(5000).default(''),
   /** Training, supervision, DBS and pairing rules for volunteers. */
   volunteers: ZVolunteerPolicy.default(DEFAULT_VOLUNTEER_POLICY),
+  /** Ground rules, video links, reminders, travel time, meeting hours, SEND notice and email templates. */
+  meetings: ZMeetingPolicy.default(DEFAULT_MEETING_POLICY),
 });
 export type ServiceSettings = z.infer<typeof ZServiceSettings>;
 
@@ -63,6 +66,7 @@ export const ZSettingsPatch = ZServiceSettings.omit({ twoFactorRoles: true })
   .partial()
   .extend({
     volunteers: ZVolunteerPolicy.partial().optional(),
+    meetings: ZMeetingPolicy.partial().optional(),
     areas: z.object({ postcodePrefixes: z.array(ZPostcodePrefix).optional(), localAuthorities: z.array(z.string().trim().min(1)).optional() }).optional(),
   });
 export type SettingsPatch = z.infer<typeof ZSettingsPatch>;
@@ -95,4 +99,5 @@ export const ZServiceSettingsOut = z.object({
   emergencyContacts: z.string(),
   welcome: z.string(),
   volunteers: ZVolunteerPolicy,
+  meetings: ZMeetingPolicy,
 });

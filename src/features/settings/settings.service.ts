@@ -33,6 +33,7 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
           ...patch,
           areas: { ...current.areas, ...(patch.areas ?? {}) },
           volunteers: { ...current.volunteers, ...(patch.volunteers ?? {}) },
+          meetings: { ...current.meetings, ...(patch.meetings ?? {}) },
         };
         const parsed = ZServiceSettings.safeParse(merged);
         if (!parsed.success)
