@@ -50,6 +50,8 @@ export const TIMELINE_KIND_LABELS: Partial<Record<EventKind, string>> = {
   safeguarding: 'Safeguarding',
   referral: 'Referral',
   assignment: 'Mediators',
+  meeting: 'Meetings',
+  shuttle: 'Shuttle log',
 };
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
@@ -64,6 +66,8 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   party: 'People',
   document: 'Document',
   assignment: 'Mediators',
+  meeting: 'Meeting',
+  shuttle: 'Shuttle log',
 };
 
 /** MOJ badge colours for each case status. */

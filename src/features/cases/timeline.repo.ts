@@ -14,6 +14,8 @@ export const EVENT_KINDS = [
   'party',
   'document',
   'assignment',
+  'meeting',
+  'shuttle',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id'> & { kind: EventKind };
