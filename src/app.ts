@@ -26,6 +26,7 @@ import { registerDbsPages } from './features/volunteers/dbs.routes.ts';
 import { registerTrainingApi } from './features/volunteers/training.api.ts';
 import { registerTrainingPages } from './features/volunteers/training.routes.ts';
 import { registerVolunteerPolicyPages } from './features/volunteers/volunteer-policy.routes.ts';
+import { registerMeetingPolicyPages } from './features/meetings/meeting-policy.routes.ts';
 import { registerExpenseApi } from './features/volunteers/expenses.api.ts';
 import { registerExpensePages } from './features/volunteers/expenses.routes.ts';
 import { registerHoursApi } from './features/volunteers/hours.api.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerTrainingPages(app, deps);
   registerCoursePages(app, deps);
   registerVolunteerPolicyPages(app, deps);
+  registerMeetingPolicyPages(app, deps);
   registerDbsPages(app, deps);
   registerMyPages(app, deps);
   registerHoursPages(app, deps);

@@ -32,8 +32,10 @@ export class WebClient {
   }
 
   /** Posts a form the way a browser would, with the CSRF token from the last page seen. */
-  async post(url: string, form: Record<string, string> = {}, opts: { csrf?: boolean } = {}) {
-    const body = new URLSearchParams({ ...(opts.csrf === false ? {} : { _csrf: this.csrf ?? '' }), ...form }).toString();
+  async post(url: string, form: Record<string, string | string[]> = {}, opts: { csrf?: boolean } = {}) {
+    const params = new URLSearchParams(opts.csrf === false ? {} : { _csrf: this.csrf ?? '' });
+    for (const [k, v] of Object.entries(form)) for (const one of [v].flat()) params.append(k, one);
+    const body = params.toString();
     return this.remember(
       await this.app.inject({
         method: 'POST',
@@ -45,7 +47,7 @@ export class WebClient {
   }
 
   /** GETs the page first (for its CSRF token), then posts the form. */
-  async submit(pageUrl: string, form: Record<string, string>, action = pageUrl) {
+  async submit(pageUrl: string, form: Record<string, string | string[]>, action = pageUrl) {
     await this.get(pageUrl);
     return this.post(action, form);
   }

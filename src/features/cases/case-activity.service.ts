@@ -167,6 +167,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           ideas: answers.ideas ?? null,
           concerns: answers.concerns ?? null,
           availability: answers.availability ?? null,
+          availabilityWindows: answers.availabilityWindows ?? [],
           suitability: answers.suitability ?? null,
           suitabilityNotes: answers.suitabilityNotes ?? null,
           meetingMode: answers.meetingMode ?? null,

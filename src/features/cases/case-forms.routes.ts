@@ -12,7 +12,8 @@ import type { CasePagesService } from './case-pages.service.ts';
 import type { CaseTab } from './case-pages.present.ts';
 import { caseIdParam, renderCaseTab, renderIntake } from './case-page.routes.ts';
 import { ZConsent, ZContact, ZIntake, ZNote, ZTask, ZTransition } from './cases.schemas.ts';
-import { asBody, dateOf, type FormBody, isTicked, optionalText, textOf } from './page-form.ts';
+import { windowsFromSlots } from '#src/features/volunteers/availability.ts';
+import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from './page-form.ts';
 
 type Shaped = { input: Record<string, unknown>; dateErrors?: FieldErrors };
 
@@ -60,7 +61,8 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
       }));
       const typed = keepValues(body);
       const values = Object.fromEntries(Object.entries(typed).map(([k, v]) => [`${pre}${k}`, v]));
-      if (form.tab === 'intake') return renderIntake(pages, req, reply, { values: typed, fields: shown, errors });
+      if (form.tab === 'intake')
+        return renderIntake(pages, req, reply, { values: { ...typed, slots: listOf(body, 'slots').join(',') }, fields: shown, errors });
       return renderCaseTab(deps, pages, req, reply, form.tab, { values, fields: shown, errors });
     });
   }
@@ -133,6 +135,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
           ideas: optionalText(b, 'ideas'),
           concerns: optionalText(b, 'concerns'),
           availability: optionalText(b, 'availability'),
+          availabilityWindows: windowsFromSlots(listOf(b, 'slots')),
           suitability: optionalText(b, 'suitability'),
           suitabilityNotes: optionalText(b, 'suitabilityNotes'),
           meetingMode: optionalText(b, 'meetingMode'),

@@ -27,6 +27,7 @@ import {
   TIMELINE_KIND_LABELS,
 } from './case-page-words.ts';
 import type { CasePagesService } from './case-pages.service.ts';
+import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/features/volunteers/availability.ts';
 import { dateParts } from './page-form.ts';
 import type { EventKind } from './timeline.repo.ts';
 
@@ -200,6 +201,7 @@ export function intakeModel(view: CasePage, partyId: string, values?: Record<str
     ideas: saved?.ideas ?? '',
     concerns: saved?.concerns ?? '',
     availability: saved?.availability ?? '',
+    slots: slotsFromWindows(saved?.availabilityWindows ?? []).join(','),
     suitability: saved?.suitability ?? '',
     suitabilityNotes: saved?.suitabilityNotes ?? '',
     meetingMode: saved?.meetingMode ?? '',
@@ -220,8 +222,22 @@ export function intakeModel(view: CasePage, partyId: string, values?: Record<str
     saved: saved ? { updatedAt: saved.updatedAt, updatedBy: saved.updatedBy, disclosure: saved.disclosure } : undefined,
     meetingModeItems: choices(MEETING_MODE_LABELS, current.meetingMode),
     suitabilityItems: choices(SUITABILITY_LABELS, current.suitability),
+    availabilityDays: availabilityDays((current.slots ?? '').split(',')),
     values: current,
   };
+}
+
+/** The intake form's weekly grid: a checkbox per weekday and part of the day, as on a volunteer's availability. */
+function availabilityDays(ticked: readonly string[]) {
+  return WEEKDAYS.map((d) => ({
+    id: `slots-${d.day}`,
+    label: t(d.label),
+    items: SLOTS.map((s) => ({
+      value: `${d.day}:${s.slot}`,
+      text: t('{slot} ({from} to {to})', { slot: t(s.label), from: s.from, to: s.to }),
+      checked: ticked.includes(`${d.day}:${s.slot}`),
+    })),
+  }));
 }
 
 export const caseTypeLabel = (caseType: string) => label(CASE_TYPE_LABELS, caseType as CaseType);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZWeeklyWindow } from '#src/features/volunteers/volunteers.schemas.ts';
 import { CASE_STATUSES, CASE_TYPES, OUTCOMES } from './case-words.ts';
 
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`);
@@ -51,6 +52,8 @@ export const ZIntake = z.object({
   ideas: z.string().trim().max(20000).optional(),
   concerns: z.string().trim().max(20000).optional(),
   availability: z.string().trim().max(2000).optional(),
+  /** When they can usually meet (London time), for finding a meeting time; replaces what was saved. */
+  availabilityWindows: z.array(ZWeeklyWindow).max(50, 'List at most 50 weekly windows').optional(),
   suitability: z.enum(['suitable', 'unsuitable', 'unsure']).optional(),
   suitabilityNotes: z.string().trim().max(5000).optional(),
   meetingMode: z.enum(['home_visit', 'office', 'prison_visit', 'phone', 'online']).optional(),
