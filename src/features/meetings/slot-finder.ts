@@ -1,0 +1,119 @@
+// Pure: the slot finder. findSlots — the earliest good times for the case's mediators, the chosen parties and (at a
+// venue) a free room; checkSlot — why one time does not fit (the same rules, for booking); explainDay — why a day
+// has no time, in words. The rules:
+//   - the service's hours (dayStarts–dayEnds, Monday to Friday, weekends when it offers them), not on bank holidays
+//     in England and Wales, not in the past;
+//   - SEND: not before `sendNoticeWorkingDays` working days from today unless shorter notice was agreed;
+//   - no home visits while a notice suspends them, no office meetings while a notice closes the office;
+//   - each mediator within their usual times, not away, not in another meeting, with `travelMinutes` between this
+//     meeting and another in-person one when this one is in person too;
+//   - each party within the times they gave at intake (any time in the service's hours when none were recorded), not
+//     in another meeting, and not one who has withdrawn consent (then no time at all);
+//   - at a venue: a room that holds everyone (with a separate waiting room for shuttle), open and not booked.
+// Work is per day on sorted interval lists (slot-finder.intervals.ts); times are Europe/London local
+// (slot-finder.time.ts), returned as UTC instants.
+import { type Prepared, dayReasons, isAway, prepare, windowsOn } from './slot-finder.day.ts';
+import { explainPrepared } from './slot-finder.explain.ts';
+import { covers, overlaps } from './slot-finder.intervals.ts';
+import { dayOptions, pickDay } from './slot-finder.pick.ts';
+import { addDays, londonClock, londonToUtc, utcToLondon } from './slot-finder.time.ts';
+import type { FoundSlot, SlotFinderInput, SlotToCheck } from './slot-finder.types.ts';
+import { listInWords, rangeInWords, weeklyInWords } from './slot-finder.words.ts';
+
+export type { FoundSlot, SlotFinderInput, SlotToCheck } from './slot-finder.types.ts';
+
+/** What rules out every day for this input (withdrawn consent, no room big enough, too long a meeting). */
+export function slotBlockers(input: SlotFinderInput): string[] {
+  return prepare(input).blockers;
+}
+
+/** The earliest times that fit everyone, earliest first, at most `perDay` (2) a day and `limit` (10) in all. */
+export function findSlots(input: SlotFinderInput): FoundSlot[] {
+  const p = prepare(input);
+  if (p.blockers.length || input.durationMinutes <= 0) return [];
+  const limit = input.limit ?? 10;
+  const perDay = input.perDay ?? 2;
+  const found: FoundSlot[] = [];
+  let date = input.from < p.today ? p.today : input.from;
+  if (p.sendEarliest && date < p.sendEarliest) date = p.sendEarliest;
+  for (; date <= input.to && found.length < limit; date = addDays(date, 1)) {
+    if (dayReasons(p, date).length) continue;
+    const options = dayOptions(p, date);
+    if (!options.length) continue;
+    for (const pick of pickDay(p, options, Math.min(perDay, limit - found.length))) {
+      const slot: FoundSlot = { start: new Date(pick.start).toISOString(), end: new Date(pick.end).toISOString() };
+      if (pick.venueId) slot.venueId = pick.venueId;
+      if (pick.roomId) slot.roomId = pick.roomId;
+      found.push(slot);
+    }
+  }
+  return found;
+}
+
+/** Why no time fits on a date, in words; empty when the day has a time that fits. */
+export function explainDay(input: SlotFinderInput, date: string): string[] {
+  return explainPrepared(prepare(input), date);
+}
+
+function personReasons(p: Prepared, date: string, s: number, e: number): string[] {
+  const reasons: string[] = [];
+  for (const person of p.people) {
+    const away = person.away.find((a) => a.from <= date && date <= a.to);
+    if (away && isAway(person, date)) reasons.push(`${person.label} is away ${rangeInWords(away.from, away.to, p.today)}`);
+    else if (person.windows && !covers(windowsOn(person.windows, date), s, e)) {
+      reasons.push(
+        person.isMediator
+          ? `${person.label} is not usually free then: they work ${weeklyInWords(person.weekly)}`
+          : `${person.label} has said they can only meet on ${weeklyInWords(person.weekly)}`,
+      );
+    } else if (overlaps(person.booked, s, e)) reasons.push(`${person.label} has another meeting then`);
+    else if (overlaps(person.busy, s, e)) {
+      reasons.push(`${person.label} needs ${p.input.policy.travelMinutes} minutes to travel between in-person meetings`);
+    }
+  }
+  return reasons;
+}
+
+function roomReasons(p: Prepared, slot: SlotToCheck, date: string, s: number, e: number): string[] {
+  const { input } = p;
+  if (!slot.roomId) {
+    const free = p.venues.some(
+      (v) => !v.closed.has(date) && (!v.open || covers(windowsOn(v.open, date), s, e)) && v.rooms.some((r) => !overlaps(r.bookings, s, e)),
+    );
+    return free ? [] : [`No room at ${listInWords(input.venues.map((v) => v.name))} is free and open then`];
+  }
+  const venue = input.venues.find((v) => v.rooms.some((r) => r.id === slot.roomId));
+  const room = venue?.rooms.find((r) => r.id === slot.roomId);
+  if (!venue || !room) return ['The room chosen is not one of the venue’s rooms'];
+  const where = `${room.name} at ${venue.name}`;
+  const reasons: string[] = [];
+  if (room.capacity < p.participants) reasons.push(`${where} holds ${room.capacity} people; this meeting needs room for ${p.participants}`);
+  if (input.kind === 'shuttle' && !room.separateWaitingRoom) reasons.push(`${where} has no separate waiting room, which a shuttle session needs`);
+  const prepared = p.venues.find((v) => v.venue.id === venue.id);
+  if (venue.closedDates.includes(date)) reasons.push(`${venue.name} is closed that day`);
+  else if (prepared?.open && !covers(windowsOn(prepared.open, date), s, e)) reasons.push(`${venue.name} is not open then`);
+  const bookings = prepared?.rooms.find((r) => r.room.id === room.id)?.bookings;
+  const booked = bookings
+    ? overlaps(bookings, s, e)
+    : room.bookings.some((b) => b.meetingId !== input.ignoreMeetingId && b.start.getTime() < e && s < b.end.getTime());
+  if (booked) reasons.push(`${where} is booked then`);
+  return reasons;
+}
+
+/** Why this time does not fit, in words (empty: it fits). The same rules as findSlots, for checking a booking. */
+export function checkSlot(input: SlotFinderInput, slot: SlotToCheck): string[] {
+  const p = prepare(input);
+  const reasons = [...p.blockers];
+  const s = slot.start.getTime();
+  const e = slot.end.getTime();
+  if (!(e > s)) return [...reasons, 'The meeting must end after it starts'];
+  const { date } = utcToLondon(s);
+  if (s < input.now.getTime()) reasons.push('This time has already passed');
+  else reasons.push(...dayReasons(p, date));
+  if (!covers([[londonToUtc(date, p.dayStarts), londonToUtc(date, p.dayEnds)]], s, e)) {
+    reasons.push(`${londonClock(s)} to ${londonClock(e)} is outside the service’s hours (${input.policy.dayStarts} to ${input.policy.dayEnds})`);
+  }
+  reasons.push(...personReasons(p, date, s, e));
+  if (p.atVenue && input.venues.length) reasons.push(...roomReasons(p, slot, date, s, e));
+  return [...new Set(reasons)];
+}

@@ -1,0 +1,72 @@
+// Pure: working days in England and Wales — Monday to Friday, less the public bank holidays (substitute days
+// included) that the date-holidays library knows for GB / England. Dates are "YYYY-MM-DD" strings counted in whole
+// days (UTC arithmetic, so clock changes never shift a day). Each year's holidays are worked out once and kept.
+import Holidays from 'date-holidays';
+
+const DAY_MS = 86_400_000;
+const calendar = new Holidays('GB', 'ENG', { types: ['public'] });
+const byYear = new Map<number, Map<string, string>>();
+
+/** The bank holidays of a year: date → name ("Boxing Day (substitute day)"). */
+export function bankHolidays(year: number): ReadonlyMap<string, string> {
+  let days = byYear.get(year);
+  if (!days) {
+    days = new Map();
+    for (const h of calendar.getHolidays(year)) {
+      if (h.type === 'public') days.set(h.date.slice(0, 10), h.name);
+    }
+    byYear.set(year, days);
+  }
+  return days;
+}
+
+/** The bank holiday's name on that date, or undefined. */
+export function bankHolidayOn(date: string): string | undefined {
+  return bankHolidays(Number(date.slice(0, 4))).get(date);
+}
+
+function dayNumber(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+}
+
+function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday (day 0, 1 January 1970, was a Thursday). */
+function weekdayOf(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** True on Monday to Friday when the day is not a bank holiday in England and Wales. */
+export function isWorkingDay(date: string): boolean {
+  const weekday = weekdayOf(dayNumber(date));
+  return weekday <= 5 && bankHolidayOn(date) === undefined;
+}
+
+/**
+ * The date `n` working days after `date` (before it when n is negative). The start day itself is not counted, so
+ * addWorkingDays(Friday, 1) is the next Monday unless that is a bank holiday; n = 0 returns the date unchanged.
+ */
+export function addWorkingDays(date: string, n: number): string {
+  const step = n < 0 ? -1 : 1;
+  let day = dayNumber(date);
+  for (let left = Math.abs(Math.trunc(n)); left > 0; ) {
+    day += step;
+    if (isWorkingDay(dateOf(day))) left--;
+  }
+  return dateOf(day);
+}
+
+/**
+ * Working days after `from` up to and including `to`: 0 for the same day, negative when `to` is before `from`.
+ * So workingDaysBetween(d, addWorkingDays(d, n)) === n.
+ */
+export function workingDaysBetween(from: string, to: string): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (b < a) return -workingDaysBetween(to, from);
+  let count = 0;
+  for (let day = a + 1; day <= b; day++) if (isWorkingDay(dateOf(day))) count++;
+  return count;
+}
