@@ -29,6 +29,16 @@ const ZEnv = z.object({
     .max(24 * 7)
     .default(12),
   PARLEY_TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  PARLEY_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must start with smtp:// or smtps://')
+    .refine((s) => URL.canParse(s), 'must be a valid smtp:// or smtps:// address')
+    .optional(),
+  PARLEY_MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^([^<>]*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, 'must be an address, or a name and <address>')
+    .default('Parley <no-reply@localhost>'),
 });
 
 export type Config = {
@@ -45,6 +55,10 @@ export type Config = {
   secureCookies: boolean;
   /** Read the client's address from X-Forwarded-For: only behind a reverse proxy that sets it. */
   trustProxy: boolean;
+  /** The mail server (smtp:// or smtps:// with credentials); unset: mail is held in the in-app outbox. */
+  smtpUrl?: string | undefined;
+  /** Who mail comes from: "Name <address>". */
+  mailFrom?: string;
 };
 
 export class ConfigError extends Error {}
@@ -74,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.PARLEY_SESSION_HOURS,
     secureCookies: isTrustworthy(baseUrl),
     trustProxy: e.PARLEY_TRUST_PROXY === 'on',
+    smtpUrl: e.PARLEY_SMTP_URL,
+    mailFrom: e.PARLEY_MAIL_FROM,
   };
 }
 

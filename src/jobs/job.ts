@@ -1,8 +1,18 @@
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
+import type { Mailer } from '#src/features/email/mailer.ts';
 
-export type JobContext = { db: Db; clock: Clock; orgId: string | null };
+export type JobContext = {
+  db: Db;
+  clock: Clock;
+  orgId: string | null;
+  /** The mail server, when one is configured (PARLEY_SMTP_URL). */
+  mailer?: Mailer | null;
+  /** This run's attempt (1 for the first) and how many the job has in all. */
+  attempt?: number;
+  maxAttempts?: number;
+};
 
 /** A job is a name, a payload schema and an idempotent run function. */
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {

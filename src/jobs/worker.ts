@@ -2,6 +2,7 @@
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Logger } from '#src/lib/logger.ts';
+import type { Mailer } from '#src/features/email/mailer.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import type { JobDefinition } from './job.ts';
 import { claimDueJobs, completeJob, enqueue, failJob, hasPendingJob } from './queue.ts';
@@ -14,6 +15,8 @@ export type WorkerOptions = {
   recurring?: { job: JobDefinition; everyMinutes: number }[];
   pollMs?: number;
   batch?: number;
+  /** Passed to every job; the email jobs hold mail in the outbox without one. */
+  mailer?: Mailer | null;
 };
 
 export function createWorker(opts: WorkerOptions) {
@@ -40,7 +43,14 @@ export function createWorker(opts: WorkerOptions) {
       const job = byName.get(row.name);
       try {
         if (!job) throw new Error(`no job is registered as ${row.name}`);
-        await job.run(job.schema.parse(row.payload), { db: opts.db, clock: opts.clock, orgId: row.orgId });
+        await job.run(job.schema.parse(row.payload), {
+          db: opts.db,
+          clock: opts.clock,
+          orgId: row.orgId,
+          mailer: opts.mailer ?? null,
+          attempt: row.attempts,
+          maxAttempts: row.maxAttempts,
+        });
         await completeJob(opts.db, row.id, opts.clock.now());
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);

@@ -9,6 +9,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { STATUS_LABELS, type CaseStatus } from './case-words.ts';
 import { canReadSafeguarding } from './cases.policy.ts';
+import { queueSafeguardingAlerts } from '#src/features/email/safeguarding-alert.ts';
 import { completeTask, decideSafeguarding, insertSafeguarding, insertTask, listParties, listSafeguarding, updateCase, updateParty } from './cases.repo.ts';
 import type { ZConsent, ZContact, ZIntake, ZNote, ZSafeguardingDecision, ZTask } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
@@ -72,6 +73,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
       data: { safeguardingId: id },
     });
     await audit.record(tx, actor, actor.orgId, { action: 'safeguarding.disclosed', entityType: 'safeguarding_record', entityId: id, detail: { caseId } });
+    await queueSafeguardingAlerts(tx, { orgId: actor.orgId, caseId, safeguardingId: id, at: clock.now() });
     return id;
   }
 

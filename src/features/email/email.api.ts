@@ -1,0 +1,145 @@
+// The outbox API (email.view): the service's messages by status, page by page, and one message with its body,
+// invitation and delivery log (reading a body is audited), and "try again" for a failed or held one.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '#src/deps.ts';
+import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
+import { summariseIcs } from './ics-summary.ts';
+import { ZOutboxParams, ZOutboxQuery } from './email.schemas.ts';
+
+const tags = ['email'];
+const security = [{ bearer: [] }];
+
+const ZMessageSummary = z.object({
+  id: z.string(),
+  status: z.string().describe('queued, sending, sent, failed or held (no mail server set up)'),
+  template: z.string(),
+  to: z.string(),
+  toName: z.string().nullable(),
+  subject: z.string(),
+  caseId: z.string().nullable(),
+  caseReference: z.string().nullable(),
+  attempts: z.number(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+const ZMessage = ZMessageSummary.extend({
+  messageId: z.string().describe('The RFC 5322 Message-ID, the same on every attempt'),
+  meetingId: z.string().nullable(),
+  text: z.string(),
+  html: z.string().nullable(),
+  ics: z.string().nullable(),
+  icsMethod: z.string().nullable(),
+  icsSummary: z
+    .object({
+      method: z.string().nullable(),
+      uid: z.string().nullable(),
+      sequence: z.number().nullable(),
+      start: z.string().nullable(),
+      end: z.string().nullable(),
+    })
+    .nullable(),
+  lastError: z.string().nullable(),
+  smtpResponse: z.string().nullable(),
+  deliveries: z.array(z.object({ at: z.string(), outcome: z.string(), detail: z.string().nullable() })),
+});
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function registerEmailApi(app: FastifyInstance, deps: Deps) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/email/outbox',
+    {
+      schema: {
+        summary: 'The service’s email outbox, newest first, 50 a page; filter by status or template',
+        tags,
+        security,
+        querystring: ZOutboxQuery,
+        response: {
+          200: z.object({ messages: z.array(ZMessageSummary), total: z.number(), page: z.number(), pageSize: z.number(), smtpConfigured: z.boolean() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const list = await deps.email.list(req.actor!, req.query, req.query.page);
+      return {
+        messages: list.messages.map((m) => ({
+          id: m.id,
+          status: m.status,
+          template: m.template,
+          to: m.toAddress,
+          toName: m.toName,
+          subject: m.subject,
+          caseId: m.caseId,
+          caseReference: m.caseReference,
+          attempts: m.attempts,
+          createdAt: m.createdAt.toISOString(),
+          sentAt: iso(m.sentAt),
+        })),
+        total: list.total,
+        page: list.page,
+        pageSize: list.pageSize,
+        smtpConfigured: list.smtpConfigured,
+      };
+    },
+  );
+
+  api.get(
+    '/api/v1/email/outbox/:id',
+    {
+      schema: {
+        summary: 'One message as sent (or held): its body, calendar invitation and delivery log. Reading it is audited',
+        tags,
+        security,
+        params: ZOutboxParams,
+        response: { 200: ZMessage, 404: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const { message: m, deliveries, caseReference } = await deps.email.message(req.actor!, req.params.id);
+      const ics = m.ics ? summariseIcs(m.ics) : null;
+      return {
+        id: m.id,
+        status: m.status,
+        template: m.template,
+        to: m.toAddress,
+        toName: m.toName,
+        subject: m.subject,
+        caseId: m.caseId,
+        caseReference,
+        attempts: m.attempts,
+        createdAt: m.createdAt.toISOString(),
+        sentAt: iso(m.sentAt),
+        messageId: m.messageId,
+        meetingId: m.meetingId,
+        text: m.textBody,
+        html: m.htmlBody,
+        ics: m.ics,
+        icsMethod: m.icsMethod,
+        icsSummary: ics && { method: ics.method, uid: ics.uid, sequence: ics.sequence, start: iso(ics.start), end: iso(ics.end) },
+        lastError: m.lastError,
+        smtpResponse: m.smtpResponse,
+        deliveries: deliveries.map((d) => ({ at: d.at.toISOString(), outcome: d.outcome, detail: d.detail })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/v1/email/outbox/:id/retry',
+    {
+      schema: {
+        summary: 'Put a failed or held message back in the queue',
+        tags,
+        security,
+        params: ZOutboxParams,
+        response: { 200: z.object({ id: z.string(), status: z.string() }), 404: ZApiError, 409: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => deps.email.retry(req.actor!, req.params.id),
+  );
+}

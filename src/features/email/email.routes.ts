@@ -1,0 +1,72 @@
+// The outbox pages (email.view): /email, the filterable list of every message the service has sent or held, and
+// /email/{id}, one message as sent with its calendar invitation and delivery log, and "Try again".
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '#src/deps.ts';
+import { OUTBOX_STATUSES } from '#src/features/meetings/meeting-words.ts';
+import { translator } from '#src/i18n/i18n.ts';
+import { messageRow, messageView, OUTCOME_LABELS, statusWords, templateWords } from './email.present.ts';
+import { ZOutboxQuery } from './email.schemas.ts';
+import { TEMPLATE_NAMES } from './templates.ts';
+
+const t = translator('en');
+const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+
+function outboxHref(query: Record<string, string | number | undefined>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.append(k, String(v));
+  const s = params.toString();
+  return s ? `/email?${s}` : '/email';
+}
+
+export function registerEmailPages(app: FastifyInstance, deps: Deps) {
+  app.get('/email', async (req, reply) => {
+    const parsed = ZOutboxQuery.safeParse(req.query ?? {});
+    const query = parsed.success ? parsed.data : { page: 1, status: undefined, template: undefined, q: undefined };
+    const list = await deps.email.list(req.actor!, query, query.page);
+    const kept = { status: query.status, template: query.template, q: query.q };
+    const without = (key: 'status' | 'template') => outboxHref({ ...kept, [key]: undefined });
+    const last = Math.max(1, Math.ceil(list.total / list.pageSize));
+    return reply.page('email/views/outbox.njk', {
+      pageTitle: t('Email'),
+      smtpConfigured: list.smtpConfigured,
+      held: list.counts.held ?? 0,
+      failed: list.counts.failed ?? 0,
+      messages: list.messages.map(messageRow),
+      total: list.total,
+      page: list.page,
+      q: query.q ?? '',
+      isFiltered: Boolean(query.status || query.template || query.q),
+      statusItems: [{ value: '', text: t('Any status') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, text: statusWords(s), selected: query.status === s }))],
+      templateItems: [{ value: '', text: t('Any kind') }, ...TEMPLATE_NAMES.map((n) => ({ value: n, text: templateWords(n), selected: query.template === n }))],
+      selectedFilters: {
+        heading: { text: t('Selected filters') },
+        clearLink: { text: t('Clear filters'), href: '/email' },
+        categories: [
+          query.status && { heading: { text: t('Status') }, items: [{ href: without('status'), text: statusWords(query.status) }] },
+          query.template && { heading: { text: t('Kind') }, items: [{ href: without('template'), text: templateWords(query.template) }] },
+        ].filter(Boolean),
+      },
+      pagination: {
+        previous: list.page > 1 ? { href: outboxHref({ ...kept, page: list.page - 1 }) } : undefined,
+        next: list.page < last ? { href: outboxHref({ ...kept, page: list.page + 1 }) } : undefined,
+      },
+    });
+  });
+
+  app.get('/email/:id', async (req, reply) => {
+    const found = await deps.email.message(req.actor!, idOf(req));
+    const view = messageView(found.message, found.caseReference);
+    return reply.page('email/views/message.njk', {
+      pageTitle: view.subject,
+      m: view,
+      smtpConfigured: found.smtpConfigured,
+      deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
+      flash: (req.query as { done?: string }).done === 'retried' ? 'The message is back in the queue.' : undefined,
+    });
+  });
+
+  app.post('/email/:id/retry', async (req, reply) => {
+    await deps.email.retry(req.actor!, idOf(req));
+    return reply.redirect(`/email/${idOf(req)}?done=retried`, 303);
+  });
+}

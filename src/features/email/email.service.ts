@@ -1,0 +1,63 @@
+// The outbox as staff see it: the list of messages, one message with its delivery log (viewing a body is
+// audited), and "Try again" for a failed or held message. Admins and coordinators only (email.view).
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { enqueue } from '#src/jobs/queue.ts';
+import { AppError, notFound } from '#src/lib/app-error.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
+import { caseReferenceOf, countByStatus, findMessage, insertDelivery, listDeliveries, listMessages, type OutboxFilter, requeueMessage } from './outbox.repo.ts';
+import { sendEmailJob } from './send-email.job.ts';
+
+export const OUTBOX_PAGE_SIZE = 50;
+
+export function createEmailService({ db, clock, audit, smtpConfigured }: { db: Db; clock: Clock; audit: Audit; smtpConfigured: boolean }) {
+  return {
+    smtpConfigured,
+
+    async list(actor: OrgActor, filter: OutboxFilter, page = 1) {
+      authorise(actor, 'email.view');
+      const safePage = Number.isInteger(page) && page > 0 ? page : 1;
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { rows, total } = await listMessages(tx, actor.orgId, filter, safePage, OUTBOX_PAGE_SIZE);
+        return { messages: rows, total, page: safePage, pageSize: OUTBOX_PAGE_SIZE, counts: await countByStatus(tx, actor.orgId), smtpConfigured };
+      });
+    },
+
+    /** One message with its body and delivery log; the viewing is audited. */
+    async message(actor: OrgActor, id: string) {
+      authorise(actor, 'email.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const message = await findMessage(tx, actor.orgId, id);
+        if (!message) throw notFound('The message');
+        const [deliveries, caseReference] = await Promise.all([listDeliveries(tx, actor.orgId, id), caseReferenceOf(tx, actor.orgId, message.caseId)]);
+        await audit.record(tx, actor, actor.orgId, { action: 'email.viewed', entityType: 'email', entityId: id, detail: { template: message.template } });
+        return { message, deliveries, caseReference, smtpConfigured };
+      });
+    },
+
+    /** Puts a failed or held message back in the queue. */
+    async retry(actor: OrgActor, id: string) {
+      authorise(actor, 'email.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const message = await findMessage(tx, actor.orgId, id);
+        if (!message) throw notFound('The message');
+        if (!(await requeueMessage(tx, actor.orgId, id)))
+          throw new AppError('CONFLICT', 'Only a message that failed or is held can be tried again', { reason: 'EMAIL_NOT_RETRYABLE' });
+        await insertDelivery(tx, {
+          orgId: actor.orgId,
+          outboxId: id,
+          at: clock.now(),
+          outcome: 'retrying',
+          detail: `Tried again by ${actor.label ?? 'staff'}`,
+        });
+        await enqueue(tx, sendEmailJob, { outboxId: id }, { orgId: actor.orgId });
+        await audit.record(tx, actor, actor.orgId, { action: 'email.retried', entityType: 'email', entityId: id });
+        return { id, status: 'queued' as const };
+      });
+    },
+  };
+}
+export type EmailService = ReturnType<typeof createEmailService>;

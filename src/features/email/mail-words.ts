@@ -1,0 +1,30 @@
+// Pure: times, contact details and reasons as an email says them; times in London time.
+const WHEN = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
+
+/** "Tuesday 15 December 2026, 10:00 to 11:30" (the end's date too when it falls on another day). */
+export function whenInWords(start: Date, end: Date): string {
+  const startDay = WHEN.format(start).replace(',', '');
+  const endDay = WHEN.format(end).replace(',', '');
+  const to = endDay === startDay ? TIME.format(end) : `${endDay}, ${TIME.format(end)}`;
+  return `${startDay}, ${TIME.format(start)} to ${to}`;
+}
+
+/** "Tuesday 15 December 2026 at 10:00". */
+export const momentInWords = (at: Date): string => `${WHEN.format(at).replace(',', '')} at ${TIME.format(at)}`;
+
+/** "01632 960000 or office@example.org"; the fallback when the service has given neither. */
+export function contactInWords(service: { email: string | null; phone: string | null }): string {
+  const ways = [service.phone?.trim(), service.email?.trim()].filter((w): w is string => Boolean(w));
+  return ways.length > 0 ? ways.join(' or ') : 'the person who arranged it';
+}
+
+/** "Joint meeting" → "joint meeting", keeping capitals such as SEND later in the label. */
+export const lowerFirst = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
+
+/** A reason as a sentence of its own, or nothing. */
+export function reasonSentence(reason: string | undefined): string {
+  const r = reason?.trim();
+  if (!r) return '';
+  return `The reason given: ${r}${/[.!?]$/.test(r) ? '' : '.'}`;
+}

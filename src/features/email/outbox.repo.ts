@@ -1,0 +1,129 @@
+// The only file that reads and updates email_outbox and email_deliveries (outbox.ts inserts). Scoped by the
+// service in every query the pages use; the worker's queries go by the message's id inside its service.
+import type { Db } from '#src/db/client.ts';
+import { and, asc, desc, eq, ilike, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
+import { cases } from '#src/db/schema/cases.ts';
+import { emailDeliveries, emailOutbox } from '#src/db/schema/meetings.ts';
+import { isUuid, newId } from '#src/lib/ids.ts';
+
+export type OutboxRow = typeof emailOutbox.$inferSelect;
+export type DeliveryOutcome = 'sent' | 'failed' | 'retrying' | 'held';
+
+export async function findMessage(tx: Db, orgId: string | null, id: string): Promise<OutboxRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const byOrg = orgId ? eq(emailOutbox.orgId, orgId) : undefined;
+  const rows = await tx
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.id, id), byOrg))
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * Marks the message as being sent, unless it was sent already or another worker is sending it now. A `sending`
+ * mark older than `staleBefore` is a send that was interrupted (the worker died): it is taken over.
+ */
+export async function claimForSending(tx: Db, id: string, orgId: string | null, now: Date, staleBefore: Date): Promise<OutboxRow | undefined> {
+  if (!isUuid(id)) return undefined;
+  const byOrg = orgId ? eq(emailOutbox.orgId, orgId) : undefined;
+  const rows = await tx
+    .update(emailOutbox)
+    .set({ status: 'sending', sendingSince: now, attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(and(eq(emailOutbox.id, id), byOrg, ne(emailOutbox.status, 'sent'), or(ne(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore))))
+    .returning();
+  return rows[0];
+}
+
+export async function markSent(tx: Db, id: string, at: Date, response: string) {
+  await tx.update(emailOutbox).set({ status: 'sent', sentAt: at, smtpResponse: response, lastError: null, sendingSince: null }).where(eq(emailOutbox.id, id));
+}
+
+export async function markUnsent(tx: Db, id: string, status: 'queued' | 'failed' | 'held', error: string | null) {
+  await tx.update(emailOutbox).set({ status, lastError: error, sendingSince: null }).where(eq(emailOutbox.id, id));
+}
+
+/** "Try again": a failed or held message goes back in the queue with a fresh count of attempts. */
+export async function requeueMessage(tx: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await tx
+    .update(emailOutbox)
+    .set({ status: 'queued', attempts: 0, lastError: null })
+    .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.id, id), inArray(emailOutbox.status, ['failed', 'held'])))
+    .returning({ id: emailOutbox.id });
+  return rows.length > 0;
+}
+
+export async function insertDelivery(tx: Db, row: { orgId: string | null; outboxId: string; at: Date; outcome: DeliveryOutcome; detail: string | null }) {
+  await tx.insert(emailDeliveries).values({ id: newId(), ...row });
+}
+
+export async function listDeliveries(tx: Db, orgId: string, outboxId: string) {
+  return tx
+    .select({ at: emailDeliveries.at, outcome: emailDeliveries.outcome, detail: emailDeliveries.detail })
+    .from(emailDeliveries)
+    .where(and(eq(emailDeliveries.orgId, orgId), eq(emailDeliveries.outboxId, outboxId)))
+    .orderBy(asc(emailDeliveries.at), asc(emailDeliveries.id));
+}
+
+export type OutboxFilter = { status?: string | undefined; template?: string | undefined; q?: string | undefined };
+
+/** A page of the service's messages, newest first, without their bodies; and how many match in all. */
+export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, page: number, pageSize: number) {
+  const conditions = [eq(emailOutbox.orgId, orgId)];
+  if (filter.status) conditions.push(eq(emailOutbox.status, filter.status));
+  if (filter.template) conditions.push(eq(emailOutbox.template, filter.template));
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const match = or(ilike(emailOutbox.toAddress, like), ilike(emailOutbox.subject, like), ilike(cases.reference, like));
+    if (match) conditions.push(match);
+  }
+  const where = and(...conditions);
+  const rows = await tx
+    .select({
+      id: emailOutbox.id,
+      status: emailOutbox.status,
+      template: emailOutbox.template,
+      toAddress: emailOutbox.toAddress,
+      toName: emailOutbox.toName,
+      subject: emailOutbox.subject,
+      caseId: emailOutbox.caseId,
+      caseReference: cases.reference,
+      attempts: emailOutbox.attempts,
+      createdAt: emailOutbox.createdAt,
+      sentAt: emailOutbox.sentAt,
+    })
+    .from(emailOutbox)
+    .leftJoin(cases, and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, orgId)))
+    .where(where)
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await tx
+    .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(emailOutbox)
+    .leftJoin(cases, and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, orgId)))
+    .where(where);
+  return { rows, total: total?.n ?? 0 };
+}
+export type OutboxListRow = Awaited<ReturnType<typeof listMessages>>['rows'][number];
+
+/** The case reference of a message, for its page. */
+export async function caseReferenceOf(tx: Db, orgId: string, caseId: string | null): Promise<string | null> {
+  if (!caseId) return null;
+  const rows = await tx
+    .select({ reference: cases.reference })
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.id, caseId)))
+    .limit(1);
+  return rows[0]?.reference ?? null;
+}
+
+/** How many of the service's messages are in each status. */
+export async function countByStatus(tx: Db, orgId: string): Promise<Record<string, number>> {
+  const rows = await tx
+    .select({ status: emailOutbox.status, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.orgId, orgId))
+    .groupBy(emailOutbox.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

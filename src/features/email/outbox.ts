@@ -1,0 +1,71 @@
+// The transactional outbox: a message is written, and its delivery job enqueued, in the caller's transaction, so
+// mail goes out exactly when the change it reports is committed. The Message-ID is fixed here: every retry of the
+// same message carries it, and a receiver can drop a second copy.
+import { and, eq } from '#src/db/orm.ts';
+import type { Db } from '#src/db/client.ts';
+import { emailOutbox } from '#src/db/schema/meetings.ts';
+import { newId } from '#src/lib/ids.ts';
+import { enqueue } from '#src/jobs/queue.ts';
+import { mailSettings } from './mail-settings.ts';
+import { sendEmailJob } from './send-email.job.ts';
+
+export type QueueEmailInput = {
+  orgId: string;
+  /** A TEMPLATE_NAMES value (templates.ts), kept to filter the outbox. */
+  template: string;
+  to: string;
+  toName?: string | null;
+  subject: string;
+  text: string;
+  html?: string | null;
+  /** An iCalendar attachment and its METHOD. */
+  ics?: string | null;
+  icsMethod?: 'REQUEST' | 'CANCEL' | null;
+  caseId?: string | null;
+  meetingId?: string | null;
+  /** One message per key per service: queueing the same key again does nothing. */
+  dedupeKey?: string | null;
+  /** When it was queued; defaults to now. */
+  at?: Date;
+};
+
+export const newMessageId = (id: string) => `<${id}@${mailSettings().messageIdDomain}>`;
+
+/** Queues one message and its delivery job. Returns the outbox id, or null when the dedupe key was used already. */
+export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<string | null> {
+  const id = newId();
+  const insert = tx.insert(emailOutbox).values({
+    id,
+    orgId: input.orgId,
+    messageId: newMessageId(id),
+    dedupeKey: input.dedupeKey ?? null,
+    template: input.template,
+    toAddress: input.to.trim(),
+    toName: input.toName ?? null,
+    subject: input.subject,
+    textBody: input.text,
+    htmlBody: input.html ?? null,
+    ics: input.ics ?? null,
+    icsMethod: input.ics ? (input.icsMethod ?? 'REQUEST') : null,
+    caseId: input.caseId ?? null,
+    meetingId: input.meetingId ?? null,
+    status: 'queued',
+    createdAt: input.at ?? new Date(),
+  });
+  const rows = input.dedupeKey
+    ? await insert.onConflictDoNothing({ target: [emailOutbox.orgId, emailOutbox.dedupeKey] }).returning({ id: emailOutbox.id })
+    : await insert.returning({ id: emailOutbox.id });
+  if (rows.length === 0) return null;
+  await enqueue(tx, sendEmailJob, { outboxId: id }, { orgId: input.orgId });
+  return id;
+}
+
+/** Is this dedupe key used in the service already? (For callers that want to skip building a message.) */
+export async function isQueued(tx: Db, orgId: string, dedupeKey: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.dedupeKey, dedupeKey)))
+    .limit(1);
+  return rows.length > 0;
+}
