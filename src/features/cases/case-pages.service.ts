@@ -3,6 +3,8 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
+import { countUpcomingOfCase } from '#src/features/meetings/meetings.repo.ts';
+import type { Clock } from '#src/lib/clock.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
 import { listActiveMembersWithRoles, listCaseAreas, listMemberNames } from './case-directory.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
@@ -18,7 +20,7 @@ export type CaseDirectory = {
   areas: string[];
 };
 
-export function createCasePagesService(deps: { db: Db; cases: CaseService }) {
+export function createCasePagesService(deps: { db: Db; cases: CaseService; clock: Clock }) {
   async function directory(actor: OrgActor): Promise<CaseDirectory> {
     authorise(actor, 'cases.view');
     return inOrg(deps.db, actor.orgId, async (tx) => {
@@ -38,10 +40,11 @@ export function createCasePagesService(deps: { db: Db; cases: CaseService }) {
       return { ...list, directory: await directory(actor) };
     },
 
-    /** One case (audited by the case service) with the names of the people who work on it. */
+    /** One case (audited by the case service) with the names of the people who work on it and its upcoming meetings. */
     async casePage(actor: OrgActor, caseId: string, opts: { kinds?: EventKind[] } = {}) {
       const view = await deps.cases.get(actor, caseId, opts);
-      return { ...view, directory: await directory(actor) };
+      const upcomingMeetings = await inOrg(deps.db, actor.orgId, (tx) => countUpcomingOfCase(tx, actor.orgId, caseId, deps.clock.now()));
+      return { ...view, directory: await directory(actor), upcomingMeetings };
     },
   };
 }

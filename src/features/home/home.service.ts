@@ -11,6 +11,7 @@ import { caseIdsForVolunteerUser } from '#src/features/volunteers/assignments.re
 import { listMembers, listOpenInvitations } from '#src/features/people/people.repo.ts';
 import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
+import { meetingRequestsQueue } from '#src/features/meetings/requests-queue.ts';
 
 export type QueueItem = { text: string; href?: string; hint?: string; tag?: { text: string; classes: string } };
 export type Queue = {
@@ -140,6 +141,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
           });
         }
         if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now)));
+        if (can(actor.role, 'meetings.book')) queues.push(await meetingRequestsQueue(tx, actor.orgId, now));
         if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today)));
         else
           queues.push({
