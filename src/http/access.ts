@@ -20,6 +20,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /invitations/:token',
   'POST /invitations/:token',
   'GET /api/v1/openapi.json',
+  // A volunteer's private calendar feed: the unguessable token in the address is the credential.
+  'GET /calendar/:token.ics',
   'GET /api/v1/public/:service/coverage',
   'POST /api/v1/public/:service/enquiries',
   'POST /api/v1/public/:service/referrals',

@@ -87,7 +87,7 @@ describe('the volunteers list', () => {
 });
 
 describe('the volunteer’s own pages', () => {
-  const MY = ['/my', '/my/cases', '/my/availability', '/my/training', '/my/hours', '/my/expenses'];
+  const MY = ['/my', '/my/cases', '/my/calendar', '/my/availability', '/my/training', '/my/hours', '/my/expenses'];
 
   it.each(MY)('%s has the one "My volunteering" sub-navigation, with itself as the current page', async (path) => {
     const res = await web.trainee!.get(path);
