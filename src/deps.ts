@@ -25,6 +25,13 @@ import { createTrainingService } from './features/volunteers/training.service.ts
 import { createExpenseService } from './features/volunteers/expenses.service.ts';
 import { createHoursService } from './features/volunteers/hours.service.ts';
 import { createMyWorkService } from './features/volunteers/my-work.service.ts';
+import { createSlotService } from './features/meetings/slots.service.ts';
+import { createVenueService } from './features/meetings/venues.service.ts';
+import { createCalendarService } from './features/meetings/calendar.service.ts';
+import { createFeedService } from './features/meetings/feed.service.ts';
+import { createMeetingService } from './features/meetings/meetings.service.ts';
+import { createEmailService } from './features/email/email.service.ts';
+import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
 import { JOBS, RECURRING } from './jobs/registry.ts';
 
@@ -35,6 +42,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const box = createSecretBox(config.secret);
   const cases = createCaseService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit });
+  const mailer = mailerFromConfig(config);
   return {
     config,
     database,
@@ -61,7 +69,14 @@ export function createServices(config: Config, database: Database, clock: Clock,
     myWork: createMyWorkService({ db, clock, audit }),
     hours: createHoursService({ db, clock, audit }),
     expenses: createExpenseService({ db, clock, audit }),
-    worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING }),
+    slots: createSlotService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
+    venues: createVenueService({ db, clock, audit }),
+    calendar: createCalendarService({ db, clock, audit }),
+    calendarFeeds: createFeedService({ db, clock, audit, baseUrl: config.baseUrl }),
+    meetings: createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
+    mailer,
+    email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
+    worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),
   };
 }
 export type Deps = ReturnType<typeof createServices>;

@@ -1,12 +1,17 @@
 // Every job the worker knows, listed explicitly.
 import { purgeSessionsJob } from '#src/features/auth/purge-sessions.job.ts';
 import { purgeDraftsJob } from '#src/features/public/purge-drafts.job.ts';
+import { dbsAlertsJob } from '#src/features/email/dbs-alerts.job.ts';
+import { sendEmailJob } from '#src/features/email/send-email.job.ts';
+import { meetingRemindersJob } from '#src/features/meetings/reminders.job.ts';
 import type { JobDefinition } from './job.ts';
 
-export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob];
+export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob, sendEmailJob, meetingRemindersJob, dbsAlertsJob];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
 export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
   { job: purgeSessionsJob, everyMinutes: 60 },
   { job: purgeDraftsJob, everyMinutes: 30 },
+  { job: meetingRemindersJob, everyMinutes: 5 },
+  { job: dbsAlertsJob, everyMinutes: 24 * 60 },
 ];

@@ -110,6 +110,23 @@ describe('parley demo', () => {
     expect(JSON.stringify(claims)).toMatch(/Driving to the home visit/);
   });
 
+  it('has venues, a joint meeting booked, a shuttle session held with its log, requests for a further meeting and the invitations held in the outbox', async () => {
+    const venues = (await get('/api/v1/venues')).json();
+    expect(venues.venues.map((v: { name: string }) => v.name).sort()).toEqual(['Riverside Community Centre', 'Sampletown Library']);
+    const requests = (await get('/api/v1/meeting-requests?status=open')).json();
+    expect(requests.requests.length).toBe(2);
+    const frankie = (await get('/api/v1/cases?q=Frankie')).json().cases[0];
+    const joint = (await get(`/api/v1/cases/${frankie.id}/meetings`)).json().meetings;
+    expect(joint).toMatchObject([{ kind: 'joint', status: 'booked' }]);
+    const charlie = (await get('/api/v1/cases?q=Charlie')).json().cases[0];
+    const [shuttle] = (await get(`/api/v1/cases/${charlie.id}/meetings`)).json().meetings;
+    expect(shuttle).toMatchObject({ kind: 'shuttle', status: 'held' });
+    const log = (await get(`/api/v1/cases/${charlie.id}/meetings/${shuttle.id}/shuttle`)).json();
+    expect(log.statements.map((x: { permission: string }) => x.permission).sort()).toEqual(['no', 'yes', 'yes_in_words']);
+    const held = (await get('/api/v1/email/outbox?status=held')).json();
+    expect(held.messages.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('only renews the passwords when loaded again', async () => {
     const again = await loadDemo(h.deps);
     expect(again).toMatchObject({ created: false, orgId });
