@@ -3,8 +3,12 @@
 //   node bench/run.ts cases        "Referrals and the case": a generated service of 100k cases (bench/cases/run.ts)
 //   node bench/run.ts volunteers   "Volunteers and co-mediator pairs": pair suggestions, batch allocation vs HiGHS (bench/volunteers/run.ts)
 //   node bench/run.ts pairs        the same suggestions through the service and the database (bench/volunteers/service.ts)
+//   node bench/run.ts email        1,000 invitations through the outbox with a worker restart, vs nodemailer alone (bench/meetings/email.ts)
+//   node bench/run.ts slots        the slot finder: 2,000 generated cases, findSlots vs a naive step-by-step finder (bench/meetings/slots.ts)
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpCases, runCases } from './cases/run.ts';
+import { cleanUpEmail, runEmail } from './meetings/email.ts';
+import { runSlots } from './meetings/slots.ts';
 import { cleanUpFoundation, runFoundation } from './foundation.ts';
 import { killAll } from './server-process.ts';
 import { cleanUpVolunteers, runVolunteers } from './volunteers/run.ts';
@@ -15,6 +19,8 @@ const BENCHMARKS = {
   cases: { run: runCases, cleanUp: cleanUpCases },
   volunteers: { run: runVolunteers, cleanUp: cleanUpVolunteers },
   pairs: { run: runPairsService, cleanUp: async () => {} },
+  email: { run: runEmail, cleanUp: cleanUpEmail },
+  slots: { run: runSlots, cleanUp: async () => {} },
 } as const;
 type Name = keyof typeof BENCHMARKS;
 
