@@ -27,6 +27,7 @@ import { registerTrainingApi } from './features/volunteers/training.api.ts';
 import { registerTrainingPages } from './features/volunteers/training.routes.ts';
 import { registerVolunteerPolicyPages } from './features/volunteers/volunteer-policy.routes.ts';
 import { registerMeetingPolicyPages } from './features/meetings/meeting-policy.routes.ts';
+import { registerEmailWordingPages } from './features/email/email-wording.routes.ts';
 import { registerEmailApi } from './features/email/email.api.ts';
 import { registerEmailPages } from './features/email/email.routes.ts';
 import { registerExpenseApi } from './features/volunteers/expenses.api.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerCoursePages(app, deps);
   registerVolunteerPolicyPages(app, deps);
   registerMeetingPolicyPages(app, deps);
+  registerEmailWordingPages(app, deps);
   registerDbsPages(app, deps);
   registerMyPages(app, deps);
   registerHoursPages(app, deps);

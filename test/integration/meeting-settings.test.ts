@@ -80,6 +80,46 @@ describe('the meetings settings page', () => {
   });
 });
 
+describe('the email wording page', () => {
+  it('shows coordinators the wording and lets only admins change it', async () => {
+    const read = await coordinator.get('/settings/emails');
+    expect(read.statusCode).toBe(200);
+    expect(text(read.body)).toContain('Meeting invitation Built-in wording');
+    expect(text(read.body)).toContain('Only admins can change the wording.');
+    expect((await coordinator.post('/settings/emails/meeting_reminder', { subject: 'x', body: 'y' })).statusCode).toBe(403);
+  });
+
+  it('refuses a placeholder the email does not know, keeping what was typed', async () => {
+    await admin.get('/settings/emails');
+    const res = await admin.post('/settings/emails/meeting_reminder', {
+      action: 'save',
+      subject: 'Soon: {meetingKind}',
+      body: 'Hello {recipientName}, see you at {venueName}',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(text(res.body)).toContain('This email does not know {venueName}');
+    expect(res.body).toContain('see you at {venueName}</textarea>');
+  });
+
+  it('saves a service’s own wording, used for its emails, and goes back to the built-in one', async () => {
+    await admin.get('/settings/emails');
+    const saved = await admin.post('/settings/emails/meeting_reminder', {
+      action: 'save',
+      subject: 'Soon: {meetingKind}',
+      body: 'Hello {recipientName}, see you {when} at {where}.',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect((await h.deps.settings.forWork(orgId)).meetings.emailTemplates.meeting_reminder).toEqual({
+      subject: 'Soon: {meetingKind}',
+      body: 'Hello {recipientName}, see you {when} at {where}.',
+    });
+    expect(text((await admin.get('/settings/emails')).body)).toContain('Meeting reminder Your wording');
+    await admin.post('/settings/emails/meeting_reminder', { action: 'reset' });
+    expect((await h.deps.settings.forWork(orgId)).meetings.emailTemplates.meeting_reminder).toBeUndefined();
+    expect((await admin.post('/settings/emails/no_such_email', { action: 'reset' })).statusCode).toBe(404);
+  });
+});
+
 describe('the intake availability grid', () => {
   it('saves the parts of the week a party can meet, and shows them ticked again', async () => {
     const { caseId } = await makeCase(h.deps, orgId, actorFor(orgId, adminId, 'admin'), {
