@@ -237,6 +237,12 @@ describe('a volunteer’s own calendar', () => {
     expect(text(month.body)).toContain('No meetings.');
   });
 
+  it('shows the next meeting on the volunteer’s home page', async () => {
+    const home = text((await vera.get('/my')).body);
+    expect(home).toContain('My calendar');
+    expect(home).toContain(`Next: Intake visit, Tuesday 24 March, 10:00 (${caseA.reference})`); // the 20 March call was cancelled
+  });
+
   it('is under "My volunteering" and links to the calendar feed', async () => {
     const res = await vera.get('/my/calendar');
     expect(res.body).toContain('aria-current="page" href="/my/calendar"');

@@ -13,12 +13,20 @@ import { assignmentsOfVolunteer, countActiveCases } from './my-cases.repo.ts';
 import { calendarOf } from './calendar.ts';
 import { readableVolunteer, requireMyVolunteer } from './my-volunteer.ts';
 import { findVolunteerByUserId } from './volunteers.repo.ts';
+import { listMeetingsBetween } from '#src/features/meetings/meetings.repo.ts';
 
 /** Active (the assignment goes on and the case has not ended) and past assignments of one volunteer. */
 async function casesOf(tx: Db, orgId: string, v: { id: string; name: string }) {
   const rows = await assignmentsOfVolunteer(tx, orgId, v.id);
   const isActive = (r: (typeof rows)[number]) => r.endedAt === null && !(ENDED_STATUSES as readonly string[]).includes(r.caseStatus);
   return { volunteer: { id: v.id, name: v.name }, active: rows.filter(isActive), past: rows.filter((r) => !isActive(r)) };
+}
+
+/** The volunteer's next booked meeting in the coming 90 days, if any. */
+async function nextMeetingOf(tx: Db, orgId: string, volunteerId: string, now: Date) {
+  const soon = await listMeetingsBetween(tx, orgId, now, new Date(now.getTime() + 90 * 86_400_000), { volunteerId, statuses: ['booked'] });
+  const next = soon.find((m) => m.startsAt.getTime() >= now.getTime());
+  return next ? { kind: next.kind, startsAt: next.startsAt, caseReference: next.caseReference } : null;
 }
 
 export function createMyWorkService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
@@ -39,6 +47,7 @@ export function createMyWorkService({ db, clock, audit }: { db: Db; clock: Clock
           minutesThisMonth: totals.month,
           year: cal.today.slice(0, 4),
           waiting: await countWaiting(tx, actor.orgId, v.id),
+          nextMeeting: await nextMeetingOf(tx, actor.orgId, v.id, clock.now()),
         };
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.own_summary_viewed', entityType: 'volunteer', entityId: v.id });
         return summary;

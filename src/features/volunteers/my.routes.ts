@@ -1,5 +1,7 @@
 // The volunteer's own landing page (/my) and their cases (/my/cases). A mediator whose sign-in is not linked to a
 // volunteer record is told the coordinator links it.
+import { MEETING_KIND_LABELS, type MeetingKind } from '#src/features/meetings/meeting-words.ts';
+import { dayInWords, clockTime } from '#src/features/meetings/meeting-times.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, type CaseStatus, type CaseType, ENDED_STATUSES, STATUS_LABELS } from '#src/features/cases/case-words.ts';
@@ -31,6 +33,9 @@ function caseRow(r: MyAssignmentRow) {
   };
 }
 
+/** "Tuesday 15 December, 18:00" in London time. */
+const dayAndTimeInWords = (at: Date) => `${dayInWords(at)}, ${clockTime(at)}`;
+
 export function registerMyPages(app: FastifyInstance, deps: Deps) {
   app.get('/my', async (req, reply) => {
     const home = await deps.myWork.home(req.actor!);
@@ -38,6 +43,17 @@ export function registerMyPages(app: FastifyInstance, deps: Deps) {
       return reply.page('volunteers/views/my-home.njk', { pageTitle: t('My volunteering'), linked: false, notLinkedMessage: NOT_LINKED_MESSAGE });
     const cards = [
       { title: 'My cases', href: '/my/cases', summary: t('{count} active of at most {max}', { count: home.activeCases, max: home.maxActiveCases }) },
+      {
+        title: 'My calendar',
+        href: '/my/calendar',
+        summary: home.nextMeeting
+          ? t('Next: {kind}, {when} ({reference})', {
+              kind: t(MEETING_KIND_LABELS[home.nextMeeting.kind as MeetingKind] ?? home.nextMeeting.kind),
+              when: dayAndTimeInWords(home.nextMeeting.startsAt),
+              reference: home.nextMeeting.caseReference,
+            })
+          : t('No meetings booked'),
+      },
       { title: 'My availability', href: '/my/availability', summary: t('When you are usually free, and time away') },
       { title: 'My training and DBS', href: '/my/training', summary: t('Courses, accreditation, DBS and what is due') },
       {
