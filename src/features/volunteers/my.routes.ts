@@ -34,7 +34,7 @@ function caseRow(r: MyAssignmentRow) {
 }
 
 /** "Tuesday 15 December, 18:00" in London time. */
-const dayAndTimeInWords = (at: Date) => `${dayInWords(at)}, ${clockTime(at)}`;
+const dayAndTimeInWords = (at: Date) => `${dayInWords(at, { year: false })}, ${clockTime(at)}`;
 
 export function registerMyPages(app: FastifyInstance, deps: Deps) {
   app.get('/my', async (req, reply) => {
