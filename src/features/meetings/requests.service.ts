@@ -16,6 +16,8 @@ import type { DeclineInput, MeetingRequestInput } from './requests.schemas.ts';
 
 const isReferrerKey = (actor: OrgActor) => actor.type === 'api_key' && actor.role === 'referrer';
 const by = (actor: OrgActor) => actor.label ?? actor.id;
+/** Who made a request: a person's name, or for an API key its id, so a key finds exactly its own requests again. */
+const maker = (actor: OrgActor) => (isReferrerKey(actor) ? `api-key:${actor.id}` : by(actor));
 
 /** The referrer's name as the referral gave it, if it did. */
 function referrerName(c: CaseRow): string | undefined {
@@ -82,7 +84,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
           preferredTimes: input.preferredTimes || null,
           status: 'open',
           createdAt: now,
-          createdBy: by(actor),
+          createdBy: maker(actor),
         });
         await insertEvent(tx, {
           orgId: actor.orgId,
@@ -90,6 +92,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
           at: now,
           actorId: actor.id,
           actorLabel: actor.label ?? null,
+          partyId: party?.id ?? null,
           kind: 'meeting',
           summary: `${requesterName} asked for a further meeting (${kindInWords(input.kind).toLowerCase()})`,
           body: [input.reason, input.preferredTimes ? `Preferred times: ${input.preferredTimes}` : ''].filter(Boolean).join('\n\n'),
@@ -105,18 +108,37 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
       });
     },
 
-    /** One case's requests, newest first. */
+    /** One case's requests, newest first. A referrer's key sees only the requests it made, without staff's decision notes. Audited. */
     async ofCase(actor: OrgActor, caseId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
         await caseFor(tx, actor, caseId, 'view');
-        return listRequestsOfCase(tx, actor.orgId, caseId);
+        const all = await listRequestsOfCase(tx, actor.orgId, caseId);
+        const shown = isReferrerKey(actor)
+          ? all.filter((r) => r.requestedBy === 'referrer' && r.createdBy === maker(actor)).map((r) => ({ ...r, resolution: null }))
+          : all;
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'meeting_request.case_list_viewed',
+          entityType: 'case',
+          entityId: caseId,
+          detail: { count: shown.length },
+        });
+        return shown;
       });
     },
 
     /** The service's requests of one status, oldest first: the coordinators' queue. */
     async queue(actor: OrgActor, status: 'open' | 'booked' | 'declined' = 'open') {
       authorise(actor, 'meetings.book');
-      return inOrg(db, actor.orgId, (tx) => listRequests(tx, actor.orgId, status));
+      return inOrg(db, actor.orgId, async (tx) => {
+        const rows = await listRequests(tx, actor.orgId, status);
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'meeting_request.queue_viewed',
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { status, count: rows.length },
+        });
+        return rows;
+      });
     },
 
     /** One request, for the people who book meetings. */
