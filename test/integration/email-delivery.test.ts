@@ -297,13 +297,18 @@ describe('alerts that waited for email', () => {
 });
 
 describe('meeting reminders', () => {
-  it('reminds the participants who have not declined, once per meeting time', async () => {
+  it('reminds the participants still invited (not declined, consent not withdrawn, still on the case), once per meeting time', async () => {
     const { orgId } = await makeOrg(h.deps, 'remind');
     const admin = await makeMember(h.deps, orgId, 'admin', 'ada@remind.example', { name: 'Ada Admin', twoFactor: false });
-    const { caseId } = await makeCase(h.deps, orgId, actorFor(orgId, admin.userId, 'admin'), {
+    const adminActor = actorFor(orgId, admin.userId, 'admin');
+    const { caseId } = await makeCase(h.deps, orgId, adminActor, {
       description: 'Hedge too tall',
-      parties: [{ name: 'Ray Example' }, { name: 'Dee Example' }],
+      parties: [{ name: 'Ray Example' }, { name: 'Dee Example' }, { name: 'Wes Example' }],
     });
+    const wes = (await h.deps.cases.get(adminActor, caseId)).parties.find((p) => p.name === 'Wes Example')!.id;
+    await h.deps.caseActivity.recordConsent(adminActor, caseId, { partyId: wes, status: 'given', method: 'verbal' });
+    await h.deps.caseActivity.recordConsent(adminActor, caseId, { partyId: wes, status: 'withdrawn', method: 'verbal' });
+    const offCase = await makeVolunteer(h.deps, orgId, { name: 'Otto Offcase' });
     const now = h.clock.now();
     const meetingId = newId();
     const startsAt = new Date(now.getTime() + 10 * 3_600_000);
@@ -327,6 +332,8 @@ describe('meeting reminders', () => {
           { name: 'Ray Example', email: 'ray@example.org', response: 'accepted' },
           { name: 'Dee Example', email: 'dee@example.org', response: 'declined' },
           { name: 'Pat Nomail', email: null, response: 'needs_action' },
+          { name: 'Wes Example', email: 'wes@example.org', response: 'accepted', partyId: wes },
+          { name: 'Otto Offcase', email: 'otto@example.org', response: 'accepted', kind: 'volunteer', volunteerId: offCase },
         ].map((p) => ({ id: newId(), orgId, meetingId, caseId, kind: 'party', ...p, createdAt: booked })),
       );
     });

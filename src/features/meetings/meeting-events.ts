@@ -40,6 +40,8 @@ export async function mailParticipants(
   change: MeetingChange,
   m: MeetingWithParticipants & { homePartyName?: string | null },
   reason?: string,
+  /** Who to write to; everyone invited when left out. */
+  include: (p: MeetingWithParticipants['participants'][number]) => boolean = () => true,
 ): Promise<number> {
   const org = await findOrgById(tx, orgId);
   return queueMeetingMail(tx, {
@@ -60,7 +62,7 @@ export async function mailParticipants(
       where: whereInWords(m),
       videoLink: m.videoLink,
     },
-    recipients: m.participants.map((p) => ({ participantId: p.id, name: p.name, email: p.email, response: p.response })),
+    recipients: m.participants.filter(include).map((p) => ({ participantId: p.id, name: p.name, email: p.email, response: p.response })),
     ...(reason ? { reason } : {}),
   });
 }

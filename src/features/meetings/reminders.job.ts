@@ -1,14 +1,17 @@
 // Every five minutes: in each service with reminders on (reminderHours > 0), booked meetings starting within that
-// many hours get a reminder, with the invitation again, to each participant who has not declined. One reminder per
+// many hours get a reminder, with the invitation again, to each participant still invited (not declined, consent
+// not withdrawn, still on the case). One reminder per
 // meeting time per participant: a meeting moved later is reminded again at its new time. A meeting booked or moved
 // inside the window is not reminded: its invitation has just gone.
 import { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { defineJob } from '#src/jobs/job.ts';
-import { queueMeetingMail } from '#src/features/email/meeting-mail.ts';
+import { listParties } from '#src/features/cases/cases.repo.ts';
 import { findServiceForMail, listServiceIds } from '#src/features/email/recipients.repo.ts';
-import { whereInWords } from './meeting-text.ts';
+import { withHomeName } from './meeting-booking.ts';
+import { listCaseMediators } from './meeting-choices.repo.ts';
+import { mailParticipants } from './meeting-events.ts';
 import { findMeeting } from './meetings.repo.ts';
 import { listMeetingsDueReminder, markReminderSent } from './reminders.repo.ts';
 
@@ -27,29 +30,13 @@ export async function queueReminders(tx: Db, orgId: string, now: Date): Promise<
       await markReminderSent(tx, orgId, m.id, due.startsAt);
       continue;
     }
-    const home = m.participants.find((p) => m.homePartyId && p.partyId === m.homePartyId);
-    queued += await queueMeetingMail(tx, {
-      orgId,
-      service: { name: service.name, email: service.email, phone: service.phone },
-      policy: service.policy,
-      change: 'reminder',
-      meeting: {
-        id: m.id,
-        caseId: m.caseId,
-        caseReference: m.caseReference,
-        kind: m.kind,
-        mode: m.mode,
-        startsAt: m.startsAt,
-        endsAt: m.endsAt,
-        icsUid: m.icsUid,
-        sequence: m.sequence,
-        where: whereInWords({ ...m, homePartyName: home?.name ?? null }),
-        videoLink: m.videoLink,
-      },
-      recipients: m.participants
-        .filter((p) => p.response !== 'declined')
-        .map((p) => ({ participantId: p.id, name: p.name, email: p.email, response: p.response })),
-    });
+    // Not to anyone who declined, a party who has withdrawn consent, or a mediator no longer on the case.
+    const parties = await listParties(tx, orgId, m.caseId);
+    const withdrawn = new Set(parties.filter((p) => p.consent === 'withdrawn').map((p) => p.id));
+    const onCase = new Set((await listCaseMediators(tx, orgId, m.caseId)).map((v) => v.volunteerId));
+    const stillInvited = (p: (typeof m.participants)[number]) =>
+      p.response !== 'declined' && !(p.partyId && withdrawn.has(p.partyId)) && !(p.volunteerId && !onCase.has(p.volunteerId));
+    queued += await mailParticipants(tx, orgId, service.policy, 'reminder', withHomeName(m, parties), undefined, stillInvited);
     await markReminderSent(tx, orgId, m.id, due.startsAt);
   }
   return queued;
