@@ -4,7 +4,9 @@
 // signing in, parsed back by ical.js, and stops working when it is replaced or turned off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { and, eq } from '#src/db/orm.ts';
 import { calendarFeeds } from '#src/db/schema/meetings.ts';
+import { caseAssignments } from '#src/db/schema/volunteers.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
 import { hashToken } from '#src/lib/tokens.ts';
@@ -364,5 +366,22 @@ describe('the private calendar feed', () => {
     const actions = rows.map((e) => e.action);
     expect(actions.filter((a) => a === 'calendar_feed.created')).toHaveLength(4);
     expect(actions.filter((a) => a === 'calendar_feed.revoked')).toHaveLength(3);
+  });
+});
+
+describe('a volunteer taken off a case', () => {
+  it('keeps its past meetings in their feed, and sees its coming ones there as cancelled', async () => {
+    await vera.get('/my/calendar/feed');
+    const url = /id="calendar-link">([^<]+)</.exec((await vera.post('/my/calendar/feed')).body)![1]!;
+    await inOrg(h.deps.db, orgId, (tx) =>
+      tx
+        .update(caseAssignments)
+        .set({ endedAt: h.clock.now(), endedReason: 'Moved to another case' })
+        .where(and(eq(caseAssignments.caseId, caseA.caseId), eq(caseAssignments.volunteerId, vVera))),
+    );
+    const byUid = new Map(parseFeed((await fetchFeed(feedPath(url))).body).map((e) => [e.uid, e]));
+    expect(byUid.get(`${m.joint}@parley.test`)!.status).toBe('CONFIRMED');
+    expect(byUid.get(`${m.summer}@parley.test`)!.status).toBe('CANCELLED');
+    expect(byUid.get(`${m.veraHome}@parley.test`)!.status).toBe('CANCELLED');
   });
 });

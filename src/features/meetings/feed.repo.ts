@@ -3,6 +3,7 @@
 import type { Db } from '#src/db/client.ts';
 import { and, desc, eq, isNull, lt, or, sql } from '#src/db/orm.ts';
 import { calendarFeeds } from '#src/db/schema/meetings.ts';
+import { caseAssignments } from '#src/db/schema/volunteers.ts';
 
 export async function insertFeed(tx: Db, row: typeof calendarFeeds.$inferInsert) {
   await tx.insert(calendarFeeds).values(row);
@@ -53,4 +54,13 @@ export async function markFeedUsed(tx: Db, orgId: string, feedId: string, at: Da
     )
     .returning({ id: calendarFeeds.id });
   return rows.length > 0;
+}
+
+/** The cases a volunteer is on now (an open assignment). */
+export async function activeCaseIdsOfVolunteer(tx: Db, orgId: string, volunteerId: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ caseId: caseAssignments.caseId })
+    .from(caseAssignments)
+    .where(and(eq(caseAssignments.orgId, orgId), eq(caseAssignments.volunteerId, volunteerId), isNull(caseAssignments.endedAt)));
+  return new Set(rows.map((r) => r.caseId));
 }

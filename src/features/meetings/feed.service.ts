@@ -15,7 +15,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import { feedEvents } from './feed-events.ts';
-import { findActiveFeedOf, findFeedByHash, insertFeed, markFeedUsed, revokeFeedsOf } from './feed.repo.ts';
+import { activeCaseIdsOfVolunteer, findActiveFeedOf, findFeedByHash, insertFeed, markFeedUsed, revokeFeedsOf } from './feed.repo.ts';
 import { feedIcs } from './ics.ts';
 import { listMeetingsBetween } from './meetings.repo.ts';
 
@@ -103,7 +103,11 @@ export function createFeedService({ db, clock, audit, baseUrl }: { db: Db; clock
           });
         const since = new Date(now.getTime() - PAST_DAYS * DAY_MS);
         const meetings = await listMeetingsBetween(tx, feed.orgId, since, new Date(now.getTime() + AHEAD_DAYS * DAY_MS), { volunteerId: v.id });
-        const shown = meetings.filter((m) => m.status !== 'cancelled' || m.updatedAt >= since);
+        // A volunteer taken off a case keeps its past meetings; its coming ones leave their calendar as cancelled.
+        const onCase = await activeCaseIdsOfVolunteer(tx, feed.orgId, v.id);
+        const shown = meetings
+          .filter((m) => m.status !== 'cancelled' || m.updatedAt >= since)
+          .map((m) => (m.status === 'booked' && m.startsAt >= now && !onCase.has(m.caseId) ? { ...m, status: 'cancelled' } : m));
         const org = await findOrgById(tx, feed.orgId);
         return feedIcs(`${org?.name ?? 'Parley'}: meetings`, feedEvents(shown, baseUrl));
       });
