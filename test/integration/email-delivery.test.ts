@@ -144,6 +144,20 @@ describe('delivery to an SMTP server', () => {
     expect(receivedBy('crash@example.org')).toHaveLength(1);
   });
 
+  it('lets staff try again a message whose sending was interrupted on its last attempt, once the lease has passed', async () => {
+    const id = (await inOrg(h.deps.db, orgId, (tx) =>
+      queueEmail(tx, { orgId, template: 'dbs_alert', to: 'stuck@example.org', subject: 'Stuck', text: 'Hello' }),
+    ))!;
+    await asSystem(h.deps.db, (tx) => tx.update(emailOutbox).set({ status: 'sending', sendingSince: h.clock.now() }).where(eq(emailOutbox.id, id)));
+    const staff = actorFor(orgId, newId(), 'coordinator');
+    await expect(h.deps.email.retry(staff, id)).rejects.toThrow('whose sending was interrupted');
+    h.clock.advance(301_000);
+    expect(await h.deps.email.retry(staff, id)).toEqual({ id, status: 'queued' });
+    const ctx = { db: h.deps.db, clock: h.clock, orgId, mailer: h.deps.mailer };
+    expect(await deliverOutboxMessage(id, ctx)).toBe('sent');
+    expect(receivedBy('stuck@example.org')).toHaveLength(1);
+  });
+
   it('queues a message with a dedupe key once', async () => {
     const queue = () =>
       inOrg(h.deps.db, orgId, (tx) =>

@@ -1,4 +1,5 @@
 // View models for the outbox pages: fields picked one by one, statuses and templates in words, bodies as paragraphs.
+import { SENDING_STALE_MS } from './delivery.ts';
 import { OUTBOX_STATUS_LABELS, type OutboxStatus } from '#src/features/meetings/meeting-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { summariseIcs } from './ics-summary.ts';
@@ -47,14 +48,14 @@ export const paragraphsOf = (text: string) =>
     .split(/\n\s*\n/)
     .map((p) => p.split('\n'));
 
-export function messageView(m: OutboxRow, caseReference: string | null) {
+export function messageView(m: OutboxRow, caseReference: string | null, now: Date = new Date()) {
   const ics = m.ics ? summariseIcs(m.ics) : null;
   return {
     id: m.id,
     status: m.status,
     statusText: statusWords(m.status),
     statusClass: STATUS_BADGES[m.status as OutboxStatus] ?? '',
-    canRetry: m.status === 'failed' || m.status === 'held',
+    canRetry: m.status === 'failed' || m.status === 'held' || (m.status === 'sending' && (m.sendingSince?.getTime() ?? 0) < now.getTime() - SENDING_STALE_MS),
     template: templateWords(m.template),
     to: recipient(m.toName, m.toAddress),
     subject: m.subject,

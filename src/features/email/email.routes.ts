@@ -55,7 +55,7 @@ export function registerEmailPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/email/:id', async (req, reply) => {
     const found = await deps.email.message(req.actor!, idOf(req));
-    const view = messageView(found.message, found.caseReference);
+    const view = messageView(found.message, found.caseReference, deps.clock.now());
     return reply.page('email/views/message.njk', {
       pageTitle: view.subject,
       m: view,

@@ -8,6 +8,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
+import { SENDING_STALE_MS } from './delivery.ts';
 import { caseReferenceOf, countByStatus, findMessage, insertDelivery, listDeliveries, listMessages, type OutboxFilter, requeueMessage } from './outbox.repo.ts';
 import { sendEmailJob } from './send-email.job.ts';
 
@@ -38,14 +39,16 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       });
     },
 
-    /** Puts a failed or held message back in the queue. */
+    /** Puts a failed or held message back in the queue, or one whose sending was interrupted (a worker stopped mid-send). */
     async retry(actor: OrgActor, id: string) {
       authorise(actor, 'email.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const message = await findMessage(tx, actor.orgId, id);
         if (!message) throw notFound('The message');
-        if (!(await requeueMessage(tx, actor.orgId, id)))
-          throw new AppError('CONFLICT', 'Only a message that failed or is held can be tried again', { reason: 'EMAIL_NOT_RETRYABLE' });
+        if (!(await requeueMessage(tx, actor.orgId, id, new Date(clock.now().getTime() - SENDING_STALE_MS))))
+          throw new AppError('CONFLICT', 'Only a message that failed, is held, or whose sending was interrupted can be tried again', {
+            reason: 'EMAIL_NOT_RETRYABLE',
+          });
         await insertDelivery(tx, {
           orgId: actor.orgId,
           outboxId: id,

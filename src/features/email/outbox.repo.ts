@@ -44,11 +44,18 @@ export async function markUnsent(tx: Db, id: string, status: 'queued' | 'failed'
 }
 
 /** "Try again": a failed or held message goes back in the queue with a fresh count of attempts. */
-export async function requeueMessage(tx: Db, orgId: string, id: string): Promise<boolean> {
+/** Back to the queue: a failed or held message, or one whose sending was interrupted (`sending` since before `staleBefore`). */
+export async function requeueMessage(tx: Db, orgId: string, id: string, staleBefore: Date): Promise<boolean> {
   const rows = await tx
     .update(emailOutbox)
-    .set({ status: 'queued', attempts: 0, lastError: null })
-    .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.id, id), inArray(emailOutbox.status, ['failed', 'held'])))
+    .set({ status: 'queued', attempts: 0, lastError: null, sendingSince: null })
+    .where(
+      and(
+        eq(emailOutbox.orgId, orgId),
+        eq(emailOutbox.id, id),
+        or(inArray(emailOutbox.status, ['failed', 'held']), and(eq(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore))),
+      ),
+    )
     .returning({ id: emailOutbox.id });
   return rows.length > 0;
 }
