@@ -180,4 +180,13 @@ describe('after the meetings', () => {
     expect((await bo.get(url(later.id))).statusCode).toBe(404);
     expect((await cora.get(`/cases/${w.caseId}/meetings/not-a-meeting`)).statusCode).toBe(404);
   });
+
+  it('does not offer a mediator on the case the forms to move or cancel a meeting', async () => {
+    for (const change of ['reschedule', 'cancel']) {
+      const res = await vera.get(url(later.id, `/${change}`));
+      expect(res.statusCode, change).toBe(403);
+      expect(pageText(res.body)).toContain('book, move and cancel meetings');
+    }
+    expect((await vera.get(url(later.id, '/record'))).statusCode).toBe(200);
+  });
 });

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
+import { authorise } from '#src/features/auth/permissions.ts';
 import { asBody, dateParts, type FormBody, isTicked, listOf, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
@@ -67,6 +68,8 @@ function readChange(change: Change, body: FormBody): { input: unknown; problems:
 }
 
 async function renderChange(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, change: Change, state?: State) {
+  // Moving and cancelling are for the people who book; a mediator is told so before filling in a form they cannot send.
+  if (change === 'reschedule' || change === 'cancel') authorise(req.actor!, 'meetings.book');
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
   const { meeting: m, groundRules } = await deps.meetings.meeting(req.actor!, caseId, meetingIdParam(req));
