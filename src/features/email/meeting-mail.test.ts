@@ -78,6 +78,12 @@ describe('meetingMessage', () => {
     expect(ics.organizer).toBe('mailto:office@alpha.example');
   });
 
+  it('asks for a reply only when the service has its own address to receive it', () => {
+    expect(meetingMessage(input(), robin).ics).toMatch(/RSVP=TRUE/);
+    const noAddress = meetingMessage(input({ service: { name: 'Alpha Mediation', email: null, phone: '01632 960000' } }), robin);
+    expect(noAddress.ics).not.toMatch(/RSVP=TRUE/);
+  });
+
   it('puts a BST meeting at the right UTC instant', () => {
     const m = meetingMessage(input({}, { startsAt: new Date('2026-06-16T09:00:00Z'), endsAt: new Date('2026-06-16T10:30:00Z') }), robin);
     expect(parse(m.ics)).toMatchObject({ start: '2026-06-16T09:00:00.000Z', end: '2026-06-16T10:30:00.000Z' });

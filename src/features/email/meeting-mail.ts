@@ -95,6 +95,8 @@ export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipi
     { name: service.name, email: service.email?.trim() || mailSettings().fromAddress },
     { name: recipient.name, email: recipient.email, response: recipient.response },
     icsMethod,
+    // Accept and decline go to the organiser: ask for them only when that is the service's own mailbox.
+    Boolean(service.email?.trim()),
   );
   const dedupeKey = input.change === 'reminder' ? `reminder:${meeting.id}:${meeting.startsAt.toISOString()}:${recipient.participantId}` : null;
   return { template, to: recipient.email, toName: recipient.name, ...rendered, ics, icsMethod, dedupeKey };

@@ -28,8 +28,17 @@ const STATUS_OF: Record<string, ICalAttendeeStatus> = {
   needs_action: ICalAttendeeStatus.NEEDSACTION,
 };
 
-/** An invitation (REQUEST) or cancellation (CANCEL) for one recipient, from the service as organiser. */
-export function invitationIcs(event: IcsEvent, organiser: IcsPerson, attendee: IcsPerson & { response?: string }, method: 'REQUEST' | 'CANCEL') {
+/**
+ * An invitation (REQUEST) or cancellation (CANCEL) for one recipient, from the service as organiser. A reply is asked
+ * for only when the organiser's address reads replies (`askReply`): calendars send their accept or decline there.
+ */
+export function invitationIcs(
+  event: IcsEvent,
+  organiser: IcsPerson,
+  attendee: IcsPerson & { response?: string },
+  method: 'REQUEST' | 'CANCEL',
+  askReply = true,
+) {
   const cal = ical({ prodId: PRODUCT, method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST });
   cal.createEvent({
     ...eventData(event, method === 'CANCEL'),
@@ -38,7 +47,7 @@ export function invitationIcs(event: IcsEvent, organiser: IcsPerson, attendee: I
       {
         name: attendee.name,
         email: attendee.email,
-        rsvp: method === 'REQUEST',
+        rsvp: method === 'REQUEST' && askReply,
         status: STATUS_OF[attendee.response ?? 'needs_action'] ?? ICalAttendeeStatus.NEEDSACTION,
       },
     ],
