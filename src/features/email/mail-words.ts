@@ -1,17 +1,11 @@
 // Pure: times, contact details and reasons as an email says them; times in London time.
-const WHEN = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/London' });
+import { clockTime, dayInWords, whenInWords } from '#src/features/meetings/meeting-times.ts';
 
 /** "Tuesday 15 December 2026, 10:00 to 11:30" (the end's date too when it falls on another day). */
-export function whenInWords(start: Date, end: Date): string {
-  const startDay = WHEN.format(start).replace(',', '');
-  const endDay = WHEN.format(end).replace(',', '');
-  const to = endDay === startDay ? TIME.format(end) : `${endDay}, ${TIME.format(end)}`;
-  return `${startDay}, ${TIME.format(start)} to ${to}`;
-}
+export { whenInWords };
 
 /** "Tuesday 15 December 2026 at 10:00". */
-export const momentInWords = (at: Date): string => `${WHEN.format(at).replace(',', '')} at ${TIME.format(at)}`;
+export const momentInWords = (at: Date): string => `${dayInWords(at)} at ${clockTime(at)}`;
 
 /** "01632 960000 or office@example.org"; the fallback when the service has given neither. */
 export function contactInWords(service: { email: string | null; phone: string | null }): string {
