@@ -23,6 +23,12 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       const safePage = Number.isInteger(page) && page > 0 ? page : 1;
       return inOrg(db, actor.orgId, async (tx) => {
         const { rows, total } = await listMessages(tx, actor.orgId, filter, safePage, OUTBOX_PAGE_SIZE);
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'email.list_viewed',
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { page: safePage, count: rows.length },
+        });
         return { messages: rows, total, page: safePage, pageSize: OUTBOX_PAGE_SIZE, counts: await countByStatus(tx, actor.orgId), smtpConfigured };
       });
     },
