@@ -6,6 +6,7 @@ import { accessFor } from '#src/http/access.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, makeCase, makeVolunteer } from '../support/volunteers.ts';
+import { makeMeetingSecrets } from '../support/walk-meetings.ts';
 import type { WebClient } from '../support/web-client.ts';
 
 let h: Harness;
@@ -25,7 +26,15 @@ const SECRETS = [
   'Otto secret expense',
   'Otto secret receipt',
   '987698769876',
+  'Bravo secret meeting notes',
+  'Bravo secret shuttle statement',
+  'Bravo secret request reason',
 ];
+/**
+ * The venue of case B's meeting. Venues are the service's own places, not case data: every mediator may see them
+ * (venues.view), so they are secrets only from a viewer.
+ */
+const VENUE_SECRETS = ['Bravo Secret Venue', 'Bravo secret room', 'Bravo secret venue address'];
 
 beforeAll(async () => {
   h = await startHarness();
@@ -59,7 +68,12 @@ beforeAll(async () => {
   const receipt = { filename: 'otto.pdf', bytes: Buffer.from('%PDF-1.4 Otto secret receipt') };
   const claim = { kind: 'other' as const, on: '2020-01-02', amountPence: 700, description: 'Otto secret expense' };
   const { id: claimId } = await h.deps.expenses.submitFor(admins, vOtto, claim, receipt);
+  const meetings = await makeMeetingSecrets(h, admins, { caseId: caseB.caseId, partyId: b.parties[0]!.id, volunteerId: vOtto, prefix: 'Bravo' });
+  expect(meetings.venueSecrets).toEqual(VENUE_SECRETS);
+  expect(SECRETS).toEqual(expect.arrayContaining(meetings.caseSecrets));
   params = {
+    ...meetings.params,
+    outboxId: meetings.outboxId,
     id: caseB.caseId,
     partyId: b.parties[0]!.id,
     taskId,
@@ -84,11 +98,13 @@ afterAll(() => h?.close());
 
 /** Routes that end or change the walker's session; they take no ids. */
 const SESSION_ENDERS = ['POST /sign-out', 'POST /account/sign-out-everywhere', 'POST /services/switch', 'POST /account/two-factor'];
-const fill = (url: string) => url.replace(/:(\w+)/g, (m, name: string) => params[name] ?? m);
+/** Route parameters filled with case B's and Otto's ids; `:id` is case B, or on the outbox routes the invitation queued for case B's meeting. */
+const fill = (url: string) =>
+  url.replace(/:(\w+)/g, (m, name: string) => (name === 'id' && /^\/(api\/v1\/)?email\//.test(url) ? params.outboxId : params[name]) ?? m);
 const refused = (status: number) => status >= 300 && status < 500 && status !== 304;
 
 /** Walks every route as this person; returns the routes walked. */
-async function walk(who: WebClient, label: string, secrets: string[], mustRefuse = (url: string) => /:\w+/.test(url)) {
+async function walk(who: WebClient, label: string, secrets: string[], mustRefuse = (url: string, _method: string) => /:\w+/.test(url)) {
   const walked: string[] = [];
   for (const route of h.app.routeList) {
     if (route.method === 'HEAD' || route.method === 'OPTIONS') continue;
@@ -115,7 +131,7 @@ async function walk(who: WebClient, label: string, secrets: string[], mustRefuse
             headers: { cookie: [...who.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': who.csrf ?? '' },
           });
     for (const secret of secrets) expect(res.body, `${route.method} ${route.url} shows "${secret}" to a ${label}`).not.toContain(secret);
-    if (mustRefuse(route.url) && !route.url.startsWith('/invitations/'))
+    if (mustRefuse(route.url, route.method) && !route.url.startsWith('/invitations/'))
       expect(refused(res.statusCode), `${route.method} ${route.url} → ${res.statusCode} for a ${label}`).toBe(true);
     walked.push(`${route.method} ${route.url}`);
   }
@@ -131,6 +147,15 @@ async function walk(who: WebClient, label: string, secrets: string[], mustRefuse
     'GET /cases/:id/mediators',
     'GET /api/v1/cases/:id/pair-suggestions',
     'GET /my/cases',
+    'GET /cases/:id/meetings/:meetingId',
+    'GET /cases/:id/meetings/:meetingId/shuttle/for/:partyId',
+    'POST /cases/:id/meetings/:meetingId/shuttle/:statementId/convey',
+    'GET /api/v1/cases/:id/meetings/:meetingId/shuttle',
+    'GET /meetings/requests/:requestId/decline',
+    'POST /api/v1/meeting-requests/:requestId/decline',
+    'GET /venues/:venueId/rooms/:roomId/edit',
+    'GET /email/:id',
+    'GET /api/v1/email/outbox/:id',
   ])
     expect(walked).toContain(route);
   return walked;
@@ -138,15 +163,18 @@ async function walk(who: WebClient, label: string, secrets: string[], mustRefuse
 
 describe('a mediator walking every route with someone else’s ids', () => {
   it('is refused wherever the address names another volunteer or case, and sees nothing of them anywhere', async () => {
-    await walk(mediator, 'mediator', SECRETS);
+    // A mediator may read any of the service's venues (venues.view), so the one venue answer with an id is theirs.
+    const notAVenueRead = (url: string, method: string) => /:\w+/.test(url) && !(method === 'GET' && url === '/api/v1/venues/:venueId');
+    await walk(mediator, 'mediator', SECRETS, notAVenueRead);
   });
 
   it('refuses a viewer and a safeguarding lead every volunteer record, and shows them no volunteer’s details', async () => {
-    await walk(viewer, 'viewer', SECRETS);
+    await walk(viewer, 'viewer', [...SECRETS, ...VENUE_SECRETS]);
     // A safeguarding lead reads every case, and so who mediates it; a volunteer's own record stays closed to them.
     const volunteerSecrets = SECRETS.filter((x) => x.startsWith('Otto secret') || /^\d+$/.test(x));
     const volunteerRoute = (url: string) => /:(volunteerId|claimId|entryId|checkId|trainingRecordId|accreditationId|connectionId|periodId)/.test(url);
-    await walk(safeguarding, 'safeguarding lead', volunteerSecrets, volunteerRoute);
+    // They read case B's meetings too, but not its shuttle log: that is for the case team and coordinators only.
+    await walk(safeguarding, 'safeguarding lead', [...volunteerSecrets, 'Bravo secret shuttle statement'], volunteerRoute);
   });
 
   it('still reaches their own volunteer pages and their own case', async () => {

@@ -3,9 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '#src/deps.ts';
 import { accessFor } from '#src/http/access.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { type OrgActor, systemActor } from '#src/features/auth/actor.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { insertFeed } from '#src/features/meetings/feed.repo.ts';
+import { newId } from '#src/lib/ids.ts';
+import { hashToken, newToken } from '#src/lib/tokens.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import { makeMeetingSecrets } from '../support/walk-meetings.ts';
 import type { WebClient } from '../support/web-client.ts';
 import { insertAssignment } from '../support/volunteers.ts';
 
@@ -81,9 +86,23 @@ async function caseDataOfA() {
   const assignmentId = await insertAssignment(h.deps, s.a.orgId, caseId, volunteerId, { supervised: true });
   const training = await trainingDataOfA(actor, volunteerId);
   const work = await workDataOfA(actor, volunteerId);
+  const meetings = await meetingDataOfA(actor, caseId, partyId, volunteerId);
   return {
-    ids: { caseId, referralId: waiting.id, enquiryId },
-    params: { partyId, taskId, recordId, caseId, volunteerId, connectionId, periodId, applicationId, assignmentId, ...training.params, ...work.params },
+    ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
+    params: {
+      partyId,
+      taskId,
+      recordId,
+      caseId,
+      volunteerId,
+      connectionId,
+      periodId,
+      applicationId,
+      assignmentId,
+      ...training.params,
+      ...work.params,
+      ...meetings.params,
+    },
     secrets: [
       'Petra Alphaparty',
       'Ronan Alphareferred',
@@ -99,8 +118,19 @@ async function caseDataOfA() {
       'Alpha declared connection',
       ...training.secrets,
       ...work.secrets,
+      ...meetings.secrets,
     ],
   };
+}
+
+/** Service A's meetings (a venue, a shuttle session, a statement, a request, an invitation) and a volunteer's calendar feed. */
+async function meetingDataOfA(actor: OrgActor, caseId: string, partyId: string, volunteerId: string) {
+  const meetings = await makeMeetingSecrets(h, actor, { caseId, partyId, volunteerId, prefix: 'Alpha' });
+  const feedToken = newToken(32);
+  await inOrg(h.deps.db, s.a.orgId, (tx) =>
+    insertFeed(tx, { id: newId(), orgId: s.a.orgId, volunteerId, tokenHash: hashToken(feedToken), createdAt: h.clock.now() }),
+  );
+  return { outboxId: meetings.outboxId, feedToken, params: meetings.params, secrets: [...meetings.venueSecrets, ...meetings.caseSecrets] };
 }
 
 /** Service A's training course, training record, accreditation and DBS check (its full number is a secret too). */
@@ -130,12 +160,20 @@ async function workDataOfA(actor: Parameters<Deps['hours']['addFor']>[0], volunt
   return { params: { entryId, claimId }, secrets: ['Alpha secret hours note', 'Alpha secret expense', 'Alpha secret receipt'] };
 }
 
-/** Route parameters filled with service A's real ids; `:id` is the referral, enquiry or case the route is about. */
+/** Route parameters filled with service A's real ids; `:id` is the referral, enquiry, outbox message or case the route is about. */
 const fill = (url: string) =>
   url.replace(/:(\w+)|\*/g, (m, name: string | undefined) => {
-    if (name === 'id') return /^\/(api\/v1\/)?referrals\//.test(url) ? params.referralId! : url.startsWith('/enquiries/') ? params.enquiryId! : params.caseId!;
+    if (name === 'id') {
+      if (/^\/(api\/v1\/)?referrals\//.test(url)) return params.referralId!;
+      if (url.startsWith('/enquiries/')) return params.enquiryId!;
+      if (/^\/(api\/v1\/)?email\//.test(url)) return params.outboxId!;
+      return params.caseId!;
+    }
     return params[name ?? '*'] ?? m;
   });
+
+/** Routes that end or change the walker's session: walked as the other service's person, who then signs in again. */
+const SESSION_ENDERS = ['POST /sign-out', 'POST /account/sign-out-everywhere', 'POST /services/switch', 'POST /account/two-factor'];
 
 function refused(status: number) {
   return status >= 300 && status < 500 && status !== 304;
@@ -161,6 +199,10 @@ describe('every route', () => {
       const asB = route.method === 'GET' ? await webB.get(url) : await webB.post(url, payload as Record<string, string>);
       for (const secret of secretsOfA) expect(asB.body, `${route.method} ${route.url} as another service shows "${secret}"`).not.toContain(secret);
       if (/:\w+/.test(route.url)) expect(refused(asB.statusCode), `${route.method} ${route.url} as another service → ${asB.statusCode}`).toBe(true);
+      // The other service's person must stay signed in, or the rest of the walk would only test an anonymous visitor.
+      if (SESSION_ENDERS.includes(`${route.method} ${route.url}`)) webB = await signIn(h, s.adminB);
+      else if (!route.url.startsWith('/sign-in'))
+        expect(asB.headers.location ?? '', `${route.method} ${route.url} signed the other service's person out`).not.toMatch(/^\/sign-in/);
 
       const byKey = await h.app.inject({ method: route.method as 'GET', url, payload, headers: { authorization: `Bearer ${keyB}` } });
       for (const secret of secretsOfA) expect(byKey.body, `${route.method} ${route.url} by another service's key`).not.toContain(secret);
@@ -168,6 +210,7 @@ describe('every route', () => {
         expect(refused(byKey.statusCode), `${route.method} ${route.url} by another service's key → ${byKey.statusCode}`).toBe(true);
       checked.push(`${route.method} ${route.url}`);
     }
+    expect((await webB.get('/account')).statusCode, 'the other service’s person is still signed in after the walk').toBe(200);
     expect(checked).toContain('GET /people');
     expect(checked).toContain('POST /people/:userId/role');
     expect(checked).toContain('GET /api/v1/me');
@@ -215,8 +258,37 @@ describe('every route', () => {
       'POST /expenses/:claimId/decision',
       'POST /api/v1/expenses/:claimId/decision',
       'POST /my/expenses/new',
+      'GET /cases/:id/meetings/:meetingId',
+      'POST /api/v1/cases/:id/meetings/:meetingId/reschedule',
+      'POST /api/v1/cases/:id/meetings/:meetingId/cancel',
+      'GET /cases/:id/meetings/:meetingId/shuttle/for/:partyId',
+      'POST /cases/:id/meetings/:meetingId/shuttle/:statementId/convey',
+      'GET /api/v1/cases/:id/meetings/:meetingId/shuttle',
+      'POST /meetings/requests/:requestId/decline',
+      'POST /api/v1/meeting-requests/:requestId/decline',
+      'GET /api/v1/venues/:venueId',
+      'POST /venues/:venueId/edit',
+      'POST /venues/:venueId/rooms/:roomId/edit',
+      'GET /email/:id',
+      'POST /email/:id/retry',
+      'GET /api/v1/email/outbox/:id',
+      'POST /volunteers/:volunteerId/calendar-feed/revoke',
     ])
       expect(checked).toContain(route);
+  });
+
+  it('keeps the public calendar feed to what a calendar may hold, even for the holder of its token', async () => {
+    // GET /calendar/:token.ics is public (src/http/access.ts): the unguessable token is the credential, so the walk
+    // above skips it like the invitation pages. Here it is read with service A's real token: it may show the service's
+    // name, the case reference and the venue (what the volunteer needs to turn up, feed-events.ts), nothing else.
+    const byDesign = [s.a.name, params.caseReference!, 'Alpha Secret Venue', 'Alpha secret room', 'Alpha secret venue address'];
+    const feed = await h.app.inject({ method: 'GET', url: `/calendar/${params.feedToken}.ics` });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain('Alpha Secret Venue');
+    for (const secret of secretsOfA.filter((x) => !byDesign.includes(x))) expect(feed.body, `the feed shows "${secret}"`).not.toContain(secret);
+    const guessed = await h.app.inject({ method: 'GET', url: `/calendar/${newToken(32)}.ics` });
+    expect(guessed.statusCode).toBe(404);
+    for (const secret of secretsOfA) expect(guessed.body).not.toContain(secret);
   });
 
   it('leaves the other service untouched after the walk', async () => {
@@ -239,7 +311,23 @@ describe('every route', () => {
     const c = await h.deps.cases.get(actor, params.caseId!);
     expect(c.case.status).toBe('intake');
     expect(c.tasks.map((t) => t.doneAt)).toEqual([null]);
-    expect(c.timeline.map((e) => e.kind)).toEqual(['referral', 'task', 'note', 'safeguarding']);
+    expect(c.timeline.map((e) => e.kind)).toEqual(['referral', 'task', 'note', 'safeguarding', 'meeting', 'shuttle', 'meeting']);
+    const { meeting } = await h.deps.meetings.meeting(actor, params.caseId!, params.meetingId!);
+    expect([meeting.status, meeting.sequence, meeting.notes, meeting.roomId, meeting.changes.length]).toEqual([
+      'booked',
+      0,
+      'Alpha secret meeting notes',
+      params.roomId,
+      0,
+    ]);
+    const shuttle = await h.deps.meetings.shuttle.log(actor, params.caseId!, params.meetingId!);
+    expect(shuttle.view.statements.map((x) => [x.id, x.permission])).toEqual([[params.statementId, 'no']]);
+    expect(shuttle.view.conveyances).toEqual([]);
+    expect((await h.deps.meetings.requests.get(actor, params.requestId!)).status).toBe('open');
+    const venue = await h.deps.venues.get(actor, params.venueId!);
+    expect([venue.name, venue.archivedAt, venue.rooms.map((r) => [r.name, r.archivedAt])]).toEqual(['Alpha Secret Venue', null, [['Alpha secret room', null]]]);
+    const outbox = await h.deps.email.message(actor, params.outboxId!);
+    expect([outbox.message.status, outbox.deliveries.length]).toEqual(['queued', 0]);
     expect((await h.deps.referrals.get(actor, params.referralId!)).referral.status).toBe('new');
     expect((await h.deps.caseActivity.listSafeguarding(actor))[0]!.record.status).toBe('open');
     expect(await h.deps.publicIntake.listEnquiries(actor, 'new')).toHaveLength(1);
