@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '#src/db/tenant.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
+import { makeMember } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, jointMeeting, type MeetingsWorld, meetingsWorld, pageText } from '../support/meetings.ts';
 import type { WebClient } from '../support/web-client.ts';
@@ -188,5 +189,10 @@ describe('after the meetings', () => {
       expect(pageText(res.body)).toContain('book, move and cancel meetings');
     }
     expect((await vera.get(url(later.id, '/record'))).statusCode).toBe(200);
+  });
+
+  it('does not offer the record and no-show forms to someone who may only read the case', async () => {
+    const sal = await w.signIn(await makeMember(h.deps, w.orgId, 'safeguarding_lead', 'sal@mrec.example', { name: 'Sal Safeguarding' }));
+    for (const change of ['record', 'no-show']) expect((await sal.get(url(later.id, `/${change}`))).statusCode, change).toBe(403);
   });
 });

@@ -9,7 +9,7 @@ import { authorise } from '#src/features/auth/permissions.ts';
 import { asBody, dateParts, type FormBody, isTicked, listOf, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import type { FieldErrors } from '#src/lib/app-error.ts';
+import { type FieldErrors, forbidden } from '#src/lib/app-error.ts';
 import { attempt, errorItems, formFields, readMinutes, readStart } from './meeting-forms.ts';
 import { JOINT_KINDS } from './meeting-outcomes.service.ts';
 import { londonParts, minutesBetween } from './meeting-times.ts';
@@ -72,6 +72,7 @@ async function renderChange(deps: Deps, pages: CasePagesService, req: FastifyReq
   if (change === 'reschedule' || change === 'cancel') authorise(req.actor!, 'meetings.book');
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
+  if (!header.canWork) throw forbidden('Only the case team and coordinators record what happened at a meeting', 'NOT_ON_CASE');
   const { meeting: m, groundRules } = await deps.meetings.meeting(req.actor!, caseId, meetingIdParam(req));
   const start = londonParts(m.startsAt);
   const parts = dateParts(start.date);
