@@ -39,7 +39,17 @@ beforeAll(async () => {
   const book = async (body: Record<string, unknown>) => (await apiAs(h, cora)('POST', `/api/v1/cases/${w.caseId}/meetings`, body)).json().meeting;
   // Today (Thursday 3 December) at 10:00 and 11:00, and one next week.
   joint = await book(jointMeeting(w, { start: '2026-12-03T10:00:00Z', durationMinutes: 60 }));
-  call = await book(jointMeeting(w, { kind: 'call', mode: 'phone', place: undefined, roomId: undefined, start: '2026-12-03T11:00:00Z', durationMinutes: 30 }));
+  call = await book(
+    jointMeeting(w, {
+      kind: 'call',
+      mode: 'phone',
+      place: undefined,
+      roomId: undefined,
+      start: '2026-12-03T11:00:00Z',
+      durationMinutes: 30,
+      partyIds: [w.parties.sam],
+    }),
+  );
   later = await book(jointMeeting(w, { start: '2026-12-10T10:00:00Z' }));
   conference = await book(
     jointMeeting(w, {

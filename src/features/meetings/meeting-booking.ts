@@ -1,6 +1,7 @@
 // Booking and moving a meeting inside the caller's transaction: check the chosen people belong to the case, lock the
-// room, gather the facts the booking rules read (clashes, consent, notices, the venue's hours) and refuse with every
-// reason at once. Also the participant rows and the video link a new meeting gets.
+// room and then the people (so two bookings at once are checked one after the other), gather the facts the booking
+// rules read (clashes, consent, notices, the venue's hours, the room's size) and refuse with every reason at once.
+// Also the participant rows and the video link a new meeting gets.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '#src/db/client.ts';
 import type { CaseRow, PartyRow } from '#src/features/cases/cases.repo.ts';
@@ -12,9 +13,10 @@ import type { MeetingPolicy } from './meeting-policy.ts';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from './meeting-words.ts';
 import { type BookingFacts, type BookingVenue, bookingProblems, problemFields } from './meeting-rules.ts';
 import { findRequest } from './requests.repo.ts';
-import { lockRoom, type MeetingWithParticipants, type NewParticipant, peopleClashes, roomClashes } from './meetings.repo.ts';
+import { lockPeople, lockRoom, type MeetingWithParticipants, type NewParticipant, peopleClashes, roomClashes } from './meetings.repo.ts';
 
 export type MeetingPlan = {
+  kind: string;
   mode: string;
   place: string | null;
   roomId: string | null;
@@ -22,6 +24,8 @@ export type MeetingPlan = {
   end: Date;
   volunteerIds: string[];
   partyIds: string[];
+  /** Everyone invited: the mediators, parties and others. */
+  invited: number;
   shortNoticeAgreed: boolean;
 };
 
@@ -45,7 +49,9 @@ export function checkChoices(
 
 /**
  * Refuses (422, reason BOOKING_REFUSED, the reasons by field) unless the plan may be booked. Locks the room's row
- * first, so two bookings of one room at once are checked one after the other and only one can win.
+ * first and then the chosen mediators' and parties' rows (always in that order, each by id, so two bookings cannot
+ * wait for each other), so two bookings of one room or one person at once are checked one after the other and only
+ * one can win.
  */
 export async function checkBookable(
   tx: Db,
@@ -62,21 +68,27 @@ export async function checkBookable(
       roomId: locked.room.id,
       name: locked.venue.name,
       roomName: locked.room.name,
+      capacity: locked.room.capacity,
+      separateWaitingRoom: locked.room.separateWaitingRoom,
       openingHours: locked.venue.openingHours,
       closedDates: locked.venue.closedDates,
     };
   }
+  await lockPeople(tx, ctx.orgId, { volunteerIds: plan.volunteerIds, partyIds: plan.partyIds });
   const chosen = ctx.parties.filter((p) => plan.partyIds.includes(p.id));
   const facts: BookingFacts = {
     now: ctx.now,
     start: plan.start,
     end: plan.end,
+    kind: plan.kind,
     mode: plan.mode,
     place: plan.mode === 'in_person' ? plan.place : null,
     caseType: ctx.c.caseType,
+    caseStatus: ctx.c.status,
+    invited: plan.invited,
     sendNoticeWorkingDays: ctx.policy.sendNoticeWorkingDays,
     shortNoticeAgreed: plan.shortNoticeAgreed,
-    notices: ctx.notices.map((n) => ({ text: n.text, from: n.from, to: n.to, homeVisitsSuspended: n.homeVisitsSuspended })),
+    notices: ctx.notices.map((n) => ({ text: n.text, from: n.from, to: n.to, homeVisitsSuspended: n.homeVisitsSuspended, officeClosed: n.officeClosed })),
     venue,
     withdrawn: chosen.filter((p) => p.consent === 'withdrawn').map((p) => ({ name: p.name })),
     roomClashes: venue ? await roomClashes(tx, ctx.orgId, venue.roomId, plan.start, plan.end, exceptMeetingId) : [],

@@ -1,24 +1,38 @@
 // Pure: may a meeting be booked (or moved) at this time, in this place, with these people? Each rule that is broken
 // gives its reason in words, against the form field it is about; the service gathers the facts in one transaction
-// (after locking the room) and refuses with every reason at once.
-import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import { dayInWords, londonParts, whenInWords } from './meeting-times.ts';
-import { addWorkingDays, workingDaysBetween } from './working-days.ts';
+// (after locking the room and the people) and refuses with every reason at once. The service's rules about days and
+// places (SEND notice, notices, venue hours, room fit) are checked by service-rules.ts, as the slot finder checks them.
+import { type CaseStatus, ENDED_STATUSES } from '#src/features/cases/case-words.ts';
+import { londonParts, whenInWords } from './meeting-times.ts';
+import {
+  noticeProblems,
+  type RoomFit,
+  roomFitProblems,
+  type ServiceNotice,
+  sendEarliestDate,
+  sendNoticeProblem,
+  type VenueHours,
+  venueHoursProblem,
+} from './service-rules.ts';
 
-export type BookingNotice = { text: string; from?: string; to?: string; homeVisitsSuspended: boolean };
-export type BookingVenue = { name: string; roomName: string; openingHours: readonly WeeklyWindow[]; closedDates: readonly string[] };
+/** The venue and room of a meeting at a venue: the venue's hours (name is the venue's), the room's size and waiting room. */
+export type BookingVenue = VenueHours & Omit<RoomFit, 'venueName'>;
 export type Busy = { startsAt: Date; endsAt: Date };
 
 export type BookingFacts = {
   now: Date;
   start: Date;
   end: Date;
+  kind: string;
   mode: string;
   place: string | null;
   caseType: string;
+  caseStatus: string;
+  /** Everyone invited: mediators, parties and others. */
+  invited: number;
   sendNoticeWorkingDays: number;
   shortNoticeAgreed: boolean;
-  notices: readonly BookingNotice[];
+  notices: readonly ServiceNotice[];
   venue?: BookingVenue;
   /** Chosen parties who have withdrawn their consent. */
   withdrawn: readonly { name: string }[];
@@ -30,60 +44,58 @@ export type BookingFacts = {
 
 export type BookingProblem = { field: string; message: string };
 
-const dayOf = (iso: string) => dayInWords(new Date(`${iso}T12:00:00Z`));
-const weekdayNumber = (weekday: string) => ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].indexOf(weekday) + 1;
+/** How far ahead a meeting may be booked. */
+export const MAX_YEARS_AHEAD = 2;
 
-/** Does a notice cover this date ("YYYY-MM-DD")? Open-ended on either side when from or to is missing. */
-export const noticeCovers = (n: BookingNotice, date: string) => (!n.from || n.from <= date) && (!n.to || date <= n.to);
+const ENDED_WORDS: Partial<Record<CaseStatus, string>> = {
+  closed: 'This case is closed',
+  withdrawn: 'This case was withdrawn',
+  unsuitable: 'This case was found unsuitable for mediation',
+};
 
-/** Why the venue is not open for the whole meeting, or undefined. No weekly hours recorded: open whenever asked. */
-export function venueClosedProblem(venue: BookingVenue, start: Date, end: Date): string | undefined {
-  const from = londonParts(start);
-  const to = londonParts(end);
-  if (venue.closedDates.includes(from.date)) return `${venue.name} is closed on ${dayOf(from.date)}`;
-  if (venue.openingHours.length === 0) return undefined;
-  const day = weekdayNumber(from.weekday);
-  const fits = from.date === to.date && venue.openingHours.some((w) => w.day === day && w.from <= from.time && to.time <= w.to);
-  if (fits) return undefined;
-  const hours = venue.openingHours
-    .filter((w) => w.day === day)
-    .map((w) => `${w.from} to ${w.to}`)
-    .join(' and ');
-  return hours ? `${venue.name} is open only ${hours} on ${from.weekday}s` : `${venue.name} is not open on ${from.weekday}s`;
+/** Why no meeting may be booked or moved on a case with this status (closed, withdrawn, unsuitable), or undefined. */
+export function caseEndedProblem(status: string): string | undefined {
+  if (!(ENDED_STATUSES as readonly string[]).includes(status)) return undefined;
+  return `${ENDED_WORDS[status as CaseStatus] ?? 'This case has ended'}: meetings cannot be booked on it`;
 }
 
-/** Every reason the meeting cannot be booked as asked; empty when it can. */
+/** The latest start that may be booked from `now`: the same date and time, MAX_YEARS_AHEAD years on. */
+export function latestStart(now: Date): Date {
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
+  return latest;
+}
+
+/** Every reason the meeting cannot be booked as asked; empty when it can. A case that has ended gives only that. */
 export function bookingProblems(f: BookingFacts): BookingProblem[] {
+  const ended = caseEndedProblem(f.caseStatus);
+  if (ended) return [{ field: '_', message: ended }];
   const problems: BookingProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
-  if (f.end.getTime() <= f.start.getTime()) add('durationMinutes', 'The meeting must end after it starts');
-  if (f.start.getTime() <= f.now.getTime()) add('date', 'The meeting must start in the future');
+  const s = f.start.getTime();
+  const e = f.end.getTime();
+  if (e <= s) add('durationMinutes', 'The meeting must end after it starts');
+  if (s <= f.now.getTime()) add('date', 'The meeting must start in the future');
+  else if (s > latestStart(f.now).getTime()) add('date', `The meeting must start within ${MAX_YEARS_AHEAD} years from today`);
 
   for (const p of f.withdrawn) add('partyIds', `${p.name} has withdrawn their consent, so cannot be invited to a meeting`);
 
+  const today = londonParts(f.now).date;
   const date = londonParts(f.start).date;
-  if (f.caseType === 'send' && !f.shortNoticeAgreed && f.sendNoticeWorkingDays > 0) {
-    const today = londonParts(f.now).date;
-    if (workingDaysBetween(today, date) < f.sendNoticeWorkingDays) {
-      const earliest = addWorkingDays(today, f.sendNoticeWorkingDays);
-      add(
-        'date',
-        `SEND mediation needs at least ${f.sendNoticeWorkingDays} working days’ notice, so the earliest date is ${dayOf(earliest)}, unless the parent agrees to shorter notice`,
-      );
-    }
-  }
+  const earliest = sendEarliestDate({
+    isSend: f.caseType === 'send',
+    shortNoticeAgreed: f.shortNoticeAgreed,
+    workingDays: f.sendNoticeWorkingDays,
+    today,
+  });
+  const tooSoon = sendNoticeProblem(date, earliest, f.sendNoticeWorkingDays, today);
+  if (tooSoon) add('date', tooSoon);
 
-  if (f.mode === 'in_person' && f.place === 'home') {
-    const suspended = f.notices.find((n) => n.homeVisitsSuspended && noticeCovers(n, date));
-    if (suspended) {
-      const span =
-        suspended.from && suspended.to ? ` from ${dayOf(suspended.from)} to ${dayOf(suspended.to)}` : suspended.to ? ` until ${dayOf(suspended.to)}` : '';
-      add('place', `Home visits are suspended${span}: ${suspended.text}`);
-    }
-  }
+  if (f.mode === 'in_person') for (const reason of noticeProblems(f.place, f.notices, date, today)) add('place', reason);
 
   if (f.venue) {
-    const closed = venueClosedProblem(f.venue, f.start, f.end);
+    for (const reason of roomFitProblems({ ...f.venue, venueName: f.venue.name }, f.kind, f.invited)) add('roomId', reason);
+    const closed = venueHoursProblem(f.venue, s, e, today);
     if (closed) add('roomId', closed);
     for (const c of f.roomClashes)
       add('roomId', `${f.venue.roomName} at ${f.venue.name} is already booked on ${whenInWords(c.startsAt, c.endsAt, { year: false })}`);

@@ -2,8 +2,9 @@
 // runs inside the caller's tenant transaction.
 import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, gt, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
-import { cases } from '#src/db/schema/cases.ts';
+import { cases, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
+import { volunteers } from '#src/db/schema/volunteers.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
 export type NewMeeting = typeof meetings.$inferInsert;
@@ -206,7 +207,14 @@ export async function updateParticipantAttendance(tx: Db, orgId: string, meeting
 export async function lockRoom(tx: Db, orgId: string, roomId: string) {
   if (!isUuid(roomId)) return undefined;
   const [room] = await tx
-    .select({ id: venueRooms.id, venueId: venueRooms.venueId, name: venueRooms.name, archivedAt: venueRooms.archivedAt })
+    .select({
+      id: venueRooms.id,
+      venueId: venueRooms.venueId,
+      name: venueRooms.name,
+      capacity: venueRooms.capacity,
+      separateWaitingRoom: venueRooms.separateWaitingRoom,
+      archivedAt: venueRooms.archivedAt,
+    })
     .from(venueRooms)
     .where(and(eq(venueRooms.orgId, orgId), eq(venueRooms.id, roomId)))
     .for('update');
@@ -217,6 +225,32 @@ export async function lockRoom(tx: Db, orgId: string, roomId: string) {
     .where(and(eq(venues.orgId, orgId), eq(venues.id, room.venueId)));
   if (!venue || venue.archivedAt) return undefined;
   return { room, venue };
+}
+
+/**
+ * Locks the rows of the mediators (volunteers) and parties about to be booked until the transaction ends, so two
+ * bookings of the same person at once are checked one after the other. Always volunteers then parties, each in id
+ * order (and after the room, see lockRoom), so two bookings never each hold what the other waits for. FOR NO KEY
+ * UPDATE: other work that only refers to these rows is not held up.
+ */
+export async function lockPeople(tx: Db, orgId: string, who: { volunteerIds: string[]; partyIds: string[] }) {
+  const sorted = (ids: string[]) => [...new Set(ids.filter(isUuid))].sort();
+  const volunteerIds = sorted(who.volunteerIds);
+  const partyIds = sorted(who.partyIds);
+  if (volunteerIds.length > 0)
+    await tx
+      .select({ id: volunteers.id })
+      .from(volunteers)
+      .where(and(eq(volunteers.orgId, orgId), inArray(volunteers.id, volunteerIds)))
+      .orderBy(asc(volunteers.id))
+      .for('no key update');
+  if (partyIds.length > 0)
+    await tx
+      .select({ id: parties.id })
+      .from(parties)
+      .where(and(eq(parties.orgId, orgId), inArray(parties.id, partyIds)))
+      .orderBy(asc(parties.id))
+      .for('no key update');
 }
 
 /** Booked or held meetings in a room overlapping [from, to), other than `exceptMeetingId`. */

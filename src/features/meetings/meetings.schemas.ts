@@ -2,6 +2,7 @@
 // phone, and the record of a meeting. Pages read their forms into these shapes (meeting-forms.ts).
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, NEXT_STEPS, RESPONSES } from './meeting-words.ts';
+import { onePartyProblem } from './service-rules.ts';
 
 const uuid = (message: string) => z.string().uuid(message);
 const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`);
@@ -11,11 +12,13 @@ const httpsLink = z
   .max(500, 'The video link must be 500 characters or fewer')
   .refine((s) => /^https:\/\/[^\s<>"]+$/.test(s), 'The video link must start with https://, like https://meet.example.org/abc');
 
+/** How long a meeting may be, in minutes: the same for booking and for finding a time. */
+export const MIN_MINUTES = 15;
 export const MAX_MINUTES = 8 * 60;
 const duration = z
   .number({ error: 'Enter how long the meeting lasts, in minutes, like 90' })
   .int('Enter the length in whole minutes, like 90')
-  .min(5, 'A meeting lasts at least 5 minutes')
+  .min(MIN_MINUTES, `A meeting lasts at least ${MIN_MINUTES} minutes`)
   .max(MAX_MINUTES, `A meeting lasts at most ${MAX_MINUTES} minutes (8 hours)`);
 const start = z.iso.datetime({ offset: true, error: 'Enter the start as a date and time, like 2026-12-15T10:00:00Z' });
 
@@ -47,7 +50,9 @@ export const ZBookMeeting = z
     if (v.mode === 'in_person' && v.place === 'venue' && !v.roomId) ctx.addIssue({ code: 'custom', path: ['roomId'], message: 'Choose a room at a venue' });
     if (v.mode === 'in_person' && v.place === 'home' && !v.homePartyId)
       ctx.addIssue({ code: 'custom', path: ['homePartyId'], message: 'Choose whose home the meeting is at' });
-    if (v.volunteerIds.length + v.partyIds.length + v.others.length === 0)
+    const onlyOne = onePartyProblem(v.kind, v.partyIds.length);
+    if (onlyOne) ctx.addIssue({ code: 'custom', path: ['partyIds'], message: onlyOne });
+    else if (v.volunteerIds.length + v.partyIds.length + v.others.length === 0)
       ctx.addIssue({ code: 'custom', path: ['partyIds'], message: 'Choose at least one person to invite' });
   });
 export type BookMeeting = z.infer<typeof ZBookMeeting>;

@@ -1,6 +1,6 @@
 // Meetings of a case: the list and one meeting (the case team and case readers), and booking, moving and cancelling
 // (meetings.book: coordinators and admins). Every change is checked by the booking rules in one transaction (the
-// room's row locked first), goes on the case timeline, is audited and queues the emails. What happens after a
+// room's row locked first, then the people's), goes on the case timeline, is audited and queues the emails. What happens after a
 // meeting (answers, attendance, records) is in meeting-outcomes.service.ts, the shuttle log in shuttle.service.ts and
 // further-meeting requests in requests.service.ts; all are reached through this service.
 import type { Db } from '#src/db/client.ts';
@@ -137,6 +137,7 @@ export function createMeetingService(deps: MeetingDeps) {
           tx,
           { orgId: actor.orgId, now, c, policy, notices, parties },
           {
+            kind: input.kind,
             mode: input.mode,
             place,
             roomId: input.roomId ?? null,
@@ -144,6 +145,7 @@ export function createMeetingService(deps: MeetingDeps) {
             end,
             volunteerIds: input.volunteerIds,
             partyIds: input.partyIds,
+            invited: new Set(input.volunteerIds).size + new Set(input.partyIds).size + input.others.length,
             shortNoticeAgreed: input.shortNoticeAgreed,
           },
         );
@@ -221,6 +223,7 @@ export function createMeetingService(deps: MeetingDeps) {
           tx,
           { orgId: actor.orgId, now, c, policy, notices, parties },
           {
+            kind: m.kind,
             mode: m.mode,
             place: m.place,
             roomId: m.roomId,
@@ -228,6 +231,7 @@ export function createMeetingService(deps: MeetingDeps) {
             end,
             volunteerIds: ids('volunteerId'),
             partyIds: ids('partyId'),
+            invited: m.participants.length,
             shortNoticeAgreed: input.shortNoticeAgreed,
           },
           m.id,

@@ -1,13 +1,13 @@
 // Pure: the slot finder's working parts. `prepare` reads the input once (sorted, merged busy lists with travel time;
 // weekly windows by weekday; the rooms that could hold the meeting; what rules out every day); the per-day
 // functions then turn one local date into UTC intervals: the service's hours, each person's free time, each room's.
-import { bankHolidayOn } from './working-days.ts';
-import { addWorkingDays } from './working-days.ts';
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
+import { includesDate, noticeProblems, sendEarliestDate, sendNoticeProblem, type WeeklyMinutes, weeklyByDay, windowsOn } from './service-rules.ts';
 import { type Interval, intersect, normalise, subtract } from './slot-finder.intervals.ts';
 import { isoWeekday, londonToUtc, minutesOf, utcToLondon } from './slot-finder.time.ts';
 import type { Busy, SlotFinderInput, SlotRoom, SlotVenue } from './slot-finder.types.ts';
-import { dayInWords, rangeInWords, weekdayName } from './slot-finder.words.ts';
+import { dayInWords, weekdayName } from './slot-finder.words.ts';
+import { bankHolidayOn } from './working-days.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -18,7 +18,7 @@ export type Person = {
   isMediator: boolean;
   weekly: readonly WeeklyWindow[];
   /** Minutes after local midnight by ISO weekday (index 1–7), merged; null when no times are recorded. */
-  windows: [number, number][][] | null;
+  windows: WeeklyMinutes | null;
   away: readonly { from: string; to: string }[];
   /** Taken times, with travel time around in-person meetings when this meeting is in person too. */
   busy: Interval[];
@@ -27,7 +27,7 @@ export type Person = {
 };
 
 export type Room = { room: SlotRoom; bookings: Interval[] };
-export type Venue = { venue: SlotVenue; open: [number, number][][] | null; closed: ReadonlySet<string>; rooms: Room[] };
+export type Venue = { venue: SlotVenue; open: WeeklyMinutes | null; closed: ReadonlySet<string>; rooms: Room[] };
 
 export type Prepared = {
   input: SlotFinderInput;
@@ -49,21 +49,6 @@ export type Prepared = {
   /** What rules out every day (withdrawn consent, no room big enough …). */
   blockers: string[];
 };
-
-function byWeekday(windows: readonly WeeklyWindow[]): [number, number][][] | null {
-  if (!windows.length) return null;
-  const days: [number, number][][] = [[], [], [], [], [], [], [], []];
-  const sorted = [...windows].sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
-  for (const w of sorted) {
-    const list = days[w.day];
-    const [s, e] = [minutesOf(w.from), minutesOf(w.to)];
-    if (!list || e <= s) continue;
-    const last = list[list.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else list.push([s, e]);
-  }
-  return days;
-}
 
 function busyLists(busy: readonly Busy[], ignore: string | undefined, travelMs: number) {
   const kept = ignore ? busy.filter((b) => b.meetingId !== ignore) : busy;
@@ -96,7 +81,7 @@ function roomProblems(input: SlotFinderInput, participants: number): { venues: V
           0,
         ).booked,
       }));
-    venues.push({ venue, open: byWeekday(venue.openingHours), closed: new Set(venue.closedDates), rooms });
+    venues.push({ venue, open: weeklyByDay(venue.openingHours), closed: new Set(venue.closedDates), rooms });
   }
   if (!input.venues.length) return { venues, blockers: ['There is no venue to meet at: add one, or choose another place'] };
   return { venues, blockers: venues.length ? [] : blockers };
@@ -118,7 +103,7 @@ export function prepare(input: SlotFinderInput): Prepared {
       label: `${m.name} (mediator)`,
       isMediator: true,
       weekly: m.weeklyWindows,
-      windows: byWeekday(m.weeklyWindows),
+      windows: weeklyByDay(m.weeklyWindows),
       away: m.away,
       ...busyLists(m.busy, input.ignoreMeetingId, travelMs),
     })),
@@ -127,7 +112,7 @@ export function prepare(input: SlotFinderInput): Prepared {
       label: p.name,
       isMediator: false,
       weekly: p.weeklyWindows,
-      windows: byWeekday(p.weeklyWindows),
+      windows: weeklyByDay(p.weeklyWindows),
       away: [],
       ...busyLists(p.busy, input.ignoreMeetingId, 0),
     })),
@@ -140,7 +125,7 @@ export function prepare(input: SlotFinderInput): Prepared {
   }
   const rooms = atVenue ? roomProblems(input, participants) : { venues: [], blockers: [] };
   blockers.push(...rooms.blockers);
-  const sendEarliest = input.isSend && !input.shortNoticeAgreed ? addWorkingDays(today, policy.sendNoticeWorkingDays) : null;
+  const sendEarliest = sendEarliestDate({ isSend: input.isSend, shortNoticeAgreed: input.shortNoticeAgreed, workingDays: policy.sendNoticeWorkingDays, today });
   const startMs = Math.ceil(input.now.getTime() / stepMs) * stepMs;
   return {
     input,
@@ -160,8 +145,6 @@ export function prepare(input: SlotFinderInput): Prepared {
   };
 }
 
-const covering = (date: string) => (n: { from?: string; to?: string }) => (!n.from || n.from <= date) && (!n.to || date <= n.to);
-
 /** Why no meeting may be on this date at all, whoever comes (empty: the day is open). */
 export function dayReasons(p: Prepared, date: string): string[] {
   const { input, today } = p;
@@ -172,21 +155,9 @@ export function dayReasons(p: Prepared, date: string): string[] {
   if (weekday >= 6 && !input.policy.weekends) reasons.push(`${words}: the service does not offer meetings at weekends`);
   const holiday = bankHolidayOn(date);
   if (holiday) reasons.push(`${words} is a bank holiday (${holiday})`);
-  if (p.sendEarliest && date < p.sendEarliest) {
-    const days = input.policy.sendNoticeWorkingDays;
-    reasons.push(
-      `Too soon: a SEND meeting needs ${days} working day${days === 1 ? '' : 's'}’ notice, so the earliest date is ${dayInWords(p.sendEarliest, today)}, unless the parent or young person agrees to shorter notice`,
-    );
-  }
-  if (p.inPerson && input.place === 'home') {
-    for (const n of input.notices.filter((n) => n.homeVisitsSuspended && covering(date)(n))) {
-      reasons.push(`Home visits are suspended ${rangeInWords(n.from, n.to, today)} (notice: ${n.text})`);
-    }
-  }
-  if (p.inPerson && input.place === 'office') {
-    for (const n of input.notices.filter((n) => n.officeClosed && covering(date)(n)))
-      reasons.push(`The office is closed ${rangeInWords(n.from, n.to, today)} (notice: ${n.text})`);
-  }
+  const tooSoon = sendNoticeProblem(date, p.sendEarliest, input.policy.sendNoticeWorkingDays, today);
+  if (tooSoon) reasons.push(tooSoon);
+  if (p.inPerson && input.notices.length) reasons.push(...noticeProblems(input.place, input.notices, date, today));
   if (!reasons.length && date === today && !serviceHours(p, date).length) {
     reasons.push(`It is too late to meet today: the service’s meetings end at ${input.policy.dayEnds}`);
   }
@@ -200,12 +171,7 @@ export function serviceHours(p: Prepared, date: string): Interval[] {
   return s < e ? [[s, e]] : [];
 }
 
-/** Local windows (minutes) on a date as UTC intervals. */
-export function windowsOn(windows: readonly [number, number][][], date: string): Interval[] {
-  return (windows[isoWeekday(date)] ?? []).map(([s, e]) => [londonToUtc(date, s), londonToUtc(date, e)] as const);
-}
-
-export const isAway = (person: Person, date: string) => person.away.some(covering(date));
+export const isAway = (person: Person, date: string) => person.away.some((a) => includesDate(a, date));
 
 /** A person's free time on a date within `within`: their usual times (all of it when none are recorded) less bookings. */
 export function personFree(person: Person, date: string, within: readonly Interval[], withTravel = true): Interval[] {

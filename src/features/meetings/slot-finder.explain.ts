@@ -1,18 +1,8 @@
 // Pure: why a day has no time that fits, in words, for the "Why is there no time on …?" link. The rules are the
 // finder's (slot-finder.day.ts); this file only works out which of them ruled the day out, most specific first:
 // the day itself, then each person alone, then each venue alone, then everyone together.
-import {
-  dayReasons,
-  isAway,
-  type Person,
-  type Prepared,
-  personFree,
-  serviceHours,
-  type Venue,
-  venueOpen,
-  weekdayPlural,
-  windowsOn,
-} from './slot-finder.day.ts';
+import { dayReasons, isAway, type Person, type Prepared, personFree, serviceHours, type Venue, venueOpen, weekdayPlural } from './slot-finder.day.ts';
+import { venueClosedOn, venueNotOpenOn, windowsOn } from './service-rules.ts';
 import { hasRoomFor, type Interval, intersect, subtract } from './slot-finder.intervals.ts';
 import { dayOptions, everyoneFree, pickDay } from './slot-finder.pick.ts';
 import { londonToUtc } from './slot-finder.time.ts';
@@ -51,8 +41,8 @@ function personReason(p: Prepared, person: Person, date: string, base: readonly 
 
 function venueReason(p: Prepared, v: Venue, date: string, base: readonly Interval[]): string | null {
   const name = v.venue.name;
-  if (v.closed.has(date)) return `${name} is closed on ${dayInWords(date, p.today)}`;
-  if (v.open && !windowsOn(v.open, date).length) return `${name} is not open on ${weekdayPlural(date)}`;
+  if (v.closed.has(date)) return venueClosedOn(name, date, p.today);
+  if (v.open && !windowsOn(v.open, date).length) return venueNotOpenOn(name, date);
   const open = venueOpen(v, date, base);
   if (!hasRoomFor(open, p.durationMs)) return `${name} is not open long enough for a ${p.input.durationMinutes}-minute meeting within the service’s hours`;
   if (!v.rooms.some((r) => hasRoomFor(subtract(open, r.bookings), p.durationMs))) return `No room at ${name} is free and open`;

@@ -286,7 +286,7 @@ describe('venues and rooms', () => {
       'Room 1 at Riverside Hall is booked then',
     ]);
     expect(checkSlot(input, { start: at('2026-12-09T16:00:00Z'), end: at('2026-12-09T17:00:00Z'), venueId: 'v1', roomId: 'r1' })).toEqual([
-      'Riverside Hall is not open then',
+      'Riverside Hall is open only 10:00 to 16:00 on Wednesdays',
     ]);
   });
 

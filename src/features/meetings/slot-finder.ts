@@ -10,9 +10,11 @@
 //   - each party within the times they gave at intake (any time in the service's hours when none were recorded), not
 //     in another meeting, and not one who has withdrawn consent (then no time at all);
 //   - at a venue: a room that holds everyone (with a separate waiting room for shuttle), open and not booked.
-// Work is per day on sorted interval lists (slot-finder.intervals.ts); times are Europe/London local
-// (slot-finder.time.ts), returned as UTC instants.
-import { type Prepared, dayReasons, isAway, prepare, windowsOn } from './slot-finder.day.ts';
+// The rules a booking also checks (SEND notice, notices, venue hours, room fit) are service-rules.ts's, shared with
+// the booking rules (meeting-rules.ts) so both agree. Work is per day on sorted interval lists
+// (slot-finder.intervals.ts); times are Europe/London local (slot-finder.time.ts), returned as UTC instants.
+import { roomFitProblems, venueHoursProblem, windowsOn } from './service-rules.ts';
+import { type Prepared, dayReasons, isAway, prepare } from './slot-finder.day.ts';
 import { explainPrepared } from './slot-finder.explain.ts';
 import { covers, overlaps } from './slot-finder.intervals.ts';
 import { dayOptions, pickDay } from './slot-finder.pick.ts';
@@ -74,24 +76,24 @@ function personReasons(p: Prepared, date: string, s: number, e: number): string[
   return reasons;
 }
 
-function roomReasons(p: Prepared, slot: SlotToCheck, date: string, s: number, e: number): string[] {
+function roomReasons(p: Prepared, slot: SlotToCheck, s: number, e: number): string[] {
   const { input } = p;
   if (!slot.roomId) {
-    const free = p.venues.some(
-      (v) => !v.closed.has(date) && (!v.open || covers(windowsOn(v.open, date), s, e)) && v.rooms.some((r) => !overlaps(r.bookings, s, e)),
-    );
+    const free = p.venues.some((v) => !venueHoursProblem(v.venue, s, e, p.today, v.open) && v.rooms.some((r) => !overlaps(r.bookings, s, e)));
     return free ? [] : [`No room at ${listInWords(input.venues.map((v) => v.name))} is free and open then`];
   }
   const venue = input.venues.find((v) => v.rooms.some((r) => r.id === slot.roomId));
   const room = venue?.rooms.find((r) => r.id === slot.roomId);
   if (!venue || !room) return ['The room chosen is not one of the venue’s rooms'];
   const where = `${room.name} at ${venue.name}`;
-  const reasons: string[] = [];
-  if (room.capacity < p.participants) reasons.push(`${where} holds ${room.capacity} people; this meeting needs room for ${p.participants}`);
-  if (input.kind === 'shuttle' && !room.separateWaitingRoom) reasons.push(`${where} has no separate waiting room, which a shuttle session needs`);
+  const reasons = roomFitProblems(
+    { roomName: room.name, venueName: venue.name, capacity: room.capacity, separateWaitingRoom: room.separateWaitingRoom },
+    input.kind,
+    p.participants,
+  );
   const prepared = p.venues.find((v) => v.venue.id === venue.id);
-  if (venue.closedDates.includes(date)) reasons.push(`${venue.name} is closed that day`);
-  else if (prepared?.open && !covers(windowsOn(prepared.open, date), s, e)) reasons.push(`${venue.name} is not open then`);
+  const closed = venueHoursProblem(venue, s, e, p.today, prepared ? prepared.open : undefined);
+  if (closed) reasons.push(closed);
   const bookings = prepared?.rooms.find((r) => r.room.id === room.id)?.bookings;
   const booked = bookings
     ? overlaps(bookings, s, e)
@@ -114,6 +116,6 @@ export function checkSlot(input: SlotFinderInput, slot: SlotToCheck): string[] {
     reasons.push(`${londonClock(s)} to ${londonClock(e)} is outside the service’s hours (${input.policy.dayStarts} to ${input.policy.dayEnds})`);
   }
   reasons.push(...personReasons(p, date, s, e));
-  if (p.atVenue && input.venues.length) reasons.push(...roomReasons(p, slot, date, s, e));
+  if (p.atVenue && input.venues.length) reasons.push(...roomReasons(p, slot, s, e));
   return [...new Set(reasons)];
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { isRealDate } from '#src/features/cases/page-form.ts';
 import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, type MeetingKind, type MeetingMode, type MeetingPlace } from './meeting-words.ts';
+import { MAX_MINUTES, MIN_MINUTES } from './meetings.schemas.ts';
 import { addDays, dayNumber } from './slot-finder.time.ts';
 
 export const MAX_SEARCH_DAYS = 84;
@@ -11,7 +12,7 @@ export const DEFAULT_SEARCH_DAYS = 28;
 
 /** The query string as the API documents it (every value a string; checked by parseSlotQuery). */
 export const ZSlotQueryString = z.object({
-  durationMinutes: z.string().optional().describe('How long the meeting lasts, in minutes (15 to 480)'),
+  durationMinutes: z.string().optional().describe(`How long the meeting lasts, in minutes (${MIN_MINUTES} to ${MAX_MINUTES})`),
   from: z.string().optional().describe('First date to search, YYYY-MM-DD (default today)'),
   to: z.string().optional().describe('Last date to search, YYYY-MM-DD (default four weeks on; at most 12 weeks after from)'),
   mode: z
@@ -75,7 +76,8 @@ export function parseSlotQuery(raw: SlotQueryInput, today: string): { ok: true; 
   const duration = text(raw.durationMinutes);
   const minutes = Number(duration);
   if (!duration) fields.durationMinutes = 'Enter how long the meeting lasts, in minutes';
-  else if (!/^\d+$/.test(duration) || minutes < 15 || minutes > 480) fields.durationMinutes = 'How long must be a whole number of minutes from 15 to 480';
+  else if (!/^\d+$/.test(duration) || minutes < MIN_MINUTES || minutes > MAX_MINUTES)
+    fields.durationMinutes = `How long must be a whole number of minutes from ${MIN_MINUTES} to ${MAX_MINUTES}`;
 
   const fromText = text(raw.from);
   const toText = text(raw.to);

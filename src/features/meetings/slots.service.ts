@@ -14,6 +14,7 @@ import type { SettingsService } from '#src/features/settings/settings.service.ts
 import { isRealDate } from '#src/features/cases/page-form.ts';
 import { MEETING_KIND_LABELS, ONE_PARTY_KINDS } from './meeting-words.ts';
 import { readMeetingPolicy } from './meeting-policy.ts';
+import { onePartyProblem } from './service-rules.ts';
 import { checkSlot, explainDay, findSlots, slotBlockers } from './slot-finder.ts';
 import { addDays, londonToUtc, utcToLondon } from './slot-finder.time.ts';
 import type { FoundSlot, SlotFinderInput, SlotVenue } from './slot-finder.types.ts';
@@ -46,7 +47,8 @@ function chooseParties(query: Pick<SlotQuery, 'kind' | 'partyIds'>, all: SlotCas
   if (query.partyIds) {
     const chosen = query.partyIds.map((id) => all.find((p) => p.id === id));
     if (chosen.some((p) => !p)) throw invalid({ partyIds: 'Choose the parties from this case: one of those given is not on it' });
-    if (ONE_PARTY_KINDS.includes(query.kind) && chosen.length > 1) throw invalid({ partyIds: `${kindLabel} is with one party: choose one` });
+    const onlyOne = chosen.length > 1 ? onePartyProblem(query.kind, chosen.length) : undefined;
+    if (onlyOne) throw invalid({ partyIds: onlyOne });
     return chosen as SlotCaseParty[];
   }
   const willing = all.filter((p) => !p.consentWithdrawn);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, bankHolidayOn, bankHolidays, isWorkingDay, workingDaysBetween } from './working-days.ts';
+import { addWorkingDays, bankHolidayOn, bankHolidays, isWorkingDay, WORKING_DAYS_CAP, workingDaysBetween } from './working-days.ts';
 
 describe('bank holidays in England and Wales', () => {
   it('knows Christmas 2026, with Monday 28 December as the substitute for Boxing Day on a Saturday', () => {
@@ -71,5 +71,15 @@ describe('workingDaysBetween', () => {
     for (const n of [1, 3, 5, 10, 20]) {
       for (const d of ['2026-12-18', '2027-03-22', '2027-05-27']) expect(workingDaysBetween(d, addWorkingDays(d, n))).toBe(n);
     }
+  });
+
+  it('stops counting once it has counted what it needs, so far-off dates are never slow', () => {
+    expect(workingDaysBetween('2026-12-04', '2026-12-11', 3)).toBe(3);
+    expect(workingDaysBetween('2026-12-11', '2026-12-04', 3)).toBe(-3);
+    expect(workingDaysBetween('2026-12-04', '2026-12-11', 0)).toBe(0);
+    const started = performance.now();
+    expect(workingDaysBetween('2026-12-04', '9999-12-31')).toBe(WORKING_DAYS_CAP);
+    expect(workingDaysBetween('2026-12-04', '9999-12-31', 5)).toBe(5);
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

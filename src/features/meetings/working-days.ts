@@ -58,15 +58,20 @@ export function addWorkingDays(date: string, n: number): string {
   return dateOf(day);
 }
 
+/** workingDaysBetween counts at most this many working days unless told otherwise (about four years). */
+export const WORKING_DAYS_CAP = 1000;
+
 /**
  * Working days after `from` up to and including `to`: 0 for the same day, negative when `to` is before `from`.
- * So workingDaysBetween(d, addWorkingDays(d, n)) === n.
+ * So workingDaysBetween(d, addWorkingDays(d, n)) === n. Counting stops at `atMost` working days (default
+ * WORKING_DAYS_CAP): a caller asking "at least n?" passes n, and no pair of dates, however far apart, is slow.
  */
-export function workingDaysBetween(from: string, to: string): number {
+export function workingDaysBetween(from: string, to: string, atMost: number = WORKING_DAYS_CAP): number {
   const a = dayNumber(from);
   const b = dayNumber(to);
-  if (b < a) return -workingDaysBetween(to, from);
+  if (b < a) return -workingDaysBetween(to, from, atMost);
+  const cap = Math.max(0, Math.trunc(atMost));
   let count = 0;
-  for (let day = a + 1; day <= b; day++) if (isWorkingDay(dateOf(day))) count++;
+  for (let day = a + 1; day <= b && count < cap; day++) if (isWorkingDay(dateOf(day))) count++;
   return count;
 }
