@@ -1,10 +1,20 @@
 // Pure: working days in England and Wales — Monday to Friday, less the public bank holidays (substitute days
 // included) that the date-holidays library knows for GB / England. Dates are "YYYY-MM-DD" strings counted in whole
 // days (UTC arithmetic, so clock changes never shift a day). Each year's holidays are worked out once and kept.
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysType from 'date-holidays';
 
 const DAY_MS = 86_400_000;
-const calendar = new Holidays('GB', 'ENG', { types: ['public'] });
+// Loaded on first use: the library reads every country's rules (about half a second and tens of megabytes), which
+// start-up should not pay for when nobody books a meeting.
+let calendar: HolidaysType | undefined;
+function englandAndWales(): HolidaysType {
+  if (!calendar) {
+    const Holidays = createRequire(import.meta.url)('date-holidays') as typeof HolidaysType;
+    calendar = new Holidays('GB', 'ENG', { types: ['public'] });
+  }
+  return calendar;
+}
 const byYear = new Map<number, Map<string, string>>();
 
 /** The bank holidays of a year: date → name ("Boxing Day (substitute day)"). */
@@ -12,7 +22,7 @@ export function bankHolidays(year: number): ReadonlyMap<string, string> {
   let days = byYear.get(year);
   if (!days) {
     days = new Map();
-    for (const h of calendar.getHolidays(year)) {
+    for (const h of englandAndWales().getHolidays(year)) {
       if (h.type === 'public') days.set(h.date.slice(0, 10), h.name);
     }
     byYear.set(year, days);
