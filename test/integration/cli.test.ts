@@ -37,7 +37,8 @@ async function tamper(statement: string) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('parley CLI', () => {
+describe('parley CLI', { timeout: 120_000 }, () => {
+  // Each step starts a Parley process of its own (Node, the embedded database, migrations): give a busy machine time.
   it('creates a service, a person with a password from stdin, an invitation and an API key', async () => {
     expect((await parley(['org', 'create', '--slug', 'cli-test', '--name', 'CLI Test Mediation (fictional)'])).stdout).toContain('Created service');
     const withPassword = await parley(
