@@ -101,6 +101,7 @@ export function createMeetingService(deps: MeetingDeps) {
       const { policy } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await cases.loadForWork(tx, actor, caseId);
+        await audit.record(tx, actor, actor.orgId, { action: 'meeting.booking_form_viewed', entityType: 'case', entityId: caseId });
         return {
           case: { id: c.id, reference: c.reference, caseType: c.caseType },
           mediators: await listCaseMediators(tx, actor.orgId, caseId),

@@ -146,6 +146,7 @@ export function createSlotService({ db, clock, audit, settings, cases }: Deps) {
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await cases.loadForActor(tx, actor, caseId);
         authorise(actor, 'meetings.book');
+        await audit.record(tx, actor, actor.orgId, { action: 'meetings.find_a_time_viewed', entityType: 'case', entityId: caseId });
         const now = clock.now();
         const range = { start: now, end: now };
         const people = await loadSlotPeople(tx, actor.orgId, c.id, range);
