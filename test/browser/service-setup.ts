@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect as pw } from '@playwright/test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright';
+import type { Config } from '#src/config.ts';
 import type { OrgActor, Role } from '#src/features/auth/actor.ts';
 import { importPostcodes } from '#src/features/public/postcodes-import.ts';
 import { currentTotp } from '#src/lib/totp.ts';
@@ -64,8 +65,10 @@ export class ServiceUnderTest {
     this.safeguardingLead = fields.safeguardingLead;
   }
 
-  static async start(): Promise<ServiceUnderTest> {
-    const h = await startHarness();
+  /** The service, optionally with configuration of its own (like a mail server) and its clock set to a fixed time. */
+  static async start(options: { config?: Partial<Config>; now?: Date } = {}): Promise<ServiceUnderTest> {
+    const h = await startHarness(options.config);
+    if (options.now) h.clock.current = new Date(options.now);
     try {
       return await ServiceUnderTest.setUp(h);
     } catch (err) {
@@ -151,6 +154,7 @@ export class ServiceUnderTest {
   async close() {
     for (const c of this.contexts) await c.close().catch(() => {});
     await this.browser?.close();
+    this.h?.deps.mailer?.close();
     await this.h?.close();
   }
 }
