@@ -14,7 +14,24 @@ import { meetings } from '#src/db/schema/meetings.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 import { chromiumAvailable, INSTALL_HINT } from './browser.ts';
-import { ASH, BEA, EVERYONE, GARDEN_ROOM, invitationOf, MO, meetingsCase, NELL, NOW, ROOM, VENUE } from './meetings-setup.ts';
+import {
+  ASH,
+  BEA,
+  BEAS_WORDS,
+  EVERYONE,
+  GARDEN_ROOM,
+  invitationOf,
+  MO,
+  meetingsCase,
+  NELL,
+  NOW,
+  ROOM,
+  SAID_BY_BEA,
+  SAID_NO,
+  SAID_YES,
+  VENUE,
+} from './meetings-setup.ts';
+import { caseSection, flash, h1, meetingHeading, meetingIdOf, menu, participant, recordIntakeWithMornings, recordShuttleStatements } from './meetings-pages.ts';
 import { fillDate, ServiceUnderTest, type Staff } from './service-setup.ts';
 
 const runs = chromiumAvailable();
@@ -24,11 +41,6 @@ if (!runs && process.env.CI)
   it('has Chromium to run the journeys in', () => {
     throw new Error(INSTALL_HINT);
   });
-
-const SAID_NO = 'I will never pay for the fence, whatever the deeds say.';
-const SAID_YES = 'I can keep the music down after 10pm on weeknights.';
-const SAID_BY_BEA = 'I am fed up with the bins left on my path; it is deliberate.';
-const BEAS_WORDS = 'Bea would like the bins kept off the shared path.';
 
 describe.skipIf(!runs)('browser journey: a venue, finding a time, booking a joint meeting with invitations, records, a shuttle log and calendars', () => {
   let sink: SmtpSink;
@@ -57,18 +69,10 @@ describe.skipIf(!runs)('browser journey: a venue, finding a time, booking a join
     await sink?.close();
   });
 
-  const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-  const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true });
-  const caseSection = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Case sections' }).getByRole('link', { name });
-  const flash = (page: Page, text: string) => pw(page.getByText(text, { exact: true })).toBeVisible();
-  const participant = (page: Page, name: string) => page.getByRole('table').getByRole('row').filter({ hasText: name });
-  /** The meeting page's heading: its kind and when, with its status. */
-  const meetingHeading = (page: Page) => page.getByRole('heading', { level: 2, name: /^(Joint meeting|Shuttle session): / });
   /** A meeting on a calendar: its kind and case reference (a visually hidden comma between them). */
   const entry = (page: Page, kind: string) => page.getByRole('link', { name: new RegExp(`^${kind} ?, ${reference}$`) });
   /** The home page's queue item for the further meeting asked for, linking to the case's meetings. */
   const requestOnHome = (page: Page) => page.getByRole('link', { name: new RegExp(`^${reference}: joint meeting asked for by`) });
-  const meetingIdOf = (url: string) => /\/meetings\/([0-9a-f-]{36})/.exec(url)?.[1] ?? '';
 
   /** Runs the server's worker until the queue is empty: the outbox's messages go to the SMTP sink. */
   async function deliverMail() {
@@ -77,27 +81,6 @@ describe.skipIf(!runs)('browser journey: a venue, finding a time, booking a join
 
   /** The invitations each address received, in order, read back by ical.js. */
   const invitationsTo = (address: string) => sink.received.filter((m) => m.to.includes(address)).map((m) => invitationOf(m.raw, address));
-
-  /** From the People page: the party's intake record, the weekdays they are usually free in the morning ticked. */
-  async function intakeWithMornings(name: string, days: string[]) {
-    await cora.getByRole('link', { name: `Record intake record for ${name}` }).click();
-    await pw(h1(cora)).toHaveText(`Intake record for ${name}`);
-    await s.watch.check(cora, `intake record for ${name}`);
-    await fillDate(cora.getByRole('group', { name: 'Date met' }), '2026-12-14');
-    await cora.getByRole('group', { name: 'How you met' }).getByRole('radio', { name: 'Home visit' }).check();
-    await cora.getByLabel('How do they see the situation now?', { exact: true }).fill('Tired of the arguments over the fence and the bins.');
-    await cora.getByLabel('How would they like it to be in the future?', { exact: true }).fill('To say hello again and sleep at night.');
-    await cora.getByLabel('What ideas do they have for sorting it out?', { exact: true }).fill('Agree quiet hours and where the bins go.');
-    for (const day of days)
-      await cora
-        .getByRole('group', { name: day, exact: true })
-        .getByRole('checkbox', { name: /^Morning/ })
-        .check();
-    await cora.getByRole('group', { name: 'Is mediation suitable for them?' }).getByRole('radio', { name: 'Suitable for mediation', exact: true }).check();
-    await cora.getByRole('button', { name: 'Save intake record' }).click();
-    await flash(cora, 'Intake record saved.');
-    await s.watch.check(cora, `people: intake saved for ${name}`);
-  }
 
   it('adds a venue with weekday opening hours and a room with a separate waiting room', async () => {
     await menu(cora, 'Calendar').click();
@@ -146,8 +129,8 @@ describe.skipIf(!runs)('browser journey: a venue, finding a time, booking a join
     await s.watch.check(cora, 'case');
     await caseSection(cora, /^People/).click();
     await s.watch.check(cora, 'people');
-    await intakeWithMornings(ASH.name, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
-    await intakeWithMornings(BEA.name, ['Tuesday', 'Wednesday', 'Thursday']);
+    await recordIntakeWithMornings(cora, s.watch, ASH.name, ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']);
+    await recordIntakeWithMornings(cora, s.watch, BEA.name, ['Tuesday', 'Wednesday', 'Thursday']);
   });
 
   it('finds a time for a joint meeting at the venue, shows why Christmas Day has none, and books it', async () => {
@@ -346,20 +329,11 @@ describe.skipIf(!runs)('browser journey: a venue, finding a time, booking a join
     await pw(plain.getByText('Nothing has been logged yet.')).toBeVisible();
     await s.watch.check(plain, 'no JS: shuttle log');
 
-    const statements: [string, string, string, string?][] = [
+    await recordShuttleStatements(plain, s.watch, [
       [ASH.name, SAID_NO, 'No, not to be passed on'],
       [ASH.name, SAID_YES, 'Yes, as said'],
       [BEA.name, SAID_BY_BEA, 'Yes, in these words only', BEAS_WORDS],
-    ];
-    for (const [who, said, permission, words] of statements) {
-      await plain.getByLabel('Who said it', { exact: true }).selectOption({ label: who });
-      await plain.getByLabel('What they said', { exact: true }).fill(said);
-      await plain.getByRole('group', { name: 'May it be passed to the other side?' }).getByRole('radio', { name: permission }).check();
-      if (words) await plain.getByLabel('The words that may be passed on', { exact: true }).fill(words);
-      await plain.getByRole('button', { name: 'Record the statement' }).click();
-      await flash(plain, 'Statement recorded.');
-      await s.watch.check(plain, `no JS: statement recorded (${permission})`);
-    }
+    ]);
 
     const yes = plain.locator('form').filter({ hasText: `What is recorded as passed on: “${SAID_YES}”` });
     await yes.getByLabel('Pass this on to', { exact: true }).selectOption({ label: BEA.name });

@@ -16,6 +16,11 @@ export const GARDEN_ROOM = `${VENUE}: ${ROOM} (up to 8 people, separate waiting 
 export const ASH = { name: 'Ash Testparty', email: 'ash.testparty@example.org' };
 export const BEA = { name: 'Bea Sampleparty', email: 'bea.sampleparty@example.net' };
 export const MO = 'Mo Testmediator';
+/** What the parties say in the shuttle session: one statement not to be passed on, one as said, one in agreed words. */
+export const SAID_NO = 'I will never pay for the fence, whatever the deeds say.';
+export const SAID_YES = 'I can keep the music down after 10pm on weeknights.';
+export const SAID_BY_BEA = 'I am fed up with the bins left on my path; it is deliberate.';
+export const BEAS_WORDS = 'Bea would like the bins kept off the shared path.';
 export const NELL = 'Nell Testmediator';
 /** The volunteers' addresses, as makeVolunteer gives them. */
 const volunteerEmail = (name: string) => `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@volunteers.example`;
