@@ -10,7 +10,8 @@ import { createAuthService } from './features/auth/auth.service.ts';
 import { createTwoFactorService } from './features/auth/two-factor.service.ts';
 import { createOrgService } from './features/orgs/orgs.service.ts';
 import { createPeopleService } from './features/people/people.service.ts';
-import { createApiKeyService } from './features/apikeys/apikeys.service.ts';
+import { createApiKeyService, TOUCH_EVERY_MS } from './features/apikeys/apikeys.service.ts';
+import { keyCacheFor } from './features/apikeys/key-cache.ts';
 import { createCaseActivityService } from './features/cases/case-activity.service.ts';
 import { createCaseService } from './features/cases/cases.service.ts';
 import { createPublicIntakeService } from './features/public/public-intake.service.ts';
@@ -54,7 +55,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     twoFactor: createTwoFactorService({ db, clock, audit, box, auth }),
     orgs: createOrgService({ db, clock, audit }),
     people,
-    apiKeys: createApiKeyService({ db, clock, audit }),
+    apiKeys: createApiKeyService({ db, clock, audit, cache: database.pglite ? keyCacheFor(database.pglite, TOUCH_EVERY_MS) : undefined }),
     settings: createSettingsService({ db, audit }),
     referrals: createReferralService({ db, clock, audit }),
     publicIntake: createPublicIntakeService({ db, clock, audit }),

@@ -9,11 +9,13 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import { type Actor, isRole, type OrgActor, type Role } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
 import { findLiveKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './apikeys.repo.ts';
+import type { KeyCache } from './key-cache.ts';
 
 const KEY_PATTERN = /^pk_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
-const TOUCH_EVERY_MS = 60_000;
+/** How often "last used" is written; also how long a checked key is remembered where a cache is given. */
+export const TOUCH_EVERY_MS = 60_000;
 
-export function createApiKeyService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+export function createApiKeyService({ db, clock, audit, cache }: { db: Db; clock: Clock; audit: Audit; cache?: KeyCache }) {
   /** Shared by the admin page and the CLI (where the actor is the system). */
   async function create(orgId: string, input: { name: string; role: Role }, actor: Actor) {
     const id = newId();
@@ -55,16 +57,27 @@ export function createApiKeyService({ db, clock, audit }: { db: Db; clock: Clock
       await inOrg(db, actor.orgId, async (tx) => {
         if (!(await revokeApiKey(tx, actor.orgId, id, clock.now()))) throw notFound('That API key');
         await audit.record(tx, actor, actor.orgId, { action: 'api_key.revoked', entityType: 'api_key', entityId: id });
+        // Before COMMIT: a request checking the key from now on reads the database and waits for this revocation.
+        cache?.clear();
       });
+      cache?.clear();
     },
 
     /** The actor a bearer key stands for, or undefined for a key that is malformed, unknown or revoked. */
     async authenticate(key: string, ctx: { ip?: string; requestId?: string }): Promise<OrgActor | undefined> {
       if (!KEY_PATTERN.test(key)) return undefined;
-      const found = await findLiveKeyByHash(db, hashToken(key));
-      if (!found || !isRole(found.role)) return undefined;
+      const hash = hashToken(key);
       const now = clock.now();
-      if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) await asSystem(db, (tx) => touchApiKey(tx, found.id, now));
+      let found = cache?.get(hash, now.getTime());
+      if (!found) {
+        const generation = cache?.generation() ?? 0;
+        const row = await findLiveKeyByHash(db, hash);
+        if (!row || !isRole(row.role)) return undefined;
+        if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await asSystem(db, (tx) => touchApiKey(tx, row.id, now));
+        found = row;
+        cache?.set(hash, row, now.getTime(), generation);
+      }
+      if (!isRole(found.role)) return undefined;
       return {
         type: 'api_key',
         id: found.id,
