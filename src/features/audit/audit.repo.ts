@@ -3,20 +3,26 @@ import type { Db } from '#src/db/client.ts';
 import { auditEvents, auditHeads } from '#src/db/schema/audit.ts';
 import type { AuditLink } from './audit-chain.ts';
 
+/** Locks the chain's head row until COMMIT (so links are appended one at a time) and reads it; one statement once the chain exists. */
 export async function lockChainHead(tx: Db, chain: string): Promise<{ seq: number; hash: string }> {
-  await tx
-    .insert(auditHeads)
-    .values({ chain, seq: 0, hash: '0'.repeat(64) })
-    .onConflictDoNothing();
-  const rows = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
-  const head = rows[0];
+  const read = () => tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
+  let [head] = await read();
+  if (!head) {
+    await tx
+      .insert(auditHeads)
+      .values({ chain, seq: 0, hash: '0'.repeat(64) })
+      .onConflictDoNothing();
+    [head] = await read();
+  }
   if (!head) throw new Error(`audit chain head ${chain} could not be read`);
   return { seq: head.seq, hash: head.hash };
 }
 
+/** Writes the link and moves the head to it, in one statement. */
 export async function appendLink(tx: Db, chain: string, link: AuditLink, prevHash: string, hash: string) {
-  await tx.insert(auditEvents).values({ ...link, prevHash, hash });
-  await tx.update(auditHeads).set({ seq: link.seq, hash }).where(eq(auditHeads.chain, chain));
+  const insert = tx.insert(auditEvents).values({ ...link, prevHash, hash });
+  const moveHead = tx.update(auditHeads).set({ seq: link.seq, hash }).where(eq(auditHeads.chain, chain));
+  await tx.execute(sql`WITH link AS (${insert.getSQL()}) ${moveHead.getSQL()}`);
 }
 
 export async function listChains(tx: Db): Promise<{ chain: string; seq: number; hash: string }[]> {
