@@ -4,9 +4,10 @@ import { purgeDraftsJob } from '#src/features/public/purge-drafts.job.ts';
 import { dbsAlertsJob } from '#src/features/email/dbs-alerts.job.ts';
 import { sendEmailJob } from '#src/features/email/send-email.job.ts';
 import { meetingRemindersJob } from '#src/features/meetings/reminders.job.ts';
+import { vacuumJob } from '#src/db/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 
-export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob, sendEmailJob, meetingRemindersJob, dbsAlertsJob];
+export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob, sendEmailJob, meetingRemindersJob, dbsAlertsJob, vacuumJob];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
 export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
@@ -14,4 +15,6 @@ export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
   { job: purgeDraftsJob, everyMinutes: 30 },
   { job: meetingRemindersJob, everyMinutes: 5 },
   { job: dbsAlertsJob, everyMinutes: 24 * 60 },
+  // Checks hourly; vacuums the embedded database once a night (see the job).
+  { job: vacuumJob, everyMinutes: 60 },
 ];
