@@ -92,7 +92,20 @@ const SORTS: Record<CaseFilter['sort'], SQL[]> = {
 };
 
 /** One page of the case list. Search uses indexed exact or prefix matches: reference, name, phone, postcode. */
-export async function searchCases(tx: Db, f: CaseFilter) {
+export type CaseListRow = {
+  id: string;
+  reference: string;
+  caseType: string;
+  status: string;
+  urgent: boolean;
+  openedAt: Date;
+  coordinatorId: string | null;
+  localAuthority: string | null;
+  partyNames: string[];
+};
+type CasePage = { rows: CaseListRow[]; hasMore: boolean };
+
+export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
   const where: (SQL | undefined)[] = [eq(cases.orgId, f.orgId)];
   if (f.status?.length) where.push(inArray(cases.status, f.status));
   if (f.caseType) where.push(eq(cases.caseType, f.caseType));
@@ -103,46 +116,129 @@ export async function searchCases(tx: Db, f: CaseFilter) {
     where.push(sql`EXISTS (SELECT 1 FROM ${tasks} t WHERE t.case_id = ${cases.id} AND t.org_id = ${f.orgId} AND t.done_at IS NULL AND t.due_on < ${f.today})`);
   const s = f.search;
   if (s) {
-    const personMatch: (SQL | undefined)[] = [];
-    if (s.nameNorm) personMatch.push(or(startsWith(parties.nameNorm, s.nameNorm), startsWith(parties.surnameNorm, s.nameNorm)));
-    if (s.phoneNorm) personMatch.push(eq(parties.phoneNorm, s.phoneNorm));
-    if (s.postcodeNorm) personMatch.push(startsWith(parties.postcodeNorm, s.postcodeNorm));
+    const kinds = partyMatches(f.orgId, s);
     let byPerson: SQL | undefined;
-    if (personMatch.length) {
-      const matching = and(eq(parties.orgId, f.orgId), or(...personMatch));
-      // Few matches (a surname, a full postcode): hand their case ids, as one array, to the primary key. Many (a first
-      // name, a district): cases newest first, testing their parties, finds a page quickly because matches are dense.
-      const result = await tx.execute(
-        sql`SELECT count(*)::int AS n, array_agg(DISTINCT m.case_id)::text[] AS ids FROM (SELECT ${parties.caseId} AS case_id FROM ${parties} WHERE ${matching} LIMIT ${MANY_MATCHES + 1}) m`,
-      );
-      const found = (result as unknown as { rows: { n: number; ids: string[] | null }[] }).rows[0];
-      byPerson =
-        found && found.n > MANY_MATCHES
-          ? sql`${cases.id} IN (SELECT ${parties.caseId} FROM ${parties} WHERE ${matching})`
-          : found?.ids?.length
-            ? sql`${cases.id} = ANY(${sql.param(found.ids)}::uuid[])`
-            : undefined;
+    if (kinds.length) {
+      const hits = sql.join(kinds, sql` UNION ALL `);
+      if (!s.reference && (f.sort === 'opened_desc' || f.sort === 'opened_asc')) {
+        const page = await newestMatchingCases(tx, f, where, hits);
+        if (page !== 'many') return page;
+        byPerson = manyMatches(f.orgId, s);
+      } else byPerson = await personFilter(tx, f.orgId, s, hits);
     }
     where.push(or(s.reference ? eq(cases.reference, s.reference) : undefined, byPerson) ?? sql`false`);
   }
   const rows = await tx
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      caseType: cases.caseType,
-      status: cases.status,
-      urgent: cases.urgent,
-      openedAt: cases.openedAt,
-      coordinatorId: cases.coordinatorId,
-      localAuthority: cases.localAuthority,
-      // ${cases}.id, not ${cases.id}: in a select list Drizzle writes a column without its table, which the subquery would read as p.id.
-      partyNames: sql<string[]>`ARRAY(SELECT p.name FROM ${parties} p WHERE p.case_id = ${cases}.id AND p.org_id = ${f.orgId} ORDER BY p.created_at LIMIT 4)`,
-    })
+    .select(listColumns(f.orgId))
     .from(cases)
     .where(and(...where))
     .orderBy(...SORTS[f.sort])
     .limit(f.limit + 1)
     .offset(f.offset);
+  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** What a row of the case list shows. */
+const listColumns = (orgId: string) => ({
+  id: cases.id,
+  reference: cases.reference,
+  caseType: cases.caseType,
+  status: cases.status,
+  urgent: cases.urgent,
+  openedAt: cases.openedAt,
+  coordinatorId: cases.coordinatorId,
+  localAuthority: cases.localAuthority,
+  // ${cases}.id, not ${cases.id}: in a select list Drizzle writes a column without its table, which the subquery would read as p.id.
+  partyNames: sql<string[]>`ARRAY(SELECT p.name FROM ${parties} p WHERE p.case_id = ${cases}.id AND p.org_id = ${orgId} ORDER BY p.created_at LIMIT 4)`.as(
+    'party_names',
+  ),
+});
+
+type PersonSearch = NonNullable<CaseFilter['search']>;
+
+function personConditions(s: PersonSearch): SQL[] {
+  const out: SQL[] = [];
+  if (s.nameNorm) out.push(startsWith(parties.nameNorm, s.nameNorm), startsWith(parties.surnameNorm, s.nameNorm));
+  if (s.phoneNorm) out.push(eq(parties.phoneNorm, s.phoneNorm));
+  if (s.postcodeNorm) out.push(startsWith(parties.postcodeNorm, s.postcodeNorm));
+  return out;
+}
+
+/** One SELECT per kind of match, each read from its own index alone: every matching party's case and its opened_at. */
+function partyMatches(orgId: string, s: PersonSearch): SQL[] {
+  return personConditions(s).map(
+    (condition) =>
+      sql`SELECT ${parties.caseId} AS case_id, ${parties.caseOpenedAt} AS opened_at FROM ${parties} WHERE ${parties.orgId} = ${orgId} AND ${condition}`,
+  );
+}
+
+async function countHits(tx: Db, hits: SQL): Promise<number> {
+  const counted = await tx.execute(sql`SELECT count(*)::int AS n FROM (${hits} LIMIT ${MANY_MATCHES + 1}) m`);
+  return (counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+}
+
+/** The search as a condition on cases, for the other sorts and for matches too many to sort. */
+async function personFilter(tx: Db, orgId: string, s: PersonSearch, hits: SQL): Promise<SQL | undefined> {
+  const n = await countHits(tx, hits);
+  if (n === 0) return undefined;
+  if (n > MANY_MATCHES) return manyMatches(orgId, s);
+  return sql`${cases.id} = ANY(ARRAY(SELECT h.case_id FROM (${hits}) h))`;
+}
+
+/** Many matches (a first name, a district): cases newest first, testing their parties, finds a page quickly because matches are dense. */
+function manyMatches(orgId: string, s: PersonSearch): SQL {
+  return sql`${cases.id} IN (SELECT ${parties.caseId} FROM ${parties} WHERE ${and(eq(parties.orgId, orgId), or(...personConditions(s)))})`;
+}
+
+/**
+ * A page of the cases a search found, newest (or oldest) first, reading only the cases on the page: the matches
+ * (a surname, a full postcode, a phone number) are sorted by the opened_at the parties indexes hold, then each case
+ * is fetched and tested against the other filters in turn until the page is full. OFFSET 0 keeps the sorted matches a
+ * subquery of their own, so the planner cannot join first and sort after (which it would on PGlite, whose estimate for
+ * a prefix range is one row). At most MANY_MATCHES + 1 matches are read: 'many' when there are more (the caller then
+ * walks the cases instead); when nothing was found, a count tells whether that is because there were too many.
+ */
+async function newestMatchingCases(tx: Db, f: CaseFilter, where: (SQL | undefined)[], hits: SQL): Promise<CasePage | 'many'> {
+  const order = f.sort === 'opened_asc' ? sql`ASC` : sql`DESC`;
+  const page = tx
+    .select(listColumns(f.orgId))
+    .from(cases)
+    .where(and(...where, sql`${cases.id} = h.case_id`));
+  const result = await tx.execute(sql`
+    WITH m AS MATERIALIZED (${hits} LIMIT ${MANY_MATCHES + 1})
+    SELECT (SELECT count(*)::int FROM m) AS matched, page.* FROM (
+      SELECT m.case_id, max(m.opened_at) AS opened_at FROM m GROUP BY m.case_id ORDER BY 2 ${order} NULLS LAST OFFSET 0
+    ) h,
+    LATERAL (${page.getSQL()}) page
+    ORDER BY h.opened_at ${order} NULLS LAST LIMIT ${f.limit + 1} OFFSET ${f.offset}`);
+  type Raw = {
+    matched: number;
+    id: string;
+    reference: string;
+    case_type: string;
+    status: string;
+    urgent: boolean;
+    opened_at: string | Date;
+    coordinator_id: string | null;
+    local_authority: string | null;
+    party_names: string[];
+  };
+  const raw = (result as unknown as { rows: Raw[] }).rows;
+  if ((raw[0]?.matched ?? 0) > MANY_MATCHES) return 'many';
+  if (!raw.length && (await countHits(tx, hits)) > MANY_MATCHES) return 'many';
+  const rows = raw.map(
+    (r): CaseListRow => ({
+      id: r.id,
+      reference: r.reference,
+      caseType: r.case_type,
+      status: r.status,
+      urgent: r.urgent,
+      openedAt: new Date(r.opened_at),
+      coordinatorId: r.coordinator_id,
+      localAuthority: r.local_authority,
+      partyNames: r.party_names,
+    }),
+  );
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
 }
 
