@@ -281,7 +281,7 @@ function diagnoses(): string[] {
   if (queued.length)
     out.push(
       `- **On PGlite the misses with fast plans (${queued.map((m) => m.check.id).join(', ')}) are queueing, not the queries.** PGlite is one PostgreSQL ` +
-        'backend inside the app process: every request’s statements (API key, BEGIN, set_config, the query, COMMIT) run one after another on one thread, ' +
+        'backend inside the app process: every request’s statements (BEGIN, set_config, the search’s one or two statements, COMMIT; the API key is remembered) run one after another on one thread, ' +
         'so with 20 requests always in flight each waits for the others and p95 is roughly 20 × the time one request takes' +
         `${alone ? ` (one connection alone: p50 ${ms(alone.figures.p50Ms)}, p95 ${ms(alone.figures.p95Ms)})` : ''}.`,
     );
