@@ -72,7 +72,7 @@ export function createApiKeyService({ db, clock, audit, cache }: { db: Db; clock
       if (!found) {
         const generation = cache?.generation() ?? 0;
         const row = await findLiveKeyByHash(db, hash);
-        if (!row || !isRole(row.role)) return undefined;
+        if (!row) return undefined;
         if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) await asSystem(db, (tx) => touchApiKey(tx, row.id, now));
         found = row;
         cache?.set(hash, row, now.getTime(), generation);
