@@ -64,14 +64,24 @@ describe('searching cases by a person', () => {
 
   it('keeps to the other filters and the oldest-first order', async () => {
     const withdrawn = await h.deps.cases.list(admin, { q: 'quillfeather', status: 'withdrawn' });
-    expect(ids(withdrawn.rows)).toEqual(found.filter((c) => c.status === 'withdrawn').reverse().map((c) => c.id));
+    expect(ids(withdrawn.rows)).toEqual(
+      found
+        .filter((c) => c.status === 'withdrawn')
+        .reverse()
+        .map((c) => c.id),
+    );
     const oldest = await h.deps.cases.list(admin, { q: 'quillfeather', status: 'intake', sort: 'opened_asc' });
     expect(ids(oldest.rows)).toEqual([oldCaseId, ...found.filter((c) => c.status === 'intake').map((c) => c.id)]);
   });
 
   it('sorts by reference when asked, and finds by first name, postcode and nobody', async () => {
     const byReference = await h.deps.cases.list(admin, { q: 'quillfeather', sort: 'reference', status: 'withdrawn' });
-    expect(byReference.rows.map((r) => r.reference)).toEqual(found.filter((c) => c.status === 'withdrawn').map((c) => c.reference).sort());
+    expect(byReference.rows.map((r) => r.reference)).toEqual(
+      found
+        .filter((c) => c.status === 'withdrawn')
+        .map((c) => c.reference)
+        .sort(),
+    );
     expect(ids((await h.deps.cases.list(admin, { q: 'Kit7' })).rows)).toEqual([found[7]!.id]);
     expect((await h.deps.cases.list(admin, { q: 'TN9 1AA' })).rows).toHaveLength(25);
     expect((await h.deps.cases.list(admin, { q: 'Nobodyhere' })).rows).toEqual([]);
