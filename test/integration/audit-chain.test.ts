@@ -1,6 +1,7 @@
 // The audit trail is hash-chained per service: altering or removing any row is detected, naming the row.
 import { sql } from '#src/db/orm.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { inOrg } from '#src/db/tenant.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';
@@ -32,6 +33,20 @@ describe('audit verify', () => {
     expect(reports.length).toBeGreaterThanOrEqual(2);
     expect(reports.every((r) => r.ok)).toBe(true);
     expect(reports.find((r) => r.chain === s.a.orgId)!.rows).toBeGreaterThanOrEqual(5);
+  });
+
+  it('stays one unbroken chain when many changes are audited at once', async () => {
+    const before = (await alphaRows()).length;
+    const actor = systemActor('test');
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        inOrg(h!.deps.db, s.a.orgId, (tx) => h!.deps.audit.record(tx, actor, s.a.orgId, { action: 'test.at_once', entityId: String(i) })),
+      ),
+    );
+    const rows = await alphaRows();
+    expect(rows).toHaveLength(before + 12);
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+    expect((await verifyAudit(h!.deps.db, s.a.orgId))[0]!.ok).toBe(true);
   });
 
   it('names the row whose contents were altered', async () => {
