@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type BookingFacts, bookingProblems, caseEndedProblem, latestStart, problemFields } from './meeting-rules.ts';
 import { londonTime } from './meeting-times.ts';
+import { bookingFacts } from './booking-facts.fixtures.ts';
 
 // Thursday 3 December 2026, 09:00 in London.
 const now = new Date('2026-12-03T09:00:00Z');
-const base = (more: Partial<BookingFacts> = {}): BookingFacts => ({
-  now,
-  start: londonTime('2026-12-15', '10:00'),
-  end: londonTime('2026-12-15', '11:30'),
-  kind: 'joint',
-  mode: 'in_person',
-  place: 'venue',
-  caseType: 'community',
-  caseStatus: 'mediation',
-  invited: 4,
-  sendNoticeWorkingDays: 5,
-  shortNoticeAgreed: false,
-  notices: [],
-  withdrawn: [],
-  roomClashes: [],
-  peopleClashes: [],
-  ...more,
-});
+const base = (more: Partial<BookingFacts> = {}): BookingFacts =>
+  bookingFacts({ now, start: londonTime('2026-12-15', '10:00'), end: londonTime('2026-12-15', '11:30'), ...more });
 const venue = {
   name: 'Riverside Hall',
   roomName: 'Room 1',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type BookingFacts, bookingProblems } from './meeting-rules.ts';
 import { londonTime } from './meeting-times.ts';
+import { bookingFacts } from './booking-facts.fixtures.ts';
 import {
   includesDate,
   noticeProblems,
@@ -114,24 +115,7 @@ describe('the booking rules and the slot finder say the same', () => {
   // The same facts, as the booking rules and as the finder see them: Friday 4 December 2026, 10:00.
   const now = at('2026-12-04T10:00:00Z');
   const booking = (start: Date, more: Partial<BookingFacts> = {}): string[] =>
-    bookingProblems({
-      now,
-      start,
-      end: new Date(start.getTime() + 3_600_000),
-      kind: 'joint',
-      mode: 'online',
-      place: null,
-      caseType: 'community',
-      caseStatus: 'mediation',
-      invited: 4,
-      sendNoticeWorkingDays: 5,
-      shortNoticeAgreed: false,
-      notices: [],
-      withdrawn: [],
-      roomClashes: [],
-      peopleClashes: [],
-      ...more,
-    }).map((p) => p.message);
+    bookingProblems(bookingFacts({ now, start, end: new Date(start.getTime() + 3_600_000), mode: 'online', place: null, ...more })).map((p) => p.message);
   const finder = (start: Date, more: Partial<SlotFinderInput> = {}, roomId?: string) =>
     checkSlot(slotInput({ now, mediators: [], parties: [], participantCount: 4, ...more }), {
       start,
