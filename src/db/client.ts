@@ -8,6 +8,8 @@ import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { readTemplate } from './pglite-template.ts';
 import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
+import { type PreparedStatements, preparedOnPglite, preparedStatements } from './pglite-statements.ts';
+import { nameStatements } from './pg-statements.ts';
 
 /**
  * PostgreSQL's defaults suit a dedicated server; embedded in the app process, smaller buffers keep memory
@@ -60,16 +62,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
  * copy is left out. Raw queries on the instance see these types as text too, as Drizzle's do.
  */
 const DRIZZLE_TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
-type QueryClient = Pick<PGlite, 'query'> & { transaction?: PGlite['transaction'] };
+type QueryClient = Pick<PGlite, 'query'> & { transaction?: PGlite['transaction']; closed?: boolean };
 
-function withSharedParsers<T extends QueryClient>(client: T): T {
-  const query: PGlite['query'] = (text, params, options) => client.query(text, params, options?.parsers ? { ...options, parsers: undefined } : options);
+/**
+ * The client Drizzle is given: PGlite (or one of its transactions) whose query() runs SELECT, INSERT, UPDATE,
+ * DELETE and WITH statements as named prepared statements (pglite-statements.ts), taking PGlite's locks as its own
+ * query() does, and leaves Drizzle's per-query parsers out.
+ */
+function drizzleClient<T extends QueryClient>(client: T, root: PGlite, statements: PreparedStatements, inTransaction: boolean): T {
+  const query: PGlite['query'] = async (text, params, options) => {
+    const opts = options?.parsers ? { ...options, parsers: undefined } : options;
+    if (!preparedOnPglite(text, opts)) return client.query(text, params, opts);
+    if (client.closed) throw new Error('Transaction is closed');
+    if (inTransaction) return root._runExclusiveQuery(() => statements.run(text, params, opts, true));
+    await root._checkReady();
+    return root._runExclusiveTransaction(() => root._runExclusiveQuery(() => statements.run(text, params, opts, false)));
+  };
   return new Proxy(client, {
     get(target, prop) {
       if (prop === 'query') return query;
       if (prop === 'transaction' && target.transaction) {
         const begin = target.transaction.bind(target);
-        return ((work: Parameters<PGlite['transaction']>[0]) => begin((tx) => work(withSharedParsers(tx)))) as PGlite['transaction'];
+        return ((work: Parameters<PGlite['transaction']>[0]) => begin((tx) => work(drizzleClient(tx, root, statements, true)))) as PGlite['transaction'];
       }
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -79,7 +93,7 @@ function withSharedParsers<T extends QueryClient>(client: T): T {
 
 function wrapPglite(client: PGlite, onClose: () => Promise<void>): Database {
   for (const oid of DRIZZLE_TEXT_TYPES) client.parsers[oid] = (value: string) => value;
-  const db = loadPgliteDriver().drizzle({ client: withSharedParsers(client), schema }) as unknown as Db;
+  const db = loadPgliteDriver().drizzle({ client: drizzleClient(client, client, preparedStatements(client), false), schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -94,6 +108,7 @@ function wrapPglite(client: PGlite, onClose: () => Promise<void>): Database {
 function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
+  pool.on('connect', nameStatements);
   const db = loadNodePgDriver().drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import type { AnyColumn } from 'drizzle-orm';
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
+import { GENERIC_PLAN } from '#src/db/statements.ts';
 import { cases, parties, safeguardingRecords, tasks } from '#src/db/schema/cases.ts';
 
 export type NewCase = typeof cases.$inferInsert;
@@ -173,7 +174,7 @@ function partyMatches(orgId: string, s: PersonSearch): SQL[] {
 }
 
 async function countHits(tx: Db, hits: SQL): Promise<number> {
-  const counted = await tx.execute(sql`SELECT count(*)::int AS n FROM (${hits} LIMIT ${MANY_MATCHES + 1}) m`);
+  const counted = await tx.execute(sql`${GENERIC_PLAN}SELECT count(*)::int AS n FROM (${hits} LIMIT ${MANY_MATCHES + 1}) m`);
   return (counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
 }
 
@@ -197,6 +198,7 @@ function manyMatches(orgId: string, s: PersonSearch): SQL {
  * subquery of their own, so the planner cannot join first and sort after (which it would on PGlite, whose estimate for
  * a prefix range is one row). At most MANY_MATCHES + 1 matches are read: 'many' when there are more (the caller then
  * walks the cases instead); when nothing was found, a count tells whether that is because there were too many.
+ * The plan is the same whatever the words searched, so on the embedded database it is planned once (GENERIC_PLAN).
  */
 async function newestMatchingCases(tx: Db, f: CaseFilter, where: (SQL | undefined)[], hits: SQL): Promise<CasePage | 'many'> {
   const order = f.sort === 'opened_asc' ? sql`ASC` : sql`DESC`;
@@ -204,7 +206,7 @@ async function newestMatchingCases(tx: Db, f: CaseFilter, where: (SQL | undefine
     .select(listColumns(f.orgId))
     .from(cases)
     .where(and(...where, sql`${cases.id} = h.case_id`));
-  const result = await tx.execute(sql`
+  const result = await tx.execute(sql`${GENERIC_PLAN}
     WITH m AS MATERIALIZED (${hits} LIMIT ${MANY_MATCHES + 1})
     SELECT (SELECT count(*)::int FROM m) AS matched, page.* FROM (
       SELECT m.case_id, max(m.opened_at) AS opened_at FROM m GROUP BY m.case_id ORDER BY 2 ${order} NULLS LAST OFFSET 0

@@ -1,0 +1,14 @@
+// Which statements are kept as named prepared statements, on either database (pglite-statements.ts, pg-statements.ts).
+import { type SQL, sql } from './orm.ts';
+
+/** SELECT, INSERT, UPDATE, DELETE and WITH, after at most one leading comment; not DDL, SET or SAVEPOINT. */
+const PREPARABLE = /^\s*(\/\*[^*]*\*\/\s*)?(select|insert|update|delete|with)\b/i;
+export const preparable = (text: string) => PREPARABLE.test(text);
+
+export const GENERIC_PLAN_COMMENT = '/* generic plan */';
+/**
+ * Put first in a statement whose plan does not depend on its values (the case search): on the embedded database it
+ * is then planned once, not for each run. On PostgreSQL it is only a comment: the server decides as usual.
+ */
+export const GENERIC_PLAN: SQL = sql.raw(`${GENERIC_PLAN_COMMENT} `);
+export const wantsGenericPlan = (text: string) => text.trimStart().startsWith(GENERIC_PLAN_COMMENT);

@@ -1,0 +1,111 @@
+// Parley's statements run as named prepared statements on both databases (src/db/pglite-statements.ts,
+// src/db/pg-statements.ts): parsed once, with the same answers, errors and transactions as before.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database, Db } from '#src/db/client.ts';
+import { createPglite } from '#src/db/client.ts';
+import { sql } from '#src/db/orm.ts';
+import { preparedStatements } from '#src/db/pglite-statements.ts';
+import { GENERIC_PLAN } from '#src/db/statements.ts';
+import { freshDatabase, testDbKind } from '../support/databases.ts';
+
+let database: Database;
+let db: Db;
+beforeAll(async () => {
+  database = await freshDatabase(testDbKind(), inject('dbTemplate'));
+  db = database.db;
+  await db.execute(sql`CREATE TABLE prep_probe (id int PRIMARY KEY, label text NOT NULL, at timestamptz, data jsonb, flags boolean[], seen boolean)`);
+});
+afterAll(() => database?.close());
+
+type Rows<T> = { rows: T[] };
+const rowsOf = <T>(result: unknown) => (result as Rows<T>).rows;
+const PROBE = (id: number) => sql`SELECT id, label, at, data, flags, seen FROM prep_probe WHERE id = ${id}`;
+
+/** The prepared statements this connection holds whose text contains `marker`. */
+async function preparedLike(tx: Db, marker: string) {
+  return rowsOf<{ statement: string; generic_plans: number; custom_plans: number }>(
+    await tx.execute(
+      sql`SELECT statement, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE statement LIKE ${`%${marker}%`} AND statement NOT LIKE '%pg_prepared_statements%'`,
+    ),
+  );
+}
+
+describe('prepared statements', () => {
+  it('parses a statement once per connection and answers as before: dates as text, JSON, arrays, nulls', async () => {
+    await db.execute(
+      sql`INSERT INTO prep_probe VALUES (1, 'one', '2026-12-05T10:00:00Z', ${JSON.stringify({ a: [1, 'two'] })}::jsonb, '{t,f}', true), (2, 'two', NULL, NULL, NULL, NULL)`,
+    );
+    await db.transaction(async (tx) => {
+      const first = rowsOf<Record<string, unknown>>(await tx.execute(PROBE(1)))[0]!;
+      expect(first.id).toBe(1);
+      expect(first.label).toBe('one');
+      expect(new Date(first.at as string).toISOString()).toBe('2026-12-05T10:00:00.000Z');
+      expect(first.data).toEqual({ a: [1, 'two'] });
+      expect(first.flags).toEqual([true, false]);
+      expect(first.seen).toBe(true);
+      expect(rowsOf(await tx.execute(PROBE(2)))).toEqual([{ id: 2, label: 'two', at: null, data: null, flags: null, seen: null }]);
+      expect(rowsOf(await tx.execute(PROBE(3)))).toEqual([]);
+      const held = await preparedLike(tx, 'FROM prep_probe WHERE id =');
+      expect(held).toHaveLength(1);
+      expect(held[0]!.generic_plans + held[0]!.custom_plans).toBe(3);
+    });
+  });
+
+  it('reports a failed statement with its code, and the next one still works; in a transaction nothing is kept', async () => {
+    const insert = (id: number) => db.execute(sql`INSERT INTO prep_probe (id, label) VALUES (${id}, 'again')`);
+    await insert(10);
+    await expect(insert(10)).rejects.toMatchObject({ cause: { code: '23505' } });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO prep_probe (id, label) VALUES (${11}, 'again')`);
+        await tx.execute(sql`INSERT INTO prep_probe (id, label) VALUES (${10}, 'again')`);
+      }),
+    ).rejects.toMatchObject({ cause: { code: '23505' } });
+    expect(rowsOf(await db.execute(PROBE(11)))).toEqual([]);
+    await insert(12);
+    expect(rowsOf<{ label: string }>(await db.execute(PROBE(12)))[0]?.label).toBe('again');
+  });
+
+  it('prepares a statement again after its table changes under it', async () => {
+    await db.execute(sql`CREATE TABLE prep_changing (id int, n int)`);
+    await db.execute(sql`INSERT INTO prep_changing VALUES (1, 7)`);
+    const read = () => db.execute(sql`SELECT * FROM prep_changing WHERE id = ${1}`);
+    expect(rowsOf(await read())).toEqual([{ id: 1, n: 7 }]);
+    await db.execute(sql`ALTER TABLE prep_changing ALTER COLUMN n TYPE text`);
+    // The first run after the change may be refused (the statement would now return other columns); not the next.
+    await read().catch((err: { cause?: { code?: string } }) => expect(err.cause?.code).toBe('0A000'));
+    expect(rowsOf(await read())).toEqual([{ id: 1, n: '7' }]);
+  });
+
+  it('runs a GENERIC_PLAN statement correctly, on the embedded database on its generic plan only', async () => {
+    await db.transaction(async (tx) => {
+      for (const id of [1, 2, 1, 2, 1, 2, 1]) {
+        const rows = rowsOf<{ id: number }>(await tx.execute(sql`${GENERIC_PLAN}SELECT id FROM prep_probe WHERE id = ${id} AND label <> ${'x'}`));
+        expect(rows).toEqual([{ id }]);
+      }
+      if (testDbKind() === 'pglite') {
+        const held = await preparedLike(tx, 'AND label <> $2');
+        expect(held).toEqual([expect.objectContaining({ generic_plans: 7, custom_plans: 0 })]);
+        // The plan mode is back to the default for the statements after it.
+        expect(rowsOf(await tx.execute(sql`SELECT current_setting('plan_cache_mode') AS mode`))).toEqual([{ mode: 'auto' }]);
+      }
+    });
+  });
+});
+
+describe.runIf(testDbKind() === 'pglite')('prepared statements on the embedded database', () => {
+  it('keeps at most the given number, closing the least recently used', async () => {
+    const pglite = await createPglite();
+    try {
+      const statements = preparedStatements(pglite, 3);
+      const run = (n: number) => statements.run<{ n: number }>(`SELECT ${n} + $1::int AS n`, [1], undefined, false);
+      for (const n of [1, 2, 3, 1, 4, 5]) expect((await run(n)).rows).toEqual([{ n: n + 1 }]);
+      const held = await pglite.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY statement');
+      // 1 was used again after 2 and 3, so 2 and 3 went first.
+      expect(held.rows.map((r) => r.statement)).toEqual(['SELECT 1 + $1::int AS n', 'SELECT 4 + $1::int AS n', 'SELECT 5 + $1::int AS n']);
+      expect(statements.size()).toBe(3);
+    } finally {
+      await pglite.close();
+    }
+  });
+});
