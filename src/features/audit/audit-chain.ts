@@ -34,3 +34,13 @@ export function linkHash(prevHash: string, link: AuditLink): string {
   const body = canonicalJson({ ...link, at: link.at.toISOString() });
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
+
+/**
+ * The text a link's hash is made of, around its sequence number, for a link whose number is only known once the
+ * chain's head is locked (the database then hashes `prevHash \n before seq after`, as linkHash does). "seq" sorts
+ * last of the link's keys, so its value is the last thing in the body.
+ */
+export function linkBodyAroundSeq(link: Omit<AuditLink, 'seq'>): { before: string; after: string } {
+  const withoutSeq = canonicalJson({ ...link, at: link.at.toISOString() });
+  return { before: `${withoutSeq.slice(0, -1)},"seq":`, after: '}' };
+}

@@ -1,28 +1,34 @@
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, type SQL, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { auditEvents, auditHeads } from '#src/db/schema/audit.ts';
-import type { AuditLink } from './audit-chain.ts';
+import { type AuditLink, GENESIS_HASH } from './audit-chain.ts';
 
-/** Locks the chain's head row until COMMIT (so links are appended one at a time) and reads it; one statement once the chain exists. */
-export async function lockChainHead(tx: Db, chain: string): Promise<{ seq: number; hash: string }> {
-  const read = () => tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
-  let [head] = await read();
-  if (!head) {
-    await tx
-      .insert(auditHeads)
-      .values({ chain, seq: 0, hash: '0'.repeat(64) })
-      .onConflictDoNothing();
-    [head] = await read();
-  }
-  if (!head) throw new Error(`audit chain head ${chain} could not be read`);
-  return { seq: head.seq, hash: head.hash };
+/** Creates the chain's head the first time the chain is written. */
+export async function createChainHead(tx: Db, chain: string) {
+  await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
 }
 
-/** Writes the link and moves the head to it, in one statement. */
-export async function appendLink(tx: Db, chain: string, link: AuditLink, prevHash: string, hash: string) {
-  const insert = tx.insert(auditEvents).values({ ...link, prevHash, hash });
-  const moveHead = tx.update(auditHeads).set({ seq: link.seq, hash }).where(eq(auditHeads.chain, chain));
-  await tx.execute(sql`WITH link AS (${insert.getSQL()}) ${moveHead.getSQL()}`);
+/**
+ * Appends a link in one statement: locks the chain's head until COMMIT (so links go on one at a time), numbers the
+ * link after it, hashes it onto the head's hash (sha256 of `prevHash \n body`, as linkHash does) and moves the
+ * head. One statement, so the lock is held for this statement and the COMMIT only. False when the chain has no
+ * head yet. Under READ COMMITTED a waiting append locks, and so reads, the head as the one before it left it.
+ */
+export async function appendAtHead(tx: Db, chain: string, link: Omit<AuditLink, 'seq'>, body: { before: string; after: string }): Promise<boolean> {
+  const result = await tx.execute(sql`
+    WITH head AS (SELECT seq + 1 AS seq, hash AS prev FROM ${auditHeads} WHERE chain = ${chain} FOR UPDATE),
+    hashed AS (
+      SELECT seq, prev, encode(sha256(convert_to(prev || ${'\n'} || ${body.before} || seq::text || ${body.after}, 'UTF8')), 'hex') AS hash FROM head
+    ),
+    link AS (
+      INSERT INTO ${auditEvents} (org_id, seq, at, actor_type, actor_id, actor_label, action, entity_type, entity_id, ip, request_id, detail, prev_hash, hash)
+      SELECT ${link.orgId}::uuid, seq, ${link.at.toISOString()}::timestamptz, ${link.actorType}, ${link.actorId}, ${link.actorLabel}, ${link.action},
+        ${link.entityType}, ${link.entityId}, ${link.ip}, ${link.requestId}, ${link.detail === null ? null : JSON.stringify(link.detail)}::jsonb, prev, hash
+      FROM hashed
+      RETURNING seq, hash)
+    UPDATE ${auditHeads} SET seq = link.seq, hash = link.hash FROM link WHERE ${auditHeads.chain} = ${chain}
+    RETURNING ${auditHeads.seq}`);
+  return (result as unknown as { rows: unknown[] }).rows.length > 0;
 }
 
 export async function listChains(tx: Db): Promise<{ chain: string; seq: number; hash: string }[]> {

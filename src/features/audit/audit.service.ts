@@ -2,8 +2,8 @@
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Actor } from '#src/features/auth/actor.ts';
-import { type AuditLink, linkHash, PLATFORM_CHAIN } from './audit-chain.ts';
-import { appendLink, lockChainHead } from './audit.repo.ts';
+import { type AuditLink, linkBodyAroundSeq, PLATFORM_CHAIN } from './audit-chain.ts';
+import { appendAtHead, createChainHead } from './audit.repo.ts';
 
 export type AuditEntry = {
   action: string;
@@ -22,10 +22,8 @@ export function createAudit({ clock }: { clock: Clock }) {
      */
     async record(tx: Db, actor: Actor, orgId: string | null, entry: AuditEntry): Promise<void> {
       const chain = orgId ?? PLATFORM_CHAIN;
-      const head = await lockChainHead(tx, chain);
-      const link: AuditLink = {
+      const link: Omit<AuditLink, 'seq'> = {
         orgId,
-        seq: head.seq + 1,
         at: clock.now(),
         actorType: actor.type,
         actorId: actor.id ?? null,
@@ -37,7 +35,11 @@ export function createAudit({ clock }: { clock: Clock }) {
         requestId: actor.requestId ?? null,
         detail: entry.detail ?? null,
       };
-      await appendLink(tx, chain, link, head.hash, linkHash(head.hash, link));
+      const body = linkBodyAroundSeq(link);
+      if (await appendAtHead(tx, chain, link, body)) return;
+      // The chain's first link: make its head, then append.
+      await createChainHead(tx, chain);
+      if (!(await appendAtHead(tx, chain, link, body))) throw new Error(`audit chain head ${chain} could not be read`);
     },
   };
 }
