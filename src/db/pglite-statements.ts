@@ -14,6 +14,7 @@
 // from an index, sort them, fetch a page of cases), but planning it costs more than running it.
 import type { PGlite, QueryOptions, Results } from '@electric-sql/pglite';
 import { loadPglite } from './orm.ts';
+import { type Reply, readReply } from './pglite-reply.ts';
 import { preparable, wantsGenericPlan } from './statements.ts';
 
 /** Statement texts kept at once; the least recently used is closed beyond this. */
@@ -43,18 +44,28 @@ export type PreparedStatements = { run: RunQuery; size: () => number };
  * lock inside one (client.ts does).
  */
 export function preparedStatements(pglite: PGlite, max = MAX_STATEMENTS): PreparedStatements {
-  const { protocol, parse } = loadPglite();
-  const { serialize } = protocol;
+  const { serialize } = loadPglite().protocol;
+  const parsers = pglite.parsers as Parameters<typeof readReply>[1];
   const statements = new Map<string, Prepared>(); // in order of last use, least recent first
   const toClose: string[] = [];
   let counter = 0;
 
+  /**
+   * Sends one protocol message and reads the reply here (readReply), throwing its first error. PGlite's
+   * execProtocolRawStream hands the reply over as it comes; its own query() and exec() set their reader back.
+   */
+  async function exchange(message: Uint8Array, syncToFs: boolean, rowMode?: 'array' | 'object'): Promise<Reply> {
+    const chunks: Uint8Array[] = [];
+    await pglite.execProtocolRawStream(message, { syncToFs, onRawData: (chunk) => void chunks.push(chunk.slice()) });
+    const reply = readReply(chunks.length === 1 ? chunks[0]! : concat(chunks), parsers, rowMode);
+    if (reply.error) throw reply.error;
+    return reply;
+  }
+
   async function prepare(text: string): Promise<Prepared> {
     const name = `parley_${++counter}`;
-    const { messages } = await pglite.execProtocol(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), {
-      syncToFs: false,
-    });
-    const prepared = { name, paramTypes: parse.parseDescribeStatementResults(messages) };
+    const { paramTypes } = await exchange(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), false);
+    const prepared = { name, paramTypes };
     statements.set(text, prepared);
     if (statements.size > max) {
       const [oldest, old] = statements.entries().next().value as [string, Prepared];
@@ -90,8 +101,8 @@ export function preparedStatements(pglite: PGlite, max = MAX_STATEMENTS): Prepar
     const setMode = (mode: string) => [serialize.bind({ statement: planMode, values: ['plan_cache_mode', mode] }), serialize.execute({})];
     const message = concat([...closes, ...(generic ? [...setMode('force_generic_plan'), ...run, ...setMode('auto')] : run), serialize.sync()]);
     try {
-      const { messages } = await pglite.execProtocol(message, { syncToFs: !inTransaction });
-      return parse.parseResults(messages, pglite.parsers, options)[generic ? 1 : 0] as Results<T>;
+      const { results } = await exchange(message, !inTransaction, options?.rowMode);
+      return results[generic ? 1 : 0] as Results<T>;
     } catch (err) {
       if (STALE.has((err as { code?: string }).code ?? '') && statements.get(text) === prepared) {
         statements.delete(text);

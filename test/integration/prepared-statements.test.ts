@@ -51,6 +51,14 @@ describe('prepared statements', () => {
     });
   });
 
+  it('counts the rows a change touched, and keeps text that is not ASCII intact', async () => {
+    await db.execute(sql`INSERT INTO prep_probe (id, label) VALUES (20, ${'Zoë Ødegård – “quoted” 🙂'}), (21, 'plain')`);
+    const updated = (await db.execute(sql`UPDATE prep_probe SET seen = true WHERE id >= ${20}`)) as unknown as { rowCount: number; affectedRows?: number };
+    expect(updated.rowCount).toBe(2);
+    const [row] = rowsOf<{ label: string }>(await db.execute(PROBE(20)));
+    expect(row?.label).toBe('Zoë Ødegård – “quoted” 🙂');
+  });
+
   it('reports a failed statement with its code, and the next one still works; in a transaction nothing is kept', async () => {
     const insert = (id: number) => db.execute(sql`INSERT INTO prep_probe (id, label) VALUES (${id}, 'again')`);
     await insert(10);
