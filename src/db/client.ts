@@ -73,7 +73,7 @@ function drizzleClient<T extends QueryClient>(client: T, root: PGlite, statement
   const query: PGlite['query'] = async (text, params, options) => {
     const opts = options?.parsers ? { ...options, parsers: undefined } : options;
     if (!preparedOnPglite(text, opts)) return client.query(text, params, opts);
-    if (client.closed) throw new Error('Transaction is closed');
+    if (inTransaction && client.closed) throw new Error('Transaction is closed');
     if (inTransaction) return root._runExclusiveQuery(() => statements.run(text, params, opts, true));
     await root._checkReady();
     return root._runExclusiveTransaction(() => root._runExclusiveQuery(() => statements.run(text, params, opts, false)));

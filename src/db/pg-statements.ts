@@ -5,11 +5,9 @@
 // before (a running app repeats a few hundred texts; this keeps a mistake from growing each connection's memory).
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { preparable } from './statements.ts';
+import { preparable, STALE_STATEMENT } from './statements.ts';
 
 export const MAX_NAMED = 2000;
-/** The plan would return other columns now (a table changed under a running app), or the statement is gone. */
-const STALE = new Set(['0A000', '26000']);
 const names = new Map<string, string>();
 let renamed = 0;
 
@@ -41,7 +39,7 @@ export function nameStatements(client: pg.PoolClient | pg.Client) {
       if (name) {
         const result = query({ ...c, name }, ...rest) as Promise<unknown> | undefined;
         return result?.catch((err: { code?: string }) => {
-          if (STALE.has(err?.code ?? '')) forget(text, name);
+          if (STALE_STATEMENT.has(err?.code ?? '')) forget(text, name);
           throw err;
         });
       }

@@ -15,13 +15,11 @@
 import type { PGlite, QueryOptions, Results } from '@electric-sql/pglite';
 import { loadPglite } from './orm.ts';
 import { type Reply, readReply } from './pglite-reply.ts';
-import { preparable, wantsGenericPlan } from './statements.ts';
+import { preparable, STALE_STATEMENT, wantsGenericPlan } from './statements.ts';
 
 /** Statement texts kept at once; the least recently used is closed beyond this. */
 export const MAX_STATEMENTS = 500;
 const PLAN_MODE = 'SELECT FROM set_config($1, $2, true)';
-/** The plan would return other columns now (a table changed), or the statement is gone: prepare it again next time. */
-const STALE = new Set(['0A000', '26000']);
 
 type Prepared = { name: string; paramTypes: number[] };
 export type RunQuery = <T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean) => Promise<Results<T>>;
@@ -104,7 +102,7 @@ export function preparedStatements(pglite: PGlite, max = MAX_STATEMENTS): Prepar
       const { results } = await exchange(message, !inTransaction, options?.rowMode);
       return results[generic ? 1 : 0] as Results<T>;
     } catch (err) {
-      if (STALE.has((err as { code?: string }).code ?? '') && statements.get(text) === prepared) {
+      if (STALE_STATEMENT.has((err as { code?: string }).code ?? '') && statements.get(text) === prepared) {
         statements.delete(text);
         toClose.push(name);
       }

@@ -12,3 +12,6 @@ export const GENERIC_PLAN_COMMENT = '/* generic plan */';
  */
 export const GENERIC_PLAN: SQL = sql.raw(`${GENERIC_PLAN_COMMENT} `);
 export const wantsGenericPlan = (text: string) => text.trimStart().startsWith(GENERIC_PLAN_COMMENT);
+
+/** A prepared statement that would now return other columns (a table changed under it), or that is gone: prepare it again. */
+export const STALE_STATEMENT = new Set(['0A000', '26000']);
