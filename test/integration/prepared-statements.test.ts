@@ -2,9 +2,7 @@
 // src/db/pg-statements.ts): parsed once, with the same answers, errors and transactions as before.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database, Db } from '#src/db/client.ts';
-import { createPglite } from '#src/db/client.ts';
 import { sql } from '#src/db/orm.ts';
-import { preparedStatements } from '#src/db/pglite-statements.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
 import { freshDatabase, testDbKind } from '../support/databases.ts';
 
@@ -98,22 +96,5 @@ describe('prepared statements', () => {
         expect(rowsOf(await tx.execute(sql`SELECT current_setting('plan_cache_mode') AS mode`))).toEqual([{ mode: 'auto' }]);
       }
     });
-  });
-});
-
-describe.runIf(testDbKind() === 'pglite')('prepared statements on the embedded database', () => {
-  it('keeps at most the given number, closing the least recently used', async () => {
-    const pglite = await createPglite();
-    try {
-      const statements = preparedStatements(pglite, 3);
-      const run = (n: number) => statements.run<{ n: number }>(`SELECT ${n} + $1::int AS n`, [1], undefined, false);
-      for (const n of [1, 2, 3, 1, 4, 5]) expect((await run(n)).rows).toEqual([{ n: n + 1 }]);
-      const held = await pglite.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements ORDER BY statement');
-      // 1 was used again after 2 and 3, so 2 and 3 went first.
-      expect(held.rows.map((r) => r.statement)).toEqual(['SELECT 1 + $1::int AS n', 'SELECT 4 + $1::int AS n', 'SELECT 5 + $1::int AS n']);
-      expect(statements.size()).toBe(3);
-    } finally {
-      await pglite.close();
-    }
   });
 });
