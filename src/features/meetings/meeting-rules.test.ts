@@ -37,7 +37,8 @@ describe('bookingProblems', () => {
     const started = performance.now();
     const far = at('9999-12-01T10:00:00Z');
     expect(messages({ ...far, caseType: 'send' })).toEqual(['The meeting must start within 2 years from today']);
-    expect(performance.now() - started).toBeLessThan(200);
+    // Not a speed figure: walking every day to the year 9999 would take minutes; the refusal comes before any walk.
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses any booking on a case that has ended, saying only that', () => {
