@@ -24,15 +24,7 @@ const PLAN_MODE = 'SELECT FROM set_config($1, $2, true)';
 type Prepared = { name: string; paramTypes: number[] };
 export type RunQuery = <T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean) => Promise<Results<T>>;
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
+const concat = (parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
 
 export type PreparedStatements = { run: RunQuery; size: () => number };
 
