@@ -2,10 +2,10 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, isApiRequest } from './request-actor.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,27 +19,7 @@ export function needsCsrfCheck(req: FastifyRequest): boolean {
 export async function registerSecurity(app: FastifyInstance, opts: { secret: string; secureCookies: boolean; https: boolean }) {
   await app.register(fastifyCookie, { secret: opts.secret });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
-  await app.register(fastifyHelmet, {
-    enableCSPNonces: true,
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        ...(opts.https ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: opts.https ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'same-origin' },
-  });
+  registerSecurityHeaders(app, { https: opts.https });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'parley_csrf',

@@ -74,7 +74,7 @@ export function registerViews(app: FastifyInstance) {
     const req = this.request as FastifyRequest;
     const actor = req.actor;
     const chrome = {
-      cspNonce: (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script,
+      cspNonce: this.cspNonce(),
       csrfToken: this.generateCsrf(),
       requestId: req.id,
       t: translator('en'),

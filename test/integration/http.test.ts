@@ -29,6 +29,23 @@ describe('pages and headers', () => {
     expect(String(res.headers['set-cookie'])).toContain('SameSite=Lax');
   });
 
+  it('send the same policy and headers on answers that are not pages, without a nonce, and a new nonce for every page', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/cases' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toContain('nonce-');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+    const nonces = await Promise.all(
+      [1, 2].map(
+        async () => /'nonce-([0-9a-f]{32})'/.exec(String((await h.app.inject({ method: 'GET', url: '/sign-in' })).headers['content-security-policy']))?.[1],
+      ),
+    );
+    expect(nonces[0]).toBeTruthy();
+    expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
   it('use Parley’s own header and footer: no crown, links to the accessibility statement and privacy notice', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/sign-in' });
     expect(res.body).not.toContain('govuk-header__logotype');
