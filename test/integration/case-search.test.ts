@@ -87,6 +87,24 @@ describe('searching cases by a person', () => {
     expect((await h.deps.cases.list(admin, { q: 'Nobodyhere' })).rows).toEqual([]);
   });
 
+  it('sorts every match when the newest few do not fill the page', async () => {
+    // 150 people called Toppile on the newest case, which the filter leaves out, and one on an older case it keeps:
+    // the newest matches sorted first are all on the newest case, so the page is filled from all of them.
+    const { orgId } = admin;
+    h.clock.advance(3_600_000);
+    const { caseId: older } = await makeCase(h.deps, orgId, admin, { description: 'An older one', parties: [{ name: 'Ida Toppile' }] });
+    await h.deps.cases.transition(admin, older, { to: 'withdrawn', reason: 'They moved away' });
+    h.clock.advance(3_600_000);
+    const { caseId: newer } = await makeCase(h.deps, orgId, admin, { description: 'A big family', parties: [{ name: 'Ned Toppile' }] });
+    await asSystem(h.deps.db, (tx) =>
+      tx.execute(sql`INSERT INTO parties (id, org_id, case_id, name, role, name_norm, created_at)
+        SELECT gen_random_uuid(), ${orgId}, ${newer}, 'Guest' || g || ' Toppile', 'party', 'guest' || g || ' toppile', now() FROM generate_series(1, 150) g`),
+    );
+    expect(ids((await h.deps.cases.list(admin, { q: 'toppile', status: 'withdrawn' })).rows)).toEqual([older]);
+    expect(ids((await h.deps.cases.list(admin, { q: 'toppile' })).rows)).toEqual([newer, older]);
+    expect(ids((await h.deps.cases.list(admin, { q: 'toppile', sort: 'opened_asc', status: 'intake' })).rows)).toEqual([newer]);
+  });
+
   it('walks the cases instead when a name matches more people than it is worth sorting', async () => {
     // 1,100 people called Manyfold on one case (far more than the 1,000 the sorted path reads), and one on another.
     const { orgId } = admin;

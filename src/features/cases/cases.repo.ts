@@ -197,37 +197,22 @@ function manyMatches(orgId: string, s: PersonSearch): SQL {
  * is fetched and tested against the other filters in turn until the page is full. OFFSET 0 keeps the sorted matches a
  * subquery of their own, so the planner cannot join first and sort after (which it would on PGlite, whose estimate for
  * a prefix range is one row). At most MANY_MATCHES + 1 matches are read: 'many' when there are more (the caller then
- * walks the cases instead); when nothing was found, a count tells whether that is because there were too many.
- * The plan is the same whatever the words searched, so on the embedded database it is planned once (GENERIC_PLAN).
+ * walks the cases instead).
+ *
+ * First only the newest few matches are sorted (a bounded sort, FEW_MATCHES_PER_ROW for each row the page needs), as
+ * a page is nearly always full from those. Only when it is not, and there were more matches than that, are all of
+ * them sorted. The plan is the same whatever the words searched, so on the embedded database it is planned once
+ * (GENERIC_PLAN).
  */
 async function newestMatchingCases(tx: Db, f: CaseFilter, where: (SQL | undefined)[], hits: SQL): Promise<CasePage | 'many'> {
-  const order = f.sort === 'opened_asc' ? sql`ASC` : sql`DESC`;
-  const page = tx
-    .select(listColumns(f.orgId))
-    .from(cases)
-    .where(and(...where, sql`${cases.id} = h.case_id`));
-  const result = await tx.execute(sql`${GENERIC_PLAN}
-    WITH m AS MATERIALIZED (${hits} LIMIT ${MANY_MATCHES + 1})
-    SELECT (SELECT count(*)::int FROM m) AS matched, page.* FROM (
-      SELECT m.case_id, max(m.opened_at) AS opened_at FROM m GROUP BY m.case_id ORDER BY 2 ${order} NULLS LAST OFFSET 0
-    ) h,
-    LATERAL (${page.getSQL()}) page
-    ORDER BY h.opened_at ${order} NULLS LAST LIMIT ${f.limit + 1} OFFSET ${f.offset}`);
-  type Raw = {
-    matched: number;
-    id: string;
-    reference: string;
-    case_type: string;
-    status: string;
-    urgent: boolean;
-    opened_at: string | Date;
-    coordinator_id: string | null;
-    local_authority: string | null;
-    party_names: string[];
-  };
-  const raw = (result as unknown as { rows: Raw[] }).rows;
-  if ((raw[0]?.matched ?? 0) > MANY_MATCHES) return 'many';
-  if (!raw.length && (await countHits(tx, hits)) > MANY_MATCHES) return 'many';
+  const few = (f.offset + f.limit + 1) * FEW_MATCHES_PER_ROW;
+  let raw = await matchingCasesPage(tx, f, where, hits, few);
+  let matched = raw[0]?.matched ?? (await countHits(tx, hits));
+  if (matched > MANY_MATCHES) return 'many';
+  if (raw.length <= f.limit && matched > few) {
+    raw = await matchingCasesPage(tx, f, where, hits, undefined);
+    matched = raw[0]?.matched ?? matched;
+  }
   const rows = raw.map(
     (r): CaseListRow => ({
       id: r.id,
@@ -242,6 +227,43 @@ async function newestMatchingCases(tx: Db, f: CaseFilter, where: (SQL | undefine
     }),
   );
   return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+}
+
+/** How many matches are sorted, for each row of the page, before falling back to sorting them all. */
+const FEW_MATCHES_PER_ROW = 4;
+
+type MatchingCaseRow = {
+  matched: number;
+  id: string;
+  reference: string;
+  case_type: string;
+  status: string;
+  urgent: boolean;
+  opened_at: string | Date;
+  coordinator_id: string | null;
+  local_authority: string | null;
+  party_names: string[];
+};
+
+/**
+ * One page of matching cases, sorting the newest `newest` matches or (undefined) all of them. A case's parties share
+ * its opened_at, so the newest matches hold every case that sorts before the last of them.
+ */
+async function matchingCasesPage(tx: Db, f: CaseFilter, where: (SQL | undefined)[], hits: SQL, newest: number | undefined) {
+  const order = f.sort === 'opened_asc' ? sql`ASC` : sql`DESC`;
+  const sorted = newest === undefined ? sql`m` : sql`(SELECT m.case_id, m.opened_at FROM m ORDER BY m.opened_at ${order} NULLS LAST LIMIT ${newest}) m`;
+  const page = tx
+    .select(listColumns(f.orgId))
+    .from(cases)
+    .where(and(...where, sql`${cases.id} = h.case_id`));
+  const result = await tx.execute(sql`${GENERIC_PLAN}
+    WITH m AS MATERIALIZED (${hits} LIMIT ${MANY_MATCHES + 1})
+    SELECT (SELECT count(*)::int FROM m) AS matched, page.* FROM (
+      SELECT m.case_id, max(m.opened_at) AS opened_at FROM ${sorted} GROUP BY m.case_id ORDER BY 2 ${order} NULLS LAST OFFSET 0
+    ) h,
+    LATERAL (${page.getSQL()}) page
+    ORDER BY h.opened_at ${order} NULLS LAST LIMIT ${f.limit + 1} OFFSET ${f.offset}`);
+  return (result as unknown as { rows: MatchingCaseRow[] }).rows;
 }
 
 export async function insertTask(tx: Db, t: typeof tasks.$inferInsert) {
