@@ -10,6 +10,7 @@ import { readTemplate } from './pglite-template.ts';
 import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
 import { type PreparedStatements, preparedOnPglite, preparedStatements } from './pglite-statements.ts';
 import { nameStatements } from './pg-statements.ts';
+import { createTurns, type Turns } from './turns.ts';
 
 /**
  * PostgreSQL's defaults suit a dedicated server; embedded in the app process, smaller buffers keep memory
@@ -67,23 +68,29 @@ type QueryClient = Pick<PGlite, 'query'> & { transaction?: PGlite['transaction']
 /**
  * The client Drizzle is given: PGlite (or one of its transactions) whose query() runs SELECT, INSERT, UPDATE,
  * DELETE and WITH statements as named prepared statements (pglite-statements.ts), taking PGlite's locks as its own
- * query() does, and leaves Drizzle's per-query parsers out.
+ * query() does, and leaves Drizzle's per-query parsers out. Transactions and statements outside one take turns
+ * (turns.ts), so requests are served in the order they came; inside a transaction, `turns` is undefined.
  */
-function drizzleClient<T extends QueryClient>(client: T, root: PGlite, statements: PreparedStatements, inTransaction: boolean): T {
+function drizzleClient<T extends QueryClient>(client: T, root: PGlite, statements: PreparedStatements, turns: Turns | undefined): T {
   const query: PGlite['query'] = async (text, params, options) => {
     const opts = options?.parsers ? { ...options, parsers: undefined } : options;
     if (!preparedOnPglite(text, opts)) return client.query(text, params, opts);
-    if (inTransaction && client.closed) throw new Error('Transaction is closed');
-    if (inTransaction) return root._runExclusiveQuery(() => statements.run(text, params, opts, true));
-    await root._checkReady();
-    return root._runExclusiveTransaction(() => root._runExclusiveQuery(() => statements.run(text, params, opts, false)));
+    if (!turns) {
+      if (client.closed) throw new Error('Transaction is closed');
+      return root._runExclusiveQuery(() => statements.run(text, params, opts, true));
+    }
+    return turns(async () => {
+      await root._checkReady();
+      return root._runExclusiveTransaction(() => root._runExclusiveQuery(() => statements.run(text, params, opts, false)));
+    });
   };
   return new Proxy(client, {
     get(target, prop) {
       if (prop === 'query') return query;
-      if (prop === 'transaction' && target.transaction) {
+      if (prop === 'transaction' && target.transaction && turns) {
         const begin = target.transaction.bind(target);
-        return ((work: Parameters<PGlite['transaction']>[0]) => begin((tx) => work(drizzleClient(tx, root, statements, true)))) as PGlite['transaction'];
+        return ((work: Parameters<PGlite['transaction']>[0]) =>
+          turns(() => begin((tx) => work(drizzleClient(tx, root, statements, undefined))))) as PGlite['transaction'];
       }
       const value = Reflect.get(target, prop, target);
       return typeof value === 'function' ? value.bind(target) : value;
@@ -93,7 +100,7 @@ function drizzleClient<T extends QueryClient>(client: T, root: PGlite, statement
 
 function wrapPglite(client: PGlite, onClose: () => Promise<void>): Database {
   for (const oid of DRIZZLE_TEXT_TYPES) client.parsers[oid] = (value: string) => value;
-  const db = loadPgliteDriver().drizzle({ client: drizzleClient(client, client, preparedStatements(client), false), schema }) as unknown as Db;
+  const db = loadPgliteDriver().drizzle({ client: drizzleClient(client, client, preparedStatements(client), createTurns()), schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
