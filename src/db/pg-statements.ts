@@ -3,9 +3,19 @@
 // no more than planning each time, the plan. Statements go by a name made from their text, so the same text always
 // has the same name and one name never means two texts. The first MAX_NAMED texts are named; any after are sent as
 // before (a running app repeats a few hundred texts; this keeps a mistake from growing each connection's memory).
+//
+// A transaction's BEGIN is held back until its first statement. When that is the tenant settings (every inOrg
+// transaction), both go as one simple query, saving a round trip per request; otherwise the BEGIN goes just ahead of
+// the statement. A transaction that ends before any statement sends nothing at all.
+//
+// A GENERIC_PLAN statement (the case search) runs on its generic plan, as on PGlite: once the connection holds it,
+// it goes as one simple query, `SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE name(values);
+// SET LOCAL plan_cache_mode = DEFAULT`, with its values as literals made as node-postgres makes parameters. Left to
+// itself, PostgreSQL planned it afresh every time (its generic estimate for a prefix range looks dear), which cost
+// about a third of the statement.
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
-import { preparable, STALE_STATEMENT } from './statements.ts';
+import pg from 'pg';
+import { preparable, STALE_STATEMENT, TENANT_SETTINGS, wantsGenericPlan } from './statements.ts';
 
 export const MAX_NAMED = 2000;
 const names = new Map<string, string>();
@@ -26,12 +36,48 @@ function forget(text: string, name: string) {
   names.delete(text);
 }
 
-type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown };
+type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown; values?: unknown };
+type Send = (...args: unknown[]) => unknown;
 
-/** Makes this connection send Parley's statements as named prepared statements. */
+const textOf = (config: unknown) =>
+  typeof config === 'string' ? config : typeof (config as QueryConfigLike | null)?.text === 'string' ? ((config as QueryConfigLike).text as string) : undefined;
+const valuesOf = (config: unknown, rest: unknown[]) => (Array.isArray(rest[0]) ? rest[0] : (config as QueryConfigLike | null)?.values);
+const simple = (command: string) => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
+const isWord = (text: string | undefined, word: string) => text?.trim().toLowerCase() === word;
+
+/** Makes this connection send Parley's statements as named prepared statements, and a BEGIN with what follows it. */
 export function nameStatements(client: pg.PoolClient | pg.Client) {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const send = named(client.query.bind(client) as Send);
+  let heldBegin = false;
   client.query = ((config: unknown, ...rest: unknown[]) => {
+    const text = textOf(config);
+    const promised = !rest.some((arg) => typeof arg === 'function') && typeof (config as QueryConfigLike | null)?.submit !== 'function';
+    const values = valuesOf(config, rest);
+    const noValues = !Array.isArray(values) || values.length === 0;
+    if (promised && noValues && isWord(text, 'begin')) {
+      heldBegin = true;
+      return Promise.resolve(simple('BEGIN'));
+    }
+    if (!heldBegin) {
+      const generic = promised && text !== undefined && Array.isArray(values) ? onGenericPlan(client, send, config, text, values) : undefined;
+      return generic ?? send(config, ...rest);
+    }
+    heldBegin = false;
+    if (promised && noValues && (isWord(text, 'commit') || isWord(text, 'rollback'))) return Promise.resolve(simple(text!.trim().toUpperCase()));
+    if (promised && text === TENANT_SETTINGS && Array.isArray(values) && values.length === 1 && typeof values[0] === 'string') {
+      const settings = TENANT_SETTINGS.replace('$1', client.escapeLiteral(values[0]));
+      return (send(`BEGIN; ${settings}`) as Promise<pg.QueryResult[]>).then((results) => results[results.length - 1]);
+    }
+    // node-postgres queues a connection's queries in order: the BEGIN runs first, and a failed BEGIN fails the caller.
+    const begun = send('BEGIN') as Promise<unknown>;
+    begun.catch(() => {});
+    const result = send(config, ...rest);
+    return promised ? Promise.all([begun, result]).then(([, r]) => r) : result;
+  }) as typeof client.query;
+}
+
+function named(query: Send): Send {
+  return (config: unknown, ...rest: unknown[]) => {
     const c = config as QueryConfigLike | null;
     if (c && typeof c === 'object' && typeof c.text === 'string' && !c.name && typeof c.submit !== 'function' && preparable(c.text)) {
       const text = c.text;
@@ -45,5 +91,31 @@ export function nameStatements(client: pg.PoolClient | pg.Client) {
       }
     }
     return query(config, ...rest);
-  }) as typeof client.query;
+  };
+}
+
+type Parsed = { connection?: { parsedStatements?: Record<string, string> } };
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils.prepareValue;
+
+/** The statement as one simple query on its generic plan, when this connection holds it and its values can be literals. */
+function onGenericPlan(client: pg.PoolClient | pg.Client, send: Send, config: unknown, text: string, values: unknown[]) {
+  if (!wantsGenericPlan(text)) return undefined;
+  const name = names.get(text);
+  if (!name || (client as unknown as Parsed).connection?.parsedStatements?.[name] !== text) return undefined;
+  const literals: string[] = [];
+  for (const value of values) {
+    const prepared = prepareValue(value);
+    if (prepared === null) literals.push('NULL');
+    else if (typeof prepared === 'string') literals.push(client.escapeLiteral(prepared));
+    else return undefined;
+  }
+  const c = config as { types?: unknown; rowMode?: unknown };
+  const batch = `SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE ${client.escapeIdentifier(name)}(${literals.join(', ')}); SET LOCAL plan_cache_mode = DEFAULT`;
+  return (send({ text: batch, types: c.types, rowMode: c.rowMode }) as Promise<pg.QueryResult[]>).then(
+    (results) => results[1],
+    (err: { code?: string }) => {
+      if (STALE_STATEMENT.has(err?.code ?? '')) forget(text, name);
+      throw err;
+    },
+  );
 }

@@ -15,3 +15,9 @@ export const wantsGenericPlan = (text: string) => text.trimStart().startsWith(GE
 
 /** A prepared statement that would now return other columns (a table changed under it), or that is gone: prepare it again. */
 export const STALE_STATEMENT = new Set(['0A000', '26000']);
+
+/**
+ * The statement that starts every tenant transaction (tenant.ts). On PostgreSQL it travels with the transaction's
+ * BEGIN, in one round trip (pg-statements.ts); a unit test checks that tenant.ts renders exactly this text.
+ */
+export const TENANT_SETTINGS = "SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', $1, true)";

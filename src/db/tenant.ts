@@ -5,10 +5,13 @@ import type { Db } from './client.ts';
 
 export async function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`);
+    await tx.execute(tenantSettings(orgId));
     return work(tx as unknown as Db);
   });
 }
+
+/** The role switch and the service's id, for this transaction only; its text is TENANT_SETTINGS (statements.ts). */
+export const tenantSettings = (orgId: string) => sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`;
 
 /** Owner-role transaction for work that spans services: sign-in, setup, the worker, the CLI. */
 export async function asSystem<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {

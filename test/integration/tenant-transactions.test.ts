@@ -1,0 +1,68 @@
+// Tenant transactions (src/db/tenant.ts) on both databases: the role and service id hold for the transaction and no
+// longer, a failure keeps nothing, and on PostgreSQL the BEGIN travels with the settings (src/db/pg-statements.ts).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Database, openDatabase } from '#src/db/client.ts';
+import { sql } from '#src/db/orm.ts';
+import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { freshDatabase, testDbKind } from '../support/databases.ts';
+
+let database: Database & { url?: string };
+beforeAll(async () => {
+  database = await freshDatabase(testDbKind(), inject('dbTemplate'));
+  await database.db.execute(sql`CREATE TABLE tenant_probe (id int PRIMARY KEY)`);
+  await database.db.execute(sql`GRANT SELECT, INSERT ON tenant_probe TO parley_app`);
+});
+afterAll(() => database?.close());
+
+const ORG = '5d0c3e7a-9b1f-4c2d-8e3f-1a2b3c4d5e6f';
+type Settings = { who: string; org: string | null };
+const settingsNow = sql`SELECT current_user AS who, current_setting('parley.org_id', true) AS org`;
+const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+describe('tenant transactions', () => {
+  it('switch the role and set the service for the transaction only', async () => {
+    const inside = await inOrg(database.db, ORG, async (tx) => rows<Settings>(await tx.execute(settingsNow))[0]);
+    expect(inside).toEqual({ who: 'parley_app', org: ORG });
+    const after = rows<Settings>(await database.db.execute(settingsNow))[0]!;
+    expect(after.who).not.toBe('parley_app');
+    expect(after.org ?? '').toBe('');
+  });
+
+  it('keep nothing when the work fails, whatever its first statement', async () => {
+    await expect(
+      inOrg(database.db, ORG, async (tx) => {
+        await tx.execute(sql`INSERT INTO tenant_probe VALUES (1)`);
+        throw new Error('the form was not valid');
+      }),
+    ).rejects.toThrow('the form was not valid');
+    await expect(
+      asSystem(database.db, async (tx) => {
+        await tx.execute(sql`INSERT INTO tenant_probe VALUES (2)`);
+        await tx.execute(sql`INSERT INTO tenant_probe VALUES (2)`);
+      }),
+    ).rejects.toThrow();
+    await inOrg(database.db, ORG, async () => {});
+    await asSystem(database.db, async (tx) => tx.execute(sql`INSERT INTO tenant_probe VALUES (3)`));
+    expect(rows<{ id: number }>(await database.db.execute(sql`SELECT id FROM tenant_probe ORDER BY id`))).toEqual([{ id: 3 }]);
+  });
+
+  it('take one round trip less on PostgreSQL: the BEGIN goes with the settings', async () => {
+    if (database.kind === 'pglite') {
+      // Nothing goes over a wire on the embedded database; the settings still hold.
+      expect(await inOrg(database.db, ORG, async (tx) => rows<Settings>(await tx.execute(settingsNow))[0]?.org)).toBe(ORG);
+      return;
+    }
+    const single = await openDatabase({ databaseUrl: database.url!, poolSize: 1 });
+    try {
+      const client = await single.pool!.connect();
+      let roundTrips = 0;
+      (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', () => roundTrips++);
+      client.release();
+      const inside = await inOrg(single.db, ORG, async (tx) => rows<Settings>(await tx.execute(settingsNow))[0]);
+      expect(inside).toEqual({ who: 'parley_app', org: ORG });
+      expect(roundTrips).toBe(3); // BEGIN with the settings, the statement, COMMIT
+    } finally {
+      await single.close();
+    }
+  });
+});
