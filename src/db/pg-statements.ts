@@ -12,7 +12,9 @@
 // it goes as one simple query, `SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE name(values);
 // SET LOCAL plan_cache_mode = DEFAULT`, with its values as literals made as node-postgres makes parameters. Left to
 // itself, PostgreSQL planned it afresh every time (its generic estimate for a prefix range looks dear), which cost
-// about a third of the statement.
+// about a third of the statement. A pooler in transaction mode (PgBouncer) renames protocol-level statements, so SQL
+// cannot EXECUTE them by name: each new connection checks once that it can, and otherwise sends the statement as any
+// other.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { preparable, STALE_STATEMENT, TENANT_SETTINGS, wantsGenericPlan } from './statements.ts';
@@ -49,6 +51,16 @@ const isWord = (text: string | undefined, word: string) => text?.trim().toLowerC
 export function nameStatements(client: pg.PoolClient | pg.Client) {
   const send = named(client.query.bind(client) as Send);
   let heldBegin = false;
+  let executesByName = false;
+  // Both queued before anything else on the connection, so outside any transaction.
+  const probe = [send({ name: EXECUTE_PROBE, text: 'SELECT 1' }), send(`EXECUTE ${EXECUTE_PROBE}`)] as Promise<unknown>[];
+  Promise.all(probe).then(
+    () => {
+      executesByName = true;
+    },
+    () => {},
+  );
+  for (const step of probe) step.catch(() => {});
   client.query = ((config: unknown, ...rest: unknown[]) => {
     const text = textOf(config);
     const promised = !rest.some((arg) => typeof arg === 'function') && typeof (config as QueryConfigLike | null)?.submit !== 'function';
@@ -59,7 +71,7 @@ export function nameStatements(client: pg.PoolClient | pg.Client) {
       return Promise.resolve(simple('BEGIN'));
     }
     if (!heldBegin) {
-      const generic = promised && text !== undefined && Array.isArray(values) ? onGenericPlan(client, send, config, text, values) : undefined;
+      const generic = executesByName && promised && text !== undefined && Array.isArray(values) ? onGenericPlan(client, send, config, text, values) : undefined;
       return generic ?? send(config, ...rest);
     }
     heldBegin = false;
@@ -94,6 +106,7 @@ function named(query: Send): Send {
   };
 }
 
+const EXECUTE_PROBE = 'parley_execute_probe';
 type Parsed = { connection?: { parsedStatements?: Record<string, string> } };
 const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils.prepareValue;
 

@@ -55,6 +55,7 @@ describe('tenant transactions', () => {
     const single = await openDatabase({ databaseUrl: database.url!, poolSize: 1 });
     try {
       const client = await single.pool!.connect();
+      await client.query('SELECT 1'); // after the connection's own first queries
       let roundTrips = 0;
       (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', () => roundTrips++);
       client.release();
