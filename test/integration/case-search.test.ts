@@ -62,6 +62,29 @@ describe('searching cases by a person', () => {
     expect(second.rows.at(-1)!.openedAt).toEqual(new Date('2026-01-05T10:00:00Z'));
   });
 
+  it('shows each case’s first four party names, kept as parties are added, renamed, moved and removed', async () => {
+    const { orgId } = admin;
+    const names = async (q: string) => (await h.deps.cases.list(admin, { q })).rows.map((r) => [r.id, r.partyNames]);
+    // A party that joined the oldest case through a referral comes after the two it opened with.
+    expect(await names('olderby')).toEqual([[oldCaseId, ['Ona Olderby', 'Pip Plain', 'Zed Quillfeather']]]);
+    const { caseId } = await makeCase(h.deps, orgId, admin, {
+      description: 'A street party',
+      parties: ['Ava Streetly', 'Ben Streetly', 'Cal Streetly', 'Dee Streetly', 'Eve Streetly'].map((name) => ({ name })),
+    });
+    expect(await names('streetly')).toEqual([[caseId, ['Ava Streetly', 'Ben Streetly', 'Cal Streetly', 'Dee Streetly']]]);
+    const run = (statement: ReturnType<typeof sql>) => asSystem(h.deps.db, (tx) => tx.execute(statement));
+    await run(sql`UPDATE parties SET name = 'Bea Streetly', name_norm = 'bea streetly' WHERE case_id = ${caseId} AND name = 'Ben Streetly'`);
+    await run(sql`UPDATE parties SET consent = 'given' WHERE case_id = ${caseId}`);
+    expect(await names('streetly')).toEqual([[caseId, ['Ava Streetly', 'Bea Streetly', 'Cal Streetly', 'Dee Streetly']]]);
+    await run(sql`DELETE FROM parties WHERE case_id = ${caseId} AND name = 'Ava Streetly'`);
+    expect(await names('streetly')).toEqual([[caseId, ['Bea Streetly', 'Cal Streetly', 'Dee Streetly', 'Eve Streetly']]]);
+    // Moving a party to another case changes both.
+    await run(sql`UPDATE parties SET case_id = ${oldCaseId} WHERE case_id = ${caseId} AND name = 'Eve Streetly'`);
+    expect(await names('olderby')).toEqual([[oldCaseId, ['Ona Olderby', 'Pip Plain', 'Zed Quillfeather', 'Eve Streetly']]]);
+    expect((await names('streetly')).find(([id]) => id === caseId)).toEqual([caseId, ['Bea Streetly', 'Cal Streetly', 'Dee Streetly']]);
+    await run(sql`UPDATE parties SET case_id = ${caseId} WHERE name = 'Eve Streetly'`);
+  });
+
   it('keeps to the other filters and the oldest-first order', async () => {
     const withdrawn = await h.deps.cases.list(admin, { q: 'quillfeather', status: 'withdrawn' });
     expect(ids(withdrawn.rows)).toEqual(

@@ -27,6 +27,11 @@ export const cases = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /**
+     * The names of the case's first four parties, in the order they were added, for the case list. Kept by triggers
+     * on parties (migration 0013) whenever a party is added, renamed, moved or removed; never written by the app.
+     */
+    partyNames: text('party_names').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex('cases_org_reference_idx').on(t.orgId, t.reference),

@@ -130,7 +130,7 @@ export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
     where.push(or(s.reference ? eq(cases.reference, s.reference) : undefined, byPerson) ?? sql`false`);
   }
   const rows = await tx
-    .select(listColumns(f.orgId))
+    .select(listColumns)
     .from(cases)
     .where(and(...where))
     .orderBy(...SORTS[f.sort])
@@ -140,7 +140,7 @@ export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
 }
 
 /** What a row of the case list shows. */
-const listColumns = (orgId: string) => ({
+const listColumns = {
   id: cases.id,
   reference: cases.reference,
   caseType: cases.caseType,
@@ -149,11 +149,8 @@ const listColumns = (orgId: string) => ({
   openedAt: cases.openedAt,
   coordinatorId: cases.coordinatorId,
   localAuthority: cases.localAuthority,
-  // ${cases}.id, not ${cases.id}: in a select list Drizzle writes a column without its table, which the subquery would read as p.id.
-  partyNames: sql<string[]>`ARRAY(SELECT p.name FROM ${parties} p WHERE p.case_id = ${cases}.id AND p.org_id = ${orgId} ORDER BY p.created_at LIMIT 4)`.as(
-    'party_names',
-  ),
-});
+  partyNames: cases.partyNames,
+};
 
 type PersonSearch = NonNullable<CaseFilter['search']>;
 
@@ -253,7 +250,7 @@ async function matchingCasesPage(tx: Db, f: CaseFilter, where: (SQL | undefined)
   const order = f.sort === 'opened_asc' ? sql`ASC` : sql`DESC`;
   const sorted = newest === undefined ? sql`m` : sql`(SELECT m.case_id, m.opened_at FROM m ORDER BY m.opened_at ${order} NULLS LAST LIMIT ${newest}) m`;
   const page = tx
-    .select(listColumns(f.orgId))
+    .select(listColumns)
     .from(cases)
     .where(and(...where, sql`${cases.id} = h.case_id`));
   const result = await tx.execute(sql`${GENERIC_PLAN}
