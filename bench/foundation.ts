@@ -177,7 +177,7 @@ function writeResults(startedAt: Date, loadAtStart: number[]) {
     '',
     '- Start to first page: from spawning `node src/main.ts` (PARLEY_LOG_LEVEL=warn, a free port on 127.0.0.1) until `GET /sign-in` answers 200, polled every 20 ms. The restart run reuses the data directory of the fresh run, after the first service has been set up.',
     '- Memory: VmRSS from `/proc/<pid>/status`, read just after the restart run served its first page.',
-    `- Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per URL after a ${WARM_UP_SECONDS} s warm-up, from the benchmark process; each server runs in its own child process. The hello-world baseline is a bare Fastify app (\`bench/hello-world.ts\`) measured in the same run with the same settings.`,
+    `- Load: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per URL after a ${WARM_UP_SECONDS} s warm-up, from a worker thread of the benchmark process (a heap of its own, so the benchmark's own garbage collection does not pause its clock); each server runs in its own child process. The hello-world baseline is a bare Fastify app (\`bench/hello-world.ts\`) measured in the same run with the same settings.`,
     '- requests/s counts 2xx responses over the run. autocannon reports no p95 (only p90, p97.5, p99), so every 2xx response time is recorded from its `response` event and p50/p95/p99 are nearest-rank percentiles of those.',
     '- GET /home is signed in as the first service admin, set up through `/setup` and two-factor enrolment over HTTP.',
     '',

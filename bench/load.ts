@@ -1,5 +1,5 @@
 // Drives one URL with autocannon and reports requests per second and latency percentiles, including a true p95.
-import autocannon, { type RawRequest } from 'autocannon';
+import { Worker } from 'node:worker_threads';
 
 export type LoadOptions = {
   connections: number;
@@ -9,8 +9,8 @@ export type LoadOptions = {
   headers?: Record<string, string>;
   method?: string;
   body?: string;
-  /** Changes each request before it is sent (e.g. a different X-Forwarded-For every time). */
-  setupRequest?: (req: RawRequest) => RawRequest;
+  /** Each request from its own client address (X-Forwarded-For 10.x.y.z), counting up from this number. */
+  addressesFrom?: number;
 };
 
 export type LoadFigures = {
@@ -25,40 +25,18 @@ export type LoadFigures = {
 };
 
 /**
- * autocannon's own latency histogram has no p95 (it offers p90, p97.5, p99), so every 2xx response time
- * from its `response` event is recorded here and p95 is the nearest-rank percentile of those.
+ * Runs the load (load-worker.ts) in a worker thread, with a heap of its own: the benchmark process may just have
+ * generated a large service, and its garbage collection must not pause the clock of the requests being timed.
  */
-export async function measureLoad(url: string, opts: LoadOptions): Promise<LoadFigures> {
-  const latencies: number[] = [];
-  const instance = autocannon({
-    url,
-    connections: opts.connections,
-    duration: opts.seconds,
-    timeout: 10,
-    bailout: 1000, // stop early when the server has gone away
-    headers: { ...(opts.cookie ? { cookie: opts.cookie } : {}), ...opts.headers },
-    ...(opts.method ? { method: opts.method } : {}),
-    ...(opts.body !== undefined ? { body: opts.body } : {}),
-    ...(opts.setupRequest ? { requests: [{ setupRequest: opts.setupRequest }] } : {}),
+export function measureLoad(url: string, opts: LoadOptions): Promise<LoadFigures> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./load-worker.ts', import.meta.url), { workerData: { url, opts } });
+    worker.once('message', (figures: LoadFigures) => resolve(figures));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the load generator for ${url} exited with code ${code}`));
+    });
   });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-  });
-  const hardStop = setTimeout(() => instance.stop(), (opts.seconds + 30) * 1000);
-  const result = await instance;
-  clearTimeout(hardStop);
-
-  latencies.sort((a, b) => a - b);
-  return {
-    url,
-    requestsPerSec: latencies.length / result.duration,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-    p99Ms: percentile(latencies, 99),
-    ok: latencies.length,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -64,9 +64,16 @@ export const REFERRAL_BODY = JSON.stringify({
     { name: 'Jo Placeholder', role: 'party' },
   ],
 });
-/** A different client address for every request: 10.x.y.z from a counter (the public routes allow 20 a minute per address). */
+/**
+ * A different client address for every request (the public routes allow 20 a minute per address): 10.x.y.z from a
+ * counter. A load run takes a block of addresses of its own.
+ */
 let forwardedFor = 0;
 export const nextAddress = () => {
   forwardedFor += 1;
   return `10.${(forwardedFor >> 16) & 255}.${(forwardedFor >> 8) & 255}.${forwardedFor & 255}`;
+};
+export const addressBlock = () => {
+  forwardedFor += 200_000;
+  return forwardedFor - 199_999;
 };

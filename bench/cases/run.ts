@@ -17,7 +17,18 @@ import { type LoadFigures, type LoadOptions, measureLoad } from '../load.ts';
 import { writeSection } from '../results-file.ts';
 import { ROOT, type ServerProcess, freePort, killAll, rssMb, startProcess, stopProcess, waitForPage, type Cleanup, runCleanups } from '../server-process.ts';
 import { explainOnPglite, explainOnPostgres, type Plan, planFile } from './explain.ts';
-import { aloneChecks, type Check, LIST_TARGET_MS, listChecks, nextAddress, REFERRAL, REFERRAL_ALONE, REFERRAL_BODY, REFERRAL_TARGET_MS } from './checks.ts';
+import {
+  addressBlock,
+  aloneChecks,
+  type Check,
+  LIST_TARGET_MS,
+  listChecks,
+  nextAddress,
+  REFERRAL,
+  REFERRAL_ALONE,
+  REFERRAL_BODY,
+  REFERRAL_TARGET_MS,
+} from './checks.ts';
 import { analyse, benchDeps, type GeneratedService, generateService, pickSearchTerms, runnerFor, type SearchTerms } from './generate.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -132,13 +143,13 @@ async function load(backend: Backend, proc: ServerProcess, check: Check, key: st
         method: check.method,
         body: REFERRAL_BODY,
         headers: { 'content-type': 'application/json' },
-        setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': nextAddress() } }),
       }
     : { headers: { authorization: `Bearer ${key}` } };
   const alive = () => proc.child.exitCode === null && proc.child.signalCode === null;
   const connections = check.connections ?? CONNECTIONS;
-  await measureLoad(url, { connections, seconds: WARM_UP_SECONDS, ...opts });
-  const figures = alive() ? await measureLoad(url, { connections, seconds: SECONDS, ...opts }) : undefined;
+  const addresses = () => (check.method ? { addressesFrom: addressBlock() } : {});
+  await measureLoad(url, { connections, seconds: WARM_UP_SECONDS, ...opts, ...addresses() });
+  const figures = alive() ? await measureLoad(url, { connections, seconds: SECONDS, ...opts, ...addresses() }) : undefined;
   if (!figures || !alive()) throw new Error(`the ${backend} server exited under load on ${check.path}:\n${proc.output()}`);
   if (figures.non2xx > 0 || figures.errors > 0)
     errors.push(`${backend} ${check.method ?? 'GET'} ${check.path}: ${figures.non2xx} non-2xx responses and ${figures.errors} errors under load`);
@@ -395,7 +406,8 @@ function writeResults(startedAt: Date, loadAtStart: number[], loadAtEnd: number[
       'PostgreSQL: a fresh database parley_bench_cases_<random> on DATABASE_URL, dropped at the end.',
     '- Search words come from the generated data: a surname prefix chosen to match about 500 parties (so runs compare), a reference a third of the way ' +
       'back, a full postcode and its district.',
-    '- Each check first sends one request that must answer 2xx (and, for lists, find at least one case: the "First page" column), then autocannon drives it. ' +
+    '- Each check first sends one request that must answer 2xx (and, for lists, find at least one case: the "First page" column), then autocannon drives it from a worker thread with a heap of its own ' +
+      '(the benchmark process has just generated the service, and its garbage collection must not pause the clock). ' +
       'Lists use a coordinator API key of the generated service (`Authorization: Bearer`). requests/s counts 2xx responses; p50/p95/p99 are nearest-rank percentiles ' +
       'of every 2xx response time (autocannon itself reports no p95).',
     '- Referral submission: the public routes allow 20 requests a minute per client address, and the server trusts X-Forwarded-For only with ' +
