@@ -1,8 +1,8 @@
 // Random tokens (sessions, invitations, API keys) are shown once and stored only as a SHA-256 hash.
-import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes } from 'node:crypto';
 
 export const newToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string => hash('sha256', token, 'hex');
 
 /** Authenticated encryption for small secrets at rest (TOTP keys), keyed from the instance secret. */
 export function createSecretBox(secret: string) {
