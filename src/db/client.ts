@@ -113,9 +113,9 @@ function wrapPglite(client: PGlite, onClose: () => Promise<void>): Database {
 }
 
 function openPostgres(url: string, max: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // The pool waits for the promise onConnect returns before handing the connection out (its types say void).
+  const pool = new pg.Pool({ connectionString: url, max, onConnect: nameStatements as (client: pg.ClientBase) => void });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
-  pool.on('connect', nameStatements);
   const db = loadNodePgDriver().drizzle(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgres', pool, close: () => pool.end() };
 }

@@ -10,7 +10,7 @@ import { tenantSettings } from './tenant.ts';
 const ORG = '0b6f4a8e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
 
 /** A connection whose query() records what it is sent and answers as node-postgres would. */
-function recordingConnection(opts: { pooled?: boolean } = {}) {
+async function recordingConnection(opts: { pooled?: boolean } = {}) {
   const sent: unknown[] = [];
   const client = new pg.Client();
   client.query = ((config: unknown, values?: unknown) => {
@@ -21,7 +21,7 @@ function recordingConnection(opts: { pooled?: boolean } = {}) {
     const one = { command: text.split(' ')[0]!.toUpperCase(), rows: [{ sent: sent.length }], fields: [] };
     return Promise.resolve(text.includes('; ') ? [{ command: 'BEGIN', rows: [] }, one] : one);
   }) as typeof client.query;
-  nameStatements(client);
+  await nameStatements(client);
   const textsSent = () =>
     sent
       .map((s) => (typeof s === 'string' ? s : Array.isArray(s) ? (s[0] as { text: string }).text : (s as { text: string }).text))
@@ -33,15 +33,13 @@ function recordingConnection(opts: { pooled?: boolean } = {}) {
   return { client, sent, textsSent, holds };
 }
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
 describe('a transaction’s BEGIN on PostgreSQL', () => {
   it('is the text inOrg sends for its settings', () => {
     expect(new PgDialect().sqlToQuery(tenantSettings(ORG)).sql).toBe(TENANT_SETTINGS);
   });
 
   it('travels with the tenant settings, as one simple query with the service id as a literal', async () => {
-    const { client, textsSent } = recordingConnection();
+    const { client, textsSent } = await recordingConnection();
     await client.query({ text: 'begin' }, []);
     const settings = await client.query({ text: TENANT_SETTINGS }, [ORG]);
     expect(textsSent()).toEqual([`BEGIN; ${TENANT_SETTINGS.replace('$1', `'${ORG}'`)}`]);
@@ -53,34 +51,33 @@ describe('a transaction’s BEGIN on PostgreSQL', () => {
   });
 
   it('quotes a service id that holds quotes or backslashes, so it stays one value', async () => {
-    const { client, textsSent } = recordingConnection();
+    const { client, textsSent } = await recordingConnection();
     await client.query({ text: 'begin' }, []);
     await client.query({ text: TENANT_SETTINGS }, [String.raw`x'); DROP TABLE cases; --\ `]);
     expect(textsSent()[0]).toContain(String.raw`E'x''); DROP TABLE cases; --\\ '`);
   });
 
   it('goes just ahead of any other first statement, and not at all when nothing ran', async () => {
-    const { client, textsSent } = recordingConnection();
+    const { client, textsSent } = await recordingConnection();
     await client.query({ text: 'begin' }, []);
     await client.query({ text: 'INSERT INTO audit_heads VALUES ($1)' }, ['x']);
     await client.query({ text: 'commit' }, []);
     expect(textsSent()).toEqual(['BEGIN', 'INSERT INTO audit_heads VALUES ($1)', 'commit']);
 
-    const empty = recordingConnection();
+    const empty = await recordingConnection();
     expect((await empty.client.query({ text: 'begin' }, [])).command).toBe('BEGIN');
     expect((await empty.client.query({ text: 'rollback' }, [])).command).toBe('ROLLBACK');
     expect(empty.textsSent()).toEqual([]);
   });
 
   it('leaves a BEGIN with options as it was', async () => {
-    const { client, textsSent } = recordingConnection();
+    const { client, textsSent } = await recordingConnection();
     await client.query({ text: 'begin isolation level serializable' }, []);
     expect(textsSent()).toEqual(['begin isolation level serializable']);
   });
 
   it('runs a GENERIC_PLAN statement by name on its generic plan once the connection holds it', async () => {
-    const { client, sent, textsSent, holds } = recordingConnection();
-    await settle();
+    const { client, sent, textsSent, holds } = await recordingConnection();
     const text = `${GENERIC_PLAN_COMMENT} SELECT id FROM cases WHERE reference = $1 AND urgent = $2`;
     await client.query({ text }, ['BEN-2026-0001', true]);
     const { name } = (sent.at(-1) as [{ name: string }])[0];
@@ -92,8 +89,7 @@ describe('a transaction’s BEGIN on PostgreSQL', () => {
   });
 
   it('sends a GENERIC_PLAN statement as any other behind a pooler that renames statements', async () => {
-    const { client, sent, holds } = recordingConnection({ pooled: true });
-    await settle();
+    const { client, sent, holds } = await recordingConnection({ pooled: true });
     const text = `${GENERIC_PLAN_COMMENT} SELECT id FROM cases WHERE reference = $1`;
     await client.query({ text }, ['BEN-2026-0001']);
     const { name } = (sent.at(-1) as [{ name: string }])[0];

@@ -47,20 +47,22 @@ const valuesOf = (config: unknown, rest: unknown[]) => (Array.isArray(rest[0]) ?
 const simple = (command: string) => ({ command, rowCount: null, oid: 0, rows: [], fields: [] });
 const isWord = (text: string | undefined, word: string) => text?.trim().toLowerCase() === word;
 
-/** Makes this connection send Parley's statements as named prepared statements, and a BEGIN with what follows it. */
-export function nameStatements(client: pg.PoolClient | pg.Client) {
+/**
+ * Makes this connection send Parley's statements as named prepared statements, and a BEGIN with what follows it.
+ * The pool runs it on each new connection (onConnect) and waits for it, so its check runs before anything else and
+ * no two queries are ever outstanding on one connection (node-postgres 9 will refuse that).
+ */
+export async function nameStatements(client: pg.ClientBase) {
   const send = named(client.query.bind(client) as Send);
   let heldBegin = false;
   let executesByName = false;
-  // Both queued before anything else on the connection, so outside any transaction.
-  const probe = [send({ name: EXECUTE_PROBE, text: 'SELECT 1' }), send(`EXECUTE ${EXECUTE_PROBE}`)] as Promise<unknown>[];
-  Promise.all(probe).then(
-    () => {
-      executesByName = true;
-    },
-    () => {},
-  );
-  for (const step of probe) step.catch(() => {});
+  try {
+    await send({ name: EXECUTE_PROBE, text: 'SELECT 1' });
+    await send(`EXECUTE ${EXECUTE_PROBE}`);
+    executesByName = true;
+  } catch {
+    // A pooler in transaction mode: statements are renamed, so none is EXECUTEd by name.
+  }
   client.query = ((config: unknown, ...rest: unknown[]) => {
     const text = textOf(config);
     const promised = !rest.some((arg) => typeof arg === 'function') && typeof (config as QueryConfigLike | null)?.submit !== 'function';
@@ -80,11 +82,12 @@ export function nameStatements(client: pg.PoolClient | pg.Client) {
       const settings = TENANT_SETTINGS.replace('$1', client.escapeLiteral(values[0]));
       return (send(`BEGIN; ${settings}`) as Promise<pg.QueryResult[]>).then((results) => results[results.length - 1]);
     }
-    // node-postgres queues a connection's queries in order: the BEGIN runs first, and a failed BEGIN fails the caller.
+    // The BEGIN first, then the statement: a failed BEGIN fails the caller.
     const begun = send('BEGIN') as Promise<unknown>;
-    begun.catch(() => {});
-    const result = send(config, ...rest);
-    return promised ? Promise.all([begun, result]).then(([, r]) => r) : result;
+    if (promised) return begun.then(() => send(config, ...rest));
+    const then = () => send(config, ...rest);
+    begun.then(then, then);
+    return typeof (config as QueryConfigLike | null)?.submit === 'function' ? config : undefined;
   }) as typeof client.query;
 }
 
@@ -111,7 +114,7 @@ type Parsed = { connection?: { parsedStatements?: Record<string, string> } };
 const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils.prepareValue;
 
 /** The statement as one simple query on its generic plan, when this connection holds it and its values can be literals. */
-function onGenericPlan(client: pg.PoolClient | pg.Client, send: Send, config: unknown, text: string, values: unknown[]) {
+function onGenericPlan(client: pg.ClientBase, send: Send, config: unknown, text: string, values: unknown[]) {
   if (!wantsGenericPlan(text)) return undefined;
   const name = names.get(text);
   if (!name || (client as unknown as Parsed).connection?.parsedStatements?.[name] !== text) return undefined;
