@@ -31,12 +31,17 @@ function nameFor(text: string): string | undefined {
   return name;
 }
 
-/** A stale statement gets a new name, so every connection parses it afresh (the old one stays until it closes). */
-function forget(text: string, name: string) {
-  if (names.get(text) !== name) return;
-  renamed++;
-  names.delete(text);
-}
+/**
+ * A statement that failed as stale gets a new name, so every connection parses it afresh (the old one stays until it
+ * closes); the error goes on to the caller.
+ */
+const forgetIfStale = (text: string, name: string) => (err: { code?: string }) => {
+  if (STALE_STATEMENT.has(err?.code ?? '') && names.get(text) === name) {
+    renamed++;
+    names.delete(text);
+  }
+  throw err;
+};
 
 type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown; values?: unknown };
 type Send = (...args: unknown[]) => unknown;
@@ -99,10 +104,7 @@ function named(query: Send): Send {
       const name = nameFor(text);
       if (name) {
         const result = query({ ...c, name }, ...rest) as Promise<unknown> | undefined;
-        return result?.catch((err: { code?: string }) => {
-          if (STALE_STATEMENT.has(err?.code ?? '')) forget(text, name);
-          throw err;
-        });
+        return result?.catch(forgetIfStale(text, name));
       }
     }
     return query(config, ...rest);
@@ -127,11 +129,5 @@ function onGenericPlan(client: pg.ClientBase, send: Send, config: unknown, text:
   }
   const c = config as { types?: unknown; rowMode?: unknown };
   const batch = `SET LOCAL plan_cache_mode = force_generic_plan; EXECUTE ${client.escapeIdentifier(name)}(${literals.join(', ')}); SET LOCAL plan_cache_mode = DEFAULT`;
-  return (send({ text: batch, types: c.types, rowMode: c.rowMode }) as Promise<pg.QueryResult[]>).then(
-    (results) => results[1],
-    (err: { code?: string }) => {
-      if (STALE_STATEMENT.has(err?.code ?? '')) forget(text, name);
-      throw err;
-    },
-  );
+  return (send({ text: batch, types: c.types, rowMode: c.rowMode }) as Promise<pg.QueryResult[]>).then((results) => results[1], forgetIfStale(text, name));
 }

@@ -204,12 +204,9 @@ function manyMatches(orgId: string, s: PersonSearch): SQL {
 async function newestMatchingCases(tx: Db, f: CaseFilter, where: (SQL | undefined)[], hits: SQL): Promise<CasePage | 'many'> {
   const few = (f.offset + f.limit + 1) * FEW_MATCHES_PER_ROW;
   let raw = await matchingCasesPage(tx, f, where, hits, few);
-  let matched = raw[0]?.matched ?? (await countHits(tx, hits));
+  const matched = raw[0]?.matched ?? (await countHits(tx, hits));
   if (matched > MANY_MATCHES) return 'many';
-  if (raw.length <= f.limit && matched > few) {
-    raw = await matchingCasesPage(tx, f, where, hits, undefined);
-    matched = raw[0]?.matched ?? matched;
-  }
+  if (raw.length <= f.limit && matched > few) raw = await matchingCasesPage(tx, f, where, hits, undefined);
   const rows = raw.map(
     (r): CaseListRow => ({
       id: r.id,
