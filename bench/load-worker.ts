@@ -2,10 +2,7 @@
 // response time from its `response` event so p95 can be the nearest-rank percentile (autocannon offers p90, p97.5, p99).
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
-import { type LoadFigures, type LoadOptions, percentile } from './load.ts';
-
-/** 10.x.y.z from a counter. */
-const address = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+import { clientAddress, type LoadFigures, type LoadOptions, percentile } from './load.ts';
 
 async function run(url: string, opts: LoadOptions): Promise<LoadFigures> {
   const latencies: number[] = [];
@@ -20,7 +17,7 @@ async function run(url: string, opts: LoadOptions): Promise<LoadFigures> {
     ...(opts.method ? { method: opts.method } : {}),
     ...(opts.body !== undefined ? { body: opts.body } : {}),
     ...(opts.addressesFrom !== undefined
-      ? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': address(next++) } }) }] }
+      ? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': clientAddress(next++) } }) }] }
       : {}),
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {

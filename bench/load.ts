@@ -39,6 +39,9 @@ export function measureLoad(url: string, opts: LoadOptions): Promise<LoadFigures
   });
 }
 
+/** A client address (X-Forwarded-For) from a counter: 10.x.y.z. */
+export const clientAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

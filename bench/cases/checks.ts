@@ -1,4 +1,5 @@
 // The checks of the cases benchmark: the list and search requests, and the public referral submission.
+import { clientAddress } from '../load.ts';
 import type { ListQuery } from './explain.ts';
 import type { SearchTerms } from './generate.ts';
 
@@ -69,10 +70,7 @@ export const REFERRAL_BODY = JSON.stringify({
  * counter. A load run takes a block of addresses of its own.
  */
 let forwardedFor = 0;
-export const nextAddress = () => {
-  forwardedFor += 1;
-  return `10.${(forwardedFor >> 16) & 255}.${(forwardedFor >> 8) & 255}.${forwardedFor & 255}`;
-};
+export const nextAddress = () => clientAddress(++forwardedFor);
 export const addressBlock = () => {
   forwardedFor += 200_000;
   return forwardedFor - 199_999;
