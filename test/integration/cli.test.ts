@@ -58,7 +58,7 @@ describe('parley CLI', { timeout: 120_000 }, () => {
       'password123\n',
     );
     expect(weak.code).toBe(1);
-    expect(weak.stderr).toMatch(/too common|at least 10/);
+    expect(weak.stderr).toMatch(/too easy to guess|at least 10/);
     const badRole = await parley(['apikey', 'create', '--org', 'cli-test', '--name', 'x', '--role', 'king']);
     expect(badRole.code).toBe(2);
     expect(badRole.stderr).toContain('--role must be one of');
