@@ -18,6 +18,16 @@ export async function retirePasswordResets(tx: Db, userId: string, at: Date) {
     .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
+/** Whether a link was sent to the person since this moment (so a stranger cannot fill their inbox). */
+export async function sentSince(tx: Db, userId: string, since: Date) {
+  const rows = await tx
+    .select({ id: passwordResets.id })
+    .from(passwordResets)
+    .where(and(eq(passwordResets.userId, userId), gt(passwordResets.createdAt, since)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** The person a live (unused, unexpired) link is for. */
 export async function findLiveReset(tx: Db, tokenHash: string, now: Date) {
   const rows = await tx

@@ -13,7 +13,7 @@ import { findMember } from '#src/features/people/people.repo.ts';
 import type { Actor, OrgActor } from './actor.ts';
 import { queuePasswordChangedMail, queuePasswordResetMail } from './account-mail.ts';
 import type { AuthService, RequestContext } from './auth.service.ts';
-import { claimReset, findLiveReset, insertPasswordReset, retirePasswordResets } from './password-resets.repo.ts';
+import { claimReset, findLiveReset, insertPasswordReset, retirePasswordResets, sentSince } from './password-resets.repo.ts';
 import { authorise } from './permissions.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
 import { clearAccountThrottle } from './sign-in-throttle.ts';
@@ -21,6 +21,8 @@ import type { TwoFactorService } from './two-factor.service.ts';
 import { findUserByEmail, findUserById, listActiveMemberships, updateUser } from './users.repo.ts';
 
 export const RESET_MINUTES = 30;
+/** "Forgotten your password?" sends at most one link a person in this time; admins and the command line always can. */
+export const RESEND_AFTER_MS = 2 * 60_000;
 export const RESET_LINK_INVALID = 'This link to set a new password has expired or has already been used. Ask for a new one.';
 
 type Deps = { db: Db; clock: Clock; audit: Audit; auth: AuthService; twoFactor: TwoFactorService };
@@ -72,13 +74,17 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
     /** "Forgotten your password?": the same answer whether or not the address has an account. */
     async requestReset(email: string, ctx: RequestContext) {
       const user = await asSystem(db, (tx) => findUserByEmail(tx, email));
+      const anonymous = { type: 'anonymous' as const, ...ctx };
       if (!user) {
-        await asSystem(db, (tx) =>
-          audit.record(tx, { type: 'anonymous', ...ctx }, null, { action: 'auth.password_reset_requested', detail: { reason: 'unknown_email' } }),
-        );
+        await asSystem(db, (tx) => audit.record(tx, anonymous, null, { action: 'auth.password_reset_requested', detail: { reason: 'unknown_email' } }));
         return;
       }
-      await issueReset(user, { type: 'anonymous', ...ctx }, null, null);
+      const recent = await asSystem(db, (tx) => sentSince(tx, user.id, new Date(clock.now().getTime() - RESEND_AFTER_MS)));
+      if (recent) {
+        await asSystem(db, (tx) => auditPerson(tx, anonymous, user.id, 'auth.password_reset_not_resent'));
+        return;
+      }
+      await issueReset(user, anonymous, null, null);
     },
 
     /** An admin sends a member of their service the link (they never see it). */
