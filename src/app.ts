@@ -48,6 +48,7 @@ import { registerSettingsApi } from './features/settings/settings.api.ts';
 import { registerApiKeyRoutes } from './features/apikeys/apikeys.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
+import { registerPasswordRoutes } from './features/auth/passwords.routes.ts';
 import { registerHomeRoutes } from './features/home/home.routes.ts';
 import { registerPeopleRoutes } from './features/people/people.routes.ts';
 import { registerSetupRoutes } from './features/setup/setup.routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerSystemRoutes(app, deps);
   registerSetupRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerPasswordRoutes(app, deps);
   registerHomeRoutes(app, deps);
   registerPeopleRoutes(app, deps);
   registerApiKeyRoutes(app, deps);

@@ -39,6 +39,8 @@ const ZEnv = z.object({
     .trim()
     .regex(/^([^<>]*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, 'must be an address, or a name and <address>')
     .default('Parley <no-reply@localhost>'),
+  /** log2 of scrypt's N for new password hashes. 17 is OWASP's minimum; lower it only for tests. */
+  PARLEY_PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
 });
 
 export type Config = {
@@ -59,6 +61,8 @@ export type Config = {
   smtpUrl?: string | undefined;
   /** Who mail comes from: "Name <address>". */
   mailFrom?: string;
+  /** log2 of scrypt's N for new password hashes (17 unless set: lib/passwords.ts). */
+  passwordHashCost?: number;
 };
 
 export class ConfigError extends Error {}
@@ -90,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PARLEY_TRUST_PROXY === 'on',
     smtpUrl: e.PARLEY_SMTP_URL,
     mailFrom: e.PARLEY_MAIL_FROM,
+    passwordHashCost: e.PARLEY_PASSWORD_HASH_COST,
   };
 }
 

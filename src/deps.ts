@@ -7,7 +7,9 @@ import { createLogger, type Logger } from './lib/logger.ts';
 import { createSecretBox } from './lib/tokens.ts';
 import { createAudit } from './features/audit/audit.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
+import { setPasswordHashCost } from './lib/passwords.ts';
 import { createTwoFactorService } from './features/auth/two-factor.service.ts';
+import { createPasswordService } from './features/auth/passwords.service.ts';
 import { createOrgService } from './features/orgs/orgs.service.ts';
 import { createPeopleService } from './features/people/people.service.ts';
 import { createApiKeyService, TOUCH_EVERY_MS } from './features/apikeys/apikeys.service.ts';
@@ -38,9 +40,11 @@ import { JOBS, RECURRING } from './jobs/registry.ts';
 
 export function createServices(config: Config, database: Database, clock: Clock, log: Logger) {
   const db = database.db;
+  setPasswordHashCost(config.passwordHashCost);
   const audit = createAudit({ clock });
   const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   const box = createSecretBox(config.secret);
+  const twoFactor = createTwoFactorService({ db, clock, audit, box, auth });
   const cases = createCaseService({ db, clock, audit });
   const people = createPeopleService({ db, clock, audit });
   const mailer = mailerFromConfig(config);
@@ -52,7 +56,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     log,
     audit,
     auth,
-    twoFactor: createTwoFactorService({ db, clock, audit, box, auth }),
+    twoFactor,
+    passwords: createPasswordService({ db, clock, audit, auth, twoFactor }),
     orgs: createOrgService({ db, clock, audit }),
     people,
     apiKeys: createApiKeyService({ db, clock, audit, cache: database.pglite ? keyCacheFor(database.pglite, TOUCH_EVERY_MS) : undefined }),

@@ -1,4 +1,4 @@
-// parley org create | user create | user reset-2fa | apikey create
+// parley org create | user create | user reset-2fa | user reset-password | apikey create
 import { systemActor, isRole, ROLES, STAFF_ROLES } from '#src/features/auth/actor.ts';
 import { findUserByEmail } from '#src/features/auth/users.repo.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
@@ -53,6 +53,17 @@ export async function userReset2fa(flags: Flags) {
     if (!user) throw new AppError('NOT_FOUND', `No account has the email address ${email}`);
     await deps.twoFactor.reset(user.id, actor, null);
     console.log(`Two-factor sign-in reset for ${email}: failed attempts cleared, sessions ended. They set it up again at next sign-in.`);
+  });
+}
+
+/** Emails the person a single-use link to set a new password (the same as "Forgotten your password?"), and prints it. */
+export async function userResetPassword(flags: Flags) {
+  const email = required(flags, 'email');
+  await withCli(async (deps) => {
+    const token = await deps.passwords.resetFromCommandLine(email, actor);
+    console.log(`A link to set a new password has been emailed to ${email}. It works once, for 30 minutes; using it signs them out everywhere.`);
+    console.log(`If mail is not set up yet, give them this link yourself:`);
+    console.log(`${deps.config.baseUrl}/reset-password/${token}`);
   });
 }
 

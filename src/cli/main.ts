@@ -5,7 +5,7 @@ import { DataDirLockedError } from '#src/db/data-dir-lock.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { loadDemo } from '#src/features/orgs/demo.ts';
 import { serve } from '#src/main.ts';
-import { apikeyCreate, orgCreate, userCreate, userReset2fa } from './accounts.ts';
+import { apikeyCreate, orgCreate, userCreate, userReset2fa, userResetPassword } from './accounts.ts';
 import { UsageError, withCli } from './context.ts';
 import { auditVerify, backup, migrate, restore, worker } from './data.ts';
 import { postcodesCommand } from './postcodes.ts';
@@ -18,7 +18,8 @@ const USAGE = `Usage: npx parley <command>
   org create --slug S --name N            create a service
   user create --org S --email E --name N --role R [--password-stdin]
                                           add a person; without --password-stdin an invitation link is printed
-  user reset-2fa --email E                clear a person's two-factor set-up and lock-out
+  user reset-2fa --email E                clear a person's two-factor set-up and failed sign-ins
+  user reset-password --email E           email a person a single-use link to set a new password (also printed)
   apikey create --org S --name N --role R create an API key (the key is the last line printed)
   audit verify [--org S]                  check the audit trail's hash chains; exit 1 if any is broken
   demo                                    load the fictional demo service and print its accounts
@@ -56,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   const [command, sub, arg] = positionals;
   const flags = values as Record<string, string | boolean | undefined>;
-  switch (`${command ?? ''} ${['create', 'verify', 'reset-2fa'].includes(sub ?? '') ? sub : ''}`.trim()) {
+  switch (`${command ?? ''} ${['create', 'verify', 'reset-2fa', 'reset-password'].includes(sub ?? '') ? sub : ''}`.trim()) {
     case 'serve':
       await serve();
       return -1; // keeps running
@@ -74,6 +75,9 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     case 'user reset-2fa':
       await userReset2fa(flags);
+      return 0;
+    case 'user reset-password':
+      await userResetPassword(flags);
       return 0;
     case 'apikey create':
       await apikeyCreate(flags);

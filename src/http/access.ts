@@ -19,6 +19,11 @@ export const PUBLIC_ROUTES = new Set([
   'POST /sign-in',
   'GET /invitations/:token',
   'POST /invitations/:token',
+  // A forgotten password: the single-use token in the address is the credential (features/auth/passwords.service.ts).
+  'GET /forgot-password',
+  'POST /forgot-password',
+  'GET /reset-password/:token',
+  'POST /reset-password/:token',
   'GET /api/v1/openapi.json',
   // A volunteer's private calendar feed: the unguessable token in the address is the credential.
   'GET /calendar/:token.ics',
@@ -85,7 +90,14 @@ export const PARTIAL_SESSION_ROUTES = new Set([
 ]);
 
 /** These need a full session but no current service (a person whose memberships have all ended). */
-export const NO_SERVICE_ROUTES = new Set(['GET /account', 'POST /account/sign-out-everywhere', 'GET /services', 'POST /services/switch']);
+export const NO_SERVICE_ROUTES = new Set([
+  'GET /account',
+  'POST /account/sign-out-everywhere',
+  'GET /account/password',
+  'POST /account/password',
+  'GET /services',
+  'POST /services/switch',
+]);
 
 export type Access = 'public' | 'partial' | 'person' | 'service';
 

@@ -43,7 +43,7 @@ describe('first-time setup', () => {
     const weak = await web.post('/setup', { ...form, token, password: 'password1' });
     expect(weak.body).toMatch(/Password must be at least 10 characters/);
     const common = await web.post('/setup', { ...form, token, password: 'iloveyou12' });
-    expect(common.body).toContain('Password is too common');
+    expect(common.body).toContain('Password is too easy to guess');
   });
 
   it('creates the service and its admin, who then enrols two-factor and lands on the home page', async () => {

@@ -42,19 +42,6 @@ describe('signing in', () => {
     expect(wrong.body).toContain('govuk-error-summary');
   });
 
-  it('delays and then locks out an account after repeated failures, and says until when', async () => {
-    const victim = await makeMember(h.deps, org.orgId, 'mediator', 'mo.mediator@example.org');
-    const web = new WebClient(h.app);
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await web.submit('/sign-in', { email: victim.email, password: 'wrong password here' })).statusCode);
-    expect(statuses).toEqual([401, 401, 429]);
-    expect(web.last!.body).toMatch(/Too many failed attempts\. Try again after \d\d:\d\d/);
-    // Even the right password is refused while the account waits.
-    expect((await web.submit('/sign-in', { email: victim.email, password: PASSWORD })).statusCode).toBe(429);
-    h.clock.advance(16_000);
-    expect((await web.submit('/sign-in', { email: victim.email, password: PASSWORD })).headers.location).toMatch(/^\/sign-in\/code/);
-  });
-
   it('accepts a backup code once', async () => {
     const member = await makeMember(h.deps, org.orgId, 'supervisor', 'sue.supervisor@example.org');
     // A fresh enrolment returns backup codes; reset and enrol again to get them.

@@ -31,6 +31,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionHours: 12,
     secureCookies: false,
     trustProxy: false,
+    // A low scrypt cost keeps tests quick; production's (2^17) is the default, proved in src/features/auth/rules.test.ts.
+    passwordHashCost: 12,
     ...overrides,
   };
 }

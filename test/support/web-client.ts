@@ -8,8 +8,11 @@ export class WebClient {
   csrf: string | undefined;
   last: Response | undefined;
   readonly app: ParleyApp;
-  constructor(app: ParleyApp) {
+  /** The client's IP address as the app sees it (inject's default is 127.0.0.1). */
+  readonly remoteAddress: string | undefined;
+  constructor(app: ParleyApp, opts: { remoteAddress?: string } = {}) {
     this.app = app;
+    this.remoteAddress = opts.remoteAddress;
   }
 
   private remember(res: Response) {
@@ -28,7 +31,9 @@ export class WebClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}) {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.remember(
+      await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { cookie: this.cookieHeader(), ...headers } }),
+    );
   }
 
   /** Posts a form the way a browser would, with the CSRF token from the last page seen. */
@@ -40,6 +45,7 @@ export class WebClient {
       await this.app.inject({
         method: 'POST',
         url,
+        remoteAddress: this.remoteAddress,
         payload: body,
         headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       }),

@@ -104,3 +104,34 @@ export const apiKeys = pgTable(
   },
   (t) => [index('api_keys_org_idx').on(t.orgId)],
 );
+
+/**
+ * Failed sign-ins, counted per account and per client address, with the wait they have earned. An account is
+ * keyed by a hash of the address typed, so an address with no account is throttled exactly like one with an
+ * account (the same answers). Kept in the database so every process sees the same counts.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  /** 'account:' + sha256 of the normalised email address, or 'address:' + the client's IP address. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  waitUntil: timestamp('wait_until', { withTimezone: true }),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+});
+
+/** Single-use links to set a new password, emailed to the account's address; the token is stored only as a hash. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The admin who sent it; null when the person asked themselves or it came from the command line. */
+    requestedBy: uuid('requested_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);

@@ -59,7 +59,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(ZCode, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter your code', { fields: form.fields });
-      await deps.twoFactor.verify(session.id, session.userId, form.data.code, { ip: req.ip, requestId: req.id });
+      const token = await deps.twoFactor.verify(session.id, session.userId, form.data.code, { ip: req.ip, requestId: req.id });
+      setSessionCookie(reply, token, secure);
       return reply.redirect(next, 303);
     } catch (err) {
       const fields = fieldErrorsOf(err);
@@ -92,7 +93,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter the code', { fields: form.fields });
       const codes = await deps.twoFactor.confirmEnrolment(s.userId, form.data.code, actor, s.orgId);
-      if (s.stage !== 'full') await deps.auth.completeSignIn(s.id, s.userId, { ip: req.ip, requestId: req.id }, 'enrolment');
+      if (s.stage !== 'full') setSessionCookie(reply, await deps.auth.completeSignIn(s.id, s.userId, { ip: req.ip, requestId: req.id }, 'enrolment'), secure);
       return reply.page('auth/views/backup-codes.njk', { pageTitle: 'Your backup codes', codes });
     } catch (err) {
       const fields = fieldErrorsOf(err);
@@ -110,7 +111,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/account', async (req, reply) => {
     const s = req.session!;
     const services = await deps.auth.listMyServices(s.userId);
-    return reply.page('auth/views/account.njk', { pageTitle: 'Your account', me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp }, services });
+    const flash =
+      (req.query as { changed?: string }).changed === 'password'
+        ? 'Your password has been changed. You have been signed out on every other device.'
+        : undefined;
+    return reply.page('auth/views/account.njk', {
+      pageTitle: 'Your account',
+      me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
+      services,
+      flash,
+    });
   });
 
   app.post('/account/sign-out-everywhere', async (req, reply) => {

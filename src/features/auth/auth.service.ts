@@ -3,12 +3,13 @@ import type { Db } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import { verifyPassword } from '#src/lib/passwords.ts';
+import { hashPassword, needsRehash, verifyPassword } from '#src/lib/passwords.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor } from './actor.ts';
 import { roleNeedsTwoFactor } from './two-factor-policy.ts';
-import { waitAfterFailure } from './throttle.ts';
+import { queueSignInAttemptsMail } from './account-mail.ts';
+import { clearAccountThrottle, countFailedAttempt, refuseWhileWaiting, throttleKeys } from './sign-in-throttle.ts';
 import {
   deleteSession,
   deleteUserSessions,
@@ -19,7 +20,7 @@ import {
   touchSession,
   updateSession,
 } from './sessions.repo.ts';
-import { findUserByEmail, findUserById, listActiveMemberships, recordFailure, updateUser } from './users.repo.ts';
+import { findUserByEmail, findUserById, listActiveMemberships, updateUser } from './users.repo.ts';
 
 export type AuthDeps = { db: Db; clock: Clock; audit: Audit; idleMinutes: number; sessionHours: number };
 export type RequestContext = { ip?: string; requestId?: string };
@@ -44,44 +45,53 @@ export function createAuthService(deps: AuthDeps) {
     return orgs.find((o) => o.orgId === lastOrgId) ?? orgs[0];
   }
 
-  function lockedMessage(until: Date) {
-    const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-    return `Too many failed attempts. Try again after ${time}, or ask an admin of your service to reset your sign-in.`;
+  /** Counts a failure against the account and the address; tells the owner when the account starts to wait. */
+  async function failSignIn(tx: Db, email: string, user: { id: string; email: string; name: string } | undefined, ctx: RequestContext, step: string) {
+    const now = clock.now();
+    const { accountFailures, accountWaitUntil, accountWaitStarted } = await countFailedAttempt(tx, throttleKeys(email, ctx.ip), now);
+    const anonymous = { type: 'anonymous' as const, ...ctx };
+    if (!user) return audit.record(tx, anonymous, null, { action: 'auth.sign_in_failed', detail: { step, reason: 'unknown_email' } });
+    await auditAcrossOrgs(tx, anonymous, user.id, 'auth.sign_in_failed', { step });
+    // Shown to the service's admins ("Sign-in paused") until the wait is over.
+    await updateUser(tx, user.id, { failedSignIns: accountFailures, lockedUntil: accountWaitUntil ?? null });
+    if (accountWaitStarted) {
+      await queueSignInAttemptsMail(tx, user, accountFailures, now);
+      await auditAcrossOrgs(tx, anonymous, user.id, 'auth.sign_in_throttled', { failures: accountFailures });
+    }
   }
 
-  async function failSignIn(tx: Db, user: { id: string; failedSignIns: number }, ctx: RequestContext, step: string) {
-    const now = clock.now();
-    const wait = waitAfterFailure(user.failedSignIns + 1);
-    const lockedUntil = wait ? new Date(now.getTime() + wait * 1000) : null;
-    await recordFailure(tx, user.id, lockedUntil);
-    await auditAcrossOrgs(tx, { type: 'anonymous', ...ctx }, user.id, 'auth.sign_in_failed', { step });
-    return lockedUntil;
+  /** A fresh session token; a session that finished its second factor gets a new one and the old is deleted. */
+  async function openSession(tx: Db, userId: string, orgId: string | null, stage: SessionStage, ctx: RequestContext) {
+    const token = newToken();
+    await insertSession(tx, { id: hashToken(token), userId, orgId, stage, at: clock.now(), ip: ctx.ip ?? null });
+    return token;
   }
 
   return {
     async signInWithPassword(email: string, password: string, ctx: RequestContext) {
+      const keys = throttleKeys(email, ctx.ip);
+      await asSystem(db, (tx) => refuseWhileWaiting(tx, keys, clock.now()));
       const user = await asSystem(db, (tx) => findUserByEmail(tx, email));
-      const now = clock.now();
-      if (user?.lockedUntil && user.lockedUntil > now) throw new AppError('RATE_LIMITED', lockedMessage(user.lockedUntil), { reason: 'ACCOUNT_LOCKED' });
-      const ok = await verifyPassword(password, user?.passwordHash);
+      const ok = await verifyPassword(password, user?.passwordHash); // an unknown address costs the same hash
       if (!user || !ok) {
-        const lockedUntil = await asSystem(db, async (tx) => {
-          if (user) return failSignIn(tx, user, ctx, 'password');
-          await audit.record(tx, { type: 'anonymous', ...ctx }, null, { action: 'auth.sign_in_failed', detail: { step: 'password', reason: 'unknown_email' } });
-          return null;
-        });
-        if (lockedUntil) throw new AppError('RATE_LIMITED', lockedMessage(lockedUntil), { reason: 'ACCOUNT_LOCKED' });
+        await asSystem(db, (tx) => failSignIn(tx, email, user, ctx, 'password'));
         throw new AppError('UNAUTHENTICATED', BAD_CREDENTIALS, { reason: 'BAD_CREDENTIALS' });
       }
+      // The cost of new hashes has risen since this one was made: store one at today's cost.
+      const rehashed = user.passwordHash && needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
       return asSystem(db, async (tx) => {
+        if (rehashed) {
+          await updateUser(tx, user.id, { passwordHash: rehashed });
+          await auditAcrossOrgs(tx, { type: 'user', id: user.id, label: user.name, ...ctx }, user.id, 'auth.password_rehashed');
+        }
         const org = await pickOrg(tx, user.id, user.lastOrgId);
         const hasTotp = user.totpEnabledAt !== null;
         const memberships = await listActiveMemberships(tx, user.id);
         const mustEnrol = !hasTotp && memberships.some((m) => roleNeedsTwoFactor(m.role, m.settings));
         const stage: SessionStage = hasTotp ? 'password' : mustEnrol ? 'enrol' : 'full';
-        const token = newToken();
-        await insertSession(tx, { id: hashToken(token), userId: user.id, orgId: org?.orgId ?? null, stage, at: now, ip: ctx.ip ?? null });
+        const token = await openSession(tx, user.id, org?.orgId ?? null, stage, ctx);
         if (stage === 'full') {
+          await clearAccountThrottle(tx, user.email);
           await updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null, lastOrgId: org?.orgId ?? null });
           await audit.record(tx, { type: 'user', id: user.id, label: user.name, ...ctx }, org?.orgId ?? null, {
             action: 'auth.signed_in',
@@ -93,13 +103,19 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
-    /** Marks a session fully signed in after its second factor (or enrolment), resetting failures. */
+    /**
+     * Marks a sign-in complete after its second factor (or enrolment): the half-signed-in session is replaced by a
+     * new one with a new token (so a token seen before the second factor is worth nothing), and failures are cleared.
+     * Returns the new token for the cookie.
+     */
     async completeSignIn(sessionId: string, userId: string, ctx: RequestContext, method: string) {
-      await asSystem(db, async (tx) => {
+      return asSystem(db, async (tx) => {
         const user = await findUserById(tx, userId);
         if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in again');
         const org = await pickOrg(tx, userId, user.lastOrgId);
-        await updateSession(tx, sessionId, { stage: 'full', orgId: org?.orgId ?? null });
+        await deleteSession(tx, sessionId);
+        const token = await openSession(tx, userId, org?.orgId ?? null, 'full', ctx);
+        await clearAccountThrottle(tx, user.email);
         await updateUser(tx, userId, { failedSignIns: 0, lockedUntil: null, lastOrgId: org?.orgId ?? null });
         await audit.record(tx, { type: 'user', id: userId, label: user.name, ...ctx }, org?.orgId ?? null, {
           action: 'auth.signed_in',
@@ -107,14 +123,18 @@ export function createAuthService(deps: AuthDeps) {
           entityId: userId,
           detail: { method },
         });
+        return token;
       });
     },
 
-    failSecondFactor(user: { id: string; failedSignIns: number }, ctx: RequestContext) {
-      return asSystem(db, (tx) => failSignIn(tx, user, ctx, 'second_factor'));
+    /** Refuses while a wait earned by the account or the address is running. */
+    async refuseWhileWaiting(email: string, ctx: RequestContext) {
+      await asSystem(db, (tx) => refuseWhileWaiting(tx, throttleKeys(email, ctx.ip), clock.now()));
     },
 
-    lockedMessage,
+    countFailedAttempt(user: { id: string; email: string; name: string }, ctx: RequestContext, step = 'second_factor') {
+      return asSystem(db, (tx) => failSignIn(tx, user.email, user, ctx, step));
+    },
 
     /** The live session for a cookie value, or undefined when missing or timed out (then it is removed). */
     async resolveSession(token: string): Promise<SessionView | undefined> {

@@ -12,6 +12,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor } from './actor.ts';
 import type { AuthService, RequestContext } from './auth.service.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
+import { clearAccountThrottle } from './sign-in-throttle.ts';
 import { claimTotpStep, findUserById, listActiveMemberships, replaceBackupCodes, updateUser, useBackupCode } from './users.repo.ts';
 
 export type TwoFactorDeps = { db: Db; clock: Clock; audit: Audit; box: SecretBox; auth: AuthService };
@@ -58,28 +59,37 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
       return codes;
     },
 
-    /** Checks a code from the app or a backup code for a session waiting on its second factor. */
-    async verify(sessionId: string, userId: string, code: string, ctx: RequestContext) {
+    /**
+     * Checks a code from the app or a backup code and uses it up (a code cannot be used twice). Returns how the
+     * person proved it, or undefined when the code is not right or they have no two-factor set up.
+     */
+    async useCode(userId: string, code: string): Promise<'totp' | 'backup_code' | undefined> {
       const user = await getUser(userId);
       const now = clock.now();
-      if (user.lockedUntil && user.lockedUntil > now) throw new AppError('RATE_LIMITED', auth.lockedMessage(user.lockedUntil), { reason: 'ACCOUNT_LOCKED' });
       const secret = user.totpSecret && user.totpEnabledAt ? box.open(user.totpSecret) : undefined;
-      let method = 'totp';
       const step = secret ? matchTotpStep(secret, code, now.getTime()) : null;
-      let ok = step !== null && (await asSystem(db, (tx) => claimTotpStep(tx, userId, step)));
-      if (!ok && normaliseBackupCode(code).length === 8) {
-        ok = await asSystem(db, (tx) => useBackupCode(tx, userId, hashBackup(code), now));
-        method = 'backup_code';
-      }
-      if (!ok) {
-        const lockedUntil = await auth.failSecondFactor(user, ctx);
-        if (lockedUntil) throw new AppError('RATE_LIMITED', auth.lockedMessage(lockedUntil), { reason: 'ACCOUNT_LOCKED' });
+      if (step !== null && (await asSystem(db, (tx) => claimTotpStep(tx, userId, step)))) return 'totp';
+      if (user.totpEnabledAt && normaliseBackupCode(code).length === 8 && (await asSystem(db, (tx) => useBackupCode(tx, userId, hashBackup(code), now))))
+        return 'backup_code';
+      return undefined;
+    },
+
+    /**
+     * Checks the second factor of a session waiting on it. On success the session is replaced by a fully signed-in
+     * one with a new token, which is returned for the cookie.
+     */
+    async verify(sessionId: string, userId: string, code: string, ctx: RequestContext): Promise<string> {
+      const user = await getUser(userId);
+      await auth.refuseWhileWaiting(user.email, ctx);
+      const method = await this.useCode(userId, code);
+      if (!method) {
+        await auth.countFailedAttempt(user, ctx);
         throw new AppError('UNPROCESSABLE', 'The code is not right', {
           reason: 'BAD_CODE',
           fields: { code: 'Enter the 6-digit code from your authenticator app, or a backup code' },
         });
       }
-      await auth.completeSignIn(sessionId, userId, ctx, method);
+      return auth.completeSignIn(sessionId, userId, ctx, method);
     },
 
     /** An admin resets a member of their own service (lost phone, lock-out). */
@@ -93,7 +103,9 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     /** An admin (or the CLI) clears a person's two-factor set-up and failures; they enrol again at next sign-in. */
     async reset(userId: string, actor: Actor, orgId: string | null) {
       await asSystem(db, async (tx) => {
+        const user = await findUserById(tx, userId);
         await updateUser(tx, userId, { totpSecret: null, totpEnabledAt: null, totpLastStep: null, failedSignIns: 0, lockedUntil: null });
+        if (user) await clearAccountThrottle(tx, user.email);
         await replaceBackupCodes(tx, userId, []);
         await deleteUserSessions(tx, userId);
         const orgs = orgId ? [{ orgId }] : await listActiveMemberships(tx, userId);

@@ -25,15 +25,6 @@ export async function insertUser(tx: Db, input: { email: string; name: string; p
   return id;
 }
 
-export async function recordFailure(tx: Db, userId: string, lockedUntil: Date | null) {
-  const rows = await tx
-    .update(users)
-    .set({ failedSignIns: sql`${users.failedSignIns} + 1`, lockedUntil })
-    .where(eq(users.id, userId))
-    .returning({ failed: users.failedSignIns });
-  return rows[0]?.failed ?? 0;
-}
-
 export async function updateUser(tx: Db, userId: string, values: Partial<typeof users.$inferInsert>) {
   await tx.update(users).set(values).where(eq(users.id, userId));
 }

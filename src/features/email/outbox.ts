@@ -10,7 +10,8 @@ import { mailSettings } from './mail-settings.ts';
 import { sendEmailJob } from './send-email.job.ts';
 
 export type QueueEmailInput = {
-  orgId: string;
+  /** The service it belongs to; null for mail about a person's own account, which no service's staff may read. */
+  orgId: string | null;
   /** A TEMPLATE_NAMES value (templates.ts), kept to filter the outbox. */
   template: string;
   to: string;

@@ -170,7 +170,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             empty: 'People who are locked out after failed sign-ins, or who have not set up two-factor sign-in, will appear here.',
             items: members
               .filter((m) => m.status === 'active' && (m.isLocked || (!m.hasTwoFactor && m.role !== 'viewer')))
-              .map((m) => ({ text: m.name, hint: m.isLocked ? 'Locked out after failed sign-ins' : 'Has not set up two-factor sign-in', href: '/people' })),
+              .map((m) => ({ text: m.name, hint: m.isLocked ? 'Sign-in paused after failed attempts' : 'Has not set up two-factor sign-in', href: '/people' })),
           });
         }
         return queues;

@@ -9,7 +9,8 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor } from '#src/features/auth/actor.ts';
 import { insertMembership } from '#src/features/people/people.repo.ts';
 import { findUserByEmail, insertUser } from '#src/features/auth/users.repo.ts';
-import { hashPassword, passwordProblem } from '#src/lib/passwords.ts';
+import { hashPassword } from '#src/lib/passwords.ts';
+import { passwordProblem } from '#src/lib/password-strength.ts';
 import { countOrgs, findOrgBySlug, getInstanceSetting, insertOrg, putInstanceSetting } from './orgs.repo.ts';
 import type { NewOrgInput } from './orgs.schemas.ts';
 

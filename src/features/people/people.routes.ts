@@ -1,4 +1,4 @@
-// The people page: members, invitations, roles, deactivation, two-factor resets; invitation acceptance.
+// The people page: members, invitations, roles, deactivation, two-factor and password resets; invitation acceptance.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -87,6 +87,11 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/people/:userId/reset-two-factor', async (req, reply) => {
     await deps.twoFactor.resetForMember(req.actor!, userIdParam(req));
     return listPage(req, reply, { flash: 'Two-factor sign-in reset. They will set it up again when they next sign in.' });
+  });
+
+  app.post('/people/:userId/reset-password', async (req, reply) => {
+    const member = await deps.passwords.resetForMember(req.actor!, userIdParam(req));
+    return listPage(req, reply, { flash: `We have emailed ${member.name} a link to set a new password. It works once, for 30 minutes.` });
   });
 
   app.post('/invitations/:invitationId/revoke', async (req, reply) => {
