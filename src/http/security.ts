@@ -2,7 +2,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE, isApiRequest } from './request-actor.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
@@ -16,7 +16,15 @@ export function needsCsrfCheck(req: FastifyRequest): boolean {
   return !req.headers.authorization && Boolean(req.cookies[SESSION_COOKIE]);
 }
 
-export async function registerSecurity(app: FastifyInstance, opts: { secret: string; secureCookies: boolean; https: boolean }) {
+export type SecurityOptions = {
+  secret: string;
+  secureCookies: boolean;
+  https: boolean;
+  /** Where rate-limit counts are kept: shared by every process on PostgreSQL (rate-limit-store.ts); in memory when unset. */
+  rateLimitStore?: FastifyRateLimitStoreCtor | undefined;
+};
+
+export async function registerSecurity(app: FastifyInstance, opts: SecurityOptions) {
   await app.register(fastifyCookie, { secret: opts.secret });
   await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
   registerSecurityHeaders(app, { https: opts.https });
@@ -25,7 +33,7 @@ export async function registerSecurity(app: FastifyInstance, opts: { secret: str
     cookieKey: 'parley_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: opts.secureCookies, signed: true },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, opts.rateLimitStore ? { global: false, store: opts.rateLimitStore } : { global: false });
   app.addHook('preHandler', (req, reply, done) => {
     if (!needsCsrfCheck(req)) return done();
     app.csrfProtection(req, reply, done);
