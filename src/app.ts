@@ -85,6 +85,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     secret: deps.config.secret,
     secureCookies: deps.config.secureCookies,
     https: deps.config.baseUrl.startsWith('https:'),
+    baseUrl: deps.config.baseUrl,
     // Several web processes can share a PostgreSQL database, so they share the counts; PGlite has one process.
     rateLimitStore: deps.database.kind === 'postgres' ? postgresRateLimitStore({ db: deps.db, clock: deps.clock, secret: deps.config.secret }) : undefined,
   });
