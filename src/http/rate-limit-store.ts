@@ -7,47 +7,36 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { Db } from '#src/db/client.ts';
-import { sql } from '#src/db/orm.ts';
 import type { Clock } from '#src/lib/clock.ts';
+import { type Count, countHit, deleteEndedWindows, readCount } from './rate-limits.repo.ts';
 
 type Result = { current: number; ttl: number };
 type Callback = (error: Error | null, result?: Result) => void;
 type ChildOptions = { routeInfo?: { method?: string | string[]; url?: string } };
 
 const CLEAN_EVERY_MS = 60_000;
-const CLEAN_BATCH = 1000;
 
 export function postgresRateLimitStore(opts: { db: Db; clock: Clock; secret: string }): FastifyRateLimitStoreCtor {
   const { db, clock } = opts;
   let lastCleaned = 0;
 
   const rowKey = (route: string, key: string) => createHmac('sha256', opts.secret).update(`rate-limit\n${route}\n${key}`).digest('base64url');
-  const rowsOf = (result: unknown) => (result as { rows: { hits: number; window_ends_at: string | Date }[] }).rows;
-  const ttlOf = (endsAt: string | Date, now: Date) => Math.max(0, new Date(endsAt).getTime() - now.getTime());
+  const resultOf = (count: Count | undefined, now: Date): Result =>
+    count ? { current: count.hits, ttl: Math.max(0, count.windowEndsAt.getTime() - now.getTime()) } : { current: 0, ttl: 0 };
 
   async function hit(key: string, windowMs: number): Promise<Result> {
     const now = clock.now();
-    const endsAt = new Date(now.getTime() + windowMs);
-    const result = await db.execute(sql`
-      INSERT INTO rate_limits (key, hits, window_ends_at) VALUES (${key}, 1, ${endsAt.toISOString()})
-      ON CONFLICT (key) DO UPDATE SET
-        hits = CASE WHEN rate_limits.window_ends_at <= ${now.toISOString()} THEN 1 ELSE rate_limits.hits + 1 END,
-        window_ends_at = CASE WHEN rate_limits.window_ends_at <= ${now.toISOString()} THEN excluded.window_ends_at ELSE rate_limits.window_ends_at END
-      RETURNING hits, window_ends_at`);
-    const [row] = rowsOf(result);
-    if (!row) throw new Error('the rate-limit count was not returned');
+    const count = await countHit(db, key, now, windowMs);
     if (now.getTime() - lastCleaned >= CLEAN_EVERY_MS) {
       lastCleaned = now.getTime();
       await deleteEndedWindows(db, now);
     }
-    return { current: Number(row.hits), ttl: ttlOf(row.window_ends_at, now) };
+    return resultOf(count, now);
   }
 
   async function peek(key: string): Promise<Result> {
     const now = clock.now();
-    const result = await db.execute(sql`SELECT hits, window_ends_at FROM rate_limits WHERE key = ${key} AND window_ends_at > ${now.toISOString()}`);
-    const [row] = rowsOf(result);
-    return row ? { current: Number(row.hits), ttl: ttlOf(row.window_ends_at, now) } : { current: 0, ttl: 0 };
+    return resultOf(await readCount(db, key, now), now);
   }
 
   class PostgresRateLimitStore implements FastifyRateLimitStore {
@@ -70,9 +59,4 @@ export function postgresRateLimitStore(opts: { db: Db; clock: Clock; secret: str
     }
   }
   return PostgresRateLimitStore;
-}
-
-/** Deletes up to a batch of rows whose window has ended. */
-export async function deleteEndedWindows(db: Db, now: Date) {
-  await db.execute(sql`DELETE FROM rate_limits WHERE key IN (SELECT key FROM rate_limits WHERE window_ends_at <= ${now.toISOString()} LIMIT ${CLEAN_BATCH})`);
 }

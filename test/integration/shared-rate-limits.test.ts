@@ -47,6 +47,11 @@ describe.runIf(process.env.PARLEY_TEST_DB === 'postgres')('rate limits shared by
     expect(await enquiry(h.app)).not.toBe(429);
   });
 
+  it('counts requests arriving at both processes at the same moment exactly once each', async () => {
+    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => enquiry(i % 2 ? second.app : h.app, '192.0.2.33')));
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(20);
+  });
+
   it('deletes rows whose window has ended', async () => {
     await h.deps.db.execute(
       sql`INSERT INTO rate_limits (key, hits, window_ends_at) VALUES ('ended', 3, ${new Date(h.clock.now().getTime() - 1000).toISOString()})`,
