@@ -7,6 +7,7 @@ import { registerAssets } from './http/assets.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestActor } from './http/request-actor.ts';
+import { postgresRateLimitStore } from './http/rate-limit-store.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerViews } from './http/views.ts';
 import { registerMeRoutes } from './features/api/me.routes.ts';
@@ -81,7 +82,14 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     reply.header('x-request-id', req.id);
   });
 
-  await registerSecurity(app, { secret: deps.config.secret, secureCookies: deps.config.secureCookies, https: deps.config.baseUrl.startsWith('https:') });
+  await registerSecurity(app, {
+    secret: deps.config.secret,
+    secureCookies: deps.config.secureCookies,
+    https: deps.config.baseUrl.startsWith('https:'),
+    baseUrl: deps.config.baseUrl,
+    // Several web processes can share a PostgreSQL database, so they share the counts; PGlite has one process.
+    rateLimitStore: deps.database.kind === 'postgres' ? postgresRateLimitStore({ db: deps.db, clock: deps.clock, secret: deps.config.secret }) : undefined,
+  });
   await registerOpenApi(app, deps.config.baseUrl);
   registerViews(app);
   registerErrorHandling(app);

@@ -9,8 +9,6 @@ import type { SessionView } from '#src/features/auth/sessions.repo.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
 import { accessFor } from './access.ts';
 
-export const SESSION_COOKIE = 'parley_session';
-
 declare module 'fastify' {
   interface FastifyRequest {
     actor: OrgActor | undefined;
@@ -40,7 +38,7 @@ export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthSer
       req.actor = await deps.apiKeys.authenticate(key, { ip: req.ip, requestId: req.id });
       if (!req.actor) throw new AppError('UNAUTHENTICATED', 'That API key is not valid or has been revoked', { reason: 'BAD_API_KEY' });
     } else {
-      const token = req.cookies[SESSION_COOKIE];
+      const token = req.cookies[req.server.cookieNames.session];
       if (token) {
         req.session = await deps.auth.resolveSession(token);
         if (req.session) {
@@ -78,10 +76,15 @@ async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
   }
 }
 
+/** Sets the session cookie; a page rendered in this same response binds its CSRF token to the new session. */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+  const names = reply.server.cookieNames;
+  reply.setCookie(names.session, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: secure || names.hostPrefixed });
+  reply.request.sessionToken = token;
 }
 
 export function clearSessionCookie(reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  const names = reply.server.cookieNames;
+  reply.clearCookie(names.session, names.hostPrefixed ? { path: '/', secure: true, httpOnly: true, sameSite: 'lax' } : { path: '/' });
+  reply.request.sessionToken = undefined;
 }

@@ -8,6 +8,7 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { can, type Permission } from '#src/features/auth/permissions.ts';
 import type { Role } from '#src/features/auth/actor.ts';
 import { GOVUK_DIR, MOJ_DIR } from './assets.ts';
+import { csrfUserInfo } from './security.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -75,7 +76,7 @@ export function registerViews(app: FastifyInstance) {
     const actor = req.actor;
     const chrome = {
       cspNonce: this.cspNonce(),
-      csrfToken: this.generateCsrf(),
+      csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(req) }),
       requestId: req.id,
       t: translator('en'),
       person: req.session && req.session.stage === 'full' ? { name: req.session.userName } : undefined,

@@ -1,23 +1,42 @@
 // Enqueue inside the caller's transaction, so a job exists exactly when the change that asked for it does.
-import { and, asc, eq, isNull, lte, or, sql } from '#src/db/orm.ts';
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from '#src/db/orm.ts';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { jobs } from '#src/db/schema/jobs.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { JobDefinition } from './job.ts';
 
-export async function enqueue<S extends z.ZodType>(tx: Db, job: JobDefinition<S>, payload: z.infer<S>, opts: { orgId?: string | null; runAt?: Date } = {}) {
+export type EnqueueOptions = {
+  orgId?: string | null;
+  runAt?: Date;
+  /** At most one job ever has this key: a second enqueue with it does nothing and returns null. */
+  uniqueKey?: string;
+};
+
+export async function enqueue<S extends z.ZodType>(tx: Db, job: JobDefinition<S>, payload: z.infer<S>, opts: EnqueueOptions = {}): Promise<string | null> {
   const id = newId();
   const parsed = job.schema.parse(payload);
-  await tx.insert(jobs).values({
+  const insert = tx.insert(jobs).values({
     id,
     orgId: opts.orgId ?? null,
     name: job.name,
     payload: parsed as object,
     runAt: opts.runAt ?? null,
     maxAttempts: job.maxAttempts ?? 5,
+    uniqueKey: opts.uniqueKey ?? null,
   });
-  return id;
+  if (!opts.uniqueKey) {
+    await insert;
+    return id;
+  }
+  const inserted = await insert.onConflictDoNothing({ target: jobs.uniqueKey }).returning({ id: jobs.id });
+  return inserted[0]?.id ?? null;
+}
+
+/** A recurring job's key for the slot `at` falls in: slots are fixed intervals from the epoch, the same in every process. */
+export function recurringSlotKey(name: string, everyMinutes: number, at: Date): string {
+  const every = everyMinutes * 60_000;
+  return `${name}@${new Date(Math.floor(at.getTime() / every) * every).toISOString()}`;
 }
 
 const LEASE_SECONDS = 300;
@@ -58,6 +77,17 @@ export async function failJob(db: Db, id: string, error: string, retryAt: Date |
     .update(jobs)
     .set(retryAt ? { lastError: error, lockedUntil: null, runAt: retryAt } : { lastError: error, lockedUntil: null, failedAt: at })
     .where(eq(jobs.id, id));
+}
+
+/** Deletes up to `batch` jobs finished before `doneBefore` or failed before `failedBefore`; returns how many. */
+export async function deleteFinishedJobs(db: Db, opts: { doneBefore: Date; failedBefore: Date; batch: number }): Promise<number> {
+  const old = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(or(lt(jobs.doneAt, opts.doneBefore), lt(jobs.failedAt, opts.failedBefore)))
+    .limit(opts.batch);
+  const deleted = await db.delete(jobs).where(inArray(jobs.id, old)).returning({ id: jobs.id });
+  return deleted.length;
 }
 
 export async function hasPendingJob(db: Db, name: string) {

@@ -6,8 +6,9 @@ import { sendEmailJob } from '#src/features/email/send-email.job.ts';
 import { meetingRemindersJob } from '#src/features/meetings/reminders.job.ts';
 import { vacuumJob } from '#src/db/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
+import { purgeJobsJob } from './purge-jobs.job.ts';
 
-export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob, sendEmailJob, meetingRemindersJob, dbsAlertsJob, vacuumJob];
+export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob, sendEmailJob, meetingRemindersJob, dbsAlertsJob, vacuumJob, purgeJobsJob];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
 export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
@@ -17,4 +18,5 @@ export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
   { job: dbsAlertsJob, everyMinutes: 24 * 60 },
   // Checks hourly; vacuums the embedded database once a night (see the job).
   { job: vacuumJob, everyMinutes: 60 },
+  { job: purgeJobsJob, everyMinutes: 60 },
 ];

@@ -1,11 +1,12 @@
-// Works the queue: polls, runs each job with its schema-checked payload, retries with back-off, stops gracefully.
+// Works the queue: polls, runs each job with its schema-checked payload, retries with back-off (backoff.ts), stops gracefully.
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Logger } from '#src/lib/logger.ts';
 import type { Mailer } from '#src/features/email/mailer.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import type { JobDefinition } from './job.ts';
-import { claimDueJobs, completeJob, enqueue, failJob, hasPendingJob } from './queue.ts';
+import { retryDelayMs } from './backoff.ts';
+import { claimDueJobs, completeJob, enqueue, failJob, hasPendingJob, recurringSlotKey } from './queue.ts';
 
 export type WorkerOptions = {
   db: Db;
@@ -25,14 +26,18 @@ export function createWorker(opts: WorkerOptions) {
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<number> | undefined;
-  const lastScheduled = new Map<string, number>();
+  const lastSlot = new Map<string, string>();
 
+  /** One job per recurring slot, however many workers ask: the slot's unique key decides (queue.ts). */
   async function scheduleRecurring() {
-    const now = opts.clock.now().getTime();
+    const now = opts.clock.now();
     for (const { job, everyMinutes } of opts.recurring ?? []) {
-      if (now - (lastScheduled.get(job.name) ?? 0) < everyMinutes * 60_000) continue;
-      lastScheduled.set(job.name, now);
-      if (!(await hasPendingJob(opts.db, job.name))) await asSystem(opts.db, (tx) => enqueue(tx, job, job.schema.parse({})));
+      const slot = recurringSlotKey(job.name, everyMinutes, now);
+      if (lastSlot.get(job.name) === slot) continue;
+      lastSlot.set(job.name, slot);
+      // A run still waiting (a slow or backed-off one) is not doubled by the next slot's.
+      if (await hasPendingJob(opts.db, job.name)) continue;
+      await asSystem(opts.db, (tx) => enqueue(tx, job, job.schema.parse({}), { uniqueKey: slot }));
     }
   }
 
@@ -54,7 +59,7 @@ export function createWorker(opts: WorkerOptions) {
         await completeJob(opts.db, row.id, opts.clock.now());
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        const retry = row.attempts < row.maxAttempts ? new Date(opts.clock.now().getTime() + 2 ** row.attempts * 1000) : null;
+        const retry = row.attempts < row.maxAttempts ? new Date(opts.clock.now().getTime() + retryDelayMs(row.attempts)) : null;
         await failJob(opts.db, row.id, message, retry, opts.clock.now());
         opts.log.warn({ job: row.name, jobId: row.id, attempts: row.attempts, willRetry: Boolean(retry) }, 'job failed');
       }

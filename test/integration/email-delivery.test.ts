@@ -122,7 +122,7 @@ describe('delivery to an SMTP server', () => {
     let [row] = (await outboxOf(h, orgId)).filter((r) => r.id === id);
     expect(row).toMatchObject({ status: 'queued', attempts: 1 });
     expect(row!.lastError).toContain('451');
-    h.clock.advance(5_000);
+    h.clock.advance(60_000); // the first retry waits 45 to 60 seconds (jobs/backoff.ts)
     await h.deps.worker.runOnce();
     expect(receivedBy('retry@example.org')).toHaveLength(1);
     [row] = (await outboxOf(h, orgId)).filter((r) => r.id === id);

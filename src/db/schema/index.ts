@@ -3,6 +3,7 @@ export * from './organisations.ts';
 export * from './people.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
+export * from './rate-limits.ts';
 export * from './instance.ts';
 export * from './referrals.ts';
 export * from './cases.ts';

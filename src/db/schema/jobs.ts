@@ -1,5 +1,5 @@
 // A small PostgreSQL-backed job queue (FOR UPDATE SKIP LOCKED); works the same on PGlite.
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from '#src/db/orm.ts';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
 import { sql } from '#src/db/orm.ts';
 
 export const jobs = pgTable(
@@ -18,6 +18,14 @@ export const jobs = pgTable(
     failedAt: timestamp('failed_at', { withTimezone: true }),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A recurring job's slot (name and slot start): at most one job per slot, however many workers ask. */
+    uniqueKey: text('unique_key'),
   },
-  (t) => [index('jobs_due_idx').on(t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`)],
+  (t) => [
+    index('jobs_due_idx').on(t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`),
+    uniqueIndex('jobs_unique_key_idx').on(t.uniqueKey),
+    // Finished jobs are deleted after a while (see purge-jobs.job.ts); this finds them.
+    index('jobs_done_at_idx').on(t.doneAt).where(sql`done_at IS NOT NULL`),
+    index('jobs_failed_at_idx').on(t.failedAt).where(sql`failed_at IS NOT NULL`),
+  ],
 );

@@ -16,7 +16,8 @@ import { claimForSending, findMessage, insertDelivery, markSent, markUnsent, typ
 
 /** As long as the job queue's lease (jobs/queue.ts): a `sending` mark older than this was interrupted. */
 export const SENDING_STALE_MS = 300_000;
-const DEFAULT_ATTEMPTS = 6;
+/** Attempts in all: at least 25.5 hours of retries (jobs/backoff.ts), so a day-long mail-server outage loses no email. */
+export const SEND_EMAIL_ATTEMPTS = 40;
 
 export class DeliveryError extends Error {}
 
@@ -54,7 +55,7 @@ export async function deliverOutboxMessage(outboxId: string, ctx: JobContext): P
     return 'sent';
   } catch (err) {
     const detail = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-    const last = (ctx.attempt ?? 1) >= (ctx.maxAttempts ?? DEFAULT_ATTEMPTS);
+    const last = (ctx.attempt ?? 1) >= (ctx.maxAttempts ?? SEND_EMAIL_ATTEMPTS);
     await within(async (tx) => {
       await markUnsent(tx, claimed.id, last ? 'failed' : 'queued', detail);
       await insertDelivery(tx, { orgId: claimed.orgId, outboxId: claimed.id, at: ctx.clock.now(), outcome: last ? 'failed' : 'retrying', detail });
