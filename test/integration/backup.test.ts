@@ -86,7 +86,7 @@ beforeAll(async () => {
     pgTemplate = await prepareTemplate('postgres', `bk_${process.pid}_${Date.now()}`, '');
     target = await freshDatabase('postgres', pgTemplate);
   } else target = await freshDatabase('pglite', inject('dbTemplate'));
-});
+}, 180_000); // the demo service is large: give a busy machine time
 afterAll(async () => {
   await target?.close();
   await h?.close();
