@@ -17,7 +17,7 @@ import { type Cleanup, freePort, NODE, ROOT, runCleanups, type ServerProcess, st
 const WRITERS = 20;
 const ROUNDS = 3;
 /** The kill comes at a random moment this long after the writers start. */
-const KILL_AFTER_MS = [6000, 12000] as const;
+const KILL_AFTER_MS: readonly [number, number] = [6000, 12000];
 /** No new round starts once a database has had this long: the benchmark stays bounded on a busy machine. */
 const BUDGET_MS = 6 * 60_000;
 const START_TIMEOUT_MS = 180_000;
@@ -68,7 +68,7 @@ async function startServer(env: Record<string, string>): Promise<{ proc: ServerP
 }
 
 /** 20 writers until the server is killed; returns the references it acknowledged. */
-async function loadAndKill(proc: ServerProcess, key: string) {
+async function loadAndKill(proc: ServerProcess, key: string, killAfterMs: readonly [number, number]) {
   const acknowledged: string[] = [];
   let refused = 0;
   let failedAtKill = 0;
@@ -96,7 +96,7 @@ async function loadAndKill(proc: ServerProcess, key: string) {
     }
   };
   const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-  await sleep(randomInt(...KILL_AFTER_MS));
+  await sleep(randomInt(...killAfterMs));
   killed = true;
   proc.child.kill('SIGKILL');
   await Promise.all(writers);
@@ -115,14 +115,15 @@ async function referencesHeld(proc: ServerProcess, key: string): Promise<Set<str
   }
 }
 
-async function rounds(backend: string, env: Record<string, string>): Promise<Figures> {
+/** Rounds of load, `kill -9` and restart on one database; also run by test/integration/durability.test.ts (one short round). */
+export async function rounds(backend: string, env: Record<string, string>, opts = { rounds: ROUNDS, killAfterMs: KILL_AFTER_MS }): Promise<Figures> {
   const key = await setUp(env);
   const figures: Figures = { backend, rounds: 0, acknowledged: 0, refused: 0, failedAtKill: 0, lost: 0, restartMs: [] };
   const all: string[] = [];
   const began = performance.now();
   let { proc } = await startServer(env);
-  while (figures.rounds < ROUNDS && (figures.rounds === 0 || performance.now() - began < BUDGET_MS)) {
-    const round = await loadAndKill(proc, key);
+  while (figures.rounds < opts.rounds && (figures.rounds === 0 || performance.now() - began < BUDGET_MS)) {
+    const round = await loadAndKill(proc, key, opts.killAfterMs);
     all.push(...round.acknowledged);
     figures.rounds++;
     figures.acknowledged += round.acknowledged.length;
