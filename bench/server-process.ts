@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
-const NODE = existsSync(join(BIN, 'node')) ? join(BIN, 'node') : process.execPath;
+export const NODE = existsSync(join(BIN, 'node')) ? join(BIN, 'node') : process.execPath;
 /** Node's options from `npm start` (package.json), so the app is measured as a new user runs it. */
 const START_OPTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
   .split(/\s+/)

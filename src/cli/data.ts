@@ -1,10 +1,12 @@
-// parley migrate | audit verify | backup FILE | restore FILE | worker
-import { existsSync } from 'node:fs';
+// parley migrate | audit verify | backup FILE | restore FILE | secret rotate | worker
+import { existsSync, readFileSync } from 'node:fs';
 import { asSystem } from '#src/db/tenant.ts';
 import { organisations } from '#src/db/schema/organisations.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
 import { writeBackup, restoreBackup } from '#src/backup/backup.ts';
+import { resealAll, type ResealCounts, SEALED_COLUMNS } from '#src/backup/sealed-columns.ts';
+import { createSecretBox } from '#src/lib/tokens.ts';
 import { orgBySlug, openCli, UsageError, withCli } from './context.ts';
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -39,7 +41,7 @@ export async function auditVerify(flags: Flags): Promise<number> {
 export async function backup(file: string | undefined) {
   if (!file) throw new UsageError('Say where to write the backup: npx parley backup FILE');
   await withCli(async (deps) => {
-    const counts = await writeBackup(deps.db, file);
+    const counts = await writeBackup(deps.db, file, deps.config.secret);
     await asSystem(deps.db, (tx) => deps.audit.record(tx, systemActor('parley backup'), null, { action: 'instance.backup_created', detail: { counts } }));
     console.log(
       `Backup written to ${file}: ${Object.entries(counts)
@@ -49,18 +51,64 @@ export async function backup(file: string | undefined) {
   });
 }
 
-export async function restore(file: string | undefined) {
+/**
+ * The old secret comes from a file (--old-secret-file), never from the command line: a command's arguments are
+ * visible to every user of the machine (ps, /proc) and are kept in shell history. The file may be the old data
+ * directory's own `secret` file.
+ */
+function oldSecretOf(flags: Flags): string | undefined {
+  const path = flags['old-secret-file'];
+  if (path === undefined) return undefined;
+  if (typeof path !== 'string' || !path) throw new UsageError('Name the file that holds the old secret: --old-secret-file FILE');
+  if (!existsSync(path)) throw new UsageError(`There is no file ${path}`);
+  const secret = readFileSync(path, 'utf8').trim();
+  if (!secret) throw new UsageError(`${path} is empty: it should hold the old PARLEY_SECRET`);
+  return secret;
+}
+
+const describeResealed = (counts: ResealCounts) =>
+  SEALED_COLUMNS.map(({ table, column, what }) => `${what} ${counts[`${table}.${column}`]?.resealed ?? 0}`).join(', ');
+
+export async function restore(file: string | undefined, flags: Flags = {}) {
   if (!file) throw new UsageError('Name the backup to restore: npx parley restore FILE');
   if (!existsSync(file)) throw new UsageError(`There is no file ${file}`);
+  const oldSecret = oldSecretOf(flags);
   await withCli(async (deps) => {
-    const counts = await restoreBackup(deps.db, file);
-    await asSystem(deps.db, (tx) => deps.audit.record(tx, systemActor('parley restore'), null, { action: 'instance.restored', detail: { counts } }));
+    const { counts, resealed, warnings } = await restoreBackup(deps.db, file, {
+      secret: deps.config.secret,
+      oldSecret,
+      allowUnsigned: flags['allow-unsigned'] === true,
+    });
+    await asSystem(deps.db, (tx) =>
+      deps.audit.record(tx, systemActor('parley restore'), null, { action: 'instance.restored', detail: { counts, ...(resealed ? { resealed } : {}) } }),
+    );
     const where = deps.database.kind === 'postgres' ? 'PostgreSQL' : `the embedded database in ${deps.config.dataDir}`;
+    for (const w of warnings) console.warn(`Warning: ${w}`);
     console.log(
       `Restored into ${where}: ${Object.entries(counts)
         .map(([t, n]) => `${t} ${n}`)
         .join(', ')}`,
     );
+    if (oldSecret !== undefined && resealed) console.log(`Re-encrypted with this instance’s secret: ${describeResealed(resealed)}.`);
+  });
+}
+
+/** Re-seals every encrypted value from the old secret to the current one, in one transaction. */
+export async function secretRotate(flags: Flags) {
+  const oldSecret = oldSecretOf(flags);
+  if (oldSecret === undefined)
+    throw new UsageError(
+      'Set the new PARLEY_SECRET (or the data directory’s secret file) first, then name a file holding the old one: npx parley secret rotate --old-secret-file FILE',
+    );
+  await withCli(async (deps) => {
+    if (oldSecret === deps.config.secret) throw new UsageError('The old secret is the same as the current one: set the new PARLEY_SECRET first.');
+    const counts = await asSystem(deps.db, async (tx) => {
+      const c = await resealAll(tx, createSecretBox(oldSecret), createSecretBox(deps.config.secret));
+      await deps.audit.record(tx, systemActor('parley secret rotate'), null, { action: 'instance.secret_rotated', detail: { counts: c } });
+      return c;
+    });
+    console.log(`Re-encrypted with the current secret: ${describeResealed(counts)}.`);
+    console.log('Start every Parley process with the new secret. Everyone signs in again (sessions were signed with the old one).');
   });
 }
 

@@ -7,7 +7,7 @@ import { loadDemo } from '#src/features/orgs/demo.ts';
 import { serve } from '#src/main.ts';
 import { apikeyCreate, orgCreate, userCreate, userReset2fa, userResetPassword } from './accounts.ts';
 import { UsageError, withCli } from './context.ts';
-import { auditVerify, backup, migrate, restore, worker } from './data.ts';
+import { auditVerify, backup, migrate, restore, secretRotate, worker } from './data.ts';
 import { postcodesCommand } from './postcodes.ts';
 
 const USAGE = `Usage: npx parley <command>
@@ -24,7 +24,11 @@ const USAGE = `Usage: npx parley <command>
   audit verify [--org S]                  check the audit trail's hash chains; exit 1 if any is broken
   demo                                    load the fictional demo service and print its accounts
   backup FILE                             write a consistent snapshot of all data
-  restore FILE                            restore a snapshot into an empty database (embedded or DATABASE_URL)
+  restore FILE [--old-secret-file F] [--allow-unsigned]
+                                          restore a snapshot into an empty database (embedded or DATABASE_URL);
+                                          F holds the secret it was made with, when that differs from this one's
+  secret rotate --old-secret-file F       re-encrypt two-factor keys and DBS numbers from the old secret (in F)
+                                          to the current PARLEY_SECRET
   postcodes import FILE [--names FILE]    load the ONS postcode directory (CSV) for the postcode check; replaces the last import
 
 Roles: admin, coordinator, supervisor, mediator, safeguarding_lead, viewer`;
@@ -53,11 +57,13 @@ export async function run(argv: string[]): Promise<number> {
       phone: { type: 'string' },
       role: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      'old-secret-file': { type: 'string' },
+      'allow-unsigned': { type: 'boolean' },
     },
   });
   const [command, sub, arg] = positionals;
   const flags = values as Record<string, string | boolean | undefined>;
-  switch (`${command ?? ''} ${['create', 'verify', 'reset-2fa', 'reset-password'].includes(sub ?? '') ? sub : ''}`.trim()) {
+  switch (`${command ?? ''} ${['create', 'verify', 'reset-2fa', 'reset-password', 'rotate'].includes(sub ?? '') ? sub : ''}`.trim()) {
     case 'serve':
       await serve();
       return -1; // keeps running
@@ -91,7 +97,10 @@ export async function run(argv: string[]): Promise<number> {
       await backup(sub);
       return 0;
     case 'restore':
-      await restore(sub);
+      await restore(sub, flags);
+      return 0;
+    case 'secret rotate':
+      await secretRotate(flags);
       return 0;
     case 'postcodes':
       return postcodesCommand(argv);

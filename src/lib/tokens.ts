@@ -4,7 +4,10 @@ import { createCipheriv, createDecipheriv, createHmac, hash, randomBytes } from 
 export const newToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 export const hashToken = (token: string): string => hash('sha256', token, 'hex');
 
-/** Authenticated encryption for small secrets at rest (TOTP keys), keyed from the instance secret. */
+/**
+ * Authenticated encryption for small secrets at rest (TOTP keys, DBS numbers), keyed from the instance secret.
+ * Every column it fills is listed in src/backup/sealed-columns.ts, so a restore or `parley secret rotate` re-seals it.
+ */
 export function createSecretBox(secret: string) {
   const key = createHmac('sha256', secret).update('parley:secret-box:v1').digest();
   return {
@@ -20,6 +23,14 @@ export function createSecretBox(secret: string) {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    /** The value, or null when it was sealed with another secret (or is damaged). */
+    openOrNull(sealed: string): string | null {
+      try {
+        return this.open(sealed);
+      } catch {
+        return null;
+      }
     },
   };
 }

@@ -1,9 +1,10 @@
 // The `parley` command as a person runs it: a real process on an embedded data directory.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -12,8 +13,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
 const env = { ...process.env, PARLEY_DATA_DIR: dataDir, DATABASE_URL: '', PARLEY_LOG_LEVEL: 'silent' };
 delete (env as Record<string, string | undefined>).DATABASE_URL;
 
-async function parley(args: string[], input?: string) {
-  const child = run(process.execPath, ['bin/parley.js', ...args], { env, timeout: 60_000 });
+async function parley(args: string[], input?: string, inDataDir = dataDir) {
+  const child = run(process.execPath, ['bin/parley.js', ...args], { env: { ...env, PARLEY_DATA_DIR: inDataDir }, timeout: 60_000 });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }
@@ -35,7 +36,11 @@ async function tamper(statement: string) {
   }
 }
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const movedTo = mkdtempSync(join(tmpdir(), 'parley-cli-moved-'));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(movedTo, { recursive: true, force: true });
+});
 
 describe('parley CLI', { timeout: 120_000 }, () => {
   // Each step starts a Parley process of its own (Node, the embedded database, migrations): give a busy machine time.
@@ -126,4 +131,32 @@ describe('parley CLI', { timeout: 120_000 }, () => {
     const release = acquireDataDirLock(dataDir);
     release();
   });
+
+  it('moves an install by backup and restore with another secret only when given the old one, and rotates the secret', async () => {
+    expect((await parley(['demo'])).code).toBe(0); // DBS certificate numbers, sealed with this data directory's secret
+    const file = join(movedTo, 'moved.parley.gz');
+    expect((await parley(['backup', file])).code).toBe(0);
+    const target = join(movedTo, 'data');
+
+    const edited = join(movedTo, 'edited.parley.gz');
+    writeFileSync(edited, gzipSync(gunzipSync(readFileSync(file)).toString('utf8').replace('Riverside Community Mediation', 'Rivershire Community Mediation')));
+    const refusedEdit = await parley(['restore', edited, '--old-secret-file', join(dataDir, 'secret')], undefined, target);
+    expect(refusedEdit.code).toBe(1);
+    expect(refusedEdit.stderr).toContain('The backup has been changed since it was made');
+
+    const refused = await parley(['restore', file], undefined, target); // a new data directory: a new generated secret
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('This backup was made with a different PARLEY_SECRET');
+    const moved = await parley(['restore', file, '--old-secret-file', join(dataDir, 'secret')], undefined, target);
+    expect(moved.stderr).toBe('');
+    expect(moved.stdout).toMatch(/Re-encrypted with this instance’s secret: two-factor keys \d+, DBS certificate numbers [1-9]\d*\./);
+
+    const old = join(movedTo, 'old-secret');
+    copyFileSync(join(target, 'secret'), old);
+    writeFileSync(join(target, 'secret'), 'a-new-secret-for-the-moved-install-0123456789\n');
+    const rotated = await parley(['secret', 'rotate', '--old-secret-file', old], undefined, target);
+    expect(rotated.stdout).toMatch(/Re-encrypted with the current secret: two-factor keys \d+, DBS certificate numbers [1-9]\d*\./);
+    expect((await parley(['secret', 'rotate', '--old-secret-file', old], undefined, target)).stdout).toContain('DBS certificate numbers 0.');
+    expect((await parley(['secret', 'rotate'], undefined, target)).code).toBe(2);
+  }, 300_000);
 });

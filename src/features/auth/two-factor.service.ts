@@ -31,7 +31,8 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     async beginEnrolment(userId: string, serviceName: string) {
       const user = await getUser(userId);
       if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already set up', { reason: 'ALREADY_ENROLLED' });
-      let secret = user.totpSecret ? box.open(user.totpSecret) : undefined;
+      // A pending key sealed with another secret (after a move) is simply replaced.
+      let secret = (user.totpSecret && box.openOrNull(user.totpSecret)) || undefined;
       if (!secret) {
         secret = newTotpSecret();
         await asSystem(db, (tx) => updateUser(tx, userId, { totpSecret: box.seal(secret!) }));
@@ -42,9 +43,9 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     /** Confirms enrolment with a first code; returns the backup codes, shown once. */
     async confirmEnrolment(userId: string, code: string, actor: Actor, orgId: string | null) {
       const user = await getUser(userId);
-      if (!user.totpSecret || user.totpEnabledAt)
-        throw new AppError('CONFLICT', 'Start setting up two-factor sign-in again', { reason: 'NO_PENDING_ENROLMENT' });
-      const step = matchTotpStep(box.open(user.totpSecret), code, clock.now().getTime());
+      const pending = user.totpSecret && !user.totpEnabledAt ? box.openOrNull(user.totpSecret) : null;
+      if (pending === null) throw new AppError('CONFLICT', 'Start setting up two-factor sign-in again', { reason: 'NO_PENDING_ENROLMENT' });
+      const step = matchTotpStep(pending, code, clock.now().getTime());
       if (step === null)
         throw new AppError('UNPROCESSABLE', 'The code is not right', {
           reason: 'BAD_CODE',
@@ -66,7 +67,8 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     async useCode(userId: string, code: string): Promise<'totp' | 'backup_code' | undefined> {
       const user = await getUser(userId);
       const now = clock.now();
-      const secret = user.totpSecret && user.totpEnabledAt ? box.open(user.totpSecret) : undefined;
+      // Sealed with another secret, the app's codes cannot be checked; backup codes (hashed) still work.
+      const secret = user.totpSecret && user.totpEnabledAt ? box.openOrNull(user.totpSecret) : null;
       const step = secret ? matchTotpStep(secret, code, now.getTime()) : null;
       if (step !== null && (await asSystem(db, (tx) => claimTotpStep(tx, userId, step)))) return 'totp';
       if (user.totpEnabledAt && normaliseBackupCode(code).length === 8 && (await asSystem(db, (tx) => useBackupCode(tx, userId, hashBackup(code), now))))
@@ -84,6 +86,11 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
       const method = await this.useCode(userId, code);
       if (!method) {
         await auth.countFailedAttempt(user, ctx);
+        if (user.totpSecret && user.totpEnabledAt && box.openOrNull(user.totpSecret) === null) {
+          const message =
+            'Codes from your authenticator app cannot be checked at the moment, because Parley’s secret key has changed since you set it up. Enter one of your backup codes, or ask an admin of your service to reset your two-factor sign-in.';
+          throw new AppError('CONFLICT', message, { reason: 'TWO_FACTOR_KEY_UNREADABLE', fields: { code: message } });
+        }
         throw new AppError('UNPROCESSABLE', 'The code is not right', {
           reason: 'BAD_CODE',
           fields: { code: 'Enter the 6-digit code from your authenticator app, or a backup code' },

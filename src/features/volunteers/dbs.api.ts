@@ -106,7 +106,7 @@ export function registerDbsApi(app: FastifyInstance, deps: Deps) {
         tags,
         security,
         params: ZCheckParams,
-        response: { 200: z.object({ checkId: z.string(), certificateNumber: z.string() }), 404: ZApiError, ...errorResponses },
+        response: { 200: z.object({ checkId: z.string(), certificateNumber: z.string() }), 404: ZApiError, 409: ZApiError, ...errorResponses },
       },
     },
     async (req, reply) => {

@@ -121,8 +121,15 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         const check = await findDbsCheck(tx, actor.orgId, v.id, checkId);
         if (!check) throw notFound('That DBS check');
+        const number = box.openOrNull(check.certificateNumber);
+        if (number === null)
+          throw new AppError(
+            'CONFLICT',
+            'This certificate number cannot be read: it was encrypted with a different secret key (Parley was moved or its secret changed without re-encrypting). Ask whoever runs Parley to re-encrypt with the old secret, or record the check again.',
+            { reason: 'SEALED_VALUE_UNREADABLE' },
+          );
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.dbs_number_shown', entityType: 'volunteer', entityId: v.id, detail: { checkId } });
-        return { checkId: check.id, certificateNumber: spacedCertificate(box.open(check.certificateNumber)) };
+        return { checkId: check.id, certificateNumber: spacedCertificate(number) };
       });
     },
   };
