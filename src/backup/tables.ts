@@ -46,6 +46,14 @@ export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table)
 /**
  * Left out on purpose: sessions (everyone signs in again after a restore), per-installation settings, half-finished
  * public forms, the pairing view's version counters (the restore's own inserts set them again), password-reset links
- * (they last 30 minutes) and failed sign-in counts.
+ * (they last 30 minutes), failed sign-in counts and the shared rate-limit counts (a minute long).
  */
-export const SKIPPED_TABLES = ['sessions', 'instance_settings', 'journey_drafts', 'volunteer_data_versions', 'password_resets', 'sign_in_throttles'] as const;
+export const SKIPPED_TABLES = [
+  'sessions',
+  'instance_settings',
+  'journey_drafts',
+  'volunteer_data_versions',
+  'password_resets',
+  'sign_in_throttles',
+  'rate_limits',
+] as const;
