@@ -4,6 +4,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { FORM_BODY_LIMIT } from './errors.ts';
 import { SESSION_COOKIE, isApiRequest } from './request-actor.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
@@ -18,7 +19,7 @@ export function needsCsrfCheck(req: FastifyRequest): boolean {
 
 export async function registerSecurity(app: FastifyInstance, opts: { secret: string; secureCookies: boolean; https: boolean }) {
   await app.register(fastifyCookie, { secret: opts.secret });
-  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyFormbody, { bodyLimit: FORM_BODY_LIMIT });
   registerSecurityHeaders(app, { https: opts.https });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
