@@ -4,19 +4,12 @@
 // route has to remember and none answers 500. Also the JSON parser's answers, in words that say what is wrong.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
+import { isRealIsoDate } from '#src/lib/zod-fields.ts';
 
 export const UNSTORABLE_MESSAGE = 'This contains a character we cannot store';
 export const NOT_A_DATE_MESSAGE = 'Enter a real date';
 
 const ISO_DATE_START = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
-
-/** A calendar date that exists, in the years PostgreSQL's date type holds and people use (1 to 9999). */
-export function isRealIsoDate(year: number, month: number, day: number): boolean {
-  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 /** What is wrong with one string a person sent, or undefined. */
 export function problemWith(value: string): string | undefined {
