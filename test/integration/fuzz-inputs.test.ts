@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleOf, leafPaths, withLeaf } from '../support/api-bodies.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
-import { formOf, isPublic, postForm, sendApi, staffClient, startWalk, type Walk } from '../support/write-walk.ts';
+import { formOf, idFor, isPublic, postForm, sendApi, staffClient, startWalk, type Walk } from '../support/write-walk.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
@@ -67,7 +67,7 @@ describe('fuzzing every write route', () => {
       const good = exampleOf(
         route.body,
         (p) => `Fuzz ${p}`,
-        () => walk.params.caseId!,
+        (p) => idFor(walk, p),
       );
       const leaves = leafPaths(good);
       const inputs = fc.sample(fc.tuple(fc.nat(), badValue, fc.boolean()), { numRuns: RUNS, seed: SEED });

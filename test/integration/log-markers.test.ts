@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '#src/db/tenant.ts';
 import { exampleOf } from '../support/api-bodies.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
-import { formOf, isPublic, postForm, sendApi, staffClient, startWalk, type Walk } from '../support/write-walk.ts';
+import { formOf, idFor, isPublic, postForm, sendApi, staffClient, startWalk, type Walk } from '../support/write-walk.ts';
 
 const MARK = 'ZQXMARKER';
 let h: Harness;
@@ -44,7 +44,7 @@ async function sendEverywhere(tag: string, extra = '') {
     const body = exampleOf(
       route.body,
       () => marker(tag) + extra,
-      () => walk.params.caseId!,
+      (p) => idFor(walk, p),
     );
     const res = await sendApi(walk, route, body);
     if (process.env.WALK_DEBUG) console.log(route.method, route.url, res.statusCode, res.body.slice(0, 200));

@@ -46,6 +46,9 @@ const BY_NAME: [RegExp, (typed: string) => string][] = [
   [/phone$/i, () => '01632 960001'],
   [/postcode$/i, () => 'CT1 2AB'],
   [/email$/i, (typed) => `${typed.toLowerCase().replace(/[^a-z0-9-]/g, '')}@example.org`],
+  [/(^on|On|Date|dates|Dates)$/, () => '2026-03-27'],
+  [/link$/i, () => 'https://meet.example.org/abc'],
+  [/certificateNumber$/, () => '001234567890'],
   [/^to$/i, () => '17:00'],
   [/^from$/i, () => '09:00'],
 ];
@@ -64,6 +67,7 @@ function stringFor(s: JsonSchema, path: string, text: (path: string) => string, 
       .toLowerCase()
       .replace(/[^a-z0-9-]/g, '')}@example.org`;
   if (s.format === 'date-time') return '2026-12-15T10:00:00Z';
+  if (s.format === 'date') return '2026-03-27';
   if (s.pattern) {
     const re = new RegExp(s.pattern);
     const typed = text(path);

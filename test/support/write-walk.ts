@@ -59,7 +59,7 @@ export async function startWalk(h: Harness, slug = 'fzz'): Promise<Walk> {
     walker,
     visitor: new WebClient(h.app),
     apiKey: key.key,
-    params: { service: slug, caseId, partyId, volunteerId, userId: s.admin.id, person: '0', caseType: 'community' },
+    params: { service: slug, caseId, partyId, volunteerId, userId: walker.userId, person: '0', caseType: 'community' },
     apiRoutes: (await apiWriteRoutes(h.app)).filter((r) => !SESSION_ENDERS.has(`${r.method} ${r.url}`)),
     pageRoutes: routes.filter((r) => !r.url.startsWith('/api/')),
   };
@@ -81,6 +81,19 @@ export const nextAddress = () => {
 };
 
 export const isPublic = (route: { method: string; url: string }) => accessFor(route.method, route.url) === 'public';
+
+/** An id for a body's id field, by its name: the walk's party, volunteer or admin where it has one. */
+export function idFor(walk: Walk, path: string): string {
+  const last =
+    path
+      .split('.')
+      .filter((p) => !/^\d+$/.test(p))
+      .pop() ?? '';
+  if (/party|participant/i.test(last)) return walk.params.partyId!;
+  if (/volunteer|mediator/i.test(last)) return walk.params.volunteerId!;
+  if (/user|supervisor|coordinator|assignee/i.test(last)) return walk.params.userId!;
+  return walk.params.caseId!;
+}
 
 /** Sends JSON to an API route: with the admin's key, or as a stranger for the public ones. */
 export function sendApi(walk: Walk, route: { method: string; url: string }, body: unknown, raw?: string) {
