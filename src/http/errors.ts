@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isApiRequest } from './request-actor.ts';
 import { securityHeadersFor } from './security-headers.ts';
+import { keepValues } from './forms.ts';
 import { errorList } from './views.ts';
 
 type ValidationIssue = { instancePath?: string; message?: string; params?: { issue?: { path?: (string | number)[] } } };
@@ -56,6 +57,13 @@ const HEADINGS: Record<number, string> = {
   500: 'Sorry, there is a problem with the service',
 };
 
+/** A form's answers as typed, for showing back: text only, never passwords or the form token. */
+function typedAnswers(body: unknown): { key: { text: string }; value: { text: string } }[] {
+  return Object.entries(keepValues(body, ['password', 'currentPassword', 'newPassword', '_csrf', 'code']))
+    .filter(([, v]) => v.trim() !== '')
+    .map(([k, v]) => ({ key: { text: k }, value: { text: v.replace(/\u0000/g, '\uFFFD').toWellFormed() } }));
+}
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const status = error.status;
   if (isApiRequest(req)) {
@@ -66,16 +74,21 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
         error: { code: error.code, reason: error.reason ?? null, message: error.message, fields: error.fields ?? {}, requestId: req.id },
       });
   }
+  const refusedAtEdge = error.reason === 'UNSTORABLE_CHARACTER' || error.reason === 'NOT_A_REAL_DATE';
   const lines =
     error.message === 'Page not found'
       ? ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.']
-      : [error.message];
+      : refusedAtEdge
+        ? ['Nothing was saved. Go back to the form, change the answers listed above and send it again.']
+        : [error.message];
   return reply.status(status).page('error.njk', {
     pageTitle: HEADINGS[status] ?? 'Error',
     heading: HEADINGS[status] ?? 'Error',
     lines,
     signInLink: status === 401,
     errors: errorList(error.fields),
+    // What the person typed, shown back to them so nothing is lost (the characters that cannot be stored as �).
+    typed: refusedAtEdge ? typedAnswers(req.body) : [],
   });
 }
 
