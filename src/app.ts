@@ -4,7 +4,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { registerAssets } from './http/assets.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkError, registerErrorHandling } from './http/errors.ts';
+import { registerEdgeInput } from './http/edge-input.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestActor } from './http/request-actor.ts';
 import { postgresRateLimitStore } from './http/rate-limit-store.ts';
@@ -66,6 +67,8 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // A malformed web address (bad percent-encoding) gets the same error answer and headers as any other.
+    frameworkErrors: (err, req, reply) => frameworkError(err, req, reply),
   });
   const routeList: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
@@ -93,6 +96,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   await registerOpenApi(app, deps.config.baseUrl);
   registerViews(app);
   registerErrorHandling(app);
+  registerEdgeInput(app);
   registerRequestActor(app, deps);
   await registerAssets(app);
 

@@ -1,4 +1,5 @@
 // `parley` — the command line. Run `npx parley help` for the list.
+import { safeErrorReason } from '#src/lib/safe-error.ts';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '#src/config.ts';
 import { DataDirLockedError } from '#src/db/data-dir-lock.ts';
@@ -126,7 +127,8 @@ export function main(argv: string[]) {
         console.error(err.message);
         process.exit(err instanceof UsageError ? 2 : 1);
       }
-      console.error('parley:', err instanceof Error ? err.message : err);
+      // An unexpected error's message can quote what was typed (a database error quotes the statement's values).
+      console.error(`parley: the command failed (${safeErrorReason(err)}).`);
       process.exit(1);
     },
   );

@@ -102,7 +102,8 @@ export const NO_SERVICE_ROUTES = new Set([
 export type Access = 'public' | 'partial' | 'person' | 'service';
 
 export function accessFor(method: string, url: string): Access {
-  const key = `${method} ${url}`;
+  // HEAD is GET without the body (Fastify adds one for every GET route): the same rule applies.
+  const key = `${method === 'HEAD' ? 'GET' : method} ${url}`;
   if (PUBLIC_ROUTES.has(key)) return 'public';
   if (PARTIAL_SESSION_ROUTES.has(key)) return 'partial';
   if (NO_SERVICE_ROUTES.has(key)) return 'person';

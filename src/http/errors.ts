@@ -2,10 +2,23 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isApiRequest } from './request-actor.ts';
+import { securityHeadersFor } from './security-headers.ts';
+import { keepValues } from './forms.ts';
+import { errorList } from './views.ts';
 
 type ValidationIssue = { instancePath?: string; message?: string; params?: { issue?: { path?: (string | number)[] } } };
 
-function fromFrameworkError(err: FastifyError & { validation?: ValidationIssue[] }): AppError {
+/** The body limit of a request: HTML forms have their own (http/security.ts), everything else the route's. */
+export const FORM_BODY_LIMIT = 256 * 1024;
+
+function bodyLimitOf(req: FastifyRequest): number {
+  if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return FORM_BODY_LIMIT;
+  return req.routeOptions.bodyLimit ?? 1024 * 1024;
+}
+
+const sizeInWords = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`);
+
+function fromFrameworkError(err: FastifyError & { validation?: ValidationIssue[] }, limit: number): AppError {
   if (err.validation) {
     const fields: FieldErrors = {};
     for (const issue of err.validation) {
@@ -19,7 +32,14 @@ function fromFrameworkError(err: FastifyError & { validation?: ValidationIssue[]
   if (err.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests. Wait a minute and try again.', { reason: 'RATE_LIMITED' });
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415)
     return new AppError('BAD_REQUEST', 'Send the body as JSON (Content-Type: application/json)', { reason: 'UNSUPPORTED_MEDIA_TYPE' });
-  if (err.statusCode === 413) return new AppError('BAD_REQUEST', 'The request body is too large', { reason: 'BODY_TOO_LARGE' });
+  if (err.statusCode === 413)
+    return new AppError('PAYLOAD_TOO_LARGE', `The request body is too large: the limit is ${sizeInWords(limit)}`, { reason: 'BODY_TOO_LARGE' });
+  if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return new AppError('BAD_REQUEST', 'The body is empty: send a JSON object, or no Content-Type header', { reason: 'EMPTY_JSON_BODY' });
+  if (err.code === 'FST_ERR_BAD_URL')
+    return new AppError('BAD_REQUEST', 'The web address has a malformed percent-encoding (a % not followed by two hexadecimal digits of UTF-8)', {
+      reason: 'BAD_URL',
+    });
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
     return new AppError('BAD_REQUEST', 'The request could not be read: check its format', { reason: err.code ?? 'BAD_REQUEST' });
   return new AppError('INTERNAL', 'Something went wrong on our side. It has been logged.');
@@ -31,10 +51,18 @@ const HEADINGS: Record<number, string> = {
   403: 'You cannot do that',
   404: 'Page not found',
   409: 'That cannot be done now',
+  413: 'What was sent is too large',
   422: 'There is a problem with what was entered',
   429: 'Too many attempts',
   500: 'Sorry, there is a problem with the service',
 };
+
+/** A form's answers as typed, for showing back: text only, never passwords or the form token. */
+function typedAnswers(body: unknown): { key: { text: string }; value: { text: string } }[] {
+  return Object.entries(keepValues(body, ['password', 'currentPassword', 'newPassword', '_csrf', 'code']))
+    .filter(([, v]) => v.trim() !== '')
+    .map(([k, v]) => ({ key: { text: k }, value: { text: v.replace(/\u0000/g, '\uFFFD').toWellFormed() } }));
+}
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const status = error.status;
@@ -46,35 +74,47 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
         error: { code: error.code, reason: error.reason ?? null, message: error.message, fields: error.fields ?? {}, requestId: req.id },
       });
   }
+  const refusedAtEdge = error.reason === 'UNSTORABLE_CHARACTER' || error.reason === 'NOT_A_REAL_DATE';
   const lines =
     error.message === 'Page not found'
       ? ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.']
-      : [error.message];
-  return reply
-    .status(status)
-    .page('error.njk', { pageTitle: HEADINGS[status] ?? 'Error', heading: HEADINGS[status] ?? 'Error', lines, signInLink: status === 401 });
+      : refusedAtEdge
+        ? ['Nothing was saved. Go back to the form, change the answers listed above and send it again.']
+        : [error.message];
+  return reply.status(status).page('error.njk', {
+    pageTitle: HEADINGS[status] ?? 'Error',
+    heading: HEADINGS[status] ?? 'Error',
+    lines,
+    signInLink: status === 401,
+    errors: errorList(error.fields),
+    // What the person typed, shown back to them so nothing is lost (the characters that cannot be stored as �).
+    typed: refusedAtEdge ? typedAnswers(req.body) : [],
+  });
 }
 
 /**
- * What goes in the log for an unexpected error: its kind, codes and where it happened, never its message,
- * because database errors quote the values of the failed query (names, emails, hashes).
+ * Errors Fastify meets before a route is found (a malformed percent-encoding in the address): no hook has run,
+ * so the security headers are set here, and the answer is the usual one, without echoing the address.
  */
-export function describeForLog(err: Error & { code?: string; cause?: unknown }) {
-  const cause = err.cause as { code?: string; routine?: string; constraint?: string } | undefined;
-  return {
-    type: err.constructor?.name ?? 'Error',
-    code: err.code,
-    dbCode: cause?.code,
-    dbRoutine: cause?.routine,
-    dbConstraint: cause?.constraint,
-    stack: err.stack?.split('\n').slice(1, 8).join('\n'),
-  };
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  securityHeadersFor(req, reply);
+  const error = fromFrameworkError(err, bodyLimitOf(req));
+  if (isApiRequest(req)) return sendError(req, reply, error);
+  // Fastify's reply here carries none of the app's decorations (no page layout): a plain page in the same words.
+  const heading = HEADINGS[error.status] ?? 'Error';
+  return reply
+    .status(error.status)
+    .type('text/html; charset=utf-8')
+    .send(
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${heading} – Parley</title></head><body><h1>${heading}</h1><p>${error.message}</p><p>If you contact support, quote this reference: ${req.id}</p></body></html>`,
+    );
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
-    const error = err instanceof AppError ? err : fromFrameworkError(err);
-    if (error.code === 'INTERNAL') req.log.error({ err: describeForLog(err) }, 'unhandled error');
+    const error = err instanceof AppError ? err : fromFrameworkError(err, bodyLimitOf(req));
+    // The error goes through the logger's err serializer (lib/safe-error.ts): codes and file:line, never its message.
+    if (error.code === 'INTERNAL') req.log.error({ err, method: req.method, route: req.routeOptions.url ?? 'not-found' }, 'unhandled error');
     return sendError(req, reply, error);
   });
   app.setNotFoundHandler(async (req, reply) =>

@@ -51,6 +51,9 @@ export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthSer
   });
 }
 
+/** A request that only reads a page: GET, or HEAD (GET without the body). */
+const isRead = (req: FastifyRequest) => req.method === 'GET' || req.method === 'HEAD';
+
 async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
   const access = accessFor(req.method, req.routeOptions.url ?? '');
   if (access === 'public' || !req.routeOptions.url) return;
@@ -60,7 +63,7 @@ async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
   }
   const s = req.session;
   if (!s) {
-    if (isApiRequest(req) || req.method !== 'GET') throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key', { reason: 'SIGN_IN_REQUIRED' });
+    if (isApiRequest(req) || !isRead(req)) throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key', { reason: 'SIGN_IN_REQUIRED' });
     return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
   }
   if (access === 'partial') return;
@@ -71,7 +74,7 @@ async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
   if (!s.hasTotp && roleNeedsTwoFactor(s.role, s.orgSettings) && !isApiRequest(req)) return reply.redirect('/account/two-factor', 303);
   if (access === 'person') return;
   if (!req.actor) {
-    if (!isApiRequest(req) && req.method === 'GET') return reply.redirect('/services', 303);
+    if (!isApiRequest(req) && isRead(req)) return reply.redirect('/services', 303);
     throw new AppError('FORBIDDEN', 'You are not an active member of any service. Ask an admin to invite you.', { reason: 'NO_SERVICE' });
   }
 }

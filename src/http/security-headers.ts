@@ -4,7 +4,7 @@
 // two random nonces on every request, JSON answers included.
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 
 const NONCE = Symbol('parley.cspNonce');
@@ -28,6 +28,13 @@ function directives(https: boolean) {
 
 const noop = () => {};
 
+const everyResponseOf = new WeakMap<FastifyInstance, ReturnType<typeof helmet>>();
+
+/** The headers every response carries, for an answer sent before any hook ran (a malformed address). */
+export function securityHeadersFor(req: FastifyRequest, reply: FastifyReply) {
+  everyResponseOf.get(req.server)?.(req.raw, reply.raw, noop);
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, opts: { https: boolean }) {
   const base = directives(opts.https);
   const everyResponse = helmet({
@@ -39,6 +46,7 @@ export function registerSecurityHeaders(app: FastifyInstance, opts: { https: boo
     useDefaults: false,
     directives: { ...base, scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as WithNonce)[NONCE]}'`] },
   });
+  everyResponseOf.set(app, everyResponse);
   app.addHook('onRequest', (req, reply, done) => everyResponse(req.raw, reply.raw, () => done()));
   app.decorateReply('cspNonce', function cspNonce(this: FastifyReply) {
     const res = this.raw as WithNonce;

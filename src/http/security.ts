@@ -7,6 +7,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type CookieNames, cookieNamesFor } from './cookie-names.ts';
+import { FORM_BODY_LIMIT } from './errors.ts';
 import { isApiRequest } from './request-actor.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 
@@ -42,7 +43,7 @@ export async function registerSecurity(app: FastifyInstance, opts: SecurityOptio
   const names = cookieNamesFor(opts.baseUrl);
   app.decorate('cookieNames', names);
   await app.register(fastifyCookie, { secret: opts.secret });
-  await app.register(fastifyFormbody, { bodyLimit: 256 * 1024 });
+  await app.register(fastifyFormbody, { bodyLimit: FORM_BODY_LIMIT });
   registerSecurityHeaders(app, { https: opts.https });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',

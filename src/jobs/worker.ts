@@ -2,6 +2,7 @@
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Logger } from '#src/lib/logger.ts';
+import { safeErrorReason } from '#src/lib/safe-error.ts';
 import type { Mailer } from '#src/features/email/mailer.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import type { JobDefinition } from './job.ts';
@@ -47,7 +48,7 @@ export function createWorker(opts: WorkerOptions) {
     for (const row of claimed) {
       const job = byName.get(row.name);
       try {
-        if (!job) throw new Error(`no job is registered as ${row.name}`);
+        if (!job) throw Object.assign(new Error(`no job is registered as ${row.name}`), { code: 'UNKNOWN_JOB' });
         await job.run(job.schema.parse(row.payload), {
           db: opts.db,
           clock: opts.clock,
@@ -58,10 +59,11 @@ export function createWorker(opts: WorkerOptions) {
         });
         await completeJob(opts.db, row.id, opts.clock.now());
       } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
+        // Stored and shown to staff: the error's codes only, never its message (which can quote typed values).
+        const reason = safeErrorReason(err);
         const retry = row.attempts < row.maxAttempts ? new Date(opts.clock.now().getTime() + retryDelayMs(row.attempts)) : null;
-        await failJob(opts.db, row.id, message, retry, opts.clock.now());
-        opts.log.warn({ job: row.name, jobId: row.id, attempts: row.attempts, willRetry: Boolean(retry) }, 'job failed');
+        await failJob(opts.db, row.id, reason, retry, opts.clock.now());
+        opts.log.warn({ job: row.name, jobId: row.id, attempts: row.attempts, willRetry: Boolean(retry), err }, 'job failed');
       }
     }
     return claimed.length;
@@ -70,7 +72,7 @@ export function createWorker(opts: WorkerOptions) {
   function loop() {
     if (!running) return;
     inFlight = runOnce().catch((err) => {
-      opts.log.error({ err: err instanceof Error ? err.message : String(err) }, 'worker poll failed');
+      opts.log.error({ err }, 'worker poll failed');
       return 0;
     });
     void inFlight.then((n) => {

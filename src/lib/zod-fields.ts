@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FieldErrors } from './app-error.ts';
 
 /** Zod issues as field errors: the first message for each field path (a.b.0.c). */
@@ -10,3 +10,18 @@ export function zodFields(error: z.ZodError): FieldErrors {
   }
   return fields;
 }
+
+/** A calendar date that exists, in the years PostgreSQL's date type holds and people use (1 to 9999). */
+export function isRealIsoDate(year: number, month: number, day: number): boolean {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** The one ISO date field (2026-03-27) of the API's schemas: its shape, and a day that exists. */
+export const isoDate = (label: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`)
+    .refine((v) => isRealIsoDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))), 'Enter a real date');

@@ -1,4 +1,5 @@
 // A real app on a real, fresh database for one test file; requests go through app.inject().
+import type { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { buildApp, type ParleyApp } from '#src/app.ts';
 import type { Config } from '#src/config.ts';
@@ -39,11 +40,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export type Harness = { app: ParleyApp; deps: Deps; clock: TestClock; close(): Promise<void> };
 
-export async function startHarness(overrides: Partial<Config> = {}): Promise<Harness> {
+/** `logTo` receives the app's log lines (at debug level), for tests that read what would be logged. */
+export async function startHarness(overrides: Partial<Config> = {}, opts: { logTo?: Writable } = {}): Promise<Harness> {
   const database = await freshDatabase(testDbKind(), inject('dbTemplate'));
   const clock = new TestClock();
   const config = testConfig(overrides);
-  const deps = createServices(config, database, clock, createLogger(process.env.PARLEY_TEST_LOG ?? 'silent'));
+  const deps = createServices(config, database, clock, opts.logTo ? createLogger('debug', opts.logTo) : createLogger(process.env.PARLEY_TEST_LOG ?? 'silent'));
   const app = await buildApp(deps);
   return {
     app,

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from '#src/lib/zod-fields.ts';
 import { ZWeeklyWindow } from '#src/features/volunteers/volunteers.schemas.ts';
 import { CASE_STATUSES, CASE_TYPES, OUTCOMES } from './case-words.ts';
-
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`);
 
 export const ZCaseQuery = z.object({
   status: z.union([z.enum(CASE_STATUSES), z.array(z.enum(CASE_STATUSES))]).optional(),

@@ -11,6 +11,7 @@
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import type { JobContext } from '#src/jobs/job.ts';
+import { safeErrorReason } from '#src/lib/safe-error.ts';
 import type { OutgoingMail } from './mailer.ts';
 import { claimForSending, findMessage, insertDelivery, markSent, markUnsent, type OutboxRow } from './outbox.repo.ts';
 
@@ -19,7 +20,14 @@ export const SENDING_STALE_MS = 300_000;
 /** Attempts in all: at least 25.5 hours of retries (jobs/backoff.ts), so a day-long mail-server outage loses no email. */
 export const SEND_EMAIL_ATTEMPTS = 40;
 
-export class DeliveryError extends Error {}
+/** A delivery that did not happen, with a fixed code that is safe to store and log. */
+export class DeliveryError extends Error {
+  readonly code: 'SENDING_ELSEWHERE' | 'NOT_ACCEPTED';
+  constructor(message: string, code: 'SENDING_ELSEWHERE' | 'NOT_ACCEPTED') {
+    super(message);
+    this.code = code;
+  }
+}
 
 export async function deliverOutboxMessage(outboxId: string, ctx: JobContext): Promise<'sent' | 'held' | 'skipped'> {
   const within = <T>(work: (tx: Db) => Promise<T>) => (ctx.orgId ? inOrg(ctx.db, ctx.orgId, work) : asSystem(ctx.db, work));
@@ -41,12 +49,12 @@ export async function deliverOutboxMessage(outboxId: string, ctx: JobContext): P
     const message = await within((tx) => findMessage(tx, ctx.orgId, outboxId));
     if (!message || message.status === 'sent') return 'skipped';
     // Another worker is sending it right now; the next attempt will find it sent.
-    throw new DeliveryError('The message is being sent by another worker');
+    throw new DeliveryError('The message is being sent by another worker', 'SENDING_ELSEWHERE');
   }
 
   try {
     const result = await mailer.send(outgoing(claimed));
-    if (!result.accepted) throw new DeliveryError(`The mail server did not accept it: ${result.response}`);
+    if (!result.accepted) throw new DeliveryError('The mail server did not accept it', 'NOT_ACCEPTED');
     await within(async (tx) => {
       const at = ctx.clock.now();
       await markSent(tx, claimed.id, at, result.response);
@@ -54,7 +62,8 @@ export async function deliverOutboxMessage(outboxId: string, ctx: JobContext): P
     });
     return 'sent';
   } catch (err) {
-    const detail = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    // Shown to staff on the Email page: the SMTP reply code and error code, never the server's text (it quotes addresses).
+    const detail = safeErrorReason(err);
     const last = (ctx.attempt ?? 1) >= (ctx.maxAttempts ?? SEND_EMAIL_ATTEMPTS);
     await within(async (tx) => {
       await markUnsent(tx, claimed.id, last ? 'failed' : 'queued', detail);

@@ -1,6 +1,7 @@
 // Volunteer hours: the activities a volunteer logs time against, reading "1.5" or "1 hour 30 minutes" into
 // minutes, and the zod inputs the page and the API share. Hours are kept in minutes so sums are exact.
 import { z } from 'zod';
+import { isoDate } from '#src/lib/zod-fields.ts';
 
 export const HOUR_ACTIVITIES = [
   'intake_visit',
@@ -32,8 +33,6 @@ export const HOUR_ACTIVITY_LABELS: Record<HourActivity, string> = {
 export const MAX_MINUTES_A_DAY = 24 * 60;
 /** How long after logging an entry a volunteer may still delete it themselves. */
 export const DELETE_WINDOW_DAYS = 30;
-
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`);
 
 export type DurationAnswer = { minutes?: number; error?: string };
 
