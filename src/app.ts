@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Deps } from './deps.ts';
 import { registerAssets } from './http/assets.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { registerMergePatchBodies } from './http/merge-patch.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestActor } from './http/request-actor.ts';
 import { registerSecurity } from './http/security.ts';
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   });
 
   await registerSecurity(app, { secret: deps.config.secret, secureCookies: deps.config.secureCookies, https: deps.config.baseUrl.startsWith('https:') });
+  registerMergePatchBodies(app);
   await registerOpenApi(app, deps.config.baseUrl);
   registerViews(app);
   registerErrorHandling(app);
