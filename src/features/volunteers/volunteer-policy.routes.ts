@@ -130,8 +130,7 @@ export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/volunteers/policy', (req, reply) => render(req, reply));
 
-  app.post('/volunteers/policy', async (req, reply) => {
-    authorise(req.actor!, 'settings.manage'); // before reading the form: others learn nothing from its messages
+  app.post('/volunteers/policy', { config: { permission: 'settings.manage' } }, async (req, reply) => {
     const body = asBody(req.body);
     const { policy, fields } = readPolicyForm(body);
     const typed = Object.fromEntries(ORDER.map((k) => [k, textOf(body, k)]));
