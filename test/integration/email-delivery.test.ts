@@ -46,20 +46,18 @@ async function meetingOnRecord(x: Harness, orgId: string, caseId = newId()) {
   await asSystem(x.deps.db, async (tx) => {
     await tx.execute(sql`INSERT INTO cases (id, org_id, reference, case_type, status, summary, opened_at, status_changed_at)
       VALUES (${caseId}, ${orgId}, ${`AM-${caseId.slice(0, 8)}`}, 'community', 'intake', 'Mail test', ${at}, ${at}) ON CONFLICT (id) DO NOTHING`);
-    await tx
-      .insert(meetings)
-      .values({
-        id: meetingId,
-        orgId,
-        caseId,
-        kind: 'joint',
-        mode: 'phone',
-        startsAt: at,
-        endsAt: at,
-        icsUid: `${meetingId}@parley.invalid`,
-        createdAt: at,
-        updatedAt: at,
-      });
+    await tx.insert(meetings).values({
+      id: meetingId,
+      orgId,
+      caseId,
+      kind: 'joint',
+      mode: 'phone',
+      startsAt: at,
+      endsAt: at,
+      icsUid: `${meetingId}@parley.invalid`,
+      createdAt: at,
+      updatedAt: at,
+    });
   });
   return { caseId, meetingId };
 }
