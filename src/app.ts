@@ -6,6 +6,7 @@ import type { Deps } from './deps.ts';
 import { registerAssets } from './http/assets.ts';
 import { frameworkError, registerErrorHandling } from './http/errors.ts';
 import { registerEdgeInput } from './http/edge-input.ts';
+import { registerMergePatchBodies } from './http/merge-patch.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRequestActor } from './http/request-actor.ts';
 import { postgresRateLimitStore } from './http/rate-limit-store.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     // Several web processes can share a PostgreSQL database, so they share the counts; PGlite has one process.
     rateLimitStore: deps.database.kind === 'postgres' ? postgresRateLimitStore({ db: deps.db, clock: deps.clock, secret: deps.config.secret }) : undefined,
   });
+  registerMergePatchBodies(app);
   await registerOpenApi(app, deps.config.baseUrl);
   registerViews(app);
   registerErrorHandling(app);

@@ -208,6 +208,8 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
         'The target database already holds data. Restore into an empty database: a new PARLEY_DATA_DIR, or a new PostgreSQL database in DATABASE_URL.',
         { reason: 'TARGET_NOT_EMPTY' },
       );
+    // Tables point at each other (a referral at its case, the case at its referral): check the same-service keys at commit.
+    await t.execute(sql`SET CONSTRAINTS ALL DEFERRED`);
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;

@@ -6,10 +6,16 @@ import { isRole } from '#src/features/auth/actor.ts';
 import type { AuthService } from '#src/features/auth/auth.service.ts';
 import type { ApiKeyService } from '#src/features/apikeys/apikeys.service.ts';
 import type { SessionView } from '#src/features/auth/sessions.repo.ts';
+import { authorise, type Permission } from '#src/features/auth/permissions.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
 import { accessFor } from './access.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The role permission a route needs, checked as soon as the caller is known: before the body is read or
+     * validated, so someone without it is told so (403), not shown what is wrong with the form they may not send. */
+    permission?: Permission;
+  }
   interface FastifyRequest {
     actor: OrgActor | undefined;
     session: SessionView | undefined;
@@ -48,6 +54,8 @@ export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthSer
       }
     }
     await enforceAccess(req, reply);
+    const permission = req.routeOptions.config.permission;
+    if (permission && req.actor && !reply.sent) authorise(req.actor, permission);
   });
 }
 

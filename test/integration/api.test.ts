@@ -91,4 +91,36 @@ describe('OpenAPI', () => {
       expect.arrayContaining(['code', 'reason', 'message', 'fields', 'requestId']),
     );
   });
+
+  it('describes the body of every write route, the training record union included', async () => {
+    const doc = (await h.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    // Actions that take no body at all: the route says what is done.
+    const bodyless = new Set([
+      'POST /api/v1/email/outbox/{id}/retry',
+      'POST /api/v1/cases/{id}/tasks/{taskId}/complete',
+      'POST /api/v1/allocations/proposals',
+      'POST /api/v1/training-courses/{courseId}/retire',
+      'POST /api/v1/volunteers/{volunteerId}/dbs/{checkId}/reveal',
+      'POST /api/v1/volunteers/{volunteerId}/calendar-feed/revoke',
+    ]);
+    const documented: string[] = [];
+    const missing: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { schema: object }> } }>>))
+      for (const [method, op] of Object.entries(ops)) {
+        if (!['post', 'put', 'patch'].includes(method)) continue;
+        const route = `${method.toUpperCase()} ${path}`;
+        documented.push(route);
+        const schema = op.requestBody?.content['application/json']?.schema;
+        if (!bodyless.has(route) && (!schema || Object.keys(schema).length === 0)) missing.push(route);
+      }
+    expect(missing).toEqual([]);
+    // Every API write route is in the document.
+    const writes = h.app.routeList
+      .filter((r) => r.url.startsWith('/api/') && ['POST', 'PUT', 'PATCH'].includes(r.method))
+      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`);
+    expect(writes.filter((r) => !documented.includes(r))).toEqual([]);
+    for (const route of bodyless) expect(documented).toContain(route);
+    const training = doc.paths['/api/v1/volunteers/{volunteerId}/training'].post.requestBody.content['application/json'].schema;
+    expect((training.oneOf ?? training.anyOf).map((s: { properties: { kind: object } }) => s.properties.kind)).toHaveLength(3);
+  });
 });

@@ -39,14 +39,38 @@ const robin = { participantId: newId(), name: 'Robin Example', email: 'robin@exa
 const kit = { participantId: newId(), name: 'Kit Sample', email: 'kit@example.net', response: 'accepted' };
 const noEmail = { participantId: newId(), name: 'Lee Nomail', email: null, response: 'needs_action' };
 
-function invitation(orgId: string, caseId: string, over: Partial<MeetingMailInput> = {}): MeetingMailInput {
+/** A case (unless given) and a meeting on record, for mail about it: the outbox may only point at the service's own. */
+async function meetingOnRecord(x: Harness, orgId: string, caseId = newId()) {
+  const meetingId = newId();
+  const at = x.clock.now();
+  await asSystem(x.deps.db, async (tx) => {
+    await tx.execute(sql`INSERT INTO cases (id, org_id, reference, case_type, status, summary, opened_at, status_changed_at)
+      VALUES (${caseId}, ${orgId}, ${`AM-${caseId.slice(0, 8)}`}, 'community', 'intake', 'Mail test', ${at}, ${at}) ON CONFLICT (id) DO NOTHING`);
+    await tx.insert(meetings).values({
+      id: meetingId,
+      orgId,
+      caseId,
+      kind: 'joint',
+      mode: 'phone',
+      startsAt: at,
+      endsAt: at,
+      icsUid: `${meetingId}@parley.invalid`,
+      createdAt: at,
+      updatedAt: at,
+    });
+  });
+  return { caseId, meetingId };
+}
+
+function invitation(orgId: string, on: { caseId: string; meetingId: string }, over: Partial<MeetingMailInput> = {}): MeetingMailInput {
+  const caseId = on.caseId;
   return {
     orgId,
     service: { name: 'Alpha Mediation (fictional)', email: 'office@alpha.example', phone: '01632 960000' },
     policy: DEFAULT_MEETING_POLICY,
     change: 'invitation',
     meeting: {
-      id: newId(),
+      id: on.meetingId,
       caseId,
       caseReference: 'AM-TEST-1',
       kind: 'joint',
@@ -78,7 +102,8 @@ describe('delivery to an SMTP server', () => {
   });
 
   it('sends one message per recipient with an address, with the invitation attached and as a calendar part', async () => {
-    const queued = await inOrg(h.deps.db, orgId, (tx) => queueMeetingMail(tx, invitation(orgId, newId())));
+    const on = await meetingOnRecord(h, orgId);
+    const queued = await inOrg(h.deps.db, orgId, (tx) => queueMeetingMail(tx, invitation(orgId, on)));
     expect(queued).toBe(2);
     await h.deps.worker.runOnce();
     const rows = await outboxOf(h, orgId);
@@ -189,7 +214,8 @@ describe('without a mail server', () => {
       description: 'Noise through the wall',
       parties: [{ name: 'Sam Example' }, { name: 'Jo Example' }],
     }));
-    await inOrg(bare.deps.db, orgId, (tx) => queueMeetingMail(tx, invitation(orgId, caseId, { recipients: [robin] })));
+    const on = await meetingOnRecord(bare, orgId, caseId);
+    await inOrg(bare.deps.db, orgId, (tx) => queueMeetingMail(tx, invitation(orgId, on, { recipients: [robin] })));
     await bare.deps.worker.runOnce();
     messageId = (await outboxOf(bare, orgId))[0]!.id;
   });

@@ -119,3 +119,26 @@ describe('the settings page', () => {
     expect(settings.notices[0]).toMatchObject({ text: 'The office is closed over Christmas', officeClosed: true, homeVisitsSuspended: false });
   });
 });
+
+describe('admin forms sent by someone without the role', () => {
+  it('answer 403 before reading the form, never a list of what is wrong with it', async () => {
+    const mediator = await signIn(h, await makeMember(h.deps, orgId, 'mediator', 'mo.mediator@hdm.example'));
+    await mediator.get('/'); // a CSRF token from a page the mediator may see
+    const bad = { referencePrefix: '1', caseTypes: '', name: '', email: 'not an email', role: 'nonsense', postcode: 'nowhere', subject: '', body: '' };
+    for (const url of [
+      '/settings',
+      '/volunteers/policy',
+      '/settings/meetings',
+      '/settings/emails/meeting_invitation',
+      '/people/invite',
+      '/api-keys',
+      '/venues/new',
+      '/volunteers/new',
+    ]) {
+      const res = await mediator.post(url, bad);
+      expect(res.statusCode, url).toBe(403);
+      expect(res.body, url).toContain('you are a mediator');
+      expect(res.body, url).not.toContain('govuk-error-summary__list');
+    }
+  });
+});

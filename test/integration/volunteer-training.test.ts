@@ -2,6 +2,7 @@
 // accreditations, the supervised-cases gate on accrediting a trainee, the RJ practice checks, the volunteer policy
 // page, /my/training and the API twins. Mediators read only their own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCase } from '#src/features/cases/cases.repo.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { eq } from '#src/db/orm.ts';
 import { auditEvents } from '#src/db/schema/audit.ts';
@@ -50,7 +51,19 @@ async function addVolunteer(name: string, status: string, extra: { userId?: stri
 async function supervisedCase(volunteerId: string, signed: boolean, supervised = true) {
   const id = newId();
   await inOrg(h.deps.db, orgId, async (tx) => {
-    await insertAssignments(tx, [{ id, orgId, caseId: newId(), volunteerId, role: 'co', supervised, assignedAt: h.clock.now() }]);
+    const caseId = newId();
+    const now = h.clock.now();
+    await insertCase(tx, {
+      id: caseId,
+      orgId,
+      reference: `TDM-${caseId.slice(0, 8)}`,
+      caseType: 'community',
+      status: 'closed',
+      summary: 'Supervised case',
+      openedAt: now,
+      statusChangedAt: now,
+    });
+    await insertAssignments(tx, [{ id, orgId, caseId, volunteerId, role: 'co', supervised, assignedAt: now }]);
     if (signed) await signOffAssignment(tx, orgId, id, { at: h.clock.now(), by: 'Sam Supervisor', notes: null });
   });
 }
@@ -430,5 +443,27 @@ describe('the training API', () => {
     expect(other.statusCode).toBe(403);
     expect(other.body).not.toContain('Pat Accredited');
     expect((await unlinked.get(`/api/v1/volunteers/${veraId}/training`)).statusCode).toBe(403);
+  });
+});
+
+describe('a supervisor and the volunteers they do not supervise', () => {
+  it('may not record or delete their training, nor add or revoke their accreditations', async () => {
+    const page = `/volunteers/${veraId}/training`;
+    await otherSupervisor.get(page);
+    const cpd = { 'cpd-title': 'Listening skills', 'cpd-hours': '2', 'cpd-on-day': '3', 'cpd-on-month': '5', 'cpd-on-year': '2026' };
+    const refused = await otherSupervisor.post(`${page}/cpd`, cpd);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Only Vera Testvolunteer’s supervisor, coordinators and admins can change their training and accreditations');
+    const accreditation = {
+      'accreditation-area': 'send',
+      'accreditation-accreditedOn-day': '1',
+      'accreditation-accreditedOn-month': '4',
+      'accreditation-accreditedOn-year': '2026',
+    };
+    expect((await otherSupervisor.post(`/volunteers/${veraId}/accreditations`, accreditation)).statusCode).toBe(403);
+    // Their own supervisor may.
+    await supervisor.get(page);
+    const allowed = await supervisor.post(`${page}/cpd`, cpd);
+    expect(allowed.statusCode).toBe(303);
   });
 });

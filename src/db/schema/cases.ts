@@ -1,5 +1,5 @@
 // The case and what happens on it: parties, the timeline, intake records, tasks, safeguarding records.
-import { bigserial, boolean, date, index, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { bigserial, boolean, date, index, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 import type { WeeklyWindow } from './volunteers.ts';
 
@@ -34,6 +34,7 @@ export const cases = pgTable(
     partyNames: text('party_names').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
+    unique('cases_org_id_id_key').on(t.orgId, t.id),
     uniqueIndex('cases_org_reference_idx').on(t.orgId, t.reference),
     index('cases_org_status_opened_idx').on(t.orgId, t.status, t.openedAt),
     index('cases_org_opened_idx').on(t.orgId, t.openedAt),
@@ -78,6 +79,7 @@ export const parties = pgTable(
     caseOpenedAt: timestamp('case_opened_at', { withTimezone: true }),
   },
   (t) => [
+    unique('parties_org_id_id_key').on(t.orgId, t.id),
     index('parties_case_idx').on(t.caseId),
     index('parties_org_name_idx').on(t.orgId, t.nameNorm.op('text_pattern_ops'), t.caseOpenedAt, t.caseId),
     index('parties_org_surname_idx').on(t.orgId, t.surnameNorm.op('text_pattern_ops'), t.caseOpenedAt, t.caseId),

@@ -1,6 +1,6 @@
 // Meetings and what surrounds them: venues and their rooms, meetings with their participants and records, the
 // shuttle log, requests for a further meeting, and the email outbox with its delivery log.
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 import type { WeeklyWindow } from './volunteers.ts';
 
@@ -25,7 +25,7 @@ export const venues = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('venues_org_name_idx').on(t.orgId, t.name)],
+  (t) => [unique('venues_org_id_id_key').on(t.orgId, t.id), index('venues_org_name_idx').on(t.orgId, t.name)],
 );
 
 export const venueRooms = pgTable(
@@ -45,7 +45,7 @@ export const venueRooms = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('venue_rooms_venue_idx').on(t.venueId)],
+  (t) => [unique('venue_rooms_org_id_id_key').on(t.orgId, t.id), index('venue_rooms_venue_idx').on(t.venueId)],
 );
 
 /** The outcome of a joint meeting or RJ conference, recorded afterwards. */
@@ -104,6 +104,7 @@ export const meetings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    unique('meetings_org_id_id_key').on(t.orgId, t.id),
     index('meetings_org_starts_idx').on(t.orgId, t.startsAt),
     index('meetings_case_starts_idx').on(t.caseId, t.startsAt),
     index('meetings_room_starts_idx').on(t.roomId, t.startsAt),
@@ -161,7 +162,11 @@ export const shuttleStatements = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
     recordedBy: text('recorded_by'),
   },
-  (t) => [index('shuttle_statements_case_idx').on(t.caseId, t.recordedAt), index('shuttle_statements_meeting_idx').on(t.meetingId)],
+  (t) => [
+    unique('shuttle_statements_org_id_id_key').on(t.orgId, t.id),
+    index('shuttle_statements_case_idx').on(t.caseId, t.recordedAt),
+    index('shuttle_statements_meeting_idx').on(t.meetingId),
+  ],
 );
 
 /** What was passed on from a statement, to whom and when. */
@@ -209,7 +214,11 @@ export const meetingRequests = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     resolvedBy: text('resolved_by'),
   },
-  (t) => [index('meeting_requests_org_status_idx').on(t.orgId, t.status, t.createdAt), index('meeting_requests_case_idx').on(t.caseId)],
+  (t) => [
+    unique('meeting_requests_org_id_id_key').on(t.orgId, t.id),
+    index('meeting_requests_org_status_idx').on(t.orgId, t.status, t.createdAt),
+    index('meeting_requests_case_idx').on(t.caseId),
+  ],
 );
 
 /**
@@ -248,6 +257,7 @@ export const emailOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
+    unique('email_outbox_org_id_id_key').on(t.orgId, t.id),
     index('email_outbox_org_created_idx').on(t.orgId, t.createdAt),
     index('email_outbox_status_idx').on(t.status, t.createdAt),
     uniqueIndex('email_outbox_dedupe_idx').on(t.orgId, t.dedupeKey),

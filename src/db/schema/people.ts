@@ -1,5 +1,5 @@
 // Staff accounts. A user is a person; memberships make them part of one or more services.
-import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 export const users = pgTable('users', {
@@ -102,7 +102,7 @@ export const apiKeys = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [index('api_keys_org_idx').on(t.orgId)],
+  (t) => [unique('api_keys_org_id_id_key').on(t.orgId, t.id), index('api_keys_org_idx').on(t.orgId)],
 );
 
 /**

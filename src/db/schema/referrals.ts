@@ -1,6 +1,6 @@
 // Public intake: enquiries, referrals (self, professional, API), volunteer applications, journey drafts,
 // and the postcode → local authority lookup imported from the ONS directory.
-import { boolean, doublePrecision, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 /** Shared reference data (not owned by any service): postcode without spaces, upper case → local authority. */
@@ -64,7 +64,7 @@ export const volunteerApplications = pgTable(
     status: text('status').notNull().default('new'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('volunteer_applications_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [unique('volunteer_applications_org_id_id_key').on(t.orgId, t.id), index('volunteer_applications_org_idx').on(t.orgId, t.createdAt)],
 );
 
 export type ReferralParty = {
@@ -109,6 +109,7 @@ export const referrals = pgTable(
     caseId: uuid('case_id'),
   },
   (t) => [
+    unique('referrals_org_id_id_key').on(t.orgId, t.id),
     uniqueIndex('referrals_org_reference_idx').on(t.orgId, t.reference),
     index('referrals_org_status_idx').on(t.orgId, t.status, t.createdAt),
     index('referrals_match_keys_idx').using('gin', t.matchKeys),

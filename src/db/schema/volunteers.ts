@@ -1,6 +1,6 @@
 // Volunteers and their work: the record, training and accreditation, DBS checks, case assignments, hours and
 // expenses. Hours are kept in minutes and money in pence, so sums are exact.
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from '#src/db/orm.ts';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 /** One weekly window a volunteer is usually free: ISO weekday (1 = Monday … 7 = Sunday) and times "HH:MM". */
@@ -50,7 +50,11 @@ export const volunteers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('volunteers_org_status_idx').on(t.orgId, t.status, t.name), uniqueIndex('volunteers_org_user_idx').on(t.orgId, t.userId)],
+  (t) => [
+    unique('volunteers_org_id_id_key').on(t.orgId, t.id),
+    index('volunteers_org_status_idx').on(t.orgId, t.status, t.name),
+    uniqueIndex('volunteers_org_user_idx').on(t.orgId, t.userId),
+  ],
 );
 
 export const trainingCourses = pgTable(
@@ -69,7 +73,7 @@ export const trainingCourses = pgTable(
     retiredAt: timestamp('retired_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('training_courses_org_idx').on(t.orgId)],
+  (t) => [unique('training_courses_org_id_id_key').on(t.orgId, t.id), index('training_courses_org_idx').on(t.orgId)],
 );
 
 /** Completed training, CPD, RJ supervision sessions and observed practice. */
@@ -205,7 +209,11 @@ export const expenseClaims = pgTable(
     decisionNote: text('decision_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('expense_claims_org_status_idx').on(t.orgId, t.status, t.createdAt), index('expense_claims_volunteer_idx').on(t.volunteerId)],
+  (t) => [
+    unique('expense_claims_org_id_id_key').on(t.orgId, t.id),
+    index('expense_claims_org_status_idx').on(t.orgId, t.status, t.createdAt),
+    index('expense_claims_volunteer_idx').on(t.volunteerId),
+  ],
 );
 
 /** A receipt for an expense claim: the file itself, kept in the database so backups hold it. */

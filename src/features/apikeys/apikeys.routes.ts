@@ -22,7 +22,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/api-keys', (req, reply) => listPage(req, reply));
 
-  app.post('/api-keys', async (req, reply) => {
+  app.post('/api-keys', { config: { permission: 'apikeys.manage' } }, async (req, reply) => {
     const form = parseForm(ZNewApiKey, req.body);
     if (!form.ok)
       return listPage(req, reply.status(422), { values: keepValues(req.body), fields: form.fields, errors: errorList(form.fields, ['name', 'role']) });
@@ -30,7 +30,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
     return listPage(req, reply, { created: { key: created.key, name: form.data.name } });
   });
 
-  app.post('/api-keys/:keyId/revoke', async (req, reply) => {
+  app.post('/api-keys/:keyId/revoke', { config: { permission: 'apikeys.manage' } }, async (req, reply) => {
     const { keyId } = req.params as { keyId: string };
     if (!isUuid(keyId)) throw new AppError('NOT_FOUND', 'That API key was not found');
     await deps.apiKeys.revoke(req.actor!, keyId);

@@ -7,6 +7,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
+import { assertActiveMember } from '#src/features/people/member-check.ts';
 import { STATUS_LABELS, type CaseStatus } from './case-words.ts';
 import { canReadSafeguarding } from './cases.policy.ts';
 import { queueSafeguardingAlerts } from '#src/features/email/safeguarding-alert.ts';
@@ -195,6 +196,8 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     async addTask(actor: OrgActor, caseId: string, input: z.infer<typeof ZTask>) {
       return inOrg(db, actor.orgId, async (tx) => {
         await open(tx, actor, caseId);
+        if (input.assigneeId)
+          await assertActiveMember(tx, actor.orgId, input.assigneeId, { field: 'assigneeId', message: 'Choose someone in this service to do the task' });
         const id = newId();
         await insertTask(tx, {
           id,

@@ -53,8 +53,7 @@ export function registerEmailWordingPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/settings/emails', (req, reply) => render(req, reply));
 
-  app.post('/settings/emails/:name', async (req, reply) => {
-    authorise(req.actor!, 'settings.manage');
+  app.post('/settings/emails/:name', { config: { permission: 'settings.manage' } }, async (req, reply) => {
     const name = nameParam(req);
     const body = asBody(req.body);
     const reset = textOf(body, 'action') === 'reset';

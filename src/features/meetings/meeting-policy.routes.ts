@@ -108,8 +108,7 @@ export function registerMeetingPolicyPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/settings/meetings', (req, reply) => render(req, reply));
 
-  app.post('/settings/meetings', async (req, reply) => {
-    authorise(req.actor!, 'settings.manage');
+  app.post('/settings/meetings', { config: { permission: 'settings.manage' } }, async (req, reply) => {
     const body = asBody(req.body);
     const { policy, fields } = readMeetingPolicyForm(body);
     const typed = Object.fromEntries(ORDER.map((k) => [k, textOf(body, k)]));

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
+import { MERGE_PATCH_TYPE } from '#src/http/merge-patch.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
 import type { RoomRow, VenueWithRooms } from './venues.repo.ts';
 import { ZRoomInput, ZRoomPatch, ZVenueInput, ZVenuePatch, ZVenueQuery } from './venues.schemas.ts';
@@ -117,7 +118,8 @@ export function registerVenueApi(app: FastifyInstance, deps: Deps) {
     '/api/v1/venues/:venueId',
     {
       schema: {
-        summary: 'Change a venue; only the fields sent change. archived: true hides it from booking (it is kept)',
+        summary: 'Change a venue; a JSON Merge Patch: only the fields sent change, null clears one. archived: true hides it from booking (it is kept)',
+        consumes: [MERGE_PATCH_TYPE, 'application/json'],
         tags,
         security,
         params: ZVenueParams,
@@ -147,7 +149,8 @@ export function registerVenueApi(app: FastifyInstance, deps: Deps) {
     '/api/v1/venues/:venueId/rooms/:roomId',
     {
       schema: {
-        summary: 'Change a room; only the fields sent change. archived: true hides it from booking (it is kept)',
+        summary: 'Change a room; a JSON Merge Patch: only the fields sent change, null clears one. archived: true hides it from booking (it is kept)',
+        consumes: [MERGE_PATCH_TYPE, 'application/json'],
         tags,
         security,
         params: ZRoomParams,

@@ -106,7 +106,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
 
   app.get('/venues/new', (req, reply) => renderVenueForm(req, reply));
 
-  app.post('/venues/new', async (req, reply) => {
+  app.post('/venues/new', { config: { permission: 'venues.manage' } }, async (req, reply) => {
     const read = readVenueForm(req.body);
     const parsed = parseForm(ZVenueInput, read.input);
     let fields: FieldErrors = { ...(parsed.ok ? {} : parsed.fields), ...read.problems };
@@ -120,7 +120,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
 
   app.get('/venues/:venueId/edit', (req, reply) => renderVenueForm(req, reply));
 
-  app.post('/venues/:venueId/edit', async (req, reply) => {
+  app.post('/venues/:venueId/edit', { config: { permission: 'venues.manage' } }, async (req, reply) => {
     const venueId = paramsOf(req).venueId!;
     const read = readVenueForm(req.body);
     const parsed = parseForm(ZVenueInput, read.input);
@@ -140,13 +140,13 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
     ['archive', true],
     ['restore', false],
   ] as const) {
-    app.post(`/venues/:venueId/${action}`, async (req, reply) => {
+    app.post(`/venues/:venueId/${action}`, { config: { permission: 'venues.manage' } }, async (req, reply) => {
       const venueId = paramsOf(req).venueId!;
       await deps.venues.update(req.actor!, venueId, { archived });
       return reply.redirect(`/venues?done=${archived ? 'archived' : 'restored'}${archived ? '' : `#venue-${venueId}`}`, 303);
     });
 
-    app.post(`/venues/:venueId/rooms/:roomId/${action}`, async (req, reply) => {
+    app.post(`/venues/:venueId/rooms/:roomId/${action}`, { config: { permission: 'venues.manage' } }, async (req, reply) => {
       const { venueId, roomId } = paramsOf(req);
       await deps.venues.updateRoom(req.actor!, venueId!, roomId!, { archived });
       return reply.redirect(`/venues?done=${archived ? 'roomArchived' : 'roomRestored'}${archived ? '' : '&archived=show'}#venue-${venueId}`, 303);
@@ -155,7 +155,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
 
   app.get('/venues/:venueId/rooms/new', (req, reply) => renderRoomForm(req, reply));
 
-  app.post('/venues/:venueId/rooms/new', async (req, reply) => {
+  app.post('/venues/:venueId/rooms/new', { config: { permission: 'venues.manage' } }, async (req, reply) => {
     const venueId = paramsOf(req).venueId!;
     const parsed = parseForm(ZRoomInput, readRoomForm(req.body));
     let fields: FieldErrors = parsed.ok ? {} : parsed.fields;
@@ -172,7 +172,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
 
   app.get('/venues/:venueId/rooms/:roomId/edit', (req, reply) => renderRoomForm(req, reply));
 
-  app.post('/venues/:venueId/rooms/:roomId/edit', async (req, reply) => {
+  app.post('/venues/:venueId/rooms/:roomId/edit', { config: { permission: 'venues.manage' } }, async (req, reply) => {
     const { venueId, roomId } = paramsOf(req);
     const parsed = parseForm(ZRoomInput, readRoomForm(req.body));
     let fields: FieldErrors = parsed.ok ? {} : parsed.fields;

@@ -35,7 +35,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/people/invite', async (_req, reply) => reply.page('people/views/invite.njk', { pageTitle: 'Invite someone', values: {}, roles: roleItems() }));
 
-  app.post('/people/invite', async (req, reply) => {
+  app.post('/people/invite', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const values = keepValues(req.body);
     const form = parseForm(ZInvite, req.body);
     try {
@@ -56,7 +56,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     }
   });
 
-  app.post('/people/:userId/role', async (req, reply) => {
+  app.post('/people/:userId/role', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const form = parseForm(ZChangeRole, req.body);
     if (!form.ok) throw new AppError('UNPROCESSABLE', 'Select a role', { fields: form.fields });
     try {
@@ -72,7 +72,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     ['deactivate', false],
     ['reactivate', true],
   ] as const) {
-    app.post(`/people/:userId/${path}`, async (req, reply) => {
+    app.post(`/people/:userId/${path}`, { config: { permission: 'people.manage' } }, async (req, reply) => {
       try {
         await deps.people.setActive(req.actor!, userIdParam(req), active);
       } catch (err) {
@@ -84,17 +84,17 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     });
   }
 
-  app.post('/people/:userId/reset-two-factor', async (req, reply) => {
+  app.post('/people/:userId/reset-two-factor', { config: { permission: 'people.manage' } }, async (req, reply) => {
     await deps.twoFactor.resetForMember(req.actor!, userIdParam(req));
     return listPage(req, reply, { flash: 'Two-factor sign-in reset. They will set it up again when they next sign in.' });
   });
 
-  app.post('/people/:userId/reset-password', async (req, reply) => {
+  app.post('/people/:userId/reset-password', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const member = await deps.passwords.resetForMember(req.actor!, userIdParam(req));
     return listPage(req, reply, { flash: `We have emailed ${member.name} a link to set a new password. It works once, for 30 minutes.` });
   });
 
-  app.post('/invitations/:invitationId/revoke', async (req, reply) => {
+  app.post('/invitations/:invitationId/revoke', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const { invitationId } = req.params as { invitationId: string };
     if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', 'That invitation was not found');
     await deps.people.revokeInvitation(req.actor!, invitationId);

@@ -1,6 +1,7 @@
 // Referrals: made by the public, by professionals (form or API key), triaged by coordinators into cases.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
+import { assertActiveMember } from '#src/features/people/member-check.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
@@ -185,6 +186,12 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'referrals.triage');
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await openUndecided(tx, actor.orgId, id);
+        if (opts.coordinatorId)
+          await assertActiveMember(tx, actor.orgId, opts.coordinatorId, {
+            field: 'coordinatorId',
+            message: 'Choose a coordinator from the admins and coordinators of this service',
+            roles: ['admin', 'coordinator'],
+          });
         const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
         const now = clock.now();
         const year = now.getUTCFullYear();

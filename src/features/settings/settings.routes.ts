@@ -145,7 +145,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: Deps) {
     return render(reply, stateFromSettings(settings), { flash: (req.query as { done?: string }).done === 'saved' ? 'Settings saved.' : undefined });
   });
 
-  app.post('/settings', async (req: FastifyRequest, reply) => {
+  app.post('/settings', { config: { permission: 'settings.manage' } }, async (req: FastifyRequest, reply) => {
     const body = asBody(req.body);
     const state = stateFromBody(body);
     const { patch, dateErrors, noticeRowOf } = patchFrom(body, state);

@@ -6,10 +6,24 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
 import { findOrgById, findOrgBySlug, updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
-import { readSettings, type SettingsPatch, ZServiceSettings } from './settings.schemas.ts';
+import { readSettings, type ServiceSettings, type SettingsPatch, ZServiceSettings } from './settings.schemas.ts';
+import { applyMergePatch } from '#src/lib/merge-patch.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 
 export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
+  /** Works out the new settings from the stored ones, validates them whole (the same schema for every way in) and saves them. */
+  async function save(actor: OrgActor, changed: string[], next: (current: ServiceSettings) => unknown) {
+    authorise(actor, 'settings.manage');
+    return inOrg(db, actor.orgId, async (tx) => {
+      const org = await findOrgById(tx, actor.orgId);
+      const parsed = ZServiceSettings.safeParse(next(readSettings(org?.settings)));
+      if (!parsed.success) throw new AppError('UNPROCESSABLE', 'Some settings are not valid', { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });
+      await updateOrgSettings(tx, actor.orgId, parsed.data);
+      await audit.record(tx, actor, actor.orgId, { action: 'settings.updated', entityType: 'organisation', entityId: actor.orgId, detail: { changed } });
+      return parsed.data;
+    });
+  }
+
   return {
     async get(actor: OrgActor) {
       authorise(actor, 'settings.manage');
@@ -23,30 +37,26 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
       return readSettings(org?.settings);
     },
 
+    /** Changes sections from the pages and the app's own use: each top-level member given replaces the stored one, except
+     * areas, volunteers and meetings, whose members given replace the stored members. */
     async update(actor: OrgActor, patch: SettingsPatch) {
-      authorise(actor, 'settings.manage');
-      return inOrg(db, actor.orgId, async (tx) => {
-        const org = await findOrgById(tx, actor.orgId);
-        const current = readSettings(org?.settings);
-        const merged = {
-          ...current,
-          ...patch,
-          areas: { ...current.areas, ...(patch.areas ?? {}) },
-          volunteers: { ...current.volunteers, ...(patch.volunteers ?? {}) },
-          meetings: { ...current.meetings, ...(patch.meetings ?? {}) },
-        };
-        const parsed = ZServiceSettings.safeParse(merged);
-        if (!parsed.success)
-          throw new AppError('UNPROCESSABLE', 'Some settings are not valid', { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });
-        await updateOrgSettings(tx, actor.orgId, parsed.data);
-        await audit.record(tx, actor, actor.orgId, {
-          action: 'settings.updated',
-          entityType: 'organisation',
-          entityId: actor.orgId,
-          detail: { changed: Object.keys(patch) },
-        });
-        return parsed.data;
-      });
+      return save(actor, Object.keys(patch), (current) => ({
+        ...current,
+        ...patch,
+        areas: { ...current.areas, ...(patch.areas ?? {}) },
+        volunteers: { ...current.volunteers, ...(patch.volunteers ?? {}) },
+        meetings: { ...current.meetings, ...(patch.meetings ?? {}) },
+      }));
+    },
+
+    /** PATCH: a JSON Merge Patch (RFC 7396) of the settings as the API shows them; what it leaves out stays as it is. */
+    async mergePatch(actor: OrgActor, patch: Record<string, unknown>) {
+      return save(actor, Object.keys(patch), (current) => applyMergePatch(current, patch));
+    },
+
+    /** PUT: the whole settings, replaced; what is left out goes back to its default. */
+    async replace(actor: OrgActor, settings: Record<string, unknown>) {
+      return save(actor, Object.keys(settings), (current) => ({ ...settings, twoFactorRoles: current.twoFactorRoles }));
     },
 
     /** The public face of a service by its short name, for /s/{service}/… pages. */

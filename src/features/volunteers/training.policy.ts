@@ -12,6 +12,14 @@ export function canAccredit(actor: OrgActor, v: VolunteerAccess): boolean {
   return actor.type === 'user' && v.supervisorUserId !== null && v.supervisorUserId === actor.id;
 }
 
+/**
+ * Who may record or delete training and add or revoke accreditations: coordinators and admins for anyone; a
+ * supervisor only for the volunteers they supervise (the volunteer record's supervisor), as with accrediting.
+ */
+export function canChangeTraining(actor: OrgActor, v: VolunteerAccess): boolean {
+  return can(actor.role, 'training.record') && canAccredit(actor, v);
+}
+
 export type AccreditDecision = { allowed: boolean; reasons: string[]; progress: string };
 
 /** A trainee may be accredited once the required supervised cases are signed off by their supervisor. */

@@ -10,7 +10,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
 import { findMember } from '#src/features/people/people.repo.ts';
-import { accreditGate, canAccredit } from './training.policy.ts';
+import { accreditGate, canAccredit, canChangeTraining } from './training.policy.ts';
 import {
   type AccreditationRow,
   deleteTrainingRecord,
@@ -82,6 +82,11 @@ export type TrainingSummary = Awaited<ReturnType<typeof trainingSummary>>;
 
 function notInFuture(field: string, date: string, today: string, label: string) {
   if (date > today) throw invalid({ [field]: `${label} must be today or in the past` });
+}
+
+function assertCanChangeTraining(actor: OrgActor, v: { name: string; supervisorUserId: string | null }) {
+  if (!canChangeTraining(actor, v))
+    throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can change their training and accreditations`, 'NOT_SUPERVISOR');
 }
 
 export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
@@ -168,6 +173,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
+        assertCanChangeTraining(actor, v);
         notInFuture('on', input.on, todayOf(clock), input.kind === 'course' ? 'Date completed' : 'Date');
         let title: string;
         let minutes = 0;
@@ -209,6 +215,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
+        assertCanChangeTraining(actor, v);
         const gone = await deleteTrainingRecord(tx, actor.orgId, v.id, recordId);
         if (!gone) throw notFound('That training record');
         await audit.record(tx, actor, actor.orgId, {
@@ -235,6 +242,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
+        assertCanChangeTraining(actor, v);
         const today = todayOf(clock);
         notInFuture('accreditedOn', input.accreditedOn, today, 'Date accredited');
         if (input.expiresOn && input.expiresOn <= input.accreditedOn) throw invalid({ expiresOn: 'The expiry date must be after the date accredited' });
@@ -274,6 +282,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
+        assertCanChangeTraining(actor, v);
         const a = await findAccreditation(tx, actor.orgId, v.id, accreditationId);
         if (!a) throw notFound('That accreditation');
         if (a.revokedAt) throw new AppError('CONFLICT', 'That accreditation is already revoked', { reason: 'ALREADY_REVOKED' });

@@ -3,7 +3,7 @@
 // through the settings service, so the page and PATCH /api/v1/settings keep the same rules.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
+import { can } from '#src/features/auth/permissions.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/features/cases/case-words.ts';
 import { asBody, type FormBody, listOf, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
@@ -130,8 +130,7 @@ export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/volunteers/policy', (req, reply) => render(req, reply));
 
-  app.post('/volunteers/policy', async (req, reply) => {
-    authorise(req.actor!, 'settings.manage'); // before reading the form: others learn nothing from its messages
+  app.post('/volunteers/policy', { config: { permission: 'settings.manage' } }, async (req, reply) => {
     const body = asBody(req.body);
     const { policy, fields } = readPolicyForm(body);
     const typed = Object.fromEntries(ORDER.map((k) => [k, textOf(body, k)]));

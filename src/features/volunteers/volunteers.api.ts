@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
+import { MERGE_PATCH_TYPE } from '#src/http/merge-patch.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
 import type { VolunteerRow } from './volunteers.repo.ts';
 import { ZAvailability, ZConnection, ZStatusChange, ZVolunteerCreate, ZVolunteerPatch, ZVolunteerQuery } from './volunteers.schemas.ts';
@@ -161,7 +162,8 @@ export function registerVolunteerApi(app: FastifyInstance, deps: Deps) {
     '/api/v1/volunteers/:volunteerId',
     {
       schema: {
-        summary: 'Change a volunteer’s details or supervisor; fields left out stay as they are, null clears one',
+        summary: 'Change a volunteer’s details or supervisor: a JSON Merge Patch; fields left out stay as they are, null clears one',
+        consumes: [MERGE_PATCH_TYPE, 'application/json'],
         tags,
         security,
         params: ZParams,

@@ -116,7 +116,7 @@ export function registerVolunteerPages(app: FastifyInstance, deps: Deps) {
     return renderForm(reply, { values: NEW_VOLUNTEER_VALUES });
   });
 
-  app.post('/volunteers/new', (req, reply) =>
+  app.post('/volunteers/new', { config: { permission: 'volunteers.manage' } }, (req, reply) =>
     submitDetails(req, reply, async (data) => `/volunteers/${(await deps.volunteers.create(req.actor!, data)).id}?done=created`),
   );
 
@@ -129,7 +129,7 @@ export function registerVolunteerPages(app: FastifyInstance, deps: Deps) {
     return renderForm(reply, { volunteerId: v.id, name: v.name, values: formValues(v) });
   });
 
-  app.post('/volunteers/:volunteerId/edit', (req, reply) => {
+  app.post('/volunteers/:volunteerId/edit', { config: { permission: 'volunteers.manage' } }, (req, reply) => {
     const volunteerId = idParam(req);
     return submitDetails(req, reply, async (data) => `/volunteers/${(await deps.volunteers.update(req.actor!, volunteerId, data)).id}?done=saved`, volunteerId);
   });
