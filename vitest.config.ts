@@ -1,16 +1,27 @@
 import { defineConfig } from 'vitest/config';
 
 const withPostgres = Boolean(process.env.DATABASE_URL);
-const shared = { globalSetup: ['test/support/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
+// Integration tests share one migrated database template per run (global set-up); pure unit tests need none,
+// so they live in a project of their own and a unit file runs without paying for it.
+const integration = { globalSetup: ['test/support/global-setup.ts'], testTimeout: 30_000, hookTimeout: 60_000 };
+const INTEGRATION_FILES = ['src/**/*.int.test.ts', 'test/**/*.test.ts'];
 
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
-          ...shared,
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/**/*.int.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          ...integration,
           name: 'pglite',
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: INTEGRATION_FILES,
           exclude: ['test/browser/**'],
           env: { PARLEY_TEST_DB: 'pglite' },
         },
@@ -19,9 +30,9 @@ export default defineConfig({
         ? [
             {
               test: {
-                ...shared,
+                ...integration,
                 name: 'postgres',
-                include: ['src/**/*.int.test.ts', 'test/**/*.test.ts'],
+                include: INTEGRATION_FILES,
                 exclude: ['test/browser/**'],
                 env: { PARLEY_TEST_DB: 'postgres' },
               },
@@ -30,7 +41,7 @@ export default defineConfig({
         : []),
       {
         test: {
-          ...shared,
+          ...integration,
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           fileParallelism: false,

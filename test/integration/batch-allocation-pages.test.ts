@@ -9,6 +9,7 @@ import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text, errorSummary } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -17,13 +18,6 @@ let key: string;
 const v: Record<string, string> = {};
 const refs: Record<string, string> = {};
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-const errorSummary = (html: string) => text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '');
 /** The form a browser would send from the proposal page: every hidden field and every ticked box. */
 function proposalForm(html: string, untick: string[] = []) {
   const form: Record<string, string | string[]> = {};

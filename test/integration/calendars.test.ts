@@ -15,6 +15,7 @@ import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -34,13 +35,6 @@ const m: Record<string, string> = {};
 
 const NOW = new Date('2026-03-18T10:00:00Z'); // Wednesday 18 March 2026, GMT
 const PARTY_NAMES = ['Sam Patel', 'Jo Okafor', 'Priya Shah'];
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 const feedPath = (url: string) => new URL(url).pathname;
 const fetchFeed = (path: string) => h.app.inject({ method: 'GET', url: path });

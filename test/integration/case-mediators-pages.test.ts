@@ -6,6 +6,7 @@ import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text, errorSummary } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -13,15 +14,6 @@ let caseId: string;
 let coordinator: WebClient;
 const v: Record<string, string> = {};
 const people: Record<string, Awaited<ReturnType<typeof makeMember>>> = {};
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-const errorSummary = (html: string) => text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '');
 
 beforeAll(async () => {
   h = await startHarness();

@@ -10,6 +10,7 @@ import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -27,13 +28,6 @@ const NOW = new Date('2026-03-15T10:00:00Z');
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fictional receipt image')]);
 const PDF = Buffer.from('%PDF-1.4\n% a fictional bus ticket receipt\n%%EOF\n');
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 type FilePart = { filename: string; type: string; data: Buffer };
 

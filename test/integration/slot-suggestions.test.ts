@@ -13,6 +13,7 @@ import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -29,13 +30,6 @@ let otherKey: string;
 let cora: WebClient;
 let mia: WebClient;
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ');
 const api = (url: string, bearer = key) => h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${bearer}` } });
 const search = (id: string, q: Record<string, string>) => `/api/v1/cases/${id}/slot-suggestions?${new URLSearchParams(q).toString()}`;
 

@@ -8,6 +8,7 @@ import { addCalendarMonths } from '#src/features/referrals/send-deadline.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text, errorSummary } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -16,14 +17,6 @@ let coordinator: Awaited<ReturnType<typeof makeMember>>;
 const anonymous = { type: 'anonymous' as const };
 
 /** The text of the page without tags, with spaces collapsed, for reading what a person sees. */
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-const errorSummary = (html: string) => text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '');
 const partyIds = (html: string) => [...new Set([...html.matchAll(/\/people\/([0-9a-f-]{36})\/intake/g)].map((m) => m[1]!))];
 
 beforeAll(async () => {

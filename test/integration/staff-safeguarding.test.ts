@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text, errorSummary } from '../support/page-text.ts';
 
 let h: Harness;
 let caseId: string;
@@ -13,13 +14,6 @@ let coordinator: WebClient;
 let lead: WebClient;
 let mediator: WebClient;
 const DISCLOSED = 'Jo said her partner hit her last week and she is frightened to go home';
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
-const errorSummary = (html: string) => text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '');
 
 beforeAll(async () => {
   h = await startHarness();

@@ -4,17 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { errorSummary } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
 let web: WebClient;
 let coordinator: WebClient;
-
-const errorSummary = (html: string) =>
-  (/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
 
 const valid = {
   referencePrefix: 'hdm',

@@ -8,6 +8,7 @@ import { systemActor } from '#src/features/auth/actor.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -18,15 +19,6 @@ let vic: WebClient; // viewer
 let keyA: string; // admin key of this service
 let keyMediator: string;
 let keyB: string; // admin key of another service
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x2F;/g, '/')
-    .replace(/\s+/g, ' ');
 
 const api = (method: 'GET' | 'POST' | 'PATCH', url: string, key: string, payload?: unknown) =>
   h.app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { authorization: `Bearer ${key}` } });

@@ -12,6 +12,7 @@ import { newId } from '#src/lib/ids.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text, errorSummary } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -24,13 +25,6 @@ let moId: string;
 
 const NUMBER = '001234567890';
 const SPACED = '0012 3456 7890';
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-const errorSummary = (html: string) => text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '');
 const noNumber = (body: string) => {
   expect(body).not.toContain(NUMBER);
   expect(body).not.toContain(SPACED);

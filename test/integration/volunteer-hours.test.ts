@@ -9,6 +9,7 @@ import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -26,13 +27,6 @@ let caseB: { caseId: string; reference: string };
 let caseOld: { caseId: string; reference: string };
 let caseOtto: { caseId: string; reference: string };
 const NOW = new Date('2026-03-15T10:00:00Z');
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 /** A JSON request on someone's own session, with the CSRF token their last page gave them. */
 const api = (web: WebClient, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>

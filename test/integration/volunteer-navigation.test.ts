@@ -6,6 +6,7 @@ import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -14,12 +15,6 @@ const people: Record<string, Awaited<ReturnType<typeof makeMember>>> = {};
 let traineeId: string;
 let accreditedId: string;
 
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&rsquo;/g, '’')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 /** The links in the list page's "Other volunteer pages" navigation, as [text, href]. */
 const sectionLinks = (html: string) => {
   const nav = /<nav[^>]*aria-label="Other volunteer pages"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';

@@ -149,7 +149,7 @@ describe('signing in as a volunteer', () => {
     expect(text(record.body)).toContain('Add their email address to invite them to sign in.');
     const res = await coordinator.post(`/volunteers/${id}/invite`);
     expect(res.statusCode).toBe(422);
-    expect(errorSummary(res.body)).toContain('Add Nel Noemail’s email address to their details first'.replace('’', "'"));
+    expect(errorSummary(res.body)).toContain('Add Nel Noemail’s email address to their details first');
   });
 });
 
@@ -191,11 +191,11 @@ describe('a mediator', () => {
     for (const path of [`/volunteers/${otherId}`, `/volunteers/${otherId}/availability`]) {
       const res = await miaWeb.get(path);
       expect(res.statusCode, path).toBe(403);
-      expect(text(res.body)).toContain("You can see only your own volunteer record, not other volunteers' records.");
+      expect(text(res.body)).toContain("You can see only your own volunteer record, not other volunteers’ records.");
     }
     const change = await miaWeb.post(`/volunteers/${otherId}/availability`, { slots: '1:morning' });
     expect(change.statusCode).toBe(403);
-    expect(text(change.body)).toContain("You can change only your own availability, not other volunteers'.");
+    expect(text(change.body)).toContain("You can change only your own availability, not other volunteers’.");
     expect((await miaWeb.post(`/volunteers/${miaId}/edit`, vera)).statusCode).toBe(403);
   });
 

@@ -12,6 +12,7 @@ import { newId } from '#src/lib/ids.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { pageText as text, errorSummary } from '../support/page-text.ts';
 
 let h: Harness;
 let orgId: string;
@@ -26,15 +27,6 @@ let veraUserId: string;
 let veraId: string;
 let keyCoordinator: string;
 let patId: string;
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-const errorSummary = (html: string) => text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '');
 
 async function addVolunteer(name: string, status: string, extra: { userId?: string; supervisorUserId?: string } = {}) {
   const id = newId();

@@ -2,17 +2,11 @@
 // (one to be linked to a record), another service's admin, and helpers to read pages and add a volunteer by the form.
 import { expect } from 'vitest';
 import { makeMember, makeOrg, signIn } from './factories.ts';
+import { errorSummary, pageText as text } from './page-text.ts';
 import { type Harness, startHarness } from './harness.ts';
 import type { WebClient } from './web-client.ts';
 
-export const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;|&rsquo;|’/g, "'")
-    .replace(/&quot;|&#34;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-export const errorSummary = (html: string) => text(/<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '');
+export { errorSummary, text };
 export const idFrom = (location: string | undefined) => /\/volunteers\/([0-9a-f-]{36})/.exec(location ?? '')?.[1] ?? '';
 
 export const vera = {
