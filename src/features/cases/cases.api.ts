@@ -99,7 +99,17 @@ export function registerCaseApi(app: FastifyInstance, deps: Deps) {
         security,
         params: ZCaseParams,
         body: ZConsent,
-        response: { 200: z.object({ consent: z.string(), caseStatus: z.string() }), ...errorResponses },
+        response: {
+          200: z.object({
+            consent: z.string(),
+            caseStatus: z.string(),
+            goOnWith: z
+              .array(z.string())
+              .nullable()
+              .describe('When one of three or more parties withdraws: the people still taking part; decide whether the case goes on with them'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => deps.caseActivity.recordConsent(req.actor!, req.params.id, req.body),

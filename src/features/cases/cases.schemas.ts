@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZWeeklyWindow } from '#src/features/volunteers/volunteers.schemas.ts';
 import { CASE_STATUSES, CASE_TYPES, OUTCOMES } from './case-words.ts';
+import { INTAKE_NEEDS_VIEW, ISSUE_OUTCOMES } from './lifecycle.ts';
 
 const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`);
 
@@ -20,6 +21,11 @@ export const ZTransition = z.object({
   to: z.enum(CASE_STATUSES, { error: 'Choose where the case should move' }),
   reason: z.string().trim().max(2000).optional(),
   outcome: z.enum(OUTCOMES).optional(),
+  /** When moving to Outcome: what became of each issue on the meeting records, in the order the case lists them. */
+  issueOutcomes: z
+    .array(z.enum(ISSUE_OUTCOMES, { error: 'Say whether each issue was agreed, partly agreed or not agreed' }).optional())
+    .max(100)
+    .optional(),
 });
 
 export const ZConsent = z.object({
@@ -47,7 +53,7 @@ export const ZContact = z.object({
 
 export const ZIntake = z.object({
   partyId: z.string().uuid('Choose the person'),
-  situationNow: z.string().trim().max(20000).optional(),
+  situationNow: z.string({ error: INTAKE_NEEDS_VIEW }).trim().min(1, INTAKE_NEEDS_VIEW).max(20000),
   wantedFuture: z.string().trim().max(20000).optional(),
   ideas: z.string().trim().max(20000).optional(),
   concerns: z.string().trim().max(20000).optional(),
