@@ -69,7 +69,12 @@ export function createAssignmentService(deps: AssignmentDeps) {
         await deps.cases.loadForActor(tx, actor, caseId);
         const history = await assignmentHistoryForCase(tx, actor.orgId, caseId);
         const sessions = await caseSessions(tx, actor.orgId, caseId);
-        const present = (a: (typeof history)[number]) => ({ ...presentAssignment(a), signOffRefusal: signOffRefusal(actor, a, sessions) });
+        const present = (a: (typeof history)[number]) => ({
+          ...presentAssignment(a),
+          signOffRefusal: signOffRefusal(actor, a, sessions),
+          // This person could sign it off, once the case has had its joint meeting or shuttle sessions.
+          signOffWaiting: sessions.sessionsHeld === 0 && signOffRefusal(actor, a, { sessionsHeld: 1 }) === null,
+        });
         return {
           team: history.filter((a) => a.endedAt === null).map(present),
           ended: history.filter((a) => a.endedAt !== null).map(present),
