@@ -62,7 +62,9 @@ describe('Mediation', () => {
     await insertAssignment(h.deps, orgId, caseId, rae, { role: 'lead' });
     await insertAssignment(h.deps, orgId, caseId, tia, { role: 'co', supervised: true });
     const noLead = await web.post(`/cases/${caseId}/move`, { to: 'mediation' });
-    expect(errorSummary(noLead.body)).toContain('Mediation needs a mediator who may lead this case: neither Rae Elsewhere nor Tia Trainee is accredited for it');
+    expect(errorSummary(noLead.body)).toContain(
+      'Mediation needs a mediator who may lead this case: neither Rae Elsewhere nor Tia Trainee is accredited for it',
+    );
     const lead = await makeVolunteer(h.deps, orgId, { name: 'Lee Lead' });
     await h.deps.assignments.assign(admin, caseId, { mediatorIds: [lead, tia] });
     const moved = await web.post(`/cases/${caseId}/move`, { to: 'mediation' });
@@ -84,6 +86,7 @@ describe('Outcome', () => {
     expect(errorSummary(noSession.body)).toContain('Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case');
 
     await holdSession(h.deps, orgId, caseId, { issues: 'The shared fence\nNoise from the garden' });
+    expect((await h.deps.cases.get(admin, caseId)).issues).toEqual(['The shared fence', 'Noise from the garden']);
     const page = await web.get(`/cases/${caseId}`);
     expect(pageText(page.body)).toContain('Issue: The shared fence');
     expect(pageText(page.body)).toContain('Issue: Noise from the garden');
@@ -99,7 +102,12 @@ describe('Outcome', () => {
       'issueOutcomes-1': 'not_agreed',
     });
     expect(errorSummary(contradicts.body)).toContain('A full agreement needs every issue agreed');
-    const ok = await web.post(`/cases/${caseId}/move`, { to: 'outcome', outcome: 'partial_agreement', 'issueOutcomes-0': 'agreed', 'issueOutcomes-1': 'not_agreed' });
+    const ok = await web.post(`/cases/${caseId}/move`, {
+      to: 'outcome',
+      outcome: 'partial_agreement',
+      'issueOutcomes-0': 'agreed',
+      'issueOutcomes-1': 'not_agreed',
+    });
     expect(ok.statusCode).toBe(303);
     const view = await h.deps.cases.get(admin, caseId);
     expect(view.case).toMatchObject({ status: 'outcome', outcome: 'partial_agreement' });
