@@ -15,6 +15,7 @@ import { createPeopleService } from './features/people/people.service.ts';
 import { createApiKeyService, TOUCH_EVERY_MS } from './features/apikeys/apikeys.service.ts';
 import { keyCacheFor } from './features/apikeys/key-cache.ts';
 import { createCaseActivityService } from './features/cases/case-activity.service.ts';
+import { createPartyService } from './features/cases/parties.service.ts';
 import { createCaseService } from './features/cases/cases.service.ts';
 import { createPublicIntakeService } from './features/public/public-intake.service.ts';
 import { createReferralService } from './features/referrals/referrals.service.ts';
@@ -66,6 +67,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     publicIntake: createPublicIntakeService({ db, clock, audit }),
     cases,
     caseActivity: createCaseActivityService({ db, clock, audit, cases }),
+    parties: createPartyService({ db, clock, audit, cases }),
     assignments: createAssignmentService({ db, clock, audit, cases }),
     allocation: createAllocationService({ db, clock, audit }),
     volunteers: createVolunteerService({ db, clock, audit, people }),

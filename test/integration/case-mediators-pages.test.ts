@@ -7,6 +7,7 @@ import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
 import { pageText as text, errorSummary } from '../support/page-text.ts';
+import { holdSession } from '../support/meetings.ts';
 
 let h: Harness;
 let orgId: string;
@@ -79,8 +80,12 @@ describe('a coordinator on the Mediators page', () => {
     expect(text((await coordinator.get(`/cases/${caseId}`)).body)).toContain(
       'Mediators Vera Testvolunteer (lead) and Tia Trainee (co-mediator, supervised case)',
     );
-    // A coordinator may sign off too, so the form is there; the trainee's own supervisor is tested below.
-    expect(after).toContain('Sign off a supervised case');
+    // The pair now on the case is never suggested to replace itself (choosing it could only be refused).
+    const again = await coordinator.get(`/cases/${caseId}/mediators`);
+    expect(again.body).not.toContain(`value="${pair}"`);
+    expect(again.body).not.toContain(`value="${pair.split(',').reverse().join(',')}"`);
+    // Only the trainee's own supervisor signs off (tested below), so a coordinator has no form for it.
+    expect(after).not.toContain('Sign off a supervised case');
   });
 });
 
@@ -88,7 +93,7 @@ describe('signing off a supervised case', () => {
   let traineeAssignment: string;
   let leadAssignment: string;
 
-  it('is refused to another supervisor, and to the trainee, with the reason', async () => {
+  it('is refused to a coordinator, another supervisor and the trainee, with the reason', async () => {
     const list = await h.deps.assignments.list(actorFor(orgId, people.admin!.userId, 'admin'), caseId);
     traineeAssignment = list.find((a) => a.name === 'Tia Trainee')!.id;
     leadAssignment = list.find((a) => a.name === 'Vera Testvolunteer')!.id;
@@ -97,13 +102,28 @@ describe('signing off a supervised case', () => {
     expect(page.body).not.toContain('Sign off a supervised case');
     const res = await other.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, { notes: 'Looks fine' });
     expect(res.statusCode).toBe(403);
-    expect(text(res.body)).toContain('Only the trainee’s supervisor, an admin or a case coordinator can sign off a supervised case');
+    expect(text(res.body)).toContain('Only the trainee’s supervisor can sign off a supervised case');
+    await coordinator.get(`/cases/${caseId}/mediators`);
+    const byCoordinator = await coordinator.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, { notes: 'Fine' });
+    expect(byCoordinator.statusCode).toBe(403);
+    expect(text(byCoordinator.body)).toContain('Only the trainee’s supervisor can sign off a supervised case');
     const trainee = await signIn(h, people.trainee!);
     await trainee.get(`/cases/${caseId}/mediators`);
     expect((await trainee.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, {})).statusCode).toBe(403);
   });
 
+  it('is refused to the supervisor while the case is still in intake, with no joint meeting or shuttle session held', async () => {
+    const sue = await signIn(h, people.supervisor!);
+    const page = await sue.get(`/cases/${caseId}/mediators`);
+    expect(text(page.body)).not.toContain('Notes on Tia Trainee’s supervised case (optional)');
+    expect(text(page.body)).toContain('Tia Trainee’s supervised case can be signed off once the case has had its joint meeting or shuttle sessions.');
+    const res = await sue.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, { notes: 'Too early' });
+    expect(res.statusCode).toBe(409);
+    expect(errorSummary(res.body)).toContain('A supervised case can be signed off once it has had its joint meeting or shuttle sessions');
+  });
+
   it('lets the trainee’s supervisor sign it off once, counting toward the trainee’s supervised cases', async () => {
+    await holdSession(h.deps, orgId, caseId);
     const sue = await signIn(h, people.supervisor!);
     const page = await sue.get(`/cases/${caseId}/mediators`);
     expect(text(page.body)).toContain('Notes on Tia Trainee’s supervised case (optional)');

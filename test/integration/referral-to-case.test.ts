@@ -148,7 +148,7 @@ describe('from referral to a case that is ready', () => {
   it('withdraws the case when a party withdraws consent, and keeps it all on the timeline', async () => {
     const { parties } = (await call('GET', `/api/v1/cases/${caseId}`, coordinatorKey)).json();
     const res = await call('POST', `/api/v1/cases/${caseId}/consents`, coordinatorKey, { partyId: parties[1].id, status: 'withdrawn', method: 'written' });
-    expect(res.json()).toEqual({ consent: 'withdrawn', caseStatus: 'withdrawn' });
+    expect(res.json()).toEqual({ consent: 'withdrawn', caseStatus: 'withdrawn', goOnWith: null });
     const c = (await call('GET', `/api/v1/cases/${caseId}`, coordinatorKey)).json();
     const kinds = c.timeline.map((e: { kind: string }) => e.kind);
     expect(kinds[0]).toBe('referral');

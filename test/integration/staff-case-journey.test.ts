@@ -150,7 +150,9 @@ describe('a coordinator takes a referral to a case that is ready, through the pa
   it('shows each party with their contact details, safe-contact instructions and state', async () => {
     const res = await web.get(`/cases/${caseId}/people`);
     const page = text(res.body);
-    expect(page).toMatch(/Sam Patel Role Party Consent Not asked yet Intake No intake record yet/);
+    expect(page).toMatch(
+      /Sam Patel Change the details \(Sam Patel\) Remove from the case \(Sam Patel\) Role Party Consent Not asked yet Intake No intake record yet/,
+    );
     expect(page).toContain('07700 900123');
     expect(page).toContain('Text first, never call after 8pm');
     parties = partyIds(res.body);

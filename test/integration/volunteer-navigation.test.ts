@@ -7,6 +7,7 @@ import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
 import { pageText as text } from '../support/page-text.ts';
+import { holdSession } from '../support/meetings.ts';
 
 let h: Harness;
 let orgId: string;
@@ -101,7 +102,8 @@ describe('a trainee’s record', () => {
     const admin = actorFor(orgId, people.admin!.userId, 'admin', 'Ada Admin');
     const { caseId } = await makeCase(h.deps, orgId, admin, { description: 'Hedge', parties: [{ name: 'Sam Patel' }, { name: 'Jo Okafor' }] });
     const assignmentId = await insertAssignment(h.deps, orgId, caseId, traineeId, { role: 'co', supervised: true });
-    await h.deps.assignments.signOff(admin, assignmentId, {});
+    await holdSession(h.deps, orgId, caseId);
+    await h.deps.assignments.signOff(actorFor(orgId, people.supervisor!.userId, 'supervisor', 'Sue Supervisor'), assignmentId, {});
     await h.deps.settings.update(admin, { volunteers: { supervisedCasesRequired: 2 } });
 
     const after = text((await web.supervisor!.get(`/volunteers/${traineeId}`)).body);

@@ -5,7 +5,7 @@ import type { Deps } from '#src/deps.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { eq } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
-import { venueRooms, venues } from '#src/db/schema/meetings.ts';
+import { meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
 import { newId } from '#src/lib/ids.ts';
 import { makeMember, makeOrg, signIn } from './factories.ts';
@@ -138,3 +138,45 @@ export const jointMeeting = (w: MeetingsWorld, more: Record<string, unknown> = {
   partyIds: [w.parties.sam, w.parties.alex],
   ...more,
 });
+
+/**
+ * A joint meeting (or shuttle session, or RJ conference) held on the case, with its record, written straight into the
+ * table: for the gates that need one held (Outcome, signing off a supervised case) in tests about something else.
+ */
+export async function holdSession(
+  deps: Deps,
+  orgId: string,
+  caseId: string,
+  opts: { kind?: 'joint' | 'shuttle' | 'rj_conference'; issues?: string; outcome?: string } = {},
+) {
+  const id = newId();
+  const now = deps.clock.now();
+  const startsAt = new Date(now.getTime() - 3 * 3600_000);
+  await inOrg(deps.db, orgId, (tx) =>
+    tx.insert(meetings).values({
+      id,
+      orgId,
+      caseId,
+      kind: opts.kind ?? 'joint',
+      mode: 'in_person',
+      place: 'office',
+      locationText: 'The service’s office',
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+      status: 'held',
+      icsUid: `${id}@test.example`,
+      record: {
+        groundRules: ['One person speaks at a time'],
+        issues: opts.issues ?? '',
+        options: '',
+        outcome: opts.outcome ?? 'Both sides agreed to talk again',
+        nextStep: 'none',
+        recordedAt: now.toISOString(),
+        recordedBy: 'Test person',
+      },
+      createdAt: now,
+      updatedAt: now,
+    }),
+  );
+  return id;
+}

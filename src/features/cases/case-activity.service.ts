@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
+import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -15,7 +15,7 @@ import { completeTask, decideSafeguarding, insertSafeguarding, insertTask, listP
 import type { ZConsent, ZContact, ZIntake, ZNote, ZSafeguardingDecision, ZTask } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
 import { lifecycleView } from './cases.service.ts';
-import { statusAfterConsentWithdrawn } from './lifecycle.ts';
+import { afterPartyWithdraws, isActive, intakeRefusal } from './lifecycle.ts';
 import { insertEvent, listIntakes, upsertIntake } from './timeline.repo.ts';
 
 const CONTACT_WORDS: Record<string, string> = {
@@ -92,10 +92,23 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           data: { status: input.status, method: input.method, recordedBy: actor.label },
         });
         let movedTo: CaseStatus | null = null;
+        let goOnWith: string[] | null = null;
         if (input.status === 'withdrawn') {
           const intakes = await listIntakes(tx, actor.orgId, caseId);
           const updated = parties.map((p) => (p.id === input.partyId ? { ...p, consent: 'withdrawn' } : p));
-          movedTo = statusAfterConsentWithdrawn(lifecycleView(c, updated, new Set(intakes.map((i) => i.partyId)), 0));
+          const after = afterPartyWithdraws(lifecycleView(c, updated, new Set(intakes.map((i) => i.partyId)), 0));
+          movedTo = after.moveTo;
+          if (after.askGoOn && isActive(c.status as CaseStatus)) {
+            goOnWith = after.remaining;
+            await insertEvent(tx, {
+              ...event(actor, caseId),
+              partyId: input.partyId,
+              kind: 'note',
+              summary: `${party!.name} has withdrawn from the case`,
+              body: `Decide whether the case goes on with ${after.remaining.join(', ')} (group mediation), or move it to on hold or withdrawn.`,
+              data: { remaining: after.remaining, automatic: true },
+            });
+          }
           if (movedTo) {
             const now = clock.now();
             await updateCase(tx, actor.orgId, caseId, { status: movedTo, statusChangedAt: now, closedAt: now, heldFrom: null });
@@ -114,7 +127,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           entityId: input.partyId,
           detail: { caseId, method: input.method },
         });
-        return { consent: input.status, caseStatus: movedTo ?? c.status };
+        return { consent: input.status, caseStatus: movedTo ?? c.status, goOnWith };
       });
     },
 
@@ -159,6 +172,8 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     async saveIntake(actor: OrgActor, caseId: string, input: z.infer<typeof ZIntake>) {
       return inOrg(db, actor.orgId, async (tx) => {
         const { party } = await open(tx, actor, caseId, input.partyId);
+        const refusal = intakeRefusal(input);
+        if (refusal) throw invalid({ situationNow: refusal });
         const { partyId, ...answers } = input;
         await upsertIntake(tx, {
           id: newId(),

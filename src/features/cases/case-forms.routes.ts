@@ -27,8 +27,17 @@ type CaseForm<S extends z.ZodType> = {
   schema: S;
   shape: (body: FormBody, req: FastifyRequest) => Shaped;
   run: (actor: OrgActor, caseId: string, data: z.infer<S>, req: FastifyRequest) => Promise<unknown>;
-  done: (data: z.infer<S>) => string;
+  done: (data: z.infer<S>, result: unknown) => string;
 };
+
+/** The outcome of each issue, from radios named issueOutcomes-0, issueOutcomes-1, … (a gap where none was chosen). */
+function issueOutcomesOf(b: FormBody): (string | undefined)[] {
+  const indexes = Object.keys(b)
+    .flatMap((k) => /^issueOutcomes-(\d{1,3})$/.exec(k)?.[1] ?? [])
+    .map(Number);
+  const count = indexes.length ? Math.max(...indexes) + 1 : 0;
+  return Array.from({ length: count }, (_, i) => optionalText(b, `issueOutcomes-${i}`));
+}
 
 const hrefFor = (key: string) => (/(^|-)(dueOn|metOn)$/.test(key) ? `#${key}-day` : `#${key}`);
 
@@ -43,9 +52,9 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
       if (dateErrors && Object.keys(dateErrors).length) fields = { ...fields, ...dateErrors };
       if (!fields && parsed.ok) {
         try {
-          await form.run(req.actor!, caseId, parsed.data, req);
+          const result = await form.run(req.actor!, caseId, parsed.data, req);
           const tab = form.tab === 'intake' ? 'people' : form.tab;
-          return reply.redirect(`/cases/${caseId}${tab === 'overview' ? '' : `/${tab}`}?done=${form.done(parsed.data)}`, 303);
+          return reply.redirect(`/cases/${caseId}${tab === 'overview' ? '' : `/${tab}`}?done=${form.done(parsed.data, result)}`, 303);
         } catch (err) {
           fields = fieldErrorsOf(err);
           if (!fields) throw err;
@@ -72,7 +81,9 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
     tab: 'overview',
     order: ['to', 'outcome', 'reason'],
     schema: ZTransition,
-    shape: (b) => ({ input: { to: optionalText(b, 'to'), reason: optionalText(b, 'reason'), outcome: optionalText(b, 'outcome') } }),
+    shape: (b) => ({
+      input: { to: optionalText(b, 'to'), reason: optionalText(b, 'reason'), outcome: optionalText(b, 'outcome'), issueOutcomes: issueOutcomesOf(b) },
+    }),
     run: (actor, caseId, data) => deps.cases.transition(actor, caseId, data),
     done: () => 'moved',
   });
@@ -87,7 +98,8 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
       input: { partyId: textOf(b, 'partyId'), status: optionalText(b, 'status'), method: optionalText(b, 'method'), notes: optionalText(b, 'notes') },
     }),
     run: (actor, caseId, data) => deps.caseActivity.recordConsent(actor, caseId, data),
-    done: () => 'consent',
+    // One of three or more parties withdrawing: the case stays, and the page asks whether it goes on with the others.
+    done: (_data, result) => ((result as { goOnWith?: string[] | null }).goOnWith ? 'partyWithdrew' : 'consent'),
   });
 
   register({

@@ -18,7 +18,12 @@ const DONE: Record<string, string> = {
   linked: 'Referral linked to this case.',
   moved: 'The case has moved.',
   consent: 'Consent recorded.',
+  partyWithdrew:
+    'Consent withdrawn: that person no longer takes part. Decide whether the case goes on with the other parties (group mediation), or move it to on hold or withdrawn.',
   contact: 'Contact attempt recorded.',
+  partyAdded: 'Person added to the case.',
+  partyChanged: 'Details saved.',
+  partyRemoved: 'Person removed from the case.',
   note: 'Note added.',
   disclosure: 'Note added. The safeguarding lead has been told about the disclosure.',
   intake: 'Intake record saved.',

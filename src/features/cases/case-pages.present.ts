@@ -27,6 +27,7 @@ import {
   TIMELINE_KIND_LABELS,
 } from './case-page-words.ts';
 import type { CasePagesService } from './case-pages.service.ts';
+import { ISSUE_OUTCOME_LABELS, ISSUE_OUTCOMES } from './lifecycle.ts';
 import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/features/volunteers/availability.ts';
 import { dateParts } from './page-form.ts';
 import type { EventKind } from './timeline.repo.ts';
@@ -113,6 +114,11 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
       blocked: m.decision.allowed ? undefined : m.decision.reasons,
     })),
     outcomeItems: OUTCOMES.map((o) => ({ value: o, text: t(OUTCOME_LABELS[o as Outcome]), checked: values.outcome === o })),
+    issues: view.issues.map((issue, i) => ({
+      name: `issueOutcomes-${i}`,
+      issue,
+      items: ISSUE_OUTCOMES.map((o) => ({ value: o, text: t(ISSUE_OUTCOME_LABELS[o]), checked: values[`issueOutcomes-${i}`] === o })),
+    })),
     values,
   };
 }

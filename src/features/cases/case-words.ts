@@ -55,6 +55,15 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   advocate: 'Advocate',
   interpreter: 'Interpreter',
 };
+/** The roles offered for each kind of case (referral forms and the People tab); none is chosen for the person. */
+export const ROLES_BY_CASE_TYPE: Record<CaseType, readonly PartyRole[]> = {
+  community: ['party', 'parent', 'young_person', 'family_member', 'supporter', 'advocate', 'interpreter'],
+  restorative_justice: ['victim', 'person_who_harmed', 'family_member', 'supporter', 'advocate', 'interpreter'],
+  send: ['parent', 'young_person', 'local_authority', 'health_body', 'supporter', 'advocate', 'interpreter'],
+  social_care: ['service_user', 'family_member', 'staff_member', 'local_authority', 'health_body', 'party', 'advocate', 'supporter', 'interpreter'],
+};
+export const rolesFor = (caseType: string): readonly PartyRole[] => ROLES_BY_CASE_TYPE[caseType as CaseType] ?? PARTY_ROLES;
+
 /** People taking part in the mediation itself, whose consent it needs. Supporters, advocates and interpreters come with them. */
 export const CONSENTING_ROLES: readonly PartyRole[] = [
   'party',

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
-import { ZCaseQuery, ZConsent, ZContact, ZIntake, ZNote, ZTask, ZTransition } from './cases.schemas.ts';
+import { ZAddParty, ZCaseQuery, ZConsent, ZContact, ZEditParty, ZIntake, ZNote, ZRemoveParty, ZTask, ZTransition } from './cases.schemas.ts';
 import { presentCase, ZCaseOut } from './cases.present.ts';
 
 const ZCaseParams = z.object({ id: z.string().uuid('Case ids are UUIDs') });
@@ -99,7 +99,17 @@ export function registerCaseApi(app: FastifyInstance, deps: Deps) {
         security,
         params: ZCaseParams,
         body: ZConsent,
-        response: { 200: z.object({ consent: z.string(), caseStatus: z.string() }), ...errorResponses },
+        response: {
+          200: z.object({
+            consent: z.string(),
+            caseStatus: z.string(),
+            goOnWith: z
+              .array(z.string())
+              .nullable()
+              .describe('When one of three or more parties withdraws: the people still taking part; decide whether the case goes on with them'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => deps.caseActivity.recordConsent(req.actor!, req.params.id, req.body),
@@ -151,5 +161,52 @@ export function registerCaseApi(app: FastifyInstance, deps: Deps) {
       await deps.caseActivity.completeTask(req.actor!, req.params.id, req.params.taskId);
       return { ok: true as const };
     },
+  );
+
+  const ZPartyParams = ZCaseParams.extend({ partyId: z.string().uuid('Party ids are UUIDs') });
+
+  api.post(
+    '/api/v1/cases/:id/parties',
+    {
+      schema: {
+        summary: 'Add a person to the case after triage (the role must be one used for the case type); on the timeline and audited',
+        tags,
+        security,
+        params: ZCaseParams,
+        body: ZAddParty,
+        response: { 200: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => deps.parties.add(req.actor!, req.params.id, req.body),
+  );
+
+  api.patch(
+    '/api/v1/cases/:id/parties/:partyId',
+    {
+      schema: {
+        summary: 'Correct a person on the case: role, name, contact details, safe-contact instructions, needs (blank clears a detail)',
+        tags,
+        security,
+        params: ZPartyParams,
+        body: ZEditParty,
+        response: { 200: z.object({ id: z.string(), changed: z.array(z.string()) }), 404: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => deps.parties.edit(req.actor!, req.params.id, req.params.partyId, req.body),
+  );
+
+  api.delete(
+    '/api/v1/cases/:id/parties/:partyId',
+    {
+      schema: {
+        summary: 'Remove a person entered in error, with a reason; 409 when they have an intake record or meetings (record their withdrawal instead)',
+        tags,
+        security,
+        params: ZPartyParams,
+        body: ZRemoveParty,
+        response: { 200: z.object({ id: z.string(), removed: z.literal(true) }), 404: ZApiError, 409: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => deps.parties.remove(req.actor!, req.params.id, req.params.partyId, req.body),
   );
 }

@@ -31,6 +31,7 @@ export const ZCaseOut = z.object({
   openedAt: z.string(),
   statusChangedAt: z.string(),
   parties: z.array(ZPartyOut),
+  issues: z.array(z.string()).describe('The issues on the meeting records; moving to outcome gives issueOutcomes in this order'),
   tasks: z.array(z.object({ id: z.string(), title: z.string(), dueOn: z.string(), done: z.boolean() })),
   timeline: z.array(
     z.object({
@@ -73,6 +74,7 @@ export function presentCase(view: CaseView): z.infer<typeof ZCaseOut> {
       consent: p.consent,
       hasIntake: withIntake.has(p.id),
     })),
+    issues: view.issues,
     tasks: view.tasks.map((t) => ({ id: t.id, title: t.title, dueOn: t.dueOn, done: t.doneAt !== null })),
     timeline: view.timeline.map((e) => ({ at: e.at.toISOString(), kind: e.kind, summary: e.summary, body: e.body, actor: e.actorLabel, partyId: e.partyId })),
     nextSteps: view.moves.map((m) => ({ to: m.to, allowed: m.decision.allowed, reasons: m.decision.allowed ? [] : m.decision.reasons })),

@@ -336,3 +336,11 @@ export async function decideSafeguarding(tx: Db, orgId: string, id: string, valu
     .returning({ caseId: safeguardingRecords.caseId });
   return rows[0];
 }
+
+export async function deleteParty(tx: Db, orgId: string, caseId: string, partyId: string) {
+  const rows = await tx
+    .delete(parties)
+    .where(and(eq(parties.orgId, orgId), eq(parties.caseId, caseId), eq(parties.id, partyId)))
+    .returning({ id: parties.id });
+  return rows.length > 0;
+}

@@ -9,6 +9,7 @@ import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, type CaseStatus, type Case
 import { STATUS_BADGE_CLASSES } from './case-page-words.ts';
 import { registerCaseFormRoutes } from './case-forms.routes.ts';
 import { registerCasePageRoutes } from './case-page.routes.ts';
+import { registerPartyPages } from './party-pages.routes.ts';
 import { createCasePagesService } from './case-pages.service.ts';
 import { type CaseQuery, ZCaseQuery } from './cases.schemas.ts';
 import { registerSafeguardingPages } from './safeguarding.routes.ts';
@@ -134,5 +135,6 @@ export function registerCasePages(app: FastifyInstance, deps: Deps) {
 
   registerCasePageRoutes(app, deps, pages);
   registerCaseFormRoutes(app, deps, pages);
+  registerPartyPages(app, deps, pages);
   registerSafeguardingPages(app, deps);
 }

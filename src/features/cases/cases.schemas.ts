@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
 import { ZWeeklyWindow } from '#src/features/volunteers/volunteers.schemas.ts';
-import { CASE_STATUSES, CASE_TYPES, OUTCOMES } from './case-words.ts';
+import { CASE_STATUSES, CASE_TYPES, OUTCOMES, PARTY_ROLES } from './case-words.ts';
+import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
+import { INTAKE_NEEDS_VIEW, ISSUE_OUTCOMES } from './lifecycle.ts';
 
 export const ZCaseQuery = z.object({
   status: z.union([z.enum(CASE_STATUSES), z.array(z.enum(CASE_STATUSES))]).optional(),
@@ -19,6 +21,11 @@ export const ZTransition = z.object({
   to: z.enum(CASE_STATUSES, { error: 'Choose where the case should move' }),
   reason: z.string().trim().max(2000).optional(),
   outcome: z.enum(OUTCOMES).optional(),
+  /** When moving to Outcome: what became of each issue on the meeting records, in the order the case lists them. */
+  issueOutcomes: z
+    .array(z.enum(ISSUE_OUTCOMES, { error: 'Say whether each issue was agreed, partly agreed or not agreed' }).optional())
+    .max(100)
+    .optional(),
 });
 
 export const ZConsent = z.object({
@@ -46,7 +53,7 @@ export const ZContact = z.object({
 
 export const ZIntake = z.object({
   partyId: z.string().uuid('Choose the person'),
-  situationNow: z.string().trim().max(20000).optional(),
+  situationNow: z.string({ error: INTAKE_NEEDS_VIEW }).trim().min(1, INTAKE_NEEDS_VIEW).max(20000),
   wantedFuture: z.string().trim().max(20000).optional(),
   ideas: z.string().trim().max(20000).optional(),
   concerns: z.string().trim().max(20000).optional(),
@@ -73,3 +80,33 @@ export const ZSafeguardingDecision = z.object({
   legalBasis: z.string().trim().max(500).optional(),
   close: z.boolean().optional(),
 });
+
+const partyText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
+
+/** A party added after triage, or what is corrected about one: role, name, contact details, safe-contact instructions, needs. */
+export const ZPartyFields = z.object({
+  name: z.string({ error: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(120, 'Name must be 120 characters or fewer'),
+  role: z.enum(PARTY_ROLES, { error: 'Choose the person’s role in the case' }),
+  email: ZEmailInput,
+  phone: ZPhoneInput,
+  address: partyText(500, 'Address'),
+  postcode: ZPostcodeInput,
+  safeContact: partyText(1000, 'How to contact them safely'),
+  canLeaveMessages: z.boolean().optional(),
+  needs: partyText(1000, 'Access, language and interpreter needs'),
+  /** Why the change was made (a correction, a new person joining): it goes on the timeline. */
+  reason: partyText(2000, 'Reason'),
+});
+export const ZAddParty = ZPartyFields;
+export const ZEditParty = ZPartyFields.partial().refine((v) => Object.entries(v).some(([k, x]) => k !== 'reason' && x !== undefined), {
+  message: 'Say what to change about the person',
+  path: ['_'],
+});
+export const ZRemoveParty = z.object({
+  reason: z
+    .string({ error: 'Give a reason for removing the person from the case' })
+    .trim()
+    .min(1, 'Give a reason for removing the person from the case')
+    .max(2000),
+});
+export type PartyFieldsInput = z.infer<typeof ZPartyFields>;

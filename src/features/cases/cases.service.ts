@@ -22,7 +22,9 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
-import { decideTransition, type LifecycleCase, nextStatuses } from './lifecycle.ts';
+import { decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
+import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
+import { caseMediatorFacts } from '#src/features/volunteers/case-team-facts.ts';
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
 
 export const PAGE_SIZE = 25;
@@ -40,12 +42,21 @@ export function interpretSearch(q: string) {
   return { reference, phoneNorm: phone, postcodeNorm: postcode, nameNorm: name && name.length >= 2 ? name : undefined };
 }
 
-export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: Set<string>, openSafeguarding: number): LifecycleCase {
+/** What the gates beyond Ready read: the mediators on the case, the sessions held and the issues their records list. */
+export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues'>;
+
+export async function gateFacts(tx: Db, orgId: string, c: CaseRow, today: string): Promise<GateFacts> {
+  const { sessionsHeld, issueTexts } = await caseSessions(tx, orgId, c.id);
+  return { mediators: await caseMediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts) };
+}
+
+export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: Set<string>, openSafeguarding: number, facts: GateFacts = {}): LifecycleCase {
   return {
     status: c.status as CaseStatus,
     heldFrom: (c.heldFrom as CaseStatus | null) ?? null,
     parties: parties.map((p) => ({ name: p.name, role: p.role as PartyRole, consent: p.consent as ConsentState, hasIntake: intakePartyIds.has(p.id) })),
     openSafeguarding,
+    ...facts,
   };
 }
 
@@ -122,11 +133,14 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         const timeline = events.map((e) =>
           e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
         );
-        const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), openSafeguarding);
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), openSafeguarding, facts);
+        // What would still stop each move once the form is filled in (a reason, the outcome of each issue).
+        const filledIn = { reason: 'x', outcome: 'partial_agreement', issueOutcomes: (facts.issues ?? []).map((_, i) => (i === 0 ? 'agreed' : 'not_agreed')) };
         const moves = nextStatuses(lifecycle).map((to) => ({
           to,
           label: STATUS_LABELS[to],
-          decision: decideTransition(lifecycle, to, { reason: 'x', outcome: 'full_agreement' }),
+          decision: decideTransition(lifecycle, to, filledIn),
         }));
         await audit.record(tx, actor, actor.orgId, { action: 'case.viewed', entityType: 'case', entityId: caseId });
         return {
@@ -137,6 +151,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           timeline,
           openSafeguarding,
           moves,
+          issues: facts.issues ?? [],
           team,
           canManage: canManageCase(actor),
           canWork: canWorkOnCase(actor, access),
@@ -145,13 +160,14 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
     },
 
     /** Moves the case if the lifecycle allows it; otherwise 409 with the reasons in words. */
-    async transition(actor: OrgActor, caseId: string, input: { to: CaseStatus; reason?: string; outcome?: string }) {
+    async transition(actor: OrgActor, caseId: string, input: { to: CaseStatus; reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[] }) {
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await loadForActor(tx, actor, caseId);
         if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
-        const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId));
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId), facts);
         const decision = decideTransition(lifecycle, input.to, input);
         if (!decision.allowed)
           throw new AppError('CONFLICT', decision.reasons.join('. '), { reason: 'TRANSITION_REFUSED', fields: { to: decision.reasons.join('. ') } });
@@ -173,7 +189,14 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           actorLabel: actor.label ?? null,
           summary: `${STATUS_LABELS[c.status as CaseStatus]} → ${STATUS_LABELS[input.to]}`,
           body: input.reason || null,
-          data: { from: c.status, to: input.to, outcome: input.outcome ?? null },
+          data: {
+            from: c.status,
+            to: input.to,
+            outcome: input.outcome ?? null,
+            ...(input.to === 'outcome' && facts.issues?.length
+              ? { issues: facts.issues.map((issue, i) => ({ issue, outcome: input.issueOutcomes?.[i] ?? null })) }
+              : {}),
+          },
         });
         await audit.record(tx, actor, actor.orgId, {
           action: 'case.transitioned',

@@ -35,6 +35,8 @@ type DemoCase = {
   tasks?: { title: string; dueInDays: number }[];
   disclosure?: { party: number; text: string };
   outcome?: 'full_agreement' | 'partial_agreement' | 'no_agreement';
+  /** What became of each issue on the case's meeting record (demo-meetings.ts), in order. */
+  issueOutcomes?: string[];
   withdrawnBecause?: string;
 };
 
@@ -120,6 +122,7 @@ function demoCases(day: (offset: number) => string): DemoCase[] {
         { situationNow: 'Cannot afford a tree surgeon this year.', wantedFuture: 'To share the cost.' },
       ],
       outcome: 'partial_agreement',
+      issueOutcomes: ['agreed', 'not_agreed'],
       notes: ['Agreed to share a tree surgeon next spring; no agreement yet on the hedge height.'],
     },
     {
@@ -258,14 +261,32 @@ async function seedCase(deps: Deps, actor: OrgActor, c: DemoCase, day: (offset: 
     });
   }
   await move('ready');
-  if (c.stage === 'ready') return;
-  await move('mediation');
-  if (c.stage === 'mediation') return;
-  for (const note of c.notes ?? []) await deps.caseActivity.addNote(actor, caseId, { body: note });
-  await move('outcome', { outcome: c.outcome ?? 'full_agreement' });
-  if (c.stage === 'outcome') return;
-  await move('closed');
+  // Mediation and beyond need a lead-qualified pair and, for Outcome, a session held: seedDemoStages moves these
+  // cases on once the volunteers and meetings seeders have assigned their pairs and held their meetings.
 }
+
+/**
+ * The demo cases in Mediation or beyond, moved on from Ready through the same gates staff meet (registered in
+ * DEMO_SEEDERS after the volunteers and meetings, which assign each case its pair and hold its sessions).
+ */
+export const seedDemoStages: DemoSeeder = async (deps, orgId) => {
+  const actor = await demoOrgActor(deps, orgId, COORDINATOR_EMAIL, 'coordinator');
+  const today = deps.clock.now();
+  const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  for (const c of demoCases(day)) {
+    if (!['mediation', 'outcome', 'closed'].includes(c.stage)) continue;
+    const caseId = (await deps.cases.list(actor, { q: c.referral.parties[0]!.name })).rows[0]?.id;
+    if (!caseId) continue;
+    const move = (to: CaseStatus, extra: { reason?: string; outcome?: DemoCase['outcome']; issueOutcomes?: string[] } = {}) =>
+      deps.cases.transition(actor, caseId, { to, ...extra });
+    await move('mediation');
+    if (c.stage === 'mediation') continue;
+    for (const note of c.notes ?? []) await deps.caseActivity.addNote(actor, caseId, { body: note });
+    await move('outcome', { outcome: c.outcome ?? 'full_agreement', issueOutcomes: c.issueOutcomes ?? [] });
+    if (c.stage === 'outcome') continue;
+    await move('closed');
+  }
+};
 
 /** The demo service's settings, referrals and cases (registered in DEMO_SEEDERS; runs once, when the demo service is created). */
 export const seedDemoCases: DemoSeeder = async (deps, orgId) => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, type CaseStatus } from './case-words.ts';
-import { decideTransition, type LifecycleCase, type LifecycleParty, nextStatuses, statusAfterConsentWithdrawn } from './lifecycle.ts';
+import {
+  afterPartyWithdraws,
+  decideTransition,
+  intakeRefusal,
+  issuesFromRecords,
+  type LifecycleCase,
+  type LifecycleParty,
+  nextStatuses,
+  statusAfterConsentWithdrawn,
+} from './lifecycle.ts';
 
 const sam: LifecycleParty = { name: 'Sam Patel', role: 'party', consent: 'given', hasIntake: true };
 const jo: LifecycleParty = { name: 'Jo Okafor', role: 'party', consent: 'given', hasIntake: true };
@@ -10,6 +19,12 @@ const ok = (status: CaseStatus, extra: Partial<LifecycleCase> = {}): LifecycleCa
   heldFrom: null,
   parties: [sam, jo, supporter],
   openSafeguarding: 0,
+  mediators: [
+    { name: 'Lee Lead', leadQualified: true },
+    { name: 'Tia Trainee', leadQualified: false },
+  ],
+  sessionsHeld: 1,
+  issues: [],
   ...extra,
 });
 const full = { reason: 'because', outcome: 'full_agreement' };
@@ -95,7 +110,84 @@ describe('case lifecycle', () => {
     expect(d).toEqual({ allowed: false, reasons: ['A case that is intake cannot move to closed. It can move to: Ready, On hold, Withdrawn, Unsuitable'] });
   });
 
-  it('withdraws a ready or mediating case when a party withdraws consent', () => {
-    for (const s of CASE_STATUSES) expect(statusAfterConsentWithdrawn(ok(s))).toBe(s === 'ready' || s === 'mediation' ? 'withdrawn' : null);
+  it('withdraws a ready or mediating two-party case when a party withdraws consent', () => {
+    const twoParty = (s: CaseStatus) => ok(s, { parties: [{ ...sam, consent: 'withdrawn' }, jo, supporter] });
+    for (const s of CASE_STATUSES) expect(statusAfterConsentWithdrawn(twoParty(s))).toBe(s === 'ready' || s === 'mediation' ? 'withdrawn' : null);
+  });
+});
+
+describe('the gates', () => {
+  const ana: LifecycleParty = { name: 'Ana Brook', role: 'party', consent: 'given', hasIntake: true };
+
+  it('an intake record needs at least the person’s view of the situation', () => {
+    expect(intakeRefusal({})).toMatch(/how the person sees the situation now/);
+    expect(intakeRefusal({ situationNow: '   ' })).not.toBeNull();
+    expect(intakeRefusal({ situationNow: 'The music at night keeps the children awake' })).toBeNull();
+  });
+
+  it('Mediation needs an assigned pair', () => {
+    expect(decideTransition(ok('ready', { mediators: [] }), 'mediation')).toEqual({
+      allowed: false,
+      reasons: ['Mediation needs a pair of mediators assigned to the case'],
+    });
+    expect(decideTransition(ok('ready', { mediators: [{ name: 'Lee Lead', leadQualified: true }] }), 'mediation').allowed).toBe(false);
+    expect(decideTransition(ok('on_hold', { heldFrom: 'mediation', mediators: undefined }), 'mediation').allowed).toBe(false);
+  });
+
+  it('Mediation needs one of the pair to be lead-qualified', () => {
+    const twoTrainees = [
+      { name: 'Tia Trainee', leadQualified: false },
+      { name: 'Ola Novice', leadQualified: false },
+    ];
+    expect(decideTransition(ok('ready', { mediators: twoTrainees }), 'mediation')).toEqual({
+      allowed: false,
+      reasons: ['Mediation needs a mediator who may lead this case: neither Tia Trainee nor Ola Novice is accredited for it'],
+    });
+    expect(decideTransition(ok('ready'), 'mediation')).toEqual({ allowed: true, to: 'mediation' });
+  });
+
+  it('Outcome needs a joint meeting or shuttle session held', () => {
+    expect(decideTransition(ok('mediation', { sessionsHeld: 0 }), 'outcome', full)).toEqual({
+      allowed: false,
+      reasons: ['Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case'],
+    });
+  });
+
+  it('Outcome needs what became of each issue on the meeting records, agreeing with the overall outcome', () => {
+    const c = ok('mediation', { issues: ['Noise at night', 'The shared fence'] });
+    expect(decideTransition(c, 'outcome', { outcome: 'partial_agreement', issueOutcomes: ['agreed'] })).toEqual({
+      allowed: false,
+      reasons: ['Say what became of each issue on the meeting records: The shared fence has no outcome'],
+    });
+    expect(decideTransition(c, 'outcome', { outcome: 'full_agreement', issueOutcomes: ['agreed', 'not_agreed'] })).toMatchObject({
+      allowed: false,
+      reasons: [expect.stringMatching(/full agreement needs every issue agreed/)],
+    });
+    expect(decideTransition(c, 'outcome', { outcome: 'no_agreement', issueOutcomes: ['partly_agreed', 'not_agreed'] }).allowed).toBe(false);
+    expect(decideTransition(c, 'outcome', { outcome: 'partial_agreement', issueOutcomes: ['not_agreed', 'not_agreed'] }).allowed).toBe(false);
+    expect(decideTransition(c, 'outcome', { outcome: 'partial_agreement', issueOutcomes: ['agreed', 'not_agreed'] })).toEqual({ allowed: true, to: 'outcome' });
+    expect(decideTransition(c, 'outcome', { outcome: 'full_agreement', issueOutcomes: ['agreed', 'agreed'] })).toEqual({ allowed: true, to: 'outcome' });
+  });
+
+  it('reads the issues from meeting records, one per line, each once', () => {
+    expect(issuesFromRecords(['Noise at night\n- The shared fence', null, 'noise at night; Parking'])).toEqual([
+      'Noise at night',
+      'The shared fence',
+      'Parking',
+    ]);
+    expect(issuesFromRecords(['', undefined])).toEqual([]);
+  });
+
+  it('one party withdrawing from a case of three withdraws only that party, and asks whether it goes on with the others', () => {
+    const three = ok('mediation', { parties: [{ ...sam, consent: 'withdrawn' }, jo, ana, supporter] });
+    expect(afterPartyWithdraws(three)).toEqual({ moveTo: null, remaining: ['Jo Okafor', 'Ana Brook'], askGoOn: true });
+    // The withdrawn party no longer holds the case back.
+    expect(decideTransition({ ...three, status: 'ready' }, 'mediation')).toEqual({ allowed: true, to: 'mediation' });
+  });
+
+  it('the case moves only when fewer than two parties remain', () => {
+    const two = ok('mediation', { parties: [{ ...sam, consent: 'withdrawn' }, { ...jo, consent: 'withdrawn' }, ana] });
+    expect(afterPartyWithdraws(two)).toEqual({ moveTo: 'withdrawn', remaining: ['Ana Brook'], askGoOn: false });
+    expect(afterPartyWithdraws({ ...two, status: 'intake' })).toEqual({ moveTo: null, remaining: ['Ana Brook'], askGoOn: false });
   });
 });

@@ -13,8 +13,26 @@ import {
 } from './case-words.ts';
 
 export type LifecycleParty = { name: string; role: PartyRole; consent: ConsentState; hasIntake: boolean };
-export type LifecycleCase = { status: CaseStatus; heldFrom: CaseStatus | null; parties: LifecycleParty[]; openSafeguarding: number };
-export type TransitionInput = { reason?: string; outcome?: string };
+/** A mediator on the case now: whether they may lead a case of this type and area (accredited for it). */
+export type LifecycleMediator = { name: string; leadQualified: boolean };
+export type LifecycleCase = {
+  status: CaseStatus;
+  heldFrom: CaseStatus | null;
+  parties: LifecycleParty[];
+  openSafeguarding: number;
+  /** The mediators assigned now. */
+  mediators?: LifecycleMediator[];
+  /** Joint meetings, RJ conferences and shuttle sessions held on the case. */
+  sessionsHeld?: number;
+  /** The issues listed on the case's meeting records, one per line, in the order first recorded. */
+  issues?: string[];
+};
+/** What became of one issue when mediation ended. */
+export const ISSUE_OUTCOMES = ['agreed', 'partly_agreed', 'not_agreed'] as const;
+export type IssueOutcome = (typeof ISSUE_OUTCOMES)[number];
+export const ISSUE_OUTCOME_LABELS: Record<IssueOutcome, string> = { agreed: 'Agreed', partly_agreed: 'Partly agreed', not_agreed: 'Not agreed' };
+/** issueOutcomes: the outcome of each issue, in the order of LifecycleCase.issues. */
+export type TransitionInput = { reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[] };
 export type Decision = { allowed: true; to: CaseStatus } | { allowed: false; reasons: string[] };
 
 const FORWARD: Partial<Record<CaseStatus, CaseStatus[]>> = {
@@ -25,7 +43,7 @@ const FORWARD: Partial<Record<CaseStatus, CaseStatus[]>> = {
   follow_up: ['closed'],
 };
 
-const names = (list: LifecycleParty[]) => list.map((p) => p.name).join(', ');
+const names = (list: readonly { name: string }[]) => list.map((p) => p.name).join(', ');
 
 /** Every status a case could be asked to move to from where it is (allowed or not), for the page's choices. */
 export function nextStatuses(c: Pick<LifecycleCase, 'status' | 'heldFrom'>): CaseStatus[] {
@@ -50,7 +68,8 @@ export function decideTransition(c: LifecycleCase, to: CaseStatus, input: Transi
     };
   }
 
-  const consenting = c.parties.filter((p) => CONSENTING_ROLES.includes(p.role));
+  // A party who has withdrawn from a group case is no longer asked for anything; the others go on without them.
+  const consenting = c.parties.filter((p) => CONSENTING_ROLES.includes(p.role) && p.consent !== 'withdrawn');
   if (to === 'ready') {
     if (consenting.length < 2 && !c.parties.some((p) => p.role === 'local_authority')) reasons.push('Ready needs at least two parties on the case');
     const notConsented = consenting.filter((p) => p.consent !== 'given');
@@ -64,18 +83,91 @@ export function decideTransition(c: LifecycleCase, to: CaseStatus, input: Transi
     const withdrawn = consenting.filter((p) => p.consent !== 'given');
     if (withdrawn.length)
       reasons.push(`Mediation needs consent from every party: ${names(withdrawn)} ${withdrawn.length === 1 ? 'has' : 'have'} not consented`);
+    if (consenting.length < 2 && !c.parties.some((p) => p.role === 'local_authority')) reasons.push('Mediation needs at least two parties on the case');
+    reasons.push(...mediationPairReasons(c.mediators ?? []));
   }
-  if (to === 'outcome' && !OUTCOMES.includes(input.outcome as (typeof OUTCOMES)[number]))
-    reasons.push('Say what the outcome was: full agreement, partial agreement or no agreement');
+  if (to === 'outcome') reasons.push(...outcomeReasons(c, input));
   const needsReason: CaseStatus[] = ['withdrawn', 'unsuitable', 'on_hold'];
   if ((needsReason.includes(to) || ENDED_STATUSES.includes(from) || (from === 'ready' && to === 'intake')) && reason.length === 0)
     reasons.push(`Give a reason for moving the case to ${label.toLowerCase()}`);
   return reasons.length ? { allowed: false, reasons } : { allowed: true, to };
 }
 
-/** What a party withdrawing consent does to the case: mediation cannot go on without them. */
+/** Mediation needs a pair on the case, one of whom may lead it. */
+export function mediationPairReasons(mediators: LifecycleMediator[]): string[] {
+  if (mediators.length < 2) return ['Mediation needs a pair of mediators assigned to the case'];
+  if (!mediators.some((m) => m.leadQualified))
+    return [`Mediation needs a mediator who may lead this case: neither ${names(mediators).replace(/, ([^,]*)$/, ' nor $1')} is accredited for it`];
+  return [];
+}
+
+/**
+ * Outcome needs something to have an outcome about (a joint meeting, RJ conference or shuttle session held), the
+ * overall outcome, and, when the meeting records list issues, what became of each one, agreeing with the overall outcome.
+ */
+export function outcomeReasons(c: LifecycleCase, input: TransitionInput): string[] {
+  const reasons: string[] = [];
+  if (!c.sessionsHeld) reasons.push('Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case');
+  const outcome = OUTCOMES.find((o) => o === input.outcome);
+  if (!outcome) reasons.push('Say what the outcome was: full agreement, partial agreement or no agreement');
+  const issues = c.issues ?? [];
+  const given = issues.map((_, i) => ISSUE_OUTCOMES.find((o) => o === input.issueOutcomes?.[i]));
+  const missing = issues.filter((_, i) => !given[i]);
+  if (missing.length) {
+    reasons.push(`Say what became of each issue on the meeting records: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no outcome`);
+    return reasons;
+  }
+  if (outcome === 'full_agreement' && given.some((g) => g !== 'agreed'))
+    reasons.push('A full agreement needs every issue agreed: choose partial agreement, or record each issue as agreed');
+  if (outcome === 'no_agreement' && given.some((g) => g !== 'not_agreed'))
+    reasons.push('No agreement cannot include an issue that was agreed or partly agreed: choose partial agreement');
+  if (outcome === 'partial_agreement' && issues.length > 0 && given.every((g) => g === 'not_agreed'))
+    reasons.push('A partial agreement needs at least one issue agreed or partly agreed');
+  return reasons;
+}
+
+/** The issues listed on meeting records: one per line (or separated by semicolons), each once, in the order first recorded. */
+export function issuesFromRecords(records: readonly (string | null | undefined)[]): string[] {
+  const seen = new Map<string, string>();
+  for (const text of records)
+    for (const line of (text ?? '').split(/[\n;]/)) {
+      const issue = line.replace(/^\s*[-*•\d.)]+\s*/, '').trim();
+      if (issue && !seen.has(issue.toLowerCase())) seen.set(issue.toLowerCase(), issue);
+    }
+  return [...seen.values()];
+}
+
+export type WithdrawalDecision = {
+  /** Where the case moves, or null when it stays where it is. */
+  moveTo: CaseStatus | null;
+  /** The people still taking part. */
+  remaining: string[];
+  /** With three or more parties: the question for the coordinator, whether the case goes on with the others. */
+  askGoOn: boolean;
+};
+
+/**
+ * One party withdrawing from a case: with two or more others still taking part the case stays where it is and the
+ * coordinator is asked whether it goes on with them (group mediation); only when fewer than two remain does the case
+ * itself move, and then only once it is ready or in mediation (in intake it waits for another party or a decision).
+ * c.parties already shows the party as withdrawn.
+ */
+export function afterPartyWithdraws(c: LifecycleCase): WithdrawalDecision {
+  const remaining = c.parties.filter((p) => CONSENTING_ROLES.includes(p.role) && p.consent !== 'withdrawn').map((p) => p.name);
+  if (remaining.length >= 2) return { moveTo: null, remaining, askGoOn: true };
+  return { moveTo: ['ready', 'mediation'].includes(c.status) ? 'withdrawn' : null, remaining, askGoOn: false };
+}
+
+/** What a party withdrawing consent does to the case (see afterPartyWithdraws). */
 export function statusAfterConsentWithdrawn(c: LifecycleCase): CaseStatus | null {
-  return ['ready', 'mediation'].includes(c.status) ? 'withdrawn' : null;
+  return afterPartyWithdraws(c).moveTo;
+}
+
+export const INTAKE_NEEDS_VIEW = 'Write how the person sees the situation now: an intake record needs at least their view';
+
+/** An intake record says at least how the person sees the situation now. */
+export function intakeRefusal(input: { situationNow?: string | null }): string | null {
+  return input.situationNow?.trim() ? null : INTAKE_NEEDS_VIEW;
 }
 
 export const isActive = (status: CaseStatus) => ACTIVE_STATUSES.includes(status);

@@ -130,6 +130,52 @@ export const seedDemoMeetings: DemoSeeder = async (deps, orgId) => {
     });
   }
 
+  // Earlier: the restorative conference on the shop case and the joint meeting on the tree case, held and recorded,
+  // so those cases can move on to their outcomes (seedDemoStages).
+  const past = [
+    {
+      party: 'Bailey Dummyworth',
+      kind: 'rj_conference' as const,
+      daysAgo: 24,
+      issues: '',
+      outcome: 'Rowan apologised and offered to help repaint the shop front; Bailey accepted (demo).',
+    },
+    {
+      party: 'Ellis Placeholder',
+      kind: 'joint' as const,
+      daysAgo: 38,
+      issues: 'Leaves and branches in the gutters\nThe hedge blocking the light',
+      outcome: 'Agreed to share a tree surgeon next spring; no agreement yet on the hedge height (demo).',
+    },
+  ];
+  for (const held of past) {
+    const c = await caseOf(deps, coordinator, held.party);
+    if (!c || c.mediators.length < 2) continue;
+    const behind = createServices(deps.config, deps.database, { now: () => new Date(deps.clock.now().getTime() - held.daysAgo * DAY_MS) }, deps.log);
+    const day = midweekWorkingDay(addDays(today, -held.daysAgo), 1);
+    const { meeting } = await behind.meetings.book(coordinator, c.caseId, {
+      kind: held.kind,
+      mode: 'in_person',
+      place: 'venue',
+      roomId: rooms.study,
+      start: londonTime(day, '10:00').toISOString(),
+      durationMinutes: 120,
+      volunteerIds: c.mediators,
+      partyIds: c.partyIds,
+      others: [],
+      shortNoticeAgreed: false,
+    });
+    const attended = (await deps.meetings.meeting(coordinator, c.caseId, meeting.id)).meeting.participants.map((p) => p.id);
+    await deps.meetings.record(coordinator, c.caseId, meeting.id, {
+      attendedParticipantIds: attended,
+      groundRules: [],
+      issues: held.issues,
+      options: '',
+      outcome: held.outcome,
+      nextStep: 'follow_up',
+    });
+  }
+
   // A referrer asks for a further meeting on the noise case.
   const riley = await caseOf(deps, coordinator, 'Riley Pretend');
   if (riley)

@@ -6,7 +6,7 @@ import { asSystem } from '#src/db/tenant.ts';
 import { systemActor, type Role } from '#src/features/auth/actor.ts';
 import { findUserByEmail, updateUser } from '#src/features/auth/users.repo.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
-import { seedDemoCases } from '#src/features/cases/demo-cases.ts';
+import { seedDemoCases, seedDemoStages } from '#src/features/cases/demo-cases.ts';
 import { seedDemoVolunteers } from '#src/features/volunteers/demo-volunteers.ts';
 import { seedDemoMeetings } from '#src/features/meetings/demo-meetings.ts';
 import { findOrgBySlug, updateOrgSettings } from './orgs.repo.ts';
@@ -26,7 +26,7 @@ export const DEMO_STAFF: { role: Role; name: string; email: string }[] = [
 ];
 
 export type DemoSeeder = (deps: Deps, orgId: string) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoCases, seedDemoVolunteers, seedDemoMeetings];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoCases, seedDemoVolunteers, seedDemoMeetings, seedDemoStages];
 
 /** Creates the demo service (or refreshes its passwords when it exists) and returns the accounts to print. */
 export async function loadDemo(deps: Deps) {

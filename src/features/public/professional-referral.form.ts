@@ -2,7 +2,7 @@
 // a GOV.UK date input) turned into a ProfessionalReferral, or field errors keyed by the form's own field ids.
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import type { CaseType, PartyRole } from '#src/features/cases/case-words.ts';
+import { type CaseType, ROLES_BY_CASE_TYPE } from '#src/features/cases/case-words.ts';
 import { type ProfessionalReferral, ZCaseDetails, ZProfessionalReferral } from '#src/features/referrals/referrals.schemas.ts';
 import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
 import { asList, readDateInput, yesNo } from './public-forms.ts';
@@ -16,19 +16,8 @@ export const CASE_TYPE_SLUGS: Record<CaseType, string> = {
 export const caseTypeOfSlug = (slug: string) => (Object.entries(CASE_TYPE_SLUGS) as [CaseType, string][]).find(([, s]) => s === slug)?.[0];
 
 export const PEOPLE_ROWS = 4;
-export const ROLE_CHOICES: Record<CaseType, PartyRole[]> = {
-  community: ['party', 'parent', 'young_person', 'family_member', 'supporter', 'advocate', 'interpreter'],
-  restorative_justice: ['victim', 'person_who_harmed', 'family_member', 'supporter', 'advocate', 'interpreter'],
-  send: ['parent', 'young_person', 'local_authority', 'health_body', 'supporter', 'advocate', 'interpreter'],
-  social_care: ['service_user', 'family_member', 'staff_member', 'local_authority', 'health_body', 'party', 'advocate', 'supporter', 'interpreter'],
-};
-/** The roles the first two rows start with: the person referred and the other party. */
-export const DEFAULT_ROLES: Record<CaseType, [PartyRole, PartyRole]> = {
-  community: ['party', 'party'],
-  restorative_justice: ['victim', 'person_who_harmed'],
-  send: ['parent', 'local_authority'],
-  social_care: ['service_user', 'staff_member'],
-};
+/** The roles offered in each row, per case type. None is chosen for the referrer: every row starts unselected. */
+export const ROLE_CHOICES = ROLES_BY_CASE_TYPE;
 
 const PERSON_FIELDS = ['Name', 'Role', 'Phone', 'Email', 'Postcode'] as const;
 export const FIELD_ORDER = [

@@ -50,7 +50,7 @@ const DISPUTE_ABOUT = {
   other: 'Something else',
 };
 
-export function formChoices(t: Translate, roles: PartyRole[]) {
+export function formChoices(t: Translate, roles: readonly PartyRole[]) {
   return {
     roles: [{ value: '', text: t('Select a role') }, ...roles.map((r) => ({ value: r, text: t(PARTY_ROLE_LABELS[r]) }))],
     risks: RISKS.map((r) => ({ value: r, text: t(RISK_LABELS[r]) })),

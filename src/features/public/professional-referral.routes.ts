@@ -23,15 +23,7 @@ import {
   ukToday,
   withErrors,
 } from './public-forms.ts';
-import {
-  CASE_TYPE_SLUGS,
-  caseTypeOfSlug,
-  DEFAULT_ROLES,
-  formFieldsOf,
-  PEOPLE_ROWS,
-  parseProfessionalReferral,
-  ROLE_CHOICES,
-} from './professional-referral.form.ts';
+import { CASE_TYPE_SLUGS, caseTypeOfSlug, formFieldsOf, PEOPLE_ROWS, parseProfessionalReferral, ROLE_CHOICES } from './professional-referral.form.ts';
 import { formChoices, LIST_FIELDS } from './professional-referral.options.ts';
 import { CASE_TYPE_SUMMARIES } from './service-home.ts';
 import { longDate } from './self-referral.check.ts';
@@ -92,8 +84,8 @@ export function registerProfessionalReferralPages(app: FastifyInstance, deps: De
   app.get<TypeParams>('/s/:service/professional-referral/:caseType', async (req, reply) => {
     const s = await deps.settings.publicService(req.params.service);
     const caseType = offered(s, req.params.caseType);
-    const [first, second] = DEFAULT_ROLES[caseType];
-    return reply.page('public/views/professional/form.njk', formModel(s, caseType, { person1Role: first, person2Role: second }));
+    // Every person's role starts unselected: a wrongly pre-selected role is saved as it stands.
+    return reply.page('public/views/professional/form.njk', formModel(s, caseType, {}));
   });
 
   app.post<TypeParams>('/s/:service/professional-referral/:caseType', { config: POST_LIMIT }, async (req, reply) => {

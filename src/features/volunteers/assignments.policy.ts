@@ -9,12 +9,19 @@ export const canAssignMediators = (actor: OrgActor) => can(actor.role, 'cases.as
 export const canOverridePairingRules = (actor: OrgActor) => actor.role === 'admin';
 
 export type SignOffFacts = { supervised: boolean; signedOffAt: Date | null; supervisorUserId: string | null };
+/** What the case has had: joint meetings, RJ conferences and shuttle sessions held. */
+export type SignOffCase = { sessionsHeld: number };
 
-/** Why this person may not sign off this assignment as a supervised case, or null when they may. */
-export function signOffRefusal(actor: OrgActor, a: SignOffFacts): string | null {
+/**
+ * Why this person may not sign off this assignment as a supervised case, or null when they may: only the trainee's
+ * supervisor, and only once the case has had its joint meeting or shuttle sessions (there is nothing to sign off before).
+ */
+export function signOffRefusal(actor: OrgActor, a: SignOffFacts, c: SignOffCase): string | null {
   if (!a.supervised) return 'This assignment is not a supervised case: only a trainee’s co-mediated case can be signed off';
   if (a.signedOffAt) return 'This supervised case has already been signed off';
-  const isSupervisor = actor.type === 'user' && a.supervisorUserId !== null && a.supervisorUserId === actor.id;
-  if (isSupervisor || actor.role === 'admin' || actor.role === 'coordinator') return null;
-  return 'Only the trainee’s supervisor, an admin or a case coordinator can sign off a supervised case';
+  if (a.supervisorUserId === null) return 'The trainee has no supervisor recorded: record their supervisor, who then signs off the case';
+  const isSupervisor = actor.type === 'user' && a.supervisorUserId === actor.id;
+  if (!isSupervisor) return 'Only the trainee’s supervisor can sign off a supervised case';
+  if (c.sessionsHeld === 0) return 'A supervised case can be signed off once it has had its joint meeting or shuttle sessions';
+  return null;
 }

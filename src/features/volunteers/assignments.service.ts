@@ -26,7 +26,8 @@ import type { AssignInput } from './assignments.schemas.ts';
 import { todayOf } from './calendar.ts';
 import { volunteerPolicyOf } from './my-volunteer.ts';
 import { loadPairingCase, loadPairingVolunteers } from './pairing-inputs.repo.ts';
-import { checkPair, suggestPairs } from './pairing.ts';
+import { checkPair, suggestPairs, withoutCurrentPair } from './pairing.ts';
+import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
 import type { PairingContext, PairingVolunteer } from './pairing.types.ts';
 import { presentAssignment, recordPair } from './record-pair.ts';
 
@@ -67,9 +68,16 @@ export function createAssignmentService(deps: AssignmentDeps) {
       return inOrg(db, actor.orgId, async (tx) => {
         await deps.cases.loadForActor(tx, actor, caseId);
         const history = await assignmentHistoryForCase(tx, actor.orgId, caseId);
+        const sessions = await caseSessions(tx, actor.orgId, caseId);
+        const present = (a: (typeof history)[number]) => ({
+          ...presentAssignment(a),
+          signOffRefusal: signOffRefusal(actor, a, sessions),
+          // This person could sign it off, once the case has had its joint meeting or shuttle sessions.
+          signOffWaiting: sessions.sessionsHeld === 0 && signOffRefusal(actor, a, { sessionsHeld: 1 }) === null,
+        });
         return {
-          team: history.filter((a) => a.endedAt === null).map((a) => ({ ...presentAssignment(a), signOffRefusal: signOffRefusal(actor, a) })),
-          ended: history.filter((a) => a.endedAt !== null).map((a) => ({ ...presentAssignment(a), signOffRefusal: signOffRefusal(actor, a) })),
+          team: history.filter((a) => a.endedAt === null).map(present),
+          ended: history.filter((a) => a.endedAt !== null).map(present),
           canAssign: canAssignMediators(actor),
           canOverride: canOverridePairingRules(actor),
         };
@@ -83,7 +91,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         authorise(actor, 'cases.assign');
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
         if (!c) throw notFound('That case');
-        const result = suggestPairs(c, volunteers, ctx);
+        const result = withoutCurrentPair(suggestPairs(c, volunteers, ctx, { limit: 11 }), c.currentVolunteerIds);
         await audit.record(tx, actor, actor.orgId, {
           action: 'case.pair_suggestions_viewed',
           entityType: 'case',
@@ -173,10 +181,13 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const a = isUuid(assignmentId) ? await findAssignment(tx, actor.orgId, assignmentId) : undefined;
         if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound('That assignment');
         await deps.cases.loadForActor(tx, actor, a.caseId);
-        const refusal = signOffRefusal(actor, a);
+        const sessions = await caseSessions(tx, actor.orgId, a.caseId);
+        const refusal = signOffRefusal(actor, a, sessions);
         if (refusal) {
           if (a.signedOffAt) throw new AppError('CONFLICT', refusal, { reason: 'ALREADY_SIGNED_OFF' });
           if (!a.supervised) throw new AppError('CONFLICT', refusal, { reason: 'NOT_SUPERVISED' });
+          if (a.supervisorUserId !== null && actor.type === 'user' && a.supervisorUserId === actor.id)
+            throw new AppError('CONFLICT', refusal, { reason: 'NO_SESSIONS_HELD', fields: { _: refusal } });
           throw forbidden(refusal, 'NOT_SUPERVISOR');
         }
         const now = clock.now();

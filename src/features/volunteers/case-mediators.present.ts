@@ -63,6 +63,9 @@ export function mediatorsModel(m: ForCase, s: Suggestions | undefined, values: R
       supervised: supervisedWords(a),
     })),
     signable: signable.map((a) => ({ id: a.id, name: a.name })),
+    signOffWaiting: [...m.team, ...m.ended]
+      .filter((a) => a.signOffWaiting)
+      .map((a) => t('{name}’s supervised case can be signed off once the case has had its joint meeting or shuttle sessions.', { name: a.name })),
     canAssign: m.canAssign,
     canAssignPair: m.canAssign && !caseEnded,
     caseEnded: m.canAssign ? caseEnded : null,

@@ -164,7 +164,13 @@ export const seedDemoVolunteers: DemoSeeder = async (deps, orgId) => {
   for (const [party, pair] of PAIRS) {
     const found = await deps.cases.list(coordinator, { q: party });
     const caseId = found.rows[0]?.id;
-    if (caseId) await deps.assignments.assign(coordinator, caseId, { mediatorIds: [ids.get(pair[0])!, ids.get(pair[1])!] });
+    const mediatorIds: [string, string] = [ids.get(pair[0])!, ids.get(pair[1])!];
+    if (!caseId) continue;
+    // A demo pair the rules refuse today (one of them away, a DBS recheck due) is the pair that mediated the case: an
+    // admin assigns it with a justification, as a service would.
+    await deps.assignments
+      .assign(coordinator, caseId, { mediatorIds })
+      .catch(() => deps.assignments.assign(admin, caseId, { mediatorIds, overrideJustification: 'The pair that mediated this case (demo).' }));
   }
   // The demo mediator's hours on their case, and a mileage claim waiting for approval.
   const morgan = ids.get('Morgan Madeup')!;
@@ -191,4 +197,6 @@ const PAIRS: [string, [string, string]][] = [
   ['Frankie Fictitious', ['Morgan Madeup', 'Avery Invented']],
   ['Charlie Notreal', ['Emery Imaginary', 'Blair Madeupton']],
   ['Riley Pretend', ['Harley Sampleford', 'Dana Fakename']],
+  ['Bailey Dummyworth', ['Avery Invented', 'Logan Awayton']],
+  ['Ellis Placeholder', ['Cameron Notional', 'Reese Caseworthy']],
 ];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generatePool, TODAY } from '../../../bench/volunteers/generate.ts';
 import { volunteerEligibility } from './eligibility.ts';
 import { pairScore, pairTerm } from './pair-score.ts';
-import { checkPair, prepareCase, suggestPairs } from './pairing.ts';
+import { checkPair, prepareCase, suggestPairs, withoutCurrentPair } from './pairing.ts';
 import { HALL, north, testCase, testContext, testVolunteer } from './pairing.fixtures.ts';
 import type { PairingCase, PairingContext, PairingVolunteer } from './pairing.types.ts';
 import { DEFAULT_VOLUNTEER_POLICY } from './volunteer-policy.ts';
@@ -209,5 +209,18 @@ describe('suggestPairs', () => {
       'free in the next 4 weeks: Ana 12 hours, Tom 12 hours',
       'workload: Ana 0 of 3 cases, Tom 1 of 3 cases',
     ]);
+  });
+});
+
+describe('suggestions for a case that already has mediators', () => {
+  it('never offer the pair already on it, and still offer the others', () => {
+    const c = kase({ currentVolunteerIds: ['v-ana', 'v-ben'] });
+    const all = suggestPairs(c, everyone, ctx, { limit: 11 });
+    expect(all.suggestions.some((s) => [...s.mediatorIds].sort().join() === 'v-ana,v-ben')).toBe(true);
+    const shown = withoutCurrentPair(all, c.currentVolunteerIds);
+    expect(shown.suggestions.some((s) => [...s.mediatorIds].sort().join() === 'v-ana,v-ben')).toBe(false);
+    expect(shown.suggestions.length).toBe(all.suggestions.length - 1);
+    // A pair sharing one mediator with the current pair is still a change, so it stays.
+    expect(shown.suggestions.some((s) => s.mediatorIds.includes('v-ana'))).toBe(true);
   });
 });

@@ -150,6 +150,15 @@ export function suggestPairs(
   return suggestions.length ? { suggestions, excluded } : { suggestions, excluded, notes: whyNoPairs(prepared) };
 }
 
+/**
+ * The suggestions without the pair already on the case (suggested as a replacement, it could only be refused as
+ * already assigned), at most `limit` of them.
+ */
+export function withoutCurrentPair(result: PairSuggestions, currentIds: readonly string[], limit = 10): PairSuggestions {
+  const isCurrent = (ids: readonly string[]) => currentIds.length === 2 && ids.every((id) => currentIds.includes(id));
+  return { ...result, suggestions: result.suggestions.filter((s) => !isCurrent(s.mediatorIds)).slice(0, limit) };
+}
+
 export type PairCheck = { allowed: boolean; reasons: string[]; supervised: boolean };
 
 /** Whether these two may mediate the case together, and every rule the pair breaks, naming the person. */

@@ -1,0 +1,157 @@
+// The people on a case after triage: adding someone, correcting their role, name, contact details, safe-contact
+// instructions and needs, and removing someone entered in error. Each change goes on the timeline and the audit trail
+// (the audit names the fields changed, never what was typed).
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { AppError, forbidden, invalid } from '#src/lib/app-error.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import { newId } from '#src/lib/ids.ts';
+import { normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { OrgActor } from '#src/features/auth/actor.ts';
+import { partyInMeetings } from '#src/features/meetings/case-sessions.repo.ts';
+import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from './case-words.ts';
+import { canManageCase } from './cases.policy.ts';
+import { deleteParty, insertParties, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';
+import type { PartyFieldsInput } from './cases.schemas.ts';
+import type { CaseService } from './cases.service.ts';
+import { insertEvent, listIntakes } from './timeline.repo.ts';
+
+const FIELD_WORDS: Record<string, string> = {
+  name: 'name',
+  role: 'role',
+  email: 'email',
+  phone: 'phone',
+  address: 'address',
+  postcode: 'postcode',
+  safeContact: 'safe-contact instructions',
+  canLeaveMessages: 'whether messages can be left',
+  needs: 'needs',
+};
+
+/** The role, if it is one offered for this kind of case; otherwise 422 naming the roles that are. */
+function checkRole(caseType: string, role: PartyRole) {
+  const offered = rolesFor(caseType);
+  if (!offered.includes(role)) {
+    const kind = CASE_TYPE_LABELS[caseType as CaseType] ?? caseType;
+    throw invalid({ role: `Choose a role used in ${kind.toLowerCase()}: ${offered.map((r) => PARTY_ROLE_LABELS[r].toLowerCase()).join(', ')}` });
+  }
+}
+
+/** What the form or API gave, as party columns (blank answers clear a detail), with the search keys kept in step. */
+function columns(input: Partial<PartyFieldsInput>): Partial<NewParty> {
+  const out: Partial<NewParty> = {};
+  const blankToNull = (v: string | undefined) => (v === undefined ? undefined : v.trim() || null);
+  if (input.name !== undefined) Object.assign(out, { name: input.name, nameNorm: normName(input.name) });
+  if (input.role !== undefined) out.role = input.role;
+  if (input.email !== undefined) Object.assign(out, { email: blankToNull(input.email), emailNorm: normEmail(input.email) });
+  if (input.phone !== undefined) Object.assign(out, { phone: blankToNull(input.phone), phoneNorm: normPhone(input.phone) });
+  if (input.address !== undefined) out.address = blankToNull(input.address);
+  if (input.postcode !== undefined) Object.assign(out, { postcode: blankToNull(input.postcode), postcodeNorm: normPostcode(input.postcode) });
+  if (input.safeContact !== undefined) out.safeContact = blankToNull(input.safeContact);
+  if (input.canLeaveMessages !== undefined) out.canLeaveMessages = input.canLeaveMessages;
+  if (input.needs !== undefined) out.needs = blankToNull(input.needs);
+  return out;
+}
+
+/** The fields whose value actually changes. */
+function changedFields(before: PartyRow, after: Partial<NewParty>): string[] {
+  return Object.keys(FIELD_WORDS).filter((k) => k in after && (after as Record<string, unknown>)[k] !== (before as Record<string, unknown>)[k]);
+}
+
+export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; cases: CaseService }) {
+  const { db, clock, audit } = deps;
+
+  async function openForManage(tx: Db, actor: OrgActor, caseId: string) {
+    const c = await deps.cases.loadForActor(tx, actor, caseId);
+    if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins change who is on a case', 'ROLE_NOT_ALLOWED');
+    return c;
+  }
+  async function findParty(tx: Db, actor: OrgActor, caseId: string, partyId: string) {
+    const party = (await listParties(tx, actor.orgId, caseId)).find((p) => p.id === partyId);
+    if (!party) throw new AppError('NOT_FOUND', 'That person is not on this case', { reason: 'NO_SUCH_PARTY' });
+    return party;
+  }
+  const event = (actor: OrgActor, caseId: string, partyId: string | null) => ({
+    orgId: actor.orgId,
+    caseId,
+    partyId,
+    at: clock.now(),
+    actorId: actor.id,
+    actorLabel: actor.label ?? null,
+    kind: 'party' as const,
+  });
+
+  return {
+    async add(actor: OrgActor, caseId: string, input: PartyFieldsInput) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const c = await openForManage(tx, actor, caseId);
+        checkRole(c.caseType, input.role);
+        const id = newId();
+        const now = clock.now();
+        await insertParties(tx, [
+          { id, orgId: actor.orgId, caseId, ...columns(input), name: input.name, role: input.role, nameNorm: normName(input.name), createdAt: now },
+        ]);
+        await insertEvent(tx, {
+          ...event(actor, caseId, id),
+          summary: `${input.name} added to the case as ${PARTY_ROLE_LABELS[input.role].toLowerCase()}`,
+          body: input.reason || null,
+          data: { partyId: id, role: input.role },
+        });
+        await audit.record(tx, actor, actor.orgId, { action: 'party.added', entityType: 'party', entityId: id, detail: { caseId, role: input.role } });
+        return { id };
+      });
+    },
+
+    async edit(actor: OrgActor, caseId: string, partyId: string, input: Partial<PartyFieldsInput>) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const c = await openForManage(tx, actor, caseId);
+        const before = await findParty(tx, actor, caseId, partyId);
+        if (input.role !== undefined && input.role !== before.role) checkRole(c.caseType, input.role);
+        const values = columns(input);
+        const changed = changedFields(before, values);
+        if (!changed.length) return { id: partyId, changed };
+        await updateParty(tx, actor.orgId, caseId, partyId, values);
+        const name = values.name ?? before.name;
+        const roleChange = changed.includes('role')
+          ? `role corrected from ${PARTY_ROLE_LABELS[before.role as PartyRole]?.toLowerCase() ?? before.role} to ${PARTY_ROLE_LABELS[values.role as PartyRole].toLowerCase()}`
+          : null;
+        const others = changed.filter((f) => f !== 'role').map((f) => FIELD_WORDS[f]);
+        const what = [roleChange, others.length ? `${others.join(', ')} changed` : null].filter(Boolean).join('; ');
+        await insertEvent(tx, {
+          ...event(actor, caseId, partyId),
+          summary: `${name}: ${what}`,
+          body: input.reason || null,
+          data: { partyId, changed, ...(roleChange ? { roleFrom: before.role, roleTo: values.role } : {}) },
+        });
+        await audit.record(tx, actor, actor.orgId, { action: 'party.changed', entityType: 'party', entityId: partyId, detail: { caseId, changed } });
+        return { id: partyId, changed };
+      });
+    },
+
+    /** Someone entered in error. A person who has an intake record or meetings withdraws instead (their consent), keeping the record. */
+    async remove(actor: OrgActor, caseId: string, partyId: string, input: { reason: string }) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        await openForManage(tx, actor, caseId);
+        const party = await findParty(tx, actor, caseId, partyId);
+        const hasIntake = (await listIntakes(tx, actor.orgId, caseId)).some((i) => i.partyId === partyId);
+        if (hasIntake || (await partyInMeetings(tx, actor.orgId, partyId)))
+          throw new AppError(
+            'CONFLICT',
+            `${party.name} has ${hasIntake ? 'an intake record' : 'meetings'} on this case, so cannot be removed: record that they withdrew their consent instead`,
+            { reason: 'PARTY_HAS_RECORDS', fields: { reason: `${party.name} cannot be removed: record that they withdrew their consent instead` } },
+          );
+        await deleteParty(tx, actor.orgId, caseId, partyId);
+        await insertEvent(tx, {
+          ...event(actor, caseId, null),
+          summary: `${party.name} removed from the case`,
+          body: input.reason,
+          data: { partyId, role: party.role },
+        });
+        await audit.record(tx, actor, actor.orgId, { action: 'party.removed', entityType: 'party', entityId: partyId, detail: { caseId, role: party.role } });
+        return { id: partyId, removed: true as const };
+      });
+    },
+  };
+}
+export type PartyService = ReturnType<typeof createPartyService>;

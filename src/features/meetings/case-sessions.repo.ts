@@ -1,0 +1,33 @@
+// What a case has had, for the lifecycle gates and the supervised-case sign-off: the joint meetings, RJ conferences
+// and shuttle sessions held, and the issues their records list.
+import type { Db } from '#src/db/client.ts';
+import { and, eq, inArray } from '#src/db/orm.ts';
+import { meetingParticipants, meetings, shuttleStatements } from '#src/db/schema/meetings.ts';
+
+/** Meetings that bring the parties' sides together (or to one place in separate rooms), as opposed to one-party visits. */
+export const SESSION_KINDS = ['joint', 'shuttle', 'rj_conference'] as const;
+
+export async function caseSessions(tx: Db, orgId: string, caseId: string): Promise<{ sessionsHeld: number; issueTexts: string[] }> {
+  const rows = await tx
+    .select({ record: meetings.record, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.caseId, caseId), eq(meetings.status, 'held'), inArray(meetings.kind, [...SESSION_KINDS])));
+  const ordered = rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  return { sessionsHeld: rows.length, issueTexts: ordered.map((r) => r.record?.issues ?? '') };
+}
+
+/** Whether a party is invited to a meeting or has spoken in a shuttle session: such a party withdraws, not removed. */
+export async function partyInMeetings(tx: Db, orgId: string, partyId: string): Promise<boolean> {
+  const invited = await tx
+    .select({ id: meetingParticipants.id })
+    .from(meetingParticipants)
+    .where(and(eq(meetingParticipants.orgId, orgId), eq(meetingParticipants.partyId, partyId)))
+    .limit(1);
+  if (invited.length) return true;
+  const spoke = await tx
+    .select({ id: shuttleStatements.id })
+    .from(shuttleStatements)
+    .where(and(eq(shuttleStatements.orgId, orgId), eq(shuttleStatements.fromPartyId, partyId)))
+    .limit(1);
+  return spoke.length > 0;
+}
