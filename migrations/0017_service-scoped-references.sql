@@ -91,6 +91,17 @@ BEGIN
   END LOOP;
 END $$;
 --> statement-breakpoint
+-- The timeline is history: a person removed from a case in error leaves their events, no longer linked to them.
+ALTER TABLE case_events DROP CONSTRAINT case_events_party_id_same_service_fk;--> statement-breakpoint
+ALTER TABLE case_events ADD CONSTRAINT case_events_party_id_same_service_fk FOREIGN KEY (org_id, party_id)
+  REFERENCES parties (org_id, id) ON DELETE SET NULL (party_id) DEFERRABLE INITIALLY IMMEDIATE NOT VALID;--> statement-breakpoint
+DO $$
+BEGIN
+  ALTER TABLE case_events VALIDATE CONSTRAINT case_events_party_id_same_service_fk;
+EXCEPTION WHEN foreign_key_violation THEN
+  RAISE WARNING 'case_events.party_id holds references to another service or to nothing: checked for new rows only';
+END $$;
+--> statement-breakpoint
 -- Who acted: a member's user id or one of the service's API keys (the actor's id), never another service's.
 CREATE FUNCTION parley_actor_in_org() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$

@@ -18,6 +18,17 @@ function bodyLimitOf(req: FastifyRequest): number {
 
 const sizeInWords = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`);
 
+/**
+ * The database refuses a reference between a service's rows that does not hold (same-service keys, migration 0017),
+ * which a service's own check should have said in words first: a 409, not a 500, when one did not.
+ */
+const FOREIGN_KEY_VIOLATION = '23503';
+function sqlStateOf(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++)
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  return undefined;
+}
+
 function fromFrameworkError(err: FastifyError & { validation?: ValidationIssue[] }, limit: number): AppError {
   if (err.validation) {
     const fields: FieldErrors = {};
@@ -40,6 +51,10 @@ function fromFrameworkError(err: FastifyError & { validation?: ValidationIssue[]
     return new AppError('BAD_REQUEST', 'The web address has a malformed percent-encoding (a % not followed by two hexadecimal digits of UTF-8)', {
       reason: 'BAD_URL',
     });
+  if (sqlStateOf(err) === FOREIGN_KEY_VIOLATION)
+    return new AppError('CONFLICT', 'That refers to a record that is not part of this service, or is still used by other records', {
+      reason: 'REFERENCE_REFUSED',
+    });
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
     return new AppError('BAD_REQUEST', 'The request could not be read: check its format', { reason: err.code ?? 'BAD_REQUEST' });
   return new AppError('INTERNAL', 'Something went wrong on our side. It has been logged.');
@@ -61,7 +76,7 @@ const HEADINGS: Record<number, string> = {
 function typedAnswers(body: unknown): { key: { text: string }; value: { text: string } }[] {
   return Object.entries(keepValues(body, ['password', 'currentPassword', 'newPassword', '_csrf', 'code']))
     .filter(([, v]) => v.trim() !== '')
-    .map(([k, v]) => ({ key: { text: k }, value: { text: v.replace(/\u0000/g, '\uFFFD').toWellFormed() } }));
+    .map(([k, v]) => ({ key: { text: k }, value: { text: v.replaceAll('\u0000', '\uFFFD').toWellFormed() } }));
 }
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {

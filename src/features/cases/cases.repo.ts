@@ -337,6 +337,16 @@ export async function decideSafeguarding(tx: Db, orgId: string, id: string, valu
   return rows[0];
 }
 
+/** Whether any safeguarding record names this party. */
+export async function partyHasSafeguarding(tx: Db, orgId: string, partyId: string) {
+  const rows = await tx
+    .select({ id: safeguardingRecords.id })
+    .from(safeguardingRecords)
+    .where(and(eq(safeguardingRecords.orgId, orgId), eq(safeguardingRecords.partyId, partyId)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function deleteParty(tx: Db, orgId: string, caseId: string, partyId: string) {
   const rows = await tx
     .delete(parties)

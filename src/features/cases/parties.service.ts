@@ -12,7 +12,7 @@ import type { OrgActor } from '#src/features/auth/actor.ts';
 import { partyInMeetings } from '#src/features/meetings/case-sessions.repo.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from './case-words.ts';
 import { canManageCase } from './cases.policy.ts';
-import { deleteParty, insertParties, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';
+import { deleteParty, insertParties, partyHasSafeguarding, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';
 import type { PartyFieldsInput } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
 import { insertEvent, listIntakes } from './timeline.repo.ts';
@@ -135,10 +135,11 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
         await openForManage(tx, actor, caseId);
         const party = await findParty(tx, actor, caseId, partyId);
         const hasIntake = (await listIntakes(tx, actor.orgId, caseId)).some((i) => i.partyId === partyId);
-        if (hasIntake || (await partyInMeetings(tx, actor.orgId, partyId)))
+        const hasSafeguarding = !hasIntake && (await partyHasSafeguarding(tx, actor.orgId, partyId));
+        if (hasIntake || hasSafeguarding || (await partyInMeetings(tx, actor.orgId, partyId)))
           throw new AppError(
             'CONFLICT',
-            `${party.name} has ${hasIntake ? 'an intake record' : 'meetings'} on this case, so cannot be removed: record that they withdrew their consent instead`,
+            `${party.name} has ${hasIntake ? 'an intake record' : hasSafeguarding ? 'a safeguarding record' : 'meetings'} on this case, so cannot be removed: record that they withdrew their consent instead`,
             { reason: 'PARTY_HAS_RECORDS', fields: { reason: `${party.name} cannot be removed: record that they withdrew their consent instead` } },
           );
         await deleteParty(tx, actor.orgId, caseId, partyId);
