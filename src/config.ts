@@ -39,6 +39,7 @@ const ZEnv = z.object({
     .trim()
     .regex(/^([^<>]*<[^<>\s]+@[^<>\s]+>|[^<>\s]+@[^<>\s]+)$/, 'must be an address, or a name and <address>')
     .default('Parley <no-reply@localhost>'),
+  PARLEY_DB_FAST_PATH: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -59,6 +60,8 @@ export type Config = {
   smtpUrl?: string | undefined;
   /** Who mail comes from: "Name <address>". */
   mailFrom?: string;
+  /** The embedded database's fast path (src/db/pglite-fast-path.ts), checked at start-up; off: PGlite's query() alone. */
+  dbFastPath?: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -90,8 +93,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PARLEY_TRUST_PROXY === 'on',
     smtpUrl: e.PARLEY_SMTP_URL,
     mailFrom: e.PARLEY_MAIL_FROM,
+    dbFastPath: e.PARLEY_DB_FAST_PATH === 'on',
   };
 }
+
+/** PARLEY_DB_FAST_PATH alone, for the tests' databases (test/support/databases.ts), which have no other settings. */
+export const dbFastPathFrom = (env: NodeJS.ProcessEnv = process.env): boolean => env.PARLEY_DB_FAST_PATH !== 'off';
 
 /** When PARLEY_SECRET is unset, one is generated on first start and kept in the data directory. */
 function readOrCreateSecret(dataDir: string): string {
