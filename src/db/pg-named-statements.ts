@@ -28,15 +28,14 @@ function nameFor(text: string): string | undefined {
 
 /**
  * A statement that failed as stale gets a new name, so every connection parses it afresh (the old one stays until it
- * closes); the error goes on to the caller.
+ * closes); the error still goes to the caller.
  */
-const forgetIfStale = (text: string, name: string) => (err: { code?: string }) => {
+function forgetIfStale(text: string, name: string, err: { code?: string } | null | undefined) {
   if (STALE_STATEMENT.has(err?.code ?? '') && names.get(text) === name) {
     renamed++;
     names.delete(text);
   }
-  throw err;
-};
+}
 
 type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown };
 type Send = (config: unknown, ...rest: unknown[]) => unknown;
@@ -50,17 +49,30 @@ export class NamedStatementsClient extends pg.Client {
   override query(config: unknown, ...rest: unknown[]): unknown {
     const send = super.query.bind(this) as Send;
     const c = config as QueryConfigLike | null;
-    const promised = !rest.some((arg) => typeof arg === 'function');
-    if (!promised || !c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || typeof c.submit === 'function') return send(config, ...rest);
+    if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || typeof c.submit === 'function') return send(config, ...rest);
     const text = c.text;
     const word = text.trim().toLowerCase();
     if (word.startsWith('begin')) this.#inTransaction = true;
     else if (word === 'commit' || word === 'rollback') this.#inTransaction = false;
     const name = preparable(text) ? nameFor(text) : undefined;
     if (!name) return send(config, ...rest);
-    const run = () => (send({ ...c, name }, ...rest) as Promise<unknown>).catch(forgetIfStale(text, name));
-    if (!this.#inTransaction || !wantsGenericPlan(text)) return run();
-    return this.#onGenericPlan(send, run);
+    const named = { ...c, name };
+    // pg.Pool's own query() (a statement outside a transaction) passes a callback.
+    const at = rest.findIndex((arg) => typeof arg === 'function');
+    if (at >= 0) {
+      const callback = rest[at] as (err: { code?: string } | null, result: unknown) => void;
+      const args = rest.with(at, (err: { code?: string } | null, result: unknown) => {
+        forgetIfStale(text, name, err);
+        callback(err, result);
+      });
+      return send(named, ...args);
+    }
+    const run = () =>
+      (send(named, ...rest) as Promise<unknown>).catch((err: { code?: string }) => {
+        forgetIfStale(text, name, err);
+        throw err;
+      });
+    return this.#inTransaction && wantsGenericPlan(text) ? this.#onGenericPlan(send, run) : run();
   }
 
   async #onGenericPlan(send: Send, run: () => Promise<unknown>) {

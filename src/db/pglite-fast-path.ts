@@ -111,6 +111,7 @@ function readReply(reply: Uint8Array, parsers: Parsers, rowMode: 'array' | 'obje
 /** Statement texts kept at once; the least recently used is closed beyond this. */
 export const MAX_STATEMENTS = 500;
 const PLAN_MODE = 'SELECT FROM set_config($1, $2, true)';
+let instances = 0;
 
 type Prepared = { name: string; paramTypes: number[] };
 type RunQuery = <T>(text: string, params: unknown[] | undefined, options: QueryOptions | undefined, inTransaction: boolean) => Promise<Results<T>>;
@@ -129,6 +130,7 @@ function preparedStatements(pglite: PGlite, max = MAX_STATEMENTS): PreparedState
   const parsers = pglite.parsers as Parameters<typeof readReply>[1];
   const statements = new Map<string, Prepared>(); // in order of last use, least recent first
   const toClose: string[] = [];
+  const prefix = `parley_${++instances}_`; // a second set on the same instance (a test) never reuses a name
   let counter = 0;
 
   /**
@@ -144,7 +146,7 @@ function preparedStatements(pglite: PGlite, max = MAX_STATEMENTS): PreparedState
   }
 
   async function prepare(text: string): Promise<Prepared> {
-    const name = `parley_${++counter}`;
+    const name = `${prefix}${++counter}`;
     const { paramTypes } = await exchange(concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]), false);
     const prepared = { name, paramTypes };
     statements.set(text, prepared);

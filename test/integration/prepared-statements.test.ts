@@ -2,12 +2,12 @@
 // src/db/pg-named-statements.ts): parsed once, with the same answers, errors and transactions as before. With
 // PARLEY_DB_FAST_PATH=off (.ci/run) the embedded database runs them through PGlite's query(): same answers, nothing kept.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database, Db } from '#src/db/client.ts';
+import { type Database, type Db, openDatabase } from '#src/db/client.ts';
 import { sql } from '#src/db/orm.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
 import { freshDatabase, testDbKind } from '../support/databases.ts';
 
-let database: Database;
+let database: Database & { url?: string };
 let db: Db;
 beforeAll(async () => {
   database = await freshDatabase(testDbKind(), inject('dbTemplate'));
@@ -59,6 +59,20 @@ describe('prepared statements', () => {
     expect(updated.rowCount).toBe(2);
     const [row] = rowsOf<{ label: string }>(await db.execute(PROBE(20)));
     expect(row?.label).toBe('Zoë Ødegård – “quoted” 🙂');
+  });
+
+  it('keeps a statement run outside a transaction too', async () => {
+    // One connection (PostgreSQL), so the statement and the check run on the same one.
+    const single = database.kind === 'postgres' ? await openDatabase({ databaseUrl: database.url!, poolSize: 1 }) : database;
+    try {
+      const outside = () => single.db.execute(sql`SELECT label FROM prep_probe WHERE id = ${1} AND seen IS NOT DISTINCT FROM ${true}`);
+      await outside();
+      expect(rowsOf(await outside())).toEqual([{ label: 'one' }]);
+      const held = await single.db.transaction((tx) => preparedLike(tx, 'seen IS NOT DISTINCT FROM'));
+      expect(held).toHaveLength(kept() ? 1 : 0);
+    } finally {
+      if (single !== database) await single.close();
+    }
   });
 
   it('reports a failed statement with its code, and the next one still works; in a transaction nothing is kept', async () => {
