@@ -41,6 +41,7 @@ const ZEnv = z.object({
     .default('Parley <no-reply@localhost>'),
   /** log2 of scrypt's N for new password hashes. 17 is OWASP's minimum; lower it only for tests. */
   PARLEY_PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
+  PARLEY_DB_FAST_PATH: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -63,6 +64,8 @@ export type Config = {
   mailFrom?: string;
   /** log2 of scrypt's N for new password hashes (17 unless set: lib/passwords.ts). */
   passwordHashCost?: number;
+  /** The embedded database's fast path (src/db/pglite-fast-path.ts), checked at start-up; off: PGlite's query() alone. */
+  dbFastPath?: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -95,8 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.PARLEY_SMTP_URL,
     mailFrom: e.PARLEY_MAIL_FROM,
     passwordHashCost: e.PARLEY_PASSWORD_HASH_COST,
+    dbFastPath: e.PARLEY_DB_FAST_PATH === 'on',
   };
 }
+
+/** PARLEY_DB_FAST_PATH alone, for the tests' databases (test/support/databases.ts), which have no other settings. */
+export const dbFastPathFrom = (env: NodeJS.ProcessEnv = process.env): boolean => env.PARLEY_DB_FAST_PATH !== 'off';
 
 /** When PARLEY_SECRET is unset, one is generated on first start and kept in the data directory. */
 function readOrCreateSecret(dataDir: string): string {

@@ -91,7 +91,7 @@ export type Deps = ReturnType<typeof createServices>;
 
 export async function createDeps(config: Config, opts: { clock?: Clock; log?: Logger; database?: Database } = {}): Promise<Deps> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, fastPath: config.dbFastPath }));
   await runMigrations(database);
   return createServices(config, database, opts.clock ?? systemClock, log);
 }

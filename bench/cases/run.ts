@@ -3,7 +3,10 @@
 // on PostgreSQL: the case list's first page with filters and search by name, reference and postcode at 20 concurrent
 // users (target p95 ≤ 50 ms), and public referral submission (target p95 ≤ 100 ms), with the ratio to a bare Fastify
 // hello-world measured in the same run. On PostgreSQL the list queries are also explained into bench/plans/.
-// BENCH_SECONDS sets each load run's length (default 10); BENCH_CASES the size of the service (default 100000).
+// BENCH_SECONDS sets each load run's length (default 10); BENCH_CASES the size of the service (default 100000);
+// BENCH_DB_FAST_PATH=off serves the embedded database without its fast path (PARLEY_DB_FAST_PATH=off), to measure it.
+// BENCH_COMPARE_ROOT=<another checkout> measures it against this one on the same generated data, in BENCH_ROUNDS
+// interleaved rounds (default 1): that checkout's app, this one's, and (PGlite) this one's without the fast path.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -107,11 +110,36 @@ async function prepare(backend: Backend, database: Database): Promise<Prepared> 
   }
 }
 
-async function startServer(backend: Backend, env: Record<string, string>): Promise<{ proc: ServerProcess; startMs: number }> {
+type Variant = { label: string; cwd?: string; env: Record<string, string> };
+const COMPARE_ROOT = process.env.BENCH_COMPARE_ROOT;
+const ROUNDS = COMPARE_ROOT ? Number(process.env.BENCH_ROUNDS ?? 1) : 1;
+/** The apps to serve the generated data with: this checkout's, or (BENCH_COMPARE_ROOT) several, for a comparison. */
+function variants(backend: Backend): Variant[] {
+  if (!COMPARE_ROOT) return [{ label: '', env: {} }];
+  const plain = backend === 'PGlite' ? [{ label: ' (this, plain path)', env: { PARLEY_DB_FAST_PATH: 'off' } }] : [];
+  return [{ label: ' (compared)', cwd: COMPARE_ROOT, env: {} }, { label: ' (this)', env: {} }, ...plain];
+}
+
+/** Serves the generated data with each variant in turn, ROUNDS times, and records the first server's start. */
+async function serveAll(backend: Backend, env: Record<string, string>, prepared: Prepared) {
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const v of variants(backend)) {
+      const { proc, startMs } = await startServer(backend, { ...env, ...v.env }, v.cwd);
+      if (v.label) log(`  ${backend}${v.label}, round ${round + 1}`);
+      await loadAll(`${backend}${v.label}${ROUNDS > 1 ? ` r${round + 1}` : ''}` as Backend, proc, prepared);
+      if (!servers.some((s) => s.backend === backend)) servers.push({ backend, startMs, rssAfterMb: rssMb(proc.pid) });
+      const code = await stopProcess(proc);
+      if (code !== 0) notes.push(`The ${backend} server did not exit cleanly on SIGTERM (exit code ${code}).`);
+    }
+  }
+}
+
+async function startServer(backend: Backend, env: Record<string, string>, cwd?: string): Promise<{ proc: ServerProcess; startMs: number }> {
   const port = await freePort();
   const since = performance.now();
   // PARLEY_TRUST_PROXY=on so each referral's X-Forwarded-For counts as its own address (see the notes).
-  const proc = startProcess('src/main.ts', { PARLEY_LOG_LEVEL: 'warn', PARLEY_TRUST_PROXY: 'on', ...env }, port);
+  const fastPath: Record<string, string> = process.env.BENCH_DB_FAST_PATH === 'off' ? { PARLEY_DB_FAST_PATH: 'off' } : {};
+  const proc = startProcess('src/main.ts', { PARLEY_LOG_LEVEL: 'warn', PARLEY_TRUST_PROXY: 'on', ...fastPath, ...env }, port, cwd);
   cleanups.push(async () => void (await stopProcess(proc, 5000)));
   const startMs = await waitForPage(proc, '/healthz', since, START_TIMEOUT_MS);
   const [, on] = await proc.waitForLine(/^Parley is running at \S+ \(on (PostgreSQL|the embedded database)/, 10_000);
@@ -191,11 +219,7 @@ async function embedded() {
   const prepared = await prepare('PGlite', await openDatabase({ dataDir }));
   generation.push({ backend: 'PGlite', prepared });
   if (prepared.plans) allPlans.push({ backend: 'PGlite', plans: prepared.plans });
-  const { proc, startMs } = await startServer('PGlite', { PARLEY_DATA_DIR: dataDir });
-  await loadAll('PGlite', proc, prepared);
-  servers.push({ backend: 'PGlite', startMs, rssAfterMb: rssMb(proc.pid) });
-  const code = await stopProcess(proc);
-  if (code !== 0) notes.push(`The PGlite server did not exit cleanly on SIGTERM (exit code ${code}).`);
+  await serveAll('PGlite', { PARLEY_DATA_DIR: dataDir }, prepared);
 }
 
 async function postgres(databaseUrl: string) {
@@ -217,11 +241,7 @@ async function postgres(databaseUrl: string) {
 
   const prepared = await prepare('PostgreSQL', await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }));
   generation.push({ backend: 'PostgreSQL', prepared });
-  const { proc, startMs } = await startServer('PostgreSQL', { DATABASE_URL: url.toString(), PARLEY_DATA_DIR: tempDir() });
-  await loadAll('PostgreSQL', proc, prepared);
-  servers.push({ backend: 'PostgreSQL', startMs, rssAfterMb: rssMb(proc.pid) });
-  const code = await stopProcess(proc);
-  if (code !== 0) notes.push(`The PostgreSQL server did not exit cleanly on SIGTERM (exit code ${code}).`);
+  await serveAll('PostgreSQL', { DATABASE_URL: url.toString(), PARLEY_DATA_DIR: tempDir() }, prepared);
   console.log('  EXPLAIN (ANALYZE, BUFFERS) of the list queries');
   allPlans.push({ backend: 'PostgreSQL', plans: await explainOnPostgres(url.toString(), prepared.main.orgId, listChecks(prepared.terms)) });
 }

@@ -1,15 +1,15 @@
 // Opens the database: embedded PGlite in the data directory, or PostgreSQL when DATABASE_URL is set.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, QueryOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { readTemplate } from './pglite-template.ts';
 import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
-import { type PreparedStatements, preparedOnPglite, preparedStatements } from './pglite-statements.ts';
-import { nameStatements } from './pg-statements.ts';
+import { NamedStatementsClient } from './pg-named-statements.ts';
+import { fastPathClient, type QueryClient } from './pglite-fast-path.ts';
 import { createTurns, type Turns } from './turns.ts';
 
 /**
@@ -34,14 +34,17 @@ export type Database = {
   /** The raw PGlite instance (embedded only), for dumps and tests. */
   pglite?: PGlite;
   pool?: pg.Pool;
+  /** 'fast' when the embedded database runs on its fast path (pglite-fast-path.ts); PostgreSQL is always 'plain'. */
+  dataPath: 'fast' | 'plain';
   close(): Promise<void>;
 };
 
-export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; poolSize?: number };
+/** fastPath: the embedded database's fast path, checked at start-up (default on; PARLEY_DB_FAST_PATH in config.ts). */
+export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; poolSize?: number; fastPath?: boolean };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  if (opts.pglite) return wrapPglite(opts.pglite, async () => {});
+  if (opts.pglite) return wrapPglite(opts.pglite, opts.fastPath ?? true, async () => {});
   if (!opts.dataDir) throw new Error('openDatabase needs a databaseUrl, a dataDir or a PGlite instance');
   mkdirSync(opts.dataDir, { recursive: true });
   const release = acquireDataDirLock(opts.dataDir);
@@ -49,7 +52,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const dir = join(opts.dataDir, 'pglite');
     // A new data directory starts from the template `npm install` prepared, when there is one.
     const client = await createPglite(dir, existsSync(join(dir, 'PG_VERSION')) ? undefined : readTemplate());
-    return wrapPglite(client, async () => release());
+    return await wrapPglite(client, opts.fastPath ?? true, async () => release());
   } catch (err) {
     release();
     throw err;
@@ -63,59 +66,46 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
  * copy is left out. Raw queries on the instance see these types as text too, as Drizzle's do.
  */
 const DRIZZLE_TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
-type QueryClient = Pick<PGlite, 'query'> & { transaction?: PGlite['transaction']; closed?: boolean };
+const withoutParsers = (options?: QueryOptions) => (options?.parsers ? { ...options, parsers: undefined } : options);
 
 /**
- * The client Drizzle is given: PGlite (or one of its transactions) whose query() runs SELECT, INSERT, UPDATE,
- * DELETE and WITH statements as named prepared statements (pglite-statements.ts), taking PGlite's locks as its own
- * query() does, and leaves Drizzle's per-query parsers out. Transactions and statements outside one take turns
- * (turns.ts), so requests are served in the order they came; inside a transaction, `turns` is undefined.
+ * The plain path: Drizzle on PGlite's documented query() and transaction(), without Drizzle's per-query parsers.
+ * Work outside a transaction, and each transaction, takes its turn (turns.ts), so requests are served in the order
+ * they came.
  */
-function drizzleClient<T extends QueryClient>(client: T, root: PGlite, statements: PreparedStatements, turns: Turns | undefined): T {
-  const query: PGlite['query'] = async (text, params, options) => {
-    const opts = options?.parsers ? { ...options, parsers: undefined } : options;
-    if (!preparedOnPglite(text, opts)) return client.query(text, params, opts);
-    if (!turns) {
-      if (client.closed) throw new Error('Transaction is closed');
-      return root._runExclusiveQuery(() => statements.run(text, params, opts, true));
-    }
-    return turns(async () => {
-      await root._checkReady();
-      return root._runExclusiveTransaction(() => root._runExclusiveQuery(() => statements.run(text, params, opts, false)));
-    });
-  };
-  return new Proxy(client, {
-    get(target, prop) {
-      if (prop === 'query') return query;
-      if (prop === 'transaction' && target.transaction && turns) {
-        const begin = target.transaction.bind(target);
-        return ((work: Parameters<PGlite['transaction']>[0]) =>
-          turns(() => begin((tx) => work(drizzleClient(tx, root, statements, undefined))))) as PGlite['transaction'];
-      }
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+function plainClient(pglite: PGlite, turns: Turns): QueryClient {
+  const query = ((text: string, params?: unknown[], options?: QueryOptions) =>
+    turns(() => pglite.query(text, params, withoutParsers(options)))) as PGlite['query'];
+  const transaction = ((work: (tx: Pick<PGlite, 'query'>) => Promise<unknown>) =>
+    turns(() =>
+      pglite.transaction((tx) =>
+        work({ query: ((text: string, params?: unknown[], options?: QueryOptions) => tx.query(text, params, withoutParsers(options))) as PGlite['query'] }),
+      ),
+    )) as unknown as PGlite['transaction'];
+  return { query, transaction };
 }
 
-function wrapPglite(client: PGlite, onClose: () => Promise<void>): Database {
-  for (const oid of DRIZZLE_TEXT_TYPES) client.parsers[oid] = (value: string) => value;
-  const db = loadPgliteDriver().drizzle({ client: drizzleClient(client, client, preparedStatements(client), createTurns()), schema }) as unknown as Db;
+async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Promise<void>): Promise<Database> {
+  for (const oid of DRIZZLE_TEXT_TYPES) pglite.parsers[oid] = (value: string) => value;
+  const turns = createTurns();
+  const plain = plainClient(pglite, turns);
+  const fast = fastPath ? await fastPathClient(pglite, plain, turns) : undefined;
+  const db = loadPgliteDriver().drizzle({ client: (fast ?? plain) as PGlite, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
-    pglite: client,
+    pglite,
+    dataPath: fast ? 'fast' : 'plain',
     async close() {
-      if (!client.closed) await client.close();
+      if (!pglite.closed) await pglite.close();
       await onClose();
     },
   };
 }
 
 function openPostgres(url: string, max: number): Database {
-  // The pool waits for the promise onConnect returns before handing the connection out (its types say void).
-  const pool = new pg.Pool({ connectionString: url, max, onConnect: nameStatements as (client: pg.ClientBase) => void });
+  const pool = new pg.Pool({ connectionString: url, max, Client: NamedStatementsClient as unknown as typeof pg.Client });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
   const db = loadNodePgDriver().drizzle(pool, { schema }) as unknown as Db;
-  return { db, kind: 'postgres', pool, close: () => pool.end() };
+  return { db, kind: 'postgres', pool, dataPath: 'plain', close: () => pool.end() };
 }

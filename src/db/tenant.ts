@@ -10,7 +10,7 @@ export async function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<
   });
 }
 
-/** The role switch and the service's id, for this transaction only; its text is TENANT_SETTINGS (statements.ts). */
+/** The role switch and the service's id, for this transaction only: the transaction's first statement. */
 export const tenantSettings = (orgId: string) => sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`;
 
 /** Owner-role transaction for work that spans services: sign-in, setup, the worker, the CLI. */

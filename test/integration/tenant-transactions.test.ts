@@ -1,5 +1,5 @@
 // Tenant transactions (src/db/tenant.ts) on both databases: the role and service id hold for the transaction and no
-// longer, a failure keeps nothing, and on PostgreSQL the BEGIN travels with the settings (src/db/pg-statements.ts).
+// longer, and a failure keeps nothing: the transaction's first statement sets them (set_config(…, true)).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase } from '#src/db/client.ts';
 import { sql } from '#src/db/orm.ts';
@@ -46,24 +46,20 @@ describe('tenant transactions', () => {
     expect(rows<{ id: number }>(await database.db.execute(sql`SELECT id FROM tenant_probe ORDER BY id`))).toEqual([{ id: 3 }]);
   });
 
-  it('take one round trip less on PostgreSQL: the BEGIN goes with the settings', async () => {
-    if (database.kind === 'pglite') {
-      // Nothing goes over a wire on the embedded database; the settings still hold.
-      expect(await inOrg(database.db, ORG, async (tx) => rows<Settings>(await tx.execute(settingsNow))[0]?.org)).toBe(ORG);
-      return;
-    }
-    const single = await openDatabase({ databaseUrl: database.url!, poolSize: 1 });
+  it('leave nothing behind on the connection: the next transaction on it starts as the owner, with no service', async () => {
+    // One connection (PostgreSQL) or the one embedded database: whatever ran before ran here.
+    const single = database.kind === 'postgres' ? await openDatabase({ databaseUrl: database.url!, poolSize: 1 }) : database;
     try {
-      const client = await single.pool!.connect();
-      await client.query('SELECT 1'); // after the connection's own first queries
-      let roundTrips = 0;
-      (client as unknown as { connection: NodeJS.EventEmitter }).connection.on('readyForQuery', () => roundTrips++);
-      client.release();
       const inside = await inOrg(single.db, ORG, async (tx) => rows<Settings>(await tx.execute(settingsNow))[0]);
       expect(inside).toEqual({ who: 'parley_app', org: ORG });
-      expect(roundTrips).toBe(3); // BEGIN with the settings, the statement, COMMIT
+      const next = await asSystem(single.db, async (tx) => rows<Settings>(await tx.execute(settingsNow))[0]!);
+      expect(next.who).not.toBe('parley_app');
+      expect(next.org ?? '').toBe('');
+      await expect(inOrg(single.db, ORG, async (tx) => tx.execute(sql`SELECT 1 / 0`))).rejects.toThrow();
+      const afterFailure = rows<Settings>(await single.db.execute(settingsNow))[0]!;
+      expect(afterFailure.who).not.toBe('parley_app');
     } finally {
-      await single.close();
+      if (single !== database) await single.close();
     }
   });
 });

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import pg from 'pg';
+import { dbFastPathFrom } from '#src/config.ts';
 import { createPglite, type Database, openDatabase } from '#src/db/client.ts';
 import { runMigrations } from '#src/db/migrate.ts';
 
@@ -60,7 +61,8 @@ export async function freshDatabase(kind: DbKind, template: string): Promise<Dat
   if (kind === 'pglite') {
     const dump = await readFile(template);
     const client = await createPglite(undefined, new Blob([dump]));
-    return openDatabase({ pglite: client });
+    // PARLEY_DB_FAST_PATH=off runs a test file on the plain path (.ci/run does, for a few broad ones).
+    return openDatabase({ pglite: client, fastPath: dbFastPathFrom() });
   }
   const name = `parley_t_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);

@@ -1,0 +1,84 @@
+// Named prepared statements on PostgreSQL, through node-postgres's documented named queries ({ name, text, values }).
+// node-postgres parses a named statement once per connection and from then on sends only Bind, Execute and Sync; the
+// server keeps the parsed statement and, where a generic plan costs no more than planning each time, the plan. The
+// pool makes its connections from NamedStatementsClient (pg.Pool's documented `Client` option), whose query() gives
+// Parley's statements a name made from their text: the same text always has the same name and one name never means
+// two texts. The first MAX_NAMED texts are named; any after are sent unnamed (a running app repeats a few hundred
+// texts; this keeps a mistake from growing each connection's memory).
+//
+// A GENERIC_PLAN statement (the case search) runs on its generic plan, as on the embedded database: inside a
+// transaction it goes between `SET LOCAL plan_cache_mode = force_generic_plan` and `SET LOCAL plan_cache_mode =
+// DEFAULT`. Left to itself, PostgreSQL planned it afresh every time (its generic estimate for a prefix range looks
+// dear), which cost about a third of the statement.
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { preparable, STALE_STATEMENT, wantsGenericPlan } from './statements.ts';
+
+export const MAX_NAMED = 2000;
+const names = new Map<string, string>();
+let renamed = 0;
+
+function nameFor(text: string): string | undefined {
+  let name = names.get(text);
+  if (name || names.size >= MAX_NAMED) return name;
+  name = `parley_${createHash('sha1').update(`${renamed}:${text}`).digest('base64url')}`;
+  names.set(text, name);
+  return name;
+}
+
+/**
+ * A statement that failed as stale gets a new name, so every connection parses it afresh (the old one stays until it
+ * closes); the error still goes to the caller.
+ */
+function forgetIfStale(text: string, name: string, err: { code?: string } | null | undefined) {
+  if (STALE_STATEMENT.has(err?.code ?? '') && names.get(text) === name) {
+    renamed++;
+    names.delete(text);
+  }
+}
+
+type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown };
+type Send = (config: unknown, ...rest: unknown[]) => unknown;
+
+/** A pooled connection that sends Parley's statements as named prepared statements. */
+export class NamedStatementsClient extends pg.Client {
+  #inTransaction = false;
+
+  // One signature stands for node-postgres's overloads; anything not Parley's plain statement goes through unchanged.
+  // @ts-expect-error
+  override query(config: unknown, ...rest: unknown[]): unknown {
+    const send = super.query.bind(this) as Send;
+    const c = config as QueryConfigLike | null;
+    if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || typeof c.submit === 'function') return send(config, ...rest);
+    const text = c.text;
+    const word = text.trim().toLowerCase();
+    if (word.startsWith('begin')) this.#inTransaction = true;
+    else if (word === 'commit' || word === 'rollback') this.#inTransaction = false;
+    const name = preparable(text) ? nameFor(text) : undefined;
+    if (!name) return send(config, ...rest);
+    const named = { ...c, name };
+    // pg.Pool's own query() (a statement outside a transaction) passes a callback.
+    const at = rest.findIndex((arg) => typeof arg === 'function');
+    if (at >= 0) {
+      const callback = rest[at] as (err: { code?: string } | null, result: unknown) => void;
+      const args = rest.with(at, (err: { code?: string } | null, result: unknown) => {
+        forgetIfStale(text, name, err);
+        callback(err, result);
+      });
+      return send(named, ...args);
+    }
+    const run = () =>
+      (send(named, ...rest) as Promise<unknown>).catch((err: { code?: string }) => {
+        forgetIfStale(text, name, err);
+        throw err;
+      });
+    return this.#inTransaction && wantsGenericPlan(text) ? this.#onGenericPlan(send, run) : run();
+  }
+
+  async #onGenericPlan(send: Send, run: () => Promise<unknown>) {
+    await send('SET LOCAL plan_cache_mode = force_generic_plan');
+    const result = await run(); // on an error the transaction is aborted, and the setting ends with it
+    await send('SET LOCAL plan_cache_mode = DEFAULT');
+    return result;
+  }
+}
