@@ -16,6 +16,7 @@ if (problems.length) {
 if (!process.env.DATABASE_URL) console.warn('npm test: DATABASE_URL is not set, so the PostgreSQL run is skipped (PGlite only).');
 if (!existsSync('/usr/bin/chromium')) console.warn('npm test: Chromium is not installed, so the browser journeys are skipped (apt-get install -y chromium).');
 
+const started = performance.now();
 const dir = mkdtempSync(join(tmpdir(), 'parley-test-report-'));
 const report = join(dir, 'vitest.json');
 const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
@@ -27,5 +28,7 @@ if (existsSync(report)) {
   summary = `parley: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`;
 }
 rmSync(dir, { recursive: true, force: true });
+const seconds = Math.round((performance.now() - started) / 1000);
+console.log(`npm test took ${Math.floor(seconds / 60)} min ${seconds % 60} s`);
 console.log(summary);
 process.exit(vitest.status ?? 1);
