@@ -65,13 +65,38 @@ export function registerEdgeInput(app: FastifyInstance) {
     });
   });
 
+  // Found before the route's own schema runs, refused after it: a request with other faults too gets every field's
+  // message in one answer (the error handler adds these to the schema's), and one with only these is refused
+  // before any handler can store or query them.
+  app.decorateRequest('inputProblems', null);
   app.addHook('preValidation', async (req) => {
     const fields = requestInputProblems(req);
-    if (Object.keys(fields).length === 0) return;
-    const dates = Object.values(fields).every((m) => m === NOT_A_DATE_MESSAGE);
-    throw new AppError('UNPROCESSABLE', dates ? 'A date does not exist: see fields' : 'Something sent cannot be stored: see fields', {
-      reason: dates ? 'NOT_A_REAL_DATE' : 'UNSTORABLE_CHARACTER',
-      fields,
-    });
+    if (Object.keys(fields).length > 0) req.inputProblems = fields;
   });
+  app.addHook('preHandler', async (req) => {
+    if (req.inputProblems) throw edgeRefusal(req.inputProblems);
+  });
+}
+
+/** The edge's refusal of these problems. */
+export function edgeRefusal(fields: FieldErrors): AppError {
+  const dates = Object.values(fields).every((m) => m === NOT_A_DATE_MESSAGE);
+  return new AppError('UNPROCESSABLE', dates ? 'A date does not exist: see fields' : 'Something sent cannot be stored: see fields', {
+    reason: dates ? 'NOT_A_REAL_DATE' : 'UNSTORABLE_CHARACTER',
+    fields,
+  });
+}
+
+/** A schema's refusal with the edge's problems added; the edge's own when it found every field the schema did. */
+export function withInputProblems(refusal: AppError, problems: FieldErrors): AppError {
+  const fields = { ...refusal.fields, ...problems };
+  if (Object.keys(fields).every((k) => k in problems)) return edgeRefusal(problems);
+  return new AppError(refusal.code, refusal.message, { reason: refusal.reason, fields });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the edge found wrong in this request's strings and dates, by field (edge-input.ts). */
+    inputProblems: FieldErrors | null;
+  }
 }

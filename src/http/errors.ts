@@ -1,6 +1,7 @@
 // One error handler: AppError codes to HTTP; API gets { error: {...} }, pages get the error page in the layout.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
+import { withInputProblems } from './edge-input.ts';
 import { isApiRequest } from './request-actor.ts';
 import { securityHeadersFor } from './security-headers.ts';
 import { keepValues } from './forms.ts';
@@ -127,7 +128,9 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
 
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
-    const error = err instanceof AppError ? err : fromFrameworkError(err, bodyLimitOf(req));
+    let error = err instanceof AppError ? err : fromFrameworkError(err, bodyLimitOf(req));
+    // The route's schema refused the request: the edge's findings (edge-input.ts) join its messages, one round.
+    if (error.reason === 'VALIDATION_FAILED' && req.inputProblems) error = withInputProblems(error, req.inputProblems);
     // The error goes through the logger's err serializer (lib/safe-error.ts): codes and file:line, never its message.
     if (error.code === 'INTERNAL') req.log.error({ err, method: req.method, route: req.routeOptions.url ?? 'not-found' }, 'unhandled error');
     return sendError(req, reply, error);

@@ -8,6 +8,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, INSTALL_HINT } from './browser.ts';
 import { fillDate, longDate, SERVICE, ServiceUnderTest, type Staff } from './service-setup.ts';
+import { holdSession } from '../support/meetings.ts';
 
 const runs = chromiumAvailable();
 
@@ -36,6 +37,7 @@ describe.skipIf(!runs)('browser journey: volunteers, their training and DBS, a s
   let cora: Page;
   let vera: Page;
   let caseReference = '';
+  let caseId = '';
   let otherCaseId = '';
   let today = '';
 
@@ -53,7 +55,7 @@ describe.skipIf(!runs)('browser journey: volunteers, their training and DBS, a s
     today = s.h.clock.now().toISOString().slice(0, 10);
     supervisor = await s.addStaff('supervisor', SUPERVISOR, 'sid.supervisor@riverside.example');
     const loudMusic = 'Loud music from next door most nights since March.';
-    ({ reference: caseReference } = await communityCase(loudMusic, { 'Sam Patel': 'CT1 2AB', 'Jo Okafor': 'CT1 3XY' }));
+    ({ reference: caseReference, caseId } = await communityCase(loudMusic, { 'Sam Patel': 'CT1 2AB', 'Jo Okafor': 'CT1 3XY' }));
     ({ caseId: otherCaseId } = await communityCase('A shared garden.', { 'Lee Chen': 'CT9 2PL', 'Kim Evans': 'CT9 2PL' }));
     cora = await s.newPage();
     await s.signIn(cora, s.coordinator, 'coordinator');
@@ -284,6 +286,8 @@ describe.skipIf(!runs)('browser journey: volunteers, their training and DBS, a s
     await pw(ada.getByLabel('Supervised cases before accreditation', { exact: true })).toHaveValue('1');
     await s.watch.check(ada, 'volunteer policy saved');
 
+    // A supervised case is signed off once the pair has held its joint meeting (the meetings journey books and records one).
+    await holdSession(s.h.deps, s.orgId, caseId);
     const sid = await s.newPage({ javaScriptEnabled: false });
     await s.signIn(sid, supervisor, 'supervisor');
     await s.watch.check(sid, 'supervisor home');

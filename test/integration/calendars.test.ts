@@ -205,12 +205,16 @@ describe('the service’s calendar', () => {
     expect(text(res.body)).toContain('1 meeting.');
   });
 
-  it('is refused to mediators and viewers, and falls back to this week for a bad query', async () => {
+  it('is refused to mediators and viewers, falls back to this week for a bad query, and names a date that does not exist', async () => {
     expect((await vera.get('/calendar')).statusCode).toBe(403);
     expect((await vic.get('/calendar')).statusCode).toBe(403);
-    const odd = await cora.get('/calendar?view=year&date=2026-02-30&volunteerId=nobody');
+    const odd = await cora.get('/calendar?view=year&date=someday&volunteerId=nobody');
     expect(odd.statusCode).toBe(200);
     expect(text(odd.body)).toContain('Week of Monday 16 March 2026');
+    // Refused at the edge, as every date that does not exist is (http/edge-input.ts), saying which.
+    const impossible = await cora.get('/calendar?date=2026-02-30');
+    expect(impossible.statusCode).toBe(422);
+    expect(text(impossible.body)).toContain('Enter a real date');
   });
 });
 
