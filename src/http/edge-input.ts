@@ -87,9 +87,12 @@ export function edgeRefusal(fields: FieldErrors): AppError {
   });
 }
 
-/** A schema's refusal with the edge's problems added; the edge's own when it found every field the schema did. */
+/**
+ * A schema's refusal with the edge's problems added for the fields it did not name (its own message for a field is
+ * the more specific: "Issue date must be a real date, like 2026-03-27"); the edge's own when it found them all.
+ */
 export function withInputProblems(refusal: AppError, problems: FieldErrors): AppError {
-  const fields = { ...refusal.fields, ...problems };
+  const fields = { ...problems, ...refusal.fields };
   if (Object.keys(fields).every((k) => k in problems)) return edgeRefusal(problems);
   return new AppError(refusal.code, refusal.message, { reason: refusal.reason, fields });
 }

@@ -135,7 +135,7 @@ describe('a mediator and the cases they are not on', () => {
       ['POST', `/api/v1/cases/${b}/consents`, { partyId: partyB, status: 'given', method: 'verbal' }],
       ['POST', `/api/v1/cases/${b}/notes`, { body: 'x' }],
       ['POST', `/api/v1/cases/${b}/contacts`, { partyId: partyB, method: 'call', outcome: 'spoke' }],
-      ['POST', `/api/v1/cases/${b}/intake`, { partyId: partyB }],
+      ['POST', `/api/v1/cases/${b}/intake`, { partyId: partyB, situationNow: 'x' }],
       ['POST', `/api/v1/cases/${b}/tasks`, { title: 'x', dueOn: '2030-01-01' }],
       ['POST', `/api/v1/cases/${b}/tasks/${taskB}/complete`, undefined],
       ['POST', `/api/v1/cases/${b}/assignments`, { mediatorIds: [partyA, partyB] }],

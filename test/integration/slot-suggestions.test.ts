@@ -181,11 +181,13 @@ describe('GET /api/v1/cases/{id}/slot-suggestions', () => {
     expect(await fields({ ...base, from: '2026-12-18', to: '2026-12-07' })).toEqual({ to: 'The last date must be the same as or after the first date' });
     expect(await fields({ ...base, to: '2027-03-31' })).toEqual({ to: 'Search at most 12 weeks at a time' });
     expect(await fields({ ...base, partyIds: newId() })).toEqual({ partyIds: 'Choose the parties from this case: one of those given is not on it' });
-    expect(await fields({ from: '2026-02-30', mode: 'by pigeon' })).toEqual({
+    expect(await fields({ from: '30/02/2026', mode: 'by pigeon' })).toEqual({
       durationMinutes: 'Enter how long the meeting lasts, in minutes',
       from: 'The first date must be a real date, like 2026-12-07',
       mode: 'Choose in person, online or by phone',
     });
+    // A date that does not exist is refused at the edge (http/edge-input.ts) before the form is read.
+    expect(await fields({ from: '2026-02-30', mode: 'by pigeon' })).toEqual({ from: 'Enter a real date' });
     expect(await fields({ ...base, place: 'venue', venueId: newId() })).toEqual({ venueId: 'Choose one of the service’s venues' });
   });
 

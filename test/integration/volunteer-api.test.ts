@@ -151,9 +151,11 @@ describe('the volunteers API', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.reason).toBe('STATUS_CHANGE_REFUSED');
     expect(refused.body.error.message).toContain('A volunteer who is applicant cannot become accredited');
-    const badDate = await api('POST', `/api/v1/volunteers/${id}/status`, { status: 'in_training', on: '2026-02-30' });
+    const badDate = await api('POST', `/api/v1/volunteers/${id}/status`, { status: 'in_training', on: '27 March' });
     expect(badDate.status).toBe(422);
     expect(badDate.body.error.fields.on).toBe('Date of the change must be a real date, like 2026-03-27');
+    const noSuchDate = await api('POST', `/api/v1/volunteers/${id}/status`, { status: 'in_training', on: '2026-02-30' });
+    expect(noSuchDate.body.error.fields.on).toBe('Enter a real date'); // refused at the edge
     const moved = await api('POST', `/api/v1/volunteers/${id}/status`, { status: 'in_training', on: '2026-03-27', note: 'Course started' });
     expect(moved.status).toBe(200);
     expect(moved.body.statusHistory.at(-1)).toEqual({ status: 'in_training', on: '2026-03-27', by: 'API key: CDM coordinator key', note: 'Course started' });

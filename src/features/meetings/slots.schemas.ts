@@ -83,7 +83,7 @@ export function parseSlotQuery(raw: SlotQueryInput, today: string): { ok: true; 
   const toText = text(raw.to);
   if (fromText && !isRealDate(fromText)) fields.from = 'The first date must be a real date, like 2026-12-07';
   if (toText && !isRealDate(toText)) fields.to = 'The last date must be a real date, like 2026-12-18';
-  const from = fromText || today;
+  const from = fromText && !fields.from ? fromText : today; // a date that is not real is reported, never computed with
   const to = toText || addDays(from < today ? today : from, DEFAULT_SEARCH_DAYS - 1);
   if (!fields.from && !fields.to) {
     if (to < from) fields.to = 'The last date must be the same as or after the first date';
