@@ -10,7 +10,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { adminStatement } from './pg-admin.ts';
 import { writeSection } from './results-file.ts';
 import { type Cleanup, freePort, NODE, ROOT, runCleanups, type ServerProcess, startProcess, stopProcess, waitForPage } from './server-process.ts';
 
@@ -157,11 +157,7 @@ export async function runDurability(): Promise<number> {
 
     const databaseUrl = process.env.DATABASE_URL;
     if (databaseUrl) {
-      const admin = async (statement: string) => {
-        const c = new pg.Client({ connectionString: databaseUrl });
-        await c.connect();
-        await c.query(statement).finally(() => c.end());
-      };
+      const admin = (statement: string) => adminStatement(databaseUrl, statement);
       const name = `parley_bench_durability_${process.pid}`;
       await admin(`CREATE DATABASE ${name}`);
       cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

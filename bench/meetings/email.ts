@@ -12,7 +12,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { adminStatement } from '../pg-admin.ts';
 import { createPglite, type Database, openDatabase } from '#src/db/client.ts';
 import { runMigrations } from '#src/db/migrate.ts';
 import { count, eq } from '#src/db/orm.ts';
@@ -236,11 +236,7 @@ export async function runEmail(): Promise<number> {
 
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
-    const admin = async (statement: string) => {
-      const c = new pg.Client({ connectionString: databaseUrl });
-      await c.connect();
-      await c.query(statement).finally(() => c.end());
-    };
+    const admin = (statement: string) => adminStatement(databaseUrl, statement);
     for (const variant of ['graceful', 'crash'] as const) {
       const name = `parley_bench_email_${variant}_${process.pid}`;
       await admin(`CREATE DATABASE ${name}`);

@@ -3,7 +3,7 @@
 // with DATABASE_URL, on PostgreSQL. The baseline, in the same run on the same database, is the smallest tenant
 // transaction the app makes (BEGIN, the row-level-security role switch, one SELECT, COMMIT).
 import { availableParallelism, loadavg } from 'node:os';
-import pg from 'pg';
+import { adminStatement } from '../pg-admin.ts';
 import { createPglite, type Database, openDatabase } from '#src/db/client.ts';
 import { runMigrations } from '#src/db/migrate.ts';
 import { sql } from '#src/db/orm.ts';
@@ -179,11 +179,7 @@ export async function measureService(): Promise<ServiceTiming[]> {
   const url = process.env.DATABASE_URL;
   if (!url) return results;
   const name = `parley_bench_pairs_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
+  const admin = (statement: string) => adminStatement(url, statement);
   await admin(`CREATE DATABASE ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
