@@ -1,15 +1,15 @@
 // The embedded database's fast path: its statement cache's limit, its start-up check, and its fallback.
 import type { PGlite } from '@electric-sql/pglite';
 import { describe, expect, inject, it, vi } from 'vitest';
-import { freshDatabase } from '../../test/support/databases.ts';
+import { freshDatabase, testDbKind } from '../../test/support/databases.ts';
 import { openDatabase } from './client.ts';
 import { fastPathClient, type QueryClient } from './pglite-fast-path.ts';
 import { createTurns } from './turns.ts';
 
 const plainOf = (pglite: PGlite): QueryClient => ({ query: pglite.query.bind(pglite), transaction: pglite.transaction.bind(pglite) });
 
-// Each test opens its own database, which takes a while on a busy machine.
-describe('the embedded database’s fast path', { timeout: 120_000 }, () => {
+// Each test opens its own database, which takes a while on a busy machine. PGlite only: the PostgreSQL run has no fast path.
+describe.skipIf(testDbKind() === 'postgres')('the embedded database’s fast path', { timeout: 120_000 }, () => {
   it('passes its start-up check on this PGlite, so the app runs on it', async () => {
     const database = await freshDatabase('pglite', inject('dbTemplate'));
     try {
