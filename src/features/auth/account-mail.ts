@@ -13,9 +13,13 @@ type Person = { email: string; name: string };
 const t = translator('en');
 const FOOTER = () => t('This email was sent by Parley. Please do not reply to it.');
 
+/** Every account mail: the greeting, its lines, the footer. */
 function queue(tx: Db, person: Person, template: (typeof ACCOUNT_TEMPLATES)[number], subject: string, lines: string[], at: Date) {
-  return queueEmail(tx, { orgId: null, template, to: person.email, toName: person.name, subject, text: [...lines, FOOTER()].join('\n\n'), at });
+  const text = [t('Dear {name},', { name: person.name }), ...lines, FOOTER()].join('\n\n');
+  return queueEmail(tx, { orgId: null, template, to: person.email, toName: person.name, subject, text, at });
 }
+
+const forgotPasswordLink = () => `${mailSettings().baseUrl}/forgot-password`;
 
 export function queuePasswordResetMail(tx: Db, person: Person, token: string, minutes: number, at: Date) {
   const link = `${mailSettings().baseUrl}/reset-password/${token}`;
@@ -25,7 +29,6 @@ export function queuePasswordResetMail(tx: Db, person: Person, token: string, mi
     'password_reset',
     t('Set a new password for Parley'),
     [
-      t('Dear {name},', { name: person.name }),
       t('Someone asked to set a new password for the Parley account of {email}. To choose a new password, open this link:', { email: person.email }),
       link,
       t('The link works once, for {minutes} minutes. When you set a new password you are signed out everywhere.', { minutes }),
@@ -42,9 +45,8 @@ export function queuePasswordChangedMail(tx: Db, person: Person, at: Date) {
     'password_changed',
     t('Your Parley password was changed'),
     [
-      t('Dear {name},', { name: person.name }),
       t('The password for your Parley account was changed on {when}.', { when: momentInWords(at) }),
-      t('If you did not do this, set a new password now at {link} and tell an admin of your service.', { link: `${mailSettings().baseUrl}/forgot-password` }),
+      t('If you did not do this, set a new password now at {link} and tell an admin of your service.', { link: forgotPasswordLink() }),
     ],
     at,
   );
@@ -57,7 +59,6 @@ export function queueSignInAttemptsMail(tx: Db, person: Person, failures: number
     'sign_in_attempts',
     t('Failed attempts to sign in to your Parley account'),
     [
-      t('Dear {name},', { name: person.name }),
       t(
         'There have been {failures} failed attempts to sign in to your Parley account, the latest on {when}. Signing in now has to wait a little after each further failure.',
         {
@@ -65,7 +66,7 @@ export function queueSignInAttemptsMail(tx: Db, person: Person, failures: number
           when: momentInWords(at),
         },
       ),
-      t('If this was you, wait a few minutes and try again, or set a new password at {link}.', { link: `${mailSettings().baseUrl}/forgot-password` }),
+      t('If this was you, wait a few minutes and try again, or set a new password at {link}.', { link: forgotPasswordLink() }),
       t('If this was not you, someone may be guessing your password. Choose a new one that you use nowhere else, and tell an admin of your service.'),
     ],
     at,
