@@ -1,19 +1,65 @@
-// One layer for every string shown to people. Catalogues are keyed by the English text (as gettext does),
-// so English is complete by construction and a Welsh catalogue only has to map each English string.
-import { cy } from './cy.ts';
+// One layer for every string shown to people. Messages are keyed by their English text (as gettext does) and
+// written in ICU MessageFormat, so a Welsh catalogue can give all six of Welsh's plural forms
+// (`{count, plural, zero {…} one {…} two {…} few {…} many {…} other {…}}`) where English needs two.
+// English is complete by construction; a Welsh entry that is null is untranslated and falls back to English.
+import { IntlMessageFormat } from 'intl-messageformat';
+import cy from './catalogues/cy.json' with { type: 'json' };
 
 export const LOCALES = ['en', 'cy'] as const;
 export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
 
-const CATALOGUES: Record<Locale, Record<string, string>> = { en: {}, cy };
+export type MessageParams = Record<string, string | number | Date | null | undefined>;
+export type Translate = (text: string, params?: MessageParams) => string;
 
-export type Translate = (text: string, params?: Record<string, string | number | null | undefined>) => string;
+const CATALOGUES: Record<Locale, Record<string, string | null>> = { en: {}, cy: cy as Record<string, string | null> };
+const compiled: Record<Locale, Map<string, IntlMessageFormat | null>> = { en: new Map(), cy: new Map() };
 
-export function translator(locale: Locale = 'en'): Translate {
-  const catalogue = CATALOGUES[locale];
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The message for `text` in `locale`, or English when the locale has none yet. */
+function formatFor(locale: Locale, text: string): { format: IntlMessageFormat | null; source: string } {
+  const translated = CATALOGUES[locale][text];
+  const target: Locale = translated ? locale : DEFAULT_LOCALE;
+  const source = translated ?? text;
+  const cache = compiled[target];
+  if (!cache.has(source)) {
+    let format: IntlMessageFormat | null = null;
+    try {
+      format = new IntlMessageFormat(source, target === 'cy' ? 'cy-GB' : 'en-GB', undefined, { ignoreTag: true });
+    } catch {
+      format = null; // `npm run messages -- --check` refuses a message that does not parse; never fail a page for it
+    }
+    cache.set(source, format);
+  }
+  return { format: cache.get(source) ?? null, source };
+}
+
+function plainParams(params: MessageParams): Record<string, string | number | Date> {
+  const out: Record<string, string | number | Date> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   return (text, params) => {
-    const template = catalogue[text] ?? text;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, key: string) => (params[key] === undefined || params[key] === null ? whole : String(params[key])));
+    const { format, source } = formatFor(locale, text);
+    if (!format) return source;
+    try {
+      return String(format.format(params ? plainParams(params) : undefined));
+    } catch {
+      // A missing parameter: show the placeholder rather than fail the page.
+      return source;
+    }
   };
+}
+
+/**
+ * Marks an English message for the catalogue where it is written but translated later, when the locale is
+ * known (an error's message, a label in a constant map). Returns its argument unchanged.
+ */
+export function msg<T extends string>(text: T): T {
+  return text;
 }

@@ -1,2 +1,0 @@
-// Welsh. Strings not yet translated fall back to English; translations are added here as they are reviewed.
-export const cy: Record<string, string> = {};
