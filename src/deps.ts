@@ -35,6 +35,8 @@ import { createCalendarService } from './features/meetings/calendar.service.ts';
 import { createFeedService } from './features/meetings/feed.service.ts';
 import { createMeetingService } from './features/meetings/meetings.service.ts';
 import { createEmailService } from './features/email/email.service.ts';
+import { agreementFactsOf } from './features/agreements/agreement-facts.ts';
+import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
 import { JOBS, RECURRING } from './jobs/registry.ts';
@@ -46,9 +48,11 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   const box = createSecretBox(config.secret);
   const twoFactor = createTwoFactorService({ db, clock, audit, box, auth });
-  const cases = createCaseService({ db, clock, audit });
+  const cases = createCaseService({ db, clock, audit, agreementFacts: agreementFactsOf });
   const people = createPeopleService({ db, clock, audit });
   const mailer = mailerFromConfig(config);
+  const settings = createSettingsService({ db, audit });
+  const meetings = createMeetingService({ db, clock, audit, cases, settings });
   return {
     config,
     database,
@@ -81,7 +85,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     venues: createVenueService({ db, clock, audit }),
     calendar: createCalendarService({ db, clock, audit }),
     calendarFeeds: createFeedService({ db, clock, audit, baseUrl: config.baseUrl }),
-    meetings: createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
+    meetings,
+    agreements: createAgreementServices({ db, clock, audit, cases, meetings, settings, secret: config.secret, baseUrl: config.baseUrl }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

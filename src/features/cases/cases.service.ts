@@ -22,7 +22,7 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
-import { decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
+import { type AgreementFacts, decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
 import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
 import { caseMediatorFacts } from '#src/features/volunteers/case-team-facts.ts';
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
@@ -43,11 +43,18 @@ export function interpretSearch(q: string) {
 }
 
 /** What the gates beyond Ready read: the mediators on the case, the sessions held and the issues their records list. */
-export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues'>;
+export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues' | 'agreement'>;
+/** Reads the state of a case's written agreement, for the Outcome gate (given by features/agreements through deps.ts). */
+export type AgreementFactsReader = (tx: Db, orgId: string, caseId: string) => Promise<AgreementFacts>;
 
-export async function gateFacts(tx: Db, orgId: string, c: CaseRow, today: string): Promise<GateFacts> {
+export async function gateFacts(tx: Db, orgId: string, c: CaseRow, today: string, agreementFacts?: AgreementFactsReader): Promise<GateFacts> {
   const { sessionsHeld, issueTexts } = await caseSessions(tx, orgId, c.id);
-  return { mediators: await caseMediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts) };
+  return {
+    mediators: await caseMediatorFacts(tx, orgId, c, today),
+    sessionsHeld,
+    issues: issuesFromRecords(issueTexts),
+    ...(agreementFacts ? { agreement: await agreementFacts(tx, orgId, c.id) } : {}),
+  };
 }
 
 export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: Set<string>, openSafeguarding: number, facts: GateFacts = {}): LifecycleCase {
@@ -60,7 +67,7 @@ export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: S
   };
 }
 
-export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+export function createCaseService({ db, clock, audit, agreementFacts }: { db: Db; clock: Clock; audit: Audit; agreementFacts?: AgreementFactsReader }) {
   /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
   async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
     const c = await findCase(tx, actor.orgId, caseId);
@@ -133,7 +140,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         const timeline = events.map((e) =>
           e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
         );
-        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock), agreementFacts);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), openSafeguarding, facts);
         // What would still stop each move once the form is filled in (a reason, the outcome of each issue).
         const filledIn = { reason: 'x', outcome: 'partial_agreement', issueOutcomes: (facts.issues ?? []).map((_, i) => (i === 0 ? 'agreed' : 'not_agreed')) };
@@ -166,7 +173,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
-        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock), agreementFacts);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId), facts);
         const decision = decideTransition(lifecycle, input.to, input);
         if (!decision.allowed)

@@ -26,7 +26,10 @@ export type LifecycleCase = {
   sessionsHeld?: number;
   /** The issues listed on the case's meeting records, one per line, in the order first recorded. */
   issues?: string[];
+  /** The case's written agreement (features/agreements): its latest version's state and who has not signed it yet. */
+  agreement?: AgreementFacts;
 };
+export type AgreementFacts = { state: 'none' | 'draft' | 'ready' | 'signed'; waitingFor: string[] };
 /** What became of one issue when mediation ended. */
 export const ISSUE_OUTCOMES = ['agreed', 'partly_agreed', 'not_agreed'] as const;
 export type IssueOutcome = (typeof ISSUE_OUTCOMES)[number];
@@ -110,6 +113,7 @@ export function outcomeReasons(c: LifecycleCase, input: TransitionInput): string
   if (!c.sessionsHeld) reasons.push('Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case');
   const outcome = OUTCOMES.find((o) => o === input.outcome);
   if (!outcome) reasons.push('Say what the outcome was: full agreement, partial agreement or no agreement');
+  if ((outcome === 'full_agreement' || outcome === 'partial_agreement') && c.agreement) reasons.push(...agreementReasons(c.agreement));
   const issues = c.issues ?? [];
   const given = issues.map((_, i) => ISSUE_OUTCOMES.find((o) => o === input.issueOutcomes?.[i]));
   const missing = issues.filter((_, i) => !given[i]);
@@ -124,6 +128,15 @@ export function outcomeReasons(c: LifecycleCase, input: TransitionInput): string
   if (outcome === 'partial_agreement' && issues.length > 0 && given.every((g) => g === 'not_agreed'))
     reasons.push('A partial agreement needs at least one issue agreed or partly agreed');
   return reasons;
+}
+
+/** A full or partial agreement is written down and signed by every party and the mediators (product.md). */
+export function agreementReasons(a: AgreementFacts): string[] {
+  if (a.state === 'none')
+    return ['A full or partial agreement needs the written agreement signed by every party and the mediators: draft it on the Agreement tab'];
+  if (a.state === 'draft') return ['The agreement is still a draft: make it ready to sign and have every party and the mediators sign it'];
+  if (a.state === 'ready') return [`The agreement is waiting for signatures from ${a.waitingFor.join(', ')}`];
+  return [];
 }
 
 /** The issues listed on meeting records: one per line (or separated by semicolons), each once, in the order first recorded. */
