@@ -42,6 +42,7 @@ import { registerSlotPages } from './features/meetings/slots.routes.ts';
 import { registerCalendarPages } from './features/meetings/calendar.routes.ts';
 import { registerFeedRoutes } from './features/meetings/feed.routes.ts';
 import { registerMeetings } from './features/meetings/meetings.routes.ts';
+import { registerAgreements } from './features/agreements/agreements.routes.ts';
 import { registerHoursApi } from './features/volunteers/hours.api.ts';
 import { registerHoursPages } from './features/volunteers/hours.routes.ts';
 import { registerMyPages } from './features/volunteers/my.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerCalendarPages(app, deps);
   registerFeedRoutes(app, deps);
   registerMeetings(app, deps);
+  registerAgreements(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

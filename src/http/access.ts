@@ -78,6 +78,19 @@ export const PUBLIC_ROUTES = new Set([
   'GET /s/:service/professional-referral/:caseType',
   'POST /s/:service/professional-referral/:caseType',
   'GET /s/:service/professional-referral/confirmation',
+  // Agreements (src/features/agreements): the public check of a signed PDF, and personal signing and copy links, where
+  // the unguessable token in the address and a six-digit code sent to the party's address are the credential.
+  'GET /s/:service/verify',
+  'POST /s/:service/verify',
+  'GET /s/:service/sign/:token',
+  'POST /s/:service/sign/:token',
+  'POST /s/:service/sign/:token/code',
+  'POST /s/:service/sign/:token/confirm',
+  'POST /s/:service/sign/:token/decline',
+  'GET /s/:service/copy/:token',
+  'POST /s/:service/copy/:token/code',
+  'POST /s/:service/copy/:token/confirm',
+  'GET /s/:service/copy/:token/pdf',
 ]);
 
 /** These need a session, but one still part-way through signing in is enough (second factor, enrolment). */

@@ -195,7 +195,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
         const list = await meetings.caseMeetings(actor, caseId);
         const m = list.meetings.find((x) => x.id === input.meetingId);
         const kinds = input.from === 'meeting' ? ['joint', 'rj_conference'] : ['shuttle'];
-        if (!m || m.status !== 'held' || !kinds.includes(m.kind))
+        if (m?.status !== 'held' || !kinds.includes(m.kind))
           throw new AppError('UNPROCESSABLE', 'Choose a meeting of this case that was held', {
             reason: 'VALIDATION_FAILED',
             fields: { meetingId: input.from === 'meeting' ? 'Choose a joint meeting that was held' : 'Choose a shuttle session that was held' },
