@@ -56,6 +56,19 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
   };
 }
 
+/** A message written where it happens (an error's, a validation's), translated where it is shown. */
+export type Message = { text: string; params?: MessageParams };
+
+/**
+ * `english` (a message as written, already filled in) in `locale`: its translation when the catalogue has one for
+ * `message` (the English ICU text and its parameters), else the English exactly as it was, so English output never
+ * changes and text that is not a catalogue key (it holds what someone typed) is never read as ICU.
+ */
+export function localise(locale: Locale, english: string, message: Message = { text: english }): string {
+  if (locale === DEFAULT_LOCALE || typeof CATALOGUES[locale][message.text] !== 'string') return english;
+  return translator(locale)(message.text, message.params);
+}
+
 /**
  * Marks an English message for the catalogue where it is written but translated later, when the locale is
  * known (an error's message, a label in a constant map). Returns its argument unchanged.

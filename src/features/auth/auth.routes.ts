@@ -1,4 +1,5 @@
 // Sign in (password, then code), two-factor enrolment, sign out, account and service switching.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -58,7 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const next = safeNext((req.body as { next?: string })?.next);
     const form = parseForm(ZCode, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter your code', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter your code'), { fields: form.fields });
       const token = await deps.twoFactor.verify(session.id, session.userId, form.data.code, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, secure);
       return reply.redirect(next, 303);
@@ -91,7 +92,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(ZCode, req.body);
     const actor = { type: 'user' as const, id: s.userId, label: s.userName, ip: req.ip, requestId: req.id };
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter the code', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter the code'), { fields: form.fields });
       const codes = await deps.twoFactor.confirmEnrolment(s.userId, form.data.code, actor, s.orgId);
       if (s.stage !== 'full') setSessionCookie(reply, await deps.auth.completeSignIn(s.id, s.userId, { ip: req.ip, requestId: req.id }, 'enrolment'), secure);
       return reply.page('auth/views/backup-codes.njk', { pageTitle: 'Your backup codes', codes });
@@ -139,7 +140,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/services/switch', async (req, reply) => {
     const s = req.session!;
     const form = parseForm(ZSwitch, req.body);
-    if (!form.ok) throw new AppError('UNPROCESSABLE', 'Select a service', { fields: form.fields });
+    if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Select a service'), { fields: form.fields });
     await deps.auth.switchOrg(s, form.data.orgId, { type: 'user', id: s.userId, label: s.userName, ip: req.ip, requestId: req.id });
     return reply.redirect('/home', 303);
   });

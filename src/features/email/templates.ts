@@ -1,18 +1,19 @@
 // Pure: the built-in email wording, a service's own wording in its place, and {placeholders} filled from a map.
 // Plain text first; the HTML twin is one column of a heading and paragraphs: no images, no tracking, no layout tables.
 // A placeholder the map does not know stays as typed, so staff see a mistake in their own template.
+import { msg } from '#src/i18n/i18n.ts';
 import type { EmailTemplate } from '#src/features/meetings/meeting-policy.ts';
 
 export const TEMPLATE_NAMES = ['meeting_invitation', 'meeting_changed', 'meeting_cancelled', 'meeting_reminder', 'safeguarding_alert', 'dbs_alert'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const TEMPLATE_LABELS: Record<TemplateName, string> = {
-  meeting_invitation: 'Meeting invitation',
-  meeting_changed: 'Meeting changed',
-  meeting_cancelled: 'Meeting cancelled',
-  meeting_reminder: 'Meeting reminder',
-  safeguarding_alert: 'Safeguarding alert',
-  dbs_alert: 'DBS recheck alert',
+  meeting_invitation: msg('Meeting invitation'),
+  meeting_changed: msg('Meeting changed'),
+  meeting_cancelled: msg('Meeting cancelled'),
+  meeting_reminder: msg('Meeting reminder'),
+  safeguarding_alert: msg('Safeguarding alert'),
+  dbs_alert: msg('DBS recheck alert'),
 };
 
 const MEETING_FOOTER = `{howToJoin}
