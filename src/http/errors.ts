@@ -1,6 +1,6 @@
 // One error handler: AppError codes to HTTP; API gets { error: {...} }, pages get the error page in the layout.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { msg } from '#src/i18n/i18n.ts';
+import { localeOr, msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { withInputProblems } from './edge-input.ts';
 import { isApiRequest } from './request-actor.ts';
@@ -89,8 +89,10 @@ function typedAnswers(body: unknown): { key: { text: string }; value: { text: st
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const status = error.status;
   // The message and field messages in the request's language (English exactly as written when untranslated).
-  const message = error.messageIn(req.locale);
-  const fields = error.fieldsIn(req.locale);
+  // (Before routing, as for a malformed address, the request carries no locale yet: English.)
+  const locale = localeOr(req.locale);
+  const message = error.messageIn(locale);
+  const fields = error.fieldsIn(locale);
   if (isApiRequest(req)) {
     return reply
       .status(status)
@@ -99,7 +101,7 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
         error: { code: error.code, reason: error.reason ?? null, message, fields: fields ?? {}, requestId: req.id },
       });
   }
-  const t = req.t;
+  const t = translator(locale);
   const refusedAtEdge = error.reason === 'UNSTORABLE_CHARACTER' || error.reason === 'NOT_A_REAL_DATE';
   const heading = t(HEADINGS[status] ?? msg('Error'));
   const lines =
@@ -128,14 +130,15 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
   const error = fromFrameworkError(err, bodyLimitOf(req));
   if (isApiRequest(req)) return sendError(req, reply, error);
   // Fastify's reply here carries none of the app's decorations (no page layout): a plain page in the same words.
-  const t = req.t;
+  const locale = localeOr(req.locale);
+  const t = translator(locale);
   const heading = t(HEADINGS[error.status] ?? msg('Error'));
   const reference = t('If you contact support, quote this reference: {id}', { id: req.id });
   return reply
     .status(error.status)
     .type('text/html; charset=utf-8')
     .send(
-      `<!DOCTYPE html><html lang="${req.locale}"><head><meta charset="utf-8"><title>${heading} – Parley</title></head><body><h1>${heading}</h1><p>${error.messageIn(req.locale)}</p><p>${reference}</p></body></html>`,
+      `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>${heading} – Parley</title></head><body><h1>${heading}</h1><p>${error.messageIn(locale)}</p><p>${reference}</p></body></html>`,
     );
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
-import { LOCALES, type Locale, msg, type Translate } from '#src/i18n/i18n.ts';
+import { LOCALES, type Locale, localeOr, msg, type Translate, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { can, type Permission } from '#src/features/auth/permissions.ts';
 import type { Role } from '#src/features/auth/actor.ts';
@@ -87,13 +87,15 @@ export function registerViews(app: FastifyInstance) {
   app.decorateReply('page', async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
     const req = this.request as FastifyRequest;
     const actor = req.actor;
+    const locale = localeOr(req.locale);
+    const t = translator(locale);
     const chrome = {
       cspNonce: this.cspNonce(),
       csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(req) }),
       requestId: req.id,
-      t: req.t,
-      htmlLang: req.locale,
-      languages: languageLinks(req.url, req.locale),
+      t,
+      htmlLang: locale,
+      languages: languageLinks(req.url, locale),
       person: req.session && req.session.stage === 'full' ? { name: req.session.userName } : undefined,
       service: actor
         ? { name: actor.orgName, slug: actor.orgSlug }
@@ -103,7 +105,7 @@ export function registerViews(app: FastifyInstance) {
       hasSession: Boolean(req.session),
       can: (permission: Permission) => Boolean(actor && can(actor.role, permission)),
       currentPath: req.url.split('?')[0],
-      navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/', req.t) : [],
+      navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/', t) : [],
     };
     const html = env.render(template, { ...chrome, ...model });
     return this.type('text/html; charset=utf-8').send(html);

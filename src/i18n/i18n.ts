@@ -19,6 +19,15 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A stored preferred language as a Locale (English when it is missing or not one Parley has). */
+export const localeOr = (value: unknown): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
+
+/** The catalogue's text for `text` in `locale`, unformatted (its placeholders kept), or `text` when untranslated. */
+export function translationOf(locale: Locale, text: string): string {
+  const translated = CATALOGUES[locale][text];
+  return typeof translated === 'string' ? translated : text;
+}
+
 /** The message for `text` in `locale`, or English when the locale has none yet. */
 function formatFor(locale: Locale, text: string): { format: IntlMessageFormat | null; source: string } {
   const translated = CATALOGUES[locale][text];
