@@ -73,6 +73,22 @@ describe('Mediation', () => {
   });
 });
 
+/** A one-term agreement on the case, signed in person by every party and mediator. */
+async function signAgreement(caseId: string) {
+  const ag = h.deps.agreements;
+  const { id } = await ag.drafting.create(admin, caseId, { from: 'scratch' });
+  await ag.drafting.addTerm(admin, caseId, id, { who: ['service'], what: 'Mend the fence panel', dueKind: 'ongoing', checkHow: 'A call' });
+  const ready = await ag.drafting.readyToSign(admin, caseId, id);
+  for (const s of (await ag.drafting.version(admin, caseId, id)).signers)
+    await ag.signing.signInPerson(admin, caseId, id, ready.versionId, s.id, {
+      method: 'typed',
+      typedName: s.name,
+      confirmName: true,
+      agree: true,
+      seenHash: ready.hash,
+    });
+}
+
 describe('Outcome', () => {
   it('needs a session held, then what became of each issue on the meeting records, agreeing with the overall outcome', async () => {
     const { caseId } = await readyCase('Fence', ['Cal Dune', 'Dee Ember']);
@@ -102,6 +118,15 @@ describe('Outcome', () => {
       'issueOutcomes-1': 'not_agreed',
     });
     expect(errorSummary(contradicts.body)).toContain('A full agreement needs every issue agreed');
+    // A full or partial agreement is written down and signed by everyone first (features/agreements).
+    const unsigned = await web.post(`/cases/${caseId}/move`, {
+      to: 'outcome',
+      outcome: 'partial_agreement',
+      'issueOutcomes-0': 'agreed',
+      'issueOutcomes-1': 'not_agreed',
+    });
+    expect(errorSummary(unsigned.body)).toContain('A full or partial agreement needs the written agreement signed by every party and the mediators');
+    await signAgreement(caseId);
     const ok = await web.post(`/cases/${caseId}/move`, {
       to: 'outcome',
       outcome: 'partial_agreement',
