@@ -12,7 +12,7 @@ import { registerVerifyPages } from './verify/verify.routes.ts';
 export function registerAgreements(app: FastifyInstance, deps: Deps) {
   const pages = createCasePagesService({ db: deps.db, cases: deps.cases, clock: deps.clock });
   registerDraftingPages(app, deps, pages);
-  registerSigningPages(app, deps, pages);
+  registerSigningPages(app, deps);
   registerWordingPages(app, deps);
   registerPublicSigningPages(app, deps);
   registerVerifyPages(app, deps);

@@ -18,6 +18,19 @@ const fontDir = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/
 let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined;
 const fonts = () => (fontBytes ??= { regular: readFileSync(`${fontDir}DejaVuSans.ttf`), bold: readFileSync(`${fontDir}DejaVuSans-Bold.ttf`) });
 
+// Each face is parsed by fontkit once and the parsed font is given to every document (pdf-lib asks its registered
+// fontkit to create() the font from the bytes; a fresh subset is still made per document). Parsing DejaVu Sans is most
+// of a PDF's time otherwise.
+const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachedFontkit: typeof fontkit = {
+  ...fontkit,
+  create: (data: Uint8Array, postscriptName?: string) => {
+    let font = parsed.get(data);
+    if (!font) parsed.set(data, (font = fontkit.create(data, postscriptName)));
+    return font;
+  },
+};
+
 export type PdfTerm = { who: TermWho[]; what: string; dueKind: string; dueOn: string | null; checkHow: string; appealable: boolean | null };
 export type PdfSigner = {
   name: string;
@@ -58,7 +71,7 @@ const dueWords = (term: PdfTerm) =>
 
 export async function renderAgreementPdf(a: AgreementPdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachedFontkit);
   const bytes = fonts();
   const f = { regular: await doc.embedFont(bytes.regular, { subset: true }), bold: await doc.embedFont(bytes.bold, { subset: true }) };
   doc.setTitle(t('Agreement {reference}', { reference: a.reference }), { showInWindowTitleBar: true });
@@ -123,11 +136,14 @@ export async function renderAgreementPdf(a: AgreementPdfInput): Promise<Uint8Arr
   for (const s of a.signers) {
     flow.gap();
     flow.paragraph(s.kind === 'mediator' ? t('{name}, mediator (witness)', { name: s.name }) : s.name, { bold: true });
-    flow.labelled(t('Outcome'), s.status === 'declined' ? t('Declined to sign') : t('Signed'), 12);
-    if (s.at) flow.labelled(t('When'), moment(s.at), 12);
-    if (s.channel) flow.labelled(t('How'), t(CHANNEL_LABELS[s.channel as Channel] ?? s.channel), 12);
-    if (s.method) flow.labelled(t('Signature'), s.method === 'drawn' ? t('Drawn') : t('Typed name with “I agree”'), 12);
-    if (s.versionHash) flow.labelled(t('Version signed'), s.versionHash, 12);
+    const how = [
+      s.channel ? t(CHANNEL_LABELS[s.channel as Channel] ?? s.channel) : null,
+      s.method ? (s.method === 'drawn' ? t('drawn') : t('typed name with “I agree”')) : null,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    flow.labelled(s.status === 'declined' ? t('Declined') : t('Signed'), [s.at ? s.at.toISOString() : null, how].filter(Boolean).join(' · '), 12);
+    if (s.versionHash) flow.labelled(t('Version signed'), s.versionHash === a.hash ? t('this version (the fingerprint above)') : s.versionHash, 12);
     if (s.witnessName) flow.labelled(t('Witness'), s.witnessName, 12);
     if (s.addressHash) flow.labelled(t('Address fingerprint'), s.addressHash, 12);
     if (s.browser) flow.labelled(t('Browser'), s.browser, 12);

@@ -4,7 +4,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
-import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';
@@ -13,7 +12,7 @@ import { STATEMENT_KEYS, STATEMENT_LABELS } from '../agreement-words.ts';
 import { asBody, attempt, refused, readSignatureForm } from '../agreement-forms.ts';
 import { ZSignature } from '../agreements.schemas.ts';
 import { issueOutcomeWords, signerView, termView } from '../agreements.present.ts';
-import { agreementHeader, agreementIdParam } from '../drafting/drafting.routes.ts';
+import { agreementIdParam } from '../drafting/drafting.routes.ts';
 
 const t = translator('en');
 const permission = 'cases.view' as const;
@@ -43,10 +42,12 @@ export function readingModel(d: {
 
 const ids = (req: FastifyRequest) => ({ caseId: caseIdParam(req), agreementId: agreementIdParam(req), versionId: agreementIdParam(req, 'versionId') });
 
-async function renderNeutral(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply) {
+// The signing screens read only the agreement (it carries the case's reference): no case header, so they stay quick
+// with a room full of signers.
+async function renderNeutral(deps: Deps, req: FastifyRequest, reply: FastifyReply) {
   const { caseId, agreementId, versionId } = ids(req);
-  const { header } = await agreementHeader(pages, req, caseId);
   const d = await deps.agreements.drafting.version(req.actor!, caseId, agreementId, versionId);
+  const header = { reference: d.case.reference };
   const base = `/cases/${caseId}/agreement/${agreementId}/versions/${versionId}/sign`;
   return reply.page('agreements/views/sign-neutral.njk', {
     pageTitle: `${header.reference} – ${t('Signing the agreement')}`,
@@ -61,17 +62,11 @@ async function renderNeutral(deps: Deps, pages: CasePagesService, req: FastifyRe
   });
 }
 
-async function renderSign(
-  deps: Deps,
-  pages: CasePagesService,
-  req: FastifyRequest,
-  reply: FastifyReply,
-  state: { values?: Record<string, string>; fields?: FieldErrors } = {},
-) {
+async function renderSign(deps: Deps, req: FastifyRequest, reply: FastifyReply, state: { values?: Record<string, string>; fields?: FieldErrors } = {}) {
   const { caseId, agreementId, versionId } = ids(req);
   const signerId = agreementIdParam(req, 'signerId');
-  const { header } = await agreementHeader(pages, req, caseId);
   const d = await deps.agreements.drafting.version(req.actor!, caseId, agreementId, versionId);
+  const header = { reference: d.case.reference };
   const signer = d.signers.find((s) => s.id === signerId);
   if (!signer) throw new AppError('NOT_FOUND', 'That signer was not found');
   return reply.page('agreements/views/sign.njk', {
@@ -88,12 +83,12 @@ async function renderSign(
   });
 }
 
-export function registerSigningPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerSigningPages(app: FastifyInstance, deps: Deps) {
   const base = '/cases/:id/agreement/:agreementId/versions/:versionId';
   const tab = (req: FastifyRequest, done: string) => `/cases/${caseIdParam(req)}/agreement?done=${done}`;
 
-  app.get(`${base}/sign`, { config: { permission } }, (req, reply) => renderNeutral(deps, pages, req, reply));
-  app.get(`${base}/sign/:signerId`, { config: { permission } }, (req, reply) => renderSign(deps, pages, req, reply));
+  app.get(`${base}/sign`, { config: { permission } }, (req, reply) => renderNeutral(deps, req, reply));
+  app.get(`${base}/sign/:signerId`, { config: { permission } }, (req, reply) => renderSign(deps, req, reply));
   app.post(`${base}/sign/:signerId`, { config: { permission } }, async (req, reply) => {
     const { caseId, agreementId, versionId } = ids(req);
     const b = asBody(req.body);
@@ -105,7 +100,7 @@ export function registerSigningPages(app: FastifyInstance, deps: Deps, pages: Ca
         )
       : refused(reply, parsed);
     if (done.ok) return reply.redirect(`/cases/${caseId}/agreement/${agreementId}/versions/${versionId}/sign?done=signed`, 303);
-    return renderSign(deps, pages, req, reply, {
+    return renderSign(deps, req, reply, {
       values: {
         typedName: form.typedName,
         drawing: form.drawing,
