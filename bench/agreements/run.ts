@@ -250,7 +250,7 @@ export async function runAgreements(): Promise<number> {
     '',
     `Run ${startedAt.toISOString()} by \`npm run bench\` (or \`node bench/run.ts agreements\`) — nproc ${availableParallelism()}, Node ${process.version}, load average ${loadAtStart.map((n) => n.toFixed(2)).join(' ')} at the start.`,
     '',
-    `The final PDF of a ${pdf.pages}-page agreement with 12 terms and 6 signatures (two drawn from SVG path data), DejaVu Sans embedded and subset: ${PDFS.toLocaleString('en-GB')} renders one after another in one process, after 30 to warm up. RSS growth is measured after a garbage collection before and after.`,
+    `The final PDF of a ${pdf.pages}-page agreement with 12 terms and 6 signatures (two drawn from SVG path data), DejaVu Sans embedded and subset: ${PDFS.toLocaleString('en-GB')} renders one after another in one process, after 100 to warm up. RSS growth is measured after a garbage collection before and after.`,
     '',
     '| Measure | p50 | p95 | p99 | Target | Result |',
     '| --- | --- | --- | --- | --- | --- |',

@@ -31,6 +31,13 @@ const cachedFontkit: typeof fontkit = {
   },
 };
 
+/**
+ * Subset, and without OpenType shaping: Latin and Welsh text needs none of DejaVu's substitutions or kerning for a
+ * plain document, and shaping every string was most of a PDF's time. Precomposed ŵ ŷ â come straight from the cmap.
+ */
+const NO_SHAPING = Object.fromEntries(['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'dlig'].map((f) => [f, false]));
+const EMBED = { subset: true, features: NO_SHAPING };
+
 export type PdfTerm = { who: TermWho[]; what: string; dueKind: string; dueOn: string | null; checkHow: string; appealable: boolean | null };
 export type PdfSigner = {
   name: string;
@@ -73,7 +80,7 @@ export async function renderAgreementPdf(a: AgreementPdfInput): Promise<Uint8Arr
   const doc = await PDFDocument.create();
   doc.registerFontkit(cachedFontkit);
   const bytes = fonts();
-  const f = { regular: await doc.embedFont(bytes.regular, { subset: true }), bold: await doc.embedFont(bytes.bold, { subset: true }) };
+  const f = { regular: await doc.embedFont(bytes.regular, EMBED), bold: await doc.embedFont(bytes.bold, EMBED) };
   doc.setTitle(t('Agreement {reference}', { reference: a.reference }), { showInWindowTitleBar: true });
   doc.setSubject(a.reference);
   doc.setAuthor(a.serviceName);

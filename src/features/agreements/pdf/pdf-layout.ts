@@ -7,25 +7,33 @@ const WIDTH = A4[0] - MARGIN * 2;
 
 export type Fonts = { regular: PDFFont; bold: PDFFont };
 
-/** Breaks text into lines that fit the width at the size (words longer than a line are cut). */
+/**
+ * Breaks text into lines that fit the width at the size (words longer than a line are cut). Each word is measured once
+ * and a line's width is the sum of its words and spaces, so a paragraph costs one measurement per word.
+ */
 export function wrap(font: PDFFont, text: string, size: number, width = WIDTH): string[] {
   const out: string[] = [];
+  const space = font.widthOfTextAtSize(' ', size);
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(next, size) <= width) line = next;
-      else {
-        if (line) out.push(line);
-        let rest = word;
-        while (font.widthOfTextAtSize(rest, size) > width) {
-          let cut = rest.length - 1;
-          while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
-          out.push(rest.slice(0, cut));
-          rest = rest.slice(cut);
-        }
-        line = rest;
+    let lineWidth = 0;
+    for (let word of paragraph.split(/\s+/).filter(Boolean)) {
+      let wordWidth = font.widthOfTextAtSize(word, size);
+      if (line && lineWidth + space + wordWidth <= width) {
+        line = `${line} ${word}`;
+        lineWidth += space + wordWidth;
+        continue;
       }
+      if (line) out.push(line);
+      while (wordWidth > width) {
+        let cut = word.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(word.slice(0, cut), size) > width) cut--;
+        out.push(word.slice(0, cut));
+        word = word.slice(cut);
+        wordWidth = font.widthOfTextAtSize(word, size);
+      }
+      line = word;
+      lineWidth = wordWidth;
     }
     out.push(line);
   }
