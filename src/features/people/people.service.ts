@@ -5,7 +5,7 @@ import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { hashPassword, verifyPassword } from '#src/lib/passwords.ts';
-import { passwordProblem } from '#src/lib/password-strength.ts';
+import { refuseWeakPassword } from '#src/lib/password-strength.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor, Role } from '#src/features/auth/actor.ts';
@@ -108,8 +108,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
             fields: { password: 'Enter the password you use to sign in to Parley' },
           });
       } else {
-        const problem = passwordProblem(password, invitation);
-        if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { password: problem } });
+        refuseWeakPassword(password, invitation, 'password');
       }
       const passwordHash = hasAccount ? null : await hashPassword(password);
       return asSystem(db, async (tx) => {
@@ -140,8 +139,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
      */
     async addMemberAsSystem(orgId: string, input: { email: string; name: string; role: Role; password?: string }, actor: Actor) {
       if (input.password) {
-        const problem = passwordProblem(input.password, input);
-        if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { password: problem } });
+        refuseWeakPassword(input.password, input, 'password');
         const passwordHash = await hashPassword(input.password);
         return asSystem(db, async (tx) => {
           const existing = await findUserByEmail(tx, input.email);

@@ -1,7 +1,7 @@
 // Mediator pairs on one case: who is on it, suggestions with their reasons, assigning (a pair that breaks a rule
 // is refused with the reasons, or assigned by an admin with a recorded justification), ending an assignment and
 // signing off a supervised case. Every change goes on the case timeline and the audit trail.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
@@ -32,11 +32,19 @@ import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
 import type { PairingContext, PairingVolunteer } from './pairing.types.ts';
 import { presentAssignment, recordPair } from './record-pair.ts';
 
-/** The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on mediatorIds. */
-export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean }) {
-  const more = opts.adminMayOverride ? ' An admin may assign it anyway with a justification.' : '';
-  return new AppError('UNPROCESSABLE', `This pair cannot be assigned: ${reasons.join('; ')}.${more}`, {
+/**
+ * The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on
+ * mediatorIds. `reasonsIn` words the reasons with a reader's `t` (in English they are `reasons`).
+ */
+export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean; reasonsIn?: (t: Translate) => string[] }) {
+  const reasonsIn = opts.reasonsIn ?? (() => reasons);
+  const message = opts.adminMayOverride
+    ? msg('This pair cannot be assigned: {reasons}. An admin may assign it anyway with a justification.')
+    : msg('This pair cannot be assigned: {reasons}.');
+  return new AppError('UNPROCESSABLE', message, {
     reason: 'PAIR_NOT_ALLOWED',
+    params: { reasons: (t: Translate) => reasonsIn(t).join('; ') },
+    // The fields hold the reasons in English, one by one, for the API (the message is worded in the reader's language).
     fields: { mediatorIds: reasons.join('; '), ...Object.fromEntries(reasons.map((r, i) => [`reasons.${i}`, r])) },
   });
 }
@@ -135,9 +143,13 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const check = checkPair(c, input.mediatorIds, volunteers, ctx);
         const justification = input.overrideJustification?.trim() || undefined;
         if (!check.allowed) {
-          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: canOverridePairingRules(actor) });
+          const reasonsIn = (t: Translate) => checkPair(c, input.mediatorIds, volunteers, { ...ctx, t }).reasons;
+          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: canOverridePairingRules(actor), reasonsIn });
           if (!canOverridePairingRules(actor))
-            throw forbidden(`Only an admin can assign a pair that breaks the pairing rules: ${check.reasons.join('; ')}`, 'OVERRIDE_NOT_ALLOWED');
+            throw new AppError('FORBIDDEN', msg('Only an admin can assign a pair that breaks the pairing rules: {reasons}'), {
+              reason: 'OVERRIDE_NOT_ALLOWED',
+              params: { reasons: (t) => reasonsIn(t).join('; ') },
+            });
         }
         const assignments = await recordPair(tx, deps, actor, { caseId, c, chosen, check, overrideJustification: justification });
         return { caseId, assignments, override: !check.allowed, brokenRules: check.allowed ? [] : check.reasons };
