@@ -54,11 +54,11 @@ export async function resealAll(tx: Db, from: SecretBox, to: SecretBox): Promise
       ),
       {
         reason: 'SEALED_VALUES_UNREADABLE',
-        // i18n-dynamic: each part is the msg() text above with its parameters
         params: {
           unreadable: (t, locale) =>
             listIn(
               locale,
+              // i18n-dynamic: each part is the msg() text above with its parameters
               unreadable.map((m) => t(m.text, m.params)),
               'conjunction',
               ' and ',

@@ -77,18 +77,16 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
 }
 
 /** A label (a msg() value) worded in the reader's language, as a parameter of another message. */
-// i18n-dynamic: the label is a msg() value where it was chosen
-export const worded =
-  (text: string, params?: MessageParams): Worded =>
-  (t) =>
-    t(text, params);
+export function worded(text: string, params?: MessageParams): Worded {
+  // i18n-dynamic: the label is a msg() value where it was chosen
+  return (t) => t(text, params);
+}
 
 /** A label worded in the reader's language and lower-cased, for the middle of a sentence ("moving the case to closed"). */
-// i18n-dynamic: the label is a msg() value where it was chosen
-export const wordedLower =
-  (text: string): Worded =>
-  (t, locale) =>
-    t(text).toLocaleLowerCase(locale === 'cy' ? 'cy-GB' : 'en-GB');
+export function wordedLower(text: string): Worded {
+  // i18n-dynamic: the label is a msg() value where it was chosen
+  return (t, locale) => t(text).toLocaleLowerCase(locale === 'cy' ? 'cy-GB' : 'en-GB');
+}
 
 /**
  * Items as one list in `locale`: in English joined as Parley always has (`englishJoin`, "a, b, c" or "a or b"), so
