@@ -108,7 +108,9 @@ export type Message = { text: string; params?: MessageParams };
 export function localise(locale: Locale, english: string, message?: Message): string {
   if (locale === DEFAULT_LOCALE) return english;
   const m = message ?? fieldMessages.get(english) ?? { text: english };
-  if (typeof CATALOGUES[locale][m.text] !== 'string') return english;
+  // Untranslated, the English stands, unless a part is worded where shown (a list of reasons): that part is worded in `locale`.
+  const wordedHere = Object.values(m.params ?? {}).some((v) => typeof v === 'function');
+  if (typeof CATALOGUES[locale][m.text] !== 'string' && !wordedHere) return english;
   return translator(locale)(m.text, m.params);
 }
 

@@ -1,5 +1,5 @@
 // Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
@@ -23,7 +23,9 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
-import { decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
+import { type Decision, decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
+
+const reasonsOf = (d: Decision) => (d.allowed ? [] : d.reasons);
 import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
 import { caseMediatorFacts } from '#src/features/volunteers/case-team-facts.ts';
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
@@ -170,8 +172,19 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         const facts = await gateFacts(tx, actor.orgId, c, today(clock));
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId), facts);
         const decision = decideTransition(lifecycle, input.to, input);
-        if (!decision.allowed)
-          throw new AppError('CONFLICT', decision.reasons.join('. '), { reason: 'TRANSITION_REFUSED', fields: { to: decision.reasons.join('. ') } });
+        if (!decision.allowed) {
+          // The reasons are worded again in the reader's language where the error is shown (the rule is pure).
+          const refusal = {
+            text: msg('{reasons}'),
+            params: { reasons: (t: Translate) => reasonsOf(decideTransition(lifecycle, input.to, input, t)).join('. ') },
+          };
+          throw new AppError('CONFLICT', refusal.text, {
+            reason: 'TRANSITION_REFUSED',
+            params: refusal.params,
+            fields: { to: decision.reasons.join('. ') },
+            fieldParams: { to: refusal },
+          });
+        }
         const now = clock.now();
         const ended = ['closed', 'withdrawn', 'unsuitable'].includes(input.to);
         await updateCase(tx, actor.orgId, caseId, {
