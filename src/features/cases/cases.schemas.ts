@@ -1,3 +1,4 @@
+import { ZPreferredLanguage } from '#src/i18n/languages.ts';
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
 import { ZWeeklyWindow } from '#src/features/volunteers/volunteers.schemas.ts';
@@ -94,6 +95,8 @@ export const ZPartyFields = z.object({
   safeContact: partyText(1000, 'How to contact them safely'),
   canLeaveMessages: z.boolean().optional(),
   needs: partyText(1000, 'Access, language and interpreter needs'),
+  /** The language Parley writes to them in (meeting invitations and changes): en or cy. */
+  preferredLanguage: ZPreferredLanguage.optional(),
   /** Why the change was made (a correction, a new person joining): it goes on the timeline. */
   reason: partyText(2000, 'Reason'),
 });

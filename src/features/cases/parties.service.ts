@@ -28,6 +28,7 @@ const FIELD_WORDS: Record<string, string> = {
   safeContact: 'safe-contact instructions',
   canLeaveMessages: 'whether messages can be left',
   needs: 'needs',
+  preferredLanguage: 'preferred language',
 };
 
 /** The role, if it is one offered for this kind of case; otherwise 422 naming the roles that are. */
@@ -52,6 +53,7 @@ function columns(input: Partial<PartyFieldsInput>): Partial<NewParty> {
   if (input.safeContact !== undefined) out.safeContact = blankToNull(input.safeContact);
   if (input.canLeaveMessages !== undefined) out.canLeaveMessages = input.canLeaveMessages;
   if (input.needs !== undefined) out.needs = blankToNull(input.needs);
+  if (input.preferredLanguage !== undefined) out.preferredLanguage = input.preferredLanguage;
   return out;
 }
 
