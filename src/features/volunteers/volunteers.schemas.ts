@@ -1,4 +1,5 @@
 // Zod inputs for volunteer records: the same shapes serve the pages (after the form is read) and the API.
+import { ZPreferredLanguage } from '#src/i18n/languages.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
 import { parsePostcode } from '#src/lib/normalise.ts';
@@ -51,6 +52,8 @@ const fields = {
     .transform((v) => (v === '' ? null : v)),
   languages: z.array(z.string().trim().min(1).max(60, 'Each language must be 60 characters or fewer')).max(20, 'List at most 20 languages').optional(),
   gender: optionalText(60, 'Gender'),
+  /** The language Parley writes to them in (meeting invitations, DBS alerts, their calendar feed): en or cy. */
+  preferredLanguage: ZPreferredLanguage.optional(),
   travelMiles: z
     .number({ error: 'Enter how far they will travel in whole miles, like 10' })
     .int('Enter how far they will travel in whole miles, like 10')

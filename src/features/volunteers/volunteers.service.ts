@@ -42,7 +42,19 @@ const SUPERVISOR_ROLES = ['supervisor', 'admin'];
 /** The stored columns for the details given (postcode normalised; undefined leaves a column as it is). */
 function detailColumns(input: Partial<VolunteerPatch>): Partial<NewVolunteer> {
   const out: Partial<NewVolunteer> = {};
-  const copy = ['name', 'email', 'phone', 'address', 'gender', 'travelMiles', 'maxActiveCases', 'employer', 'employedByLocalAuthority', 'notes'] as const;
+  const copy = [
+    'name',
+    'email',
+    'phone',
+    'address',
+    'gender',
+    'preferredLanguage',
+    'travelMiles',
+    'maxActiveCases',
+    'employer',
+    'employedByLocalAuthority',
+    'notes',
+  ] as const;
   for (const key of copy) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key];
   if (input.languages !== undefined) out.languages = [...new Set(input.languages)];
   if (input.postcode !== undefined) {
