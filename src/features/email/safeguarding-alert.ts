@@ -29,15 +29,16 @@ export async function queueSafeguardingAlerts(tx: Db, alert: DisclosureAlert): P
   for (const person of await safeguardingRecipients(tx, alert.orgId)) {
     // Each in their own language (the built-in wording; a service's own wording is used as it is).
     const locale = localeOr(person.language);
+    const t = translator(locale);
     const mail = renderEmail(
       'safeguarding_alert',
       {
         recipientName: person.name,
         service: service.name,
-        caseReference: reference ?? translator(locale)('a case'),
+        caseReference: reference ?? t('a case'),
         when: momentInWords(alert.at, { locale }),
         link,
-        contact: contactInWords(service, translator(locale)),
+        contact: contactInWords(service, t),
       },
       service.policy.emailTemplates,
       locale,

@@ -112,7 +112,8 @@ export function createFeedService({ db, clock, audit, baseUrl }: { db: Db; clock
         const org = await findOrgById(tx, feed.orgId);
         // In the volunteer's preferred language.
         const locale = localeOr(v.preferredLanguage);
-        return feedIcs(translator(locale)('{service}: meetings', { service: org?.name ?? 'Parley' }), feedEvents(shown, baseUrl, locale));
+        const t = translator(locale);
+        return feedIcs(t('{service}: meetings', { service: org?.name ?? 'Parley' }), feedEvents(shown, baseUrl, locale));
       });
     },
   };

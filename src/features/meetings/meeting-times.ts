@@ -81,7 +81,8 @@ export function whenInWords(start: Date, end: Date, opts: InWords = {}): string 
 
 /** "Tuesday 15 December 2026 at 10:00", in `locale` (English by default). */
 export function momentInWords(at: Date, opts: InWords = {}): string {
-  return translator(opts.locale ?? DEFAULT_LOCALE)('{day} at {time}', { day: dayInWords(at, opts), time: clockTime(at) });
+  const t = translator(opts.locale ?? DEFAULT_LOCALE);
+  return t('{day} at {time}', { day: dayInWords(at, opts), time: clockTime(at) });
 }
 
 /** Whole minutes from start to end. */
