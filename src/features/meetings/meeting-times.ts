@@ -64,7 +64,10 @@ export function dayInWords(at: Date, opts: InWords = {}): string {
   const locale = opts.locale ?? DEFAULT_LOCALE;
   if (locale === DEFAULT_LOCALE) return `${londonParts(at).weekday} ${(opts.year === false ? dayNoYearFormat : dayFormat).format(at)}`;
   const f = formatsIn(locale);
-  return `${f.weekday.format(at)} ${(opts.year === false ? f.dayNoYear : f.day).format(at)}`;
+  if (opts.year !== false) return `${f.weekday.format(at)} ${f.day.format(at)}`;
+  // ICU's Welsh day-and-month pattern puts the month first ("Rhagfyr 15"): the day first, as with the year.
+  const parts = Object.fromEntries(f.dayNoYear.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${f.weekday.format(at)} ${parts.day} ${parts.month}`;
 }
 
 /** "10:00" in London time. */

@@ -19,7 +19,10 @@ function inOther(locale: Locale, isoDate: string, withYear: boolean): string {
   }
   const at = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(at.getTime())) return isoDate;
-  return (withYear ? f.day : f.dayNoYear).format(at);
+  if (withYear) return f.day.format(at);
+  // ICU's Welsh day-and-month pattern puts the month first ("Hydref 3"): the day first, as with the year.
+  const parts = Object.fromEntries(f.dayNoYear.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.day} ${parts.month}`;
 }
 
 export function dateInWords(isoDate: string, today: string, locale: Locale = DEFAULT_LOCALE): string {
