@@ -215,7 +215,7 @@ export function createMeetingService(deps: MeetingDeps) {
       const { policy, notices } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'moved');
+        if (m.status !== 'booked') throw notBooked(m, msg('moved'));
         const now = clock.now();
         const parties = await listParties(tx, actor.orgId, caseId);
         const start = new Date(input.start);
@@ -278,7 +278,7 @@ export function createMeetingService(deps: MeetingDeps) {
       const { policy } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'cancelled');
+        if (m.status !== 'booked') throw notBooked(m, msg('cancelled'));
         const now = clock.now();
         const done = await updateMeeting(
           tx,

@@ -2,7 +2,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
-import { AppError, notFound } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { hashPassword, verifyPassword } from '#src/lib/passwords.ts';
 import { refuseWeakPassword } from '#src/lib/password-strength.ts';
@@ -60,7 +60,8 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
         if (members.some((m) => m.email === input.email && m.status === 'active'))
           throw new AppError('CONFLICT', msg('{email} is already a member of this service'), {
             reason: 'ALREADY_MEMBER',
-            fields: { email: `${input.email} is already a member of this service` },
+            fields: { email: inEnglish({ text: msg('{email} is already a member of this service'), params: { email: input.email } }) },
+            fieldParams: { email: { text: msg('{email} is already a member of this service'), params: { email: input.email } } },
             params: { email: input.email },
           });
         const invitationId = await insertInvitation(tx, { orgId: actor.orgId, ...input, tokenHash: hashToken(token), invitedBy: actor.id, expiresAt });
