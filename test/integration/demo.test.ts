@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { systemActor } from '#src/features/auth/actor.ts';
-import { DEMO_SLUG, loadDemo } from '#src/features/orgs/demo.ts';
+import { DEMO_SLUG, loadDemo } from '#src/demo/load-demo.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 type ListedCase = { id: string; reference: string; caseType: string; status: string; urgent: boolean };

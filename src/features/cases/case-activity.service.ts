@@ -8,7 +8,7 @@ import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { assertActiveMember } from '#src/features/people/member-check.ts';
-import { STATUS_LABELS, type CaseStatus } from './case-words.ts';
+import { STATUS_LABELS, type CaseStatus } from '#src/domain/case-words.ts';
 import { canReadSafeguarding } from './cases.policy.ts';
 import { queueSafeguardingAlerts } from '#src/features/email/safeguarding-alert.ts';
 import { completeTask, decideSafeguarding, insertSafeguarding, insertTask, listParties, listSafeguarding, updateCase, updateParty } from './cases.repo.ts';

@@ -13,7 +13,7 @@ import type { CaseTab } from './case-pages.present.ts';
 import { caseIdParam, renderCaseTab, renderIntake } from './case-page.routes.ts';
 import { ZConsent, ZContact, ZIntake, ZNote, ZTask, ZTransition } from './cases.schemas.ts';
 import { windowsFromSlots } from '#src/features/volunteers/availability.ts';
-import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from './page-form.ts';
+import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 
 type Shaped = { input: Record<string, unknown>; dateErrors?: FieldErrors };
 

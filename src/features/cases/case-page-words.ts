@@ -1,5 +1,5 @@
 // The words the staff case pages use for values stored as codes (shown through t()).
-import type { CaseStatus } from './case-words.ts';
+import type { CaseStatus } from '#src/domain/case-words.ts';
 import type { CONTACT_METHODS, CONTACT_OUTCOMES } from './cases.schemas.ts';
 import type { EventKind } from './timeline.repo.ts';
 

@@ -7,7 +7,7 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { type CaseTab, caseHeader, intakeModel, overviewModel, peopleModel, tasksModel, timelineModel } from './case-pages.present.ts';
-import { listOf } from './page-form.ts';
+import { listOf } from '#src/http/page-form.ts';
 import { EVENT_KINDS, type EventKind } from './timeline.repo.ts';
 
 const t = translator('en');

@@ -13,7 +13,7 @@ import {
   PARTY_ROLE_LABELS,
   type PartyRole,
   STATUS_LABELS,
-} from './case-words.ts';
+} from '#src/domain/case-words.ts';
 import {
   CONSENT_LABELS,
   CONSENT_METHOD_LABELS,
@@ -29,7 +29,7 @@ import {
 import type { CasePagesService } from './case-pages.service.ts';
 import { ISSUE_OUTCOME_LABELS, ISSUE_OUTCOMES } from './lifecycle.ts';
 import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/features/volunteers/availability.ts';
-import { dateParts } from './page-form.ts';
+import { dateParts } from '#src/http/page-form.ts';
 import type { EventKind } from './timeline.repo.ts';
 
 const t = translator('en');

@@ -7,7 +7,7 @@ import { normName, normPhone, parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
-import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from './case-words.ts';
+import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { activeAssignmentsForCase, caseIdsForVolunteerUser, teamUserIdsForCase } from '#src/features/volunteers/assignments.repo.ts';
 import { type CaseAccess, canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase, canWorkOnCase } from './cases.policy.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, type CaseStatus } from './case-words.ts';
+import { CASE_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import {
   afterPartyWithdraws,
   decideTransition,

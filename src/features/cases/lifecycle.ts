@@ -10,7 +10,7 @@ import {
   OUTCOMES,
   type PartyRole,
   STATUS_LABELS,
-} from './case-words.ts';
+} from '#src/domain/case-words.ts';
 
 export type LifecycleParty = { name: string; role: PartyRole; consent: ConsentState; hasIntake: boolean };
 /** A mediator on the case now: whether they may lead a case of this type and area (accredited for it). */

@@ -4,7 +4,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
-import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
+import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/cases.repo.ts';
 import { canSeeAllCases } from '#src/features/cases/cases.policy.ts';
 import { caseIdsForVolunteerUser } from '#src/features/volunteers/assignments.repo.ts';

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
-import { asBody, listOf } from '#src/features/cases/page-form.ts';
+import { asBody, listOf } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';

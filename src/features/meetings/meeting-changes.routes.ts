@@ -6,7 +6,7 @@ import type { Deps } from '#src/deps.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
-import { asBody, dateParts, type FormBody, isTicked, listOf, optionalText } from '#src/features/cases/page-form.ts';
+import { asBody, dateParts, type FormBody, isTicked, listOf, optionalText } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { type FieldErrors, forbidden } from '#src/lib/app-error.ts';

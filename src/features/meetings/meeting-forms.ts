@@ -1,8 +1,8 @@
 // Reading the meeting forms (booking, moving) into the shapes the service's schemas take, and filling the booking
 // form: from what was typed, or from the query a "Find a time" result or a further-meeting request links with.
 // Dates and times are typed in London time.
-import { PARTY_ROLE_LABELS, type PartyRole } from '#src/features/cases/case-words.ts';
-import { dateOf, dateParts, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
+import { dateOf, dateParts, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';

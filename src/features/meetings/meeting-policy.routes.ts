@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
-import { asBody, type FormBody, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, type FormBody, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';

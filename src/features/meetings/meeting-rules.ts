@@ -2,7 +2,7 @@
 // gives its reason in words, against the form field it is about; the service gathers the facts in one transaction
 // (after locking the room and the people) and refuses with every reason at once. The service's rules about days and
 // places (SEND notice, notices, venue hours, room fit) are checked by service-rules.ts, as the slot finder checks them.
-import { type CaseStatus, ENDED_STATUSES } from '#src/features/cases/case-words.ts';
+import { type CaseStatus, ENDED_STATUSES } from '#src/domain/case-words.ts';
 import { londonParts, whenInWords } from './meeting-times.ts';
 import {
   noticeProblems,

@@ -1,7 +1,7 @@
 // View models for the meeting pages and the API's meeting shape, picked field by field from the service's answers,
 // so a new column never reaches a page or the API by default. Times are shown in London time.
 import { z } from 'zod';
-import { PARTY_ROLE_LABELS, type PartyRole } from '#src/features/cases/case-words.ts';
+import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { clockTime, dayInWords, durationInWords, minutesBetween, whenInWords } from './meeting-times.ts';
 import { kindInWords, whereInWords } from './meeting-text.ts';

@@ -1,7 +1,7 @@
 // The find-a-time page's view model: the search form (GOV.UK date inputs, no JavaScript), the times found with
 // their "Book this time" links, and the days without a time with their "Why?" links. Picked field by field.
-import { type DateAnswer, dateOf, dateParts, type FormBody, isTicked, listOf, textOf } from '#src/features/cases/page-form.ts';
-import { PARTY_ROLE_LABELS, type PartyRole } from '#src/features/cases/case-words.ts';
+import { type DateAnswer, dateOf, dateParts, type FormBody, isTicked, listOf, textOf } from '#src/http/page-form.ts';
+import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { MEETING_KIND_LABELS, MEETING_KINDS, MEETING_MODE_LABELS, MEETING_MODES, MEETING_PLACE_LABELS, MEETING_PLACES } from './meeting-words.ts';

@@ -2,7 +2,7 @@
 // strings in, a checked SlotQuery out, or the problems by field in plain words.
 import { z } from 'zod';
 import type { FieldErrors } from '#src/lib/app-error.ts';
-import { isRealDate } from '#src/features/cases/page-form.ts';
+import { isRealDate } from '#src/http/page-form.ts';
 import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, type MeetingKind, type MeetingMode, type MeetingPlace } from './meeting-words.ts';
 import { MAX_MINUTES, MIN_MINUTES } from './meetings.schemas.ts';
 import { addDays, dayNumber } from './slot-finder.time.ts';

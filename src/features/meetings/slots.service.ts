@@ -11,7 +11,7 @@ import { authorise } from '#src/features/auth/permissions.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 import type { SettingsService } from '#src/features/settings/settings.service.ts';
-import { isRealDate } from '#src/features/cases/page-form.ts';
+import { isRealDate } from '#src/http/page-form.ts';
 import { MEETING_KIND_LABELS, ONE_PARTY_KINDS } from './meeting-words.ts';
 import { readMeetingPolicy } from './meeting-policy.ts';
 import { onePartyProblem } from './service-rules.ts';

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
-import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
 import { ZEnquiry, ZVolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { registerProfessionalReferralPages } from './professional-referral.routes.ts';

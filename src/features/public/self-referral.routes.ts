@@ -6,7 +6,7 @@ import { translator } from '#src/i18n/i18n.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS, SEND_DECISIONS, ZSelfReferral } from '#src/features/referrals/referrals.schemas.ts';
 import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
 import { anonymous, decoyReference, formValues, isSpam, POST_LIMIT, readConfirmation, serviceChrome, setConfirmation } from './public-forms.ts';

@@ -3,7 +3,7 @@
 // of the proposal carries its case id and the two volunteer ids in hidden fields, and is checked again on confirm.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { asBody, type FormBody, listOf, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, type FormBody, listOf, textOf } from '#src/http/page-form.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { AllocationService } from './allocation.service.ts';

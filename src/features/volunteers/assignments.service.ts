@@ -9,7 +9,7 @@ import { isUuid } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
-import { ENDED_STATUSES, type CaseStatus } from '#src/features/cases/case-words.ts';
+import { ENDED_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { canAssignMediators, canOverridePairingRules, signOffRefusal } from './assignments.policy.ts';

@@ -3,7 +3,7 @@
 // /volunteers/:volunteerId/availability; a volunteer uses /my/availability for their own record.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { asBody, dateOf, listOf, optionalText } from '#src/features/cases/page-form.ts';
+import { asBody, dateOf, listOf, optionalText } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';

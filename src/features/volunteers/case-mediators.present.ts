@@ -1,6 +1,6 @@
 // The case's Mediators page as a view model: the pair now and before, suggestions with their reasons, every
 // volunteer left out with why, and the forms (pick a suggestion, choose any two, end, sign off).
-import { ENDED_STATUSES, type CaseStatus } from '#src/features/cases/case-words.ts';
+import { ENDED_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { AssignmentService } from './assignments.service.ts';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from './volunteer-words.ts';

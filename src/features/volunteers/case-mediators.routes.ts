@@ -6,7 +6,7 @@ import type { Deps } from '#src/deps.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { type CasePagesService, createCasePagesService } from '#src/features/cases/case-pages.service.ts';
-import { asBody, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';

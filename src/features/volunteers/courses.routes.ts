@@ -2,7 +2,7 @@
 // the foundation course from its volunteer policy the first time anyone looks, and the page says so.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { optionalText, textOf } from '#src/http/page-form.ts';
 import { can } from '#src/features/auth/permissions.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { areaItems, courseRows } from './training-pages.present.ts';

@@ -3,7 +3,7 @@
 // that shows one full number on this response only (never cached), and is audited.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { dateOf, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { dateOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { volunteerHeading } from './volunteer-pages.present.ts';
 import { checkRows, standingModel } from './training-pages.present.ts';

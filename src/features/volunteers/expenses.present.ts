@@ -1,6 +1,6 @@
 // View models for the expense pages and reading the claim form (multipart, so it can carry a receipt).
 // Fields are picked one by one; the receipt's content never goes into a page.
-import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import type { ClaimView } from './expenses.repo.ts';

@@ -1,6 +1,6 @@
 // View models for the hours pages and the report, and the report as CSV. Fields are picked one by one.
-import { CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
-import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { decimalHours, formatMinutes, HOUR_ACTIVITIES, HOUR_ACTIVITY_LABELS, type HourActivity, readDuration } from './hours.schemas.ts';

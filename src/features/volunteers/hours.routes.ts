@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/features/auth/permissions.ts';
-import { asBody, type DateAnswer, dateOf, dateParts, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, type DateAnswer, dateOf, dateParts, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';

@@ -10,7 +10,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
-import { isRealDate } from '#src/features/cases/page-form.ts';
+import { isRealDate } from '#src/http/page-form.ts';
 import { type DateRange, formatMinutes, type HoursEntryInput, MAX_MINUTES_A_DAY, ZHoursEntry } from './hours.schemas.ts';
 import {
   deleteHoursEntry,

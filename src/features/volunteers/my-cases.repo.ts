@@ -4,7 +4,7 @@ import type { Db } from '#src/db/client.ts';
 import { and, asc, desc, eq, inArray, isNull, not, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { caseAssignments } from '#src/db/schema/volunteers.ts';
-import { ENDED_STATUSES } from '#src/features/cases/case-words.ts';
+import { ENDED_STATUSES } from '#src/domain/case-words.ts';
 
 /** Every assignment of the volunteer, active first then newest, with the case and the co-mediators' names. */
 export async function assignmentsOfVolunteer(tx: Db, orgId: string, volunteerId: string) {

@@ -4,7 +4,7 @@ import type { Db } from '#src/db/client.ts';
 import { AppError, forbidden } from '#src/lib/app-error.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
-import { isRealDate } from '#src/features/cases/page-form.ts';
+import { isRealDate } from '#src/http/page-form.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
 import { assertCanSeeVolunteer } from './volunteer-access.ts';
 import { readVolunteerPolicy, type VolunteerPolicy } from './volunteer-policy.ts';

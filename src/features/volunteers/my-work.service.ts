@@ -6,7 +6,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
-import { ENDED_STATUSES } from '#src/features/cases/case-words.ts';
+import { ENDED_STATUSES } from '#src/domain/case-words.ts';
 import { countWaiting } from './expenses.repo.ts';
 import { hoursTotals } from './hours.repo.ts';
 import { assignmentsOfVolunteer, countActiveCases } from './my-cases.repo.ts';

@@ -4,7 +4,7 @@ import { MEETING_KIND_LABELS, type MeetingKind } from '#src/features/meetings/me
 import { dayInWords, clockTime } from '#src/features/meetings/meeting-times.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, type CaseStatus, type CaseType, ENDED_STATUSES, STATUS_LABELS } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS, type CaseStatus, type CaseType, ENDED_STATUSES, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { formatPence } from './expenses.schemas.ts';
 import { formatMinutes } from './hours.schemas.ts';

@@ -2,7 +2,7 @@
 // one per volunteer: suggestions for a case among 1,000 volunteers stay a handful of round trips.
 import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
-import { ENDED_STATUSES } from '#src/features/cases/case-words.ts';
+import { ENDED_STATUSES } from '#src/domain/case-words.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { postcodeLookup } from '#src/db/schema/referrals.ts';
 import { normPostcode } from '#src/lib/normalise.ts';

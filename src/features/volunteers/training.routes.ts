@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';

@@ -1,7 +1,7 @@
 // Inputs for training courses, training records, accreditations and DBS checks — the same schemas for the
 // pages (after the form is read into this shape) and the API.
 import { z } from 'zod';
-import { isRealDate } from '#src/features/cases/page-form.ts';
+import { isRealDate } from '#src/http/page-form.ts';
 import { AREAS, DBS_LEVELS, DBS_WORKFORCES } from './volunteer-words.ts';
 
 const isoDate = (label: string) =>

@@ -4,7 +4,7 @@
 // page again with the problems and what was typed).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { asBody, dateOf, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, dateOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';

@@ -4,8 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/features/auth/permissions.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/features/cases/case-words.ts';
-import { asBody, type FormBody, listOf, textOf } from '#src/features/cases/page-form.ts';
+import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
+import { asBody, type FormBody, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';

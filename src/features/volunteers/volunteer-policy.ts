@@ -2,7 +2,7 @@
 // choice (rules.md #28, #49, #54); the defaults are the common ones. Stored in the service's settings under
 // `volunteers`; a stored value that no longer parses falls back to the defaults.
 import { z } from 'zod';
-import { CASE_TYPES } from '#src/features/cases/case-words.ts';
+import { CASE_TYPES } from '#src/domain/case-words.ts';
 
 export const ZVolunteerPolicy = z.object({
   /** Hours of the foundation course (the 40-hour norm). */

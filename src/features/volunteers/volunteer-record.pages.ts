@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/features/auth/permissions.ts';
-import { dateParts } from '#src/features/cases/page-form.ts';
+import { dateParts } from '#src/http/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';

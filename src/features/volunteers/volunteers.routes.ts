@@ -3,7 +3,7 @@
 // in volunteer-forms.routes.ts, availability in availability-form.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { asBody, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';

@@ -6,10 +6,10 @@ import { asSystem } from '#src/db/tenant.ts';
 import { systemActor, type Role } from '#src/features/auth/actor.ts';
 import { findUserByEmail, updateUser } from '#src/features/auth/users.repo.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
-import { seedDemoCases, seedDemoStages } from '#src/features/cases/demo-cases.ts';
-import { seedDemoVolunteers } from '#src/features/volunteers/demo-volunteers.ts';
-import { seedDemoMeetings } from '#src/features/meetings/demo-meetings.ts';
-import { findOrgBySlug, updateOrgSettings } from './orgs.repo.ts';
+import { seedDemoCases, seedDemoStages } from './demo-cases.ts';
+import { seedDemoVolunteers } from './demo-volunteers.ts';
+import { seedDemoMeetings } from './demo-meetings.ts';
+import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
 
 export const DEMO_SLUG = 'demo';
 

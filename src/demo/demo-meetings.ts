@@ -5,12 +5,12 @@
 // would do it; the session "held last week" is booked by the same services running ten days behind.
 import type { Deps } from '#src/deps.ts';
 import { createServices } from '#src/deps.ts';
-import { demoOrgActor } from '#src/features/cases/demo-cases.ts';
-import type { DemoSeeder } from '#src/features/orgs/demo.ts';
+import { demoOrgActor } from './demo-cases.ts';
+import type { DemoSeeder } from './load-demo.ts';
 import { addDays, isoWeekday } from '#src/features/volunteers/availability.ts';
 import { todayOf } from '#src/features/volunteers/calendar.ts';
-import { londonTime } from './meeting-times.ts';
-import { isWorkingDay } from './working-days.ts';
+import { londonTime } from '#src/features/meetings/meeting-times.ts';
+import { isWorkingDay } from '#src/features/meetings/working-days.ts';
 
 const DAY_MS = 86_400_000;
 const WEEKDAY_EVENINGS = [1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '21:00' }));

@@ -6,14 +6,14 @@
 import type { Deps } from '#src/deps.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { demoOrgActor } from '#src/features/cases/demo-cases.ts';
-import type { DemoSeeder } from '#src/features/orgs/demo.ts';
+import { demoOrgActor } from './demo-cases.ts';
+import type { DemoSeeder } from './load-demo.ts';
 import { countPostcodes } from '#src/features/public/postcodes.repo.ts';
 import { importPostcodes, SAMPLE_POSTCODES_FILE } from '#src/features/public/postcodes-import.ts';
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import { addDays } from './availability.ts';
-import { todayOf } from './calendar.ts';
-import type { Area, VolunteerStatus } from './volunteer-words.ts';
+import { addDays } from '#src/features/volunteers/availability.ts';
+import { todayOf } from '#src/features/volunteers/calendar.ts';
+import type { Area, VolunteerStatus } from '#src/features/volunteers/volunteer-words.ts';
 
 type DemoVolunteer = {
   name: string;
