@@ -11,7 +11,7 @@ import type { DemoSeeder } from './load-demo.ts';
 import { countPostcodes } from '#src/features/public/postcodes.repo.ts';
 import { importPostcodes, SAMPLE_POSTCODES_FILE } from '#src/features/public/postcodes-import.ts';
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import { addDays } from '#src/features/volunteers/availability.ts';
+import { addDays } from '#src/features/volunteers/availability/availability.ts';
 import { todayOf } from '#src/features/volunteers/calendar.ts';
 import type { Area, VolunteerStatus } from '#src/features/volunteers/volunteer-words.ts';
 

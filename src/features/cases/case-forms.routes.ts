@@ -12,7 +12,7 @@ import type { CasePagesService } from './case-pages.service.ts';
 import type { CaseTab } from './case-pages.present.ts';
 import { caseIdParam, renderCaseTab, renderIntake } from './case-page.routes.ts';
 import { ZConsent, ZContact, ZIntake, ZNote, ZTask, ZTransition } from './cases.schemas.ts';
-import { windowsFromSlots } from '#src/features/volunteers/availability.ts';
+import { windowsFromSlots } from '#src/features/volunteers/availability/availability.ts';
 import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 
 type Shaped = { input: Record<string, unknown>; dateErrors?: FieldErrors };

@@ -28,7 +28,7 @@ import {
 } from './case-page-words.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { ISSUE_OUTCOME_LABELS, ISSUE_OUTCOMES } from './lifecycle.ts';
-import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/features/volunteers/availability.ts';
+import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/features/volunteers/availability/availability.ts';
 import { dateParts } from '#src/http/page-form.ts';
 import type { EventKind } from './timeline.repo.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
-import { ZWeeklyWindow } from '#src/features/volunteers/volunteers.schemas.ts';
+import { ZWeeklyWindow } from '#src/features/volunteers/records/volunteers.schemas.ts';
 import { CASE_STATUSES, CASE_TYPES, OUTCOMES, PARTY_ROLES } from '#src/domain/case-words.ts';
 import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
 import { INTAKE_NEEDS_VIEW, ISSUE_OUTCOMES } from './lifecycle.ts';

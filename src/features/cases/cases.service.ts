@@ -8,7 +8,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/features/auth/permissions.ts';
 import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from '#src/domain/case-words.ts';
-import { activeAssignmentsForCase, caseIdsForVolunteerUser, teamUserIdsForCase } from '#src/features/volunteers/assignments.repo.ts';
+import { activeAssignmentsForCase, caseIdsForVolunteerUser, teamUserIdsForCase } from '#src/features/volunteers/assignments/assignments.repo.ts';
 import { type CaseAccess, canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase, canWorkOnCase } from './cases.policy.ts';
 import {
   countOpenSafeguarding,
@@ -24,7 +24,7 @@ import {
 import type { CaseQuery } from './cases.schemas.ts';
 import { decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
 import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
-import { caseMediatorFacts } from '#src/features/volunteers/case-team-facts.ts';
+import { caseMediatorFacts } from '#src/features/volunteers/assignments/case-team-facts.ts';
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
 
 export const PAGE_SIZE = 25;

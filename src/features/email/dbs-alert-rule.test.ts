@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dbsStanding } from '#src/features/volunteers/dbs-status.ts';
+import { dbsStanding } from '#src/features/volunteers/dbs/dbs-status.ts';
 import { dbsAlertFor, dbsAlertKey } from './dbs-alert-rule.ts';
 
 const policy = { dbsRecheckYears: 3, dbsAlertDays: [60, 30, 7] };

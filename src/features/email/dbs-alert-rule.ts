@@ -2,7 +2,7 @@
 // service's alert days the recheck is now within (60, 30, 7 by default), then "overdue", or "review" when the
 // Update Service reported new information. A missing check has no due date to count to, so no alert (the staff
 // home lists it). The key makes each alert go once: the same threshold for the same due date is never sent again.
-import type { DbsStanding } from '#src/features/volunteers/dbs-status.ts';
+import type { DbsStanding } from '#src/features/volunteers/dbs/dbs-status.ts';
 import { longDate } from '#src/features/volunteers/dates-in-words.ts';
 
 export type DbsAlert = { threshold: string; dueOn: string; dueWords: string; dueSentence: string };

@@ -7,7 +7,7 @@ import { authorise, can } from '#src/features/auth/permissions.ts';
 import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/cases.repo.ts';
 import { canSeeAllCases } from '#src/features/cases/cases.policy.ts';
-import { caseIdsForVolunteerUser } from '#src/features/volunteers/assignments.repo.ts';
+import { caseIdsForVolunteerUser } from '#src/features/volunteers/assignments/assignments.repo.ts';
 import { listMembers, listOpenInvitations } from '#src/features/people/people.repo.ts';
 import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';

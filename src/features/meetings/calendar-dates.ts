@@ -1,6 +1,6 @@
 // Pure: London local dates, weeks and months for the calendars. Meetings are stored as UTC instants; people see and pick
 // Europe/London days and times, which are an hour ahead of UTC in summer (BST). Dates are "YYYY-MM-DD".
-import { addDays, isoWeekday } from '#src/features/volunteers/availability.ts';
+import { addDays, isoWeekday } from '#src/features/volunteers/availability/availability.ts';
 import { londonParts, londonTime } from './meeting-times.ts';
 
 /** The London date of an instant. */

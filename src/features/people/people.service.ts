@@ -12,7 +12,7 @@ import { authorise } from '#src/features/auth/permissions.ts';
 import { deleteOrgSessions } from '#src/features/auth/sessions.repo.ts';
 import { findUserByEmail, insertUser, updateUser } from '#src/features/auth/users.repo.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
-import { linkVolunteerByEmail } from '#src/features/volunteers/volunteers.repo.ts';
+import { linkVolunteerByEmail } from '#src/features/volunteers/records/volunteers.repo.ts';
 import {
   countActiveAdmins,
   findInvitationByTokenHash,

@@ -1,7 +1,7 @@
 // A service's settings: case types offered and their reference prefixes, areas covered, notices, public texts.
 import { z } from 'zod';
 import { CASE_TYPES } from '#src/domain/case-words.ts';
-import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/volunteers/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/volunteers/policy/volunteer-policy.ts';
 import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
 
 const prefix = z

@@ -3,7 +3,7 @@
 // and decide claims with expenses.approve. A receipt is for the claimant and the people who decide claims.
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { can } from '#src/features/auth/permissions.ts';
-import { DELETE_WINDOW_DAYS } from './hours.schemas.ts';
+import { DELETE_WINDOW_DAYS } from './hours/hours.schemas.ts';
 
 export type WorkOwner = { userId: string | null };
 
