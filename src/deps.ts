@@ -29,11 +29,11 @@ import { createTrainingService } from '#src/features/volunteers/training/trainin
 import { createExpenseService } from '#src/features/volunteers/expenses/expenses.service.ts';
 import { createHoursService } from '#src/features/volunteers/hours/hours.service.ts';
 import { createMyWorkService } from '#src/features/volunteers/my/my-work.service.ts';
-import { createSlotService } from './features/meetings/slots.service.ts';
-import { createVenueService } from './features/meetings/venues.service.ts';
-import { createCalendarService } from './features/meetings/calendar.service.ts';
-import { createFeedService } from './features/meetings/feed.service.ts';
-import { createMeetingService } from './features/meetings/meetings.service.ts';
+import { createSlotService } from '#src/features/meetings/slots/slots.service.ts';
+import { createVenueService } from '#src/features/meetings/venues/venues.service.ts';
+import { createCalendarService } from '#src/features/meetings/calendar/calendar.service.ts';
+import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts';
+import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';

@@ -24,7 +24,7 @@ import { DEFAULT_MAIL_FROM } from '#src/features/email/mail-settings.ts';
 import { createSmtpMailer, type Mailer } from '#src/features/email/mailer.ts';
 import { queueMeetingMail } from '#src/features/email/meeting-mail.ts';
 import { sendEmailJob } from '#src/features/email/send-email.job.ts';
-import { DEFAULT_MEETING_POLICY } from '#src/features/meetings/meeting-policy.ts';
+import { DEFAULT_MEETING_POLICY } from '#src/features/meetings/policy/meeting-policy.ts';
 import { createWorker, type Worker } from '#src/jobs/worker.ts';
 import { type Clock, systemClock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';

@@ -3,7 +3,7 @@ import { purgeSessionsJob } from '#src/features/auth/purge-sessions.job.ts';
 import { purgeDraftsJob } from '#src/features/public/purge-drafts.job.ts';
 import { dbsAlertsJob } from '#src/features/email/dbs-alerts.job.ts';
 import { sendEmailJob } from '#src/features/email/send-email.job.ts';
-import { meetingRemindersJob } from '#src/features/meetings/reminders.job.ts';
+import { meetingRemindersJob } from '#src/features/meetings/records/reminders.job.ts';
 import { vacuumJob } from '#src/db/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';

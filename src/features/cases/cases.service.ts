@@ -23,7 +23,7 @@ import {
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
 import { decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
-import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
+import { caseSessions } from '#src/features/meetings/records/case-sessions.repo.ts';
 import { caseMediatorFacts } from '#src/features/volunteers/assignments/case-team-facts.ts';
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
 

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MEETING_POLICY } from '#src/features/meetings/meeting-policy.ts';
+import { DEFAULT_MEETING_POLICY } from '#src/features/meetings/policy/meeting-policy.ts';
 import { type MeetingMailInput, meetingMessage } from './meeting-mail.ts';
 import { whenInWords } from './mail-words.ts';
 

@@ -2,8 +2,8 @@
 // with its own .ics that names only that recipient. The body says when, where, how to join and whom to contact; it
 // never names the other people invited or gives their addresses.
 import type { Db } from '#src/db/client.ts';
-import { invitationIcs } from '#src/features/meetings/ics.ts';
-import type { MeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
+import { invitationIcs } from '#src/features/meetings/feeds/ics.ts';
+import type { MeetingPolicy } from '#src/features/meetings/policy/meeting-policy.ts';
 import { MEETING_KIND_LABELS, type MeetingKind } from '#src/features/meetings/meeting-words.ts';
 import { mailSettings } from './mail-settings.ts';
 import { contactInWords, lowerFirst, reasonSentence, whenInWords } from './mail-words.ts';

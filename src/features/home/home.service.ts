@@ -11,7 +11,7 @@ import { caseIdsForVolunteerUser } from '#src/features/volunteers/assignments/as
 import { listMembers, listOpenInvitations } from '#src/features/people/people.repo.ts';
 import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
-import { meetingRequestsQueue } from '#src/features/meetings/requests-queue.ts';
+import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
 
 export type QueueItem = { text: string; href?: string; hint?: string; tag?: { text: string; classes: string } };
 export type Queue = {

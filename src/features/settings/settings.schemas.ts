@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { CASE_TYPES } from '#src/domain/case-words.ts';
 import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/volunteers/policy/volunteer-policy.ts';
-import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
+import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/meetings/policy/meeting-policy.ts';
 
 const prefix = z
   .string()

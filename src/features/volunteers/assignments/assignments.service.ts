@@ -27,7 +27,7 @@ import { todayOf } from '../calendar.ts';
 import { volunteerPolicyOf } from '../records/my-volunteer.ts';
 import { loadPairingCase, loadPairingVolunteers } from '../pairing/pairing-inputs.repo.ts';
 import { checkPair, suggestPairs, withoutCurrentPair } from '../pairing/pairing.ts';
-import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
+import { caseSessions } from '#src/features/meetings/records/case-sessions.repo.ts';
 import type { PairingContext, PairingVolunteer } from '../pairing/pairing.types.ts';
 import { presentAssignment, recordPair } from './record-pair.ts';
 

@@ -13,7 +13,7 @@ import { assignmentsOfVolunteer, countActiveCases } from '../assignments/my-case
 import { calendarOf } from '../calendar.ts';
 import { readableVolunteer, requireMyVolunteer } from '../records/my-volunteer.ts';
 import { findVolunteerByUserId } from '../records/volunteers.repo.ts';
-import { listMeetingsBetween } from '#src/features/meetings/meetings.repo.ts';
+import { listMeetingsBetween } from '#src/features/meetings/records/meetings.repo.ts';
 
 /** Active (the assignment goes on and the case has not ended) and past assignments of one volunteer. */
 async function casesOf(tx: Db, orgId: string, v: { id: string; name: string }) {
