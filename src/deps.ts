@@ -10,7 +10,7 @@ import { createAuthService } from './features/auth/auth.service.ts';
 import { setPasswordHashCost } from './lib/passwords.ts';
 import { createTwoFactorService } from './features/auth/two-factor.service.ts';
 import { createPasswordService } from './features/auth/passwords.service.ts';
-import { createOrgService } from './features/orgs/orgs.service.ts';
+import { createOrgService } from '#src/features/setup/org-setup.service.ts';
 import { createPeopleService } from './features/people/people.service.ts';
 import { createApiKeyService, TOUCH_EVERY_MS } from './features/apikeys/apikeys.service.ts';
 import { keyCacheFor } from './features/apikeys/key-cache.ts';

@@ -6,7 +6,7 @@ import { allocateBatch, allocatePrepared } from '#src/features/volunteers/alloca
 import { volunteerKeys } from '#src/features/volunteers/pairing/eligibility.ts';
 import { prepareCase } from '#src/features/volunteers/pairing/pairing.ts';
 import type { PairingContext } from '#src/features/volunteers/pairing/pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/volunteers/policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 import { type ExactResult, solveExactly } from './exact.ts';
 import { generatePool, TODAY } from './generate.ts';
 

@@ -6,7 +6,7 @@ import { caseFacts, eligibilityFor } from '#src/features/volunteers/pairing/elig
 import { pairScore } from '#src/features/volunteers/pairing/pair-score.ts';
 import { canPair, describePair, prepareCase, type RankedPair, ranksBefore, suggestPairs } from '#src/features/volunteers/pairing/pairing.ts';
 import type { PairingCase, PairingContext, PairingVolunteer, PairSuggestion } from '#src/features/volunteers/pairing/pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/volunteers/policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 import { generatePool, TODAY } from './generate.ts';
 
 export const SUGGESTION_TARGET_MS = 20;

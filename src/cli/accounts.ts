@@ -1,5 +1,5 @@
 // parley org create | user create | user reset-2fa | user reset-password | apikey create
-import { systemActor, isRole, ROLES, STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { systemActor, isRole, ROLES, STAFF_ROLES } from '#src/access/actor.ts';
 import { findUserByEmail } from '#src/features/auth/users.repo.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
 import { asSystem } from '#src/db/tenant.ts';

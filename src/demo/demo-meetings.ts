@@ -7,9 +7,9 @@ import type { Deps } from '#src/deps.ts';
 import { createServices } from '#src/deps.ts';
 import { demoOrgActor } from './demo-cases.ts';
 import type { DemoSeeder } from './load-demo.ts';
-import { addDays, isoWeekday } from '#src/features/volunteers/availability/availability.ts';
+import { addDays, isoWeekday } from '#src/domain/availability.ts';
 import { todayOf } from '#src/features/volunteers/calendar.ts';
-import { londonTime } from '#src/features/meetings/meeting-times.ts';
+import { londonTime } from '#src/domain/meeting-times.ts';
 import { isWorkingDay } from '#src/features/meetings/working-days.ts';
 
 const DAY_MS = 86_400_000;

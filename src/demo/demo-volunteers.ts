@@ -5,13 +5,13 @@
 // would do it; every person here is made up.
 import type { Deps } from '#src/deps.ts';
 import { asSystem } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { demoOrgActor } from './demo-cases.ts';
 import type { DemoSeeder } from './load-demo.ts';
-import { countPostcodes } from '#src/features/public/postcodes.repo.ts';
-import { importPostcodes, SAMPLE_POSTCODES_FILE } from '#src/features/public/postcodes-import.ts';
+import { countPostcodes } from '#src/features/postcodes/postcodes.repo.ts';
+import { importPostcodes, SAMPLE_POSTCODES_FILE } from '#src/features/postcodes/postcodes-import.ts';
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import { addDays } from '#src/features/volunteers/availability/availability.ts';
+import { addDays } from '#src/domain/availability.ts';
 import { todayOf } from '#src/features/volunteers/calendar.ts';
 import type { Area, VolunteerStatus } from '#src/features/volunteers/volunteer-words.ts';
 

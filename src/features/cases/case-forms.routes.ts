@@ -5,14 +5,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import type { CaseTab } from './case-pages.present.ts';
 import { caseIdParam, renderCaseTab, renderIntake } from './case-page.routes.ts';
 import { ZConsent, ZContact, ZIntake, ZNote, ZTask, ZTransition } from './cases.schemas.ts';
-import { windowsFromSlots } from '#src/features/volunteers/availability/availability.ts';
+import { windowsFromSlots } from '#src/domain/availability.ts';
 import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 
 type Shaped = { input: Record<string, unknown>; dateErrors?: FieldErrors };

@@ -2,7 +2,7 @@
 // column never reaches a page by default. Words go through t() here or in the templates.
 import { translator } from '#src/i18n/i18n.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
-import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
+import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import {
   CASE_TYPE_LABELS,
   type CaseStatus,
@@ -28,7 +28,7 @@ import {
 } from './case-page-words.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { ISSUE_OUTCOME_LABELS, ISSUE_OUTCOMES } from './lifecycle.ts';
-import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/features/volunteers/availability/availability.ts';
+import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/domain/availability.ts';
 import { dateParts } from '#src/http/page-form.ts';
 import type { EventKind } from './timeline.repo.ts';
 

@@ -1,5 +1,5 @@
 // Pure: times, contact details and reasons as an email says them; times in London time.
-import { clockTime, dayInWords, whenInWords } from '#src/features/meetings/meeting-times.ts';
+import { clockTime, dayInWords, whenInWords } from '#src/domain/meeting-times.ts';
 
 /** "Tuesday 15 December 2026, 10:00 to 11:30" (the end's date too when it falls on another day). */
 export { whenInWords };

@@ -1,7 +1,7 @@
 // Pure: the built-in email wording, a service's own wording in its place, and {placeholders} filled from a map.
 // Plain text first; the HTML twin is one column of a heading and paragraphs: no images, no tracking, no layout tables.
 // A placeholder the map does not know stays as typed, so staff see a mistake in their own template.
-import type { EmailTemplate } from '#src/features/meetings/policy/meeting-policy.ts';
+import type { EmailTemplate } from '#src/features/settings/meeting-policy.ts';
 
 export const TEMPLATE_NAMES = ['meeting_invitation', 'meeting_changed', 'meeting_cancelled', 'meeting_reminder', 'safeguarding_alert', 'dbs_alert'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -4,7 +4,7 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { type CaseType, ROLES_BY_CASE_TYPE } from '#src/domain/case-words.ts';
 import { type ProfessionalReferral, ZCaseDetails, ZProfessionalReferral } from '#src/features/referrals/referrals.schemas.ts';
-import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
+import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import { asList, readDateInput, yesNo } from './public-forms.ts';
 
 export const CASE_TYPE_SLUGS: Record<CaseType, string> = {

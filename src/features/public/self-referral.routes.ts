@@ -8,7 +8,7 @@ import { errorList } from '#src/http/views.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS, SEND_DECISIONS, ZSelfReferral } from '#src/features/referrals/referrals.schemas.ts';
-import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
+import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import { anonymous, decoyReference, formValues, isSpam, POST_LIMIT, readConfirmation, serviceChrome, setConfirmation } from './public-forms.ts';
 import { CASE_TYPE_SUMMARIES } from './service-home.ts';
 import { checkAnswers, longDate } from './self-referral.check.ts';

@@ -1,8 +1,8 @@
 // A service's settings: case types offered and their reference prefixes, areas covered, notices, public texts.
 import { z } from 'zod';
 import { CASE_TYPES } from '#src/domain/case-words.ts';
-import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/volunteers/policy/volunteer-policy.ts';
-import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/meetings/policy/meeting-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
+import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 
 const prefix = z
   .string()

@@ -9,7 +9,7 @@ import type { Notice } from '#src/features/settings/settings.schemas.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { CaseMediator } from './meeting-choices.repo.ts';
-import type { MeetingPolicy } from '../policy/meeting-policy.ts';
+import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../meeting-words.ts';
 import { type BookingFacts, type BookingVenue, bookingProblems, problemFields } from './meeting-rules.ts';
 import { findRequest } from '../requests/requests.repo.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BookingFacts, bookingProblems, caseEndedProblem, latestStart, problemFields } from './meeting-rules.ts';
-import { londonTime } from '../meeting-times.ts';
+import { londonTime } from '#src/domain/meeting-times.ts';
 import { bookingFacts } from './booking-facts.fixtures.ts';
 
 // Thursday 3 December 2026, 09:00 in London.

@@ -3,7 +3,7 @@
 // (after locking the room and the people) and refuses with every reason at once. The service's rules about days and
 // places (SEND notice, notices, venue hours, room fit) are checked by service-rules.ts, as the slot finder checks them.
 import { type CaseStatus, ENDED_STATUSES } from '#src/domain/case-words.ts';
-import { londonParts, whenInWords } from '../meeting-times.ts';
+import { londonParts, whenInWords } from '#src/domain/meeting-times.ts';
 import {
   noticeProblems,
   type RoomFit,

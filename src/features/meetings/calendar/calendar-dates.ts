@@ -1,7 +1,7 @@
 // Pure: London local dates, weeks and months for the calendars. Meetings are stored as UTC instants; people see and pick
 // Europe/London days and times, which are an hour ahead of UTC in summer (BST). Dates are "YYYY-MM-DD".
-import { addDays, isoWeekday } from '#src/features/volunteers/availability/availability.ts';
-import { londonParts, londonTime } from '../meeting-times.ts';
+import { addDays, isoWeekday } from '#src/domain/availability.ts';
+import { londonParts, londonTime } from '#src/domain/meeting-times.ts';
 
 /** The London date of an instant. */
 export const londonDateOf = (instant: Date): string => londonParts(instant).date;

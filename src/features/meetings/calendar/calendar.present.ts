@@ -1,11 +1,11 @@
 // View models for the calendar pages: the week as a list per day, the month as a table of weeks, the links to the
 // previous, next and current week or month (keeping the filters), and the filter form's choices.
 import { translator } from '#src/i18n/i18n.ts';
-import { addDays } from '#src/features/volunteers/availability/availability.ts';
+import { addDays } from '#src/domain/availability.ts';
 import { dayInWords, monthInWords, monthWeeks, londonDateOf, nextMonthStart, previousMonthStart } from './calendar-dates.ts';
 import type { CalendarQuery } from './calendar.schemas.ts';
 import type { CalendarEntry } from './calendar.service.ts';
-import { clockTime } from '../meeting-times.ts';
+import { clockTime } from '#src/domain/meeting-times.ts';
 import { kindInWords, namesInWords } from '../meeting-text.ts';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '../meeting-words.ts';
 

@@ -1,7 +1,7 @@
 // The calendar pages' query (?view=week|month&date=YYYY-MM-DD&volunteerId=&venueId=&cancelled=show): anything
 // unreadable falls back to the default, so a hand-edited address still shows a calendar.
 import { z } from 'zod';
-import { isRealDate } from '#src/features/volunteers/availability/availability.ts';
+import { isRealDate } from '#src/domain/availability.ts';
 
 export const ZCalendarQuery = z.object({
   view: z.enum(['week', 'month']).catch('week').default('week'),

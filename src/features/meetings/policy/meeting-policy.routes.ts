@@ -3,13 +3,13 @@
 // settings service, so the page and PATCH /api/v1/settings (`meetings`) keep the same rules.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
+import { authorise, can } from '#src/access/permissions.ts';
 import { asBody, type FormBody, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
-import { type MeetingPolicy, readMeetingPolicy, ZMeetingPolicy } from './meeting-policy.ts';
+import { type MeetingPolicy, readMeetingPolicy, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 
 const t = translator('en');
 

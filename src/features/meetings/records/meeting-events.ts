@@ -1,11 +1,11 @@
 // What every change to a meeting leaves behind, in the same transaction: an entry on the case timeline and the
 // emails to the people invited (through the outbox, so mail goes out only if the change is committed).
 import type { Db } from '#src/db/client.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { insertEvent, type NewEvent } from '#src/features/cases/timeline.repo.ts';
-import { type MeetingChange, queueMeetingMail } from '#src/features/email/meeting-mail.ts';
+import { type MeetingChange, queueMeetingMail } from '#src/features/meetings/records/meeting-mail.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
-import type { MeetingPolicy } from '../policy/meeting-policy.ts';
+import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { whereInWords } from '../meeting-text.ts';
 import type { MeetingWithParticipants } from './meetings.repo.ts';
 

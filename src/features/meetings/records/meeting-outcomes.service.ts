@@ -4,13 +4,13 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { MeetingRecord } from '#src/db/schema/meetings.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { changedMeanwhile, notBooked } from '../booking/meeting-booking.ts';
 import { meetingEvent } from './meeting-events.ts';
-import { readMeetingPolicy } from '../policy/meeting-policy.ts';
+import { readMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { kindInWords, namesInWords, startInWords } from '../meeting-text.ts';
 import { NEXT_STEP_LABELS, RESPONSE_LABELS } from '../meeting-words.ts';
 import { findMeeting, updateMeeting, updateParticipantAttendance, updateParticipantResponse } from './meetings.repo.ts';

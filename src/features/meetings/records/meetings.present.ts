@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import { clockTime, dayInWords, durationInWords, minutesBetween, whenInWords } from '../meeting-times.ts';
+import { clockTime, dayInWords, durationInWords, minutesBetween, whenInWords } from '#src/domain/meeting-times.ts';
 import { kindInWords, whereInWords } from '../meeting-text.ts';
 import {
   MEETING_MODE_LABELS,

@@ -6,8 +6,8 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { type CaseRow, listParties } from '#src/features/cases/cases.repo.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import type { SettingsService } from '#src/features/settings/settings.service.ts';
@@ -27,7 +27,7 @@ import {
 import { listBookableRooms, listCaseMediators } from '../booking/meeting-choices.repo.ts';
 import { mailParticipants, meetingEvent } from './meeting-events.ts';
 import { createMeetingOutcomeService } from './meeting-outcomes.service.ts';
-import { readMeetingPolicy } from '../policy/meeting-policy.ts';
+import { readMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { bookedSummary, cancelledSummary, movedSummary, namesInWords } from '../meeting-text.ts';
 import {
   findMeeting,

@@ -3,8 +3,8 @@
 // coordinators' queue, where each is booked (from the booking form) or declined with a reason.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { type CaseRow, findCase, listParties } from '#src/features/cases/cases.repo.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';

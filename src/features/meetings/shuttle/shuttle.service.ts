@@ -3,8 +3,8 @@
 // viewer sees goes through shuttle-rules.ts, so a statement not to be passed on never reaches the other side.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import type { Viewer } from '#src/features/cases/party-privacy.ts';
 import { listParties } from '#src/features/cases/cases.repo.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BookingFacts, bookingProblems } from '../booking/meeting-rules.ts';
-import { londonTime } from '../meeting-times.ts';
+import { londonTime } from '#src/domain/meeting-times.ts';
 import { bookingFacts } from '../booking/booking-facts.fixtures.ts';
 import {
   includesDate,

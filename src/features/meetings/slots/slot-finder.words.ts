@@ -1,7 +1,7 @@
 // Pure: the slot finder's words — dates, date ranges, weekly times and free times as people say them. The reasons
 // built from these are shown verbatim on the find-a-time page and returned by the API.
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import { dateInWords } from '#src/features/volunteers/dates-in-words.ts';
+import { dateInWords } from '#src/domain/dates-in-words.ts';
 import type { Interval } from './slot-finder.intervals.ts';
 import { clockTime, isoWeekday, londonClock, minutesOf } from './slot-finder.time.ts';
 

@@ -2,7 +2,7 @@
 // weekly windows in London local time ({ day: 1 = Monday … 7, from: "HH:MM", to: "HH:MM" }); the form has one
 // "opens"/"closes" pair per day (both blank: closed that day) and a textarea of closed dates, one per line.
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import { isRealDate, isTime, minutesOfDay, WEEKDAYS } from '#src/features/volunteers/availability/availability.ts';
+import { isRealDate, isTime, minutesOfDay, WEEKDAYS } from '#src/domain/availability.ts';
 
 const dayName = (day: number) => WEEKDAYS.find((d) => d.day === day)?.label ?? `Day ${day}`;
 

@@ -1,7 +1,7 @@
 // View models for the venue pages, and reading the venue and room forms into the schemas' shapes. Fields are
 // picked one by one; templates only display.
 import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
-import { WEEKDAYS } from '#src/features/volunteers/availability/availability.ts';
+import { WEEKDAYS } from '#src/domain/availability.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import type { RoomRow, VenueRow, VenueWithRooms } from './venues.repo.ts';

@@ -6,7 +6,7 @@ import { allocateBatch, allocatePrepared } from './batch-allocation.ts';
 import { pairScore } from '../pairing/pair-score.ts';
 import { canPair, checkPair, prepareCase, type PreparedCase } from '../pairing/pairing.ts';
 import type { PairingCase, PairingContext, PairingVolunteer } from '../pairing/pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '../policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 const ctx: PairingContext = { today: TODAY, policy: DEFAULT_VOLUNTEER_POLICY };
 const room = (v: PairingVolunteer) => Math.max(0, v.maxActiveCases - v.activeCases);

@@ -1,7 +1,7 @@
 // Signing off a supervised case: only the trainee's supervisor, and only once the case has had its joint meeting or
 // shuttle sessions.
 import { describe, expect, it } from 'vitest';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { signOffRefusal } from './assignments.policy.ts';
 
 const actor = (id: string, role: OrgActor['role']): OrgActor => ({ type: 'user', id, orgId: 'o', orgSlug: 's', orgName: 'Test Service', role, label: id });

@@ -1,7 +1,7 @@
 // Pure: who may assign mediators, override the pairing rules and sign off a supervised case, with the reason
 // in words when they may not.
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { can } from '#src/access/permissions.ts';
 
 export const canAssignMediators = (actor: OrgActor) => can(actor.role, 'cases.assign');
 

@@ -7,7 +7,7 @@ import { asBody, dateOf, listOf, optionalText } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { windowsFromSlots } from './availability.ts';
+import { windowsFromSlots } from '#src/domain/availability.ts';
 import { NO_RECORD_REASON, type VolunteerRef } from './volunteer-availability.service.ts';
 import { availabilityModel } from '../records/volunteer-pages.present.ts';
 import { doneMessage, idParam } from '../records/volunteer-record.pages.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dbsStanding, isDbsCurrent, latestCheck, recheckBase } from './dbs-status.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '../policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 const policy = DEFAULT_VOLUNTEER_POLICY; // 3 years; alerts at 60, 30 and 7 days
 const shift = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

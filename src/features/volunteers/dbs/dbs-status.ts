@@ -6,9 +6,9 @@
 // check needs review before the volunteer is assigned: the state is 'overdue' with `needsReview` set, and
 // `recheckDueOn` is the day the new information was reported. A later "no change" result cannot clear it — only a
 // new certificate can.
-import { addCalendarMonths } from '#src/features/referrals/send-deadline.ts';
-import { dateInWords, longDate } from '../dates-in-words.ts';
-import type { VolunteerPolicy } from '../policy/volunteer-policy.ts';
+import { addCalendarMonths } from '#src/domain/send-deadline.ts';
+import { dateInWords, longDate } from '#src/domain/dates-in-words.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 
 export type DbsStatusResult = 'no_change' | 'new_information';
 export type DbsCheckFacts = { issuedOn: string; statusChecks: { on: string; result: DbsStatusResult }[] };

@@ -10,7 +10,7 @@ import { asBody, optionalText } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
-import { longDate } from '../dates-in-words.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 import { RECEIPT_MAX_BYTES } from './expense-rules.ts';
 import {
   claimErrorSummary,

@@ -1,7 +1,7 @@
 // Reading the time a volunteer typed, showing minutes in words, who may delete an entry, and CSV cells a
 // spreadsheet will not run as formulas.
 import { describe, expect, it } from 'vitest';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { csvCell } from './hours.present.ts';
 import { apiMinutes, formatMinutes, readDuration } from './hours.schemas.ts';
 import { canDeleteHours, canReadWork, canRecordWorkFor } from '../volunteer-work.policy.ts';

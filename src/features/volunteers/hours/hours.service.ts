@@ -8,8 +8,8 @@ import { zodFields } from '#src/lib/zod-fields.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { isRealDate } from '#src/http/page-form.ts';
 import { type DateRange, formatMinutes, type HoursEntryInput, MAX_MINUTES_A_DAY, ZHoursEntry } from './hours.schemas.ts';
 import {

@@ -1,7 +1,7 @@
 // The volunteer's own landing page (/my) and their cases (/my/cases). A mediator whose sign-in is not linked to a
 // volunteer record is told the coordinator links it.
 import { MEETING_KIND_LABELS, type MeetingKind } from '#src/features/meetings/meeting-words.ts';
-import { dayInWords, clockTime } from '#src/features/meetings/meeting-times.ts';
+import { dayInWords, clockTime } from '#src/domain/meeting-times.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, type CaseStatus, type CaseType, ENDED_STATUSES, STATUS_LABELS } from '#src/domain/case-words.ts';

@@ -1,7 +1,7 @@
 // The eligibility rule table: one row per reason a volunteer is left out of a case, and the facts that are shown but
 // do not exclude. Every reason is compared word for word, as people see it.
 import { describe, expect, it } from 'vitest';
-import { dateInWords } from '../dates-in-words.ts';
+import { dateInWords } from '#src/domain/dates-in-words.ts';
 import { caseFacts, eligibilityFor, plainlyLeftOut, volunteerEligibility } from './eligibility.ts';
 import { generatePool } from '../../../../bench/volunteers/generate.ts';
 import type { PairingCase, PairingParty, PairingVolunteer } from './pairing.types.ts';

@@ -1,7 +1,7 @@
 // Pure: may this volunteer mediate this case, and if not, why — every reason, in the words people see
 // ("DBS recheck overdue since 3 October", "declared connection to Sam Patel"). The pair rules, the suggestions and
 // batch allocation all start here, so the page, the API and the batch agree.
-import { dateInWords } from '../dates-in-words.ts';
+import { dateInWords } from '#src/domain/dates-in-words.ts';
 import { type Distance, distanceBetween, milesBetween, milesInWords, spacedPostcode } from './distance.ts';
 import type { PairingCase, PairingContext, PairingParty, PairingVolunteer } from './pairing.types.ts';
 import { AREA_LABELS, ASSIGNABLE_STATUSES, type VolunteerStatus } from '../volunteer-words.ts';

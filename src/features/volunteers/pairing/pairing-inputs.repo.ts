@@ -9,7 +9,7 @@ import { normPostcode } from '#src/lib/normalise.ts';
 import { caseAssignments, volunteerDataVersions } from '#src/db/schema/volunteers.ts';
 import { type DbsFacts, type PartyFacts, toPairingCase, toPairingVolunteer, type VolunteerFacts } from './pairing-inputs.ts';
 import type { PairingCase, PairingVolunteer, Place } from './pairing.types.ts';
-import type { VolunteerPolicy } from '../policy/volunteer-policy.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 
 /** Latitude and longitude of each postcode (compact, upper case) the lookup knows. */
 async function placesOf(tx: Db, postcodes: (string | null)[]): Promise<Map<string, Place>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areasHeld, caseWorkforce, languagesFromNeeds, normAddress, surnameOf, toPairingCase, toPairingVolunteer } from './pairing-inputs.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '../policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 const today = '2026-03-27';
 const policy = DEFAULT_VOLUNTEER_POLICY;

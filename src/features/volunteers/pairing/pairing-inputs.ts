@@ -2,10 +2,10 @@
 // one normal form here, so the rules compare like with like.
 import type { AwayPeriod, Connection, WeeklyWindow } from '#src/db/schema/volunteers.ts';
 import { normName, normPostcode } from '#src/lib/normalise.ts';
-import { addDays, awayUntil, freeHoursAhead } from '../availability/availability.ts';
+import { addDays, awayUntil, freeHoursAhead } from '#src/domain/availability.ts';
 import { dbsStanding, latestCheck } from '../dbs/dbs-status.ts';
 import type { PairingCase, PairingParty, PairingVolunteer, Place } from './pairing.types.ts';
-import type { VolunteerPolicy } from '../policy/volunteer-policy.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { type Area, AREAS, requiredArea, VOLUNTEER_STATUSES, type VolunteerStatus } from '../volunteer-words.ts';
 
 /**

@@ -1,7 +1,7 @@
 // Test fixtures for the pure pairing rules: a volunteer and a case near a fictional hall, each with overrides.
 // Used by eligibility.test.ts and pairing.test.ts only.
 import type { PairingCase, PairingContext, PairingParty, PairingVolunteer, Place } from './pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '../policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 export const testContext: PairingContext = { today: '2026-11-22', policy: DEFAULT_VOLUNTEER_POLICY };
 export const HALL: Place = { lat: 51.2, lng: 0.27 };

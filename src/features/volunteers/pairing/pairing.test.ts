@@ -7,7 +7,7 @@ import { pairScore, pairTerm } from './pair-score.ts';
 import { checkPair, prepareCase, suggestPairs, withoutCurrentPair } from './pairing.ts';
 import { HALL, north, testCase, testContext, testVolunteer } from './pairing.fixtures.ts';
 import type { PairingCase, PairingContext, PairingVolunteer } from './pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '../policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 const ctx = testContext;
 const mixed: PairingContext = { ...ctx, policy: { ...DEFAULT_VOLUNTEER_POLICY, preferMixedGender: true } };

@@ -1,7 +1,7 @@
 // What the pairing rules need to know, already read from the database. The rules themselves (pairing.ts) are
 // pure: the same inputs always give the same suggestions, on the case page, in the API and in batch allocation.
 import type { Area, DbsWorkforce, VolunteerStatus } from '../volunteer-words.ts';
-import type { VolunteerPolicy } from '../policy/volunteer-policy.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 
 export type Place = { lat: number; lng: number };
 

@@ -3,14 +3,14 @@
 // through the settings service, so the page and PATCH /api/v1/settings keep the same rules.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/features/auth/permissions.ts';
+import { can } from '#src/access/permissions.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
 import { asBody, type FormBody, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
-import { type VolunteerPolicy, ZVolunteerPolicy } from './volunteer-policy.ts';
+import { type VolunteerPolicy, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 
 const t = translator('en');
 

@@ -2,12 +2,12 @@
 // checked against a policy. Also the service's volunteer policy and the checks hours and claims share.
 import type { Db } from '#src/db/client.ts';
 import { AppError, forbidden } from '#src/lib/app-error.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise, can } from '#src/access/permissions.ts';
 import { isRealDate } from '#src/http/page-form.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
 import { assertCanSeeVolunteer } from './volunteer-access.ts';
-import { readVolunteerPolicy, type VolunteerPolicy } from '../policy/volunteer-policy.ts';
+import { readVolunteerPolicy, type VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { findVolunteerByUserId, getVolunteer, type VolunteerRow } from './volunteers.repo.ts';
 import { casesEverAssigned } from '../assignments/my-cases.repo.ts';
 

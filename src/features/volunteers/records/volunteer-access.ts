@@ -1,7 +1,7 @@
 // Pure: who may see and change a volunteer record. Staff by their permissions; a mediator only their own
 // record (the one linked to their sign-in), and of it only their availability may they change.
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise, can } from '#src/access/permissions.ts';
 import { forbidden } from '#src/lib/app-error.ts';
 import { isOwnRecord } from '../volunteer-work.policy.ts';
 

@@ -1,10 +1,10 @@
 // View models for the volunteer pages, picked field by field from the service's answers so a new column never
 // reaches a page by default. Words go through t() here or in the templates.
-import { can, type Permission, ROLE_LABELS } from '#src/features/auth/permissions.ts';
-import type { Role } from '#src/features/auth/actor.ts';
+import { can, type Permission, ROLE_LABELS } from '#src/access/permissions.ts';
+import type { Role } from '#src/access/actor.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import { describeWeekly, SLOTS, slotsFromWindows, WEEKDAYS } from '../availability/availability.ts';
-import { longDate } from '../dates-in-words.ts';
+import { describeWeekly, SLOTS, slotsFromWindows, WEEKDAYS } from '#src/domain/availability.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 import { CONNECTION_KIND_LABELS } from './volunteers.schemas.ts';
 import type { VolunteerRow, VolunteerView } from './volunteers.service.ts';
 import { VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUSES, type VolunteerStatus } from '../volunteer-words.ts';

@@ -1,7 +1,7 @@
 // The volunteer status pipeline: applicant → in training → trainee → accredited, and inactive or left from any
 // stage. Pure: which moves there are from each status, in words, and whether one particular move may be made.
 import type { StatusStep } from '#src/db/schema/volunteers.ts';
-import { longDate } from '../dates-in-words.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '../volunteer-words.ts';
 
 export type StatusMove = { to: VolunteerStatus; label: string; explanation: string };

@@ -1,7 +1,7 @@
 // Zod inputs for volunteer records: the same shapes serve the pages (after the form is read) and the API.
 import { z } from 'zod';
 import { parsePostcode } from '#src/lib/normalise.ts';
-import { awayPeriodProblem, isRealDate, weeklyWindowProblem } from '../availability/availability.ts';
+import { awayPeriodProblem, isRealDate, weeklyWindowProblem } from '#src/domain/availability.ts';
 import { VOLUNTEER_STATUSES } from '../volunteer-words.ts';
 
 /** Optional text: blank means "not given" (null), so an edit can clear it. */

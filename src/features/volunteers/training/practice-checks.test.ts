@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../availability/availability.ts';
+import { addDays } from '#src/domain/availability.ts';
 import { cpdSummary, hoursOf, type PracticeRecord, practiceChecks } from './practice-checks.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '../policy/volunteer-policy.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 const policy = DEFAULT_VOLUNTEER_POLICY; // supervision every 12 weeks, 1 observed session a year, 6 CPD hours a year
 const sup = (on: string): PracticeRecord => ({ kind: 'supervision', on, minutes: 0 });

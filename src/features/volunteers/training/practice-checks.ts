@@ -2,10 +2,10 @@
 // restorative conferencing — case supervision at least every `rjSupervisionWeeks` weeks, `rjObservedPerYear`
 // observed sessions in any 12 months, and `cpdHoursPerYear` CPD hours a calendar year — each with a due date, an
 // overdue flag and the words to show. A newly accredited practitioner's first due dates count from accreditation.
-import { addCalendarMonths } from '#src/features/referrals/send-deadline.ts';
-import { addDays } from '../availability/availability.ts';
-import { dateInWords } from '../dates-in-words.ts';
-import type { VolunteerPolicy } from '../policy/volunteer-policy.ts';
+import { addCalendarMonths } from '#src/domain/send-deadline.ts';
+import { addDays } from '#src/domain/availability.ts';
+import { dateInWords } from '#src/domain/dates-in-words.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 
 export type PracticeRecord = { kind: string; on: string; minutes: number };
 export type PracticeCheckId = 'supervision' | 'observed_practice' | 'cpd';

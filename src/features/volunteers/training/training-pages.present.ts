@@ -6,7 +6,7 @@ import type { PresentedCheck } from '../dbs/dbs.service.ts';
 import { hoursOf } from './practice-checks.ts';
 import type { CourseRow } from './training.repo.ts';
 import type { TrainingSummary } from './training.service.ts';
-import { longDate } from '../dates-in-words.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 import { volunteerHeading } from '../records/volunteer-pages.present.ts';
 import {
   AREA_LABELS,

@@ -1,7 +1,7 @@
 // Pure: who may accredit a trainee, and whether the trainee is ready — with the reasons in words. (Who may read a
 // volunteer's training and DBS record is volunteer-access.ts's assertCanSeeVolunteer, as for the rest of the record.)
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { can } from '#src/access/permissions.ts';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '../volunteer-words.ts';
 
 type VolunteerAccess = { supervisorUserId: string | null };

@@ -7,8 +7,8 @@ import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise, can } from '#src/access/permissions.ts';
 import { findMember } from '#src/features/people/people.repo.ts';
 import { accreditGate, canAccredit, canChangeTraining } from './training.policy.ts';
 import {
@@ -30,7 +30,7 @@ import { countSignedOffSupervisedCases } from '../assignments/assignments.repo.t
 import { todayOf } from '../calendar.ts';
 import { readableVolunteer, volunteerPolicyOf } from '../records/my-volunteer.ts';
 import { cpdSummary, practiceChecks } from './practice-checks.ts';
-import type { VolunteerPolicy } from '../policy/volunteer-policy.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { AREA_LABELS, type Area } from '../volunteer-words.ts';
 import { getVolunteer, updateVolunteer, type VolunteerRow } from '../records/volunteers.repo.ts';
 

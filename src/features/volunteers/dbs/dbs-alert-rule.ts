@@ -3,7 +3,7 @@
 // Update Service reported new information. A missing check has no due date to count to, so no alert (the staff
 // home lists it). The key makes each alert go once: the same threshold for the same due date is never sent again.
 import type { DbsStanding } from '#src/features/volunteers/dbs/dbs-status.ts';
-import { longDate } from '#src/features/volunteers/dates-in-words.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 
 export type DbsAlert = { threshold: string; dueOn: string; dueWords: string; dueSentence: string };
 

@@ -3,12 +3,12 @@
 // never names the other people invited or gives their addresses.
 import type { Db } from '#src/db/client.ts';
 import { invitationIcs } from '#src/features/meetings/feeds/ics.ts';
-import type { MeetingPolicy } from '#src/features/meetings/policy/meeting-policy.ts';
+import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { MEETING_KIND_LABELS, type MeetingKind } from '#src/features/meetings/meeting-words.ts';
-import { mailSettings } from './mail-settings.ts';
-import { contactInWords, lowerFirst, reasonSentence, whenInWords } from './mail-words.ts';
-import { queueEmail } from './outbox.ts';
-import { renderEmail, type TemplateName } from './templates.ts';
+import { mailSettings } from '#src/features/email/mail-settings.ts';
+import { contactInWords, lowerFirst, reasonSentence, whenInWords } from '#src/features/email/mail-words.ts';
+import { queueEmail } from '#src/features/email/outbox.ts';
+import { renderEmail, type TemplateName } from '#src/features/email/templates.ts';
 
 export type MeetingChange = 'invitation' | 'changed' | 'cancelled' | 'reminder';
 

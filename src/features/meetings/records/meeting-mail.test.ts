@@ -1,8 +1,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MEETING_POLICY } from '#src/features/meetings/policy/meeting-policy.ts';
+import { DEFAULT_MEETING_POLICY } from '#src/features/settings/meeting-policy.ts';
 import { type MeetingMailInput, meetingMessage } from './meeting-mail.ts';
-import { whenInWords } from './mail-words.ts';
+import { whenInWords } from '#src/features/email/mail-words.ts';
 
 const robin = { participantId: 'p-1', name: 'Robin Example', email: 'robin@example.org', response: 'needs_action' };
 const kit = { participantId: 'p-2', name: 'Kit Sample', email: 'kit@example.net', response: 'accepted' };

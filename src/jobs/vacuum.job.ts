@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { sql } from '#src/db/orm.ts';
 import { getInstanceSetting, putInstanceSetting } from '#src/features/orgs/orgs.repo.ts';
 import { defineJob } from '#src/jobs/job.ts';
-import type { Db } from './client.ts';
+import type { Db } from '#src/db/client.ts';
 
 export const VACUUMED_AT = 'maintenance.vacuumedAt';
 const MIN_GAP_MS = 20 * 3_600_000;

@@ -10,11 +10,11 @@ import { listVolunteersWithLatestDbs } from '#src/features/volunteers/dbs/dbs.re
 import { dbsStanding } from '#src/features/volunteers/dbs/dbs-status.ts';
 import { volunteerPolicyOf } from '#src/features/volunteers/records/my-volunteer.ts';
 import { dbsAlertFor, dbsAlertKey } from './dbs-alert-rule.ts';
-import { contactInWords } from './mail-words.ts';
-import { mailSettings } from './mail-settings.ts';
-import { queueEmail } from './outbox.ts';
-import { findServiceForMail, listMembersWithRoles, listServiceIds, listVolunteerContacts } from './recipients.repo.ts';
-import { renderEmail } from './templates.ts';
+import { contactInWords } from '#src/features/email/mail-words.ts';
+import { mailSettings } from '#src/features/email/mail-settings.ts';
+import { queueEmail } from '#src/features/email/outbox.ts';
+import { findServiceForMail, listMembersWithRoles, listServiceIds, listVolunteerContacts } from '#src/features/email/recipients.repo.ts';
+import { renderEmail } from '#src/features/email/templates.ts';
 
 /** Queues the service's DBS alerts due today; returns how many new messages were queued. */
 export async function queueDbsAlerts(tx: Db, orgId: string, today: string, at: Date): Promise<number> {
