@@ -12,11 +12,14 @@ import { createTwoFactorService } from './features/auth/two-factor.service.ts';
 import { createPasswordService } from './features/auth/passwords.service.ts';
 import { createOrgService } from '#src/features/setup/org-setup.service.ts';
 import { createPeopleService } from './features/people/people.service.ts';
+import { findMember } from './features/people/people-reads.ts';
+import { linkVolunteerByEmail } from './features/volunteers/volunteer-reads.ts';
 import { createApiKeyService, TOUCH_EVERY_MS } from './features/apikeys/apikeys.service.ts';
 import { keyCacheFor } from './features/apikeys/key-cache.ts';
 import { createCaseActivityService } from './features/cases/case-activity.service.ts';
 import { createPartyService } from './features/cases/parties.service.ts';
 import { createCaseService } from './features/cases/cases.service.ts';
+import { caseMediatorFacts } from '#src/features/volunteers/assignments/case-team-facts.ts';
 import { createPublicIntakeService } from './features/public/public-intake.service.ts';
 import { createReferralService } from './features/referrals/referrals.service.ts';
 import { createSettingsService } from './features/settings/settings.service.ts';
@@ -34,6 +37,7 @@ import { createVenueService } from '#src/features/meetings/venues/venues.service
 import { createCalendarService } from '#src/features/meetings/calendar/calendar.service.ts';
 import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts';
 import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
+import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
@@ -45,9 +49,9 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const audit = createAudit({ clock });
   const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   const box = createSecretBox(config.secret);
-  const twoFactor = createTwoFactorService({ db, clock, audit, box, auth });
-  const cases = createCaseService({ db, clock, audit });
-  const people = createPeopleService({ db, clock, audit });
+  const twoFactor = createTwoFactorService({ db, clock, audit, box, auth, findMember });
+  const cases = createCaseService({ db, clock, audit, mediatorFacts: caseMediatorFacts });
+  const people = createPeopleService({ db, clock, audit, linkVolunteer: linkVolunteerByEmail });
   const mailer = mailerFromConfig(config);
   return {
     config,
@@ -58,7 +62,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     audit,
     auth,
     twoFactor,
-    passwords: createPasswordService({ db, clock, audit, auth, twoFactor }),
+    passwords: createPasswordService({ db, clock, audit, auth, twoFactor, findMember }),
     orgs: createOrgService({ db, clock, audit }),
     people,
     apiKeys: createApiKeyService({ db, clock, audit, cache: database.pglite ? keyCacheFor(database.pglite, TOUCH_EVERY_MS) : undefined }),
@@ -74,7 +78,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     training: createTrainingService({ db, clock, audit }),
     dbs: createDbsService({ db, clock, audit, box }),
     myTraining: createMyTrainingService({ db, clock, audit }),
-    myWork: createMyWorkService({ db, clock, audit }),
+    myWork: createMyWorkService({ db, clock, audit, nextMeeting: nextMeetingOfVolunteer }),
     hours: createHoursService({ db, clock, audit }),
     expenses: createExpenseService({ db, clock, audit }),
     slots: createSlotService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),

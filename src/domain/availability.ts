@@ -1,5 +1,6 @@
 // A volunteer's availability: the weekly pattern (windows per ISO weekday) less time away. Pure: dates are
 // "YYYY-MM-DD" strings counted in whole days (UTC arithmetic, so clock changes never shift a day).
+import { z } from 'zod';
 import type { AwayPeriod, WeeklyWindow } from '#src/db/schema/volunteers.ts';
 
 export type Availability = { weeklyAvailability: readonly WeeklyWindow[]; away: readonly Pick<AwayPeriod, 'from' | 'to'>[] };
@@ -163,3 +164,9 @@ export function describeWeekly(windows: readonly WeeklyWindow[]): string[] {
     return slot ? `${day} ${slot.label.toLowerCase()}` : `${day} ${w.from}–${w.to}`;
   });
 }
+
+/** One weekly window as typed into a form, refused with the words weeklyWindowProblem gives. */
+export const ZWeeklyWindow = z.object({ day: z.number(), from: z.string(), to: z.string() }).superRefine((w, ctx) => {
+  const problem = weeklyWindowProblem(w);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [/^Day/.test(problem) ? 'day' : /^Start/.test(problem) ? 'from' : 'to'] });
+});

@@ -3,7 +3,7 @@
 // once a night, table by table. At 100k cases that is about 4 s in all, the longest table 1.4 s.
 import { z } from 'zod';
 import { sql } from '#src/db/orm.ts';
-import { getInstanceSetting, putInstanceSetting } from '#src/features/orgs/orgs.repo.ts';
+import { getInstanceSetting, putInstanceSetting } from '#src/db/instance-settings.ts';
 import { defineJob } from '#src/jobs/job.ts';
 import type { Db } from '#src/db/client.ts';
 

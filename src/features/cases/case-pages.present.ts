@@ -1,7 +1,7 @@
 // View models for the pages of one case: picked field by field from the case service's answer, so a new
 // column never reaches a page by default. Words go through t() here or in the templates.
 import { translator } from '#src/i18n/i18n.ts';
-import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
+import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/domain/referral-words.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import {
   CASE_TYPE_LABELS,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
-import { ZWeeklyWindow } from '#src/features/volunteers/records/volunteers.schemas.ts';
+import { ZWeeklyWindow } from '#src/domain/availability.ts';
 import { CASE_STATUSES, CASE_TYPES, OUTCOMES, PARTY_ROLES } from '#src/domain/case-words.ts';
-import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
+import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/domain/contact-inputs.ts';
 import { INTAKE_NEEDS_VIEW, ISSUE_OUTCOMES } from './lifecycle.ts';
 
 export const ZCaseQuery = z.object({

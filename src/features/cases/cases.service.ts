@@ -8,7 +8,6 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from '#src/domain/case-words.ts';
-import { activeAssignmentsForCase, caseIdsForVolunteerUser, teamUserIdsForCase } from '#src/features/volunteers/assignments/assignments.repo.ts';
 import { type CaseAccess, canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase, canWorkOnCase } from './cases.policy.ts';
 import {
   countOpenSafeguarding,
@@ -22,9 +21,9 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
-import { decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
-import { caseSessions } from '#src/features/meetings/records/case-sessions.repo.ts';
-import { caseMediatorFacts } from '#src/features/volunteers/assignments/case-team-facts.ts';
+import { decideTransition, issuesFromRecords, type LifecycleCase, type LifecycleMediator, nextStatuses } from './lifecycle.ts';
+import { caseSessions } from './case-sessions.repo.ts';
+import { caseIdsForVolunteerUser, caseTeam, teamUserIdsForCase } from './case-team.repo.ts';
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
 
 export const PAGE_SIZE = 25;
@@ -45,9 +44,15 @@ export function interpretSearch(q: string) {
 /** What the gates beyond Ready read: the mediators on the case, the sessions held and the issues their records list. */
 export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues'>;
 
-export async function gateFacts(tx: Db, orgId: string, c: CaseRow, today: string): Promise<GateFacts> {
+/**
+ * The mediators on a case as the lifecycle reads them (each one's name and whether they may lead it): volunteers'
+ * rule, given to the case service when the app is built (deps.ts), so cases needs nothing from the features above it.
+ */
+export type MediatorFacts = (tx: Db, orgId: string, c: { id: string; caseType: string; details: unknown }, today: string) => Promise<LifecycleMediator[]>;
+
+async function gateFacts(tx: Db, orgId: string, c: CaseRow, today: string, mediatorFacts: MediatorFacts): Promise<GateFacts> {
   const { sessionsHeld, issueTexts } = await caseSessions(tx, orgId, c.id);
-  return { mediators: await caseMediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts) };
+  return { mediators: await mediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts) };
 }
 
 export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: Set<string>, openSafeguarding: number, facts: GateFacts = {}): LifecycleCase {
@@ -60,7 +65,7 @@ export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: S
   };
 }
 
-export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db; clock: Clock; audit: Audit; mediatorFacts: MediatorFacts }) {
   /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
   async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
     const c = await findCase(tx, actor.orgId, caseId);
@@ -125,7 +130,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           await listCaseTasks(tx, actor.orgId, caseId),
           await listEvents(tx, actor.orgId, caseId, opts.kinds),
           await countOpenSafeguarding(tx, actor.orgId, caseId),
-          await activeAssignmentsForCase(tx, actor.orgId, caseId),
+          await caseTeam(tx, actor.orgId, caseId),
         ];
         // The mediators on the case now: names and roles only.
         const team = pair.map((a) => ({ name: a.name, role: a.role, supervised: a.supervised, assignedAt: a.assignedAt }));
@@ -133,7 +138,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         const timeline = events.map((e) =>
           e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
         );
-        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock), mediatorFacts);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), openSafeguarding, facts);
         // What would still stop each move once the form is filled in (a reason, the outcome of each issue).
         const filledIn = { reason: 'x', outcome: 'partial_agreement', issueOutcomes: (facts.issues ?? []).map((_, i) => (i === 0 ? 'agreed' : 'not_agreed')) };
@@ -166,7 +171,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
-        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock), mediatorFacts);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId), facts);
         const decision = decideTransition(lifecycle, input.to, input);
         if (!decision.allowed)

@@ -9,7 +9,7 @@ import { newId } from '#src/lib/ids.ts';
 import { normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
-import { partyInMeetings } from '#src/features/meetings/records/case-sessions.repo.ts';
+import { partyInMeetings } from '#src/features/cases/case-sessions.repo.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-words.ts';
 import { canManageCase } from './cases.policy.ts';
 import { deleteParty, insertParties, partyHasSafeguarding, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';

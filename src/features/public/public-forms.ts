@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '#src/lib/clock.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
-import { formatReference } from '#src/features/referrals/references.repo.ts';
+import { formatReference } from '#src/features/referrals/referral-reads.ts';
 
 /** Every POST of a public form: 10 a minute from one address. */
 export const POST_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };

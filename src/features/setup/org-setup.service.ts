@@ -7,11 +7,12 @@ import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor } from '#src/access/actor.ts';
-import { insertMembership } from '#src/features/people/people.repo.ts';
-import { findUserByEmail, insertUser } from '#src/features/auth/users.repo.ts';
+import { insertMembership } from '#src/features/people/memberships.ts';
+import { findUserByEmail, insertUser } from '#src/features/auth/accounts.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
 import { passwordProblem } from '#src/lib/password-strength.ts';
-import { countOrgs, findOrgBySlug, getInstanceSetting, insertOrg, putInstanceSetting } from '#src/features/orgs/orgs.repo.ts';
+import { getInstanceSetting, putInstanceSetting } from '#src/db/instance-settings.ts';
+import { countOrgs, findOrgBySlug, insertOrg } from '#src/features/orgs/org-records.ts';
 import type { NewOrgInput } from '#src/features/orgs/orgs.schemas.ts';
 
 const SETUP_KEY = 'setup_token_hash';

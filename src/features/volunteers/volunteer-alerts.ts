@@ -4,7 +4,7 @@
 import type { Db } from '#src/db/client.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { can } from '#src/access/permissions.ts';
-import type { Queue, QueueItem } from '#src/features/home/home.service.ts';
+import type { Queue, QueueItem } from '#src/http/home-queue.ts';
 import { listVolunteersWithLatestDbs } from './dbs/dbs.repo.ts';
 import { type DbsStanding, dbsStanding } from './dbs/dbs-status.ts';
 import { type PracticeCheck, practiceChecks } from './training/practice-checks.ts';

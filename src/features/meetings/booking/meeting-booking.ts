@@ -4,13 +4,13 @@
 // Also the participant rows and the video link a new meeting gets.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '#src/db/client.ts';
-import type { CaseRow, PartyRow } from '#src/features/cases/cases.repo.ts';
+import type { CaseRow, PartyRow } from '#src/features/cases/case-reads.ts';
 import type { Notice } from '#src/features/settings/settings.schemas.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { CaseMediator } from './meeting-choices.repo.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
-import { MEETING_STATUS_LABELS, type MeetingStatus } from '../meeting-words.ts';
+import { MEETING_STATUS_LABELS, type MeetingStatus } from '#src/domain/meeting-words.ts';
 import { type BookingFacts, type BookingVenue, bookingProblems, problemFields } from './meeting-rules.ts';
 import { findRequest } from '../requests/requests.repo.ts';
 import { lockPeople, lockRoom, type MeetingWithParticipants, type NewParticipant, peopleClashes, roomClashes } from '../records/meetings.repo.ts';

@@ -7,7 +7,7 @@ import type { CalendarQuery } from './calendar.schemas.ts';
 import type { CalendarEntry } from './calendar.service.ts';
 import { clockTime } from '#src/domain/meeting-times.ts';
 import { kindInWords, namesInWords } from '../meeting-text.ts';
-import { MEETING_STATUS_LABELS, type MeetingStatus } from '../meeting-words.ts';
+import { MEETING_STATUS_LABELS, type MeetingStatus } from '#src/domain/meeting-words.ts';
 
 const t = translator('en');
 

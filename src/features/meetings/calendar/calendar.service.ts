@@ -8,7 +8,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { requireMyVolunteer } from '#src/features/volunteers/records/my-volunteer.ts';
-import { listVolunteers } from '#src/features/volunteers/records/volunteers.repo.ts';
+import { listVolunteers } from '#src/features/volunteers/volunteer-reads.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { calendarRange, londonDateOf, londonInstant } from './calendar-dates.ts';
 import type { CalendarQuery } from './calendar.schemas.ts';

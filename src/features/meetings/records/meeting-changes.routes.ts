@@ -13,7 +13,7 @@ import { type FieldErrors, forbidden } from '#src/lib/app-error.ts';
 import { attempt, errorItems, formFields, readMinutes, readStart } from './meeting-forms.ts';
 import { JOINT_KINDS } from './meeting-outcomes.service.ts';
 import { londonParts, minutesBetween } from '#src/domain/meeting-times.ts';
-import { NEXT_STEP_LABELS, NEXT_STEPS } from '../meeting-words.ts';
+import { NEXT_STEP_LABELS, NEXT_STEPS } from '#src/domain/meeting-words.ts';
 import { meetingIdParam, meetingsHeader } from './meetings.routes.ts';
 import { ZCancel, ZNoShow, ZRecordMeeting, ZReschedule } from './meetings.schemas.ts';
 import { meetingRow } from './meetings.present.ts';

@@ -2,9 +2,9 @@
 // emails to the people invited (through the outbox, so mail goes out only if the change is committed).
 import type { Db } from '#src/db/client.ts';
 import type { OrgActor } from '#src/access/actor.ts';
-import { insertEvent, type NewEvent } from '#src/features/cases/timeline.repo.ts';
+import { insertEvent, type NewEvent } from '#src/features/cases/case-timeline.ts';
 import { type MeetingChange, queueMeetingMail } from '#src/features/meetings/records/meeting-mail.ts';
-import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { whereInWords } from '../meeting-text.ts';
 import type { MeetingWithParticipants } from './meetings.repo.ts';

@@ -8,7 +8,7 @@ import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { londonParts, londonTime } from '#src/domain/meeting-times.ts';
-import { MEETING_KIND_LABELS, MEETING_KINDS, MEETING_MODE_LABELS, MEETING_MODES, MEETING_PLACE_LABELS, MEETING_PLACES } from '../meeting-words.ts';
+import { MEETING_KIND_LABELS, MEETING_KINDS, MEETING_MODE_LABELS, MEETING_MODES, MEETING_PLACE_LABELS, MEETING_PLACES } from '#src/domain/meeting-words.ts';
 import type { MeetingService } from './meetings.service.ts';
 import { readTime } from '../venues/venues-hours.ts';
 

@@ -4,7 +4,7 @@
 import type { Db } from '#src/db/client.ts';
 import { invitationIcs } from '#src/features/meetings/feeds/ics.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
-import { MEETING_KIND_LABELS, type MeetingKind } from '#src/features/meetings/meeting-words.ts';
+import { MEETING_KIND_LABELS, type MeetingKind } from '#src/domain/meeting-words.ts';
 import { mailSettings } from '#src/features/email/mail-settings.ts';
 import { contactInWords, lowerFirst, reasonSentence, whenInWords } from '#src/features/email/mail-words.ts';
 import { queueEmail } from '#src/features/email/outbox.ts';

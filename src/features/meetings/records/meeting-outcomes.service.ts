@@ -12,7 +12,7 @@ import { changedMeanwhile, notBooked } from '../booking/meeting-booking.ts';
 import { meetingEvent } from './meeting-events.ts';
 import { readMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { kindInWords, namesInWords, startInWords } from '../meeting-text.ts';
-import { NEXT_STEP_LABELS, RESPONSE_LABELS } from '../meeting-words.ts';
+import { NEXT_STEP_LABELS, RESPONSE_LABELS } from '#src/domain/meeting-words.ts';
 import { findMeeting, updateMeeting, updateParticipantAttendance, updateParticipantResponse } from './meetings.repo.ts';
 import type { NoShow, RecordMeeting, ResponseInput } from './meetings.schemas.ts';
 import type { LoadMeeting, MeetingDeps } from './meetings.service.ts';

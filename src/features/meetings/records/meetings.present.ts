@@ -18,7 +18,7 @@ import {
   type Requester,
   RESPONSE_LABELS,
   type Response,
-} from '../meeting-words.ts';
+} from '#src/domain/meeting-words.ts';
 import type { MeetingWithParticipants, ParticipantRow } from './meetings.repo.ts';
 import type { RequestView } from '../requests/requests.repo.ts';
 

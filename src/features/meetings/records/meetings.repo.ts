@@ -131,16 +131,6 @@ export async function listMeetingsOfCase(tx: Db, orgId: string, caseId: string):
   return withParticipants(tx, orgId, rows);
 }
 
-/** How many of a case's meetings are booked and still to come. */
-export async function countUpcomingOfCase(tx: Db, orgId: string, caseId: string, now: Date): Promise<number> {
-  if (!isUuid(caseId)) return 0;
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(meetings)
-    .where(and(eq(meetings.orgId, orgId), eq(meetings.caseId, caseId), eq(meetings.status, 'booked'), gt(meetings.endsAt, now)));
-  return row?.n ?? 0;
-}
-
 /** One meeting of a case with its participants; undefined if it is not this case's (or this service's). */
 export async function findMeeting(tx: Db, orgId: string, caseId: string, meetingId: string): Promise<MeetingWithParticipants | undefined> {
   if (!isUuid(caseId) || !isUuid(meetingId)) return undefined;

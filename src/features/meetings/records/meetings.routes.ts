@@ -18,7 +18,7 @@ import { JOINT_KINDS } from './meeting-outcomes.service.ts';
 import { RECORDABLE_RESPONSES, ZResponse } from './meetings.schemas.ts';
 import { registerMeetingApi } from './meetings.api.ts';
 import { meetingRow, meetingSummaryRows, participantRows, recordRows, requestRow, responseLabel, STATUS_CLASSES, statusLabel } from './meetings.present.ts';
-import type { MeetingStatus } from '../meeting-words.ts';
+import type { MeetingStatus } from '#src/domain/meeting-words.ts';
 import { registerRequestApi } from '../requests/requests.api.ts';
 import { registerRequestPages } from '../requests/requests.routes.ts';
 import { registerShuttleApi } from '../shuttle/shuttle.api.ts';

@@ -1,7 +1,7 @@
 // The zod inputs the meeting pages and the API share: booking, moving, cancelling, a no-show, a response taken by
 // phone, and the record of a meeting. Pages read their forms into these shapes (meeting-forms.ts).
 import { z } from 'zod';
-import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, NEXT_STEPS, RESPONSES } from '../meeting-words.ts';
+import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, NEXT_STEPS, RESPONSES } from '#src/domain/meeting-words.ts';
 import { onePartyProblem } from '../slots/service-rules.ts';
 
 const uuid = (message: string) => z.string().uuid(message);

@@ -8,7 +8,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { type CaseRow, listParties } from '#src/features/cases/cases.repo.ts';
+import { type CaseRow, listParties } from '#src/features/cases/case-reads.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import type { SettingsService } from '#src/features/settings/settings.service.ts';
 import { notFound } from '#src/lib/app-error.ts';

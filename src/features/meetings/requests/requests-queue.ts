@@ -1,6 +1,6 @@
 // The coordinators' home-page queue of open further-meeting requests: the oldest few, and how many there are.
 import type { Db } from '#src/db/client.ts';
-import type { Queue } from '#src/features/home/home.service.ts';
+import type { Queue } from '#src/http/home-queue.ts';
 import { kindInWords } from '../meeting-text.ts';
 import { countOpenRequests, listRequests } from './requests.repo.ts';
 

@@ -10,7 +10,7 @@ import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { attempt, errorItems, formFields } from '../records/meeting-forms.ts';
-import { MEETING_KIND_LABELS, MEETING_KINDS, REQUESTER_LABELS } from '../meeting-words.ts';
+import { MEETING_KIND_LABELS, MEETING_KINDS, REQUESTER_LABELS } from '#src/domain/meeting-words.ts';
 import { meetingsHeader } from '../records/meetings.routes.ts';
 import { requestRow } from '../records/meetings.present.ts';
 import { REQUESTED_BY, ZDecline, ZMeetingRequest } from './requests.schemas.ts';

@@ -1,6 +1,6 @@
 // Requests for a further meeting: the inputs the pages and the API share.
 import { z } from 'zod';
-import { MEETING_KINDS } from '../meeting-words.ts';
+import { MEETING_KINDS } from '#src/domain/meeting-words.ts';
 
 export const REQUESTED_BY = ['party', 'referrer', 'mediator'] as const;
 

@@ -3,7 +3,7 @@
 // statement as said, and "yes in these words" passes only the agreed words, never the statement itself. Every page,
 // letter, API answer and export of the log goes through shuttleViewFor.
 import type { Viewer } from '#src/features/cases/party-privacy.ts';
-import type { SharePermission } from '../meeting-words.ts';
+import type { SharePermission } from '#src/domain/meeting-words.ts';
 
 export type ShuttleStatement = {
   id: string;

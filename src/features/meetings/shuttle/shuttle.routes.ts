@@ -12,7 +12,7 @@ import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { attempt, errorItems, formFields } from '../records/meeting-forms.ts';
 import { clockTime, dayInWords } from '#src/domain/meeting-times.ts';
-import { SHARE_PERMISSION_LABELS, SHARE_PERMISSIONS } from '../meeting-words.ts';
+import { SHARE_PERMISSION_LABELS, SHARE_PERMISSIONS } from '#src/domain/meeting-words.ts';
 import { meetingIdParam, meetingsHeader } from '../records/meetings.routes.ts';
 import { meetingRow } from '../records/meetings.present.ts';
 import { ZConvey, ZStatement } from './shuttle.schemas.ts';

@@ -1,6 +1,6 @@
 // The shuttle log's inputs, shared by the pages and the API.
 import { z } from 'zod';
-import { SHARE_PERMISSIONS } from '../meeting-words.ts';
+import { SHARE_PERMISSIONS } from '#src/domain/meeting-words.ts';
 
 export const ZStatement = z
   .object({

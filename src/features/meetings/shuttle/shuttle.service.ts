@@ -6,7 +6,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import type { Viewer } from '#src/features/cases/party-privacy.ts';
-import { listParties } from '#src/features/cases/cases.repo.ts';
+import { listParties } from '#src/features/cases/case-reads.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { meetingEvent } from '../records/meeting-events.ts';

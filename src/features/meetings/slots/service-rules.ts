@@ -4,7 +4,7 @@
 // (slot-finder*.ts) both call these, so a time the finder offers passes at booking and both give the same reasons.
 // Dates are "YYYY-MM-DD" and weekly windows "HH:MM", Europe/London local time; instants are UTC milliseconds.
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import { MEETING_KIND_LABELS, type MeetingKind, ONE_PARTY_KINDS } from '../meeting-words.ts';
+import { MEETING_KIND_LABELS, type MeetingKind, ONE_PARTY_KINDS } from '#src/domain/meeting-words.ts';
 import { covers, type Interval } from './slot-finder.intervals.ts';
 import { isoWeekday, londonToUtc, minutesOf, utcToLondon } from './slot-finder.time.ts';
 import { dayInWords, listInWords, rangeInWords, weekdayName } from './slot-finder.words.ts';

@@ -2,7 +2,7 @@
 // (slot-finder.ts) are pure: the same input always gives the same times, on the page, in the API and at booking.
 // Dates are "YYYY-MM-DD" and weekly windows "HH:MM", both Europe/London local time; instants are Dates (UTC).
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
-import type { MeetingKind, MeetingMode, MeetingPlace } from '../meeting-words.ts';
+import type { MeetingKind, MeetingMode, MeetingPlace } from '#src/domain/meeting-words.ts';
 
 /** A time someone is already taken. In-person bookings need travel time around another in-person meeting. */
 export type Busy = { start: Date; end: Date; inPerson: boolean; meetingId?: string };

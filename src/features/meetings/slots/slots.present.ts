@@ -4,7 +4,7 @@ import { type DateAnswer, dateOf, dateParts, type FormBody, isTicked, listOf, te
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
-import { MEETING_KIND_LABELS, MEETING_KINDS, MEETING_MODE_LABELS, MEETING_MODES, MEETING_PLACE_LABELS, MEETING_PLACES } from '../meeting-words.ts';
+import { MEETING_KIND_LABELS, MEETING_KINDS, MEETING_MODE_LABELS, MEETING_MODES, MEETING_PLACE_LABELS, MEETING_PLACES } from '#src/domain/meeting-words.ts';
 import { addDays, isoWeekday, londonClock, utcToLondon } from './slot-finder.time.ts';
 import { dayInWords } from './slot-finder.words.ts';
 import type { SlotService } from './slots.service.ts';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { isRealDate } from '#src/http/page-form.ts';
-import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, type MeetingKind, type MeetingMode, type MeetingPlace } from '../meeting-words.ts';
+import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, type MeetingKind, type MeetingMode, type MeetingPlace } from '#src/domain/meeting-words.ts';
 import { MAX_MINUTES, MIN_MINUTES } from '../records/meetings.schemas.ts';
 import { addDays, dayNumber } from './slot-finder.time.ts';
 

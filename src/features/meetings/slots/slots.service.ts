@@ -12,7 +12,7 @@ import type { CaseService } from '#src/features/cases/cases.service.ts';
 import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 import type { SettingsService } from '#src/features/settings/settings.service.ts';
 import { isRealDate } from '#src/http/page-form.ts';
-import { MEETING_KIND_LABELS, ONE_PARTY_KINDS } from '../meeting-words.ts';
+import { MEETING_KIND_LABELS, ONE_PARTY_KINDS } from '#src/domain/meeting-words.ts';
 import { readMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { onePartyProblem } from './service-rules.ts';
 import { checkSlot, explainDay, findSlots, slotBlockers } from './slot-finder.ts';
@@ -20,7 +20,7 @@ import { addDays, londonToUtc, utcToLondon } from './slot-finder.time.ts';
 import type { FoundSlot, SlotFinderInput, SlotVenue } from './slot-finder.types.ts';
 import { loadSlotPeople, loadSlotVenues, type SlotCaseParty, type SlotRange } from './slot-inputs.repo.ts';
 import { parseSlotQuery, type SlotQuery, type SlotQueryInput } from './slots.schemas.ts';
-import type { MeetingKind, MeetingMode, MeetingPlace } from '../meeting-words.ts';
+import type { MeetingKind, MeetingMode, MeetingPlace } from '#src/domain/meeting-words.ts';
 
 /** Times start on the quarter hour. */
 export const SLOT_STEP_MINUTES = 15;

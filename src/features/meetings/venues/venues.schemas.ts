@@ -1,7 +1,7 @@
 // Zod inputs for venues and their rooms: the same shapes serve the pages (after the form is read) and the API.
 import { z } from 'zod';
 import { isRealDate } from '#src/domain/availability.ts';
-import { ZWeeklyWindow } from '#src/features/volunteers/records/volunteers.schemas.ts';
+import { ZWeeklyWindow } from '#src/domain/availability.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
 import { openingHoursProblem } from './venues-hours.ts';
 

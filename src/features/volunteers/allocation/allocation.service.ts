@@ -8,7 +8,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseStatus, type CaseType } from '#src/domain/case-words.ts';
-import { findCase } from '#src/features/cases/cases.repo.ts';
+import { findCase } from '#src/features/cases/case-reads.ts';
 import { activeAssignmentsForCase, lockCaseForAssignment, unassignedBacklog } from '../assignments/assignments.repo.ts';
 import type { ConfirmAllocations } from '../assignments/assignments.schemas.ts';
 import { pairingInputs } from '../assignments/assignments.service.ts';

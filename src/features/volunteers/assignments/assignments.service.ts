@@ -11,7 +11,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { ENDED_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
-import { insertEvent } from '#src/features/cases/timeline.repo.ts';
+import { insertEvent } from '#src/features/cases/case-timeline.ts';
 import { canAssignMediators, canOverridePairingRules, signOffRefusal } from './assignments.policy.ts';
 import {
   activeAssignmentsForCase,
@@ -27,7 +27,7 @@ import { todayOf } from '../calendar.ts';
 import { volunteerPolicyOf } from '../records/my-volunteer.ts';
 import { loadPairingCase, loadPairingVolunteers } from '../pairing/pairing-inputs.repo.ts';
 import { checkPair, suggestPairs, withoutCurrentPair } from '../pairing/pairing.ts';
-import { caseSessions } from '#src/features/meetings/records/case-sessions.repo.ts';
+import { caseSessions } from '#src/features/cases/case-reads.ts';
 import type { PairingContext, PairingVolunteer } from '../pairing/pairing.types.ts';
 import { presentAssignment, recordPair } from './record-pair.ts';
 

@@ -13,7 +13,7 @@ import { dbsAlertFor, dbsAlertKey } from './dbs-alert-rule.ts';
 import { contactInWords } from '#src/features/email/mail-words.ts';
 import { mailSettings } from '#src/features/email/mail-settings.ts';
 import { queueEmail } from '#src/features/email/outbox.ts';
-import { findServiceForMail, listMembersWithRoles, listServiceIds, listVolunteerContacts } from '#src/features/email/recipients.repo.ts';
+import { findServiceForMail, listMembersWithRoles, listServiceIds, listVolunteerContacts } from '#src/features/email/mail-recipients.ts';
 import { renderEmail } from '#src/features/email/templates.ts';
 
 /** Queues the service's DBS alerts due today; returns how many new messages were queued. */

@@ -13,7 +13,6 @@ import { assignmentsOfVolunteer, countActiveCases } from '../assignments/my-case
 import { calendarOf } from '../calendar.ts';
 import { readableVolunteer, requireMyVolunteer } from '../records/my-volunteer.ts';
 import { findVolunteerByUserId } from '../records/volunteers.repo.ts';
-import { listMeetingsBetween } from '#src/features/meetings/records/meetings.repo.ts';
 
 /** Active (the assignment goes on and the case has not ended) and past assignments of one volunteer. */
 async function casesOf(tx: Db, orgId: string, v: { id: string; name: string }) {
@@ -22,14 +21,15 @@ async function casesOf(tx: Db, orgId: string, v: { id: string; name: string }) {
   return { volunteer: { id: v.id, name: v.name }, active: rows.filter(isActive), past: rows.filter((r) => !isActive(r)) };
 }
 
-/** The volunteer's next booked meeting in the coming 90 days, if any. */
-async function nextMeetingOf(tx: Db, orgId: string, volunteerId: string, now: Date) {
-  const soon = await listMeetingsBetween(tx, orgId, now, new Date(now.getTime() + 90 * 86_400_000), { volunteerId, statuses: ['booked'] });
-  const next = soon.find((m) => m.startsAt.getTime() >= now.getTime());
-  return next ? { kind: next.kind, startsAt: next.startsAt, caseReference: next.caseReference } : null;
-}
+/** The volunteer's next booked meeting in the coming 90 days, or null: meetings' read, given in deps.ts (volunteers is below meetings). */
+export type NextMeeting = (
+  tx: Db,
+  orgId: string,
+  volunteerId: string,
+  now: Date,
+) => Promise<{ kind: string; startsAt: Date; caseReference: string | null } | null>;
 
-export function createMyWorkService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+export function createMyWorkService({ db, clock, audit, nextMeeting }: { db: Db; clock: Clock; audit: Audit; nextMeeting: NextMeeting }) {
   return {
     /** The summary for /my; `volunteer` is null when the sign-in is not linked to a volunteer record yet. */
     async home(actor: OrgActor) {
@@ -47,7 +47,7 @@ export function createMyWorkService({ db, clock, audit }: { db: Db; clock: Clock
           minutesThisMonth: totals.month,
           year: cal.today.slice(0, 4),
           waiting: await countWaiting(tx, actor.orgId, v.id),
-          nextMeeting: await nextMeetingOf(tx, actor.orgId, v.id, clock.now()),
+          nextMeeting: await nextMeeting(tx, actor.orgId, v.id, clock.now()),
         };
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.own_summary_viewed', entityType: 'volunteer', entityId: v.id });
         return summary;

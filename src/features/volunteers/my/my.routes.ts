@@ -1,6 +1,6 @@
 // The volunteer's own landing page (/my) and their cases (/my/cases). A mediator whose sign-in is not linked to a
 // volunteer record is told the coordinator links it.
-import { MEETING_KIND_LABELS, type MeetingKind } from '#src/features/meetings/meeting-words.ts';
+import { MEETING_KIND_LABELS, type MeetingKind } from '#src/domain/meeting-words.ts';
 import { dayInWords, clockTime } from '#src/domain/meeting-times.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';

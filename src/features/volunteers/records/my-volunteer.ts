@@ -5,7 +5,7 @@ import { AppError, forbidden } from '#src/lib/app-error.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
 import { isRealDate } from '#src/http/page-form.ts';
-import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { assertCanSeeVolunteer } from './volunteer-access.ts';
 import { readVolunteerPolicy, type VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { findVolunteerByUserId, getVolunteer, type VolunteerRow } from './volunteers.repo.ts';

@@ -4,7 +4,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { listMembers } from '#src/features/people/people.repo.ts';
+import { listMembers } from '#src/features/people/people-reads.ts';
 import { INVITATION_DAYS, type PeopleService } from '#src/features/people/people.service.ts';
 import { findVolunteerByUserId, getVolunteer, updateVolunteer } from './volunteers.repo.ts';
 import type { VolunteerDeps } from './volunteers.service.ts';

@@ -1,7 +1,7 @@
 // Zod inputs for volunteer records: the same shapes serve the pages (after the form is read) and the API.
 import { z } from 'zod';
 import { parsePostcode } from '#src/lib/normalise.ts';
-import { awayPeriodProblem, isRealDate, weeklyWindowProblem } from '#src/domain/availability.ts';
+import { awayPeriodProblem, isRealDate, ZWeeklyWindow } from '#src/domain/availability.ts';
 import { VOLUNTEER_STATUSES } from '../volunteer-words.ts';
 
 /** Optional text: blank means "not given" (null), so an edit can clear it. */
@@ -86,11 +86,6 @@ export const ZStatusChange = z.object({
 export type StatusChangeInput = z.infer<typeof ZStatusChange>;
 
 export const ZSupervisor = z.object({ supervisorUserId: z.string().uuid('Choose a supervisor').nullable() });
-
-export const ZWeeklyWindow = z.object({ day: z.number(), from: z.string(), to: z.string() }).superRefine((w, ctx) => {
-  const problem = weeklyWindowProblem(w);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [/^Day/.test(problem) ? 'day' : /^Start/.test(problem) ? 'from' : 'to'] });
-});
 
 export const ZAwayInput = z
   .object({

@@ -11,7 +11,7 @@ import { parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { findMember, listMembers } from '#src/features/people/people.repo.ts';
+import { findMember, listMembers } from '#src/features/people/people-reads.ts';
 import type { PeopleService } from '#src/features/people/people.service.ts';
 import { countSignedOffSupervisedCases } from '../assignments/assignments.repo.ts';
 import { todayOf } from '../calendar.ts';

@@ -9,7 +9,7 @@ import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
-import { findMember } from '#src/features/people/people.repo.ts';
+import { findMember } from '#src/features/people/people-reads.ts';
 import { accreditGate, canAccredit, canChangeTraining } from './training.policy.ts';
 import {
   type AccreditationRow,

@@ -77,13 +77,3 @@ export const REQUESTER_LABELS: Record<Requester, string> = { party: 'A party', r
 export const REQUEST_STATUSES = ['open', 'booked', 'declined'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = { open: 'Open', booked: 'Meeting booked', declined: 'Declined' };
-
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
-export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
-  queued: 'Queued',
-  sending: 'Sending',
-  sent: 'Sent',
-  failed: 'Failed',
-  held: 'Held in the outbox (no mail server set up)',
-};

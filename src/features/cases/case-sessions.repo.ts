@@ -1,7 +1,9 @@
 // What a case has had, for the lifecycle gates and the supervised-case sign-off: the joint meetings, RJ conferences
-// and shuttle sessions held, and the issues their records list.
+// and shuttle sessions held, the issues their records list, and the meetings still to come. Read-only over meetings'
+// tables (meetings books and records them); cases reads them here so the case lifecycle needs nothing above it.
 import type { Db } from '#src/db/client.ts';
-import { and, eq, inArray } from '#src/db/orm.ts';
+import { and, eq, gt, inArray, sql } from '#src/db/orm.ts';
+import { isUuid } from '#src/lib/ids.ts';
 import { meetingParticipants, meetings, shuttleStatements } from '#src/db/schema/meetings.ts';
 
 /** Meetings that bring the parties' sides together (or to one place in separate rooms), as opposed to one-party visits. */
@@ -30,4 +32,14 @@ export async function partyInMeetings(tx: Db, orgId: string, partyId: string): P
     .where(and(eq(shuttleStatements.orgId, orgId), eq(shuttleStatements.fromPartyId, partyId)))
     .limit(1);
   return spoke.length > 0;
+}
+
+/** How many of a case's meetings are booked and still to come. */
+export async function countUpcomingOfCase(tx: Db, orgId: string, caseId: string, now: Date): Promise<number> {
+  if (!isUuid(caseId)) return 0;
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meetings)
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.caseId, caseId), eq(meetings.status, 'booked'), gt(meetings.endsAt, now)));
+  return row?.n ?? 0;
 }
