@@ -85,6 +85,19 @@ module.exports = {
       to: { path: '^src/(features|http|demo|cli)/' },
     },
     {
+      name: 'http-knows-only-who-is-asking',
+      comment: 'The HTTP layer imports no feature, except request-actor.ts, which turns a session or an API key into an actor through auth and apikeys.',
+      severity: 'error',
+      from: { path: '^src/http/' },
+      to: { path: '^src/(features|demo|cli)/', pathNot: '^src/features/(auth|apikeys)/' },
+    },
+    {
+      name: 'http-reaches-sign-in-in-one-place',
+      severity: 'error',
+      from: { path: '^src/http/', pathNot: '^src/http/request-actor[.]ts$' },
+      to: { path: '^src/features/(auth|apikeys)/' },
+    },
+    {
       name: 'no-demo-in-production',
       comment: 'Demo seeding (src/demo) is used only by the CLI and the tests.',
       severity: 'error',
