@@ -79,10 +79,10 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
   register({
     path: '/cases/:id/move',
     tab: 'overview',
-    order: ['to', 'outcome', 'reason'],
+    order: ['to', 'outcome', 'closingReason', 'reason'],
     schema: ZTransition,
     shape: (b) => ({
-      input: { to: optionalText(b, 'to'), reason: optionalText(b, 'reason'), outcome: optionalText(b, 'outcome'), issueOutcomes: issueOutcomesOf(b) },
+      input: { to: optionalText(b, 'to'), reason: optionalText(b, 'reason'), outcome: optionalText(b, 'outcome'), issueOutcomes: issueOutcomesOf(b), closingReason: optionalText(b, 'closingReason') },
     }),
     run: (actor, caseId, data) => deps.cases.transition(actor, caseId, data),
     done: () => 'moved',

@@ -5,6 +5,8 @@ import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/features/referrals/refer
 import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
 import {
   CASE_TYPE_LABELS,
+  CLOSING_REASON_LABELS,
+  CLOSING_REASONS,
   type CaseStatus,
   type CaseType,
   OUTCOME_LABELS,
@@ -113,6 +115,7 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
       checked: values.to === m.to,
       blocked: m.decision.allowed ? undefined : m.decision.reasons,
     })),
+    closingReasonItems: CLOSING_REASONS.map((r) => ({ value: r, text: t(CLOSING_REASON_LABELS[r]), checked: values.closingReason === r })),
     outcomeItems: OUTCOMES.map((o) => ({ value: o, text: t(OUTCOME_LABELS[o as Outcome]), checked: values.outcome === o })),
     issues: view.issues.map((issue, i) => ({
       name: `issueOutcomes-${i}`,

@@ -277,14 +277,14 @@ export const seedDemoStages: DemoSeeder = async (deps, orgId) => {
     if (!['mediation', 'outcome', 'closed'].includes(c.stage)) continue;
     const caseId = (await deps.cases.list(actor, { q: c.referral.parties[0]!.name })).rows[0]?.id;
     if (!caseId) continue;
-    const move = (to: CaseStatus, extra: { reason?: string; outcome?: DemoCase['outcome']; issueOutcomes?: string[] } = {}) =>
+    const move = (to: CaseStatus, extra: { reason?: string; outcome?: DemoCase['outcome']; issueOutcomes?: string[]; closingReason?: string } = {}) =>
       deps.cases.transition(actor, caseId, { to, ...extra });
     await move('mediation');
     if (c.stage === 'mediation') continue;
     for (const note of c.notes ?? []) await deps.caseActivity.addNote(actor, caseId, { body: note });
     await move('outcome', { outcome: c.outcome ?? 'full_agreement', issueOutcomes: c.issueOutcomes ?? [] });
     if (c.stage === 'outcome') continue;
-    await move('closed');
+    await move('closed', { closingReason: c.outcome === 'no_agreement' ? 'no_agreement' : 'agreement_kept' });
   }
 };
 
