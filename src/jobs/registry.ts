@@ -9,7 +9,16 @@ import { vacuumJob } from '#src/db/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';
 
-export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob, sendEmailJob, meetingRemindersJob, dbsAlertsJob, vacuumJob, purgeJobsJob, followUpLinksJob];
+export const JOBS: JobDefinition[] = [
+  purgeSessionsJob,
+  purgeDraftsJob,
+  sendEmailJob,
+  meetingRemindersJob,
+  dbsAlertsJob,
+  vacuumJob,
+  purgeJobsJob,
+  followUpLinksJob,
+];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
 export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [

@@ -82,7 +82,13 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
     order: ['to', 'outcome', 'closingReason', 'reason'],
     schema: ZTransition,
     shape: (b) => ({
-      input: { to: optionalText(b, 'to'), reason: optionalText(b, 'reason'), outcome: optionalText(b, 'outcome'), issueOutcomes: issueOutcomesOf(b), closingReason: optionalText(b, 'closingReason') },
+      input: {
+        to: optionalText(b, 'to'),
+        reason: optionalText(b, 'reason'),
+        outcome: optionalText(b, 'outcome'),
+        issueOutcomes: issueOutcomesOf(b),
+        closingReason: optionalText(b, 'closingReason'),
+      },
     }),
     run: (actor, caseId, data) => deps.cases.transition(actor, caseId, data),
     done: () => 'moved',

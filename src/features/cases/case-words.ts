@@ -87,7 +87,15 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
 };
 
 /** Why a case closed: the list the service recognises (asked for when a case closes). */
-export const CLOSING_REASONS = ['agreement_kept', 'agreement_partly_kept', 'agreement_not_kept', 'no_agreement', 'withdrawn', 'coaching_completed', 'other'] as const;
+export const CLOSING_REASONS = [
+  'agreement_kept',
+  'agreement_partly_kept',
+  'agreement_not_kept',
+  'no_agreement',
+  'withdrawn',
+  'coaching_completed',
+  'other',
+] as const;
 export type ClosingReason = (typeof CLOSING_REASONS)[number];
 export const CLOSING_REASON_LABELS: Record<ClosingReason, string> = {
   agreement_kept: 'Agreement reached and kept',

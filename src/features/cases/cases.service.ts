@@ -150,7 +150,12 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           body: input.reason || null,
           data: { pathway: input.pathway },
         });
-        await audit.record(tx, actor, actor.orgId, { action: 'case.pathway_changed', entityType: 'case', entityId: caseId, detail: { pathway: input.pathway } });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'case.pathway_changed',
+          entityType: 'case',
+          entityId: caseId,
+          detail: { pathway: input.pathway },
+        });
         return { pathway: input.pathway };
       });
     },

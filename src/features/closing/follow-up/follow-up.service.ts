@@ -64,12 +64,7 @@ export function createFollowUpService(deps: ClosingDeps) {
         dueOn: p.dueOn,
         assigneeId: c.coordinatorId ?? undefined,
       });
-      await enqueue(
-        tx,
-        followUpLinksJob,
-        { orgId: actor.orgId, caseId },
-        { orgId: actor.orgId, runAt: new Date(`${p.dueOn}T09:00:00Z`), uniqueKey: `follow-up-links:${p.id}` },
-      );
+      await enqueue(tx, followUpLinksJob, { orgId: actor.orgId, caseId }, { orgId: actor.orgId, runAt: new Date(`${p.dueOn}T09:00:00Z`) });
     }
     await audit.record(tx, actor, actor.orgId, {
       action: 'follow_up.scheduled',
