@@ -9,6 +9,7 @@ import { hashPassword } from '#src/lib/passwords.ts';
 import { seedDemoCases, seedDemoStages } from '#src/features/cases/demo-cases.ts';
 import { seedDemoVolunteers } from '#src/features/volunteers/demo-volunteers.ts';
 import { seedDemoMeetings } from '#src/features/meetings/demo-meetings.ts';
+import { seedDemoClosing } from '#src/features/closing/demo-closing.ts';
 import { findOrgBySlug, updateOrgSettings } from './orgs.repo.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -26,7 +27,7 @@ export const DEMO_STAFF: { role: Role; name: string; email: string }[] = [
 ];
 
 export type DemoSeeder = (deps: Deps, orgId: string) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoCases, seedDemoVolunteers, seedDemoMeetings, seedDemoStages];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoCases, seedDemoVolunteers, seedDemoMeetings, seedDemoStages, seedDemoClosing];
 
 /** Creates the demo service (or refreshes its passwords when it exists) and returns the accounts to print. */
 export async function loadDemo(deps: Deps) {
