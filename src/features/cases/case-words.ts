@@ -99,13 +99,13 @@ export const CLOSING_REASONS = [
 ] as const;
 export type ClosingReason = (typeof CLOSING_REASONS)[number];
 export const CLOSING_REASON_LABELS: Record<ClosingReason, string> = {
-  agreement_kept: 'Agreement reached and kept',
-  agreement_partly_kept: 'Agreement reached and partly kept',
-  agreement_not_kept: 'Agreement reached but not kept',
-  no_agreement: 'No agreement reached',
-  withdrawn: 'A party withdrew',
-  coaching_completed: 'Conflict coaching completed',
-  other: 'Other (say why)',
+  agreement_kept: msg('Agreement reached and kept'),
+  agreement_partly_kept: msg('Agreement reached and partly kept'),
+  agreement_not_kept: msg('Agreement reached but not kept'),
+  no_agreement: msg('No agreement reached'),
+  withdrawn: msg('A party withdrew'),
+  coaching_completed: msg('Conflict coaching completed'),
+  other: msg('Other (say why)'),
 };
 
 /** mediation (two or more parties), or coaching: one-to-one conflict coaching when the other party will not take part. */

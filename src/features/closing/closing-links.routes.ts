@@ -59,6 +59,7 @@ export function registerClosingLinkPages(app: FastifyInstance, deps: Deps) {
       ...serviceChrome(view.service),
       pageTitle: t('How is the agreement going?'),
       action: `/s/${view.service.slug}/check-in/${req.params.token}`,
+      // i18n-dynamic: OVERALL_QUESTION is a msg() literal (closing-words.ts)
       question: t(OVERALL_QUESTION),
       answerItems: CHECK_IN_ANSWERS.map((a) => ({ value: a, text: t(CHECK_IN_ANSWER_LABELS[a]), checked: values.answer === a })),
       values,
@@ -77,6 +78,7 @@ export function registerClosingLinkPages(app: FastifyInstance, deps: Deps) {
     });
     if (!parsed.success) {
       const fields: FieldErrors = {};
+      // i18n-dynamic: the schemas' messages are msg() literals
       for (const issue of parsed.error.issues) fields[String(issue.path.at(-1))] ??= t(issue.message);
       return checkInPage(req, reply.status(422), { values: b, fields: formFields(fields) });
     }
@@ -132,6 +134,7 @@ export function registerClosingLinkPages(app: FastifyInstance, deps: Deps) {
       mayQuote: b.mayQuote === 'yes',
     });
     const fields: FieldErrors = {};
+    // i18n-dynamic: the schemas' messages are msg() literals
     if (!parsed.success) for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= t(issue.message);
     if (view.askCope && parsed.success && (parsed.data.copeBefore === undefined) !== (parsed.data.copeAfter === undefined))
       fields[parsed.data.copeBefore === undefined ? 'copeBefore' : 'copeAfter'] = t('Answer both questions about coping, or neither');

@@ -2,7 +2,7 @@
 // sending the check-in links now, entering feedback from paper or a call, the feedback figures, and testimonials.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
@@ -24,14 +24,14 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
 const yesNo = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : undefined);
 const opt = (v: unknown) => text(v) || undefined;
 const DONE: Record<string, string> = {
-  checkIn: 'Check-in recorded.',
-  links: 'Check-in links sent to the parties with an email address.',
-  feedback: 'Feedback recorded.',
-  saved: 'Wording saved. It needs an admin’s approval before it can be published.',
-  approved: 'Testimonial approved.',
-  rejected: 'Testimonial rejected.',
-  published: 'Testimonial published on the service’s public page.',
-  unpublished: 'Testimonial taken off the public page.',
+  checkIn: msg('Check-in recorded.'),
+  links: msg('Check-in links sent to the parties with an email address.'),
+  feedback: msg('Feedback recorded.'),
+  saved: msg('Wording saved. It needs an admin’s approval before it can be published.'),
+  approved: msg('Testimonial approved.'),
+  rejected: msg('Testimonial rejected.'),
+  published: msg('Testimonial published on the service’s public page.'),
+  unpublished: msg('Testimonial taken off the public page.'),
 };
 
 const testimonialId = (req: FastifyRequest) => {
@@ -48,6 +48,7 @@ const yesNo2 = (values: Body, name: string) => [
 
 const zodToFields = (issues: { path: PropertyKey[]; message: string }[]) => {
   const fields: FieldErrors = {};
+  // i18n-dynamic: the schemas' messages are msg() literals
   for (const i of issues) fields[String(i.path.at(-1))] ??= t(i.message);
   return fields;
 };
@@ -73,6 +74,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Deps) {
     return reply.page(feedbackForm ? 'closing/views/case-feedback-new.njk' : 'closing/views/case-follow-up.njk', {
       pageTitle: `${header.reference} – ${feedbackForm ? t('Enter feedback') : t('Follow-up and feedback')}`,
       header,
+      // i18n-dynamic: the msg() literals of DONE above
       done: done && DONE[done] ? t(DONE[done] as string) : undefined,
       points: data.points.map((p) => ({
         id: p.id,
@@ -90,6 +92,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Deps) {
           })),
       })),
       isFollowUp: data.case.status === 'follow_up',
+      // i18n-dynamic: OVERALL_QUESTION is a msg() literal (closing-words.ts)
       question: t(OVERALL_QUESTION),
       pointItems: [
         { value: '', text: t('Choose a follow-up point') },
@@ -237,6 +240,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Deps) {
     const rows = await testimonials.list(req.actor!, status);
     return reply.page('closing/views/testimonials.njk', {
       pageTitle: t('Testimonials'),
+      // i18n-dynamic: the msg() literals of DONE above
       done: q.done && DONE[q.done] ? t(DONE[q.done] as string) : undefined,
       canApprove: can(req.actor!.role, 'testimonials.approve'),
       testimonials: rows.map((r) => ({
