@@ -100,7 +100,14 @@ function demoCases(day: (offset: number) => string): DemoCase[] {
     {
       stage: 'outcome',
       referral: self('restorative_justice', 'My shop window was smashed. I would like to ask the young man who did it why he chose my shop.', [
-        { name: 'Bailey Dummyworth', role: 'victim', phone: '07700 900204', postcode: 'TN9 1AA', isReferredPerson: true },
+        {
+          name: 'Bailey Dummyworth',
+          role: 'victim',
+          phone: '07700 900204',
+          email: 'bailey.dummyworth@example.org',
+          postcode: 'TN9 1AA',
+          isReferredPerson: true,
+        },
         { name: 'Rowan Mockford', role: 'person_who_harmed', postcode: 'TN9 1AA' },
       ]),
       intakes: [

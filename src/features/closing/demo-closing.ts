@@ -1,9 +1,10 @@
 // The demo's end of a case (registered in DEMO_SEEDERS after the cases reach their stages): the restorative case moves
-// from Outcome to follow-up, its agreement treated as signed two weeks ago, with the first check-in taken by phone;
+// from Outcome to follow-up, its agreement treated as signed two weeks ago, with Bailey's answer to the first check-in link;
 // the closed community case has feedback from a paper survey whose quote an admin approved for the public page.
 import type { Deps } from '#src/deps.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { demoOrgActor } from '#src/features/cases/demo-cases.ts';
+import { sendDueLinks } from './party-link-mail.ts';
 
 const ADMIN = 'admin@demo.parley.example';
 const COORDINATOR = 'coordinator@demo.parley.example';
@@ -18,17 +19,15 @@ export async function seedDemoClosing(deps: Deps, orgId: string) {
   if (rj && rj.status === 'outcome') {
     await inOrg(deps.db, orgId, (tx) => deps.closing.startFollowUp(tx, coordinator, rj.id, { signedAt: new Date(now.getTime() - 15 * DAY) }));
     await deps.cases.transition(coordinator, rj.id, { to: 'follow_up' });
-    const view = await deps.closing.followUp.ofCase(coordinator, rj.id);
-    const bailey = view.parties.find((p) => p.name === 'Bailey Dummyworth');
-    const first = view.points[0];
-    if (bailey && first)
-      await deps.closing.followUp.recordCheckIn(coordinator, rj.id, {
-        pointId: first.id,
-        partyId: bailey.id,
-        source: 'phone',
-        answers: [{ answer: 'kept', note: 'The shop front has been repainted together. Feels safer closing up. (Demo text.)' }],
-        wantsMeeting: false,
-      });
+    // The 2-week point has fallen due: Bailey's link goes out by email (held in the outbox without a mail server), and
+    // Bailey answers it.
+    const [token] = await inOrg(deps.db, orgId, (tx) => sendDueLinks(tx, { clock: deps.clock, cases: deps.cases, baseUrl: deps.config.baseUrl }, orgId, rj.id));
+    if (token)
+      await deps.closing.followUp.answerByLink(
+        token,
+        { type: 'anonymous', label: 'parley demo' },
+        { answers: [{ answer: 'kept', note: 'The shop front has been repainted together. I feel safer closing up. (Demo text.)' }], wantsMeeting: false },
+      );
   }
 
   const closed = (await deps.cases.list(coordinator, { q: 'Ellis Placeholder' })).rows[0];
