@@ -20,13 +20,14 @@ let orgId: string;
 let admin: ReturnType<typeof actorFor>;
 let staff: WebClient;
 let key: string;
+let coordinator: Awaited<ReturnType<typeof makeMember>>;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
   h = await startHarness();
   ({ orgId } = await makeOrg(h.deps, 'fup', 'Follow Up Mediation (fictional)'));
   const a = await makeMember(h.deps, orgId, 'admin', 'admin@fup.example', { name: 'Ada Admin' });
-  const coordinator = await makeMember(h.deps, orgId, 'coordinator', 'cora@fup.example', { name: 'Cora Coordinator' });
+  coordinator = await makeMember(h.deps, orgId, 'coordinator', 'cora@fup.example', { name: 'Cora Coordinator' });
   admin = actorFor(orgId, a.userId, 'admin', 'Ada Admin');
   staff = await signIn(h, coordinator);
   await h.deps.settings.update(admin, { caseTypes: ['community', 'restorative_justice', 'send', 'social_care'] });
@@ -183,7 +184,15 @@ describe('conflict coaching', () => {
     await h.deps.caseActivity.saveIntake(admin, caseId, { partyId: kim!.id, situationNow: 'Wants help with the neighbour' });
     await h.deps.caseActivity.recordConsent(admin, caseId, { partyId: lee!.id, status: 'withdrawn', method: 'verbal' });
     await expect(h.deps.cases.transition(admin, caseId, { to: 'ready' })).rejects.toThrow(/Ready needs at least two parties/);
-    await h.deps.cases.setPathway(admin, caseId, { pathway: 'coaching', reason: 'The neighbour will not take part' });
+    staff = await signIn(h, coordinator); // the clock has moved on past the earlier session's time-out
+    const overview = await staff.get(`/cases/${caseId}`);
+    expect(overview.statusCode, overview.body.slice(0, 300)).toBe(200);
+    expect(pageText(overview.body)).toContain('How the case is worked');
+    const noChoice = await staff.post(`/cases/${caseId}/pathway`, { reason: 'The neighbour will not take part' });
+    expect(noChoice.statusCode).toBe(422);
+    expect(errorSummary(noChoice.body)).toContain('Choose mediation or conflict coaching');
+    expect(noChoice.body).toContain('The neighbour will not take part');
+    expect((await staff.post(`/cases/${caseId}/pathway`, { pathway: 'coaching', reason: 'The neighbour will not take part' })).statusCode).toBe(303);
     await h.deps.cases.transition(admin, caseId, { to: 'ready' });
     const pair = [await makeVolunteer(h.deps, orgId, { name: 'Ned Coach' }), await makeVolunteer(h.deps, orgId, { name: 'Oli Coach' })];
     await h.deps.assignments.assign(admin, caseId, { mediatorIds: pair as [string, string] });

@@ -86,6 +86,17 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
   const decisionLetterDate = typeof details.decisionLetterDate === 'string' ? details.decisionLetterDate : undefined;
   const deadline = c.caseType === 'send' && decisionLetterDate ? sendContactDeadline(decisionLetterDate, today) : undefined;
   return {
+    pathway: c.pathway,
+    canChangePathway: view.canManage && ['intake', 'ready', 'mediation'].includes(c.status),
+    pathwayItems: [
+      { value: 'mediation', text: t('Mediation'), checked: (values['pathway-pathway'] ?? c.pathway) === 'mediation' },
+      {
+        value: 'coaching',
+        text: t('Conflict coaching'),
+        hint: { text: t('One-to-one sessions with the person taking part, when the other party will not take part') },
+        checked: (values['pathway-pathway'] ?? c.pathway) === 'coaching',
+      },
+    ],
     coordinator: c.coordinatorId ? (view.directory.names[c.coordinatorId] ?? t('A former member')) : undefined,
     summary: c.summary,
     openedAt: c.openedAt,
