@@ -53,6 +53,9 @@ import { registerApiKeyRoutes } from './features/apikeys/apikeys.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerPasswordRoutes } from './features/auth/passwords.routes.ts';
+import { registerClosingApi } from './features/closing/closing.api.ts';
+import { registerClosingLinkPages } from './features/closing/closing-links.routes.ts';
+import { registerClosingPages } from './features/closing/closing.routes.ts';
 import { registerHomeRoutes } from './features/home/home.routes.ts';
 import { registerPeopleRoutes } from './features/people/people.routes.ts';
 import { registerSetupRoutes } from './features/setup/setup.routes.ts';
@@ -149,6 +152,9 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerCalendarPages(app, deps);
   registerFeedRoutes(app, deps);
   registerMeetings(app, deps);
+  registerClosingPages(app, deps);
+  registerClosingLinkPages(app, deps);
+  registerClosingApi(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

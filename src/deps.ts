@@ -38,6 +38,7 @@ import { createCalendarService } from '#src/features/meetings/calendar/calendar.
 import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts';
 import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
+import { createClosingService } from './features/closing/closing.service.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
@@ -53,6 +54,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const cases = createCaseService({ db, clock, audit, mediatorFacts: caseMediatorFacts });
   const people = createPeopleService({ db, clock, audit, linkVolunteer: linkVolunteerByEmail });
   const mailer = mailerFromConfig(config);
+  const caseActivity = createCaseActivityService({ db, clock, audit, cases });
+  const meetings = createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) });
   return {
     config,
     database,
@@ -70,7 +73,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     referrals: createReferralService({ db, clock, audit }),
     publicIntake: createPublicIntakeService({ db, clock, audit }),
     cases,
-    caseActivity: createCaseActivityService({ db, clock, audit, cases }),
+    caseActivity,
     parties: createPartyService({ db, clock, audit, cases }),
     assignments: createAssignmentService({ db, clock, audit, cases }),
     allocation: createAllocationService({ db, clock, audit }),
@@ -85,7 +88,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     venues: createVenueService({ db, clock, audit }),
     calendar: createCalendarService({ db, clock, audit }),
     calendarFeeds: createFeedService({ db, clock, audit, baseUrl: config.baseUrl }),
-    meetings: createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
+    meetings,
+    closing: createClosingService({ db, clock, audit, cases, caseActivity, meetings, baseUrl: config.baseUrl }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

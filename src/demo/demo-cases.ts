@@ -100,7 +100,14 @@ function demoCases(day: (offset: number) => string): DemoCase[] {
     {
       stage: 'outcome',
       referral: self('restorative_justice', 'My shop window was smashed. I would like to ask the young man who did it why he chose my shop.', [
-        { name: 'Bailey Dummyworth', role: 'victim', phone: '07700 900204', postcode: 'TN9 1AA', isReferredPerson: true },
+        {
+          name: 'Bailey Dummyworth',
+          role: 'victim',
+          phone: '07700 900204',
+          email: 'bailey.dummyworth@example.org',
+          postcode: 'TN9 1AA',
+          isReferredPerson: true,
+        },
         { name: 'Rowan Mockford', role: 'person_who_harmed', postcode: 'TN9 1AA' },
       ]),
       intakes: [
@@ -277,14 +284,14 @@ export const seedDemoStages: DemoSeeder = async (deps, orgId) => {
     if (!['mediation', 'outcome', 'closed'].includes(c.stage)) continue;
     const caseId = (await deps.cases.list(actor, { q: c.referral.parties[0]!.name })).rows[0]?.id;
     if (!caseId) continue;
-    const move = (to: CaseStatus, extra: { reason?: string; outcome?: DemoCase['outcome']; issueOutcomes?: string[] } = {}) =>
+    const move = (to: CaseStatus, extra: { reason?: string; outcome?: DemoCase['outcome']; issueOutcomes?: string[]; closingReason?: string } = {}) =>
       deps.cases.transition(actor, caseId, { to, ...extra });
     await move('mediation');
     if (c.stage === 'mediation') continue;
     for (const note of c.notes ?? []) await deps.caseActivity.addNote(actor, caseId, { body: note });
     await move('outcome', { outcome: c.outcome ?? 'full_agreement', issueOutcomes: c.issueOutcomes ?? [] });
     if (c.stage === 'outcome') continue;
-    await move('closed');
+    await move('closed', { closingReason: c.outcome === 'no_agreement' ? 'no_agreement' : 'agreement_kept' });
   }
 };
 

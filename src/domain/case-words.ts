@@ -87,4 +87,29 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   no_agreement: msg('No agreement'),
 };
 
+/** Why a case closed: the list the service recognises (asked for when a case closes). */
+export const CLOSING_REASONS = [
+  'agreement_kept',
+  'agreement_partly_kept',
+  'agreement_not_kept',
+  'no_agreement',
+  'withdrawn',
+  'coaching_completed',
+  'other',
+] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+export const CLOSING_REASON_LABELS: Record<ClosingReason, string> = {
+  agreement_kept: msg('Agreement reached and kept'),
+  agreement_partly_kept: msg('Agreement reached and partly kept'),
+  agreement_not_kept: msg('Agreement reached but not kept'),
+  no_agreement: msg('No agreement reached'),
+  withdrawn: msg('A party withdrew'),
+  coaching_completed: msg('Conflict coaching completed'),
+  other: msg('Other (say why)'),
+};
+
+/** mediation (two or more parties), or coaching: one-to-one conflict coaching when the other party will not take part. */
+export const PATHWAYS = ['mediation', 'coaching'] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
 export type ConsentState = 'not_asked' | 'given' | 'withdrawn';

@@ -54,6 +54,27 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
 
   const event = (actor: OrgActor, caseId: string) => ({ orgId: actor.orgId, caseId, at: clock.now(), actorId: actor.id, actorLabel: actor.label ?? null });
 
+  /** Adds a task to the case, on the timeline and audited, in the caller's transaction. */
+  async function addTaskIn(tx: Db, actor: OrgActor, caseId: string, input: z.infer<typeof ZTask>) {
+    await open(tx, actor, caseId);
+    if (input.assigneeId)
+      await assertActiveMember(tx, actor.orgId, input.assigneeId, { field: 'assigneeId', message: 'Choose someone in this service to do the task' });
+    const id = newId();
+    await insertTask(tx, {
+      id,
+      orgId: actor.orgId,
+      caseId,
+      title: input.title,
+      dueOn: input.dueOn,
+      assigneeId: input.assigneeId ?? actor.id,
+      createdAt: clock.now(),
+      createdBy: actor.label ?? actor.id,
+    });
+    await insertEvent(tx, { ...event(actor, caseId), kind: 'task', summary: `Task: ${input.title} (due ${input.dueOn})`, data: { taskId: id } });
+    await audit.record(tx, actor, actor.orgId, { action: 'task.created', entityType: 'task', entityId: id, detail: { caseId } });
+    return { id };
+  }
+
   /** A disclosure of risk of serious harm: a restricted record for the safeguarding leads, who see it on their home page. */
   async function recordDisclosure(tx: Db, actor: OrgActor, caseId: string, partyId: string | null, disclosed: string, source: string) {
     const id = newId();
@@ -213,26 +234,11 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     },
 
     async addTask(actor: OrgActor, caseId: string, input: z.infer<typeof ZTask>) {
-      return inOrg(db, actor.orgId, async (tx) => {
-        await open(tx, actor, caseId);
-        if (input.assigneeId)
-          await assertActiveMember(tx, actor.orgId, input.assigneeId, { field: 'assigneeId', message: 'Choose someone in this service to do the task' });
-        const id = newId();
-        await insertTask(tx, {
-          id,
-          orgId: actor.orgId,
-          caseId,
-          title: input.title,
-          dueOn: input.dueOn,
-          assigneeId: input.assigneeId ?? actor.id,
-          createdAt: clock.now(),
-          createdBy: actor.label ?? actor.id,
-        });
-        await insertEvent(tx, { ...event(actor, caseId), kind: 'task', summary: `Task: ${input.title} (due ${input.dueOn})`, data: { taskId: id } });
-        await audit.record(tx, actor, actor.orgId, { action: 'task.created', entityType: 'task', entityId: id, detail: { caseId } });
-        return { id };
-      });
+      return inOrg(db, actor.orgId, (tx) => addTaskIn(tx, actor, caseId, input));
     },
+
+    /** A task on the case inside the caller's transaction (features/closing: a task at each follow-up point). */
+    addTaskIn,
 
     async completeTask(actor: OrgActor, caseId: string, taskId: string) {
       return inOrg(db, actor.orgId, async (tx) => {

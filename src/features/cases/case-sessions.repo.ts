@@ -8,12 +8,19 @@ import { meetingParticipants, meetings, shuttleStatements } from '#src/db/schema
 
 /** Meetings that bring the parties' sides together (or to one place in separate rooms), as opposed to one-party visits. */
 export const SESSION_KINDS = ['joint', 'shuttle', 'rj_conference'] as const;
+/** A conflict coaching case's sessions: one-to-one, with the one party taking part. */
+export const COACHING_SESSION_KINDS = ['coaching'] as const;
 
-export async function caseSessions(tx: Db, orgId: string, caseId: string): Promise<{ sessionsHeld: number; issueTexts: string[] }> {
+export async function caseSessions(
+  tx: Db,
+  orgId: string,
+  caseId: string,
+  kinds: readonly string[] = SESSION_KINDS,
+): Promise<{ sessionsHeld: number; issueTexts: string[] }> {
   const rows = await tx
     .select({ record: meetings.record, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.orgId, orgId), eq(meetings.caseId, caseId), eq(meetings.status, 'held'), inArray(meetings.kind, [...SESSION_KINDS])));
+    .where(and(eq(meetings.orgId, orgId), eq(meetings.caseId, caseId), eq(meetings.status, 'held'), inArray(meetings.kind, [...kinds])));
   const ordered = rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   return { sessionsHeld: rows.length, issueTexts: ordered.map((r) => r.record?.issues ?? '') };
 }

@@ -48,6 +48,7 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
         areas: { ...current.areas, ...(patch.areas ?? {}) },
         volunteers: { ...current.volunteers, ...(patch.volunteers ?? {}) },
         meetings: { ...current.meetings, ...(patch.meetings ?? {}) },
+        followUp: { ...current.followUp, ...(patch.followUp ?? {}) },
       }));
     },
 

@@ -4,7 +4,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/access/actor.ts';
+import type { Actor, OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { type CaseRow, findCase, listParties } from '#src/features/cases/case-reads.ts';
 import { insertEvent } from '#src/features/cases/case-timeline.ts';
@@ -39,6 +39,48 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
   }
 
   return {
+    /**
+     * A party asks for another joint meeting from their own link (features/closing: a check-in saying the agreement is
+     * not being kept), in the caller's transaction; the link has proved who they are. On the timeline and audited.
+     */
+    async createForParty(tx: Db, actor: Actor, input: { orgId: string; caseId: string; partyId: string; partyName: string; reason: string }) {
+      const id = newId();
+      const now = clock.now();
+      await insertRequest(tx, {
+        id,
+        orgId: input.orgId,
+        caseId: input.caseId,
+        requestedBy: 'party',
+        partyId: input.partyId,
+        requesterName: input.partyName,
+        kind: 'joint',
+        reason: input.reason,
+        preferredTimes: null,
+        status: 'open',
+        createdAt: now,
+        createdBy: actor.label ?? 'party link',
+      });
+      await insertEvent(tx, {
+        orgId: input.orgId,
+        caseId: input.caseId,
+        at: now,
+        actorId: null,
+        actorLabel: actor.label ?? null,
+        partyId: input.partyId,
+        kind: 'meeting',
+        summary: `${input.partyName} asked for a further meeting (joint meeting)`,
+        body: input.reason,
+        data: { requestId: id, requestedBy: 'party' },
+      });
+      await audit.record(tx, actor, input.orgId, {
+        action: 'meeting_request.created',
+        entityType: 'meeting_request',
+        entityId: id,
+        detail: { caseId: input.caseId, requestedBy: 'party' },
+      });
+      return { id, status: 'open' as const };
+    },
+
     /** What the request form offers: the case's people and the referrer's name. */
     async requestForm(actor: OrgActor, caseId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
