@@ -1,12 +1,12 @@
 // Messages with parameters: English exactly as before, and the reader's language where the catalogue has it
 // (otherwise the English, with any part worded where shown in the reader's language).
 import { describe, expect, it } from 'vitest';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { decideTransition } from '#src/features/cases/lifecycle.ts';
-import { dbsAlertFor } from '#src/features/email/dbs-alert-rule.ts';
-import { dayInWords, momentInWords, whenInWords } from '#src/features/meetings/meeting-times.ts';
-import { dateInWords } from '#src/features/volunteers/dates-in-words.ts';
-import { dbsStanding } from '#src/features/volunteers/dbs-status.ts';
+import { dbsAlertFor } from '#src/features/volunteers/dbs/dbs-alert-rule.ts';
+import { dayInWords, momentInWords, whenInWords } from '#src/domain/meeting-times.ts';
+import { dateInWords } from '#src/domain/dates-in-words.ts';
+import { dbsStanding } from '#src/features/volunteers/dbs/dbs-status.ts';
 import { AppError, invalidWith } from '#src/lib/app-error.ts';
 import { passwordProblem, passwordRefusal } from '#src/lib/password-strength.ts';
 import { isoDate, tooLong } from '#src/lib/zod-fields.ts';

@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '#src/features/auth/actor.ts';
-import { PERMISSIONS, can, type Permission } from '#src/features/auth/permissions.ts';
+import { ROLES } from '#src/access/actor.ts';
+import { PERMISSIONS, can, type Permission } from '#src/access/permissions.ts';
 import { errorResponses } from '#src/http/api-schemas.ts';
 import type { Deps } from '#src/deps.ts';
 import { msg } from '#src/i18n/i18n.ts';
