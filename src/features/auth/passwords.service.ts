@@ -91,7 +91,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor, findM
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member || member.status !== 'active') throw notFound(msg('That person'));
+      if (member?.status !== 'active') throw notFound(msg('That person was not found'));
       await issueReset({ id: member.userId, email: member.email, name: member.name }, actor, actor.id, actor.orgId);
       return { name: member.name, email: member.email };
     },

@@ -103,7 +103,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
   /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
   async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
     const c = await findCase(tx, actor.orgId, caseId);
-    if (!c) throw notFound(msg('That case'));
+    if (!c) throw notFound(msg('That case was not found'));
     const access: CaseAccess = { coordinatorId: c.coordinatorId, teamUserIds: await teamUserIdsForCase(tx, actor.orgId, caseId) };
     if (!canViewCase(actor, access)) throw forbidden(msg('You are not on the team for this case'), 'NOT_ON_CASE');
     return { c, access };
@@ -131,7 +131,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
      */
     async caseIn(tx: Db, orgId: string, caseId: string) {
       const c = await findCase(tx, orgId, caseId);
-      if (!c) throw notFound('That case');
+      if (!c) throw notFound(msg('That case was not found'));
       return { id: c.id, reference: c.reference, caseType: c.caseType, status: c.status as CaseStatus, coordinatorId: c.coordinatorId, pathway: c.pathway };
     },
     async partiesIn(tx: Db, orgId: string, caseId: string) {

@@ -34,7 +34,7 @@ export type LinkVolunteer = (tx: Db, orgId: string, email: string, userId: strin
 export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: Db; clock: Clock; audit: Audit; linkVolunteer: LinkVolunteer }) {
   async function guardLastAdmin(tx: Db, actor: OrgActor, userId: string, change: string) {
     const member = await findMember(tx, actor.orgId, userId);
-    if (!member) throw notFound(msg('That person'));
+    if (!member) throw notFound(msg('That person was not found'));
     if (member.role === 'admin' && member.status === 'active' && (await countActiveAdmins(tx, actor.orgId)) <= 1)
       throw new AppError('CONFLICT', msg('{name} is the only admin: make someone else an admin before you {change}.'), {
         reason: 'LAST_ADMIN',
@@ -81,7 +81,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
     async revokeInvitation(actor: OrgActor, invitationId: string) {
       authorise(actor, 'people.manage');
       await inOrg(db, actor.orgId, async (tx) => {
-        if (!(await markInvitation(tx, actor.orgId, invitationId, { revokedAt: clock.now() }))) throw notFound(msg('That invitation'));
+        if (!(await markInvitation(tx, actor.orgId, invitationId, { revokedAt: clock.now() }))) throw notFound(msg('That invitation was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'invitation.revoked', entityType: 'invitation', entityId: invitationId });
       });
     },
@@ -172,7 +172,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
       authorise(actor, 'people.manage');
       await inOrg(db, actor.orgId, async (tx) => {
         const member = role === 'admin' ? await findMember(tx, actor.orgId, userId) : await guardLastAdmin(tx, actor, userId, 'change their role');
-        if (!member) throw notFound(msg('That person'));
+        if (!member) throw notFound(msg('That person was not found'));
         if (member.role === role) return;
         await updateMembership(tx, actor.orgId, userId, { role });
         await audit.record(tx, actor, actor.orgId, {
@@ -191,7 +191,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
       await inOrg(db, actor.orgId, async (tx) => {
         if (!active) await guardLastAdmin(tx, actor, userId, 'deactivate them');
         const member = await findMember(tx, actor.orgId, userId);
-        if (!member) throw notFound(msg('That person'));
+        if (!member) throw notFound(msg('That person was not found'));
         await updateMembership(tx, actor.orgId, userId, { status: active ? 'active' : 'deactivated' });
         await audit.record(tx, actor, actor.orgId, {
           action: active ? 'membership.reactivated' : 'membership.deactivated',

@@ -58,7 +58,7 @@ type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 /** A referral still waiting for triage; accepting, linking and declining all start here. */
 async function openUndecided(tx: Db, orgId: string, id: string): Promise<ReferralRow> {
   const referral = await findReferral(tx, orgId, id);
-  if (!referral) throw notFound(msg('That referral'));
+  if (!referral) throw notFound(msg('That referral was not found'));
   if (referral.status !== 'new')
     throw new AppError('CONFLICT', msg('This referral has already been {status}'), { reason: 'REFERRAL_ALREADY_DECIDED', params: { status: referral.status } });
   return referral;
@@ -154,7 +154,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'referrals.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await findReferral(tx, actor.orgId, id);
-        if (!referral) throw notFound(msg('That referral'));
+        if (!referral) throw notFound(msg('That referral was not found'));
         const duplicates = await findLikelyDuplicates(tx, actor.orgId, id, referral.matchKeys);
         await audit.record(tx, actor, actor.orgId, { action: 'referral.viewed', entityType: 'referral', entityId: id });
         return { referral, duplicates };
@@ -170,7 +170,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await openUndecided(tx, actor.orgId, id);
         const c = await findCase(tx, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const existing = await listParties(tx, actor.orgId, caseId);
         const known = (p: ReferralParty) =>
           existing.some(

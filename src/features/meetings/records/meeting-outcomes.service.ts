@@ -54,7 +54,7 @@ export function createMeetingOutcomeService({ db, clock, audit, settings, loadMe
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
         const who = m.participants.find((p) => p.id === input.participantId);
-        if (!who) throw notFound(msg('That person on this meeting'));
+        if (!who) throw notFound(msg('That person on this meeting was not found'));
         if (m.status !== 'booked') throw notBooked(m, msg('answered'));
         const now = clock.now();
         await updateParticipantResponse(tx, actor.orgId, m.id, who.id, input.response, now);

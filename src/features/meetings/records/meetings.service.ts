@@ -68,7 +68,7 @@ export function createMeetingService(deps: MeetingDeps) {
   const loadMeeting: LoadMeeting = async (tx, actor, caseId, meetingId, need) => {
     const c = need === 'view' ? await cases.loadForActor(tx, actor, caseId) : await cases.loadForWork(tx, actor, caseId);
     const m = await findMeeting(tx, actor.orgId, caseId, meetingId);
-    if (!m) throw notFound(msg('That meeting'));
+    if (!m) throw notFound(msg('That meeting was not found'));
     return { c, m };
   };
 

@@ -44,13 +44,13 @@ function postcodeColumns(postcode: string) {
 export function createVenueService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function getVenue(tx: Db, orgId: string, venueId: string): Promise<VenueRow> {
     const venue = await findVenue(tx, orgId, venueId);
-    if (!venue) throw notFound(msg('That venue'));
+    if (!venue) throw notFound(msg('That venue was not found'));
     return venue;
   }
 
   async function getRoom(tx: Db, orgId: string, venueId: string, roomId: string): Promise<RoomRow> {
     const room = await findRoom(tx, orgId, venueId, roomId);
-    if (!room) throw notFound(msg('That room'));
+    if (!room) throw notFound(msg('That room was not found'));
     return room;
   }
 

@@ -99,7 +99,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         await deps.cases.loadForActor(tx, actor, caseId);
         authorise(actor, 'cases.assign');
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const result = withoutCurrentPair(suggestPairs(c, volunteers, ctx, { limit: 11 }), c.currentVolunteerIds);
         await audit.record(tx, actor, actor.orgId, {
           action: 'case.pair_suggestions_viewed',
@@ -132,7 +132,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         if (ENDED_STATUSES.includes(row.status as CaseStatus))
           throw new AppError('CONFLICT', msg('This case has ended: mediators cannot be assigned to it'), { reason: 'CASE_ENDED' });
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const chosen = chosenPair(volunteers, input.mediatorIds);
         const current = await activeAssignmentsForCase(tx, actor.orgId, caseId);
         if (current.length === 2 && input.mediatorIds.every((id) => current.some((a) => a.volunteerId === id)))
@@ -195,7 +195,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async signOff(actor: OrgActor, assignmentId: string, input: { notes?: string }, opts: { caseId?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
         const a = isUuid(assignmentId) ? await findAssignment(tx, actor.orgId, assignmentId) : undefined;
-        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment'));
+        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment was not found'));
         await deps.cases.loadForActor(tx, actor, a.caseId);
         const sessions = await caseSessions(tx, actor.orgId, a.caseId);
         const refusal = signOffRefusal(actor, a, sessions);

@@ -97,7 +97,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
 
   async function remove(tx: Db, actor: OrgActor, v: VolunteerRow, entryId: string) {
     const entry = await findHoursEntry(tx, actor.orgId, v.id, entryId);
-    if (!entry) throw notFound(msg('That entry of hours'));
+    if (!entry) throw notFound(msg('That entry of hours was not found'));
     const decision = canDeleteHours(actor, v, entry, clock.now());
     if (!decision.allowed) throw forbidden(decision.reason ?? 'You cannot delete this entry', 'DELETE_NOT_ALLOWED');
     await deleteHoursEntry(tx, actor.orgId, entry.id);

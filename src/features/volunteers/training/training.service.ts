@@ -155,7 +155,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const course = await findCourse(tx, actor.orgId, courseId);
-        if (!course) throw notFound(msg('That course'));
+        if (!course) throw notFound(msg('That course was not found'));
         if (course.retiredAt) throw new AppError('CONFLICT', msg('“{name}” is already retired'), { reason: 'ALREADY_RETIRED', params: { name: course.name } });
         await retireCourse(tx, actor.orgId, courseId, clock.now());
         await audit.record(tx, actor, actor.orgId, { action: 'training.course_retired', entityType: 'training_course', entityId: courseId });
@@ -223,7 +223,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         assertCanChangeTraining(actor, v);
         const gone = await deleteTrainingRecord(tx, actor.orgId, v.id, recordId);
-        if (!gone) throw notFound(msg('That training record'));
+        if (!gone) throw notFound(msg('That training record was not found'));
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.training_deleted',
           entityType: 'volunteer',
@@ -290,7 +290,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         assertCanChangeTraining(actor, v);
         const a = await findAccreditation(tx, actor.orgId, v.id, accreditationId);
-        if (!a) throw notFound(msg('That accreditation'));
+        if (!a) throw notFound(msg('That accreditation was not found'));
         if (a.revokedAt) throw new AppError('CONFLICT', msg('That accreditation is already revoked'), { reason: 'ALREADY_REVOKED' });
         await markRevoked(tx, actor.orgId, a.id, clock.now(), input.reason);
         await audit.record(tx, actor, actor.orgId, {
