@@ -49,7 +49,13 @@ function seeded(seed: number) {
 async function seedService(deps: Deps): Promise<{ actor: OrgActor; caseIds: string[] }> {
   const random = seeded(7);
   const orgId = await deps.orgs.createOrg({ slug: 'bench-pairs', name: 'Bench Pairs Mediation (fictional)' }, systemActor('bench'));
-  const actor: OrgActor = { type: 'user', id: newId(), label: 'Bench coordinator', orgId, orgSlug: 'bench-pairs', orgName: 'Bench Pairs', role: 'coordinator' };
+  // A real member: the case's coordinator must belong to the service (same-service keys, migration 0017).
+  const { userId } = await deps.people.addMemberAsSystem(
+    orgId,
+    { email: 'coordinator@bench-pairs.example.org', name: 'Bench coordinator', role: 'coordinator', password: 'bench pairs lantern orchard' },
+    systemActor('bench'),
+  );
+  const actor: OrgActor = { type: 'user', id: userId!, label: 'Bench coordinator', orgId, orgSlug: 'bench-pairs', orgName: 'Bench Pairs', role: 'coordinator' };
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   const yearsAgo = (years: number) => `${Number(today.slice(0, 4)) - years}${today.slice(4, 10)}`;
