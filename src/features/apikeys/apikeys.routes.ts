@@ -1,3 +1,4 @@
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -5,8 +6,8 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { ROLES } from '#src/features/auth/actor.ts';
-import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { ROLES } from '#src/access/actor.ts';
+import { ROLE_LABELS } from '#src/access/permissions.ts';
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),
@@ -32,7 +33,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/api-keys/:keyId/revoke', { config: { permission: 'apikeys.manage' } }, async (req, reply) => {
     const { keyId } = req.params as { keyId: string };
-    if (!isUuid(keyId)) throw new AppError('NOT_FOUND', 'That API key was not found');
+    if (!isUuid(keyId)) throw new AppError('NOT_FOUND', msg('That API key was not found'));
     await deps.apiKeys.revoke(req.actor!, keyId);
     return listPage(req, reply, { flash: 'API key revoked. Requests using it are now refused.' });
   });

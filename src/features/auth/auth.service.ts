@@ -1,4 +1,5 @@
 // Signing in and out, sessions with idle and absolute time-outs, switching service.
+import { type Locale, localeOr, msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -6,7 +7,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { hashPassword, needsRehash, verifyPassword } from '#src/lib/passwords.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '#src/access/actor.ts';
 import { roleNeedsTwoFactor } from './two-factor-policy.ts';
 import { queueSignInAttemptsMail } from './account-mail.ts';
 import { clearAccountThrottle, countFailedAttempt, refuseWhileWaiting, throttleKeys } from './sign-in-throttle.ts';
@@ -111,7 +112,7 @@ export function createAuthService(deps: AuthDeps) {
     async completeSignIn(sessionId: string, userId: string, ctx: RequestContext, method: string) {
       return asSystem(db, async (tx) => {
         const user = await findUserById(tx, userId);
-        if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in again');
+        if (!user) throw new AppError('UNAUTHENTICATED', msg('Sign in again'));
         const org = await pickOrg(tx, userId, user.lastOrgId);
         await deleteSession(tx, sessionId);
         const token = await openSession(tx, userId, org?.orgId ?? null, 'full', ctx);
@@ -168,7 +169,7 @@ export function createAuthService(deps: AuthDeps) {
       return asSystem(db, async (tx) => {
         const orgs = await listActiveMemberships(tx, session.userId);
         const target = orgs.find((o) => o.orgId === orgId);
-        if (!target) throw new AppError('FORBIDDEN', 'You are not a member of that service', { reason: 'NOT_A_MEMBER' });
+        if (!target) throw new AppError('FORBIDDEN', msg('You are not a member of that service'), { reason: 'NOT_A_MEMBER' });
         await updateSession(tx, session.id, { orgId });
         await updateUser(tx, session.userId, { lastOrgId: orgId });
         await audit.record(tx, actor, orgId, { action: 'auth.switched_service', entityType: 'user', entityId: session.userId });
@@ -178,6 +179,19 @@ export function createAuthService(deps: AuthDeps) {
 
     listMyServices(userId: string) {
       return asSystem(db, (tx) => listActiveMemberships(tx, userId));
+    },
+
+    /** The language Parley writes to the signed-in person in (en or cy). */
+    async myLanguage(userId: string): Promise<Locale> {
+      return localeOr((await asSystem(db, (tx) => findUserById(tx, userId)))?.preferredLanguage);
+    },
+
+    /** Sets the person's own preferred language, audited in the service they are signed in to. */
+    async setMyLanguage(actor: Actor & { id: string }, orgId: string | null, language: Locale) {
+      return asSystem(db, async (tx) => {
+        await updateUser(tx, actor.id, { preferredLanguage: language });
+        await audit.record(tx, actor, orgId, { action: 'account.language_changed', entityType: 'user', entityId: actor.id, detail: { language } });
+      });
     },
   };
 }

@@ -1,20 +1,21 @@
 // Changing and resetting a password: one implementation for the account page, the emailed link, an admin's reset of
 // a member and `parley user reset-password`. A reset is always a single-use link emailed to the account's own
 // address (30 minutes); using it sets the new password and ends every session. Nobody but the person chooses it.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import { passwordProblem } from '#src/lib/password-strength.ts';
+import { refuseWeakPassword } from '#src/lib/password-strength.ts';
 import { hashPassword, verifyPassword } from '#src/lib/passwords.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import { findMember } from '#src/features/people/people.repo.ts';
-import type { Actor, OrgActor } from './actor.ts';
+import type { FindMember } from './two-factor.service.ts';
+import type { Actor, OrgActor } from '#src/access/actor.ts';
 import { queuePasswordChangedMail, queuePasswordResetMail } from './account-mail.ts';
 import type { AuthService, RequestContext } from './auth.service.ts';
 import { claimReset, findLiveReset, insertPasswordReset, retirePasswordResets, sentSince } from './password-resets.repo.ts';
-import { authorise } from './permissions.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
 import { clearAccountThrottle } from './sign-in-throttle.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
@@ -25,16 +26,15 @@ export const RESET_MINUTES = 30;
 export const RESEND_AFTER_MS = 2 * 60_000;
 export const RESET_LINK_INVALID = 'This link to set a new password has expired or has already been used. Ask for a new one.';
 
-type Deps = { db: Db; clock: Clock; audit: Audit; auth: AuthService; twoFactor: TwoFactorService };
+type Deps = { db: Db; clock: Clock; audit: Audit; auth: AuthService; twoFactor: TwoFactorService; findMember: FindMember };
 type Person = { id: string; email: string; name: string };
 export type ChangePassword = { currentPassword: string; code?: string | undefined; newPassword: string };
 
 function refuseWeak(password: string, person: { email: string; name: string }, field: string) {
-  const problem = passwordProblem(password, person);
-  if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { [field]: problem } });
+  refuseWeakPassword(password, person, field);
 }
 
-export function createPasswordService({ db, clock, audit, auth, twoFactor }: Deps) {
+export function createPasswordService({ db, clock, audit, auth, twoFactor, findMember }: Deps) {
   /** The audit record goes to every service the person belongs to (or the platform chain when none). */
   async function auditPerson(tx: Db, actor: Actor, userId: string, action: string, orgId?: string | null) {
     const orgs = orgId ? [{ orgId }] : await listActiveMemberships(tx, userId);
@@ -91,7 +91,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member || member.status !== 'active') throw notFound('That person');
+      if (!member || member.status !== 'active') throw notFound(msg('That person'));
       await issueReset({ id: member.userId, email: member.email, name: member.name }, actor, actor.id, actor.orgId);
       return { name: member.name, email: member.email };
     },
@@ -99,7 +99,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
     /** The command line: sends the link and returns it, for an install whose mail is not set up yet. */
     async resetFromCommandLine(email: string, actor: Actor) {
       const user = await asSystem(db, (tx) => findUserByEmail(tx, email));
-      if (!user) throw new AppError('NOT_FOUND', `No account has the email address ${email}`);
+      if (!user) throw new AppError('NOT_FOUND', msg('No account has the email address {email}'), { params: { email } });
       return issueReset(user, actor, null, null);
     },
 
@@ -132,11 +132,11 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
      */
     async changePassword(session: { id: string; userId: string }, input: ChangePassword, ctx: RequestContext) {
       const user = await asSystem(db, (tx) => findUserById(tx, session.userId));
-      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in again');
+      if (!user) throw new AppError('UNAUTHENTICATED', msg('Sign in again'));
       await auth.refuseWhileWaiting(user.email, ctx);
       if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
         await auth.countFailedAttempt(user, ctx, 'change_password');
-        throw new AppError('UNPROCESSABLE', 'Your current password is not right', {
+        throw new AppError('UNPROCESSABLE', msg('Your current password is not right'), {
           reason: 'BAD_CREDENTIALS',
           fields: { currentPassword: 'Enter your current password correctly' },
         });
@@ -145,7 +145,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
         const method = input.code?.trim() ? await twoFactor.useCode(user.id, input.code) : undefined;
         if (!method) {
           if (input.code?.trim()) await auth.countFailedAttempt(user, ctx, 'change_password_code');
-          throw new AppError('UNPROCESSABLE', 'The code is not right', {
+          throw new AppError('UNPROCESSABLE', msg('The code is not right'), {
             reason: 'BAD_CODE',
             fields: {
               code: input.code?.trim()
@@ -156,7 +156,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
         }
       }
       if (input.newPassword === input.currentPassword)
-        throw new AppError('UNPROCESSABLE', 'Your new password must be different from your current one', {
+        throw new AppError('UNPROCESSABLE', msg('Your new password must be different from your current one'), {
           reason: 'SAME_PASSWORD',
           fields: { newPassword: 'Your new password must be different from your current one' },
         });

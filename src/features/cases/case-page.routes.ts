@@ -2,12 +2,12 @@
 // timeline (notes), tasks, and a party's intake record. Every view is audited by the case service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { type CaseTab, caseHeader, intakeModel, overviewModel, peopleModel, tasksModel, timelineModel } from './case-pages.present.ts';
-import { listOf } from './page-form.ts';
+import { listOf } from '#src/http/page-form.ts';
 import { EVENT_KINDS, type EventKind } from './timeline.repo.ts';
 
 const t = translator('en');
@@ -17,6 +17,7 @@ const DONE: Record<string, string> = {
   accepted: 'Referral accepted. This is the new case.',
   linked: 'Referral linked to this case.',
   moved: 'The case has moved.',
+  pathway: msg('How the case is worked has changed.'),
   consent: 'Consent recorded.',
   partyWithdrew:
     'Consent withdrawn: that person no longer takes part. Decide whether the case goes on with the other parties (group mediation), or move it to on hold or withdrawn.',
@@ -93,7 +94,7 @@ export async function renderIntake(
   const partyId = caseIdParam(req, 'partyId');
   const view = await pages.casePage(req.actor!, caseId);
   const model = intakeModel(view, partyId, extra.values);
-  if (!model) throw new AppError('NOT_FOUND', 'That person was not found on this case');
+  if (!model) throw new AppError('NOT_FOUND', msg('That person was not found on this case'));
   const header = caseHeader(view, 'people');
   return reply.page('cases/views/case-intake.njk', {
     pageTitle: `${header.reference} – ${t('Intake record for {name}', { name: model.party.name })}`,

@@ -1,21 +1,22 @@
 // The People tab's own pages for who is on a case: add a person, correct one (role, name, contact details,
 // safe-contact instructions, needs) and remove someone entered in error, with a reason. A refused form is shown again
 // with what was typed and the problems in a GOV.UK error summary.
+import { languageItems } from '#src/i18n/languages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { caseHeader } from './case-pages.present.ts';
 import { caseIdParam } from './case-page.routes.ts';
-import { PARTY_ROLE_LABELS, type PartyRole, rolesFor } from './case-words.ts';
+import { PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-words.ts';
 import { ZAddParty, ZPartyFields, ZRemoveParty } from './cases.schemas.ts';
-import { asBody, type FormBody, optionalText, textOf } from './page-form.ts';
+import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 
 const t = translator('en');
-const ORDER = ['role', 'name', 'email', 'phone', 'address', 'postcode', 'safeContact', 'canLeaveMessages', 'needs', 'reason'];
+const ORDER = ['role', 'name', 'email', 'phone', 'address', 'postcode', 'safeContact', 'canLeaveMessages', 'needs', 'preferredLanguage', 'reason'];
 type Extra = { values?: Record<string, string>; fields?: FieldErrors };
 
 const errorList = (fields: FieldErrors) =>
@@ -37,6 +38,7 @@ function partyInput(b: FormBody) {
     safeContact: textOf(b, 'safeContact'),
     canLeaveMessages: messages === 'yes' ? true : messages === 'no' ? false : undefined,
     needs: textOf(b, 'needs'),
+    preferredLanguage: optionalText(b, 'preferredLanguage'),
     reason: optionalText(b, 'reason'),
   };
 }
@@ -45,10 +47,10 @@ export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: Case
   async function render(req: FastifyRequest, reply: FastifyReply, mode: 'add' | 'edit' | 'remove', extra: Extra = {}) {
     const caseId = caseIdParam(req);
     const view = await pages.casePage(req.actor!, caseId);
-    if (!view.canManage) throw new AppError('FORBIDDEN', 'Only case coordinators and admins change who is on a case', { reason: 'ROLE_NOT_ALLOWED' });
+    if (!view.canManage) throw new AppError('FORBIDDEN', msg('Only case coordinators and admins change who is on a case'), { reason: 'ROLE_NOT_ALLOWED' });
     const header = caseHeader(view, 'people');
     const party = mode === 'add' ? undefined : view.parties.find((p) => p.id === caseIdParam(req, 'partyId'));
-    if (mode !== 'add' && !party) throw new AppError('NOT_FOUND', 'That person was not found on this case');
+    if (mode !== 'add' && !party) throw new AppError('NOT_FOUND', msg('That person was not found on this case'));
     const fromParty: Record<string, string> = party
       ? {
           role: party.role,
@@ -60,6 +62,7 @@ export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: Case
           safeContact: party.safeContact ?? '',
           canLeaveMessages: party.canLeaveMessages === true ? 'yes' : party.canLeaveMessages === false ? 'no' : '',
           needs: party.needs ?? '',
+          preferredLanguage: party.preferredLanguage,
         }
       : {};
     const values = extra.values ?? fromParty;
@@ -84,6 +87,7 @@ export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: Case
         { value: 'yes', text: t('Yes'), checked: values.canLeaveMessages === 'yes' },
         { value: 'no', text: t('No'), checked: values.canLeaveMessages === 'no' },
       ],
+      languageItems: languageItems(values.preferredLanguage || 'en'),
       values,
       fields,
       errors: Object.keys(fields).length ? errorList(fields) : undefined,

@@ -1,4 +1,5 @@
 // The public side of a service: its coverage check, enquiries and volunteer applications.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -6,13 +7,14 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { insertEnquiry, insertVolunteerApplication, listEnquiries, listVolunteerApplications, updateEnquiry } from '#src/features/referrals/referrals.repo.ts';
+import type { Actor, OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import { insertEnquiry, insertVolunteerApplication, updateEnquiry } from '#src/features/referrals/intake-records.ts';
+import { listEnquiries, listVolunteerApplications } from '#src/features/referrals/referral-reads.ts';
 import type { Enquiry, VolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
 import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 import { type Coverage, decideCoverage } from './coverage.ts';
-import { findLocalAuthority } from './postcodes.repo.ts';
+import { findLocalAuthority } from '#src/features/postcodes/postcode-lookup.ts';
 
 export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   return {
@@ -24,7 +26,7 @@ export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock:
 
     async createEnquiry(orgId: string, input: Enquiry, actor: Actor) {
       if (!input.email && !input.phone)
-        throw new AppError('UNPROCESSABLE', 'Give an email address or a phone number so we can reply', {
+        throw new AppError('UNPROCESSABLE', msg('Give an email address or a phone number so we can reply'), {
           reason: 'VALIDATION_FAILED',
           fields: { email: 'Enter an email address or a phone number so we can reply' },
         });
@@ -55,7 +57,7 @@ export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock:
       authorise(actor, 'referrals.triage');
       await inOrg(db, actor.orgId, async (tx) => {
         if (!(await updateEnquiry(tx, actor.orgId, id, { status: 'answered', handledBy: actor.id, handledAt: clock.now() })))
-          throw new AppError('NOT_FOUND', 'That enquiry was not found');
+          throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'enquiry.answered', entityType: 'enquiry', entityId: id });
       });
     },
