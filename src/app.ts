@@ -1,6 +1,6 @@
 // buildApp(deps): the Fastify app. It never listens; tests inject requests and main.ts listens.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { registerAssets } from './http/assets.ts';
@@ -19,34 +19,34 @@ import { registerCasePages } from './features/cases/cases.routes.ts';
 import { registerPublicPages } from './features/public/public.routes.ts';
 import { registerReferralPages } from './features/referrals/referrals.routes.ts';
 import { registerSettingsPages } from './features/settings/settings.routes.ts';
-import { registerVolunteerApi } from './features/volunteers/volunteers.api.ts';
-import { registerVolunteerPages } from './features/volunteers/volunteers.routes.ts';
-import { registerAllocationPages } from './features/volunteers/allocation.routes.ts';
-import { registerAssignmentApi } from './features/volunteers/assignments.api.ts';
-import { registerCaseMediatorPages } from './features/volunteers/case-mediators.routes.ts';
-import { registerCoursePages } from './features/volunteers/courses.routes.ts';
-import { registerDbsApi } from './features/volunteers/dbs.api.ts';
-import { registerDbsPages } from './features/volunteers/dbs.routes.ts';
-import { registerTrainingApi } from './features/volunteers/training.api.ts';
-import { registerTrainingPages } from './features/volunteers/training.routes.ts';
-import { registerVolunteerPolicyPages } from './features/volunteers/volunteer-policy.routes.ts';
-import { registerMeetingPolicyPages } from './features/meetings/meeting-policy.routes.ts';
+import { registerVolunteerApi } from '#src/features/volunteers/records/volunteers.api.ts';
+import { registerVolunteerPages } from '#src/features/volunteers/records/volunteers.routes.ts';
+import { registerAllocationPages } from '#src/features/volunteers/allocation/allocation.routes.ts';
+import { registerAssignmentApi } from '#src/features/volunteers/assignments/assignments.api.ts';
+import { registerCaseMediatorPages } from '#src/features/volunteers/assignments/case-mediators.routes.ts';
+import { registerCoursePages } from '#src/features/volunteers/training/courses.routes.ts';
+import { registerDbsApi } from '#src/features/volunteers/dbs/dbs.api.ts';
+import { registerDbsPages } from '#src/features/volunteers/dbs/dbs.routes.ts';
+import { registerTrainingApi } from '#src/features/volunteers/training/training.api.ts';
+import { registerTrainingPages } from '#src/features/volunteers/training/training.routes.ts';
+import { registerVolunteerPolicyPages } from '#src/features/volunteers/policy/volunteer-policy.routes.ts';
+import { registerMeetingPolicyPages } from '#src/features/meetings/policy/meeting-policy.routes.ts';
 import { registerEmailWordingPages } from './features/email/email-wording.routes.ts';
 import { registerEmailApi } from './features/email/email.api.ts';
 import { registerEmailPages } from './features/email/email.routes.ts';
-import { registerExpenseApi } from './features/volunteers/expenses.api.ts';
-import { registerExpensePages } from './features/volunteers/expenses.routes.ts';
-import { registerVenueApi } from './features/meetings/venues.api.ts';
-import { registerVenuePages } from './features/meetings/venues.routes.ts';
-import { registerSlotApi } from './features/meetings/slots.api.ts';
-import { registerSlotPages } from './features/meetings/slots.routes.ts';
-import { registerCalendarPages } from './features/meetings/calendar.routes.ts';
-import { registerFeedRoutes } from './features/meetings/feed.routes.ts';
-import { registerMeetings } from './features/meetings/meetings.routes.ts';
+import { registerExpenseApi } from '#src/features/volunteers/expenses/expenses.api.ts';
+import { registerExpensePages } from '#src/features/volunteers/expenses/expenses.routes.ts';
+import { registerVenueApi } from '#src/features/meetings/venues/venues.api.ts';
+import { registerVenuePages } from '#src/features/meetings/venues/venues.routes.ts';
+import { registerSlotApi } from '#src/features/meetings/slots/slots.api.ts';
+import { registerSlotPages } from '#src/features/meetings/slots/slots.routes.ts';
+import { registerCalendarPages } from '#src/features/meetings/calendar/calendar.routes.ts';
+import { registerFeedRoutes } from '#src/features/meetings/feeds/feed.routes.ts';
+import { registerMeetings } from '#src/features/meetings/records/meetings.routes.ts';
 import { registerAgreements } from './features/agreements/agreements.routes.ts';
-import { registerHoursApi } from './features/volunteers/hours.api.ts';
-import { registerHoursPages } from './features/volunteers/hours.routes.ts';
-import { registerMyPages } from './features/volunteers/my.routes.ts';
+import { registerHoursApi } from '#src/features/volunteers/hours/hours.api.ts';
+import { registerHoursPages } from '#src/features/volunteers/hours/hours.routes.ts';
+import { registerMyPages } from '#src/features/volunteers/my/my.routes.ts';
 import { registerPublicApi } from './features/public/public.api.ts';
 import { registerReferralApi } from './features/referrals/referrals.api.ts';
 import { registerSettingsApi } from './features/settings/settings.api.ts';
@@ -54,6 +54,9 @@ import { registerApiKeyRoutes } from './features/apikeys/apikeys.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerPasswordRoutes } from './features/auth/passwords.routes.ts';
+import { registerClosingApi } from './features/closing/closing.api.ts';
+import { registerClosingLinkPages } from './features/closing/closing-links.routes.ts';
+import { registerClosingPages } from './features/closing/closing.routes.ts';
 import { registerHomeRoutes } from './features/home/home.routes.ts';
 import { registerPeopleRoutes } from './features/people/people.routes.ts';
 import { registerSetupRoutes } from './features/setup/setup.routes.ts';
@@ -62,6 +65,9 @@ import { registerSystemRoutes } from './features/system/system.routes.ts';
 export type RouteInfo = { method: string; url: string };
 
 export type ParleyApp = FastifyInstance & { routeList: RouteInfo[] };
+
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+const ZOD_COMPILERS = { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler } as unknown as CompilersFactory;
 
 export async function buildApp(deps: Deps): Promise<ParleyApp> {
   const app = Fastify({
@@ -72,13 +78,17 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     routerOptions: { ignoreTrailingSlash: true },
     // A malformed web address (bad percent-encoding) gets the same error answer and headers as any other.
     frameworkErrors: (err, req, reply) => frameworkError(err, req, reply),
+    // Every route's schemas are zod's: given zod's compilers here (Fastify's documented schemaController option),
+    // Fastify does not load Ajv and fast-json-stringify, which it would otherwise build at start and never use.
+    // (Its types describe Ajv's compilers only, hence the cast.)
+    schemaController: { compilersFactory: ZOD_COMPILERS },
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   const routeList: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
 
   // Request log: the route pattern, never the path (paths can hold tokens) and no personal data.
   app.addHook('onResponse', async (req, reply) => {
@@ -131,7 +141,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerExpensePages(app, deps);
   registerEmailPages(app, deps);
   registerEmailApi(app, deps);
-  registerMeRoutes(app);
+  registerMeRoutes(app, deps);
   registerSettingsApi(app, deps);
   registerPublicApi(app, deps);
   registerReferralApi(app, deps);
@@ -150,6 +160,9 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerCalendarPages(app, deps);
   registerFeedRoutes(app, deps);
   registerMeetings(app, deps);
+  registerClosingPages(app, deps);
+  registerClosingLinkPages(app, deps);
+  registerClosingApi(app, deps);
   registerAgreements(app, deps);
 
   await app.ready();

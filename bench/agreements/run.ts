@@ -12,7 +12,7 @@ import { PDFDocument } from 'pdf-lib';
 import { buildApp } from '#src/app.ts';
 import { createPglite, type Database, openDatabase } from '#src/db/client.ts';
 import { runMigrations } from '#src/db/migrate.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { type AgreementPdfInput, renderAgreementPdf } from '#src/features/agreements/pdf/agreement-pdf.ts';
 import { makeMember, PASSWORD } from '../../test/support/factories.ts';
 import { insertAssignment, makeVolunteer } from '../../test/support/volunteers.ts';

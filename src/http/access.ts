@@ -91,6 +91,11 @@ export const PUBLIC_ROUTES = new Set([
   'POST /s/:service/copy/:token/code',
   'POST /s/:service/copy/:token/confirm',
   'GET /s/:service/copy/:token/pdf',
+  // A party's check-in and feedback links: the single-use token in the address is the credential (features/closing).
+  'GET /s/:service/check-in/:token',
+  'POST /s/:service/check-in/:token',
+  'GET /s/:service/feedback/:token',
+  'POST /s/:service/feedback/:token',
 ]);
 
 /** These need a session, but one still part-way through signing in is enough (second factor, enrolment). */

@@ -9,4 +9,5 @@ export * from './referrals.ts';
 export * from './cases.ts';
 export * from './volunteers.ts';
 export * from './meetings.ts';
+export * from './closing.ts';
 export * from './agreements.ts';

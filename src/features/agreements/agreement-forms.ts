@@ -1,5 +1,5 @@
 // Reading the agreement forms into the services' inputs, and running a form's service call.
-import { asBody, dateOf, type FormBody, listOf, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { asBody, dateOf, type FormBody, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, parseForm } from '#src/http/forms.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { ZTerm, type TermInput } from './agreements.schemas.ts';

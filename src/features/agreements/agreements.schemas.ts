@@ -1,7 +1,7 @@
 // The agreement's inputs, shared by the pages and the API.
 import { z } from 'zod';
 import { ISSUE_OUTCOMES } from '#src/features/cases/lifecycle.ts';
-import { OUTCOMES } from '#src/features/cases/case-words.ts';
+import { OUTCOMES } from '#src/domain/case-words.ts';
 import { DUE_KINDS, SEND_ACTIONS, SIGN_METHODS } from './agreement-words.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a real date, like 2027-01-31');

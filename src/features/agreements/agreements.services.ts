@@ -2,9 +2,10 @@
 import type { Db } from '#src/db/client.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
-import type { MeetingService } from '#src/features/meetings/meetings.service.ts';
+import type { MeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import type { SettingsService } from '#src/features/settings/settings.service.ts';
 import type { Clock } from '#src/lib/clock.ts';
+import { agreementFactsOf } from './agreement-facts.ts';
 import { createDraftingService } from './drafting/drafting.service.ts';
 import { createWordingService } from './drafting/wording.service.ts';
 import { createOutcomeService } from './outcome.service.ts';
@@ -24,6 +25,8 @@ export type AgreementDeps = {
 };
 
 export function createAgreementServices(d: AgreementDeps) {
+  // The Outcome gate reads the case's agreement through the case lifecycle's hooks (cases depends on nothing here).
+  d.cases.useHooks({ agreementFacts: agreementFactsOf });
   return {
     drafting: createDraftingService(d),
     wording: createWordingService(d),

@@ -5,8 +5,8 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { latestVersionOf, listAgreementsOfCase } from './agreements.repo.ts';
 import type { OutcomeInput } from './agreements.schemas.ts';

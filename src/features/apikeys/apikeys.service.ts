@@ -7,8 +7,8 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import { type Actor, isRole, type OrgActor, type Role } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { type Actor, isRole, type OrgActor, type Role } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { findLiveKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './apikeys.repo.ts';
 import type { KeyCache } from './key-cache.ts';
 
@@ -56,7 +56,7 @@ export function createApiKeyService({ db, clock, audit, cache }: { db: Db; clock
     async revoke(actor: OrgActor, id: string) {
       authorise(actor, 'apikeys.manage');
       await inOrg(db, actor.orgId, async (tx) => {
-        if (!(await revokeApiKey(tx, actor.orgId, id, clock.now()))) throw notFound(msg('That API key'));
+        if (!(await revokeApiKey(tx, actor.orgId, id, clock.now()))) throw notFound(msg('That API key was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'api_key.revoked', entityType: 'api_key', entityId: id });
         // Before COMMIT: a request checking the key from now on reads the database and waits for this revocation.
         cache?.clear();

@@ -6,16 +6,16 @@ import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import { passwordProblem } from '#src/lib/password-strength.ts';
+import { refuseWeakPassword } from '#src/lib/password-strength.ts';
 import { hashPassword, verifyPassword } from '#src/lib/passwords.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import { findMember } from '#src/features/people/people.repo.ts';
-import type { Actor, OrgActor } from './actor.ts';
+import type { FindMember } from './two-factor.service.ts';
+import type { Actor, OrgActor } from '#src/access/actor.ts';
 import { queuePasswordChangedMail, queuePasswordResetMail } from './account-mail.ts';
 import type { AuthService, RequestContext } from './auth.service.ts';
 import { claimReset, findLiveReset, insertPasswordReset, retirePasswordResets, sentSince } from './password-resets.repo.ts';
-import { authorise } from './permissions.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
 import { clearAccountThrottle } from './sign-in-throttle.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
@@ -26,16 +26,15 @@ export const RESET_MINUTES = 30;
 export const RESEND_AFTER_MS = 2 * 60_000;
 export const RESET_LINK_INVALID = 'This link to set a new password has expired or has already been used. Ask for a new one.';
 
-type Deps = { db: Db; clock: Clock; audit: Audit; auth: AuthService; twoFactor: TwoFactorService };
+type Deps = { db: Db; clock: Clock; audit: Audit; auth: AuthService; twoFactor: TwoFactorService; findMember: FindMember };
 type Person = { id: string; email: string; name: string };
 export type ChangePassword = { currentPassword: string; code?: string | undefined; newPassword: string };
 
 function refuseWeak(password: string, person: { email: string; name: string }, field: string) {
-  const problem = passwordProblem(password, person);
-  if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { [field]: problem } });
+  refuseWeakPassword(password, person, field);
 }
 
-export function createPasswordService({ db, clock, audit, auth, twoFactor }: Deps) {
+export function createPasswordService({ db, clock, audit, auth, twoFactor, findMember }: Deps) {
   /** The audit record goes to every service the person belongs to (or the platform chain when none). */
   async function auditPerson(tx: Db, actor: Actor, userId: string, action: string, orgId?: string | null) {
     const orgs = orgId ? [{ orgId }] : await listActiveMemberships(tx, userId);
@@ -92,7 +91,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member || member.status !== 'active') throw notFound(msg('That person'));
+      if (member?.status !== 'active') throw notFound(msg('That person was not found'));
       await issueReset({ id: member.userId, email: member.email, name: member.name }, actor, actor.id, actor.orgId);
       return { name: member.name, email: member.email };
     },

@@ -5,8 +5,8 @@ import { and, asc, eq, inArray } from '#src/db/orm.ts';
 import { organisations } from '#src/db/schema/organisations.ts';
 import { memberships, users } from '#src/db/schema/people.ts';
 import { volunteers } from '#src/db/schema/volunteers.ts';
-import type { MeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
-import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { readSettings, type ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 
 /** Every service's id (as the owner: for jobs that work across services). */
@@ -15,12 +15,13 @@ export async function listServiceIds(tx: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export type StaffRecipient = { userId: string; name: string; email: string; role: string };
+/** `language` is the person's preferred language (en or cy), for the emails written to them. */
+export type StaffRecipient = { userId: string; name: string; email: string; role: string; language: string };
 
 /** Active members of the service with one of these roles. */
 export async function listMembersWithRoles(tx: Db, orgId: string, roles: string[]): Promise<StaffRecipient[]> {
   return tx
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, language: users.preferredLanguage })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.status, 'active'), inArray(memberships.role, roles)))
@@ -30,7 +31,7 @@ export async function listMembersWithRoles(tx: Db, orgId: string, roles: string[
 export async function listVolunteerContacts(tx: Db, orgId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return tx
-    .select({ id: volunteers.id, name: volunteers.name, email: volunteers.email })
+    .select({ id: volunteers.id, name: volunteers.name, email: volunteers.email, language: volunteers.preferredLanguage })
     .from(volunteers)
     .where(and(eq(volunteers.orgId, orgId), inArray(volunteers.id, ids)));
 }

@@ -6,7 +6,7 @@ import type { Deps } from '#src/deps.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
-import { dateParts } from '#src/features/cases/page-form.ts';
+import { dateParts } from '#src/http/page-form.ts';
 import { ISSUE_OUTCOME_LABELS, ISSUE_OUTCOMES } from '#src/features/cases/lifecycle.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';

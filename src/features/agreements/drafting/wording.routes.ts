@@ -1,7 +1,7 @@
 // Settings → Agreement wording (/settings/agreements): each case type's statements. Admins only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';

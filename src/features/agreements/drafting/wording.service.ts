@@ -2,9 +2,9 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { CASE_TYPES } from '#src/features/cases/case-words.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import { CASE_TYPES } from '#src/domain/case-words.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';

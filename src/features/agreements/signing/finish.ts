@@ -1,6 +1,6 @@
 // When the last signer signs: the version becomes signed and its final PDF is made once and kept with its hash.
 import type { Db } from '#src/db/client.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { listSigners, listTerms, updateVersion, type VersionRow } from '../agreements.repo.ts';
 import { sha256Hex } from '../canonical-form.ts';

@@ -1,0 +1,98 @@
+// Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
+import { listIn, msg, worded } from '#src/i18n/i18n.ts';
+import { AppError } from '#src/lib/app-error.ts';
+import type { OrgActor, Role } from './actor.ts';
+
+const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
+const ALL_STAFF = ALL;
+
+export const PERMISSIONS = {
+  'home.view': ALL_STAFF,
+  'referrals.create': ['admin', 'coordinator', 'referrer'],
+  'people.view': ['admin', 'coordinator'],
+  'people.manage': ['admin'],
+  'apikeys.manage': ['admin'],
+  'audit.read': ['admin'],
+  'settings.manage': ['admin'],
+  'referrals.view': ['admin', 'coordinator', 'supervisor', 'safeguarding_lead'],
+  'referrals.triage': ['admin', 'coordinator'],
+  'cases.view': ['admin', 'coordinator', 'supervisor', 'safeguarding_lead', 'mediator'],
+  'safeguarding.manage': ['admin', 'safeguarding_lead'],
+  'volunteers.view': ['admin', 'coordinator', 'supervisor'],
+  'volunteers.manage': ['admin', 'coordinator'],
+  'training.record': ['admin', 'coordinator', 'supervisor'],
+  'cases.assign': ['admin', 'coordinator'],
+  'expenses.approve': ['admin', 'coordinator'],
+  'my.work': ['mediator'],
+  'meetings.book': ['admin', 'coordinator'],
+  'venues.view': ['admin', 'coordinator', 'supervisor', 'mediator'],
+  'venues.manage': ['admin', 'coordinator'],
+  'calendar.view': ['admin', 'coordinator', 'supervisor'],
+  'email.view': ['admin', 'coordinator'],
+  'feedback.view': ['admin', 'coordinator', 'supervisor'],
+  'testimonials.approve': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const DESCRIPTIONS: Record<Permission, string> = {
+  'home.view': msg('see the staff home'),
+  'referrals.create': msg('make referrals through the API'),
+  'people.view': msg('see the people in this service'),
+  'people.manage': msg('manage people and their roles'),
+  'apikeys.manage': msg('manage API keys'),
+  'audit.read': msg('read the audit trail'),
+  'settings.manage': msg('change the service settings'),
+  'referrals.view': msg('see referrals and enquiries'),
+  'referrals.triage': msg('accept, decline or signpost referrals'),
+  'cases.view': msg('see cases'),
+  'safeguarding.manage': msg('see and decide safeguarding records'),
+  'volunteers.view': msg('see volunteers'),
+  'volunteers.manage': msg('add and change volunteers'),
+  'training.record': msg('record training, supervision and accreditation'),
+  'cases.assign': msg('assign mediators to cases'),
+  'expenses.approve': msg('approve expense claims'),
+  'my.work': msg('use the volunteer pages'),
+  'meetings.book': msg('book, move and cancel meetings'),
+  'venues.view': msg('see venues'),
+  'venues.manage': msg('add and change venues'),
+  'calendar.view': msg('see the service’s calendar'),
+  'email.view': msg('see the email outbox and delivery log'),
+  'feedback.view': msg('see feedback and edit testimonials'),
+  'testimonials.approve': msg('approve and publish testimonials'),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function authorise(actor: OrgActor, permission: Permission): void {
+  if (can(actor.role, permission)) return;
+  const allowed = PERMISSIONS[permission] as readonly Role[];
+  throw new AppError('FORBIDDEN', msg('Only {allowed} can {doWhat}; you are {role}.'), {
+    reason: 'ROLE_NOT_ALLOWED',
+    params: {
+      // i18n-dynamic: role labels are msg() values in ROLE_LABELS
+      allowed: (t, locale) =>
+        listIn(
+          locale,
+          allowed.map((r) => t(ROLE_LABELS[r])),
+          'disjunction',
+          ' or ',
+        ),
+      doWhat: worded(DESCRIPTIONS[permission]),
+      role: worded(roleLabel(actor.role)),
+    },
+  });
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: msg('an admin'),
+  coordinator: msg('a case coordinator'),
+  supervisor: msg('a supervisor'),
+  mediator: msg('a mediator'),
+  safeguarding_lead: msg('a safeguarding lead'),
+  viewer: msg('a viewer'),
+  referrer: msg('a referrer'),
+};
+export const roleLabel = (role: Role) => ROLE_LABELS[role];
