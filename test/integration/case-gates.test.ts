@@ -3,6 +3,7 @@
 // records; one of three parties withdrawing leaves the case where it is and asks whether it goes on with the others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
+import { signAgreementOnCase } from '../support/agreements.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { holdSession } from '../support/meetings.ts';
 import { errorSummary, pageText } from '../support/page-text.ts';
@@ -73,22 +74,6 @@ describe('Mediation', () => {
   });
 });
 
-/** A one-term agreement on the case, signed in person by every party and mediator. */
-async function signAgreement(caseId: string) {
-  const ag = h.deps.agreements;
-  const { id } = await ag.drafting.create(admin, caseId, { from: 'scratch' });
-  await ag.drafting.addTerm(admin, caseId, id, { who: ['service'], what: 'Mend the fence panel', dueKind: 'ongoing', checkHow: 'A call' });
-  const ready = await ag.drafting.readyToSign(admin, caseId, id);
-  for (const s of (await ag.drafting.version(admin, caseId, id)).signers)
-    await ag.signing.signInPerson(admin, caseId, id, ready.versionId, s.id, {
-      method: 'typed',
-      typedName: s.name,
-      confirmName: true,
-      agree: true,
-      seenHash: ready.hash,
-    });
-}
-
 describe('Outcome', () => {
   it('needs a session held, then what became of each issue on the meeting records, agreeing with the overall outcome', async () => {
     const { caseId } = await readyCase('Fence', ['Cal Dune', 'Dee Ember']);
@@ -126,7 +111,7 @@ describe('Outcome', () => {
       'issueOutcomes-1': 'not_agreed',
     });
     expect(errorSummary(unsigned.body)).toContain('A full or partial agreement needs the written agreement signed by every party and the mediators');
-    await signAgreement(caseId);
+    await signAgreementOnCase(h, admin, caseId);
     const ok = await web.post(`/cases/${caseId}/move`, {
       to: 'outcome',
       outcome: 'partial_agreement',

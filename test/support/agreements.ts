@@ -1,6 +1,7 @@
 // Agreements in tests: a drafted, frozen agreement on the meetings world's case, and the PDF read back as text.
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { PDFParse } from 'pdf-parse';
+import type { OrgActor } from '#src/access/actor.ts';
 import type { Harness } from './harness.ts';
 import { holdSession, type MeetingsWorld } from './meetings.ts';
 
@@ -55,4 +56,21 @@ export async function readyAgreement(h: Harness, w: MeetingsWorld, opts: { terms
   const frozen = await ag.drafting.readyToSign(w.coordinator, w.caseId, created.id);
   const v = await ag.drafting.version(w.coordinator, w.caseId, created.id);
   return { agreementId: created.id, meetingId, ...frozen, signers: v.signers };
+}
+
+/** A one-term agreement on the case, signed in person by every party and mediator: what Outcome needs for a full or partial agreement. */
+export async function signAgreementOnCase(h: Harness, actor: OrgActor, caseId: string) {
+  const ag = h.deps.agreements;
+  const { id } = await ag.drafting.create(actor, caseId, { from: 'scratch' });
+  await ag.drafting.addTerm(actor, caseId, id, { who: ['service'], what: 'Call both households in two weeks', dueKind: 'ongoing', checkHow: 'A call' });
+  const ready = await ag.drafting.readyToSign(actor, caseId, id);
+  for (const s of (await ag.drafting.version(actor, caseId, id)).signers)
+    await ag.signing.signInPerson(actor, caseId, id, ready.versionId, s.id, {
+      method: 'typed',
+      typedName: s.name,
+      confirmName: true,
+      agree: true,
+      seenHash: ready.hash,
+    });
+  return { agreementId: id, versionId: ready.versionId };
 }

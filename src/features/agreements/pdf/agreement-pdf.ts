@@ -25,8 +25,10 @@ const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
 const cachedFontkit: typeof fontkit = {
   ...fontkit,
   create: (data: Uint8Array, postscriptName?: string) => {
-    let font = parsed.get(data);
-    if (!font) parsed.set(data, (font = fontkit.create(data, postscriptName)));
+    const known = parsed.get(data);
+    if (known) return known;
+    const font = fontkit.create(data, postscriptName);
+    parsed.set(data, font);
     return font;
   },
 };
