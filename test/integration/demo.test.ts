@@ -127,10 +127,10 @@ describe('parley demo', () => {
     expect(held.messages.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('has signed agreements (one with a drawn signature) whose PDFs download from the case, and the cases at Outcome and Closed', async () => {
+  it('has signed agreements (one with a drawn signature) whose PDFs download from the case, at Outcome or beyond', async () => {
     const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
     const signed: string[] = [];
-    for (const c of cases.filter((x) => ['outcome', 'closed'].includes(x.status))) {
+    for (const c of cases.filter((x) => ['outcome', 'follow_up', 'closed'].includes(x.status))) {
       const { agreements } = (await get(`/api/v1/cases/${c.id}/agreements`)).json() as {
         agreements: { id: string; version: { id: string; status: string }; signers: { method: string }[] }[];
       };
@@ -142,7 +142,7 @@ describe('parley demo', () => {
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       signed.push(c.status);
     }
-    expect(signed.sort()).toEqual(['closed', 'outcome']);
+    expect(signed).toHaveLength(2);
   });
 
   it('only renews the passwords when loaded again', async () => {
