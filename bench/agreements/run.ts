@@ -257,7 +257,7 @@ export async function runAgreements(): Promise<number> {
     `| PDF render | ${fmt(pdf.p50)} | ${fmt(pdf.p95)} | ${fmt(pdf.p99)} | p95 ≤ ${PDF_TARGET_MS} ms | ${pdf.p95 <= PDF_TARGET_MS ? 'PASS' : '**MISS**'} |`,
     `| RSS growth over ${PDFS.toLocaleString('en-GB')} PDFs (V8 heap: ${pdf.heapGrowthMb.toFixed(1)} MB) | ${pdf.growthMb.toFixed(1)} MB | | | ≤ ${RSS_TARGET_MB} MB | ${pdf.growthMb <= RSS_TARGET_MB ? 'PASS' : '**MISS**'} |`,
     '',
-    `Signing at ${CONCURRENT} concurrent signers, through HTTP in one process (\`app.inject\`, an admin API key; no network): ${AGREEMENTS} cases, each with two parties and a mediator and a six-term agreement ready to sign. Each signer loads the signing page (the whole agreement, audited) and then submits a typed signature through the API; the last signer of each agreement also makes its final PDF in the same request.`,
+    `Signing at ${CONCURRENT} concurrent signers, through HTTP in one process (\`app.inject\`, no network: the page with a signed-in coordinator's session, the signature through the API with an admin key): ${AGREEMENTS} cases, each with two parties and a mediator and a six-term agreement ready to sign. Each signer loads the signing page (the whole agreement, audited) and then submits a typed signature through the API; the last signer of each agreement also makes its final PDF in the same request.`,
     '',
     '| Database | Signers | Page p50 | Page p95 | Signature p50 | Signature p95 | One signer alone: page / signature p50 | Target (p95) | Result |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
