@@ -6,7 +6,7 @@ import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { ROLES } from '#src/features/auth/actor.ts';
-import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { ROLE_LABELS } from '#src/access/roles.ts';
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),

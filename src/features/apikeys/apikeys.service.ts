@@ -7,7 +7,7 @@ import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import { type Actor, isRole, type OrgActor, type Role } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { findLiveKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './apikeys.repo.ts';
 import type { KeyCache } from './key-cache.ts';
 

@@ -14,7 +14,7 @@ import type { Actor, OrgActor } from './actor.ts';
 import { queuePasswordChangedMail, queuePasswordResetMail } from './account-mail.ts';
 import type { AuthService, RequestContext } from './auth.service.ts';
 import { claimReset, findLiveReset, insertPasswordReset, retirePasswordResets, sentSince } from './password-resets.repo.ts';
-import { authorise } from './permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
 import { clearAccountThrottle } from './sign-in-throttle.ts';
 import type { TwoFactorService } from './two-factor.service.ts';

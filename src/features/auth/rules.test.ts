@@ -1,7 +1,7 @@
 // Unit tests for the pure sign-in rules.
 import { describe, expect, it } from 'vitest';
 import { passwordProblem } from '#src/lib/password-strength.ts';
-import { can, PERMISSIONS } from './permissions.ts';
+import { can, PERMISSIONS } from '#src/access/roles.ts';
 import { STAFF_ROLES } from './actor.ts';
 import { ACCOUNT_RULE, ADDRESS_RULE, waitAfterFailure } from './throttle.ts';
 import { loadConfig } from '#src/config.ts';

@@ -3,7 +3,7 @@ import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { findMember } from '#src/features/people/people.repo.ts';
-import { authorise } from './permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { SecretBox } from '#src/lib/tokens.ts';
 import { hashToken } from '#src/lib/tokens.ts';

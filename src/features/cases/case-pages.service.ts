@@ -5,7 +5,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { countUpcomingOfCase } from '#src/features/meetings/meetings.repo.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { listActiveMembersWithRoles, listCaseAreas, listMemberNames } from './case-directory.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';

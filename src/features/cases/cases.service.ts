@@ -1,15 +1,15 @@
 // Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
+import { AppError } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { normName, normPhone, parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from './case-words.ts';
-import { activeAssignmentsForCase, caseIdsForVolunteerUser, teamUserIdsForCase } from '#src/features/volunteers/assignments.repo.ts';
-import { type CaseAccess, canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase, canWorkOnCase } from './cases.policy.ts';
+import { caseScope, ensure, judge, may, orRefuse } from '#src/access/access.ts';
+import { activeAssignmentsForCase } from '#src/features/volunteers/assignments.repo.ts';
 import {
   countOpenSafeguarding,
   type CaseRow,
@@ -61,30 +61,20 @@ export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: S
 }
 
 export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
-  /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
-  async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
+  /**
+   * The case, once access (src/access) allows this person to `view` it or record `work` on it: 404 when it is not
+   * there for them, 403 with the reason when it is but they may not.
+   */
+  async function caseWithFacts(tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') {
+    const facts = await ensure(tx, actor, 'case', action, caseId);
     const c = await findCase(tx, actor.orgId, caseId);
-    if (!c) throw notFound('That case');
-    const access: CaseAccess = { coordinatorId: c.coordinatorId, teamUserIds: await teamUserIdsForCase(tx, actor.orgId, caseId) };
-    if (!canViewCase(actor, access)) throw forbidden('You are not on the team for this case', 'NOT_ON_CASE');
-    return { c, access };
+    if (!c) throw new AppError('NOT_FOUND', 'That case was not found');
+    return { c, facts };
   }
-
-  /** The case, if this person may see it (case readers, its coordinator, the mediators assigned now). */
-  async function loadForActor(tx: Db, actor: OrgActor, caseId: string) {
-    return (await loadWithAccess(tx, actor, caseId)).c;
-  }
-
-  /** The case, if this person may record work on it (coordinators, admins, the mediators assigned now). */
-  async function loadForWork(tx: Db, actor: OrgActor, caseId: string) {
-    const { c, access } = await loadWithAccess(tx, actor, caseId);
-    if (!canWorkOnCase(actor, access)) throw forbidden('Only the case team and coordinators record work on a case', 'NOT_ON_CASE');
-    return c;
-  }
+  const caseFor = async (tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') => (await caseWithFacts(tx, actor, caseId, action)).c;
 
   return {
-    loadForActor,
-    loadForWork,
+    caseFor,
 
     async list(actor: OrgActor, query: CaseQuery) {
       authorise(actor, 'cases.view');
@@ -99,7 +89,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           localAuthority: query.area,
           overdueTasks: query.overdue === 'yes',
           // Mediators: only the cases they are assigned to now, filtered in the query so paging stays right.
-          onlyCaseIds: canSeeAllCases(actor) ? undefined : actor.type === 'user' ? await caseIdsForVolunteerUser(tx, actor.orgId, actor.id) : [],
+          onlyCaseIds: await caseScope(tx, actor).then((scope) => (scope.all ? undefined : scope.ids)),
           search: query.q ? interpretSearch(query.q) : undefined,
           today: today(clock),
           sort: query.sort ?? 'opened_desc',
@@ -118,7 +108,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
     async get(actor: OrgActor, caseId: string, opts: { kinds?: EventKind[] } = {}) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        const { c, access } = await loadWithAccess(tx, actor, caseId);
+        const { c, facts: access } = await caseWithFacts(tx, actor, caseId, 'view');
         const [parties, intakes, tasks, events, openSafeguarding, pair] = [
           await listParties(tx, actor.orgId, caseId),
           await listIntakes(tx, actor.orgId, caseId),
@@ -129,7 +119,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         ];
         // The mediators on the case now: names and roles only.
         const team = pair.map((a) => ({ name: a.name, role: a.role, supervised: a.supervised, assignedAt: a.assignedAt }));
-        const seesRestricted = canReadSafeguarding(actor);
+        const seesRestricted = may(actor, 'case', 'read_safeguarding').allowed;
         const timeline = events.map((e) =>
           e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
         );
@@ -153,8 +143,8 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           moves,
           issues: facts.issues ?? [],
           team,
-          canManage: canManageCase(actor),
-          canWork: canWorkOnCase(actor, access),
+          canManage: may(actor, 'case', 'move').allowed,
+          canWork: judge(actor, 'case', 'work', access).allowed,
         };
       });
     },
@@ -162,8 +152,8 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
     /** Moves the case if the lifecycle allows it; otherwise 409 with the reasons in words. */
     async transition(actor: OrgActor, caseId: string, input: { to: CaseStatus; reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[] }) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await loadForActor(tx, actor, caseId);
-        if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
+        const c = await caseFor(tx, actor, caseId, 'view');
+        orRefuse(may(actor, 'case', 'move'));
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
         const facts = await gateFacts(tx, actor.orgId, c, today(clock));

@@ -7,7 +7,7 @@ import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { SENDING_STALE_MS } from './delivery.ts';
 import { caseReferenceOf, countByStatus, findMessage, insertDelivery, listDeliveries, listMessages, type OutboxFilter, requeueMessage } from './outbox.repo.ts';
 import { sendEmailJob } from './send-email.job.ts';

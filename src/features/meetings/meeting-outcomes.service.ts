@@ -5,7 +5,7 @@ import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { MeetingRecord } from '#src/db/schema/meetings.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { changedMeanwhile, notBooked } from './meeting-booking.ts';

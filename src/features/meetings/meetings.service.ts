@@ -7,7 +7,7 @@ import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { type CaseRow, listParties } from '#src/features/cases/cases.repo.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import type { SettingsService } from '#src/features/settings/settings.service.ts';
@@ -56,7 +56,7 @@ export function createMeetingService(deps: MeetingDeps) {
 
   /** A meeting of the case, for people who may see the case (view) or record work on it (work). */
   const loadMeeting: LoadMeeting = async (tx, actor, caseId, meetingId, need) => {
-    const c = need === 'view' ? await cases.loadForActor(tx, actor, caseId) : await cases.loadForWork(tx, actor, caseId);
+    const c = need === 'view' ? await cases.caseFor(tx, actor, caseId, 'view') : await cases.caseFor(tx, actor, caseId, 'work');
     const m = await findMeeting(tx, actor.orgId, caseId, meetingId);
     if (!m) throw notFound('That meeting');
     return { c, m };
@@ -69,7 +69,7 @@ export function createMeetingService(deps: MeetingDeps) {
     async caseMeetings(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForActor(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'view');
         const parties = await listParties(tx, actor.orgId, caseId);
         const meetings = (await listMeetingsOfCase(tx, actor.orgId, caseId)).map((m) => withHomeName(m, parties));
         const requests = await listRequestsOfCase(tx, actor.orgId, caseId);
@@ -100,7 +100,7 @@ export function createMeetingService(deps: MeetingDeps) {
       authorise(actor, 'meetings.book');
       const { policy } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForWork(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'work');
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.booking_form_viewed', entityType: 'case', entityId: caseId });
         return {
           case: { id: c.id, reference: c.reference, caseType: c.caseType },
@@ -124,7 +124,7 @@ export function createMeetingService(deps: MeetingDeps) {
       authorise(actor, 'meetings.book');
       const { policy, notices } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForWork(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'work');
         const now = clock.now();
         const parties = await listParties(tx, actor.orgId, caseId);
         const mediators = await listCaseMediators(tx, actor.orgId, caseId);

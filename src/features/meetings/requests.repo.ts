@@ -84,14 +84,3 @@ export async function resolveRequest(
     .returning({ id: meetingRequests.id });
   return rows.length > 0;
 }
-
-/** Did this API key send a referral that became (or was linked to) this case? */
-export async function caseReferredByKey(tx: Db, orgId: string, caseId: string, apiKeyId: string): Promise<boolean> {
-  if (!isUuid(apiKeyId)) return false;
-  const rows = await tx
-    .select({ id: referrals.id })
-    .from(referrals)
-    .where(and(eq(referrals.orgId, orgId), eq(referrals.caseId, caseId), eq(referrals.createdByKey, apiKeyId)))
-    .limit(1);
-  return rows.length > 0;
-}

@@ -4,14 +4,14 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { type CaseRow, findCase, listParties } from '#src/features/cases/cases.repo.ts';
+import { authorise } from '#src/access/roles.ts';
+import { type CaseRow, listParties } from '#src/features/cases/cases.repo.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { kindInWords } from './meeting-text.ts';
 import type { MeetingDeps } from './meetings.service.ts';
-import { caseReferredByKey, findRequest, insertRequest, listRequests, listRequestsOfCase, resolveRequest } from './requests.repo.ts';
+import { findRequest, insertRequest, listRequests, listRequestsOfCase, resolveRequest } from './requests.repo.ts';
 import type { DeclineInput, MeetingRequestInput } from './requests.schemas.ts';
 
 const isReferrerKey = (actor: OrgActor) => actor.type === 'api_key' && actor.role === 'referrer';
@@ -26,15 +26,10 @@ function referrerName(c: CaseRow): string | undefined {
 }
 
 export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
-  /** The case, for the case team and coordinators, or for the API key whose referral it came from (404 otherwise). */
+  /** The case, for the case team and coordinators, or for the API key whose referral it came from (404 otherwise: src/access). */
   async function caseFor(tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work'): Promise<CaseRow> {
-    if (isReferrerKey(actor)) {
-      const c = await findCase(tx, actor.orgId, caseId);
-      if (!c || !(await caseReferredByKey(tx, actor.orgId, caseId, actor.id))) throw notFound('That case');
-      return c;
-    }
-    authorise(actor, 'cases.view');
-    return need === 'view' ? cases.loadForActor(tx, actor, caseId) : cases.loadForWork(tx, actor, caseId);
+    if (!isReferrerKey(actor)) authorise(actor, 'cases.view');
+    return cases.caseFor(tx, actor, caseId, need);
   }
 
   return {

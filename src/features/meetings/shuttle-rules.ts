@@ -2,7 +2,7 @@
 // their permission: "no" is never passed on (nor shown to anyone but staff and the speaker), "yes" passes the
 // statement as said, and "yes in these words" passes only the agreed words, never the statement itself. Every page,
 // letter, API answer and export of the log goes through shuttleViewFor.
-import type { Viewer } from '#src/features/cases/party-privacy.ts';
+import type { Viewer } from '#src/access/policies/party.policy.ts';
 import type { SharePermission } from './meeting-words.ts';
 
 export type ShuttleStatement = {

@@ -4,8 +4,8 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import type { Viewer } from '#src/features/cases/party-privacy.ts';
+import { authorise } from '#src/access/roles.ts';
+import type { Viewer } from '#src/access/policies/party.policy.ts';
 import { listParties } from '#src/features/cases/cases.repo.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';

@@ -6,7 +6,7 @@ import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { STAFF_ROLES } from '#src/features/auth/actor.ts';
-import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { ROLE_LABELS } from '#src/access/roles.ts';
 import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
 
 const roleItems = (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, ''), selected: r === selected }));

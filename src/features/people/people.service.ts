@@ -8,7 +8,7 @@ import { passwordProblem } from '#src/lib/password-strength.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor, Role } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { deleteOrgSessions } from '#src/features/auth/sessions.repo.ts';
 import { findUserByEmail, insertUser, updateUser } from '#src/features/auth/users.repo.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';

@@ -7,7 +7,7 @@ import { newId } from '#src/lib/ids.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { insertEnquiry, insertVolunteerApplication, listEnquiries, listVolunteerApplications, updateEnquiry } from '#src/features/referrals/referrals.repo.ts';
 import type { Enquiry, VolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
 import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';

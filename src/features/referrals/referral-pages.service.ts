@@ -3,7 +3,7 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/features/auth/permissions.ts';
+import { can } from '#src/access/roles.ts';
 import { listActiveMembersWithRoles } from '#src/features/cases/case-directory.repo.ts';
 import type { ReferralService } from './referrals.service.ts';
 

@@ -9,7 +9,7 @@ import { matchKeys, normEmail, normName, normPhone, normPostcode } from '#src/li
 import { zodFields } from '#src/lib/zod-fields.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
 import { findCase, insertCase, insertParties, listParties } from '#src/features/cases/cases.repo.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';

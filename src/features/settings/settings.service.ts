@@ -4,7 +4,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { findOrgById, findOrgBySlug, updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
 import { readSettings, type ServiceSettings, type SettingsPatch, ZServiceSettings } from './settings.schemas.ts';
 import { applyMergePatch } from '#src/lib/merge-patch.ts';

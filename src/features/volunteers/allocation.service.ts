@@ -6,7 +6,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseStatus, type CaseType } from '#src/features/cases/case-words.ts';
 import { findCase } from '#src/features/cases/cases.repo.ts';
 import { activeAssignmentsForCase, lockCaseForAssignment, unassignedBacklog } from './assignments.repo.ts';

@@ -52,26 +52,6 @@ export async function assignmentHistoryForCase(tx: Db, orgId: string, caseId: st
     .orderBy(desc(caseAssignments.assignedAt), leadFirst);
 }
 
-/** The cases where the volunteer linked to this sign-in is on the team now. */
-export async function caseIdsForVolunteerUser(tx: Db, orgId: string, userId: string): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ caseId: caseAssignments.caseId })
-    .from(caseAssignments)
-    .innerJoin(volunteers, eq(volunteers.id, caseAssignments.volunteerId))
-    .where(and(eq(caseAssignments.orgId, orgId), isNull(caseAssignments.endedAt), eq(volunteers.orgId, orgId), eq(volunteers.userId, userId)));
-  return rows.map((r) => r.caseId);
-}
-
-/** The sign-ins of the volunteers on the case now: the team cases.policy.ts checks against. */
-export async function teamUserIdsForCase(tx: Db, orgId: string, caseId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: volunteers.userId })
-    .from(caseAssignments)
-    .innerJoin(volunteers, eq(volunteers.id, caseAssignments.volunteerId))
-    .where(and(eq(caseAssignments.orgId, orgId), eq(caseAssignments.caseId, caseId), isNull(caseAssignments.endedAt), isNotNull(volunteers.userId)));
-  return rows.map((r) => r.userId!);
-}
-
 export async function findAssignment(tx: Db, orgId: string, assignmentId: string) {
   const rows = await tx
     .select(withVolunteer)

@@ -9,12 +9,12 @@ import { newId } from '#src/lib/ids.ts';
 import type { SecretBox } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
+import { authorise, can } from '#src/access/roles.ts';
 import { type DbsCheckRow, findDbsCheck, insertDbsCheck, listDbsChecks, updateStatusChecks } from './dbs.repo.ts';
 import { dbsStanding, latestCheck } from './dbs-status.ts';
 import type { DbsCheckInput, StatusCheckInput } from './training.schemas.ts';
 import { todayOf } from './calendar.ts';
-import { readableVolunteer, volunteerPolicyOf } from './my-volunteer.ts';
+import { volunteerFor, volunteerPolicyOf } from './my-volunteer.ts';
 import { getVolunteer } from './volunteers.repo.ts';
 
 /** "•••• •••• 1234": the only form of a certificate number outside an audited "Show number". */
@@ -51,7 +51,7 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
     /** A volunteer's checks (masked) and standing. Audited. */
     async get(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         const summary = await dbsSummary(tx, actor.orgId, v.id, todayOf(clock));
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.dbs_viewed', entityType: 'volunteer', entityId: v.id });
         return { volunteer: { id: v.id, name: v.name, status: v.status }, ...summary, canManage: can(actor.role, 'volunteers.manage') };

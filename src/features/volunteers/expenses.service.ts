@@ -4,21 +4,21 @@
 // Every claim, decision and receipt download is audited.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { checkReceipt, decideClaim, mileageAmount, receiptRequired } from './expense-rules.ts';
 import { DECISIONS, type DecisionInput, type ExpenseClaimInput, ZExpenseClaim } from './expenses.schemas.ts';
 import { findClaim, findReceipt, insertClaim, insertReceipt, listClaims, listClaimsOfVolunteer, totalsByMonth, updateClaimStatus } from './expenses.repo.ts';
 import { casesEverAssigned } from './my-cases.repo.ts';
 import { calendarOf } from './calendar.ts';
-import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerIfAllowed, volunteerPolicyOf } from './my-volunteer.ts';
+import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerFor, volunteerPolicyOf } from './my-volunteer.ts';
+import { judge, orRefuse, ownsRecord } from '#src/access/access.ts';
 import type { ExpenseStatus } from './volunteer-words.ts';
-import { canReadClaimsOf, canReadReceipt, canRecordWorkFor, isOwnRecord } from './volunteer-work.policy.ts';
 import type { VolunteerRow } from './volunteers.repo.ts';
 
 /** A receipt as it arrived: from the form (bytes, maybe cut off at the size limit) or the API (base64). */
@@ -102,7 +102,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
     /** A claim for a volunteer: the volunteer themself, or staff with volunteers.manage on their behalf. */
     async submitFor(actor: OrgActor, volunteerId: string, input: ExpenseClaimInput, receipt?: ReceiptFile) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await volunteerIfAllowed(tx, actor, volunteerId, canRecordWorkFor, 'You can claim expenses only for yourself.');
+        const v = await volunteerFor(tx, actor, volunteerId, 'claim_expenses');
         return submit(tx, actor, v, input, receipt);
       });
     },
@@ -119,10 +119,10 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
 
     async ofVolunteer(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await volunteerIfAllowed(tx, actor, volunteerId, canReadClaimsOf, 'You can see only your own expense claims.');
+        const v = await volunteerFor(tx, actor, volunteerId, 'read_claims');
         const claims = await listClaimsOfVolunteer(tx, actor.orgId, v.id);
         await audit.record(tx, actor, actor.orgId, {
-          action: isOwnRecord(actor, v) ? 'expense.own_claims_viewed' : 'expense.claims_viewed',
+          action: ownsRecord(actor, v.userId) ? 'expense.own_claims_viewed' : 'expense.claims_viewed',
           entityType: 'volunteer',
           entityId: v.id,
         });
@@ -187,8 +187,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
         if (!claim) throw notFound('That expense claim');
-        if (!canReadReceipt(actor, { userId: claim.volunteerUserId }))
-          throw forbidden('Only the volunteer who claimed and the coordinators who decide claims can see a receipt', 'NOT_OWN_CLAIM');
+        orRefuse(judge(actor, 'expense_claim', 'read_receipt', { claimantUserId: claim.volunteerUserId }));
         const file = await findReceipt(tx, actor.orgId, claim.id);
         if (!file) throw notFound('A receipt for that claim');
         await audit.record(tx, actor, actor.orgId, { action: 'expense.receipt_downloaded', entityType: 'expense_claim', entityId: claim.id });

@@ -3,13 +3,14 @@
 // for. Every read of a volunteer's hours and every change is audited.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { judge, orRefuse, ownsRecord } from '#src/access/access.ts';
+import { authorise } from '#src/access/roles.ts';
 import { isRealDate } from '#src/features/cases/page-form.ts';
 import { type DateRange, formatMinutes, type HoursEntryInput, MAX_MINUTES_A_DAY, ZHoursEntry } from './hours.schemas.ts';
 import {
@@ -27,8 +28,7 @@ import {
 } from './hours.repo.ts';
 import { casesEverAssigned } from './my-cases.repo.ts';
 import { calendarOf } from './calendar.ts';
-import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerIfAllowed } from './my-volunteer.ts';
-import { canDeleteHours, canReadWork, canRecordWorkFor, isOwnRecord } from './volunteer-work.policy.ts';
+import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerFor } from './my-volunteer.ts';
 import type { VolunteerRow } from './volunteers.repo.ts';
 
 const by = (actor: OrgActor) => actor.label ?? actor.id;
@@ -41,14 +41,14 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
     const entries = await listHours(tx, actor.orgId, v.id);
     const result = {
       volunteer: { id: v.id, name: v.name, status: v.status },
-      entries: entries.map((e) => ({ ...e, canDelete: canDeleteHours(actor, v, e, now).allowed })),
+      entries: entries.map((e) => ({ ...e, canDelete: judge(actor, 'hours_entry', 'delete', { ownerUserId: v.userId, createdAt: e.createdAt }, now).allowed })),
       totals: await hoursTotals(tx, actor.orgId, v.id, cal),
       perCase: await hoursPerCase(tx, actor.orgId, v.id),
       caseChoices: await casesEverAssigned(tx, actor.orgId, v.id),
       today: cal.today,
     };
     await audit.record(tx, actor, actor.orgId, {
-      action: isOwnRecord(actor, v) ? 'volunteer.own_hours_viewed' : 'volunteer.hours_viewed',
+      action: ownsRecord(actor, v.userId) ? 'volunteer.own_hours_viewed' : 'volunteer.hours_viewed',
       entityType: 'volunteer',
       entityId: v.id,
     });
@@ -92,8 +92,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
   async function remove(tx: Db, actor: OrgActor, v: VolunteerRow, entryId: string) {
     const entry = await findHoursEntry(tx, actor.orgId, v.id, entryId);
     if (!entry) throw notFound('That entry of hours');
-    const decision = canDeleteHours(actor, v, entry, clock.now());
-    if (!decision.allowed) throw forbidden(decision.reason ?? 'You cannot delete this entry', 'DELETE_NOT_ALLOWED');
+    orRefuse(judge(actor, 'hours_entry', 'delete', { ownerUserId: v.userId, createdAt: entry.createdAt }, clock.now()));
     await deleteHoursEntry(tx, actor.orgId, entry.id);
     await audit.record(tx, actor, actor.orgId, {
       action: 'volunteer.hours_deleted',
@@ -103,10 +102,8 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
     });
   }
 
-  const readable = (tx: Db, actor: OrgActor, volunteerId: string) =>
-    volunteerIfAllowed(tx, actor, volunteerId, canReadWork, 'You can see only your own hours, not other volunteers’.');
-  const writable = (tx: Db, actor: OrgActor, volunteerId: string) =>
-    volunteerIfAllowed(tx, actor, volunteerId, canRecordWorkFor, 'You can log only your own hours, not other volunteers’.');
+  const readable = (tx: Db, actor: OrgActor, volunteerId: string) => volunteerFor(tx, actor, volunteerId, 'read_hours');
+  const writable = (tx: Db, actor: OrgActor, volunteerId: string) => volunteerFor(tx, actor, volunteerId, 'log_hours');
 
   return {
     /** The signed-in volunteer's own hours (403 NO_VOLUNTEER_RECORD when their sign-in is not linked). */

@@ -5,7 +5,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { dbsSummary } from './dbs.service.ts';
 import { todayOf } from './calendar.ts';
 import { volunteerPolicyOf } from './my-volunteer.ts';

@@ -5,13 +5,13 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { ENDED_STATUSES } from '#src/features/cases/case-words.ts';
 import { countWaiting } from './expenses.repo.ts';
 import { hoursTotals } from './hours.repo.ts';
 import { assignmentsOfVolunteer, countActiveCases } from './my-cases.repo.ts';
 import { calendarOf } from './calendar.ts';
-import { readableVolunteer, requireMyVolunteer } from './my-volunteer.ts';
+import { volunteerFor, requireMyVolunteer } from './my-volunteer.ts';
 import { findVolunteerByUserId } from './volunteers.repo.ts';
 import { listMeetingsBetween } from '#src/features/meetings/meetings.repo.ts';
 
@@ -67,7 +67,7 @@ export function createMyWorkService({ db, clock, audit }: { db: Db; clock: Clock
     /** A volunteer's assignments as staff see them on the record's Cases page (a mediator only their own). Audited. */
     async casesOfVolunteer(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.cases_viewed', entityType: 'volunteer', entityId: v.id });
         return casesOf(tx, actor.orgId, v);
       });

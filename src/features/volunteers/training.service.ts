@@ -3,14 +3,15 @@
 // read of a volunteer's record is audited.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
+import { authorise, can } from '#src/access/roles.ts';
 import { findMember } from '#src/features/people/people.repo.ts';
-import { accreditGate, canAccredit, canChangeTraining } from './training.policy.ts';
+import { accreditGate } from './training.policy.ts';
+import { judge, orRefuse } from '#src/access/access.ts';
 import {
   type AccreditationRow,
   deleteTrainingRecord,
@@ -28,7 +29,7 @@ import {
 import type { AccreditationInput, CourseInput, TrainingRecordInput } from './training.schemas.ts';
 import { countSignedOffSupervisedCases } from './assignments.repo.ts';
 import { todayOf } from './calendar.ts';
-import { readableVolunteer, volunteerPolicyOf } from './my-volunteer.ts';
+import { volunteerFor, volunteerPolicyOf } from './my-volunteer.ts';
 import { cpdSummary, practiceChecks } from './practice-checks.ts';
 import type { VolunteerPolicy } from './volunteer-policy.ts';
 import { AREA_LABELS, type Area } from './volunteer-words.ts';
@@ -71,8 +72,8 @@ export async function trainingSummary(tx: Db, actor: OrgActor, v: VolunteerRow, 
       signedOff,
       required: policy.supervisedCasesRequired,
       gate,
-      actorMayAccredit: canAccredit(actor, v),
-      canAccredit: canAccredit(actor, v) && gate.allowed,
+      actorMayAccredit: judge(actor, 'volunteer', 'accredit', v).allowed,
+      canAccredit: judge(actor, 'volunteer', 'accredit', v).allowed && gate.allowed,
     },
     canRecord: can(actor.role, 'training.record'),
     policy,
@@ -82,11 +83,6 @@ export type TrainingSummary = Awaited<ReturnType<typeof trainingSummary>>;
 
 function notInFuture(field: string, date: string, today: string, label: string) {
   if (date > today) throw invalid({ [field]: `${label} must be today or in the past` });
-}
-
-function assertCanChangeTraining(actor: OrgActor, v: { name: string; supervisorUserId: string | null }) {
-  if (!canChangeTraining(actor, v))
-    throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can change their training and accreditations`, 'NOT_SUPERVISOR');
 }
 
 export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
@@ -161,7 +157,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
     /** One volunteer's training, accreditations, practice checks and supervised cases. Audited. */
     async get(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         await coursesIn(tx, actor);
         const summary = await trainingSummary(tx, actor, v, await volunteerPolicyOf(tx, actor.orgId), todayOf(clock));
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.training_viewed', entityType: 'volunteer', entityId: v.id });
@@ -173,7 +169,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         notInFuture('on', input.on, todayOf(clock), input.kind === 'course' ? 'Date completed' : 'Date');
         let title: string;
         let minutes = 0;
@@ -215,7 +211,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         const gone = await deleteTrainingRecord(tx, actor.orgId, v.id, recordId);
         if (!gone) throw notFound('That training record');
         await audit.record(tx, actor, actor.orgId, {
@@ -230,7 +226,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
 
     async listAccreditations(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         const today = todayOf(clock);
         const rows = await listAccreditations(tx, actor.orgId, v.id);
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.accreditations_viewed', entityType: 'volunteer', entityId: v.id });
@@ -242,7 +238,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         const today = todayOf(clock);
         notInFuture('accreditedOn', input.accreditedOn, today, 'Date accredited');
         if (input.expiresOn && input.expiresOn <= input.accreditedOn) throw invalid({ expiresOn: 'The expiry date must be after the date accredited' });
@@ -282,7 +278,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         const a = await findAccreditation(tx, actor.orgId, v.id, accreditationId);
         if (!a) throw notFound('That accreditation');
         if (a.revokedAt) throw new AppError('CONFLICT', 'That accreditation is already revoked', { reason: 'ALREADY_REVOKED' });
@@ -301,8 +297,8 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
     async accredit(actor: OrgActor, volunteerId: string, input: { note?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
         // Whether they may see the record comes first, so a refusal never names someone they may not see.
-        const v = await readableVolunteer(tx, actor, volunteerId);
-        if (!canAccredit(actor, v)) throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can accredit them`, 'NOT_SUPERVISOR');
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
+        orRefuse(judge(actor, 'volunteer', 'accredit', v));
         const policy = await volunteerPolicyOf(tx, actor.orgId);
         const gate = accreditGate(v, await countSignedOffSupervisedCases(tx, actor.orgId, v.id), policy.supervisedCasesRequired);
         if (!gate.allowed)

@@ -3,7 +3,7 @@
 // /my/training. Warnings follow the service's DBS alert days (60, 30 and 7 by default).
 import type { Db } from '#src/db/client.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/features/auth/permissions.ts';
+import { can } from '#src/access/roles.ts';
 import type { Queue, QueueItem } from '#src/features/home/home.service.ts';
 import { listVolunteersWithLatestDbs } from './dbs.repo.ts';
 import { type DbsStanding, dbsStanding } from './dbs-status.ts';

@@ -6,8 +6,8 @@ import { inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { assertCanChangeAvailability, assertCanSeeVolunteer, mayChangeAvailability } from './volunteer-access.ts';
+import { authorise } from '#src/access/roles.ts';
+import { judge, orRefuse } from '#src/access/access.ts';
 import { findVolunteerByUserId, getVolunteer, updateVolunteer, type VolunteerRow } from './volunteers.repo.ts';
 import type { AvailabilityInput, AwayInput } from './volunteers.schemas.ts';
 import type { VolunteerDeps } from './volunteers.service.ts';
@@ -37,7 +37,7 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
   async function change(actor: OrgActor, ref: VolunteerRef, what: string, edit: (v: VolunteerRow) => Partial<VolunteerRow>) {
     return inOrg(db, actor.orgId, async (tx) => {
       const v = await load(tx, actor, ref);
-      assertCanChangeAvailability(actor, v);
+      orRefuse(judge(actor, 'volunteer', 'change_availability', v));
       const values = edit(v);
       await updateVolunteer(tx, actor.orgId, v.id, { ...values, updatedAt: clock.now() });
       await audit.record(tx, actor, actor.orgId, { action: 'volunteer.availability_changed', entityType: 'volunteer', entityId: v.id, detail: { what } });
@@ -51,13 +51,13 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
     async availability(actor: OrgActor, ref: VolunteerRef) {
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await load(tx, actor, ref);
-        assertCanSeeVolunteer(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'view', v));
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.viewed', entityType: 'volunteer', entityId: v.id, detail: { page: 'availability' } });
         return {
           volunteer: { id: v.id, name: v.name, status: v.status },
           weekly: v.weeklyAvailability,
           away: [...v.away].sort(byDate),
-          canChange: mayChangeAvailability(actor, v),
+          canChange: judge(actor, 'volunteer', 'change_availability', v).allowed,
         };
       });
     },

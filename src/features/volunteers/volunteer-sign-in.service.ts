@@ -3,7 +3,7 @@
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { listMembers } from '#src/features/people/people.repo.ts';
 import { INVITATION_DAYS, type PeopleService } from '#src/features/people/people.service.ts';
 import { findVolunteerByUserId, getVolunteer, updateVolunteer } from './volunteers.repo.ts';

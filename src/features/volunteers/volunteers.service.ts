@@ -10,12 +10,12 @@ import { newId } from '#src/lib/ids.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/roles.ts';
 import { findMember, listMembers } from '#src/features/people/people.repo.ts';
 import type { PeopleService } from '#src/features/people/people.service.ts';
 import { countSignedOffSupervisedCases } from './assignments.repo.ts';
 import { todayOf } from './calendar.ts';
-import { readableVolunteer, volunteerPolicyOf } from './my-volunteer.ts';
+import { volunteerFor, volunteerPolicyOf } from './my-volunteer.ts';
 import { createVolunteerAvailability } from './volunteer-availability.service.ts';
 import { createVolunteerSignIn } from './volunteer-sign-in.service.ts';
 import { decideStatusChange, statusMoves } from './volunteer-status.ts';
@@ -99,7 +99,7 @@ function createVolunteerRecords({ db, clock, audit }: VolunteerDeps) {
      * trainee, their supervised cases signed off of those the policy requires. Audited. */
     async view(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         const supervisor = v.supervisorUserId ? ((await findMember(tx, actor.orgId, v.supervisorUserId)) ?? null) : null;
         const account = v.userId ? ((await findMember(tx, actor.orgId, v.userId)) ?? null) : null;
         const members = v.userId || !v.email ? [] : await listMembers(tx, actor.orgId);

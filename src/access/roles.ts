@@ -1,6 +1,9 @@
-// Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
-import { AppError } from '#src/lib/app-error.ts';
-import type { OrgActor, Role } from './actor.ts';
+// Pure: what each role may do, whatever the record (the first layer of access; the policies in ./policies decide
+// per record). Checked in services and, as a route's `config.permission`, before a form is read; the reasons are
+// shown to people as they are.
+import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+import { msg } from '#src/i18n/i18n.ts';
+import { ALLOW, type Decision, refuse, refusalError } from './decision.ts';
 
 const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
 const ALL_STAFF = ALL;
@@ -61,12 +64,21 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-export function authorise(actor: OrgActor, permission: Permission): void {
-  if (can(actor.role, permission)) return;
+/** Whether the role may, and if not why, in words. */
+export function roleDecision(role: Role, permission: Permission): Decision {
+  if (can(role, permission)) return ALLOW;
   const allowed = (PERMISSIONS[permission] as readonly Role[]).map(roleLabel).join(' or ');
-  throw new AppError('FORBIDDEN', `Only ${allowed} can ${DESCRIPTIONS[permission]}; you are ${roleLabel(actor.role)}.`, {
-    reason: 'ROLE_NOT_ALLOWED',
+  return refuse('ROLE_NOT_ALLOWED', msg('Only {allowed} can {action}; you are {role}.'), {
+    allowed,
+    action: DESCRIPTIONS[permission],
+    role: roleLabel(role),
   });
+}
+
+/** 403 ROLE_NOT_ALLOWED, with who may, unless the actor's role has the permission. */
+export function authorise(actor: OrgActor, permission: Permission): void {
+  const decision = roleDecision(actor.role, permission);
+  if (!decision.allowed) throw refusalError(decision);
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
