@@ -4,7 +4,6 @@ import type { Db } from '#src/db/client.ts';
 import { and, asc, desc, eq, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { meetingRequests } from '#src/db/schema/meetings.ts';
-import { referrals } from '#src/db/schema/referrals.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
 export type NewRequest = typeof meetingRequests.$inferInsert;
