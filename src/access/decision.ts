@@ -45,9 +45,15 @@ export const refusalText = (r: Refusal): string => english(r.message, r.params);
 /** The AppError a refusal becomes: 404 for hidden records (no reason, as for any missing record), 409 for a record
  * whose state refuses, 403 otherwise. */
 export function refusalError(r: Refusal): AppError {
-  if (r.hide) return new AppError('NOT_FOUND', refusalText(r));
-  if (r.conflict) return new AppError('CONFLICT', refusalText(r), { reason: r.reason, ...(r.asField ? { fields: { _: refusalText(r) } } : {}) });
-  return new AppError('FORBIDDEN', refusalText(r), { reason: r.reason });
+  const params = r.params ? { params: r.params } : {};
+  if (r.hide) return new AppError('NOT_FOUND', r.message, params);
+  if (r.conflict)
+    return new AppError('CONFLICT', r.message, {
+      reason: r.reason,
+      ...params,
+      ...(r.asField ? { fields: { _: refusalText(r) }, fieldParams: r.params ? { _: { text: r.message, params: r.params } } : undefined } : {}),
+    });
+  return new AppError('FORBIDDEN', r.message, { reason: r.reason, ...params });
 }
 
 /** The refusal in words, or null when allowed (for showing beside a record in a list). */

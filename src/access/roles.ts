@@ -82,12 +82,12 @@ export function authorise(actor: OrgActor, permission: Permission): void {
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'an admin',
-  coordinator: 'a case coordinator',
-  supervisor: 'a supervisor',
-  mediator: 'a mediator',
-  safeguarding_lead: 'a safeguarding lead',
-  viewer: 'a viewer',
-  referrer: 'a referrer',
+  admin: msg('an admin'),
+  coordinator: msg('a case coordinator'),
+  supervisor: msg('a supervisor'),
+  mediator: msg('a mediator'),
+  safeguarding_lead: msg('a safeguarding lead'),
+  viewer: msg('a viewer'),
+  referrer: msg('a referrer'),
 };
 export const roleLabel = (role: Role) => ROLE_LABELS[role];

@@ -1,3 +1,4 @@
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -32,7 +33,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/api-keys/:keyId/revoke', { config: { permission: 'apikeys.manage' } }, async (req, reply) => {
     const { keyId } = req.params as { keyId: string };
-    if (!isUuid(keyId)) throw new AppError('NOT_FOUND', 'That API key was not found');
+    if (!isUuid(keyId)) throw new AppError('NOT_FOUND', msg('That API key was not found'));
     await deps.apiKeys.revoke(req.actor!, keyId);
     return listPage(req, reply, { flash: 'API key revoked. Requests using it are now refused.' });
   });

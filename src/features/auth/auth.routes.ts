@@ -1,4 +1,5 @@
 // Sign in (password, then code), two-factor enrolment, sign out, account and service switching.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -8,12 +9,12 @@ import { fieldErrorsOf, keepValues, parseForm, safeNext } from '#src/http/forms.
 import { clearSessionCookie, setSessionCookie } from '#src/http/request-actor.ts';
 
 const ZSignIn = z.object({
-  email: z.string().trim().min(1, 'Enter your email address'),
-  password: z.string().min(1, 'Enter your password'),
+  email: z.string().trim().min(1, msg('Enter your email address')),
+  password: z.string().min(1, msg('Enter your password')),
   next: z.string().optional(),
 });
-const ZCode = z.object({ code: z.string().trim().min(1, 'Enter the 6-digit code from your authenticator app') });
-const ZSwitch = z.object({ orgId: z.string().uuid('Select a service') });
+const ZCode = z.object({ code: z.string().trim().min(1, msg('Enter the 6-digit code from your authenticator app')) });
+const ZSwitch = z.object({ orgId: z.string().uuid(msg('Select a service')) });
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   const secure = deps.config.secureCookies;
@@ -22,17 +23,17 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/sign-in', async (req, reply) => {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
     const { next, signedOut } = req.query as { next?: string; signedOut?: string };
-    const flash = signedOut === 'everywhere' ? 'You have signed out on every device.' : signedOut ? 'You have signed out.' : undefined;
-    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values: { next: next ?? '' }, flash });
+    const flash = signedOut === 'everywhere' ? msg('You have signed out on every device.') : signedOut ? msg('You have signed out.') : undefined;
+    return reply.page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values: { next: next ?? '' }, flash });
   });
 
   app.post('/sign-in', { config: signInLimit }, async (req, reply) => {
-    const form = parseForm(ZSignIn, req.body);
+    const form = parseForm(ZSignIn, req.body, req.locale);
     const values = keepValues(req.body);
     if (!form.ok)
       return reply
         .status(422)
-        .page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
+        .page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
     try {
       const { token, stage } = await deps.auth.signInWithPassword(form.data.email, form.data.password, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, secure);
@@ -42,8 +43,8 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       const status = err instanceof AppError ? err.status : 422;
-      const shown = { email: (err as Error).message };
-      return reply.status(status).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values, fields: shown, errors: errorList(shown) });
+      const shown = { email: err instanceof AppError ? err.messageIn(req.locale) : (err as Error).message };
+      return reply.status(status).page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values, fields: shown, errors: errorList(shown) });
     }
   });
 
@@ -58,7 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const next = safeNext((req.body as { next?: string })?.next);
     const form = parseForm(ZCode, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter your code', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter your code'), { fields: form.fields });
       const token = await deps.twoFactor.verify(session.id, session.userId, form.data.code, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, secure);
       return reply.redirect(next, 303);
@@ -91,7 +92,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(ZCode, req.body);
     const actor = { type: 'user' as const, id: s.userId, label: s.userName, ip: req.ip, requestId: req.id };
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter the code', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter the code'), { fields: form.fields });
       const codes = await deps.twoFactor.confirmEnrolment(s.userId, form.data.code, actor, s.orgId);
       if (s.stage !== 'full') setSessionCookie(reply, await deps.auth.completeSignIn(s.id, s.userId, { ip: req.ip, requestId: req.id }, 'enrolment'), secure);
       return reply.page('auth/views/backup-codes.njk', { pageTitle: 'Your backup codes', codes });
@@ -139,7 +140,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.post('/services/switch', async (req, reply) => {
     const s = req.session!;
     const form = parseForm(ZSwitch, req.body);
-    if (!form.ok) throw new AppError('UNPROCESSABLE', 'Select a service', { fields: form.fields });
+    if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Select a service'), { fields: form.fields });
     await deps.auth.switchOrg(s, form.data.orgId, { type: 'user', id: s.userId, label: s.userName, ip: req.ip, requestId: req.id });
     return reply.redirect('/home', 303);
   });

@@ -1,4 +1,5 @@
 // Forgotten password (the emailed link), changing a password when signed in, and an admin's reset of a member.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -61,7 +62,7 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
     const model = { pageTitle: 'Set a new password', token, person };
     const form = parseForm(ZReset, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
       await deps.passwords.completeReset(token, form.data.password, { ip: req.ip, requestId: req.id });
     } catch (err) {
       return showErrors(reply, err, 'auth/views/reset-password.njk', model, ['password', 'confirmPassword']);
@@ -79,7 +80,7 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
     const model = { pageTitle: 'Change your password', hasTotp: s.hasTotp };
     const form = parseForm(ZChange, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
       await deps.passwords.changePassword({ id: s.id, userId: s.userId }, form.data, { ip: req.ip, requestId: req.id });
     } catch (err) {
       return showErrors(reply, err, 'auth/views/change-password.njk', model, ['currentPassword', 'code', 'newPassword', 'confirmPassword']);

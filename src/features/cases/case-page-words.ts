@@ -1,4 +1,5 @@
 // The words the staff case pages use for values stored as codes (shown through t()).
+import { msg } from '#src/i18n/i18n.ts';
 import type { CaseStatus } from './case-words.ts';
 import type { CONTACT_METHODS, CONTACT_OUTCOMES } from './cases.schemas.ts';
 import type { EventKind } from './timeline.repo.ts';
@@ -32,11 +33,11 @@ export const SUITABILITY_LABELS: Record<'suitable' | 'unsuitable' | 'unsure', st
 };
 
 export const MEETING_MODE_LABELS: Record<'home_visit' | 'office' | 'prison_visit' | 'phone' | 'online', string> = {
-  home_visit: 'Home visit',
-  office: 'At the office',
-  prison_visit: 'Prison visit',
-  phone: 'Phone',
-  online: 'Online',
+  home_visit: msg('Home visit'),
+  office: msg('At the office'),
+  prison_visit: msg('Prison visit'),
+  phone: msg('Phone'),
+  online: msg('Online'),
 };
 
 /** The timeline's filter: the kinds of event staff look for. */

@@ -1,4 +1,5 @@
 // Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';

@@ -1,4 +1,5 @@
 // The people page: members, invitations, roles, deactivation, two-factor and password resets; invitation acceptance.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -13,7 +14,7 @@ const roleItems = (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, tex
 
 function userIdParam(req: FastifyRequest) {
   const { userId } = req.params as { userId: string };
-  if (!isUuid(userId)) throw new AppError('NOT_FOUND', 'That person was not found');
+  if (!isUuid(userId)) throw new AppError('NOT_FOUND', msg('That person was not found'));
   return userId;
 }
 
@@ -39,7 +40,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     const values = keepValues(req.body);
     const form = parseForm(ZInvite, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
       const { token, expiresAt } = await deps.people.invite(req.actor!, form.data);
       const link = `${deps.config.baseUrl}/invitations/${token}`;
       return reply.page('people/views/invited.njk', { pageTitle: 'Invitation created', link, invitee: form.data, expiresAt });
@@ -58,7 +59,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/people/:userId/role', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const form = parseForm(ZChangeRole, req.body);
-    if (!form.ok) throw new AppError('UNPROCESSABLE', 'Select a role', { fields: form.fields });
+    if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Select a role'), { fields: form.fields });
     try {
       await deps.people.changeRole(req.actor!, userIdParam(req), form.data.role);
     } catch (err) {
@@ -96,7 +97,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/invitations/:invitationId/revoke', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const { invitationId } = req.params as { invitationId: string };
-    if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', 'That invitation was not found');
+    if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', msg('That invitation was not found'));
     await deps.people.revokeInvitation(req.actor!, invitationId);
     return listPage(req, reply, { flash: 'Invitation withdrawn.' });
   });
@@ -112,7 +113,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     const { token } = req.params as { token: string };
     const form = parseForm(ZAcceptInvitation, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter a password', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter a password'), { fields: form.fields });
       const { email } = await deps.people.acceptInvitation(token, form.data.password, { ip: req.ip, requestId: req.id });
       return reply.page('people/views/accepted.njk', { pageTitle: 'You have joined', email });
     } catch (err) {

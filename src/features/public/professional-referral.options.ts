@@ -1,4 +1,5 @@
 // The words for the choices on the professional referral form (shown through t()).
+import { msg } from '#src/i18n/i18n.ts';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/features/cases/case-words.ts';
 import { RISK_LABELS, RISKS, SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES } from '#src/features/referrals/referrals.schemas.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
@@ -7,14 +8,14 @@ type Choice = { value: string; text: string };
 const choices = (labels: Record<string, string>, t: Translate): Choice[] => Object.entries(labels).map(([value, text]) => ({ value, text: t(text) }));
 
 export const SEND_ISSUE_LABELS: Record<(typeof SEND_ISSUES)[number], string> = {
-  B: 'Section B: special educational needs',
-  C: 'Section C: health needs',
-  D: 'Section D: social care needs',
-  F: 'Section F: special educational provision',
-  G: 'Section G: health provision',
-  H1: 'Section H1: social care provision under the Chronically Sick and Disabled Persons Act',
-  H2: 'Section H2: other social care provision',
-  I: 'Section I: the school or college named, its type, or that none is named',
+  B: msg('Section B: special educational needs'),
+  C: msg('Section C: health needs'),
+  D: msg('Section D: social care needs'),
+  F: msg('Section F: special educational provision'),
+  G: msg('Section G: health provision'),
+  H1: msg('Section H1: social care provision under the Chronically Sick and Disabled Persons Act'),
+  H2: msg('Section H2: other social care provision'),
+  I: msg('Section I: the school or college named, its type, or that none is named'),
 };
 
 const COMMUNITY_KINDS = {

@@ -4,22 +4,22 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/roles.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
 const t = translator('en');
 const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
 const DAY_WORDS: Record<string, string> = {
-  monday: 'Monday',
-  tuesday: 'Tuesday',
-  wednesday: 'Wednesday',
-  thursday: 'Thursday',
-  friday: 'Friday',
-  saturday: 'Saturday',
-  morning: 'mornings',
-  afternoon: 'afternoons',
-  evening: 'evenings',
+  monday: msg('Monday'),
+  tuesday: msg('Tuesday'),
+  wednesday: msg('Wednesday'),
+  thursday: msg('Thursday'),
+  friday: msg('Friday'),
+  saturday: msg('Saturday'),
+  morning: msg('mornings'),
+  afternoon: msg('afternoons'),
+  evening: msg('evenings'),
 };
 const DETAIL_WORDS: Record<string, string> = {
   languages: 'Languages',
@@ -64,7 +64,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
 
   app.post('/enquiries/:id/answered', async (req, reply) => {
     const { id } = req.params as { id: string };
-    if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That enquiry was not found');
+    if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
     await deps.publicIntake.closeEnquiry(req.actor!, id);
     return reply.redirect('/enquiries?done=answered', 303);
   });

@@ -1,6 +1,6 @@
 // View models for the staff referral pages: the queue's rows and everything a referral holds, with its
 // stored codes in words. Fields are picked one by one, so a new column never reaches a page by default.
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, STATUS_LABELS, type CaseStatus } from '#src/features/cases/case-words.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from './referrals.schemas.ts';
 import type { ReferralPagesService } from './referral-pages.service.ts';
@@ -12,14 +12,23 @@ type Referral = ReferralPage['referral'];
 
 export const REFERRAL_STATUSES = ['new', 'accepted', 'declined', 'signposted'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = { new: 'New', accepted: 'Accepted', declined: 'Declined', signposted: 'Signposted' };
+export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
+  new: msg('New'),
+  accepted: msg('Accepted'),
+  declined: msg('Declined'),
+  signposted: msg('Signposted'),
+};
 export const REFERRAL_STATUS_CLASSES: Record<ReferralStatus, string> = {
   new: 'govuk-tag--blue',
   accepted: 'govuk-tag--green',
   declined: 'govuk-tag--grey',
   signposted: 'govuk-tag--purple',
 };
-export const SOURCE_LABELS: Record<string, string> = { self: 'Self-referral', professional: 'Professional (online form)', api: 'Professional (API)' };
+export const SOURCE_LABELS: Record<string, string> = {
+  self: msg('Self-referral'),
+  professional: msg('Professional (online form)'),
+  api: msg('Professional (API)'),
+};
 
 const yesNo = (v: unknown) => (v === true ? t('Yes') : v === false ? t('No') : undefined);
 const word = (labels: Record<string, string>, v: unknown) => (typeof v === 'string' ? t(labels[v] ?? v) : undefined);
