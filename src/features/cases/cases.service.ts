@@ -69,7 +69,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
   async function caseWithFacts(tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') {
     const facts = await ensure(tx, actor, 'case', action, caseId);
     const c = await findCase(tx, actor.orgId, caseId);
-    if (!c) throw new AppError('NOT_FOUND', 'That case was not found');
+    if (!c) throw new AppError('NOT_FOUND', msg('That case was not found'));
     return { c, facts };
   }
   const caseFor = async (tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') => (await caseWithFacts(tx, actor, caseId, action)).c;
