@@ -7,6 +7,7 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm, safeNext } from '#src/http/forms.ts';
 import { clearSessionCookie, setSessionCookie } from '#src/http/request-actor.ts';
+import { bodyOf, queryText, queryOf } from '#src/http/page-input.ts';
 
 const ZSignIn = z.object({
   email: z.string().trim().min(1, msg('Enter your email address')),
@@ -16,13 +17,16 @@ const ZSignIn = z.object({
 const ZCode = z.object({ code: z.string().trim().min(1, msg('Enter the 6-digit code from your authenticator app')) });
 const ZSwitch = z.object({ orgId: z.string().uuid(msg('Select a service')) });
 
+const ZNext = z.object({ next: queryText });
+const ZSignInQuery = ZNext.extend({ signedOut: queryText });
+const ZAccountQuery = z.object({ changed: queryText });
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   const secure = deps.config.secureCookies;
   const signInLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   app.get('/sign-in', async (req, reply) => {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
-    const { next, signedOut } = req.query as { next?: string; signedOut?: string };
+    const { next, signedOut } = queryOf(req, ZSignInQuery);
     const flash = signedOut === 'everywhere' ? msg('You have signed out on every device.') : signedOut ? msg('You have signed out.') : undefined;
     return reply.page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values: { next: next ?? '' }, flash });
   });
@@ -50,13 +54,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/sign-in/code', async (req, reply) => {
     if (req.session?.stage !== 'password') return reply.redirect(req.session?.stage === 'full' ? '/home' : '/sign-in', 303);
-    return reply.page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next: (req.query as { next?: string }).next ?? '' });
+    return reply.page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next: queryOf(req, ZSignInQuery).next ?? '' });
   });
 
   app.post('/sign-in/code', { config: signInLimit }, async (req, reply) => {
     const session = req.session;
     if (session?.stage !== 'password') return reply.redirect('/sign-in', 303);
-    const next = safeNext((req.body as { next?: string })?.next);
+    const next = safeNext(bodyOf(req, ZNext).next);
     const form = parseForm(ZCode, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter your code'), { fields: form.fields });
@@ -113,9 +117,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const s = req.session!;
     const services = await deps.auth.listMyServices(s.userId);
     const flash =
-      (req.query as { changed?: string }).changed === 'password'
-        ? 'Your password has been changed. You have been signed out on every other device.'
-        : undefined;
+      queryOf(req, ZAccountQuery).changed === 'password' ? 'Your password has been changed. You have been signed out on every other device.' : undefined;
     return reply.page('auth/views/account.njk', {
       pageTitle: 'Your account',
       me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },

@@ -8,6 +8,7 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { caseIdParam } from './case-page.routes.ts';
 import { ZSafeguardingDecision } from './cases.schemas.ts';
 import { asBody, dateOf, optionalText, textOf } from './page-form.ts';
+import { doneOf } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const ORDER = ['decision', 'referredTo', 'referredAt', 'legalBasis', 'close'];
@@ -44,7 +45,7 @@ export function registerSafeguardingPages(app: FastifyInstance, deps: Deps) {
           href: `#${problem.recordId}-${k === 'referredAt' ? 'referredAt-day' : k === '_' ? 'decision' : k}`,
         }))
       : undefined;
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('cases/views/safeguarding.njk', {
       pageTitle: t('Safeguarding'),
       open: open.map(present),

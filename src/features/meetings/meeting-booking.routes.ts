@@ -12,10 +12,15 @@ import { attempt, bookingFormModel, errorItems, formFields, readBookingForm, val
 import { ZBookMeeting } from './meetings.schemas.ts';
 import { meetingsHeader } from './meetings.routes.ts';
 import { requestRow } from './meetings.present.ts';
+import { queryOf } from '#src/http/page-input.ts';
+import { z } from 'zod';
 
 const t = translator('en');
 
 type State = { values: Record<string, string>; ticked: { volunteerIds: string[]; partyIds: string[] }; fields?: FieldErrors };
+
+/** The booking form's query (from the slot finder or a request): any fields, each read as text by valuesFromQuery. */
+const ZBookingQuery = z.record(z.string(), z.unknown());
 
 async function renderBooking(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const actor = req.actor!;
@@ -24,11 +29,11 @@ async function renderBooking(deps: Deps, pages: CasePagesService, req: FastifyRe
   const choices = await deps.meetings.bookingForm(actor, caseId);
   let values = state?.values;
   let ticked = state?.ticked;
-  const requestId = values?.requestId ?? valuesFromQuery(req.query as Record<string, unknown>).requestId;
+  const requestId = values?.requestId ?? valuesFromQuery(queryOf(req, ZBookingQuery)).requestId;
   const found = requestId ? await deps.meetings.requests.get(actor, requestId).catch(() => undefined) : undefined;
   const request = found && found.caseId === caseId && found.status === 'open' ? found : undefined;
   if (!values || !ticked) {
-    const fromQuery = valuesFromQuery(req.query as Record<string, unknown>);
+    const fromQuery = valuesFromQuery(queryOf(req, ZBookingQuery));
     values = { durationMinutes: '60', ...(request ? { kind: request.kind } : {}), ...fromQuery };
     if (!request) delete values.requestId;
     ticked = {

@@ -9,8 +9,7 @@ import { type CasePagesService, createCasePagesService } from '#src/features/cas
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
 import { registerBookingPages } from './meeting-booking.routes.ts';
 import { registerMeetingChangePages } from './meeting-changes.routes.ts';
 import { attempt, errorItems } from './meeting-forms.ts';
@@ -23,6 +22,7 @@ import { registerRequestApi } from './requests.api.ts';
 import { registerRequestPages } from './requests.routes.ts';
 import { registerShuttleApi } from './shuttle.api.ts';
 import { registerShuttlePages } from './shuttle.routes.ts';
+import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -38,13 +38,11 @@ export const MEETING_DONE: Record<string, string> = {
   requested: 'Request for a further meeting recorded. It is in the coordinators’ queue.',
 };
 
-export const flashOf = (req: FastifyRequest) => MEETING_DONE[(req.query as { done?: string }).done ?? ''];
+export const flashOf = (req: FastifyRequest) => MEETING_DONE[doneOf(req)];
 
 /** The meeting id in the path, or 404. */
 export function meetingIdParam(req: FastifyRequest): string {
-  const id = (req.params as { meetingId?: string }).meetingId;
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That meeting was not found'));
-  return id;
+  return uuidParam(req, 'meetingId', msg('That meeting was not found'));
 }
 
 /** The case's heading and sub navigation, with the Meetings tab active, and what this person may do. */

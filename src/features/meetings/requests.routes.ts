@@ -7,24 +7,20 @@ import type { CasePagesService } from '#src/features/cases/case-pages.service.ts
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
 import { attempt, errorItems, formFields } from './meeting-forms.ts';
 import { MEETING_KIND_LABELS, MEETING_KINDS, REQUESTER_LABELS } from './meeting-words.ts';
 import { meetingsHeader } from './meetings.routes.ts';
 import { requestRow } from './meetings.present.ts';
 import { REQUESTED_BY, ZDecline, ZMeetingRequest } from './requests.schemas.ts';
+import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
 type State = { values: Record<string, string>; fields: FieldErrors };
 const QUEUE_DONE: Record<string, string> = { declined: 'Request declined. The reason is on the case timeline.' };
 
-const requestIdParam = (req: FastifyRequest) => {
-  const id = (req.params as { requestId?: string }).requestId;
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That request was not found'));
-  return id;
-};
+const requestIdParam = (req: FastifyRequest) => uuidParam(req, 'requestId', msg('That request was not found'));
 
 async function renderNew(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const caseId = caseIdParam(req);
@@ -87,7 +83,7 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps, pages: Ca
     return reply.page('meetings/views/requests-queue.njk', {
       pageTitle: t('Requests for a further meeting'),
       requests: open.map((r) => requestRow(r, now)),
-      flash: QUEUE_DONE[(req.query as { done?: string }).done ?? ''],
+      flash: QUEUE_DONE[doneOf(req)],
     });
   });
 

@@ -17,6 +17,7 @@ import { meetingIdParam, meetingsHeader } from './meetings.routes.ts';
 import { meetingRow } from './meetings.present.ts';
 import { ZConvey, ZStatement } from './shuttle.schemas.ts';
 import { mayConvey } from './shuttle-rules.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const at = (d: Date) => `${dayInWords(d)}, ${clockTime(d)}`;
@@ -64,7 +65,7 @@ async function renderLog(deps: Deps, pages: CasePagesService, req: FastifyReques
         ? errorItems(fields, ['partyId', 'statement', 'permission', 'words'])
         : [{ text: fields.toPartyId ?? fields._ ?? '', href: `#toPartyId-${state?.form}` }]
       : undefined,
-    flash: DONE[(req.query as { done?: string }).done ?? ''],
+    flash: DONE[doneOf(req)],
   });
 }
 
@@ -92,7 +93,7 @@ export function registerShuttlePages(app: FastifyInstance, deps: Deps, pages: Ca
   app.post('/cases/:id/meetings/:meetingId/shuttle/:statementId/convey', async (req, reply) => {
     const caseId = caseIdParam(req);
     const meetingId = meetingIdParam(req);
-    const statementId = (req.params as { statementId: string }).statementId;
+    const statementId = textParam(req, 'statementId');
     if (!isUuid(statementId)) throw new AppError('NOT_FOUND', msg('That statement was not found'));
     const body = asBody(req.body);
     const parsed = parseForm(ZConvey, { toPartyId: optionalText(body, 'toPartyId') });

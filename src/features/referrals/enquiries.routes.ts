@@ -7,6 +7,7 @@ import { can } from '#src/access/roles.ts';
 import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
@@ -32,7 +33,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
   app.get('/enquiries', async (req, reply) => {
     const { status } = ZEnquiryQuery.parse(req.query ?? {});
     const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('referrals/views/enquiries.njk', {
       pageTitle: t('Enquiries'),
       status,
@@ -63,7 +64,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
   });
 
   app.post('/enquiries/:id/answered', async (req, reply) => {
-    const { id } = req.params as { id: string };
+    const id = textParam(req, 'id');
     if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
     await deps.publicIntake.closeEnquiry(req.actor!, id);
     return reply.redirect('/enquiries?done=answered', 303);

@@ -7,7 +7,7 @@ import { dateOf, optionalText, textOf } from '#src/features/cases/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { volunteerHeading } from './volunteer-pages.present.ts';
 import { checkRows, standingModel } from './training-pages.present.ts';
-import { doneOf, type PageExtra, param, registerPageForm, type Render } from './training.routes.ts';
+import { doneMessageOf, type PageExtra, param, registerPageForm, type Render } from './training.routes.ts';
 import { ZDbsCheck, ZStatusCheck } from './training.schemas.ts';
 import { DBS_LEVEL_LABELS, DBS_LEVELS, DBS_WORKFORCE_LABELS, DBS_WORKFORCES } from './volunteer-words.ts';
 
@@ -34,7 +34,7 @@ export function registerDbsPages(app: FastifyInstance, deps: Deps) {
         values: v,
         fields: extra.fields,
         errors: extra.errors?.length ? extra.errors : undefined,
-        flash: extra.errors?.length ? undefined : doneOf(req),
+        flash: extra.errors?.length ? undefined : doneMessageOf(req),
       });
     };
   const render = renderWith();

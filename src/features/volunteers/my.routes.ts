@@ -10,6 +10,7 @@ import { formatPence } from './expenses.schemas.ts';
 import { formatMinutes } from './hours.schemas.ts';
 import type { MyAssignmentRow } from './my-cases.repo.ts';
 import { NOT_LINKED_MESSAGE } from './my-volunteer.ts';
+import { textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -86,7 +87,7 @@ export function registerMyPages(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/volunteers/:volunteerId/cases', async (req, reply) => {
-    const { volunteerId } = req.params as { volunteerId: string };
+    const volunteerId = textParam(req, 'volunteerId');
     const theirs = await deps.myWork.casesOfVolunteer(req.actor!, volunteerId);
     const row = (r: MyAssignmentRow) => ({ ...caseRow(r), href: `/cases/${r.caseId}`, role: r.role === 'lead' ? t('Lead mediator') : t('Co-mediator') });
     return reply.page('volunteers/views/volunteer-cases.njk', {

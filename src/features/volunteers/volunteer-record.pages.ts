@@ -5,11 +5,11 @@ import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/roles.ts';
 import { dateParts } from '#src/features/cases/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
 import { todayOf } from './calendar.ts';
 import { connectionRows, recordModel, statusModel, volunteerHeading } from './volunteer-pages.present.ts';
 import { CONNECTION_KIND_LABELS, CONNECTION_KINDS } from './volunteers.schemas.ts';
+import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -37,13 +37,11 @@ const NOT_FOUND: Record<string, string> = {
 
 /** A uuid route parameter, or 404. */
 export function idParam(req: FastifyRequest, name: 'volunteerId' | 'connectionId' | 'periodId' | 'applicationId' = 'volunteerId') {
-  const id = (req.params as Record<string, string>)[name];
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', NOT_FOUND[name]!);
-  return id;
+  return uuidParam(req, name, NOT_FOUND[name]!);
 }
 
 export const doneMessage = (req: FastifyRequest) => {
-  const done = (req.query as { done?: string } | undefined)?.done;
+  const done = doneOf(req);
   return done ? DONE[done] : undefined;
 };
 
