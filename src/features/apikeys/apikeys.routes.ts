@@ -15,7 +15,7 @@ export const ZNewApiKey = z.object({
   role: z.enum(ROLES, { error: 'Select a role' }),
 });
 
-export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
+export function registerApiKeyRoutes(app: FastifyInstance, deps: Pick<Deps, 'apiKeys'>) {
   const roles = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, '') }));
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const keys = await deps.apiKeys.list(req.actor!);

@@ -20,7 +20,7 @@ const ZSwitch = z.object({ orgId: z.string().uuid(msg('Select a service')) });
 const ZNext = z.object({ next: queryText });
 const ZSignInQuery = ZNext.extend({ signedOut: queryText });
 const ZAccountQuery = z.object({ changed: queryText });
-export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
+export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth' | 'config' | 'twoFactor'>) {
   const secure = deps.config.secureCookies;
   const signInLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 

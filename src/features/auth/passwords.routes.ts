@@ -31,7 +31,7 @@ const SECRET_FIELDS = ['password', 'confirmPassword', 'currentPassword', 'newPas
 /** Only the public forms of this file are limited per client; sign-in's own throttle covers guessing. */
 const publicLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
-export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
+export function registerPasswordRoutes(app: FastifyInstance, deps: Pick<Deps, 'passwords'>) {
   const showErrors = (reply: FastifyReply, err: unknown, template: string, model: Record<string, unknown>, order: string[]) => {
     const fields = fieldErrorsOf(err);
     if (!fields) throw err;

@@ -43,7 +43,7 @@ export function caseIdParam(req: FastifyRequest, name: 'id' | 'partyId' | 'taskI
   return uuidParam(req, name, NOT_FOUND[name]!);
 }
 
-export const today = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
+export const today = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString().slice(0, 10);
 
 export type TabExtra = { values?: Record<string, string>; fields?: Record<string, string>; errors?: { text: string; href?: string }[]; flash?: string };
 
@@ -63,7 +63,14 @@ const ZTimelineQuery = z.object({
 });
 
 /** Renders one tab of the case, with what was typed and the errors when a form on it was not accepted. */
-export async function renderCaseTab(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, tab: CaseTab, extra: TabExtra = {}) {
+export async function renderCaseTab(
+  deps: Pick<Deps, 'clock'>,
+  pages: CasePagesService,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  tab: CaseTab,
+  extra: TabExtra = {},
+) {
   const caseId = caseIdParam(req);
   const kinds = tab === 'timeline' ? [queryOf(req, ZTimelineQuery).kind ?? []].flat().filter((k): k is EventKind => EVENT_KINDS.includes(k as EventKind)) : [];
   const view = await pages.casePage(req.actor!, caseId, { kinds });
@@ -109,7 +116,7 @@ export async function renderIntake(
   });
 }
 
-export function registerCasePageRoutes(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerCasePageRoutes(app: FastifyInstance, deps: Pick<Deps, 'clock'>, pages: CasePagesService) {
   app.get('/cases/:id', (req, reply) => renderCaseTab(deps, pages, req, reply, 'overview'));
   app.get('/cases/:id/people', (req, reply) => renderCaseTab(deps, pages, req, reply, 'people'));
   app.get('/cases/:id/timeline', (req, reply) => renderCaseTab(deps, pages, req, reply, 'timeline'));

@@ -15,7 +15,7 @@ const ORDER = ['decision', 'referredTo', 'referredAt', 'legalBasis', 'close'];
 
 type Problem = { recordId: string; values: Record<string, string>; fields: FieldErrors };
 
-export function registerSafeguardingPages(app: FastifyInstance, deps: Deps) {
+export function registerSafeguardingPages(app: FastifyInstance, deps: Pick<Deps, 'caseActivity'>) {
   async function listPage(req: FastifyRequest, reply: FastifyReply, problem?: Problem) {
     const rows = await deps.caseActivity.listSafeguarding(req.actor!);
     const open = rows.filter((r) => r.record.status === 'open');

@@ -21,7 +21,7 @@ function nameParam(req: FastifyRequest): TemplateName {
   return name as TemplateName;
 }
 
-export function registerEmailWordingPages(app: FastifyInstance, deps: Deps) {
+export function registerEmailWordingPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
   async function render(req: FastifyRequest, reply: FastifyReply, typed?: Typed) {
     authorise(req.actor!, 'email.view');
     const overrides = readMeetingPolicy(await deps.settings.forWork(req.actor!.orgId)).emailTemplates;

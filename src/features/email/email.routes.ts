@@ -19,7 +19,7 @@ function outboxHref(query: Record<string, string | number | undefined>) {
   return s ? `/email?${s}` : '/email';
 }
 
-export function registerEmailPages(app: FastifyInstance, deps: Deps) {
+export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'email'>) {
   app.get('/email', async (req, reply) => {
     const parsed = ZOutboxQuery.safeParse(req.query ?? {});
     const query = parsed.success ? parsed.data : { page: 1, status: undefined, template: undefined, q: undefined };

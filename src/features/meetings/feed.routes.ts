@@ -18,7 +18,7 @@ const DONE: Record<string, string> = {
 };
 const flashOf = (req: FastifyRequest) => DONE[doneOf(req)];
 
-export function registerFeedRoutes(app: FastifyInstance, deps: Deps) {
+export function registerFeedRoutes(app: FastifyInstance, deps: Pick<Deps, 'calendarFeeds'>) {
   app.get('/my/calendar/feed', async (req, reply) => {
     const status = await deps.calendarFeeds.mine(req.actor!);
     return reply.page('meetings/views/calendar-feed.njk', {

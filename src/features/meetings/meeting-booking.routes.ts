@@ -22,7 +22,7 @@ type State = { values: Record<string, string>; ticked: { volunteerIds: string[];
 /** The booking form's query (from the slot finder or a request): any fields, each read as text by valuesFromQuery. */
 const ZBookingQuery = z.record(z.string(), z.unknown());
 
-async function renderBooking(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
+async function renderBooking(deps: Pick<Deps, 'clock' | 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const actor = req.actor!;
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
@@ -52,7 +52,7 @@ async function renderBooking(deps: Deps, pages: CasePagesService, req: FastifyRe
   });
 }
 
-export function registerBookingPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerBookingPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'meetings'>, pages: CasePagesService) {
   app.get('/cases/:id/meetings/new', (req, reply) => renderBooking(deps, pages, req, reply));
 
   app.post('/cases/:id/meetings/new', async (req, reply) => {

@@ -88,7 +88,7 @@ export function readMeetingPolicyForm(b: FormBody): { policy: Partial<MeetingPol
   return { policy, fields };
 }
 
-export function registerMeetingPolicyPages(app: FastifyInstance, deps: Deps) {
+export function registerMeetingPolicyPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
   async function render(req: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; fields?: FieldErrors } = {}) {
     authorise(req.actor!, 'meetings.book');
     const policy = readMeetingPolicy(await deps.settings.forWork(req.actor!.orgId));

@@ -54,7 +54,7 @@ export async function meetingsHeader(pages: CasePagesService, req: FastifyReques
 
 type Extra = { values?: Record<string, string>; fields?: FieldErrors };
 
-async function renderCaseMeetings(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply) {
+async function renderCaseMeetings(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply) {
   const caseId = caseIdParam(req);
   const { header, canBook } = await meetingsHeader(pages, req, caseId);
   const list = await deps.meetings.caseMeetings(req.actor!, caseId);
@@ -72,7 +72,7 @@ async function renderCaseMeetings(deps: Deps, pages: CasePagesService, req: Fast
   });
 }
 
-async function renderMeeting(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
+async function renderMeeting(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
   const caseId = caseIdParam(req);
   const meetingId = meetingIdParam(req);
   const { header, canBook, view } = await meetingsHeader(pages, req, caseId);
@@ -115,7 +115,7 @@ async function renderMeeting(deps: Deps, pages: CasePagesService, req: FastifyRe
   });
 }
 
-export function registerMeetingPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerMeetingPages(app: FastifyInstance, deps: Pick<Deps, 'cases' | 'clock' | 'db' | 'meetings'>, pages: CasePagesService) {
   app.get('/cases/:id/meetings', (req, reply) => renderCaseMeetings(deps, pages, req, reply));
   app.get('/cases/:id/meetings/:meetingId', (req, reply) => renderMeeting(deps, pages, req, reply));
 
@@ -133,7 +133,7 @@ export function registerMeetingPages(app: FastifyInstance, deps: Deps, pages: Ca
 }
 
 /** Every meeting page and API route, registered once from app.ts. */
-export function registerMeetings(app: FastifyInstance, deps: Deps) {
+export function registerMeetings(app: FastifyInstance, deps: Pick<Deps, 'cases' | 'clock' | 'db' | 'meetings'>) {
   const pages = createCasePagesService(deps);
   registerMeetingPages(app, deps, pages);
   registerBookingPages(app, deps, pages);

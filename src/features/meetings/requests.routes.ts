@@ -22,7 +22,7 @@ const QUEUE_DONE: Record<string, string> = { declined: 'Request declined. The re
 
 const requestIdParam = (req: FastifyRequest) => uuidParam(req, 'requestId', msg('That request was not found'));
 
-async function renderNew(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
+async function renderNew(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
   const form = await deps.meetings.requests.requestForm(req.actor!, caseId);
@@ -44,7 +44,7 @@ async function renderNew(deps: Deps, pages: CasePagesService, req: FastifyReques
   });
 }
 
-async function renderDecline(deps: Deps, req: FastifyRequest, reply: FastifyReply, state?: State) {
+async function renderDecline(deps: Pick<Deps, 'clock' | 'meetings'>, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const request = await deps.meetings.requests.get(req.actor!, requestIdParam(req));
   const fields = state?.fields ?? {};
   return reply.page('meetings/views/request-decline.njk', {
@@ -57,7 +57,7 @@ async function renderDecline(deps: Deps, req: FastifyRequest, reply: FastifyRepl
   });
 }
 
-export function registerRequestPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerRequestPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'meetings'>, pages: CasePagesService) {
   app.get('/cases/:id/meetings/requests/new', (req, reply) => renderNew(deps, pages, req, reply));
 
   app.post('/cases/:id/meetings/requests/new', async (req, reply) => {

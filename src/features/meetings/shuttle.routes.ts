@@ -26,7 +26,7 @@ const DONE: Record<string, string> = { statement: 'Statement recorded.', conveye
 
 type State = { values: Record<string, string>; fields: FieldErrors; form: string };
 
-async function renderLog(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
+async function renderLog(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
   const { meeting: m, parties, view } = await deps.meetings.shuttle.log(req.actor!, caseId, meetingIdParam(req));
@@ -69,7 +69,7 @@ async function renderLog(deps: Deps, pages: CasePagesService, req: FastifyReques
   });
 }
 
-export function registerShuttlePages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerShuttlePages(app: FastifyInstance, deps: Pick<Deps, 'meetings'>, pages: CasePagesService) {
   const logUrl = (caseId: string, meetingId: string) => `/cases/${caseId}/meetings/${meetingId}/shuttle`;
 
   app.get('/cases/:id/meetings/:meetingId/shuttle', (req, reply) => renderLog(deps, pages, req, reply));

@@ -52,7 +52,7 @@ async function attempt(reply: FastifyReply, run: () => Promise<string>): Promise
   }
 }
 
-export function registerVenuePages(app: FastifyInstance, deps: Deps) {
+export function registerVenuePages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'venues'>) {
   async function renderVenueForm(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
     const { venueId } = venueParams(req);
     const venue = await deps.venues.forForm(req.actor!, venueId);

@@ -19,7 +19,7 @@ function userIdParam(req: FastifyRequest) {
   return userId;
 }
 
-export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
+export function registerPeopleRoutes(app: FastifyInstance, deps: Pick<Deps, 'config' | 'passwords' | 'people' | 'twoFactor'>) {
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { members, invitations } = await deps.people.list(req.actor!);
     return reply.page('people/views/people.njk', {

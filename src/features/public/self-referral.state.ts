@@ -23,7 +23,7 @@ const cookieName = (slug: string) => `parley_refer_${slug}`;
 
 /** `change=1` (in the address or the form): the person came from the check-your-answers page. */
 const ZChange = z.object({ change: queryText });
-export function createSelfReferralState(deps: Deps) {
+export function createSelfReferralState(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'settings'>) {
   const drafts = createJourneyDrafts({ db: deps.db, clock: deps.clock });
   const t = translator('en');
   const secure = deps.config.secureCookies;

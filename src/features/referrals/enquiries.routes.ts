@@ -29,7 +29,7 @@ const DETAIL_WORDS: Record<string, string> = {
   experience: 'Experience',
 };
 
-export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
+export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake'>) {
   app.get('/enquiries', async (req, reply) => {
     const { status } = ZEnquiryQuery.parse(req.query ?? {});
     const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);

@@ -53,7 +53,7 @@ const SORTERS: Record<QueueQuery['sort'], (a: QueueRow, b: QueueRow) => number> 
 
 const DONE: Record<string, string> = { declined: 'Referral declined.', signposted: 'Referral signposted.' };
 
-export function registerReferralPages(app: FastifyInstance, deps: Deps) {
+export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'db' | 'publicIntake' | 'referrals'>) {
   const pages = createReferralPagesService(deps);
 
   app.get('/referrals', async (req, reply) => {

@@ -126,7 +126,7 @@ function fieldIdOf(path: string, patch: Record<string, unknown>, noticeRowOf: nu
 const ORDER = ['referencePrefix', 'caseTypes', ...CASE_TYPES.map((c) => `prefix-${c}`), 'postcodePrefixes', 'localAuthorities'];
 const hrefOf = (id: string) => (/^notice-\d+-(from|to)$/.test(id) ? `#${id}-day` : id === 'caseTypes' ? '#caseTypes' : `#${id}`);
 
-export function registerSettingsPages(app: FastifyInstance, deps: Deps) {
+export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
   function render(reply: FastifyReply, state: FormState, extra: { fields?: FieldErrors; flash?: string } = {}) {
     const fields = extra.fields ?? {};
     const ids = Object.keys(fields);

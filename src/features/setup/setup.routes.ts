@@ -18,7 +18,7 @@ const ZSetup = ZNewOrg.extend({
 });
 const ORDER = ['name', 'slug', 'email', 'phone', 'address', 'adminName', 'adminEmail', 'password'];
 
-export function registerSetupRoutes(app: FastifyInstance, deps: Deps) {
+export function registerSetupRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth' | 'config' | 'orgs'>) {
   const page = (model: Record<string, unknown>) => ({ pageTitle: 'Set up Parley', ...model });
 
   app.get('/setup', async (req, reply) => {

@@ -27,7 +27,7 @@ const DONE: Record<string, string> = {
 type Problems = { fields: FieldErrors; errors: { text: string; href: string }[] };
 
 async function renderMediators(
-  deps: Deps,
+  deps: Pick<Deps, 'assignments'>,
   pages: CasePagesService,
   req: FastifyRequest,
   reply: FastifyReply,
@@ -92,7 +92,7 @@ function assignInput(b: FormBody) {
   return { form: 'any' as const, input: { mediatorIds: [a, c], overrideJustification: optionalText(b, 'overrideJustification') } };
 }
 
-export function registerCaseMediatorPages(app: FastifyInstance, deps: Deps) {
+export function registerCaseMediatorPages(app: FastifyInstance, deps: Pick<Deps, 'assignments' | 'cases' | 'clock' | 'db'>) {
   const pages = createCasePagesService(deps);
   const again = (req: FastifyRequest, reply: FastifyReply, status: number, problems: Problems) =>
     renderMediators(deps, pages, req, reply.status(status), { ...problems, values: keepValues(req.body) });

@@ -14,7 +14,7 @@ import { doneOf } from '#src/http/page-input.ts';
 const t = translator('en');
 const DONE: Record<string, string> = { added: 'Course added.', retired: 'Course retired. Records of it are kept.' };
 
-export function registerCoursePages(app: FastifyInstance, deps: Deps) {
+export function registerCoursePages(app: FastifyInstance, deps: Pick<Deps, 'training'>) {
   async function render(req: FastifyRequest, reply: FastifyReply, extra: PageExtra) {
     const { courses, createdFoundation } = await deps.training.listCourses(req.actor!);
     const done = doneOf(req);

@@ -13,7 +13,7 @@ import { DBS_LEVEL_LABELS, DBS_LEVELS, DBS_WORKFORCE_LABELS, DBS_WORKFORCES } fr
 
 const t = translator('en');
 
-export function registerDbsPages(app: FastifyInstance, deps: Deps) {
+export function registerDbsPages(app: FastifyInstance, deps: Pick<Deps, 'dbs'>) {
   const renderWith =
     (revealed?: { checkId: string; certificateNumber: string }, numberCleared = false): Render =>
     async (req, reply, extra: PageExtra) => {

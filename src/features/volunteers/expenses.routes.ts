@@ -56,7 +56,7 @@ export function attachmentHeader(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export function registerExpensePages(app: FastifyInstance, deps: Deps) {
+export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'expenses'>) {
   async function renderClaimForm(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
     const form = await deps.expenses.claimForm(req.actor!);
     const values = state.values ?? {};

@@ -55,7 +55,7 @@ function pageModel(o: HoursOverview, state: FormState, deleteBase: string, formA
   };
 }
 
-export function registerHoursPages(app: FastifyInstance, deps: Deps) {
+export function registerHoursPages(app: FastifyInstance, deps: Pick<Deps, 'hours'>) {
   async function renderMine(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
     const o = await deps.hours.mine(req.actor!);
     return reply.page('volunteers/views/my-hours.njk', {

@@ -37,7 +37,7 @@ function caseRow(r: MyAssignmentRow) {
 /** "Tuesday 15 December, 18:00" in London time. */
 const dayAndTimeInWords = (at: Date) => `${dayInWords(at, { year: false })}, ${clockTime(at)}`;
 
-export function registerMyPages(app: FastifyInstance, deps: Deps) {
+export function registerMyPages(app: FastifyInstance, deps: Pick<Deps, 'myWork'>) {
   app.get('/my', async (req, reply) => {
     const home = await deps.myWork.home(req.actor!);
     if (!home.volunteer)

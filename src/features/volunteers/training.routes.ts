@@ -93,7 +93,7 @@ export function registerPageForm<S extends z.ZodType>(app: FastifyInstance, form
   });
 }
 
-export function registerTrainingPages(app: FastifyInstance, deps: Deps) {
+export function registerTrainingPages(app: FastifyInstance, deps: Pick<Deps, 'myTraining' | 'training'>) {
   const render: Render = async (req, reply, extra) => {
     const summary = await deps.training.get(req.actor!, param(req));
     const model = trainingModel(summary, extra.values);

@@ -105,7 +105,7 @@ export function readPolicyForm(b: FormBody): { policy: Partial<VolunteerPolicy>;
   return { policy, fields };
 }
 
-export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Deps) {
+export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Pick<Deps, 'settings' | 'training'>) {
   async function render(
     req: FastifyRequest,
     reply: FastifyReply,

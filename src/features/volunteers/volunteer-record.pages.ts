@@ -48,7 +48,7 @@ export const doneMessage = (req: FastifyRequest) => {
 export type PageExtra = { values?: Record<string, string>; fields?: FieldErrors; errors?: { text: string; href?: string }[] };
 
 /** The record's details page; with `errors` when a button on it (invite, link) could not be done. */
-export async function renderRecord(deps: Deps, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
+export async function renderRecord(deps: Pick<Deps, 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
   const view = await deps.volunteers.view(req.actor!, idParam(req));
   const model = recordModel(view);
   return reply.page('volunteers/views/volunteer-record.njk', {
@@ -61,7 +61,7 @@ export async function renderRecord(deps: Deps, req: FastifyRequest, reply: Fasti
 }
 
 /** The status page: history, the change-status form and the supervisor. */
-export async function renderStatus(deps: Deps, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
+export async function renderStatus(deps: Pick<Deps, 'clock' | 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
   const view = await deps.volunteers.view(req.actor!, idParam(req));
   // Only those who change the status choose a supervisor; a volunteer reading their own history sees no form.
   const supervisors = can(req.actor!.role, 'volunteers.manage') ? await deps.volunteers.supervisors(req.actor!) : [];
@@ -79,7 +79,7 @@ export async function renderStatus(deps: Deps, req: FastifyRequest, reply: Fasti
 }
 
 /** The declared connections page: the list, remove buttons and the form to declare one. */
-export async function renderConnections(deps: Deps, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
+export async function renderConnections(deps: Pick<Deps, 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
   const view = await deps.volunteers.view(req.actor!, idParam(req));
   const values = extra.values ?? {};
   return reply.page('volunteers/views/volunteer-connections.njk', {
