@@ -6,6 +6,7 @@ import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise } from '#src/access/roles.ts';
+import { subjectOf } from '#src/access/subjects.ts';
 import { type CaseRow, listParties } from '#src/features/cases/cases.repo.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
@@ -15,7 +16,8 @@ import type { MeetingDeps } from './meetings.service.ts';
 import { findRequest, insertRequest, listRequests, listRequestsOfCase, resolveRequest } from './requests.repo.ts';
 import type { DeclineInput, MeetingRequestInput } from './requests.schemas.ts';
 
-const isReferrerKey = (actor: OrgActor) => actor.type === 'api_key' && actor.role === 'referrer';
+/** A referrer's API key (src/access's `referrer` subject): it sees only the cases its own referrals became. */
+const isReferrerKey = (actor: OrgActor) => subjectOf(actor).kind === 'referrer';
 const by = (actor: OrgActor) => actor.label ?? actor.id;
 /** Who made a request: a person's name, or for an API key its id, so a key finds exactly its own requests again. */
 const maker = (actor: OrgActor) => (isReferrerKey(actor) ? `api-key:${actor.id}` : by(actor));
