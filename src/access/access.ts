@@ -2,9 +2,9 @@
 // who is asking (./subjects.ts) and the record's facts, read in bulk (./facts.repo.ts): `check` answers for a list
 // of ids in a few queries; `ensure` throws the refusal (404 for records the asker may not know exist, 403 with a
 // reason code otherwise); `judge` decides on facts a service has already read; `may` decides what needs no record.
-// Role permissions alone stay in ./roles.ts (`authorise`), the first layer every service and route checks.
+// Role permissions alone stay in ./permissions.ts (`authorise`), the first layer every service and route checks.
 import type { Db } from '#src/db/client.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from './actor.ts';
 import { type Decision, hidden, refusalError } from './decision.ts';
 import { caseFacts, caseIdsOnTeam, volunteerFacts } from './facts.repo.ts';
 import { ASSIGNMENT_GENERAL_RULES, ASSIGNMENT_RECORD_RULES, type SignOffFacts } from './policies/assignment.policy.ts';

@@ -1,7 +1,7 @@
 // Every policy, every role, every action: who may, and the reason code when not. Pure (no database): the facts are
 // given, as the bulk look-up in facts.repo.ts would read them.
 import { describe, expect, it } from 'vitest';
-import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+import type { OrgActor, Role } from '#src/access/actor.ts';
 import { type FactsOf, judge, may, type RecordAction, type RecordKind } from './access.ts';
 import { type Decision, refusalError, refusalText } from './decision.ts';
 import { subjectOf } from './subjects.ts';

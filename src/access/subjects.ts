@@ -1,7 +1,7 @@
 // Who is asking, as the access policies see them. A new kind of actor (a party, a commissioner) is added here: a new
 // member of `Subject` and a line in `subjectOf`; the compiler then lists every policy that must decide for it (each
 // policy's switch on `kind` ends in `never`), and the route walks cover its pages.
-import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+import type { OrgActor, Role } from './actor.ts';
 
 export type Subject =
   /** A member of staff signed in with a role other than mediator, or an API key with a staff role. */

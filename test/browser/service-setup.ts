@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { expect as pw } from '@playwright/test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright';
 import type { Config } from '#src/config.ts';
-import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+import type { OrgActor, Role } from '#src/access/actor.ts';
 import { importPostcodes } from '#src/features/public/postcodes-import.ts';
 import { currentTotp } from '#src/lib/totp.ts';
 import { makeMember, makeOrg, PASSWORD } from '../support/factories.ts';

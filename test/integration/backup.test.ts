@@ -19,7 +19,7 @@ import type { Database } from '#src/db/client.ts';
 import * as schema from '#src/db/schema/index.ts';
 import { getTableName, isTable } from '#src/db/orm.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { loadDemo } from '#src/features/orgs/demo.ts';
 import { freshDatabase, prepareTemplate, testDbKind } from '../support/databases.ts';
 import { currentTotp } from '#src/lib/totp.ts';

@@ -1,7 +1,7 @@
 // The demo service: `parley demo` loads a service with referrals and cases at every stage, through the services.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { DEMO_SLUG, loadDemo } from '#src/features/orgs/demo.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 

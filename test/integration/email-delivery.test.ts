@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, sql } from '#src/db/orm.ts';
 import { emailDeliveries, emailOutbox, meetingParticipants, meetings } from '#src/db/schema/meetings.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { dbsAlertsJob } from '#src/features/email/dbs-alerts.job.ts';
 import { deliverOutboxMessage } from '#src/features/email/delivery.ts';
 import { type MeetingMailInput, queueMeetingMail } from '#src/features/email/meeting-mail.ts';

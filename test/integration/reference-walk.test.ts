@@ -5,7 +5,7 @@
 import { sql } from '#src/db/orm.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '#src/db/tenant.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 

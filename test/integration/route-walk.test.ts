@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '#src/deps.ts';
 import { accessFor } from '#src/http/access.ts';
-import { type OrgActor, systemActor } from '#src/features/auth/actor.ts';
+import { type OrgActor, systemActor } from '#src/access/actor.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { insertFeed } from '#src/features/meetings/feed.repo.ts';
 import { newId } from '#src/lib/ids.ts';

@@ -6,7 +6,7 @@ import { insertCase } from '#src/features/cases/cases.repo.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { eq } from '#src/db/orm.ts';
 import { auditEvents } from '#src/db/schema/audit.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { insertAssignments, signOffAssignment } from '#src/features/volunteers/assignments.repo.ts';
 import { findVolunteer, insertVolunteer } from '#src/features/volunteers/volunteers.repo.ts';
 import { newId } from '#src/lib/ids.ts';

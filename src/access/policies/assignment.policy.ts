@@ -2,7 +2,7 @@
 // words when they may not. Signing off is for the trainee's supervisor, once the case has had its joint meeting or
 // shuttle sessions (there is nothing to sign off before); the refusals that are about the case's state are conflicts.
 import { msg } from '#src/i18n/i18n.ts';
-import { roleDecision } from '../roles.ts';
+import { roleDecision } from '../permissions.ts';
 import { ALLOW, type Decision, refuse } from '../decision.ts';
 import { type Subject, userIdOf } from '../subjects.ts';
 

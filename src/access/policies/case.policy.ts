@@ -2,7 +2,7 @@
 // case; anyone else only the cases they coordinate or are on the team of: the team is the sign-ins of the volunteers
 // assigned to the case now (an ended assignment loses access). A referrer's API key sees only the cases its own
 // referrals became, and no other case is there for it (404). Safeguarding records are for safeguarding leads and admins.
-import type { Role } from '#src/features/auth/actor.ts';
+import type { Role } from '../actor.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { ALLOW, type Decision, hidden, refuse } from '../decision.ts';
 import { type Subject, unreachable, userIdOf } from '../subjects.ts';

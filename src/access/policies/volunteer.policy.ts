@@ -2,7 +2,7 @@
 // by their role's permissions (a supervisor changes training only for the volunteers they supervise); a volunteer
 // (signed in with the mediator role) only their own record, and of it only their availability, hours and claims.
 import { msg } from '#src/i18n/i18n.ts';
-import { can, type Permission, roleDecision } from '../roles.ts';
+import { can, type Permission, roleDecision } from '../permissions.ts';
 import { ALLOW, type Decision, refuse } from '../decision.ts';
 import { owns, type Subject, userIdOf } from '../subjects.ts';
 

@@ -1,7 +1,7 @@
 // Pure: a volunteer's hours entries and expense claims, one by one. Volunteers delete their own hours within the
 // window; coordinators and admins at any time. A receipt is for the claimant and the people who decide claims.
 import { msg } from '#src/i18n/i18n.ts';
-import { can } from '../roles.ts';
+import { can } from '../permissions.ts';
 import { ALLOW, type Decision, refuse } from '../decision.ts';
 import { owns, type Subject } from '../subjects.ts';
 

@@ -6,8 +6,8 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { ROLES } from '#src/features/auth/actor.ts';
-import { ROLE_LABELS } from '#src/access/roles.ts';
+import { ROLES } from '#src/access/actor.ts';
+import { ROLE_LABELS } from '#src/access/permissions.ts';
 import { textParam } from '#src/http/page-input.ts';
 
 export const ZNewApiKey = z.object({

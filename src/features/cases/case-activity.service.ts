@@ -7,7 +7,7 @@ import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { assertActiveMember } from '#src/features/people/member-check.ts';
 import { STATUS_LABELS, type CaseStatus } from './case-words.ts';
 import { may, orRefuse } from '#src/access/access.ts';

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';

@@ -4,7 +4,7 @@
 // as they would in use. Every person and organisation here is made up.
 import type { Deps } from '#src/deps.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
-import type { Actor, OrgActor, Role } from '#src/features/auth/actor.ts';
+import type { Actor, OrgActor, Role } from '#src/access/actor.ts';
 import { findUserByEmail } from '#src/features/auth/users.repo.ts';
 import type { DemoSeeder } from '#src/features/orgs/demo.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';

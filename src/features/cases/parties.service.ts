@@ -9,7 +9,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { partyInMeetings } from '#src/features/meetings/case-sessions.repo.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from './case-words.ts';
 import { may, orRefuse } from '#src/access/access.ts';

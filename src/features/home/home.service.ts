@@ -2,8 +2,8 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise, can } from '#src/access/roles.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise, can } from '#src/access/permissions.ts';
 import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
 import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/cases.repo.ts';
 import { caseScope } from '#src/access/access.ts';

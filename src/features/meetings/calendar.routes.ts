@@ -3,7 +3,7 @@
 // so they work without JavaScript; the week is a list per day, the month a table of weeks.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/access/roles.ts';
+import { can } from '#src/access/permissions.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { calendarModel } from './calendar.present.ts';
 import { ZCalendarQuery } from './calendar.schemas.ts';

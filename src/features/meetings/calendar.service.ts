@@ -5,8 +5,8 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/access/roles.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { requireMyVolunteer } from '#src/features/volunteers/my-volunteer.ts';
 import { listVolunteers } from '#src/features/volunteers/volunteers.repo.ts';
 import type { Clock } from '#src/lib/clock.ts';

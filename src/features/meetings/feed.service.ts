@@ -6,8 +6,8 @@
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/access/roles.ts';
+import type { Actor, OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
 import { requireMyVolunteer } from '#src/features/volunteers/my-volunteer.ts';
 import { findVolunteer, getVolunteer, type VolunteerRow } from '#src/features/volunteers/volunteers.repo.ts';

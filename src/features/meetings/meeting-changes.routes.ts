@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
-import { authorise } from '#src/access/roles.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { asBody, dateParts, type FormBody, isTicked, listOf, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';

@@ -1,7 +1,7 @@
 // What every change to a meeting leaves behind, in the same transaction: an entry on the case timeline and the
 // emails to the people invited (through the outbox, so mail goes out only if the change is committed).
 import type { Db } from '#src/db/client.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { insertEvent, type NewEvent } from '#src/features/cases/timeline.repo.ts';
 import { type MeetingChange, queueMeetingMail } from '#src/features/email/meeting-mail.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';

@@ -3,7 +3,7 @@
 // settings service, so the page and PATCH /api/v1/settings (`meetings`) keep the same rules.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { authorise, can } from '#src/access/roles.ts';
+import { authorise, can } from '#src/access/permissions.ts';
 import { asBody, type FormBody, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';

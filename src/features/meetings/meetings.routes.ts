@@ -2,7 +2,7 @@
 // every meeting page and API route (booking, changes, records, the shuttle log, further-meeting requests).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/access/roles.ts';
+import { can } from '#src/access/permissions.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { type CasePagesService, createCasePagesService } from '#src/features/cases/case-pages.service.ts';

@@ -4,8 +4,8 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/access/roles.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { subjectOf } from '#src/access/subjects.ts';
 import { type CaseRow, listParties } from '#src/features/cases/cases.repo.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';

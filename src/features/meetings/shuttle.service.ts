@@ -4,8 +4,8 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/access/roles.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import type { Viewer } from '#src/access/policies/party.policy.ts';
 import { listParties } from '#src/features/cases/cases.repo.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';

@@ -3,7 +3,7 @@
 // archive/restore buttons. Each form is checked with the service's schema; problems come back with what was typed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/access/roles.ts';
+import { can } from '#src/access/permissions.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { AppError, FieldErrors } from '#src/lib/app-error.ts';

@@ -3,7 +3,7 @@
 import { randomInt } from 'node:crypto';
 import type { Deps } from '#src/deps.ts';
 import { asSystem } from '#src/db/tenant.ts';
-import { systemActor, type Role } from '#src/features/auth/actor.ts';
+import { systemActor, type Role } from '#src/access/actor.ts';
 import { findUserByEmail, updateUser } from '#src/features/auth/users.repo.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
 import { seedDemoCases, seedDemoStages } from '#src/features/cases/demo-cases.ts';

@@ -7,7 +7,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor } from '#src/features/auth/actor.ts';
+import type { Actor } from '#src/access/actor.ts';
 import { insertMembership } from '#src/features/people/people.repo.ts';
 import { findUserByEmail, insertUser } from '#src/features/auth/users.repo.ts';
 import { hashPassword } from '#src/lib/passwords.ts';

@@ -6,8 +6,8 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { STAFF_ROLES } from '#src/features/auth/actor.ts';
-import { ROLE_LABELS } from '#src/access/roles.ts';
+import { STAFF_ROLES } from '#src/access/actor.ts';
+import { ROLE_LABELS } from '#src/access/permissions.ts';
 import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
 import { textParam } from '#src/http/page-input.ts';
 

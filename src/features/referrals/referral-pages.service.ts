@@ -2,8 +2,8 @@
 // with the coordinators a new case can be given to. Names only.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/access/roles.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { can } from '#src/access/permissions.ts';
 import { listActiveMembersWithRoles } from '#src/features/cases/case-directory.repo.ts';
 import type { ReferralService } from './referrals.service.ts';
 

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { optionalText, textOf } from '#src/features/cases/page-form.ts';
-import { can } from '#src/access/roles.ts';
+import { can } from '#src/access/permissions.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { areaItems, courseRows } from './training-pages.present.ts';
 import { hoursOf, type PageExtra, param, registerPageForm } from './training.routes.ts';

@@ -5,7 +5,7 @@
 // would do it; every person here is made up.
 import type { Deps } from '#src/deps.ts';
 import { asSystem } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { demoOrgActor } from '#src/features/cases/demo-cases.ts';
 import type { DemoSeeder } from '#src/features/orgs/demo.ts';
 import { countPostcodes } from '#src/features/public/postcodes.repo.ts';

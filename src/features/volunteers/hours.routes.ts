@@ -3,7 +3,7 @@
 // the page again with the messages and what was typed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/access/roles.ts';
+import { can } from '#src/access/permissions.ts';
 import { asBody, type DateAnswer, dateOf, dateParts, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';

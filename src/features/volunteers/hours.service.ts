@@ -9,9 +9,9 @@ import { zodFields } from '#src/lib/zod-fields.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { judge, orRefuse, ownsRecord } from '#src/access/access.ts';
-import { authorise } from '#src/access/roles.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { isRealDate } from '#src/features/cases/page-form.ts';
 import { type DateRange, formatMinutes, type HoursEntryInput, MAX_MINUTES_A_DAY, ZHoursEntry } from './hours.schemas.ts';
 import {

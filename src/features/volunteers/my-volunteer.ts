@@ -2,7 +2,7 @@
 // checked against a policy. Also the service's volunteer policy and the checks hours and claims share.
 import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/app-error.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { ensure, may, orRefuse, type RecordAction } from '#src/access/access.ts';
 import { isRealDate } from '#src/features/cases/page-form.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';

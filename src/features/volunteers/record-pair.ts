@@ -5,7 +5,7 @@ import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { insertEvent } from '#src/features/cases/timeline.repo.ts';
 import { activeAssignmentsForCase, type AssignmentWithVolunteer, endActiveAssignments, insertAssignments } from './assignments.repo.ts';
 import type { AssignmentOut } from './assignments.schemas.ts';

@@ -2,8 +2,8 @@
 // coordinators and admins, a volunteer's own reminders on their home page, and the "what is due" list on
 // /my/training. Warnings follow the service's DBS alert days (60, 30 and 7 by default).
 import type { Db } from '#src/db/client.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/access/roles.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { can } from '#src/access/permissions.ts';
 import type { Queue, QueueItem } from '#src/features/home/home.service.ts';
 import { listVolunteersWithLatestDbs } from './dbs.repo.ts';
 import { type DbsStanding, dbsStanding } from './dbs-status.ts';

@@ -3,7 +3,7 @@
 // through the settings service, so the page and PATCH /api/v1/settings keep the same rules.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/access/roles.ts';
+import { can } from '#src/access/permissions.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/features/cases/case-words.ts';
 import { asBody, type FormBody, listOf, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';

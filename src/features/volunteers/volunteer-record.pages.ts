@@ -2,7 +2,7 @@
 // show a page again with their problems.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/access/roles.ts';
+import { can } from '#src/access/permissions.ts';
 import { dateParts } from '#src/features/cases/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';

@@ -3,8 +3,8 @@
 import { msg } from '#src/i18n/i18n.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/access/roles.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { listMembers } from '#src/features/people/people.repo.ts';
 import { INVITATION_DAYS, type PeopleService } from '#src/features/people/people.service.ts';
 import { findVolunteerByUserId, getVolunteer, updateVolunteer } from './volunteers.repo.ts';

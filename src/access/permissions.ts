@@ -1,7 +1,7 @@
 // Pure: what each role may do, whatever the record (the first layer of access; the policies in ./policies decide
 // per record). Checked in services and, as a route's `config.permission`, before a form is read; the reasons are
 // shown to people as they are.
-import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+import type { OrgActor, Role } from './actor.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { ALLOW, type Decision, refuse, refusalError } from './decision.ts';
 
