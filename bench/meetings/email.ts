@@ -18,7 +18,7 @@ import { runMigrations } from '#src/db/migrate.ts';
 import { count, eq } from '#src/db/orm.ts';
 import { emailOutbox } from '#src/db/schema/meetings.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { outgoing } from '#src/features/email/delivery.ts';
 import { DEFAULT_MAIL_FROM } from '#src/features/email/mail-settings.ts';
 import { createSmtpMailer, type Mailer } from '#src/features/email/mailer.ts';
