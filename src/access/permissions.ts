@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'venues.manage': ['admin', 'coordinator'],
   'calendar.view': ['admin', 'coordinator', 'supervisor'],
   'email.view': ['admin', 'coordinator'],
+  'feedback.view': ['admin', 'coordinator', 'supervisor'],
+  'testimonials.approve': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -58,6 +60,8 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'venues.manage': 'add and change venues',
   'calendar.view': 'see the service’s calendar',
   'email.view': 'see the email outbox and delivery log',
+  'feedback.view': 'see feedback and edit testimonials',
+  'testimonials.approve': 'approve and publish testimonials',
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -6,7 +6,7 @@ import { expect as pw } from '@playwright/test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright';
 import type { Config } from '#src/config.ts';
 import type { OrgActor, Role } from '#src/access/actor.ts';
-import { importPostcodes } from '#src/features/public/postcodes-import.ts';
+import { importPostcodes } from '#src/features/postcodes/postcodes-import.ts';
 import { currentTotp } from '#src/lib/totp.ts';
 import { makeMember, makeOrg, PASSWORD } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';

@@ -20,7 +20,7 @@ import * as schema from '#src/db/schema/index.ts';
 import { getTableName, isTable } from '#src/db/orm.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
 import { systemActor } from '#src/access/actor.ts';
-import { loadDemo } from '#src/features/orgs/demo.ts';
+import { loadDemo } from '#src/demo/load-demo.ts';
 import { freshDatabase, prepareTemplate, testDbKind } from '../support/databases.ts';
 import { currentTotp } from '#src/lib/totp.ts';
 import { makeMember, PASSWORD, signIn, twoServices } from '../support/factories.ts';

@@ -7,7 +7,7 @@ import { eq } from '#src/db/orm.ts';
 import { auditEvents } from '#src/db/schema/audit.ts';
 import { dbsChecks } from '#src/db/schema/volunteers.ts';
 import { systemActor } from '#src/access/actor.ts';
-import { insertVolunteer } from '#src/features/volunteers/volunteers.repo.ts';
+import { insertVolunteer } from '#src/features/volunteers/records/volunteers.repo.ts';
 import { newId } from '#src/lib/ids.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';

@@ -65,6 +65,7 @@ export const CASE_GENERAL_RULES = {
   see_all: byRole(CASE_READERS, msg('You can see only the cases you are on')),
   move: byRole(CASE_WRITERS, msg('Only case coordinators and admins move cases through their stages')),
   change_parties: byRole(CASE_WRITERS, msg('Only case coordinators and admins change who is on a case')),
+  change_pathway: byRole(CASE_WRITERS, msg('Only case coordinators and admins change how a case is worked')),
   read_safeguarding: byRole(SAFEGUARDING, msg('Only safeguarding leads and admins can see safeguarding records')),
   decide_safeguarding: byRole(SAFEGUARDING, msg('Only safeguarding leads and admins can decide safeguarding records')),
 } as const;

@@ -17,6 +17,7 @@ const DONE: Record<string, string> = {
   accepted: 'Referral accepted. This is the new case.',
   linked: 'Referral linked to this case.',
   moved: 'The case has moved.',
+  pathway: msg('How the case is worked has changed.'),
   consent: 'Consent recorded.',
   partyWithdrew:
     'Consent withdrawn: that person no longer takes part. Decide whether the case goes on with the other parties (group mediation), or move it to on hold or withdrawn.',

@@ -3,7 +3,7 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
-import { countUpcomingOfCase } from '#src/features/meetings/meetings.repo.ts';
+import { countUpcomingOfCase } from './case-sessions.repo.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { listActiveMembersWithRoles, listCaseAreas, listMemberNames } from './case-directory.repo.ts';

@@ -4,24 +4,14 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
-import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
-import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/cases.repo.ts';
+import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/case-reads.ts';
+import { listMembers, listOpenInvitations } from '#src/features/people/people-reads.ts';
+import { listEnquiries, listReferrals } from '#src/features/referrals/referral-reads.ts';
 import { caseScope } from '#src/access/access.ts';
-import { listMembers, listOpenInvitations } from '#src/features/people/people.repo.ts';
-import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
-import { meetingRequestsQueue } from '#src/features/meetings/requests-queue.ts';
-
-export type QueueItem = { text: string; href?: string; hint?: string; tag?: { text: string; classes: string } };
-export type Queue = {
-  id: string;
-  title: string;
-  empty: string;
-  items: QueueItem[];
-  /** How many there are in all, when the queue shows only the first few. */
-  count?: number;
-  more?: { href: string; text: string };
-};
+import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
+import type { Queue } from '#src/http/home-queue.ts';
 
 const SHOWN = 10;
 const shortDate = (d: Date | string) =>
