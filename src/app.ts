@@ -133,7 +133,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerExpensePages(app, deps);
   registerEmailPages(app, deps);
   registerEmailApi(app, deps);
-  registerMeRoutes(app);
+  registerMeRoutes(app, deps);
   registerSettingsApi(app, deps);
   registerPublicApi(app, deps);
   registerReferralApi(app, deps);

@@ -185,7 +185,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
     async get(actor: OrgActor, requestId: string) {
       authorise(actor, 'meetings.book');
       const found = await inOrg(db, actor.orgId, (tx) => findRequest(tx, actor.orgId, requestId));
-      if (!found) throw notFound(msg('That request'));
+      if (!found) throw notFound(msg('That request was not found'));
       return found;
     },
 
@@ -193,7 +193,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
       authorise(actor, 'meetings.book');
       return inOrg(db, actor.orgId, async (tx) => {
         const r = await findRequest(tx, actor.orgId, requestId);
-        if (!r) throw notFound(msg('That request'));
+        if (!r) throw notFound(msg('That request was not found'));
         const now = clock.now();
         const done = await resolveRequest(tx, actor.orgId, r.id, {
           status: 'declined',

@@ -1,10 +1,10 @@
 // Mediator pairs on one case: who is on it, suggestions with their reasons, assigning (a pair that breaks a rule
 // is refused with the reasons, or assigned by an admin with a recorded justification), ending an assignment and
 // signing off a supervised case. Every change goes on the case timeline and the audit trail.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -14,7 +14,7 @@ import { ENDED_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { insertEvent } from '#src/features/cases/case-timeline.ts';
 import { judge, may, orRefuse } from '#src/access/access.ts';
-import { refusalOf, refusalText } from '#src/access/decision.ts';
+import { refusalOf } from '#src/access/decision.ts';
 import {
   activeAssignmentsForCase,
   assignmentHistoryForCase,
@@ -33,11 +33,19 @@ import { caseSessions } from '#src/features/cases/case-reads.ts';
 import type { PairingContext, PairingVolunteer } from '../pairing/pairing.types.ts';
 import { presentAssignment, recordPair } from './record-pair.ts';
 
-/** The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on mediatorIds. */
-export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean }) {
-  const more = opts.adminMayOverride ? ' An admin may assign it anyway with a justification.' : '';
-  return new AppError('UNPROCESSABLE', `This pair cannot be assigned: ${reasons.join('; ')}.${more}`, {
+/**
+ * The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on
+ * mediatorIds. `reasonsIn` words the reasons with a reader's `t` (in English they are `reasons`).
+ */
+export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean; reasonsIn?: (t: Translate) => string[] }) {
+  const reasonsIn = opts.reasonsIn ?? (() => reasons);
+  const message = opts.adminMayOverride
+    ? msg('This pair cannot be assigned: {reasons}. An admin may assign it anyway with a justification.')
+    : msg('This pair cannot be assigned: {reasons}.');
+  return new AppError('UNPROCESSABLE', message, {
     reason: 'PAIR_NOT_ALLOWED',
+    params: { reasons: (t: Translate) => reasonsIn(t).join('; ') },
+    // The fields hold the reasons in English, one by one, for the API (the message is worded in the reader's language).
     fields: { mediatorIds: reasons.join('; '), ...Object.fromEntries(reasons.map((r, i) => [`reasons.${i}`, r])) },
   });
 }
@@ -92,7 +100,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         await deps.cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'cases.assign');
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const result = withoutCurrentPair(suggestPairs(c, volunteers, ctx, { limit: 11 }), c.currentVolunteerIds);
         await audit.record(tx, actor, actor.orgId, {
           action: 'case.pair_suggestions_viewed',
@@ -125,7 +133,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         if (ENDED_STATUSES.includes(row.status as CaseStatus))
           throw new AppError('CONFLICT', msg('This case has ended: mediators cannot be assigned to it'), { reason: 'CASE_ENDED' });
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const chosen = chosenPair(volunteers, input.mediatorIds);
         const current = await activeAssignmentsForCase(tx, actor.orgId, caseId);
         if (current.length === 2 && input.mediatorIds.every((id) => current.some((a) => a.volunteerId === id)))
@@ -136,9 +144,14 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const check = checkPair(c, input.mediatorIds, volunteers, ctx);
         const justification = input.overrideJustification?.trim() || undefined;
         if (!check.allowed) {
+          const reasonsIn = (t: Translate) => checkPair(c, input.mediatorIds, volunteers, { ...ctx, t }).reasons;
           const override = may(actor, 'assignment', 'override_pairing');
-          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: override.allowed });
-          if (!override.allowed) throw forbidden(`${refusalText(override)}: ${check.reasons.join('; ')}`, override.reason);
+          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: override.allowed, reasonsIn });
+          if (!override.allowed)
+            throw new AppError('FORBIDDEN', msg('Only an admin can assign a pair that breaks the pairing rules: {reasons}'), {
+              reason: override.reason,
+              params: { reasons: (t) => reasonsIn(t).join('; ') },
+            });
         }
         const assignments = await recordPair(tx, deps, actor, { caseId, c, chosen, check, overrideJustification: justification });
         return { caseId, assignments, override: !check.allowed, brokenRules: check.allowed ? [] : check.reasons };
@@ -184,7 +197,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async signOff(actor: OrgActor, assignmentId: string, input: { notes?: string }, opts: { caseId?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
         const a = isUuid(assignmentId) ? await findAssignment(tx, actor.orgId, assignmentId) : undefined;
-        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment'));
+        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment was not found'));
         await deps.cases.caseFor(tx, actor, a.caseId, 'view');
         const sessions = await caseSessions(tx, actor.orgId, a.caseId);
         orRefuse(judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: sessions.sessionsHeld }));
