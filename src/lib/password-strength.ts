@@ -1,9 +1,10 @@
 // Whether a new password is hard enough to guess, and if not why, in words. NCSC guidance: a minimum length and
 // no composition rules; guessability is judged by zxcvbn-ts, which bundles its own dictionaries (common passwords,
 // English words, names, keyboard patterns, dates, l33t substitutions) and needs no network.
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import type * as Common from '@zxcvbn-ts/language-common';
+import type * as En from '@zxcvbn-ts/language-en';
 import { type Message, msg, translator, worded } from '#src/i18n/i18n.ts';
 import { AppError } from './app-error.ts';
 
@@ -38,9 +39,17 @@ const EASY_TO_GUESS = msg('It would be easy to guess.');
 const byCode = <T extends Record<string, string>>(codes: T) => Object.fromEntries(Object.keys(codes).map((code) => [code, code])) as T;
 
 let estimator: ZxcvbnFactory | undefined;
-/** Built on first use (the dictionaries take a few MB): most requests never check a new password. */
+/**
+ * Loaded and built on first use: the dictionaries take about 0.1 s to load and tens of MB, and most processes
+ * (and nearly every request) never check a new password. The packages' CommonJS builds load synchronously.
+ */
 function strength() {
-  estimator ??= new ZxcvbnFactory({
+  if (estimator) return estimator;
+  const load = createRequire(import.meta.url);
+  const core = load('@zxcvbn-ts/core') as { ZxcvbnFactory: typeof ZxcvbnFactory };
+  const common = load('@zxcvbn-ts/language-common') as typeof Common;
+  const en = load('@zxcvbn-ts/language-en') as typeof En;
+  estimator = new core.ZxcvbnFactory({
     translations: { ...en.translations, warnings: byCode(en.translations.warnings), suggestions: byCode(en.translations.suggestions) },
     graphs: common.adjacencyGraphs,
     dictionary: { ...common.dictionary, ...en.dictionary },
