@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { can, type Permission } from '#src/features/auth/permissions.ts';
 import type { Role } from '#src/features/auth/actor.ts';
@@ -39,19 +39,19 @@ export function errorList(fields: FieldErrors | undefined, order: string[] = [])
 }
 
 const NAVIGATION: { href: string; text: string; permission: Permission }[] = [
-  { href: '/home', text: 'Home', permission: 'home.view' },
-  { href: '/referrals', text: 'Referrals', permission: 'referrals.view' },
-  { href: '/cases', text: 'Cases', permission: 'cases.view' },
-  { href: '/calendar', text: 'Calendar', permission: 'calendar.view' },
-  { href: '/safeguarding', text: 'Safeguarding', permission: 'safeguarding.manage' },
-  { href: '/volunteers', text: 'Volunteers', permission: 'volunteers.view' },
-  { href: '/expenses', text: 'Expenses', permission: 'expenses.approve' },
-  { href: '/email', text: 'Email', permission: 'email.view' },
-  { href: '/my', text: 'My volunteering', permission: 'my.work' },
-  { href: '/people', text: 'People', permission: 'people.view' },
-  { href: '/settings', text: 'Settings', permission: 'settings.manage' },
-  { href: '/api-keys', text: 'API keys', permission: 'apikeys.manage' },
-  { href: '/audit', text: 'Audit trail', permission: 'audit.read' },
+  { href: '/home', text: msg('Home'), permission: 'home.view' },
+  { href: '/referrals', text: msg('Referrals'), permission: 'referrals.view' },
+  { href: '/cases', text: msg('Cases'), permission: 'cases.view' },
+  { href: '/calendar', text: msg('Calendar'), permission: 'calendar.view' },
+  { href: '/safeguarding', text: msg('Safeguarding'), permission: 'safeguarding.manage' },
+  { href: '/volunteers', text: msg('Volunteers'), permission: 'volunteers.view' },
+  { href: '/expenses', text: msg('Expenses'), permission: 'expenses.approve' },
+  { href: '/email', text: msg('Email'), permission: 'email.view' },
+  { href: '/my', text: msg('My volunteering'), permission: 'my.work' },
+  { href: '/people', text: msg('People'), permission: 'people.view' },
+  { href: '/settings', text: msg('Settings'), permission: 'settings.manage' },
+  { href: '/api-keys', text: msg('API keys'), permission: 'apikeys.manage' },
+  { href: '/audit', text: msg('Audit trail'), permission: 'audit.read' },
 ];
 
 function navigationFor(role: Role, path: string) {

@@ -7,6 +7,10 @@ import { errorList } from '#src/http/views.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { ROLES } from '#src/features/auth/actor.ts';
 import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { ROLE_NAMES } from '#src/features/auth/role-words.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
+
+const t = translator('en');
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),
@@ -14,10 +18,11 @@ export const ZNewApiKey = z.object({
 });
 
 export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
-  const roles = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, '') }));
+  const roles = () => ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]) }));
+  const roleLabels = () => Object.fromEntries(ROLES.map((r) => [r, t(ROLE_LABELS[r])]));
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const keys = await deps.apiKeys.list(req.actor!);
-    return reply.page('apikeys/views/api-keys.njk', { pageTitle: 'API keys', keys, roles, roleLabels: ROLE_LABELS, values: {}, ...extra });
+    return reply.page('apikeys/views/api-keys.njk', { pageTitle: t('API keys'), keys, roles: roles(), roleLabels: roleLabels(), values: {}, ...extra });
   }
 
   app.get('/api-keys', (req, reply) => listPage(req, reply));
@@ -34,6 +39,6 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
     const { keyId } = req.params as { keyId: string };
     if (!isUuid(keyId)) throw new AppError('NOT_FOUND', 'That API key was not found');
     await deps.apiKeys.revoke(req.actor!, keyId);
-    return listPage(req, reply, { flash: 'API key revoked. Requests using it are now refused.' });
+    return listPage(req, reply, { flash: msg('API key revoked. Requests using it are now refused.') });
   });
 }

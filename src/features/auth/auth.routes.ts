@@ -6,6 +6,9 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm, safeNext } from '#src/http/forms.ts';
 import { clearSessionCookie, setSessionCookie } from '#src/http/request-actor.ts';
+import { translator } from '#src/i18n/i18n.ts';
+
+const t = translator('en');
 
 const ZSignIn = z.object({
   email: z.string().trim().min(1, 'Enter your email address'),
@@ -23,7 +26,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
     const { next, signedOut } = req.query as { next?: string; signedOut?: string };
     const flash = signedOut === 'everywhere' ? 'You have signed out on every device.' : signedOut ? 'You have signed out.' : undefined;
-    return reply.page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values: { next: next ?? '' }, flash });
+    return reply.page('auth/views/sign-in.njk', { pageTitle: t('Sign in'), values: { next: next ?? '' }, flash });
   });
 
   app.post('/sign-in', { config: signInLimit }, async (req, reply) => {
@@ -32,7 +35,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     if (!form.ok)
       return reply
         .status(422)
-        .page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
+        .page('auth/views/sign-in.njk', { pageTitle: t('Sign in'), values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
     try {
       const { token, stage } = await deps.auth.signInWithPassword(form.data.email, form.data.password, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, secure);
@@ -43,13 +46,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       if (!fields) throw err;
       const status = err instanceof AppError ? err.status : 422;
       const shown = { email: (err as Error).message };
-      return reply.status(status).page('auth/views/sign-in.njk', { pageTitle: 'Sign in', values, fields: shown, errors: errorList(shown) });
+      return reply.status(status).page('auth/views/sign-in.njk', { pageTitle: t('Sign in'), values, fields: shown, errors: errorList(shown) });
     }
   });
 
   app.get('/sign-in/code', async (req, reply) => {
     if (req.session?.stage !== 'password') return reply.redirect(req.session?.stage === 'full' ? '/home' : '/sign-in', 303);
-    return reply.page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next: (req.query as { next?: string }).next ?? '' });
+    return reply.page('auth/views/code.njk', { pageTitle: t('Enter your sign-in code'), next: (req.query as { next?: string }).next ?? '' });
   });
 
   app.post('/sign-in/code', { config: signInLimit }, async (req, reply) => {
@@ -68,12 +71,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       const shown = fields.code ? fields : { code: (err as Error).message };
       return reply
         .status(err instanceof AppError ? err.status : 422)
-        .page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next, fields: shown, errors: errorList(shown) });
+        .page('auth/views/code.njk', { pageTitle: t('Enter your sign-in code'), next, fields: shown, errors: errorList(shown) });
     }
   });
 
   const enrolPage = async (userId: string, serviceName: string, extra: Record<string, unknown> = {}) => ({
-    pageTitle: 'Set up two-factor sign-in',
+    pageTitle: t('Set up two-factor sign-in'),
     enrolment: await deps.twoFactor.beginEnrolment(userId, serviceName),
     ...extra,
   });
@@ -94,7 +97,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter the code', { fields: form.fields });
       const codes = await deps.twoFactor.confirmEnrolment(s.userId, form.data.code, actor, s.orgId);
       if (s.stage !== 'full') setSessionCookie(reply, await deps.auth.completeSignIn(s.id, s.userId, { ip: req.ip, requestId: req.id }, 'enrolment'), secure);
-      return reply.page('auth/views/backup-codes.njk', { pageTitle: 'Your backup codes', codes });
+      return reply.page('auth/views/backup-codes.njk', { pageTitle: t('Your backup codes'), codes });
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
@@ -116,7 +119,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
         ? 'Your password has been changed. You have been signed out on every other device.'
         : undefined;
     return reply.page('auth/views/account.njk', {
-      pageTitle: 'Your account',
+      pageTitle: t('Your account'),
       me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
       services,
       flash,
@@ -133,7 +136,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/services', async (req, reply) => {
     const s = req.session!;
     const services = await deps.auth.listMyServices(s.userId);
-    return reply.page('auth/views/services.njk', { pageTitle: 'Choose a service', services, currentOrgId: s.orgId });
+    return reply.page('auth/views/services.njk', { pageTitle: t('Choose a service'), services, currentOrgId: s.orgId });
   });
 
   app.post('/services/switch', async (req, reply) => {

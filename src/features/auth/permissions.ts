@@ -1,6 +1,7 @@
 // Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
 import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor, Role } from './actor.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
 const ALL_STAFF = ALL;
@@ -70,12 +71,12 @@ export function authorise(actor: OrgActor, permission: Permission): void {
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
-  admin: 'an admin',
-  coordinator: 'a case coordinator',
-  supervisor: 'a supervisor',
-  mediator: 'a mediator',
-  safeguarding_lead: 'a safeguarding lead',
-  viewer: 'a viewer',
-  referrer: 'a referrer',
+  admin: msg('an admin'),
+  coordinator: msg('a case coordinator'),
+  supervisor: msg('a supervisor'),
+  mediator: msg('a mediator'),
+  safeguarding_lead: msg('a safeguarding lead'),
+  viewer: msg('a viewer'),
+  referrer: msg('a referrer'),
 };
 export const roleLabel = (role: Role) => ROLE_LABELS[role];

@@ -1,12 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { createHomeService } from './home.service.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
+import type { Role } from '#src/features/auth/actor.ts';
+
+const t = translator('en');
+/** The role in "You are signed in as …". */
+const SIGNED_IN_AS: Record<Role, string> = {
+  admin: msg('admin'),
+  coordinator: msg('coordinator'),
+  supervisor: msg('supervisor'),
+  mediator: msg('mediator'),
+  safeguarding_lead: msg('safeguarding lead'),
+  viewer: msg('viewer'),
+  referrer: msg('referrer'),
+};
 
 export function registerHomeRoutes(app: FastifyInstance, deps: Deps) {
   const home = createHomeService(deps);
   app.get('/home', async (req, reply) => {
     const actor = req.actor!;
     const queues = await home.queuesFor(actor);
-    return reply.page('home/views/home.njk', { pageTitle: 'Home', queues, roleName: actor.role.replace('_', ' ') });
+    return reply.page('home/views/home.njk', { pageTitle: t('Home'), queues, roleName: t(SIGNED_IN_AS[actor.role]) });
   });
 }

@@ -7,9 +7,14 @@ import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { STAFF_ROLES } from '#src/features/auth/actor.ts';
 import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { ROLE_NAMES } from '#src/features/auth/role-words.ts';
 import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 
-const roleItems = (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, ''), selected: r === selected }));
+const t = translator('en');
+
+const roleItems = (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]), selected: r === selected }));
+const roleLabels = () => Object.fromEntries(Object.entries(ROLE_LABELS).map(([role, label]) => [role, t(label)]));
 
 function userIdParam(req: FastifyRequest) {
   const { userId } = req.params as { userId: string };
@@ -21,11 +26,11 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { members, invitations } = await deps.people.list(req.actor!);
     return reply.page('people/views/people.njk', {
-      pageTitle: 'People',
+      pageTitle: t('People'),
       members,
       invitations,
       roleItems,
-      roleLabels: ROLE_LABELS,
+      roleLabels: roleLabels(),
       me: req.actor!.id,
       ...extra,
     });
@@ -33,7 +38,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/people', (req, reply) => listPage(req, reply));
 
-  app.get('/people/invite', async (_req, reply) => reply.page('people/views/invite.njk', { pageTitle: 'Invite someone', values: {}, roles: roleItems() }));
+  app.get('/people/invite', async (_req, reply) => reply.page('people/views/invite.njk', { pageTitle: t('Invite someone'), values: {}, roles: roleItems() }));
 
   app.post('/people/invite', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const values = keepValues(req.body);
@@ -42,12 +47,12 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
       if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
       const { token, expiresAt } = await deps.people.invite(req.actor!, form.data);
       const link = `${deps.config.baseUrl}/invitations/${token}`;
-      return reply.page('people/views/invited.njk', { pageTitle: 'Invitation created', link, invitee: form.data, expiresAt });
+      return reply.page('people/views/invited.njk', { pageTitle: t('Invitation created'), link, invitee: form.data, expiresAt });
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       return reply.status(422).page('people/views/invite.njk', {
-        pageTitle: 'Invite someone',
+        pageTitle: t('Invite someone'),
         values,
         roles: roleItems(values.role),
         fields,
@@ -65,7 +70,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
       if (err instanceof AppError && err.reason === 'LAST_ADMIN') return listPage(req, reply.status(409), { errors: [{ text: err.message }] });
       throw err;
     }
-    return listPage(req, reply, { flash: 'Role changed.' });
+    return listPage(req, reply, { flash: msg('Role changed.') });
   });
 
   for (const [path, active] of [
@@ -80,32 +85,34 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
           return listPage(req, reply.status(409), { errors: [{ text: err.message }] });
         throw err;
       }
-      return listPage(req, reply, { flash: active ? 'Reactivated.' : 'Deactivated. They have been signed out of this service.' });
+      return listPage(req, reply, { flash: active ? msg('Reactivated.') : msg('Deactivated. They have been signed out of this service.') });
     });
   }
 
   app.post('/people/:userId/reset-two-factor', { config: { permission: 'people.manage' } }, async (req, reply) => {
     await deps.twoFactor.resetForMember(req.actor!, userIdParam(req));
-    return listPage(req, reply, { flash: 'Two-factor sign-in reset. They will set it up again when they next sign in.' });
+    return listPage(req, reply, { flash: msg('Two-factor sign-in reset. They will set it up again when they next sign in.') });
   });
 
   app.post('/people/:userId/reset-password', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const member = await deps.passwords.resetForMember(req.actor!, userIdParam(req));
-    return listPage(req, reply, { flash: `We have emailed ${member.name} a link to set a new password. It works once, for 30 minutes.` });
+    return listPage(req, reply, {
+      flash: { text: msg('We have emailed {name} a link to set a new password. It works once, for 30 minutes.'), params: { name: member.name } },
+    });
   });
 
   app.post('/invitations/:invitationId/revoke', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const { invitationId } = req.params as { invitationId: string };
     if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', 'That invitation was not found');
     await deps.people.revokeInvitation(req.actor!, invitationId);
-    return listPage(req, reply, { flash: 'Invitation withdrawn.' });
+    return listPage(req, reply, { flash: msg('Invitation withdrawn.') });
   });
 
   // Public: the invitee follows the link they were sent.
   app.get('/invitations/:token', async (req, reply) => {
     const { token } = req.params as { token: string };
     const info = await deps.people.describeInvitation(token);
-    return reply.page('people/views/accept.njk', { pageTitle: 'Join the service', token, info });
+    return reply.page('people/views/accept.njk', { pageTitle: t('Join the service'), token, info });
   });
 
   app.post('/invitations/:token', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
@@ -114,12 +121,12 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter a password', { fields: form.fields });
       const { email } = await deps.people.acceptInvitation(token, form.data.password, { ip: req.ip, requestId: req.id });
-      return reply.page('people/views/accepted.njk', { pageTitle: 'You have joined', email });
+      return reply.page('people/views/accepted.njk', { pageTitle: t('You have joined'), email });
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       const info = await deps.people.describeInvitation(token);
-      return reply.status(422).page('people/views/accept.njk', { pageTitle: 'Join the service', token, info, fields, errors: errorList(fields) });
+      return reply.status(422).page('people/views/accept.njk', { pageTitle: t('Join the service'), token, info, fields, errors: errorList(fields) });
     }
   });
 }

@@ -1,6 +1,7 @@
 // View models for the volunteer pages, picked field by field from the service's answers so a new column never
 // reaches a page by default. Words go through t() here or in the templates.
-import { can, type Permission, ROLE_LABELS } from '#src/features/auth/permissions.ts';
+import { can, type Permission } from '#src/features/auth/permissions.ts';
+import { ROLE_NAMES } from '#src/features/auth/role-words.ts';
 import type { Role } from '#src/features/auth/actor.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { describeWeekly, SLOTS, slotsFromWindows, WEEKDAYS } from './availability.ts';
@@ -22,7 +23,7 @@ export const STATUS_BADGE: Record<VolunteerStatus, string> = {
 
 /** A role as a name: "Mediator", not "a mediator". */
 const roleName = (role: string) => {
-  const words = t(ROLE_LABELS[role as Role] ?? role).replace(/^an? /, '');
+  const words = ROLE_NAMES[role as Role] ? t(ROLE_NAMES[role as Role]) : role;
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 const statusLabel = (s: string) => t(VOLUNTEER_STATUS_LABELS[s as VolunteerStatus] ?? s);
