@@ -1,25 +1,26 @@
 // The words of a case: types, statuses, party roles, outcomes. Labels are what people see (through t()).
+import { msg } from '#src/i18n/i18n.ts';
 export const CASE_TYPES = ['community', 'restorative_justice', 'send', 'social_care'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
-  community: 'Community mediation',
-  restorative_justice: 'Restorative justice',
-  send: 'SEND mediation',
-  social_care: 'Social care mediation',
+  community: msg('Community mediation'),
+  restorative_justice: msg('Restorative justice'),
+  send: msg('SEND mediation'),
+  social_care: msg('Social care mediation'),
 };
 
 export const CASE_STATUSES = ['intake', 'ready', 'mediation', 'outcome', 'follow_up', 'closed', 'withdrawn', 'unsuitable', 'on_hold'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const STATUS_LABELS: Record<CaseStatus, string> = {
-  intake: 'Intake',
-  ready: 'Ready',
-  mediation: 'Mediation',
-  outcome: 'Outcome',
-  follow_up: 'Follow-up',
-  closed: 'Closed',
-  withdrawn: 'Withdrawn',
-  unsuitable: 'Unsuitable',
-  on_hold: 'On hold',
+  intake: msg('Intake'),
+  ready: msg('Ready'),
+  mediation: msg('Mediation'),
+  outcome: msg('Outcome'),
+  follow_up: msg('Follow-up'),
+  closed: msg('Closed'),
+  withdrawn: msg('Withdrawn'),
+  unsuitable: msg('Unsuitable'),
+  on_hold: msg('On hold'),
 };
 export const ACTIVE_STATUSES: readonly CaseStatus[] = ['intake', 'ready', 'mediation', 'outcome', 'follow_up'];
 export const ENDED_STATUSES: readonly CaseStatus[] = ['closed', 'withdrawn', 'unsuitable'];
@@ -41,19 +42,19 @@ export const PARTY_ROLES = [
 ] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
-  party: 'Party',
-  victim: 'Victim',
-  person_who_harmed: 'Person who harmed',
-  parent: 'Parent',
-  young_person: 'Young person',
-  local_authority: 'Local authority',
-  health_body: 'Health body',
-  staff_member: 'Staff member',
-  service_user: 'Service user',
-  family_member: 'Family member',
-  supporter: 'Supporter',
-  advocate: 'Advocate',
-  interpreter: 'Interpreter',
+  party: msg('Party'),
+  victim: msg('Victim'),
+  person_who_harmed: msg('Person who harmed'),
+  parent: msg('Parent'),
+  young_person: msg('Young person'),
+  local_authority: msg('Local authority'),
+  health_body: msg('Health body'),
+  staff_member: msg('Staff member'),
+  service_user: msg('Service user'),
+  family_member: msg('Family member'),
+  supporter: msg('Supporter'),
+  advocate: msg('Advocate'),
+  interpreter: msg('Interpreter'),
 };
 /** The roles offered for each kind of case (referral forms and the People tab); none is chosen for the person. */
 export const ROLES_BY_CASE_TYPE: Record<CaseType, readonly PartyRole[]> = {
@@ -81,9 +82,9 @@ export const CONSENTING_ROLES: readonly PartyRole[] = [
 export const OUTCOMES = ['full_agreement', 'partial_agreement', 'no_agreement'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
-  full_agreement: 'Full agreement',
-  partial_agreement: 'Partial agreement',
-  no_agreement: 'No agreement',
+  full_agreement: msg('Full agreement'),
+  partial_agreement: msg('Partial agreement'),
+  no_agreement: msg('No agreement'),
 };
 
 export type ConsentState = 'not_asked' | 'given' | 'withdrawn';

@@ -11,6 +11,7 @@ import {
   type PartyRole,
   STATUS_LABELS,
 } from './case-words.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 export type LifecycleParty = { name: string; role: PartyRole; consent: ConsentState; hasIntake: boolean };
 /** A mediator on the case now: whether they may lead a case of this type and area (accredited for it). */
@@ -30,7 +31,7 @@ export type LifecycleCase = {
 /** What became of one issue when mediation ended. */
 export const ISSUE_OUTCOMES = ['agreed', 'partly_agreed', 'not_agreed'] as const;
 export type IssueOutcome = (typeof ISSUE_OUTCOMES)[number];
-export const ISSUE_OUTCOME_LABELS: Record<IssueOutcome, string> = { agreed: 'Agreed', partly_agreed: 'Partly agreed', not_agreed: 'Not agreed' };
+export const ISSUE_OUTCOME_LABELS: Record<IssueOutcome, string> = { agreed: msg('Agreed'), partly_agreed: msg('Partly agreed'), not_agreed: msg('Not agreed') };
 /** issueOutcomes: the outcome of each issue, in the order of LifecycleCase.issues. */
 export type TransitionInput = { reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[] };
 export type Decision = { allowed: true; to: CaseStatus } | { allowed: false; reasons: string[] };

@@ -4,28 +4,28 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/features/auth/permissions.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
 const t = translator('en');
 const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
 const DAY_WORDS: Record<string, string> = {
-  monday: 'Monday',
-  tuesday: 'Tuesday',
-  wednesday: 'Wednesday',
-  thursday: 'Thursday',
-  friday: 'Friday',
-  saturday: 'Saturday',
-  morning: 'mornings',
-  afternoon: 'afternoons',
-  evening: 'evenings',
+  monday: msg('Monday'),
+  tuesday: msg('Tuesday'),
+  wednesday: msg('Wednesday'),
+  thursday: msg('Thursday'),
+  friday: msg('Friday'),
+  saturday: msg('Saturday'),
+  morning: msg('mornings'),
+  afternoon: msg('afternoons'),
+  evening: msg('evenings'),
 };
 const DETAIL_WORDS: Record<string, string> = {
-  languages: 'Languages',
-  availability: 'When they are available',
-  why: 'Why they would like to volunteer',
-  experience: 'Experience',
+  languages: msg('Languages'),
+  availability: msg('When they are available'),
+  why: msg('Why they would like to volunteer'),
+  experience: msg('Experience'),
 };
 
 export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
 import { CASE_TYPES, PARTY_ROLES } from '#src/features/cases/case-words.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 
@@ -37,11 +38,11 @@ export type ReferralPartyInput = z.infer<typeof ZReferralParty>;
 
 export const RISKS = ['domestic_abuse', 'substance_misuse', 'mental_health', 'weapons', 'anyone_at_risk'] as const;
 export const RISK_LABELS: Record<(typeof RISKS)[number], string> = {
-  domestic_abuse: 'Domestic abuse',
-  substance_misuse: 'Substance misuse',
-  mental_health: 'Mental health',
-  weapons: 'Weapons',
-  anyone_at_risk: 'Someone at risk of harm',
+  domestic_abuse: msg('Domestic abuse'),
+  substance_misuse: msg('Substance misuse'),
+  mental_health: msg('Mental health'),
+  weapons: msg('Weapons'),
+  anyone_at_risk: msg('Someone at risk of harm'),
 };
 
 export const SEND_DECISIONS = [
@@ -53,12 +54,12 @@ export const SEND_DECISIONS = [
   'cease_to_maintain',
 ] as const;
 export const SEND_DECISION_LABELS: Record<(typeof SEND_DECISIONS)[number], string> = {
-  refusal_to_assess: 'Refusal to carry out an EHC needs assessment',
-  refusal_to_issue: 'Decision not to issue an EHC plan after assessment',
-  plan_contents: 'The contents of the EHC plan',
-  refusal_to_reassess: 'Refusal to carry out a re-assessment',
-  refusal_to_amend: 'Refusal to amend or replace the plan after a review or re-assessment',
-  cease_to_maintain: 'Decision to stop maintaining the plan',
+  refusal_to_assess: msg('Refusal to carry out an EHC needs assessment'),
+  refusal_to_issue: msg('Decision not to issue an EHC plan after assessment'),
+  plan_contents: msg('The contents of the EHC plan'),
+  refusal_to_reassess: msg('Refusal to carry out a re-assessment'),
+  refusal_to_amend: msg('Refusal to amend or replace the plan after a review or re-assessment'),
+  cease_to_maintain: msg('Decision to stop maintaining the plan'),
 };
 export const SEND_ISSUES = ['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I'] as const;
 

@@ -1,16 +1,17 @@
 // The words of volunteering: statuses, accreditation areas, DBS levels and workforces, and which accreditation
 // a case needs. Labels are what people see (through t()).
 import type { CaseType } from '#src/features/cases/case-words.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 export const VOLUNTEER_STATUSES = ['applicant', 'in_training', 'trainee', 'accredited', 'inactive', 'left'] as const;
 export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];
 export const VOLUNTEER_STATUS_LABELS: Record<VolunteerStatus, string> = {
-  applicant: 'Applicant',
-  in_training: 'In training',
-  trainee: 'Trainee',
-  accredited: 'Accredited',
-  inactive: 'Inactive',
-  left: 'Left',
+  applicant: msg('Applicant'),
+  in_training: msg('In training'),
+  trainee: msg('Trainee'),
+  accredited: msg('Accredited'),
+  inactive: msg('Inactive'),
+  left: msg('Left'),
 };
 /** Statuses that may be put on a case: trainees only alongside an accredited mediator. */
 export const ASSIGNABLE_STATUSES: readonly VolunteerStatus[] = ['trainee', 'accredited'];
@@ -18,40 +19,40 @@ export const ASSIGNABLE_STATUSES: readonly VolunteerStatus[] = ['trainee', 'accr
 export const AREAS = ['community', 'parent_teen', 'restorative_conferencing', 'send', 'social_care', 'group'] as const;
 export type Area = (typeof AREAS)[number];
 export const AREA_LABELS: Record<Area, string> = {
-  community: 'community mediation',
-  parent_teen: 'parent and teenager mediation',
-  restorative_conferencing: 'restorative conferencing',
-  send: 'SEND mediation',
-  social_care: 'social care mediation',
-  group: 'group mediation',
+  community: msg('community mediation'),
+  parent_teen: msg('parent and teenager mediation'),
+  restorative_conferencing: msg('restorative conferencing'),
+  send: msg('SEND mediation'),
+  social_care: msg('social care mediation'),
+  group: msg('group mediation'),
 };
 
 export const DBS_LEVELS = ['enhanced', 'enhanced_barred'] as const;
 export type DbsLevel = (typeof DBS_LEVELS)[number];
 export const DBS_LEVEL_LABELS: Record<DbsLevel, string> = {
-  enhanced: 'Enhanced',
-  enhanced_barred: 'Enhanced with barred lists',
+  enhanced: msg('Enhanced'),
+  enhanced_barred: msg('Enhanced with barred lists'),
 };
 export const DBS_WORKFORCES = ['child', 'adult', 'both'] as const;
 export type DbsWorkforce = (typeof DBS_WORKFORCES)[number];
 export const DBS_WORKFORCE_LABELS: Record<DbsWorkforce, string> = {
-  child: 'Child workforce',
-  adult: 'Adult workforce',
-  both: 'Child and adult workforce',
+  child: msg('Child workforce'),
+  adult: msg('Adult workforce'),
+  both: msg('Child and adult workforce'),
 };
 
 export const TRAINING_KINDS = ['course', 'cpd', 'supervision', 'observed_practice'] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
 export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = {
-  course: 'Course',
-  cpd: 'CPD',
-  supervision: 'Case supervision',
-  observed_practice: 'Observed practice',
+  course: msg('Course'),
+  cpd: msg('CPD'),
+  supervision: msg('Case supervision'),
+  observed_practice: msg('Observed practice'),
 };
 
 export const EXPENSE_KINDS = ['mileage', 'travel', 'other'] as const;
 export type ExpenseKind = (typeof EXPENSE_KINDS)[number];
-export const EXPENSE_KIND_LABELS: Record<ExpenseKind, string> = { mileage: 'Mileage', travel: 'Travel (fares, parking)', other: 'Other' };
+export const EXPENSE_KIND_LABELS: Record<ExpenseKind, string> = { mileage: msg('Mileage'), travel: msg('Travel (fares, parking)'), other: msg('Other') };
 export const EXPENSE_STATUSES = ['submitted', 'approved', 'rejected', 'paid'] as const;
 export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
 
