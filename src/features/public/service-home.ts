@@ -1,15 +1,20 @@
 // Pure: what a service's public home page says: what it offers and which of its notices apply today.
 import type { CaseType } from '#src/features/cases/case-words.ts';
 import type { Notice } from '#src/features/settings/settings.schemas.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 /** One sentence for each kind of help, in plain words (drawn from the services' own pages). */
 export const CASE_TYPE_SUMMARIES: Record<CaseType, string> = {
-  community:
+  community: msg(
     'Help for neighbours, family members, parents and teenagers, or groups who disagree, with two impartial mediators who help you find your own way forward.',
-  restorative_justice:
+  ),
+  restorative_justice: msg(
     'A safe way for people harmed by crime or conflict and the people responsible to communicate, by letter or in a meeting, when everyone agrees and it is safe.',
-  send: 'Free mediation for families who disagree with a local authority or health service decision about special educational needs and disability (SEND).',
-  social_care: 'Mediation for children and families and adult social care matters, between staff, people who use services, and their families.',
+  ),
+  send: msg(
+    'Free mediation for families who disagree with a local authority or health service decision about special educational needs and disability (SEND).',
+  ),
+  social_care: msg('Mediation for children and families and adult social care matters, between staff, people who use services, and their families.'),
 };
 
 /** Notices whose dates include today, those that change how the service works first. */
