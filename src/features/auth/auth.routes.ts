@@ -6,7 +6,7 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm, safeNext } from '#src/http/forms.ts';
 import { clearSessionCookie, setSessionCookie } from '#src/http/request-actor.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 
 const t = translator('en');
 
@@ -25,7 +25,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/sign-in', async (req, reply) => {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
     const { next, signedOut } = req.query as { next?: string; signedOut?: string };
-    const flash = signedOut === 'everywhere' ? 'You have signed out on every device.' : signedOut ? 'You have signed out.' : undefined;
+    const flash = signedOut === 'everywhere' ? msg('You have signed out on every device.') : signedOut ? msg('You have signed out.') : undefined;
     return reply.page('auth/views/sign-in.njk', { pageTitle: t('Sign in'), values: { next: next ?? '' }, flash });
   });
 
@@ -116,7 +116,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const services = await deps.auth.listMyServices(s.userId);
     const flash =
       (req.query as { changed?: string }).changed === 'password'
-        ? 'Your password has been changed. You have been signed out on every other device.'
+        ? msg('Your password has been changed. You have been signed out on every other device.')
         : undefined;
     return reply.page('auth/views/account.njk', {
       pageTitle: t('Your account'),

@@ -58,7 +58,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
         };
       }),
       canAnswer: can(req.actor!.role, 'referrals.triage'),
-      flash: done === 'answered' ? 'Enquiry marked as answered.' : undefined,
+      flash: done === 'answered' ? msg('Enquiry marked as answered.') : undefined,
     });
   });
 

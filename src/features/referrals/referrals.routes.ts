@@ -7,7 +7,7 @@ import { can } from '#src/features/auth/permissions.ts';
 import { CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
 import { asBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { registerEnquiryPages } from './enquiries.routes.ts';
@@ -50,7 +50,7 @@ const SORTERS: Record<QueueQuery['sort'], (a: QueueRow, b: QueueRow) => number> 
   type: (a, b) => a.caseType.localeCompare(b.caseType) || b.createdAt.getTime() - a.createdAt.getTime(),
 };
 
-const DONE: Record<string, string> = { declined: 'Referral declined.', signposted: 'Referral signposted.' };
+const DONE: Record<string, string> = { declined: msg('Referral declined.'), signposted: msg('Referral signposted.') };
 
 export function registerReferralPages(app: FastifyInstance, deps: Deps) {
   const pages = createReferralPagesService(deps);
