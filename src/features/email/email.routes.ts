@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { OUTBOX_STATUSES } from '#src/features/meetings/meeting-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { messageRow, messageView, OUTCOME_LABELS, statusWords, templateWords } from './email.present.ts';
 import { ZOutboxQuery } from './email.schemas.ts';
 import { TEMPLATE_NAMES } from './templates.ts';
@@ -61,7 +61,7 @@ export function registerEmailPages(app: FastifyInstance, deps: Deps) {
       m: view,
       smtpConfigured: found.smtpConfigured,
       deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
-      flash: (req.query as { done?: string }).done === 'retried' ? 'The message is back in the queue.' : undefined,
+      flash: (req.query as { done?: string }).done === 'retried' ? msg('The message is back in the queue.') : undefined,
     });
   });
 

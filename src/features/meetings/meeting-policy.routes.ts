@@ -7,7 +7,7 @@ import { authorise, can } from '#src/features/auth/permissions.ts';
 import { asBody, type FormBody, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type MeetingPolicy, readMeetingPolicy, ZMeetingPolicy } from './meeting-policy.ts';
 
@@ -102,7 +102,7 @@ export function registerMeetingPolicyPages(app: FastifyInstance, deps: Deps) {
       values,
       fields,
       errors: errors.length ? errors : undefined,
-      flash: (req.query as { done?: string }).done === 'saved' && !errors.length ? 'Meetings settings saved.' : undefined,
+      flash: (req.query as { done?: string }).done === 'saved' && !errors.length ? msg('Meetings settings saved.') : undefined,
     });
   }
 

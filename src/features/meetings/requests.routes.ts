@@ -6,7 +6,7 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { attempt, errorItems, formFields } from './meeting-forms.ts';
@@ -18,7 +18,7 @@ import { REQUESTED_BY, ZDecline, ZMeetingRequest } from './requests.schemas.ts';
 const t = translator('en');
 
 type State = { values: Record<string, string>; fields: FieldErrors };
-const QUEUE_DONE: Record<string, string> = { declined: 'Request declined. The reason is on the case timeline.' };
+const QUEUE_DONE: Record<string, string> = { declined: msg('Request declined. The reason is on the case timeline.') };
 
 const requestIdParam = (req: FastifyRequest) => {
   const id = (req.params as { requestId?: string }).requestId;

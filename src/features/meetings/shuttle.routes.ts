@@ -7,7 +7,7 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { attempt, errorItems, formFields } from './meeting-forms.ts';
@@ -21,7 +21,7 @@ import { mayConvey } from './shuttle-rules.ts';
 const t = translator('en');
 const at = (d: Date) => `${dayInWords(d)}, ${clockTime(d)}`;
 
-const DONE: Record<string, string> = { statement: 'Statement recorded.', conveyed: 'Recorded what was passed on.' };
+const DONE: Record<string, string> = { statement: msg('Statement recorded.'), conveyed: msg('Recorded what was passed on.') };
 
 type State = { values: Record<string, string>; fields: FieldErrors; form: string };
 

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/features/auth/permissions.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { AppError, FieldErrors } from '#src/lib/app-error.ts';
 import { londonDateOf } from './calendar-dates.ts';
 import {
@@ -24,14 +24,14 @@ import { ZRoomInput, ZVenueInput } from './venues.schemas.ts';
 const t = translator('en');
 
 const DONE: Record<string, string> = {
-  added: 'Venue added.',
-  changed: 'Venue changed.',
-  archived: 'Venue archived. It is kept, but meetings can no longer be booked there.',
-  restored: 'Venue brought back: meetings can be booked there again.',
-  roomAdded: 'Room added.',
-  roomChanged: 'Room changed.',
-  roomArchived: 'Room archived. It is kept, but meetings can no longer be booked in it.',
-  roomRestored: 'Room brought back: meetings can be booked in it again.',
+  added: msg('Venue added.'),
+  changed: msg('Venue changed.'),
+  archived: msg('Venue archived. It is kept, but meetings can no longer be booked there.'),
+  restored: msg('Venue brought back: meetings can be booked there again.'),
+  roomAdded: msg('Room added.'),
+  roomChanged: msg('Room changed.'),
+  roomArchived: msg('Room archived. It is kept, but meetings can no longer be booked in it.'),
+  roomRestored: msg('Room brought back: meetings can be booked in it again.'),
 };
 
 type Params = { venueId?: string; roomId?: string };

@@ -8,7 +8,7 @@ import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { type CasePagesService, createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { ZAssign, ZEndAssignment, ZSignOff } from './assignments.schemas.ts';
@@ -17,10 +17,10 @@ import { caseEndedReason, mediatorsModel } from './case-mediators.present.ts';
 const t = translator('en');
 
 const DONE: Record<string, string> = {
-  assigned: 'Mediators assigned. The change is on the case timeline.',
-  override: 'Mediators assigned although the pair breaks the pairing rules. The justification is on the case timeline.',
-  ended: 'Assignment ended. The mediators no longer see this case.',
-  signedOff: 'Supervised case signed off.',
+  assigned: msg('Mediators assigned. The change is on the case timeline.'),
+  override: msg('Mediators assigned although the pair breaks the pairing rules. The justification is on the case timeline.'),
+  ended: msg('Assignment ended. The mediators no longer see this case.'),
+  signedOff: msg('Supervised case signed off.'),
 };
 
 type Problems = { fields: FieldErrors; errors: { text: string; href: string }[] };

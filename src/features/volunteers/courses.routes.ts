@@ -4,14 +4,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { optionalText, textOf } from '#src/features/cases/page-form.ts';
 import { can } from '#src/features/auth/permissions.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { areaItems, courseRows } from './training-pages.present.ts';
 import { hoursOf, type PageExtra, param, registerPageForm } from './training.routes.ts';
 import { FOUNDATION_COURSE_NAME } from './training.service.ts';
 import { ZCourse } from './training.schemas.ts';
 
 const t = translator('en');
-const DONE: Record<string, string> = { added: 'Course added.', retired: 'Course retired. Records of it are kept.' };
+const DONE: Record<string, string> = { added: msg('Course added.'), retired: msg('Course retired. Records of it are kept.') };
 
 export function registerCoursePages(app: FastifyInstance, deps: Deps) {
   async function render(req: FastifyRequest, reply: FastifyReply, extra: PageExtra) {

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { longDate } from './dates-in-words.ts';
 import { RECEIPT_MAX_BYTES } from './expense-rules.ts';
@@ -32,10 +32,10 @@ type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
 const claimIdOf = (req: FastifyRequest) => (req.params as { claimId: string }).claimId;
 const DONE: Record<string, string> = {
-  submitted: 'Claim sent. The coordinator will approve it or explain why not.',
-  approved: 'Claim approved.',
-  rejected: 'Claim rejected.',
-  paid: 'Claim marked as paid.',
+  submitted: msg('Claim sent. The coordinator will approve it or explain why not.'),
+  approved: msg('Claim approved.'),
+  rejected: msg('Claim rejected.'),
+  paid: msg('Claim marked as paid.'),
 };
 const flashOf = (req: FastifyRequest) => DONE[(req.query as { done?: string }).done ?? ''];
 

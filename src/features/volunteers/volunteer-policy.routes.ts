@@ -8,7 +8,7 @@ import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/features/cases/case-words.ts'
 import { asBody, type FormBody, listOf, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type VolunteerPolicy, ZVolunteerPolicy } from './volunteer-policy.ts';
 
@@ -124,7 +124,7 @@ export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Deps) {
       values,
       fields,
       errors: errors.length ? errors : undefined,
-      flash: (req.query as { done?: string }).done === 'saved' && !errors.length ? 'Volunteer policy saved.' : undefined,
+      flash: (req.query as { done?: string }).done === 'saved' && !errors.length ? msg('Volunteer policy saved.') : undefined,
     });
   }
 
