@@ -8,7 +8,7 @@ import type { CasePagesService } from '#src/features/cases/case-pages.service.ts
 import { authorise } from '#src/features/auth/permissions.ts';
 import { asBody, dateParts, type FormBody, isTicked, listOf, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { type FieldErrors, forbidden } from '#src/lib/app-error.ts';
 import { attempt, errorItems, formFields, readMinutes, readStart } from './meeting-forms.ts';
 import { JOINT_KINDS } from './meeting-outcomes.service.ts';
@@ -24,10 +24,10 @@ type Change = 'reschedule' | 'cancel' | 'no-show' | 'record';
 type State = { values: Record<string, string>; lists: Record<string, string[]>; fields: FieldErrors };
 
 const TITLES: Record<Change, string> = {
-  reschedule: 'Move this meeting',
-  cancel: 'Cancel this meeting',
-  'no-show': 'The meeting did not take place',
-  record: 'Record the meeting',
+  reschedule: msg('Move this meeting'),
+  cancel: msg('Cancel this meeting'),
+  'no-show': msg('The meeting did not take place'),
+  record: msg('Record the meeting'),
 };
 const ORDER: Record<Change, string[]> = {
   reschedule: ['date', 'startTime', 'durationMinutes', 'reason', 'shortNoticeAgreed', '_'],

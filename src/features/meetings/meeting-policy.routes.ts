@@ -17,21 +17,21 @@ type NumberKey = 'reminderHours' | 'travelMinutes' | 'sendNoticeWorkingDays';
 const NUMBER_FIELDS: { key: NumberKey; label: string; hint: string; suffix: string }[] = [
   {
     key: 'reminderHours',
-    label: 'Send reminders',
-    hint: 'Hours before a meeting when everyone invited gets a reminder. 0 sends none.',
-    suffix: 'hours before',
+    label: msg('Send reminders'),
+    hint: msg('Hours before a meeting when everyone invited gets a reminder. 0 sends none.'),
+    suffix: msg('hours before'),
   },
   {
     key: 'travelMinutes',
-    label: 'Travel time between meetings in person',
-    hint: 'Finding a time leaves this gap before and after a mediator’s other meetings in person.',
-    suffix: 'minutes',
+    label: msg('Travel time between meetings in person'),
+    hint: msg('Finding a time leaves this gap before and after a mediator’s other meetings in person.'),
+    suffix: msg('minutes'),
   },
   {
     key: 'sendNoticeWorkingDays',
-    label: 'Notice of a SEND mediation meeting',
-    hint: 'The parent or young person must be told the date and place at least 5 working days before, unless they agree to less.',
-    suffix: 'working days',
+    label: msg('Notice of a SEND mediation meeting'),
+    hint: msg('The parent or young person must be told the date and place at least 5 working days before, unless they agree to less.'),
+    suffix: msg('working days'),
   },
 ];
 const ORDER = ['groundRules', 'videoLinkTemplate', 'reminderHours', 'travelMinutes', 'dayStarts', 'dayEnds', 'weekends', 'sendNoticeWorkingDays'];

@@ -20,7 +20,7 @@ export async function meetingRequestsQueue(tx: Db, orgId: string, now: Date): Pr
       return {
         text: t('{reference}: {kind} asked for by {requester}', {
           reference: r.caseReference,
-          kind: kindInWords(r.kind).toLowerCase(),
+          kind: t(kindInWords(r.kind)).toLowerCase(),
           requester: r.requesterName,
         }),
         href: `/cases/${r.caseId}/meetings`,
