@@ -12,6 +12,7 @@ import { registerRequestActor } from './http/request-actor.ts';
 import { postgresRateLimitStore } from './http/rate-limit-store.ts';
 import { registerSecurity } from './http/security.ts';
 import { registerViews } from './http/views.ts';
+import { registerLocale } from './http/locale.ts';
 import { registerMeRoutes } from './features/api/me.routes.ts';
 import { registerCaseApi } from './features/cases/cases.api.ts';
 import { registerCasePages } from './features/cases/cases.routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     // Several web processes can share a PostgreSQL database, so they share the counts; PGlite has one process.
     rateLimitStore: deps.database.kind === 'postgres' ? postgresRateLimitStore({ db: deps.db, clock: deps.clock, secret: deps.config.secret }) : undefined,
   });
+  registerLocale(app, { secureCookies: deps.config.secureCookies || deps.config.baseUrl.startsWith('https:') });
   registerMergePatchBodies(app);
   await registerOpenApi(app, deps.config.baseUrl);
   registerViews(app);

@@ -3,6 +3,7 @@
 // A backup's header carries a fingerprint of the instance secret, and its last line an HMAC (keyed from that
 // secret) over every line before it: a file edited inside a valid gzip is refused, and so is a restore under
 // another secret unless the old one is given, when the sealed values are re-sealed with the current secret.
+import { msg } from '#src/i18n/i18n.ts';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
@@ -50,8 +51,8 @@ async function* linesOf(file: string): AsyncGenerator<string> {
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE')
-      throw refuse('The backup is incomplete (it ends early). Nothing was restored.', 'BACKUP_TRUNCATED');
-    if (code?.startsWith('Z_')) throw refuse(`The backup is damaged: ${file} cannot be decompressed. Nothing was restored.`, 'BACKUP_DAMAGED');
+      throw refuse('The backup is incomplete (it ends early). Nothing was restored.', msg('BACKUP_TRUNCATED'));
+    if (code?.startsWith('Z_')) throw refuse(`The backup is damaged: ${file} cannot be decompressed. Nothing was restored.`, msg('BACKUP_DAMAGED'));
     throw err;
   }
 }
@@ -73,13 +74,13 @@ const EDITED =
  * Refuses, saying why, when it was made with another secret and none (or the wrong one) was given.
  */
 function backupSecret(file: string, header: Header | undefined, options: RestoreOptions, warnings: string[]): string | null {
-  if (header?.format !== FORMAT) throw refuse(`${file} is not a Parley backup`, 'NOT_A_BACKUP');
-  if (header.version > VERSION) throw refuse('This backup was made by a newer Parley. Upgrade Parley, then restore.', 'BACKUP_TOO_NEW');
+  if (header?.format !== FORMAT) throw refuse(`${file} is not a Parley backup`, msg('NOT_A_BACKUP'));
+  if (header.version > VERSION) throw refuse('This backup was made by a newer Parley. Upgrade Parley, then restore.', msg('BACKUP_TOO_NEW'));
   if (header.version < 2) {
     if (!options.allowUnsigned)
       throw refuse(
         'This backup was made by an older Parley, before backups carried an integrity check, so Parley cannot tell whether it has been changed. If you are sure it has not, restore it with --allow-unsigned (and --old-secret-file if it was made with another PARLEY_SECRET).',
-        'BACKUP_UNSIGNED',
+        msg('BACKUP_UNSIGNED'),
       );
     warnings.push('This backup has no integrity check (it was made by an older Parley): it was restored without one.');
     return null;
@@ -88,10 +89,10 @@ function backupSecret(file: string, header: Header | undefined, options: Restore
   if (options.oldSecret === undefined)
     throw refuse(
       'This backup was made with a different PARLEY_SECRET. Two-factor keys and DBS certificate numbers in it are encrypted with that secret and could not be read here. Either run with the same PARLEY_SECRET as the instance that made it (or copy its data directory’s secret file), or restore with --old-secret-file FILE naming a file that holds the old secret: everything encrypted is then re-encrypted with this instance’s secret.',
-      'SECRET_MISMATCH',
+      msg('SECRET_MISMATCH'),
     );
   if (!header.secretFingerprint || !sameDigest(header.secretFingerprint, secretFingerprint(options.oldSecret)))
-    throw refuse('The old secret given is not the one this backup was made with. Nothing was restored.', 'OLD_SECRET_MISMATCH');
+    throw refuse('The old secret given is not the one this backup was made with. Nothing was restored.', msg('OLD_SECRET_MISMATCH'));
   return options.oldSecret;
 }
 
@@ -108,7 +109,7 @@ async function checkFile(file: string, options: RestoreOptions, warnings: string
         madeWith = backupSecret(file, header, options, warnings);
         if (madeWith === null) return { header: header!, madeWith };
         hmac = contentHmac(madeWith);
-      } else if (trailer !== undefined) throw refuse(EDITED, 'BACKUP_EDITED');
+      } else if (trailer !== undefined) throw refuse(EDITED, msg('BACKUP_EDITED'));
       else {
         const last = line.startsWith('{"hmac":') ? parseLine(line) : undefined;
         if (typeof last?.hmac === 'string') {
@@ -119,12 +120,12 @@ async function checkFile(file: string, options: RestoreOptions, warnings: string
       hmac!.update(`${line}\n`);
     }
   } catch (err) {
-    if (header === undefined && err instanceof AppError && err.reason === 'BACKUP_DAMAGED') throw refuse(`${file} is not a Parley backup`, 'NOT_A_BACKUP');
+    if (header === undefined && err instanceof AppError && err.reason === 'BACKUP_DAMAGED') throw refuse(`${file} is not a Parley backup`, msg('NOT_A_BACKUP'));
     throw err;
   }
   if (header === undefined) backupSecret(file, header, options, warnings);
-  if (trailer === undefined) throw refuse('The backup is incomplete (it ends early). Nothing was restored.', 'BACKUP_TRUNCATED');
-  if (!sameDigest(trailer, hmac!.digest('base64url'))) throw refuse(EDITED, 'BACKUP_EDITED');
+  if (trailer === undefined) throw refuse('The backup is incomplete (it ends early). Nothing was restored.', msg('BACKUP_TRUNCATED'));
+  if (!sameDigest(trailer, hmac!.digest('base64url'))) throw refuse(EDITED, msg('BACKUP_EDITED'));
   return { header: header!, madeWith };
 }
 
@@ -198,14 +199,18 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     if (header.lastMigration > (await lastMigration(t)))
-      throw new AppError('BAD_REQUEST', 'This backup was made by a newer Parley (its database has migrations this one lacks). Upgrade Parley, then restore.', {
-        reason: 'BACKUP_TOO_NEW',
-      });
+      throw new AppError(
+        'BAD_REQUEST',
+        msg('This backup was made by a newer Parley (its database has migrations this one lacks). Upgrade Parley, then restore.'),
+        {
+          reason: 'BACKUP_TOO_NEW',
+        },
+      );
     const existing = rowsOf(await t.execute(sql`SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM users) AS n`));
     if (Number(existing[0]?.n) > 0)
       throw new AppError(
         'CONFLICT',
-        'The target database already holds data. Restore into an empty database: a new PARLEY_DATA_DIR, or a new PostgreSQL database in DATABASE_URL.',
+        msg('The target database already holds data. Restore into an empty database: a new PARLEY_DATA_DIR, or a new PostgreSQL database in DATABASE_URL.'),
         { reason: 'TARGET_NOT_EMPTY' },
       );
     // Tables point at each other (a referral at its case, the case at its referral): check the same-service keys at commit.
@@ -218,11 +223,12 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
         ended = true;
         for (const [table, n] of Object.entries(line.counts ?? {}))
           if ((restored[table] ?? 0) !== n)
-            throw new AppError('BAD_REQUEST', `The backup is damaged: ${table} should hold ${n} rows`, { reason: 'BACKUP_DAMAGED' });
+            throw new AppError('BAD_REQUEST', msg('The backup is damaged: {table} should hold {n} rows'), { reason: 'BACKUP_DAMAGED', params: { table, n } });
         break;
       }
       const { table, rows } = line;
-      if (!BACKED_UP_TABLES.includes(table)) throw new AppError('BAD_REQUEST', `The backup holds an unknown table ${table}`, { reason: 'UNKNOWN_TABLE' });
+      if (!BACKED_UP_TABLES.includes(table))
+        throw new AppError('BAD_REQUEST', msg('The backup holds an unknown table {table}'), { reason: 'UNKNOWN_TABLE', params: { table } });
       const generated = new Set(
         rowsOf(await t.execute(sql`SELECT column_name AS c FROM information_schema.columns WHERE table_name = ${table} AND is_generated = 'ALWAYS'`)).map(
           (r) => r.c as string,
@@ -239,7 +245,7 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
       );
       restored[table] = (restored[table] ?? 0) + rows.length;
     }
-    if (!ended) throw new AppError('BAD_REQUEST', 'The backup is incomplete (it ends early). Nothing was restored.', { reason: 'BACKUP_TRUNCATED' });
+    if (!ended) throw new AppError('BAD_REQUEST', msg('The backup is incomplete (it ends early). Nothing was restored.'), { reason: 'BACKUP_TRUNCATED' });
     for (const { table } of BACKED_UP.filter((t) => 'serial' in t))
       await t.execute(sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.identifier(table)}), 1))`);
     // A signed backup made with this secret needs nothing; otherwise every sealed value is opened (and re-sealed

@@ -1,4 +1,5 @@
 // parley org create | user create | user reset-2fa | user reset-password | apikey create
+import { msg } from '#src/i18n/i18n.ts';
 import { systemActor, isRole, ROLES, STAFF_ROLES } from '#src/features/auth/actor.ts';
 import { findUserByEmail } from '#src/features/auth/users.repo.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
@@ -50,7 +51,7 @@ export async function userReset2fa(flags: Flags) {
   const email = required(flags, 'email');
   await withCli(async (deps) => {
     const user = await asSystem(deps.db, (tx) => findUserByEmail(tx, email));
-    if (!user) throw new AppError('NOT_FOUND', `No account has the email address ${email}`);
+    if (!user) throw new AppError('NOT_FOUND', msg('No account has the email address {email}'), { params: { email } });
     await deps.twoFactor.reset(user.id, actor, null);
     console.log(`Two-factor sign-in reset for ${email}: failed attempts cleared, sessions ended. They set it up again at next sign-in.`);
   });

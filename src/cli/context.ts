@@ -1,4 +1,5 @@
 // What every CLI command opens: the configuration, the database (migrated) and the services.
+import { msg } from '#src/i18n/i18n.ts';
 import { loadConfig } from '#src/config.ts';
 import { createDeps, type Deps } from '#src/deps.ts';
 import { createLogger } from '#src/lib/logger.ts';
@@ -25,7 +26,7 @@ export async function withCli<T>(work: (deps: Deps) => Promise<T>): Promise<T> {
 export async function orgBySlug(deps: Deps, slug: string | undefined) {
   if (!slug) throw new UsageError('Name the service with --org SHORT-NAME');
   const org = await asSystem(deps.db, (tx) => findOrgBySlug(tx, slug));
-  if (!org) throw new AppError('NOT_FOUND', `No service has the short name "${slug}"`);
+  if (!org) throw new AppError('NOT_FOUND', msg('No service has the short name "{slug}"'), { params: { slug } });
   return org;
 }
 

@@ -2,6 +2,7 @@
 // parsed body, query and parameters is checked for what the database cannot hold (a NUL byte, half of a UTF-16
 // surrogate pair) and for dates that do not exist (2026-02-30, year 0). One refusal, naming each field, so no
 // route has to remember and none answers 500. Also the JSON parser's answers, in words that say what is wrong.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isRealIsoDate } from '#src/lib/zod-fields.ts';
@@ -45,11 +46,14 @@ export function requestInputProblems(req: FastifyRequest): FieldErrors {
 function jsonProblem(body: string): AppError {
   try {
     JSON.parse(body);
-    return new AppError('BAD_REQUEST', 'The JSON body has a "__proto__" or "constructor" key, which is not allowed', { reason: 'FORBIDDEN_JSON_KEY' });
+    return new AppError('BAD_REQUEST', msg('The JSON body has a "__proto__" or "constructor" key, which is not allowed'), { reason: 'FORBIDDEN_JSON_KEY' });
   } catch (err) {
     const at = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
     const where = at ? ` near character ${Number(at) + 1}` : '';
-    return new AppError('BAD_REQUEST', `The body is not valid JSON${where}: check its quotes, commas and brackets`, { reason: 'INVALID_JSON' });
+    return new AppError('BAD_REQUEST', msg('The body is not valid JSON{where}: check its quotes, commas and brackets'), {
+      reason: 'INVALID_JSON',
+      params: { where },
+    });
   }
 }
 

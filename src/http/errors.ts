@@ -1,5 +1,6 @@
 // One error handler: AppError codes to HTTP; API gets { error: {...} }, pages get the error page in the layout.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localeOr, msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { withInputProblems } from './edge-input.ts';
 import { isApiRequest } from './request-actor.ts';
@@ -35,42 +36,47 @@ function fromFrameworkError(err: FastifyError & { validation?: ValidationIssue[]
     const fields: FieldErrors = {};
     for (const issue of err.validation) {
       const path = issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || '_';
-      fields[path] ??= issue.message ?? 'is not valid';
+      fields[path] ??= issue.message ?? msg('is not valid');
     }
-    return new AppError('UNPROCESSABLE', 'The request is not valid: see fields', { reason: 'VALIDATION_FAILED', fields });
+    return new AppError('UNPROCESSABLE', msg('The request is not valid: see fields'), { reason: 'VALIDATION_FAILED', fields });
   }
   if (err.code?.startsWith('FST_CSRF'))
-    return new AppError('FORBIDDEN', 'This form has expired or was not sent from Parley. Go back, reload the page and try again.', { reason: 'CSRF_FAILED' });
-  if (err.statusCode === 429) return new AppError('RATE_LIMITED', 'Too many requests. Wait a minute and try again.', { reason: 'RATE_LIMITED' });
+    return new AppError('FORBIDDEN', msg('This form has expired or was not sent from Parley. Go back, reload the page and try again.'), {
+      reason: 'CSRF_FAILED',
+    });
+  if (err.statusCode === 429) return new AppError('RATE_LIMITED', msg('Too many requests. Wait a minute and try again.'), { reason: 'RATE_LIMITED' });
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415)
-    return new AppError('BAD_REQUEST', 'Send the body as JSON (Content-Type: application/json)', { reason: 'UNSUPPORTED_MEDIA_TYPE' });
+    return new AppError('BAD_REQUEST', msg('Send the body as JSON (Content-Type: application/json)'), { reason: 'UNSUPPORTED_MEDIA_TYPE' });
   if (err.statusCode === 413)
-    return new AppError('PAYLOAD_TOO_LARGE', `The request body is too large: the limit is ${sizeInWords(limit)}`, { reason: 'BODY_TOO_LARGE' });
+    return new AppError('PAYLOAD_TOO_LARGE', msg('The request body is too large: the limit is {limit}'), {
+      reason: 'BODY_TOO_LARGE',
+      params: { limit: sizeInWords(limit) },
+    });
   if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-    return new AppError('BAD_REQUEST', 'The body is empty: send a JSON object, or no Content-Type header', { reason: 'EMPTY_JSON_BODY' });
+    return new AppError('BAD_REQUEST', msg('The body is empty: send a JSON object, or no Content-Type header'), { reason: 'EMPTY_JSON_BODY' });
   if (err.code === 'FST_ERR_BAD_URL')
-    return new AppError('BAD_REQUEST', 'The web address has a malformed percent-encoding (a % not followed by two hexadecimal digits of UTF-8)', {
+    return new AppError('BAD_REQUEST', msg('The web address has a malformed percent-encoding (a % not followed by two hexadecimal digits of UTF-8)'), {
       reason: 'BAD_URL',
     });
   if (sqlStateOf(err) === FOREIGN_KEY_VIOLATION)
-    return new AppError('CONFLICT', 'That refers to a record that is not part of this service, or is still used by other records', {
+    return new AppError('CONFLICT', msg('That refers to a record that is not part of this service, or is still used by other records'), {
       reason: 'REFERENCE_REFUSED',
     });
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)
-    return new AppError('BAD_REQUEST', 'The request could not be read: check its format', { reason: err.code ?? 'BAD_REQUEST' });
-  return new AppError('INTERNAL', 'Something went wrong on our side. It has been logged.');
+    return new AppError('BAD_REQUEST', msg('The request could not be read: check its format'), { reason: err.code ?? 'BAD_REQUEST' });
+  return new AppError('INTERNAL', msg('Something went wrong on our side. It has been logged.'));
 }
 
 const HEADINGS: Record<number, string> = {
-  400: 'There is a problem with the request',
-  401: 'You need to sign in',
-  403: 'You cannot do that',
-  404: 'Page not found',
-  409: 'That cannot be done now',
-  413: 'What was sent is too large',
-  422: 'There is a problem with what was entered',
-  429: 'Too many attempts',
-  500: 'Sorry, there is a problem with the service',
+  400: msg('There is a problem with the request'),
+  401: msg('You need to sign in'),
+  403: msg('You cannot do that'),
+  404: msg('Page not found'),
+  409: msg('That cannot be done now'),
+  413: msg('What was sent is too large'),
+  422: msg('There is a problem with what was entered'),
+  429: msg('Too many attempts'),
+  500: msg('Sorry, there is a problem with the service'),
 };
 
 /** A form's answers as typed, for showing back: text only, never passwords or the form token. */
@@ -82,27 +88,34 @@ function typedAnswers(body: unknown): { key: { text: string }; value: { text: st
 
 export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const status = error.status;
+  // The message and field messages in the request's language (English exactly as written when untranslated).
+  // (Before routing, as for a malformed address, the request carries no locale yet: English.)
+  const locale = localeOr(req.locale);
+  const message = error.messageIn(locale);
+  const fields = error.fieldsIn(locale);
   if (isApiRequest(req)) {
     return reply
       .status(status)
       .type('application/json')
       .send({
-        error: { code: error.code, reason: error.reason ?? null, message: error.message, fields: error.fields ?? {}, requestId: req.id },
+        error: { code: error.code, reason: error.reason ?? null, message, fields: fields ?? {}, requestId: req.id },
       });
   }
+  const t = translator(locale);
   const refusedAtEdge = error.reason === 'UNSTORABLE_CHARACTER' || error.reason === 'NOT_A_REAL_DATE';
+  const heading = t(HEADINGS[status] ?? msg('Error'));
   const lines =
     error.message === 'Page not found'
-      ? ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.']
+      ? [t('If you typed the web address, check it is correct.'), t('If you pasted the web address, check you copied the entire address.')]
       : refusedAtEdge
-        ? ['Nothing was saved. Go back to the form, change the answers listed above and send it again.']
-        : [error.message];
+        ? [t('Nothing was saved. Go back to the form, change the answers listed above and send it again.')]
+        : [message];
   return reply.status(status).page('error.njk', {
-    pageTitle: HEADINGS[status] ?? 'Error',
-    heading: HEADINGS[status] ?? 'Error',
+    pageTitle: heading,
+    heading,
     lines,
     signInLink: status === 401,
-    errors: errorList(error.fields),
+    errors: errorList(fields),
     // What the person typed, shown back to them so nothing is lost (the characters that cannot be stored as �).
     typed: refusedAtEdge ? typedAnswers(req.body) : [],
   });
@@ -117,12 +130,15 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
   const error = fromFrameworkError(err, bodyLimitOf(req));
   if (isApiRequest(req)) return sendError(req, reply, error);
   // Fastify's reply here carries none of the app's decorations (no page layout): a plain page in the same words.
-  const heading = HEADINGS[error.status] ?? 'Error';
+  const locale = localeOr(req.locale);
+  const t = translator(locale);
+  const heading = t(HEADINGS[error.status] ?? msg('Error'));
+  const reference = t('If you contact support, quote this reference: {id}', { id: req.id });
   return reply
     .status(error.status)
     .type('text/html; charset=utf-8')
     .send(
-      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${heading} – Parley</title></head><body><h1>${heading}</h1><p>${error.message}</p><p>If you contact support, quote this reference: ${req.id}</p></body></html>`,
+      `<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>${heading} – Parley</title></head><body><h1>${heading}</h1><p>${error.messageIn(locale)}</p><p>${reference}</p></body></html>`,
     );
 }
 
@@ -140,8 +156,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       req,
       reply,
       isApiRequest(req)
-        ? new AppError('NOT_FOUND', `No API route ${req.method} ${req.url.split('?')[0]}`, { reason: 'NO_ROUTE' })
-        : new AppError('NOT_FOUND', 'Page not found'),
+        ? new AppError('NOT_FOUND', msg('No API route {method} {path}'), { reason: 'NO_ROUTE', params: { method: req.method, path: req.url.split('?')[0] } })
+        : new AppError('NOT_FOUND', msg('Page not found')),
     ),
   );
 }

@@ -1,5 +1,6 @@
 // Form helpers: zod parsing into GOV.UK field errors, keeping what the person typed.
 import type { z } from 'zod';
+import { DEFAULT_LOCALE, type Locale, localise } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 
@@ -7,18 +8,21 @@ export { zodFields };
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors };
 
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.infer<S>> {
+/** The schema's messages in `locale` (English exactly as written when untranslated). */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown, locale: Locale = DEFAULT_LOCALE): FormResult<z.infer<S>> {
   const result = schema.safeParse(body ?? {});
-  return result.success ? { ok: true, data: result.data } : { ok: false, fields: zodFields(result.error) };
+  if (result.success) return { ok: true, data: result.data };
+  const fields = zodFields(result.error);
+  return { ok: false, fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, localise(locale, v)])) };
 }
 
-/** Field errors carried by an AppError (validation, conflicts on a field), or undefined for any other error. */
-export function fieldErrorsOf(err: unknown): FieldErrors | undefined {
+/** Field errors carried by an AppError (validation, conflicts on a field) in `locale`, or undefined for any other error. */
+export function fieldErrorsOf(err: unknown, locale: Locale = DEFAULT_LOCALE): FieldErrors | undefined {
   if (
     err instanceof AppError &&
     (err.fields || err.code === 'UNPROCESSABLE' || err.code === 'CONFLICT' || err.code === 'UNAUTHENTICATED' || err.code === 'RATE_LIMITED')
   )
-    return err.fields ?? { _: err.message };
+    return err.fieldsIn(locale) ?? { _: err.messageIn(locale) };
   return undefined;
 }
 

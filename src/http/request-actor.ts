@@ -1,4 +1,5 @@
 // Works out who is asking (session cookie or API key), then applies the route's access rule from access.ts.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
@@ -40,9 +41,9 @@ export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthSer
     if (header && isApiRequest(req)) {
       const [scheme, key] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !key)
-        throw new AppError('UNAUTHENTICATED', 'Send the API key as: Authorization: Bearer <key>', { reason: 'BAD_AUTH_HEADER' });
+        throw new AppError('UNAUTHENTICATED', msg('Send the API key as: Authorization: Bearer <key>'), { reason: 'BAD_AUTH_HEADER' });
       req.actor = await deps.apiKeys.authenticate(key, { ip: req.ip, requestId: req.id });
-      if (!req.actor) throw new AppError('UNAUTHENTICATED', 'That API key is not valid or has been revoked', { reason: 'BAD_API_KEY' });
+      if (!req.actor) throw new AppError('UNAUTHENTICATED', msg('That API key is not valid or has been revoked'), { reason: 'BAD_API_KEY' });
     } else {
       const token = req.cookies[req.server.cookieNames.session];
       if (token) {
@@ -67,23 +68,23 @@ async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
   if (access === 'public' || !req.routeOptions.url) return;
   if (req.actor?.type === 'api_key') {
     if (access === 'service' && isApiRequest(req)) return;
-    throw new AppError('FORBIDDEN', 'API keys can only be used with the API', { reason: 'API_KEY_NOT_ALLOWED' });
+    throw new AppError('FORBIDDEN', msg('API keys can only be used with the API'), { reason: 'API_KEY_NOT_ALLOWED' });
   }
   const s = req.session;
   if (!s) {
-    if (isApiRequest(req) || !isRead(req)) throw new AppError('UNAUTHENTICATED', 'Sign in, or send an API key', { reason: 'SIGN_IN_REQUIRED' });
+    if (isApiRequest(req) || !isRead(req)) throw new AppError('UNAUTHENTICATED', msg('Sign in, or send an API key'), { reason: 'SIGN_IN_REQUIRED' });
     return reply.redirect(`/sign-in?next=${encodeURIComponent(req.url)}`, 303);
   }
   if (access === 'partial') return;
   if (s.stage !== 'full') {
-    if (isApiRequest(req)) throw new AppError('UNAUTHENTICATED', 'Finish signing in first', { reason: 'SIGN_IN_INCOMPLETE' });
+    if (isApiRequest(req)) throw new AppError('UNAUTHENTICATED', msg('Finish signing in first'), { reason: 'SIGN_IN_INCOMPLETE' });
     return reply.redirect(s.stage === 'password' ? '/sign-in/code' : '/account/two-factor', 303);
   }
   if (!s.hasTotp && roleNeedsTwoFactor(s.role, s.orgSettings) && !isApiRequest(req)) return reply.redirect('/account/two-factor', 303);
   if (access === 'person') return;
   if (!req.actor) {
     if (!isApiRequest(req) && isRead(req)) return reply.redirect('/services', 303);
-    throw new AppError('FORBIDDEN', 'You are not an active member of any service. Ask an admin to invite you.', { reason: 'NO_SERVICE' });
+    throw new AppError('FORBIDDEN', msg('You are not an active member of any service. Ask an admin to invite you.'), { reason: 'NO_SERVICE' });
   }
 }
 

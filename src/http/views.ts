@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { LOCALES, type Locale, localeOr, msg, type Translate, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { can, type Permission } from '#src/features/auth/permissions.ts';
 import type { Role } from '#src/features/auth/actor.ts';
@@ -54,13 +54,26 @@ const NAVIGATION: { href: string; text: string; permission: Permission }[] = [
   { href: '/audit', text: msg('Audit trail'), permission: 'audit.read' },
 ];
 
-function navigationFor(role: Role, path: string) {
-  const t = translator('en');
+function navigationFor(role: Role, path: string, t: Translate) {
   return NAVIGATION.filter((item) => can(role, item.permission)).map((item) => ({
     href: item.href,
+    // i18n-dynamic: the texts are the msg() literals of NAVIGATION above
     text: t(item.text),
     active: path === item.href || path.startsWith(`${item.href}/`),
   }));
+}
+
+// Each language named in itself, as the footer's switch shows it.
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', cy: 'Cymraeg' };
+
+/** The footer's language links: this page's address in each language (`?lang=`, kept by a cookie). */
+export function languageLinks(url: string, current: Locale) {
+  const [path = '/', search = ''] = url.split('?');
+  return LOCALES.map((locale) => {
+    const query = new URLSearchParams(search);
+    query.set('lang', locale);
+    return { locale, text: LANGUAGE_NAMES[locale], href: `${path}?${query}`, current: locale === current };
+  });
 }
 
 declare module 'fastify' {
@@ -74,11 +87,15 @@ export function registerViews(app: FastifyInstance) {
   app.decorateReply('page', async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
     const req = this.request as FastifyRequest;
     const actor = req.actor;
+    const locale = localeOr(req.locale);
+    const t = translator(locale);
     const chrome = {
       cspNonce: this.cspNonce(),
       csrfToken: this.generateCsrf({ userInfo: csrfUserInfo(req) }),
       requestId: req.id,
-      t: translator('en'),
+      t,
+      htmlLang: locale,
+      languages: languageLinks(req.url, locale),
       person: req.session && req.session.stage === 'full' ? { name: req.session.userName } : undefined,
       service: actor
         ? { name: actor.orgName, slug: actor.orgSlug }
@@ -88,7 +105,7 @@ export function registerViews(app: FastifyInstance) {
       hasSession: Boolean(req.session),
       can: (permission: Permission) => Boolean(actor && can(actor.role, permission)),
       currentPath: req.url.split('?')[0],
-      navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/') : [],
+      navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/', t) : [],
     };
     const html = env.render(template, { ...chrome, ...model });
     return this.type('text/html; charset=utf-8').send(html);

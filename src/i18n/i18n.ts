@@ -19,6 +19,15 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A stored preferred language as a Locale (English when it is missing or not one Parley has). */
+export const localeOr = (value: unknown): Locale => (isLocale(value) ? value : DEFAULT_LOCALE);
+
+/** The catalogue's text for `text` in `locale`, unformatted (its placeholders kept), or `text` when untranslated. */
+export function translationOf(locale: Locale, text: string): string {
+  const translated = CATALOGUES[locale][text];
+  return typeof translated === 'string' ? translated : text;
+}
+
 /** The message for `text` in `locale`, or English when the locale has none yet. */
 function formatFor(locale: Locale, text: string): { format: IntlMessageFormat | null; source: string } {
   const translated = CATALOGUES[locale][text];
@@ -54,6 +63,19 @@ export function translator(locale: Locale = DEFAULT_LOCALE): Translate {
       return source;
     }
   };
+}
+
+/** A message written where it happens (an error's, a validation's), translated where it is shown. */
+export type Message = { text: string; params?: MessageParams };
+
+/**
+ * `english` (a message as written, already filled in) in `locale`: its translation when the catalogue has one for
+ * `message` (the English ICU text and its parameters), else the English exactly as it was, so English output never
+ * changes and text that is not a catalogue key (it holds what someone typed) is never read as ICU.
+ */
+export function localise(locale: Locale, english: string, message: Message = { text: english }): string {
+  if (locale === DEFAULT_LOCALE || typeof CATALOGUES[locale][message.text] !== 'string') return english;
+  return translator(locale)(message.text, message.params);
 }
 
 /**

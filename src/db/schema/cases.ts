@@ -54,6 +54,8 @@ export const parties = pgTable(
     name: text('name').notNull(),
     role: text('role').notNull(),
     email: text('email'),
+    /** The language Parley writes to them in (a Locale: en or cy). */
+    preferredLanguage: text('preferred_language').notNull().default('en'),
     phone: text('phone'),
     address: text('address'),
     postcode: text('postcode'),

@@ -6,6 +6,8 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
+  /** The language Parley writes to them in (a Locale: en or cy). */
+  preferredLanguage: text('preferred_language').notNull().default('en'),
   passwordHash: text('password_hash'),
   /** TOTP secret, encrypted with the instance secret. */
   totpSecret: text('totp_secret'),

@@ -26,6 +26,8 @@ export const volunteers = pgTable(
     applicationId: uuid('application_id'),
     name: text('name').notNull(),
     email: text('email'),
+    /** The language Parley writes to them in (a Locale: en or cy). */
+    preferredLanguage: text('preferred_language').notNull().default('en'),
     phone: text('phone'),
     address: text('address'),
     postcode: text('postcode'),

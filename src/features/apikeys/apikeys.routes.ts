@@ -1,3 +1,4 @@
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -8,21 +9,26 @@ import { keepValues, parseForm } from '#src/http/forms.ts';
 import { ROLES } from '#src/features/auth/actor.ts';
 import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
 import { ROLE_NAMES } from '#src/features/auth/role-words.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
-
-const t = translator('en');
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),
   role: z.enum(ROLES, { error: 'Select a role' }),
 });
 
+const roleItems = (t: Translate) => ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]) }));
+const roleLabels = (t: Translate) => Object.fromEntries(ROLES.map((r) => [r, t(ROLE_LABELS[r])]));
+
 export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
-  const roles = () => ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]) }));
-  const roleLabels = () => Object.fromEntries(ROLES.map((r) => [r, t(ROLE_LABELS[r])]));
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const keys = await deps.apiKeys.list(req.actor!);
-    return reply.page('apikeys/views/api-keys.njk', { pageTitle: t('API keys'), keys, roles: roles(), roleLabels: roleLabels(), values: {}, ...extra });
+    return reply.page('apikeys/views/api-keys.njk', {
+      pageTitle: req.t('API keys'),
+      keys,
+      roles: roleItems(req.t),
+      roleLabels: roleLabels(req.t),
+      values: {},
+      ...extra,
+    });
   }
 
   app.get('/api-keys', (req, reply) => listPage(req, reply));
@@ -37,7 +43,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/api-keys/:keyId/revoke', { config: { permission: 'apikeys.manage' } }, async (req, reply) => {
     const { keyId } = req.params as { keyId: string };
-    if (!isUuid(keyId)) throw new AppError('NOT_FOUND', 'That API key was not found');
+    if (!isUuid(keyId)) throw new AppError('NOT_FOUND', msg('That API key was not found'));
     await deps.apiKeys.revoke(req.actor!, keyId);
     return listPage(req, reply, { flash: msg('API key revoked. Requests using it are now refused.') });
   });

@@ -7,9 +7,6 @@ import { authorise } from '#src/features/auth/permissions.ts';
 import { errorList } from '#src/http/views.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { searchEvents } from './audit.repo.ts';
-import { translator } from '#src/i18n/i18n.ts';
-
-const t = translator('en');
 
 const PAGE_SIZE = 50;
 const dateField = (label: string) =>
@@ -37,7 +34,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps) {
     if (!form.ok)
       return reply
         .status(422)
-        .page('audit/views/audit.njk', { pageTitle: t('Audit trail'), values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
+        .page('audit/views/audit.njk', { pageTitle: req.t('Audit trail'), values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
     const f = form.data;
     const page = f.page ?? 1;
     const { rows, total } = await inOrg(deps.db, actor.orgId, (tx) =>
@@ -57,7 +54,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Deps) {
     );
     const query = new URLSearchParams(Object.entries(values).filter(([k, v]) => k !== 'page' && v) as [string, string][]).toString();
     return reply.page('audit/views/audit.njk', {
-      pageTitle: t('Audit trail'),
+      pageTitle: req.t('Audit trail'),
       values,
       rows: rows.map((r) => ({
         seq: r.seq,

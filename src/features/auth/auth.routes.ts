@@ -1,4 +1,5 @@
 // Sign in (password, then code), two-factor enrolment, sign out, account and service switching.
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -6,17 +7,14 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm, safeNext } from '#src/http/forms.ts';
 import { clearSessionCookie, setSessionCookie } from '#src/http/request-actor.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
-
-const t = translator('en');
 
 const ZSignIn = z.object({
-  email: z.string().trim().min(1, 'Enter your email address'),
-  password: z.string().min(1, 'Enter your password'),
+  email: z.string().trim().min(1, msg('Enter your email address')),
+  password: z.string().min(1, msg('Enter your password')),
   next: z.string().optional(),
 });
-const ZCode = z.object({ code: z.string().trim().min(1, 'Enter the 6-digit code from your authenticator app') });
-const ZSwitch = z.object({ orgId: z.string().uuid('Select a service') });
+const ZCode = z.object({ code: z.string().trim().min(1, msg('Enter the 6-digit code from your authenticator app')) });
+const ZSwitch = z.object({ orgId: z.string().uuid(msg('Select a service')) });
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   const secure = deps.config.secureCookies;
@@ -26,16 +24,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
     const { next, signedOut } = req.query as { next?: string; signedOut?: string };
     const flash = signedOut === 'everywhere' ? msg('You have signed out on every device.') : signedOut ? msg('You have signed out.') : undefined;
-    return reply.page('auth/views/sign-in.njk', { pageTitle: t('Sign in'), values: { next: next ?? '' }, flash });
+    return reply.page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values: { next: next ?? '' }, flash });
   });
 
   app.post('/sign-in', { config: signInLimit }, async (req, reply) => {
-    const form = parseForm(ZSignIn, req.body);
+    const form = parseForm(ZSignIn, req.body, req.locale);
     const values = keepValues(req.body);
     if (!form.ok)
       return reply
         .status(422)
-        .page('auth/views/sign-in.njk', { pageTitle: t('Sign in'), values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
+        .page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values, fields: form.fields, errors: errorList(form.fields, ['email', 'password']) });
     try {
       const { token, stage } = await deps.auth.signInWithPassword(form.data.email, form.data.password, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, secure);
@@ -45,14 +43,14 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       const status = err instanceof AppError ? err.status : 422;
-      const shown = { email: (err as Error).message };
-      return reply.status(status).page('auth/views/sign-in.njk', { pageTitle: t('Sign in'), values, fields: shown, errors: errorList(shown) });
+      const shown = { email: err instanceof AppError ? err.messageIn(req.locale) : (err as Error).message };
+      return reply.status(status).page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values, fields: shown, errors: errorList(shown) });
     }
   });
 
   app.get('/sign-in/code', async (req, reply) => {
     if (req.session?.stage !== 'password') return reply.redirect(req.session?.stage === 'full' ? '/home' : '/sign-in', 303);
-    return reply.page('auth/views/code.njk', { pageTitle: t('Enter your sign-in code'), next: (req.query as { next?: string }).next ?? '' });
+    return reply.page('auth/views/code.njk', { pageTitle: req.t('Enter your sign-in code'), next: (req.query as { next?: string }).next ?? '' });
   });
 
   app.post('/sign-in/code', { config: signInLimit }, async (req, reply) => {
@@ -61,7 +59,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const next = safeNext((req.body as { next?: string })?.next);
     const form = parseForm(ZCode, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter your code', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter your code'), { fields: form.fields });
       const token = await deps.twoFactor.verify(session.id, session.userId, form.data.code, { ip: req.ip, requestId: req.id });
       setSessionCookie(reply, token, secure);
       return reply.redirect(next, 303);
@@ -71,11 +69,11 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       const shown = fields.code ? fields : { code: (err as Error).message };
       return reply
         .status(err instanceof AppError ? err.status : 422)
-        .page('auth/views/code.njk', { pageTitle: t('Enter your sign-in code'), next, fields: shown, errors: errorList(shown) });
+        .page('auth/views/code.njk', { pageTitle: req.t('Enter your sign-in code'), next, fields: shown, errors: errorList(shown) });
     }
   });
 
-  const enrolPage = async (userId: string, serviceName: string, extra: Record<string, unknown> = {}) => ({
+  const enrolPage = async (t: Translate, userId: string, serviceName: string, extra: Record<string, unknown> = {}) => ({
     pageTitle: t('Set up two-factor sign-in'),
     enrolment: await deps.twoFactor.beginEnrolment(userId, serviceName),
     ...extra,
@@ -85,7 +83,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const s = req.session!;
     if (s.hasTotp) return reply.redirect(s.stage === 'full' ? '/account' : '/sign-in/code', 303);
     if (s.stage === 'password') return reply.redirect('/sign-in/code', 303);
-    return reply.page('auth/views/two-factor-setup.njk', await enrolPage(s.userId, s.orgName ?? 'Parley'));
+    return reply.page('auth/views/two-factor-setup.njk', await enrolPage(req.t, s.userId, s.orgName ?? 'Parley'));
   });
 
   app.post('/account/two-factor', async (req, reply) => {
@@ -94,14 +92,16 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const form = parseForm(ZCode, req.body);
     const actor = { type: 'user' as const, id: s.userId, label: s.userName, ip: req.ip, requestId: req.id };
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter the code', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter the code'), { fields: form.fields });
       const codes = await deps.twoFactor.confirmEnrolment(s.userId, form.data.code, actor, s.orgId);
       if (s.stage !== 'full') setSessionCookie(reply, await deps.auth.completeSignIn(s.id, s.userId, { ip: req.ip, requestId: req.id }, 'enrolment'), secure);
-      return reply.page('auth/views/backup-codes.njk', { pageTitle: t('Your backup codes'), codes });
+      return reply.page('auth/views/backup-codes.njk', { pageTitle: req.t('Your backup codes'), codes });
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
-      return reply.status(422).page('auth/views/two-factor-setup.njk', await enrolPage(s.userId, s.orgName ?? 'Parley', { fields, errors: errorList(fields) }));
+      return reply
+        .status(422)
+        .page('auth/views/two-factor-setup.njk', await enrolPage(req.t, s.userId, s.orgName ?? 'Parley', { fields, errors: errorList(fields) }));
     }
   });
 
@@ -119,7 +119,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
         ? msg('Your password has been changed. You have been signed out on every other device.')
         : undefined;
     return reply.page('auth/views/account.njk', {
-      pageTitle: t('Your account'),
+      pageTitle: req.t('Your account'),
       me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
       services,
       flash,
@@ -136,13 +136,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/services', async (req, reply) => {
     const s = req.session!;
     const services = await deps.auth.listMyServices(s.userId);
-    return reply.page('auth/views/services.njk', { pageTitle: t('Choose a service'), services, currentOrgId: s.orgId });
+    return reply.page('auth/views/services.njk', { pageTitle: req.t('Choose a service'), services, currentOrgId: s.orgId });
   });
 
   app.post('/services/switch', async (req, reply) => {
     const s = req.session!;
     const form = parseForm(ZSwitch, req.body);
-    if (!form.ok) throw new AppError('UNPROCESSABLE', 'Select a service', { fields: form.fields });
+    if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Select a service'), { fields: form.fields });
     await deps.auth.switchOrg(s, form.data.orgId, { type: 'user', id: s.userId, label: s.userName, ip: req.ip, requestId: req.id });
     return reply.redirect('/home', 303);
   });

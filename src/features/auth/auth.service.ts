@@ -1,4 +1,5 @@
 // Signing in and out, sessions with idle and absolute time-outs, switching service.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -111,7 +112,7 @@ export function createAuthService(deps: AuthDeps) {
     async completeSignIn(sessionId: string, userId: string, ctx: RequestContext, method: string) {
       return asSystem(db, async (tx) => {
         const user = await findUserById(tx, userId);
-        if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in again');
+        if (!user) throw new AppError('UNAUTHENTICATED', msg('Sign in again'));
         const org = await pickOrg(tx, userId, user.lastOrgId);
         await deleteSession(tx, sessionId);
         const token = await openSession(tx, userId, org?.orgId ?? null, 'full', ctx);
@@ -168,7 +169,7 @@ export function createAuthService(deps: AuthDeps) {
       return asSystem(db, async (tx) => {
         const orgs = await listActiveMemberships(tx, session.userId);
         const target = orgs.find((o) => o.orgId === orgId);
-        if (!target) throw new AppError('FORBIDDEN', 'You are not a member of that service', { reason: 'NOT_A_MEMBER' });
+        if (!target) throw new AppError('FORBIDDEN', msg('You are not a member of that service'), { reason: 'NOT_A_MEMBER' });
         await updateSession(tx, session.id, { orgId });
         await updateUser(tx, session.userId, { lastOrgId: orgId });
         await audit.record(tx, actor, orgId, { action: 'auth.switched_service', entityType: 'user', entityId: session.userId });

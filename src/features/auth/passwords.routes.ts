@@ -1,4 +1,5 @@
 // Forgotten password (the emailed link), changing a password when signed in, and an admin's reset of a member.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -6,9 +7,6 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { clearSessionCookie } from '#src/http/request-actor.ts';
-import { translator } from '#src/i18n/i18n.ts';
-
-const t = translator('en');
 
 const ZForgot = z.object({
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).trim().toLowerCase(),
@@ -39,7 +37,7 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
     return reply.status(err instanceof AppError ? err.status : 422).page(template, { ...model, fields, errors: errorList(fields, order) });
   };
 
-  app.get('/forgot-password', async (_req, reply) => reply.page('auth/views/forgot-password.njk', { pageTitle: t('Set a new password'), values: {} }));
+  app.get('/forgot-password', async (req, reply) => reply.page('auth/views/forgot-password.njk', { pageTitle: req.t('Set a new password'), values: {} }));
 
   app.post('/forgot-password', { config: publicLimit }, async (req, reply) => {
     const values = keepValues(req.body, SECRET_FIELDS);
@@ -47,42 +45,42 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
     if (!form.ok)
       return reply
         .status(422)
-        .page('auth/views/forgot-password.njk', { pageTitle: t('Set a new password'), values, fields: form.fields, errors: errorList(form.fields) });
+        .page('auth/views/forgot-password.njk', { pageTitle: req.t('Set a new password'), values, fields: form.fields, errors: errorList(form.fields) });
     await deps.passwords.requestReset(form.data.email, { ip: req.ip, requestId: req.id });
-    return reply.page('auth/views/forgot-password-sent.njk', { pageTitle: t('Check your email'), email: form.data.email });
+    return reply.page('auth/views/forgot-password-sent.njk', { pageTitle: req.t('Check your email'), email: form.data.email });
   });
 
   app.get('/reset-password/:token', async (req, reply) => {
     const { token } = req.params as { token: string };
     const person = await deps.passwords.describeReset(token);
-    return reply.page('auth/views/reset-password.njk', { pageTitle: t('Set a new password'), token, person });
+    return reply.page('auth/views/reset-password.njk', { pageTitle: req.t('Set a new password'), token, person });
   });
 
   app.post('/reset-password/:token', { config: publicLimit }, async (req, reply) => {
     const { token } = req.params as { token: string };
     const person = await deps.passwords.describeReset(token);
-    const model = { pageTitle: t('Set a new password'), token, person };
+    const model = { pageTitle: req.t('Set a new password'), token, person };
     const form = parseForm(ZReset, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
       await deps.passwords.completeReset(token, form.data.password, { ip: req.ip, requestId: req.id });
     } catch (err) {
       return showErrors(reply, err, 'auth/views/reset-password.njk', model, ['password', 'confirmPassword']);
     }
     clearSessionCookie(reply);
-    return reply.page('auth/views/reset-password-done.njk', { pageTitle: t('Your password has been changed') });
+    return reply.page('auth/views/reset-password-done.njk', { pageTitle: req.t('Your password has been changed') });
   });
 
   app.get('/account/password', async (req, reply) =>
-    reply.page('auth/views/change-password.njk', { pageTitle: t('Change your password'), hasTotp: req.session!.hasTotp }),
+    reply.page('auth/views/change-password.njk', { pageTitle: req.t('Change your password'), hasTotp: req.session!.hasTotp }),
   );
 
   app.post('/account/password', async (req, reply) => {
     const s = req.session!;
-    const model = { pageTitle: t('Change your password'), hasTotp: s.hasTotp };
+    const model = { pageTitle: req.t('Change your password'), hasTotp: s.hasTotp };
     const form = parseForm(ZChange, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
       await deps.passwords.changePassword({ id: s.id, userId: s.userId }, form.data, { ip: req.ip, requestId: req.id });
     } catch (err) {
       return showErrors(reply, err, 'auth/views/change-password.njk', model, ['currentPassword', 'code', 'newPassword', 'confirmPassword']);

@@ -1,6 +1,7 @@
 // Changing and resetting a password: one implementation for the account page, the emailed link, an admin's reset of
 // a member and `parley user reset-password`. A reset is always a single-use link emailed to the account's own
 // address (30 minutes); using it sets the new password and ends every session. Nobody but the person chooses it.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
@@ -91,7 +92,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member || member.status !== 'active') throw notFound('That person');
+      if (!member || member.status !== 'active') throw notFound(msg('That person'));
       await issueReset({ id: member.userId, email: member.email, name: member.name }, actor, actor.id, actor.orgId);
       return { name: member.name, email: member.email };
     },
@@ -99,7 +100,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
     /** The command line: sends the link and returns it, for an install whose mail is not set up yet. */
     async resetFromCommandLine(email: string, actor: Actor) {
       const user = await asSystem(db, (tx) => findUserByEmail(tx, email));
-      if (!user) throw new AppError('NOT_FOUND', `No account has the email address ${email}`);
+      if (!user) throw new AppError('NOT_FOUND', msg('No account has the email address {email}'), { params: { email } });
       return issueReset(user, actor, null, null);
     },
 
@@ -132,11 +133,11 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
      */
     async changePassword(session: { id: string; userId: string }, input: ChangePassword, ctx: RequestContext) {
       const user = await asSystem(db, (tx) => findUserById(tx, session.userId));
-      if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in again');
+      if (!user) throw new AppError('UNAUTHENTICATED', msg('Sign in again'));
       await auth.refuseWhileWaiting(user.email, ctx);
       if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
         await auth.countFailedAttempt(user, ctx, 'change_password');
-        throw new AppError('UNPROCESSABLE', 'Your current password is not right', {
+        throw new AppError('UNPROCESSABLE', msg('Your current password is not right'), {
           reason: 'BAD_CREDENTIALS',
           fields: { currentPassword: 'Enter your current password correctly' },
         });
@@ -145,7 +146,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
         const method = input.code?.trim() ? await twoFactor.useCode(user.id, input.code) : undefined;
         if (!method) {
           if (input.code?.trim()) await auth.countFailedAttempt(user, ctx, 'change_password_code');
-          throw new AppError('UNPROCESSABLE', 'The code is not right', {
+          throw new AppError('UNPROCESSABLE', msg('The code is not right'), {
             reason: 'BAD_CODE',
             fields: {
               code: input.code?.trim()
@@ -156,7 +157,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor }: Dep
         }
       }
       if (input.newPassword === input.currentPassword)
-        throw new AppError('UNPROCESSABLE', 'Your new password must be different from your current one', {
+        throw new AppError('UNPROCESSABLE', msg('Your new password must be different from your current one'), {
           reason: 'SAME_PASSWORD',
           fields: { newPassword: 'Your new password must be different from your current one' },
         });

@@ -1,7 +1,7 @@
 // Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
+import { msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor, Role } from './actor.ts';
-import { msg } from '#src/i18n/i18n.ts';
 
 const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
 const ALL_STAFF = ALL;

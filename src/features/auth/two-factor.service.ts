@@ -1,4 +1,5 @@
 // Two-factor sign-in: enrolment (QR code, key as text, backup codes), checking codes, resets by an admin.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
@@ -22,7 +23,7 @@ const hashBackup = (code: string) => hashToken(`backup:${normaliseBackupCode(cod
 export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFactorDeps) {
   async function getUser(userId: string) {
     const user = await asSystem(db, (tx) => findUserById(tx, userId));
-    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in again');
+    if (!user) throw new AppError('UNAUTHENTICATED', msg('Sign in again'));
     return user;
   }
 
@@ -30,7 +31,7 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     /** Starts (or continues) enrolment: a pending secret is kept, sealed, until a code confirms it. */
     async beginEnrolment(userId: string, serviceName: string) {
       const user = await getUser(userId);
-      if (user.totpEnabledAt) throw new AppError('CONFLICT', 'Two-factor sign-in is already set up', { reason: 'ALREADY_ENROLLED' });
+      if (user.totpEnabledAt) throw new AppError('CONFLICT', msg('Two-factor sign-in is already set up'), { reason: 'ALREADY_ENROLLED' });
       // A pending key sealed with another secret (after a move) is simply replaced.
       let secret = (user.totpSecret && box.openOrNull(user.totpSecret)) || undefined;
       if (!secret) {
@@ -44,10 +45,10 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     async confirmEnrolment(userId: string, code: string, actor: Actor, orgId: string | null) {
       const user = await getUser(userId);
       const pending = user.totpSecret && !user.totpEnabledAt ? box.openOrNull(user.totpSecret) : null;
-      if (pending === null) throw new AppError('CONFLICT', 'Start setting up two-factor sign-in again', { reason: 'NO_PENDING_ENROLMENT' });
+      if (pending === null) throw new AppError('CONFLICT', msg('Start setting up two-factor sign-in again'), { reason: 'NO_PENDING_ENROLMENT' });
       const step = matchTotpStep(pending, code, clock.now().getTime());
       if (step === null)
-        throw new AppError('UNPROCESSABLE', 'The code is not right', {
+        throw new AppError('UNPROCESSABLE', msg('The code is not right'), {
           reason: 'BAD_CODE',
           fields: { code: 'Enter the 6-digit code shown in your authenticator app' },
         });
@@ -91,7 +92,7 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
             'Codes from your authenticator app cannot be checked at the moment, because Parley’s secret key has changed since you set it up. Enter one of your backup codes, or ask an admin of your service to reset your two-factor sign-in.';
           throw new AppError('CONFLICT', message, { reason: 'TWO_FACTOR_KEY_UNREADABLE', fields: { code: message } });
         }
-        throw new AppError('UNPROCESSABLE', 'The code is not right', {
+        throw new AppError('UNPROCESSABLE', msg('The code is not right'), {
           reason: 'BAD_CODE',
           fields: { code: 'Enter the 6-digit code from your authenticator app, or a backup code' },
         });
@@ -103,7 +104,7 @@ export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFacto
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member) throw notFound('That person');
+      if (!member) throw notFound(msg('That person'));
       await this.reset(userId, actor, actor.orgId);
     },
 

@@ -1,4 +1,5 @@
 // What happens on a case day to day: consents, contacts, notes, intake records, tasks, safeguarding disclosures.
+import { msg } from '#src/i18n/i18n.ts';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -44,7 +45,10 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     const parties = await listParties(tx, actor.orgId, caseId);
     const party = partyId ? parties.find((p) => p.id === partyId) : undefined;
     if (partyId && !party)
-      throw new AppError('UNPROCESSABLE', 'That person is not on this case', { reason: 'NO_SUCH_PARTY', fields: { partyId: 'Choose a person on this case' } });
+      throw new AppError('UNPROCESSABLE', msg('That person is not on this case'), {
+        reason: 'NO_SUCH_PARTY',
+        fields: { partyId: 'Choose a person on this case' },
+      });
     return { c, parties, party };
   }
 
@@ -234,7 +238,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
       return inOrg(db, actor.orgId, async (tx) => {
         await open(tx, actor, caseId);
         const task = await completeTask(tx, actor.orgId, caseId, taskId, clock.now());
-        if (!task) throw notFound('That open task');
+        if (!task) throw notFound(msg('That open task'));
         await insertEvent(tx, { ...event(actor, caseId), kind: 'task', summary: `Task done: ${task.title}`, data: { taskId } });
         await audit.record(tx, actor, actor.orgId, { action: 'task.completed', entityType: 'task', entityId: taskId });
       });
@@ -242,7 +246,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
 
     /** Safeguarding leads and admins: the restricted records, and deciding them. Reading is audited (it overrides confidentiality). */
     async listSafeguarding(actor: OrgActor, filter: { caseId?: string; status?: string } = {}) {
-      if (!canReadSafeguarding(actor)) throw forbidden('Only safeguarding leads and admins can see safeguarding records', 'ROLE_NOT_ALLOWED');
+      if (!canReadSafeguarding(actor)) throw forbidden(msg('Only safeguarding leads and admins can see safeguarding records'), 'ROLE_NOT_ALLOWED');
       return inOrg(db, actor.orgId, async (tx) => {
         const rows = await listSafeguarding(tx, actor.orgId, filter);
         await audit.record(tx, actor, actor.orgId, {
@@ -255,7 +259,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     },
 
     async decideSafeguarding(actor: OrgActor, recordId: string, input: z.infer<typeof ZSafeguardingDecision>) {
-      if (!canReadSafeguarding(actor)) throw forbidden('Only safeguarding leads and admins can decide safeguarding records', 'ROLE_NOT_ALLOWED');
+      if (!canReadSafeguarding(actor)) throw forbidden(msg('Only safeguarding leads and admins can decide safeguarding records'), 'ROLE_NOT_ALLOWED');
       return inOrg(db, actor.orgId, async (tx) => {
         const now = clock.now();
         const row = await decideSafeguarding(tx, actor.orgId, recordId, {
@@ -267,7 +271,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           decidedBy: actor.label ?? actor.id,
           decidedAt: now,
         });
-        if (!row) throw notFound('That safeguarding record');
+        if (!row) throw notFound(msg('That safeguarding record'));
         await insertEvent(tx, {
           ...event(actor, row.caseId),
           kind: 'safeguarding',

@@ -2,7 +2,7 @@
 // timeline (notes), tasks, and a party's intake record. Every view is audited by the case service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import type { CasePagesService } from './case-pages.service.ts';
@@ -93,7 +93,7 @@ export async function renderIntake(
   const partyId = caseIdParam(req, 'partyId');
   const view = await pages.casePage(req.actor!, caseId);
   const model = intakeModel(view, partyId, extra.values);
-  if (!model) throw new AppError('NOT_FOUND', 'That person was not found on this case');
+  if (!model) throw new AppError('NOT_FOUND', msg('That person was not found on this case'));
   const header = caseHeader(view, 'people');
   return reply.page('cases/views/case-intake.njk', {
     pageTitle: `${header.reference} – ${t('Intake record for {name}', { name: model.party.name })}`,

@@ -1,4 +1,5 @@
 // Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
@@ -64,9 +65,9 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
   /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
   async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
     const c = await findCase(tx, actor.orgId, caseId);
-    if (!c) throw notFound('That case');
+    if (!c) throw notFound(msg('That case'));
     const access: CaseAccess = { coordinatorId: c.coordinatorId, teamUserIds: await teamUserIdsForCase(tx, actor.orgId, caseId) };
-    if (!canViewCase(actor, access)) throw forbidden('You are not on the team for this case', 'NOT_ON_CASE');
+    if (!canViewCase(actor, access)) throw forbidden(msg('You are not on the team for this case'), 'NOT_ON_CASE');
     return { c, access };
   }
 
@@ -78,7 +79,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
   /** The case, if this person may record work on it (coordinators, admins, the mediators assigned now). */
   async function loadForWork(tx: Db, actor: OrgActor, caseId: string) {
     const { c, access } = await loadWithAccess(tx, actor, caseId);
-    if (!canWorkOnCase(actor, access)) throw forbidden('Only the case team and coordinators record work on a case', 'NOT_ON_CASE');
+    if (!canWorkOnCase(actor, access)) throw forbidden(msg('Only the case team and coordinators record work on a case'), 'NOT_ON_CASE');
     return c;
   }
 
@@ -163,7 +164,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
     async transition(actor: OrgActor, caseId: string, input: { to: CaseStatus; reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[] }) {
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await loadForActor(tx, actor, caseId);
-        if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins move cases through their stages', 'ROLE_NOT_ALLOWED');
+        if (!canManageCase(actor)) throw forbidden(msg('Only case coordinators and admins move cases through their stages'), 'ROLE_NOT_ALLOWED');
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
         const facts = await gateFacts(tx, actor.orgId, c, today(clock));

@@ -1,6 +1,7 @@
 // Pure: the case lifecycle. Which moves are allowed from each status, and the reasons in words when not.
 // referral (a separate record) → intake → ready → mediation → outcome → follow-up → closed,
 // with withdrawn, unsuitable and on hold from any active status, and reopening of an ended case.
+import { msg } from '#src/i18n/i18n.ts';
 import {
   ACTIVE_STATUSES,
   type CaseStatus,
@@ -11,7 +12,6 @@ import {
   type PartyRole,
   STATUS_LABELS,
 } from './case-words.ts';
-import { msg } from '#src/i18n/i18n.ts';
 
 export type LifecycleParty = { name: string; role: PartyRole; consent: ConsentState; hasIntake: boolean };
 /** A mediator on the case now: whether they may lead a case of this type and area (accredited for it). */

@@ -1,6 +1,7 @@
 // The people on a case after triage: adding someone, correcting their role, name, contact details, safe-contact
 // instructions and needs, and removing someone entered in error. Each change goes on the timeline and the audit trail
 // (the audit names the fields changed, never what was typed).
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, invalid } from '#src/lib/app-error.ts';
@@ -64,12 +65,12 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
 
   async function openForManage(tx: Db, actor: OrgActor, caseId: string) {
     const c = await deps.cases.loadForActor(tx, actor, caseId);
-    if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins change who is on a case', 'ROLE_NOT_ALLOWED');
+    if (!canManageCase(actor)) throw forbidden(msg('Only case coordinators and admins change who is on a case'), 'ROLE_NOT_ALLOWED');
     return c;
   }
   async function findParty(tx: Db, actor: OrgActor, caseId: string, partyId: string) {
     const party = (await listParties(tx, actor.orgId, caseId)).find((p) => p.id === partyId);
-    if (!party) throw new AppError('NOT_FOUND', 'That person is not on this case', { reason: 'NO_SUCH_PARTY' });
+    if (!party) throw new AppError('NOT_FOUND', msg('That person is not on this case'), { reason: 'NO_SUCH_PARTY' });
     return party;
   }
   const event = (actor: OrgActor, caseId: string, partyId: string | null) => ({

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
@@ -45,10 +45,10 @@ export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: Case
   async function render(req: FastifyRequest, reply: FastifyReply, mode: 'add' | 'edit' | 'remove', extra: Extra = {}) {
     const caseId = caseIdParam(req);
     const view = await pages.casePage(req.actor!, caseId);
-    if (!view.canManage) throw new AppError('FORBIDDEN', 'Only case coordinators and admins change who is on a case', { reason: 'ROLE_NOT_ALLOWED' });
+    if (!view.canManage) throw new AppError('FORBIDDEN', msg('Only case coordinators and admins change who is on a case'), { reason: 'ROLE_NOT_ALLOWED' });
     const header = caseHeader(view, 'people');
     const party = mode === 'add' ? undefined : view.parties.find((p) => p.id === caseIdParam(req, 'partyId'));
-    if (mode !== 'add' && !party) throw new AppError('NOT_FOUND', 'That person was not found on this case');
+    if (mode !== 'add' && !party) throw new AppError('NOT_FOUND', msg('That person was not found on this case'));
     const fromParty: Record<string, string> = party
       ? {
           role: party.role,

@@ -6,7 +6,7 @@ import type { Deps } from '#src/deps.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
 import { asBody, textOf } from '#src/features/cases/page-form.ts';
 import { readMeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { placeholdersOf, wordingProblems, wordingToStore } from './email-wording.ts';
 import { BUILT_IN_TEMPLATES, TEMPLATE_LABELS, TEMPLATE_NAMES, type TemplateName, templateFor } from './templates.ts';
@@ -16,7 +16,7 @@ type Typed = { name: TemplateName; subject: string; body: string; fields: Record
 
 function nameParam(req: FastifyRequest): TemplateName {
   const name = (req.params as { name?: string }).name ?? '';
-  if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) throw new AppError('NOT_FOUND', 'There is no such email', { reason: 'NO_SUCH_TEMPLATE' });
+  if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) throw new AppError('NOT_FOUND', msg('There is no such email'), { reason: 'NO_SUCH_TEMPLATE' });
   return name as TemplateName;
 }
 

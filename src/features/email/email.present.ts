@@ -1,7 +1,7 @@
 // View models for the outbox pages: fields picked one by one, statuses and templates in words, bodies as paragraphs.
 import { SENDING_STALE_MS } from './delivery.ts';
 import { OUTBOX_STATUS_LABELS, type OutboxStatus } from '#src/features/meetings/meeting-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { summariseIcs } from './ics-summary.ts';
 import type { OutboxListRow, OutboxRow } from './outbox.repo.ts';
 import { TEMPLATE_LABELS, type TemplateName } from './templates.ts';
@@ -16,10 +16,16 @@ export const STATUS_BADGES: Record<OutboxStatus, string> = {
   held: 'moj-badge--grey',
 };
 
-export const OUTCOME_LABELS: Record<string, string> = { sent: 'Sent', failed: 'Failed', retrying: 'Will try again', held: 'Held' };
+export const OUTCOME_LABELS: Record<string, string> = { sent: msg('Sent'), failed: msg('Failed'), retrying: msg('Will try again'), held: msg('Held') };
 
 /** Short words for a badge; the full label (OUTBOX_STATUS_LABELS) in the filter and on the message page. */
-const SHORT_STATUS: Record<OutboxStatus, string> = { queued: 'Queued', sending: 'Sending', sent: 'Sent', failed: 'Failed', held: 'Held' };
+const SHORT_STATUS: Record<OutboxStatus, string> = {
+  queued: msg('Queued'),
+  sending: msg('Sending'),
+  sent: msg('Sent'),
+  failed: msg('Failed'),
+  held: msg('Held'),
+};
 export const statusWords = (s: string) => t(OUTBOX_STATUS_LABELS[s as OutboxStatus] ?? s);
 const statusBadge = (s: string) => t(SHORT_STATUS[s as OutboxStatus] ?? s);
 export const templateWords = (name: string) => t(TEMPLATE_LABELS[name as TemplateName] ?? name);

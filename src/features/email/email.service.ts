@@ -1,5 +1,6 @@
 // The outbox as staff see it: the list of messages, one message with its delivery log (viewing a body is
 // audited), and "Try again" for a failed or held message. Admins and coordinators only (email.view).
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { enqueue } from '#src/jobs/queue.ts';
@@ -38,7 +39,7 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       authorise(actor, 'email.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const message = await findMessage(tx, actor.orgId, id);
-        if (!message) throw notFound('The message');
+        if (!message) throw notFound(msg('The message'));
         const [deliveries, caseReference] = await Promise.all([listDeliveries(tx, actor.orgId, id), caseReferenceOf(tx, actor.orgId, message.caseId)]);
         await audit.record(tx, actor, actor.orgId, { action: 'email.viewed', entityType: 'email', entityId: id, detail: { template: message.template } });
         return { message, deliveries, caseReference, smtpConfigured };
@@ -50,9 +51,9 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       authorise(actor, 'email.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const message = await findMessage(tx, actor.orgId, id);
-        if (!message) throw notFound('The message');
+        if (!message) throw notFound(msg('The message'));
         if (!(await requeueMessage(tx, actor.orgId, id, new Date(clock.now().getTime() - SENDING_STALE_MS))))
-          throw new AppError('CONFLICT', 'Only a message that failed, is held, or whose sending was interrupted can be tried again', {
+          throw new AppError('CONFLICT', msg('Only a message that failed, is held, or whose sending was interrupted can be tried again'), {
             reason: 'EMAIL_NOT_RETRYABLE',
           });
         await insertDelivery(tx, {

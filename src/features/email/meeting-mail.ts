@@ -9,6 +9,7 @@ import { mailSettings } from './mail-settings.ts';
 import { contactInWords, lowerFirst, reasonSentence, whenInWords } from './mail-words.ts';
 import { queueEmail } from './outbox.ts';
 import { renderEmail, type TemplateName } from './templates.ts';
+import { DEFAULT_LOCALE, type Locale, translator } from '#src/i18n/i18n.ts';
 
 export type MeetingChange = 'invitation' | 'changed' | 'cancelled' | 'reminder';
 
@@ -30,7 +31,8 @@ export type MeetingMailInput = {
     where: string;
     videoLink: string | null;
   };
-  recipients: { participantId: string; name: string; email: string | null; response: string }[];
+  /** locale: the language the recipient is written to in (English when left out). */
+  recipients: { participantId: string; name: string; email: string | null; response: string; locale?: Locale }[];
   /** Why it moved or was cancelled. */
   reason?: string;
 };
@@ -59,7 +61,9 @@ export type MeetingMessage = {
 /** Pure: the message one recipient gets. */
 export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipient & { email: string }, stamp?: Date): MeetingMessage {
   const { meeting, service } = input;
-  const kindLabel = MEETING_KIND_LABELS[meeting.kind as MeetingKind] ?? meeting.kind;
+  const locale = recipient.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const kindLabel = t(MEETING_KIND_LABELS[meeting.kind as MeetingKind] ?? meeting.kind);
   const template = TEMPLATE_OF[input.change];
   const videoLink = meeting.videoLink?.trim() || '';
   const values: Record<string, string> = {
@@ -70,14 +74,14 @@ export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipi
     when: whenInWords(meeting.startsAt, meeting.endsAt),
     where: meeting.where,
     videoLink,
-    howToJoin: videoLink ? `Join the video call with this link: ${videoLink}` : '',
-    contact: contactInWords(service),
+    howToJoin: videoLink ? t('Join the video call with this link: {videoLink}', { videoLink }) : '',
+    contact: contactInWords(service, t),
     servicePhone: service.phone ?? '',
     serviceEmail: service.email ?? '',
-    reason: reasonSentence(input.reason),
+    reason: reasonSentence(input.reason, t),
     caseReference: meeting.caseReference,
   };
-  const rendered = renderEmail(template, values, input.policy.emailTemplates);
+  const rendered = renderEmail(template, values, input.policy.emailTemplates, locale);
   const icsMethod = input.change === 'cancelled' ? 'CANCEL' : 'REQUEST';
   const ics = invitationIcs(
     {
@@ -85,8 +89,13 @@ export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipi
       sequence: meeting.sequence,
       start: meeting.startsAt,
       end: meeting.endsAt,
-      summary: `${kindLabel} with ${service.name}`,
-      description: [videoLink && `Video link: ${videoLink}`, `To change it, contact ${service.name}: ${values.contact}.`].filter(Boolean).join('\n'),
+      summary: t('{kind} with {service}', { kind: kindLabel, service: service.name }),
+      description: [
+        videoLink && t('Video link: {videoLink}', { videoLink }),
+        t('To change it, contact {service}: {contact}.', { service: service.name, contact: values.contact }),
+      ]
+        .filter(Boolean)
+        .join('\n'),
       location: meeting.where,
       ...(videoLink ? { url: videoLink } : {}),
       cancelled: icsMethod === 'CANCEL',

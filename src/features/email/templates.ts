@@ -1,31 +1,26 @@
 // Pure: the built-in email wording, a service's own wording in its place, and {placeholders} filled from a map.
 // Plain text first; the HTML twin is one column of a heading and paragraphs: no images, no tracking, no layout tables.
 // A placeholder the map does not know stays as typed, so staff see a mistake in their own template.
+import { DEFAULT_LOCALE, type Locale, msg, translationOf } from '#src/i18n/i18n.ts';
 import type { EmailTemplate } from '#src/features/meetings/meeting-policy.ts';
 
 export const TEMPLATE_NAMES = ['meeting_invitation', 'meeting_changed', 'meeting_cancelled', 'meeting_reminder', 'safeguarding_alert', 'dbs_alert'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const TEMPLATE_LABELS: Record<TemplateName, string> = {
-  meeting_invitation: 'Meeting invitation',
-  meeting_changed: 'Meeting changed',
-  meeting_cancelled: 'Meeting cancelled',
-  meeting_reminder: 'Meeting reminder',
-  safeguarding_alert: 'Safeguarding alert',
-  dbs_alert: 'DBS recheck alert',
+  meeting_invitation: msg('Meeting invitation'),
+  meeting_changed: msg('Meeting changed'),
+  meeting_cancelled: msg('Meeting cancelled'),
+  meeting_reminder: msg('Meeting reminder'),
+  safeguarding_alert: msg('Safeguarding alert'),
+  dbs_alert: msg('DBS recheck alert'),
 };
-
-const MEETING_FOOTER = `{howToJoin}
-
-If you need to change this or cannot come, contact {service}: {contact}.
-
-Please do not reply to this email.`;
 
 /** The wording every service starts with. A service may replace any of them in its meeting settings. */
 export const BUILT_IN_TEMPLATES: Record<TemplateName, EmailTemplate> = {
   meeting_invitation: {
-    subject: '{meetingKind} on {when}',
-    body: `Dear {recipientName},
+    subject: msg('{meetingKind} on {when}'),
+    body: msg(`Dear {recipientName},
 
 {service} has arranged a {meetingKindLower} for you.
 
@@ -34,11 +29,15 @@ Where: {where}
 
 The invitation is attached. Add it to your calendar to keep the time.
 
-${MEETING_FOOTER}`,
+{howToJoin}
+
+If you need to change this or cannot come, contact {service}: {contact}.
+
+Please do not reply to this email.`),
   },
   meeting_changed: {
-    subject: 'Changed: {meetingKind} is now on {when}',
-    body: `Dear {recipientName},
+    subject: msg('Changed: {meetingKind} is now on {when}'),
+    body: msg(`Dear {recipientName},
 
 Your {meetingKindLower} with {service} has changed. {reason}
 
@@ -47,11 +46,15 @@ Where: {where}
 
 The attached invitation replaces the earlier one in your calendar.
 
-${MEETING_FOOTER}`,
+{howToJoin}
+
+If you need to change this or cannot come, contact {service}: {contact}.
+
+Please do not reply to this email.`),
   },
   meeting_cancelled: {
-    subject: 'Cancelled: {meetingKind} on {when}',
-    body: `Dear {recipientName},
+    subject: msg('Cancelled: {meetingKind} on {when}'),
+    body: msg(`Dear {recipientName},
 
 Your {meetingKindLower} with {service} on {when} has been cancelled. {reason}
 
@@ -59,38 +62,42 @@ The attachment removes it from your calendar. We will be in touch about what hap
 
 If you have any questions, contact {service}: {contact}.
 
-Please do not reply to this email.`,
+Please do not reply to this email.`),
   },
   meeting_reminder: {
-    subject: 'Reminder: {meetingKind} on {when}',
-    body: `Dear {recipientName},
+    subject: msg('Reminder: {meetingKind} on {when}'),
+    body: msg(`Dear {recipientName},
 
 This is a reminder of your {meetingKindLower} with {service}.
 
 When: {when}
 Where: {where}
 
-${MEETING_FOOTER}`,
+{howToJoin}
+
+If you need to change this or cannot come, contact {service}: {contact}.
+
+Please do not reply to this email.`),
   },
   safeguarding_alert: {
-    subject: 'Safeguarding: a disclosure was recorded on case {caseReference}',
-    body: `Dear {recipientName},
+    subject: msg('Safeguarding: a disclosure was recorded on case {caseReference}'),
+    body: msg(`Dear {recipientName},
 
 A safeguarding disclosure was recorded on case {caseReference} at {when}.
 
 Sign in to Parley to read it and decide what to do: {link}
 
-For everyone's safety this email does not include what was disclosed.`,
+For everyone's safety this email does not include what was disclosed.`),
   },
   dbs_alert: {
-    subject: 'DBS recheck {dueWords}: {volunteerName}',
-    body: `Dear {recipientName},
+    subject: msg('DBS recheck {dueWords}: {volunteerName}'),
+    body: msg(`Dear {recipientName},
 
 The DBS check for {volunteerName} {dueSentence}
 
 Sign in to Parley to see the details and record the new check: {link}
 
-If you have any questions, contact {service}: {contact}.`,
+If you have any questions, contact {service}: {contact}.`),
   },
 };
 
@@ -101,14 +108,25 @@ export function fillPlaceholders(template: string, values: Record<string, string
   return template.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? (values[name] ?? '') : whole));
 }
 
-/** The service's own wording for a template when it has one, else the built-in wording. */
-export function templateFor(name: TemplateName, overrides: Record<string, EmailTemplate> | undefined): EmailTemplate {
-  return overrides?.[name] ?? BUILT_IN_TEMPLATES[name];
+/**
+ * The service's own wording for a template when it has one (a service writes it in its own language), else the
+ * built-in wording in the recipient's language.
+ */
+export function templateFor(name: TemplateName, overrides: Record<string, EmailTemplate> | undefined, locale: Locale = DEFAULT_LOCALE): EmailTemplate {
+  const own = overrides?.[name];
+  if (own) return own;
+  const builtIn = BUILT_IN_TEMPLATES[name];
+  return { subject: translationOf(locale, builtIn.subject), body: translationOf(locale, builtIn.body) };
 }
 
-/** Subject, plain text and HTML for one message. */
-export function renderEmail(name: TemplateName, values: Record<string, string>, overrides?: Record<string, EmailTemplate>): RenderedEmail {
-  const template = templateFor(name, overrides);
+/** Subject, plain text and HTML for one message, in the recipient's language. */
+export function renderEmail(
+  name: TemplateName,
+  values: Record<string, string>,
+  overrides?: Record<string, EmailTemplate>,
+  locale: Locale = DEFAULT_LOCALE,
+): RenderedEmail {
+  const template = templateFor(name, overrides, locale);
   const subject = fillPlaceholders(template.subject, values).replace(/\s+/g, ' ').trim();
   const text = tidy(fillPlaceholders(template.body, values));
   return { subject, text, html: toHtml(subject, text) };

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { createHomeService } from './home.service.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { Role } from '#src/features/auth/actor.ts';
 
-const t = translator('en');
 /** The role in "You are signed in as …". */
 const SIGNED_IN_AS: Record<Role, string> = {
   admin: msg('admin'),
@@ -21,6 +20,6 @@ export function registerHomeRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/home', async (req, reply) => {
     const actor = req.actor!;
     const queues = await home.queuesFor(actor);
-    return reply.page('home/views/home.njk', { pageTitle: t('Home'), queues, roleName: t(SIGNED_IN_AS[actor.role]) });
+    return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, roleName: req.t(SIGNED_IN_AS[actor.role]) });
   });
 }

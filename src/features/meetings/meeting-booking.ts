@@ -2,6 +2,7 @@
 // room and then the people (so two bookings at once are checked one after the other), gather the facts the booking
 // rules read (clashes, consent, notices, the venue's hours, the room's size) and refuse with every reason at once.
 // Also the participant rows and the video link a new meeting gets.
+import { msg } from '#src/i18n/i18n.ts';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '#src/db/client.ts';
 import type { CaseRow, PartyRow } from '#src/features/cases/cases.repo.ts';
@@ -147,7 +148,7 @@ export function videoLinkFor(mode: string, pasted: string | undefined, policy: M
   if (mode !== 'online') return null;
   if (pasted) return pasted;
   if (policy.videoLinkTemplate) return policy.videoLinkTemplate.replaceAll('{room}', newRoomToken());
-  throw new AppError('UNPROCESSABLE', 'Paste the link to the video call: this service has no video link template', {
+  throw new AppError('UNPROCESSABLE', msg('Paste the link to the video call: this service has no video link template'), {
     reason: 'BOOKING_REFUSED',
     fields: { videoLink: 'Paste the link to the video call, starting https://' },
   });
@@ -157,12 +158,12 @@ export function videoLinkFor(mode: string, pasted: string | undefined, policy: M
 export async function openRequestOf(tx: Db, orgId: string, caseId: string, requestId: string) {
   const request = await findRequest(tx, orgId, requestId);
   if (!request || request.caseId !== caseId)
-    throw new AppError('UNPROCESSABLE', 'That request for a meeting is not on this case', {
+    throw new AppError('UNPROCESSABLE', msg('That request for a meeting is not on this case'), {
       reason: 'BOOKING_REFUSED',
       fields: { requestId: 'That request is not on this case' },
     });
   if (request.status !== 'open')
-    throw new AppError('CONFLICT', 'That request has already been booked or declined', {
+    throw new AppError('CONFLICT', msg('That request has already been booked or declined'), {
       reason: 'REQUEST_SETTLED',
       fields: { requestId: 'That request has already been settled' },
     });
@@ -186,4 +187,4 @@ export const notBooked = (m: { status: string }, doing: string) =>
   );
 
 export const changedMeanwhile = () =>
-  new AppError('CONFLICT', 'Someone else changed this meeting at the same time; reload the page and try again', { reason: 'MEETING_CHANGED' });
+  new AppError('CONFLICT', msg('Someone else changed this meeting at the same time; reload the page and try again'), { reason: 'MEETING_CHANGED' });

@@ -5,9 +5,10 @@ import type { OrgActor } from '#src/features/auth/actor.ts';
 import { insertEvent, type NewEvent } from '#src/features/cases/timeline.repo.ts';
 import { type MeetingChange, queueMeetingMail } from '#src/features/email/meeting-mail.ts';
 import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import { localeOr } from '#src/i18n/i18n.ts';
 import type { MeetingPolicy } from './meeting-policy.ts';
 import { whereInWords } from './meeting-text.ts';
-import type { MeetingWithParticipants } from './meetings.repo.ts';
+import { type MeetingWithParticipants, participantLanguages } from './meetings.repo.ts';
 
 /** A meeting's entry on the case timeline (kind 'meeting', seen by the case team). */
 export async function meetingEvent(
@@ -44,6 +45,8 @@ export async function mailParticipants(
   include: (p: MeetingWithParticipants['participants'][number]) => boolean = () => true,
 ): Promise<number> {
   const org = await findOrgById(tx, orgId);
+  const invited = m.participants.filter(include);
+  const languages = await participantLanguages(tx, orgId, invited);
   return queueMeetingMail(tx, {
     orgId,
     service: { name: org?.name ?? 'Parley', email: org?.email ?? null, phone: org?.phone ?? null },
@@ -62,7 +65,13 @@ export async function mailParticipants(
       where: whereInWords(m),
       videoLink: m.videoLink,
     },
-    recipients: m.participants.filter(include).map((p) => ({ participantId: p.id, name: p.name, email: p.email, response: p.response })),
+    recipients: invited.map((p) => ({
+      participantId: p.id,
+      name: p.name,
+      email: p.email,
+      response: p.response,
+      locale: localeOr(languages.get(p.id)),
+    })),
     ...(reason ? { reason } : {}),
   });
 }

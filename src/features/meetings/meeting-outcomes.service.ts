@@ -1,6 +1,7 @@
 // After a meeting is booked: answers taken by phone, a meeting that did not take place, and the record of one that
 // did (attendance; for joint meetings and RJ conferences the ground rules agreed, issues, options, outcome; the next
 // step, where "another joint meeting" opens a further-meeting request). The case team and coordinators do this.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { MeetingRecord } from '#src/db/schema/meetings.ts';
@@ -24,14 +25,15 @@ export const JOINT_KINDS: readonly string[] = ['joint', 'rj_conference'];
 const RESPONSE_VERBS: Record<string, string> = { accepted: 'accepted', declined: 'declined', tentative: 'said maybe to' };
 
 const notStarted = (what: string) =>
-  new AppError('UNPROCESSABLE', `You can record ${what} once the meeting’s start time has passed`, {
+  new AppError('UNPROCESSABLE', msg('You can record {what} once the meeting’s start time has passed'), {
     reason: 'MEETING_NOT_STARTED',
     fields: { _: `You can record ${what} once the meeting has started` },
+    params: { what },
   });
 
 function unknownParticipants(m: { participants: { id: string }[] }, ids: readonly string[], field: string) {
   if (ids.some((id) => !m.participants.some((p) => p.id === id)))
-    throw new AppError('UNPROCESSABLE', 'Choose only people invited to this meeting', {
+    throw new AppError('UNPROCESSABLE', msg('Choose only people invited to this meeting'), {
       reason: 'VALIDATION_FAILED',
       fields: { [field]: 'Choose only people invited to this meeting' },
     });
@@ -51,7 +53,7 @@ export function createMeetingOutcomeService({ db, clock, audit, settings, loadMe
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
         const who = m.participants.find((p) => p.id === input.participantId);
-        if (!who) throw notFound('That person on this meeting');
+        if (!who) throw notFound(msg('That person on this meeting'));
         if (m.status !== 'booked') throw notBooked(m, 'answered');
         const now = clock.now();
         await updateParticipantResponse(tx, actor.orgId, m.id, who.id, input.response, now);
@@ -117,7 +119,7 @@ export function createMeetingOutcomeService({ db, clock, audit, settings, loadMe
         unknownParticipants(m, input.attendedParticipantIds, 'attendedParticipantIds');
         const joint = JOINT_KINDS.includes(m.kind);
         if (joint && input.groundRules.some((r) => !policy.groundRules.includes(r)))
-          throw new AppError('UNPROCESSABLE', 'Choose ground rules from the service’s list', {
+          throw new AppError('UNPROCESSABLE', msg('Choose ground rules from the service’s list'), {
             reason: 'VALIDATION_FAILED',
             fields: { groundRules: 'Choose ground rules from the service’s list' },
           });

@@ -2,6 +2,7 @@
 // gives its reason in words, against the form field it is about; the service gathers the facts in one transaction
 // (after locking the room and the people) and refuses with every reason at once. The service's rules about days and
 // places (SEND notice, notices, venue hours, room fit) are checked by service-rules.ts, as the slot finder checks them.
+import { msg } from '#src/i18n/i18n.ts';
 import { type CaseStatus, ENDED_STATUSES } from '#src/features/cases/case-words.ts';
 import { londonParts, whenInWords } from './meeting-times.ts';
 import {
@@ -48,9 +49,9 @@ export type BookingProblem = { field: string; message: string };
 export const MAX_YEARS_AHEAD = 2;
 
 const ENDED_WORDS: Partial<Record<CaseStatus, string>> = {
-  closed: 'This case is closed',
-  withdrawn: 'This case was withdrawn',
-  unsuitable: 'This case was found unsuitable for mediation',
+  closed: msg('This case is closed'),
+  withdrawn: msg('This case was withdrawn'),
+  unsuitable: msg('This case was found unsuitable for mediation'),
 };
 
 /** Why no meeting may be booked or moved on a case with this status (closed, withdrawn, unsuitable), or undefined. */

@@ -4,6 +4,7 @@ import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, gt, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
+import { users } from '#src/db/schema/people.ts';
 import { volunteers } from '#src/db/schema/volunteers.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
@@ -301,4 +302,33 @@ export async function peopleClashes(
     .where(and(...conditions))
     .orderBy(asc(meetings.startsAt))
     .limit(20);
+}
+
+/** The language each participant is written to in (their party, volunteer or account record's), by participant id. */
+export async function participantLanguages(tx: Db, orgId: string, people: ParticipantRow[]): Promise<Map<string, string>> {
+  const ids = (pick: (p: ParticipantRow) => string | null) => [...new Set(people.map(pick).filter((id): id is string => Boolean(id)))];
+  const partyIds = ids((p) => p.partyId);
+  const volunteerIds = ids((p) => p.volunteerId);
+  const userIds = ids((p) => p.userId);
+  // One after another: a transaction's statements go one at a time.
+  const ofParties = partyIds.length
+    ? await tx
+        .select({ id: parties.id, language: parties.preferredLanguage })
+        .from(parties)
+        .where(and(eq(parties.orgId, orgId), inArray(parties.id, partyIds)))
+    : [];
+  const ofVolunteers = volunteerIds.length
+    ? await tx
+        .select({ id: volunteers.id, language: volunteers.preferredLanguage })
+        .from(volunteers)
+        .where(and(eq(volunteers.orgId, orgId), inArray(volunteers.id, volunteerIds)))
+    : [];
+  const ofUsers = userIds.length ? await tx.select({ id: users.id, language: users.preferredLanguage }).from(users).where(inArray(users.id, userIds)) : [];
+  const byId = new Map([...ofParties, ...ofVolunteers, ...ofUsers].map((r) => [r.id, r.language]));
+  const out = new Map<string, string>();
+  for (const p of people) {
+    const language = byId.get(p.partyId ?? '') ?? byId.get(p.volunteerId ?? '') ?? byId.get(p.userId ?? '');
+    if (language) out.set(p.id, language);
+  }
+  return out;
 }

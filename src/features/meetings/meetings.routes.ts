@@ -8,7 +8,7 @@ import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { type CasePagesService, createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { registerBookingPages } from './meeting-booking.routes.ts';
@@ -43,7 +43,7 @@ export const flashOf = (req: FastifyRequest) => MEETING_DONE[(req.query as { don
 /** The meeting id in the path, or 404. */
 export function meetingIdParam(req: FastifyRequest): string {
   const id = (req.params as { meetingId?: string }).meetingId;
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That meeting was not found');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That meeting was not found'));
   return id;
 }
 

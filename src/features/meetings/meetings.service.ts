@@ -3,6 +3,7 @@
 // room's row locked first, then the people's), goes on the case timeline, is audited and queues the emails. What happens after a
 // meeting (answers, attendance, records) is in meeting-outcomes.service.ts, the shuttle log in shuttle.service.ts and
 // further-meeting requests in requests.service.ts; all are reached through this service.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -58,7 +59,7 @@ export function createMeetingService(deps: MeetingDeps) {
   const loadMeeting: LoadMeeting = async (tx, actor, caseId, meetingId, need) => {
     const c = need === 'view' ? await cases.loadForActor(tx, actor, caseId) : await cases.loadForWork(tx, actor, caseId);
     const m = await findMeeting(tx, actor.orgId, caseId, meetingId);
-    if (!m) throw notFound('That meeting');
+    if (!m) throw notFound(msg('That meeting'));
     return { c, m };
   };
 

@@ -20,6 +20,7 @@ export async function meetingRequestsQueue(tx: Db, orgId: string, now: Date): Pr
       return {
         text: t('{reference}: {kind} asked for by {requester}', {
           reference: r.caseReference,
+          // i18n-dynamic: kindInWords looks the kind up in MEETING_KIND_LABELS, a map of msg() values
           kind: t(kindInWords(r.kind)).toLowerCase(),
           requester: r.requesterName,
         }),

@@ -6,7 +6,7 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { attempt, errorItems, formFields } from './meeting-forms.ts';
@@ -22,7 +22,7 @@ const QUEUE_DONE: Record<string, string> = { declined: msg('Request declined. Th
 
 const requestIdParam = (req: FastifyRequest) => {
   const id = (req.params as { requestId?: string }).requestId;
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That request was not found');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That request was not found'));
   return id;
 };
 

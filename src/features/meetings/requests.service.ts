@@ -1,6 +1,7 @@
 // Requests for a further meeting, from a party, the referrer or a mediator: recorded on the case (the case team and
 // coordinators, or the referrer's own API key for a case that came from their referral) and worked from the
 // coordinators' queue, where each is booked (from the booking form) or declined with a reason.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
@@ -30,7 +31,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
   async function caseFor(tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work'): Promise<CaseRow> {
     if (isReferrerKey(actor)) {
       const c = await findCase(tx, actor.orgId, caseId);
-      if (!c || !(await caseReferredByKey(tx, actor.orgId, caseId, actor.id))) throw notFound('That case');
+      if (!c || !(await caseReferredByKey(tx, actor.orgId, caseId, actor.id))) throw notFound(msg('That case'));
       return c;
     }
     authorise(actor, 'cases.view');
@@ -52,13 +53,13 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
         const c = await caseFor(tx, actor, caseId, 'work');
         const requestedBy = isReferrerKey(actor) ? 'referrer' : input.requestedBy;
         if (!requestedBy)
-          throw new AppError('UNPROCESSABLE', 'Choose who asked for the meeting', {
+          throw new AppError('UNPROCESSABLE', msg('Choose who asked for the meeting'), {
             reason: 'VALIDATION_FAILED',
             fields: { requestedBy: 'Choose who asked for the meeting' },
           });
         const party = requestedBy === 'party' ? (await listParties(tx, actor.orgId, caseId)).find((p) => p.id === input.partyId) : undefined;
         if (requestedBy === 'party' && !party)
-          throw new AppError('UNPROCESSABLE', 'Choose a person on this case', {
+          throw new AppError('UNPROCESSABLE', msg('Choose a person on this case'), {
             reason: 'VALIDATION_FAILED',
             fields: { partyId: 'Choose a person on this case' },
           });
@@ -145,7 +146,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
     async get(actor: OrgActor, requestId: string) {
       authorise(actor, 'meetings.book');
       const found = await inOrg(db, actor.orgId, (tx) => findRequest(tx, actor.orgId, requestId));
-      if (!found) throw notFound('That request');
+      if (!found) throw notFound(msg('That request'));
       return found;
     },
 
@@ -153,7 +154,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
       authorise(actor, 'meetings.book');
       return inOrg(db, actor.orgId, async (tx) => {
         const r = await findRequest(tx, actor.orgId, requestId);
-        if (!r) throw notFound('That request');
+        if (!r) throw notFound(msg('That request'));
         const now = clock.now();
         const done = await resolveRequest(tx, actor.orgId, r.id, {
           status: 'declined',
@@ -163,7 +164,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
           resolvedBy: by(actor),
         });
         if (!done)
-          throw new AppError('CONFLICT', 'This request has already been booked or declined', {
+          throw new AppError('CONFLICT', msg('This request has already been booked or declined'), {
             reason: 'REQUEST_SETTLED',
             fields: { reason: 'This request has already been settled' },
           });

@@ -7,7 +7,7 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/features/cases/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { attempt, errorItems, formFields } from './meeting-forms.ts';
@@ -93,7 +93,7 @@ export function registerShuttlePages(app: FastifyInstance, deps: Deps, pages: Ca
     const caseId = caseIdParam(req);
     const meetingId = meetingIdParam(req);
     const statementId = (req.params as { statementId: string }).statementId;
-    if (!isUuid(statementId)) throw new AppError('NOT_FOUND', 'That statement was not found');
+    if (!isUuid(statementId)) throw new AppError('NOT_FOUND', msg('That statement was not found'));
     const body = asBody(req.body);
     const parsed = parseForm(ZConvey, { toPartyId: optionalText(body, 'toPartyId') });
     if (!parsed.ok) reply.status(422);

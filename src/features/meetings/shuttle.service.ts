@@ -1,6 +1,7 @@
 // The shuttle log of a shuttle session: what each party said, with their permission to pass it on, and what was
 // passed to whom and when. Only the case team and coordinators read or write it; every read is audited. What any
 // viewer sees goes through shuttle-rules.ts, so a statement not to be passed on never reaches the other side.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
@@ -28,14 +29,14 @@ export function createShuttleService({ db, clock, audit, loadMeeting }: MeetingD
   async function loadSession(tx: Db, actor: OrgActor, caseId: string, meetingId: string) {
     authorise(actor, 'cases.view');
     const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-    if (m.kind !== 'shuttle') throw new AppError('NOT_FOUND', 'A shuttle log is kept only for shuttle sessions', { reason: 'NOT_A_SHUTTLE_SESSION' });
+    if (m.kind !== 'shuttle') throw new AppError('NOT_FOUND', msg('A shuttle log is kept only for shuttle sessions'), { reason: 'NOT_A_SHUTTLE_SESSION' });
     const parties = (await listParties(tx, actor.orgId, caseId)).map((p) => ({ id: p.id, name: p.name, role: p.role }));
     return { m, parties };
   }
 
   const writable = (m: { status: string }) => {
     if (m.status === 'cancelled' || m.status === 'no_show')
-      throw new AppError('CONFLICT', 'This shuttle session did not take place, so nothing can be logged against it', { reason: 'MEETING_NOT_HELD' });
+      throw new AppError('CONFLICT', msg('This shuttle session did not take place, so nothing can be logged against it'), { reason: 'MEETING_NOT_HELD' });
   };
 
   return {
@@ -44,7 +45,7 @@ export function createShuttleService({ db, clock, audit, loadMeeting }: MeetingD
       return inOrg(db, actor.orgId, async (tx) => {
         const { m, parties } = await loadSession(tx, actor, caseId, meetingId);
         const forParty = forPartyId ? parties.find((p) => p.id === forPartyId) : undefined;
-        if (forPartyId && !forParty) throw notFound('That person on this case');
+        if (forPartyId && !forParty) throw notFound(msg('That person on this case'));
         const viewer: Viewer = forParty ? { kind: 'party', partyId: forParty.id } : { kind: 'staff' };
         const view = shuttleViewFor(viewer, await listStatements(tx, actor.orgId, caseId, m.id), await listConveyances(tx, actor.orgId, caseId, m.id));
         await audit.record(tx, actor, actor.orgId, {
@@ -64,7 +65,7 @@ export function createShuttleService({ db, clock, audit, loadMeeting }: MeetingD
         writable(m);
         const from = parties.find((p) => p.id === input.partyId);
         if (!from)
-          throw new AppError('UNPROCESSABLE', 'Choose a person on this case', {
+          throw new AppError('UNPROCESSABLE', msg('Choose a person on this case'), {
             reason: 'VALIDATION_FAILED',
             fields: { partyId: 'Choose a person on this case' },
           });
@@ -108,10 +109,10 @@ export function createShuttleService({ db, clock, audit, loadMeeting }: MeetingD
         const { m, parties } = await loadSession(tx, actor, caseId, meetingId);
         writable(m);
         const statement = await findStatement(tx, actor.orgId, caseId, m.id, statementId);
-        if (!statement) throw notFound('That statement');
+        if (!statement) throw notFound(msg('That statement'));
         const to = parties.find((p) => p.id === input.toPartyId);
         if (!to)
-          throw new AppError('UNPROCESSABLE', 'Choose a person on this case', {
+          throw new AppError('UNPROCESSABLE', msg('Choose a person on this case'), {
             reason: 'VALIDATION_FAILED',
             fields: { toPartyId: 'Choose a person on this case' },
           });

@@ -1,6 +1,7 @@
 // Venues: the neutral places a service meets people in, and their rooms. Staff who book meetings (and mediators)
 // read them; coordinators and admins add, change and archive them. Archived venues and rooms are kept, because
 // meetings point at them, but booking and the slot finder no longer offer them. Every change is audited.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -43,13 +44,13 @@ function postcodeColumns(postcode: string) {
 export function createVenueService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function getVenue(tx: Db, orgId: string, venueId: string): Promise<VenueRow> {
     const venue = await findVenue(tx, orgId, venueId);
-    if (!venue) throw notFound('That venue');
+    if (!venue) throw notFound(msg('That venue'));
     return venue;
   }
 
   async function getRoom(tx: Db, orgId: string, venueId: string, roomId: string): Promise<RoomRow> {
     const room = await findRoom(tx, orgId, venueId, roomId);
-    if (!room) throw notFound('That room');
+    if (!room) throw notFound(msg('That room'));
     return room;
   }
 

@@ -1,4 +1,5 @@
 // Creating services and their first admin (setup page, CLI, demo).
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -19,7 +20,7 @@ const SETUP_KEY = 'setup_token_hash';
 export function createOrgService({ db, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function createOrg(tx: Db, input: NewOrgInput, actor: Actor) {
     if (await findOrgBySlug(tx, input.slug))
-      throw new AppError('CONFLICT', 'That short name is already used by another service', {
+      throw new AppError('CONFLICT', msg('That short name is already used by another service'), {
         reason: 'SLUG_TAKEN',
         fields: { slug: 'That short name is already used by another service, choose another' },
       });
@@ -56,7 +57,7 @@ export function createOrgService({ db, audit }: { db: Db; clock: Clock; audit: A
       const passwordHash = await hashPassword(admin.password);
       return asSystem(db, async (tx) => {
         if ((await countOrgs(tx)) > 0 || (await getInstanceSetting(tx, SETUP_KEY)) !== hashToken(token))
-          throw new AppError('FORBIDDEN', 'This setup link has already been used or has expired', { reason: 'SETUP_DONE' });
+          throw new AppError('FORBIDDEN', msg('This setup link has already been used or has expired'), { reason: 'SETUP_DONE' });
         const orgId = await createOrg(tx, org, actor);
         const userId = (await findUserByEmail(tx, admin.email))?.id ?? (await insertUser(tx, { ...admin, passwordHash }));
         await insertMembership(tx, { orgId, userId, role: 'admin' });

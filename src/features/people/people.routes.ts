@@ -1,24 +1,22 @@
 // The people page: members, invitations, roles, deactivation, two-factor and password resets; invitation acceptance.
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { ROLES, STAFF_ROLES } from '#src/features/auth/actor.ts';
 import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
 import { ROLE_NAMES } from '#src/features/auth/role-words.ts';
 import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
 
-const t = translator('en');
-
-const roleItems = (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]), selected: r === selected }));
-const roleLabels = () => Object.fromEntries(Object.entries(ROLE_LABELS).map(([role, label]) => [role, t(label)]));
+const roleItemsIn = (t: Translate) => (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]), selected: r === selected }));
+const roleLabels = (t: Translate) => Object.fromEntries(ROLES.map((r) => [r, t(ROLE_LABELS[r])]));
 
 function userIdParam(req: FastifyRequest) {
   const { userId } = req.params as { userId: string };
-  if (!isUuid(userId)) throw new AppError('NOT_FOUND', 'That person was not found');
+  if (!isUuid(userId)) throw new AppError('NOT_FOUND', msg('That person was not found'));
   return userId;
 }
 
@@ -26,11 +24,11 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { members, invitations } = await deps.people.list(req.actor!);
     return reply.page('people/views/people.njk', {
-      pageTitle: t('People'),
+      pageTitle: req.t('People'),
       members,
       invitations,
-      roleItems,
-      roleLabels: roleLabels(),
+      roleItems: roleItemsIn(req.t),
+      roleLabels: roleLabels(req.t),
       me: req.actor!.id,
       ...extra,
     });
@@ -38,23 +36,25 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/people', (req, reply) => listPage(req, reply));
 
-  app.get('/people/invite', async (_req, reply) => reply.page('people/views/invite.njk', { pageTitle: t('Invite someone'), values: {}, roles: roleItems() }));
+  app.get('/people/invite', async (req, reply) =>
+    reply.page('people/views/invite.njk', { pageTitle: req.t('Invite someone'), values: {}, roles: roleItemsIn(req.t)() }),
+  );
 
   app.post('/people/invite', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const values = keepValues(req.body);
     const form = parseForm(ZInvite, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
       const { token, expiresAt } = await deps.people.invite(req.actor!, form.data);
       const link = `${deps.config.baseUrl}/invitations/${token}`;
-      return reply.page('people/views/invited.njk', { pageTitle: t('Invitation created'), link, invitee: form.data, expiresAt });
+      return reply.page('people/views/invited.njk', { pageTitle: req.t('Invitation created'), link, invitee: form.data, expiresAt });
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       return reply.status(422).page('people/views/invite.njk', {
-        pageTitle: t('Invite someone'),
+        pageTitle: req.t('Invite someone'),
         values,
-        roles: roleItems(values.role),
+        roles: roleItemsIn(req.t)(values.role),
         fields,
         errors: errorList(fields, ['name', 'email', 'role']),
       });
@@ -63,7 +63,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/people/:userId/role', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const form = parseForm(ZChangeRole, req.body);
-    if (!form.ok) throw new AppError('UNPROCESSABLE', 'Select a role', { fields: form.fields });
+    if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Select a role'), { fields: form.fields });
     try {
       await deps.people.changeRole(req.actor!, userIdParam(req), form.data.role);
     } catch (err) {
@@ -103,7 +103,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   app.post('/invitations/:invitationId/revoke', { config: { permission: 'people.manage' } }, async (req, reply) => {
     const { invitationId } = req.params as { invitationId: string };
-    if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', 'That invitation was not found');
+    if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', msg('That invitation was not found'));
     await deps.people.revokeInvitation(req.actor!, invitationId);
     return listPage(req, reply, { flash: msg('Invitation withdrawn.') });
   });
@@ -112,21 +112,21 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/invitations/:token', async (req, reply) => {
     const { token } = req.params as { token: string };
     const info = await deps.people.describeInvitation(token);
-    return reply.page('people/views/accept.njk', { pageTitle: t('Join the service'), token, info });
+    return reply.page('people/views/accept.njk', { pageTitle: req.t('Join the service'), token, info });
   });
 
   app.post('/invitations/:token', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
     const { token } = req.params as { token: string };
     const form = parseForm(ZAcceptInvitation, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Enter a password', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter a password'), { fields: form.fields });
       const { email } = await deps.people.acceptInvitation(token, form.data.password, { ip: req.ip, requestId: req.id });
-      return reply.page('people/views/accepted.njk', { pageTitle: t('You have joined'), email });
+      return reply.page('people/views/accepted.njk', { pageTitle: req.t('You have joined'), email });
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       const info = await deps.people.describeInvitation(token);
-      return reply.status(422).page('people/views/accept.njk', { pageTitle: t('Join the service'), token, info, fields, errors: errorList(fields) });
+      return reply.status(422).page('people/views/accept.njk', { pageTitle: req.t('Join the service'), token, info, fields, errors: errorList(fields) });
     }
   });
 }

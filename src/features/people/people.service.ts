@@ -1,4 +1,5 @@
 // The people in a service: invitations, roles, deactivation.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
@@ -31,9 +32,12 @@ export const INVITATION_DAYS = 7;
 export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function guardLastAdmin(tx: Db, actor: OrgActor, userId: string, change: string) {
     const member = await findMember(tx, actor.orgId, userId);
-    if (!member) throw notFound('That person');
+    if (!member) throw notFound(msg('That person'));
     if (member.role === 'admin' && member.status === 'active' && (await countActiveAdmins(tx, actor.orgId)) <= 1)
-      throw new AppError('CONFLICT', `${member.name} is the only admin: make someone else an admin before you ${change}.`, { reason: 'LAST_ADMIN' });
+      throw new AppError('CONFLICT', msg('{name} is the only admin: make someone else an admin before you {change}.'), {
+        reason: 'LAST_ADMIN',
+        params: { name: member.name, change },
+      });
     return member;
   }
 
@@ -54,9 +58,10 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       const id = await inOrg(db, actor.orgId, async (tx) => {
         const members = await listMembers(tx, actor.orgId);
         if (members.some((m) => m.email === input.email && m.status === 'active'))
-          throw new AppError('CONFLICT', `${input.email} is already a member of this service`, {
+          throw new AppError('CONFLICT', msg('{email} is already a member of this service'), {
             reason: 'ALREADY_MEMBER',
             fields: { email: `${input.email} is already a member of this service` },
+            params: { email: input.email },
           });
         const invitationId = await insertInvitation(tx, { orgId: actor.orgId, ...input, tokenHash: hashToken(token), invitedBy: actor.id, expiresAt });
         await audit.record(tx, actor, actor.orgId, {
@@ -73,7 +78,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
     async revokeInvitation(actor: OrgActor, invitationId: string) {
       authorise(actor, 'people.manage');
       await inOrg(db, actor.orgId, async (tx) => {
-        if (!(await markInvitation(tx, actor.orgId, invitationId, { revokedAt: clock.now() }))) throw notFound('That invitation');
+        if (!(await markInvitation(tx, actor.orgId, invitationId, { revokedAt: clock.now() }))) throw notFound(msg('That invitation'));
         await audit.record(tx, actor, actor.orgId, { action: 'invitation.revoked', entityType: 'invitation', entityId: invitationId });
       });
     },
@@ -83,7 +88,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       return asSystem(db, async (tx) => {
         const inv = await findInvitationByTokenHash(tx, hashToken(token));
         if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt < clock.now())
-          throw new AppError('NOT_FOUND', 'This invitation link has expired or has already been used. Ask an admin of the service to invite you again.', {
+          throw new AppError('NOT_FOUND', msg('This invitation link has expired or has already been used. Ask an admin of the service to invite you again.'), {
             reason: 'INVITATION_INVALID',
           });
         const org = await findOrgById(tx, inv.orgId);
@@ -98,7 +103,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       const existing = await asSystem(db, (tx) => findUserByEmail(tx, invitation.email));
       if (hasAccount) {
         if (!(await verifyPassword(password, existing?.passwordHash)))
-          throw new AppError('UNPROCESSABLE', 'The password is not right', {
+          throw new AppError('UNPROCESSABLE', msg('The password is not right'), {
             reason: 'BAD_CREDENTIALS',
             fields: { password: 'Enter the password you use to sign in to Parley' },
           });
@@ -112,7 +117,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
         if (!userId) userId = await insertUser(tx, { email: invitation.email, name: invitation.name, passwordHash });
         else if (passwordHash) await updateUser(tx, userId, { passwordHash }); // an account that never had a password
         if (!(await markInvitation(tx, invitation.orgId, invitation.id, { acceptedAt: clock.now() })))
-          throw new AppError('CONFLICT', 'This invitation has already been used', { reason: 'INVITATION_INVALID' });
+          throw new AppError('CONFLICT', msg('This invitation has already been used'), { reason: 'INVITATION_INVALID' });
         await insertMembership(tx, { orgId: invitation.orgId, userId, role: invitation.role });
         const actor = { ...ctx, type: 'user' as const, id: userId, label: invitation.name };
         // A volunteer invited to sign in: their record (same email, in this service) is linked to the account.
@@ -166,7 +171,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
       authorise(actor, 'people.manage');
       await inOrg(db, actor.orgId, async (tx) => {
         const member = role === 'admin' ? await findMember(tx, actor.orgId, userId) : await guardLastAdmin(tx, actor, userId, 'change their role');
-        if (!member) throw notFound('That person');
+        if (!member) throw notFound(msg('That person'));
         if (member.role === role) return;
         await updateMembership(tx, actor.orgId, userId, { role });
         await audit.record(tx, actor, actor.orgId, {
@@ -180,11 +185,12 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
 
     async setActive(actor: OrgActor, userId: string, active: boolean) {
       authorise(actor, 'people.manage');
-      if (!active && userId === actor.id) throw new AppError('CONFLICT', 'You cannot deactivate yourself; ask another admin.', { reason: 'SELF_DEACTIVATION' });
+      if (!active && userId === actor.id)
+        throw new AppError('CONFLICT', msg('You cannot deactivate yourself; ask another admin.'), { reason: 'SELF_DEACTIVATION' });
       await inOrg(db, actor.orgId, async (tx) => {
         if (!active) await guardLastAdmin(tx, actor, userId, 'deactivate them');
         const member = await findMember(tx, actor.orgId, userId);
-        if (!member) throw notFound('That person');
+        if (!member) throw notFound(msg('That person'));
         await updateMembership(tx, actor.orgId, userId, { status: active ? 'active' : 'deactivated' });
         await audit.record(tx, actor, actor.orgId, {
           action: active ? 'membership.reactivated' : 'membership.deactivated',

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -62,7 +62,7 @@ export function registerProfessionalReferralPages(app: FastifyInstance, deps: De
 
   function offered(s: Service, slug: string): CaseType {
     const caseType = caseTypeOfSlug(slug);
-    if (!caseType || !s.settings.caseTypes.includes(caseType)) throw new AppError('NOT_FOUND', 'Page not found');
+    if (!caseType || !s.settings.caseTypes.includes(caseType)) throw new AppError('NOT_FOUND', msg('Page not found'));
     return caseType;
   }
 

@@ -1,4 +1,5 @@
 // The public side of a service: its coverage check, enquiries and volunteer applications.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -24,7 +25,7 @@ export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock:
 
     async createEnquiry(orgId: string, input: Enquiry, actor: Actor) {
       if (!input.email && !input.phone)
-        throw new AppError('UNPROCESSABLE', 'Give an email address or a phone number so we can reply', {
+        throw new AppError('UNPROCESSABLE', msg('Give an email address or a phone number so we can reply'), {
           reason: 'VALIDATION_FAILED',
           fields: { email: 'Enter an email address or a phone number so we can reply' },
         });
@@ -55,7 +56,7 @@ export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock:
       authorise(actor, 'referrals.triage');
       await inOrg(db, actor.orgId, async (tx) => {
         if (!(await updateEnquiry(tx, actor.orgId, id, { status: 'answered', handledBy: actor.id, handledAt: clock.now() })))
-          throw new AppError('NOT_FOUND', 'That enquiry was not found');
+          throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'enquiry.answered', entityType: 'enquiry', entityId: id });
       });
     },

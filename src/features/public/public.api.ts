@@ -1,4 +1,5 @@
 // The public API of a service, no sign-in: coverage, enquiries, self-referrals, volunteer applications.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -35,7 +36,7 @@ export function registerPublicApi(app: FastifyInstance, deps: Deps) {
       const service = await deps.settings.publicService(req.params.service);
       const coverage = await deps.publicIntake.checkCoverage(service.settings, req.query.postcode);
       if (coverage.result === 'not_recognised')
-        throw new AppError('UNPROCESSABLE', 'That is not a UK postcode. A postcode looks like CT1 2AB or ME14 1XX.', {
+        throw new AppError('UNPROCESSABLE', msg('That is not a UK postcode. A postcode looks like CT1 2AB or ME14 1XX.'), {
           reason: 'POSTCODE_NOT_RECOGNISED',
           fields: { postcode: 'Enter a real postcode, like CT1 2AB' },
         });

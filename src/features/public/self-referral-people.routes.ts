@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { errorList } from '#src/http/views.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
@@ -53,7 +53,7 @@ export function registerSelfReferralPeople(app: FastifyInstance, _deps: Deps, st
 
   const personAt = (j: Journey, param: string) => {
     const n = /^\d{1,2}$/.test(param) ? Number(param) : 0;
-    if (n < 1 || n > others(j).length) throw new AppError('NOT_FOUND', 'Page not found');
+    if (n < 1 || n > others(j).length) throw new AppError('NOT_FOUND', msg('Page not found'));
     return n - 1;
   };
 

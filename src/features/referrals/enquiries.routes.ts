@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/features/auth/permissions.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
@@ -64,7 +64,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
 
   app.post('/enquiries/:id/answered', async (req, reply) => {
     const { id } = req.params as { id: string };
-    if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That enquiry was not found');
+    if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
     await deps.publicIntake.closeEnquiry(req.actor!, id);
     return reply.redirect('/enquiries?done=answered', 303);
   });

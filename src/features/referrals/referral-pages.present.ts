@@ -1,6 +1,6 @@
 // View models for the staff referral pages: the queue's rows and everything a referral holds, with its
 // stored codes in words. Fields are picked one by one, so a new column never reaches a page by default.
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, STATUS_LABELS, type CaseStatus } from '#src/features/cases/case-words.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from './referrals.schemas.ts';
 import type { ReferralPagesService } from './referral-pages.service.ts';

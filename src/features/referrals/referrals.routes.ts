@@ -7,7 +7,7 @@ import { can } from '#src/features/auth/permissions.ts';
 import { CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
 import { asBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { registerEnquiryPages } from './enquiries.routes.ts';
@@ -144,7 +144,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps) {
     triage(req, reply, 'accept', ['coordinatorId'], async () => {
       const coordinatorId = optionalText(asBody(req.body), 'coordinatorId');
       if (coordinatorId && !isUuid(coordinatorId))
-        throw new AppError('UNPROCESSABLE', 'Choose a coordinator', { fields: { coordinatorId: 'Choose a coordinator' } });
+        throw new AppError('UNPROCESSABLE', msg('Choose a coordinator'), { fields: { coordinatorId: 'Choose a coordinator' } });
       const { caseId } = await deps.referrals.accept(req.actor!, referralIdParam(req), { coordinatorId });
       return `/cases/${caseId}?done=accepted`;
     }),
@@ -153,7 +153,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps) {
   app.post('/referrals/:id/link', (req, reply) =>
     triage(req, reply, 'link', ['caseId'], async () => {
       const caseId = textOf(asBody(req.body), 'caseId');
-      if (!isUuid(caseId)) throw new AppError('UNPROCESSABLE', 'Choose the case to link to', { fields: { caseId: 'Choose the case to link to' } });
+      if (!isUuid(caseId)) throw new AppError('UNPROCESSABLE', msg('Choose the case to link to'), { fields: { caseId: 'Choose the case to link to' } });
       await deps.referrals.linkToCase(req.actor!, referralIdParam(req), caseId);
       return `/cases/${caseId}/timeline?done=linked`;
     }),
@@ -168,7 +168,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps) {
         const fields: FieldErrors = form.ok ? {} : { ...form.fields };
         if (outcome === 'signpost' && !input.signpostedTo)
           fields.signpostedTo = t('Say where you signposted them, like Citizens Advice or the council’s housing team');
-        if (!form.ok || Object.keys(fields).length) throw new AppError('UNPROCESSABLE', 'Check the form', { fields });
+        if (!form.ok || Object.keys(fields).length) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields });
         const id = referralIdParam(req);
         await deps.referrals.decline(req.actor!, id, form.data, outcome === 'decline' ? 'declined' : 'signposted');
         return `/referrals/${id}?done=${outcome === 'decline' ? 'declined' : 'signposted'}`;
@@ -181,6 +181,6 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps) {
 
 function referralIdParam(req: FastifyRequest) {
   const { id } = req.params as { id: string };
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That referral was not found');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That referral was not found'));
   return id;
 }

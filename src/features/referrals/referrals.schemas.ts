@@ -1,9 +1,9 @@
 // What a referral holds, for the public journey, the professional form and the API alike.
+import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
 import { CASE_TYPES, PARTY_ROLES } from '#src/features/cases/case-words.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
-import { msg } from '#src/i18n/i18n.ts';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
 

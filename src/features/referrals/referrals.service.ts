@@ -1,4 +1,5 @@
 // Referrals: made by the public, by professionals (form or API key), triaged by coordinators into cases.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { assertActiveMember } from '#src/features/people/member-check.ts';
@@ -56,8 +57,9 @@ type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 /** A referral still waiting for triage; accepting, linking and declining all start here. */
 async function openUndecided(tx: Db, orgId: string, id: string): Promise<ReferralRow> {
   const referral = await findReferral(tx, orgId, id);
-  if (!referral) throw notFound('That referral');
-  if (referral.status !== 'new') throw new AppError('CONFLICT', `This referral has already been ${referral.status}`, { reason: 'REFERRAL_ALREADY_DECIDED' });
+  if (!referral) throw notFound(msg('That referral'));
+  if (referral.status !== 'new')
+    throw new AppError('CONFLICT', msg('This referral has already been {status}'), { reason: 'REFERRAL_ALREADY_DECIDED', params: { status: referral.status } });
   return referral;
 }
 
@@ -82,7 +84,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
     const details = parseCaseDetails(input.caseType, input.details);
     if (!details.success) {
       const fields = Object.fromEntries(Object.entries(zodFields(details.error)).map(([k, v]) => [`details.${k}`, v]));
-      throw new AppError('UNPROCESSABLE', 'Some answers about the case are not valid', { reason: 'VALIDATION_FAILED', fields });
+      throw new AppError('UNPROCESSABLE', msg('Some answers about the case are not valid'), { reason: 'VALIDATION_FAILED', fields });
     }
     return inOrg(db, orgId, async (tx) => {
       const settings = readSettings((await findOrgById(tx, orgId))?.settings);
@@ -143,7 +145,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'referrals.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await findReferral(tx, actor.orgId, id);
-        if (!referral) throw notFound('That referral');
+        if (!referral) throw notFound(msg('That referral'));
         const duplicates = await findLikelyDuplicates(tx, actor.orgId, id, referral.matchKeys);
         await audit.record(tx, actor, actor.orgId, { action: 'referral.viewed', entityType: 'referral', entityId: id });
         return { referral, duplicates };
@@ -159,7 +161,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await openUndecided(tx, actor.orgId, id);
         const c = await findCase(tx, actor.orgId, caseId);
-        if (!c) throw notFound('That case');
+        if (!c) throw notFound(msg('That case'));
         const existing = await listParties(tx, actor.orgId, caseId);
         const known = (p: ReferralParty) =>
           existing.some(

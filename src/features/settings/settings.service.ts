@@ -1,4 +1,5 @@
 // Reading and changing a service's settings (admin), and the public view of them.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -17,7 +18,8 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
     return inOrg(db, actor.orgId, async (tx) => {
       const org = await findOrgById(tx, actor.orgId);
       const parsed = ZServiceSettings.safeParse(next(readSettings(org?.settings)));
-      if (!parsed.success) throw new AppError('UNPROCESSABLE', 'Some settings are not valid', { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });
+      if (!parsed.success)
+        throw new AppError('UNPROCESSABLE', msg('Some settings are not valid'), { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });
       await updateOrgSettings(tx, actor.orgId, parsed.data);
       await audit.record(tx, actor, actor.orgId, { action: 'settings.updated', entityType: 'organisation', entityId: actor.orgId, detail: { changed } });
       return parsed.data;
@@ -62,7 +64,7 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
     /** The public face of a service by its short name, for /s/{service}/… pages. */
     async publicService(slug: string) {
       const org = await findOrgBySlug(db, slug); // one read as the owner: no transaction needed
-      if (!org) throw new AppError('NOT_FOUND', `There is no service called “${slug}” on this site`, { reason: 'NO_SUCH_SERVICE' });
+      if (!org) throw new AppError('NOT_FOUND', msg('There is no service called “{slug}” on this site'), { reason: 'NO_SUCH_SERVICE', params: { slug } });
       return { id: org.id, slug: org.slug, name: org.name, email: org.email, phone: org.phone, address: org.address, settings: readSettings(org.settings) };
     },
   };

@@ -1,4 +1,5 @@
 // The one-time setup page: the first service and its first admin, who then sets up two-factor sign-in.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -39,7 +40,7 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Deps) {
     const values = keepValues(req.body);
     const form = parseForm(ZSetup, req.body);
     try {
-      if (!form.ok) throw new AppError('UNPROCESSABLE', 'Check the form', { fields: form.fields });
+      if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
       const d = form.data;
       await deps.orgs.setUpFirstService(
         d.token,

@@ -2,9 +2,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from '#src/db/orm.ts';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
-
-const t = translator('en');
 
 export function registerSystemRoutes(app: FastifyInstance, deps: Deps) {
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -20,10 +17,10 @@ export function registerSystemRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/', async (req, reply) => {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
-    if (!(await deps.orgs.hasAnyOrg())) return reply.page('system/views/not-set-up.njk', { pageTitle: t('Parley is not set up yet') });
+    if (!(await deps.orgs.hasAnyOrg())) return reply.page('system/views/not-set-up.njk', { pageTitle: req.t('Parley is not set up yet') });
     return reply.redirect('/sign-in', 303);
   });
 
-  app.get('/accessibility', async (_req, reply) => reply.page('system/views/accessibility.njk', { pageTitle: t('Accessibility statement') }));
-  app.get('/privacy', async (_req, reply) => reply.page('system/views/privacy.njk', { pageTitle: t('Privacy notice') }));
+  app.get('/accessibility', async (req, reply) => reply.page('system/views/accessibility.njk', { pageTitle: req.t('Accessibility statement') }));
+  app.get('/privacy', async (req, reply) => reply.page('system/views/privacy.njk', { pageTitle: req.t('Privacy notice') }));
 }

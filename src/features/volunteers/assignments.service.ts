@@ -1,6 +1,7 @@
 // Mediator pairs on one case: who is on it, suggestions with their reasons, assigning (a pair that breaks a rule
 // is refused with the reasons, or assigned by an admin with a recorded justification), ending an assignment and
 // signing off a supervised case. Every change goes on the case timeline and the audit trail.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
@@ -90,7 +91,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         await deps.cases.loadForActor(tx, actor, caseId);
         authorise(actor, 'cases.assign');
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound('That case');
+        if (!c) throw notFound(msg('That case'));
         const result = withoutCurrentPair(suggestPairs(c, volunteers, ctx, { limit: 11 }), c.currentVolunteerIds);
         await audit.record(tx, actor, actor.orgId, {
           action: 'case.pair_suggestions_viewed',
@@ -121,13 +122,16 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const row = await deps.cases.loadForActor(tx, actor, caseId);
         authorise(actor, 'cases.assign');
         if (ENDED_STATUSES.includes(row.status as CaseStatus))
-          throw new AppError('CONFLICT', 'This case has ended: mediators cannot be assigned to it', { reason: 'CASE_ENDED' });
+          throw new AppError('CONFLICT', msg('This case has ended: mediators cannot be assigned to it'), { reason: 'CASE_ENDED' });
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound('That case');
+        if (!c) throw notFound(msg('That case'));
         const chosen = chosenPair(volunteers, input.mediatorIds);
         const current = await activeAssignmentsForCase(tx, actor.orgId, caseId);
         if (current.length === 2 && input.mediatorIds.every((id) => current.some((a) => a.volunteerId === id)))
-          throw new AppError('CONFLICT', `${chosen[0].name} and ${chosen[1].name} are already the mediators on this case`, { reason: 'ALREADY_ASSIGNED' });
+          throw new AppError('CONFLICT', msg('{first} and {second} are already the mediators on this case'), {
+            reason: 'ALREADY_ASSIGNED',
+            params: { first: chosen[0].name, second: chosen[1].name },
+          });
         const check = checkPair(c, input.mediatorIds, volunteers, ctx);
         const justification = input.overrideJustification?.trim() || undefined;
         if (!check.allowed) {
@@ -156,7 +160,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         await deps.cases.loadForActor(tx, actor, caseId);
         authorise(actor, 'cases.assign');
         const before = await activeAssignmentsForCase(tx, actor.orgId, caseId);
-        if (!before.length) throw new AppError('CONFLICT', 'Nobody is assigned to this case', { reason: 'NOT_ASSIGNED' });
+        if (!before.length) throw new AppError('CONFLICT', msg('Nobody is assigned to this case'), { reason: 'NOT_ASSIGNED' });
         const ended = await endActiveAssignments(tx, actor.orgId, caseId, clock.now(), input.reason);
         await insertEvent(tx, {
           ...event(actor, caseId),
@@ -179,7 +183,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async signOff(actor: OrgActor, assignmentId: string, input: { notes?: string }, opts: { caseId?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
         const a = isUuid(assignmentId) ? await findAssignment(tx, actor.orgId, assignmentId) : undefined;
-        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound('That assignment');
+        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment'));
         await deps.cases.loadForActor(tx, actor, a.caseId);
         const sessions = await caseSessions(tx, actor.orgId, a.caseId);
         const refusal = signOffRefusal(actor, a, sessions);
@@ -192,7 +196,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         }
         const now = clock.now();
         const signed = await signOffAssignment(tx, actor.orgId, assignmentId, { at: now, by: actor.label ?? actor.id, notes: input.notes || null });
-        if (!signed) throw new AppError('CONFLICT', 'This supervised case has already been signed off', { reason: 'ALREADY_SIGNED_OFF' });
+        if (!signed) throw new AppError('CONFLICT', msg('This supervised case has already been signed off'), { reason: 'ALREADY_SIGNED_OFF' });
         const count = await countSignedOffSupervisedCases(tx, actor.orgId, a.volunteerId);
         const required = (await volunteerPolicyOf(tx, actor.orgId)).supervisedCasesRequired;
         await insertEvent(tx, {

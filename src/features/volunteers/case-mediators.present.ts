@@ -1,7 +1,7 @@
 // The case's Mediators page as a view model: the pair now and before, suggestions with their reasons, every
 // volunteer left out with why, and the forms (pick a suggestion, choose any two, end, sign off).
 import { ENDED_STATUSES, type CaseStatus } from '#src/features/cases/case-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import type { AssignmentService } from './assignments.service.ts';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from './volunteer-words.ts';
 
@@ -24,9 +24,9 @@ function supervisedWords(a: Entry) {
 export const pairValue = (ids: readonly string[]) => ids.join(',');
 
 const ENDED_WORDS: Partial<Record<CaseStatus, string>> = {
-  closed: 'This case has ended: it is closed, so mediators cannot be assigned to it.',
-  withdrawn: 'This case has ended: it was withdrawn, so mediators cannot be assigned to it.',
-  unsuitable: 'This case has ended: it was found unsuitable for mediation, so mediators cannot be assigned to it.',
+  closed: msg('This case has ended: it is closed, so mediators cannot be assigned to it.'),
+  withdrawn: msg('This case has ended: it was withdrawn, so mediators cannot be assigned to it.'),
+  unsuitable: msg('This case has ended: it was found unsuitable for mediation, so mediators cannot be assigned to it.'),
 };
 
 /** Why mediators cannot be assigned to a case in this status (it has ended), or null when they can. */

@@ -8,7 +8,7 @@ import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { type CasePagesService, createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { ZAssign, ZEndAssignment, ZSignOff } from './assignments.schemas.ts';
@@ -126,7 +126,7 @@ export function registerCaseMediatorPages(app: FastifyInstance, deps: Deps) {
     const caseId = caseIdParam(req);
     const parsed = parseForm(ZEndAssignment, { reason: textOf(asBody(req.body), 'reason') });
     try {
-      if (!parsed.ok) throw new AppError('UNPROCESSABLE', 'Say why the assignment is ending', { fields: parsed.fields });
+      if (!parsed.ok) throw new AppError('UNPROCESSABLE', msg('Say why the assignment is ending'), { fields: parsed.fields });
       await deps.assignments.end(req.actor!, caseId, parsed.data);
       return reply.redirect(`/cases/${caseId}/mediators?done=ended`, 303);
     } catch (err) {
@@ -139,10 +139,10 @@ export function registerCaseMediatorPages(app: FastifyInstance, deps: Deps) {
   app.post('/cases/:id/mediators/:assignmentId/sign-off', async (req, reply) => {
     const caseId = caseIdParam(req);
     const assignmentId = (req.params as { assignmentId: string }).assignmentId;
-    if (!isUuid(assignmentId)) throw new AppError('NOT_FOUND', 'That assignment was not found');
+    if (!isUuid(assignmentId)) throw new AppError('NOT_FOUND', msg('That assignment was not found'));
     const parsed = parseForm(ZSignOff, { notes: optionalText(asBody(req.body), 'notes') });
     try {
-      if (!parsed.ok) throw new AppError('UNPROCESSABLE', 'Check the notes', { fields: parsed.fields });
+      if (!parsed.ok) throw new AppError('UNPROCESSABLE', msg('Check the notes'), { fields: parsed.fields });
       await deps.assignments.signOff(req.actor!, assignmentId, parsed.data, { caseId });
       return reply.redirect(`/cases/${caseId}/mediators?done=signedOff`, 303);
     } catch (err) {

@@ -1,6 +1,7 @@
 // DBS checks (rules.md #51–54): record a check with its certificate number sealed at rest, log Update Service
 // status checks, and say where the volunteer stands. The number is shown masked everywhere; the full number only
 // to coordinators and admins who ask for it, and every such showing is audited.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
@@ -95,7 +96,7 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         const check = await findDbsCheck(tx, actor.orgId, v.id, checkId);
-        if (!check) throw notFound('That DBS check');
+        if (!check) throw notFound(msg('That DBS check'));
         if (!check.updateService) {
           const message = 'This certificate is not on the DBS Update Service, so it cannot have status checks. Record a new check instead';
           throw new AppError('CONFLICT', message, { reason: 'NOT_ON_UPDATE_SERVICE', fields: { on: message } });
@@ -120,12 +121,14 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         const check = await findDbsCheck(tx, actor.orgId, v.id, checkId);
-        if (!check) throw notFound('That DBS check');
+        if (!check) throw notFound(msg('That DBS check'));
         const number = box.openOrNull(check.certificateNumber);
         if (number === null)
           throw new AppError(
             'CONFLICT',
-            'This certificate number cannot be read: it was encrypted with a different secret key (Parley was moved or its secret changed without re-encrypting). Ask whoever runs Parley to re-encrypt with the old secret, or record the check again.',
+            msg(
+              'This certificate number cannot be read: it was encrypted with a different secret key (Parley was moved or its secret changed without re-encrypting). Ask whoever runs Parley to re-encrypt with the old secret, or record the check again.',
+            ),
             { reason: 'SEALED_VALUE_UNREADABLE' },
           );
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.dbs_number_shown', entityType: 'volunteer', entityId: v.id, detail: { checkId } });

@@ -2,6 +2,7 @@
 // travel and out-of-pocket costs, approved by the service, never anything more. A receipt is needed for travel
 // and other costs over £10; mileage is worked out from the miles at the service's rate. A claim moves
 // submitted → approved → paid, or submitted → rejected, and nobody decides their own claim.
+import { msg } from '#src/i18n/i18n.ts';
 import type { ExpenseKind, ExpenseStatus } from './volunteer-words.ts';
 import type { Decision } from './expenses.schemas.ts';
 
@@ -53,7 +54,12 @@ export type ClaimDecisionView = { status: ExpenseStatus; claimantUserId: string 
 export type RuleDecision = { allowed: boolean; reasons: string[] };
 
 const FROM: Record<Decision, ExpenseStatus> = { approved: 'submitted', rejected: 'submitted', paid: 'approved' };
-const STATUS_WORDS: Record<ExpenseStatus, string> = { submitted: 'waiting for a decision', approved: 'approved', rejected: 'rejected', paid: 'paid' };
+const STATUS_WORDS: Record<ExpenseStatus, string> = {
+  submitted: msg('waiting for a decision'),
+  approved: msg('approved'),
+  rejected: msg('rejected'),
+  paid: msg('paid'),
+};
 
 /** May this person make this decision on this claim now? The reasons are shown as they are. */
 export function decideClaim(claim: ClaimDecisionView, deciderUserId: string, decision: Decision): RuleDecision {

@@ -1,5 +1,6 @@
 // The expenses API: a volunteer's claims (read, submit as JSON with an optional base64 receipt), the service's
 // claims by status, and decisions. A mediator may use only their own volunteer id; nobody decides their own claim.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -61,7 +62,7 @@ function receiptOf(r: { filename: string; base64: string } | undefined): Receipt
   if (!r) return undefined;
   const text = r.base64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0)
-    throw new AppError('UNPROCESSABLE', 'The receipt is not valid base64', {
+    throw new AppError('UNPROCESSABLE', msg('The receipt is not valid base64'), {
       reason: 'VALIDATION_FAILED',
       fields: { 'receipt.base64': 'Send the file as base64' },
     });

@@ -1,7 +1,7 @@
 // View models for the expense pages and reading the claim form (multipart, so it can carry a receipt).
 // Fields are picked one by one; the receipt's content never goes into a page.
 import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import type { ClaimView } from './expenses.repo.ts';
 import { formatPence, readMiles, readPounds } from './expenses.schemas.ts';
@@ -11,10 +11,10 @@ import { EXPENSE_KIND_LABELS, type ExpenseKind, type ExpenseStatus } from './vol
 const t = translator('en');
 
 export const STATUS_WORDS: Record<ExpenseStatus, { text: string; classes: string }> = {
-  submitted: { text: 'Waiting for a decision', classes: 'moj-badge--blue' },
-  approved: { text: 'Approved, to be paid', classes: 'moj-badge--purple' },
-  paid: { text: 'Paid', classes: 'moj-badge--green' },
-  rejected: { text: 'Rejected', classes: 'moj-badge--red' },
+  submitted: { text: msg('Waiting for a decision'), classes: 'moj-badge--blue' },
+  approved: { text: msg('Approved, to be paid'), classes: 'moj-badge--purple' },
+  paid: { text: msg('Paid'), classes: 'moj-badge--green' },
+  rejected: { text: msg('Rejected'), classes: 'moj-badge--red' },
 };
 
 export const kindLabel = (k: string) => t(EXPENSE_KIND_LABELS[k as ExpenseKind] ?? k);

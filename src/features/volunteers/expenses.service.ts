@@ -2,6 +2,7 @@
 // service's rate), travel or other costs with a receipt; coordinators approve or reject with a note and mark
 // approved claims paid; nobody decides their own claim. Receipts go to the claimant and the deciders only.
 // Every claim, decision and receipt download is audited.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
@@ -144,7 +145,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'expenses.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound('That expense claim');
+        if (!claim) throw notFound(msg('That expense claim'));
         await audit.record(tx, actor, actor.orgId, { action: 'expense.claim_viewed', entityType: 'expense_claim', entityId: claim.id });
         const view = { status: claim.status as ExpenseStatus, claimantUserId: claim.volunteerUserId };
         return { claim, isOwnClaim: claim.volunteerUserId === actor.id, decisions: DECISIONS.map((d) => ({ decision: d, ...decideClaim(view, actor.id, d) })) };
@@ -156,7 +157,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'expenses.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound('That expense claim');
+        if (!claim) throw notFound(msg('That expense claim'));
         const decision = decideClaim({ status: claim.status as ExpenseStatus, claimantUserId: claim.volunteerUserId }, actor.id, input.decision);
         if (!decision.allowed) {
           const own = claim.volunteerUserId === actor.id;
@@ -171,7 +172,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
           decidedAt: clock.now(),
           decisionNote: input.note ?? null,
         });
-        if (!updated) throw new AppError('CONFLICT', 'Someone else decided this claim at the same time; reload the page', { reason: 'CLAIM_CHANGED' });
+        if (!updated) throw new AppError('CONFLICT', msg('Someone else decided this claim at the same time; reload the page'), { reason: 'CLAIM_CHANGED' });
         await audit.record(tx, actor, actor.orgId, {
           action: `expense.${input.decision}`,
           entityType: 'expense_claim',
@@ -186,11 +187,11 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
     async receipt(actor: OrgActor, claimId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound('That expense claim');
+        if (!claim) throw notFound(msg('That expense claim'));
         if (!canReadReceipt(actor, { userId: claim.volunteerUserId }))
-          throw forbidden('Only the volunteer who claimed and the coordinators who decide claims can see a receipt', 'NOT_OWN_CLAIM');
+          throw forbidden(msg('Only the volunteer who claimed and the coordinators who decide claims can see a receipt'), 'NOT_OWN_CLAIM');
         const file = await findReceipt(tx, actor.orgId, claim.id);
-        if (!file) throw notFound('A receipt for that claim');
+        if (!file) throw notFound(msg('A receipt for that claim'));
         await audit.record(tx, actor, actor.orgId, { action: 'expense.receipt_downloaded', entityType: 'expense_claim', entityId: claim.id });
         return { filename: file.filename, contentType: file.contentType, bytes: Buffer.from(file.content, 'base64') };
       });

@@ -1,5 +1,6 @@
 // Volunteer hours: the activities a volunteer logs time against, reading "1.5" or "1 hour 30 minutes" into
 // minutes, and the zod inputs the page and the API share. Hours are kept in minutes so sums are exact.
+import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
 
@@ -17,16 +18,16 @@ export const HOUR_ACTIVITIES = [
 ] as const;
 export type HourActivity = (typeof HOUR_ACTIVITIES)[number];
 export const HOUR_ACTIVITY_LABELS: Record<HourActivity, string> = {
-  intake_visit: 'Intake visit',
-  joint_meeting: 'Joint meeting',
-  shuttle_session: 'Shuttle session',
-  indirect_exchange: 'Indirect (letter) exchange',
-  follow_up: 'Follow-up call or visit',
-  travel: 'Travel',
-  admin: 'Admin (calls, emails, notes)',
-  training: 'Training',
-  supervision: 'Supervision',
-  other: 'Other',
+  intake_visit: msg('Intake visit'),
+  joint_meeting: msg('Joint meeting'),
+  shuttle_session: msg('Shuttle session'),
+  indirect_exchange: msg('Indirect (letter) exchange'),
+  follow_up: msg('Follow-up call or visit'),
+  travel: msg('Travel'),
+  admin: msg('Admin (calls, emails, notes)'),
+  training: msg('Training'),
+  supervision: msg('Supervision'),
+  other: msg('Other'),
 };
 
 /** Most a volunteer can log on one day, across all their entries. */

@@ -1,6 +1,7 @@
 // Volunteer hours: a volunteer logs their own time (per case or not), sees their totals, and deletes an entry
 // within 30 days; staff read anyone's hours, add them for someone, and run the service-wide report funders ask
 // for. Every read of a volunteer's hours and every change is audited.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
@@ -63,7 +64,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
     await lockVolunteerForHours(tx, actor.orgId, v.id);
     const already = await minutesOnDay(tx, actor.orgId, v.id, input.on);
     if (already + input.minutes > MAX_MINUTES_A_DAY)
-      throw new AppError('UNPROCESSABLE', 'More than 24 hours on one day', {
+      throw new AppError('UNPROCESSABLE', msg('More than 24 hours on one day'), {
         reason: 'DAY_OVER_24_HOURS',
         fields: { minutes: `A day has at most 24 hours, and ${formatMinutes(already)} are already logged on that day` },
       });
@@ -91,7 +92,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
 
   async function remove(tx: Db, actor: OrgActor, v: VolunteerRow, entryId: string) {
     const entry = await findHoursEntry(tx, actor.orgId, v.id, entryId);
-    if (!entry) throw notFound('That entry of hours');
+    if (!entry) throw notFound(msg('That entry of hours'));
     const decision = canDeleteHours(actor, v, entry, clock.now());
     if (!decision.allowed) throw forbidden(decision.reason ?? 'You cannot delete this entry', 'DELETE_NOT_ALLOWED');
     await deleteHoursEntry(tx, actor.orgId, entry.id);
@@ -147,7 +148,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
       const to = range.to ?? cal.today;
       throwIfProblems({ from: isRealDate(from) ? undefined : 'From must be a real date', to: isRealDate(to) ? undefined : 'To must be a real date' });
       if (from > to)
-        throw new AppError('UNPROCESSABLE', 'The dates are the wrong way round', {
+        throw new AppError('UNPROCESSABLE', msg('The dates are the wrong way round'), {
           reason: 'VALIDATION_FAILED',
           fields: { to: 'The end date must be the same as or after the start date' },
         });

@@ -1,6 +1,7 @@
 // Training: the service's courses, each volunteer's completed training, CPD, supervision and observed practice,
 // accreditations, and accrediting a trainee once their supervised cases are signed off. Every change and every
 // read of a volunteer's record is audited.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
@@ -127,9 +128,10 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         const { courses } = await coursesIn(tx, actor);
         const name = input.name.trim();
         if (courses.some((c) => !c.retiredAt && c.name.toLowerCase() === name.toLowerCase()))
-          throw new AppError('CONFLICT', `There is already a course called “${name}”`, {
+          throw new AppError('CONFLICT', msg('There is already a course called “{name}”'), {
             reason: 'DUPLICATE_COURSE',
             fields: { name: `There is already a course called “${name}”` },
+            params: { name },
           });
         const id = newId();
         await insertCourse(tx, {
@@ -150,8 +152,8 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const course = await findCourse(tx, actor.orgId, courseId);
-        if (!course) throw notFound('That course');
-        if (course.retiredAt) throw new AppError('CONFLICT', `“${course.name}” is already retired`, { reason: 'ALREADY_RETIRED' });
+        if (!course) throw notFound(msg('That course'));
+        if (course.retiredAt) throw new AppError('CONFLICT', msg('“{name}” is already retired'), { reason: 'ALREADY_RETIRED', params: { name: course.name } });
         await retireCourse(tx, actor.orgId, courseId, clock.now());
         await audit.record(tx, actor, actor.orgId, { action: 'training.course_retired', entityType: 'training_course', entityId: courseId });
         return { name: course.name };
@@ -217,7 +219,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         assertCanChangeTraining(actor, v);
         const gone = await deleteTrainingRecord(tx, actor.orgId, v.id, recordId);
-        if (!gone) throw notFound('That training record');
+        if (!gone) throw notFound(msg('That training record'));
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.training_deleted',
           entityType: 'volunteer',
@@ -284,8 +286,8 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         assertCanChangeTraining(actor, v);
         const a = await findAccreditation(tx, actor.orgId, v.id, accreditationId);
-        if (!a) throw notFound('That accreditation');
-        if (a.revokedAt) throw new AppError('CONFLICT', 'That accreditation is already revoked', { reason: 'ALREADY_REVOKED' });
+        if (!a) throw notFound(msg('That accreditation'));
+        if (a.revokedAt) throw new AppError('CONFLICT', msg('That accreditation is already revoked'), { reason: 'ALREADY_REVOKED' });
         await markRevoked(tx, actor.orgId, a.id, clock.now(), input.reason);
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.accreditation_revoked',

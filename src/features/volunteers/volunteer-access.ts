@@ -1,5 +1,6 @@
 // Pure: who may see and change a volunteer record. Staff by their permissions; a mediator only their own
 // record (the one linked to their sign-in), and of it only their availability may they change.
+import { msg } from '#src/i18n/i18n.ts';
 import type { OrgActor } from '#src/features/auth/actor.ts';
 import { authorise, can } from '#src/features/auth/permissions.ts';
 import { forbidden } from '#src/lib/app-error.ts';
@@ -10,7 +11,7 @@ export function assertCanSeeVolunteer(actor: OrgActor, v: { userId: string | nul
   if (can(actor.role, 'volunteers.view')) return;
   if (can(actor.role, 'my.work')) {
     if (isOwnRecord(actor, v)) return;
-    throw forbidden('You can see only your own volunteer record, not other volunteers’ records.', 'NOT_OWN_RECORD');
+    throw forbidden(msg('You can see only your own volunteer record, not other volunteers’ records.'), 'NOT_OWN_RECORD');
   }
   authorise(actor, 'volunteers.view');
 }
@@ -20,7 +21,7 @@ export function assertCanChangeAvailability(actor: OrgActor, v: { userId: string
   if (can(actor.role, 'volunteers.manage')) return;
   if (can(actor.role, 'my.work')) {
     if (isOwnRecord(actor, v)) return;
-    throw forbidden('You can change only your own availability, not other volunteers’.', 'NOT_OWN_RECORD');
+    throw forbidden(msg('You can change only your own availability, not other volunteers’.'), 'NOT_OWN_RECORD');
   }
   authorise(actor, 'volunteers.manage');
 }

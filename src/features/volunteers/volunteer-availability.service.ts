@@ -1,5 +1,6 @@
 // A volunteer's availability: the weekly pattern and time away. Staff who manage volunteers change anyone's;
 // a volunteer changes their own ('mine': the record linked to their sign-in). Every change is audited.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import type { AwayPeriod, WeeklyWindow } from '#src/db/schema/volunteers.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -28,8 +29,8 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
     if (!own)
       throw new AppError(
         'NOT_FOUND',
-        `Your sign-in is not linked to a volunteer record in ${actor.orgName}. Ask your volunteer coordinator to link your account from your volunteer record.`,
-        { reason: NO_RECORD_REASON },
+        msg('Your sign-in is not linked to a volunteer record in {orgName}. Ask your volunteer coordinator to link your account from your volunteer record.'),
+        { reason: NO_RECORD_REASON, params: { orgName: actor.orgName } },
       );
     return own;
   }
@@ -88,7 +89,7 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
 
     async removeAway(actor: OrgActor, ref: VolunteerRef, periodId: string) {
       return change(actor, ref, 'away_removed', (v) => {
-        if (!v.away.some((p) => p.id === periodId)) throw notFound('That time away');
+        if (!v.away.some((p) => p.id === periodId)) throw notFound(msg('That time away'));
         return { away: v.away.filter((p) => p.id !== periodId) };
       });
     },

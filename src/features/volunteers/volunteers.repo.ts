@@ -1,4 +1,5 @@
 // The only file that queries the volunteers table. Every query is scoped by the service (orgId).
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, sql } from '#src/db/orm.ts';
 import { volunteerApplications } from '#src/db/schema/referrals.ts';
@@ -24,7 +25,7 @@ export async function findVolunteer(tx: Db, orgId: string, volunteerId: string):
 /** The volunteer record, or NOT_FOUND. */
 export async function getVolunteer(tx: Db, orgId: string, volunteerId: string): Promise<VolunteerRow> {
   const row = isUuid(volunteerId) ? await findVolunteer(tx, orgId, volunteerId) : undefined;
-  if (!row) throw new AppError('NOT_FOUND', 'Volunteer was not found');
+  if (!row) throw new AppError('NOT_FOUND', msg('Volunteer was not found'));
   return row;
 }
 

@@ -1,4 +1,5 @@
 // Zod inputs for volunteer records: the same shapes serve the pages (after the form is read) and the API.
+import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
 import { parsePostcode } from '#src/lib/normalise.ts';
 import { awayPeriodProblem, isRealDate, weeklyWindowProblem } from './availability.ts';
@@ -113,9 +114,9 @@ export type AvailabilityInput = z.infer<typeof ZAvailability>;
 
 export const CONNECTION_KINDS = ['person', 'address', 'organisation'] as const;
 export const CONNECTION_KIND_LABELS: Record<(typeof CONNECTION_KINDS)[number], string> = {
-  person: 'A person',
-  address: 'An address',
-  organisation: 'An organisation',
+  person: msg('A person'),
+  address: msg('An address'),
+  organisation: msg('An organisation'),
 };
 export const ZConnection = z.object({
   kind: z.enum(CONNECTION_KINDS, { error: 'Choose whether the connection is to a person, an address or an organisation' }),

@@ -1,6 +1,7 @@
 // Volunteer records: the list, one record (audited when read), adding one (by staff or from an application),
 // changing details, the status pipeline with its history, the supervisor, declared connections and the
 // volunteer's sign-in. Availability is in volunteer-availability.service.ts.
+import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import type { Connection, StatusStep } from '#src/db/schema/volunteers.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -154,9 +155,12 @@ function createVolunteerRecords({ db, clock, audit }: VolunteerDeps) {
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const application = await findVolunteerApplication(tx, actor.orgId, applicationId);
-        if (!application) throw notFound('That application');
+        if (!application) throw notFound(msg('That application'));
         if (application.status !== 'new')
-          throw new AppError('CONFLICT', `The application from ${application.name} has already been accepted`, { reason: 'APPLICATION_HANDLED' });
+          throw new AppError('CONFLICT', msg('The application from {name} has already been accepted'), {
+            reason: 'APPLICATION_HANDLED',
+            params: { name: application.name },
+          });
         const details = application.details as Record<string, unknown>;
         const text = (key: string) => (typeof details[key] === 'string' ? (details[key] as string).trim() : '');
         const notes = [
@@ -271,7 +275,7 @@ function createVolunteerRecords({ db, clock, audit }: VolunteerDeps) {
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        if (!v.connections.some((c) => c.id === connectionId)) throw notFound('That connection');
+        if (!v.connections.some((c) => c.id === connectionId)) throw notFound(msg('That connection'));
         await updateVolunteer(tx, actor.orgId, v.id, { connections: v.connections.filter((c) => c.id !== connectionId), updatedAt: clock.now() });
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.connection_removed',
