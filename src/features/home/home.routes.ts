@@ -19,7 +19,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: Deps) {
   const home = createHomeService(deps);
   app.get('/home', async (req, reply) => {
     const actor = req.actor!;
-    const queues = await home.queuesFor(actor);
+    const queues = await home.queuesFor(actor, req.t);
     return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, roleName: req.t(SIGNED_IN_AS[actor.role]) });
   });
 }

@@ -12,7 +12,7 @@ import { listMembers, listOpenInvitations } from '#src/features/people/people.re
 import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
 import { meetingRequestsQueue } from '#src/features/meetings/requests-queue.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
 
 /** A queue's words are in the reader's language already (t() where the queue is made). */
 export type QueueItem = { text: string; href?: string; hint?: string; tag?: { text: string; classes: string } };
@@ -26,26 +26,25 @@ export type Queue = {
   more?: { href: string; text: string };
 };
 
-const t = translator('en');
 const SHOWN = 10;
 const shortDate = (d: Date | string) =>
   new Date(typeof d === 'string' ? `${d}T12:00:00Z` : d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' });
 
 /** "Overdue: due 3 March", "Due today", "Due 5 April". */
-export function taskDueHint(dueOn: string, today: string): string {
+export function taskDueHint(dueOn: string, today: string, t: Translate): string {
   if (dueOn < today) return t('Overdue: due {date}', { date: shortDate(dueOn) });
   if (dueOn === today) return t('Due today');
   return t('Due {date}', { date: shortDate(dueOn) });
 }
 
 /** "Received today", "Received 1 day ago", "Received 3 days ago". */
-export function ageHint(createdAt: Date, now: Date): string {
+export function ageHint(createdAt: Date, now: Date, t: Translate): string {
   const days = Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);
   return days <= 0 ? t('Received today') : t('{days, plural, one {Received # day ago} other {Received # days ago}}', { days });
 }
 
 export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
-  async function caseQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
+  async function caseQueues(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
     // Staff see the cases they coordinate; mediators the cases they are assigned to now.
     const asMediator = !canSeeAllCases(actor);
     const assigned = asMediator && actor.type === 'user' ? await caseIdsForVolunteerUser(tx, actor.orgId, actor.id) : undefined;
@@ -82,7 +81,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         items: tasks.slice(0, SHOWN).map((task) => ({
           text: `${task.title} (${task.reference})`,
           href: `/cases/${task.caseId}/tasks`,
-          hint: taskDueHint(task.dueOn, today),
+          hint: taskDueHint(task.dueOn, today, t),
           tag: task.dueOn < today ? { text: t('Overdue'), classes: 'govuk-tag--red' } : undefined,
         })),
         count: tasks.length,
@@ -90,7 +89,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     ];
   }
 
-  async function triageQueues(tx: Db, actor: OrgActor, now: Date): Promise<Queue[]> {
+  async function triageQueues(tx: Db, actor: OrgActor, now: Date, t: Translate): Promise<Queue[]> {
     const [referrals, enquiries] = await Promise.all([
       listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 }),
       listEnquiries(tx, actor.orgId, 'new'),
@@ -103,7 +102,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         items: referrals.rows.map((r) => ({
           text: `${r.reference}: ${CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType}`,
           href: `/referrals/${r.id}`,
-          hint: ageHint(r.createdAt, now),
+          hint: ageHint(r.createdAt, now, t),
           tag: r.urgent ? { text: t('Urgent'), classes: 'govuk-tag--red' } : undefined,
         })),
         count: referrals.total,
@@ -113,7 +112,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         id: 'new-enquiries',
         title: t('New enquiries'),
         empty: t('Enquiries sent through the service’s contact form appear here until they are answered.'),
-        items: enquiries.slice(0, SHOWN).map((e) => ({ text: e.name, href: `/enquiries#enquiry-${e.id}`, hint: ageHint(e.createdAt, now) })),
+        items: enquiries.slice(0, SHOWN).map((e) => ({ text: e.name, href: `/enquiries#enquiry-${e.id}`, hint: ageHint(e.createdAt, now, t) })),
         count: enquiries.length,
         more: enquiries.length > SHOWN ? { href: '/enquiries', text: t('All new enquiries') } : undefined,
       },
@@ -121,7 +120,8 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
-    async queuesFor(actor: OrgActor): Promise<Queue[]> {
+    /** The queues, in the words of `t` (the reader's language). */
+    async queuesFor(actor: OrgActor, t: Translate): Promise<Queue[]> {
       authorise(actor, 'home.view');
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
@@ -143,9 +143,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             more: open.length > SHOWN ? { href: '/safeguarding', text: t('All disclosures') } : undefined,
           });
         }
-        if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now)));
-        if (can(actor.role, 'meetings.book')) queues.push(await meetingRequestsQueue(tx, actor.orgId, now));
-        if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today)));
+        if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now, t)));
+        if (can(actor.role, 'meetings.book')) queues.push(await meetingRequestsQueue(tx, actor.orgId, now, t));
+        if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today, t)));
         else
           queues.push({
             id: 'my-cases',
@@ -154,7 +154,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             items: [],
           });
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
-        queues.push(...(await volunteerAlertQueues(tx, actor, today)));
+        queues.push(...(await volunteerAlertQueues(tx, actor, today, t)));
         if (can(actor.role, 'people.manage')) {
           const [members, invitations] = await Promise.all([listMembers(tx, actor.orgId), listOpenInvitations(tx, actor.orgId, clock.now())]);
           queues.push({

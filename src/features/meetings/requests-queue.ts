@@ -3,13 +3,11 @@ import type { Db } from '#src/db/client.ts';
 import type { Queue } from '#src/features/home/home.service.ts';
 import { kindInWords } from './meeting-text.ts';
 import { countOpenRequests, listRequests } from './requests.repo.ts';
-import { translator } from '#src/i18n/i18n.ts';
-
-const t = translator('en');
+import type { Translate } from '#src/i18n/i18n.ts';
 
 const SHOWN = 5;
 
-export async function meetingRequestsQueue(tx: Db, orgId: string, now: Date): Promise<Queue> {
+export async function meetingRequestsQueue(tx: Db, orgId: string, now: Date, t: Translate): Promise<Queue> {
   const [open, count] = [await listRequests(tx, orgId, 'open', SHOWN), await countOpenRequests(tx, orgId)];
   return {
     id: 'meeting-requests',

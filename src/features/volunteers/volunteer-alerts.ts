@@ -12,9 +12,7 @@ import { listCurrentRjAccreditations, listTrainingRecordsFor } from './training.
 import { volunteerPolicyOf } from './my-volunteer.ts';
 import type { TrainingSummary } from './training.service.ts';
 import type { VolunteerPolicy } from './volunteer-policy.ts';
-import { translator } from '#src/i18n/i18n.ts';
-
-const t = translator('en');
+import type { Translate } from '#src/i18n/i18n.ts';
 
 const SHOWN = 10;
 const red = (text: string) => ({ text, classes: 'govuk-tag--red' });
@@ -25,7 +23,7 @@ export function needsDbsAttention(status: string, s: DbsStanding): boolean {
   return (s.state === 'overdue' || s.state === 'missing') && (status === 'trainee' || status === 'accredited');
 }
 
-export function dbsTag(s: DbsStanding): QueueItem['tag'] {
+export function dbsTag(s: DbsStanding, t: Translate): QueueItem['tag'] {
   if (s.needsReview) return red(t('Review'));
   if (s.state === 'missing') return red(t('Missing'));
   if (s.state === 'overdue') return red(t('Overdue'));
@@ -66,7 +64,7 @@ async function overduePractice(tx: Db, orgId: string, policy: VolunteerPolicy, t
 }
 
 /** The home page's volunteer queues for this person (none for roles that have no volunteer work). */
-export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
+export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
   if (!can(actor.role, 'volunteers.manage') && !can(actor.role, 'my.work')) return [];
   const policy = await volunteerPolicyOf(tx, actor.orgId);
   if (can(actor.role, 'volunteers.manage')) {
@@ -79,7 +77,7 @@ export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: strin
         empty: t('Volunteers whose DBS recheck is due within {days} days, is overdue or is missing appear here, soonest first.', {
           days: Math.max(0, ...policy.dbsAlertDays),
         }),
-        items: dbs.slice(0, SHOWN).map(({ r, s }) => ({ text: r.name, href: `/volunteers/${r.id}/dbs`, hint: s.message, tag: dbsTag(s) })),
+        items: dbs.slice(0, SHOWN).map(({ r, s }) => ({ text: r.name, href: `/volunteers/${r.id}/dbs`, hint: s.message, tag: dbsTag(s, t) })),
         count: dbs.length,
       },
       {
@@ -100,7 +98,7 @@ export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: strin
     const mine = await listVolunteersWithLatestDbs(tx, actor.orgId, { userId: actor.id });
     if (!mine.length) return [];
     const items: QueueItem[] = [];
-    for (const { s } of await dbsQueueItems(tx, actor.orgId, policy, today, actor.id)) items.push({ text: s.message, href: '/my/training', tag: dbsTag(s) });
+    for (const { s } of await dbsQueueItems(tx, actor.orgId, policy, today, actor.id)) items.push({ text: s.message, href: '/my/training', tag: dbsTag(s, t) });
     for (const { overdue } of await overduePractice(tx, actor.orgId, policy, today, actor.id))
       for (const c of overdue) items.push({ text: c.message, href: '/my/training', tag: red(t('Overdue')) });
     return [
