@@ -23,7 +23,7 @@ export function registerCoursePages(app: FastifyInstance, deps: Deps) {
       createdFoundation,
       foundationName: FOUNDATION_COURSE_NAME,
       canManage: can(req.actor!.role, 'volunteers.manage'),
-      areaItems: areaItems(extra.values['newCourse-area'], 'None'),
+      areaItems: areaItems(extra.values['newCourse-area'], msg('None')),
       values: extra.values,
       fields: extra.fields,
       errors: extra.errors?.length ? extra.errors : undefined,
