@@ -144,7 +144,7 @@ export function requestRow(r: RequestView, now: Date) {
     preferredTimes: r.preferredTimes ?? '',
     status: t(REQUEST_STATUS_LABELS[r.status as RequestStatus] ?? r.status),
     resolution: r.resolution ?? '',
-    received: days <= 0 ? t('Received today') : days === 1 ? t('Received 1 day ago') : t('Received {days} days ago', { days }),
+    received: days <= 0 ? t('Received today') : t('{days, plural, one {Received # day ago} other {Received # days ago}}', { days }),
     bookHref: `/cases/${r.caseId}/meetings/new?requestId=${r.id}&kind=${encodeURIComponent(r.kind)}`,
     declineHref: `/meetings/requests/${r.id}/decline`,
     meetingHref: r.meetingId ? `/cases/${r.caseId}/meetings/${r.meetingId}` : undefined,
