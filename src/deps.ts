@@ -10,30 +10,35 @@ import { createAuthService } from './features/auth/auth.service.ts';
 import { setPasswordHashCost } from './lib/passwords.ts';
 import { createTwoFactorService } from './features/auth/two-factor.service.ts';
 import { createPasswordService } from './features/auth/passwords.service.ts';
-import { createOrgService } from './features/orgs/orgs.service.ts';
+import { createOrgService } from '#src/features/setup/org-setup.service.ts';
 import { createPeopleService } from './features/people/people.service.ts';
+import { findMember } from './features/people/people-reads.ts';
+import { linkVolunteerByEmail } from './features/volunteers/volunteer-reads.ts';
 import { createApiKeyService, TOUCH_EVERY_MS } from './features/apikeys/apikeys.service.ts';
 import { keyCacheFor } from './features/apikeys/key-cache.ts';
 import { createCaseActivityService } from './features/cases/case-activity.service.ts';
 import { createPartyService } from './features/cases/parties.service.ts';
 import { createCaseService } from './features/cases/cases.service.ts';
+import { caseMediatorFacts } from '#src/features/volunteers/assignments/case-team-facts.ts';
 import { createPublicIntakeService } from './features/public/public-intake.service.ts';
 import { createReferralService } from './features/referrals/referrals.service.ts';
 import { createSettingsService } from './features/settings/settings.service.ts';
-import { createVolunteerService } from './features/volunteers/volunteers.service.ts';
-import { createAllocationService } from './features/volunteers/allocation.service.ts';
-import { createAssignmentService } from './features/volunteers/assignments.service.ts';
-import { createDbsService } from './features/volunteers/dbs.service.ts';
-import { createMyTrainingService } from './features/volunteers/my-training.service.ts';
-import { createTrainingService } from './features/volunteers/training.service.ts';
-import { createExpenseService } from './features/volunteers/expenses.service.ts';
-import { createHoursService } from './features/volunteers/hours.service.ts';
-import { createMyWorkService } from './features/volunteers/my-work.service.ts';
-import { createSlotService } from './features/meetings/slots.service.ts';
-import { createVenueService } from './features/meetings/venues.service.ts';
-import { createCalendarService } from './features/meetings/calendar.service.ts';
-import { createFeedService } from './features/meetings/feed.service.ts';
-import { createMeetingService } from './features/meetings/meetings.service.ts';
+import { createVolunteerService } from '#src/features/volunteers/records/volunteers.service.ts';
+import { createAllocationService } from '#src/features/volunteers/allocation/allocation.service.ts';
+import { createAssignmentService } from '#src/features/volunteers/assignments/assignments.service.ts';
+import { createDbsService } from '#src/features/volunteers/dbs/dbs.service.ts';
+import { createMyTrainingService } from '#src/features/volunteers/my/my-training.service.ts';
+import { createTrainingService } from '#src/features/volunteers/training/training.service.ts';
+import { createExpenseService } from '#src/features/volunteers/expenses/expenses.service.ts';
+import { createHoursService } from '#src/features/volunteers/hours/hours.service.ts';
+import { createMyWorkService } from '#src/features/volunteers/my/my-work.service.ts';
+import { createSlotService } from '#src/features/meetings/slots/slots.service.ts';
+import { createVenueService } from '#src/features/meetings/venues/venues.service.ts';
+import { createCalendarService } from '#src/features/meetings/calendar/calendar.service.ts';
+import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts';
+import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
+import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
+import { createClosingService } from './features/closing/closing.service.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
@@ -45,10 +50,12 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const audit = createAudit({ clock });
   const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   const box = createSecretBox(config.secret);
-  const twoFactor = createTwoFactorService({ db, clock, audit, box, auth });
-  const cases = createCaseService({ db, clock, audit });
-  const people = createPeopleService({ db, clock, audit });
+  const twoFactor = createTwoFactorService({ db, clock, audit, box, auth, findMember });
+  const cases = createCaseService({ db, clock, audit, mediatorFacts: caseMediatorFacts });
+  const people = createPeopleService({ db, clock, audit, linkVolunteer: linkVolunteerByEmail });
   const mailer = mailerFromConfig(config);
+  const caseActivity = createCaseActivityService({ db, clock, audit, cases });
+  const meetings = createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) });
   return {
     config,
     database,
@@ -58,7 +65,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     audit,
     auth,
     twoFactor,
-    passwords: createPasswordService({ db, clock, audit, auth, twoFactor }),
+    passwords: createPasswordService({ db, clock, audit, auth, twoFactor, findMember }),
     orgs: createOrgService({ db, clock, audit }),
     people,
     apiKeys: createApiKeyService({ db, clock, audit, cache: database.pglite ? keyCacheFor(database.pglite, TOUCH_EVERY_MS) : undefined }),
@@ -66,7 +73,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     referrals: createReferralService({ db, clock, audit }),
     publicIntake: createPublicIntakeService({ db, clock, audit }),
     cases,
-    caseActivity: createCaseActivityService({ db, clock, audit, cases }),
+    caseActivity,
     parties: createPartyService({ db, clock, audit, cases }),
     assignments: createAssignmentService({ db, clock, audit, cases }),
     allocation: createAllocationService({ db, clock, audit }),
@@ -74,14 +81,15 @@ export function createServices(config: Config, database: Database, clock: Clock,
     training: createTrainingService({ db, clock, audit }),
     dbs: createDbsService({ db, clock, audit, box }),
     myTraining: createMyTrainingService({ db, clock, audit }),
-    myWork: createMyWorkService({ db, clock, audit }),
+    myWork: createMyWorkService({ db, clock, audit, nextMeeting: nextMeetingOfVolunteer }),
     hours: createHoursService({ db, clock, audit }),
     expenses: createExpenseService({ db, clock, audit }),
     slots: createSlotService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
     venues: createVenueService({ db, clock, audit }),
     calendar: createCalendarService({ db, clock, audit }),
     calendarFeeds: createFeedService({ db, clock, audit, baseUrl: config.baseUrl }),
-    meetings: createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
+    meetings,
+    closing: createClosingService({ db, clock, audit, cases, caseActivity, meetings, baseUrl: config.baseUrl }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

@@ -6,7 +6,7 @@ import type { Config } from '#src/config.ts';
 import type { Database } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { createServices, type Deps } from '#src/deps.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
 import { systemClock } from '#src/lib/clock.ts';
 import { createLogger } from '#src/lib/logger.ts';

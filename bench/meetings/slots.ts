@@ -8,9 +8,9 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { percentile } from '../load.ts';
 import { writeSection } from '../results-file.ts';
-import { findSlots } from '#src/features/meetings/slot-finder.ts';
-import { addDays, isoWeekday, londonToUtc, minutesOf, utcToLondon } from '#src/features/meetings/slot-finder.time.ts';
-import type { Busy, SlotFinderInput, SlotMediator, SlotParty, SlotRoom } from '#src/features/meetings/slot-finder.types.ts';
+import { findSlots } from '#src/features/meetings/slots/slot-finder.ts';
+import { addDays, isoWeekday, londonToUtc, minutesOf, utcToLondon } from '#src/features/meetings/slots/slot-finder.time.ts';
+import type { Busy, SlotFinderInput, SlotMediator, SlotParty, SlotRoom } from '#src/features/meetings/slots/slot-finder.types.ts';
 import { addWorkingDays, isWorkingDay } from '#src/features/meetings/working-days.ts';
 
 export const SLOTS_TARGET_MS = 10;

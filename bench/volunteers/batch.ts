@@ -2,11 +2,11 @@
 // instance. The instance is realistic in the way that bounds the MILP's size: cases spread over a
 // fictional county 50 miles across, volunteers travelling up to 25 miles, so each case has a bounded set of
 // eligible volunteers (by area, distance, DBS, capacity and conflicts), as in a real service.
-import { allocateBatch, allocatePrepared } from '#src/features/volunteers/batch-allocation.ts';
-import { volunteerKeys } from '#src/features/volunteers/eligibility.ts';
-import { prepareCase } from '#src/features/volunteers/pairing.ts';
-import type { PairingContext } from '#src/features/volunteers/pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/volunteers/volunteer-policy.ts';
+import { allocateBatch, allocatePrepared } from '#src/features/volunteers/allocation/batch-allocation.ts';
+import { volunteerKeys } from '#src/features/volunteers/pairing/eligibility.ts';
+import { prepareCase } from '#src/features/volunteers/pairing/pairing.ts';
+import type { PairingContext } from '#src/features/volunteers/pairing/pairing.types.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 import { type ExactResult, solveExactly } from './exact.ts';
 import { generatePool, TODAY } from './generate.ts';
 

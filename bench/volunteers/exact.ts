@@ -3,9 +3,9 @@
 // remaining capacity (a volunteer already on a case uses none there), maximise the total score. Pairs and scores come
 // from prepareCase/canPair/pairScore in src/features/volunteers, so HiGHS and allocateBatch optimise the same objective.
 import highsPackage, { type Highs } from 'highs';
-import type { PairingVolunteer } from '#src/features/volunteers/pairing.types.ts';
-import { canPair, type PreparedCase } from '#src/features/volunteers/pairing.ts';
-import { pairScore } from '#src/features/volunteers/pair-score.ts';
+import type { PairingVolunteer } from '#src/features/volunteers/pairing/pairing.types.ts';
+import { canPair, type PreparedCase } from '#src/features/volunteers/pairing/pairing.ts';
+import { pairScore } from '#src/features/volunteers/pairing/pair-score.ts';
 
 export type ExactResult = {
   /** Best total found (the optimum when status is optimal). */

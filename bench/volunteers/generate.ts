@@ -1,7 +1,7 @@
 // A seeded, fictional volunteer pool and case backlog for the pairing benchmark: statuses, accreditations by area,
 // DBS checks (some overdue or missing), availability and time away, languages, homes around a fictional centre,
 // declared connections, and surnames shared with some parties. Same seed, same service.
-import type { PairingCase, PairingParty, PairingVolunteer, Place } from '#src/features/volunteers/pairing.types.ts';
+import type { PairingCase, PairingParty, PairingVolunteer, Place } from '#src/features/volunteers/pairing/pairing.types.ts';
 import type { Area, DbsWorkforce, VolunteerStatus } from '#src/features/volunteers/volunteer-words.ts';
 
 export const TODAY = '2026-06-15';

@@ -11,7 +11,7 @@ import { postcodeLookup } from '#src/db/schema/referrals.ts';
 import { accreditations, caseAssignments, dbsChecks, volunteers } from '#src/db/schema/volunteers.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import type { Deps } from '#src/deps.ts';
-import { type OrgActor, systemActor } from '#src/features/auth/actor.ts';
+import { type OrgActor, systemActor } from '#src/access/actor.ts';
 import { newId } from '#src/lib/ids.ts';
 import { benchDeps } from '../cases/generate.ts';
 import { percentile } from '../load.ts';

@@ -2,11 +2,11 @@
 // the same run on the same cases — eligibility alone (the least any exact method must do) and a naive scorer that
 // scores every allowed pair and sorts them — and a check that suggestPairs ranks exactly as the naive scorer.
 import { percentile } from '../load.ts';
-import { caseFacts, eligibilityFor } from '#src/features/volunteers/eligibility.ts';
-import { pairScore } from '#src/features/volunteers/pair-score.ts';
-import { canPair, describePair, prepareCase, type RankedPair, ranksBefore, suggestPairs } from '#src/features/volunteers/pairing.ts';
-import type { PairingCase, PairingContext, PairingVolunteer, PairSuggestion } from '#src/features/volunteers/pairing.types.ts';
-import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/volunteers/volunteer-policy.ts';
+import { caseFacts, eligibilityFor } from '#src/features/volunteers/pairing/eligibility.ts';
+import { pairScore } from '#src/features/volunteers/pairing/pair-score.ts';
+import { canPair, describePair, prepareCase, type RankedPair, ranksBefore, suggestPairs } from '#src/features/volunteers/pairing/pairing.ts';
+import type { PairingCase, PairingContext, PairingVolunteer, PairSuggestion } from '#src/features/volunteers/pairing/pairing.types.ts';
+import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 import { generatePool, TODAY } from './generate.ts';
 
 export const SUGGESTION_TARGET_MS = 20;

@@ -8,7 +8,7 @@ import type { SecretBox } from '#src/lib/tokens.ts';
 /** `sealedBy` names the files that call box.seal() for the column; a test checks no other file seals anything. */
 export const SEALED_COLUMNS = [
   { table: 'users', column: 'totp_secret', what: 'two-factor keys', sealedBy: 'src/features/auth/two-factor.service.ts' },
-  { table: 'dbs_checks', column: 'certificate_number', what: 'DBS certificate numbers', sealedBy: 'src/features/volunteers/dbs.service.ts' },
+  { table: 'dbs_checks', column: 'certificate_number', what: 'DBS certificate numbers', sealedBy: 'src/features/volunteers/dbs/dbs.service.ts' },
 ] as const;
 
 export type ResealCounts = Record<string, { resealed: number; alreadyCurrent: number }>;

@@ -39,6 +39,12 @@ export const BACKED_UP = [
   { table: 'email_outbox', key: 'id' },
   { table: 'email_deliveries', key: 'id' },
   { table: 'calendar_feeds', key: 'id' },
+  { table: 'follow_up_points', key: 'id' },
+  { table: 'check_ins', key: 'id' },
+  { table: 'check_in_answers', key: 'id' },
+  { table: 'party_links', key: 'id' },
+  { table: 'feedback_responses', key: 'id' },
+  { table: 'testimonials', key: 'id' },
 ] as const satisfies readonly { table: string; key: string; serial?: boolean }[];
 
 export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { asSystem } from '#src/db/tenant.ts';
 import { organisations } from '#src/db/schema/organisations.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { writeBackup, restoreBackup } from '#src/backup/backup.ts';
 import { resealAll, type ResealCounts, SEALED_COLUMNS } from '#src/backup/sealed-columns.ts';
 import { createSecretBox } from '#src/lib/tokens.ts';

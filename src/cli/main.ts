@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '#src/config.ts';
 import { DataDirLockedError } from '#src/db/data-dir-lock.ts';
 import { AppError } from '#src/lib/app-error.ts';
-import { loadDemo } from '#src/features/orgs/demo.ts';
+import { loadDemo } from '#src/demo/load-demo.ts';
 import { serve } from '#src/main.ts';
 import { apikeyCreate, orgCreate, userCreate, userReset2fa, userResetPassword } from './accounts.ts';
 import { UsageError, withCli } from './context.ts';

@@ -1,7 +1,7 @@
 // `parley postcodes import FILE [--names FILE]`: load the ONS postcode directory for the postcode check.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { importPostcodes, PostcodeFileError } from '#src/features/public/postcodes-import.ts';
+import { importPostcodes, PostcodeFileError } from '#src/features/postcodes/postcodes-import.ts';
 import { UsageError, withCli } from './context.ts';
 
 export async function postcodesCommand(argv: string[]): Promise<number> {

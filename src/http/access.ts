@@ -78,6 +78,11 @@ export const PUBLIC_ROUTES = new Set([
   'GET /s/:service/professional-referral/:caseType',
   'POST /s/:service/professional-referral/:caseType',
   'GET /s/:service/professional-referral/confirmation',
+  // A party's check-in and feedback links: the single-use token in the address is the credential (features/closing).
+  'GET /s/:service/check-in/:token',
+  'POST /s/:service/check-in/:token',
+  'GET /s/:service/feedback/:token',
+  'POST /s/:service/feedback/:token',
 ]);
 
 /** These need a session, but one still part-way through signing in is enough (second factor, enrolment). */

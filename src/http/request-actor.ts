@@ -2,12 +2,12 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '#src/lib/app-error.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { isRole } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { isRole } from '#src/access/actor.ts';
 import type { AuthService } from '#src/features/auth/auth.service.ts';
 import type { ApiKeyService } from '#src/features/apikeys/apikeys.service.ts';
-import type { SessionView } from '#src/features/auth/sessions.repo.ts';
-import { authorise, type Permission } from '#src/features/auth/permissions.ts';
+import type { SessionView } from '#src/features/auth/accounts.ts';
+import { authorise, type Permission } from '#src/access/permissions.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
 import { accessFor } from './access.ts';
 

@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
 import { LOCALES, type Locale, localeOr, msg, type Translate, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
-import { can, type Permission } from '#src/features/auth/permissions.ts';
-import type { Role } from '#src/features/auth/actor.ts';
+import { can, type Permission } from '#src/access/permissions.ts';
+import type { Role } from '#src/access/actor.ts';
 import { GOVUK_DIR, MOJ_DIR } from './assets.ts';
 import { csrfUserInfo } from './security.ts';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import type { Mailer } from '#src/features/email/mailer.ts';
+import type { Mailer } from '#src/lib/mail-transport.ts';
 
 export type JobContext = {
   db: Db;

@@ -1,14 +1,24 @@
 // Every job the worker knows, listed explicitly.
 import { purgeSessionsJob } from '#src/features/auth/purge-sessions.job.ts';
 import { purgeDraftsJob } from '#src/features/public/purge-drafts.job.ts';
-import { dbsAlertsJob } from '#src/features/email/dbs-alerts.job.ts';
+import { dbsAlertsJob } from '#src/features/volunteers/dbs/dbs-alerts.job.ts';
 import { sendEmailJob } from '#src/features/email/send-email.job.ts';
-import { meetingRemindersJob } from '#src/features/meetings/reminders.job.ts';
-import { vacuumJob } from '#src/db/vacuum.job.ts';
+import { meetingRemindersJob } from '#src/features/meetings/records/reminders.job.ts';
+import { followUpLinksJob } from '#src/features/closing/follow-up/follow-up-links.job.ts';
+import { vacuumJob } from '#src/jobs/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';
 
-export const JOBS: JobDefinition[] = [purgeSessionsJob, purgeDraftsJob, sendEmailJob, meetingRemindersJob, dbsAlertsJob, vacuumJob, purgeJobsJob];
+export const JOBS: JobDefinition[] = [
+  purgeSessionsJob,
+  purgeDraftsJob,
+  sendEmailJob,
+  meetingRemindersJob,
+  dbsAlertsJob,
+  vacuumJob,
+  purgeJobsJob,
+  followUpLinksJob,
+];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
 export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [

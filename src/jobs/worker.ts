@@ -3,7 +3,7 @@ import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Logger } from '#src/lib/logger.ts';
 import { safeErrorReason } from '#src/lib/safe-error.ts';
-import type { Mailer } from '#src/features/email/mailer.ts';
+import type { Mailer } from '#src/lib/mail-transport.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import type { JobDefinition } from './job.ts';
 import { retryDelayMs } from './backoff.ts';

@@ -1,6 +1,6 @@
 // The JSON API: API keys, /api/v1/me, the error shape, and the OpenAPI document.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeOrg, signIn, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 

@@ -3,7 +3,7 @@ import { sql } from '#src/db/orm.ts';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { inOrg } from '#src/db/tenant.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 

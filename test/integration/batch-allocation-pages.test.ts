@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '#src/db/tenant.ts';
 import { eq } from '#src/db/orm.ts';
 import { volunteers } from '#src/db/schema/volunteers.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, makeCase, makeVolunteer } from '../support/volunteers.ts';

@@ -8,7 +8,7 @@ import { and, eq } from '#src/db/orm.ts';
 import { calendarFeeds } from '#src/db/schema/meetings.ts';
 import { caseAssignments } from '#src/db/schema/volunteers.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { hashToken } from '#src/lib/tokens.ts';
 import { insertMeeting, insertVenue, parseFeed } from '../support/calendar-fixtures.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';

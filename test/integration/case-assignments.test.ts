@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '#src/db/tenant.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeManyVolunteers, makeVolunteer } from '../support/volunteers.ts';

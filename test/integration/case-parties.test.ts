@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '#src/db/tenant.ts';
 import { auditEvents } from '#src/db/schema/audit.ts';
 import { and, eq } from '#src/db/orm.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { errorSummary, pageText } from '../support/page-text.ts';

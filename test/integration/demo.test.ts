@@ -1,8 +1,8 @@
 // The demo service: `parley demo` loads a service with referrals and cases at every stage, through the services.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
-import { DEMO_SLUG, loadDemo } from '#src/features/orgs/demo.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
+import { DEMO_SLUG, loadDemo } from '#src/demo/load-demo.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 type ListedCase = { id: string; reference: string; caseType: string; status: string; urgent: boolean };
@@ -42,9 +42,9 @@ describe('parley demo', () => {
     const cases = res.json().cases as ListedCase[];
     expect(cases).toHaveLength(7);
     const byStatus = Object.fromEntries(
-      ['intake', 'ready', 'mediation', 'outcome', 'closed', 'withdrawn'].map((s) => [s, cases.filter((c) => c.status === s).length]),
+      ['intake', 'ready', 'mediation', 'follow_up', 'closed', 'withdrawn'].map((s) => [s, cases.filter((c) => c.status === s).length]),
     );
-    expect(byStatus).toEqual({ intake: 2, ready: 1, mediation: 1, outcome: 1, closed: 1, withdrawn: 1 });
+    expect(byStatus).toEqual({ intake: 2, ready: 1, mediation: 1, follow_up: 1, closed: 1, withdrawn: 1 });
     expect(cases.every((c) => /^RCM-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
     expect(new Set(cases.map((c) => c.caseType))).toEqual(new Set(['community', 'restorative_justice', 'send', 'social_care']));
   });
@@ -133,5 +133,17 @@ describe('parley demo', () => {
     expect(again.accounts.map((a) => a.role)).toContain('admin');
     expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(7);
     expect(admin.orgSlug).toBe(DEMO_SLUG);
+  });
+
+  it('has a case in follow-up with a check-in answered, and an approved testimonial on the public page', async () => {
+    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const followUp = cases.find((c) => c.status === 'follow_up')!;
+    const schedule = (await get(`/api/v1/cases/${followUp.id}/follow-ups`)).json();
+    expect(schedule.points.length).toBeGreaterThanOrEqual(2);
+    expect(schedule.checkIns).toHaveLength(1);
+    const home = await h.app.inject({ method: 'GET', url: '/s/demo' });
+    expect(home.body).toContain('What our clients say');
+    expect(home.body).toContain('we found a way to share the cost of the tree');
+    expect(home.body).not.toContain('Ellis');
   });
 });

@@ -1,8 +1,8 @@
 // The nightly vacuum: the worker's job on the embedded database; PostgreSQL's autovacuum does it on a server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '#src/db/orm.ts';
-import { VACUUMED_AT, vacuumJob } from '#src/db/vacuum.job.ts';
-import { getInstanceSetting } from '#src/features/orgs/orgs.repo.ts';
+import { VACUUMED_AT, vacuumJob } from '#src/jobs/vacuum.job.ts';
+import { getInstanceSetting } from '#src/db/instance-settings.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 let h: Harness;

@@ -3,7 +3,7 @@
 // the coordinators' queue and counted on their home page, booked from the queue (the request is then marked booked)
 // or declined with a reason, all on the timeline; pages and API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, jointMeeting, type MeetingsWorld, meetingsWorld, pageText, withKey } from '../support/meetings.ts';
 import type { WebClient } from '../support/web-client.ts';

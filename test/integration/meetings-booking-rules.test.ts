@@ -7,7 +7,7 @@ import { eq } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { venueRooms } from '#src/db/schema/meetings.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { BookMeeting } from '#src/features/meetings/meetings.schemas.ts';
+import type { BookMeeting } from '#src/features/meetings/records/meetings.schemas.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, jointMeeting, type MeetingsWorld, meetingsWorld } from '../support/meetings.ts';
 import type { WebClient } from '../support/web-client.ts';

@@ -8,7 +8,7 @@ import { and, eq } from '#src/db/orm.ts';
 import { emailOutbox } from '#src/db/schema/meetings.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
-import { listMeetingsBetween } from '#src/features/meetings/meetings.repo.ts';
+import { listMeetingsBetween } from '#src/features/meetings/records/meetings.repo.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, jointMeeting, type MeetingsWorld, meetingsWorld, pageText } from '../support/meetings.ts';
 import type { WebClient } from '../support/web-client.ts';

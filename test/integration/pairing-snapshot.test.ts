@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '#src/db/orm.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, makeCase, makeVolunteer } from '../support/volunteers.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '#src/db/orm.ts';
-import { findColumns, importPostcodes, PostcodeFileError, readLatLong, splitCsvLine } from '#src/features/public/postcodes-import.ts';
+import { findColumns, importPostcodes, PostcodeFileError, readLatLong, splitCsvLine } from '#src/features/postcodes/postcodes-import.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { WebClient } from '../support/web-client.ts';
 import { publicService } from './public-support.ts';

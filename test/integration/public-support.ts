@@ -1,5 +1,5 @@
 // Shared by the public-*.test.ts files: a service with public settings, and staff actors to look at what arrived.
-import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+import type { OrgActor, Role } from '#src/access/actor.ts';
 import type { SettingsPatch } from '#src/features/settings/settings.schemas.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import type { Harness } from '../support/harness.ts';

@@ -5,7 +5,7 @@
 import { sql } from '#src/db/orm.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '#src/db/tenant.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
@@ -13,6 +13,7 @@ import { type Harness, startHarness } from '../support/harness.ts';
 const NOT_A_SERVICE_REFERENCE: Record<string, string> = {
   'memberships.user_id': 'the membership is what puts a person (users has no org_id) in a service',
   'sessions.user_id': 'a session is a person’s sign-in; org_id is the service they are looking at, checked at sign-in',
+  'check_in_answers.term_id': 'a term of the signed agreement: its same-service key comes with the agreements feature’s tables',
 };
 
 /** Columns that hold whoever acted (a member's user id or an API key's id), checked by parley_actor_in_org(). */

@@ -1,6 +1,6 @@
 // The referral-to-case path through the API: public referral, triage, parties, consent, intake, lifecycle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 

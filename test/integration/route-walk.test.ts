@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '#src/deps.ts';
 import { accessFor } from '#src/http/access.ts';
-import { type OrgActor, systemActor } from '#src/features/auth/actor.ts';
+import { type OrgActor, systemActor } from '#src/access/actor.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { insertFeed } from '#src/features/meetings/feed.repo.ts';
+import { insertFeed } from '#src/features/meetings/feeds/feed.repo.ts';
 import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';

@@ -1,7 +1,7 @@
 // PATCH /api/v1/settings is a JSON Merge Patch (RFC 7396): what it leaves out stays as it is. PUT replaces the whole.
 // The other PATCH routes (venues, rooms, volunteers) leave alone what they are not given, too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 

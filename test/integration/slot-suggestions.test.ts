@@ -7,7 +7,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import { cases, intakeRecords, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { newId } from '#src/lib/ids.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';

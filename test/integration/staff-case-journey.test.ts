@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '#src/db/tenant.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
-import { addCalendarMonths } from '#src/features/referrals/send-deadline.ts';
+import { systemActor } from '#src/access/actor.ts';
+import { addCalendarMonths } from '#src/domain/send-deadline.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';

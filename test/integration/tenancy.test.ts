@@ -5,7 +5,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import { apiKeys, invitations, memberships, users } from '#src/db/schema/people.ts';
 import { auditEvents } from '#src/db/schema/audit.ts';
 import { organisations } from '#src/db/schema/organisations.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 

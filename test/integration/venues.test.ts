@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '#src/db/tenant.ts';
 import { searchEvents } from '#src/features/audit/audit.repo.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';
@@ -152,7 +152,7 @@ describe('the venue pages', () => {
     expect((await cora.post(`/venues/${venueId}/rooms/${roomId}/archive`)).statusCode).toBe(303);
     expect(text((await cora.get('/venues')).body)).not.toContain('Garden room');
     expect(text((await cora.get('/venues?archived=show')).body)).toContain('Garden room Archived');
-    const bookable = await inOrg(h.deps.db, orgId, async (tx) => (await import('#src/features/meetings/venues.repo.ts')).listVenuesWithRooms(tx, orgId));
+    const bookable = await inOrg(h.deps.db, orgId, async (tx) => (await import('#src/features/meetings/venues/venues.repo.ts')).listVenuesWithRooms(tx, orgId));
     expect(bookable[0]!.rooms.map((r) => r.name)).toEqual(['Small room']);
 
     await cora.get(`/venues/${venueId}/edit`);

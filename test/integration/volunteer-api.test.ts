@@ -3,7 +3,7 @@
 // another service sees nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '#src/db/orm.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { WebClient } from '../support/web-client.ts';

@@ -4,7 +4,7 @@
 // the API twins, where a mediator may use only their own volunteer id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inOrg } from '#src/db/tenant.ts';
-import { endActiveAssignments } from '#src/features/volunteers/assignments.repo.ts';
+import { endActiveAssignments } from '#src/features/volunteers/assignments/assignments.repo.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';

@@ -1,6 +1,6 @@
 // Test data made through the services, as a person or the CLI would make it.
 import { currentTotp } from '#src/lib/totp.ts';
-import { systemActor, type Role } from '#src/features/auth/actor.ts';
+import { systemActor, type Role } from '#src/access/actor.ts';
 import type { Deps } from '#src/deps.ts';
 import { WebClient } from './web-client.ts';
 import type { Harness } from './harness.ts';

@@ -147,7 +147,7 @@ export async function holdSession(
   deps: Deps,
   orgId: string,
   caseId: string,
-  opts: { kind?: 'joint' | 'shuttle' | 'rj_conference'; issues?: string; outcome?: string } = {},
+  opts: { kind?: 'joint' | 'shuttle' | 'rj_conference' | 'coaching'; issues?: string; outcome?: string } = {},
 ) {
   const id = newId();
   const now = deps.clock.now();

@@ -4,7 +4,7 @@ import type { Deps } from '#src/deps.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { postcodeLookup } from '#src/db/schema/referrals.ts';
 import { accreditations, caseAssignments, type Connection, dbsChecks, volunteers } from '#src/db/schema/volunteers.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { newId } from '#src/lib/ids.ts';
 import { normPostcode } from '#src/lib/normalise.ts';
 

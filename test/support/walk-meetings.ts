@@ -2,7 +2,7 @@
 // its maker did not allow to be passed on, a further-meeting request and the invitation the booking queued. Every
 // text is a secret the walks look for in every page and answer; the ids fill the routes' parameters.
 import type { Deps } from '#src/deps.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import type { Harness } from './harness.ts';
 import { makeVenue } from './meetings.ts';
 

@@ -3,7 +3,7 @@
 // added later is walked too. Used by the fuzz test and the log-marker test.
 import { randomUUID } from 'node:crypto';
 import type { ParleyApp } from '#src/app.ts';
-import { systemActor } from '#src/features/auth/actor.ts';
+import { systemActor } from '#src/access/actor.ts';
 import { accessFor } from '#src/http/access.ts';
 import { publicService } from '../integration/public-support.ts';
 import { apiWriteRoutes, type WriteRoute } from './api-bodies.ts';

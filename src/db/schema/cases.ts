@@ -16,6 +16,10 @@ export const cases = pgTable(
     /** Where an on-hold case returns to. */
     heldFrom: text('held_from'),
     outcome: text('outcome'),
+    /** Why the case closed: a CLOSING_REASONS value (features/cases/case-words.ts). */
+    closingReason: text('closing_reason'),
+    /** mediation, or coaching: one-to-one conflict coaching when the other party will not take part. */
+    pathway: text('pathway').notNull().default('mediation'),
     urgent: boolean('urgent').notNull().default(false),
     referralId: uuid('referral_id'),
     coordinatorId: uuid('coordinator_id'),

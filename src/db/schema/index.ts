@@ -9,3 +9,4 @@ export * from './referrals.ts';
 export * from './cases.ts';
 export * from './volunteers.ts';
 export * from './meetings.ts';
+export * from './closing.ts';

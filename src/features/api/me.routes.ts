@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES } from '#src/features/auth/actor.ts';
-import { PERMISSIONS, can, type Permission } from '#src/features/auth/permissions.ts';
+import { ROLES } from '#src/access/actor.ts';
+import { PERMISSIONS, can, type Permission } from '#src/access/permissions.ts';
 import { errorResponses } from '#src/http/api-schemas.ts';
 
 const ZMe = z.object({

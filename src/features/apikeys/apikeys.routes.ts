@@ -6,9 +6,9 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { ROLES } from '#src/features/auth/actor.ts';
-import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
-import { ROLE_NAMES } from '#src/features/auth/role-words.ts';
+import { ROLES } from '#src/access/actor.ts';
+import { ROLE_LABELS } from '#src/access/permissions.ts';
+import { ROLE_NAMES } from '#src/access/role-words.ts';
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),

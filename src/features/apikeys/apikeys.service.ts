@@ -7,8 +7,8 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import { type Actor, isRole, type OrgActor, type Role } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { type Actor, isRole, type OrgActor, type Role } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { findLiveKeyByHash, insertApiKey, listApiKeys, revokeApiKey, touchApiKey } from './apikeys.repo.ts';
 import type { KeyCache } from './key-cache.ts';
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { errorList } from '#src/http/views.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { searchEvents } from './audit.repo.ts';

@@ -1,7 +1,7 @@
 // Writes audit records inside the caller's transaction, chained per service.
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import type { Actor } from '#src/features/auth/actor.ts';
+import type { Actor } from '#src/access/actor.ts';
 import { type AuditLink, linkBodyAroundSeq, PLATFORM_CHAIN } from './audit-chain.ts';
 import { appendAtHead, createChainHead } from './audit.repo.ts';
 

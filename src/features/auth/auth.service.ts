@@ -7,7 +7,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { hashPassword, needsRehash, verifyPassword } from '#src/lib/passwords.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor } from './actor.ts';
+import type { Actor } from '#src/access/actor.ts';
 import { roleNeedsTwoFactor } from './two-factor-policy.ts';
 import { queueSignInAttemptsMail } from './account-mail.ts';
 import { clearAccountThrottle, countFailedAttempt, refuseWhileWaiting, throttleKeys } from './sign-in-throttle.ts';

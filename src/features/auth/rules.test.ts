@@ -1,8 +1,8 @@
 // Unit tests for the pure sign-in rules.
 import { describe, expect, it } from 'vitest';
 import { passwordProblem } from '#src/lib/password-strength.ts';
-import { can, PERMISSIONS } from './permissions.ts';
-import { STAFF_ROLES } from './actor.ts';
+import { can, PERMISSIONS } from '#src/access/permissions.ts';
+import { STAFF_ROLES } from '#src/access/actor.ts';
 import { ACCOUNT_RULE, ADDRESS_RULE, waitAfterFailure } from './throttle.ts';
 import { loadConfig } from '#src/config.ts';
 import { roleNeedsTwoFactor } from './two-factor-policy.ts';

@@ -1,6 +1,6 @@
 // Pure: which roles must use two-factor sign-in in a service.
 import type { OrgSettings } from '#src/db/schema/organisations.ts';
-import { type Role, STAFF_ROLES } from './actor.ts';
+import { type Role, STAFF_ROLES } from '#src/access/actor.ts';
 
 export const DEFAULT_TWO_FACTOR_ROLES: readonly Role[] = STAFF_ROLES.filter((r) => r !== 'viewer');
 

@@ -3,24 +3,30 @@ import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
-import { findMember } from '#src/features/people/people.repo.ts';
-import { authorise } from './permissions.ts';
+import { authorise } from '#src/access/permissions.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { SecretBox } from '#src/lib/tokens.ts';
 import { hashToken } from '#src/lib/tokens.ts';
 import { matchTotpStep, newBackupCodes, newTotpSecret, normaliseBackupCode, totpEnrolment } from '#src/lib/totp.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor, OrgActor } from './actor.ts';
+import type { Actor, OrgActor } from '#src/access/actor.ts';
 import type { AuthService, RequestContext } from './auth.service.ts';
 import { deleteUserSessions } from './sessions.repo.ts';
 import { clearAccountThrottle } from './sign-in-throttle.ts';
 import { claimTotpStep, findUserById, listActiveMemberships, replaceBackupCodes, updateUser, useBackupCode } from './users.repo.ts';
 
-export type TwoFactorDeps = { db: Db; clock: Clock; audit: Audit; box: SecretBox; auth: AuthService };
+/** A member of a service with their sign-in (people's record), given when the app is built (deps.ts): auth is below people. */
+export type FindMember = (
+  tx: Db,
+  orgId: string,
+  userId: string,
+) => Promise<{ userId: string; name: string; email: string; role: string; status: string } | undefined>;
+
+export type TwoFactorDeps = { db: Db; clock: Clock; audit: Audit; box: SecretBox; auth: AuthService; findMember: FindMember };
 
 const hashBackup = (code: string) => hashToken(`backup:${normaliseBackupCode(code)}`);
 
-export function createTwoFactorService({ db, clock, audit, box, auth }: TwoFactorDeps) {
+export function createTwoFactorService({ db, clock, audit, box, auth, findMember }: TwoFactorDeps) {
   async function getUser(userId: string) {
     const user = await asSystem(db, (tx) => findUserById(tx, userId));
     if (!user) throw new AppError('UNAUTHENTICATED', msg('Sign in again'));

@@ -7,9 +7,9 @@ import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { assertActiveMember } from '#src/features/people/member-check.ts';
-import { STATUS_LABELS, type CaseStatus } from './case-words.ts';
+import { STATUS_LABELS, type CaseStatus } from '#src/domain/case-words.ts';
 import { canReadSafeguarding } from './cases.policy.ts';
 import { queueSafeguardingAlerts } from '#src/features/email/safeguarding-alert.ts';
 import { completeTask, decideSafeguarding, insertSafeguarding, insertTask, listParties, listSafeguarding, updateCase, updateParty } from './cases.repo.ts';
@@ -53,6 +53,27 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
   }
 
   const event = (actor: OrgActor, caseId: string) => ({ orgId: actor.orgId, caseId, at: clock.now(), actorId: actor.id, actorLabel: actor.label ?? null });
+
+  /** Adds a task to the case, on the timeline and audited, in the caller's transaction. */
+  async function addTaskIn(tx: Db, actor: OrgActor, caseId: string, input: z.infer<typeof ZTask>) {
+    await open(tx, actor, caseId);
+    if (input.assigneeId)
+      await assertActiveMember(tx, actor.orgId, input.assigneeId, { field: 'assigneeId', message: 'Choose someone in this service to do the task' });
+    const id = newId();
+    await insertTask(tx, {
+      id,
+      orgId: actor.orgId,
+      caseId,
+      title: input.title,
+      dueOn: input.dueOn,
+      assigneeId: input.assigneeId ?? actor.id,
+      createdAt: clock.now(),
+      createdBy: actor.label ?? actor.id,
+    });
+    await insertEvent(tx, { ...event(actor, caseId), kind: 'task', summary: `Task: ${input.title} (due ${input.dueOn})`, data: { taskId: id } });
+    await audit.record(tx, actor, actor.orgId, { action: 'task.created', entityType: 'task', entityId: id, detail: { caseId } });
+    return { id };
+  }
 
   /** A disclosure of risk of serious harm: a restricted record for the safeguarding leads, who see it on their home page. */
   async function recordDisclosure(tx: Db, actor: OrgActor, caseId: string, partyId: string | null, disclosed: string, source: string) {
@@ -213,26 +234,11 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     },
 
     async addTask(actor: OrgActor, caseId: string, input: z.infer<typeof ZTask>) {
-      return inOrg(db, actor.orgId, async (tx) => {
-        await open(tx, actor, caseId);
-        if (input.assigneeId)
-          await assertActiveMember(tx, actor.orgId, input.assigneeId, { field: 'assigneeId', message: 'Choose someone in this service to do the task' });
-        const id = newId();
-        await insertTask(tx, {
-          id,
-          orgId: actor.orgId,
-          caseId,
-          title: input.title,
-          dueOn: input.dueOn,
-          assigneeId: input.assigneeId ?? actor.id,
-          createdAt: clock.now(),
-          createdBy: actor.label ?? actor.id,
-        });
-        await insertEvent(tx, { ...event(actor, caseId), kind: 'task', summary: `Task: ${input.title} (due ${input.dueOn})`, data: { taskId: id } });
-        await audit.record(tx, actor, actor.orgId, { action: 'task.created', entityType: 'task', entityId: id, detail: { caseId } });
-        return { id };
-      });
+      return inOrg(db, actor.orgId, (tx) => addTaskIn(tx, actor, caseId, input));
     },
+
+    /** A task on the case inside the caller's transaction (features/closing: a task at each follow-up point). */
+    addTaskIn,
 
     async completeTask(actor: OrgActor, caseId: string, taskId: string) {
       return inOrg(db, actor.orgId, async (tx) => {

@@ -5,15 +5,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
+import type { OrgActor } from '#src/access/actor.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import type { CaseTab } from './case-pages.present.ts';
 import { caseIdParam, renderCaseTab, renderIntake } from './case-page.routes.ts';
-import { ZConsent, ZContact, ZIntake, ZNote, ZTask, ZTransition } from './cases.schemas.ts';
-import { windowsFromSlots } from '#src/features/volunteers/availability.ts';
-import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from './page-form.ts';
+import { ZConsent, ZContact, ZIntake, ZNote, ZPathway, ZTask, ZTransition } from './cases.schemas.ts';
+import { windowsFromSlots } from '#src/domain/availability.ts';
+import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 
 type Shaped = { input: Record<string, unknown>; dateErrors?: FieldErrors };
 
@@ -79,13 +79,30 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: 
   register({
     path: '/cases/:id/move',
     tab: 'overview',
-    order: ['to', 'outcome', 'reason'],
+    order: ['to', 'outcome', 'closingReason', 'reason'],
     schema: ZTransition,
     shape: (b) => ({
-      input: { to: optionalText(b, 'to'), reason: optionalText(b, 'reason'), outcome: optionalText(b, 'outcome'), issueOutcomes: issueOutcomesOf(b) },
+      input: {
+        to: optionalText(b, 'to'),
+        reason: optionalText(b, 'reason'),
+        outcome: optionalText(b, 'outcome'),
+        issueOutcomes: issueOutcomesOf(b),
+        closingReason: optionalText(b, 'closingReason'),
+      },
     }),
     run: (actor, caseId, data) => deps.cases.transition(actor, caseId, data),
     done: () => 'moved',
+  });
+
+  register({
+    path: '/cases/:id/pathway',
+    tab: 'overview',
+    prefix: 'pathway',
+    order: ['pathway', 'reason'],
+    schema: ZPathway,
+    shape: (b) => ({ input: { pathway: optionalText(b, 'pathway'), reason: optionalText(b, 'reason') } }),
+    run: (actor, caseId, data) => deps.cases.setPathway(actor, caseId, data),
+    done: () => 'pathway',
   });
 
   register({

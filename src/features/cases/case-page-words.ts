@@ -1,6 +1,6 @@
 // The words the staff case pages use for values stored as codes (shown through t()).
 import { msg } from '#src/i18n/i18n.ts';
-import type { CaseStatus } from './case-words.ts';
+import type { CaseStatus } from '#src/domain/case-words.ts';
 import type { CONTACT_METHODS, CONTACT_OUTCOMES } from './cases.schemas.ts';
 import type { EventKind } from './timeline.repo.ts';
 

@@ -7,7 +7,7 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { type CaseTab, caseHeader, intakeModel, overviewModel, peopleModel, tasksModel, timelineModel } from './case-pages.present.ts';
-import { listOf } from './page-form.ts';
+import { listOf } from '#src/http/page-form.ts';
 import { EVENT_KINDS, type EventKind } from './timeline.repo.ts';
 
 const t = translator('en');
@@ -17,6 +17,7 @@ const DONE: Record<string, string> = {
   accepted: msg('Referral accepted. This is the new case.'),
   linked: msg('Referral linked to this case.'),
   moved: msg('The case has moved.'),
+  pathway: msg('How the case is worked has changed.'),
   consent: msg('Consent recorded.'),
   partyWithdrew:
     'Consent withdrawn: that person no longer takes part. Decide whether the case goes on with the other parties (group mediation), or move it to on hold or withdrawn.',

@@ -1,10 +1,12 @@
 // View models for the pages of one case: picked field by field from the case service's answer, so a new
 // column never reaches a page by default. Words go through t() here or in the templates.
 import { msg, translator } from '#src/i18n/i18n.ts';
-import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
-import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
+import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/domain/referral-words.ts';
+import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import {
   CASE_TYPE_LABELS,
+  CLOSING_REASON_LABELS,
+  CLOSING_REASONS,
   type CaseStatus,
   type CaseType,
   OUTCOME_LABELS,
@@ -13,7 +15,7 @@ import {
   PARTY_ROLE_LABELS,
   type PartyRole,
   STATUS_LABELS,
-} from './case-words.ts';
+} from '#src/domain/case-words.ts';
 import {
   CONSENT_LABELS,
   CONSENT_METHOD_LABELS,
@@ -28,8 +30,8 @@ import {
 } from './case-page-words.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { ISSUE_OUTCOME_LABELS, ISSUE_OUTCOMES } from './lifecycle.ts';
-import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/features/volunteers/availability.ts';
-import { dateParts } from './page-form.ts';
+import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/domain/availability.ts';
+import { dateParts } from '#src/http/page-form.ts';
 import type { EventKind } from './timeline.repo.ts';
 
 const t = translator('en');
@@ -42,7 +44,7 @@ const choices = <K extends string>(labels: Record<K, string>, selected?: string)
   (Object.entries(labels) as [K, string][]).map(([value, text]) => ({ value, text: t(text), checked: value === selected }));
 
 /** The heading and sub navigation every page of the case shares. */
-export function caseHeader(view: CasePage, tab: CaseTab | 'mediators' | 'meetings') {
+export function caseHeader(view: CasePage, tab: CaseTab | 'mediators' | 'meetings' | 'follow_up') {
   const c = view.case;
   const base = `/cases/${c.id}`;
   return {
@@ -64,6 +66,9 @@ export function caseHeader(view: CasePage, tab: CaseTab | 'mediators' | 'meeting
       { text: t('Tasks ({count})', { count: view.tasks.filter((x) => !x.doneAt).length }), href: `${base}/tasks`, active: tab === 'tasks' },
       { text: t('Mediators'), href: `${base}/mediators`, active: tab === 'mediators' },
       { text: t('Meetings ({count} upcoming)', { count: view.upcomingMeetings }), href: `${base}/meetings`, active: tab === 'meetings' },
+      ...(['outcome', 'follow_up', 'closed'].includes(c.status)
+        ? [{ text: t('Follow-up and feedback'), href: `${base}/follow-up`, active: tab === 'follow_up' }]
+        : []),
     ],
   };
 }
@@ -81,6 +86,17 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
   const decisionLetterDate = typeof details.decisionLetterDate === 'string' ? details.decisionLetterDate : undefined;
   const deadline = c.caseType === 'send' && decisionLetterDate ? sendContactDeadline(decisionLetterDate, today) : undefined;
   return {
+    pathway: c.pathway,
+    canChangePathway: view.canManage && ['intake', 'ready', 'mediation'].includes(c.status),
+    pathwayItems: [
+      { value: 'mediation', text: t('Mediation'), checked: (values['pathway-pathway'] ?? c.pathway) === 'mediation' },
+      {
+        value: 'coaching',
+        text: t('Conflict coaching'),
+        hint: { text: t('One-to-one sessions with the person taking part, when the other party will not take part') },
+        checked: (values['pathway-pathway'] ?? c.pathway) === 'coaching',
+      },
+    ],
     coordinator: c.coordinatorId ? (view.directory.names[c.coordinatorId] ?? t('A former member')) : undefined,
     summary: c.summary,
     openedAt: c.openedAt,
@@ -113,6 +129,7 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
       checked: values.to === m.to,
       blocked: m.decision.allowed ? undefined : m.decision.reasons,
     })),
+    closingReasonItems: CLOSING_REASONS.map((r) => ({ value: r, text: t(CLOSING_REASON_LABELS[r]), checked: values.closingReason === r })),
     outcomeItems: OUTCOMES.map((o) => ({ value: o, text: t(OUTCOME_LABELS[o as Outcome]), checked: values.outcome === o })),
     issues: view.issues.map((issue, i) => ({
       name: `issueOutcomes-${i}`,

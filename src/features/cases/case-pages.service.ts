@@ -2,10 +2,10 @@
 // around them (who coordinates, which areas cases are in). Names only: no emails or roles leave here.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { countUpcomingOfCase } from '#src/features/meetings/meetings.repo.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { countUpcomingOfCase } from './case-sessions.repo.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { listActiveMembersWithRoles, listCaseAreas, listMemberNames } from './case-directory.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';

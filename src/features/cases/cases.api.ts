@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
-import { ZAddParty, ZCaseQuery, ZConsent, ZContact, ZEditParty, ZIntake, ZNote, ZRemoveParty, ZTask, ZTransition } from './cases.schemas.ts';
+import { ZAddParty, ZCaseQuery, ZConsent, ZContact, ZEditParty, ZIntake, ZNote, ZRemoveParty, ZPathway, ZTask, ZTransition } from './cases.schemas.ts';
 import { presentCase, ZCaseOut } from './cases.present.ts';
 
 const ZCaseParams = z.object({ id: z.string().uuid('Case ids are UUIDs') });
@@ -88,6 +88,21 @@ export function registerCaseApi(app: FastifyInstance, deps: Deps) {
       },
     },
     async (req) => deps.cases.transition(req.actor!, req.params.id, req.body),
+  );
+
+  api.post(
+    '/api/v1/cases/:id/pathway',
+    {
+      schema: {
+        summary: 'Work the case as mediation, or as one-to-one conflict coaching when the other party will not take part (before its outcome)',
+        tags,
+        security,
+        params: ZCaseParams,
+        body: ZPathway,
+        response: { 200: z.object({ pathway: z.string() }), 409: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => deps.cases.setPathway(req.actor!, req.params.id, req.body),
   );
 
   api.post(

@@ -1,7 +1,7 @@
 // Pure: who may do what with a case. Mediators see only cases they work on: the team is the sign-ins of the
 // volunteers assigned to the case now (an ended assignment loses access). Safeguarding records are for
 // safeguarding leads and admins.
-import type { OrgActor, Role } from '#src/features/auth/actor.ts';
+import type { OrgActor, Role } from '#src/access/actor.ts';
 
 export type CaseAccess = { coordinatorId: string | null; teamUserIds: string[] };
 

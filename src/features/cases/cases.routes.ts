@@ -5,7 +5,7 @@ import type { Deps } from '#src/deps.ts';
 import { zodFields } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, type CaseStatus, type CaseType, STATUS_LABELS } from './case-words.ts';
+import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, type CaseStatus, type CaseType, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { STATUS_BADGE_CLASSES } from './case-page-words.ts';
 import { registerCaseFormRoutes } from './case-forms.routes.ts';
 import { registerCasePageRoutes } from './case-page.routes.ts';

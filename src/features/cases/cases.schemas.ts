@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
-import { ZWeeklyWindow } from '#src/features/volunteers/volunteers.schemas.ts';
-import { CASE_STATUSES, CASE_TYPES, OUTCOMES, PARTY_ROLES } from './case-words.ts';
-import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
+import { ZWeeklyWindow } from '#src/domain/availability.ts';
+import { CASE_STATUSES, CASE_TYPES, CLOSING_REASONS, OUTCOMES, PARTY_ROLES, PATHWAYS } from '#src/domain/case-words.ts';
+import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/domain/contact-inputs.ts';
 import { INTAKE_NEEDS_VIEW, ISSUE_OUTCOMES } from './lifecycle.ts';
 
 export const ZCaseQuery = z.object({
@@ -26,6 +26,13 @@ export const ZTransition = z.object({
     .array(z.enum(ISSUE_OUTCOMES, { error: 'Say whether each issue was agreed, partly agreed or not agreed' }).optional())
     .max(100)
     .optional(),
+  /** When closing: why (a CLOSING_REASONS value). */
+  closingReason: z.enum(CLOSING_REASONS, { error: 'Choose why the case is closing' }).optional(),
+});
+
+export const ZPathway = z.object({
+  pathway: z.enum(PATHWAYS, { error: 'Choose mediation or conflict coaching' }),
+  reason: z.string().trim().max(2000).optional(),
 });
 
 export const ZConsent = z.object({

@@ -6,10 +6,17 @@ import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { normName, normPhone, parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { type CaseStatus, type ConsentState, type PartyRole, STATUS_LABELS } from './case-words.ts';
-import { activeAssignmentsForCase, caseIdsForVolunteerUser, teamUserIdsForCase } from '#src/features/volunteers/assignments.repo.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import {
+  type CaseStatus,
+  CLOSING_REASON_LABELS,
+  type ClosingReason,
+  type ConsentState,
+  type PartyRole,
+  type Pathway,
+  STATUS_LABELS,
+} from '#src/domain/case-words.ts';
 import { type CaseAccess, canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase, canWorkOnCase } from './cases.policy.ts';
 import {
   countOpenSafeguarding,
@@ -23,9 +30,9 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
-import { decideTransition, issuesFromRecords, type LifecycleCase, nextStatuses } from './lifecycle.ts';
-import { caseSessions } from '#src/features/meetings/case-sessions.repo.ts';
-import { caseMediatorFacts } from '#src/features/volunteers/case-team-facts.ts';
+import { decideTransition, issuesFromRecords, type LifecycleCase, type LifecycleMediator, nextStatuses } from './lifecycle.ts';
+import { COACHING_SESSION_KINDS, caseSessions } from './case-sessions.repo.ts';
+import { caseIdsForVolunteerUser, caseTeam, teamUserIdsForCase } from './case-team.repo.ts';
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
 
 export const PAGE_SIZE = 25;
@@ -44,24 +51,53 @@ export function interpretSearch(q: string) {
 }
 
 /** What the gates beyond Ready read: the mediators on the case, the sessions held and the issues their records list. */
-export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues'>;
+export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues' | 'followUp'>;
 
-export async function gateFacts(tx: Db, orgId: string, c: CaseRow, today: string): Promise<GateFacts> {
-  const { sessionsHeld, issueTexts } = await caseSessions(tx, orgId, c.id);
-  return { mediators: await caseMediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts) };
+/**
+ * The mediators on a case as the lifecycle reads them (each one's name and whether they may lead it): volunteers'
+ * rule, given to the case service when the app is built (deps.ts), so cases needs nothing from the features above it.
+ */
+export type MediatorFacts = (tx: Db, orgId: string, c: { id: string; caseType: string; details: unknown }, today: string) => Promise<LifecycleMediator[]>;
+
+/** A case moving from one status to another, as published to the features that act on it. */
+export type CaseMove = { caseId: string; caseType: string; from: CaseStatus; to: CaseStatus; at: Date };
+/**
+ * What other features add to the lifecycle without cases depending on them (features/closing registers these):
+ * facts for the close gate, and work done in the same transaction after a case has moved.
+ */
+export type CaseLifecycleHooks = {
+  followUpFacts?: (tx: Db, orgId: string, caseId: string) => Promise<LifecycleCase['followUp']>;
+  afterTransition?: (tx: Db, actor: OrgActor, move: CaseMove) => Promise<void>;
+};
+
+export async function gateFacts(
+  tx: Db,
+  orgId: string,
+  c: CaseRow,
+  today: string,
+  mediatorFacts: MediatorFacts,
+  hooks: CaseLifecycleHooks[] = [],
+): Promise<GateFacts> {
+  const kinds = c.pathway === 'coaching' ? COACHING_SESSION_KINDS : undefined;
+  const { sessionsHeld, issueTexts } = await caseSessions(tx, orgId, c.id, kinds);
+  let followUp: LifecycleCase['followUp'];
+  for (const h of hooks) if (h.followUpFacts) followUp = (await h.followUpFacts(tx, orgId, c.id)) ?? followUp;
+  return { mediators: await mediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts), followUp };
 }
 
 export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: Set<string>, openSafeguarding: number, facts: GateFacts = {}): LifecycleCase {
   return {
     status: c.status as CaseStatus,
     heldFrom: (c.heldFrom as CaseStatus | null) ?? null,
+    pathway: c.pathway === 'coaching' ? 'coaching' : 'mediation',
     parties: parties.map((p) => ({ name: p.name, role: p.role as PartyRole, consent: p.consent as ConsentState, hasIntake: intakePartyIds.has(p.id) })),
     openSafeguarding,
     ...facts,
   };
 }
 
-export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db; clock: Clock; audit: Audit; mediatorFacts: MediatorFacts }) {
+  const hooks: CaseLifecycleHooks[] = [];
   /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
   async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
     const c = await findCase(tx, actor.orgId, caseId);
@@ -86,6 +122,64 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
   return {
     loadForActor,
     loadForWork,
+
+    /**
+     * For features that act on a case inside their own transaction once they have checked who may (the case team, or
+     * a party's own link): the case's type, status and coordinator, and its people with their contact details.
+     */
+    async caseIn(tx: Db, orgId: string, caseId: string) {
+      const c = await findCase(tx, orgId, caseId);
+      if (!c) throw notFound('That case');
+      return { id: c.id, reference: c.reference, caseType: c.caseType, status: c.status as CaseStatus, coordinatorId: c.coordinatorId, pathway: c.pathway };
+    },
+    async partiesIn(tx: Db, orgId: string, caseId: string) {
+      return (await listParties(tx, orgId, caseId)).map((p) => ({
+        id: p.id,
+        name: p.name,
+        role: p.role as PartyRole,
+        consent: p.consent as ConsentState,
+        email: p.email,
+        phone: p.phone,
+      }));
+    },
+
+    /** Another feature's part in the lifecycle (see CaseLifecycleHooks). */
+    useHooks(h: CaseLifecycleHooks) {
+      hooks.push(h);
+    },
+
+    /** Mediation, or conflict coaching when the other party will not take part. Coordinators and admins; audited. */
+    async setPathway(actor: OrgActor, caseId: string, input: { pathway: Pathway; reason?: string }) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const c = await loadForActor(tx, actor, caseId);
+        if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins change how a case is worked', 'ROLE_NOT_ALLOWED');
+        if (!['intake', 'ready', 'mediation'].includes(c.status))
+          throw new AppError('CONFLICT', 'A case changes between mediation and conflict coaching only before its outcome', {
+            reason: 'PATHWAY_LOCKED',
+          });
+        if (c.pathway === input.pathway) return { pathway: input.pathway };
+        const now = clock.now();
+        await updateCase(tx, actor.orgId, caseId, { pathway: input.pathway });
+        await insertEvent(tx, {
+          orgId: actor.orgId,
+          caseId,
+          kind: 'transition',
+          at: now,
+          actorId: actor.id,
+          actorLabel: actor.label ?? null,
+          summary: input.pathway === 'coaching' ? 'Changed to conflict coaching' : 'Changed back to mediation',
+          body: input.reason || null,
+          data: { pathway: input.pathway },
+        });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'case.pathway_changed',
+          entityType: 'case',
+          entityId: caseId,
+          detail: { pathway: input.pathway },
+        });
+        return { pathway: input.pathway };
+      });
+    },
 
     async list(actor: OrgActor, query: CaseQuery) {
       authorise(actor, 'cases.view');
@@ -126,7 +220,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           await listCaseTasks(tx, actor.orgId, caseId),
           await listEvents(tx, actor.orgId, caseId, opts.kinds),
           await countOpenSafeguarding(tx, actor.orgId, caseId),
-          await activeAssignmentsForCase(tx, actor.orgId, caseId),
+          await caseTeam(tx, actor.orgId, caseId),
         ];
         // The mediators on the case now: names and roles only.
         const team = pair.map((a) => ({ name: a.name, role: a.role, supervised: a.supervised, assignedAt: a.assignedAt }));
@@ -134,10 +228,15 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
         const timeline = events.map((e) =>
           e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
         );
-        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock), mediatorFacts, hooks);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), openSafeguarding, facts);
-        // What would still stop each move once the form is filled in (a reason, the outcome of each issue).
-        const filledIn = { reason: 'x', outcome: 'partial_agreement', issueOutcomes: (facts.issues ?? []).map((_, i) => (i === 0 ? 'agreed' : 'not_agreed')) };
+        // What would still stop each move once the form is filled in (a reason, the outcome of each issue, why it closes).
+        const filledIn = {
+          reason: 'x',
+          outcome: 'partial_agreement',
+          issueOutcomes: (facts.issues ?? []).map((_, i) => (i === 0 ? 'agreed' : 'not_agreed')),
+          closingReason: 'other',
+        };
         const moves = nextStatuses(lifecycle).map((to) => ({
           to,
           label: STATUS_LABELS[to],
@@ -161,13 +260,17 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
     },
 
     /** Moves the case if the lifecycle allows it; otherwise 409 with the reasons in words. */
-    async transition(actor: OrgActor, caseId: string, input: { to: CaseStatus; reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[] }) {
+    async transition(
+      actor: OrgActor,
+      caseId: string,
+      input: { to: CaseStatus; reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[]; closingReason?: string },
+    ) {
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await loadForActor(tx, actor, caseId);
         if (!canManageCase(actor)) throw forbidden(msg('Only case coordinators and admins move cases through their stages'), 'ROLE_NOT_ALLOWED');
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
-        const facts = await gateFacts(tx, actor.orgId, c, today(clock));
+        const facts = await gateFacts(tx, actor.orgId, c, today(clock), mediatorFacts, hooks);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId), facts);
         const decision = decideTransition(lifecycle, input.to, input);
         if (!decision.allowed)
@@ -178,6 +281,7 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           status: input.to,
           heldFrom: input.to === 'on_hold' ? c.status : null,
           outcome: input.to === 'outcome' ? (input.outcome ?? null) : c.outcome,
+          closingReason: input.to === 'closed' ? (input.closingReason ?? null) : ended ? c.closingReason : null,
           statusChangedAt: now,
           closedAt: ended ? now : null,
         });
@@ -188,12 +292,16 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           at: now,
           actorId: actor.id,
           actorLabel: actor.label ?? null,
-          summary: `${STATUS_LABELS[c.status as CaseStatus]} → ${STATUS_LABELS[input.to]}`,
+          summary:
+            input.to === 'closed' && input.closingReason
+              ? `${STATUS_LABELS[c.status as CaseStatus]} → ${STATUS_LABELS[input.to]}: ${CLOSING_REASON_LABELS[input.closingReason as ClosingReason]}`
+              : `${STATUS_LABELS[c.status as CaseStatus]} → ${STATUS_LABELS[input.to]}`,
           body: input.reason || null,
           data: {
             from: c.status,
             to: input.to,
             outcome: input.outcome ?? null,
+            closingReason: input.to === 'closed' ? (input.closingReason ?? null) : null,
             ...(input.to === 'outcome' && facts.issues?.length
               ? { issues: facts.issues.map((issue, i) => ({ issue, outcome: input.issueOutcomes?.[i] ?? null })) }
               : {}),
@@ -205,6 +313,8 @@ export function createCaseService({ db, clock, audit }: { db: Db; clock: Clock; 
           entityId: caseId,
           detail: { from: c.status, to: input.to },
         });
+        const move: CaseMove = { caseId, caseType: c.caseType, from: c.status as CaseStatus, to: input.to, at: now };
+        for (const h of hooks) await h.afterTransition?.(tx, actor, move);
         return { status: input.to };
       });
     },

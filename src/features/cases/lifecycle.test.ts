@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, type CaseStatus } from './case-words.ts';
+import { CASE_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import {
   afterPartyWithdraws,
   decideTransition,
@@ -27,7 +27,7 @@ const ok = (status: CaseStatus, extra: Partial<LifecycleCase> = {}): LifecycleCa
   issues: [],
   ...extra,
 });
-const full = { reason: 'because', outcome: 'full_agreement' };
+const full = { reason: 'because', outcome: 'full_agreement', closingReason: 'agreement_kept' };
 
 const EXPECTED_MOVES: Record<CaseStatus, CaseStatus[]> = {
   intake: ['ready', 'on_hold', 'withdrawn', 'unsuitable'],
@@ -189,5 +189,35 @@ describe('the gates', () => {
     const two = ok('mediation', { parties: [{ ...sam, consent: 'withdrawn' }, { ...jo, consent: 'withdrawn' }, ana] });
     expect(afterPartyWithdraws(two)).toEqual({ moveTo: 'withdrawn', remaining: ['Ana Brook'], askGoOn: false });
     expect(afterPartyWithdraws({ ...two, status: 'intake' })).toEqual({ moveTo: null, remaining: ['Ana Brook'], askGoOn: false });
+  });
+});
+
+describe('closing and conflict coaching', () => {
+  const kim: LifecycleParty = { name: 'Kim Kale', role: 'party', consent: 'given', hasIntake: true };
+  const lee: LifecycleParty = { name: 'Lee Lime', role: 'party', consent: 'withdrawn', hasIntake: false };
+
+  it('closes with a reason from the list, and from follow-up only after the last check-in', () => {
+    expect(decideTransition(ok('outcome'), 'closed', { reason: 'x' })).toEqual({ allowed: false, reasons: ['Choose why the case is closing'] });
+    expect(decideTransition(ok('outcome'), 'closed', { closingReason: 'no_agreement' })).toEqual({ allowed: true, to: 'closed' });
+    expect(decideTransition(ok('outcome'), 'closed', { closingReason: 'other' }).allowed).toBe(false);
+    const waiting = ok('follow_up', { followUp: { points: 3, lastAnswered: false } });
+    const d = decideTransition(waiting, 'closed', { closingReason: 'agreement_kept' });
+    expect(d.allowed).toBe(false);
+    if (!d.allowed) expect(d.reasons[0]).toMatch(/^Closing after follow-up needs a check-in at the last follow-up point/);
+    expect(decideTransition(ok('follow_up', { followUp: { points: 3, lastAnswered: true } }), 'closed', { closingReason: 'agreement_kept' }).allowed).toBe(
+      true,
+    );
+  });
+
+  it('lets a coaching case go on with the one party taking part, and says so when it is not coaching', () => {
+    const one = (status: CaseStatus, extra: Partial<LifecycleCase> = {}) => ok(status, { parties: [kim, lee], ...extra });
+    const refused = decideTransition(one('ready'), 'mediation');
+    expect(refused.allowed).toBe(false);
+    if (!refused.allowed)
+      expect(refused.reasons).toContain('Mediation needs at least two parties on the case (when the other party will not take part, offer conflict coaching)');
+    expect(decideTransition(one('intake', { pathway: 'coaching' }), 'ready')).toEqual({ allowed: true, to: 'ready' });
+    expect(decideTransition(one('ready', { pathway: 'coaching' }), 'mediation')).toEqual({ allowed: true, to: 'mediation' });
+    const noSession = decideTransition(one('mediation', { pathway: 'coaching', sessionsHeld: 0 }), 'outcome', { outcome: 'full_agreement' });
+    expect(noSession).toEqual({ allowed: false, reasons: ['Outcome needs a conflict coaching session to have been held on the case'] });
   });
 });

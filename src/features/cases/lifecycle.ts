@@ -5,13 +5,14 @@ import { msg } from '#src/i18n/i18n.ts';
 import {
   ACTIVE_STATUSES,
   type CaseStatus,
+  CLOSING_REASONS,
   CONSENTING_ROLES,
   type ConsentState,
   ENDED_STATUSES,
   OUTCOMES,
   type PartyRole,
   STATUS_LABELS,
-} from './case-words.ts';
+} from '#src/domain/case-words.ts';
 
 export type LifecycleParty = { name: string; role: PartyRole; consent: ConsentState; hasIntake: boolean };
 /** A mediator on the case now: whether they may lead a case of this type and area (accredited for it). */
@@ -27,13 +28,17 @@ export type LifecycleCase = {
   sessionsHeld?: number;
   /** The issues listed on the case's meeting records, one per line, in the order first recorded. */
   issues?: string[];
+  /** mediation (the default), or coaching: one party, one-to-one sessions of kind coaching. */
+  pathway?: 'mediation' | 'coaching';
+  /** The follow-up schedule (features/closing): how many points and whether the last one has a check-in. */
+  followUp?: { points: number; lastAnswered: boolean };
 };
 /** What became of one issue when mediation ended. */
 export const ISSUE_OUTCOMES = ['agreed', 'partly_agreed', 'not_agreed'] as const;
 export type IssueOutcome = (typeof ISSUE_OUTCOMES)[number];
 export const ISSUE_OUTCOME_LABELS: Record<IssueOutcome, string> = { agreed: msg('Agreed'), partly_agreed: msg('Partly agreed'), not_agreed: msg('Not agreed') };
 /** issueOutcomes: the outcome of each issue, in the order of LifecycleCase.issues. */
-export type TransitionInput = { reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[] };
+export type TransitionInput = { reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[]; closingReason?: string };
 export type Decision = { allowed: true; to: CaseStatus } | { allowed: false; reasons: string[] };
 
 const FORWARD: Partial<Record<CaseStatus, CaseStatus[]>> = {
@@ -71,8 +76,11 @@ export function decideTransition(c: LifecycleCase, to: CaseStatus, input: Transi
 
   // A party who has withdrawn from a group case is no longer asked for anything; the others go on without them.
   const consenting = c.parties.filter((p) => CONSENTING_ROLES.includes(p.role) && p.consent !== 'withdrawn');
+  const coaching = c.pathway === 'coaching';
+  const enoughParties = coaching ? consenting.length >= 1 : consenting.length >= 2 || c.parties.some((p) => p.role === 'local_authority');
   if (to === 'ready') {
-    if (consenting.length < 2 && !c.parties.some((p) => p.role === 'local_authority')) reasons.push('Ready needs at least two parties on the case');
+    if (!enoughParties)
+      reasons.push(coaching ? 'Conflict coaching needs the person being coached on the case' : 'Ready needs at least two parties on the case');
     const notConsented = consenting.filter((p) => p.consent !== 'given');
     if (notConsented.length)
       reasons.push(`Ready needs consent from every party: ${names(notConsented)} ${notConsented.length === 1 ? 'has' : 'have'} not consented`);
@@ -84,10 +92,16 @@ export function decideTransition(c: LifecycleCase, to: CaseStatus, input: Transi
     const withdrawn = consenting.filter((p) => p.consent !== 'given');
     if (withdrawn.length)
       reasons.push(`Mediation needs consent from every party: ${names(withdrawn)} ${withdrawn.length === 1 ? 'has' : 'have'} not consented`);
-    if (consenting.length < 2 && !c.parties.some((p) => p.role === 'local_authority')) reasons.push('Mediation needs at least two parties on the case');
+    if (!enoughParties)
+      reasons.push(
+        coaching
+          ? 'Conflict coaching needs the person being coached on the case'
+          : 'Mediation needs at least two parties on the case (when the other party will not take part, offer conflict coaching)',
+      );
     reasons.push(...mediationPairReasons(c.mediators ?? []));
   }
   if (to === 'outcome') reasons.push(...outcomeReasons(c, input));
+  if (to === 'closed') reasons.push(...closingReasons(c, input));
   const needsReason: CaseStatus[] = ['withdrawn', 'unsuitable', 'on_hold'];
   if ((needsReason.includes(to) || ENDED_STATUSES.includes(from) || (from === 'ready' && to === 'intake')) && reason.length === 0)
     reasons.push(`Give a reason for moving the case to ${label.toLowerCase()}`);
@@ -108,7 +122,12 @@ export function mediationPairReasons(mediators: LifecycleMediator[]): string[] {
  */
 export function outcomeReasons(c: LifecycleCase, input: TransitionInput): string[] {
   const reasons: string[] = [];
-  if (!c.sessionsHeld) reasons.push('Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case');
+  if (!c.sessionsHeld)
+    reasons.push(
+      c.pathway === 'coaching'
+        ? 'Outcome needs a conflict coaching session to have been held on the case'
+        : 'Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case',
+    );
   const outcome = OUTCOMES.find((o) => o === input.outcome);
   if (!outcome) reasons.push('Say what the outcome was: full agreement, partial agreement or no agreement');
   const issues = c.issues ?? [];
@@ -124,6 +143,19 @@ export function outcomeReasons(c: LifecycleCase, input: TransitionInput): string
     reasons.push('No agreement cannot include an issue that was agreed or partly agreed: choose partial agreement');
   if (outcome === 'partial_agreement' && issues.length > 0 && given.every((g) => g === 'not_agreed'))
     reasons.push('A partial agreement needs at least one issue agreed or partly agreed');
+  return reasons;
+}
+
+/**
+ * Closing needs a closing reason from the service's list; from follow-up it also needs the last follow-up point to
+ * have a check-in (from a party's link or entered by staff), so the case closes only after the last check-in.
+ */
+export function closingReasons(c: LifecycleCase, input: TransitionInput): string[] {
+  const reasons: string[] = [];
+  if (!CLOSING_REASONS.some((r) => r === input.closingReason)) reasons.push('Choose why the case is closing');
+  if (input.closingReason === 'other' && !input.reason?.trim()) reasons.push('Say why the case is closing');
+  if (c.status === 'follow_up' && c.followUp && c.followUp.points > 0 && !c.followUp.lastAnswered)
+    reasons.push('Closing after follow-up needs a check-in at the last follow-up point: record one from a call, or wait for the party to answer');
   return reasons;
 }
 

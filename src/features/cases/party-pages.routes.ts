@@ -10,9 +10,9 @@ import { AppError } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { caseHeader } from './case-pages.present.ts';
 import { caseIdParam } from './case-page.routes.ts';
-import { PARTY_ROLE_LABELS, type PartyRole, rolesFor } from './case-words.ts';
+import { PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-words.ts';
 import { ZAddParty, ZPartyFields, ZRemoveParty } from './cases.schemas.ts';
-import { asBody, type FormBody, optionalText, textOf } from './page-form.ts';
+import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 
 const t = translator('en');
 const ORDER = ['role', 'name', 'email', 'phone', 'address', 'postcode', 'safeContact', 'canLeaveMessages', 'needs', 'reason'];

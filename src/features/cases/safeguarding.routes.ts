@@ -7,7 +7,7 @@ import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { caseIdParam } from './case-page.routes.ts';
 import { ZSafeguardingDecision } from './cases.schemas.ts';
-import { asBody, dateOf, optionalText, textOf } from './page-form.ts';
+import { asBody, dateOf, optionalText, textOf } from '#src/http/page-form.ts';
 
 const t = translator('en');
 const ORDER = ['decision', 'referredTo', 'referredAt', 'legalBasis', 'close'];

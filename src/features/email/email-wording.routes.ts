@@ -3,9 +3,9 @@
 // Saved through the settings service under `meetings.emailTemplates`, as PATCH /api/v1/settings does.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
-import { asBody, textOf } from '#src/features/cases/page-form.ts';
-import { readMeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
+import { authorise, can } from '#src/access/permissions.ts';
+import { asBody, textOf } from '#src/http/page-form.ts';
+import { readMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { placeholdersOf, wordingProblems, wordingToStore } from './email-wording.ts';

@@ -1,5 +1,5 @@
 // Pure: which {placeholders} each email knows, and the problems in a service's own wording for one email.
-import type { EmailTemplate } from '#src/features/meetings/meeting-policy.ts';
+import type { EmailTemplate } from '#src/features/settings/meeting-policy.ts';
 import { BUILT_IN_TEMPLATES, type TemplateName } from './templates.ts';
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)\}/g;

@@ -1,6 +1,6 @@
 // View models for the outbox pages: fields picked one by one, statuses and templates in words, bodies as paragraphs.
 import { SENDING_STALE_MS } from './delivery.ts';
-import { OUTBOX_STATUS_LABELS, type OutboxStatus } from '#src/features/meetings/meeting-words.ts';
+import { OUTBOX_STATUS_LABELS, type OutboxStatus } from './outbox-words.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { summariseIcs } from './ics-summary.ts';
 import type { OutboxListRow, OutboxRow } from './outbox.repo.ts';

@@ -2,7 +2,7 @@
 // /email/{id}, one message as sent with its calendar invitation and delivery log, and "Try again".
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { OUTBOX_STATUSES } from '#src/features/meetings/meeting-words.ts';
+import { OUTBOX_STATUSES } from './outbox-words.ts';
 import { msg, translator } from '#src/i18n/i18n.ts';
 import { messageRow, messageView, OUTCOME_LABELS, statusWords, templateWords } from './email.present.ts';
 import { ZOutboxQuery } from './email.schemas.ts';

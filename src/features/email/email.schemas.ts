@@ -1,6 +1,6 @@
 // The outbox's query strings: a status, a template, words to look for, a page. Anything else is ignored.
 import { z } from 'zod';
-import { OUTBOX_STATUSES } from '#src/features/meetings/meeting-words.ts';
+import { OUTBOX_STATUSES } from './outbox-words.ts';
 import { TEMPLATE_NAMES } from './templates.ts';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

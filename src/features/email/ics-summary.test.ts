@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invitationIcs } from '#src/features/meetings/ics.ts';
+import { invitationIcs } from '#src/features/meetings/feeds/ics.ts';
 import { summariseIcs } from './ics-summary.ts';
 
 describe('summariseIcs', () => {

@@ -1,5 +1,5 @@
 // Pure: times, contact details and reasons as an email says them; times in London time.
-import { clockTime, dayInWords, whenInWords } from '#src/features/meetings/meeting-times.ts';
+import { clockTime, dayInWords, whenInWords } from '#src/domain/meeting-times.ts';
 import { type Translate, translator } from '#src/i18n/i18n.ts';
 
 const english = translator('en');

@@ -1,27 +1,10 @@
-// Parley's own view of sending mail, so the outbox worker does not depend on a library's types, and the SMTP
-// implementation of it: nodemailer's pooled transport, configured by PARLEY_SMTP_URL.
+// The SMTP implementation of Parley's own view of sending mail (lib/mail-transport.ts): nodemailer's pooled transport, configured by PARLEY_SMTP_URL.
 import { createRequire } from 'node:module';
 import type * as Nodemailer from 'nodemailer';
+import type { Mailer, OutgoingMail, SendResult } from '#src/lib/mail-transport.ts';
 import { DEFAULT_MAIL_FROM, setMailSettings } from './mail-settings.ts';
 
-export type OutgoingMail = {
-  /** The RFC 5322 Message-ID fixed when the message was queued: the same on every attempt. */
-  messageId: string;
-  to: { name: string | null; address: string };
-  subject: string;
-  text: string;
-  html: string | null;
-  /** Sent as a text/calendar alternative with this METHOD and as an .ics attachment. */
-  ics: { content: string; method: 'REQUEST' | 'CANCEL' } | null;
-};
-
-export type SendResult = { accepted: boolean; response: string };
-
-export type Mailer = {
-  send(mail: OutgoingMail): Promise<SendResult>;
-  /** Closes pooled connections. */
-  close(): void;
-};
+export type { Mailer, OutgoingMail, SendResult };
 
 export type SmtpMailerOptions = {
   /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://user:pass@host:465 (TLS from the start). */

@@ -5,8 +5,8 @@ import { and, asc, eq, inArray } from '#src/db/orm.ts';
 import { organisations } from '#src/db/schema/organisations.ts';
 import { memberships, users } from '#src/db/schema/people.ts';
 import { volunteers } from '#src/db/schema/volunteers.ts';
-import type { MeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
-import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { readSettings, type ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 
 /** Every service's id (as the owner: for jobs that work across services). */

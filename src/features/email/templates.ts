@@ -2,7 +2,7 @@
 // Plain text first; the HTML twin is one column of a heading and paragraphs: no images, no tracking, no layout tables.
 // A placeholder the map does not know stays as typed, so staff see a mistake in their own template.
 import { DEFAULT_LOCALE, type Locale, msg, translationOf } from '#src/i18n/i18n.ts';
-import type { EmailTemplate } from '#src/features/meetings/meeting-policy.ts';
+import type { EmailTemplate } from '#src/features/settings/meeting-policy.ts';
 
 export const TEMPLATE_NAMES = ['meeting_invitation', 'meeting_changed', 'meeting_cancelled', 'meeting_reminder', 'safeguarding_alert', 'dbs_alert'] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { createHomeService } from './home.service.ts';
 import { msg } from '#src/i18n/i18n.ts';
-import type { Role } from '#src/features/auth/actor.ts';
+import type { Role } from '#src/access/actor.ts';
 
 /** The role in "You are signed in as …". */
 const SIGNED_IN_AS: Record<Role, string> = {

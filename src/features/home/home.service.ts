@@ -2,29 +2,17 @@
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise, can } from '#src/features/auth/permissions.ts';
-import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
-import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/cases.repo.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise, can } from '#src/access/permissions.ts';
+import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { caseIdsForVolunteerUser, listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/case-reads.ts';
 import { canSeeAllCases } from '#src/features/cases/cases.policy.ts';
-import { caseIdsForVolunteerUser } from '#src/features/volunteers/assignments.repo.ts';
-import { listMembers, listOpenInvitations } from '#src/features/people/people.repo.ts';
-import { listEnquiries, listReferrals } from '#src/features/referrals/referrals.repo.ts';
+import { listMembers, listOpenInvitations } from '#src/features/people/people-reads.ts';
+import { listEnquiries, listReferrals } from '#src/features/referrals/referral-reads.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
-import { meetingRequestsQueue } from '#src/features/meetings/requests-queue.ts';
+import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
+import type { Queue } from '#src/http/home-queue.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
-
-/** A queue's words are in the reader's language already (t() where the queue is made). */
-export type QueueItem = { text: string; href?: string; hint?: string; tag?: { text: string; classes: string } };
-export type Queue = {
-  id: string;
-  title: string;
-  empty: string;
-  items: QueueItem[];
-  /** How many there are in all, when the queue shows only the first few. */
-  count?: number;
-  more?: { href: string; text: string };
-};
 
 const SHOWN = 10;
 const shortDate = (d: Date | string) =>

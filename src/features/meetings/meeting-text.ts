@@ -1,8 +1,8 @@
 // Pure: a meeting in words, for the timeline, the pages and the emails. Where a meeting is never gives a party's
 // address: a home visit is "at Sam Example’s home", so an invitation to the other side reveals nothing more.
+import { MEETING_KIND_LABELS, type MeetingKind } from '#src/domain/meeting-words.ts';
+import { clockTime, dayInWords } from '#src/domain/meeting-times.ts';
 import { type Translate, translator } from '#src/i18n/i18n.ts';
-import { MEETING_KIND_LABELS, type MeetingKind } from './meeting-words.ts';
-import { clockTime, dayInWords } from './meeting-times.ts';
 
 export type MeetingPlaceFacts = {
   mode: string;

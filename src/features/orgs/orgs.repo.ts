@@ -1,6 +1,5 @@
 import { eq, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
-import { instanceSettings } from '#src/db/schema/instance.ts';
 import { type OrgSettings, organisations } from '#src/db/schema/organisations.ts';
 
 export type NewOrg = { id: string; slug: string; name: string; email?: string | null; phone?: string | null; address?: string | null; settings?: OrgSettings };
@@ -23,22 +22,6 @@ export async function findOrgById(tx: Db, id: string) {
 export async function countOrgs(tx: Db) {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(organisations);
   return row?.n ?? 0;
-}
-
-export async function getInstanceSetting(tx: Db, key: string) {
-  const rows = await tx.select().from(instanceSettings).where(eq(instanceSettings.key, key));
-  return rows[0]?.value;
-}
-
-export async function putInstanceSetting(tx: Db, key: string, value: string | null) {
-  if (value === null) {
-    await tx.delete(instanceSettings).where(eq(instanceSettings.key, key));
-    return;
-  }
-  await tx
-    .insert(instanceSettings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: instanceSettings.key, set: { value, updatedAt: sql`now()` } });
 }
 
 export async function updateOrgSettings(tx: Db, orgId: string, settings: OrgSettings) {

@@ -1,7 +1,7 @@
 // A person chosen on a form or in an API body (a case's coordinator, a task's assignee) must be an active member of
 // the service. The database refuses anyone else too (same-service keys, migration 0017): this says so in words first.
 import type { Db } from '#src/db/client.ts';
-import type { Role } from '#src/features/auth/actor.ts';
+import type { Role } from '#src/access/actor.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { findMember } from './people.repo.ts';
 

@@ -6,10 +6,10 @@ import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { ROLES, STAFF_ROLES } from '#src/features/auth/actor.ts';
-import { ROLE_LABELS } from '#src/features/auth/permissions.ts';
-import { ROLE_NAMES } from '#src/features/auth/role-words.ts';
+import { ROLES, STAFF_ROLES } from '#src/access/actor.ts';
+import { ROLE_LABELS } from '#src/access/permissions.ts';
 import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
+import { ROLE_NAMES } from '#src/access/role-words.ts';
 
 const roleItemsIn = (t: Translate) => (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]), selected: r === selected }));
 const roleLabels = (t: Translate) => Object.fromEntries(ROLES.map((r) => [r, t(ROLE_LABELS[r])]));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAFF_ROLES } from '#src/features/auth/actor.ts';
+import { STAFF_ROLES } from '#src/access/actor.ts';
 
 export const ZRole = z.enum(STAFF_ROLES, { error: 'Select a role' });
 

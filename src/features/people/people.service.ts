@@ -8,12 +8,11 @@ import { hashPassword, verifyPassword } from '#src/lib/passwords.ts';
 import { passwordProblem } from '#src/lib/password-strength.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor, OrgActor, Role } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { deleteOrgSessions } from '#src/features/auth/sessions.repo.ts';
-import { findUserByEmail, insertUser, updateUser } from '#src/features/auth/users.repo.ts';
-import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
-import { linkVolunteerByEmail } from '#src/features/volunteers/volunteers.repo.ts';
+import type { Actor, OrgActor, Role } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import { deleteOrgSessions } from '#src/features/auth/accounts.ts';
+import { findUserByEmail, insertUser, updateUser } from '#src/features/auth/accounts.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
 import {
   countActiveAdmins,
   findInvitationByTokenHash,
@@ -29,7 +28,10 @@ import type { Invite } from './people.schemas.ts';
 
 export const INVITATION_DAYS = 7;
 
-export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+/** Links a new mediator's sign-in to the volunteer record with their email (volunteers' rule, given in deps.ts: people is below volunteers). */
+export type LinkVolunteer = (tx: Db, orgId: string, email: string, userId: string) => Promise<string | undefined>;
+
+export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: Db; clock: Clock; audit: Audit; linkVolunteer: LinkVolunteer }) {
   async function guardLastAdmin(tx: Db, actor: OrgActor, userId: string, change: string) {
     const member = await findMember(tx, actor.orgId, userId);
     if (!member) throw notFound(msg('That person'));
@@ -121,7 +123,7 @@ export function createPeopleService({ db, clock, audit }: { db: Db; clock: Clock
         await insertMembership(tx, { orgId: invitation.orgId, userId, role: invitation.role });
         const actor = { ...ctx, type: 'user' as const, id: userId, label: invitation.name };
         // A volunteer invited to sign in: their record (same email, in this service) is linked to the account.
-        const volunteerId = invitation.role === 'mediator' ? await linkVolunteerByEmail(tx, invitation.orgId, invitation.email, userId) : undefined;
+        const volunteerId = invitation.role === 'mediator' ? await linkVolunteer(tx, invitation.orgId, invitation.email, userId) : undefined;
         if (volunteerId)
           await audit.record(tx, actor, invitation.orgId, { action: 'volunteer.linked', entityType: 'volunteer', entityId: volunteerId, detail: { userId } });
         await audit.record(tx, actor, invitation.orgId, {

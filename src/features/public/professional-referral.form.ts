@@ -2,9 +2,9 @@
 // a GOV.UK date input) turned into a ProfessionalReferral, or field errors keyed by the form's own field ids.
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { type CaseType, ROLES_BY_CASE_TYPE } from '#src/features/cases/case-words.ts';
+import { type CaseType, ROLES_BY_CASE_TYPE } from '#src/domain/case-words.ts';
 import { type ProfessionalReferral, ZCaseDetails, ZProfessionalReferral } from '#src/features/referrals/referrals.schemas.ts';
-import { sendContactDeadline } from '#src/features/referrals/send-deadline.ts';
+import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import { asList, readDateInput, yesNo } from './public-forms.ts';
 
 export const CASE_TYPE_SLUGS: Record<CaseType, string> = {

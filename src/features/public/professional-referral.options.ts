@@ -1,6 +1,6 @@
 // The words for the choices on the professional referral form (shown through t()).
 import { msg, type Translate } from '#src/i18n/i18n.ts';
-import { PARTY_ROLE_LABELS, type PartyRole } from '#src/features/cases/case-words.ts';
+import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { RISK_LABELS, RISKS, SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES } from '#src/features/referrals/referrals.schemas.ts';
 
 type Choice = { value: string; text: string };

@@ -8,7 +8,7 @@ import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import {
   anonymous,
   asList,

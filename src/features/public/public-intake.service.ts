@@ -7,13 +7,14 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { Actor, OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { insertEnquiry, insertVolunteerApplication, listEnquiries, listVolunteerApplications, updateEnquiry } from '#src/features/referrals/referrals.repo.ts';
+import type { Actor, OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import { insertEnquiry, insertVolunteerApplication, updateEnquiry } from '#src/features/referrals/intake-records.ts';
+import { listEnquiries, listVolunteerApplications } from '#src/features/referrals/referral-reads.ts';
 import type { Enquiry, VolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
 import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 import { type Coverage, decideCoverage } from './coverage.ts';
-import { findLocalAuthority } from './postcodes.repo.ts';
+import { findLocalAuthority } from '#src/features/postcodes/postcode-lookup.ts';
 
 export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   return {

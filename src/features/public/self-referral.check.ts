@@ -1,6 +1,6 @@
 // Pure: the "Check your answers" page of the self-referral, as sections of rows with a Change link each.
 import { msg, type Translate } from '#src/i18n/i18n.ts';
-import { CASE_TYPE_LABELS } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
 import { type Draft, type JourneyContext, MY_ROLES, otherRoles } from './self-referral.journey.ts';
 

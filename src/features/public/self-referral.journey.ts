@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { CASE_TYPES, type CaseType, PARTY_ROLES, type PartyRole } from '#src/features/cases/case-words.ts';
+import { CASE_TYPES, type CaseType, PARTY_ROLES, type PartyRole } from '#src/domain/case-words.ts';
 import { SEND_DECISIONS, ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
 import { type FormValues, fromYesNo, readDateInput } from './public-forms.ts';
 import { msg } from '#src/i18n/i18n.ts';

@@ -1,6 +1,6 @@
 // Pure: what a service's public home page says: what it offers and which of its notices apply today.
 import { msg } from '#src/i18n/i18n.ts';
-import type { CaseType } from '#src/features/cases/case-words.ts';
+import type { CaseType } from '#src/domain/case-words.ts';
 import type { Notice } from '#src/features/settings/settings.schemas.ts';
 
 /** One sentence for each kind of help, in plain words (drawn from the services' own pages). */

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/features/auth/permissions.ts';
+import { can } from '#src/access/permissions.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';

@@ -1,10 +1,10 @@
 // View models for the staff referral pages: the queue's rows and everything a referral holds, with its
 // stored codes in words. Fields are picked one by one, so a new column never reaches a page by default.
 import { translator, msg } from '#src/i18n/i18n.ts';
-import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, STATUS_LABELS, type CaseStatus } from '#src/features/cases/case-words.ts';
+import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, STATUS_LABELS, type CaseStatus } from '#src/domain/case-words.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from './referrals.schemas.ts';
 import type { ReferralPagesService } from './referral-pages.service.ts';
-import { sendContactDeadline } from './send-deadline.ts';
+import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 
 const t = translator('en');
 type ReferralPage = Awaited<ReturnType<ReferralPagesService['referralPage']>>;

@@ -2,9 +2,9 @@
 // with the coordinators a new case can be given to. Names only.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/features/auth/permissions.ts';
-import { listActiveMembersWithRoles } from '#src/features/cases/case-directory.repo.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { can } from '#src/access/permissions.ts';
+import { listActiveMembersWithRoles } from '#src/features/cases/case-reads.ts';
 import type { ReferralService } from './referrals.service.ts';
 
 export function createReferralPagesService(deps: { db: Db; referrals: ReferralService }) {

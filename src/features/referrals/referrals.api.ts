@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
+import { authorise } from '#src/access/permissions.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
 import { ZDecision, ZProfessionalReferral } from './referrals.schemas.ts';
 

@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import { can } from '#src/features/auth/permissions.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/features/cases/case-words.ts';
-import { asBody, optionalText, textOf } from '#src/features/cases/page-form.ts';
+import { can } from '#src/access/permissions.ts';
+import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { asBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';

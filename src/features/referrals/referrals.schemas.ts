@@ -1,26 +1,14 @@
 // What a referral holds, for the public journey, the professional form and the API alike.
-import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
 import { isoDate } from '#src/lib/zod-fields.ts';
-import { CASE_TYPES, PARTY_ROLES } from '#src/features/cases/case-words.ts';
-import { parsePostcode } from '#src/lib/normalise.ts';
+import { CASE_TYPES, PARTY_ROLES } from '#src/domain/case-words.ts';
+import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/domain/contact-inputs.ts';
+import { RISKS, SEND_DECISIONS, SEND_ISSUES } from '#src/domain/referral-words.ts';
+
+export { ZEmailInput, ZPhoneInput, ZPostcodeInput };
+export { RISK_LABELS, RISKS, SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES } from '#src/domain/referral-words.ts';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
-
-export const ZPostcodeInput = z
-  .string()
-  .trim()
-  .refine((v) => v === '' || parsePostcode(v) !== undefined, 'Enter a real postcode, like CT1 2AB')
-  .transform((v) => parsePostcode(v)?.normalised ?? '')
-  .optional();
-
-export const ZEmailInput = z.union([z.literal(''), z.email('Enter an email address in the correct format, like name@example.org')]).optional();
-export const ZPhoneInput = z
-  .string()
-  .trim()
-  .max(30, 'Phone number must be 30 characters or fewer')
-  .refine((v) => v === '' || v.replace(/\D/g, '').length >= 6, 'Enter a phone number, like 01632 960 001 or 07700 900 982')
-  .optional();
 
 export const ZReferralParty = z.object({
   name: z.string().trim().min(1, 'Enter the name of each person, or a description such as “neighbour at number 12”').max(120),
@@ -35,33 +23,6 @@ export const ZReferralParty = z.object({
   isReferredPerson: z.boolean().optional(),
 });
 export type ReferralPartyInput = z.infer<typeof ZReferralParty>;
-
-export const RISKS = ['domestic_abuse', 'substance_misuse', 'mental_health', 'weapons', 'anyone_at_risk'] as const;
-export const RISK_LABELS: Record<(typeof RISKS)[number], string> = {
-  domestic_abuse: msg('Domestic abuse'),
-  substance_misuse: msg('Substance misuse'),
-  mental_health: msg('Mental health'),
-  weapons: msg('Weapons'),
-  anyone_at_risk: msg('Someone at risk of harm'),
-};
-
-export const SEND_DECISIONS = [
-  'refusal_to_assess',
-  'refusal_to_issue',
-  'plan_contents',
-  'refusal_to_reassess',
-  'refusal_to_amend',
-  'cease_to_maintain',
-] as const;
-export const SEND_DECISION_LABELS: Record<(typeof SEND_DECISIONS)[number], string> = {
-  refusal_to_assess: msg('Refusal to carry out an EHC needs assessment'),
-  refusal_to_issue: msg('Decision not to issue an EHC plan after assessment'),
-  plan_contents: msg('The contents of the EHC plan'),
-  refusal_to_reassess: msg('Refusal to carry out a re-assessment'),
-  refusal_to_amend: msg('Refusal to amend or replace the plan after a review or re-assessment'),
-  cease_to_maintain: msg('Decision to stop maintaining the plan'),
-};
-export const SEND_ISSUES = ['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I'] as const;
 
 /** The questions each case type needs (rules.md §A–D). */
 export const ZCaseDetails = {

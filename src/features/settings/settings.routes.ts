@@ -3,8 +3,8 @@
 // A problem shows the page again with every answer as typed and the message next to its field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/features/cases/case-words.ts';
-import { asBody, dateOf, dateParts, type FormBody, isTicked, linesOf, listOf, textOf } from '#src/features/cases/page-form.ts';
+import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/domain/case-words.ts';
+import { asBody, dateOf, dateParts, type FormBody, isTicked, linesOf, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, parseForm } from '#src/http/forms.ts';
 import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';

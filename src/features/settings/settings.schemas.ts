@@ -1,8 +1,9 @@
 // A service's settings: case types offered and their reference prefixes, areas covered, notices, public texts.
 import { z } from 'zod';
-import { CASE_TYPES } from '#src/features/cases/case-words.ts';
-import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/volunteers/volunteer-policy.ts';
-import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/meetings/meeting-policy.ts';
+import { CASE_TYPES } from '#src/domain/case-words.ts';
+import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
+import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
+import { DEFAULT_FOLLOW_UP_POLICY, ZFollowUpPolicy } from '#src/features/settings/follow-up-policy.ts';
 
 const prefix = z
   .string()
@@ -58,6 +59,8 @@ export const ZServiceSettings = z.object({
   volunteers: ZVolunteerPolicy.default(DEFAULT_VOLUNTEER_POLICY),
   /** Ground rules, video links, reminders, travel time, meeting hours, SEND notice and email templates. */
   meetings: ZMeetingPolicy.default(DEFAULT_MEETING_POLICY),
+  /** The follow-up points per case type, in weeks after the agreement is signed, and how long parties' links work. */
+  followUp: ZFollowUpPolicy.default(DEFAULT_FOLLOW_UP_POLICY),
 });
 export type ServiceSettings = z.infer<typeof ZServiceSettings>;
 
@@ -67,6 +70,7 @@ export const ZSettingsPatch = ZServiceSettings.omit({ twoFactorRoles: true })
   .extend({
     volunteers: ZVolunteerPolicy.partial().optional(),
     meetings: ZMeetingPolicy.partial().optional(),
+    followUp: ZFollowUpPolicy.partial().optional(),
     areas: z.object({ postcodePrefixes: z.array(ZPostcodePrefix).optional(), localAuthorities: z.array(z.string().trim().min(1)).optional() }).optional(),
   });
 export type SettingsPatch = z.infer<typeof ZSettingsPatch>;

@@ -4,9 +4,9 @@ import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { authorise } from '#src/features/auth/permissions.ts';
-import { findOrgById, findOrgBySlug, updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import { findOrgById, findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 import { readSettings, type ServiceSettings, type SettingsPatch, ZServiceSettings } from './settings.schemas.ts';
 import { applyMergePatch } from '#src/lib/merge-patch.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
@@ -48,6 +48,7 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
         areas: { ...current.areas, ...(patch.areas ?? {}) },
         volunteers: { ...current.volunteers, ...(patch.volunteers ?? {}) },
         meetings: { ...current.meetings, ...(patch.meetings ?? {}) },
+        followUp: { ...current.followUp, ...(patch.followUp ?? {}) },
       }));
     },
 

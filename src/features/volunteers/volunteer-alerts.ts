@@ -2,16 +2,16 @@
 // coordinators and admins, a volunteer's own reminders on their home page, and the "what is due" list on
 // /my/training. Warnings follow the service's DBS alert days (60, 30 and 7 by default).
 import type { Db } from '#src/db/client.ts';
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/features/auth/permissions.ts';
-import type { Queue, QueueItem } from '#src/features/home/home.service.ts';
-import { listVolunteersWithLatestDbs } from './dbs.repo.ts';
-import { type DbsStanding, dbsStanding } from './dbs-status.ts';
-import { type PracticeCheck, practiceChecks } from './practice-checks.ts';
-import { listCurrentRjAccreditations, listTrainingRecordsFor } from './training.repo.ts';
-import { volunteerPolicyOf } from './my-volunteer.ts';
-import type { TrainingSummary } from './training.service.ts';
-import type { VolunteerPolicy } from './volunteer-policy.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { can } from '#src/access/permissions.ts';
+import type { Queue, QueueItem } from '#src/http/home-queue.ts';
+import { listVolunteersWithLatestDbs } from './dbs/dbs.repo.ts';
+import { type DbsStanding, dbsStanding } from './dbs/dbs-status.ts';
+import { type PracticeCheck, practiceChecks } from './training/practice-checks.ts';
+import { listCurrentRjAccreditations, listTrainingRecordsFor } from './training/training.repo.ts';
+import { volunteerPolicyOf } from './records/my-volunteer.ts';
+import type { TrainingSummary } from './training/training.service.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
 
 const SHOWN = 10;

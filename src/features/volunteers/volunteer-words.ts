@@ -1,7 +1,7 @@
 // The words of volunteering: statuses, accreditation areas, DBS levels and workforces, and which accreditation
 // a case needs. Labels are what people see (through t()).
 import { msg } from '#src/i18n/i18n.ts';
-import type { CaseType } from '#src/features/cases/case-words.ts';
+import type { CaseType } from '#src/domain/case-words.ts';
 
 export const VOLUNTEER_STATUSES = ['applicant', 'in_training', 'trainee', 'accredited', 'inactive', 'left'] as const;
 export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number];

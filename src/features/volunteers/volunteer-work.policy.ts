@@ -1,9 +1,9 @@
 // Pure: who may see and record a volunteer's hours and expenses. A volunteer (signed in with the mediator role)
 // works only with their own record; staff read with volunteers.view, record for someone with volunteers.manage,
 // and decide claims with expenses.approve. A receipt is for the claimant and the people who decide claims.
-import type { OrgActor } from '#src/features/auth/actor.ts';
-import { can } from '#src/features/auth/permissions.ts';
-import { DELETE_WINDOW_DAYS } from './hours.schemas.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { can } from '#src/access/permissions.ts';
+import { DELETE_WINDOW_DAYS } from './hours/hours.schemas.ts';
 
 export type WorkOwner = { userId: string | null };
 

@@ -1,0 +1,115 @@
+// The words of a case: types, statuses, party roles, outcomes. Labels are what people see (through t()).
+import { msg } from '#src/i18n/i18n.ts';
+export const CASE_TYPES = ['community', 'restorative_justice', 'send', 'social_care'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  community: msg('Community mediation'),
+  restorative_justice: msg('Restorative justice'),
+  send: msg('SEND mediation'),
+  social_care: msg('Social care mediation'),
+};
+
+export const CASE_STATUSES = ['intake', 'ready', 'mediation', 'outcome', 'follow_up', 'closed', 'withdrawn', 'unsuitable', 'on_hold'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  intake: msg('Intake'),
+  ready: msg('Ready'),
+  mediation: msg('Mediation'),
+  outcome: msg('Outcome'),
+  follow_up: msg('Follow-up'),
+  closed: msg('Closed'),
+  withdrawn: msg('Withdrawn'),
+  unsuitable: msg('Unsuitable'),
+  on_hold: msg('On hold'),
+};
+export const ACTIVE_STATUSES: readonly CaseStatus[] = ['intake', 'ready', 'mediation', 'outcome', 'follow_up'];
+export const ENDED_STATUSES: readonly CaseStatus[] = ['closed', 'withdrawn', 'unsuitable'];
+
+export const PARTY_ROLES = [
+  'party',
+  'victim',
+  'person_who_harmed',
+  'parent',
+  'young_person',
+  'local_authority',
+  'health_body',
+  'staff_member',
+  'service_user',
+  'family_member',
+  'supporter',
+  'advocate',
+  'interpreter',
+] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  party: msg('Party'),
+  victim: msg('Victim'),
+  person_who_harmed: msg('Person who harmed'),
+  parent: msg('Parent'),
+  young_person: msg('Young person'),
+  local_authority: msg('Local authority'),
+  health_body: msg('Health body'),
+  staff_member: msg('Staff member'),
+  service_user: msg('Service user'),
+  family_member: msg('Family member'),
+  supporter: msg('Supporter'),
+  advocate: msg('Advocate'),
+  interpreter: msg('Interpreter'),
+};
+/** The roles offered for each kind of case (referral forms and the People tab); none is chosen for the person. */
+export const ROLES_BY_CASE_TYPE: Record<CaseType, readonly PartyRole[]> = {
+  community: ['party', 'parent', 'young_person', 'family_member', 'supporter', 'advocate', 'interpreter'],
+  restorative_justice: ['victim', 'person_who_harmed', 'family_member', 'supporter', 'advocate', 'interpreter'],
+  send: ['parent', 'young_person', 'local_authority', 'health_body', 'supporter', 'advocate', 'interpreter'],
+  social_care: ['service_user', 'family_member', 'staff_member', 'local_authority', 'health_body', 'party', 'advocate', 'supporter', 'interpreter'],
+};
+export const rolesFor = (caseType: string): readonly PartyRole[] => ROLES_BY_CASE_TYPE[caseType as CaseType] ?? PARTY_ROLES;
+
+/** People taking part in the mediation itself, whose consent it needs. Supporters, advocates and interpreters come with them. */
+export const CONSENTING_ROLES: readonly PartyRole[] = [
+  'party',
+  'victim',
+  'person_who_harmed',
+  'parent',
+  'young_person',
+  'local_authority',
+  'health_body',
+  'service_user',
+  'family_member',
+  'staff_member',
+];
+
+export const OUTCOMES = ['full_agreement', 'partial_agreement', 'no_agreement'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  full_agreement: msg('Full agreement'),
+  partial_agreement: msg('Partial agreement'),
+  no_agreement: msg('No agreement'),
+};
+
+/** Why a case closed: the list the service recognises (asked for when a case closes). */
+export const CLOSING_REASONS = [
+  'agreement_kept',
+  'agreement_partly_kept',
+  'agreement_not_kept',
+  'no_agreement',
+  'withdrawn',
+  'coaching_completed',
+  'other',
+] as const;
+export type ClosingReason = (typeof CLOSING_REASONS)[number];
+export const CLOSING_REASON_LABELS: Record<ClosingReason, string> = {
+  agreement_kept: msg('Agreement reached and kept'),
+  agreement_partly_kept: msg('Agreement reached and partly kept'),
+  agreement_not_kept: msg('Agreement reached but not kept'),
+  no_agreement: msg('No agreement reached'),
+  withdrawn: msg('A party withdrew'),
+  coaching_completed: msg('Conflict coaching completed'),
+  other: msg('Other (say why)'),
+};
+
+/** mediation (two or more parties), or coaching: one-to-one conflict coaching when the other party will not take part. */
+export const PATHWAYS = ['mediation', 'coaching'] as const;
+export type Pathway = (typeof PATHWAYS)[number];
+
+export type ConsentState = 'not_asked' | 'given' | 'withdrawn';

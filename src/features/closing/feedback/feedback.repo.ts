@@ -1,0 +1,32 @@
+// Feedback responses and the counts made from them.
+import type { Db } from '#src/db/client.ts';
+import { and, count, eq, gte, lt, sql } from '#src/db/orm.ts';
+import { feedbackResponses } from '#src/db/schema/closing.ts';
+
+export async function insertFeedback(tx: Db, row: typeof feedbackResponses.$inferInsert) {
+  await tx.insert(feedbackResponses).values(row);
+}
+
+export type FeedbackFilter = { orgId: string; caseType?: string; from?: Date; to?: Date };
+
+/** Counts per case type: never a row, a case or a person. */
+export async function aggregateFeedback(tx: Db, f: FeedbackFilter) {
+  const conditions = [eq(feedbackResponses.orgId, f.orgId)];
+  if (f.caseType) conditions.push(eq(feedbackResponses.caseType, f.caseType));
+  if (f.from) conditions.push(gte(feedbackResponses.submittedAt, f.from));
+  if (f.to) conditions.push(lt(feedbackResponses.submittedAt, f.to));
+  return tx
+    .select({
+      caseType: feedbackResponses.caseType,
+      responses: count(),
+      satisfactionSum: sql<number>`sum(${feedbackResponses.satisfaction})::int`,
+      feltHeard: sql<number>`count(*) filter (where ${feedbackResponses.feltHeard})::int`,
+      wouldRecommend: sql<number>`count(*) filter (where ${feedbackResponses.wouldRecommend})::int`,
+      copeRated: sql<number>`count(*) filter (where ${feedbackResponses.copeBefore} is not null and ${feedbackResponses.copeAfter} is not null)::int`,
+      copeBeforeSum: sql<number>`coalesce(sum(${feedbackResponses.copeBefore}) filter (where ${feedbackResponses.copeAfter} is not null), 0)::int`,
+      copeAfterSum: sql<number>`coalesce(sum(${feedbackResponses.copeAfter}) filter (where ${feedbackResponses.copeBefore} is not null), 0)::int`,
+    })
+    .from(feedbackResponses)
+    .where(and(...conditions))
+    .groupBy(feedbackResponses.caseType);
+}

@@ -1,0 +1,12 @@
+// The states an email passes through in the outbox, in words.
+import { msg } from '#src/i18n/i18n.ts';
+
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  queued: msg('Queued'),
+  sending: msg('Sending'),
+  sent: msg('Sent'),
+  failed: msg('Failed'),
+  held: msg('Held in the outbox (no mail server set up)'),
+};

@@ -1,0 +1,10 @@
+// Published by meetings for the features below it, through deps.ts: a volunteer's next meeting for their own home page.
+import type { Db } from '#src/db/client.ts';
+import { listMeetingsBetween } from './records/meetings.repo.ts';
+
+/** The volunteer's next booked meeting in the coming 90 days, if any. */
+export async function nextMeetingOfVolunteer(tx: Db, orgId: string, volunteerId: string, now: Date) {
+  const soon = await listMeetingsBetween(tx, orgId, now, new Date(now.getTime() + 90 * 86_400_000), { volunteerId, statuses: ['booked'] });
+  const next = soon.find((m) => m.startsAt.getTime() >= now.getTime());
+  return next ? { kind: next.kind, startsAt: next.startsAt, caseReference: next.caseReference } : null;
+}

@@ -1,0 +1,130 @@
+// Invitations, changes, cancellations and reminders for a meeting: one message per recipient with an address, each
+// with its own .ics that names only that recipient. The body says when, where, how to join and whom to contact; it
+// never names the other people invited or gives their addresses.
+import type { Db } from '#src/db/client.ts';
+import { invitationIcs } from '#src/features/meetings/feeds/ics.ts';
+import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
+import { MEETING_KIND_LABELS, type MeetingKind } from '#src/domain/meeting-words.ts';
+import { mailSettings } from '#src/features/email/mail-settings.ts';
+import { contactInWords, lowerFirst, reasonSentence, whenInWords } from '#src/features/email/mail-words.ts';
+import { queueEmail } from '#src/features/email/outbox.ts';
+import { renderEmail, type TemplateName } from '#src/features/email/templates.ts';
+import { DEFAULT_LOCALE, type Locale, translator } from '#src/i18n/i18n.ts';
+
+export type MeetingChange = 'invitation' | 'changed' | 'cancelled' | 'reminder';
+
+export type MeetingMailInput = {
+  orgId: string;
+  service: { name: string; email: string | null; phone: string | null };
+  policy: MeetingPolicy;
+  change: MeetingChange;
+  meeting: {
+    id: string;
+    caseId: string;
+    caseReference: string;
+    kind: string;
+    mode: string;
+    startsAt: Date;
+    endsAt: Date;
+    icsUid: string;
+    sequence: number;
+    where: string;
+    videoLink: string | null;
+  };
+  /** locale: the language the recipient is written to in (English when left out). */
+  recipients: { participantId: string; name: string; email: string | null; response: string; locale?: Locale }[];
+  /** Why it moved or was cancelled. */
+  reason?: string;
+};
+
+export type MeetingRecipient = MeetingMailInput['recipients'][number];
+
+const TEMPLATE_OF: Record<MeetingChange, TemplateName> = {
+  invitation: 'meeting_invitation',
+  changed: 'meeting_changed',
+  cancelled: 'meeting_cancelled',
+  reminder: 'meeting_reminder',
+};
+
+export type MeetingMessage = {
+  template: TemplateName;
+  to: string;
+  toName: string;
+  subject: string;
+  text: string;
+  html: string;
+  ics: string;
+  icsMethod: 'REQUEST' | 'CANCEL';
+  dedupeKey: string | null;
+};
+
+/** Pure: the message one recipient gets. */
+export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipient & { email: string }, stamp?: Date): MeetingMessage {
+  const { meeting, service } = input;
+  const locale = recipient.locale ?? DEFAULT_LOCALE;
+  const t = translator(locale);
+  const kindLabel = t(MEETING_KIND_LABELS[meeting.kind as MeetingKind] ?? meeting.kind);
+  const template = TEMPLATE_OF[input.change];
+  const videoLink = meeting.videoLink?.trim() || '';
+  const values: Record<string, string> = {
+    recipientName: recipient.name,
+    service: service.name,
+    meetingKind: kindLabel,
+    meetingKindLower: lowerFirst(kindLabel),
+    when: whenInWords(meeting.startsAt, meeting.endsAt),
+    where: meeting.where,
+    videoLink,
+    howToJoin: videoLink ? t('Join the video call with this link: {videoLink}', { videoLink }) : '',
+    contact: contactInWords(service, t),
+    servicePhone: service.phone ?? '',
+    serviceEmail: service.email ?? '',
+    reason: reasonSentence(input.reason, t),
+    caseReference: meeting.caseReference,
+  };
+  const rendered = renderEmail(template, values, input.policy.emailTemplates, locale);
+  const icsMethod = input.change === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  const ics = invitationIcs(
+    {
+      uid: meeting.icsUid,
+      sequence: meeting.sequence,
+      start: meeting.startsAt,
+      end: meeting.endsAt,
+      summary: t('{kind} with {service}', { kind: kindLabel, service: service.name }),
+      description: [
+        videoLink && t('Video link: {videoLink}', { videoLink }),
+        t('To change it, contact {service}: {contact}.', { service: service.name, contact: values.contact }),
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      location: meeting.where,
+      ...(videoLink ? { url: videoLink } : {}),
+      cancelled: icsMethod === 'CANCEL',
+      ...(stamp ? { stamp } : {}),
+    },
+    { name: service.name, email: service.email?.trim() || mailSettings().fromAddress },
+    { name: recipient.name, email: recipient.email, response: recipient.response },
+    icsMethod,
+    // Accept and decline go to the organiser: ask for them only when that is the service's own mailbox.
+    Boolean(service.email?.trim()),
+  );
+  const dedupeKey = input.change === 'reminder' ? `reminder:${meeting.id}:${meeting.startsAt.toISOString()}:${recipient.participantId}` : null;
+  return { template, to: recipient.email, toName: recipient.name, ...rendered, ics, icsMethod, dedupeKey };
+}
+
+/** Queues one message per recipient with an email address. Returns how many were queued. */
+export async function queueMeetingMail(tx: Db, input: MeetingMailInput): Promise<number> {
+  let queued = 0;
+  for (const recipient of input.recipients) {
+    const email = recipient.email?.trim();
+    if (!email) continue;
+    const message = meetingMessage(input, { ...recipient, email });
+    const id = await queueEmail(tx, {
+      orgId: input.orgId,
+      ...message,
+      caseId: input.meeting.caseId,
+      meetingId: input.meeting.id,
+    });
+    if (id) queued += 1;
+  }
+  return queued;
+}

@@ -1,0 +1,148 @@
+// The meeting pages: the case's Meetings tab, one meeting (with answers taken by phone), and the registration of
+// every meeting page and API route (booking, changes, records, the shuttle log, further-meeting requests).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '#src/deps.ts';
+import { can } from '#src/access/permissions.ts';
+import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
+import { caseHeader } from '#src/features/cases/case-pages.present.ts';
+import { type CasePagesService, createCasePagesService } from '#src/features/cases/case-pages.service.ts';
+import { asBody, optionalText } from '#src/http/page-form.ts';
+import { keepValues, parseForm } from '#src/http/forms.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
+import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
+import { isUuid } from '#src/lib/ids.ts';
+import { registerBookingPages } from '../booking/meeting-booking.routes.ts';
+import { registerMeetingChangePages } from './meeting-changes.routes.ts';
+import { attempt, errorItems } from './meeting-forms.ts';
+import { JOINT_KINDS } from './meeting-outcomes.service.ts';
+import { RECORDABLE_RESPONSES, ZResponse } from './meetings.schemas.ts';
+import { registerMeetingApi } from './meetings.api.ts';
+import { meetingRow, meetingSummaryRows, participantRows, recordRows, requestRow, responseLabel, STATUS_CLASSES, statusLabel } from './meetings.present.ts';
+import type { MeetingStatus } from '#src/domain/meeting-words.ts';
+import { registerRequestApi } from '../requests/requests.api.ts';
+import { registerRequestPages } from '../requests/requests.routes.ts';
+import { registerShuttleApi } from '../shuttle/shuttle.api.ts';
+import { registerShuttlePages } from '../shuttle/shuttle.routes.ts';
+
+const t = translator('en');
+
+/** What a form did, shown after the redirect back. Keys only: nothing typed travels in the URL. */
+export const MEETING_DONE: Record<string, string> = {
+  booked: msg('Meeting booked. Invitations are in the outbox for everyone with an email address.'),
+  moved: msg('Meeting moved. Everyone invited has been sent the new time.'),
+  cancelled: msg('Meeting cancelled. Everyone invited has been told.'),
+  noShow: msg('Recorded that the meeting did not take place.'),
+  recorded: msg('Meeting recorded.'),
+  recordedRequest: msg('Meeting recorded. A request for another joint meeting is in the coordinators’ queue.'),
+  response: msg('Answer recorded.'),
+  requested: msg('Request for a further meeting recorded. It is in the coordinators’ queue.'),
+};
+
+export const flashOf = (req: FastifyRequest) => MEETING_DONE[(req.query as { done?: string }).done ?? ''];
+
+/** The meeting id in the path, or 404. */
+export function meetingIdParam(req: FastifyRequest): string {
+  const id = (req.params as { meetingId?: string }).meetingId;
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That meeting was not found'));
+  return id;
+}
+
+/** The case's heading and sub navigation, with the Meetings tab active, and what this person may do. */
+export async function meetingsHeader(pages: CasePagesService, req: FastifyRequest, caseId: string) {
+  const view = await pages.casePage(req.actor!, caseId);
+  const header = caseHeader(view, 'meetings');
+  return { view, header, canBook: header.canWork && can(req.actor!.role, 'meetings.book') };
+}
+
+type Extra = { values?: Record<string, string>; fields?: FieldErrors };
+
+async function renderCaseMeetings(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply) {
+  const caseId = caseIdParam(req);
+  const { header, canBook } = await meetingsHeader(pages, req, caseId);
+  const list = await deps.meetings.caseMeetings(req.actor!, caseId);
+  const now = list.now.getTime();
+  const upcoming = list.meetings.filter((m) => m.status === 'booked' && m.endsAt.getTime() > now);
+  const past = list.meetings.filter((m) => !upcoming.includes(m)).reverse();
+  return reply.page('meetings/records/views/case-meetings.njk', {
+    pageTitle: `${header.reference} – ${t('Meetings')}`,
+    header,
+    canBook,
+    upcoming: upcoming.map(meetingRow),
+    past: past.map(meetingRow),
+    openRequests: list.requests.filter((r) => r.status === 'open').map((r) => requestRow(r, list.now)),
+    flash: flashOf(req),
+  });
+}
+
+async function renderMeeting(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
+  const caseId = caseIdParam(req);
+  const meetingId = meetingIdParam(req);
+  const { header, canBook, view } = await meetingsHeader(pages, req, caseId);
+  const { meeting: m, now } = await deps.meetings.meeting(req.actor!, caseId, meetingId);
+  const booked = m.status === 'booked';
+  const started = m.startsAt.getTime() <= now.getTime();
+  const values = extra.values ?? {};
+  const fields = extra.fields ?? {};
+  const base = `/cases/${caseId}/meetings/${m.id}`;
+  return reply.page('meetings/records/views/meeting.njk', {
+    pageTitle: `${header.reference} – ${t('Meeting')}`,
+    header,
+    meeting: {
+      id: m.id,
+      href: base,
+      title: meetingRow(m).kind,
+      when: meetingRow(m).when,
+      status: statusLabel(m.status),
+      statusClass: STATUS_CLASSES[m.status as MeetingStatus] ?? 'moj-badge--grey',
+      isShuttle: m.kind === 'shuttle',
+      isJoint: JOINT_KINDS.includes(m.kind),
+    },
+    summaryRows: meetingSummaryRows(m),
+    recordRows: recordRows(m),
+    participants: participantRows(m, new Map(view.parties.map((p) => [p.id, p.role]))),
+    canRespond: header.canWork && booked,
+    canChange: canBook && booked,
+    canRecord: header.canWork && booked && started,
+    recordLater: header.canWork && booked && !started,
+    canShuttle: header.canWork && m.kind === 'shuttle' && m.status !== 'cancelled',
+    participantItems: [
+      { value: '', text: t('Choose a person') },
+      ...m.participants.map((p) => ({ value: p.id, text: p.name, selected: values.participantId === p.id })),
+    ],
+    responseItems: RECORDABLE_RESPONSES.map((r) => ({ value: r, text: responseLabel(r), checked: values.response === r })),
+    values,
+    fields,
+    errors: Object.keys(fields).length ? errorItems(fields, ['participantId', 'response']) : undefined,
+    flash: flashOf(req),
+  });
+}
+
+export function registerMeetingPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+  app.get('/cases/:id/meetings', (req, reply) => renderCaseMeetings(deps, pages, req, reply));
+  app.get('/cases/:id/meetings/:meetingId', (req, reply) => renderMeeting(deps, pages, req, reply));
+
+  app.post('/cases/:id/meetings/:meetingId/responses', async (req, reply) => {
+    const caseId = caseIdParam(req);
+    const meetingId = meetingIdParam(req);
+    const body = asBody(req.body);
+    const parsed = parseForm(ZResponse, { participantId: optionalText(body, 'participantId'), response: optionalText(body, 'response') });
+    if (!parsed.ok) reply.status(422);
+    const done = parsed.ok ? await attempt(reply, () => deps.meetings.recordResponse(req.actor!, caseId, meetingId, parsed.data)) : parsed;
+    if (done.ok) return reply.redirect(`/cases/${caseId}/meetings/${meetingId}?done=response`, 303);
+    const fields = done.fields;
+    return renderMeeting(deps, pages, req, reply, { values: keepValues(body), fields });
+  });
+}
+
+/** Every meeting page and API route, registered once from app.ts. */
+export function registerMeetings(app: FastifyInstance, deps: Deps) {
+  const pages = createCasePagesService(deps);
+  registerMeetingPages(app, deps, pages);
+  registerBookingPages(app, deps, pages);
+  registerMeetingChangePages(app, deps, pages);
+  registerShuttlePages(app, deps, pages);
+  registerRequestPages(app, deps, pages);
+  registerMeetingApi(app, deps);
+  registerShuttleApi(app, deps);
+  registerRequestApi(app, deps);
+}

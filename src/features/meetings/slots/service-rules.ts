@@ -1,0 +1,118 @@
+// Pure: the service's rules about when and where a meeting may be, each checked ONCE here with its words — SEND
+// notice, notices that suspend home visits or close the office, a venue's opening hours and closed dates, whether a
+// room fits the meeting, and the kinds that meet one party. The booking rules (meeting-rules.ts) and the slot finder
+// (slot-finder*.ts) both call these, so a time the finder offers passes at booking and both give the same reasons.
+// Dates are "YYYY-MM-DD" and weekly windows "HH:MM", Europe/London local time; instants are UTC milliseconds.
+import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
+import { MEETING_KIND_LABELS, type MeetingKind, ONE_PARTY_KINDS } from '#src/domain/meeting-words.ts';
+import { covers, type Interval } from './slot-finder.intervals.ts';
+import { isoWeekday, londonToUtc, minutesOf, utcToLondon } from './slot-finder.time.ts';
+import { dayInWords, listInWords, rangeInWords, weekdayName } from './slot-finder.words.ts';
+import { addWorkingDays } from '../working-days.ts';
+
+export type ServiceNotice = { text: string; from?: string; to?: string; homeVisitsSuspended: boolean; officeClosed?: boolean };
+
+/** Is the date within the span (a notice, time away)? Open-ended on either side when from or to is missing. */
+export const includesDate = (span: { from?: string; to?: string }, date: string) => (!span.from || span.from <= date) && (!span.to || date <= span.to);
+
+// SEND notice ---------------------------------------------------------------------------------------------------
+
+/** The first date a SEND meeting may be on; null when the rule does not apply (not SEND, or shorter notice agreed). */
+export function sendEarliestDate(f: { isSend: boolean; shortNoticeAgreed: boolean; workingDays: number; today: string }): string | null {
+  return f.isSend && !f.shortNoticeAgreed && f.workingDays > 0 ? addWorkingDays(f.today, f.workingDays) : null;
+}
+
+/** Why a meeting may not be on `date` because of the SEND notice rule (`earliest` from sendEarliestDate), or undefined. */
+export function sendNoticeProblem(date: string, earliest: string | null, workingDays: number, today: string): string | undefined {
+  if (!earliest || date >= earliest) return undefined;
+  return `Too soon: a SEND meeting needs ${workingDays} working ${workingDays === 1 ? 'day’s' : 'days’'} notice, so the earliest date is ${dayInWords(earliest, today)}, unless the parent or young person agrees to shorter notice`;
+}
+
+// Notices: home visits suspended, office closed ------------------------------------------------------------------
+
+/** Why an in-person meeting at this place may not be on `date` because of the service's notices (empty: none). */
+export function noticeProblems(place: string | null, notices: readonly ServiceNotice[], date: string, today: string): string[] {
+  if (place !== 'home' && place !== 'office') return [];
+  const reasons: string[] = [];
+  for (const n of notices) {
+    if (!includesDate(n, date)) continue;
+    if (place === 'home' && n.homeVisitsSuspended) reasons.push(`Home visits are suspended ${rangeInWords(n.from, n.to, today)} (notice: ${n.text})`);
+    if (place === 'office' && n.officeClosed) reasons.push(`The office is closed ${rangeInWords(n.from, n.to, today)} (notice: ${n.text})`);
+  }
+  return reasons;
+}
+
+// Venues: opening hours and closed dates -------------------------------------------------------------------------
+
+export type VenueHours = { name: string; openingHours: readonly WeeklyWindow[]; closedDates: readonly string[] };
+/** Weekly windows as minutes after local midnight by ISO weekday (index 1–7), sorted and merged; null when none. */
+export type WeeklyMinutes = [number, number][][];
+
+/** Weekly windows by weekday, touching or overlapping ones joined; null when none are recorded. */
+export function weeklyByDay(windows: readonly WeeklyWindow[]): WeeklyMinutes | null {
+  if (!windows.length) return null;
+  const days: WeeklyMinutes = [[], [], [], [], [], [], [], []];
+  const sorted = [...windows].sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
+  for (const w of sorted) {
+    const list = days[w.day];
+    const [s, e] = [minutesOf(w.from), minutesOf(w.to)];
+    if (!list || e <= s) continue;
+    const last = list[list.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else list.push([s, e]);
+  }
+  return days;
+}
+
+/** Local weekly windows (minutes) on a date as UTC intervals. */
+export function windowsOn(windows: readonly [number, number][][], date: string): Interval[] {
+  return (windows[isoWeekday(date)] ?? []).map(([s, e]) => [londonToUtc(date, s), londonToUtc(date, e)] as const);
+}
+
+export const venueClosedOn = (name: string, date: string, today: string) => `${name} is closed on ${dayInWords(date, today)}`;
+export const venueNotOpenOn = (name: string, date: string) => `${name} is not open on ${weekdayName(isoWeekday(date))}s`;
+
+const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+/**
+ * Why the venue is not open for the whole of [s, e), or undefined. A venue without weekly hours recorded is open
+ * whenever the service offers meetings. `open` is the venue's weeklyByDay when the caller has it already.
+ */
+export function venueHoursProblem(
+  venue: VenueHours,
+  s: number,
+  e: number,
+  today: string,
+  open: WeeklyMinutes | null = weeklyByDay(venue.openingHours),
+): string | undefined {
+  const { date } = utcToLondon(s);
+  if (venue.closedDates.includes(date)) return venueClosedOn(venue.name, date, today);
+  if (!open || covers(windowsOn(open, date), s, e)) return undefined;
+  const hours = open[isoWeekday(date)] ?? [];
+  if (!hours.length) return venueNotOpenOn(venue.name, date);
+  return `${venue.name} is open only ${listInWords(hours.map(([a, b]) => `${clock(a)} to ${clock(b)}`))} on ${weekdayName(isoWeekday(date))}s`;
+}
+
+// Rooms: big enough, and a separate waiting room for shuttle -----------------------------------------------------
+
+export type RoomFit = { roomName: string; venueName: string; capacity: number; separateWaitingRoom: boolean };
+
+/** Why this room does not suit the meeting: too small for everyone invited, or no waiting room for shuttle. */
+export function roomFitProblems(room: RoomFit, kind: string, invited: number): string[] {
+  const reasons: string[] = [];
+  const where = `${room.roomName} at ${room.venueName}`;
+  if (room.capacity < invited)
+    reasons.push(`${where} holds ${room.capacity} ${room.capacity === 1 ? 'person' : 'people'}; ${invited} ${invited === 1 ? 'is' : 'are'} invited`);
+  if (kind === 'shuttle' && !room.separateWaitingRoom) reasons.push(`A shuttle session needs a room with a separate waiting room; ${where} has none`);
+  return reasons;
+}
+
+// Kinds with one party -------------------------------------------------------------------------------------------
+
+export const isOnePartyKind = (kind: string) => (ONE_PARTY_KINDS as readonly string[]).includes(kind);
+
+/** Why this many parties cannot be at a meeting of this kind (intake visits, calls … meet exactly one), or undefined. */
+export function onePartyProblem(kind: MeetingKind, parties: number): string | undefined {
+  if (!isOnePartyKind(kind) || parties === 1) return undefined;
+  return `${MEETING_KIND_LABELS[kind]} is with one party: choose ${parties === 0 ? 'one' : 'only one'}`;
+}

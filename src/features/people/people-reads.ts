@@ -1,0 +1,2 @@
+// Published by people for the features above it: a service's members and open invitations. (Its repo stays its own.)
+export { findMember, listMembers, listOpenInvitations } from './people.repo.ts';

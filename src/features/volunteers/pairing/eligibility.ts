@@ -1,0 +1,217 @@
+// Pure: may this volunteer mediate this case, and if not, why — every reason, in the words people see
+// ("DBS recheck overdue since 3 October", "declared connection to Sam Patel"). The pair rules, the suggestions and
+// batch allocation all start here, so the page, the API and the batch agree.
+import { dateInWords } from '#src/domain/dates-in-words.ts';
+import { type Distance, distanceBetween, milesBetween, milesInWords, spacedPostcode } from './distance.ts';
+import type { PairingCase, PairingContext, PairingParty, PairingVolunteer } from './pairing.types.ts';
+import { AREA_LABELS, ASSIGNABLE_STATUSES, type VolunteerStatus } from '../volunteer-words.ts';
+
+export type Eligibility = {
+  eligible: boolean;
+  /** Why they cannot take the case; empty exactly when eligible. */
+  reasons: string[];
+  /** Shown with any pair they are in, but not a bar (a declared organisation, an unknown distance). */
+  warnings: string[];
+  /** Accredited for the case's area: may lead. */
+  leadQualified: boolean;
+  /** Status trainee: may co-mediate (community cases) beside a lead; the pair is then supervised. */
+  trainee: boolean;
+  distance: Distance;
+};
+
+const NOT_ASSIGNABLE: Record<VolunteerStatus, string> = {
+  applicant: 'status is applicant: not yet trained',
+  in_training: 'status is in training: not yet trained',
+  trainee: '',
+  accredited: '',
+  inactive: 'status is inactive: not taking cases',
+  left: 'status is left: no longer volunteering',
+};
+const PLAIN = /^[\x20-\x7e]*$/;
+/** normName from src/lib/normalise.ts, without the Unicode decomposition when the text is plain ASCII (most names). */
+const normName = (text: string) =>
+  (PLAIN.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''))
+    .toLowerCase()
+    .replace(/[^a-z0-9' -]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'rev']);
+
+const nameWords = (name: string) =>
+  normName(name)
+    .split(' ')
+    .filter((w) => w && !TITLES.has(w));
+/** Keys a person's name is matched by: all its words in any order, and its first and last words in either order. */
+function personKeys(name: string): string[] {
+  const words = nameWords(name);
+  if (!words.length) return [];
+  const keys = [`all:${[...words].sort().join(' ')}`];
+  if (words.length >= 2) keys.push(`ends:${[words[0], words[words.length - 1]].sort().join(' ')}`);
+  return keys;
+}
+const firstLine = (address: string) => normName(address.split(/[,\n]/)[0] ?? '');
+const compactPostcode = (postcode: string) => postcode.replace(/\s+/g, '').toUpperCase();
+const POSTCODE_IN_TEXT = /\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})\b/i;
+const postcodeIn = (text: string) => {
+  const m = POSTCODE_IN_TEXT.exec(text);
+  return m ? `${m[1]}${m[2]}`.toUpperCase() : null;
+};
+/** The same first line is the same address unless both postcodes are known and differ. */
+const samePlace = (party: PairingParty, postcode: string | null) => !postcode || !party.postcode || compactPostcode(party.postcode) === postcode;
+
+function addTo<K>(map: Map<K, PairingParty[]>, key: K | null | undefined | '', party: PairingParty) {
+  if (!key) return;
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(party)) list.push(party);
+  } else map.set(key, [party]);
+}
+const names = (parties: PairingParty[]) => parties.map((p) => p.name).join(' and ');
+
+/** What the rules need from a case, worked out once for all the volunteers. */
+export type CaseFacts = {
+  c: PairingCase;
+  byPerson: Map<string, PairingParty[]>;
+  byAddress: Map<string, PairingParty[]>;
+  byPostcode: Map<string, PairingParty[]>;
+  bySurname: Map<string, PairingParty[]>;
+  localAuthority: string | null;
+  current: Set<string>;
+};
+
+export function caseFacts(c: PairingCase): CaseFacts {
+  const facts: CaseFacts = {
+    c,
+    byPerson: new Map(),
+    byAddress: new Map(),
+    byPostcode: new Map(),
+    bySurname: new Map(),
+    localAuthority: c.localAuthority ? normName(c.localAuthority) || null : null,
+    current: new Set(c.currentVolunteerIds),
+  };
+  for (const p of c.parties) {
+    for (const key of personKeys(p.name)) addTo(facts.byPerson, key, p);
+    addTo(facts.byAddress, p.address && firstLine(p.address), p);
+    addTo(facts.byPostcode, p.postcode && compactPostcode(p.postcode), p);
+    addTo(facts.bySurname, normName(p.surname || nameWords(p.name).at(-1) || ''), p);
+  }
+  return facts;
+}
+
+const sameOrganisation = (a: string, la: string) => a === la || ` ${a} `.includes(` ${la} `);
+
+/** What the rules match on a volunteer, normalised once (batch allocation reuses them for every case). */
+export type VolunteerKeys = {
+  postcode: string | null;
+  address: string | null;
+  surname: string;
+  people: string[][];
+  addresses: { line: string; postcode: string | null }[];
+  organisations: { name: string; text: string }[];
+};
+
+export function volunteerKeys(v: PairingVolunteer): VolunteerKeys {
+  const keys: VolunteerKeys = {
+    postcode: v.postcode ? compactPostcode(v.postcode) : null,
+    address: v.address ? firstLine(v.address) : null,
+    surname: normName(v.surname || nameWords(v.name).at(-1) || ''),
+    people: [],
+    addresses: [],
+    organisations: [],
+  };
+  for (const conn of v.connections) {
+    if (conn.kind === 'person') keys.people.push(personKeys(conn.text));
+    else if (conn.kind === 'address') keys.addresses.push({ line: firstLine(conn.text), postcode: postcodeIn(conn.text) });
+    else if (normName(conn.text)) keys.organisations.push({ name: normName(conn.text), text: conn.text.trim() });
+  }
+  return keys;
+}
+
+function connectionReasons(k: VolunteerKeys, f: CaseFacts, reasons: string[], warnings: string[]) {
+  for (const person of k.people) {
+    const parties = new Set(person.flatMap((key) => f.byPerson.get(key) ?? []));
+    if (parties.size) reasons.push(`declared connection to ${names([...parties])}`);
+  }
+  for (const address of k.addresses) {
+    const parties = f.byAddress.get(address.line)?.filter((p) => samePlace(p, address.postcode));
+    if (parties?.length) reasons.push(`declared connection to the address of ${names(parties)}`);
+  }
+  for (const org of k.organisations) {
+    if (f.localAuthority && sameOrganisation(org.name, f.localAuthority)) {
+      reasons.push(`declared connection to ${org.text}, the local authority for this case`);
+    } else warnings.push(`declared connection to ${org.text} (an organisation): check it has no part in this case`);
+  }
+}
+
+function conflictReasons(v: PairingVolunteer, k: VolunteerKeys, f: CaseFacts, reasons: string[], warnings: string[]) {
+  connectionReasons(k, f, reasons, warnings);
+  const sameAddress = k.address ? f.byAddress.get(k.address)?.filter((p) => samePlace(p, k.postcode)) : undefined;
+  if (sameAddress?.length) reasons.push(`lives at the same address as ${names(sameAddress)}`);
+  const samePostcode = k.postcode ? f.byPostcode.get(k.postcode)?.filter((p) => !sameAddress?.includes(p)) : undefined;
+  if (samePostcode?.length) reasons.push(`lives in the same postcode (${spacedPostcode(k.postcode!)}) as ${names(samePostcode)}`);
+  const sameSurname = k.surname ? f.bySurname.get(k.surname) : undefined;
+  if (sameSurname) reasons.push(`same surname as ${names(sameSurname)}`);
+  if (f.c.caseType === 'send' && v.employedByLocalAuthority) {
+    reasons.push(`works for ${v.employedByLocalAuthority.trim()}: SEND mediators must be independent of the local authority`);
+  }
+}
+
+function dbsReasons(v: PairingVolunteer, c: PairingCase, ctx: PairingContext, reasons: string[]) {
+  if (!c.needsDbs) return;
+  if (!v.dbs) {
+    reasons.push('no DBS check recorded');
+    return;
+  }
+  if (v.dbs.recheckDueOn < ctx.today) reasons.push(`DBS recheck overdue since ${dateInWords(v.dbs.recheckDueOn, ctx.today)}`);
+  if (c.workforce && v.dbs.workforce !== 'both' && v.dbs.workforce !== c.workforce) {
+    reasons.push(`DBS check is for the ${v.dbs.workforce} workforce; this case needs the ${c.workforce} workforce`);
+  }
+}
+
+function availabilityReasons(v: PairingVolunteer, f: CaseFacts, ctx: PairingContext, reasons: string[]) {
+  if (!f.current.has(v.id) && v.activeCases >= v.maxActiveCases) {
+    reasons.push(`at capacity: ${v.activeCases} of ${v.maxActiveCases} ${v.maxActiveCases === 1 ? 'case' : 'cases'}`);
+  }
+  const weeks = ctx.policy.availabilityWeeks;
+  if (v.awayUntil) reasons.push(`away until ${dateInWords(v.awayUntil, ctx.today)}`);
+  else if (v.freeHoursAhead <= 0) reasons.push(`no free time in the next ${weeks === 1 ? 'week' : `${weeks} weeks`}`);
+}
+
+/** The rules for one volunteer and one case, with the case's facts already worked out. */
+export function eligibilityFor(v: PairingVolunteer, f: CaseFacts, ctx: PairingContext, keys = volunteerKeys(v)): Eligibility {
+  const c = f.c;
+  const reasons: string[] = [];
+  const warnings: string[] = [];
+  const assignable = ASSIGNABLE_STATUSES.includes(v.status);
+  const trainee = v.status === 'trainee';
+  const leadQualified = v.status === 'accredited' && v.accreditedAreas.includes(c.area);
+  if (!assignable) reasons.push(NOT_ASSIGNABLE[v.status]);
+  else if (v.status === 'accredited' && !leadQualified) reasons.push(`not trained in ${AREA_LABELS[c.area]}`);
+  else if (trainee && c.area !== 'community') reasons.push('trainees co-mediate community cases only until accredited');
+  dbsReasons(v, c, ctx, reasons);
+  availabilityReasons(v, f, ctx, reasons);
+  const distance = distanceBetween(v.home, v.postcode, c.place, c.postcode);
+  if (distance.kind === 'miles' && distance.miles > v.travelMiles) {
+    reasons.push(`${milesInWords(distance.miles, v.travelMiles)} away; travels up to ${v.travelMiles}`);
+  } else if (distance.kind === 'unknown') warnings.push('distance not known');
+  conflictReasons(v, keys, f, reasons, warnings);
+  return { eligible: reasons.length === 0, reasons, warnings, leadQualified, trainee, distance };
+}
+
+/**
+ * Whether a rule that needs no words or matching (status, area, DBS, capacity, time, distance) leaves the volunteer
+ * out: batch allocation needs only the verdict, and skipping the words for most of its volunteer × case checks saves
+ * most of the time. Never true for someone eligibilityFor would keep.
+ */
+export function plainlyLeftOut(v: PairingVolunteer, f: CaseFacts, ctx: PairingContext): boolean {
+  const c = f.c;
+  if (v.status === 'accredited' ? !v.accreditedAreas.includes(c.area) : v.status !== 'trainee' || c.area !== 'community') return true;
+  if (c.needsDbs && (!v.dbs || v.dbs.recheckDueOn < ctx.today || (c.workforce && v.dbs.workforce !== 'both' && v.dbs.workforce !== c.workforce))) return true;
+  if ((v.activeCases >= v.maxActiveCases && !f.current.has(v.id)) || v.awayUntil || v.freeHoursAhead <= 0) return true;
+  return Boolean(v.home && c.place && milesBetween(v.home, c.place) > v.travelMiles);
+}
+
+/** May this volunteer mediate this case, and if not, every reason why. */
+export function volunteerEligibility(v: PairingVolunteer, c: PairingCase, ctx: PairingContext): Eligibility {
+  return eligibilityFor(v, caseFacts(c), ctx);
+}
