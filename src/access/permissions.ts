@@ -1,5 +1,5 @@
 // Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
-import { msg } from '#src/i18n/i18n.ts';
+import { listIn, msg, worded } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor, Role } from './actor.ts';
 
@@ -36,30 +36,30 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const DESCRIPTIONS: Record<Permission, string> = {
-  'home.view': 'see the staff home',
-  'referrals.create': 'make referrals through the API',
-  'people.view': 'see the people in this service',
-  'people.manage': 'manage people and their roles',
-  'apikeys.manage': 'manage API keys',
-  'audit.read': 'read the audit trail',
-  'settings.manage': 'change the service settings',
-  'referrals.view': 'see referrals and enquiries',
-  'referrals.triage': 'accept, decline or signpost referrals',
-  'cases.view': 'see cases',
-  'safeguarding.manage': 'see and decide safeguarding records',
-  'volunteers.view': 'see volunteers',
-  'volunteers.manage': 'add and change volunteers',
-  'training.record': 'record training, supervision and accreditation',
-  'cases.assign': 'assign mediators to cases',
-  'expenses.approve': 'approve expense claims',
-  'my.work': 'use the volunteer pages',
-  'meetings.book': 'book, move and cancel meetings',
-  'venues.view': 'see venues',
-  'venues.manage': 'add and change venues',
-  'calendar.view': 'see the service’s calendar',
-  'email.view': 'see the email outbox and delivery log',
-  'feedback.view': 'see feedback and edit testimonials',
-  'testimonials.approve': 'approve and publish testimonials',
+  'home.view': msg('see the staff home'),
+  'referrals.create': msg('make referrals through the API'),
+  'people.view': msg('see the people in this service'),
+  'people.manage': msg('manage people and their roles'),
+  'apikeys.manage': msg('manage API keys'),
+  'audit.read': msg('read the audit trail'),
+  'settings.manage': msg('change the service settings'),
+  'referrals.view': msg('see referrals and enquiries'),
+  'referrals.triage': msg('accept, decline or signpost referrals'),
+  'cases.view': msg('see cases'),
+  'safeguarding.manage': msg('see and decide safeguarding records'),
+  'volunteers.view': msg('see volunteers'),
+  'volunteers.manage': msg('add and change volunteers'),
+  'training.record': msg('record training, supervision and accreditation'),
+  'cases.assign': msg('assign mediators to cases'),
+  'expenses.approve': msg('approve expense claims'),
+  'my.work': msg('use the volunteer pages'),
+  'meetings.book': msg('book, move and cancel meetings'),
+  'venues.view': msg('see venues'),
+  'venues.manage': msg('add and change venues'),
+  'calendar.view': msg('see the service’s calendar'),
+  'email.view': msg('see the email outbox and delivery log'),
+  'feedback.view': msg('see feedback and edit testimonials'),
+  'testimonials.approve': msg('approve and publish testimonials'),
 };
 
 export function can(role: Role, permission: Permission): boolean {
@@ -68,9 +68,21 @@ export function can(role: Role, permission: Permission): boolean {
 
 export function authorise(actor: OrgActor, permission: Permission): void {
   if (can(actor.role, permission)) return;
-  const allowed = (PERMISSIONS[permission] as readonly Role[]).map(roleLabel).join(' or ');
-  throw new AppError('FORBIDDEN', `Only ${allowed} can ${DESCRIPTIONS[permission]}; you are ${roleLabel(actor.role)}.`, {
+  const allowed = PERMISSIONS[permission] as readonly Role[];
+  throw new AppError('FORBIDDEN', msg('Only {allowed} can {doWhat}; you are {role}.'), {
     reason: 'ROLE_NOT_ALLOWED',
+    params: {
+      // i18n-dynamic: role labels are msg() values in ROLE_LABELS
+      allowed: (t, locale) =>
+        listIn(
+          locale,
+          allowed.map((r) => t(ROLE_LABELS[r])),
+          'disjunction',
+          ' or ',
+        ),
+      doWhat: worded(DESCRIPTIONS[permission]),
+      role: worded(roleLabel(actor.role)),
+    },
   });
 }
 

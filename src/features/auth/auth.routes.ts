@@ -1,5 +1,6 @@
 // Sign in (password, then code), two-factor enrolment, sign out, account and service switching.
 import { msg, type Translate } from '#src/i18n/i18n.ts';
+import { languageItems, ZPreferredLanguage } from '#src/i18n/languages.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -15,6 +16,7 @@ const ZSignIn = z.object({
 });
 const ZCode = z.object({ code: z.string().trim().min(1, msg('Enter the 6-digit code from your authenticator app')) });
 const ZSwitch = z.object({ orgId: z.string().uuid(msg('Select a service')) });
+const ZMyLanguage = z.object({ preferredLanguage: ZPreferredLanguage });
 
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
   const secure = deps.config.secureCookies;
@@ -118,12 +120,32 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
       (req.query as { changed?: string }).changed === 'password'
         ? msg('Your password has been changed. You have been signed out on every other device.')
         : undefined;
+    const language = await deps.auth.myLanguage(s.userId);
     return reply.page('auth/views/account.njk', {
       pageTitle: req.t('Your account'),
       me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
       services,
-      flash,
+      flash: flash ?? ((req.query as { changed?: string }).changed === 'language' ? msg('Your preferred language has been saved.') : undefined),
+      languageItems: languageItems(language),
     });
+  });
+
+  app.post('/account/language', async (req, reply) => {
+    const s = req.session!;
+    const form = parseForm(ZMyLanguage, req.body, req.locale);
+    if (!form.ok) {
+      const services = await deps.auth.listMyServices(s.userId);
+      return reply.status(422).page('auth/views/account.njk', {
+        pageTitle: 'Your account',
+        me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
+        services,
+        languageItems: languageItems(undefined),
+        fields: form.fields,
+        errors: errorList(form.fields),
+      });
+    }
+    await deps.auth.setMyLanguage({ type: 'user', id: s.userId, label: s.userName, ip: req.ip, requestId: req.id }, s.orgId, form.data.preferredLanguage);
+    return reply.redirect('/account?changed=language', 303);
   });
 
   app.post('/account/sign-out-everywhere', async (req, reply) => {

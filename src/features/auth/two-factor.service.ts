@@ -110,7 +110,7 @@ export function createTwoFactorService({ db, clock, audit, box, auth, findMember
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member) throw notFound(msg('That person'));
+      if (!member) throw notFound(msg('That person was not found'));
       await this.reset(userId, actor, actor.orgId);
     },
 

@@ -244,7 +244,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
       return inOrg(db, actor.orgId, async (tx) => {
         await open(tx, actor, caseId);
         const task = await completeTask(tx, actor.orgId, caseId, taskId, clock.now());
-        if (!task) throw notFound(msg('That open task'));
+        if (!task) throw notFound(msg('That open task was not found'));
         await insertEvent(tx, { ...event(actor, caseId), kind: 'task', summary: `Task done: ${task.title}`, data: { taskId } });
         await audit.record(tx, actor, actor.orgId, { action: 'task.completed', entityType: 'task', entityId: taskId });
       });
@@ -277,7 +277,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           decidedBy: actor.label ?? actor.id,
           decidedAt: now,
         });
-        if (!row) throw notFound(msg('That safeguarding record'));
+        if (!row) throw notFound(msg('That safeguarding record was not found'));
         await insertEvent(tx, {
           ...event(actor, row.caseId),
           kind: 'safeguarding',

@@ -1,5 +1,5 @@
 // Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
@@ -30,9 +30,11 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
-import { decideTransition, issuesFromRecords, type LifecycleCase, type LifecycleMediator, nextStatuses } from './lifecycle.ts';
+import { type Decision, decideTransition, issuesFromRecords, type LifecycleCase, type LifecycleMediator, nextStatuses } from './lifecycle.ts';
 import { COACHING_SESSION_KINDS, caseSessions } from './case-sessions.repo.ts';
 import { caseIdsForVolunteerUser, caseTeam, teamUserIdsForCase } from './case-team.repo.ts';
+
+const reasonsOf = (d: Decision) => (d.allowed ? [] : d.reasons);
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
 
 export const PAGE_SIZE = 25;
@@ -101,7 +103,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
   /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
   async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
     const c = await findCase(tx, actor.orgId, caseId);
-    if (!c) throw notFound(msg('That case'));
+    if (!c) throw notFound(msg('That case was not found'));
     const access: CaseAccess = { coordinatorId: c.coordinatorId, teamUserIds: await teamUserIdsForCase(tx, actor.orgId, caseId) };
     if (!canViewCase(actor, access)) throw forbidden(msg('You are not on the team for this case'), 'NOT_ON_CASE');
     return { c, access };
@@ -129,7 +131,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
      */
     async caseIn(tx: Db, orgId: string, caseId: string) {
       const c = await findCase(tx, orgId, caseId);
-      if (!c) throw notFound('That case');
+      if (!c) throw notFound(msg('That case was not found'));
       return { id: c.id, reference: c.reference, caseType: c.caseType, status: c.status as CaseStatus, coordinatorId: c.coordinatorId, pathway: c.pathway };
     },
     async partiesIn(tx: Db, orgId: string, caseId: string) {
@@ -273,8 +275,19 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
         const facts = await gateFacts(tx, actor.orgId, c, today(clock), mediatorFacts, hooks);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId), facts);
         const decision = decideTransition(lifecycle, input.to, input);
-        if (!decision.allowed)
-          throw new AppError('CONFLICT', decision.reasons.join('. '), { reason: 'TRANSITION_REFUSED', fields: { to: decision.reasons.join('. ') } });
+        if (!decision.allowed) {
+          // The reasons are worded again in the reader's language where the error is shown (the rule is pure).
+          const refusal = {
+            text: msg('{reasons}'),
+            params: { reasons: (t: Translate) => reasonsOf(decideTransition(lifecycle, input.to, input, t)).join('. ') },
+          };
+          throw new AppError('CONFLICT', refusal.text, {
+            reason: 'TRANSITION_REFUSED',
+            params: refusal.params,
+            fields: { to: decision.reasons.join('. ') },
+            fieldParams: { to: refusal },
+          });
+        }
         const now = clock.now();
         const ended = ['closed', 'withdrawn', 'unsuitable'].includes(input.to);
         await updateCase(tx, actor.orgId, caseId, {

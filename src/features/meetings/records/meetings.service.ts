@@ -68,7 +68,7 @@ export function createMeetingService(deps: MeetingDeps) {
   const loadMeeting: LoadMeeting = async (tx, actor, caseId, meetingId, need) => {
     const c = need === 'view' ? await cases.loadForActor(tx, actor, caseId) : await cases.loadForWork(tx, actor, caseId);
     const m = await findMeeting(tx, actor.orgId, caseId, meetingId);
-    if (!m) throw notFound(msg('That meeting'));
+    if (!m) throw notFound(msg('That meeting was not found'));
     return { c, m };
   };
 
@@ -224,7 +224,7 @@ export function createMeetingService(deps: MeetingDeps) {
       const { policy, notices } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'moved');
+        if (m.status !== 'booked') throw notBooked(m, msg('moved'));
         const now = clock.now();
         const parties = await listParties(tx, actor.orgId, caseId);
         const start = new Date(input.start);
@@ -287,7 +287,7 @@ export function createMeetingService(deps: MeetingDeps) {
       const { policy } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'cancelled');
+        if (m.status !== 'booked') throw notBooked(m, msg('cancelled'));
         const now = clock.now();
         const done = await updateMeeting(
           tx,

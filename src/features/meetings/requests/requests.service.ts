@@ -31,7 +31,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
   async function caseFor(tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work'): Promise<CaseRow> {
     if (isReferrerKey(actor)) {
       const c = await findCase(tx, actor.orgId, caseId);
-      if (!c || !(await caseReferredByKey(tx, actor.orgId, caseId, actor.id))) throw notFound(msg('That case'));
+      if (!c || !(await caseReferredByKey(tx, actor.orgId, caseId, actor.id))) throw notFound(msg('That case was not found'));
       return c;
     }
     authorise(actor, 'cases.view');
@@ -188,7 +188,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
     async get(actor: OrgActor, requestId: string) {
       authorise(actor, 'meetings.book');
       const found = await inOrg(db, actor.orgId, (tx) => findRequest(tx, actor.orgId, requestId));
-      if (!found) throw notFound(msg('That request'));
+      if (!found) throw notFound(msg('That request was not found'));
       return found;
     },
 
@@ -196,7 +196,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
       authorise(actor, 'meetings.book');
       return inOrg(db, actor.orgId, async (tx) => {
         const r = await findRequest(tx, actor.orgId, requestId);
-        if (!r) throw notFound(msg('That request'));
+        if (!r) throw notFound(msg('That request was not found'));
         const now = clock.now();
         const done = await resolveRequest(tx, actor.orgId, r.id, {
           status: 'declined',

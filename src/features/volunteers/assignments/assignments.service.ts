@@ -1,7 +1,7 @@
 // Mediator pairs on one case: who is on it, suggestions with their reasons, assigning (a pair that breaks a rule
 // is refused with the reasons, or assigned by an admin with a recorded justification), ending an assignment and
 // signing off a supervised case. Every change goes on the case timeline and the audit trail.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
@@ -32,11 +32,19 @@ import { caseSessions } from '#src/features/cases/case-reads.ts';
 import type { PairingContext, PairingVolunteer } from '../pairing/pairing.types.ts';
 import { presentAssignment, recordPair } from './record-pair.ts';
 
-/** The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on mediatorIds. */
-export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean }) {
-  const more = opts.adminMayOverride ? ' An admin may assign it anyway with a justification.' : '';
-  return new AppError('UNPROCESSABLE', `This pair cannot be assigned: ${reasons.join('; ')}.${more}`, {
+/**
+ * The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on
+ * mediatorIds. `reasonsIn` words the reasons with a reader's `t` (in English they are `reasons`).
+ */
+export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean; reasonsIn?: (t: Translate) => string[] }) {
+  const reasonsIn = opts.reasonsIn ?? (() => reasons);
+  const message = opts.adminMayOverride
+    ? msg('This pair cannot be assigned: {reasons}. An admin may assign it anyway with a justification.')
+    : msg('This pair cannot be assigned: {reasons}.');
+  return new AppError('UNPROCESSABLE', message, {
     reason: 'PAIR_NOT_ALLOWED',
+    params: { reasons: (t: Translate) => reasonsIn(t).join('; ') },
+    // The fields hold the reasons in English, one by one, for the API (the message is worded in the reader's language).
     fields: { mediatorIds: reasons.join('; '), ...Object.fromEntries(reasons.map((r, i) => [`reasons.${i}`, r])) },
   });
 }
@@ -91,7 +99,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         await deps.cases.loadForActor(tx, actor, caseId);
         authorise(actor, 'cases.assign');
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const result = withoutCurrentPair(suggestPairs(c, volunteers, ctx, { limit: 11 }), c.currentVolunteerIds);
         await audit.record(tx, actor, actor.orgId, {
           action: 'case.pair_suggestions_viewed',
@@ -124,7 +132,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
         if (ENDED_STATUSES.includes(row.status as CaseStatus))
           throw new AppError('CONFLICT', msg('This case has ended: mediators cannot be assigned to it'), { reason: 'CASE_ENDED' });
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const chosen = chosenPair(volunteers, input.mediatorIds);
         const current = await activeAssignmentsForCase(tx, actor.orgId, caseId);
         if (current.length === 2 && input.mediatorIds.every((id) => current.some((a) => a.volunteerId === id)))
@@ -135,9 +143,13 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const check = checkPair(c, input.mediatorIds, volunteers, ctx);
         const justification = input.overrideJustification?.trim() || undefined;
         if (!check.allowed) {
-          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: canOverridePairingRules(actor) });
+          const reasonsIn = (t: Translate) => checkPair(c, input.mediatorIds, volunteers, { ...ctx, t }).reasons;
+          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: canOverridePairingRules(actor), reasonsIn });
           if (!canOverridePairingRules(actor))
-            throw forbidden(`Only an admin can assign a pair that breaks the pairing rules: ${check.reasons.join('; ')}`, 'OVERRIDE_NOT_ALLOWED');
+            throw new AppError('FORBIDDEN', msg('Only an admin can assign a pair that breaks the pairing rules: {reasons}'), {
+              reason: 'OVERRIDE_NOT_ALLOWED',
+              params: { reasons: (t) => reasonsIn(t).join('; ') },
+            });
         }
         const assignments = await recordPair(tx, deps, actor, { caseId, c, chosen, check, overrideJustification: justification });
         return { caseId, assignments, override: !check.allowed, brokenRules: check.allowed ? [] : check.reasons };
@@ -183,7 +195,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async signOff(actor: OrgActor, assignmentId: string, input: { notes?: string }, opts: { caseId?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
         const a = isUuid(assignmentId) ? await findAssignment(tx, actor.orgId, assignmentId) : undefined;
-        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment'));
+        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment was not found'));
         await deps.cases.loadForActor(tx, actor, a.caseId);
         const sessions = await caseSessions(tx, actor.orgId, a.caseId);
         const refusal = signOffRefusal(actor, a, sessions);

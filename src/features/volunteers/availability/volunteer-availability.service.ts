@@ -89,7 +89,7 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
 
     async removeAway(actor: OrgActor, ref: VolunteerRef, periodId: string) {
       return change(actor, ref, 'away_removed', (v) => {
-        if (!v.away.some((p) => p.id === periodId)) throw notFound(msg('That time away'));
+        if (!v.away.some((p) => p.id === periodId)) throw notFound(msg('That time away was not found'));
         return { away: v.away.filter((p) => p.id !== periodId) };
       });
     },

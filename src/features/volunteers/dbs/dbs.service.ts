@@ -96,7 +96,7 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         const check = await findDbsCheck(tx, actor.orgId, v.id, checkId);
-        if (!check) throw notFound(msg('That DBS check'));
+        if (!check) throw notFound(msg('That DBS check was not found'));
         if (!check.updateService) {
           const message = 'This certificate is not on the DBS Update Service, so it cannot have status checks. Record a new check instead';
           throw new AppError('CONFLICT', message, { reason: 'NOT_ON_UPDATE_SERVICE', fields: { on: message } });
@@ -121,7 +121,7 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         const check = await findDbsCheck(tx, actor.orgId, v.id, checkId);
-        if (!check) throw notFound(msg('That DBS check'));
+        if (!check) throw notFound(msg('That DBS check was not found'));
         const number = box.openOrNull(check.certificateNumber);
         if (number === null)
           throw new AppError(

@@ -145,7 +145,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'expenses.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound(msg('That expense claim'));
+        if (!claim) throw notFound(msg('That expense claim was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'expense.claim_viewed', entityType: 'expense_claim', entityId: claim.id });
         const view = { status: claim.status as ExpenseStatus, claimantUserId: claim.volunteerUserId };
         return { claim, isOwnClaim: claim.volunteerUserId === actor.id, decisions: DECISIONS.map((d) => ({ decision: d, ...decideClaim(view, actor.id, d) })) };
@@ -157,7 +157,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'expenses.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound(msg('That expense claim'));
+        if (!claim) throw notFound(msg('That expense claim was not found'));
         const decision = decideClaim({ status: claim.status as ExpenseStatus, claimantUserId: claim.volunteerUserId }, actor.id, input.decision);
         if (!decision.allowed) {
           const own = claim.volunteerUserId === actor.id;
@@ -187,11 +187,11 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
     async receipt(actor: OrgActor, claimId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound(msg('That expense claim'));
+        if (!claim) throw notFound(msg('That expense claim was not found'));
         if (!canReadReceipt(actor, { userId: claim.volunteerUserId }))
           throw forbidden(msg('Only the volunteer who claimed and the coordinators who decide claims can see a receipt'), 'NOT_OWN_CLAIM');
         const file = await findReceipt(tx, actor.orgId, claim.id);
-        if (!file) throw notFound(msg('A receipt for that claim'));
+        if (!file) throw notFound(msg('A receipt for that claim was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'expense.receipt_downloaded', entityType: 'expense_claim', entityId: claim.id });
         return { filename: file.filename, contentType: file.contentType, bytes: Buffer.from(file.content, 'base64') };
       });

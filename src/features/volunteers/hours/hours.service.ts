@@ -4,7 +4,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, forbidden, inEnglish, invalid, notFound } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Clock } from '#src/lib/clock.ts';
@@ -66,7 +66,12 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
     if (already + input.minutes > MAX_MINUTES_A_DAY)
       throw new AppError('UNPROCESSABLE', msg('More than 24 hours on one day'), {
         reason: 'DAY_OVER_24_HOURS',
-        fields: { minutes: `A day has at most 24 hours, and ${formatMinutes(already)} are already logged on that day` },
+        fields: {
+          minutes: inEnglish({
+            text: msg('A day has at most 24 hours, and {logged} are already logged on that day'),
+            params: { logged: formatMinutes(already) },
+          }),
+        },
       });
     const id = newId();
     await insertHours(tx, {
@@ -92,7 +97,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
 
   async function remove(tx: Db, actor: OrgActor, v: VolunteerRow, entryId: string) {
     const entry = await findHoursEntry(tx, actor.orgId, v.id, entryId);
-    if (!entry) throw notFound(msg('That entry of hours'));
+    if (!entry) throw notFound(msg('That entry of hours was not found'));
     const decision = canDeleteHours(actor, v, entry, clock.now());
     if (!decision.allowed) throw forbidden(decision.reason ?? 'You cannot delete this entry', 'DELETE_NOT_ALLOWED');
     await deleteHoursEntry(tx, actor.orgId, entry.id);

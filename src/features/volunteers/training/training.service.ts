@@ -4,7 +4,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, invalidWith, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -87,7 +87,10 @@ function notInFuture(field: string, date: string, today: string, label: string) 
 
 function assertCanChangeTraining(actor: OrgActor, v: { name: string; supervisorUserId: string | null }) {
   if (!canChangeTraining(actor, v))
-    throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can change their training and accreditations`, 'NOT_SUPERVISOR');
+    throw new AppError('FORBIDDEN', msg('Only {name}’s supervisor, coordinators and admins can change their training and accreditations'), {
+      reason: 'NOT_SUPERVISOR',
+      params: { name: v.name },
+    });
 }
 
 export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
@@ -152,7 +155,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const course = await findCourse(tx, actor.orgId, courseId);
-        if (!course) throw notFound(msg('That course'));
+        if (!course) throw notFound(msg('That course was not found'));
         if (course.retiredAt) throw new AppError('CONFLICT', msg('“{name}” is already retired'), { reason: 'ALREADY_RETIRED', params: { name: course.name } });
         await retireCourse(tx, actor.orgId, courseId, clock.now());
         await audit.record(tx, actor, actor.orgId, { action: 'training.course_retired', entityType: 'training_course', entityId: courseId });
@@ -182,7 +185,8 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         if (input.kind === 'course') {
           const course = await findCourse(tx, actor.orgId, input.courseId);
           if (!course) throw invalid({ courseId: 'Choose the course from the list' });
-          if (course.retiredAt) throw invalid({ courseId: `“${course.name}” has been retired: choose a current course` });
+          if (course.retiredAt)
+            throw invalidWith({ courseId: { text: msg('“{name}” has been retired: choose a current course'), params: { name: course.name } } });
           title = course.name;
           minutes = course.minutes;
         } else if (input.kind === 'cpd') {
@@ -219,7 +223,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         assertCanChangeTraining(actor, v);
         const gone = await deleteTrainingRecord(tx, actor.orgId, v.id, recordId);
-        if (!gone) throw notFound(msg('That training record'));
+        if (!gone) throw notFound(msg('That training record was not found'));
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.training_deleted',
           entityType: 'volunteer',
@@ -286,7 +290,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         assertCanChangeTraining(actor, v);
         const a = await findAccreditation(tx, actor.orgId, v.id, accreditationId);
-        if (!a) throw notFound(msg('That accreditation'));
+        if (!a) throw notFound(msg('That accreditation was not found'));
         if (a.revokedAt) throw new AppError('CONFLICT', msg('That accreditation is already revoked'), { reason: 'ALREADY_REVOKED' });
         await markRevoked(tx, actor.orgId, a.id, clock.now(), input.reason);
         await audit.record(tx, actor, actor.orgId, {
@@ -304,7 +308,11 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         // Whether they may see the record comes first, so a refusal never names someone they may not see.
         const v = await readableVolunteer(tx, actor, volunteerId);
-        if (!canAccredit(actor, v)) throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can accredit them`, 'NOT_SUPERVISOR');
+        if (!canAccredit(actor, v))
+          throw new AppError('FORBIDDEN', msg('Only {name}’s supervisor, coordinators and admins can accredit them'), {
+            reason: 'NOT_SUPERVISOR',
+            params: { name: v.name },
+          });
         const policy = await volunteerPolicyOf(tx, actor.orgId);
         const gate = accreditGate(v, await countSignedOffSupervisedCases(tx, actor.orgId, v.id), policy.supervisedCasesRequired);
         if (!gate.allowed)
