@@ -1,7 +1,9 @@
-// Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
-import { listIn, msg, worded } from '#src/i18n/i18n.ts';
-import { AppError } from '#src/lib/app-error.ts';
+// Pure: what each role may do, whatever the record (the first layer of access; the policies in ./policies decide
+// per record). Checked in services and, as a route's `config.permission`, before a form is read; the reasons are
+// shown to people as they are.
 import type { OrgActor, Role } from './actor.ts';
+import { listIn, msg, worded } from '#src/i18n/i18n.ts';
+import { ALLOW, type Decision, refuse, refusalError } from './decision.ts';
 
 const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
 const ALL_STAFF = ALL;
@@ -66,24 +68,28 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-export function authorise(actor: OrgActor, permission: Permission): void {
-  if (can(actor.role, permission)) return;
+/** Whether the role may, and if not why, in words (in the asker's language where the refusal is shown). */
+export function roleDecision(role: Role, permission: Permission): Decision {
+  if (can(role, permission)) return ALLOW;
   const allowed = PERMISSIONS[permission] as readonly Role[];
-  throw new AppError('FORBIDDEN', msg('Only {allowed} can {doWhat}; you are {role}.'), {
-    reason: 'ROLE_NOT_ALLOWED',
-    params: {
-      // i18n-dynamic: role labels are msg() values in ROLE_LABELS
-      allowed: (t, locale) =>
-        listIn(
-          locale,
-          allowed.map((r) => t(ROLE_LABELS[r])),
-          'disjunction',
-          ' or ',
-        ),
-      doWhat: worded(DESCRIPTIONS[permission]),
-      role: worded(roleLabel(actor.role)),
-    },
+  return refuse('ROLE_NOT_ALLOWED', msg('Only {allowed} can {doWhat}; you are {role}.'), {
+    // i18n-dynamic: role labels are msg() values in ROLE_LABELS
+    allowed: (t, locale) =>
+      listIn(
+        locale,
+        allowed.map((r) => t(ROLE_LABELS[r])),
+        'disjunction',
+        ' or ',
+      ),
+    doWhat: worded(DESCRIPTIONS[permission]),
+    role: worded(roleLabel(role)),
   });
+}
+
+/** 403 ROLE_NOT_ALLOWED, with who may, unless the actor's role has the permission. */
+export function authorise(actor: OrgActor, permission: Permission): void {
+  const decision = roleDecision(actor.role, permission);
+  if (!decision.allowed) throw refusalError(decision);
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

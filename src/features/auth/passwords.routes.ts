@@ -7,6 +7,7 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { clearSessionCookie } from '#src/http/request-actor.ts';
+import { textParam } from '#src/http/page-input.ts';
 
 const ZForgot = z.object({
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).trim().toLowerCase(),
@@ -30,14 +31,14 @@ const SECRET_FIELDS = ['password', 'confirmPassword', 'currentPassword', 'newPas
 /** Only the public forms of this file are limited per client; sign-in's own throttle covers guessing. */
 const publicLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
-export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
+export function registerPasswordRoutes(app: FastifyInstance, deps: Pick<Deps, 'passwords'>) {
   const showErrors = (reply: FastifyReply, err: unknown, template: string, model: Record<string, unknown>, order: string[]) => {
     const fields = fieldErrorsOf(err);
     if (!fields) throw err;
     return reply.status(err instanceof AppError ? err.status : 422).page(template, { ...model, fields, errors: errorList(fields, order) });
   };
 
-  app.get('/forgot-password', async (_req, reply) => reply.page('auth/views/forgot-password.njk', { pageTitle: 'Set a new password', values: {} }));
+  app.get('/forgot-password', async (req, reply) => reply.page('auth/views/forgot-password.njk', { pageTitle: req.t('Set a new password'), values: {} }));
 
   app.post('/forgot-password', { config: publicLimit }, async (req, reply) => {
     const values = keepValues(req.body, SECRET_FIELDS);
@@ -45,21 +46,21 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
     if (!form.ok)
       return reply
         .status(422)
-        .page('auth/views/forgot-password.njk', { pageTitle: 'Set a new password', values, fields: form.fields, errors: errorList(form.fields) });
+        .page('auth/views/forgot-password.njk', { pageTitle: req.t('Set a new password'), values, fields: form.fields, errors: errorList(form.fields) });
     await deps.passwords.requestReset(form.data.email, { ip: req.ip, requestId: req.id });
-    return reply.page('auth/views/forgot-password-sent.njk', { pageTitle: 'Check your email', email: form.data.email });
+    return reply.page('auth/views/forgot-password-sent.njk', { pageTitle: req.t('Check your email'), email: form.data.email });
   });
 
   app.get('/reset-password/:token', async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const token = textParam(req, 'token');
     const person = await deps.passwords.describeReset(token);
-    return reply.page('auth/views/reset-password.njk', { pageTitle: 'Set a new password', token, person });
+    return reply.page('auth/views/reset-password.njk', { pageTitle: req.t('Set a new password'), token, person });
   });
 
   app.post('/reset-password/:token', { config: publicLimit }, async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const token = textParam(req, 'token');
     const person = await deps.passwords.describeReset(token);
-    const model = { pageTitle: 'Set a new password', token, person };
+    const model = { pageTitle: req.t('Set a new password'), token, person };
     const form = parseForm(ZReset, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
@@ -68,16 +69,16 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
       return showErrors(reply, err, 'auth/views/reset-password.njk', model, ['password', 'confirmPassword']);
     }
     clearSessionCookie(reply);
-    return reply.page('auth/views/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
+    return reply.page('auth/views/reset-password-done.njk', { pageTitle: req.t('Your password has been changed') });
   });
 
   app.get('/account/password', async (req, reply) =>
-    reply.page('auth/views/change-password.njk', { pageTitle: 'Change your password', hasTotp: req.session!.hasTotp }),
+    reply.page('auth/views/change-password.njk', { pageTitle: req.t('Change your password'), hasTotp: req.session!.hasTotp }),
   );
 
   app.post('/account/password', async (req, reply) => {
     const s = req.session!;
-    const model = { pageTitle: 'Change your password', hasTotp: s.hasTotp };
+    const model = { pageTitle: req.t('Change your password'), hasTotp: s.hasTotp };
     const form = parseForm(ZChange, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });

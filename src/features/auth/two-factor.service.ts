@@ -3,6 +3,7 @@ import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
+
 import { authorise } from '#src/access/permissions.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { SecretBox } from '#src/lib/tokens.ts';

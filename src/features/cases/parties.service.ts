@@ -4,7 +4,7 @@
 import { msg, wordedLower } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, inEnglish, invalidWith } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, invalidWith } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
@@ -12,7 +12,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { partyInMeetings } from '#src/features/cases/case-sessions.repo.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-words.ts';
-import { canManageCase } from './cases.policy.ts';
+import { may, orRefuse } from '#src/access/access.ts';
 import { deleteParty, insertParties, partyHasSafeguarding, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';
 import type { PartyFieldsInput } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
@@ -72,8 +72,8 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
   const { db, clock, audit } = deps;
 
   async function openForManage(tx: Db, actor: OrgActor, caseId: string) {
-    const c = await deps.cases.loadForActor(tx, actor, caseId);
-    if (!canManageCase(actor)) throw forbidden(msg('Only case coordinators and admins change who is on a case'), 'ROLE_NOT_ALLOWED');
+    const c = await deps.cases.caseFor(tx, actor, caseId, 'view');
+    orRefuse(may(actor, 'case', 'change_parties'));
     return c;
   }
   async function findParty(tx: Db, actor: OrgActor, caseId: string, partyId: string) {

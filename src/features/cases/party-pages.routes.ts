@@ -43,7 +43,7 @@ function partyInput(b: FormBody) {
   };
 }
 
-export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parties'>, pages: CasePagesService) {
   async function render(req: FastifyRequest, reply: FastifyReply, mode: 'add' | 'edit' | 'remove', extra: Extra = {}) {
     const caseId = caseIdParam(req);
     const view = await pages.casePage(req.actor!, caseId);

@@ -2,7 +2,6 @@
 // and say whether there is anyone else (the GOV.UK "add to a list" pattern), up to MAX_OTHERS people.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Deps } from '#src/deps.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { errorList } from '#src/http/views.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -16,7 +15,7 @@ type PersonParams = { Params: { service: string; person: string } };
 
 const ZAddAnother = z.object({ addAnother: z.enum(['yes', 'no'], { error: 'Select yes if you need to tell us about another person' }) });
 
-export function registerSelfReferralPeople(app: FastifyInstance, _deps: Deps, state: SelfReferralState) {
+export function registerSelfReferralPeople(app: FastifyInstance, state: SelfReferralState) {
   const t = translator('en');
   const others = (j: Journey) => j.draft.others ?? [];
   const q = (j: Journey) => (j.change ? '?change=1' : '');
@@ -25,7 +24,11 @@ export function registerSelfReferralPeople(app: FastifyInstance, _deps: Deps, st
   function personModel(j: Journey, index?: number) {
     const first = others(j).length === 0 && index === undefined;
     return {
-      ...state.chrome(j, 'people', first ? 'Who else is involved?' : index === undefined ? 'Add another person' : 'Change this person’s details'),
+      ...state.chrome(
+        j,
+        'people',
+        first ? msg('Who else is involved?') : index === undefined ? msg('Add another person') : msg('Change this person’s details'),
+      ),
       heading: first ? t('Who else is involved?') : index === undefined ? t('Add another person') : t('Change this person’s details'),
       isFirst: first,
       action: index === undefined ? `${j.base}/people/add` : `${j.base}/people/${index + 1}`,
@@ -36,7 +39,7 @@ export function registerSelfReferralPeople(app: FastifyInstance, _deps: Deps, st
 
   function listModel(j: Journey) {
     const roles = otherRoles(j.draft);
-    const title = others(j).length === 1 ? 'You have told us about 1 person' : 'You have told us about {n} people';
+    const title = msg('{n, plural, one {You have told us about # person} other {You have told us about # people}}');
     return {
       ...state.chrome(j, 'people', title, { n: others(j).length }),
       heading: t(title, { n: others(j).length }),

@@ -2,7 +2,7 @@
 // in a server-side draft), check your answers, and a confirmation with the reference. No JavaScript needed.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
@@ -18,7 +18,7 @@ import { createSelfReferralState, type Journey } from './self-referral.state.ts'
 
 type Params = { Params: { service: string } };
 
-export function registerSelfReferralPages(app: FastifyInstance, deps: Deps) {
+export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'db' | 'referrals' | 'settings'>) {
   const state = createSelfReferralState(deps);
   const t = translator('en');
   const secure = deps.config.secureCookies;
@@ -71,19 +71,19 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps) {
     });
   }
 
-  registerSelfReferralPeople(app, deps, state);
+  registerSelfReferralPeople(app, state);
 
   app.get<Params>('/s/:service/refer/urgent-help', async (req, reply) => {
     const j = await state.open(req);
     if (j.expired || j.draft.anyoneAtRisk !== true) return reply.redirect(state.detour(reply, j, 'safety') ?? `${j.base}/safety`, 303);
     return reply.page('public/views/refer/urgent-help.njk', {
-      ...state.chrome(j, 'urgent-help', 'Get help now if anyone is in danger'),
+      ...state.chrome(j, 'urgent-help', msg('Get help now if anyone is in danger')),
       nextUrl: state.after(j, 'urgent-help'),
     });
   });
 
   const checkModel = (j: Journey) => ({
-    ...state.chrome(j, 'check', 'Check your answers before sending your referral'),
+    ...state.chrome(j, 'check', msg('Check your answers before sending your referral')),
     sections: checkAnswers(j.draft, j.ctx, j.base, t),
     urgent: j.draft.anyoneAtRisk === true,
   });

@@ -7,6 +7,7 @@ import { can } from '#src/access/permissions.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
@@ -22,17 +23,17 @@ const DAY_WORDS: Record<string, string> = {
   evening: msg('evenings'),
 };
 const DETAIL_WORDS: Record<string, string> = {
-  languages: 'Languages',
-  availability: 'When they are available',
-  why: 'Why they would like to volunteer',
-  experience: 'Experience',
+  languages: msg('Languages'),
+  availability: msg('When they are available'),
+  why: msg('Why they would like to volunteer'),
+  experience: msg('Experience'),
 };
 
-export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
+export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake'>) {
   app.get('/enquiries', async (req, reply) => {
     const { status } = ZEnquiryQuery.parse(req.query ?? {});
     const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('referrals/views/enquiries.njk', {
       pageTitle: t('Enquiries'),
       status,
@@ -58,12 +59,12 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
         };
       }),
       canAnswer: can(req.actor!.role, 'referrals.triage'),
-      flash: done === 'answered' ? 'Enquiry marked as answered.' : undefined,
+      flash: done === 'answered' ? msg('Enquiry marked as answered.') : undefined,
     });
   });
 
   app.post('/enquiries/:id/answered', async (req, reply) => {
-    const { id } = req.params as { id: string };
+    const id = textParam(req, 'id');
     if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
     await deps.publicIntake.closeEnquiry(req.actor!, id);
     return reply.redirect('/enquiries?done=answered', 303);

@@ -4,7 +4,7 @@
 import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -13,7 +13,8 @@ import { authorise } from '#src/access/permissions.ts';
 import { ENDED_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { insertEvent } from '#src/features/cases/case-timeline.ts';
-import { canAssignMediators, canOverridePairingRules, signOffRefusal } from './assignments.policy.ts';
+import { judge, may, orRefuse } from '#src/access/access.ts';
+import { refusalOf } from '#src/access/decision.ts';
 import {
   activeAssignmentsForCase,
   assignmentHistoryForCase,
@@ -75,20 +76,20 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async forCase(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         const history = await assignmentHistoryForCase(tx, actor.orgId, caseId);
         const sessions = await caseSessions(tx, actor.orgId, caseId);
         const present = (a: (typeof history)[number]) => ({
           ...presentAssignment(a),
-          signOffRefusal: signOffRefusal(actor, a, sessions),
+          signOffRefusal: refusalOf(judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: sessions.sessionsHeld })),
           // This person could sign it off, once the case has had its joint meeting or shuttle sessions.
-          signOffWaiting: sessions.sessionsHeld === 0 && signOffRefusal(actor, a, { sessionsHeld: 1 }) === null,
+          signOffWaiting: sessions.sessionsHeld === 0 && judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: 1 }).allowed,
         });
         return {
           team: history.filter((a) => a.endedAt === null).map(present),
           ended: history.filter((a) => a.endedAt !== null).map(present),
-          canAssign: canAssignMediators(actor),
-          canOverride: canOverridePairingRules(actor),
+          canAssign: may(actor, 'assignment', 'assign').allowed,
+          canOverride: may(actor, 'assignment', 'override_pairing').allowed,
         };
       });
     },
@@ -96,7 +97,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     /** Ranked pairs with their reasons, every volunteer left out with why, and every volunteer to choose from. Audited. */
     async suggest(actor: OrgActor, caseId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'cases.assign');
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
         if (!c) throw notFound(msg('That case was not found'));
@@ -127,7 +128,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async assign(actor: OrgActor, caseId: string, input: AssignInput) {
       return inOrg(db, actor.orgId, async (tx) => {
         if (isUuid(caseId)) await lockCaseForAssignment(tx, actor.orgId, caseId);
-        const row = await deps.cases.loadForActor(tx, actor, caseId);
+        const row = await deps.cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'cases.assign');
         if (ENDED_STATUSES.includes(row.status as CaseStatus))
           throw new AppError('CONFLICT', msg('This case has ended: mediators cannot be assigned to it'), { reason: 'CASE_ENDED' });
@@ -144,10 +145,11 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const justification = input.overrideJustification?.trim() || undefined;
         if (!check.allowed) {
           const reasonsIn = (t: Translate) => checkPair(c, input.mediatorIds, volunteers, { ...ctx, t }).reasons;
-          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: canOverridePairingRules(actor), reasonsIn });
-          if (!canOverridePairingRules(actor))
+          const override = may(actor, 'assignment', 'override_pairing');
+          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: override.allowed, reasonsIn });
+          if (!override.allowed)
             throw new AppError('FORBIDDEN', msg('Only an admin can assign a pair that breaks the pairing rules: {reasons}'), {
-              reason: 'OVERRIDE_NOT_ALLOWED',
+              reason: override.reason,
               params: { reasons: (t) => reasonsIn(t).join('; ') },
             });
         }
@@ -160,7 +162,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async list(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         return (await assignmentHistoryForCase(tx, actor.orgId, caseId)).map(presentAssignment);
       });
     },
@@ -169,7 +171,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async end(actor: OrgActor, caseId: string, input: { reason: string }) {
       return inOrg(db, actor.orgId, async (tx) => {
         if (isUuid(caseId)) await lockCaseForAssignment(tx, actor.orgId, caseId);
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'cases.assign');
         const before = await activeAssignmentsForCase(tx, actor.orgId, caseId);
         if (!before.length) throw new AppError('CONFLICT', msg('Nobody is assigned to this case'), { reason: 'NOT_ASSIGNED' });
@@ -196,16 +198,9 @@ export function createAssignmentService(deps: AssignmentDeps) {
       return inOrg(db, actor.orgId, async (tx) => {
         const a = isUuid(assignmentId) ? await findAssignment(tx, actor.orgId, assignmentId) : undefined;
         if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment was not found'));
-        await deps.cases.loadForActor(tx, actor, a.caseId);
+        await deps.cases.caseFor(tx, actor, a.caseId, 'view');
         const sessions = await caseSessions(tx, actor.orgId, a.caseId);
-        const refusal = signOffRefusal(actor, a, sessions);
-        if (refusal) {
-          if (a.signedOffAt) throw new AppError('CONFLICT', refusal, { reason: 'ALREADY_SIGNED_OFF' });
-          if (!a.supervised) throw new AppError('CONFLICT', refusal, { reason: 'NOT_SUPERVISED' });
-          if (a.supervisorUserId !== null && actor.type === 'user' && a.supervisorUserId === actor.id)
-            throw new AppError('CONFLICT', refusal, { reason: 'NO_SESSIONS_HELD', fields: { _: refusal } });
-          throw forbidden(refusal, 'NOT_SUPERVISOR');
-        }
+        orRefuse(judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: sessions.sessionsHeld }));
         const now = clock.now();
         const signed = await signOffAssignment(tx, actor.orgId, assignmentId, { at: now, by: actor.label ?? actor.id, notes: input.notes || null });
         if (!signed) throw new AppError('CONFLICT', msg('This supervised case has already been signed off'), { reason: 'ALREADY_SIGNED_OFF' });

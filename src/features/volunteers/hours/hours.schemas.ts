@@ -32,8 +32,6 @@ export const HOUR_ACTIVITY_LABELS: Record<HourActivity, string> = {
 
 /** Most a volunteer can log on one day, across all their entries. */
 export const MAX_MINUTES_A_DAY = 24 * 60;
-/** How long after logging an entry a volunteer may still delete it themselves. */
-export const DELETE_WINDOW_DAYS = 30;
 
 export type DurationAnswer = { minutes?: number; error?: string };
 

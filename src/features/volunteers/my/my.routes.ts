@@ -5,11 +5,12 @@ import { dayInWords, clockTime } from '#src/domain/meeting-times.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, type CaseStatus, type CaseType, ENDED_STATUSES, STATUS_LABELS } from '#src/domain/case-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { formatPence } from '../expenses/expenses.schemas.ts';
 import { formatMinutes } from '../hours/hours.schemas.ts';
 import type { MyAssignmentRow } from '../assignments/my-cases.repo.ts';
 import { NOT_LINKED_MESSAGE } from '../records/my-volunteer.ts';
+import { textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -36,15 +37,15 @@ function caseRow(r: MyAssignmentRow) {
 /** "Tuesday 15 December, 18:00" in London time. */
 const dayAndTimeInWords = (at: Date) => `${dayInWords(at, { year: false })}, ${clockTime(at)}`;
 
-export function registerMyPages(app: FastifyInstance, deps: Deps) {
+export function registerMyPages(app: FastifyInstance, deps: Pick<Deps, 'myWork'>) {
   app.get('/my', async (req, reply) => {
     const home = await deps.myWork.home(req.actor!);
     if (!home.volunteer)
       return reply.page('volunteers/my/views/my-home.njk', { pageTitle: t('My volunteering'), linked: false, notLinkedMessage: NOT_LINKED_MESSAGE });
     const cards = [
-      { title: 'My cases', href: '/my/cases', summary: t('{count} active of at most {max}', { count: home.activeCases, max: home.maxActiveCases }) },
+      { title: msg('My cases'), href: '/my/cases', summary: t('{count} active of at most {max}', { count: home.activeCases, max: home.maxActiveCases }) },
       {
-        title: 'My calendar',
+        title: msg('My calendar'),
         href: '/my/calendar',
         summary: home.nextMeeting
           ? t('Next: {kind}, {when} ({reference})', {
@@ -54,10 +55,10 @@ export function registerMyPages(app: FastifyInstance, deps: Deps) {
             })
           : t('No meetings booked'),
       },
-      { title: 'My availability', href: '/my/availability', summary: t('When you are usually free, and time away') },
-      { title: 'My training and DBS', href: '/my/training', summary: t('Courses, accreditation, DBS and what is due') },
+      { title: msg('My availability'), href: '/my/availability', summary: t('When you are usually free, and time away') },
+      { title: msg('My training and DBS'), href: '/my/training', summary: t('Courses, accreditation, DBS and what is due') },
       {
-        title: 'My hours',
+        title: msg('My hours'),
         href: '/my/hours',
         summary: t('{hours} in {year} ({month} this month)', {
           hours: formatMinutes(home.minutesThisYear),
@@ -66,12 +67,11 @@ export function registerMyPages(app: FastifyInstance, deps: Deps) {
         }),
       },
       {
-        title: 'My expenses',
+        title: msg('My expenses'),
         href: '/my/expenses',
         summary: home.waiting.claims
-          ? t('{count} {claims} waiting for a decision ({amount})', {
+          ? t('{count, plural, one {# claim waiting for a decision ({amount})} other {# claims waiting for a decision ({amount})}}', {
               count: home.waiting.claims,
-              claims: home.waiting.claims === 1 ? 'claim' : 'claims',
               amount: formatPence(home.waiting.pence),
             })
           : t('No claims waiting for a decision'),
@@ -86,7 +86,7 @@ export function registerMyPages(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/volunteers/:volunteerId/cases', async (req, reply) => {
-    const { volunteerId } = req.params as { volunteerId: string };
+    const volunteerId = textParam(req, 'volunteerId');
     const theirs = await deps.myWork.casesOfVolunteer(req.actor!, volunteerId);
     const row = (r: MyAssignmentRow) => ({ ...caseRow(r), href: `/cases/${r.caseId}`, role: r.role === 'lead' ? t('Lead mediator') : t('Co-mediator') });
     return reply.page('volunteers/my/views/volunteer-cases.njk', {

@@ -66,7 +66,7 @@ export function readDetailsForm(b: FormBody): { input: Record<string, unknown>; 
   };
 }
 
-export function registerVolunteerPages(app: FastifyInstance, deps: Deps) {
+export function registerVolunteerPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'volunteers'>) {
   function renderForm(reply: FastifyReply, opts: { volunteerId?: string; name?: string; values: Record<string, string>; fields?: FieldErrors }) {
     const fields = opts.fields ?? {};
     const errors = errorList(fields, FORM_ORDER);

@@ -16,7 +16,7 @@ import { findMember, listMembers } from '#src/features/people/people-reads.ts';
 import type { PeopleService } from '#src/features/people/people.service.ts';
 import { countSignedOffSupervisedCases } from '../assignments/assignments.repo.ts';
 import { todayOf } from '../calendar.ts';
-import { readableVolunteer, volunteerPolicyOf } from './my-volunteer.ts';
+import { volunteerFor, volunteerPolicyOf } from './my-volunteer.ts';
 import { createVolunteerAvailability } from '../availability/volunteer-availability.service.ts';
 import { createVolunteerSignIn } from './volunteer-sign-in.service.ts';
 import { decideStatusChange, statusMoves } from './volunteer-status.ts';
@@ -112,7 +112,7 @@ function createVolunteerRecords({ db, clock, audit }: VolunteerDeps) {
      * trainee, their supervised cases signed off of those the policy requires. Audited. */
     async view(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         const supervisor = v.supervisorUserId ? ((await findMember(tx, actor.orgId, v.supervisorUserId)) ?? null) : null;
         const account = v.userId ? ((await findMember(tx, actor.orgId, v.userId)) ?? null) : null;
         const members = v.userId || !v.email ? [] : await listMembers(tx, actor.orgId);
