@@ -14,7 +14,7 @@ import type { OutcomeInput } from './agreements.schemas.ts';
 export function createOutcomeService({ db, audit, cases }: { db: Db; audit: Audit; cases: CaseService }) {
   async function signedIssues(actor: OrgActor, caseId: string) {
     return inOrg(db, actor.orgId, async (tx) => {
-      await cases.loadForActor(tx, actor, caseId);
+      await cases.caseFor(tx, actor, caseId, 'view');
       const a = (await listAgreementsOfCase(tx, actor.orgId, caseId)).at(-1);
       const v = a ? await latestVersionOf(tx, actor.orgId, a.id) : undefined;
       return v?.status === 'signed' ? v.issues : [];

@@ -63,7 +63,7 @@ export const signingParties = (view: CaseView) => view.parties.filter((p) => CON
 
 export function createDraftingService({ db, clock, audit, cases, meetings }: DraftingDeps) {
   async function loadAgreement(tx: Db, actor: OrgActor, caseId: string, agreementId: string, mode: 'read' | 'work') {
-    const c = mode === 'work' ? await cases.loadForWork(tx, actor, caseId) : await cases.loadForActor(tx, actor, caseId);
+    const c = await cases.caseFor(tx, actor, caseId, mode === 'work' ? 'work' : 'view');
     const a = await findAgreement(tx, actor.orgId, agreementId);
     if (!a || a.caseId !== caseId) throw notFound('That agreement');
     return { c, a };
@@ -144,7 +144,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
     async forCase(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForActor(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'view');
         const list = [];
         for (const a of await listAgreementsOfCase(tx, actor.orgId, caseId)) {
           const latest = (await latestVersionOf(tx, actor.orgId, a.id))!;
@@ -209,7 +209,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
         }
       }
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForWork(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'work');
         const now = clock.now();
         const a: AgreementRow = { id: newId(), orgId: actor.orgId, caseId, createdBy: actor.label ?? actor.id, createdAt: now, updatedAt: now };
         await insertAgreement(tx, a);

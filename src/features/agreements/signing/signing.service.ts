@@ -58,7 +58,7 @@ export async function checkSignature(
 
 export function createSigningService({ db, clock, audit, cases, baseUrl }: SigningDeps) {
   async function loadVersion(tx: Db, actor: OrgActor, caseId: string, agreementId: string, versionId: string, mode: 'read' | 'work') {
-    const c = mode === 'work' ? await cases.loadForWork(tx, actor, caseId) : await cases.loadForActor(tx, actor, caseId);
+    const c = await cases.caseFor(tx, actor, caseId, mode === 'work' ? 'work' : 'view');
     const a = await findAgreement(tx, actor.orgId, agreementId);
     const v = await findVersion(tx, actor.orgId, versionId);
     if (!a || a.caseId !== caseId || !v || v.agreementId !== a.id) throw notFound('That version of the agreement');
