@@ -2,15 +2,13 @@
 // timeline (notes), tasks, and a party's intake record. Every view is audited by the case service.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { type CaseTab, caseHeader, intakeModel, overviewModel, peopleModel, tasksModel, timelineModel } from './case-pages.present.ts';
 import { EVENT_KINDS, type EventKind } from './timeline.repo.ts';
 import { doneOf, queryOf, uuidParam } from '#src/http/page-input.ts';
 import { z } from 'zod';
-
-const t = translator('en');
 
 /** What a form did, shown after the redirect back to the page. Keys only: nothing typed travels in the URL. */
 const DONE: Record<string, string> = {
@@ -75,19 +73,19 @@ export async function renderCaseTab(
   const caseId = caseIdParam(req);
   const kinds = tab === 'timeline' ? [queryOf(req, ZTimelineQuery).kind ?? []].flat().filter((k): k is EventKind => EVENT_KINDS.includes(k as EventKind)) : [];
   const view = await pages.casePage(req.actor!, caseId, { kinds });
-  const header = caseHeader(view, tab);
+  const header = caseHeader(req.t, view, tab);
   const values = extra.values ?? {};
   const model =
     tab === 'overview'
-      ? overviewModel(view, today(deps), values)
+      ? overviewModel(req.t, view, today(deps), values)
       : tab === 'people'
-        ? peopleModel(view, values)
+        ? peopleModel(req.t, view, values)
         : tab === 'timeline'
-          ? timelineModel(view, kinds, values)
+          ? timelineModel(req.t, view, kinds, values)
           : tasksModel(view, today(deps), values);
   const done = doneOf(req);
   return reply.page(TEMPLATES[tab], {
-    pageTitle: `${header.reference} – ${tab === 'overview' ? t('Overview') : tab === 'people' ? t('People') : tab === 'timeline' ? t('Timeline') : t('Tasks')}`,
+    pageTitle: `${header.reference} – ${tab === 'overview' ? req.t('Overview') : tab === 'people' ? req.t('People') : tab === 'timeline' ? req.t('Timeline') : req.t('Tasks')}`,
     header,
     ...model,
     fields: extra.fields ?? {},
@@ -105,11 +103,11 @@ export async function renderIntake(
   const caseId = caseIdParam(req);
   const partyId = caseIdParam(req, 'partyId');
   const view = await pages.casePage(req.actor!, caseId);
-  const model = intakeModel(view, partyId, extra.values);
+  const model = intakeModel(req.t, view, partyId, extra.values);
   if (!model) throw new AppError('NOT_FOUND', msg('That person was not found on this case'));
-  const header = caseHeader(view, 'people');
+  const header = caseHeader(req.t, view, 'people');
   return reply.page('cases/views/case-intake.njk', {
-    pageTitle: `${header.reference} – ${t('Intake record for {name}', { name: model.party.name })}`,
+    pageTitle: `${header.reference} – ${req.t('Intake record for {name}', { name: model.party.name })}`,
     header,
     ...model,
     fields: extra.fields ?? {},

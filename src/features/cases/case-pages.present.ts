@@ -1,6 +1,6 @@
 // View models for the pages of one case: picked field by field from the case service's answer, so a new
 // column never reaches a page by default. Words go through t() here or in the templates.
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/domain/referral-words.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import {
@@ -34,26 +34,25 @@ import { SLOTS, slotsFromWindows, WEEKDAYS } from '#src/domain/availability.ts';
 import { dateParts } from '#src/http/page-form.ts';
 import type { EventKind } from './timeline.repo.ts';
 
-const t = translator('en');
 export type CasePage = Awaited<ReturnType<CasePagesService['casePage']>>;
 export type CaseTab = 'overview' | 'people' | 'timeline' | 'tasks';
 
 const time = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-const label = <K extends string>(labels: Record<K, string>, key: string | null | undefined) => (key ? t(labels[key as K] ?? key) : undefined);
-const choices = <K extends string>(labels: Record<K, string>, selected?: string) =>
+const label = <K extends string>(t: Translate, labels: Record<K, string>, key: string | null | undefined) => (key ? t(labels[key as K] ?? key) : undefined);
+const choices = <K extends string>(t: Translate, labels: Record<K, string>, selected?: string) =>
   (Object.entries(labels) as [K, string][]).map(([value, text]) => ({ value, text: t(text), checked: value === selected }));
 
 /** The heading and sub navigation every page of the case shares. */
-export function caseHeader(view: CasePage, tab: CaseTab | 'mediators' | 'meetings' | 'agreement' | 'follow_up') {
+export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediators' | 'meetings' | 'agreement' | 'follow_up') {
   const c = view.case;
   const base = `/cases/${c.id}`;
   return {
     id: c.id,
     reference: c.reference,
-    type: label(CASE_TYPE_LABELS, c.caseType),
-    status: label(STATUS_LABELS, c.status),
+    type: label(t, CASE_TYPE_LABELS, c.caseType),
+    status: label(t, STATUS_LABELS, c.status),
     statusClass: STATUS_BADGE_CLASSES[c.status as CaseStatus] ?? 'moj-badge--grey',
-    outcome: label(OUTCOME_LABELS, c.outcome),
+    outcome: label(t, OUTCOME_LABELS, c.outcome),
     urgent: c.urgent,
     openSafeguarding: view.openSafeguarding,
     canManage: view.canManage,
@@ -75,12 +74,12 @@ export function caseHeader(view: CasePage, tab: CaseTab | 'mediators' | 'meeting
 }
 
 /** Who is on the case, for the forms' "which person" choices. */
-export const partyChoices = (view: CasePage, selected?: string) => [
+export const partyChoices = (t: Translate, view: CasePage, selected?: string) => [
   { value: '', text: t('Choose a person') },
-  ...view.parties.map((p) => ({ value: p.id, text: `${p.name} (${label(PARTY_ROLE_LABELS, p.role)})`, selected: p.id === selected })),
+  ...view.parties.map((p) => ({ value: p.id, text: `${p.name} (${label(t, PARTY_ROLE_LABELS, p.role)})`, selected: p.id === selected })),
 ];
 
-export function overviewModel(view: CasePage, today: string, values: Record<string, string> = {}) {
+export function overviewModel(t: Translate, view: CasePage, today: string, values: Record<string, string> = {}) {
   const c = view.case;
   const details = (c.details ?? {}) as Record<string, unknown>;
   const referrer = details.referrer as Record<string, unknown> | null | undefined;
@@ -106,11 +105,11 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
     localAuthority: c.localAuthority,
     referralId: c.referralId,
     referrer: referrer && typeof referrer.organisation === 'string' ? `${referrer.name ?? ''}, ${referrer.role ?? ''}, ${referrer.organisation}` : undefined,
-    risks: ((details.risks as string[] | undefined) ?? []).map((r) => label(RISK_LABELS, r)),
+    risks: ((details.risks as string[] | undefined) ?? []).map((r) => label(t, RISK_LABELS, r)),
     send: decisionLetterDate
       ? {
           decisionLetterDate,
-          decision: label(SEND_DECISION_LABELS, details.decisionType as string | undefined),
+          decision: label(t, SEND_DECISION_LABELS, details.decisionType as string | undefined),
           deadline: deadline?.deadline,
           daysLeft: deadline?.daysLeft,
           passed: deadline?.passed,
@@ -141,7 +140,7 @@ export function overviewModel(view: CasePage, today: string, values: Record<stri
   };
 }
 
-export function peopleModel(view: CasePage, values: Record<string, string> = {}) {
+export function peopleModel(t: Translate, view: CasePage, values: Record<string, string> = {}) {
   const intakes = new Map(view.intakes.map((i) => [i.partyId, i]));
   return {
     parties: view.parties.map((p) => {
@@ -149,7 +148,7 @@ export function peopleModel(view: CasePage, values: Record<string, string> = {})
       return {
         id: p.id,
         name: p.name,
-        role: label(PARTY_ROLE_LABELS, p.role as PartyRole),
+        role: label(t, PARTY_ROLE_LABELS, p.role as PartyRole),
         email: p.email,
         phone: p.phone,
         address: p.address,
@@ -158,25 +157,25 @@ export function peopleModel(view: CasePage, values: Record<string, string> = {})
         canLeaveMessages: p.canLeaveMessages === null ? t('Not known') : p.canLeaveMessages ? t('Yes') : t('No'),
         needs: p.needs,
         custody: p.inCustody ? { establishment: p.establishment, prisonNumber: p.prisonNumber, offenderManager: p.offenderManager } : undefined,
-        consent: label(CONSENT_LABELS, p.consent),
+        consent: label(t, CONSENT_LABELS, p.consent),
         consentClass: CONSENT_TAG_CLASSES[p.consent] ?? 'govuk-tag--grey',
         intake: intake
-          ? { metOn: intake.metOn, updatedAt: intake.updatedAt, updatedBy: intake.updatedBy, suitability: label(SUITABILITY_LABELS, intake.suitability) }
+          ? { metOn: intake.metOn, updatedAt: intake.updatedAt, updatedBy: intake.updatedBy, suitability: label(t, SUITABILITY_LABELS, intake.suitability) }
           : undefined,
       };
     }),
     inCustody: view.parties.filter((p) => p.inCustody).map((p) => ({ name: p.name, offenderManager: p.offenderManager })),
-    consentPartyItems: partyChoices(view, values['consent-partyId']),
-    consentStatusItems: choices({ given: msg('Consent given'), withdrawn: msg('Consent withdrawn') }, values['consent-status']),
-    consentMethodItems: choices(CONSENT_METHOD_LABELS, values['consent-method']),
-    contactPartyItems: partyChoices(view, values['contact-partyId']),
-    contactMethodItems: choices(CONTACT_METHOD_LABELS, values['contact-method']),
-    contactOutcomeItems: choices(CONTACT_OUTCOME_LABELS, values['contact-outcome']),
+    consentPartyItems: partyChoices(t, view, values['consent-partyId']),
+    consentStatusItems: choices(t, { given: msg('Consent given'), withdrawn: msg('Consent withdrawn') }, values['consent-status']),
+    consentMethodItems: choices(t, CONSENT_METHOD_LABELS, values['consent-method']),
+    contactPartyItems: partyChoices(t, view, values['contact-partyId']),
+    contactMethodItems: choices(t, CONTACT_METHOD_LABELS, values['contact-method']),
+    contactOutcomeItems: choices(t, CONTACT_OUTCOME_LABELS, values['contact-outcome']),
     values,
   };
 }
 
-export function timelineModel(view: CasePage, kinds: EventKind[], values: Record<string, string> = {}) {
+export function timelineModel(t: Translate, view: CasePage, kinds: EventKind[], values: Record<string, string> = {}) {
   return {
     kindItems: (Object.entries(TIMELINE_KIND_LABELS) as [EventKind, string][]).map(([value, text]) => ({
       value,
@@ -185,7 +184,7 @@ export function timelineModel(view: CasePage, kinds: EventKind[], values: Record
     })),
     filtered: kinds.length > 0,
     events: [...view.timeline].reverse().map((e) => ({
-      kind: label(EVENT_KIND_LABELS, e.kind),
+      kind: label(t, EVENT_KIND_LABELS, e.kind),
       summary: e.summary,
       body: e.body,
       at: e.at.toISOString(),
@@ -194,7 +193,7 @@ export function timelineModel(view: CasePage, kinds: EventKind[], values: Record
       restricted: e.visibility === 'restricted',
       disclosure: e.disclosure,
     })),
-    partyItems: [{ value: '', text: t('The whole case') }, ...partyChoices(view, values.partyId).slice(1)],
+    partyItems: [{ value: '', text: t('The whole case') }, ...partyChoices(t, view, values.partyId).slice(1)],
     values,
   };
 }
@@ -215,7 +214,7 @@ export function tasksModel(view: CasePage, today: string, values: Record<string,
   };
 }
 
-export function intakeModel(view: CasePage, partyId: string, values?: Record<string, string>) {
+export function intakeModel(t: Translate, view: CasePage, partyId: string, values?: Record<string, string>) {
   const party = view.parties.find((p) => p.id === partyId);
   if (!party) return undefined;
   const saved = view.intakes.find((i) => i.partyId === partyId);
@@ -239,21 +238,21 @@ export function intakeModel(view: CasePage, partyId: string, values?: Record<str
     party: {
       id: party.id,
       name: party.name,
-      role: label(PARTY_ROLE_LABELS, party.role),
+      role: label(t, PARTY_ROLE_LABELS, party.role),
       inCustody: party.inCustody,
       establishment: party.establishment,
       offenderManager: party.offenderManager,
     },
     saved: saved ? { updatedAt: saved.updatedAt, updatedBy: saved.updatedBy, disclosure: saved.disclosure } : undefined,
-    meetingModeItems: choices(MEETING_MODE_LABELS, current.meetingMode),
-    suitabilityItems: choices(SUITABILITY_LABELS, current.suitability),
-    availabilityDays: availabilityDays((current.slots ?? '').split(',')),
+    meetingModeItems: choices(t, MEETING_MODE_LABELS, current.meetingMode),
+    suitabilityItems: choices(t, SUITABILITY_LABELS, current.suitability),
+    availabilityDays: availabilityDays(t, (current.slots ?? '').split(',')),
     values: current,
   };
 }
 
 /** The intake form's weekly grid: a checkbox per weekday and part of the day, as on a volunteer's availability. */
-function availabilityDays(ticked: readonly string[]) {
+function availabilityDays(t: Translate, ticked: readonly string[]) {
   return WEEKDAYS.map((d) => ({
     id: `slots-${d.day}`,
     label: t(d.label),
@@ -265,4 +264,4 @@ function availabilityDays(ticked: readonly string[]) {
   }));
 }
 
-export const caseTypeLabel = (caseType: string) => label(CASE_TYPE_LABELS, caseType as CaseType);
+export const caseTypeLabel = (t: Translate, caseType: string) => label(t, CASE_TYPE_LABELS, caseType as CaseType);

@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { zodFields } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, type CaseStatus, type CaseType, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { STATUS_BADGE_CLASSES } from './case-page-words.ts';
 import { registerCaseFormRoutes } from './case-forms.routes.ts';
@@ -13,8 +12,6 @@ import { registerPartyPages } from './party-pages.routes.ts';
 import { createCasePagesService } from './case-pages.service.ts';
 import { type CaseQuery, ZCaseQuery } from './cases.schemas.ts';
 import { registerSafeguardingPages } from './safeguarding.routes.ts';
-
-const t = translator('en');
 
 /** The query string without blank answers (a form's "any" choices), as ZCaseQuery expects it. */
 function withoutBlanks(query: unknown): Record<string, string | string[]> {
@@ -64,32 +61,35 @@ function listModel(
   };
   const categories = [
     statuses.size && {
-      heading: { text: t('Status') },
-      items: [...statuses].map((s) => ({ href: without('status', s), text: t(STATUS_LABELS[s]) })),
+      heading: { text: req.t('Status') },
+      items: [...statuses].map((s) => ({ href: without('status', s), text: req.t(STATUS_LABELS[s]) })),
     },
-    query.type && { heading: { text: t('Case type') }, items: [{ href: without('type'), text: t(CASE_TYPE_LABELS[query.type]) }] },
+    query.type && { heading: { text: req.t('Case type') }, items: [{ href: without('type'), text: req.t(CASE_TYPE_LABELS[query.type]) }] },
     query.coordinator && {
-      heading: { text: t('Coordinator') },
-      items: [{ href: without('coordinator'), text: directory.names[query.coordinator] ?? t('Unknown coordinator') }],
+      heading: { text: req.t('Coordinator') },
+      items: [{ href: without('coordinator'), text: directory.names[query.coordinator] ?? req.t('Unknown coordinator') }],
     },
-    query.area && { heading: { text: t('Area') }, items: [{ href: without('area'), text: query.area }] },
-    query.overdue && { heading: { text: t('Tasks') }, items: [{ href: without('overdue'), text: t('Has overdue tasks') }] },
+    query.area && { heading: { text: req.t('Area') }, items: [{ href: without('area'), text: query.area }] },
+    query.overdue && { heading: { text: req.t('Tasks') }, items: [{ href: without('overdue'), text: req.t('Has overdue tasks') }] },
   ].filter(Boolean);
   const page = result?.page ?? query.page ?? 1;
   return {
-    pageTitle: t('Cases'),
+    pageTitle: req.t('Cases'),
     q: typeof raw.q === 'string' ? raw.q : '',
     sort,
     selectedFilters: categories.length
-      ? { heading: { text: t('Selected filters') }, clearLink: { text: t('Clear filters'), href: casesHref({ q: query.q }) }, categories }
+      ? { heading: { text: req.t('Selected filters') }, clearLink: { text: req.t('Clear filters'), href: casesHref({ q: query.q }) }, categories }
       : undefined,
-    statusItems: CASE_STATUSES.map((s) => ({ value: s, text: t(STATUS_LABELS[s]), checked: statuses.has(s) })),
-    typeItems: [{ value: '', text: t('Any case type') }, ...CASE_TYPES.map((c) => ({ value: c, text: t(CASE_TYPE_LABELS[c]), selected: query.type === c }))],
+    statusItems: CASE_STATUSES.map((s) => ({ value: s, text: req.t(STATUS_LABELS[s]), checked: statuses.has(s) })),
+    typeItems: [
+      { value: '', text: req.t('Any case type') },
+      ...CASE_TYPES.map((c) => ({ value: c, text: req.t(CASE_TYPE_LABELS[c]), selected: query.type === c })),
+    ],
     coordinatorItems: [
-      { value: '', text: t('Any coordinator') },
+      { value: '', text: req.t('Any coordinator') },
       ...directory.coordinators.map((c) => ({ value: c.id, text: c.name, selected: query.coordinator === c.id })),
     ],
-    areaItems: [{ value: '', text: t('Any area') }, ...directory.areas.map((a) => ({ value: a, text: a, selected: query.area === a }))],
+    areaItems: [{ value: '', text: req.t('Any area') }, ...directory.areas.map((a) => ({ value: a, text: a, selected: query.area === a }))],
     overdueChecked: query.overdue === 'yes',
     headers: {
       reference: sortHeader(raw, sort, 'reference'),
@@ -101,8 +101,8 @@ function listModel(
       reference: r.reference,
       urgent: r.urgent,
       people: r.partyNames,
-      type: t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
-      status: t(STATUS_LABELS[r.status as CaseStatus] ?? r.status),
+      type: req.t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
+      status: req.t(STATUS_LABELS[r.status as CaseStatus] ?? r.status),
       statusClass: STATUS_BADGE_CLASSES[r.status as CaseStatus] ?? 'moj-badge--grey',
       openedAt: r.openedAt,
       coordinator: r.coordinatorId ? directory.names[r.coordinatorId] : undefined,
@@ -125,7 +125,7 @@ export function registerCasePages(app: FastifyInstance, deps: Pick<Deps, 'caseAc
     const parsed = ZCaseQuery.safeParse(raw);
     if (!parsed.success) {
       const fields = Object.fromEntries(
-        Object.keys(zodFields(parsed.error)).map((k) => [k, k === 'q' ? t('Search for 120 characters or fewer') : t('Choose a filter from the list')]),
+        Object.keys(zodFields(parsed.error)).map((k) => [k, k === 'q' ? req.t('Search for 120 characters or fewer') : req.t('Choose a filter from the list')]),
       );
       return reply.status(422).page('cases/views/cases.njk', { ...listModel(req, raw, {}, undefined), fields, errors: errorList(fields, ['q']) });
     }

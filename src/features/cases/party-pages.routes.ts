@@ -5,7 +5,7 @@ import { languageItems } from '#src/i18n/languages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
@@ -15,7 +15,6 @@ import { PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-wo
 import { ZAddParty, ZPartyFields, ZRemoveParty } from './cases.schemas.ts';
 import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 
-const t = translator('en');
 const ORDER = ['role', 'name', 'email', 'phone', 'address', 'postcode', 'safeContact', 'canLeaveMessages', 'needs', 'preferredLanguage', 'reason'];
 type Extra = { values?: Record<string, string>; fields?: FieldErrors };
 
@@ -48,7 +47,7 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
     const caseId = caseIdParam(req);
     const view = await pages.casePage(req.actor!, caseId);
     if (!view.canManage) throw new AppError('FORBIDDEN', msg('Only case coordinators and admins change who is on a case'), { reason: 'ROLE_NOT_ALLOWED' });
-    const header = caseHeader(view, 'people');
+    const header = caseHeader(req.t, view, 'people');
     const party = mode === 'add' ? undefined : view.parties.find((p) => p.id === caseIdParam(req, 'partyId'));
     if (mode !== 'add' && !party) throw new AppError('NOT_FOUND', msg('That person was not found on this case'));
     const fromParty: Record<string, string> = party
@@ -71,10 +70,10 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
     const fields = extra.fields ?? {};
     const title =
       mode === 'add'
-        ? t('Add a person to the case')
+        ? req.t('Add a person to the case')
         : mode === 'edit'
-          ? t('Change the details of {name}', { name: party!.name })
-          : t('Remove {name} from the case', { name: party!.name });
+          ? req.t('Change the details of {name}', { name: party!.name })
+          : req.t('Remove {name} from the case', { name: party!.name });
     return reply.page(mode === 'remove' ? 'cases/views/case-party-remove.njk' : 'cases/views/case-party.njk', {
       pageTitle: `${header.reference} – ${title}`,
       title,
@@ -82,10 +81,10 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
       mode,
       party,
       action: mode === 'add' ? `/cases/${caseId}/people/new` : `/cases/${caseId}/people/${party!.id}/${mode}`,
-      roleItems: offered.map((r) => ({ value: r, text: t(PARTY_ROLE_LABELS[r] ?? r), checked: values.role === r })),
+      roleItems: offered.map((r) => ({ value: r, text: req.t(PARTY_ROLE_LABELS[r] ?? r), checked: values.role === r })),
       messageItems: [
-        { value: 'yes', text: t('Yes'), checked: values.canLeaveMessages === 'yes' },
-        { value: 'no', text: t('No'), checked: values.canLeaveMessages === 'no' },
+        { value: 'yes', text: req.t('Yes'), checked: values.canLeaveMessages === 'yes' },
+        { value: 'no', text: req.t('No'), checked: values.canLeaveMessages === 'no' },
       ],
       languageItems: languageItems(values.preferredLanguage || 'en'),
       values,

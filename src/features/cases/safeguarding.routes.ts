@@ -3,14 +3,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { caseIdParam } from './case-page.routes.ts';
 import { ZSafeguardingDecision } from './cases.schemas.ts';
 import { asBody, dateOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { doneOf } from '#src/http/page-input.ts';
 
-const t = translator('en');
 const ORDER = ['decision', 'referredTo', 'referredAt', 'legalBasis', 'close'];
 
 type Problem = { recordId: string; values: Record<string, string>; fields: FieldErrors };
@@ -47,7 +46,7 @@ export function registerSafeguardingPages(app: FastifyInstance, deps: Pick<Deps,
       : undefined;
     const done = doneOf(req);
     return reply.page('cases/views/safeguarding.njk', {
-      pageTitle: t('Safeguarding'),
+      pageTitle: req.t('Safeguarding'),
       open: open.map(present),
       decided: decided.map(present),
       errors,
@@ -71,7 +70,7 @@ export function registerSafeguardingPages(app: FastifyInstance, deps: Pick<Deps,
     });
     let fields: FieldErrors | undefined = form.ok ? undefined : form.fields;
     if (referredAt.error) fields = { ...fields, referredAt: referredAt.error };
-    if (!close) fields = { ...fields, close: t('Say whether the record can be closed') };
+    if (!close) fields = { ...fields, close: req.t('Say whether the record can be closed') };
     if (!fields && form.ok) {
       try {
         await deps.caseActivity.decideSafeguarding(req.actor!, recordId, form.data);

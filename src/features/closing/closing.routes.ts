@@ -60,7 +60,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
   async function followUpPage(req: FastifyRequest, reply: FastifyReply, state?: State & { form: 'checkIn' | 'feedback' }) {
     const caseId = caseIdParam(req);
     const view = await pages.casePage(req.actor!, caseId);
-    const header = caseHeader(view, 'follow_up');
+    const header = caseHeader(req.t, view, 'follow_up');
     const data = await followUp.ofCase(req.actor!, caseId);
     const values = state?.values ?? {};
     const fields = state?.fields ?? {};

@@ -4,12 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
 const DAY_WORDS: Record<string, string> = {
   monday: msg('Monday'),
@@ -35,16 +33,16 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
     const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
     const done = doneOf(req);
     return reply.page('referrals/views/enquiries.njk', {
-      pageTitle: t('Enquiries'),
+      pageTitle: req.t('Enquiries'),
       status,
       statusItems: [
-        { value: 'new', text: t('Waiting for an answer'), checked: status === 'new' },
-        { value: 'answered', text: t('Answered'), checked: status === 'answered' },
-        { value: 'all', text: t('All enquiries'), checked: status === 'all' },
+        { value: 'new', text: req.t('Waiting for an answer'), checked: status === 'new' },
+        { value: 'answered', text: req.t('Answered'), checked: status === 'answered' },
+        { value: 'all', text: req.t('All enquiries'), checked: status === 'all' },
       ],
       enquiries: enquiries.map((e) => {
         const appointment = (e.appointment ?? {}) as { days?: string[]; times?: string[] };
-        const when = [...(appointment.days ?? []), ...(appointment.times ?? [])].map((d) => t(DAY_WORDS[d] ?? d));
+        const when = [...(appointment.days ?? []), ...(appointment.times ?? [])].map((d) => req.t(DAY_WORDS[d] ?? d));
         return {
           id: e.id,
           name: e.name,
@@ -73,7 +71,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
   app.get('/volunteer-applications', async (req, reply) => {
     const applications = await deps.publicIntake.listVolunteerApplications(req.actor!);
     return reply.page('referrals/views/volunteer-applications.njk', {
-      pageTitle: t('Volunteer applications'),
+      pageTitle: req.t('Volunteer applications'),
       applications: applications.map((a) => ({
         id: a.id,
         name: a.name,
@@ -83,7 +81,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
         createdAt: a.createdAt,
         isNew: a.status === 'new',
         rows: Object.entries(DETAIL_WORDS)
-          .map(([key, label]) => ({ key: t(label), value: a.details[key] }))
+          .map(([key, label]) => ({ key: req.t(label), value: a.details[key] }))
           .filter((row): row is { key: string; value: string } => typeof row.value === 'string' && row.value !== ''),
       })),
       canCreateVolunteer: can(req.actor!.role, 'volunteers.manage'),

@@ -1,12 +1,10 @@
 // View models for the staff referral pages: the queue's rows and everything a referral holds, with its
 // stored codes in words. Fields are picked one by one, so a new column never reaches a page by default.
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, STATUS_LABELS, type CaseStatus } from '#src/domain/case-words.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from './referrals.schemas.ts';
 import type { ReferralPagesService } from './referral-pages.service.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
-
-const t = translator('en');
 type ReferralPage = Awaited<ReturnType<ReferralPagesService['referralPage']>>;
 type Referral = ReferralPage['referral'];
 
@@ -30,20 +28,20 @@ export const SOURCE_LABELS: Record<string, string> = {
   api: msg('Professional (API)'),
 };
 
-const yesNo = (v: unknown) => (v === true ? t('Yes') : v === false ? t('No') : undefined);
-const word = (labels: Record<string, string>, v: unknown) => (typeof v === 'string' ? t(labels[v] ?? v) : undefined);
+const yesNo = (t: Translate, v: unknown) => (v === true ? t('Yes') : v === false ? t('No') : undefined);
+const word = (t: Translate, labels: Record<string, string>, v: unknown) => (typeof v === 'string' ? t(labels[v] ?? v) : undefined);
 
 /** "today", "1 day", "3 days": how long a referral has waited. */
-export function age(createdAt: Date, now: Date): string {
+export function age(t: Translate, createdAt: Date, now: Date): string {
   const days = Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);
   return days <= 0 ? t('today') : t('{days, plural, one {# day} other {# days}}', { days });
 }
 
 /** Tags for a referral's urgency and the risks it names. */
-export function flagsOf(r: { urgent: boolean; risks: string[] }) {
+export function flagsOf(t: Translate, r: { urgent: boolean; risks: string[] }) {
   return [
     ...(r.urgent ? [{ text: t('Urgent'), classes: 'govuk-tag--red' }] : []),
-    ...r.risks.map((risk) => ({ text: word(RISK_LABELS, risk) ?? risk, classes: 'govuk-tag--orange' })),
+    ...r.risks.map((risk) => ({ text: word(t, RISK_LABELS, risk) ?? risk, classes: 'govuk-tag--orange' })),
   ];
 }
 
@@ -88,27 +86,27 @@ const DISPUTES: Record<string, string> = {
 type Row = { key: string; value: string };
 
 /** The case-type questions as summary rows, in words. */
-export function caseTypeRows(caseType: string, details: Record<string, unknown>, today: string): Row[] {
+export function caseTypeRows(t: Translate, caseType: string, details: Record<string, unknown>, today: string): Row[] {
   const rows: [string, string | undefined][] = [];
-  const list = (labels: Record<string, string>, v: unknown) => (Array.isArray(v) ? v.map((x) => word(labels, x)).join(', ') : undefined);
-  if (caseType === 'community') rows.push([msg('Kind of dispute'), word(COMMUNITY_KINDS, details.kind)]);
+  const list = (labels: Record<string, string>, v: unknown) => (Array.isArray(v) ? v.map((x) => word(t, labels, x)).join(', ') : undefined);
+  if (caseType === 'community') rows.push([msg('Kind of dispute'), word(t, COMMUNITY_KINDS, details.kind)]);
   if (caseType === 'restorative_justice')
     rows.push(
       [msg('Offence'), details.offenceType as string | undefined],
-      [msg('Stage of the criminal process'), word(SENTENCING, details.sentencingStage)],
-      [msg('In custody'), yesNo(details.inCustody)],
+      [msg('Stage of the criminal process'), word(t, SENTENCING, details.sentencingStage)],
+      [msg('In custody'), yesNo(t, details.inCustody)],
       [msg('Establishment'), details.establishment as string | undefined],
       [msg('Prison number'), details.prisonNumber as string | undefined],
       [msg('Offender manager'), details.offenderManager as string | undefined],
-      [msg('Who asked for restorative justice'), word(INITIATED_BY, details.initiatedBy)],
+      [msg('Who asked for restorative justice'), word(t, INITIATED_BY, details.initiatedBy)],
     );
   if (caseType === 'send') {
     const letter = typeof details.decisionLetterDate === 'string' ? details.decisionLetterDate : undefined;
     const deadline = letter ? sendContactDeadline(letter, today) : undefined;
     rows.push(
-      [msg('Decision being disputed'), word(SEND_DECISION_LABELS, details.decisionType)],
+      [msg('Decision being disputed'), word(t, SEND_DECISION_LABELS, details.decisionType)],
       [msg('EHC plan sections in dispute'), Array.isArray(details.issues) ? details.issues.join(', ') : undefined],
-      [msg('EHC plan'), word(EHC_PLAN, details.ehcPlanStatus)],
+      [msg('EHC plan'), word(t, EHC_PLAN, details.ehcPlanStatus)],
       [msg('Health provision sought'), details.healthProvisionSought as string | undefined],
       [msg('Date of the local authority’s decision letter'), letter ? longDate(letter) : undefined],
       [
@@ -121,10 +119,10 @@ export function caseTypeRows(caseType: string, details: Record<string, unknown>,
   }
   if (caseType === 'social_care')
     rows.push(
-      [msg('Area'), word(SOCIAL_CARE_AREA, details.area)],
+      [msg('Area'), word(t, SOCIAL_CARE_AREA, details.area)],
       [msg('What the dispute is about'), list(DISPUTES, details.disputeAbout)],
       [msg('Legal status'), details.legalStatus as string | undefined],
-      [msg('Concerns about capacity to decide'), yesNo(details.capacityConcerns)],
+      [msg('Concerns about capacity to decide'), yesNo(t, details.capacityConcerns)],
       [msg('Capacity concerns'), details.capacityDetails as string | undefined],
     );
   return rows.filter((r): r is [string, string] => Boolean(r[1])).map(([key, value]) => ({ key: t(key), value }));
@@ -132,7 +130,7 @@ export function caseTypeRows(caseType: string, details: Record<string, unknown>,
 
 const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-export function referralModel(page: ReferralPage, now: Date, coordinatorId?: string) {
+export function referralModel(t: Translate, page: ReferralPage, now: Date, coordinatorId?: string) {
   const r: Referral = page.referral;
   const answers = (r.answers ?? {}) as Record<string, unknown>;
   const referrer = r.referrer as Record<string, unknown> | null;
@@ -141,35 +139,35 @@ export function referralModel(page: ReferralPage, now: Date, coordinatorId?: str
     id: r.id,
     reference: r.reference,
     status: r.status,
-    statusLabel: word(REFERRAL_STATUS_LABELS, r.status),
+    statusLabel: word(t, REFERRAL_STATUS_LABELS, r.status),
     statusClass: REFERRAL_STATUS_CLASSES[r.status as ReferralStatus] ?? 'govuk-tag--grey',
     isNew: r.status === 'new',
-    source: word(SOURCE_LABELS, r.source),
-    caseType: word(CASE_TYPE_LABELS, r.caseType as CaseType),
+    source: word(t, SOURCE_LABELS, r.source),
+    caseType: word(t, CASE_TYPE_LABELS, r.caseType as CaseType),
     createdAt: r.createdAt,
-    age: age(r.createdAt, now),
-    flags: flagsOf(r),
+    age: age(t, r.createdAt, now),
+    flags: flagsOf(t, r),
     description: r.description,
     answers: [
       [msg('What would help'), answers.whatWouldHelp],
-      [msg('Is anyone at risk of harm?'), yesNo(answers.anyoneAtRisk)],
+      [msg('Is anyone at risk of harm?'), yesNo(t, answers.anyoneAtRisk)],
       [msg('Safety details'), answers.safetyDetails],
       [msg('Best times to contact'), answers.bestTimes],
-      [msg('Agreed to be contacted'), yesNo(r.consentToContact)],
+      [msg('Agreed to be contacted'), yesNo(t, r.consentToContact)],
     ]
       .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
       .map(([key, value]) => ({ key: t(key), value })),
-    details: caseTypeRows(r.caseType, (answers.details ?? {}) as Record<string, unknown>, today),
+    details: caseTypeRows(t, r.caseType, (answers.details ?? {}) as Record<string, unknown>, today),
     parties: r.parties.map((p) => ({
       name: p.name,
-      role: word(PARTY_ROLE_LABELS, p.role),
+      role: word(t, PARTY_ROLE_LABELS, p.role),
       isReferredPerson: Boolean(p.isReferredPerson),
       rows: [
         [msg('Phone'), p.phone],
         [msg('Email'), p.email],
         [msg('Address'), [p.address, p.postcode].filter(Boolean).join(', ')],
         [msg('How to contact them safely'), p.safeContact],
-        [msg('Can we leave messages?'), yesNo(p.canLeaveMessages)],
+        [msg('Can we leave messages?'), yesNo(t, p.canLeaveMessages)],
         [msg('Access, language and interpreter needs'), p.needs],
       ]
         .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
@@ -182,8 +180,8 @@ export function referralModel(page: ReferralPage, now: Date, coordinatorId?: str
           [msg('Organisation'), referrer.organisation],
           [msg('Email'), referrer.email],
           [msg('Phone'), referrer.phone],
-          [msg('The person knows about the referral and agreed to it'), yesNo(referrer.personAgreed)],
-          [msg('Their line manager is aware'), yesNo(referrer.lineManagerAware)],
+          [msg('The person knows about the referral and agreed to it'), yesNo(t, referrer.personAgreed)],
+          [msg('Their line manager is aware'), yesNo(t, referrer.lineManagerAware)],
         ]
           .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
           .map(([key, value]) => ({ key: t(key), value }))
@@ -191,7 +189,7 @@ export function referralModel(page: ReferralPage, now: Date, coordinatorId?: str
     decision: r.decidedAt ? { at: r.decidedAt, reason: r.decisionReason, caseId: r.caseId } : undefined,
     duplicates: {
       referrals: page.duplicates.referrals.map((d) => ({ id: d.id, reference: d.reference })),
-      cases: page.duplicates.cases.map((d) => ({ id: d.id, reference: d.reference, status: word(STATUS_LABELS, d.status as CaseStatus) })),
+      cases: page.duplicates.cases.map((d) => ({ id: d.id, reference: d.reference, status: word(t, STATUS_LABELS, d.status as CaseStatus) })),
     },
     canTriage: page.canTriage,
     coordinatorItems: page.coordinators.map((c) => ({ value: c.id, text: c.name, selected: c.id === coordinatorId })),

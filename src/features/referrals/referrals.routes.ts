@@ -7,7 +7,7 @@ import { can } from '#src/access/permissions.ts';
 import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import { asBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { registerEnquiryPages } from './enquiries.routes.ts';
@@ -24,8 +24,6 @@ import {
 } from './referral-pages.present.ts';
 import { ZDecision } from './referrals.schemas.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 const SORTS = ['urgent', 'reference', 'received', 'type'] as const;
 const ZQueueQuery = z.object({
   status: z.enum([...REFERRAL_STATUSES, 'all']).catch('new'),
@@ -66,26 +64,26 @@ export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'cl
       ariaSort: query.sort === sort ? (sort === 'received' || sort === 'reference' || sort === 'type' ? 'ascending' : 'descending') : 'none',
     });
     return reply.page('referrals/views/referrals.njk', {
-      pageTitle: t('Referrals'),
+      pageTitle: req.t('Referrals'),
       status: query.status,
       sort: query.sort,
       statusItems: [...REFERRAL_STATUSES, 'all' as const].map((s) => ({
         value: s,
-        text: s === 'all' ? t('All referrals') : t(REFERRAL_STATUS_LABELS[s]),
+        text: s === 'all' ? req.t('All referrals') : req.t(REFERRAL_STATUS_LABELS[s]),
         checked: query.status === s,
       })),
-      heading: query.status === 'all' ? t('All referrals') : t('{status} referrals', { status: t(REFERRAL_STATUS_LABELS[query.status]) }),
+      heading: query.status === 'all' ? req.t('All referrals') : req.t('{status} referrals', { status: req.t(REFERRAL_STATUS_LABELS[query.status]) }),
       headers: { urgent: header('urgent'), reference: header('reference'), received: header('received'), type: header('type') },
       referrals: sorted.map((r) => ({
         id: r.id,
         reference: r.reference,
         received: r.createdAt,
-        age: age(r.createdAt, now),
-        source: t(SOURCE_LABELS[r.source] ?? r.source),
-        caseType: t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
+        age: age(req.t, r.createdAt, now),
+        source: req.t(SOURCE_LABELS[r.source] ?? r.source),
+        caseType: req.t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
         people: r.parties.length,
-        flags: flagsOf(r),
-        status: t(REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status),
+        flags: flagsOf(req.t, r),
+        status: req.t(REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status),
         statusClass: REFERRAL_STATUS_CLASSES[r.status as ReferralStatus] ?? 'govuk-tag--grey',
       })),
       total,
@@ -104,10 +102,10 @@ export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'cl
   ) {
     const page = await pages.referralPage(req.actor!, referralIdParam(req));
     const values = extra.values ?? {};
-    const model = referralModel(page, deps.clock.now(), values['accept-coordinatorId'] ?? req.actor!.id);
+    const model = referralModel(req.t, page, deps.clock.now(), values['accept-coordinatorId'] ?? req.actor!.id);
     const done = doneOf(req);
     return reply.page('referrals/views/referral.njk', {
-      pageTitle: t('Referral {reference}', { reference: model.reference }),
+      pageTitle: req.t('Referral {reference}', { reference: model.reference }),
       r: model,
       values,
       fields: extra.fields ?? {},
@@ -168,7 +166,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'cl
         const form = parseForm(ZDecision, input);
         const fields: FieldErrors = form.ok ? {} : { ...form.fields };
         if (outcome === 'signpost' && !input.signpostedTo)
-          fields.signpostedTo = t('Say where you signposted them, like Citizens Advice or the council’s housing team');
+          fields.signpostedTo = req.t('Say where you signposted them, like Citizens Advice or the council’s housing team');
         if (!form.ok || Object.keys(fields).length) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields });
         const id = referralIdParam(req);
         await deps.referrals.decline(req.actor!, id, form.data, outcome === 'decline' ? 'declined' : 'signposted');

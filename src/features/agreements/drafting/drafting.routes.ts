@@ -43,7 +43,7 @@ export const agreementIdParam = (req: FastifyRequest, name = 'agreementId'): str
 
 export async function agreementHeader(pages: CasePagesService, req: FastifyRequest, caseId: string) {
   const view = await pages.casePage(req.actor!, caseId);
-  return { view, header: caseHeader(view, 'agreement') };
+  return { view, header: caseHeader(req.t, view, 'agreement') };
 }
 
 type State = { values?: Record<string, string>; fields?: FieldErrors };

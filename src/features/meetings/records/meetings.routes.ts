@@ -48,7 +48,7 @@ export function meetingIdParam(req: FastifyRequest): string {
 /** The case's heading and sub navigation, with the Meetings tab active, and what this person may do. */
 export async function meetingsHeader(pages: CasePagesService, req: FastifyRequest, caseId: string) {
   const view = await pages.casePage(req.actor!, caseId);
-  const header = caseHeader(view, 'meetings');
+  const header = caseHeader(req.t, view, 'meetings');
   return { view, header, canBook: header.canWork && can(req.actor!.role, 'meetings.book') };
 }
 

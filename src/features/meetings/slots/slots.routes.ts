@@ -23,7 +23,7 @@ export function registerSlotPages(app: FastifyInstance, deps: Pick<Deps, 'cases'
     const query = asBody(req.query);
     const choices = await deps.slots.choices(actor, caseId);
     const view = await pages.casePage(actor, caseId);
-    const header = caseHeader(view, 'meetings');
+    const header = caseHeader(req.t, view, 'meetings');
     let fields: FieldErrors = {};
     let results: ReturnType<typeof resultsModel> | undefined;
     if (isSearch(query)) {

@@ -39,7 +39,7 @@ async function renderMediators(
   const mediators = await deps.assignments.forCase(actor, caseId);
   const caseEnded = caseEndedReason(view.case.status);
   const suggestions = mediators.canAssign && !caseEnded ? await deps.assignments.suggest(actor, caseId) : undefined;
-  const header = caseHeader(view, 'mediators');
+  const header = caseHeader(req.t, view, 'mediators');
   const done = doneOf(req);
   return reply.page('volunteers/assignments/views/case-mediators.njk', {
     pageTitle: `${header.reference} – ${t('Mediators')}`,
