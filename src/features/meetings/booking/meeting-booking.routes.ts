@@ -46,7 +46,7 @@ async function renderBooking(deps: Pick<Deps, 'clock' | 'meetings'>, pages: Case
     pageTitle: `${header.reference} – ${t('Book a meeting')}`,
     header,
     ...bookingFormModel(choices, values, ticked),
-    request: request ? requestRow(request, deps.clock.now()) : undefined,
+    request: request ? requestRow(req.t, request, deps.clock.now()) : undefined,
     fields,
     errors: Object.keys(fields).length ? errorItems(fields) : undefined,
   });

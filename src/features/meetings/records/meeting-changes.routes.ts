@@ -8,7 +8,7 @@ import type { CasePagesService } from '#src/features/cases/case-pages.service.ts
 import { authorise } from '#src/access/permissions.ts';
 import { asBody, dateParts, type FormBody, isTicked, listOf, optionalText } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { type FieldErrors, forbidden } from '#src/lib/app-error.ts';
 import { attempt, errorItems, formFields, readMinutes, readStart } from './meeting-forms.ts';
 import { JOINT_KINDS } from './meeting-outcomes.service.ts';
@@ -17,8 +17,6 @@ import { NEXT_STEP_LABELS, NEXT_STEPS } from '#src/domain/meeting-words.ts';
 import { meetingIdParam, meetingsHeader } from './meetings.routes.ts';
 import { ZCancel, ZNoShow, ZRecordMeeting, ZReschedule } from './meetings.schemas.ts';
 import { meetingRow } from './meetings.present.ts';
-
-const t = translator('en');
 
 type Change = 'reschedule' | 'cancel' | 'no-show' | 'record';
 type State = { values: Record<string, string>; lists: Record<string, string[]>; fields: FieldErrors };
@@ -87,16 +85,16 @@ async function renderChange(deps: Pick<Deps, 'meetings'>, pages: CasePagesServic
   const people = (key: string) => m.participants.map((p) => ({ value: p.id, text: p.name, checked: (lists[key] ?? []).includes(p.id) }));
   const fields = state?.fields ?? {};
   return reply.page('meetings/records/views/meeting-change.njk', {
-    pageTitle: `${header.reference} – ${t(TITLES[change])}`,
+    pageTitle: `${header.reference} – ${req.t(TITLES[change])}`,
     header,
     change,
-    title: t(TITLES[change]),
-    meeting: { ...meetingRow(m), isSend: m.caseType === 'send', isJoint: JOINT_KINDS.includes(m.kind) },
+    title: req.t(TITLES[change]),
+    meeting: { ...meetingRow(req.t, m), isSend: m.caseType === 'send', isJoint: JOINT_KINDS.includes(m.kind) },
     action: `/cases/${caseId}/meetings/${m.id}/${change}`,
     attendedItems: people('attendedParticipantIds'),
     absentItems: people('absentParticipantIds'),
     groundRuleItems: groundRules.map((r) => ({ value: r, text: r, checked: (lists.groundRules ?? []).includes(r) })),
-    nextStepItems: NEXT_STEPS.map((s) => ({ value: s, text: t(NEXT_STEP_LABELS[s]), checked: values.nextStep === s })),
+    nextStepItems: NEXT_STEPS.map((s) => ({ value: s, text: req.t(NEXT_STEP_LABELS[s]), checked: values.nextStep === s })),
     values,
     fields,
     errors: Object.keys(fields).length ? errorItems(fields, ORDER[change]) : undefined,

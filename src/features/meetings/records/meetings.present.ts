@@ -2,7 +2,7 @@
 // so a new column never reaches a page or the API by default. Times are shown in London time.
 import { z } from 'zod';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg, type Translate, translator } from '#src/i18n/i18n.ts';
 import { clockTime, dayInWords, durationInWords, minutesBetween, whenInWords } from '#src/domain/meeting-times.ts';
 import { kindInWords, whereInWords } from '../meeting-text.ts';
 import {
@@ -22,8 +22,6 @@ import {
 import type { MeetingWithParticipants, ParticipantRow } from './meetings.repo.ts';
 import type { RequestView } from '../requests/requests.repo.ts';
 
-const t = translator('en');
-
 export type ShownMeeting = MeetingWithParticipants & { homePartyName?: string | null };
 
 export const STATUS_CLASSES: Record<MeetingStatus, string> = {
@@ -39,21 +37,21 @@ const RESPONSE_CLASSES: Record<Response, string> = {
   tentative: 'govuk-tag--yellow',
 };
 
-export const statusLabel = (s: string) => t(MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
-export const responseLabel = (r: string) => t(RESPONSE_LABELS[r as Response] ?? r);
+export const statusLabel = (t: Translate, s: string) => t(MEETING_STATUS_LABELS[s as MeetingStatus] ?? s);
+export const responseLabel = (t: Translate, r: string) => t(RESPONSE_LABELS[r as Response] ?? r);
 
 /** "2 accepted, 1 not yet answered". */
-export function responsesInWords(participants: readonly Pick<ParticipantRow, 'response'>[]): string {
+export function responsesInWords(t: Translate, participants: readonly Pick<ParticipantRow, 'response'>[]): string {
   const counts = new Map<string, number>();
   for (const p of participants) counts.set(p.response, (counts.get(p.response) ?? 0) + 1);
   return (['accepted', 'tentative', 'declined', 'needs_action'] as Response[])
     .filter((r) => counts.get(r))
-    .map((r) => `${counts.get(r)} ${responseLabel(r).toLowerCase()}`)
+    .map((r) => `${counts.get(r)} ${responseLabel(t, r).toLowerCase()}`)
     .join(', ');
 }
 
 /** One meeting as a row of the case's list. */
-export function meetingRow(m: ShownMeeting) {
+export function meetingRow(t: Translate, m: ShownMeeting) {
   return {
     id: m.id,
     href: `/cases/${m.caseId}/meetings/${m.id}`,
@@ -61,34 +59,34 @@ export function meetingRow(m: ShownMeeting) {
     when: whenInWords(m.startsAt, m.endsAt),
     where: whereInWords(m, t),
     who: m.participants.map((p) => p.name).join(', '),
-    status: statusLabel(m.status),
+    status: statusLabel(t, m.status),
     statusClass: STATUS_CLASSES[m.status as MeetingStatus] ?? 'moj-badge--grey',
-    responses: m.status === 'booked' ? responsesInWords(m.participants) : '',
+    responses: m.status === 'booked' ? responsesInWords(t, m.participants) : '',
   };
 }
 
 /** Whom a participant is, in words: "Mediator", "Party", "Parent", "Other". */
-export function participantRole(p: Pick<ParticipantRow, 'kind' | 'partyId'>, partyRoles: ReadonlyMap<string, string> = new Map()) {
+export function participantRole(t: Translate, p: Pick<ParticipantRow, 'kind' | 'partyId'>, partyRoles: ReadonlyMap<string, string> = new Map()) {
   if (p.kind === 'volunteer') return t('Mediator');
   if (p.kind === 'party') return t(PARTY_ROLE_LABELS[(partyRoles.get(p.partyId ?? '') ?? 'party') as PartyRole] ?? 'Party');
   if (p.kind === 'staff') return t('Staff');
   return t('Other');
 }
 
-export function participantRows(m: ShownMeeting, partyRoles: ReadonlyMap<string, string> = new Map()) {
+export function participantRows(t: Translate, m: ShownMeeting, partyRoles: ReadonlyMap<string, string> = new Map()) {
   return m.participants.map((p) => ({
     id: p.id,
     name: p.name,
-    role: participantRole(p, partyRoles),
+    role: participantRole(t, p, partyRoles),
     hasEmail: Boolean(p.email),
-    response: responseLabel(p.response),
+    response: responseLabel(t, p.response),
     responseClass: RESPONSE_CLASSES[p.response as Response] ?? 'govuk-tag--grey',
     attended: p.attended === null ? '' : p.attended ? t('Attended') : t('Did not attend'),
   }));
 }
 
 /** The meeting's details as summary list rows. */
-export function meetingSummaryRows(m: ShownMeeting) {
+export function meetingSummaryRows(t: Translate, m: ShownMeeting) {
   const row = (key: string, text: string, html?: string) => ({ key: { text: t(key) }, value: html ? { html } : { text } });
   const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const rows = [
@@ -114,7 +112,7 @@ export function meetingSummaryRows(m: ShownMeeting) {
 const whenStart = (iso: string) => `${dayInWords(new Date(iso))}, ${clockTime(new Date(iso))}`;
 
 /** The record of a held meeting as summary list rows. */
-export function recordRows(m: ShownMeeting) {
+export function recordRows(t: Translate, m: ShownMeeting) {
   const r = m.record;
   if (!r) return [];
   const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
@@ -129,7 +127,7 @@ export function recordRows(m: ShownMeeting) {
   ];
 }
 
-export function requestRow(r: RequestView, now: Date) {
+export function requestRow(t: Translate, r: RequestView, now: Date) {
   const days = Math.floor((now.getTime() - r.createdAt.getTime()) / 86_400_000);
   return {
     id: r.id,
@@ -214,7 +212,7 @@ export function presentMeeting(m: ShownMeeting): z.infer<typeof ZMeetingOut> {
     venue: m.venueId && m.venueName ? { id: m.venueId, name: m.venueName } : null,
     room: m.roomId && m.roomName ? { id: m.roomId, name: m.roomName } : null,
     homePartyId: m.homePartyId,
-    where: whereInWords(m, t),
+    where: whereInWords(m, translator()), // the API's words are English
     locationText: m.locationText,
     videoLink: m.videoLink,
     start: m.startsAt.toISOString(),

@@ -8,7 +8,7 @@ import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { type CasePagesService, createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { registerBookingPages } from '../booking/meeting-booking.routes.ts';
 import { registerMeetingChangePages } from './meeting-changes.routes.ts';
@@ -23,8 +23,6 @@ import { registerRequestPages } from '../requests/requests.routes.ts';
 import { registerShuttleApi } from '../shuttle/shuttle.api.ts';
 import { registerShuttlePages } from '../shuttle/shuttle.routes.ts';
 import { doneOf, uuidParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 
 /** What a form did, shown after the redirect back. Keys only: nothing typed travels in the URL. */
 export const MEETING_DONE: Record<string, string> = {
@@ -62,12 +60,12 @@ async function renderCaseMeetings(deps: Pick<Deps, 'meetings'>, pages: CasePages
   const upcoming = list.meetings.filter((m) => m.status === 'booked' && m.endsAt.getTime() > now);
   const past = list.meetings.filter((m) => !upcoming.includes(m)).reverse();
   return reply.page('meetings/records/views/case-meetings.njk', {
-    pageTitle: `${header.reference} – ${t('Meetings')}`,
+    pageTitle: `${header.reference} – ${req.t('Meetings')}`,
     header,
     canBook,
-    upcoming: upcoming.map(meetingRow),
-    past: past.map(meetingRow),
-    openRequests: list.requests.filter((r) => r.status === 'open').map((r) => requestRow(r, list.now)),
+    upcoming: upcoming.map((m) => meetingRow(req.t, m)),
+    past: past.map((m) => meetingRow(req.t, m)),
+    openRequests: list.requests.filter((r) => r.status === 'open').map((r) => requestRow(req.t, r, list.now)),
     flash: flashOf(req),
   });
 }
@@ -83,31 +81,31 @@ async function renderMeeting(deps: Pick<Deps, 'meetings'>, pages: CasePagesServi
   const fields = extra.fields ?? {};
   const base = `/cases/${caseId}/meetings/${m.id}`;
   return reply.page('meetings/records/views/meeting.njk', {
-    pageTitle: `${header.reference} – ${t('Meeting')}`,
+    pageTitle: `${header.reference} – ${req.t('Meeting')}`,
     header,
     meeting: {
       id: m.id,
       href: base,
-      title: meetingRow(m).kind,
-      when: meetingRow(m).when,
-      status: statusLabel(m.status),
+      title: meetingRow(req.t, m).kind,
+      when: meetingRow(req.t, m).when,
+      status: statusLabel(req.t, m.status),
       statusClass: STATUS_CLASSES[m.status as MeetingStatus] ?? 'moj-badge--grey',
       isShuttle: m.kind === 'shuttle',
       isJoint: JOINT_KINDS.includes(m.kind),
     },
-    summaryRows: meetingSummaryRows(m),
-    recordRows: recordRows(m),
-    participants: participantRows(m, new Map(view.parties.map((p) => [p.id, p.role]))),
+    summaryRows: meetingSummaryRows(req.t, m),
+    recordRows: recordRows(req.t, m),
+    participants: participantRows(req.t, m, new Map(view.parties.map((p) => [p.id, p.role]))),
     canRespond: header.canWork && booked,
     canChange: canBook && booked,
     canRecord: header.canWork && booked && started,
     recordLater: header.canWork && booked && !started,
     canShuttle: header.canWork && m.kind === 'shuttle' && m.status !== 'cancelled',
     participantItems: [
-      { value: '', text: t('Choose a person') },
+      { value: '', text: req.t('Choose a person') },
       ...m.participants.map((p) => ({ value: p.id, text: p.name, selected: values.participantId === p.id })),
     ],
-    responseItems: RECORDABLE_RESPONSES.map((r) => ({ value: r, text: responseLabel(r), checked: values.response === r })),
+    responseItems: RECORDABLE_RESPONSES.map((r) => ({ value: r, text: responseLabel(req.t, r), checked: values.response === r })),
     values,
     fields,
     errors: Object.keys(fields).length ? errorItems(fields, ['participantId', 'response']) : undefined,

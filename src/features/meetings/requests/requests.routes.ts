@@ -49,7 +49,7 @@ async function renderDecline(deps: Pick<Deps, 'clock' | 'meetings'>, req: Fastif
   const fields = state?.fields ?? {};
   return reply.page('meetings/requests/views/request-decline.njk', {
     pageTitle: t('Decline a request for a further meeting'),
-    request: requestRow(request, deps.clock.now()),
+    request: requestRow(req.t, request, deps.clock.now()),
     isOpen: request.status === 'open',
     values: state?.values ?? {},
     fields,
@@ -82,7 +82,7 @@ export function registerRequestPages(app: FastifyInstance, deps: Pick<Deps, 'clo
     const open = await deps.meetings.requests.queue(req.actor!, 'open');
     return reply.page('meetings/requests/views/requests-queue.njk', {
       pageTitle: t('Requests for a further meeting'),
-      requests: open.map((r) => requestRow(r, now)),
+      requests: open.map((r) => requestRow(req.t, r, now)),
       flash: QUEUE_DONE[doneOf(req)],
     });
   });

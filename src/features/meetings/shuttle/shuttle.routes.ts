@@ -37,7 +37,7 @@ async function renderLog(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, 
   return reply.page('meetings/shuttle/views/shuttle-log.njk', {
     pageTitle: `${header.reference} – ${t('Shuttle log')}`,
     header,
-    meeting: meetingRow(m),
+    meeting: meetingRow(req.t, m),
     open,
     statements: view.statements.map((s) => ({
       id: s.id,
@@ -113,7 +113,7 @@ export function registerShuttlePages(app: FastifyInstance, deps: Pick<Deps, 'mee
       pageTitle: `${header.reference} – ${t('What may be passed to {name}', { name: forParty!.name })}`,
       header,
       party: { name: forParty!.name },
-      meeting: meetingRow(m),
+      meeting: meetingRow(req.t, m),
       logHref: `/cases/${caseId}/meetings/${m.id}/shuttle`,
       mayPass: view.mayPass.map((p) => ({ from: name(p.fromPartyId), text: p.text, at: at(p.recordedAt), passedOn: p.passedOn })),
       passedOn: view.conveyances.map((c) => ({ from: name(c.fromPartyId), text: c.conveyed, at: at(c.conveyedAt) })),
