@@ -6,13 +6,11 @@ import type { Deps } from '#src/deps.ts';
 import { authorise, can } from '#src/access/permissions.ts';
 import { asBody, textOf } from '#src/http/page-form.ts';
 import { readMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { placeholdersOf, wordingProblems, wordingToStore } from './email-wording.ts';
 import { BUILT_IN_TEMPLATES, TEMPLATE_LABELS, TEMPLATE_NAMES, type TemplateName, templateFor } from './templates.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 type Typed = { name: TemplateName; subject: string; body: string; fields: Record<string, string> };
 
 function nameParam(req: FastifyRequest): TemplateName {
@@ -30,24 +28,24 @@ export function registerEmailWordingPages(app: FastifyInstance, deps: Pick<Deps,
       const mine = typed?.name === name ? typed : undefined;
       return {
         name,
-        label: t(TEMPLATE_LABELS[name]),
+        label: req.t(TEMPLATE_LABELS[name]),
         own: Boolean(overrides[name]),
         subject: mine?.subject ?? current.subject,
         body: mine?.body ?? current.body,
         placeholders: placeholdersOf(name).map((p) => `{${p}}`),
-        fields: Object.fromEntries(Object.entries(mine?.fields ?? {}).map(([k, v]) => [`${name}-${k}`, t(v)])),
+        fields: Object.fromEntries(Object.entries(mine?.fields ?? {}).map(([k, v]) => [`${name}-${k}`, req.t(v)])),
       };
     });
-    const errors = typed ? Object.entries(typed.fields).map(([k, v]) => ({ text: t(v), href: `#${typed.name}-${k}` })) : [];
+    const errors = typed ? Object.entries(typed.fields).map(([k, v]) => ({ text: req.t(v), href: `#${typed.name}-${k}` })) : [];
     const done = doneOf(req);
     return reply.page('email/views/email-wording.njk', {
-      pageTitle: t('Email wording'),
+      pageTitle: req.t('Email wording'),
       canChange: can(req.actor!.role, 'settings.manage'),
       emails,
       errors: errors.length ? errors : undefined,
       flash:
         !errors.length && done && (TEMPLATE_NAMES as readonly string[]).includes(done)
-          ? t('Saved the wording of “{email}”.', { email: t(TEMPLATE_LABELS[done as TemplateName]) })
+          ? req.t('Saved the wording of “{email}”.', { email: req.t(TEMPLATE_LABELS[done as TemplateName]) })
           : undefined,
     });
   }

@@ -3,13 +3,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { OUTBOX_STATUSES } from './outbox-words.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { messageRow, messageView, OUTCOME_LABELS, statusWords, templateWords } from './email.present.ts';
 import { ZOutboxQuery } from './email.schemas.ts';
 import { TEMPLATE_NAMES } from './templates.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 const idOf = (req: FastifyRequest) => textParam(req, 'id');
 
 function outboxHref(query: Record<string, string | number | undefined>) {
@@ -28,7 +26,7 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
     const without = (key: 'status' | 'template') => outboxHref({ ...kept, [key]: undefined });
     const last = Math.max(1, Math.ceil(list.total / list.pageSize));
     return reply.page('email/views/outbox.njk', {
-      pageTitle: t('Email'),
+      pageTitle: req.t('Email'),
       smtpConfigured: list.smtpConfigured,
       held: list.counts.held ?? 0,
       failed: list.counts.failed ?? 0,
@@ -37,14 +35,20 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
       page: list.page,
       q: query.q ?? '',
       isFiltered: Boolean(query.status || query.template || query.q),
-      statusItems: [{ value: '', text: t('Any status') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, text: statusWords(s), selected: query.status === s }))],
-      templateItems: [{ value: '', text: t('Any kind') }, ...TEMPLATE_NAMES.map((n) => ({ value: n, text: templateWords(n), selected: query.template === n }))],
+      statusItems: [
+        { value: '', text: req.t('Any status') },
+        ...OUTBOX_STATUSES.map((s) => ({ value: s, text: statusWords(s), selected: query.status === s })),
+      ],
+      templateItems: [
+        { value: '', text: req.t('Any kind') },
+        ...TEMPLATE_NAMES.map((n) => ({ value: n, text: templateWords(n), selected: query.template === n })),
+      ],
       selectedFilters: {
-        heading: { text: t('Selected filters') },
-        clearLink: { text: t('Clear filters'), href: '/email' },
+        heading: { text: req.t('Selected filters') },
+        clearLink: { text: req.t('Clear filters'), href: '/email' },
         categories: [
-          query.status && { heading: { text: t('Status') }, items: [{ href: without('status'), text: statusWords(query.status) }] },
-          query.template && { heading: { text: t('Kind') }, items: [{ href: without('template'), text: templateWords(query.template) }] },
+          query.status && { heading: { text: req.t('Status') }, items: [{ href: without('status'), text: statusWords(query.status) }] },
+          query.template && { heading: { text: req.t('Kind') }, items: [{ href: without('template'), text: templateWords(query.template) }] },
         ].filter(Boolean),
       },
       pagination: {
@@ -61,7 +65,7 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
       pageTitle: view.subject,
       m: view,
       smtpConfigured: found.smtpConfigured,
-      deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
+      deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: req.t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
       flash: doneOf(req) === 'retried' ? msg('The message is back in the queue.') : undefined,
     });
   });

@@ -10,7 +10,6 @@ import { dateParts } from '#src/http/page-form.ts';
 import { ISSUE_OUTCOME_LABELS, ISSUE_OUTCOMES } from '#src/features/cases/lifecycle.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { DUE_KINDS, DUE_LABELS, SEND_ACTION_LABELS, SEND_ACTIONS, STATEMENT_KEYS, STATEMENT_LABELS, WHO_LABELS } from '../agreement-words.ts';
@@ -18,8 +17,6 @@ import { asBody, attempt, refused, readTermForm, textOf } from '../agreement-for
 import { ZCreateAgreement, ZStatements } from '../agreements.schemas.ts';
 import { issueOutcomeWords, linkOut, momentWords, signerView, statusWords, termView } from '../agreements.present.ts';
 import type { TermRow } from '../agreements.repo.ts';
-
-const t = translator('en');
 const permission = 'cases.view' as const;
 
 const DONE: Record<string, string> = {
@@ -59,13 +56,13 @@ async function renderTab(deps: Deps, pages: CasePagesService, req: FastifyReques
     const list = await deps.meetings.caseMeetings(req.actor!, caseId);
     const held = list.meetings.filter((m) => m.status === 'held');
     start = [
-      { value: 'scratch', text: t('Start from scratch') },
+      { value: 'scratch', text: req.t('Start from scratch') },
       ...held
         .filter((m) => m.kind === 'joint' || m.kind === 'rj_conference')
-        .map((m) => ({ value: `meeting:${m.id}`, text: t('From the record of the joint meeting on {when}', { when: momentWords(m.startsAt) }) })),
+        .map((m) => ({ value: `meeting:${m.id}`, text: req.t('From the record of the joint meeting on {when}', { when: momentWords(m.startsAt) }) })),
       ...held
         .filter((m) => m.kind === 'shuttle')
-        .map((m) => ({ value: `shuttle:${m.id}`, text: t('From the shuttle log of {when}', { when: momentWords(m.startsAt) }) })),
+        .map((m) => ({ value: `shuttle:${m.id}`, text: req.t('From the shuttle log of {when}', { when: momentWords(m.startsAt) }) })),
     ].map((o) => ({ ...o, checked: state.values?.start === o.value }));
   }
   let agreement: unknown;
@@ -79,14 +76,14 @@ async function renderTab(deps: Deps, pages: CasePagesService, req: FastifyReques
       base: aBase,
       version: { id: v.id, number: v.number, status: v.status, statusText: statusWords(v.status), hash: v.hash, reference: v.reference },
       isDraft: v.status === 'draft',
-      statements: STATEMENT_KEYS.map((k) => ({ label: t(STATEMENT_LABELS[k]), text: v.statements[k] })),
+      statements: STATEMENT_KEYS.map((k) => ({ label: req.t(STATEMENT_LABELS[k]), text: v.statements[k] })),
       issues: v.issues.map((i, n) => ({
         n,
         issue: i.issue,
         outcome: issueOutcomeWords(i.outcome),
         items: [
-          { value: '', text: t('Not marked') },
-          ...ISSUE_OUTCOMES.map((o) => ({ value: o, text: t(ISSUE_OUTCOME_LABELS[o]), selected: i.outcome === o })),
+          { value: '', text: req.t('Not marked') },
+          ...ISSUE_OUTCOMES.map((o) => ({ value: o, text: req.t(ISSUE_OUTCOME_LABELS[o]), selected: i.outcome === o })),
         ],
       })),
       terms: current.terms.map(termView),
@@ -105,7 +102,7 @@ async function renderTab(deps: Deps, pages: CasePagesService, req: FastifyReques
     };
   }
   return reply.page('agreements/views/agreement-tab.njk', {
-    pageTitle: `${header.reference} – ${t('Agreement')}`,
+    pageTitle: `${header.reference} – ${req.t('Agreement')}`,
     header,
     canWork: header.canWork,
     base,
@@ -114,7 +111,7 @@ async function renderTab(deps: Deps, pages: CasePagesService, req: FastifyReques
     values: state.values ?? {},
     errors: state.fields ? errorList(state.fields) : undefined,
     fields: state.fields ?? {},
-    flash: DONE[(req.query as { done?: string }).done ?? ''] ? t(DONE[(req.query as { done?: string }).done ?? '']!) : undefined,
+    flash: DONE[(req.query as { done?: string }).done ?? ''] ? req.t(DONE[(req.query as { done?: string }).done ?? '']!) : undefined,
   });
 }
 
@@ -137,24 +134,24 @@ async function renderTerm(deps: Deps, pages: CasePagesService, req: FastifyReque
     : dateParts(term?.dueOn ?? null);
   const isSend = data.case.caseType === 'send';
   return reply.page('agreements/views/term-form.njk', {
-    pageTitle: `${header.reference} – ${term ? t('Change term {n}', { n: data.terms.indexOf(term) + 1 }) : t('Add a term')}`,
+    pageTitle: `${header.reference} – ${term ? req.t('Change term {n}', { n: data.terms.indexOf(term) + 1 }) : req.t('Add a term')}`,
     header,
-    heading: term ? t('Change term {n}', { n: data.terms.indexOf(term) + 1 }) : t('Add a term'),
+    heading: term ? req.t('Change term {n}', { n: data.terms.indexOf(term) + 1 }) : req.t('Add a term'),
     action: term ? `/cases/${caseId}/agreement/${agreementId}/terms/${term.id}` : `/cases/${caseId}/agreement/${agreementId}/terms`,
     back: `/cases/${caseId}/agreement`,
     isSend,
     frozen: data.version.status !== 'draft',
     whoItems: [
       ...view.parties.map((p) => ({ value: `party:${p.id}`, text: p.name })),
-      ...(['mediator', 'local_authority', 'service'] as const).map((k) => ({ value: k, text: t(WHO_LABELS[k]) })),
+      ...(['mediator', 'local_authority', 'service'] as const).map((k) => ({ value: k, text: req.t(WHO_LABELS[k]) })),
     ].map((i) => ({ ...i, checked: ticked.includes(i.value) })),
-    dueItems: DUE_KINDS.map((k) => ({ value: k, text: t(DUE_LABELS[k]), checked: values.dueKind === k })),
+    dueItems: DUE_KINDS.map((k) => ({ value: k, text: req.t(DUE_LABELS[k]), checked: values.dueKind === k })),
     date,
     appealItems: [
-      { value: 'yes', text: t('Yes'), checked: values.appealable === 'yes' },
-      { value: 'no', text: t('No'), checked: values.appealable === 'no' },
+      { value: 'yes', text: req.t('Yes'), checked: values.appealable === 'yes' },
+      { value: 'no', text: req.t('No'), checked: values.appealable === 'no' },
     ],
-    actionItems: SEND_ACTIONS.map((a) => ({ value: a, text: t(SEND_ACTION_LABELS[a]), selected: values.sendAction === a })),
+    actionItems: SEND_ACTIONS.map((a) => ({ value: a, text: req.t(SEND_ACTION_LABELS[a]), selected: values.sendAction === a })),
     values,
     fields: state.fields ?? {},
     errors: state.fields ? errorList(state.fields, ['who', 'what', 'dueKind', 'dueOn', 'checkHow', 'appealable']) : undefined,
@@ -168,14 +165,14 @@ async function renderStatements(deps: Deps, pages: CasePagesService, req: Fastif
   const data = await deps.agreements.drafting.version(req.actor!, caseId, agreementId);
   const values = state.values ?? data.version.statements;
   return reply.page('agreements/views/statements-form.njk', {
-    pageTitle: `${header.reference} – ${t('The agreement’s statements')}`,
+    pageTitle: `${header.reference} – ${req.t('The agreement’s statements')}`,
     header,
     action: `/cases/${caseId}/agreement/${agreementId}/statements`,
     back: `/cases/${caseId}/agreement`,
     frozen: data.version.status !== 'draft',
     statements: STATEMENT_KEYS.map((k) => ({
       name: k,
-      label: t(STATEMENT_LABELS[k]),
+      label: req.t(STATEMENT_LABELS[k]),
       value: (values as Record<string, string>)[k] ?? '',
       error: state.fields?.[k],
     })),

@@ -4,13 +4,10 @@ import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { STATEMENT_KEYS, STATEMENT_LABELS } from '../agreement-words.ts';
 import { asBody, attempt, refused, textOf } from '../agreement-forms.ts';
 import { ZStatements } from '../agreements.schemas.ts';
-
-const t = translator('en');
 const permission = 'settings.manage' as const;
 
 async function render(
@@ -21,16 +18,16 @@ async function render(
 ) {
   const list = await deps.agreements.wording.list(req.actor!);
   return reply.page('agreements/views/wording.njk', {
-    pageTitle: t('Agreement wording'),
+    pageTitle: req.t('Agreement wording'),
     saved: (req.query as { done?: string }).done === 'saved',
     types: list.map((w) => ({
       caseType: w.caseType,
-      label: t(CASE_TYPE_LABELS[w.caseType as CaseType]),
+      label: req.t(CASE_TYPE_LABELS[w.caseType as CaseType]),
       isOwn: w.isOwn,
       statements: STATEMENT_KEYS.map((k) => ({
         name: k,
         id: `${w.caseType}-${k}`,
-        label: t(STATEMENT_LABELS[k]),
+        label: req.t(STATEMENT_LABELS[k]),
         value: state.caseType === w.caseType ? (state.values?.[k] ?? '') : w.statements[k],
         error: state.caseType === w.caseType ? state.fields?.[k] : undefined,
       })),

@@ -5,13 +5,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { asBody, attempt, refused, readSignatureForm, textOf } from '../agreement-forms.ts';
 import { ZDecline, ZSignature } from '../agreements.schemas.ts';
 import { readingModel } from './signing.routes.ts';
-
-const t = translator('en');
 const VIEW_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 const POST_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const COOKIE = 'parley-link';
@@ -38,7 +35,7 @@ async function render(
   const path = linkPath(req, purpose);
   reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
   return reply.page('agreements/views/link.njk', {
-    pageTitle: purpose === 'sign' ? t('Your agreement') : t('Your copy of the agreement'),
+    pageTitle: purpose === 'sign' ? req.t('Your agreement') : req.t('Your copy of the agreement'),
     service: view.service,
     purpose,
     path,
@@ -57,7 +54,7 @@ async function render(
     values: state.values ?? {},
     fields: state.fields ?? {},
     errors: state.fields ? errorList(state.fields, ['code', 'confirmName', 'typedName', 'drawing', 'agree', 'reason']) : undefined,
-    flash: DONE[(req.query as { done?: string }).done ?? ''] ? t(DONE[(req.query as { done?: string }).done ?? '']!) : undefined,
+    flash: DONE[(req.query as { done?: string }).done ?? ''] ? req.t(DONE[(req.query as { done?: string }).done ?? '']!) : undefined,
   });
 }
 

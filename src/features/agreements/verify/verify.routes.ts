@@ -4,10 +4,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
-
-const t = translator('en');
 const LIMIT = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 const MAX_PDF_BYTES = 10 * 1024 * 1024;
 
@@ -16,7 +13,7 @@ type Answer = { matches: boolean; reference: string | null; by: 'pdf' | 'referen
 async function render(deps: Deps, req: FastifyRequest, reply: FastifyReply, state: { answer?: Answer; fields?: FieldErrors; reference?: string } = {}) {
   const service = await deps.settings.publicService((req.params as { service: string }).service);
   return reply.page('agreements/views/verify.njk', {
-    pageTitle: t('Check a signed agreement'),
+    pageTitle: req.t('Check a signed agreement'),
     service: { name: service.name, slug: service.slug },
     answer: state.answer,
     reference: state.reference ?? '',
@@ -41,14 +38,14 @@ export function registerVerifyPages(app: FastifyInstance, deps: Deps) {
       if (pdf) {
         if (!pdf.subarray(0, 5).toString('latin1').startsWith('%PDF-')) {
           reply.status(422);
-          return render(deps, req, reply, { fields: { pdf: t('The file must be a PDF') }, reference });
+          return render(deps, req, reply, { fields: { pdf: req.t('The file must be a PDF') }, reference });
         }
         const found = await deps.agreements.verify.byPdf(slug, pdf);
         return render(deps, req, reply, { answer: { matches: found.matches, reference: found.reference, by: 'pdf' } });
       }
       if (!/^\s*AGR-[A-Za-z0-9]{12}\s*$/.test(reference)) {
         reply.status(422);
-        return render(deps, req, reply, { fields: { reference: t('Choose the PDF, or enter its reference, like AGR-7K2M9QX4B1ZT') }, reference });
+        return render(deps, req, reply, { fields: { reference: req.t('Choose the PDF, or enter its reference, like AGR-7K2M9QX4B1ZT') }, reference });
       }
       const found = await deps.agreements.verify.byReference(slug, reference);
       return render(deps, req, reply, { answer: { matches: found.matches, reference: found.reference, by: 'reference' }, reference });

@@ -6,7 +6,6 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, listOf } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { attempt, bookingFormModel, errorItems, formFields, readBookingForm, valuesFromQuery } from '../records/meeting-forms.ts';
 import { ZBookMeeting } from '../records/meetings.schemas.ts';
@@ -14,8 +13,6 @@ import { meetingsHeader } from '../records/meetings.routes.ts';
 import { requestRow } from '../records/meetings.present.ts';
 import { queryOf } from '#src/http/page-input.ts';
 import { z } from 'zod';
-
-const t = translator('en');
 
 type State = { values: Record<string, string>; ticked: { volunteerIds: string[]; partyIds: string[] }; fields?: FieldErrors };
 
@@ -43,7 +40,7 @@ async function renderBooking(deps: Pick<Deps, 'clock' | 'meetings'>, pages: Case
   }
   const fields = state?.fields ?? {};
   return reply.page('meetings/booking/views/meeting-book.njk', {
-    pageTitle: `${header.reference} – ${t('Book a meeting')}`,
+    pageTitle: `${header.reference} – ${req.t('Book a meeting')}`,
     header,
     ...bookingFormModel(choices, values, ticked),
     request: request ? requestRow(req.t, request, deps.clock.now()) : undefined,

@@ -4,11 +4,9 @@
 // all get the same plain 404, so the answer says nothing about which links exist. Also registers the API twin.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { registerFeedApi } from './feed.api.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 const FEED_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 const DONE: Record<string, string> = {
@@ -22,7 +20,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: Pick<Deps, 'calen
   app.get('/my/calendar/feed', async (req, reply) => {
     const status = await deps.calendarFeeds.mine(req.actor!);
     return reply.page('meetings/feeds/views/calendar-feed.njk', {
-      pageTitle: t('Your meetings in Outlook or Google Calendar'),
+      pageTitle: req.t('Your meetings in Outlook or Google Calendar'),
       feed: status.feed,
       flash: flashOf(req),
     });
@@ -32,7 +30,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: Pick<Deps, 'calen
   app.post('/my/calendar/feed', async (req, reply) => {
     const made = await deps.calendarFeeds.createMine(req.actor!);
     return reply.header('cache-control', 'no-store').page('meetings/feeds/views/calendar-feed.njk', {
-      pageTitle: t('Your calendar link'),
+      pageTitle: req.t('Your calendar link'),
       created: { url: made.url },
       feed: { createdAt: made.createdAt, lastUsedAt: null },
     });
@@ -46,7 +44,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: Pick<Deps, 'calen
   app.get('/volunteers/:volunteerId/calendar-feed', async (req, reply) => {
     const status = await deps.calendarFeeds.ofVolunteer(req.actor!, textParam(req, 'volunteerId'));
     return reply.page('meetings/feeds/views/volunteer-calendar-feed.njk', {
-      pageTitle: t('Calendar link of {name}', { name: status.volunteer.name }),
+      pageTitle: req.t('Calendar link of {name}', { name: status.volunteer.name }),
       volunteer: status.volunteer,
       feed: status.feed,
       flash: flashOf(req),

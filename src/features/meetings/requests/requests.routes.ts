@@ -6,7 +6,7 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { attempt, errorItems, formFields } from '../records/meeting-forms.ts';
 import { MEETING_KIND_LABELS, MEETING_KINDS, REQUESTER_LABELS } from '#src/domain/meeting-words.ts';
@@ -14,8 +14,6 @@ import { meetingsHeader } from '../records/meetings.routes.ts';
 import { requestRow } from '../records/meetings.present.ts';
 import { REQUESTED_BY, ZDecline, ZMeetingRequest } from './requests.schemas.ts';
 import { doneOf, uuidParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 
 type State = { values: Record<string, string>; fields: FieldErrors };
 const QUEUE_DONE: Record<string, string> = { declined: msg('Request declined. The reason is on the case timeline.') };
@@ -29,13 +27,13 @@ async function renderNew(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, 
   const values = state?.values ?? {};
   const fields = state?.fields ?? {};
   return reply.page('meetings/requests/views/request-new.njk', {
-    pageTitle: `${header.reference} – ${t('Record a request for a further meeting')}`,
+    pageTitle: `${header.reference} – ${req.t('Record a request for a further meeting')}`,
     header,
-    requestedByItems: REQUESTED_BY.map((r) => ({ value: r, text: t(REQUESTER_LABELS[r]), checked: values.requestedBy === r })),
-    partyItems: [{ value: '', text: t('Choose a person') }, ...form.parties.map((p) => ({ value: p.id, text: p.name, selected: values.partyId === p.id }))],
+    requestedByItems: REQUESTED_BY.map((r) => ({ value: r, text: req.t(REQUESTER_LABELS[r]), checked: values.requestedBy === r })),
+    partyItems: [{ value: '', text: req.t('Choose a person') }, ...form.parties.map((p) => ({ value: p.id, text: p.name, selected: values.partyId === p.id }))],
     kindItems: [
-      { value: '', text: t('Choose the kind of meeting') },
-      ...MEETING_KINDS.map((k) => ({ value: k, text: t(MEETING_KIND_LABELS[k]), selected: (values.kind ?? 'joint') === k })),
+      { value: '', text: req.t('Choose the kind of meeting') },
+      ...MEETING_KINDS.map((k) => ({ value: k, text: req.t(MEETING_KIND_LABELS[k]), selected: (values.kind ?? 'joint') === k })),
     ],
     referrerName: form.referrerName,
     values,
@@ -48,7 +46,7 @@ async function renderDecline(deps: Pick<Deps, 'clock' | 'meetings'>, req: Fastif
   const request = await deps.meetings.requests.get(req.actor!, requestIdParam(req));
   const fields = state?.fields ?? {};
   return reply.page('meetings/requests/views/request-decline.njk', {
-    pageTitle: t('Decline a request for a further meeting'),
+    pageTitle: req.t('Decline a request for a further meeting'),
     request: requestRow(req.t, request, deps.clock.now()),
     isOpen: request.status === 'open',
     values: state?.values ?? {},
@@ -81,7 +79,7 @@ export function registerRequestPages(app: FastifyInstance, deps: Pick<Deps, 'clo
     const now = deps.clock.now();
     const open = await deps.meetings.requests.queue(req.actor!, 'open');
     return reply.page('meetings/requests/views/requests-queue.njk', {
-      pageTitle: t('Requests for a further meeting'),
+      pageTitle: req.t('Requests for a further meeting'),
       requests: open.map((r) => requestRow(req.t, r, now)),
       flash: QUEUE_DONE[doneOf(req)],
     });

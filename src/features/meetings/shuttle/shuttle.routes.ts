@@ -7,7 +7,7 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import type { CasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody, optionalText } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { attempt, errorItems, formFields } from '../records/meeting-forms.ts';
@@ -18,8 +18,6 @@ import { meetingRow } from '../records/meetings.present.ts';
 import { ZConvey, ZStatement } from './shuttle.schemas.ts';
 import { mayConvey } from './shuttle-rules.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 const at = (d: Date) => `${dayInWords(d)}, ${clockTime(d)}`;
 
 const DONE: Record<string, string> = { statement: msg('Statement recorded.'), conveyed: msg('Recorded what was passed on.') };
@@ -30,12 +28,12 @@ async function renderLog(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, 
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
   const { meeting: m, parties, view } = await deps.meetings.shuttle.log(req.actor!, caseId, meetingIdParam(req));
-  const name = (id: string) => parties.find((p) => p.id === id)?.name ?? t('A former party');
+  const name = (id: string) => parties.find((p) => p.id === id)?.name ?? req.t('A former party');
   const values = state?.values ?? {};
   const fields = state?.fields ?? {};
   const open = m.status === 'booked' || m.status === 'held';
   return reply.page('meetings/shuttle/views/shuttle-log.njk', {
-    pageTitle: `${header.reference} – ${t('Shuttle log')}`,
+    pageTitle: `${header.reference} – ${req.t('Shuttle log')}`,
     header,
     meeting: meetingRow(req.t, m),
     open,
@@ -44,11 +42,11 @@ async function renderLog(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, 
       from: name(s.fromPartyId),
       at: at(s.recordedAt),
       statement: s.statement,
-      permission: t(SHARE_PERMISSION_LABELS[s.permission as keyof typeof SHARE_PERMISSION_LABELS] ?? s.permission),
+      permission: req.t(SHARE_PERMISSION_LABELS[s.permission as keyof typeof SHARE_PERMISSION_LABELS] ?? s.permission),
       shareable: s.shareableText,
       conveyed: view.conveyances.filter((c) => c.statementId === s.id).map((c) => ({ to: name(c.toPartyId), at: at(c.conveyedAt), text: c.conveyed })),
       toItems: [
-        { value: '', text: t('Choose who it was passed to') },
+        { value: '', text: req.t('Choose who it was passed to') },
         ...parties
           .filter((p) => mayConvey(s, p.id).allowed)
           .map((p) => ({ value: p.id, text: p.name, selected: state?.form === s.id && values.toPartyId === p.id })),
@@ -56,8 +54,8 @@ async function renderLog(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, 
       error: state?.form === s.id ? fields.toPartyId || fields._ : undefined,
     })),
     letters: parties.map((p) => ({ name: p.name, href: `/cases/${caseId}/meetings/${m.id}/shuttle/for/${p.id}` })),
-    partyItems: [{ value: '', text: t('Choose who said it') }, ...parties.map((p) => ({ value: p.id, text: p.name, selected: values.partyId === p.id }))],
-    permissionItems: SHARE_PERMISSIONS.map((p) => ({ value: p, text: t(SHARE_PERMISSION_LABELS[p]), checked: values.permission === p })),
+    partyItems: [{ value: '', text: req.t('Choose who said it') }, ...parties.map((p) => ({ value: p.id, text: p.name, selected: values.partyId === p.id }))],
+    permissionItems: SHARE_PERMISSIONS.map((p) => ({ value: p, text: req.t(SHARE_PERMISSION_LABELS[p]), checked: values.permission === p })),
     values: state?.form === 'statement' ? values : {},
     fields: state?.form === 'statement' ? fields : {},
     errors: Object.keys(fields).length
@@ -108,9 +106,9 @@ export function registerShuttlePages(app: FastifyInstance, deps: Pick<Deps, 'mee
     const partyId = caseIdParam(req, 'partyId');
     const { header } = await meetingsHeader(pages, req, caseId);
     const { meeting: m, parties, forParty, view } = await deps.meetings.shuttle.log(req.actor!, caseId, meetingIdParam(req), partyId);
-    const name = (id: string) => parties.find((p) => p.id === id)?.name ?? t('A former party');
+    const name = (id: string) => parties.find((p) => p.id === id)?.name ?? req.t('A former party');
     return reply.page('meetings/shuttle/views/shuttle-letter.njk', {
-      pageTitle: `${header.reference} – ${t('What may be passed to {name}', { name: forParty!.name })}`,
+      pageTitle: `${header.reference} – ${req.t('What may be passed to {name}', { name: forParty!.name })}`,
       header,
       party: { name: forParty!.name },
       meeting: meetingRow(req.t, m),

@@ -8,11 +8,8 @@ import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { asBody } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { errorList, formModel, formValues, isSearch, pageFields, readSearch, resultsModel } from './slots.present.ts';
-
-const t = translator('en');
 
 export function registerSlotPages(app: FastifyInstance, deps: Pick<Deps, 'cases' | 'clock' | 'db' | 'slots'>) {
   const pages = createCasePagesService(deps);
@@ -41,7 +38,7 @@ export function registerSlotPages(app: FastifyInstance, deps: Pick<Deps, 'cases'
     }
     const errors = errorList(fields);
     return reply.page('meetings/slots/views/find-a-time.njk', {
-      pageTitle: `${header.reference} – ${t('Find a time')}`,
+      pageTitle: `${header.reference} – ${req.t('Find a time')}`,
       header,
       backLink: `/cases/${caseId}/meetings`,
       ...formModel(choices, formValues(query, choices), query),

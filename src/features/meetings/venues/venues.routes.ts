@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { AppError, FieldErrors } from '#src/lib/app-error.ts';
 import { londonDateOf } from '../calendar/calendar-dates.ts';
 import {
@@ -22,8 +22,6 @@ import {
 import { ZRoomInput, ZVenueInput } from './venues.schemas.ts';
 import { doneOf, queryText, paramsOf, queryOf } from '#src/http/page-input.ts';
 import { z } from 'zod';
-
-const t = translator('en');
 
 const DONE: Record<string, string> = {
   added: msg('Venue added.'),
@@ -60,7 +58,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Pick<Deps, 'clock
     const fields = state.fields ?? {};
     const errors = formErrors(fields, VENUE_FORM_ORDER);
     return reply.page('meetings/venues/views/venue-form.njk', {
-      pageTitle: venue ? t('Change {name}', { name: venue.name }) : t('Add a venue'),
+      pageTitle: venue ? req.t('Change {name}', { name: venue.name }) : req.t('Add a venue'),
       venue: venue ? { id: venue.id, name: venue.name, archived: Boolean(venue.archivedAt) } : undefined,
       values: state.values ?? stored.values,
       unfitDays: state.values ? [] : stored.unfitDays,
@@ -78,13 +76,15 @@ export function registerVenuePages(app: FastifyInstance, deps: Pick<Deps, 'clock
     const errors = formErrors(fields, ROOM_FORM_ORDER);
     const values = state.values ?? (found ? roomFormValues(found.room) : { separateWaitingRoom: 'no' });
     return reply.page('meetings/venues/views/venue-room-form.njk', {
-      pageTitle: found ? t('Change {room} at {venue}', { room: found.room.name, venue: venue.name }) : t('Add a room at {venue}', { venue: venue.name }),
+      pageTitle: found
+        ? req.t('Change {room} at {venue}', { room: found.room.name, venue: venue.name })
+        : req.t('Add a room at {venue}', { venue: venue.name }),
       venue: { id: venue.id, name: venue.name },
       room: found ? { id: found.room.id, name: found.room.name, archived: Boolean(found.room.archivedAt) } : undefined,
       values,
       waitingItems: [
-        { value: 'yes', text: t('Yes'), checked: values.separateWaitingRoom === 'yes' },
-        { value: 'no', text: t('No'), checked: values.separateWaitingRoom === 'no' },
+        { value: 'yes', text: req.t('Yes'), checked: values.separateWaitingRoom === 'yes' },
+        { value: 'no', text: req.t('No'), checked: values.separateWaitingRoom === 'no' },
       ],
       fields,
       errors: errors.length ? errors : undefined,
@@ -97,7 +97,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Pick<Deps, 'clock
     const today = londonDateOf(deps.clock.now());
     const cards = list.map((v) => venueCard(v, today));
     return reply.page('meetings/venues/views/venues.njk', {
-      pageTitle: t('Venues'),
+      pageTitle: req.t('Venues'),
       inUse: cards.filter((c) => !c.archived),
       archived: cards.filter((c) => c.archived),
       showArchived,

@@ -45,7 +45,7 @@ async function renderAvailability(deps: Pick<Deps, 'volunteers'>, req: FastifyRe
     pageTitle: place.mine ? t('My availability') : t('Availability of {name}', { name: view.volunteer.name }),
     mine: place.mine,
     volunteerId: view.volunteer.id,
-    ...availabilityModel(view, { base: place.base }),
+    ...availabilityModel(req.t, view, { base: place.base }),
     values: extra.values ?? {},
     fields,
     errors: errors.length ? errors : undefined,

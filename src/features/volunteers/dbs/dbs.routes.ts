@@ -4,14 +4,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { dateOf, optionalText, textOf } from '#src/http/page-form.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import { volunteerHeading } from '../records/volunteer-pages.present.ts';
 import { checkRows, standingModel } from '../training/training-pages.present.ts';
 import { doneMessageOf, type PageExtra, param, registerPageForm, type Render } from '../training/training.routes.ts';
 import { ZDbsCheck, ZStatusCheck } from '../training/training.schemas.ts';
 import { DBS_LEVEL_LABELS, DBS_LEVELS, DBS_WORKFORCE_LABELS, DBS_WORKFORCES } from '../volunteer-words.ts';
-
-const t = translator('en');
 
 export function registerDbsPages(app: FastifyInstance, deps: Pick<Deps, 'dbs'>) {
   const renderWith =
@@ -21,16 +18,16 @@ export function registerDbsPages(app: FastifyInstance, deps: Pick<Deps, 'dbs'>) 
       const v = extra.values;
       if (revealed) reply.header('cache-control', 'no-store');
       return reply.page('volunteers/dbs/views/volunteer-dbs.njk', {
-        pageTitle: t('DBS – {name}', { name: view.volunteer.name }),
+        pageTitle: req.t('DBS – {name}', { name: view.volunteer.name }),
         volunteerId: view.volunteer.id,
-        heading: volunteerHeading(view.volunteer),
+        heading: volunteerHeading(req.t, view.volunteer),
         standing: standingModel(view.standing),
         checks: checkRows(view.checks, view.latestId),
         canManage: view.canManage,
         revealed,
         numberCleared,
-        levelItems: DBS_LEVELS.map((l) => ({ value: l, text: t(DBS_LEVEL_LABELS[l]), checked: v['dbs-level'] === l })),
-        workforceItems: DBS_WORKFORCES.map((w) => ({ value: w, text: t(DBS_WORKFORCE_LABELS[w]), checked: v['dbs-workforce'] === w })),
+        levelItems: DBS_LEVELS.map((l) => ({ value: l, text: req.t(DBS_LEVEL_LABELS[l]), checked: v['dbs-level'] === l })),
+        workforceItems: DBS_WORKFORCES.map((w) => ({ value: w, text: req.t(DBS_WORKFORCE_LABELS[w]), checked: v['dbs-workforce'] === w })),
         values: v,
         fields: extra.fields,
         errors: extra.errors?.length ? extra.errors : undefined,

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, optionalText } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { RECEIPT_MAX_BYTES } from './expense-rules.ts';
@@ -27,8 +27,6 @@ import { type Decision, formatPence, ZDecision, ZExpenseClaim } from './expenses
 import { EXPENSE_KINDS, EXPENSE_STATUSES, type ExpenseStatus } from '../volunteer-words.ts';
 import { doneOf, queryOf, queryText, textParam } from '#src/http/page-input.ts';
 import { z } from 'zod';
-
-const t = translator('en');
 
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
@@ -65,19 +63,19 @@ export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'exp
     const rate = pencePerMileWords(form.mileagePence);
     const miles = Number(values.miles);
     return reply.page('volunteers/expenses/views/my-expenses-new.njk', {
-      pageTitle: t('Make an expense claim'),
+      pageTitle: req.t('Make an expense claim'),
       values,
       fields,
       errors: errors.length ? errors : undefined,
       kindItems: EXPENSE_KINDS.map((k) => ({ value: k, text: kindLabel(k), checked: values.kind === k })),
       caseItems: [
-        { value: '', text: t('Not for a particular case') },
+        { value: '', text: req.t('Not for a particular case') },
         ...form.caseChoices.map((c) => ({ value: c.caseId, text: c.reference, selected: values.caseId === c.caseId })),
       ],
       mileageHint:
         Number.isInteger(miles) && miles > 0
-          ? t('Paid at {rate} a mile: {miles} miles is {amount}', { rate, miles, amount: formatPence(miles * form.mileagePence) })
-          : t('Paid at {rate} a mile: for example, 12 miles is {amount}', { rate, amount: formatPence(12 * form.mileagePence) }),
+          ? req.t('Paid at {rate} a mile: {miles} miles is {amount}', { rate, miles, amount: formatPence(miles * form.mileagePence) })
+          : req.t('Paid at {rate} a mile: for example, 12 miles is {amount}', { rate, amount: formatPence(12 * form.mileagePence) }),
     });
   }
 
@@ -88,36 +86,36 @@ export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'exp
     const errors = Object.entries(fields).map(([k, v]) => ({ text: v, href: k === 'note' ? '#note' : '#decision' }));
     const words: Record<Decision, string> = { approved: msg('Approve'), rejected: msg('Reject'), paid: msg('Mark as paid') };
     const possible = isOwnClaim ? [] : decisions.filter((d) => d.allowed);
-    const summary = (key: string, text: string, html?: string) => ({ key: { text: t(key) }, value: html ? { html } : { text } });
+    const summary = (key: string, text: string, html?: string) => ({ key: { text: req.t(key) }, value: html ? { html } : { text } });
     const rows = [
       summary(msg('Volunteer'), row.volunteerName),
       summary(msg('Date'), longDate(claim.on)),
-      summary(msg('Claim'), row.miles ? `${row.kind} (${t('{miles} miles', { miles: row.miles })})` : row.kind),
+      summary(msg('Claim'), row.miles ? `${row.kind} (${req.t('{miles} miles', { miles: row.miles })})` : row.kind),
       summary(msg('What it was for'), row.description),
-      summary(msg('Case'), row.caseReference || t('Not for a particular case')),
+      summary(msg('Case'), row.caseReference || req.t('Not for a particular case')),
       summary(msg('Amount'), row.amount),
-      summary(msg('Receipt'), '', row.receiptHref ? `<a class="govuk-link" href="${row.receiptHref}">${t('Download the receipt')}</a>` : t('None')),
-      ...(row.decidedBy ? [summary(msg('Decided by'), row.decidedBy), summary(msg('Note'), row.decisionNote || t('None'))] : []),
+      summary(msg('Receipt'), '', row.receiptHref ? `<a class="govuk-link" href="${row.receiptHref}">${req.t('Download the receipt')}</a>` : req.t('None')),
+      ...(row.decidedBy ? [summary(msg('Decided by'), row.decidedBy), summary(msg('Note'), row.decisionNote || req.t('None'))] : []),
     ];
     return reply.page('volunteers/expenses/views/expenses-claim.njk', {
-      pageTitle: t('Expense claim'),
+      pageTitle: req.t('Expense claim'),
       claim: row,
       rows,
       values: state.values ?? {},
       fields,
       errors: errors.length ? errors : undefined,
-      decisionItems: possible.map((d) => ({ value: d.decision, text: t(words[d.decision]), checked: state.values?.decision === d.decision })),
+      decisionItems: possible.map((d) => ({ value: d.decision, text: req.t(words[d.decision]), checked: state.values?.decision === d.decision })),
       refusals: isOwnClaim
-        ? [t('You cannot decide your own expense claim; ask another coordinator')]
+        ? [req.t('You cannot decide your own expense claim; ask another coordinator')]
         : possible.length
           ? []
-          : [t('There is nothing more to decide on this claim.')],
+          : [req.t('There is nothing more to decide on this claim.')],
     });
   }
 
   app.get('/my/expenses', async (req, reply) => {
     const mine = await deps.expenses.mine(req.actor!);
-    return reply.page('volunteers/expenses/views/my-expenses.njk', { pageTitle: t('My expenses'), claims: mine.claims.map(claimRow), flash: flashOf(req) });
+    return reply.page('volunteers/expenses/views/my-expenses.njk', { pageTitle: req.t('My expenses'), claims: mine.claims.map(claimRow), flash: flashOf(req) });
   });
 
   app.get('/my/expenses/new', (req, reply) => renderClaimForm(req, reply));
@@ -161,10 +159,10 @@ export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'exp
       ['all', msg('All')],
     ];
     return reply.page('volunteers/expenses/views/expenses.njk', {
-      pageTitle: t('Expense claims'),
+      pageTitle: req.t('Expense claims'),
       claims: queue.claims.map(claimRow),
-      caption: status ? t(STATUS_WORDS[status].text) : t('All claims'),
-      statusTabs: tabs.map(([value, text]) => ({ text: t(text), href: `/expenses?status=${value}`, active: (status ?? 'all') === value })),
+      caption: status ? req.t(STATUS_WORDS[status].text) : req.t('All claims'),
+      statusTabs: tabs.map(([value, text]) => ({ text: req.t(text), href: `/expenses?status=${value}`, active: (status ?? 'all') === value })),
       months: monthRows(queue.totals),
       flash: flashOf(req),
     });

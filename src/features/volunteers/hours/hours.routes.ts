@@ -6,14 +6,12 @@ import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { asBody, type DateAnswer, dateOf, dateParts, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type HoursEntryInput, ZHoursEntry } from './hours.schemas.ts';
 import type { HoursOverview } from './hours.service.ts';
 import { errorSummary, hoursFormFields, hoursFormModel, hoursModel, readHoursForm, reportCsv, reportModel } from './hours.present.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
@@ -59,7 +57,7 @@ export function registerHoursPages(app: FastifyInstance, deps: Pick<Deps, 'hours
   async function renderMine(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
     const o = await deps.hours.mine(req.actor!);
     return reply.page('volunteers/hours/views/my-hours.njk', {
-      pageTitle: t('My hours'),
+      pageTitle: req.t('My hours'),
       ...pageModel(o, state, '/my/hours', '/my/hours'),
       flash: state.fields ? undefined : flashOf(req),
     });
@@ -69,7 +67,7 @@ export function registerHoursPages(app: FastifyInstance, deps: Pick<Deps, 'hours
     const o = await deps.hours.ofVolunteer(req.actor!, volunteerIdOf(req));
     const base = `/volunteers/${o.volunteer.id}/hours`;
     return reply.page('volunteers/hours/views/volunteer-hours.njk', {
-      pageTitle: t('Hours of {name}', { name: o.volunteer.name }),
+      pageTitle: req.t('Hours of {name}', { name: o.volunteer.name }),
       volunteerId: o.volunteer.id,
       volunteerName: o.volunteer.name,
       canAdd: can(req.actor!.role, 'volunteers.manage'),
@@ -113,7 +111,7 @@ export function registerHoursPages(app: FastifyInstance, deps: Pick<Deps, 'hours
     if (Object.keys(fields).length) reply.status(422);
     const errors = Object.entries(fields).map(([k, v]) => ({ text: v, href: `#${k}-day` }));
     return reply.page('volunteers/hours/views/hours-report.njk', {
-      pageTitle: t('Volunteer hours report'),
+      pageTitle: req.t('Volunteer hours report'),
       report,
       fromParts: report ? dateParts(report.from) : { day: textOf(q, 'from-day'), month: textOf(q, 'from-month'), year: textOf(q, 'from-year') },
       toParts: report ? dateParts(report.to) : { day: textOf(q, 'to-day'), month: textOf(q, 'to-month'), year: textOf(q, 'to-year') },

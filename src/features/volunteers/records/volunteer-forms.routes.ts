@@ -6,12 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, dateOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { idParam, type PageExtra, renderConnections, renderRecord, renderStatus } from './volunteer-record.pages.ts';
 import { ZConnection, ZStatusChange, ZSupervisor } from './volunteers.schemas.ts';
-
-const t = translator('en');
 type Render = (deps: Pick<Deps, 'clock' | 'config' | 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra) => Promise<FastifyReply>;
 
 /** Field ids to the error summary's links: a date input links to its day box. */
@@ -129,7 +126,7 @@ export function registerVolunteerFormRoutes(app: FastifyInstance, deps: Pick<Dep
       const volunteerId = idParam(req);
       const invitation = await deps.volunteers.inviteToSignIn(req.actor!, volunteerId);
       return reply.page('volunteers/records/views/volunteer-invited.njk', {
-        pageTitle: t('Invitation created'),
+        pageTitle: req.t('Invitation created'),
         volunteerId,
         link: `${deps.config.baseUrl}/invitations/${invitation.token}`,
         name: invitation.name,

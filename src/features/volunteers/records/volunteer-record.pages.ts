@@ -4,14 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { dateParts } from '#src/http/page-form.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { todayOf } from '../calendar.ts';
 import { connectionRows, recordModel, statusModel, volunteerHeading } from './volunteer-pages.present.ts';
 import { CONNECTION_KIND_LABELS, CONNECTION_KINDS } from './volunteers.schemas.ts';
 import { doneOf, uuidParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 
 /** What a form did, shown after the redirect back. Keys only: nothing typed travels in the URL. */
 export const DONE: Record<string, string> = {
@@ -50,7 +48,7 @@ export type PageExtra = { values?: Record<string, string>; fields?: FieldErrors;
 /** The record's details page; with `errors` when a button on it (invite, link) could not be done. */
 export async function renderRecord(deps: Pick<Deps, 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
   const view = await deps.volunteers.view(req.actor!, idParam(req));
-  const model = recordModel(view);
+  const model = recordModel(req.t, view);
   return reply.page('volunteers/records/views/volunteer-record.njk', {
     pageTitle: model.heading.name,
     volunteerId: view.volunteer.id,
@@ -68,9 +66,9 @@ export async function renderStatus(deps: Pick<Deps, 'clock' | 'volunteers'>, req
   const today = dateParts(todayOf(deps.clock));
   const values = extra.values ?? { 'on-day': today.day, 'on-month': today.month, 'on-year': today.year };
   return reply.page('volunteers/records/views/volunteer-status.njk', {
-    pageTitle: t('Status of {name}', { name: view.volunteer.name }),
+    pageTitle: req.t('Status of {name}', { name: view.volunteer.name }),
     volunteerId: view.volunteer.id,
-    ...statusModel(view, supervisors, values),
+    ...statusModel(req.t, view, supervisors, values),
     values,
     fields: extra.fields ?? {},
     errors: extra.errors,
@@ -83,11 +81,11 @@ export async function renderConnections(deps: Pick<Deps, 'volunteers'>, req: Fas
   const view = await deps.volunteers.view(req.actor!, idParam(req));
   const values = extra.values ?? {};
   return reply.page('volunteers/records/views/volunteer-connections.njk', {
-    pageTitle: t('Declared connections of {name}', { name: view.volunteer.name }),
+    pageTitle: req.t('Declared connections of {name}', { name: view.volunteer.name }),
     volunteerId: view.volunteer.id,
-    heading: volunteerHeading(view.volunteer),
-    connections: connectionRows(view.volunteer.connections),
-    kindItems: CONNECTION_KINDS.map((k) => ({ value: k, text: t(CONNECTION_KIND_LABELS[k]), checked: values.kind === k })),
+    heading: volunteerHeading(req.t, view.volunteer),
+    connections: connectionRows(req.t, view.volunteer.connections),
+    kindItems: CONNECTION_KINDS.map((k) => ({ value: k, text: req.t(CONNECTION_KIND_LABELS[k]), checked: values.kind === k })),
     values,
     fields: extra.fields ?? {},
     errors: extra.errors,

@@ -1,21 +1,19 @@
 // The volunteer pages: the list (filter by status, search by name), adding a volunteer, the record (details,
 // sign-in, status history, declared connections) and editing the details. The forms that change a record are
 // in volunteer-forms.routes.ts, availability in availability-form.ts.
+import { type Translate, translator } from '#src/i18n/i18n.ts';
 import { languageItems } from '#src/i18n/languages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { registerAvailabilityPages } from '../availability/availability-form.ts';
 import { registerVolunteerFormRoutes } from './volunteer-forms.routes.ts';
 import { formValues, listModel, NEW_VOLUNTEER_VALUES, sectionLinks } from './volunteer-pages.present.ts';
 import { doneMessage, idParam, renderRecord } from './volunteer-record.pages.ts';
 import { splitLanguages, ZVolunteerCreate, ZVolunteerQuery } from './volunteers.schemas.ts';
-
-const t = translator('en');
 
 const FORM_ORDER = [
   'name',
@@ -41,7 +39,7 @@ const wholeNumber = (b: FormBody, key: string) => {
 };
 
 /** The details form as the schema's input; blanks clear a field. */
-export function readDetailsForm(b: FormBody): { input: Record<string, unknown>; extra: FieldErrors } {
+export function readDetailsForm(b: FormBody, t: Translate = translator()): { input: Record<string, unknown>; extra: FieldErrors } {
   const worksForLa = textOf(b, 'worksForLocalAuthority');
   const la = optionalText(b, 'employedByLocalAuthority');
   const extra: FieldErrors = {};
@@ -71,7 +69,7 @@ export function registerVolunteerPages(app: FastifyInstance, deps: Pick<Deps, 'c
     const fields = opts.fields ?? {};
     const errors = errorList(fields, FORM_ORDER);
     return reply.page('volunteers/records/views/volunteer-form.njk', {
-      pageTitle: opts.volunteerId ? t('Change {name}’s details', { name: opts.name ?? '' }) : t('Add a volunteer'),
+      pageTitle: opts.volunteerId ? reply.request.t('Change {name}’s details', { name: opts.name ?? '' }) : reply.request.t('Add a volunteer'),
       volunteerId: opts.volunteerId,
       values: opts.values,
       languageItems: languageItems(opts.values.preferredLanguage || 'en'),
@@ -88,7 +86,7 @@ export function registerVolunteerPages(app: FastifyInstance, deps: Pick<Deps, 'c
     volunteerId?: string,
   ) {
     const body = asBody(req.body);
-    const { input, extra } = readDetailsForm(body);
+    const { input, extra } = readDetailsForm(body, req.t);
     const form = parseForm(ZVolunteerCreate, input);
     let fields: FieldErrors = { ...(form.ok ? {} : form.fields), ...extra };
     if (form.ok && !Object.keys(extra).length) {
@@ -108,9 +106,9 @@ export function registerVolunteerPages(app: FastifyInstance, deps: Pick<Deps, 'c
     const query = ZVolunteerQuery.parse(req.query ?? {});
     const rows = await deps.volunteers.list(req.actor!, query);
     return reply.page('volunteers/records/views/volunteers.njk', {
-      pageTitle: t('Volunteers'),
-      ...listModel(rows, query),
-      sectionLinks: sectionLinks(req.actor!.role),
+      pageTitle: req.t('Volunteers'),
+      ...listModel(req.t, rows, query),
+      sectionLinks: sectionLinks(req.t, req.actor!.role),
       flash: doneMessage(req),
     });
   });

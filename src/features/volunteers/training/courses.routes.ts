@@ -4,14 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { optionalText, textOf } from '#src/http/page-form.ts';
 import { can } from '#src/access/permissions.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { areaItems, courseRows } from './training-pages.present.ts';
 import { hoursOf, type PageExtra, param, registerPageForm } from './training.routes.ts';
 import { FOUNDATION_COURSE_NAME } from './training.service.ts';
 import { ZCourse } from './training.schemas.ts';
 import { doneOf } from '#src/http/page-input.ts';
-
-const t = translator('en');
 const DONE: Record<string, string> = { added: msg('Course added.'), retired: msg('Course retired. Records of it are kept.') };
 
 export function registerCoursePages(app: FastifyInstance, deps: Pick<Deps, 'training'>) {
@@ -19,7 +17,7 @@ export function registerCoursePages(app: FastifyInstance, deps: Pick<Deps, 'trai
     const { courses, createdFoundation } = await deps.training.listCourses(req.actor!);
     const done = doneOf(req);
     return reply.page('volunteers/training/views/courses.njk', {
-      pageTitle: t('Training courses'),
+      pageTitle: req.t('Training courses'),
       courses: courseRows(courses),
       createdFoundation,
       foundationName: FOUNDATION_COURSE_NAME,

@@ -79,7 +79,7 @@ export function courseRows(courses: CourseRow[]) {
 export function trainingModel(s: TrainingSummary, values: Record<string, string> = {}) {
   const { signedOff, required, gate, canAccredit, actorMayAccredit } = s.supervised;
   return {
-    heading: volunteerHeading(s.volunteer),
+    heading: volunteerHeading(t, s.volunteer),
     canRecord: s.canRecord,
     supervised: {
       progress: gate.progress,

@@ -7,14 +7,12 @@ import type { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { NOT_LINKED_MESSAGE } from '../records/my-volunteer.ts';
 import { checkRows, standingModel, trainingModel } from './training-pages.present.ts';
 import { ZAccredit, ZAccreditation, ZCourseRecord, ZCpdRecord, ZRevoke, ZSessionRecord } from './training.schemas.ts';
 import { doneOf, uuidParam } from '#src/http/page-input.ts';
-
-const t = translator('en');
 
 export const DONE: Record<string, string> = {
   course: msg('Course recorded.'),
@@ -98,7 +96,7 @@ export function registerTrainingPages(app: FastifyInstance, deps: Pick<Deps, 'my
     const summary = await deps.training.get(req.actor!, param(req));
     const model = trainingModel(summary, extra.values);
     return reply.page('volunteers/training/views/volunteer-training.njk', {
-      pageTitle: t('Training – {name}', { name: model.heading.name }),
+      pageTitle: req.t('Training – {name}', { name: model.heading.name }),
       volunteerId: summary.volunteer.id,
       ...model,
       values: extra.values,
@@ -225,12 +223,12 @@ export function registerTrainingPages(app: FastifyInstance, deps: Pick<Deps, 'my
     const mine = await deps.myTraining.get(req.actor!);
     if (!mine)
       return reply.page('volunteers/training/views/my-training.njk', {
-        pageTitle: t('My training and DBS'),
+        pageTitle: req.t('My training and DBS'),
         unlinked: true,
         notLinkedMessage: NOT_LINKED_MESSAGE,
       });
     return reply.page('volunteers/training/views/my-training.njk', {
-      pageTitle: t('My training and DBS'),
+      pageTitle: req.t('My training and DBS'),
       ...trainingModel(mine.training),
       standing: standingModel(mine.dbs.standing),
       checks: checkRows(mine.dbs.checks, mine.dbs.latestId).filter((c) => c.isLatest),
