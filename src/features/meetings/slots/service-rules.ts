@@ -2,8 +2,9 @@
 // notice, notices that suspend home visits or close the office, a venue's opening hours and closed dates, whether a
 // room fits the meeting, and the kinds that meet one party. The booking rules (meeting-rules.ts) and the slot finder
 // (slot-finder*.ts) both call these, so a time the finder offers passes at booking and both give the same reasons.
-// Dates are "YYYY-MM-DD" and weekly windows "HH:MM", Europe/London local time; instants are UTC milliseconds.
+// Each takes a `t` for its words, English by default. Dates are "YYYY-MM-DD" and weekly windows "HH:MM", Europe/London local time; instants are UTC milliseconds.
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
+import { type Translate, translator } from '#src/i18n/i18n.ts';
 import { MEETING_KIND_LABELS, type MeetingKind, ONE_PARTY_KINDS } from '#src/domain/meeting-words.ts';
 import { covers, type Interval } from './slot-finder.intervals.ts';
 import { isoWeekday, londonToUtc, minutesOf, utcToLondon } from './slot-finder.time.ts';
@@ -23,21 +24,26 @@ export function sendEarliestDate(f: { isSend: boolean; shortNoticeAgreed: boolea
 }
 
 /** Why a meeting may not be on `date` because of the SEND notice rule (`earliest` from sendEarliestDate), or undefined. */
-export function sendNoticeProblem(date: string, earliest: string | null, workingDays: number, today: string): string | undefined {
+export function sendNoticeProblem(date: string, earliest: string | null, workingDays: number, today: string, t: Translate = translator()): string | undefined {
   if (!earliest || date >= earliest) return undefined;
-  return `Too soon: a SEND meeting needs ${workingDays} working ${workingDays === 1 ? 'day’s' : 'days’'} notice, so the earliest date is ${dayInWords(earliest, today)}, unless the parent or young person agrees to shorter notice`;
+  return t(
+    'Too soon: a SEND meeting needs {workingDays} working {workingDays, plural, one {day’s} other {days’}} notice, so the earliest date is {date}, unless the parent or young person agrees to shorter notice',
+    { workingDays, date: dayInWords(earliest, today) },
+  );
 }
 
 // Notices: home visits suspended, office closed ------------------------------------------------------------------
 
 /** Why an in-person meeting at this place may not be on `date` because of the service's notices (empty: none). */
-export function noticeProblems(place: string | null, notices: readonly ServiceNotice[], date: string, today: string): string[] {
+export function noticeProblems(place: string | null, notices: readonly ServiceNotice[], date: string, today: string, t: Translate = translator()): string[] {
   if (place !== 'home' && place !== 'office') return [];
   const reasons: string[] = [];
   for (const n of notices) {
     if (!includesDate(n, date)) continue;
-    if (place === 'home' && n.homeVisitsSuspended) reasons.push(`Home visits are suspended ${rangeInWords(n.from, n.to, today)} (notice: ${n.text})`);
-    if (place === 'office' && n.officeClosed) reasons.push(`The office is closed ${rangeInWords(n.from, n.to, today)} (notice: ${n.text})`);
+    if (place === 'home' && n.homeVisitsSuspended)
+      reasons.push(t('Home visits are suspended {range} (notice: {notice})', { range: rangeInWords(n.from, n.to, today), notice: n.text }));
+    if (place === 'office' && n.officeClosed)
+      reasons.push(t('The office is closed {range} (notice: {notice})', { range: rangeInWords(n.from, n.to, today), notice: n.text }));
   }
   return reasons;
 }
@@ -69,8 +75,10 @@ export function windowsOn(windows: readonly [number, number][][], date: string):
   return (windows[isoWeekday(date)] ?? []).map(([s, e]) => [londonToUtc(date, s), londonToUtc(date, e)] as const);
 }
 
-export const venueClosedOn = (name: string, date: string, today: string) => `${name} is closed on ${dayInWords(date, today)}`;
-export const venueNotOpenOn = (name: string, date: string) => `${name} is not open on ${weekdayName(isoWeekday(date))}s`;
+export const venueClosedOn = (name: string, date: string, today: string, t: Translate = translator()) =>
+  t('{name} is closed on {date}', { name, date: dayInWords(date, today) });
+export const venueNotOpenOn = (name: string, date: string, t: Translate = translator()) =>
+  t('{name} is not open on {weekday}s', { name, weekday: weekdayName(isoWeekday(date)) });
 
 const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
@@ -84,13 +92,18 @@ export function venueHoursProblem(
   e: number,
   today: string,
   open: WeeklyMinutes | null = weeklyByDay(venue.openingHours),
+  t: Translate = translator(),
 ): string | undefined {
   const { date } = utcToLondon(s);
-  if (venue.closedDates.includes(date)) return venueClosedOn(venue.name, date, today);
+  if (venue.closedDates.includes(date)) return venueClosedOn(venue.name, date, today, t);
   if (!open || covers(windowsOn(open, date), s, e)) return undefined;
   const hours = open[isoWeekday(date)] ?? [];
-  if (!hours.length) return venueNotOpenOn(venue.name, date);
-  return `${venue.name} is open only ${listInWords(hours.map(([a, b]) => `${clock(a)} to ${clock(b)}`))} on ${weekdayName(isoWeekday(date))}s`;
+  if (!hours.length) return venueNotOpenOn(venue.name, date, t);
+  return t('{name} is open only {hours} on {weekday}s', {
+    name: venue.name,
+    hours: listInWords(hours.map(([a, b]) => t('{from} to {to}', { from: clock(a), to: clock(b) }))),
+    weekday: weekdayName(isoWeekday(date)),
+  });
 }
 
 // Rooms: big enough, and a separate waiting room for shuttle -----------------------------------------------------
@@ -98,12 +111,19 @@ export function venueHoursProblem(
 export type RoomFit = { roomName: string; venueName: string; capacity: number; separateWaitingRoom: boolean };
 
 /** Why this room does not suit the meeting: too small for everyone invited, or no waiting room for shuttle. */
-export function roomFitProblems(room: RoomFit, kind: string, invited: number): string[] {
+export function roomFitProblems(room: RoomFit, kind: string, invited: number, t: Translate = translator()): string[] {
   const reasons: string[] = [];
-  const where = `${room.roomName} at ${room.venueName}`;
+  const where = t('{room} at {venue}', { room: room.roomName, venue: room.venueName });
   if (room.capacity < invited)
-    reasons.push(`${where} holds ${room.capacity} ${room.capacity === 1 ? 'person' : 'people'}; ${invited} ${invited === 1 ? 'is' : 'are'} invited`);
-  if (kind === 'shuttle' && !room.separateWaitingRoom) reasons.push(`A shuttle session needs a room with a separate waiting room; ${where} has none`);
+    reasons.push(
+      t('{where} holds {capacity} {capacity, plural, one {person} other {people}}; {invited} {invited, plural, one {is} other {are}} invited', {
+        where,
+        capacity: room.capacity,
+        invited,
+      }),
+    );
+  if (kind === 'shuttle' && !room.separateWaitingRoom)
+    reasons.push(t('A shuttle session needs a room with a separate waiting room; {where} has none', { where }));
   return reasons;
 }
 
@@ -112,7 +132,7 @@ export function roomFitProblems(room: RoomFit, kind: string, invited: number): s
 export const isOnePartyKind = (kind: string) => (ONE_PARTY_KINDS as readonly string[]).includes(kind);
 
 /** Why this many parties cannot be at a meeting of this kind (intake visits, calls … meet exactly one), or undefined. */
-export function onePartyProblem(kind: MeetingKind, parties: number): string | undefined {
+export function onePartyProblem(kind: MeetingKind, parties: number, t: Translate = translator()): string | undefined {
   if (!isOnePartyKind(kind) || parties === 1) return undefined;
-  return `${MEETING_KIND_LABELS[kind]} is with one party: choose ${parties === 0 ? 'one' : 'only one'}`;
+  return t('{kind} is with one party: choose {parties, plural, =0 {one} other {only one}}', { kind: t(MEETING_KIND_LABELS[kind]), parties });
 }
