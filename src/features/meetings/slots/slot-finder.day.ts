@@ -2,6 +2,7 @@
 // weekly windows by weekday; the rooms that could hold the meeting; what rules out every day); the per-day
 // functions then turn one local date into UTC intervals: the service's hours, each person's free time, each room's.
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
+import { type Translate, translator } from '#src/i18n/i18n.ts';
 import { includesDate, noticeProblems, sendEarliestDate, sendNoticeProblem, type WeeklyMinutes, weeklyByDay, windowsOn } from './service-rules.ts';
 import { type Interval, intersect, normalise, subtract } from './slot-finder.intervals.ts';
 import { isoWeekday, londonToUtc, minutesOf, utcToLondon } from './slot-finder.time.ts';
@@ -31,6 +32,8 @@ export type Venue = { venue: SlotVenue; open: WeeklyMinutes | null; closed: Read
 
 export type Prepared = {
   input: SlotFinderInput;
+  /** The words of the reasons (input.t, or English). */
+  t: Translate;
   durationMs: number;
   stepMs: number;
   inPerson: boolean;
@@ -59,17 +62,22 @@ function busyLists(busy: readonly Busy[], ignore: string | undefined, travelMs: 
   return { booked, busy: buffered };
 }
 
-function roomProblems(input: SlotFinderInput, participants: number): { venues: Venue[]; blockers: string[] } {
+function roomProblems(input: SlotFinderInput, participants: number, t: Translate): { venues: Venue[]; blockers: string[] } {
   const shuttle = input.kind === 'shuttle';
   const blockers: string[] = [];
   const venues: Venue[] = [];
   for (const venue of input.venues) {
     const big = venue.rooms.filter((r) => r.capacity >= participants);
     const fit = shuttle ? big.filter((r) => r.separateWaitingRoom) : big;
-    if (!venue.rooms.length) blockers.push(`${venue.name} has no rooms to book`);
-    else if (!big.length) blockers.push(`No room at ${venue.name} holds ${participants} people`);
+    if (!venue.rooms.length) blockers.push(t('{venue} has no rooms to book', { venue: venue.name }));
+    else if (!big.length) blockers.push(t('No room at {venue} holds {participants} people', { venue: venue.name, participants }));
     else if (!fit.length)
-      blockers.push(`No room at ${venue.name} that holds ${participants} people has a separate waiting room, which a shuttle session needs`);
+      blockers.push(
+        t('No room at {venue} that holds {participants} people has a separate waiting room, which a shuttle session needs', {
+          venue: venue.name,
+          participants,
+        }),
+      );
     if (!fit.length) continue;
     const rooms = [...fit]
       .sort((a, b) => a.capacity - b.capacity || a.name.localeCompare(b.name))
@@ -83,13 +91,14 @@ function roomProblems(input: SlotFinderInput, participants: number): { venues: V
       }));
     venues.push({ venue, open: weeklyByDay(venue.openingHours), closed: new Set(venue.closedDates), rooms });
   }
-  if (!input.venues.length) return { venues, blockers: ['There is no venue to meet at: add one, or choose another place'] };
+  if (!input.venues.length) return { venues, blockers: [t('There is no venue to meet at: add one, or choose another place')] };
   return { venues, blockers: venues.length ? [] : blockers };
 }
 
 /** Reads the input once for every day that follows. */
 export function prepare(input: SlotFinderInput): Prepared {
   const { policy } = input;
+  const t = input.t ?? translator();
   const stepMs = Math.max(1, policy.stepMinutes) * MINUTE_MS;
   const durationMs = input.durationMinutes * MINUTE_MS;
   const inPerson = input.mode === 'in_person';
@@ -100,7 +109,7 @@ export function prepare(input: SlotFinderInput): Prepared {
   const people: Person[] = [
     ...input.mediators.map((m) => ({
       name: m.name,
-      label: `${m.name} (mediator)`,
+      label: t('{name} (mediator)', { name: m.name }),
       isMediator: true,
       weekly: m.weeklyWindows,
       windows: weeklyByDay(m.weeklyWindows),
@@ -117,18 +126,27 @@ export function prepare(input: SlotFinderInput): Prepared {
       ...busyLists(p.busy, input.ignoreMeetingId, 0),
     })),
   ];
-  const blockers = input.parties.filter((p) => p.consentWithdrawn).map((p) => `${p.name} has withdrawn consent, so they cannot be booked into a meeting`);
+  const blockers = input.parties
+    .filter((p) => p.consentWithdrawn)
+    .map((p) => t('{name} has withdrawn consent, so they cannot be booked into a meeting', { name: p.name }));
   const dayStarts = minutesOf(policy.dayStarts);
   const dayEnds = minutesOf(policy.dayEnds);
   if (input.durationMinutes > dayEnds - dayStarts) {
-    blockers.push(`A ${input.durationMinutes}-minute meeting does not fit in the service’s hours (${policy.dayStarts} to ${policy.dayEnds})`);
+    blockers.push(
+      t('A {minutes}-minute meeting does not fit in the service’s hours ({from} to {to})', {
+        minutes: input.durationMinutes,
+        from: policy.dayStarts,
+        to: policy.dayEnds,
+      }),
+    );
   }
-  const rooms = atVenue ? roomProblems(input, participants) : { venues: [], blockers: [] };
+  const rooms = atVenue ? roomProblems(input, participants, t) : { venues: [], blockers: [] };
   blockers.push(...rooms.blockers);
   const sendEarliest = sendEarliestDate({ isSend: input.isSend, shortNoticeAgreed: input.shortNoticeAgreed, workingDays: policy.sendNoticeWorkingDays, today });
   const startMs = Math.ceil(input.now.getTime() / stepMs) * stepMs;
   return {
     input,
+    t,
     durationMs,
     stepMs,
     inPerson,
@@ -147,19 +165,19 @@ export function prepare(input: SlotFinderInput): Prepared {
 
 /** Why no meeting may be on this date at all, whoever comes (empty: the day is open). */
 export function dayReasons(p: Prepared, date: string): string[] {
-  const { input, today } = p;
+  const { input, today, t } = p;
   const words = dayInWords(date, today);
-  if (date < today) return [`${words} has already passed`];
+  if (date < today) return [t('{day} has already passed', { day: words })];
   const reasons: string[] = [];
   const weekday = isoWeekday(date);
-  if (weekday >= 6 && !input.policy.weekends) reasons.push(`${words}: the service does not offer meetings at weekends`);
+  if (weekday >= 6 && !input.policy.weekends) reasons.push(t('{day}: the service does not offer meetings at weekends', { day: words }));
   const holiday = bankHolidayOn(date);
-  if (holiday) reasons.push(`${words} is a bank holiday (${holiday})`);
-  const tooSoon = sendNoticeProblem(date, p.sendEarliest, input.policy.sendNoticeWorkingDays, today);
+  if (holiday) reasons.push(t('{day} is a bank holiday ({holiday})', { day: words, holiday }));
+  const tooSoon = sendNoticeProblem(date, p.sendEarliest, input.policy.sendNoticeWorkingDays, today, t);
   if (tooSoon) reasons.push(tooSoon);
-  if (p.inPerson && input.notices.length) reasons.push(...noticeProblems(input.place, input.notices, date, today));
+  if (p.inPerson && input.notices.length) reasons.push(...noticeProblems(input.place, input.notices, date, today, t));
   if (!reasons.length && date === today && !serviceHours(p, date).length) {
-    reasons.push(`It is too late to meet today: the service’s meetings end at ${input.policy.dayEnds}`);
+    reasons.push(t('It is too late to meet today: the service’s meetings end at {time}', { time: input.policy.dayEnds }));
   }
   return reasons;
 }

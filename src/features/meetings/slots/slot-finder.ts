@@ -58,62 +58,72 @@ export function explainDay(input: SlotFinderInput, date: string): string[] {
 }
 
 function personReasons(p: Prepared, date: string, s: number, e: number): string[] {
+  const { t } = p;
   const reasons: string[] = [];
   for (const person of p.people) {
     const away = person.away.find((a) => a.from <= date && date <= a.to);
-    if (away && isAway(person, date)) reasons.push(`${person.label} is away ${rangeInWords(away.from, away.to, p.today)}`);
+    if (away && isAway(person, date)) reasons.push(t('{person} is away {range}', { person: person.label, range: rangeInWords(away.from, away.to, p.today) }));
     else if (person.windows && !covers(windowsOn(person.windows, date), s, e)) {
       reasons.push(
         person.isMediator
-          ? `${person.label} is not usually free then: they work ${weeklyInWords(person.weekly)}`
-          : `${person.label} has said they can only meet on ${weeklyInWords(person.weekly)}`,
+          ? t('{person} is not usually free then: they work {usual}', { person: person.label, usual: weeklyInWords(person.weekly) })
+          : t('{person} has said they can only meet on {usual}', { person: person.label, usual: weeklyInWords(person.weekly) }),
       );
-    } else if (overlaps(person.booked, s, e)) reasons.push(`${person.label} has another meeting then`);
+    } else if (overlaps(person.booked, s, e)) reasons.push(t('{person} has another meeting then', { person: person.label }));
     else if (overlaps(person.busy, s, e)) {
-      reasons.push(`${person.label} needs ${p.input.policy.travelMinutes} minutes to travel between in-person meetings`);
+      reasons.push(t('{person} needs {travel} minutes to travel between in-person meetings', { person: person.label, travel: p.input.policy.travelMinutes }));
     }
   }
   return reasons;
 }
 
 function roomReasons(p: Prepared, slot: SlotToCheck, s: number, e: number): string[] {
-  const { input } = p;
+  const { input, t } = p;
   if (!slot.roomId) {
-    const free = p.venues.some((v) => !venueHoursProblem(v.venue, s, e, p.today, v.open) && v.rooms.some((r) => !overlaps(r.bookings, s, e)));
-    return free ? [] : [`No room at ${listInWords(input.venues.map((v) => v.name))} is free and open then`];
+    const free = p.venues.some((v) => !venueHoursProblem(v.venue, s, e, p.today, v.open, t) && v.rooms.some((r) => !overlaps(r.bookings, s, e)));
+    return free ? [] : [t('No room at {venues} is free and open then', { venues: listInWords(input.venues.map((v) => v.name)) })];
   }
   const venue = input.venues.find((v) => v.rooms.some((r) => r.id === slot.roomId));
   const room = venue?.rooms.find((r) => r.id === slot.roomId);
-  if (!venue || !room) return ['The room chosen is not one of the venue’s rooms'];
-  const where = `${room.name} at ${venue.name}`;
+  if (!venue || !room) return [t('The room chosen is not one of the venue’s rooms')];
+  const where = t('{room} at {venue}', { room: room.name, venue: venue.name });
   const reasons = roomFitProblems(
     { roomName: room.name, venueName: venue.name, capacity: room.capacity, separateWaitingRoom: room.separateWaitingRoom },
     input.kind,
     p.participants,
+    t,
   );
   const prepared = p.venues.find((v) => v.venue.id === venue.id);
-  const closed = venueHoursProblem(venue, s, e, p.today, prepared ? prepared.open : undefined);
+  const closed = venueHoursProblem(venue, s, e, p.today, prepared ? prepared.open : undefined, t);
   if (closed) reasons.push(closed);
   const bookings = prepared?.rooms.find((r) => r.room.id === room.id)?.bookings;
   const booked = bookings
     ? overlaps(bookings, s, e)
     : room.bookings.some((b) => b.meetingId !== input.ignoreMeetingId && b.start.getTime() < e && s < b.end.getTime());
-  if (booked) reasons.push(`${where} is booked then`);
+  if (booked) reasons.push(t('{where} is booked then', { where }));
   return reasons;
 }
 
 /** Why this time does not fit, in words (empty: it fits). The same rules as findSlots, for checking a booking. */
 export function checkSlot(input: SlotFinderInput, slot: SlotToCheck): string[] {
   const p = prepare(input);
+  const { t } = p;
   const reasons = [...p.blockers];
   const s = slot.start.getTime();
   const e = slot.end.getTime();
-  if (!(e > s)) return [...reasons, 'The meeting must end after it starts'];
+  if (!(e > s)) return [...reasons, t('The meeting must end after it starts')];
   const { date } = utcToLondon(s);
-  if (s < input.now.getTime()) reasons.push('This time has already passed');
+  if (s < input.now.getTime()) reasons.push(t('This time has already passed'));
   else reasons.push(...dayReasons(p, date));
   if (!covers([[londonToUtc(date, p.dayStarts), londonToUtc(date, p.dayEnds)]], s, e)) {
-    reasons.push(`${londonClock(s)} to ${londonClock(e)} is outside the service’s hours (${input.policy.dayStarts} to ${input.policy.dayEnds})`);
+    reasons.push(
+      t('{from} to {to} is outside the service’s hours ({dayStarts} to {dayEnds})', {
+        from: londonClock(s),
+        to: londonClock(e),
+        dayStarts: input.policy.dayStarts,
+        dayEnds: input.policy.dayEnds,
+      }),
+    );
   }
   reasons.push(...personReasons(p, date, s, e));
   if (p.atVenue && input.venues.length) reasons.push(...roomReasons(p, slot, s, e));

@@ -3,6 +3,7 @@
 // Dates are "YYYY-MM-DD" and weekly windows "HH:MM", both Europe/London local time; instants are Dates (UTC).
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
 import type { MeetingKind, MeetingMode, MeetingPlace } from '#src/domain/meeting-words.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
 
 /** A time someone is already taken. In-person bookings need travel time around another in-person meeting. */
 export type Busy = { start: Date; end: Date; inPerson: boolean; meetingId?: string };
@@ -80,6 +81,8 @@ export type SlotFinderInput = {
   /** At most this many times (default 10), and at most perDay on one day (default 2). */
   limit?: number;
   perDay?: number;
+  /** The reader's words for the reasons; English by default. */
+  t?: Translate;
 };
 
 /** A time that fits: UTC instants as ISO strings, and the room when the meeting is at a venue. */

@@ -27,7 +27,7 @@ export function registerSlotPages(app: FastifyInstance, deps: Pick<Deps, 'cases'
       const { raw, problems, explain } = readSearch(query);
       fields = problems;
       try {
-        const found = await deps.slots.suggest(actor, caseId, raw, { explainDate: explain });
+        const found = await deps.slots.suggest(actor, caseId, raw, { explainDate: explain, t: req.t });
         if (!Object.keys(problems).length) results = resultsModel(found, choices.today);
       } catch (err) {
         const found = fieldErrorsOf(err);

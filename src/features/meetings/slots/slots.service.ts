@@ -1,6 +1,7 @@
 // Finding a meeting time for a case: reads the case's mediators, parties, bookings, venues and the service's rules
 // (slot-inputs.repo.ts, settings), checks the search, and asks the pure finder (slot-finder.ts). For those who book
 // meetings (meetings.book): coordinators and admins. Each search is audited, as it shows people's availability.
+import type { Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { invalid } from '#src/lib/app-error.ts';
@@ -162,7 +163,7 @@ export function createSlotService({ db, clock, audit, settings, cases }: Deps) {
     },
 
     /** The earliest good times for the search, and (with explainDate) why that date has none. */
-    async suggest(actor: OrgActor, caseId: string, raw: SlotQueryInput, opts: { explainDate?: string } = {}): Promise<SlotSearch> {
+    async suggest(actor: OrgActor, caseId: string, raw: SlotQueryInput, opts: { explainDate?: string; t?: Translate } = {}): Promise<SlotSearch> {
       const now = clock.now();
       const today = todayOf(now);
       const parsed = parseSlotQuery(raw, today);
@@ -175,17 +176,12 @@ export function createSlotService({ db, clock, audit, settings, cases }: Deps) {
         authorise(actor, 'meetings.book');
         const searchEnd = opts.explainDate && opts.explainDate > query.to ? opts.explainDate : query.to;
         const searchStart = opts.explainDate && opts.explainDate < query.from ? opts.explainDate : query.from;
-        const { input, chosen, venues } = await finderInput(
-          tx,
-          actor.orgId,
-          c,
-          query,
-          query.partyIds,
-          query.venueId,
-          now,
-          service,
-          rangeFor(searchStart, searchEnd),
-        );
+        const {
+          input: found,
+          chosen,
+          venues,
+        } = await finderInput(tx, actor.orgId, c, query, query.partyIds, query.venueId, now, service, rangeFor(searchStart, searchEnd));
+        const input = opts.t ? { ...found, t: opts.t } : found; // the reasons in the reader's words
         const limit = 10;
         const slots = findSlots({ ...input, limit });
         const result: SlotSearch = {
