@@ -1,5 +1,7 @@
 // Reading HTML form posts into the shapes the services' schemas expect: checkboxes to booleans and lists,
 // blank answers to "not given", and GOV.UK date inputs (day, month, year) to ISO dates.
+import { listIn, msg, type Translate, translator, worded, wordedLower } from '#src/i18n/i18n.ts';
+
 export type FormBody = Record<string, unknown>;
 
 export const asBody = (body: unknown): FormBody => (body && typeof body === 'object' ? (body as FormBody) : {});
@@ -45,20 +47,32 @@ export function isRealDate(iso: string): boolean {
 
 export type DateAnswer = { value?: string; error?: string };
 
+const DATE_PARTS = { day: msg('day'), month: msg('month'), year: msg('year') } as const;
+
 /**
  * A GOV.UK date input named `{prefix}-day`, `{prefix}-month`, `{prefix}-year`: its ISO date, nothing when all
- * three are blank, or an error in GOV.UK's words.
+ * three are blank, or an error in GOV.UK's words, worded with `t` (English by default; `label` a msg() value).
  */
-export function dateOf(body: FormBody, prefix: string, label: string, opts: { required?: boolean } = {}): DateAnswer {
+export function dateOf(body: FormBody, prefix: string, label: string, opts: { required?: boolean; t?: Translate } = {}): DateAnswer {
+  const t = opts.t ?? translator();
   const day = textOf(body, `${prefix}-day`).trim();
   const month = textOf(body, `${prefix}-month`).trim();
   const year = textOf(body, `${prefix}-year`).trim();
-  if (!day && !month && !year) return opts.required ? { error: `Enter the ${label.toLowerCase()}` } : {};
-  const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean);
-  if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}` };
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { error: `${label} must be a real date` };
+  if (!day && !month && !year) return opts.required ? { error: t('Enter the {label}', { label: wordedLower(label) }) } : {};
+  const missing = (['day', 'month', 'year'] as const).filter((part) => !{ day, month, year }[part]);
+  if (missing.length) {
+    const parts = (tt: Translate, locale: Parameters<typeof listIn>[0]) =>
+      listIn(
+        locale,
+        missing.map((part) => tt(DATE_PARTS[part])),
+        'conjunction',
+        ' and ',
+      );
+    return { error: t('{label} must include a {parts}', { label: worded(label), parts }) };
+  }
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { error: t('{label} must be a real date', { label: worded(label) }) };
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return isRealDate(iso) ? { value: iso } : { error: `${label} must be a real date` };
+  return isRealDate(iso) ? { value: iso } : { error: t('{label} must be a real date', { label: worded(label) }) };
 }
 
 /** The three parts of an ISO date, to fill a GOV.UK date input. */
