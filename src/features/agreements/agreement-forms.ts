@@ -1,4 +1,5 @@
 // Reading the agreement forms into the services' inputs, and running a form's service call.
+import { msg } from '#src/i18n/i18n.ts';
 import { asBody, dateOf, type FormBody, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, parseForm } from '#src/http/forms.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
@@ -24,7 +25,7 @@ export async function attempt<T>(
 /** The term form (who, what, when, how it is checked; SEND: appealable and the kind of action). */
 export function readTermForm(b: FormBody): { ok: true; data: TermInput } | { ok: false; fields: FieldErrors } {
   const due = textOf(b, 'dueKind');
-  const date = due === 'date' ? dateOf(b, 'dueOn', 'The date it is due by') : {};
+  const date = due === 'date' ? dateOf(b, 'dueOn', msg('The date it is due by')) : {};
   const appealable = textOf(b, 'appealable');
   const parsed = parseForm(ZTerm, {
     who: listOf(b, 'who'),

@@ -2,6 +2,7 @@
 // risk of serious harm), save a party's intake record, add tasks and mark them done. Each one checks the form
 // with the service's schema, calls one service function, then redirects back (or shows the page again with
 // the problems and what was typed).
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -155,7 +156,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
     order: ['metOn', 'meetingMode', 'situationNow', 'wantedFuture', 'ideas', 'concerns', 'availability', 'suitability', 'suitabilityNotes', 'disclosure'],
     schema: ZIntake,
     shape: (b, req) => {
-      const metOn = dateOf(b, 'metOn', 'Date met');
+      const metOn = dateOf(b, 'metOn', msg('Date met'), { t: req.t });
       return {
         input: {
           partyId: caseIdParam(req, 'partyId'),
@@ -184,7 +185,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
     order: ['title', 'dueOn'],
     schema: ZTask,
     shape: (b) => {
-      const dueOn = dateOf(b, 'dueOn', 'Due date', { required: true });
+      const dueOn = dateOf(b, 'dueOn', msg('Due date'), { required: true });
       return { input: { title: textOf(b, 'title'), dueOn: dueOn.value ?? '' }, dateErrors: dueOn.error ? { dueOn: dueOn.error } : undefined };
     },
     run: (actor, caseId, data) => deps.caseActivity.addTask(actor, caseId, data),

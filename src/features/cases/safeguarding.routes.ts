@@ -59,7 +59,7 @@ export function registerSafeguardingPages(app: FastifyInstance, deps: Pick<Deps,
   app.post('/safeguarding/:recordId/decide', async (req, reply) => {
     const recordId = caseIdParam(req, 'recordId');
     const body = asBody(req.body);
-    const referredAt = dateOf(body, 'referredAt', 'Date referred');
+    const referredAt = dateOf(body, 'referredAt', msg('Date referred'), { t: req.t });
     const close = textOf(body, 'close');
     const form = parseForm(ZSafeguardingDecision, {
       decision: textOf(body, 'decision'),

@@ -84,8 +84,8 @@ function patchFrom(b: FormBody, state: FormState): { patch: Record<string, unkno
   const notices = state.notices.flatMap((n, i) => {
     const isBlank = !n.id && !n.text.trim() && !Object.values(n.from).join('') && !Object.values(n.to).join('');
     if (n.remove || isBlank) return [];
-    const from = dateOf(b, `notice-${i}-from`, 'From');
-    const to = dateOf(b, `notice-${i}-to`, 'To');
+    const from = dateOf(b, `notice-${i}-from`, msg('From'));
+    const to = dateOf(b, `notice-${i}-to`, msg('To'));
     if (from.error) dateErrors[`notice-${i}-from`] = from.error;
     if (to.error) dateErrors[`notice-${i}-to`] = to.error;
     noticeRowOf.push(i);

@@ -4,7 +4,7 @@
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { dateOf, dateParts, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { londonParts, londonTime } from '#src/domain/meeting-times.ts';
@@ -37,7 +37,7 @@ export const BOOKING_ORDER = [
 /** The start as typed (date input + "HH:MM", London time) as an ISO instant, and the problems reading it. */
 export function readStart(body: FormBody): { start?: string; problems: FieldErrors } {
   const problems: FieldErrors = {};
-  const date = dateOf(body, 'date', 'Date', { required: true });
+  const date = dateOf(body, 'date', msg('Date'), { required: true });
   if (date.error) problems.date = date.error;
   const typed = textOf(body, 'startTime');
   const time = typed.trim() ? readTime(typed, 'The start time') : { error: 'Enter the start time, like 10:00' };

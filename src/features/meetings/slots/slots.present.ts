@@ -2,7 +2,7 @@
 // their "Book this time" links, and the days without a time with their "Why?" links. Picked field by field.
 import { type DateAnswer, dateOf, dateParts, type FormBody, isTicked, listOf, textOf } from '#src/http/page-form.ts';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { MEETING_KIND_LABELS, MEETING_KINDS, MEETING_MODE_LABELS, MEETING_MODES, MEETING_PLACE_LABELS, MEETING_PLACES } from '#src/domain/meeting-words.ts';
 import { addDays, isoWeekday, londonClock, utcToLondon } from './slot-finder.time.ts';
@@ -30,8 +30,8 @@ export const isSearch = (query: FormBody) => 'durationMinutes' in query;
 
 /** The search as typed: what to ask the service, and the date inputs' own problems. */
 export function readSearch(query: FormBody): { raw: SlotQueryInput; problems: FieldErrors; explain?: string } {
-  const from: DateAnswer = dateOf(query, 'from', 'The first date');
-  const to: DateAnswer = dateOf(query, 'to', 'The last date');
+  const from: DateAnswer = dateOf(query, 'from', msg('The first date'));
+  const to: DateAnswer = dateOf(query, 'to', msg('The last date'));
   const problems: FieldErrors = {};
   if (from.error) problems['from-day'] = from.error;
   if (to.error) problems['to-day'] = to.error;

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, dateOf, listOf, optionalText } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { windowsFromSlots } from '#src/domain/availability.ts';
 import { NO_RECORD_REASON, type VolunteerRef } from './volunteer-availability.service.ts';
@@ -68,8 +68,8 @@ export function registerAvailabilityPages(app: FastifyInstance, deps: Pick<Deps,
     app.post(`${path}/away`, async (req, reply) => {
       const place = placeOf(req, mine);
       const b = asBody(req.body);
-      const from = dateOf(b, 'awayFrom', 'First day away', { required: true });
-      const to = dateOf(b, 'awayTo', 'Last day away', { required: true });
+      const from = dateOf(b, 'awayFrom', msg('First day away'), { required: true, t: req.t });
+      const to = dateOf(b, 'awayTo', msg('Last day away'), { required: true, t: req.t });
       const form = parseForm(ZAwayInput, { from: from.value ?? '', to: to.value ?? '', reason: optionalText(b, 'awayReason') });
       const fields: FieldErrors = {};
       if (from.error) fields.awayFrom = from.error;

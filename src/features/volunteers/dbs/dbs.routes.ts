@@ -1,6 +1,7 @@
 // The DBS page of a volunteer record: where they stand, the history of checks (certificate numbers masked),
 // recording a check, logging Update Service status checks, and "Show number" — a POST by a coordinator or admin
 // that shows one full number on this response only (never cached), and is audited.
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { dateOf, optionalText, textOf } from '#src/http/page-form.ts';
@@ -45,7 +46,7 @@ export function registerDbsPages(app: FastifyInstance, deps: Pick<Deps, 'dbs'>) 
     dates: ['issuedOn'],
     schema: ZDbsCheck,
     shape: (b, pre) => {
-      const issued = dateOf(b, `${pre}-issuedOn`, 'Issue date', { required: true });
+      const issued = dateOf(b, `${pre}-issuedOn`, msg('Issue date'), { required: true });
       const update = textOf(b, `${pre}-updateService`);
       return {
         input: {
@@ -77,7 +78,7 @@ export function registerDbsPages(app: FastifyInstance, deps: Pick<Deps, 'dbs'>) 
     dates: ['on'],
     schema: ZStatusCheck,
     shape: (b, pre) => {
-      const on = dateOf(b, `${pre}-on`, 'Date of the status check', { required: true });
+      const on = dateOf(b, `${pre}-on`, msg('Date of the status check'), { required: true });
       return { input: { on: on.value ?? '', result: optionalText(b, `${pre}-result`) }, dateErrors: on.error ? { on: on.error } : undefined };
     },
     run: async (req, data) => {

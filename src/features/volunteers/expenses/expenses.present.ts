@@ -53,7 +53,7 @@ const FIELD_OF: Record<string, string> = { amountPence: 'amount', _: 'kind' };
 export function readClaimForm(raw: unknown) {
   const body: FormBody = asBody(raw);
   const kind = optionalText(body, 'kind');
-  const on = dateOf(body, 'on', 'Date', { required: true });
+  const on = dateOf(body, 'on', msg('Date'), { required: true });
   const problems: FieldErrors = {};
   if (on.error) problems.on = on.error;
   let miles: number | undefined;

@@ -1,7 +1,7 @@
 // View models for the hours pages and the report, and the report as CSV. Fields are picked one by one.
 import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
 import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { decimalHours, formatMinutes, HOUR_ACTIVITIES, HOUR_ACTIVITY_LABELS, type HourActivity, readDuration } from './hours.schemas.ts';
 import type { HoursOverview, HoursReport } from './hours.service.ts';
@@ -17,7 +17,7 @@ export const HOURS_FORM_ORDER = ['on', 'hours', 'activity', 'caseId', 'notes'];
 /** The hours form as typed, shaped for ZHoursEntry, with the problems found reading the date and the time. */
 export function readHoursForm(raw: unknown): { input: Record<string, unknown>; problems: FieldErrors; typed: FormBody } {
   const body = asBody(raw);
-  const on = dateOf(body, 'on', 'Date', { required: true });
+  const on = dateOf(body, 'on', msg('Date'), { required: true });
   const duration = readDuration(textOf(body, 'hours'), textOf(body, 'minutes'));
   const problems: FieldErrors = {};
   if (on.error) problems.on = on.error;

@@ -2,6 +2,7 @@
 // inviting them to sign in or linking their existing sign-in, and creating a record from an application.
 // Each checks the form with the service's schema, calls one service function, then redirects back (or shows the
 // page again with the problems and what was typed).
+import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, dateOf, optionalText, textOf } from '#src/http/page-form.ts';
@@ -50,7 +51,7 @@ export function registerVolunteerFormRoutes(app: FastifyInstance, deps: Pick<Dep
   app.post('/volunteers/:volunteerId/status', (req, reply) => {
     const volunteerId = idParam(req);
     const b = asBody(req.body);
-    const on = dateOf(b, 'on', 'Date of the change', { required: true });
+    const on = dateOf(b, 'on', msg('Date of the change'), { required: true, t: req.t });
     return handle(
       req,
       reply,

@@ -180,7 +180,7 @@ export function registerTrainingPages(app: FastifyInstance, deps: Pick<Deps, 'my
     schema: ZAccreditation,
     shape: (b, pre) => {
       const on = dated(b, pre, 'accreditedOn', 'Date accredited');
-      const expires = dateOf(b, `${pre}-expiresOn`, 'Expiry date');
+      const expires = dateOf(b, `${pre}-expiresOn`, msg('Expiry date'));
       return {
         input: { area: optionalText(b, `${pre}-area`), accreditedOn: on.value ?? '', expiresOn: expires.value },
         dateErrors: { ...on.errors, ...(expires.error ? { expiresOn: expires.error } : {}) },
