@@ -3,7 +3,7 @@
 import type { StatusStep } from '#src/db/schema/volunteers.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '../volunteer-words.ts';
-import { msg } from '#src/i18n/i18n.ts';
+import { listIn, msg, type Translate, translator } from '#src/i18n/i18n.ts';
 
 export type StatusMove = { to: VolunteerStatus; label: string; explanation: string };
 
@@ -60,31 +60,45 @@ export function statusBeforeBreak(history: readonly StatusStep[]): string | unde
   return undefined;
 }
 
-/** Whether this change may be made, and if not why, in words to show as they are. */
-export function decideStatusChange(v: StatusVolunteer, change: StatusChange, today: string): StatusDecision {
+/** Whether this change may be made, and if not why, in words to show as they are (worded with `t`, English by default). */
+export function decideStatusChange(v: StatusVolunteer, change: StatusChange, today: string, t: Translate = translator()): StatusDecision {
   const problems: [field: string, reason: string][] = [];
-  const from = VOLUNTEER_STATUS_LABELS[v.status] ?? v.status;
-  const to = VOLUNTEER_STATUS_LABELS[change.to] ?? change.to;
+  const from = t(VOLUNTEER_STATUS_LABELS[v.status] ?? v.status);
+  const to = t(VOLUNTEER_STATUS_LABELS[change.to] ?? change.to);
   const move = statusMoves(v.status).find((m) => m.to === change.to);
-  if (change.to === v.status) problems.push(['status', `They are already ${to.toLowerCase()}`]);
+  if (change.to === v.status) problems.push(['status', t('They are already {status}', { status: to.toLowerCase() })]);
   else if (!move) {
-    const options = statusMoves(v.status).map((m) => m.label.toLowerCase());
-    problems.push(['status', `A volunteer who is ${from.toLowerCase()} cannot become ${to.toLowerCase()}: they can become ${options.join(' or ')}`]);
+    const labels = statusMoves(v.status).map((m) => m.label);
+    // i18n-dynamic: each label is a VOLUNTEER_STATUS_LABELS msg() value
+    const options = (tt: Translate, locale: Parameters<typeof listIn>[0]) =>
+      listIn(
+        locale,
+        labels.map((l) => tt(l).toLowerCase()),
+        'disjunction',
+        ' or ',
+      );
+    problems.push([
+      'status',
+      t('A volunteer who is {from} cannot become {to}: they can become {options}', { from: from.toLowerCase(), to: to.toLowerCase(), options }),
+    ]);
   }
   if (move && v.status === 'inactive' && (change.to === 'trainee' || change.to === 'accredited')) {
     const before = statusBeforeBreak(v.statusHistory);
     if (before !== change.to) {
-      const was = (VOLUNTEER_STATUS_LABELS[before as VolunteerStatus] ?? 'not recorded').toLowerCase();
-      problems.push(['status', `They can only return as ${to.toLowerCase()} if they were ${to.toLowerCase()} before their break (they were ${was})`]);
+      const was = t(VOLUNTEER_STATUS_LABELS[before as VolunteerStatus] ?? msg('not recorded')).toLowerCase();
+      problems.push([
+        'status',
+        t('They can only return as {status} if they were {status} before their break (they were {was})', { status: to.toLowerCase(), was }),
+      ]);
     }
   }
   if (move && change.to === 'accredited' && !change.note?.trim())
-    problems.push(['note', 'Add a note saying why you are accrediting them here (usually their supervisor accredits them after signing off their cases)']);
+    problems.push(['note', t('Add a note saying why you are accrediting them here (usually their supervisor accredits them after signing off their cases)')]);
   if (move && change.to === 'trainee' && !change.supervisorUserId && !v.supervisorUserId)
-    problems.push(['supervisorUserId', 'Choose a supervisor: every trainee has one']);
-  if (change.on > today) problems.push(['on', 'The date of the change cannot be in the future']);
+    problems.push(['supervisorUserId', t('Choose a supervisor: every trainee has one')]);
+  if (change.on > today) problems.push(['on', t('The date of the change cannot be in the future')]);
   const last = v.statusHistory.at(-1);
-  if (last && change.on < last.on) problems.push(['on', `The date cannot be before the last change, on ${longDate(last.on)}`]);
+  if (last && change.on < last.on) problems.push(['on', t('The date cannot be before the last change, on {date}', { date: longDate(last.on) })]);
   const fields: Record<string, string> = {};
   for (const [field, reason] of problems) fields[field] ??= reason;
   return { allowed: problems.length === 0, reasons: problems.map(([, r]) => r), fields };
