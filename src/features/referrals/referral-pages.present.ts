@@ -28,6 +28,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   self: msg('Self-referral'),
   professional: msg('Professional (online form)'),
   api: msg('Professional (API)'),
+  enquiry: msg('Enquiry (contact form)'),
 };
 
 const yesNo = (v: unknown) => (v === true ? t('Yes') : v === false ? t('No') : undefined);

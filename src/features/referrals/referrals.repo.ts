@@ -81,6 +81,14 @@ export async function listEnquiries(tx: Db, orgId: string, status?: string) {
     .limit(200);
 }
 
+export async function findEnquiry(tx: Db, orgId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(enquiries)
+    .where(and(eq(enquiries.orgId, orgId), eq(enquiries.id, id)));
+  return row;
+}
+
 export async function updateEnquiry(tx: Db, orgId: string, id: string, values: Partial<typeof enquiries.$inferInsert>) {
   const rows = await tx
     .update(enquiries)

@@ -23,7 +23,7 @@ import { findLikelyDuplicates, findReferral, insertReferral, listReferrals, upda
 import { type ProfessionalReferral, parseCaseDetails, type SelfReferral } from './referrals.schemas.ts';
 import type { ReferralParty } from '#src/db/schema/referrals.ts';
 
-export type ReferralSource = 'self' | 'professional' | 'api';
+export type ReferralSource = 'self' | 'professional' | 'api' | 'enquiry';
 
 /** A person from a referral as a party on a case. People who harmed carry the custody details from the referral. */
 function partyRow(orgId: string, caseId: string, p: ReferralParty, details: Record<string, unknown>, createdAt: Date) {
