@@ -12,6 +12,11 @@ import { listEnquiries, listReferrals } from '#src/features/referrals/referral-r
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
 import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
 import type { Queue } from '#src/http/home-queue.ts';
+import { listVolunteers } from '#src/features/volunteers/volunteer-reads.ts';
+import { listVenuesWithRooms } from '#src/features/meetings/meeting-reads.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { readSettings } from '#src/features/settings/settings.schemas.ts';
+import { gettingStarted } from './getting-started.ts';
 
 const SHOWN = 10;
 const shortDate = (d: Date | string) =>
@@ -107,6 +112,34 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   return {
+    /** An admin's getting-started checklist, while anything on it is to do and it has not been dismissed. */
+    async checklistFor(actor: OrgActor) {
+      if (!can(actor.role, 'settings.manage')) return undefined;
+      return inOrg(db, actor.orgId, async (tx) => {
+        const org = await findOrgById(tx, actor.orgId);
+        const stored = (org?.settings ?? {}) as Record<string, unknown>;
+        const settings = readSettings(stored);
+        if (settings.gettingStartedDismissed) return undefined;
+        const [members, invitations, venues, volunteers] = await Promise.all([
+          listMembers(tx, actor.orgId),
+          listOpenInvitations(tx, actor.orgId, clock.now()),
+          listVenuesWithRooms(tx, actor.orgId),
+          listVolunteers(tx, actor.orgId, {}, 1),
+        ]);
+        const items = gettingStarted({
+          storedSettings: stored,
+          postcodePrefixes: settings.areas.postcodePrefixes.length,
+          localAuthorities: settings.areas.localAuthorities.length,
+          welcome: settings.welcome,
+          privacyNotice: settings.privacyNotice,
+          roles: [...members.filter((m) => m.status === 'active').map((m) => m.role), ...invitations.map((i) => i.role)],
+          venues: venues.length,
+          volunteers: volunteers.length,
+        });
+        return items.every((i) => i.done) ? undefined : { items, done: items.filter((i) => i.done).length };
+      });
+    },
+
     async queuesFor(actor: OrgActor): Promise<Queue[]> {
       authorise(actor, 'home.view');
       const now = clock.now();
