@@ -5,7 +5,8 @@ import type { OrgActor, Role } from '#src/access/actor.ts';
 
 export type CaseAccess = { coordinatorId: string | null; teamUserIds: string[] };
 
-const CASE_READERS: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'safeguarding_lead'];
+// A viewer reads every case (not its safeguarding records) and changes nothing: they are not among the writers.
+const CASE_READERS: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'safeguarding_lead', 'viewer'];
 const CASE_WRITERS: readonly Role[] = ['admin', 'coordinator'];
 
 export function canViewCase(actor: OrgActor, c: CaseAccess): boolean {

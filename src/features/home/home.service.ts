@@ -17,6 +17,7 @@ import { listVenuesWithRooms } from '#src/features/meetings/meeting-reads.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { gettingStarted } from './getting-started.ts';
+import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
 
 const SHOWN = 10;
 const shortDate = (d: Date | string) =>
@@ -175,7 +176,13 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
         queues.push(...(await volunteerAlertQueues(tx, actor, today)));
         if (can(actor.role, 'people.manage')) {
-          const [members, invitations] = await Promise.all([listMembers(tx, actor.orgId), listOpenInvitations(tx, actor.orgId, clock.now())]);
+          const [members, invitations, org] = await Promise.all([
+            listMembers(tx, actor.orgId),
+            listOpenInvitations(tx, actor.orgId, clock.now()),
+            findOrgById(tx, actor.orgId),
+          ]);
+          // Only those whose role the service asks for a second factor (the demo asks no one).
+          const orgSettings = org?.settings;
           queues.push({
             id: 'invitations',
             title: 'Invitations waiting to be accepted',
@@ -191,7 +198,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             title: 'Sign-in problems',
             empty: 'People who are locked out after failed sign-ins, or who have not set up two-factor sign-in, will appear here.',
             items: members
-              .filter((m) => m.status === 'active' && (m.isLocked || (!m.hasTwoFactor && m.role !== 'viewer')))
+              .filter((m) => m.status === 'active' && (m.isLocked || (!m.hasTwoFactor && roleNeedsTwoFactor(m.role, orgSettings))))
               .map((m) => ({ text: m.name, hint: m.isLocked ? 'Sign-in paused after failed attempts' : 'Has not set up two-factor sign-in', href: '/people' })),
           });
         }

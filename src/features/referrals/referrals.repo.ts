@@ -9,8 +9,12 @@ export async function insertReferral(tx: Db, r: NewReferral) {
   await tx.insert(referrals).values(r);
 }
 
-export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; limit: number; offset: number }) {
-  const where = and(eq(referrals.orgId, orgId), filter.status ? eq(referrals.status, filter.status) : undefined);
+export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; createdByKey?: string; limit: number; offset: number }) {
+  const where = and(
+    eq(referrals.orgId, orgId),
+    filter.status ? eq(referrals.status, filter.status) : undefined,
+    filter.createdByKey ? eq(referrals.createdByKey, filter.createdByKey) : undefined,
+  );
   const rows = await tx
     .select()
     .from(referrals)
