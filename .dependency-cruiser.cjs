@@ -66,7 +66,7 @@ module.exports = {
     },
     {
       name: 'domain-and-access-below-features',
-      comment: 'The shared vocabulary (src/domain) and the actor and role permissions (src/access) import no feature.',
+      comment: 'The shared vocabulary (src/domain) and the actor, role permissions and record policies (src/access) import no feature.',
       severity: 'error',
       from: { path: '^src/(domain|access)/' },
       to: { path: '^src/(features|http|jobs|demo|cli)/' },

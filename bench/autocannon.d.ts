@@ -12,7 +12,7 @@ declare module 'autocannon' {
     method?: string;
     body?: string;
     /** Each connection loops over these; setupRequest may change a request before it is sent. */
-    requests?: Array<{ setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest }>;
+    requests?: Array<{ method?: string; path?: string; setupRequest?: (req: RawRequest, context: Record<string, unknown>) => RawRequest }>;
   };
   type RawRequest = { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer };
   type Histogram = { average: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number; total: number };

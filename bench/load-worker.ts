@@ -19,6 +19,7 @@ async function run(url: string, opts: LoadOptions): Promise<LoadFigures> {
     ...(opts.addressesFrom !== undefined
       ? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'x-forwarded-for': clientAddress(next++) } }) }] }
       : {}),
+    ...(opts.paths ? { requests: opts.paths.map((path) => ({ method: 'GET', path })) } : {}),
   });
   instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);

@@ -11,6 +11,8 @@ export type LoadOptions = {
   body?: string;
   /** Each request from its own client address (X-Forwarded-For 10.x.y.z), counting up from this number. */
   addressesFrom?: number;
+  /** GET these paths of the URL's server in turn, on every connection, instead of the URL's own path (a mix of pages). */
+  paths?: string[];
 };
 
 export type LoadFigures = {

@@ -129,8 +129,17 @@ export async function waitForPage(proc: ServerProcess, path: string, since: numb
 
 /** Resident memory of a process in MB, from /proc/<pid>/status. */
 export function rssMb(pid: number): number {
-  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+)\s+kB/m);
-  if (!m?.[1]) throw new Error(`no VmRSS for pid ${pid}`);
+  return statusMb(pid, 'VmRSS');
+}
+
+/** The most resident memory a process has had so far (its high-water mark), in MB. */
+export function peakRssMb(pid: number): number {
+  return statusMb(pid, 'VmHWM');
+}
+
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm'));
+  if (!m?.[1]) throw new Error(`no ${field} for pid ${pid}`);
   return Number(m[1]) / 1024;
 }
 

@@ -1,6 +1,6 @@
 // buildApp(deps): the Fastify app. It never listens; tests inject requests and main.ts listens.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.ts';
 import { registerAssets } from './http/assets.ts';
@@ -65,6 +65,9 @@ export type RouteInfo = { method: string; url: string };
 
 export type ParleyApp = FastifyInstance & { routeList: RouteInfo[] };
 
+type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>;
+const ZOD_COMPILERS = { buildValidator: () => validatorCompiler, buildSerializer: () => serializerCompiler } as unknown as CompilersFactory;
+
 export async function buildApp(deps: Deps): Promise<ParleyApp> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
@@ -74,13 +77,17 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
     routerOptions: { ignoreTrailingSlash: true },
     // A malformed web address (bad percent-encoding) gets the same error answer and headers as any other.
     frameworkErrors: (err, req, reply) => frameworkError(err, req, reply),
+    // Every route's schemas are zod's: given zod's compilers here (Fastify's documented schemaController option),
+    // Fastify does not load Ajv and fast-json-stringify, which it would otherwise build at start and never use.
+    // (Its types describe Ajv's compilers only, hence the cast.)
+    schemaController: { compilersFactory: ZOD_COMPILERS },
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   const routeList: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
   });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
 
   // Request log: the route pattern, never the path (paths can hold tokens) and no personal data.
   app.addHook('onResponse', async (req, reply) => {
@@ -133,7 +140,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerExpensePages(app, deps);
   registerEmailPages(app, deps);
   registerEmailApi(app, deps);
-  registerMeRoutes(app);
+  registerMeRoutes(app, deps);
   registerSettingsApi(app, deps);
   registerPublicApi(app, deps);
   registerReferralApi(app, deps);

@@ -186,7 +186,7 @@ export async function generateService(deps: Deps, db: Runner, spec: ServiceSpec,
           SELECT ${caseId(seed, 'i')}, ${org}, ${lit(spec.prefix)} || '-${y.year}-' || ${seq('j')}, case_type, status,
                  CASE WHEN status = 'on_hold' THEN 'ready' END,
                  CASE WHEN status IN ('outcome', 'follow_up', 'closed') THEN ${uniform(['full_agreement', 'full_agreement', 'partial_agreement', 'no_agreement'])} END,
-                 random() < 0.06, md5(${lit(seed)} || ':r:' || i)::uuid,
+                 random() < 0.06, NULL, -- its referral is linked once the referrals exist (below)
                  ${coordinators.length ? `(ARRAY[${coordinators.map(lit).join(',')}]::uuid[])[1 + floor(random() * ${coordinators.length})::int]` : 'NULL'},
                  summary, '{}'::jsonb, ${laCase}, replace(pc, ' ', ''), opened_at,
                  least(now(), opened_at + (random() * least(age_days, 120)) * interval '1 day'),
@@ -314,7 +314,7 @@ export async function generateService(deps: Deps, db: Runner, spec: ServiceSpec,
         db.query(`
           INSERT INTO referrals (id, org_id, reference, source, status, case_type, urgent, description, parties, answers, risks, consent_to_contact, match_keys,
                                  created_at, decided_by, decided_at, case_id)
-          SELECT c.referral_id, ${org}, ${lit(spec.prefix)} || '-R-${y.year}-' || ${seq('j')},
+          SELECT md5(c.id::text || ':r')::uuid, ${org}, ${lit(spec.prefix)} || '-R-${y.year}-' || ${seq('j')},
                  (ARRAY['self','self','professional','professional','api'])[1 + floor(random() * 5)::int], 'accepted', c.case_type, c.urgent, c.summary,
                  (SELECT jsonb_agg(jsonb_strip_nulls(jsonb_build_object('name', p.name, 'role', p.role, 'phone', p.phone, 'postcode', p.postcode)) ORDER BY p.created_at)
                     FROM parties p WHERE p.case_id = c.id),
@@ -327,6 +327,8 @@ export async function generateService(deps: Deps, db: Runner, spec: ServiceSpec,
       );
     }
   }
+  // Each case points at its referral: a key within the service (migration 0017), so only now that the referrals exist.
+  await timed(seconds, 'referrals', () => db.query(`UPDATE cases SET referral_id = md5(id::text || ':r')::uuid WHERE org_id = ${org} AND referral_id IS NULL`));
   // The counters carry on from the generated numbers, so new referrals and cases get fresh references.
   await db.query(
     `INSERT INTO reference_counters (org_id, kind, year, last)

@@ -1,7 +1,9 @@
-// Pure: what each role may do. Checked in services; the reasons are shown to people as they are.
-import { msg } from '#src/i18n/i18n.ts';
-import { AppError } from '#src/lib/app-error.ts';
+// Pure: what each role may do, whatever the record (the first layer of access; the policies in ./policies decide
+// per record). Checked in services and, as a route's `config.permission`, before a form is read; the reasons are
+// shown to people as they are.
 import type { OrgActor, Role } from './actor.ts';
+import { listIn, msg, worded } from '#src/i18n/i18n.ts';
+import { ALLOW, type Decision, refuse, refusalError } from './decision.ts';
 
 const ALL: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'];
 const ALL_STAFF = ALL;
@@ -37,43 +39,59 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const DESCRIPTIONS: Record<Permission, string> = {
-  'home.view': 'see the staff home',
-  'referrals.create': 'make referrals through the API',
-  'people.view': 'see the people in this service',
-  'people.manage': 'manage people and their roles',
-  'apikeys.manage': 'manage API keys',
-  'audit.read': 'read the audit trail',
-  'settings.manage': 'change the service settings',
-  'referrals.view': 'see referrals and enquiries',
-  'referrals.triage': 'accept, decline or signpost referrals',
-  'referrals.own': 'read the status of the referrals they made',
-  'cases.view': 'see cases',
-  'safeguarding.manage': 'see and decide safeguarding records',
-  'volunteers.view': 'see volunteers',
-  'volunteers.manage': 'add and change volunteers',
-  'training.record': 'record training, supervision and accreditation',
-  'cases.assign': 'assign mediators to cases',
-  'expenses.approve': 'approve expense claims',
-  'my.work': 'use the volunteer pages',
-  'meetings.book': 'book, move and cancel meetings',
-  'venues.view': 'see venues',
-  'venues.manage': 'add and change venues',
-  'calendar.view': 'see the service’s calendar',
-  'email.view': 'see the email outbox and delivery log',
-  'feedback.view': 'see feedback and edit testimonials',
-  'testimonials.approve': 'approve and publish testimonials',
+  'home.view': msg('see the staff home'),
+  'referrals.create': msg('make referrals through the API'),
+  'people.view': msg('see the people in this service'),
+  'people.manage': msg('manage people and their roles'),
+  'apikeys.manage': msg('manage API keys'),
+  'audit.read': msg('read the audit trail'),
+  'settings.manage': msg('change the service settings'),
+  'referrals.view': msg('see referrals and enquiries'),
+  'referrals.triage': msg('accept, decline or signpost referrals'),
+  'referrals.own': msg('read the status of the referrals they made'),
+  'cases.view': msg('see cases'),
+  'safeguarding.manage': msg('see and decide safeguarding records'),
+  'volunteers.view': msg('see volunteers'),
+  'volunteers.manage': msg('add and change volunteers'),
+  'training.record': msg('record training, supervision and accreditation'),
+  'cases.assign': msg('assign mediators to cases'),
+  'expenses.approve': msg('approve expense claims'),
+  'my.work': msg('use the volunteer pages'),
+  'meetings.book': msg('book, move and cancel meetings'),
+  'venues.view': msg('see venues'),
+  'venues.manage': msg('add and change venues'),
+  'calendar.view': msg('see the service’s calendar'),
+  'email.view': msg('see the email outbox and delivery log'),
+  'feedback.view': msg('see feedback and edit testimonials'),
+  'testimonials.approve': msg('approve and publish testimonials'),
 };
 
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
-export function authorise(actor: OrgActor, permission: Permission): void {
-  if (can(actor.role, permission)) return;
-  const allowed = (PERMISSIONS[permission] as readonly Role[]).map(roleLabel).join(' or ');
-  throw new AppError('FORBIDDEN', `Only ${allowed} can ${DESCRIPTIONS[permission]}; you are ${roleLabel(actor.role)}.`, {
-    reason: 'ROLE_NOT_ALLOWED',
+/** Whether the role may, and if not why, in words (in the asker's language where the refusal is shown). */
+export function roleDecision(role: Role, permission: Permission): Decision {
+  if (can(role, permission)) return ALLOW;
+  const allowed = PERMISSIONS[permission] as readonly Role[];
+  return refuse('ROLE_NOT_ALLOWED', msg('Only {allowed} can {doWhat}; you are {role}.'), {
+    // i18n-dynamic: role labels are msg() values in ROLE_LABELS
+    allowed: (t, locale) =>
+      listIn(
+        locale,
+        allowed.map((r) => t(ROLE_LABELS[r])),
+        'disjunction',
+        ' or ',
+      ),
+    doWhat: worded(DESCRIPTIONS[permission]),
+    role: worded(roleLabel(role)),
   });
+}
+
+/** 403 ROLE_NOT_ALLOWED, with who may, unless the actor's role has the permission. */
+export function authorise(actor: OrgActor, permission: Permission): void {
+  const decision = roleDecision(actor.role, permission);
+  if (!decision.allowed) throw refusalError(decision);
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -2,13 +2,14 @@
 // an old secret to the current one: after a restore made with another secret, and for `parley secret rotate`.
 import { sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
+import { listIn, type Message, msg, worded } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { SecretBox } from '#src/lib/tokens.ts';
 
 /** `sealedBy` names the files that call box.seal() for the column; a test checks no other file seals anything. */
 export const SEALED_COLUMNS = [
-  { table: 'users', column: 'totp_secret', what: 'two-factor keys', sealedBy: 'src/features/auth/two-factor.service.ts' },
-  { table: 'dbs_checks', column: 'certificate_number', what: 'DBS certificate numbers', sealedBy: 'src/features/volunteers/dbs/dbs.service.ts' },
+  { table: 'users', column: 'totp_secret', what: msg('two-factor keys'), sealedBy: 'src/features/auth/two-factor.service.ts' },
+  { table: 'dbs_checks', column: 'certificate_number', what: msg('DBS certificate numbers'), sealedBy: 'src/features/volunteers/dbs/dbs.service.ts' },
 ] as const;
 
 export type ResealCounts = Record<string, { resealed: number; alreadyCurrent: number }>;
@@ -22,7 +23,7 @@ const rowsOf = (result: unknown) => (result as { rows: { id: string; v: string }
  */
 export async function resealAll(tx: Db, from: SecretBox, to: SecretBox): Promise<ResealCounts> {
   const counts: ResealCounts = {};
-  const unreadable: string[] = [];
+  const unreadable: Message[] = [];
   for (const { table, column, what } of SEALED_COLUMNS) {
     const c = { resealed: 0, alreadyCurrent: 0 };
     counts[`${table}.${column}`] = c;
@@ -43,13 +44,27 @@ export async function resealAll(tx: Db, from: SecretBox, to: SecretBox): Promise
       await tx.execute(sql`UPDATE ${sql.identifier(table)} SET ${sql.identifier(column)} = ${to.seal(plain)} WHERE id = ${id}`);
       c.resealed++;
     }
-    if (lost) unreadable.push(`${lost} of ${rows.length} ${what}`);
+    if (lost) unreadable.push({ text: msg('{lost} of {total} {what}'), params: { lost: String(lost), total: String(rows.length), what: worded(what) } });
   }
   if (unreadable.length)
     throw new AppError(
       'CONFLICT',
-      `Nothing was changed: ${unreadable.join(' and ')} cannot be opened with this instance’s PARLEY_SECRET or the old secret given. Give the secret they were made with in --old-secret-file FILE.`,
-      { reason: 'SEALED_VALUES_UNREADABLE' },
+      msg(
+        'Nothing was changed: {unreadable} cannot be opened with this instance’s PARLEY_SECRET or the old secret given. Give the secret they were made with in --old-secret-file FILE.',
+      ),
+      {
+        reason: 'SEALED_VALUES_UNREADABLE',
+        params: {
+          unreadable: (t, locale) =>
+            listIn(
+              locale,
+              // i18n-dynamic: each part is the msg() text above with its parameters
+              unreadable.map((m) => t(m.text, m.params)),
+              'conjunction',
+              ' and ',
+            ),
+        },
+      },
     );
   return counts;
 }

@@ -5,7 +5,7 @@ import { ConfigError } from '#src/config.ts';
 import { DataDirLockedError } from '#src/db/data-dir-lock.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { loadDemo } from '#src/demo/load-demo.ts';
-import { serve } from '#src/main.ts';
+import { serve } from '#src/serve.ts';
 import { apikeyCreate, orgCreate, userCreate, userReset2fa, userResetPassword } from './accounts.ts';
 import { UsageError, withCli } from './context.ts';
 import { auditVerify, backup, migrate, restore, secretRotate, worker } from './data.ts';

@@ -17,7 +17,7 @@ const orm = load('drizzle-orm') as typeof Orm;
 const pgCore = load('drizzle-orm/pg-core') as typeof PgCore;
 
 export const { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, not, or, sql, count, getTableName, isTable } = orm;
-export const { bigint, bigserial, boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } = pgCore;
+export const { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } = pgCore;
 export type { SQL } from 'drizzle-orm';
 
 export const loadPgliteDriver = () => load('drizzle-orm/pglite') as typeof Pglite;

@@ -3,7 +3,30 @@
 // year ("3 October 2026"), for dates on the pages. Dates are counted in UTC, as the rest of Parley counts days.
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-export function dateInWords(isoDate: string, today: string): string {
+import { DEFAULT_LOCALE, type Locale } from '#src/i18n/i18n.ts';
+
+const otherFormats = new Map<string, { day: Intl.DateTimeFormat; dayNoYear: Intl.DateTimeFormat }>();
+/** The date in words in a language other than English (Welsh: "3 Hydref 2027"), by Intl. */
+function inOther(locale: Locale, isoDate: string, withYear: boolean): string {
+  const tag = locale === 'cy' ? 'cy-GB' : 'en-GB';
+  let f = otherFormats.get(tag);
+  if (!f) {
+    f = {
+      day: new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+      dayNoYear: new Intl.DateTimeFormat(tag, { timeZone: 'UTC', day: 'numeric', month: 'long' }),
+    };
+    otherFormats.set(tag, f);
+  }
+  const at = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(at.getTime())) return isoDate;
+  if (withYear) return f.day.format(at);
+  // ICU's Welsh day-and-month pattern puts the month first ("Hydref 3"): the day first, as with the year.
+  const parts = Object.fromEntries(f.dayNoYear.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.day} ${parts.month}`;
+}
+
+export function dateInWords(isoDate: string, today: string, locale: Locale = DEFAULT_LOCALE): string {
+  if (locale !== DEFAULT_LOCALE) return inOther(locale, isoDate, isoDate.slice(0, 4) !== today.slice(0, 4));
   const [year, month, day] = isoDate.slice(0, 10).split('-');
   const name = MONTHS[Number(month) - 1];
   if (!year || !name || !day) return isoDate;
@@ -12,4 +35,4 @@ export function dateInWords(isoDate: string, today: string): string {
 }
 
 /** "2 January 2026": a date on a page, always with its year. */
-export const longDate = (isoDate: string) => dateInWords(isoDate, '');
+export const longDate = (isoDate: string, locale: Locale = DEFAULT_LOCALE) => dateInWords(isoDate, '', locale);

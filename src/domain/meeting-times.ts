@@ -1,5 +1,6 @@
 // Pure: meeting times. Meetings are stored as UTC instants; people type and read them in London local time, which
 // is GMT in winter and BST (UTC+1) in summer. These turn one into the other and put a meeting's time into words.
+import { DEFAULT_LOCALE, type Locale, translator } from '#src/i18n/i18n.ts';
 
 const LONDON = 'Europe/London';
 
@@ -40,20 +41,51 @@ export function londonTime(date: string, time: string): Date {
 const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' });
 const dayNoYearFormat = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'numeric', month: 'long' });
 
-/** "Tuesday 15 December 2026" (or "Tuesday 15 December" without the year). */
-export function dayInWords(at: Date, opts: { year?: boolean } = {}): string {
-  return `${londonParts(at).weekday} ${(opts.year === false ? dayNoYearFormat : dayFormat).format(at)}`;
+/** The formats for a language other than English (Welsh: "Dydd Mawrth 15 Rhagfyr 2026"), made once each. */
+const otherFormats = new Map<string, { weekday: Intl.DateTimeFormat; day: Intl.DateTimeFormat; dayNoYear: Intl.DateTimeFormat }>();
+function formatsIn(locale: Locale) {
+  const tag = locale === 'cy' ? 'cy-GB' : 'en-GB';
+  let f = otherFormats.get(tag);
+  if (!f) {
+    f = {
+      weekday: new Intl.DateTimeFormat(tag, { timeZone: LONDON, weekday: 'long' }),
+      day: new Intl.DateTimeFormat(tag, { timeZone: LONDON, day: 'numeric', month: 'long', year: 'numeric' }),
+      dayNoYear: new Intl.DateTimeFormat(tag, { timeZone: LONDON, day: 'numeric', month: 'long' }),
+    };
+    otherFormats.set(tag, f);
+  }
+  return f;
+}
+
+export type InWords = { year?: boolean; locale?: Locale };
+
+/** "Tuesday 15 December 2026" (or "Tuesday 15 December" without the year), in `locale` (English by default). */
+export function dayInWords(at: Date, opts: InWords = {}): string {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
+  if (locale === DEFAULT_LOCALE) return `${londonParts(at).weekday} ${(opts.year === false ? dayNoYearFormat : dayFormat).format(at)}`;
+  const f = formatsIn(locale);
+  if (opts.year !== false) return `${f.weekday.format(at)} ${f.day.format(at)}`;
+  // ICU's Welsh day-and-month pattern puts the month first ("Rhagfyr 15"): the day first, as with the year.
+  const parts = Object.fromEntries(f.dayNoYear.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${f.weekday.format(at)} ${parts.day} ${parts.month}`;
 }
 
 /** "10:00" in London time. */
 export const clockTime = (at: Date): string => londonParts(at).time;
 
-/** "Tuesday 15 December 2026, 10:00 to 11:30". */
-export function whenInWords(start: Date, end: Date, opts: { year?: boolean } = {}): string {
+/** "Tuesday 15 December 2026, 10:00 to 11:30", in `locale` (English by default). */
+export function whenInWords(start: Date, end: Date, opts: InWords = {}): string {
+  const t = translator(opts.locale ?? DEFAULT_LOCALE);
   const sameDay = londonParts(start).date === londonParts(end).date;
   return sameDay
-    ? `${dayInWords(start, opts)}, ${clockTime(start)} to ${clockTime(end)}`
-    : `${dayInWords(start, opts)}, ${clockTime(start)} to ${dayInWords(end, opts)}, ${clockTime(end)}`;
+    ? t('{day}, {start} to {end}', { day: dayInWords(start, opts), start: clockTime(start), end: clockTime(end) })
+    : t('{day}, {start} to {endDay}, {end}', { day: dayInWords(start, opts), start: clockTime(start), endDay: dayInWords(end, opts), end: clockTime(end) });
+}
+
+/** "Tuesday 15 December 2026 at 10:00", in `locale` (English by default). */
+export function momentInWords(at: Date, opts: InWords = {}): string {
+  const t = translator(opts.locale ?? DEFAULT_LOCALE);
+  return t('{day} at {time}', { day: dayInWords(at, opts), time: clockTime(at) });
 }
 
 /** Whole minutes from start to end. */

@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { paramsOf } from '#src/http/page-input.ts';
+import { z } from 'zod';
 
 const require = createRequire(import.meta.url);
 export const GOVUK_DIR = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -30,10 +32,12 @@ function loadAssets(): Record<string, Asset> {
   };
 }
 
+const ZAssetParams = z.object({ kind: z.string(), file: z.string() });
+
 export async function registerAssets(app: FastifyInstance) {
   const assets = loadAssets();
   app.get('/assets/:kind/:file', { config: { access: 'public' } }, async (req, reply) => {
-    const { kind, file } = req.params as { kind: string; file: string };
+    const { kind, file } = paramsOf(req, ZAssetParams);
     const asset = assets[`${kind}/${file}`];
     if (!asset) return reply.callNotFound();
     return reply.header('cache-control', 'public, max-age=3600').type(asset.type).send(asset.body);

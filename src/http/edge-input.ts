@@ -7,8 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isRealIsoDate } from '#src/lib/zod-fields.ts';
 
-export const UNSTORABLE_MESSAGE = 'This contains a character we cannot store';
-export const NOT_A_DATE_MESSAGE = 'Enter a real date';
+export const UNSTORABLE_MESSAGE = msg('This contains a character we cannot store');
+export const NOT_A_DATE_MESSAGE = msg('Enter a real date');
 
 const ISO_DATE_START = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
@@ -49,11 +49,12 @@ function jsonProblem(body: string): AppError {
     return new AppError('BAD_REQUEST', msg('The JSON body has a "__proto__" or "constructor" key, which is not allowed'), { reason: 'FORBIDDEN_JSON_KEY' });
   } catch (err) {
     const at = /position (\d+)/.exec(err instanceof Error ? err.message : '')?.[1];
-    const where = at ? ` near character ${Number(at) + 1}` : '';
-    return new AppError('BAD_REQUEST', msg('The body is not valid JSON{where}: check its quotes, commas and brackets'), {
-      reason: 'INVALID_JSON',
-      params: { where },
-    });
+    if (at)
+      return new AppError('BAD_REQUEST', msg('The body is not valid JSON near character {at}: check its quotes, commas and brackets'), {
+        reason: 'INVALID_JSON',
+        params: { at: String(Number(at) + 1) },
+      });
+    return new AppError('BAD_REQUEST', msg('The body is not valid JSON: check its quotes, commas and brackets'), { reason: 'INVALID_JSON' });
   }
 }
 
@@ -85,7 +86,7 @@ export function registerEdgeInput(app: FastifyInstance) {
 /** The edge's refusal of these problems. */
 export function edgeRefusal(fields: FieldErrors): AppError {
   const dates = Object.values(fields).every((m) => m === NOT_A_DATE_MESSAGE);
-  return new AppError('UNPROCESSABLE', dates ? 'A date does not exist: see fields' : 'Something sent cannot be stored: see fields', {
+  return new AppError('UNPROCESSABLE', dates ? msg('A date does not exist: see fields') : msg('Something sent cannot be stored: see fields'), {
     reason: dates ? 'NOT_A_REAL_DATE' : 'UNSTORABLE_CHARACTER',
     fields,
   });

@@ -2,6 +2,7 @@
 // the browser's Accept-Language among the languages Parley has, then English. Exposed as `req.locale` and `req.t`.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DEFAULT_LOCALE, isLocale, type Locale, type Translate, translator } from '#src/i18n/i18n.ts';
+import { z } from 'zod';
 
 export const LOCALE_COOKIE = 'parley_lang';
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -30,9 +31,10 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
   return ranges.map((r) => r.primary).find(isLocale);
 }
 
+const ZLangQuery = z.object({ lang: z.string().max(10).optional().catch(undefined) });
+
 function queryLang(req: FastifyRequest): unknown {
-  const query = req.query as Record<string, unknown> | undefined;
-  return query && typeof query === 'object' ? query.lang : undefined;
+  return ZLangQuery.safeParse(req.query ?? {}).data?.lang;
 }
 
 export function resolveLocale(req: FastifyRequest): { locale: Locale; chosen: boolean } {

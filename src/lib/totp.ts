@@ -1,7 +1,6 @@
 // Time-based one-time codes (RFC 6238) for two-factor sign-in, via otpauth; QR codes via qrcode.
 import { randomInt } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import QRCode from 'qrcode';
 
 export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
@@ -29,6 +28,7 @@ export function currentTotp(secretBase32: string, at = Date.now()): string {
 
 export async function totpEnrolment(secretBase32: string, label: string, issuer: string) {
   const uri = totpFor(secretBase32, label, issuer).toString();
+  const { default: QRCode } = await import('qrcode'); // loaded on first use: only two-factor set-up draws one
   const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   const grouped = secretBase32.match(/.{1,4}/g)?.join(' ') ?? secretBase32;
   return { uri, qrSvg, keyText: grouped };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldMessage, msg, worded, wordedLower } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from './app-error.ts';
 
 /** Zod issues as field errors: the first message for each field path (a.b.0.c). */
@@ -19,9 +20,17 @@ export function isRealIsoDate(year: number, month: number, day: number): boolean
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
-/** The one ISO date field (2026-03-27) of the API's schemas: its shape, and a day that exists. */
+/**
+ * Field messages with a label (a msg() value) and limits, worded in the reader's language where shown: made once,
+ * where a schema is built (fieldMessage), never with what someone typed.
+ */
+export const tooLong = (label: string, max: string) => fieldMessage(msg('{label} must be {max} characters or fewer'), { label: worded(label), max });
+export const notARealDate = (label: string) => fieldMessage(msg('{label} must be a real date, like 2026-03-27'), { label: worded(label) });
+export const enterThe = (label: string) => fieldMessage(msg('Enter the {label}'), { label: wordedLower(label) });
+
+/** The one ISO date field (2026-03-27) of the API's schemas: its shape, and a day that exists. `label` is a msg() value. */
 export const isoDate = (label: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`)
-    .refine((v) => isRealIsoDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))), 'Enter a real date');
+    .regex(/^\d{4}-\d{2}-\d{2}$/, notARealDate(label))
+    .refine((v) => isRealIsoDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))), msg('Enter a real date'));

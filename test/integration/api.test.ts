@@ -75,6 +75,17 @@ describe('API errors', () => {
       expect(body.error.requestId).toBe(c.headers['x-request-id']);
     }
   });
+
+  it('names a record that is not there in a whole sentence', async () => {
+    const { key } = await h.deps.apiKeys.createForOrg(s.a.orgId, { name: 'Case reader', role: 'coordinator' }, systemActor('test'));
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/cases/00000000-0000-4000-8000-000000000000',
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'That case was not found' });
+  });
 });
 
 describe('OpenAPI', () => {

@@ -1,10 +1,13 @@
 // Welsh where the catalogue has it: a page (chosen with ?lang=cy, kept by a cookie, or asked for by the browser),
-// an API error in the request's language, and a meeting invitation in each recipient's own language.
+// an API error in the request's language, a lifecycle refusal worded in it, each person's own preferred language
+// (set on their account page or through the API), and emails in each recipient's language with dates in it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from '#src/db/orm.ts';
 import { parties } from '#src/db/schema/cases.ts';
+import { users } from '#src/db/schema/people.ts';
 import { emailOutbox } from '#src/db/schema/meetings.ts';
-import { inOrg } from '#src/db/tenant.ts';
+import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { queueSafeguardingAlerts } from '#src/features/email/safeguarding-alert.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, meetingsWorld, jointMeeting, type MeetingsWorld } from '../support/meetings.ts';
 import { WebClient } from '../support/web-client.ts';
@@ -67,7 +70,57 @@ describe('Welsh', () => {
     expect(booked.statusCode).toBe(201);
     const mail = await inOrg(h.deps.db, w.orgId, (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.orgId, w.orgId)));
     const to = (address: string) => mail.find((m) => m.toAddress === address);
-    expect(to('sam@example.org')?.subject).toBe('Joint meeting ar Tuesday 15 December 2026, 10:00 to 11:30');
+    // The date in the recipient's language too (Intl's Welsh, with the catalogue's "tan" for "to").
+    expect(to('sam@example.org')?.subject).toBe('Joint meeting ar Dydd Mawrth 15 Rhagfyr 2026, 10:00 tan 11:30');
     expect(to('alex@example.org')?.subject).toBe('Joint meeting on Tuesday 15 December 2026, 10:00 to 11:30');
+  });
+
+  it('words a lifecycle refusal in the reader’s language where the catalogue has it', async () => {
+    const web = await w.signIn(w.members.cora);
+    await web.get('/home?lang=cy');
+    const refused = await apiAs(h, web)('POST', `/api/v1/cases/${w.caseId}/transitions`, { to: 'on_hold' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('Rhowch reswm dros symud yr achos i wedi’i ohirio');
+    await web.get('/home?lang=en');
+    const english = await apiAs(h, web)('POST', `/api/v1/cases/${w.caseId}/transitions`, { to: 'on_hold' });
+    expect(english.json().error.message).toBe('Give a reason for moving the case to on hold');
+  });
+
+  it('lets a person choose their preferred language on their account page and through the API, and nothing else', async () => {
+    const web = await w.signIn(w.members.ada);
+    const page = await web.get('/account');
+    expect(page.body).toContain('name="preferredLanguage"');
+    expect(page.body).toContain('lang="cy"');
+    const wrong = await web.submit('/account', { preferredLanguage: 'fr' }, '/account/language');
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('Choose the language they prefer: English or Cymraeg');
+    const saved = await web.submit('/account', { preferredLanguage: 'cy' }, '/account/language');
+    expect(saved.statusCode).toBe(303);
+    const language = async () => (await asSystem(h.deps.db, (tx) => tx.select().from(users).where(eq(users.id, w.members.ada.userId))))[0]?.preferredLanguage;
+    expect(await language()).toBe('cy');
+    const api = apiAs(h, web);
+    const put = await h.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/language',
+      payload: { preferredLanguage: 'en' },
+      headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': web.csrf ?? '' },
+    });
+    expect(put.statusCode).toBe(200);
+    expect(await language()).toBe('en');
+    expect((await api('GET', '/api/v1/me')).statusCode).toBe(200);
+    // The database holds only Parley's languages.
+    await expect(asSystem(h.deps.db, (tx) => tx.update(users).set({ preferredLanguage: 'fr' }).where(eq(users.id, w.members.ada.userId)))).rejects.toThrow();
+  });
+
+  it("writes a safeguarding alert in the recipient's language, its date in Welsh", async () => {
+    await asSystem(h.deps.db, (tx) => tx.update(users).set({ preferredLanguage: 'cy' }).where(eq(users.id, w.members.ada.userId)));
+    const at = new Date('2026-12-15T10:00:00Z');
+    const queued = await inOrg(h.deps.db, w.orgId, (tx) =>
+      queueSafeguardingAlerts(tx, { orgId: w.orgId, caseId: w.caseId, safeguardingId: crypto.randomUUID(), at }),
+    );
+    expect(queued).toBeGreaterThan(0);
+    const mail = await inOrg(h.deps.db, w.orgId, (tx) => tx.select().from(emailOutbox).where(eq(emailOutbox.template, 'safeguarding_alert')));
+    const ada = mail.find((m) => m.toAddress === w.members.ada.email);
+    expect(ada?.textBody).toContain('Dydd Mawrth 15 Rhagfyr 2026 am 10:00');
   });
 });

@@ -1,5 +1,5 @@
 // The case and what happens on it: parties, the timeline, intake records, tasks, safeguarding records.
-import { bigserial, boolean, date, index, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
+import { bigserial, boolean, check, date, index, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 import type { WeeklyWindow } from './volunteers.ts';
 
@@ -86,6 +86,7 @@ export const parties = pgTable(
   },
   (t) => [
     unique('parties_org_id_id_key').on(t.orgId, t.id),
+    check('parties_preferred_language_check', sql`${t.preferredLanguage} IN ('en', 'cy')`),
     index('parties_case_idx').on(t.caseId),
     index('parties_org_name_idx').on(t.orgId, t.nameNorm.op('text_pattern_ops'), t.caseOpenedAt, t.caseId),
     index('parties_org_surname_idx').on(t.orgId, t.surnameNorm.op('text_pattern_ops'), t.caseOpenedAt, t.caseId),

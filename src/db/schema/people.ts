@@ -1,24 +1,28 @@
 // Staff accounts. A user is a person; memberships make them part of one or more services.
-import { bigint, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
+import { bigint, check, index, integer, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey(),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  /** The language Parley writes to them in (a Locale: en or cy). */
-  preferredLanguage: text('preferred_language').notNull().default('en'),
-  passwordHash: text('password_hash'),
-  /** TOTP secret, encrypted with the instance secret. */
-  totpSecret: text('totp_secret'),
-  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
-  /** The last 30-second step a code was accepted for: a code cannot be used twice. */
-  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
-  failedSignIns: integer('failed_sign_ins').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-  lastOrgId: uuid('last_org_id'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    /** The language Parley writes to them in (a Locale: en or cy). */
+    preferredLanguage: text('preferred_language').notNull().default('en'),
+    passwordHash: text('password_hash'),
+    /** TOTP secret, encrypted with the instance secret. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** The last 30-second step a code was accepted for: a code cannot be used twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastOrgId: uuid('last_org_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('users_preferred_language_check', sql`${t.preferredLanguage} IN ('en', 'cy')`)],
+);
 
 export const backupCodes = pgTable(
   'backup_codes',

@@ -1,6 +1,6 @@
 // Volunteers and their work: the record, training and accreditation, DBS checks, case assignments, hours and
 // expenses. Hours are kept in minutes and money in pence, so sums are exact.
-import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 /** One weekly window a volunteer is usually free: ISO weekday (1 = Monday … 7 = Sunday) and times "HH:MM". */
@@ -54,6 +54,7 @@ export const volunteers = pgTable(
   },
   (t) => [
     unique('volunteers_org_id_id_key').on(t.orgId, t.id),
+    check('volunteers_preferred_language_check', sql`${t.preferredLanguage} IN ('en', 'cy')`),
     index('volunteers_org_status_idx').on(t.orgId, t.status, t.name),
     uniqueIndex('volunteers_org_user_idx').on(t.orgId, t.userId),
   ],

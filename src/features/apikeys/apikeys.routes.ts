@@ -8,13 +8,14 @@ import { errorList } from '#src/http/views.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { ROLES } from '#src/access/actor.ts';
 import { ROLE_LABELS } from '#src/access/permissions.ts';
+import { textParam } from '#src/http/page-input.ts';
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),
   role: z.enum(ROLES, { error: 'Select a role' }),
 });
 
-export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
+export function registerApiKeyRoutes(app: FastifyInstance, deps: Pick<Deps, 'apiKeys'>) {
   const roles = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, '') }));
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const keys = await deps.apiKeys.list(req.actor!);
@@ -32,7 +33,7 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.post('/api-keys/:keyId/revoke', { config: { permission: 'apikeys.manage' } }, async (req, reply) => {
-    const { keyId } = req.params as { keyId: string };
+    const keyId = textParam(req, 'keyId');
     if (!isUuid(keyId)) throw new AppError('NOT_FOUND', msg('That API key was not found'));
     await deps.apiKeys.revoke(req.actor!, keyId);
     return listPage(req, reply, { flash: 'API key revoked. Requests using it are now refused.' });

@@ -56,7 +56,7 @@ export function createApiKeyService({ db, clock, audit, cache }: { db: Db; clock
     async revoke(actor: OrgActor, id: string) {
       authorise(actor, 'apikeys.manage');
       await inOrg(db, actor.orgId, async (tx) => {
-        if (!(await revokeApiKey(tx, actor.orgId, id, clock.now()))) throw notFound(msg('That API key'));
+        if (!(await revokeApiKey(tx, actor.orgId, id, clock.now()))) throw notFound(msg('That API key was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'api_key.revoked', entityType: 'api_key', entityId: id });
         // Before COMMIT: a request checking the key from now on reads the database and waits for this revocation.
         cache?.clear();

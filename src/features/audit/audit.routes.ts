@@ -25,7 +25,7 @@ const ZAuditFilter = z.object({
   page: z.coerce.number().int().min(1).max(100000).optional(),
 });
 
-export function registerAuditRoutes(app: FastifyInstance, deps: Deps) {
+export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db'>) {
   app.get('/audit', async (req, reply) => {
     const actor = req.actor!;
     authorise(actor, 'audit.read');

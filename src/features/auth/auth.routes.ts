@@ -1,5 +1,6 @@
 // Sign in (password, then code), two-factor enrolment, sign out, account and service switching.
 import { msg } from '#src/i18n/i18n.ts';
+import { languageItems, ZPreferredLanguage } from '#src/i18n/languages.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -7,6 +8,7 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm, safeNext } from '#src/http/forms.ts';
 import { clearSessionCookie, setSessionCookie } from '#src/http/request-actor.ts';
+import { bodyOf, queryText, queryOf } from '#src/http/page-input.ts';
 
 const ZSignIn = z.object({
   email: z.string().trim().min(1, msg('Enter your email address')),
@@ -15,14 +17,18 @@ const ZSignIn = z.object({
 });
 const ZCode = z.object({ code: z.string().trim().min(1, msg('Enter the 6-digit code from your authenticator app')) });
 const ZSwitch = z.object({ orgId: z.string().uuid(msg('Select a service')) });
+const ZMyLanguage = z.object({ preferredLanguage: ZPreferredLanguage });
 
-export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
+const ZNext = z.object({ next: queryText });
+const ZSignInQuery = ZNext.extend({ signedOut: queryText });
+const ZAccountQuery = z.object({ changed: queryText });
+export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth' | 'config' | 'twoFactor'>) {
   const secure = deps.config.secureCookies;
   const signInLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   app.get('/sign-in', async (req, reply) => {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
-    const { next, signedOut } = req.query as { next?: string; signedOut?: string };
+    const { next, signedOut } = queryOf(req, ZSignInQuery);
     const flash = signedOut === 'everywhere' ? msg('You have signed out on every device.') : signedOut ? msg('You have signed out.') : undefined;
     return reply.page('auth/views/sign-in.njk', { pageTitle: req.t('Sign in'), values: { next: next ?? '' }, flash });
   });
@@ -50,13 +56,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
 
   app.get('/sign-in/code', async (req, reply) => {
     if (req.session?.stage !== 'password') return reply.redirect(req.session?.stage === 'full' ? '/home' : '/sign-in', 303);
-    return reply.page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next: (req.query as { next?: string }).next ?? '' });
+    return reply.page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next: queryOf(req, ZSignInQuery).next ?? '' });
   });
 
   app.post('/sign-in/code', { config: signInLimit }, async (req, reply) => {
     const session = req.session;
     if (session?.stage !== 'password') return reply.redirect('/sign-in', 303);
-    const next = safeNext((req.body as { next?: string })?.next);
+    const next = safeNext(bodyOf(req, ZNext).next);
     const form = parseForm(ZCode, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter your code'), { fields: form.fields });
@@ -113,15 +119,33 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps) {
     const s = req.session!;
     const services = await deps.auth.listMyServices(s.userId);
     const flash =
-      (req.query as { changed?: string }).changed === 'password'
-        ? 'Your password has been changed. You have been signed out on every other device.'
-        : undefined;
+      queryOf(req, ZAccountQuery).changed === 'password' ? 'Your password has been changed. You have been signed out on every other device.' : undefined;
+    const language = await deps.auth.myLanguage(s.userId);
     return reply.page('auth/views/account.njk', {
       pageTitle: 'Your account',
       me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
       services,
-      flash,
+      flash: flash ?? ((req.query as { changed?: string }).changed === 'language' ? msg('Your preferred language has been saved.') : undefined),
+      languageItems: languageItems(language),
     });
+  });
+
+  app.post('/account/language', async (req, reply) => {
+    const s = req.session!;
+    const form = parseForm(ZMyLanguage, req.body, req.locale);
+    if (!form.ok) {
+      const services = await deps.auth.listMyServices(s.userId);
+      return reply.status(422).page('auth/views/account.njk', {
+        pageTitle: 'Your account',
+        me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
+        services,
+        languageItems: languageItems(undefined),
+        fields: form.fields,
+        errors: errorList(form.fields),
+      });
+    }
+    await deps.auth.setMyLanguage({ type: 'user', id: s.userId, label: s.userName, ip: req.ip, requestId: req.id }, s.orgId, form.data.preferredLanguage);
+    return reply.redirect('/account?changed=language', 303);
   });
 
   app.post('/account/sign-out-everywhere', async (req, reply) => {

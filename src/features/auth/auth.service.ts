@@ -1,5 +1,5 @@
 // Signing in and out, sessions with idle and absolute time-outs, switching service.
-import { msg } from '#src/i18n/i18n.ts';
+import { type Locale, localeOr, msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -179,6 +179,19 @@ export function createAuthService(deps: AuthDeps) {
 
     listMyServices(userId: string) {
       return asSystem(db, (tx) => listActiveMemberships(tx, userId));
+    },
+
+    /** The language Parley writes to the signed-in person in (en or cy). */
+    async myLanguage(userId: string): Promise<Locale> {
+      return localeOr((await asSystem(db, (tx) => findUserById(tx, userId)))?.preferredLanguage);
+    },
+
+    /** Sets the person's own preferred language, audited in the service they are signed in to. */
+    async setMyLanguage(actor: Actor & { id: string }, orgId: string | null, language: Locale) {
+      return asSystem(db, async (tx) => {
+        await updateUser(tx, actor.id, { preferredLanguage: language });
+        await audit.record(tx, actor, orgId, { action: 'account.language_changed', entityType: 'user', entityId: actor.id, detail: { language } });
+      });
     },
   };
 }

@@ -7,6 +7,7 @@ import { AppError } from '#src/lib/app-error.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { clearSessionCookie } from '#src/http/request-actor.ts';
+import { textParam } from '#src/http/page-input.ts';
 
 const ZForgot = z.object({
   email: z.email({ error: 'Enter an email address in the correct format, like name@example.org' }).trim().toLowerCase(),
@@ -30,7 +31,7 @@ const SECRET_FIELDS = ['password', 'confirmPassword', 'currentPassword', 'newPas
 /** Only the public forms of this file are limited per client; sign-in's own throttle covers guessing. */
 const publicLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
-export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
+export function registerPasswordRoutes(app: FastifyInstance, deps: Pick<Deps, 'passwords'>) {
   const showErrors = (reply: FastifyReply, err: unknown, template: string, model: Record<string, unknown>, order: string[]) => {
     const fields = fieldErrorsOf(err);
     if (!fields) throw err;
@@ -51,13 +52,13 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/reset-password/:token', async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const token = textParam(req, 'token');
     const person = await deps.passwords.describeReset(token);
     return reply.page('auth/views/reset-password.njk', { pageTitle: 'Set a new password', token, person });
   });
 
   app.post('/reset-password/:token', { config: publicLimit }, async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const token = textParam(req, 'token');
     const person = await deps.passwords.describeReset(token);
     const model = { pageTitle: 'Set a new password', token, person };
     const form = parseForm(ZReset, req.body);

@@ -6,7 +6,7 @@ import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
-import { passwordProblem } from '#src/lib/password-strength.ts';
+import { refuseWeakPassword } from '#src/lib/password-strength.ts';
 import { hashPassword, verifyPassword } from '#src/lib/passwords.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -31,8 +31,7 @@ type Person = { id: string; email: string; name: string };
 export type ChangePassword = { currentPassword: string; code?: string | undefined; newPassword: string };
 
 function refuseWeak(password: string, person: { email: string; name: string }, field: string) {
-  const problem = passwordProblem(password, person);
-  if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { [field]: problem } });
+  refuseWeakPassword(password, person, field);
 }
 
 export function createPasswordService({ db, clock, audit, auth, twoFactor, findMember }: Deps) {
@@ -92,7 +91,7 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor, findM
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member || member.status !== 'active') throw notFound(msg('That person'));
+      if (member?.status !== 'active') throw notFound(msg('That person was not found'));
       await issueReset({ id: member.userId, email: member.email, name: member.name }, actor, actor.id, actor.orgId);
       return { name: member.name, email: member.email };
     },

@@ -3,6 +3,7 @@ import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
+
 import { authorise } from '#src/access/permissions.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { SecretBox } from '#src/lib/tokens.ts';
@@ -110,7 +111,7 @@ export function createTwoFactorService({ db, clock, audit, box, auth, findMember
     async resetForMember(actor: OrgActor, userId: string) {
       authorise(actor, 'people.manage');
       const member = await inOrg(db, actor.orgId, (tx) => findMember(tx, actor.orgId, userId));
-      if (!member) throw notFound(msg('That person'));
+      if (!member) throw notFound(msg('That person was not found'));
       await this.reset(userId, actor, actor.orgId);
     },
 

@@ -3,14 +3,14 @@ import { msg } from '#src/i18n/i18n.ts';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { assertActiveMember } from '#src/features/people/member-check.ts';
 import { STATUS_LABELS, type CaseStatus } from '#src/domain/case-words.ts';
-import { canReadSafeguarding } from './cases.policy.ts';
+import { may, orRefuse } from '#src/access/access.ts';
 import { queueSafeguardingAlerts } from '#src/features/email/safeguarding-alert.ts';
 import { completeTask, decideSafeguarding, insertSafeguarding, insertTask, listParties, listSafeguarding, updateCase, updateParty } from './cases.repo.ts';
 import type { ZConsent, ZContact, ZIntake, ZNote, ZSafeguardingDecision, ZTask } from './cases.schemas.ts';
@@ -41,7 +41,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
 
   /** Opens the case for work (team or coordinator), and finds the party on it. */
   async function open(tx: Db, actor: OrgActor, caseId: string, partyId?: string) {
-    const c = await deps.cases.loadForWork(tx, actor, caseId);
+    const c = await deps.cases.caseFor(tx, actor, caseId, 'work');
     const parties = await listParties(tx, actor.orgId, caseId);
     const party = partyId ? parties.find((p) => p.id === partyId) : undefined;
     if (partyId && !party)
@@ -244,7 +244,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
       return inOrg(db, actor.orgId, async (tx) => {
         await open(tx, actor, caseId);
         const task = await completeTask(tx, actor.orgId, caseId, taskId, clock.now());
-        if (!task) throw notFound(msg('That open task'));
+        if (!task) throw notFound(msg('That open task was not found'));
         await insertEvent(tx, { ...event(actor, caseId), kind: 'task', summary: `Task done: ${task.title}`, data: { taskId } });
         await audit.record(tx, actor, actor.orgId, { action: 'task.completed', entityType: 'task', entityId: taskId });
       });
@@ -252,7 +252,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
 
     /** Safeguarding leads and admins: the restricted records, and deciding them. Reading is audited (it overrides confidentiality). */
     async listSafeguarding(actor: OrgActor, filter: { caseId?: string; status?: string } = {}) {
-      if (!canReadSafeguarding(actor)) throw forbidden(msg('Only safeguarding leads and admins can see safeguarding records'), 'ROLE_NOT_ALLOWED');
+      orRefuse(may(actor, 'case', 'read_safeguarding'));
       return inOrg(db, actor.orgId, async (tx) => {
         const rows = await listSafeguarding(tx, actor.orgId, filter);
         await audit.record(tx, actor, actor.orgId, {
@@ -265,7 +265,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     },
 
     async decideSafeguarding(actor: OrgActor, recordId: string, input: z.infer<typeof ZSafeguardingDecision>) {
-      if (!canReadSafeguarding(actor)) throw forbidden(msg('Only safeguarding leads and admins can decide safeguarding records'), 'ROLE_NOT_ALLOWED');
+      orRefuse(may(actor, 'case', 'decide_safeguarding'));
       return inOrg(db, actor.orgId, async (tx) => {
         const now = clock.now();
         const row = await decideSafeguarding(tx, actor.orgId, recordId, {
@@ -277,7 +277,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           decidedBy: actor.label ?? actor.id,
           decidedAt: now,
         });
-        if (!row) throw notFound(msg('That safeguarding record'));
+        if (!row) throw notFound(msg('That safeguarding record was not found'));
         await insertEvent(tx, {
           ...event(actor, row.caseId),
           kind: 'safeguarding',

@@ -41,7 +41,7 @@ function issueOutcomesOf(b: FormBody): (string | undefined)[] {
 
 const hrefFor = (key: string) => (/(^|-)(dueOn|metOn)$/.test(key) ? `#${key}-day` : `#${key}`);
 
-export function registerCaseFormRoutes(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'caseActivity' | 'cases' | 'clock'>, pages: CasePagesService) {
   function register<S extends z.ZodType>(form: CaseForm<S>) {
     app.post(form.path, async (req: FastifyRequest, reply: FastifyReply) => {
       const caseId = caseIdParam(req);

@@ -4,11 +4,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import { type CaseTab, caseHeader, intakeModel, overviewModel, peopleModel, tasksModel, timelineModel } from './case-pages.present.ts';
-import { listOf } from '#src/http/page-form.ts';
 import { EVENT_KINDS, type EventKind } from './timeline.repo.ts';
+import { doneOf, queryOf, uuidParam } from '#src/http/page-input.ts';
+import { z } from 'zod';
 
 const t = translator('en');
 
@@ -41,12 +41,10 @@ const NOT_FOUND: Record<string, string> = {
 
 /** A uuid route parameter (the case, a party, a task, a safeguarding record), or 404. */
 export function caseIdParam(req: FastifyRequest, name: 'id' | 'partyId' | 'taskId' | 'recordId' = 'id') {
-  const id = (req.params as Record<string, string>)[name];
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', NOT_FOUND[name]!);
-  return id;
+  return uuidParam(req, name, NOT_FOUND[name]!);
 }
 
-export const today = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
+export const today = (deps: Pick<Deps, 'clock'>) => deps.clock.now().toISOString().slice(0, 10);
 
 export type TabExtra = { values?: Record<string, string>; fields?: Record<string, string>; errors?: { text: string; href?: string }[]; flash?: string };
 
@@ -57,11 +55,25 @@ const TEMPLATES: Record<CaseTab, string> = {
   tasks: 'cases/views/case-tasks.njk',
 };
 
+/** `?kind=…` (repeated): the kinds of event the timeline shows; unknown ones are left out. */
+const ZTimelineQuery = z.object({
+  kind: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .catch(undefined),
+});
+
 /** Renders one tab of the case, with what was typed and the errors when a form on it was not accepted. */
-export async function renderCaseTab(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, tab: CaseTab, extra: TabExtra = {}) {
+export async function renderCaseTab(
+  deps: Pick<Deps, 'clock'>,
+  pages: CasePagesService,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  tab: CaseTab,
+  extra: TabExtra = {},
+) {
   const caseId = caseIdParam(req);
-  const kinds =
-    tab === 'timeline' ? (listOf(req.query as Record<string, unknown>, 'kind').filter((k) => EVENT_KINDS.includes(k as EventKind)) as EventKind[]) : [];
+  const kinds = tab === 'timeline' ? [queryOf(req, ZTimelineQuery).kind ?? []].flat().filter((k): k is EventKind => EVENT_KINDS.includes(k as EventKind)) : [];
   const view = await pages.casePage(req.actor!, caseId, { kinds });
   const header = caseHeader(view, tab);
   const values = extra.values ?? {};
@@ -73,7 +85,7 @@ export async function renderCaseTab(deps: Deps, pages: CasePagesService, req: Fa
         : tab === 'timeline'
           ? timelineModel(view, kinds, values)
           : tasksModel(view, today(deps), values);
-  const done = (req.query as { done?: string }).done;
+  const done = doneOf(req);
   return reply.page(TEMPLATES[tab], {
     pageTitle: `${header.reference} – ${t(tab === 'overview' ? 'Overview' : tab === 'people' ? 'People' : tab === 'timeline' ? 'Timeline' : 'Tasks')}`,
     header,
@@ -105,7 +117,7 @@ export async function renderIntake(
   });
 }
 
-export function registerCasePageRoutes(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerCasePageRoutes(app: FastifyInstance, deps: Pick<Deps, 'clock'>, pages: CasePagesService) {
   app.get('/cases/:id', (req, reply) => renderCaseTab(deps, pages, req, reply, 'overview'));
   app.get('/cases/:id/people', (req, reply) => renderCaseTab(deps, pages, req, reply, 'people'));
   app.get('/cases/:id/timeline', (req, reply) => renderCaseTab(deps, pages, req, reply, 'timeline'));

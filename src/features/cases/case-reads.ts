@@ -2,5 +2,4 @@
 // their team and the sessions they have had, and the staff a case can be given to. Reads only; each caller authorises.
 export { listActiveMembersWithRoles } from './case-directory.repo.ts';
 export { caseSessions } from './case-sessions.repo.ts';
-export { caseIdsForVolunteerUser } from './case-team.repo.ts';
 export { type CaseRow, findCase, listMyTasks, listParties, listSafeguarding, type PartyRow, searchCases } from './cases.repo.ts';

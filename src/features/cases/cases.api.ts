@@ -12,7 +12,7 @@ const ZOk = z.object({ ok: z.literal(true) });
 const tags = ['cases'];
 const security = [{ bearer: [] }];
 
-export function registerCaseApi(app: FastifyInstance, deps: Deps) {
+export function registerCaseApi(app: FastifyInstance, deps: Pick<Deps, 'caseActivity' | 'cases' | 'parties'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

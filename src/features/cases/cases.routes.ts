@@ -117,7 +117,7 @@ function listModel(
   };
 }
 
-export function registerCasePages(app: FastifyInstance, deps: Deps) {
+export function registerCasePages(app: FastifyInstance, deps: Pick<Deps, 'caseActivity' | 'cases' | 'clock' | 'db' | 'parties'>) {
   const pages = createCasePagesService(deps);
 
   app.get('/cases', async (req, reply) => {

@@ -1,5 +1,7 @@
+import { msg } from '#src/i18n/i18n.ts';
+import { ZPreferredLanguage } from '#src/i18n/languages.ts';
 import { z } from 'zod';
-import { isoDate } from '#src/lib/zod-fields.ts';
+import { isoDate, tooLong } from '#src/lib/zod-fields.ts';
 import { ZWeeklyWindow } from '#src/domain/availability.ts';
 import { CASE_STATUSES, CASE_TYPES, CLOSING_REASONS, OUTCOMES, PARTY_ROLES, PATHWAYS } from '#src/domain/case-words.ts';
 import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/domain/contact-inputs.ts';
@@ -70,25 +72,30 @@ export const ZIntake = z.object({
   suitability: z.enum(['suitable', 'unsuitable', 'unsure']).optional(),
   suitabilityNotes: z.string().trim().max(5000).optional(),
   meetingMode: z.enum(['home_visit', 'office', 'prison_visit', 'phone', 'online']).optional(),
-  metOn: isoDate('Date met').optional(),
+  metOn: isoDate(msg('Date met')).optional(),
   disclosure: z.boolean().optional(),
 });
 
 export const ZTask = z.object({
   title: z.string().trim().min(1, 'Say what needs doing, like “Call Sam back”').max(300),
-  dueOn: isoDate('Due date'),
+  dueOn: isoDate(msg('Due date')),
   assigneeId: z.string().uuid().optional(),
 });
 
 export const ZSafeguardingDecision = z.object({
   decision: z.string().trim().min(1, 'Record the decision').max(5000),
   referredTo: z.string().trim().max(500).optional(),
-  referredAt: isoDate('Date referred').optional(),
+  referredAt: isoDate(msg('Date referred')).optional(),
   legalBasis: z.string().trim().max(500).optional(),
   close: z.boolean().optional(),
 });
 
-const partyText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
+const partyText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong(label, String(max)))
+    .optional();
 
 /** A party added after triage, or what is corrected about one: role, name, contact details, safe-contact instructions, needs. */
 export const ZPartyFields = z.object({
@@ -96,13 +103,15 @@ export const ZPartyFields = z.object({
   role: z.enum(PARTY_ROLES, { error: 'Choose the person’s role in the case' }),
   email: ZEmailInput,
   phone: ZPhoneInput,
-  address: partyText(500, 'Address'),
+  address: partyText(500, msg('Address')),
   postcode: ZPostcodeInput,
-  safeContact: partyText(1000, 'How to contact them safely'),
+  safeContact: partyText(1000, msg('How to contact them safely')),
   canLeaveMessages: z.boolean().optional(),
-  needs: partyText(1000, 'Access, language and interpreter needs'),
+  needs: partyText(1000, msg('Access, language and interpreter needs')),
+  /** The language Parley writes to them in (meeting invitations and changes): en or cy. */
+  preferredLanguage: ZPreferredLanguage.optional(),
   /** Why the change was made (a correction, a new person joining): it goes on the timeline. */
-  reason: partyText(2000, 'Reason'),
+  reason: partyText(2000, msg('Reason')),
 });
 export const ZAddParty = ZPartyFields;
 export const ZEditParty = ZPartyFields.partial().refine((v) => Object.entries(v).some(([k, x]) => k !== 'reason' && x !== undefined), {

@@ -1,8 +1,8 @@
 // Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, notFound } from '#src/lib/app-error.ts';
+import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { normName, normPhone, parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -17,7 +17,7 @@ import {
   type Pathway,
   STATUS_LABELS,
 } from '#src/domain/case-words.ts';
-import { type CaseAccess, canManageCase, canReadSafeguarding, canSeeAllCases, canViewCase, canWorkOnCase } from './cases.policy.ts';
+import { caseScope, ensure, judge, may, orRefuse } from '#src/access/access.ts';
 import {
   countOpenSafeguarding,
   type CaseRow,
@@ -30,9 +30,11 @@ import {
   updateCase,
 } from './cases.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
-import { decideTransition, issuesFromRecords, type LifecycleCase, type LifecycleMediator, nextStatuses } from './lifecycle.ts';
+import { type Decision, decideTransition, issuesFromRecords, type LifecycleCase, type LifecycleMediator, nextStatuses } from './lifecycle.ts';
 import { COACHING_SESSION_KINDS, caseSessions } from './case-sessions.repo.ts';
-import { caseIdsForVolunteerUser, caseTeam, teamUserIdsForCase } from './case-team.repo.ts';
+import { caseTeam } from './case-team.repo.ts';
+
+const reasonsOf = (d: Decision) => (d.allowed ? [] : d.reasons);
 import { type EventKind, insertEvent, listEvents, listIntakes } from './timeline.repo.ts';
 
 export const PAGE_SIZE = 25;
@@ -98,30 +100,20 @@ export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: S
 
 export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db; clock: Clock; audit: Audit; mediatorFacts: MediatorFacts }) {
   const hooks: CaseLifecycleHooks[] = [];
-  /** The case and who works on it: its coordinator and the sign-ins of the mediators assigned now. */
-  async function loadWithAccess(tx: Db, actor: OrgActor, caseId: string) {
+  /**
+   * The case, once access (src/access) allows this person to `view` it or record `work` on it: 404 when it is not
+   * there for them, 403 with the reason when it is but they may not.
+   */
+  async function caseWithFacts(tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') {
+    const facts = await ensure(tx, actor, 'case', action, caseId);
     const c = await findCase(tx, actor.orgId, caseId);
-    if (!c) throw notFound(msg('That case'));
-    const access: CaseAccess = { coordinatorId: c.coordinatorId, teamUserIds: await teamUserIdsForCase(tx, actor.orgId, caseId) };
-    if (!canViewCase(actor, access)) throw forbidden(msg('You are not on the team for this case'), 'NOT_ON_CASE');
-    return { c, access };
+    if (!c) throw notFound(msg('That case was not found'));
+    return { c, facts };
   }
-
-  /** The case, if this person may see it (case readers, its coordinator, the mediators assigned now). */
-  async function loadForActor(tx: Db, actor: OrgActor, caseId: string) {
-    return (await loadWithAccess(tx, actor, caseId)).c;
-  }
-
-  /** The case, if this person may record work on it (coordinators, admins, the mediators assigned now). */
-  async function loadForWork(tx: Db, actor: OrgActor, caseId: string) {
-    const { c, access } = await loadWithAccess(tx, actor, caseId);
-    if (!canWorkOnCase(actor, access)) throw forbidden(msg('Only the case team and coordinators record work on a case'), 'NOT_ON_CASE');
-    return c;
-  }
+  const caseFor = async (tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') => (await caseWithFacts(tx, actor, caseId, action)).c;
 
   return {
-    loadForActor,
-    loadForWork,
+    caseFor,
 
     /**
      * For features that act on a case inside their own transaction once they have checked who may (the case team, or
@@ -129,7 +121,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
      */
     async caseIn(tx: Db, orgId: string, caseId: string) {
       const c = await findCase(tx, orgId, caseId);
-      if (!c) throw notFound('That case');
+      if (!c) throw notFound(msg('That case was not found'));
       return { id: c.id, reference: c.reference, caseType: c.caseType, status: c.status as CaseStatus, coordinatorId: c.coordinatorId, pathway: c.pathway };
     },
     async partiesIn(tx: Db, orgId: string, caseId: string) {
@@ -151,8 +143,8 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
     /** Mediation, or conflict coaching when the other party will not take part. Coordinators and admins; audited. */
     async setPathway(actor: OrgActor, caseId: string, input: { pathway: Pathway; reason?: string }) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await loadForActor(tx, actor, caseId);
-        if (!canManageCase(actor)) throw forbidden('Only case coordinators and admins change how a case is worked', 'ROLE_NOT_ALLOWED');
+        const c = await caseFor(tx, actor, caseId, 'view');
+        orRefuse(may(actor, 'case', 'change_pathway'));
         if (!['intake', 'ready', 'mediation'].includes(c.status))
           throw new AppError('CONFLICT', 'A case changes between mediation and conflict coaching only before its outcome', {
             reason: 'PATHWAY_LOCKED',
@@ -194,7 +186,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
           localAuthority: query.area,
           overdueTasks: query.overdue === 'yes',
           // Mediators: only the cases they are assigned to now, filtered in the query so paging stays right.
-          onlyCaseIds: canSeeAllCases(actor) ? undefined : actor.type === 'user' ? await caseIdsForVolunteerUser(tx, actor.orgId, actor.id) : [],
+          onlyCaseIds: await caseScope(tx, actor).then((scope) => (scope.all ? undefined : scope.ids)),
           search: query.q ? interpretSearch(query.q) : undefined,
           today: today(clock),
           sort: query.sort ?? 'opened_desc',
@@ -213,7 +205,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
     async get(actor: OrgActor, caseId: string, opts: { kinds?: EventKind[] } = {}) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        const { c, access } = await loadWithAccess(tx, actor, caseId);
+        const { c, facts: access } = await caseWithFacts(tx, actor, caseId, 'view');
         const [parties, intakes, tasks, events, openSafeguarding, pair] = [
           await listParties(tx, actor.orgId, caseId),
           await listIntakes(tx, actor.orgId, caseId),
@@ -224,7 +216,7 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
         ];
         // The mediators on the case now: names and roles only.
         const team = pair.map((a) => ({ name: a.name, role: a.role, supervised: a.supervised, assignedAt: a.assignedAt }));
-        const seesRestricted = canReadSafeguarding(actor);
+        const seesRestricted = may(actor, 'case', 'read_safeguarding').allowed;
         const timeline = events.map((e) =>
           e.visibility === 'restricted' && !seesRestricted ? { ...e, summary: 'Restricted safeguarding record', body: null, data: {} } : e,
         );
@@ -253,8 +245,8 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
           moves,
           issues: facts.issues ?? [],
           team,
-          canManage: canManageCase(actor),
-          canWork: canWorkOnCase(actor, access),
+          canManage: may(actor, 'case', 'move').allowed,
+          canWork: judge(actor, 'case', 'work', access).allowed,
         };
       });
     },
@@ -266,15 +258,26 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
       input: { to: CaseStatus; reason?: string; outcome?: string; issueOutcomes?: (string | undefined)[]; closingReason?: string },
     ) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await loadForActor(tx, actor, caseId);
-        if (!canManageCase(actor)) throw forbidden(msg('Only case coordinators and admins move cases through their stages'), 'ROLE_NOT_ALLOWED');
+        const c = await caseFor(tx, actor, caseId, 'view');
+        orRefuse(may(actor, 'case', 'move'));
         const parties = await listParties(tx, actor.orgId, caseId);
         const intakes = await listIntakes(tx, actor.orgId, caseId);
         const facts = await gateFacts(tx, actor.orgId, c, today(clock), mediatorFacts, hooks);
         const lifecycle = lifecycleView(c, parties, new Set(intakes.map((i) => i.partyId)), await countOpenSafeguarding(tx, actor.orgId, caseId), facts);
         const decision = decideTransition(lifecycle, input.to, input);
-        if (!decision.allowed)
-          throw new AppError('CONFLICT', decision.reasons.join('. '), { reason: 'TRANSITION_REFUSED', fields: { to: decision.reasons.join('. ') } });
+        if (!decision.allowed) {
+          // The reasons are worded again in the reader's language where the error is shown (the rule is pure).
+          const refusal = {
+            text: msg('{reasons}'),
+            params: { reasons: (t: Translate) => reasonsOf(decideTransition(lifecycle, input.to, input, t)).join('. ') },
+          };
+          throw new AppError('CONFLICT', refusal.text, {
+            reason: 'TRANSITION_REFUSED',
+            params: refusal.params,
+            fields: { to: decision.reasons.join('. ') },
+            fieldParams: { to: refusal },
+          });
+        }
         const now = clock.now();
         const ended = ['closed', 'withdrawn', 'unsuitable'].includes(input.to);
         await updateCase(tx, actor.orgId, caseId, {

@@ -1,7 +1,7 @@
 // Pure: the case lifecycle. Which moves are allowed from each status, and the reasons in words when not.
 // referral (a separate record) → intake → ready → mediation → outcome → follow-up → closed,
 // with withdrawn, unsuitable and on hold from any active status, and reopening of an ended case.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate, translator } from '#src/i18n/i18n.ts';
 import {
   ACTIVE_STATUSES,
   type CaseStatus,
@@ -49,6 +49,7 @@ const FORWARD: Partial<Record<CaseStatus, CaseStatus[]>> = {
   follow_up: ['closed'],
 };
 
+const ENGLISH = translator('en');
 const names = (list: readonly { name: string }[]) => list.map((p) => p.name).join(', ');
 
 /** Every status a case could be asked to move to from where it is (allowed or not), for the page's choices. */
@@ -60,17 +61,28 @@ export function nextStatuses(c: Pick<LifecycleCase, 'status' | 'heldFrom'>): Cas
   return [...forward, ...side];
 }
 
-export function decideTransition(c: LifecycleCase, to: CaseStatus, input: TransitionInput = {}): Decision {
+/** `t` words the reasons (English when not given), so the rule stays pure and each reader gets their language. */
+export function decideTransition(c: LifecycleCase, to: CaseStatus, input: TransitionInput = {}, t: Translate = ENGLISH): Decision {
   const from = c.status;
   const reason = input.reason?.trim() ?? '';
   const reasons: string[] = [];
-  const label = STATUS_LABELS[to];
-  if (from === to) return { allowed: false, reasons: [`The case is already ${STATUS_LABELS[from].toLowerCase()}`] };
+  // i18n-dynamic: STATUS_LABELS holds msg() values
+  const label = t(STATUS_LABELS[to]);
+  // i18n-dynamic: STATUS_LABELS holds msg() values
+  const fromLabel = t(STATUS_LABELS[from]);
+  if (from === to) return { allowed: false, reasons: [t('The case is already {status}', { status: fromLabel.toLowerCase() })] };
   if (!nextStatuses(c).includes(to)) {
-    const choices = nextStatuses(c).map((s) => STATUS_LABELS[s]);
+    // i18n-dynamic: STATUS_LABELS holds msg() values
+    const choices = nextStatuses(c).map((s) => t(STATUS_LABELS[s]));
     return {
       allowed: false,
-      reasons: [`A case that is ${STATUS_LABELS[from].toLowerCase()} cannot move to ${label.toLowerCase()}. It can move to: ${choices.join(', ')}`],
+      reasons: [
+        t('A case that is {from} cannot move to {to}. It can move to: {choices}', {
+          from: fromLabel.toLowerCase(),
+          to: label.toLowerCase(),
+          choices: choices.join(', '),
+        }),
+      ],
     };
   }
 
@@ -80,39 +92,59 @@ export function decideTransition(c: LifecycleCase, to: CaseStatus, input: Transi
   const enoughParties = coaching ? consenting.length >= 1 : consenting.length >= 2 || c.parties.some((p) => p.role === 'local_authority');
   if (to === 'ready') {
     if (!enoughParties)
-      reasons.push(coaching ? 'Conflict coaching needs the person being coached on the case' : 'Ready needs at least two parties on the case');
+      reasons.push(coaching ? t('Conflict coaching needs the person being coached on the case') : t('Ready needs at least two parties on the case'));
     const notConsented = consenting.filter((p) => p.consent !== 'given');
     if (notConsented.length)
-      reasons.push(`Ready needs consent from every party: ${names(notConsented)} ${notConsented.length === 1 ? 'has' : 'have'} not consented`);
+      reasons.push(
+        t('Ready needs consent from every party: {names} {count, plural, one {has} other {have}} not consented', {
+          names: names(notConsented),
+          count: notConsented.length,
+        }),
+      );
     const noIntake = consenting.filter((p) => !p.hasIntake);
-    if (noIntake.length) reasons.push(`Ready needs an intake record for every party: ${names(noIntake)} ${noIntake.length === 1 ? 'has' : 'have'} none`);
-    if (c.openSafeguarding > 0) reasons.push('Ready needs every safeguarding disclosure on the case to have a decision recorded by a safeguarding lead');
+    if (noIntake.length)
+      reasons.push(
+        t('Ready needs an intake record for every party: {names} {count, plural, one {has} other {have}} none', {
+          names: names(noIntake),
+          count: noIntake.length,
+        }),
+      );
+    if (c.openSafeguarding > 0) reasons.push(t('Ready needs every safeguarding disclosure on the case to have a decision recorded by a safeguarding lead'));
   }
   if (to === 'mediation') {
     const withdrawn = consenting.filter((p) => p.consent !== 'given');
     if (withdrawn.length)
-      reasons.push(`Mediation needs consent from every party: ${names(withdrawn)} ${withdrawn.length === 1 ? 'has' : 'have'} not consented`);
+      reasons.push(
+        t('Mediation needs consent from every party: {names} {count, plural, one {has} other {have}} not consented', {
+          names: names(withdrawn),
+          count: withdrawn.length,
+        }),
+      );
     if (!enoughParties)
       reasons.push(
         coaching
-          ? 'Conflict coaching needs the person being coached on the case'
-          : 'Mediation needs at least two parties on the case (when the other party will not take part, offer conflict coaching)',
+          ? t('Conflict coaching needs the person being coached on the case')
+          : t('Mediation needs at least two parties on the case (when the other party will not take part, offer conflict coaching)'),
       );
-    reasons.push(...mediationPairReasons(c.mediators ?? []));
+    reasons.push(...mediationPairReasons(c.mediators ?? [], t));
   }
-  if (to === 'outcome') reasons.push(...outcomeReasons(c, input));
-  if (to === 'closed') reasons.push(...closingReasons(c, input));
+  if (to === 'outcome') reasons.push(...outcomeReasons(c, input, t));
+  if (to === 'closed') reasons.push(...closingReasons(c, input, t));
   const needsReason: CaseStatus[] = ['withdrawn', 'unsuitable', 'on_hold'];
   if ((needsReason.includes(to) || ENDED_STATUSES.includes(from) || (from === 'ready' && to === 'intake')) && reason.length === 0)
-    reasons.push(`Give a reason for moving the case to ${label.toLowerCase()}`);
+    reasons.push(t('Give a reason for moving the case to {status}', { status: label.toLowerCase() }));
   return reasons.length ? { allowed: false, reasons } : { allowed: true, to };
 }
 
 /** Mediation needs a pair on the case, one of whom may lead it. */
-export function mediationPairReasons(mediators: LifecycleMediator[]): string[] {
-  if (mediators.length < 2) return ['Mediation needs a pair of mediators assigned to the case'];
+export function mediationPairReasons(mediators: LifecycleMediator[], t: Translate = ENGLISH): string[] {
+  if (mediators.length < 2) return [t('Mediation needs a pair of mediators assigned to the case')];
   if (!mediators.some((m) => m.leadQualified))
-    return [`Mediation needs a mediator who may lead this case: neither ${names(mediators).replace(/, ([^,]*)$/, ' nor $1')} is accredited for it`];
+    return [
+      t('Mediation needs a mediator who may lead this case: neither {names} is accredited for it', {
+        names: names(mediators).replace(/, ([^,]*)$/, ' nor $1'),
+      }),
+    ];
   return [];
 }
 
@@ -120,29 +152,34 @@ export function mediationPairReasons(mediators: LifecycleMediator[]): string[] {
  * Outcome needs something to have an outcome about (a joint meeting, RJ conference or shuttle session held), the
  * overall outcome, and, when the meeting records list issues, what became of each one, agreeing with the overall outcome.
  */
-export function outcomeReasons(c: LifecycleCase, input: TransitionInput): string[] {
+export function outcomeReasons(c: LifecycleCase, input: TransitionInput, t: Translate = ENGLISH): string[] {
   const reasons: string[] = [];
   if (!c.sessionsHeld)
     reasons.push(
       c.pathway === 'coaching'
-        ? 'Outcome needs a conflict coaching session to have been held on the case'
-        : 'Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case',
+        ? t('Outcome needs a conflict coaching session to have been held on the case')
+        : t('Outcome needs a joint meeting, RJ conference or shuttle session to have been held on the case'),
     );
   const outcome = OUTCOMES.find((o) => o === input.outcome);
-  if (!outcome) reasons.push('Say what the outcome was: full agreement, partial agreement or no agreement');
+  if (!outcome) reasons.push(t('Say what the outcome was: full agreement, partial agreement or no agreement'));
   const issues = c.issues ?? [];
   const given = issues.map((_, i) => ISSUE_OUTCOMES.find((o) => o === input.issueOutcomes?.[i]));
   const missing = issues.filter((_, i) => !given[i]);
   if (missing.length) {
-    reasons.push(`Say what became of each issue on the meeting records: ${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no outcome`);
+    reasons.push(
+      t('Say what became of each issue on the meeting records: {issues} {count, plural, one {has} other {have}} no outcome', {
+        issues: missing.join(', '),
+        count: missing.length,
+      }),
+    );
     return reasons;
   }
   if (outcome === 'full_agreement' && given.some((g) => g !== 'agreed'))
-    reasons.push('A full agreement needs every issue agreed: choose partial agreement, or record each issue as agreed');
+    reasons.push(t('A full agreement needs every issue agreed: choose partial agreement, or record each issue as agreed'));
   if (outcome === 'no_agreement' && given.some((g) => g !== 'not_agreed'))
-    reasons.push('No agreement cannot include an issue that was agreed or partly agreed: choose partial agreement');
+    reasons.push(t('No agreement cannot include an issue that was agreed or partly agreed: choose partial agreement'));
   if (outcome === 'partial_agreement' && issues.length > 0 && given.every((g) => g === 'not_agreed'))
-    reasons.push('A partial agreement needs at least one issue agreed or partly agreed');
+    reasons.push(t('A partial agreement needs at least one issue agreed or partly agreed'));
   return reasons;
 }
 
@@ -150,12 +187,12 @@ export function outcomeReasons(c: LifecycleCase, input: TransitionInput): string
  * Closing needs a closing reason from the service's list; from follow-up it also needs the last follow-up point to
  * have a check-in (from a party's link or entered by staff), so the case closes only after the last check-in.
  */
-export function closingReasons(c: LifecycleCase, input: TransitionInput): string[] {
+export function closingReasons(c: LifecycleCase, input: TransitionInput, t: Translate = ENGLISH): string[] {
   const reasons: string[] = [];
-  if (!CLOSING_REASONS.some((r) => r === input.closingReason)) reasons.push('Choose why the case is closing');
-  if (input.closingReason === 'other' && !input.reason?.trim()) reasons.push('Say why the case is closing');
+  if (!CLOSING_REASONS.some((r) => r === input.closingReason)) reasons.push(t('Choose why the case is closing'));
+  if (input.closingReason === 'other' && !input.reason?.trim()) reasons.push(t('Say why the case is closing'));
   if (c.status === 'follow_up' && c.followUp && c.followUp.points > 0 && !c.followUp.lastAnswered)
-    reasons.push('Closing after follow-up needs a check-in at the last follow-up point: record one from a call, or wait for the party to answer');
+    reasons.push(t('Closing after follow-up needs a check-in at the last follow-up point: record one from a call, or wait for the party to answer'));
   return reasons;
 }
 

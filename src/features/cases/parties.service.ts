@@ -1,10 +1,10 @@
 // The people on a case after triage: adding someone, correcting their role, name, contact details, safe-contact
 // instructions and needs, and removing someone entered in error. Each change goes on the timeline and the audit trail
 // (the audit names the fields changed, never what was typed).
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, wordedLower } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, invalidWith } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
@@ -12,7 +12,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { partyInMeetings } from '#src/features/cases/case-sessions.repo.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-words.ts';
-import { canManageCase } from './cases.policy.ts';
+import { may, orRefuse } from '#src/access/access.ts';
 import { deleteParty, insertParties, partyHasSafeguarding, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';
 import type { PartyFieldsInput } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
@@ -28,6 +28,7 @@ const FIELD_WORDS: Record<string, string> = {
   safeContact: 'safe-contact instructions',
   canLeaveMessages: 'whether messages can be left',
   needs: 'needs',
+  preferredLanguage: 'preferred language',
 };
 
 /** The role, if it is one offered for this kind of case; otherwise 422 naming the roles that are. */
@@ -35,7 +36,13 @@ function checkRole(caseType: string, role: PartyRole) {
   const offered = rolesFor(caseType);
   if (!offered.includes(role)) {
     const kind = CASE_TYPE_LABELS[caseType as CaseType] ?? caseType;
-    throw invalid({ role: `Choose a role used in ${kind.toLowerCase()}: ${offered.map((r) => PARTY_ROLE_LABELS[r].toLowerCase()).join(', ')}` });
+    throw invalidWith({
+      role: {
+        text: msg('Choose a role used in {kind}: {roles}'),
+        // i18n-dynamic: PARTY_ROLE_LABELS holds msg() values
+        params: { kind: wordedLower(kind), roles: (t) => offered.map((r) => t(PARTY_ROLE_LABELS[r]).toLowerCase()).join(', ') },
+      },
+    });
   }
 }
 
@@ -52,6 +59,7 @@ function columns(input: Partial<PartyFieldsInput>): Partial<NewParty> {
   if (input.safeContact !== undefined) out.safeContact = blankToNull(input.safeContact);
   if (input.canLeaveMessages !== undefined) out.canLeaveMessages = input.canLeaveMessages;
   if (input.needs !== undefined) out.needs = blankToNull(input.needs);
+  if (input.preferredLanguage !== undefined) out.preferredLanguage = input.preferredLanguage;
   return out;
 }
 
@@ -64,8 +72,8 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
   const { db, clock, audit } = deps;
 
   async function openForManage(tx: Db, actor: OrgActor, caseId: string) {
-    const c = await deps.cases.loadForActor(tx, actor, caseId);
-    if (!canManageCase(actor)) throw forbidden(msg('Only case coordinators and admins change who is on a case'), 'ROLE_NOT_ALLOWED');
+    const c = await deps.cases.caseFor(tx, actor, caseId, 'view');
+    orRefuse(may(actor, 'case', 'change_parties'));
     return c;
   }
   async function findParty(tx: Db, actor: OrgActor, caseId: string, partyId: string) {
@@ -137,12 +145,21 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
         const party = await findParty(tx, actor, caseId, partyId);
         const hasIntake = (await listIntakes(tx, actor.orgId, caseId)).some((i) => i.partyId === partyId);
         const hasSafeguarding = !hasIntake && (await partyHasSafeguarding(tx, actor.orgId, partyId));
-        if (hasIntake || hasSafeguarding || (await partyInMeetings(tx, actor.orgId, partyId)))
+        if (hasIntake || hasSafeguarding || (await partyInMeetings(tx, actor.orgId, partyId))) {
+          const field = { text: msg('{name} cannot be removed: record that they withdrew their consent instead'), params: { name: party.name } };
           throw new AppError(
             'CONFLICT',
-            `${party.name} has ${hasIntake ? 'an intake record' : hasSafeguarding ? 'a safeguarding record' : 'meetings'} on this case, so cannot be removed: record that they withdrew their consent instead`,
-            { reason: 'PARTY_HAS_RECORDS', fields: { reason: `${party.name} cannot be removed: record that they withdrew their consent instead` } },
+            msg(
+              '{name} has {records, select, intake {an intake record} safeguarding {a safeguarding record} other {meetings}} on this case, so cannot be removed: record that they withdrew their consent instead',
+            ),
+            {
+              reason: 'PARTY_HAS_RECORDS',
+              params: { name: party.name, records: hasIntake ? 'intake' : hasSafeguarding ? 'safeguarding' : 'meetings' },
+              fields: { reason: inEnglish(field) },
+              fieldParams: { reason: field },
+            },
           );
+        }
         await deleteParty(tx, actor.orgId, caseId, partyId);
         await insertEvent(tx, {
           ...event(actor, caseId, null),

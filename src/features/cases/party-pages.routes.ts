@@ -1,6 +1,7 @@
 // The People tab's own pages for who is on a case: add a person, correct one (role, name, contact details,
 // safe-contact instructions, needs) and remove someone entered in error, with a reason. A refused form is shown again
 // with what was typed and the problems in a GOV.UK error summary.
+import { languageItems } from '#src/i18n/languages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
@@ -15,7 +16,7 @@ import { ZAddParty, ZPartyFields, ZRemoveParty } from './cases.schemas.ts';
 import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 
 const t = translator('en');
-const ORDER = ['role', 'name', 'email', 'phone', 'address', 'postcode', 'safeContact', 'canLeaveMessages', 'needs', 'reason'];
+const ORDER = ['role', 'name', 'email', 'phone', 'address', 'postcode', 'safeContact', 'canLeaveMessages', 'needs', 'preferredLanguage', 'reason'];
 type Extra = { values?: Record<string, string>; fields?: FieldErrors };
 
 const errorList = (fields: FieldErrors) =>
@@ -37,11 +38,12 @@ function partyInput(b: FormBody) {
     safeContact: textOf(b, 'safeContact'),
     canLeaveMessages: messages === 'yes' ? true : messages === 'no' ? false : undefined,
     needs: textOf(b, 'needs'),
+    preferredLanguage: optionalText(b, 'preferredLanguage'),
     reason: optionalText(b, 'reason'),
   };
 }
 
-export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parties'>, pages: CasePagesService) {
   async function render(req: FastifyRequest, reply: FastifyReply, mode: 'add' | 'edit' | 'remove', extra: Extra = {}) {
     const caseId = caseIdParam(req);
     const view = await pages.casePage(req.actor!, caseId);
@@ -60,6 +62,7 @@ export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: Case
           safeContact: party.safeContact ?? '',
           canLeaveMessages: party.canLeaveMessages === true ? 'yes' : party.canLeaveMessages === false ? 'no' : '',
           needs: party.needs ?? '',
+          preferredLanguage: party.preferredLanguage,
         }
       : {};
     const values = extra.values ?? fromParty;
@@ -84,6 +87,7 @@ export function registerPartyPages(app: FastifyInstance, deps: Deps, pages: Case
         { value: 'yes', text: t('Yes'), checked: values.canLeaveMessages === 'yes' },
         { value: 'no', text: t('No'), checked: values.canLeaveMessages === 'no' },
       ],
+      languageItems: languageItems(values.preferredLanguage || 'en'),
       values,
       fields,
       errors: Object.keys(fields).length ? errorList(fields) : undefined,

@@ -8,13 +8,14 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { caseIdParam } from './case-page.routes.ts';
 import { ZSafeguardingDecision } from './cases.schemas.ts';
 import { asBody, dateOf, optionalText, textOf } from '#src/http/page-form.ts';
+import { doneOf } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const ORDER = ['decision', 'referredTo', 'referredAt', 'legalBasis', 'close'];
 
 type Problem = { recordId: string; values: Record<string, string>; fields: FieldErrors };
 
-export function registerSafeguardingPages(app: FastifyInstance, deps: Deps) {
+export function registerSafeguardingPages(app: FastifyInstance, deps: Pick<Deps, 'caseActivity'>) {
   async function listPage(req: FastifyRequest, reply: FastifyReply, problem?: Problem) {
     const rows = await deps.caseActivity.listSafeguarding(req.actor!);
     const open = rows.filter((r) => r.record.status === 'open');
@@ -44,7 +45,7 @@ export function registerSafeguardingPages(app: FastifyInstance, deps: Deps) {
           href: `#${problem.recordId}-${k === 'referredAt' ? 'referredAt-day' : k === '_' ? 'decision' : k}`,
         }))
       : undefined;
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('cases/views/safeguarding.njk', {
       pageTitle: t('Safeguarding'),
       open: open.map(present),

@@ -44,7 +44,7 @@ function sameService(req: FastifyRequest<Params>, slug: string) {
   if (req.params.service !== slug) throw new AppError('NOT_FOUND', LINK_REFUSAL_TEXT.NOT_FOUND, { reason: 'LINK_NOT_FOUND' });
 }
 
-export function registerClosingLinkPages(app: FastifyInstance, deps: Deps) {
+export function registerClosingLinkPages(app: FastifyInstance, deps: Pick<Deps, 'closing'>) {
   const { followUp, feedback } = deps.closing;
 
   async function checkInPage(

@@ -23,7 +23,7 @@ const ZCheckInOut = z.object({
 const rate = z.number().nullable().describe('Null when fewer than 3 responses: too few to show without telling what one person said');
 const ZFigures = z.object({ responses: z.number(), meanSatisfaction: rate, feltHeardPercent: rate, wouldRecommendPercent: rate });
 
-export function registerClosingApi(app: FastifyInstance, deps: Deps) {
+export function registerClosingApi(app: FastifyInstance, deps: Pick<Deps, 'closing'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { followUp, feedback } = deps.closing;
 

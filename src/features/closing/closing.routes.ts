@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { can } from '#src/access/permissions.ts';
@@ -16,6 +15,8 @@ import { CHECK_IN_ANSWER_LABELS, CHECK_IN_ANSWERS, type CheckInAnswer, OVERALL_Q
 import { ZStaffCheckIn } from './follow-up/check-in.schemas.ts';
 import { ZFeedbackQuery, ZStaffFeedback } from './feedback/feedback.schemas.ts';
 import { TESTIMONIAL_STATUSES, type TestimonialStatus } from './testimonials/testimonials.service.ts';
+import { z } from 'zod';
+import { doneOf, queryOf, queryText, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 type Body = Record<string, unknown>;
@@ -34,11 +35,10 @@ const DONE: Record<string, string> = {
   unpublished: msg('Testimonial taken off the public page.'),
 };
 
-const testimonialId = (req: FastifyRequest) => {
-  const id = (req.params as { testimonialId?: string }).testimonialId;
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', 'That testimonial was not found');
-  return id;
-};
+const testimonialId = (req: FastifyRequest) => uuidParam(req, 'testimonialId', msg('That testimonial was not found'));
+/** The feedback page's filters as typed (each read as text; the form's schema then checks them). */
+const ZFeedbackFilters = z.object({ caseType: queryText, from: queryText, to: queryText });
+const ZTestimonialsQuery = z.object({ status: queryText, done: queryText });
 
 const rating = (values: Body, name: string) => [1, 2, 3, 4, 5].map((n) => ({ value: String(n), text: String(n), checked: values[name] === String(n) }));
 const yesNo2 = (values: Body, name: string) => [
@@ -53,7 +53,7 @@ const zodToFields = (issues: { path: PropertyKey[]; message: string }[]) => {
   return fields;
 };
 
-export function registerClosingPages(app: FastifyInstance, deps: Deps) {
+export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cases' | 'clock' | 'closing' | 'db'>) {
   const pages = createCasePagesService(deps);
   const { followUp, feedback, testimonials } = deps.closing;
 
@@ -69,7 +69,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Deps) {
       ...data.parties.map((p) => ({ value: p.id, text: p.name, selected: p.id === selected })),
     ];
     const sourceItems = (selected: unknown) => STAFF_SOURCES.map((s) => ({ value: s, text: t(SOURCE_LABELS[s]), checked: s === selected }));
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     const feedbackForm = state?.form === 'feedback' || (req.routeOptions.url ?? '').endsWith('/feedback/new');
     return reply.page(feedbackForm ? 'closing/views/case-feedback-new.njk' : 'closing/views/case-follow-up.njk', {
       pageTitle: `${header.reference} – ${feedbackForm ? t('Enter feedback') : t('Follow-up and feedback')}`,
@@ -190,7 +190,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/feedback', { config: { permission: 'feedback.view' } }, async (req, reply) => {
-    const raw = req.query as Record<string, unknown>;
+    const raw = queryOf(req, ZFeedbackFilters);
     const values = { caseType: text(raw.caseType), from: text(raw.from), to: text(raw.to) };
     const parsed = ZFeedbackQuery.safeParse({ caseType: opt(values.caseType), from: opt(values.from), to: opt(values.to) });
     let fields: FieldErrors = parsed.success ? {} : zodToFields(parsed.error.issues);
@@ -235,7 +235,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Deps) {
   });
 
   async function testimonialsPage(req: FastifyRequest, reply: FastifyReply, state?: State & { id: string }) {
-    const q = req.query as { status?: string; done?: string };
+    const q = queryOf(req, ZTestimonialsQuery);
     const status = TESTIMONIAL_STATUSES.find((s) => s === q.status) as TestimonialStatus | undefined;
     const rows = await testimonials.list(req.actor!, status);
     return reply.page('closing/views/testimonials.njk', {

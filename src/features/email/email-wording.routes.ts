@@ -10,17 +10,18 @@ import { translator, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { placeholdersOf, wordingProblems, wordingToStore } from './email-wording.ts';
 import { BUILT_IN_TEMPLATES, TEMPLATE_LABELS, TEMPLATE_NAMES, type TemplateName, templateFor } from './templates.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 type Typed = { name: TemplateName; subject: string; body: string; fields: Record<string, string> };
 
 function nameParam(req: FastifyRequest): TemplateName {
-  const name = (req.params as { name?: string }).name ?? '';
+  const name = textParam(req, 'name');
   if (!(TEMPLATE_NAMES as readonly string[]).includes(name)) throw new AppError('NOT_FOUND', msg('There is no such email'), { reason: 'NO_SUCH_TEMPLATE' });
   return name as TemplateName;
 }
 
-export function registerEmailWordingPages(app: FastifyInstance, deps: Deps) {
+export function registerEmailWordingPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
   async function render(req: FastifyRequest, reply: FastifyReply, typed?: Typed) {
     authorise(req.actor!, 'email.view');
     const overrides = readMeetingPolicy(await deps.settings.forWork(req.actor!.orgId)).emailTemplates;
@@ -38,7 +39,7 @@ export function registerEmailWordingPages(app: FastifyInstance, deps: Deps) {
       };
     });
     const errors = typed ? Object.entries(typed.fields).map(([k, v]) => ({ text: t(v), href: `#${typed.name}-${k}` })) : [];
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('email/views/email-wording.njk', {
       pageTitle: t('Email wording'),
       canChange: can(req.actor!.role, 'settings.manage'),

@@ -48,7 +48,7 @@ const ZMessage = ZMessageSummary.extend({
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function registerEmailApi(app: FastifyInstance, deps: Deps) {
+export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

@@ -7,9 +7,10 @@ import { translator } from '#src/i18n/i18n.ts';
 import { messageRow, messageView, OUTCOME_LABELS, statusWords, templateWords } from './email.present.ts';
 import { ZOutboxQuery } from './email.schemas.ts';
 import { TEMPLATE_NAMES } from './templates.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
-const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+const idOf = (req: FastifyRequest) => textParam(req, 'id');
 
 function outboxHref(query: Record<string, string | number | undefined>) {
   const params = new URLSearchParams();
@@ -18,7 +19,7 @@ function outboxHref(query: Record<string, string | number | undefined>) {
   return s ? `/email?${s}` : '/email';
 }
 
-export function registerEmailPages(app: FastifyInstance, deps: Deps) {
+export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'email'>) {
   app.get('/email', async (req, reply) => {
     const parsed = ZOutboxQuery.safeParse(req.query ?? {});
     const query = parsed.success ? parsed.data : { page: 1, status: undefined, template: undefined, q: undefined };
@@ -61,7 +62,7 @@ export function registerEmailPages(app: FastifyInstance, deps: Deps) {
       m: view,
       smtpConfigured: found.smtpConfigured,
       deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
-      flash: (req.query as { done?: string }).done === 'retried' ? 'The message is back in the queue.' : undefined,
+      flash: doneOf(req) === 'retried' ? 'The message is back in the queue.' : undefined,
     });
   });
 

@@ -39,7 +39,7 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       authorise(actor, 'email.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const message = await findMessage(tx, actor.orgId, id);
-        if (!message) throw notFound(msg('The message'));
+        if (!message) throw notFound(msg('The message was not found'));
         const [deliveries, caseReference] = await Promise.all([listDeliveries(tx, actor.orgId, id), caseReferenceOf(tx, actor.orgId, message.caseId)]);
         await audit.record(tx, actor, actor.orgId, { action: 'email.viewed', entityType: 'email', entityId: id, detail: { template: message.template } });
         return { message, deliveries, caseReference, smtpConfigured };
@@ -51,7 +51,7 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       authorise(actor, 'email.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const message = await findMessage(tx, actor.orgId, id);
-        if (!message) throw notFound(msg('The message'));
+        if (!message) throw notFound(msg('The message was not found'));
         if (!(await requeueMessage(tx, actor.orgId, id, new Date(clock.now().getTime() - SENDING_STALE_MS))))
           throw new AppError('CONFLICT', msg('Only a message that failed, is held, or whose sending was interrupted can be tried again'), {
             reason: 'EMAIL_NOT_RETRYABLE',

@@ -1,14 +1,11 @@
 // Pure: times, contact details and reasons as an email says them; times in London time.
-import { clockTime, dayInWords, whenInWords } from '#src/domain/meeting-times.ts';
+import { momentInWords, whenInWords } from '#src/domain/meeting-times.ts';
 import { type Translate, translator } from '#src/i18n/i18n.ts';
 
 const english = translator('en');
 
-/** "Tuesday 15 December 2026, 10:00 to 11:30" (the end's date too when it falls on another day). */
-export { whenInWords };
-
-/** "Tuesday 15 December 2026 at 10:00". */
-export const momentInWords = (at: Date): string => `${dayInWords(at)} at ${clockTime(at)}`;
+/** "Tuesday 15 December 2026, 10:00 to 11:30" (the end's date too when it falls on another day); "… at 10:00". */
+export { momentInWords, whenInWords };
 
 /** "01632 960000 or office@example.org"; the fallback when the service has given neither. */
 export function contactInWords(service: { email: string | null; phone: string | null }, t: Translate = english): string {

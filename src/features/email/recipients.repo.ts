@@ -15,12 +15,13 @@ export async function listServiceIds(tx: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export type StaffRecipient = { userId: string; name: string; email: string; role: string };
+/** `language` is the person's preferred language (en or cy), for the emails written to them. */
+export type StaffRecipient = { userId: string; name: string; email: string; role: string; language: string };
 
 /** Active members of the service with one of these roles. */
 export async function listMembersWithRoles(tx: Db, orgId: string, roles: string[]): Promise<StaffRecipient[]> {
   return tx
-    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role })
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, language: users.preferredLanguage })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.status, 'active'), inArray(memberships.role, roles)))
@@ -30,7 +31,7 @@ export async function listMembersWithRoles(tx: Db, orgId: string, roles: string[
 export async function listVolunteerContacts(tx: Db, orgId: string, ids: string[]) {
   if (ids.length === 0) return [];
   return tx
-    .select({ id: volunteers.id, name: volunteers.name, email: volunteers.email })
+    .select({ id: volunteers.id, name: volunteers.name, email: volunteers.email, language: volunteers.preferredLanguage })
     .from(volunteers)
     .where(and(eq(volunteers.orgId, orgId), inArray(volunteers.id, ids)));
 }

@@ -3,6 +3,7 @@
 // says only that a disclosure was recorded on which case, and asks them to sign in: never what was disclosed, who
 // disclosed it or anyone's name or address.
 import type { Db } from '#src/db/client.ts';
+import { localeOr, translator } from '#src/i18n/i18n.ts';
 import { mailSettings } from './mail-settings.ts';
 import { queueEmail } from './outbox.ts';
 import { caseReferenceOf } from './outbox.repo.ts';
@@ -22,21 +23,25 @@ export async function safeguardingRecipients(tx: Db, orgId: string): Promise<Sta
 export async function queueSafeguardingAlerts(tx: Db, alert: DisclosureAlert): Promise<number> {
   const service = await findServiceForMail(tx, alert.orgId);
   if (!service) return 0;
-  const reference = (await caseReferenceOf(tx, alert.orgId, alert.caseId)) ?? 'a case';
+  const reference = await caseReferenceOf(tx, alert.orgId, alert.caseId);
   const link = `${mailSettings().baseUrl}/safeguarding`;
   let queued = 0;
   for (const person of await safeguardingRecipients(tx, alert.orgId)) {
+    // Each in their own language (the built-in wording; a service's own wording is used as it is).
+    const locale = localeOr(person.language);
+    const t = translator(locale);
     const mail = renderEmail(
       'safeguarding_alert',
       {
         recipientName: person.name,
         service: service.name,
-        caseReference: reference,
-        when: momentInWords(alert.at),
+        caseReference: reference ?? t('a case'),
+        when: momentInWords(alert.at, { locale }),
         link,
-        contact: contactInWords(service),
+        contact: contactInWords(service, t),
       },
       service.policy.emailTemplates,
+      locale,
     );
     const id = await queueEmail(tx, {
       orgId: alert.orgId,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { createHomeService } from './home.service.ts';
 
-export function registerHomeRoutes(app: FastifyInstance, deps: Deps) {
+export function registerHomeRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock' | 'settings'>) {
   const home = createHomeService(deps);
   app.get('/home', async (req, reply) => {
     const actor = req.actor!;

@@ -5,10 +5,10 @@ import type { Clock } from '#src/lib/clock.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
 import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
-import { caseIdsForVolunteerUser, listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/case-reads.ts';
-import { canSeeAllCases } from '#src/features/cases/cases.policy.ts';
+import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/case-reads.ts';
 import { listMembers, listOpenInvitations } from '#src/features/people/people-reads.ts';
 import { listEnquiries, listReferrals } from '#src/features/referrals/referral-reads.ts';
+import { caseScope } from '#src/access/access.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
 import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
 import type { Queue } from '#src/http/home-queue.ts';
@@ -39,8 +39,8 @@ export function ageHint(createdAt: Date, now: Date): string {
 export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   async function caseQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
     // Staff see the cases they coordinate; mediators the cases they are assigned to now.
-    const asMediator = !canSeeAllCases(actor);
-    const assigned = asMediator && actor.type === 'user' ? await caseIdsForVolunteerUser(tx, actor.orgId, actor.id) : undefined;
+    const scope = await caseScope(tx, actor);
+    const assigned = scope.all || actor.type !== 'user' ? undefined : scope.ids;
     const [mine, tasks] = await Promise.all([
       actor.type === 'user'
         ? searchCases(tx, {
@@ -65,7 +65,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
           href: `/cases/${c.id}`,
           tag: c.urgent ? { text: 'Urgent', classes: 'govuk-tag--red' } : undefined,
         })),
-        more: mine.hasMore && actor.type === 'user' ? { href: asMediator ? '/cases' : `/cases?coordinator=${actor.id}`, text: 'All your cases' } : undefined,
+        more: mine.hasMore && actor.type === 'user' ? { href: !scope.all ? '/cases' : `/cases?coordinator=${actor.id}`, text: 'All your cases' } : undefined,
       },
       {
         id: 'my-tasks',

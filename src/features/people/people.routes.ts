@@ -9,16 +9,17 @@ import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { STAFF_ROLES } from '#src/access/actor.ts';
 import { ROLE_LABELS } from '#src/access/permissions.ts';
 import { ZAcceptInvitation, ZChangeRole, ZInvite } from './people.schemas.ts';
+import { textParam } from '#src/http/page-input.ts';
 
 const roleItems = (selected?: string) => STAFF_ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, ''), selected: r === selected }));
 
 function userIdParam(req: FastifyRequest) {
-  const { userId } = req.params as { userId: string };
+  const userId = textParam(req, 'userId');
   if (!isUuid(userId)) throw new AppError('NOT_FOUND', msg('That person was not found'));
   return userId;
 }
 
-export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
+export function registerPeopleRoutes(app: FastifyInstance, deps: Pick<Deps, 'config' | 'passwords' | 'people' | 'twoFactor'>) {
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const { members, invitations } = await deps.people.list(req.actor!);
     return reply.page('people/views/people.njk', {
@@ -96,7 +97,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.post('/invitations/:invitationId/revoke', { config: { permission: 'people.manage' } }, async (req, reply) => {
-    const { invitationId } = req.params as { invitationId: string };
+    const invitationId = textParam(req, 'invitationId');
     if (!isUuid(invitationId)) throw new AppError('NOT_FOUND', msg('That invitation was not found'));
     await deps.people.revokeInvitation(req.actor!, invitationId);
     return listPage(req, reply, { flash: 'Invitation withdrawn.' });
@@ -104,13 +105,13 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: Deps) {
 
   // Public: the invitee follows the link they were sent.
   app.get('/invitations/:token', async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const token = textParam(req, 'token');
     const info = await deps.people.describeInvitation(token);
     return reply.page('people/views/accept.njk', { pageTitle: 'Join the service', token, info });
   });
 
   app.post('/invitations/:token', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const token = textParam(req, 'token');
     const form = parseForm(ZAcceptInvitation, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter a password'), { fields: form.fields });

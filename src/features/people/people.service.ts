@@ -2,10 +2,10 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
-import { AppError, notFound } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { hashPassword, verifyPassword } from '#src/lib/passwords.ts';
-import { passwordProblem } from '#src/lib/password-strength.ts';
+import { refuseWeakPassword } from '#src/lib/password-strength.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor, Role } from '#src/access/actor.ts';
@@ -34,7 +34,7 @@ export type LinkVolunteer = (tx: Db, orgId: string, email: string, userId: strin
 export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: Db; clock: Clock; audit: Audit; linkVolunteer: LinkVolunteer }) {
   async function guardLastAdmin(tx: Db, actor: OrgActor, userId: string, change: string) {
     const member = await findMember(tx, actor.orgId, userId);
-    if (!member) throw notFound(msg('That person'));
+    if (!member) throw notFound(msg('That person was not found'));
     if (member.role === 'admin' && member.status === 'active' && (await countActiveAdmins(tx, actor.orgId)) <= 1)
       throw new AppError('CONFLICT', msg('{name} is the only admin: make someone else an admin before you {change}.'), {
         reason: 'LAST_ADMIN',
@@ -62,7 +62,8 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
         if (members.some((m) => m.email === input.email && m.status === 'active'))
           throw new AppError('CONFLICT', msg('{email} is already a member of this service'), {
             reason: 'ALREADY_MEMBER',
-            fields: { email: `${input.email} is already a member of this service` },
+            fields: { email: inEnglish({ text: msg('{email} is already a member of this service'), params: { email: input.email } }) },
+            fieldParams: { email: { text: msg('{email} is already a member of this service'), params: { email: input.email } } },
             params: { email: input.email },
           });
         const invitationId = await insertInvitation(tx, { orgId: actor.orgId, ...input, tokenHash: hashToken(token), invitedBy: actor.id, expiresAt });
@@ -80,7 +81,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
     async revokeInvitation(actor: OrgActor, invitationId: string) {
       authorise(actor, 'people.manage');
       await inOrg(db, actor.orgId, async (tx) => {
-        if (!(await markInvitation(tx, actor.orgId, invitationId, { revokedAt: clock.now() }))) throw notFound(msg('That invitation'));
+        if (!(await markInvitation(tx, actor.orgId, invitationId, { revokedAt: clock.now() }))) throw notFound(msg('That invitation was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'invitation.revoked', entityType: 'invitation', entityId: invitationId });
       });
     },
@@ -110,8 +111,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
             fields: { password: 'Enter the password you use to sign in to Parley' },
           });
       } else {
-        const problem = passwordProblem(password, invitation);
-        if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { password: problem } });
+        refuseWeakPassword(password, invitation, 'password');
       }
       const passwordHash = hasAccount ? null : await hashPassword(password);
       return asSystem(db, async (tx) => {
@@ -142,8 +142,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
      */
     async addMemberAsSystem(orgId: string, input: { email: string; name: string; role: Role; password?: string }, actor: Actor) {
       if (input.password) {
-        const problem = passwordProblem(input.password, input);
-        if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { password: problem } });
+        refuseWeakPassword(input.password, input, 'password');
         const passwordHash = await hashPassword(input.password);
         return asSystem(db, async (tx) => {
           const existing = await findUserByEmail(tx, input.email);
@@ -173,7 +172,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
       authorise(actor, 'people.manage');
       await inOrg(db, actor.orgId, async (tx) => {
         const member = role === 'admin' ? await findMember(tx, actor.orgId, userId) : await guardLastAdmin(tx, actor, userId, 'change their role');
-        if (!member) throw notFound(msg('That person'));
+        if (!member) throw notFound(msg('That person was not found'));
         if (member.role === role) return;
         await updateMembership(tx, actor.orgId, userId, { role });
         await audit.record(tx, actor, actor.orgId, {
@@ -192,7 +191,7 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
       await inOrg(db, actor.orgId, async (tx) => {
         if (!active) await guardLastAdmin(tx, actor, userId, 'deactivate them');
         const member = await findMember(tx, actor.orgId, userId);
-        if (!member) throw notFound(msg('That person'));
+        if (!member) throw notFound(msg('That person was not found'));
         await updateMembership(tx, actor.orgId, userId, { status: active ? 'active' : 'deactivated' });
         await audit.record(tx, actor, actor.orgId, {
           action: active ? 'membership.reactivated' : 'membership.deactivated',

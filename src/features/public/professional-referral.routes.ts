@@ -32,7 +32,7 @@ type Params = { Params: { service: string } };
 type TypeParams = { Params: { service: string; caseType: string } };
 type Service = Awaited<ReturnType<Deps['settings']['publicService']>>;
 
-export function registerProfessionalReferralPages(app: FastifyInstance, deps: Deps) {
+export function registerProfessionalReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'referrals' | 'settings'>) {
   const t = translator('en');
   const secure = deps.config.secureCookies;
   const base = (s: Service) => `/s/${s.slug}/professional-referral`;

@@ -14,7 +14,7 @@ const publicLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
 const errors = { 404: ZApiError, 422: ZApiError, 429: ZApiError };
 const anonymous = (req: { ip: string; id: string }) => ({ type: 'anonymous' as const, ip: req.ip, requestId: req.id });
 
-export function registerPublicApi(app: FastifyInstance, deps: Deps) {
+export function registerPublicApi(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'referrals' | 'settings'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

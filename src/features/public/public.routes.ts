@@ -20,7 +20,7 @@ const VOLUNTEER_FIELDS = ['name', 'email', 'phone', 'postcode', 'languages', 'av
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const TIMES = ['morning', 'afternoon', 'evening'];
 
-export function registerPublicPages(app: FastifyInstance, deps: Deps) {
+export function registerPublicPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'db' | 'publicIntake' | 'referrals' | 'settings'>) {
   const t = translator('en');
   const service = (req: { params: { service: string } }) => deps.settings.publicService(req.params.service);
 

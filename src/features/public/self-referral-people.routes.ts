@@ -2,7 +2,6 @@
 // and say whether there is anyone else (the GOV.UK "add to a list" pattern), up to MAX_OTHERS people.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { Deps } from '#src/deps.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { errorList } from '#src/http/views.ts';
 import { AppError } from '#src/lib/app-error.ts';
@@ -16,7 +15,7 @@ type PersonParams = { Params: { service: string; person: string } };
 
 const ZAddAnother = z.object({ addAnother: z.enum(['yes', 'no'], { error: 'Select yes if you need to tell us about another person' }) });
 
-export function registerSelfReferralPeople(app: FastifyInstance, _deps: Deps, state: SelfReferralState) {
+export function registerSelfReferralPeople(app: FastifyInstance, state: SelfReferralState) {
   const t = translator('en');
   const others = (j: Journey) => j.draft.others ?? [];
   const q = (j: Journey) => (j.change ? '?change=1' : '');

@@ -18,7 +18,7 @@ import { createSelfReferralState, type Journey } from './self-referral.state.ts'
 
 type Params = { Params: { service: string } };
 
-export function registerSelfReferralPages(app: FastifyInstance, deps: Deps) {
+export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'db' | 'referrals' | 'settings'>) {
   const state = createSelfReferralState(deps);
   const t = translator('en');
   const secure = deps.config.secureCookies;
@@ -71,7 +71,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Deps) {
     });
   }
 
-  registerSelfReferralPeople(app, deps, state);
+  registerSelfReferralPeople(app, state);
 
   app.get<Params>('/s/:service/refer/urgent-help', async (req, reply) => {
     const j = await state.open(req);

@@ -6,6 +6,8 @@ import { translator } from '#src/i18n/i18n.ts';
 import { createJourneyDrafts, DRAFT_HOURS } from './journey-drafts.service.ts';
 import { serviceChrome, ukToday } from './public-forms.ts';
 import { type Draft, firstIncomplete, isAhead, JOURNEY, type JourneyContext, nextSlug, previousSlug, readDraft } from './self-referral.journey.ts';
+import { bodyOf, queryText, queryOf, textParam } from '#src/http/page-input.ts';
+import { z } from 'zod';
 
 export type Journey = {
   service: Awaited<ReturnType<Deps['settings']['publicService']>>;
@@ -19,7 +21,9 @@ export type Journey = {
 
 const cookieName = (slug: string) => `parley_refer_${slug}`;
 
-export function createSelfReferralState(deps: Deps) {
+/** `change=1` (in the address or the form): the person came from the check-your-answers page. */
+const ZChange = z.object({ change: queryText });
+export function createSelfReferralState(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'settings'>) {
   const drafts = createJourneyDrafts({ db: deps.db, clock: deps.clock });
   const t = translator('en');
   const secure = deps.config.secureCookies;
@@ -28,11 +32,11 @@ export function createSelfReferralState(deps: Deps) {
     drafts,
 
     async open(req: FastifyRequest): Promise<Journey> {
-      const service = await deps.settings.publicService((req.params as { service: string }).service);
+      const service = await deps.settings.publicService(textParam(req, 'service'));
       const ctx = { caseTypes: service.settings.caseTypes, today: ukToday(deps.clock) };
       const token = req.cookies[cookieName(service.slug)];
       const stored = token ? await drafts.load(service.id, token, JOURNEY) : undefined;
-      const change = (req.query as { change?: string }).change === '1' || (req.body as { change?: string } | undefined)?.change === '1';
+      const change = queryOf(req, ZChange).change === '1' || bodyOf(req, ZChange).change === '1';
       return {
         service,
         ctx,

@@ -10,6 +10,7 @@ import { isUuid } from '#src/lib/ids.ts';
 import { asBody, textOf } from '#src/http/page-form.ts';
 import { errorList } from '#src/http/views.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
@@ -31,11 +32,11 @@ const DETAIL_WORDS: Record<string, string> = {
   experience: 'Experience',
 };
 
-export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
+export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'enquiries'>) {
   app.get('/enquiries', async (req, reply) => {
     const { status } = ZEnquiryQuery.parse(req.query ?? {});
     const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('referrals/views/enquiries.njk', {
       pageTitle: t('Enquiries'),
       status,
@@ -67,7 +68,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Deps) {
   });
 
   app.post('/enquiries/:id/answered', async (req, reply) => {
-    const { id } = req.params as { id: string };
+    const id = textParam(req, 'id');
     if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
     await deps.publicIntake.closeEnquiry(req.actor!, id);
     return reply.redirect('/enquiries?done=answered', 303);

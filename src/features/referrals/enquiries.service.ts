@@ -19,7 +19,7 @@ import { findEnquiry, insertReferral, updateEnquiry } from './referrals.repo.ts'
 export function createEnquiryService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function load(tx: Db, actor: OrgActor, id: string) {
     const enquiry = await findEnquiry(tx, actor.orgId, id);
-    if (!enquiry) throw notFound(msg('That enquiry'));
+    if (!enquiry) throw notFound(msg('That enquiry was not found'));
     return enquiry;
   }
 

@@ -41,7 +41,7 @@ const present = (r: ReferralRow): z.infer<typeof ZReferralOut> => ({
   decisionReason: r.decisionReason,
 });
 
-export function registerReferralApi(app: FastifyInstance, deps: Deps) {
+export function registerReferralApi(app: FastifyInstance, deps: Pick<Deps, 'referrals'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(

@@ -23,6 +23,7 @@ import {
   SOURCE_LABELS,
 } from './referral-pages.present.ts';
 import { ZDecision } from './referrals.schemas.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const SORTS = ['urgent', 'reference', 'received', 'type'] as const;
@@ -52,7 +53,7 @@ const SORTERS: Record<QueueQuery['sort'], (a: QueueRow, b: QueueRow) => number> 
 
 const DONE: Record<string, string> = { declined: 'Referral declined.', signposted: 'Referral signposted.' };
 
-export function registerReferralPages(app: FastifyInstance, deps: Deps) {
+export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'db' | 'publicIntake' | 'referrals' | 'enquiries'>) {
   const pages = createReferralPagesService(deps);
 
   app.get('/referrals', async (req, reply) => {
@@ -104,7 +105,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps) {
     const page = await pages.referralPage(req.actor!, referralIdParam(req));
     const values = extra.values ?? {};
     const model = referralModel(page, deps.clock.now(), values['accept-coordinatorId'] ?? req.actor!.id);
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('referrals/views/referral.njk', {
       pageTitle: t('Referral {reference}', { reference: model.reference }),
       r: model,
@@ -180,7 +181,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Deps) {
 }
 
 function referralIdParam(req: FastifyRequest) {
-  const { id } = req.params as { id: string };
+  const id = textParam(req, 'id');
   if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That referral was not found'));
   return id;
 }

@@ -1,6 +1,7 @@
 // What a referral holds, for the public journey, the professional form and the API alike.
+import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
-import { isoDate } from '#src/lib/zod-fields.ts';
+import { isoDate, tooLong } from '#src/lib/zod-fields.ts';
 import { CASE_TYPES, PARTY_ROLES } from '#src/domain/case-words.ts';
 import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/domain/contact-inputs.ts';
 import { RISKS, SEND_DECISIONS, SEND_ISSUES } from '#src/domain/referral-words.ts';
@@ -8,18 +9,23 @@ import { RISKS, SEND_DECISIONS, SEND_ISSUES } from '#src/domain/referral-words.t
 export { ZEmailInput, ZPhoneInput, ZPostcodeInput };
 export { RISK_LABELS, RISKS, SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES } from '#src/domain/referral-words.ts';
 
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} must be ${max} characters or fewer`).optional();
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong(label, String(max)))
+    .optional();
 
 export const ZReferralParty = z.object({
   name: z.string().trim().min(1, 'Enter the name of each person, or a description such as “neighbour at number 12”').max(120),
   role: z.enum(PARTY_ROLES, { error: 'Choose the role of each person' }),
   email: ZEmailInput,
   phone: ZPhoneInput,
-  address: optionalText(500, 'Address'),
+  address: optionalText(500, msg('Address')),
   postcode: ZPostcodeInput,
-  safeContact: optionalText(1000, 'How to contact them safely'),
+  safeContact: optionalText(1000, msg('How to contact them safely')),
   canLeaveMessages: z.boolean().optional(),
-  needs: optionalText(1000, 'Access, language and interpreter needs'),
+  needs: optionalText(1000, msg('Access, language and interpreter needs')),
   isReferredPerson: z.boolean().optional(),
 });
 export type ReferralPartyInput = z.infer<typeof ZReferralParty>;
@@ -28,40 +34,40 @@ export type ReferralPartyInput = z.infer<typeof ZReferralParty>;
 export const ZCaseDetails = {
   community: z.object({ kind: z.enum(['neighbour', 'family', 'parent_teen', 'group', 'other']).optional() }),
   restorative_justice: z.object({
-    offenceType: optionalText(200, 'Offence type'),
+    offenceType: optionalText(200, msg('Offence type')),
     sentencingStage: z.enum(['pre_sentence', 'community_sentence', 'custody', 'post_sentence', 'out_of_court', 'unknown']).optional(),
     inCustody: z.boolean().optional(),
-    establishment: optionalText(200, 'Establishment'),
-    prisonNumber: optionalText(20, 'Prison number'),
-    offenderManager: optionalText(300, 'Offender manager'),
+    establishment: optionalText(200, msg('Establishment')),
+    prisonNumber: optionalText(20, msg('Prison number')),
+    offenderManager: optionalText(300, msg('Offender manager')),
     initiatedBy: z.enum(['victim', 'person_who_harmed', 'referrer', 'other']).optional(),
   }),
   send: z.object({
     decisionType: z.enum(SEND_DECISIONS, { error: 'Choose the decision being disputed' }).optional(),
     issues: z.array(z.enum(SEND_ISSUES)).optional(),
-    decisionLetterDate: isoDate('Date of the decision letter').optional(),
+    decisionLetterDate: isoDate(msg('Date of the decision letter')).optional(),
     ehcPlanStatus: z.enum(['none', 'assessment_requested', 'draft', 'final', 'ceasing']).optional(),
-    healthProvisionSought: optionalText(1000, 'Health provision sought'),
+    healthProvisionSought: optionalText(1000, msg('Health provision sought')),
   }),
   social_care: z.object({
     area: z.enum(['children_families', 'adult_social_care']).optional(),
     disputeAbout: z.array(z.enum(['care_arrangements', 'contact', 'living_arrangements', 'care_plan', 'finances', 'other'])).optional(),
-    legalStatus: optionalText(300, 'Legal status'),
+    legalStatus: optionalText(300, msg('Legal status')),
     capacityConcerns: z.boolean().optional(),
-    capacityDetails: optionalText(1000, 'Capacity concerns'),
+    capacityDetails: optionalText(1000, msg('Capacity concerns')),
   }),
 } as const;
 
 const ZBase = z.object({
   caseType: z.enum(CASE_TYPES, { error: 'Choose the kind of help needed' }),
   description: z.string().trim().min(1, 'Say what is happening').max(10000, 'Keep the description to 10,000 characters'),
-  whatWouldHelp: optionalText(5000, 'What would help'),
+  whatWouldHelp: optionalText(5000, msg('What would help')),
   consentToContact: z.literal(true, { error: 'We can only take a referral when the person agrees to be contacted' }),
   parties: z.array(ZReferralParty).min(1, 'Tell us about at least one person').max(20, 'A referral can name up to 20 people'),
   urgent: z.boolean().optional(),
   anyoneAtRisk: z.boolean().optional(),
-  safetyDetails: optionalText(5000, 'Safety details'),
-  bestTimes: optionalText(500, 'Best times to contact'),
+  safetyDetails: optionalText(5000, msg('Safety details')),
+  bestTimes: optionalText(500, msg('Best times to contact')),
   risks: z.array(z.enum(RISKS)).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
 });
@@ -91,7 +97,7 @@ export function parseCaseDetails(caseType: keyof typeof ZCaseDetails, details: u
 
 export const ZDecision = z.object({
   reason: z.string().trim().min(1, 'Give a reason: the referrer or person will be told it').max(2000),
-  signpostedTo: optionalText(500, 'Signposted to'),
+  signpostedTo: optionalText(500, msg('Signposted to')),
 });
 
 export const ZEnquiry = z.object({
@@ -110,9 +116,9 @@ export const ZVolunteerApplication = z.object({
   email: z.email('Enter an email address in the correct format, like name@example.org'),
   phone: ZPhoneInput,
   postcode: ZPostcodeInput,
-  languages: optionalText(500, 'Languages'),
-  availability: optionalText(1000, 'When you are available'),
+  languages: optionalText(500, msg('Languages')),
+  availability: optionalText(1000, msg('When you are available')),
   why: z.string().trim().min(1, 'Tell us why you would like to volunteer').max(5000),
-  experience: optionalText(5000, 'Experience'),
+  experience: optionalText(5000, msg('Experience')),
 });
 export type VolunteerApplication = z.infer<typeof ZVolunteerApplication>;

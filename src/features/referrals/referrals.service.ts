@@ -1,9 +1,9 @@
 // Referrals: made by the public, by professionals (form or API key), triaged by coordinators into cases.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate, wordedLower } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { assertActiveMember } from '#src/features/people/member-check.ts';
-import { AppError, notFound } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { matchKeys, normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
@@ -58,7 +58,7 @@ type ReferralRow = NonNullable<Awaited<ReturnType<typeof findReferral>>>;
 /** A referral still waiting for triage; accepting, linking and declining all start here. */
 async function openUndecided(tx: Db, orgId: string, id: string): Promise<ReferralRow> {
   const referral = await findReferral(tx, orgId, id);
-  if (!referral) throw notFound(msg('That referral'));
+  if (!referral) throw notFound(msg('That referral was not found'));
   if (referral.status !== 'new')
     throw new AppError('CONFLICT', msg('This referral has already been {status}'), { reason: 'REFERRAL_ALREADY_DECIDED', params: { status: referral.status } });
   return referral;
@@ -89,11 +89,19 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
     }
     return inOrg(db, orgId, async (tx) => {
       const settings = readSettings((await findOrgById(tx, orgId))?.settings);
-      if (!settings.caseTypes.includes(input.caseType))
-        throw new AppError('UNPROCESSABLE', `This service does not offer ${CASE_TYPE_LABELS[input.caseType].toLowerCase()}`, {
+      if (!settings.caseTypes.includes(input.caseType)) {
+        // i18n-dynamic: CASE_TYPE_LABELS holds msg() values
+        const offered = {
+          text: msg('This service offers: {types}'),
+          params: { types: (t: Translate) => settings.caseTypes.map((c) => t(CASE_TYPE_LABELS[c])).join(', ') },
+        };
+        throw new AppError('UNPROCESSABLE', msg('This service does not offer {type}'), {
           reason: 'CASE_TYPE_NOT_OFFERED',
-          fields: { caseType: `This service offers: ${settings.caseTypes.map((t) => CASE_TYPE_LABELS[t]).join(', ')}` },
+          params: { type: wordedLower(CASE_TYPE_LABELS[input.caseType]) },
+          fields: { caseType: inEnglish(offered) },
+          fieldParams: { caseType: offered },
         });
+      }
       const now = clock.now();
       const year = now.getUTCFullYear();
       const id = newId();
@@ -164,7 +172,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'referrals.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await findReferral(tx, actor.orgId, id);
-        if (!referral) throw notFound(msg('That referral'));
+        if (!referral) throw notFound(msg('That referral was not found'));
         const duplicates = await findLikelyDuplicates(tx, actor.orgId, id, referral.matchKeys);
         await audit.record(tx, actor, actor.orgId, { action: 'referral.viewed', entityType: 'referral', entityId: id });
         return { referral, duplicates };
@@ -180,7 +188,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const referral = await openUndecided(tx, actor.orgId, id);
         const c = await findCase(tx, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const existing = await listParties(tx, actor.orgId, caseId);
         const known = (p: ReferralParty) =>
           existing.some(

@@ -15,7 +15,7 @@ const ZSettingsMergePatch = mergePatchSchema(ZServiceSettings.omit({ twoFactorRo
 /** The whole settings, for PUT: members left out take their defaults. */
 const ZSettingsReplacement = ZServiceSettings.omit({ twoFactorRoles: true }).strict();
 
-export function registerSettingsApi(app: FastifyInstance, deps: Deps) {
+export function registerSettingsApi(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const schema = { tags: ['settings'], security: [{ bearer: [] }] };
   api.get(

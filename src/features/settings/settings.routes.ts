@@ -10,6 +10,7 @@ import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { type ServiceSettings, type SettingsPatch, ZSettingsPatch } from './settings.schemas.ts';
+import { doneOf } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const TEXTS = ['privacyNotice', 'signposting', 'emergencyContacts', 'welcome'] as const;
@@ -125,7 +126,7 @@ function fieldIdOf(path: string, patch: Record<string, unknown>, noticeRowOf: nu
 const ORDER = ['referencePrefix', 'caseTypes', ...CASE_TYPES.map((c) => `prefix-${c}`), 'postcodePrefixes', 'localAuthorities'];
 const hrefOf = (id: string) => (/^notice-\d+-(from|to)$/.test(id) ? `#${id}-day` : id === 'caseTypes' ? '#caseTypes' : `#${id}`);
 
-export function registerSettingsPages(app: FastifyInstance, deps: Deps) {
+export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
   function render(reply: FastifyReply, state: FormState, extra: { fields?: FieldErrors; flash?: string } = {}) {
     const fields = extra.fields ?? {};
     const ids = Object.keys(fields);
@@ -142,7 +143,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: Deps) {
 
   app.get('/settings', async (req, reply) => {
     const settings = await deps.settings.get(req.actor!);
-    return render(reply, stateFromSettings(settings), { flash: (req.query as { done?: string }).done === 'saved' ? 'Settings saved.' : undefined });
+    return render(reply, stateFromSettings(settings), { flash: doneOf(req) === 'saved' ? 'Settings saved.' : undefined });
   });
 
   app.post('/settings', { config: { permission: 'settings.manage' } }, async (req: FastifyRequest, reply) => {

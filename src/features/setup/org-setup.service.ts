@@ -11,7 +11,7 @@ import type { Actor } from '#src/access/actor.ts';
 import { insertMembership } from '#src/features/people/memberships.ts';
 import { findUserByEmail, insertUser } from '#src/features/auth/accounts.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
-import { passwordProblem } from '#src/lib/password-strength.ts';
+import { refuseWeakPassword } from '#src/lib/password-strength.ts';
 import { getInstanceSetting, putInstanceSetting } from '#src/db/instance-settings.ts';
 import { countOrgs, findOrgBySlug, insertOrg } from '#src/features/orgs/org-records.ts';
 import type { NewOrgInput } from '#src/features/orgs/orgs.schemas.ts';
@@ -53,8 +53,7 @@ export function createOrgService({ db, audit }: { db: Db; clock: Clock; audit: A
 
     /** The setup page: the first service and its first admin, in one transaction. The token then stops working. */
     async setUpFirstService(token: string, org: NewOrgInput, admin: { name: string; email: string; password: string }, actor: Actor) {
-      const problem = passwordProblem(admin.password, admin);
-      if (problem) throw new AppError('UNPROCESSABLE', problem, { reason: 'WEAK_PASSWORD', fields: { password: problem } });
+      refuseWeakPassword(admin.password, admin, 'password');
       const passwordHash = await hashPassword(admin.password);
       return asSystem(db, async (tx) => {
         if ((await countOrgs(tx)) > 0 || (await getInstanceSetting(tx, SETUP_KEY)) !== hashToken(token))

@@ -8,6 +8,7 @@ import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { setSessionCookie } from '#src/http/request-actor.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
 import { AppError } from '#src/lib/app-error.ts';
+import { queryText, queryOf } from '#src/http/page-input.ts';
 
 const ZSetup = ZNewOrg.extend({
   token: z.string().min(1),
@@ -17,11 +18,11 @@ const ZSetup = ZNewOrg.extend({
 });
 const ORDER = ['name', 'slug', 'email', 'phone', 'address', 'adminName', 'adminEmail', 'password'];
 
-export function registerSetupRoutes(app: FastifyInstance, deps: Deps) {
+export function registerSetupRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth' | 'config' | 'orgs'>) {
   const page = (model: Record<string, unknown>) => ({ pageTitle: 'Set up Parley', ...model });
 
   app.get('/setup', async (req, reply) => {
-    const token = (req.query as { token?: string }).token;
+    const token = queryOf(req, z.object({ token: queryText })).token;
     if (!(await deps.orgs.isSetupTokenValid(token)))
       throw new AppError(
         'FORBIDDEN',

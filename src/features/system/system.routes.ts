@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from '#src/db/orm.ts';
 import type { Deps } from '#src/deps.ts';
 
-export function registerSystemRoutes(app: FastifyInstance, deps: Deps) {
+export function registerSystemRoutes(app: FastifyInstance, deps: Pick<Deps, 'database' | 'db' | 'orgs'>) {
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   app.get('/readyz', async (_req, reply) => {

@@ -113,7 +113,7 @@ export function createFeedbackService(deps: ClosingDeps) {
     /** Staff enter feedback from paper or a call. */
     async record(actor: OrgActor, caseId: string, input: StaffFeedbackInput) {
       return inOrg(db, actor.orgId, async (tx) => {
-        await cases.loadForWork(tx, actor, caseId);
+        await cases.caseFor(tx, actor, caseId, 'work');
         const c = await cases.caseIn(tx, actor.orgId, caseId);
         if (!(await cases.partiesIn(tx, actor.orgId, caseId)).some((p) => p.id === input.partyId))
           throw new AppError('UNPROCESSABLE', msg('Choose a person on this case'), {

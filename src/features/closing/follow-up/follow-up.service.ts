@@ -139,7 +139,7 @@ export function createFollowUpService(deps: ClosingDeps) {
     async ofCase(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForActor(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'view');
         const points = await listPoints(tx, actor.orgId, caseId);
         const checkIns = await listCheckIns(tx, actor.orgId, caseId);
         const parties = await cases.partiesIn(tx, actor.orgId, caseId);
@@ -156,7 +156,7 @@ export function createFollowUpService(deps: ClosingDeps) {
     /** Staff enter a check-in from a call, a visit or paper. */
     async recordCheckIn(actor: OrgActor, caseId: string, input: StaffCheckIn) {
       return inOrg(db, actor.orgId, async (tx) => {
-        await cases.loadForWork(tx, actor, caseId);
+        await cases.caseFor(tx, actor, caseId, 'work');
         const point = await findPoint(tx, actor.orgId, input.pointId);
         if (!point || point.caseId !== caseId)
           throw new AppError('UNPROCESSABLE', msg('Choose a follow-up point on this case'), {
@@ -176,7 +176,7 @@ export function createFollowUpService(deps: ClosingDeps) {
     /** Staff send the links for points that are due now (the job does this on the day). */
     async sendLinksNow(actor: OrgActor, caseId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        await cases.loadForWork(tx, actor, caseId);
+        await cases.caseFor(tx, actor, caseId, 'work');
         const tokens = await sendDueLinks(tx, deps, actor.orgId, caseId);
         await audit.record(tx, actor, actor.orgId, { action: 'follow_up.links_sent', entityType: 'case', entityId: caseId, detail: { count: tokens.length } });
         return { sent: tokens.length };

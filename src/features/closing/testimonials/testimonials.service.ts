@@ -15,7 +15,7 @@ export function createTestimonialService({ db, clock, audit }: Pick<ClosingDeps,
   async function load(actor: OrgActor, id: string) {
     return inOrg(db, actor.orgId, async (tx) => {
       const row = await findTestimonial(tx, actor.orgId, id);
-      if (!row) throw notFound('That testimonial');
+      if (!row) throw notFound(msg('That testimonial was not found'));
       return row;
     });
   }
@@ -40,7 +40,7 @@ export function createTestimonialService({ db, clock, audit }: Pick<ClosingDeps,
       authorise(actor, 'feedback.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const row = await findTestimonial(tx, actor.orgId, id);
-        if (!row) throw notFound('That testimonial');
+        if (!row) throw notFound(msg('That testimonial was not found'));
         if (row.text === input.text) return { id, status: row.status };
         await updateTestimonial(tx, actor.orgId, id, { text: input.text, status: 'pending', published: false, decidedBy: null, decidedAt: null });
         await audit.record(tx, actor, actor.orgId, { action: 'testimonial.edited', entityType: 'testimonial', entityId: id });
@@ -53,7 +53,7 @@ export function createTestimonialService({ db, clock, audit }: Pick<ClosingDeps,
       authorise(actor, 'testimonials.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const row = await findTestimonial(tx, actor.orgId, id);
-        if (!row) throw notFound('That testimonial');
+        if (!row) throw notFound(msg('That testimonial was not found'));
         const status = input.decision === 'approve' ? 'approved' : 'rejected';
         await updateTestimonial(tx, actor.orgId, id, {
           status,
@@ -76,7 +76,7 @@ export function createTestimonialService({ db, clock, audit }: Pick<ClosingDeps,
       authorise(actor, 'testimonials.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const row = await findTestimonial(tx, actor.orgId, id);
-        if (!row) throw notFound('That testimonial');
+        if (!row) throw notFound(msg('That testimonial was not found'));
         if (published && row.status !== 'approved')
           throw new AppError('CONFLICT', msg('Approve the testimonial before publishing it'), { reason: 'NOT_APPROVED' });
         await updateTestimonial(tx, actor.orgId, id, { published });

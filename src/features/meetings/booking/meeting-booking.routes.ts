@@ -12,23 +12,28 @@ import { attempt, bookingFormModel, errorItems, formFields, readBookingForm, val
 import { ZBookMeeting } from '../records/meetings.schemas.ts';
 import { meetingsHeader } from '../records/meetings.routes.ts';
 import { requestRow } from '../records/meetings.present.ts';
+import { queryOf } from '#src/http/page-input.ts';
+import { z } from 'zod';
 
 const t = translator('en');
 
 type State = { values: Record<string, string>; ticked: { volunteerIds: string[]; partyIds: string[] }; fields?: FieldErrors };
 
-async function renderBooking(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
+/** The booking form's query (from the slot finder or a request): any fields, each read as text by valuesFromQuery. */
+const ZBookingQuery = z.record(z.string(), z.unknown());
+
+async function renderBooking(deps: Pick<Deps, 'clock' | 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const actor = req.actor!;
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
   const choices = await deps.meetings.bookingForm(actor, caseId);
   let values = state?.values;
   let ticked = state?.ticked;
-  const requestId = values?.requestId ?? valuesFromQuery(req.query as Record<string, unknown>).requestId;
+  const requestId = values?.requestId ?? valuesFromQuery(queryOf(req, ZBookingQuery)).requestId;
   const found = requestId ? await deps.meetings.requests.get(actor, requestId).catch(() => undefined) : undefined;
   const request = found && found.caseId === caseId && found.status === 'open' ? found : undefined;
   if (!values || !ticked) {
-    const fromQuery = valuesFromQuery(req.query as Record<string, unknown>);
+    const fromQuery = valuesFromQuery(queryOf(req, ZBookingQuery));
     values = { durationMinutes: '60', ...(request ? { kind: request.kind } : {}), ...fromQuery };
     if (!request) delete values.requestId;
     ticked = {
@@ -47,7 +52,7 @@ async function renderBooking(deps: Deps, pages: CasePagesService, req: FastifyRe
   });
 }
 
-export function registerBookingPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerBookingPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'meetings'>, pages: CasePagesService) {
   app.get('/cases/:id/meetings/new', (req, reply) => renderBooking(deps, pages, req, reply));
 
   app.post('/cases/:id/meetings/new', async (req, reply) => {

@@ -2,12 +2,12 @@
 // room and then the people (so two bookings at once are checked one after the other), gather the facts the booking
 // rules read (clashes, consent, notices, the venue's hours, the room's size) and refuse with every reason at once.
 // Also the participant rows and the video link a new meeting gets.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, worded, wordedLower } from '#src/i18n/i18n.ts';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '#src/db/client.ts';
 import type { CaseRow, PartyRow } from '#src/features/cases/case-reads.ts';
 import type { Notice } from '#src/features/settings/settings.schemas.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
+import { AppError, type FieldErrors, inEnglish } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { CaseMediator } from './meeting-choices.repo.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
@@ -177,14 +177,12 @@ export const withHomeName = (m: MeetingWithParticipants, parties: readonly { id:
 });
 
 export const notBooked = (m: { status: string }, doing: string) =>
-  new AppError(
-    'CONFLICT',
-    `Only a booked meeting can be ${doing}; this one is ${MEETING_STATUS_LABELS[m.status as MeetingStatus]?.toLowerCase() ?? m.status}`,
-    {
-      reason: 'MEETING_NOT_BOOKED',
-      fields: { _: `Only a booked meeting can be ${doing}` },
-    },
-  );
+  new AppError('CONFLICT', msg('Only a booked meeting can be {doing}; this one is {status}'), {
+    reason: 'MEETING_NOT_BOOKED',
+    params: { doing: worded(doing), status: wordedLower(MEETING_STATUS_LABELS[m.status as MeetingStatus] ?? m.status) },
+    fields: { _: inEnglish({ text: msg('Only a booked meeting can be {doing}'), params: { doing: worded(doing) } }) },
+    fieldParams: { _: { text: msg('Only a booked meeting can be {doing}'), params: { doing: worded(doing) } } },
+  });
 
 export const changedMeanwhile = () =>
   new AppError('CONFLICT', msg('Someone else changed this meeting at the same time; reload the page and try again'), { reason: 'MEETING_CHANGED' });

@@ -10,7 +10,7 @@ import { ZCalendarQuery } from './calendar.schemas.ts';
 
 const t = translator('en');
 
-export function registerCalendarPages(app: FastifyInstance, deps: Deps) {
+export function registerCalendarPages(app: FastifyInstance, deps: Pick<Deps, 'calendar'>) {
   app.get('/calendar', async (req, reply) => {
     const q = ZCalendarQuery.parse(req.query ?? {});
     const cal = await deps.calendar.service(req.actor!, q);

@@ -5,6 +5,7 @@
 // venue meeting, "Home visit – address in Parley" for a home visit — and a link to the meeting page in Parley, which
 // asks them to sign in. It never carries a party's name, phone number or home address, a prison's name, free-text
 // notes or a video link (anyone holding a video link could join).
+import { DEFAULT_LOCALE, type Locale, type Translate, translator } from '#src/i18n/i18n.ts';
 import type { IcsEvent } from './ics.ts';
 import { kindInWords } from '../meeting-text.ts';
 
@@ -27,38 +28,51 @@ export type FeedMeeting = {
 };
 
 /** Where, for a third party's calendar: a venue in full, anything else only as a pointer to Parley. */
-export function feedLocation(m: Pick<FeedMeeting, 'mode' | 'place' | 'venueName' | 'venueAddress' | 'roomName'>): string {
-  if (m.mode === 'online') return 'Online – join from the meeting page in Parley';
-  if (m.mode === 'phone') return 'By phone – details in Parley';
+export function feedLocation(
+  m: Pick<FeedMeeting, 'mode' | 'place' | 'venueName' | 'venueAddress' | 'roomName'>,
+  t: Translate = translator(DEFAULT_LOCALE),
+): string {
+  if (m.mode === 'online') return t('Online – join from the meeting page in Parley');
+  if (m.mode === 'phone') return t('By phone – details in Parley');
   switch (m.place) {
     case 'venue': {
-      const name = m.venueName ? `${m.venueName}${m.roomName ? ` (${m.roomName})` : ''}` : 'A venue';
+      const name = m.venueName ? `${m.venueName}${m.roomName ? ` (${m.roomName})` : ''}` : t('A venue');
       return [name, m.venueAddress?.replace(/\s*\r?\n\s*/g, ', ')].filter(Boolean).join(', ');
     }
     case 'home':
-      return 'Home visit – address in Parley';
+      return t('Home visit – address in Parley');
     case 'prison':
-      return 'Prison – details in Parley';
+      return t('Prison – details in Parley');
     case 'office':
-      return 'The service’s office';
+      return t('The service’s office');
     default:
-      return 'In person – details in Parley';
+      return t('In person – details in Parley');
   }
 }
 
-/** One event per meeting, with the meeting's own UID and SEQUENCE so a calendar replaces its copy when it changes. */
-export function feedEvents(meetings: readonly FeedMeeting[], baseUrl: string): IcsEvent[] {
+/**
+ * One event per meeting, with the meeting's own UID and SEQUENCE so a calendar replaces its copy when it changes;
+ * worded in `locale`, the volunteer's preferred language.
+ */
+export function feedEvents(meetings: readonly FeedMeeting[], baseUrl: string, locale: Locale = DEFAULT_LOCALE): IcsEvent[] {
+  const t = translator(locale);
   return meetings.map((m) => {
     const url = `${baseUrl}/cases/${m.caseId}/meetings/${m.id}`;
+    // i18n-dynamic: kindInWords gives a msg() label from MEETING_KIND_LABELS
+    const kind = t(kindInWords(m.kind));
     return {
       uid: m.icsUid,
       sequence: m.sequence,
       start: m.startsAt,
       end: m.endsAt,
       stamp: m.updatedAt,
-      summary: `${kindInWords(m.kind)} – ${m.caseReference}`,
-      description: `${kindInWords(m.kind)} for case ${m.caseReference}. Who is invited, and everything else about it, is on the meeting page in Parley (sign in first): ${url}`,
-      location: feedLocation(m),
+      summary: `${kind} – ${m.caseReference}`,
+      description: t('{kind} for case {reference}. Who is invited, and everything else about it, is on the meeting page in Parley (sign in first): {url}', {
+        kind,
+        reference: m.caseReference,
+        url,
+      }),
+      location: feedLocation(m, t),
       url,
       cancelled: m.status === 'cancelled',
     };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
 
-export function registerFeedApi(app: FastifyInstance, deps: Deps) {
+export function registerFeedApi(app: FastifyInstance, deps: Pick<Deps, 'calendarFeeds'>) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/volunteers/:volunteerId/calendar-feed/revoke',
     {

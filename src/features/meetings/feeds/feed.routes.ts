@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { registerFeedApi } from './feed.api.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const FEED_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
@@ -15,9 +16,9 @@ const DONE: Record<string, string> = {
   revoked: 'Their calendar link is turned off.',
   none: 'There was no calendar link to turn off.',
 };
-const flashOf = (req: FastifyRequest) => DONE[(req.query as { done?: string }).done ?? ''];
+const flashOf = (req: FastifyRequest) => DONE[doneOf(req)];
 
-export function registerFeedRoutes(app: FastifyInstance, deps: Deps) {
+export function registerFeedRoutes(app: FastifyInstance, deps: Pick<Deps, 'calendarFeeds'>) {
   app.get('/my/calendar/feed', async (req, reply) => {
     const status = await deps.calendarFeeds.mine(req.actor!);
     return reply.page('meetings/feeds/views/calendar-feed.njk', {
@@ -43,7 +44,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/volunteers/:volunteerId/calendar-feed', async (req, reply) => {
-    const status = await deps.calendarFeeds.ofVolunteer(req.actor!, (req.params as { volunteerId: string }).volunteerId);
+    const status = await deps.calendarFeeds.ofVolunteer(req.actor!, textParam(req, 'volunteerId'));
     return reply.page('meetings/feeds/views/volunteer-calendar-feed.njk', {
       pageTitle: t('Calendar link of {name}', { name: status.volunteer.name }),
       volunteer: status.volunteer,
@@ -53,13 +54,13 @@ export function registerFeedRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   app.post('/volunteers/:volunteerId/calendar-feed/revoke', async (req, reply) => {
-    const { volunteerId } = req.params as { volunteerId: string };
+    const volunteerId = textParam(req, 'volunteerId');
     const done = await deps.calendarFeeds.revokeFor(req.actor!, volunteerId);
     return reply.redirect(`/volunteers/${volunteerId}/calendar-feed?done=${done.revoked ? 'revoked' : 'none'}`, 303);
   });
 
   app.get('/calendar/:token.ics', { config: FEED_LIMIT }, async (req, reply) => {
-    const { token } = req.params as { token: string };
+    const token = textParam(req, 'token');
     const ics = await deps.calendarFeeds.read(token, { ip: req.ip, requestId: req.id });
     reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
     if (ics === undefined) return reply.status(404).type('text/plain; charset=utf-8').send('Not found\n');

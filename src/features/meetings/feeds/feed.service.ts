@@ -3,6 +3,7 @@
 // which turns the old one off. Volunteers make and turn off their own link; coordinators can turn off anyone's.
 // The public feed finds the link by its hash (as the system), then reads that volunteer's meetings in their own
 // service only. What goes into the feed is decided in feed-events.ts.
+import { localeOr, translator } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -109,7 +110,10 @@ export function createFeedService({ db, clock, audit, baseUrl }: { db: Db; clock
           .filter((m) => m.status !== 'cancelled' || m.updatedAt >= since)
           .map((m) => (m.status === 'booked' && m.startsAt >= now && !onCase.has(m.caseId) ? { ...m, status: 'cancelled' } : m));
         const org = await findOrgById(tx, feed.orgId);
-        return feedIcs(`${org?.name ?? 'Parley'}: meetings`, feedEvents(shown, baseUrl));
+        // In the volunteer's preferred language.
+        const locale = localeOr(v.preferredLanguage);
+        const t = translator(locale);
+        return feedIcs(t('{service}: meetings', { service: org?.name ?? 'Parley' }), feedEvents(shown, baseUrl, locale));
       });
     },
   };

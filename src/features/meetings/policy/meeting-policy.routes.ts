@@ -10,6 +10,7 @@ import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type MeetingPolicy, readMeetingPolicy, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
+import { doneOf } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -87,7 +88,7 @@ export function readMeetingPolicyForm(b: FormBody): { policy: Partial<MeetingPol
   return { policy, fields };
 }
 
-export function registerMeetingPolicyPages(app: FastifyInstance, deps: Deps) {
+export function registerMeetingPolicyPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
   async function render(req: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; fields?: FieldErrors } = {}) {
     authorise(req.actor!, 'meetings.book');
     const policy = readMeetingPolicy(await deps.settings.forWork(req.actor!.orgId));
@@ -102,7 +103,7 @@ export function registerMeetingPolicyPages(app: FastifyInstance, deps: Deps) {
       values,
       fields,
       errors: errors.length ? errors : undefined,
-      flash: (req.query as { done?: string }).done === 'saved' && !errors.length ? 'Meetings settings saved.' : undefined,
+      flash: doneOf(req) === 'saved' && !errors.length ? 'Meetings settings saved.' : undefined,
     });
   }
 

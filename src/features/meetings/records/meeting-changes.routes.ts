@@ -67,7 +67,7 @@ function readChange(change: Change, body: FormBody): { input: unknown; problems:
   };
 }
 
-async function renderChange(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, change: Change, state?: State) {
+async function renderChange(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, change: Change, state?: State) {
   // Moving and cancelling are for the people who book; a mediator is told so before filling in a form they cannot send.
   if (change === 'reschedule' || change === 'cancel') authorise(req.actor!, 'meetings.book');
   const caseId = caseIdParam(req);
@@ -106,7 +106,7 @@ async function renderChange(deps: Deps, pages: CasePagesService, req: FastifyReq
 const SCHEMAS = { reschedule: ZReschedule, cancel: ZCancel, 'no-show': ZNoShow, record: ZRecordMeeting };
 const DONE: Record<Change, string> = { reschedule: 'moved', cancel: 'cancelled', 'no-show': 'noShow', record: 'recorded' };
 
-export function registerMeetingChangePages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerMeetingChangePages(app: FastifyInstance, deps: Pick<Deps, 'meetings'>, pages: CasePagesService) {
   for (const change of Object.keys(TITLES) as Change[]) {
     app.get(`/cases/:id/meetings/:meetingId/${change}`, (req, reply) => renderChange(deps, pages, req, reply, change));
 

@@ -71,7 +71,7 @@ export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipi
     service: service.name,
     meetingKind: kindLabel,
     meetingKindLower: lowerFirst(kindLabel),
-    when: whenInWords(meeting.startsAt, meeting.endsAt),
+    when: whenInWords(meeting.startsAt, meeting.endsAt, { locale }),
     where: meeting.where,
     videoLink,
     howToJoin: videoLink ? t('Join the video call with this link: {videoLink}', { videoLink }) : '',

@@ -1,13 +1,13 @@
 // After a meeting is booked: answers taken by phone, a meeting that did not take place, and the record of one that
 // did (attendance; for joint meetings and RJ conferences the ground rules agreed, issues, options, outcome; the next
 // step, where "another joint meeting" opens a further-meeting request). The case team and coordinators do this.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, worded } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { MeetingRecord } from '#src/db/schema/meetings.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { AppError, notFound } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { changedMeanwhile, notBooked } from '../booking/meeting-booking.ts';
 import { meetingEvent } from './meeting-events.ts';
@@ -27,8 +27,9 @@ const RESPONSE_VERBS: Record<string, string> = { accepted: 'accepted', declined:
 const notStarted = (what: string) =>
   new AppError('UNPROCESSABLE', msg('You can record {what} once the meeting’s start time has passed'), {
     reason: 'MEETING_NOT_STARTED',
-    fields: { _: `You can record ${what} once the meeting has started` },
-    params: { what },
+    fields: { _: inEnglish({ text: msg('You can record {what} once the meeting has started'), params: { what } }) },
+    fieldParams: { _: { text: msg('You can record {what} once the meeting has started'), params: { what: worded(what) } } },
+    params: { what: worded(what) },
   });
 
 function unknownParticipants(m: { participants: { id: string }[] }, ids: readonly string[], field: string) {
@@ -53,8 +54,8 @@ export function createMeetingOutcomeService({ db, clock, audit, settings, loadMe
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
         const who = m.participants.find((p) => p.id === input.participantId);
-        if (!who) throw notFound(msg('That person on this meeting'));
-        if (m.status !== 'booked') throw notBooked(m, 'answered');
+        if (!who) throw notFound(msg('That person on this meeting was not found'));
+        if (m.status !== 'booked') throw notBooked(m, msg('answered'));
         const now = clock.now();
         await updateParticipantResponse(tx, actor.orgId, m.id, who.id, input.response, now);
         await meetingEvent(tx, actor, now, m, {
@@ -76,9 +77,9 @@ export function createMeetingOutcomeService({ db, clock, audit, settings, loadMe
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'marked as not taking place');
+        if (m.status !== 'booked') throw notBooked(m, msg('marked as not taking place'));
         const now = clock.now();
-        if (m.startsAt.getTime() > now.getTime()) throw notStarted('that a meeting did not take place');
+        if (m.startsAt.getTime() > now.getTime()) throw notStarted(msg('that a meeting did not take place'));
         unknownParticipants(m, input.absentParticipantIds, 'absentParticipantIds');
         if (
           !(await updateMeeting(
@@ -113,9 +114,9 @@ export function createMeetingOutcomeService({ db, clock, audit, settings, loadMe
       const policy = readMeetingPolicy(await settings.forWork(actor.orgId));
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'recorded');
+        if (m.status !== 'booked') throw notBooked(m, msg('recorded'));
         const now = clock.now();
-        if (m.startsAt.getTime() > now.getTime()) throw notStarted('a meeting');
+        if (m.startsAt.getTime() > now.getTime()) throw notStarted(msg('a meeting'));
         unknownParticipants(m, input.attendedParticipantIds, 'attendedParticipantIds');
         const joint = JOINT_KINDS.includes(m.kind);
         if (joint && input.groundRules.some((r) => !policy.groundRules.includes(r)))

@@ -13,7 +13,7 @@ const security = [{ bearer: [] }];
 const ZChanged = z.object({ meeting: ZMeetingOut, emailsQueued: z.number().describe('Invitations, changes or cancellations queued in the outbox') });
 const refusals = { 404: ZApiError, 409: ZApiError, ...errorResponses };
 
-export function registerMeetingApi(app: FastifyInstance, deps: Deps) {
+export function registerMeetingApi(app: FastifyInstance, deps: Pick<Deps, 'meetings'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const one = async (actor: Parameters<Deps['meetings']['meeting']>[0], caseId: string, meetingId: string) =>
     presentMeeting((await deps.meetings.meeting(actor, caseId, meetingId)).meeting);

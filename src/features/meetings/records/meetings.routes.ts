@@ -9,8 +9,7 @@ import { type CasePagesService, createCasePagesService } from '#src/features/cas
 import { asBody, optionalText } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
 import { registerBookingPages } from '../booking/meeting-booking.routes.ts';
 import { registerMeetingChangePages } from './meeting-changes.routes.ts';
 import { attempt, errorItems } from './meeting-forms.ts';
@@ -23,6 +22,7 @@ import { registerRequestApi } from '../requests/requests.api.ts';
 import { registerRequestPages } from '../requests/requests.routes.ts';
 import { registerShuttleApi } from '../shuttle/shuttle.api.ts';
 import { registerShuttlePages } from '../shuttle/shuttle.routes.ts';
+import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -38,13 +38,11 @@ export const MEETING_DONE: Record<string, string> = {
   requested: 'Request for a further meeting recorded. It is in the coordinators’ queue.',
 };
 
-export const flashOf = (req: FastifyRequest) => MEETING_DONE[(req.query as { done?: string }).done ?? ''];
+export const flashOf = (req: FastifyRequest) => MEETING_DONE[doneOf(req)];
 
 /** The meeting id in the path, or 404. */
 export function meetingIdParam(req: FastifyRequest): string {
-  const id = (req.params as { meetingId?: string }).meetingId;
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That meeting was not found'));
-  return id;
+  return uuidParam(req, 'meetingId', msg('That meeting was not found'));
 }
 
 /** The case's heading and sub navigation, with the Meetings tab active, and what this person may do. */
@@ -56,7 +54,7 @@ export async function meetingsHeader(pages: CasePagesService, req: FastifyReques
 
 type Extra = { values?: Record<string, string>; fields?: FieldErrors };
 
-async function renderCaseMeetings(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply) {
+async function renderCaseMeetings(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply) {
   const caseId = caseIdParam(req);
   const { header, canBook } = await meetingsHeader(pages, req, caseId);
   const list = await deps.meetings.caseMeetings(req.actor!, caseId);
@@ -74,7 +72,7 @@ async function renderCaseMeetings(deps: Deps, pages: CasePagesService, req: Fast
   });
 }
 
-async function renderMeeting(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
+async function renderMeeting(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, extra: Extra = {}) {
   const caseId = caseIdParam(req);
   const meetingId = meetingIdParam(req);
   const { header, canBook, view } = await meetingsHeader(pages, req, caseId);
@@ -117,7 +115,7 @@ async function renderMeeting(deps: Deps, pages: CasePagesService, req: FastifyRe
   });
 }
 
-export function registerMeetingPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerMeetingPages(app: FastifyInstance, deps: Pick<Deps, 'cases' | 'clock' | 'db' | 'meetings'>, pages: CasePagesService) {
   app.get('/cases/:id/meetings', (req, reply) => renderCaseMeetings(deps, pages, req, reply));
   app.get('/cases/:id/meetings/:meetingId', (req, reply) => renderMeeting(deps, pages, req, reply));
 
@@ -135,7 +133,7 @@ export function registerMeetingPages(app: FastifyInstance, deps: Deps, pages: Ca
 }
 
 /** Every meeting page and API route, registered once from app.ts. */
-export function registerMeetings(app: FastifyInstance, deps: Deps) {
+export function registerMeetings(app: FastifyInstance, deps: Pick<Deps, 'cases' | 'clock' | 'db' | 'meetings'>) {
   const pages = createCasePagesService(deps);
   registerMeetingPages(app, deps, pages);
   registerBookingPages(app, deps, pages);

@@ -1,11 +1,17 @@
 // The zod inputs the meeting pages and the API share: booking, moving, cancelling, a no-show, a response taken by
 // phone, and the record of a meeting. Pages read their forms into these shapes (meeting-forms.ts).
+import { msg } from '#src/i18n/i18n.ts';
+import { tooLong } from '#src/lib/zod-fields.ts';
 import { z } from 'zod';
 import { MEETING_KINDS, MEETING_MODES, MEETING_PLACES, NEXT_STEPS, RESPONSES } from '#src/domain/meeting-words.ts';
 import { onePartyProblem } from '../slots/service-rules.ts';
 
 const uuid = (message: string) => z.string().uuid(message);
-const text = (max: number, what: string) => z.string().trim().max(max, `${what} must be ${max} characters or fewer`);
+const text = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, tooLong(what, String(max)));
 const httpsLink = z
   .string()
   .trim()
@@ -23,7 +29,7 @@ const duration = z
 const start = z.iso.datetime({ offset: true, error: 'Enter the start as a date and time, like 2026-12-15T10:00:00Z' });
 
 export const ZOtherPerson = z.object({
-  name: text(200, 'The name').min(1, 'Enter the other person’s name'),
+  name: text(200, msg('The name')).min(1, 'Enter the other person’s name'),
   email: z.email('Enter the other person’s email address in the correct format, like name@example.org').max(320).optional(),
 });
 
@@ -34,7 +40,7 @@ export const ZBookMeeting = z
     place: z.enum(MEETING_PLACES, { error: 'Choose where the meeting happens' }).optional(),
     roomId: uuid('Choose a room').optional(),
     homePartyId: uuid('Choose whose home the meeting is at').optional(),
-    locationText: text(300, 'Where').optional(),
+    locationText: text(300, msg('Where')).optional(),
     start: start.describe('The start, with its offset: 2026-12-15T10:00:00Z or 2026-07-01T10:00:00+01:00'),
     durationMinutes: duration,
     volunteerIds: z.array(uuid('Choose mediators on this case')).max(10).default([]),
@@ -42,7 +48,7 @@ export const ZBookMeeting = z
     others: z.array(ZOtherPerson).max(10).default([]).describe('Anyone else invited, by name and email'),
     videoLink: httpsLink.optional().describe('For online meetings when the service has no video link template'),
     shortNoticeAgreed: z.boolean().default(false).describe('SEND: the parent agreed to less than the usual working days’ notice'),
-    notes: text(2000, 'The notes').optional(),
+    notes: text(2000, msg('The notes')).optional(),
     requestId: uuid('That request was not found').optional().describe('The further-meeting request this booking answers'),
   })
   .superRefine((v, ctx) => {
@@ -60,17 +66,17 @@ export type BookMeeting = z.infer<typeof ZBookMeeting>;
 export const ZReschedule = z.object({
   start,
   durationMinutes: duration,
-  reason: text(1000, 'The reason').min(1, 'Say why the meeting is moving'),
+  reason: text(1000, msg('The reason')).min(1, 'Say why the meeting is moving'),
   shortNoticeAgreed: z.boolean().default(false),
 });
 export type Reschedule = z.infer<typeof ZReschedule>;
 
-export const ZCancel = z.object({ reason: text(1000, 'The reason').min(1, 'Say why the meeting is cancelled') });
+export const ZCancel = z.object({ reason: text(1000, msg('The reason')).min(1, 'Say why the meeting is cancelled') });
 export type Cancel = z.infer<typeof ZCancel>;
 
 export const ZNoShow = z.object({
   absentParticipantIds: z.array(uuid('Choose who did not come')).max(50).default([]),
-  reason: text(1000, 'The reason').min(1, 'Say why the meeting did not take place'),
+  reason: text(1000, msg('The reason')).min(1, 'Say why the meeting did not take place'),
 });
 export type NoShow = z.infer<typeof ZNoShow>;
 
@@ -84,12 +90,16 @@ export type ResponseInput = z.infer<typeof ZResponse>;
 
 export const ZRecordMeeting = z.object({
   attendedParticipantIds: z.array(uuid('Choose who came')).max(50).default([]).describe('Everyone else invited is recorded as not attending'),
-  groundRules: z.array(text(300, 'A ground rule')).max(20).default([]).describe('The ground rules agreed (joint meetings and RJ conferences)'),
-  issues: text(5000, 'The issues').default(''),
-  options: text(5000, 'The options').default(''),
-  outcome: text(5000, 'The outcome').min(1, 'Say what the outcome was'),
+  groundRules: z
+    .array(text(300, msg('A ground rule')))
+    .max(20)
+    .default([])
+    .describe('The ground rules agreed (joint meetings and RJ conferences)'),
+  issues: text(5000, msg('The issues')).default(''),
+  options: text(5000, msg('The options')).default(''),
+  outcome: text(5000, msg('The outcome')).min(1, 'Say what the outcome was'),
   nextStep: z.enum(NEXT_STEPS, { error: 'Choose the next step' }),
-  notes: text(5000, 'The notes').optional(),
+  notes: text(5000, msg('The notes')).optional(),
 });
 export type RecordMeeting = z.infer<typeof ZRecordMeeting>;
 

@@ -66,9 +66,9 @@ export function createMeetingService(deps: MeetingDeps) {
 
   /** A meeting of the case, for people who may see the case (view) or record work on it (work). */
   const loadMeeting: LoadMeeting = async (tx, actor, caseId, meetingId, need) => {
-    const c = need === 'view' ? await cases.loadForActor(tx, actor, caseId) : await cases.loadForWork(tx, actor, caseId);
+    const c = need === 'view' ? await cases.caseFor(tx, actor, caseId, 'view') : await cases.caseFor(tx, actor, caseId, 'work');
     const m = await findMeeting(tx, actor.orgId, caseId, meetingId);
-    if (!m) throw notFound(msg('That meeting'));
+    if (!m) throw notFound(msg('That meeting was not found'));
     return { c, m };
   };
 
@@ -79,7 +79,7 @@ export function createMeetingService(deps: MeetingDeps) {
     async caseMeetings(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForActor(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'view');
         const parties = await listParties(tx, actor.orgId, caseId);
         const meetings = (await listMeetingsOfCase(tx, actor.orgId, caseId)).map((m) => withHomeName(m, parties));
         const requests = await listRequestsOfCase(tx, actor.orgId, caseId);
@@ -110,7 +110,7 @@ export function createMeetingService(deps: MeetingDeps) {
       authorise(actor, 'meetings.book');
       const { policy } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForWork(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'work');
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.booking_form_viewed', entityType: 'case', entityId: caseId });
         return {
           case: { id: c.id, reference: c.reference, caseType: c.caseType },
@@ -134,7 +134,7 @@ export function createMeetingService(deps: MeetingDeps) {
       authorise(actor, 'meetings.book');
       const { policy, notices } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForWork(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'work');
         const now = clock.now();
         const parties = await listParties(tx, actor.orgId, caseId);
         const mediators = await listCaseMediators(tx, actor.orgId, caseId);
@@ -224,7 +224,7 @@ export function createMeetingService(deps: MeetingDeps) {
       const { policy, notices } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'moved');
+        if (m.status !== 'booked') throw notBooked(m, msg('moved'));
         const now = clock.now();
         const parties = await listParties(tx, actor.orgId, caseId);
         const start = new Date(input.start);
@@ -287,7 +287,7 @@ export function createMeetingService(deps: MeetingDeps) {
       const { policy } = await workSettings(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
         const { m } = await loadMeeting(tx, actor, caseId, meetingId, 'work');
-        if (m.status !== 'booked') throw notBooked(m, 'cancelled');
+        if (m.status !== 'booked') throw notBooked(m, msg('cancelled'));
         const now = clock.now();
         const done = await updateMeeting(
           tx,

@@ -12,7 +12,7 @@ import { ZDecline, ZMeetingRequest, ZRequestQuery } from './requests.schemas.ts'
 const tags = ['meetings'];
 const security = [{ bearer: [] }];
 
-export function registerRequestApi(app: FastifyInstance, deps: Deps) {
+export function registerRequestApi(app: FastifyInstance, deps: Pick<Deps, 'meetings'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

@@ -4,7 +4,6 @@ import type { Db } from '#src/db/client.ts';
 import { and, asc, desc, eq, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { meetingRequests } from '#src/db/schema/meetings.ts';
-import { referrals } from '#src/db/schema/referrals.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
 export type NewRequest = typeof meetingRequests.$inferInsert;
@@ -82,16 +81,5 @@ export async function resolveRequest(
     .set(change)
     .where(and(eq(meetingRequests.orgId, orgId), eq(meetingRequests.id, requestId), eq(meetingRequests.status, 'open')))
     .returning({ id: meetingRequests.id });
-  return rows.length > 0;
-}
-
-/** Did this API key send a referral that became (or was linked to) this case? */
-export async function caseReferredByKey(tx: Db, orgId: string, caseId: string, apiKeyId: string): Promise<boolean> {
-  if (!isUuid(apiKeyId)) return false;
-  const rows = await tx
-    .select({ id: referrals.id })
-    .from(referrals)
-    .where(and(eq(referrals.orgId, orgId), eq(referrals.caseId, caseId), eq(referrals.createdByKey, apiKeyId)))
-    .limit(1);
   return rows.length > 0;
 }

@@ -7,26 +7,22 @@ import type { CasePagesService } from '#src/features/cases/case-pages.service.ts
 import { asBody, optionalText } from '#src/http/page-form.ts';
 import { keepValues, parseForm } from '#src/http/forms.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
 import { attempt, errorItems, formFields } from '../records/meeting-forms.ts';
 import { MEETING_KIND_LABELS, MEETING_KINDS, REQUESTER_LABELS } from '#src/domain/meeting-words.ts';
 import { meetingsHeader } from '../records/meetings.routes.ts';
 import { requestRow } from '../records/meetings.present.ts';
 import { REQUESTED_BY, ZDecline, ZMeetingRequest } from './requests.schemas.ts';
+import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
 type State = { values: Record<string, string>; fields: FieldErrors };
 const QUEUE_DONE: Record<string, string> = { declined: 'Request declined. The reason is on the case timeline.' };
 
-const requestIdParam = (req: FastifyRequest) => {
-  const id = (req.params as { requestId?: string }).requestId;
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That request was not found'));
-  return id;
-};
+const requestIdParam = (req: FastifyRequest) => uuidParam(req, 'requestId', msg('That request was not found'));
 
-async function renderNew(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
+async function renderNew(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
   const form = await deps.meetings.requests.requestForm(req.actor!, caseId);
@@ -48,7 +44,7 @@ async function renderNew(deps: Deps, pages: CasePagesService, req: FastifyReques
   });
 }
 
-async function renderDecline(deps: Deps, req: FastifyRequest, reply: FastifyReply, state?: State) {
+async function renderDecline(deps: Pick<Deps, 'clock' | 'meetings'>, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const request = await deps.meetings.requests.get(req.actor!, requestIdParam(req));
   const fields = state?.fields ?? {};
   return reply.page('meetings/requests/views/request-decline.njk', {
@@ -61,7 +57,7 @@ async function renderDecline(deps: Deps, req: FastifyRequest, reply: FastifyRepl
   });
 }
 
-export function registerRequestPages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerRequestPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'meetings'>, pages: CasePagesService) {
   app.get('/cases/:id/meetings/requests/new', (req, reply) => renderNew(deps, pages, req, reply));
 
   app.post('/cases/:id/meetings/requests/new', async (req, reply) => {
@@ -87,7 +83,7 @@ export function registerRequestPages(app: FastifyInstance, deps: Deps, pages: Ca
     return reply.page('meetings/requests/views/requests-queue.njk', {
       pageTitle: t('Requests for a further meeting'),
       requests: open.map((r) => requestRow(r, now)),
-      flash: QUEUE_DONE[(req.query as { done?: string }).done ?? ''],
+      flash: QUEUE_DONE[doneOf(req)],
     });
   });
 

@@ -6,16 +6,18 @@ import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Actor, OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { type CaseRow, findCase, listParties } from '#src/features/cases/case-reads.ts';
+import { type CaseRow, listParties } from '#src/features/cases/case-reads.ts';
 import { insertEvent } from '#src/features/cases/case-timeline.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { kindInWords } from '../meeting-text.ts';
 import type { MeetingDeps } from '../records/meetings.service.ts';
-import { caseReferredByKey, findRequest, insertRequest, listRequests, listRequestsOfCase, resolveRequest } from './requests.repo.ts';
+import { findRequest, insertRequest, listRequests, listRequestsOfCase, resolveRequest } from './requests.repo.ts';
+import { subjectOf } from '#src/access/subjects.ts';
 import type { DeclineInput, MeetingRequestInput } from './requests.schemas.ts';
 
-const isReferrerKey = (actor: OrgActor) => actor.type === 'api_key' && actor.role === 'referrer';
+/** A referrer's API key (src/access's `referrer` subject): it sees only the cases its own referrals became. */
+const isReferrerKey = (actor: OrgActor) => subjectOf(actor).kind === 'referrer';
 const by = (actor: OrgActor) => actor.label ?? actor.id;
 /** Who made a request: a person's name, or for an API key its id, so a key finds exactly its own requests again. */
 const maker = (actor: OrgActor) => (isReferrerKey(actor) ? `api-key:${actor.id}` : by(actor));
@@ -27,15 +29,10 @@ function referrerName(c: CaseRow): string | undefined {
 }
 
 export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
-  /** The case, for the case team and coordinators, or for the API key whose referral it came from (404 otherwise). */
+  /** The case, for the case team and coordinators, or for the API key whose referral it came from (404 otherwise: src/access). */
   async function caseFor(tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work'): Promise<CaseRow> {
-    if (isReferrerKey(actor)) {
-      const c = await findCase(tx, actor.orgId, caseId);
-      if (!c || !(await caseReferredByKey(tx, actor.orgId, caseId, actor.id))) throw notFound(msg('That case'));
-      return c;
-    }
-    authorise(actor, 'cases.view');
-    return need === 'view' ? cases.loadForActor(tx, actor, caseId) : cases.loadForWork(tx, actor, caseId);
+    if (!isReferrerKey(actor)) authorise(actor, 'cases.view');
+    return cases.caseFor(tx, actor, caseId, need);
   }
 
   return {
@@ -188,7 +185,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
     async get(actor: OrgActor, requestId: string) {
       authorise(actor, 'meetings.book');
       const found = await inOrg(db, actor.orgId, (tx) => findRequest(tx, actor.orgId, requestId));
-      if (!found) throw notFound(msg('That request'));
+      if (!found) throw notFound(msg('That request was not found'));
       return found;
     },
 
@@ -196,7 +193,7 @@ export function createRequestService({ db, clock, audit, cases }: MeetingDeps) {
       authorise(actor, 'meetings.book');
       return inOrg(db, actor.orgId, async (tx) => {
         const r = await findRequest(tx, actor.orgId, requestId);
-        if (!r) throw notFound(msg('That request'));
+        if (!r) throw notFound(msg('That request was not found'));
         const now = clock.now();
         const done = await resolveRequest(tx, actor.orgId, r.id, {
           status: 'declined',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '#src/features/cases/party-privacy.ts';
+import type { Viewer } from '#src/access/policies/party.policy.ts';
 import { mayConvey, type ShuttleConveyance, type ShuttleStatement, shareableText, shuttleViewFor } from './shuttle-rules.ts';
 
 const at = new Date('2026-12-15T10:00:00Z');

@@ -2,8 +2,8 @@
 // their permission: "no" is never passed on (nor shown to anyone but staff and the speaker), "yes" passes the
 // statement as said, and "yes in these words" passes only the agreed words, never the statement itself. Every page,
 // letter, API answer and export of the log goes through shuttleViewFor.
-import type { Viewer } from '#src/features/cases/party-privacy.ts';
 import type { SharePermission } from '#src/domain/meeting-words.ts';
+import type { Viewer } from '#src/access/policies/party.policy.ts';
 
 export type ShuttleStatement = {
   id: string;

@@ -45,7 +45,7 @@ const presentView = (forPartyId: string | null, v: ShuttleView): z.infer<typeof 
   mayPass: v.mayPass.map((p) => ({ statementId: p.statementId, fromPartyId: p.fromPartyId, text: p.text, passedOn: p.passedOn })),
 });
 
-export function registerShuttleApi(app: FastifyInstance, deps: Deps) {
+export function registerShuttleApi(app: FastifyInstance, deps: Pick<Deps, 'meetings'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

@@ -17,6 +17,7 @@ import { meetingIdParam, meetingsHeader } from '../records/meetings.routes.ts';
 import { meetingRow } from '../records/meetings.present.ts';
 import { ZConvey, ZStatement } from './shuttle.schemas.ts';
 import { mayConvey } from './shuttle-rules.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const at = (d: Date) => `${dayInWords(d)}, ${clockTime(d)}`;
@@ -25,7 +26,7 @@ const DONE: Record<string, string> = { statement: 'Statement recorded.', conveye
 
 type State = { values: Record<string, string>; fields: FieldErrors; form: string };
 
-async function renderLog(deps: Deps, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
+async function renderLog(deps: Pick<Deps, 'meetings'>, pages: CasePagesService, req: FastifyRequest, reply: FastifyReply, state?: State) {
   const caseId = caseIdParam(req);
   const { header } = await meetingsHeader(pages, req, caseId);
   const { meeting: m, parties, view } = await deps.meetings.shuttle.log(req.actor!, caseId, meetingIdParam(req));
@@ -64,11 +65,11 @@ async function renderLog(deps: Deps, pages: CasePagesService, req: FastifyReques
         ? errorItems(fields, ['partyId', 'statement', 'permission', 'words'])
         : [{ text: fields.toPartyId ?? fields._ ?? '', href: `#toPartyId-${state?.form}` }]
       : undefined,
-    flash: DONE[(req.query as { done?: string }).done ?? ''],
+    flash: DONE[doneOf(req)],
   });
 }
 
-export function registerShuttlePages(app: FastifyInstance, deps: Deps, pages: CasePagesService) {
+export function registerShuttlePages(app: FastifyInstance, deps: Pick<Deps, 'meetings'>, pages: CasePagesService) {
   const logUrl = (caseId: string, meetingId: string) => `/cases/${caseId}/meetings/${meetingId}/shuttle`;
 
   app.get('/cases/:id/meetings/:meetingId/shuttle', (req, reply) => renderLog(deps, pages, req, reply));
@@ -92,7 +93,7 @@ export function registerShuttlePages(app: FastifyInstance, deps: Deps, pages: Ca
   app.post('/cases/:id/meetings/:meetingId/shuttle/:statementId/convey', async (req, reply) => {
     const caseId = caseIdParam(req);
     const meetingId = meetingIdParam(req);
-    const statementId = (req.params as { statementId: string }).statementId;
+    const statementId = textParam(req, 'statementId');
     if (!isUuid(statementId)) throw new AppError('NOT_FOUND', msg('That statement was not found'));
     const body = asBody(req.body);
     const parsed = parseForm(ZConvey, { toPartyId: optionalText(body, 'toPartyId') });

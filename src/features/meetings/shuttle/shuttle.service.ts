@@ -6,8 +6,8 @@ import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import type { Viewer } from '#src/features/cases/party-privacy.ts';
 import { listParties } from '#src/features/cases/case-reads.ts';
+import type { Viewer } from '#src/access/policies/party.policy.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { meetingEvent } from '../records/meeting-events.ts';
@@ -45,7 +45,7 @@ export function createShuttleService({ db, clock, audit, loadMeeting }: MeetingD
       return inOrg(db, actor.orgId, async (tx) => {
         const { m, parties } = await loadSession(tx, actor, caseId, meetingId);
         const forParty = forPartyId ? parties.find((p) => p.id === forPartyId) : undefined;
-        if (forPartyId && !forParty) throw notFound(msg('That person on this case'));
+        if (forPartyId && !forParty) throw notFound(msg('That person on this case was not found'));
         const viewer: Viewer = forParty ? { kind: 'party', partyId: forParty.id } : { kind: 'staff' };
         const view = shuttleViewFor(viewer, await listStatements(tx, actor.orgId, caseId, m.id), await listConveyances(tx, actor.orgId, caseId, m.id));
         await audit.record(tx, actor, actor.orgId, {
@@ -109,7 +109,7 @@ export function createShuttleService({ db, clock, audit, loadMeeting }: MeetingD
         const { m, parties } = await loadSession(tx, actor, caseId, meetingId);
         writable(m);
         const statement = await findStatement(tx, actor.orgId, caseId, m.id, statementId);
-        if (!statement) throw notFound(msg('That statement'));
+        if (!statement) throw notFound(msg('That statement was not found'));
         const to = parties.find((p) => p.id === input.toPartyId);
         if (!to)
           throw new AppError('UNPROCESSABLE', msg('Choose a person on this case'), {

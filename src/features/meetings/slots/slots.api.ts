@@ -25,7 +25,7 @@ const ZSlotsOut = z.object({
 
 const ZExplainOut = z.object({ date: z.string(), reasons: z.array(z.string()).describe('Why no time fits on the date, in words; empty when one does') });
 
-export function registerSlotApi(app: FastifyInstance, deps: Deps) {
+export function registerSlotApi(app: FastifyInstance, deps: Pick<Deps, 'slots'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

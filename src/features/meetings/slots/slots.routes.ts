@@ -14,7 +14,7 @@ import { errorList, formModel, formValues, isSearch, pageFields, readSearch, res
 
 const t = translator('en');
 
-export function registerSlotPages(app: FastifyInstance, deps: Deps) {
+export function registerSlotPages(app: FastifyInstance, deps: Pick<Deps, 'cases' | 'clock' | 'db' | 'slots'>) {
   const pages = createCasePagesService(deps);
 
   app.get('/cases/:id/meetings/find-a-time', async (req: FastifyRequest, reply: FastifyReply) => {

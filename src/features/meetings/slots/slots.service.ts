@@ -26,7 +26,7 @@ import type { MeetingKind, MeetingMode, MeetingPlace } from '#src/domain/meeting
 export const SLOT_STEP_MINUTES = 15;
 const DAY_MS = 86_400_000;
 
-type Deps = { db: Db; clock: Clock; audit: Audit; settings: Pick<SettingsService, 'forWork'>; cases: Pick<CaseService, 'loadForActor'> };
+type Deps = { db: Db; clock: Clock; audit: Audit; settings: Pick<SettingsService, 'forWork'>; cases: Pick<CaseService, 'caseFor'> };
 
 export type SlotSearch = {
   case: { id: string; reference: string; isSend: boolean };
@@ -144,7 +144,7 @@ export function createSlotService({ db, clock, audit, settings, cases }: Deps) {
     /** What the find-a-time form offers: the case's parties (with consent) and the service's venues. */
     async choices(actor: OrgActor, caseId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForActor(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'meetings.book');
         await audit.record(tx, actor, actor.orgId, { action: 'meetings.find_a_time_viewed', entityType: 'case', entityId: caseId });
         const now = clock.now();
@@ -171,7 +171,7 @@ export function createSlotService({ db, clock, audit, settings, cases }: Deps) {
       const { query } = parsed;
       const service = await settings.forWork(actor.orgId);
       return inOrg(db, actor.orgId, async (tx) => {
-        const c = await cases.loadForActor(tx, actor, caseId);
+        const c = await cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'meetings.book');
         const searchEnd = opts.explainDate && opts.explainDate > query.to ? opts.explainDate : query.to;
         const searchStart = opts.explainDate && opts.explainDate < query.from ? opts.explainDate : query.from;

@@ -69,7 +69,7 @@ const presentVenue = (v: VenueWithRooms): z.infer<typeof ZVenueOut> => ({
   updatedAt: v.updatedAt.toISOString(),
 });
 
-export function registerVenueApi(app: FastifyInstance, deps: Deps) {
+export function registerVenueApi(app: FastifyInstance, deps: Pick<Deps, 'venues'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

@@ -20,6 +20,8 @@ import {
   venueFormValues,
 } from './venues.present.ts';
 import { ZRoomInput, ZVenueInput } from './venues.schemas.ts';
+import { doneOf, queryText, paramsOf, queryOf } from '#src/http/page-input.ts';
+import { z } from 'zod';
 
 const t = translator('en');
 
@@ -34,8 +36,8 @@ const DONE: Record<string, string> = {
   roomRestored: 'Room brought back: meetings can be booked in it again.',
 };
 
-type Params = { venueId?: string; roomId?: string };
-const paramsOf = (req: FastifyRequest) => req.params as Params;
+const ZVenueParams = z.object({ venueId: z.string().max(100).optional(), roomId: z.string().max(100).optional() });
+const venueParams = (req: FastifyRequest) => paramsOf(req, ZVenueParams);
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
 /** Runs the change and gives the page to go to; or the problems (422/409) to show with the form again. */
@@ -50,9 +52,9 @@ async function attempt(reply: FastifyReply, run: () => Promise<string>): Promise
   }
 }
 
-export function registerVenuePages(app: FastifyInstance, deps: Deps) {
+export function registerVenuePages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'venues'>) {
   async function renderVenueForm(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
-    const { venueId } = paramsOf(req);
+    const { venueId } = venueParams(req);
     const venue = await deps.venues.forForm(req.actor!, venueId);
     const stored = venue ? venueFormValues(venue) : { values: {}, unfitDays: [] };
     const fields = state.fields ?? {};
@@ -69,7 +71,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
   }
 
   async function renderRoomForm(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
-    const { venueId, roomId } = paramsOf(req);
+    const { venueId, roomId } = venueParams(req);
     const found = roomId ? await deps.venues.room(req.actor!, venueId!, roomId) : undefined;
     const venue = found?.venue ?? (await deps.venues.forForm(req.actor!, venueId!))!;
     const fields = state.fields ?? {};
@@ -90,7 +92,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
   }
 
   app.get('/venues', async (req, reply) => {
-    const showArchived = (req.query as { archived?: string }).archived === 'show';
+    const showArchived = queryOf(req, z.object({ archived: queryText })).archived === 'show';
     const list = await deps.venues.list(req.actor!, { includeArchived: showArchived });
     const today = londonDateOf(deps.clock.now());
     const cards = list.map((v) => venueCard(v, today));
@@ -100,7 +102,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
       archived: cards.filter((c) => c.archived),
       showArchived,
       canManage: can(req.actor!.role, 'venues.manage'),
-      flash: DONE[(req.query as { done?: string }).done ?? ''],
+      flash: DONE[doneOf(req)],
     });
   });
 
@@ -121,7 +123,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
   app.get('/venues/:venueId/edit', (req, reply) => renderVenueForm(req, reply));
 
   app.post('/venues/:venueId/edit', { config: { permission: 'venues.manage' } }, async (req, reply) => {
-    const venueId = paramsOf(req).venueId!;
+    const venueId = venueParams(req).venueId!;
     const read = readVenueForm(req.body);
     const parsed = parseForm(ZVenueInput, read.input);
     let fields: FieldErrors = { ...(parsed.ok ? {} : parsed.fields), ...read.problems };
@@ -141,13 +143,13 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
     ['restore', false],
   ] as const) {
     app.post(`/venues/:venueId/${action}`, { config: { permission: 'venues.manage' } }, async (req, reply) => {
-      const venueId = paramsOf(req).venueId!;
+      const venueId = venueParams(req).venueId!;
       await deps.venues.update(req.actor!, venueId, { archived });
       return reply.redirect(`/venues?done=${archived ? 'archived' : 'restored'}${archived ? '' : `#venue-${venueId}`}`, 303);
     });
 
     app.post(`/venues/:venueId/rooms/:roomId/${action}`, { config: { permission: 'venues.manage' } }, async (req, reply) => {
-      const { venueId, roomId } = paramsOf(req);
+      const { venueId, roomId } = venueParams(req);
       await deps.venues.updateRoom(req.actor!, venueId!, roomId!, { archived });
       return reply.redirect(`/venues?done=${archived ? 'roomArchived' : 'roomRestored'}${archived ? '' : '&archived=show'}#venue-${venueId}`, 303);
     });
@@ -156,7 +158,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
   app.get('/venues/:venueId/rooms/new', (req, reply) => renderRoomForm(req, reply));
 
   app.post('/venues/:venueId/rooms/new', { config: { permission: 'venues.manage' } }, async (req, reply) => {
-    const venueId = paramsOf(req).venueId!;
+    const venueId = venueParams(req).venueId!;
     const parsed = parseForm(ZRoomInput, readRoomForm(req.body));
     let fields: FieldErrors = parsed.ok ? {} : parsed.fields;
     if (parsed.ok) {
@@ -173,7 +175,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Deps) {
   app.get('/venues/:venueId/rooms/:roomId/edit', (req, reply) => renderRoomForm(req, reply));
 
   app.post('/venues/:venueId/rooms/:roomId/edit', { config: { permission: 'venues.manage' } }, async (req, reply) => {
-    const { venueId, roomId } = paramsOf(req);
+    const { venueId, roomId } = venueParams(req);
     const parsed = parseForm(ZRoomInput, readRoomForm(req.body));
     let fields: FieldErrors = parsed.ok ? {} : parsed.fields;
     if (parsed.ok) {

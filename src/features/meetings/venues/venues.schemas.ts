@@ -1,4 +1,6 @@
 // Zod inputs for venues and their rooms: the same shapes serve the pages (after the form is read) and the API.
+import { msg } from '#src/i18n/i18n.ts';
+import { tooLong } from '#src/lib/zod-fields.ts';
 import { z } from 'zod';
 import { isRealDate } from '#src/domain/availability.ts';
 import { ZWeeklyWindow } from '#src/domain/availability.ts';
@@ -10,7 +12,7 @@ const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+    .max(max, tooLong(label, max.toLocaleString('en-GB')))
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v));
@@ -25,7 +27,7 @@ const venueFields = {
     .trim()
     .min(1, 'Enter the venue’s postcode')
     .refine((v) => parsePostcode(v) !== undefined, 'Enter a real postcode, like CT1 2AB'),
-  accessNotes: optionalText(1000, 'Access notes'),
+  accessNotes: optionalText(1000, msg('Access notes')),
   openingHours: z
     .array(ZWeeklyWindow)
     .max(21, 'List at most 21 opening windows')
@@ -62,7 +64,7 @@ const roomFields = {
     .int('Enter how many people the room holds as a whole number, like 6')
     .min(1, 'The room must hold at least 1 person')
     .max(MAX_ROOM_CAPACITY, `Enter ${MAX_ROOM_CAPACITY} people or fewer`),
-  accessNotes: optionalText(1000, 'Access notes'),
+  accessNotes: optionalText(1000, msg('Access notes')),
   separateWaitingRoom: z.boolean({ error: 'Say whether there is a separate waiting room' }),
 };
 

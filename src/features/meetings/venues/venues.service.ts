@@ -1,13 +1,13 @@
 // Venues: the neutral places a service meets people in, and their rooms. Staff who book meetings (and mediators)
 // read them; coordinators and admins add, change and archive them. Archived venues and rooms are kept, because
 // meetings point at them, but booking and the slot finder no longer offer them. Every change is audited.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, worded } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { AppError, notFound } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { parsePostcode } from '#src/lib/normalise.ts';
@@ -44,24 +44,28 @@ function postcodeColumns(postcode: string) {
 export function createVenueService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function getVenue(tx: Db, orgId: string, venueId: string): Promise<VenueRow> {
     const venue = await findVenue(tx, orgId, venueId);
-    if (!venue) throw notFound(msg('That venue'));
+    if (!venue) throw notFound(msg('That venue was not found'));
     return venue;
   }
 
   async function getRoom(tx: Db, orgId: string, venueId: string, roomId: string): Promise<RoomRow> {
     const room = await findRoom(tx, orgId, venueId, roomId);
-    if (!room) throw notFound(msg('That room'));
+    if (!room) throw notFound(msg('That room was not found'));
     return room;
   }
 
   /** 409 on the name field when another venue still in use (or another room of the venue) has the name. */
   function refuseDuplicate(names: { id: string; name: string; archivedAt: Date | null }[], name: string | undefined, selfId: string | null, what: string) {
     if (name === undefined) return;
-    if (names.some((n) => n.id !== selfId && !n.archivedAt && sameName(n.name, name)))
-      throw new AppError('CONFLICT', `There is already ${what} called ${name.trim()}`, {
+    if (names.some((n) => n.id !== selfId && !n.archivedAt && sameName(n.name, name))) {
+      const message = { text: msg('There is already {what} called {name}'), params: { what: worded(what), name: name.trim() } };
+      throw new AppError('CONFLICT', message.text, {
         reason: 'DUPLICATE_NAME',
-        fields: { name: `There is already ${what} called ${name.trim()}` },
+        params: message.params,
+        fields: { name: inEnglish(message) },
+        fieldParams: { name: message },
       });
+    }
   }
 
   async function withRooms(tx: Db, orgId: string, venue: VenueRow): Promise<VenueWithRooms> {
@@ -100,7 +104,7 @@ export function createVenueService({ db, clock, audit }: { db: Db; clock: Clock;
     async create(actor: OrgActor, input: VenueInput): Promise<VenueWithRooms> {
       authorise(actor, 'venues.manage');
       return inOrg(db, actor.orgId, async (tx) => {
-        refuseDuplicate(await listVenuesWithRooms(tx, actor.orgId), input.name, null, 'a venue');
+        refuseDuplicate(await listVenuesWithRooms(tx, actor.orgId), input.name, null, msg('a venue'));
         const now = clock.now();
         const id = newId();
         await insertVenue(tx, {
@@ -127,7 +131,7 @@ export function createVenueService({ db, clock, audit }: { db: Db; clock: Clock;
         const venue = await getVenue(tx, actor.orgId, venueId);
         const { archived, ...details } = patch;
         if (staysInUse(venue, archived) && (details.name !== undefined || archived === false))
-          refuseDuplicate(await listVenuesWithRooms(tx, actor.orgId), details.name ?? venue.name, venue.id, 'a venue');
+          refuseDuplicate(await listVenuesWithRooms(tx, actor.orgId), details.name ?? venue.name, venue.id, msg('a venue'));
         const values: Partial<VenueRow> = { ...details, ...(details.postcode !== undefined ? postcodeColumns(details.postcode) : {}) };
         const changed = changedFields(venue, { ...details, postcode: values.postcode });
         const archiving = archived === true && !venue.archivedAt;
@@ -149,7 +153,7 @@ export function createVenueService({ db, clock, audit }: { db: Db; clock: Clock;
       authorise(actor, 'venues.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const venue = await getVenue(tx, actor.orgId, venueId);
-        refuseDuplicate(await listRoomsOf(tx, actor.orgId, [venue.id]), input.name, null, 'a room at this venue');
+        refuseDuplicate(await listRoomsOf(tx, actor.orgId, [venue.id]), input.name, null, msg('a room at this venue'));
         const id = newId();
         await insertRoom(tx, {
           id,
@@ -178,7 +182,7 @@ export function createVenueService({ db, clock, audit }: { db: Db; clock: Clock;
         const room = await getRoom(tx, actor.orgId, venueId, roomId);
         const { archived, ...details } = patch;
         if (staysInUse(room, archived) && (details.name !== undefined || archived === false))
-          refuseDuplicate(await listRoomsOf(tx, actor.orgId, [room.venueId]), details.name ?? room.name, room.id, 'a room at this venue');
+          refuseDuplicate(await listRoomsOf(tx, actor.orgId, [room.venueId]), details.name ?? room.name, room.id, msg('a room at this venue'));
         const changed = changedFields(room, details);
         const archiving = archived === true && !room.archivedAt;
         const restoring = archived === false && Boolean(room.archivedAt);

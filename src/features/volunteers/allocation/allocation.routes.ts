@@ -43,7 +43,7 @@ function proposalModel(p: Proposals) {
   };
 }
 
-export function registerAllocationPages(app: FastifyInstance, deps: Deps) {
+export function registerAllocationPages(app: FastifyInstance, deps: Pick<Deps, 'allocation'>) {
   const showProposals = async (req: FastifyRequest, reply: FastifyReply, errors?: { text: string; href: string }[]) =>
     reply.page('volunteers/allocation/views/allocation-proposals.njk', {
       pageTitle: t('Proposed pairs'),

@@ -17,7 +17,7 @@ import type { PairingCase, PairingContext, PairingVolunteer } from '../pairing/p
 import { bestPairs, canPair, describePair, type PreparedCase, prepareCase, type RankedPair, roundScore } from '../pairing/pairing.ts';
 import { allocateByPrices } from './batch-prices.ts';
 import { BatchState, type Pick } from './batch-state.ts';
-import { volunteerKeys } from '../pairing/eligibility.ts';
+import { volunteerKeys, wordsOf } from '../pairing/eligibility.ts';
 import { AREA_LABELS } from '../volunteer-words.ts';
 
 export type BatchProposal = { caseId: string; mediatorIds: [string, string]; score: number; reasons: string[]; supervised: boolean };
@@ -140,11 +140,12 @@ export function allocatePrepared(prepared: PreparedCase[], volunteers: readonly 
   return { picks: st.picks, total: st.total(), bound };
 }
 
-function whyUnplaced(p: PreparedCase): string[] {
+function whyUnplaced(p: PreparedCase, ctx: PairingContext): string[] {
+  const { t } = wordsOf(ctx);
   const leads = p.candidates.filter((x) => x.elig.leadQualified).length;
-  if (leads === 0) return [`no mediator accredited for ${AREA_LABELS[p.c.area]} can take this case: every pair needs one to lead`];
-  if (p.candidates.length < 2) return ['only one mediator can take this case: a case needs two'];
-  return ['the mediators who could take this case are needed for cases in this batch where they fit better, or have no room left'];
+  if (leads === 0) return [t('no mediator accredited for {area} can take this case: every pair needs one to lead', { area: t(AREA_LABELS[p.c.area]) })];
+  if (p.candidates.length < 2) return [t('only one mediator can take this case: a case needs two')];
+  return [t('the mediators who could take this case are needed for cases in this batch where they fit better, or have no room left')];
 }
 
 /** Proposes a pair for as many cases as the rules and capacities allow, maximising the total fit. */
@@ -157,7 +158,7 @@ export function allocateBatch(cases: readonly PairingCase[], volunteers: readonl
   picks.forEach((pick, k) => {
     const p = prepared[k]!;
     if (!pick) {
-      unassigned.push({ caseId: p.c.id, reasons: whyUnplaced(p) });
+      unassigned.push({ caseId: p.c.id, reasons: whyUnplaced(p, ctx) });
       return;
     }
     const s = describePair(pick, p, ctx);

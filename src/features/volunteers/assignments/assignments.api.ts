@@ -24,7 +24,7 @@ const tags = ['assignments'];
 const security = [{ bearer: [] }];
 const problems = { 404: ZApiError, 409: ZApiError, ...errorResponses };
 
-export function registerAssignmentApi(app: FastifyInstance, deps: Deps) {
+export function registerAssignmentApi(app: FastifyInstance, deps: Pick<Deps, 'allocation' | 'assignments'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

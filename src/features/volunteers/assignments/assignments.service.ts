@@ -1,10 +1,10 @@
 // Mediator pairs on one case: who is on it, suggestions with their reasons, assigning (a pair that breaks a rule
 // is refused with the reasons, or assigned by an admin with a recorded justification), ending an assignment and
 // signing off a supervised case. Every change goes on the case timeline and the audit trail.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -13,7 +13,8 @@ import { authorise } from '#src/access/permissions.ts';
 import { ENDED_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { insertEvent } from '#src/features/cases/case-timeline.ts';
-import { canAssignMediators, canOverridePairingRules, signOffRefusal } from './assignments.policy.ts';
+import { judge, may, orRefuse } from '#src/access/access.ts';
+import { refusalOf } from '#src/access/decision.ts';
 import {
   activeAssignmentsForCase,
   assignmentHistoryForCase,
@@ -32,11 +33,19 @@ import { caseSessions } from '#src/features/cases/case-reads.ts';
 import type { PairingContext, PairingVolunteer } from '../pairing/pairing.types.ts';
 import { presentAssignment, recordPair } from './record-pair.ts';
 
-/** The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on mediatorIds. */
-export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean }) {
-  const more = opts.adminMayOverride ? ' An admin may assign it anyway with a justification.' : '';
-  return new AppError('UNPROCESSABLE', `This pair cannot be assigned: ${reasons.join('; ')}.${more}`, {
+/**
+ * The 422 for a pair that breaks a rule: every reason in the message, one field per reason, and all of them on
+ * mediatorIds. `reasonsIn` words the reasons with a reader's `t` (in English they are `reasons`).
+ */
+export function pairRefused(reasons: string[], opts: { adminMayOverride: boolean; reasonsIn?: (t: Translate) => string[] }) {
+  const reasonsIn = opts.reasonsIn ?? (() => reasons);
+  const message = opts.adminMayOverride
+    ? msg('This pair cannot be assigned: {reasons}. An admin may assign it anyway with a justification.')
+    : msg('This pair cannot be assigned: {reasons}.');
+  return new AppError('UNPROCESSABLE', message, {
     reason: 'PAIR_NOT_ALLOWED',
+    params: { reasons: (t: Translate) => reasonsIn(t).join('; ') },
+    // The fields hold the reasons in English, one by one, for the API (the message is worded in the reader's language).
     fields: { mediatorIds: reasons.join('; '), ...Object.fromEntries(reasons.map((r, i) => [`reasons.${i}`, r])) },
   });
 }
@@ -67,20 +76,20 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async forCase(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         const history = await assignmentHistoryForCase(tx, actor.orgId, caseId);
         const sessions = await caseSessions(tx, actor.orgId, caseId);
         const present = (a: (typeof history)[number]) => ({
           ...presentAssignment(a),
-          signOffRefusal: signOffRefusal(actor, a, sessions),
+          signOffRefusal: refusalOf(judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: sessions.sessionsHeld })),
           // This person could sign it off, once the case has had its joint meeting or shuttle sessions.
-          signOffWaiting: sessions.sessionsHeld === 0 && signOffRefusal(actor, a, { sessionsHeld: 1 }) === null,
+          signOffWaiting: sessions.sessionsHeld === 0 && judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: 1 }).allowed,
         });
         return {
           team: history.filter((a) => a.endedAt === null).map(present),
           ended: history.filter((a) => a.endedAt !== null).map(present),
-          canAssign: canAssignMediators(actor),
-          canOverride: canOverridePairingRules(actor),
+          canAssign: may(actor, 'assignment', 'assign').allowed,
+          canOverride: may(actor, 'assignment', 'override_pairing').allowed,
         };
       });
     },
@@ -88,10 +97,10 @@ export function createAssignmentService(deps: AssignmentDeps) {
     /** Ranked pairs with their reasons, every volunteer left out with why, and every volunteer to choose from. Audited. */
     async suggest(actor: OrgActor, caseId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'cases.assign');
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const result = withoutCurrentPair(suggestPairs(c, volunteers, ctx, { limit: 11 }), c.currentVolunteerIds);
         await audit.record(tx, actor, actor.orgId, {
           action: 'case.pair_suggestions_viewed',
@@ -119,12 +128,12 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async assign(actor: OrgActor, caseId: string, input: AssignInput) {
       return inOrg(db, actor.orgId, async (tx) => {
         if (isUuid(caseId)) await lockCaseForAssignment(tx, actor.orgId, caseId);
-        const row = await deps.cases.loadForActor(tx, actor, caseId);
+        const row = await deps.cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'cases.assign');
         if (ENDED_STATUSES.includes(row.status as CaseStatus))
           throw new AppError('CONFLICT', msg('This case has ended: mediators cannot be assigned to it'), { reason: 'CASE_ENDED' });
         const { ctx, volunteers, c } = await pairingInputs(tx, deps, actor.orgId, caseId);
-        if (!c) throw notFound(msg('That case'));
+        if (!c) throw notFound(msg('That case was not found'));
         const chosen = chosenPair(volunteers, input.mediatorIds);
         const current = await activeAssignmentsForCase(tx, actor.orgId, caseId);
         if (current.length === 2 && input.mediatorIds.every((id) => current.some((a) => a.volunteerId === id)))
@@ -135,9 +144,14 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const check = checkPair(c, input.mediatorIds, volunteers, ctx);
         const justification = input.overrideJustification?.trim() || undefined;
         if (!check.allowed) {
-          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: canOverridePairingRules(actor) });
-          if (!canOverridePairingRules(actor))
-            throw forbidden(`Only an admin can assign a pair that breaks the pairing rules: ${check.reasons.join('; ')}`, 'OVERRIDE_NOT_ALLOWED');
+          const reasonsIn = (t: Translate) => checkPair(c, input.mediatorIds, volunteers, { ...ctx, t }).reasons;
+          const override = may(actor, 'assignment', 'override_pairing');
+          if (!justification) throw pairRefused(check.reasons, { adminMayOverride: override.allowed, reasonsIn });
+          if (!override.allowed)
+            throw new AppError('FORBIDDEN', msg('Only an admin can assign a pair that breaks the pairing rules: {reasons}'), {
+              reason: override.reason,
+              params: { reasons: (t) => reasonsIn(t).join('; ') },
+            });
         }
         const assignments = await recordPair(tx, deps, actor, { caseId, c, chosen, check, overrideJustification: justification });
         return { caseId, assignments, override: !check.allowed, brokenRules: check.allowed ? [] : check.reasons };
@@ -148,7 +162,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async list(actor: OrgActor, caseId: string) {
       authorise(actor, 'cases.view');
       return inOrg(db, actor.orgId, async (tx) => {
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         return (await assignmentHistoryForCase(tx, actor.orgId, caseId)).map(presentAssignment);
       });
     },
@@ -157,7 +171,7 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async end(actor: OrgActor, caseId: string, input: { reason: string }) {
       return inOrg(db, actor.orgId, async (tx) => {
         if (isUuid(caseId)) await lockCaseForAssignment(tx, actor.orgId, caseId);
-        await deps.cases.loadForActor(tx, actor, caseId);
+        await deps.cases.caseFor(tx, actor, caseId, 'view');
         authorise(actor, 'cases.assign');
         const before = await activeAssignmentsForCase(tx, actor.orgId, caseId);
         if (!before.length) throw new AppError('CONFLICT', msg('Nobody is assigned to this case'), { reason: 'NOT_ASSIGNED' });
@@ -183,17 +197,10 @@ export function createAssignmentService(deps: AssignmentDeps) {
     async signOff(actor: OrgActor, assignmentId: string, input: { notes?: string }, opts: { caseId?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
         const a = isUuid(assignmentId) ? await findAssignment(tx, actor.orgId, assignmentId) : undefined;
-        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment'));
-        await deps.cases.loadForActor(tx, actor, a.caseId);
+        if (!a || (opts.caseId && a.caseId !== opts.caseId)) throw notFound(msg('That assignment was not found'));
+        await deps.cases.caseFor(tx, actor, a.caseId, 'view');
         const sessions = await caseSessions(tx, actor.orgId, a.caseId);
-        const refusal = signOffRefusal(actor, a, sessions);
-        if (refusal) {
-          if (a.signedOffAt) throw new AppError('CONFLICT', refusal, { reason: 'ALREADY_SIGNED_OFF' });
-          if (!a.supervised) throw new AppError('CONFLICT', refusal, { reason: 'NOT_SUPERVISED' });
-          if (a.supervisorUserId !== null && actor.type === 'user' && a.supervisorUserId === actor.id)
-            throw new AppError('CONFLICT', refusal, { reason: 'NO_SESSIONS_HELD', fields: { _: refusal } });
-          throw forbidden(refusal, 'NOT_SUPERVISOR');
-        }
+        orRefuse(judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: sessions.sessionsHeld }));
         const now = clock.now();
         const signed = await signOffAssignment(tx, actor.orgId, assignmentId, { at: now, by: actor.label ?? actor.id, notes: input.notes || null });
         if (!signed) throw new AppError('CONFLICT', msg('This supervised case has already been signed off'), { reason: 'ALREADY_SIGNED_OFF' });

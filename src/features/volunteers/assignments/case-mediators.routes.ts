@@ -13,6 +13,7 @@ import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { ZAssign, ZEndAssignment, ZSignOff } from './assignments.schemas.ts';
 import { caseEndedReason, mediatorsModel } from './case-mediators.present.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -26,7 +27,7 @@ const DONE: Record<string, string> = {
 type Problems = { fields: FieldErrors; errors: { text: string; href: string }[] };
 
 async function renderMediators(
-  deps: Deps,
+  deps: Pick<Deps, 'assignments'>,
   pages: CasePagesService,
   req: FastifyRequest,
   reply: FastifyReply,
@@ -39,7 +40,7 @@ async function renderMediators(
   const caseEnded = caseEndedReason(view.case.status);
   const suggestions = mediators.canAssign && !caseEnded ? await deps.assignments.suggest(actor, caseId) : undefined;
   const header = caseHeader(view, 'mediators');
-  const done = (req.query as { done?: string }).done;
+  const done = doneOf(req);
   return reply.page('volunteers/assignments/views/case-mediators.njk', {
     pageTitle: `${header.reference} – ${t('Mediators')}`,
     header,
@@ -91,7 +92,7 @@ function assignInput(b: FormBody) {
   return { form: 'any' as const, input: { mediatorIds: [a, c], overrideJustification: optionalText(b, 'overrideJustification') } };
 }
 
-export function registerCaseMediatorPages(app: FastifyInstance, deps: Deps) {
+export function registerCaseMediatorPages(app: FastifyInstance, deps: Pick<Deps, 'assignments' | 'cases' | 'clock' | 'db'>) {
   const pages = createCasePagesService(deps);
   const again = (req: FastifyRequest, reply: FastifyReply, status: number, problems: Problems) =>
     renderMediators(deps, pages, req, reply.status(status), { ...problems, values: keepValues(req.body) });
@@ -138,7 +139,7 @@ export function registerCaseMediatorPages(app: FastifyInstance, deps: Deps) {
 
   app.post('/cases/:id/mediators/:assignmentId/sign-off', async (req, reply) => {
     const caseId = caseIdParam(req);
-    const assignmentId = (req.params as { assignmentId: string }).assignmentId;
+    const assignmentId = textParam(req, 'assignmentId');
     if (!isUuid(assignmentId)) throw new AppError('NOT_FOUND', msg('That assignment was not found'));
     const parsed = parseForm(ZSignOff, { notes: optionalText(asBody(req.body), 'notes') });
     try {

@@ -27,7 +27,7 @@ function placeOf(req: FastifyRequest, mine: boolean): Place {
 
 type Extra = { values?: Record<string, string>; fields?: FieldErrors };
 
-async function renderAvailability(deps: Deps, req: FastifyRequest, reply: FastifyReply, place: Place, extra: Extra = {}) {
+async function renderAvailability(deps: Pick<Deps, 'volunteers'>, req: FastifyRequest, reply: FastifyReply, place: Place, extra: Extra = {}) {
   let view: Awaited<ReturnType<Deps['volunteers']['availability']>>;
   try {
     view = await deps.volunteers.availability(req.actor!, place.ref);
@@ -53,7 +53,7 @@ async function renderAvailability(deps: Deps, req: FastifyRequest, reply: Fastif
   });
 }
 
-export function registerAvailabilityPages(app: FastifyInstance, deps: Deps) {
+export function registerAvailabilityPages(app: FastifyInstance, deps: Pick<Deps, 'volunteers'>) {
   for (const mine of [false, true]) {
     const path = mine ? '/my/availability' : '/volunteers/:volunteerId/availability';
 

@@ -8,10 +8,10 @@ import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { assertCanChangeAvailability, assertCanSeeVolunteer, mayChangeAvailability } from '../records/volunteer-access.ts';
 import { findVolunteerByUserId, getVolunteer, updateVolunteer, type VolunteerRow } from '../records/volunteers.repo.ts';
 import type { AvailabilityInput, AwayInput } from '../records/volunteers.schemas.ts';
 import type { VolunteerDeps } from '../records/volunteers.service.ts';
+import { judge, orRefuse } from '#src/access/access.ts';
 
 /** A volunteer by id, or 'mine': the record linked to the signed-in volunteer. */
 export type VolunteerRef = string | 'mine';
@@ -38,7 +38,7 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
   async function change(actor: OrgActor, ref: VolunteerRef, what: string, edit: (v: VolunteerRow) => Partial<VolunteerRow>) {
     return inOrg(db, actor.orgId, async (tx) => {
       const v = await load(tx, actor, ref);
-      assertCanChangeAvailability(actor, v);
+      orRefuse(judge(actor, 'volunteer', 'change_availability', v));
       const values = edit(v);
       await updateVolunteer(tx, actor.orgId, v.id, { ...values, updatedAt: clock.now() });
       await audit.record(tx, actor, actor.orgId, { action: 'volunteer.availability_changed', entityType: 'volunteer', entityId: v.id, detail: { what } });
@@ -52,13 +52,13 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
     async availability(actor: OrgActor, ref: VolunteerRef) {
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await load(tx, actor, ref);
-        assertCanSeeVolunteer(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'view', v));
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.viewed', entityType: 'volunteer', entityId: v.id, detail: { page: 'availability' } });
         return {
           volunteer: { id: v.id, name: v.name, status: v.status },
           weekly: v.weeklyAvailability,
           away: [...v.away].sort(byDate),
-          canChange: mayChangeAvailability(actor, v),
+          canChange: judge(actor, 'volunteer', 'change_availability', v).allowed,
         };
       });
     },
@@ -89,7 +89,7 @@ export function createVolunteerAvailability({ db, clock, audit }: VolunteerDeps)
 
     async removeAway(actor: OrgActor, ref: VolunteerRef, periodId: string) {
       return change(actor, ref, 'away_removed', (v) => {
-        if (!v.away.some((p) => p.id === periodId)) throw notFound(msg('That time away'));
+        if (!v.away.some((p) => p.id === periodId)) throw notFound(msg('That time away was not found'));
         return { away: v.away.filter((p) => p.id !== periodId) };
       });
     },

@@ -4,25 +4,34 @@
 // home lists it). The key makes each alert go once: the same threshold for the same due date is never sent again.
 import type { DbsStanding } from '#src/features/volunteers/dbs/dbs-status.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
+import { DEFAULT_LOCALE, type Locale, translator } from '#src/i18n/i18n.ts';
 
 export type DbsAlert = { threshold: string; dueOn: string; dueWords: string; dueSentence: string };
 
-export function dbsAlertFor(s: DbsStanding): DbsAlert | null {
+/** The alert in `locale` (English by default): only the words change with the language, never the threshold or key. */
+export function dbsAlertFor(s: DbsStanding, locale: Locale = DEFAULT_LOCALE): DbsAlert | null {
   if (!s.recheckDueOn) return null;
+  const t = translator(locale);
   const dueOn = s.recheckDueOn;
-  const date = longDate(dueOn);
+  const date = longDate(dueOn, locale);
   if (s.needsReview)
     return {
       threshold: 'review',
       dueOn,
-      dueWords: 'needs review',
-      dueSentence: `needs review: the DBS Update Service reported new information on ${date}. Review it before they are assigned to a case.`,
+      dueWords: t('needs review'),
+      dueSentence: t('needs review: the DBS Update Service reported new information on {date}. Review it before they are assigned to a case.', { date }),
     };
-  if (s.state === 'overdue') return { threshold: 'overdue', dueOn, dueWords: 'overdue', dueSentence: `was due for its recheck on ${date} and is now overdue.` };
+  if (s.state === 'overdue')
+    return { threshold: 'overdue', dueOn, dueWords: t('overdue'), dueSentence: t('was due for its recheck on {date} and is now overdue.', { date }) };
   if (s.state === 'due_soon' && s.alertDays !== null) {
     const left = s.daysLeft ?? 0;
-    const inDays = left === 0 ? 'today' : left === 1 ? 'tomorrow' : `in ${left} days`;
-    return { threshold: String(s.alertDays), dueOn, dueWords: `due ${inDays}`, dueSentence: `is due for its recheck ${inDays}, on ${date}.` };
+    const inDays = t('{left, plural, =0 {today} =1 {tomorrow} other {in # days}}', { left });
+    return {
+      threshold: String(s.alertDays),
+      dueOn,
+      dueWords: t('due {inDays}', { inDays }),
+      dueSentence: t('is due for its recheck {inDays}, on {date}.', { inDays, date }),
+    };
   }
   return null;
 }

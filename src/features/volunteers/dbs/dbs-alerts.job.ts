@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { defineJob } from '#src/jobs/job.ts';
+import { localeOr, translator } from '#src/i18n/i18n.ts';
 import { todayOf } from '#src/features/volunteers/calendar.ts';
 import { listVolunteersWithLatestDbs } from '#src/features/volunteers/dbs/dbs.repo.ts';
 import { dbsStanding } from '#src/features/volunteers/dbs/dbs-status.ts';
@@ -20,7 +21,10 @@ import { renderEmail } from '#src/features/email/templates.ts';
 export async function queueDbsAlerts(tx: Db, orgId: string, today: string, at: Date): Promise<number> {
   const policy = await volunteerPolicyOf(tx, orgId);
   const alerts = (await listVolunteersWithLatestDbs(tx, orgId))
-    .map((v) => ({ v, alert: dbsAlertFor(dbsStanding(v.issuedOn ? { issuedOn: v.issuedOn, statusChecks: v.statusChecks ?? [] } : null, policy, today)) }))
+    .map((v) => {
+      const standing = dbsStanding(v.issuedOn ? { issuedOn: v.issuedOn, statusChecks: v.statusChecks ?? [] } : null, policy, today);
+      return { v, standing, alert: dbsAlertFor(standing) };
+    })
     .filter((x) => x.alert !== null);
   if (alerts.length === 0) return 0;
   const service = await findServiceForMail(tx, orgId);
@@ -38,18 +42,29 @@ export async function queueDbsAlerts(tx: Db, orgId: string, today: string, at: D
   );
   const base = mailSettings().baseUrl;
   let queued = 0;
-  for (const { v, alert } of alerts) {
+  for (const { v, standing, alert } of alerts) {
     if (!alert) continue;
-    const own = contacts.get(v.id)?.email?.trim();
+    const contact = contacts.get(v.id);
+    const own = contact?.email?.trim();
     const recipients = [
-      ...staff.map((s) => ({ key: s.userId, name: s.name, email: s.email, link: `${base}/volunteers/${v.id}/dbs` })),
+      ...staff.map((s) => ({ key: s.userId, name: s.name, email: s.email, link: `${base}/volunteers/${v.id}/dbs`, language: s.language })),
       ...(own && !staff.some((s) => s.email.toLowerCase() === own.toLowerCase())
-        ? [{ key: 'volunteer', name: v.name, email: own, link: `${base}/my/training` }]
+        ? [{ key: 'volunteer', name: v.name, email: own, link: `${base}/my/training`, language: contact?.language }]
         : []),
     ];
     for (const r of recipients) {
-      const values = { recipientName: r.name, volunteerName: v.name, service: service.name, contact: contactInWords(service), link: r.link, ...alert };
-      const mail = renderEmail('dbs_alert', values, service.policy.emailTemplates);
+      // Each in their own language (the built-in wording; a service's own wording is used as it is).
+      const locale = localeOr(r.language);
+      const worded = locale === 'en' ? alert : (dbsAlertFor(standing, locale) ?? alert);
+      const values = {
+        recipientName: r.name,
+        volunteerName: v.name,
+        service: service.name,
+        contact: contactInWords(service, translator(locale)),
+        link: r.link,
+        ...worded,
+      };
+      const mail = renderEmail('dbs_alert', values, service.policy.emailTemplates, locale);
       const id = await queueEmail(tx, { orgId, template: 'dbs_alert', to: r.email, toName: r.name, ...mail, dedupeKey: dbsAlertKey(v.id, alert, r.key), at });
       if (id) queued += 1;
     }

@@ -35,7 +35,7 @@ const ZDbsOut = z.object({
   ),
 });
 
-export function registerDbsApi(app: FastifyInstance, deps: Deps) {
+export function registerDbsApi(app: FastifyInstance, deps: Pick<Deps, 'dbs'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

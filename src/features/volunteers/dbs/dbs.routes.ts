@@ -7,13 +7,13 @@ import { dateOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { volunteerHeading } from '../records/volunteer-pages.present.ts';
 import { checkRows, standingModel } from '../training/training-pages.present.ts';
-import { doneOf, type PageExtra, param, registerPageForm, type Render } from '../training/training.routes.ts';
+import { doneMessageOf, type PageExtra, param, registerPageForm, type Render } from '../training/training.routes.ts';
 import { ZDbsCheck, ZStatusCheck } from '../training/training.schemas.ts';
 import { DBS_LEVEL_LABELS, DBS_LEVELS, DBS_WORKFORCE_LABELS, DBS_WORKFORCES } from '../volunteer-words.ts';
 
 const t = translator('en');
 
-export function registerDbsPages(app: FastifyInstance, deps: Deps) {
+export function registerDbsPages(app: FastifyInstance, deps: Pick<Deps, 'dbs'>) {
   const renderWith =
     (revealed?: { checkId: string; certificateNumber: string }, numberCleared = false): Render =>
     async (req, reply, extra: PageExtra) => {
@@ -34,7 +34,7 @@ export function registerDbsPages(app: FastifyInstance, deps: Deps) {
         values: v,
         fields: extra.fields,
         errors: extra.errors?.length ? extra.errors : undefined,
-        flash: extra.errors?.length ? undefined : doneOf(req),
+        flash: extra.errors?.length ? undefined : doneMessageOf(req),
       });
     };
   const render = renderWith();

@@ -15,7 +15,7 @@ import { type DbsCheckRow, findDbsCheck, insertDbsCheck, listDbsChecks, updateSt
 import { dbsStanding, latestCheck } from './dbs-status.ts';
 import type { DbsCheckInput, StatusCheckInput } from '../training/training.schemas.ts';
 import { todayOf } from '../calendar.ts';
-import { readableVolunteer, volunteerPolicyOf } from '../records/my-volunteer.ts';
+import { volunteerFor, volunteerPolicyOf } from '../records/my-volunteer.ts';
 import { getVolunteer } from '../records/volunteers.repo.ts';
 
 /** "•••• •••• 1234": the only form of a certificate number outside an audited "Show number". */
@@ -52,7 +52,7 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
     /** A volunteer's checks (masked) and standing. Audited. */
     async get(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         const summary = await dbsSummary(tx, actor.orgId, v.id, todayOf(clock));
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.dbs_viewed', entityType: 'volunteer', entityId: v.id });
         return { volunteer: { id: v.id, name: v.name, status: v.status }, ...summary, canManage: can(actor.role, 'volunteers.manage') };
@@ -96,7 +96,7 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         const check = await findDbsCheck(tx, actor.orgId, v.id, checkId);
-        if (!check) throw notFound(msg('That DBS check'));
+        if (!check) throw notFound(msg('That DBS check was not found'));
         if (!check.updateService) {
           const message = 'This certificate is not on the DBS Update Service, so it cannot have status checks. Record a new check instead';
           throw new AppError('CONFLICT', message, { reason: 'NOT_ON_UPDATE_SERVICE', fields: { on: message } });
@@ -121,7 +121,7 @@ export function createDbsService({ db, clock, audit, box }: { db: Db; clock: Clo
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
         const check = await findDbsCheck(tx, actor.orgId, v.id, checkId);
-        if (!check) throw notFound(msg('That DBS check'));
+        if (!check) throw notFound(msg('That DBS check was not found'));
         const number = box.openOrNull(check.certificateNumber);
         if (number === null)
           throw new AppError(

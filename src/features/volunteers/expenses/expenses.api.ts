@@ -70,7 +70,7 @@ function receiptOf(r: { filename: string; base64: string } | undefined): Receipt
   return { filename: r.filename, bytes, truncated: bytes.length > RECEIPT_MAX_BYTES };
 }
 
-export function registerExpenseApi(app: FastifyInstance, deps: Deps) {
+export function registerExpenseApi(app: FastifyInstance, deps: Pick<Deps, 'expenses'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

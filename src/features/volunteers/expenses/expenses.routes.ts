@@ -25,19 +25,21 @@ import {
 } from './expenses.present.ts';
 import { type Decision, formatPence, ZDecision, ZExpenseClaim } from './expenses.schemas.ts';
 import { EXPENSE_KINDS, EXPENSE_STATUSES, type ExpenseStatus } from '../volunteer-words.ts';
+import { doneOf, queryOf, queryText, textParam } from '#src/http/page-input.ts';
+import { z } from 'zod';
 
 const t = translator('en');
 
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
-const claimIdOf = (req: FastifyRequest) => (req.params as { claimId: string }).claimId;
+const claimIdOf = (req: FastifyRequest) => textParam(req, 'claimId');
 const DONE: Record<string, string> = {
   submitted: 'Claim sent. The coordinator will approve it or explain why not.',
   approved: 'Claim approved.',
   rejected: 'Claim rejected.',
   paid: 'Claim marked as paid.',
 };
-const flashOf = (req: FastifyRequest) => DONE[(req.query as { done?: string }).done ?? ''];
+const flashOf = (req: FastifyRequest) => DONE[doneOf(req)];
 
 /** Reads the one file part the claim form has ("receipt") into memory, up to the size limit; any other file is dropped. */
 async function readReceiptPart(part: MultipartFile) {
@@ -54,7 +56,7 @@ export function attachmentHeader(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export function registerExpensePages(app: FastifyInstance, deps: Deps) {
+export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'expenses'>) {
   async function renderClaimForm(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
     const form = await deps.expenses.claimForm(req.actor!);
     const values = state.values ?? {};
@@ -148,7 +150,7 @@ export function registerExpensePages(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/expenses', async (req, reply) => {
-    const asked = (req.query as { status?: string }).status;
+    const asked = queryOf(req, z.object({ status: queryText })).status;
     const status = asked === 'all' ? undefined : EXPENSE_STATUSES.includes(asked as ExpenseStatus) ? (asked as ExpenseStatus) : 'submitted';
     const queue = await deps.expenses.queue(req.actor!, status);
     const tabs: [string, string][] = [

@@ -1,5 +1,7 @@
 // Expense claims: reading pounds ("12.50", "£12.50") and miles as typed, and the zod inputs the page and the
 // API share. Money is kept in pence so sums are exact.
+import { msg } from '#src/i18n/i18n.ts';
+import { notARealDate } from '#src/lib/zod-fields.ts';
 import { z } from 'zod';
 import { EXPENSE_KINDS, EXPENSE_STATUSES } from '../volunteer-words.ts';
 
@@ -45,7 +47,7 @@ export const formatPence = (pence: number): string => `£${(pence / 100).toLocal
 /** Pence as plain pounds for a form or CSV: "12.50". */
 export const plainPounds = (pence: number): string => (pence / 100).toFixed(2);
 
-const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`);
+const isoDate = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, notARealDate(label));
 
 /** A receipt file as the service takes it (bytes already read). */
 export type ReceiptUpload = { filename: string; declaredType: string; bytes: Buffer };
@@ -54,7 +56,7 @@ export type ReceiptUpload = { filename: string; declaredType: string; bytes: Buf
 export const ZExpenseClaim = z
   .object({
     kind: z.enum(EXPENSE_KINDS, { error: 'Choose what you are claiming for' }),
-    on: isoDate('Date'),
+    on: isoDate(msg('Date')),
     miles: z.number().int('Miles must be a whole number').min(1, 'Miles must be more than 0').max(MAX_MILES).optional(),
     amountPence: z.number().int().min(1, 'Amount must be more than £0').max(MAX_CLAIM_PENCE).optional(),
     description: z.string().trim().min(1, 'Say what the expense was for').max(500, 'The description must be 500 characters or fewer'),
@@ -70,7 +72,7 @@ export type ExpenseClaimInput = z.infer<typeof ZExpenseClaim>;
 /** The API's body: JSON, with the receipt (optional) as base64. */
 export const ZExpenseClaimApi = z.object({
   kind: z.enum(EXPENSE_KINDS),
-  on: isoDate('Date'),
+  on: isoDate(msg('Date')),
   miles: z.number().int().min(1).max(MAX_MILES).optional().describe('Mileage claims: whole miles; the amount is miles × the service’s rate'),
   amountPence: z.number().int().min(1).max(MAX_CLAIM_PENCE).optional().describe('Travel and other claims: the amount in pence'),
   description: z.string().trim().min(1).max(500),

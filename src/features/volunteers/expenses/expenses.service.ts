@@ -5,7 +5,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Clock } from '#src/lib/clock.ts';
@@ -17,10 +17,10 @@ import { DECISIONS, type DecisionInput, type ExpenseClaimInput, ZExpenseClaim } 
 import { findClaim, findReceipt, insertClaim, insertReceipt, listClaims, listClaimsOfVolunteer, totalsByMonth, updateClaimStatus } from './expenses.repo.ts';
 import { casesEverAssigned } from '../assignments/my-cases.repo.ts';
 import { calendarOf } from '../calendar.ts';
-import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerIfAllowed, volunteerPolicyOf } from '../records/my-volunteer.ts';
+import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerFor, volunteerPolicyOf } from '../records/my-volunteer.ts';
 import type { ExpenseStatus } from '../volunteer-words.ts';
-import { canReadClaimsOf, canReadReceipt, canRecordWorkFor, isOwnRecord } from '../volunteer-work.policy.ts';
 import type { VolunteerRow } from '../records/volunteers.repo.ts';
+import { judge, orRefuse, ownsRecord } from '#src/access/access.ts';
 
 /** A receipt as it arrived: from the form (bytes, maybe cut off at the size limit) or the API (base64). */
 export type ReceiptFile = { filename: string; bytes: Buffer; truncated?: boolean };
@@ -103,7 +103,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
     /** A claim for a volunteer: the volunteer themself, or staff with volunteers.manage on their behalf. */
     async submitFor(actor: OrgActor, volunteerId: string, input: ExpenseClaimInput, receipt?: ReceiptFile) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await volunteerIfAllowed(tx, actor, volunteerId, canRecordWorkFor, 'You can claim expenses only for yourself.');
+        const v = await volunteerFor(tx, actor, volunteerId, 'claim_expenses');
         return submit(tx, actor, v, input, receipt);
       });
     },
@@ -120,10 +120,10 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
 
     async ofVolunteer(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await volunteerIfAllowed(tx, actor, volunteerId, canReadClaimsOf, 'You can see only your own expense claims.');
+        const v = await volunteerFor(tx, actor, volunteerId, 'read_claims');
         const claims = await listClaimsOfVolunteer(tx, actor.orgId, v.id);
         await audit.record(tx, actor, actor.orgId, {
-          action: isOwnRecord(actor, v) ? 'expense.own_claims_viewed' : 'expense.claims_viewed',
+          action: ownsRecord(actor, v.userId) ? 'expense.own_claims_viewed' : 'expense.claims_viewed',
           entityType: 'volunteer',
           entityId: v.id,
         });
@@ -145,7 +145,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'expenses.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound(msg('That expense claim'));
+        if (!claim) throw notFound(msg('That expense claim was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'expense.claim_viewed', entityType: 'expense_claim', entityId: claim.id });
         const view = { status: claim.status as ExpenseStatus, claimantUserId: claim.volunteerUserId };
         return { claim, isOwnClaim: claim.volunteerUserId === actor.id, decisions: DECISIONS.map((d) => ({ decision: d, ...decideClaim(view, actor.id, d) })) };
@@ -157,7 +157,7 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'expenses.approve');
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound(msg('That expense claim'));
+        if (!claim) throw notFound(msg('That expense claim was not found'));
         const decision = decideClaim({ status: claim.status as ExpenseStatus, claimantUserId: claim.volunteerUserId }, actor.id, input.decision);
         if (!decision.allowed) {
           const own = claim.volunteerUserId === actor.id;
@@ -187,11 +187,10 @@ export function createExpenseService({ db, clock, audit }: { db: Db; clock: Cloc
     async receipt(actor: OrgActor, claimId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
         const claim = await findClaim(tx, actor.orgId, claimId);
-        if (!claim) throw notFound(msg('That expense claim'));
-        if (!canReadReceipt(actor, { userId: claim.volunteerUserId }))
-          throw forbidden(msg('Only the volunteer who claimed and the coordinators who decide claims can see a receipt'), 'NOT_OWN_CLAIM');
+        if (!claim) throw notFound(msg('That expense claim was not found'));
+        orRefuse(judge(actor, 'expense_claim', 'read_receipt', { claimantUserId: claim.volunteerUserId }));
         const file = await findReceipt(tx, actor.orgId, claim.id);
-        if (!file) throw notFound(msg('A receipt for that claim'));
+        if (!file) throw notFound(msg('A receipt for that claim was not found'));
         await audit.record(tx, actor, actor.orgId, { action: 'expense.receipt_downloaded', entityType: 'expense_claim', entityId: claim.id });
         return { filename: file.filename, contentType: file.contentType, bytes: Buffer.from(file.content, 'base64') };
       });

@@ -92,7 +92,7 @@ const ZReportOut = z.object({
   activities: z.array(z.object({ activity: z.string(), minutes: z.number(), hours: z.number() })),
 });
 
-export function registerHoursApi(app: FastifyInstance, deps: Deps) {
+export function registerHoursApi(app: FastifyInstance, deps: Pick<Deps, 'hours'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(

@@ -11,15 +11,16 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type HoursEntryInput, ZHoursEntry } from './hours.schemas.ts';
 import type { HoursOverview } from './hours.service.ts';
 import { errorSummary, hoursFormFields, hoursFormModel, hoursModel, readHoursForm, reportCsv, reportModel } from './hours.present.ts';
+import { doneOf, textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
 const DONE: Record<string, string> = { logged: 'Hours logged.', deleted: 'Entry deleted.' };
-const flashOf = (req: FastifyRequest) => DONE[(req.query as { done?: string }).done ?? ''];
-const volunteerIdOf = (req: FastifyRequest) => (req.params as { volunteerId: string }).volunteerId;
-const entryIdOf = (req: FastifyRequest) => (req.params as { entryId: string }).entryId;
+const flashOf = (req: FastifyRequest) => DONE[doneOf(req)];
+const volunteerIdOf = (req: FastifyRequest) => textParam(req, 'volunteerId');
+const entryIdOf = (req: FastifyRequest) => textParam(req, 'entryId');
 
 /** Reads the form, calls `save` when it is complete; on a problem returns the fields to show (and sets 422). */
 async function submitHours(req: FastifyRequest, reply: FastifyReply, save: (input: HoursEntryInput) => Promise<unknown>): Promise<FormState | undefined> {
@@ -54,7 +55,7 @@ function pageModel(o: HoursOverview, state: FormState, deleteBase: string, formA
   };
 }
 
-export function registerHoursPages(app: FastifyInstance, deps: Deps) {
+export function registerHoursPages(app: FastifyInstance, deps: Pick<Deps, 'hours'>) {
   async function renderMine(req: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
     const o = await deps.hours.mine(req.actor!);
     return reply.page('volunteers/hours/views/my-hours.njk', {

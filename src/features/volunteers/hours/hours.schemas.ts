@@ -32,8 +32,6 @@ export const HOUR_ACTIVITY_LABELS: Record<HourActivity, string> = {
 
 /** Most a volunteer can log on one day, across all their entries. */
 export const MAX_MINUTES_A_DAY = 24 * 60;
-/** How long after logging an entry a volunteer may still delete it themselves. */
-export const DELETE_WINDOW_DAYS = 30;
 
 export type DurationAnswer = { minutes?: number; error?: string };
 
@@ -67,7 +65,7 @@ export const decimalHours = (total: number): string => (total / 60).toFixed(2);
 /** One entry of hours, as the service takes it (minutes already worked out). */
 export const ZHoursEntry = z
   .object({
-    on: isoDate('Date'),
+    on: isoDate(msg('Date')),
     minutes: z.number({ error: 'Enter the time in minutes' }).int('Minutes must be a whole number').min(1, 'The time must be more than 0 minutes'),
     activity: z.enum(HOUR_ACTIVITIES, { error: 'Choose the activity' }),
     caseId: z.string().uuid('Choose one of your cases').optional(),
@@ -81,7 +79,7 @@ export type HoursEntryInput = z.infer<typeof ZHoursEntry>;
 /** The API's body: minutes, or decimal hours (1.5), or both added together. */
 export const ZHoursEntryApi = z
   .object({
-    on: isoDate('Date'),
+    on: isoDate(msg('Date')),
     hours: z.number().min(0).max(24).optional().describe('Decimal hours, like 1.5'),
     minutes: z.number().int().min(0).max(MAX_MINUTES_A_DAY).optional(),
     activity: z.enum(HOUR_ACTIVITIES),
@@ -94,7 +92,7 @@ export type HoursEntryApi = z.infer<typeof ZHoursEntryApi>;
 export const apiMinutes = (b: HoursEntryApi): number => Math.round((b.hours ?? 0) * 60) + (b.minutes ?? 0);
 
 export const ZDateRange = z.object({
-  from: isoDate('From').optional(),
-  to: isoDate('To').optional(),
+  from: isoDate(msg('From')).optional(),
+  to: isoDate(msg('To')).optional(),
 });
 export type DateRange = z.infer<typeof ZDateRange>;

@@ -4,7 +4,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, inEnglish, invalid, notFound } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Clock } from '#src/lib/clock.ts';
@@ -12,6 +12,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { isRealDate } from '#src/http/page-form.ts';
+import { judge, orRefuse, ownsRecord } from '#src/access/access.ts';
 import { type DateRange, formatMinutes, type HoursEntryInput, MAX_MINUTES_A_DAY, ZHoursEntry } from './hours.schemas.ts';
 import {
   deleteHoursEntry,
@@ -28,8 +29,7 @@ import {
 } from './hours.repo.ts';
 import { casesEverAssigned } from '../assignments/my-cases.repo.ts';
 import { calendarOf } from '../calendar.ts';
-import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerIfAllowed } from '../records/my-volunteer.ts';
-import { canDeleteHours, canReadWork, canRecordWorkFor, isOwnRecord } from '../volunteer-work.policy.ts';
+import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerFor } from '../records/my-volunteer.ts';
 import type { VolunteerRow } from '../records/volunteers.repo.ts';
 
 const by = (actor: OrgActor) => actor.label ?? actor.id;
@@ -42,14 +42,14 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
     const entries = await listHours(tx, actor.orgId, v.id);
     const result = {
       volunteer: { id: v.id, name: v.name, status: v.status },
-      entries: entries.map((e) => ({ ...e, canDelete: canDeleteHours(actor, v, e, now).allowed })),
+      entries: entries.map((e) => ({ ...e, canDelete: judge(actor, 'hours_entry', 'delete', { ownerUserId: v.userId, createdAt: e.createdAt }, now).allowed })),
       totals: await hoursTotals(tx, actor.orgId, v.id, cal),
       perCase: await hoursPerCase(tx, actor.orgId, v.id),
       caseChoices: await casesEverAssigned(tx, actor.orgId, v.id),
       today: cal.today,
     };
     await audit.record(tx, actor, actor.orgId, {
-      action: isOwnRecord(actor, v) ? 'volunteer.own_hours_viewed' : 'volunteer.hours_viewed',
+      action: ownsRecord(actor, v.userId) ? 'volunteer.own_hours_viewed' : 'volunteer.hours_viewed',
       entityType: 'volunteer',
       entityId: v.id,
     });
@@ -66,7 +66,12 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
     if (already + input.minutes > MAX_MINUTES_A_DAY)
       throw new AppError('UNPROCESSABLE', msg('More than 24 hours on one day'), {
         reason: 'DAY_OVER_24_HOURS',
-        fields: { minutes: `A day has at most 24 hours, and ${formatMinutes(already)} are already logged on that day` },
+        fields: {
+          minutes: inEnglish({
+            text: msg('A day has at most 24 hours, and {logged} are already logged on that day'),
+            params: { logged: formatMinutes(already) },
+          }),
+        },
       });
     const id = newId();
     await insertHours(tx, {
@@ -92,9 +97,8 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
 
   async function remove(tx: Db, actor: OrgActor, v: VolunteerRow, entryId: string) {
     const entry = await findHoursEntry(tx, actor.orgId, v.id, entryId);
-    if (!entry) throw notFound(msg('That entry of hours'));
-    const decision = canDeleteHours(actor, v, entry, clock.now());
-    if (!decision.allowed) throw forbidden(decision.reason ?? 'You cannot delete this entry', 'DELETE_NOT_ALLOWED');
+    if (!entry) throw notFound(msg('That entry of hours was not found'));
+    orRefuse(judge(actor, 'hours_entry', 'delete', { ownerUserId: v.userId, createdAt: entry.createdAt }, clock.now()));
     await deleteHoursEntry(tx, actor.orgId, entry.id);
     await audit.record(tx, actor, actor.orgId, {
       action: 'volunteer.hours_deleted',
@@ -104,10 +108,8 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
     });
   }
 
-  const readable = (tx: Db, actor: OrgActor, volunteerId: string) =>
-    volunteerIfAllowed(tx, actor, volunteerId, canReadWork, 'You can see only your own hours, not other volunteers’.');
-  const writable = (tx: Db, actor: OrgActor, volunteerId: string) =>
-    volunteerIfAllowed(tx, actor, volunteerId, canRecordWorkFor, 'You can log only your own hours, not other volunteers’.');
+  const readable = (tx: Db, actor: OrgActor, volunteerId: string) => volunteerFor(tx, actor, volunteerId, 'read_hours');
+  const writable = (tx: Db, actor: OrgActor, volunteerId: string) => volunteerFor(tx, actor, volunteerId, 'log_hours');
 
   return {
     /** The signed-in volunteer's own hours (403 NO_VOLUNTEER_RECORD when their sign-in is not linked). */

@@ -11,7 +11,7 @@ import { countWaiting } from '../expenses/expenses.repo.ts';
 import { hoursTotals } from '../hours/hours.repo.ts';
 import { assignmentsOfVolunteer, countActiveCases } from '../assignments/my-cases.repo.ts';
 import { calendarOf } from '../calendar.ts';
-import { readableVolunteer, requireMyVolunteer } from '../records/my-volunteer.ts';
+import { volunteerFor, requireMyVolunteer } from '../records/my-volunteer.ts';
 import { findVolunteerByUserId } from '../records/volunteers.repo.ts';
 
 /** Active (the assignment goes on and the case has not ended) and past assignments of one volunteer. */
@@ -67,7 +67,7 @@ export function createMyWorkService({ db, clock, audit, nextMeeting }: { db: Db;
     /** A volunteer's assignments as staff see them on the record's Cases page (a mediator only their own). Audited. */
     async casesOfVolunteer(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.cases_viewed', entityType: 'volunteer', entityId: v.id });
         return casesOf(tx, actor.orgId, v);
       });

@@ -10,6 +10,7 @@ import { formatPence } from '../expenses/expenses.schemas.ts';
 import { formatMinutes } from '../hours/hours.schemas.ts';
 import type { MyAssignmentRow } from '../assignments/my-cases.repo.ts';
 import { NOT_LINKED_MESSAGE } from '../records/my-volunteer.ts';
+import { textParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -36,7 +37,7 @@ function caseRow(r: MyAssignmentRow) {
 /** "Tuesday 15 December, 18:00" in London time. */
 const dayAndTimeInWords = (at: Date) => `${dayInWords(at, { year: false })}, ${clockTime(at)}`;
 
-export function registerMyPages(app: FastifyInstance, deps: Deps) {
+export function registerMyPages(app: FastifyInstance, deps: Pick<Deps, 'myWork'>) {
   app.get('/my', async (req, reply) => {
     const home = await deps.myWork.home(req.actor!);
     if (!home.volunteer)
@@ -86,7 +87,7 @@ export function registerMyPages(app: FastifyInstance, deps: Deps) {
   });
 
   app.get('/volunteers/:volunteerId/cases', async (req, reply) => {
-    const { volunteerId } = req.params as { volunteerId: string };
+    const volunteerId = textParam(req, 'volunteerId');
     const theirs = await deps.myWork.casesOfVolunteer(req.actor!, volunteerId);
     const row = (r: MyAssignmentRow) => ({ ...caseRow(r), href: `/cases/${r.caseId}`, role: r.role === 'lead' ? t('Lead mediator') : t('Co-mediator') });
     return reply.page('volunteers/my/views/volunteer-cases.njk', {

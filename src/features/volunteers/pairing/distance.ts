@@ -1,5 +1,6 @@
 // Pure: how far a volunteer lives from where a case meets — great-circle miles between two points, or, when a point
 // is not known, whether the two postcodes share a district (the outward code, "TN9" of "TN9 1AA").
+import { type Translate, translator } from '#src/i18n/i18n.ts';
 import type { Place } from './pairing.types.ts';
 
 const EARTH_RADIUS_MILES = 3958.8;
@@ -42,8 +43,10 @@ export function distanceBetween(home: Place | null, homePostcode: string | null,
 }
 
 /** "12 miles", or "10.4 miles" when rounding would hide that it is past a limit. */
-export function milesInWords(miles: number, limit?: number): string {
+const ENGLISH = translator('en');
+
+export function milesInWords(miles: number, limit?: number, t: Translate = ENGLISH): string {
   const whole = Math.round(miles);
   const shown = limit !== undefined && miles > limit && whole <= limit ? miles.toFixed(1) : String(whole);
-  return `${shown} ${shown === '1' ? 'mile' : 'miles'}`;
+  return t('{shown} {one, select, yes {mile} other {miles}}', { shown, one: shown === '1' ? 'yes' : 'no' });
 }

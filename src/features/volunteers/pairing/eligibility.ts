@@ -1,6 +1,7 @@
 // Pure: may this volunteer mediate this case, and if not, why — every reason, in the words people see
 // ("DBS recheck overdue since 3 October", "declared connection to Sam Patel"). The pair rules, the suggestions and
 // batch allocation all start here, so the page, the API and the batch agree.
+import { msg, type Translate, translator } from '#src/i18n/i18n.ts';
 import { dateInWords } from '#src/domain/dates-in-words.ts';
 import { type Distance, distanceBetween, milesBetween, milesInWords, spacedPostcode } from './distance.ts';
 import type { PairingCase, PairingContext, PairingParty, PairingVolunteer } from './pairing.types.ts';
@@ -19,13 +20,17 @@ export type Eligibility = {
   distance: Distance;
 };
 
+const ENGLISH = translator('en');
+/** The words of the context (English unless a reader's `t` was given). */
+export const wordsOf = (ctx: Pick<PairingContext, 't' | 'locale'>) => ({ t: ctx.t ?? ENGLISH, locale: ctx.locale ?? 'en' });
+
 const NOT_ASSIGNABLE: Record<VolunteerStatus, string> = {
-  applicant: 'status is applicant: not yet trained',
-  in_training: 'status is in training: not yet trained',
+  applicant: msg('status is applicant: not yet trained'),
+  in_training: msg('status is in training: not yet trained'),
   trainee: '',
   accredited: '',
-  inactive: 'status is inactive: not taking cases',
-  left: 'status is left: no longer volunteering',
+  inactive: msg('status is inactive: not taking cases'),
+  left: msg('status is left: no longer volunteering'),
 };
 const PLAIN = /^[\x20-\x7e]*$/;
 /** normName from src/lib/normalise.ts, without the Unicode decomposition when the text is plain ASCII (most names). */
@@ -127,74 +132,78 @@ export function volunteerKeys(v: PairingVolunteer): VolunteerKeys {
   return keys;
 }
 
-function connectionReasons(k: VolunteerKeys, f: CaseFacts, reasons: string[], warnings: string[]) {
+function connectionReasons(k: VolunteerKeys, f: CaseFacts, reasons: string[], warnings: string[], t: Translate) {
   for (const person of k.people) {
     const parties = new Set(person.flatMap((key) => f.byPerson.get(key) ?? []));
-    if (parties.size) reasons.push(`declared connection to ${names([...parties])}`);
+    if (parties.size) reasons.push(t('declared connection to {names}', { names: names([...parties]) }));
   }
   for (const address of k.addresses) {
     const parties = f.byAddress.get(address.line)?.filter((p) => samePlace(p, address.postcode));
-    if (parties?.length) reasons.push(`declared connection to the address of ${names(parties)}`);
+    if (parties?.length) reasons.push(t('declared connection to the address of {names}', { names: names(parties) }));
   }
   for (const org of k.organisations) {
     if (f.localAuthority && sameOrganisation(org.name, f.localAuthority)) {
-      reasons.push(`declared connection to ${org.text}, the local authority for this case`);
-    } else warnings.push(`declared connection to ${org.text} (an organisation): check it has no part in this case`);
+      reasons.push(t('declared connection to {organisation}, the local authority for this case', { organisation: org.text }));
+    } else warnings.push(t('declared connection to {organisation} (an organisation): check it has no part in this case', { organisation: org.text }));
   }
 }
 
-function conflictReasons(v: PairingVolunteer, k: VolunteerKeys, f: CaseFacts, reasons: string[], warnings: string[]) {
-  connectionReasons(k, f, reasons, warnings);
+function conflictReasons(v: PairingVolunteer, k: VolunteerKeys, f: CaseFacts, reasons: string[], warnings: string[], t: Translate) {
+  connectionReasons(k, f, reasons, warnings, t);
   const sameAddress = k.address ? f.byAddress.get(k.address)?.filter((p) => samePlace(p, k.postcode)) : undefined;
-  if (sameAddress?.length) reasons.push(`lives at the same address as ${names(sameAddress)}`);
+  if (sameAddress?.length) reasons.push(t('lives at the same address as {names}', { names: names(sameAddress) }));
   const samePostcode = k.postcode ? f.byPostcode.get(k.postcode)?.filter((p) => !sameAddress?.includes(p)) : undefined;
-  if (samePostcode?.length) reasons.push(`lives in the same postcode (${spacedPostcode(k.postcode!)}) as ${names(samePostcode)}`);
+  if (samePostcode?.length)
+    reasons.push(t('lives in the same postcode ({postcode}) as {names}', { postcode: spacedPostcode(k.postcode!), names: names(samePostcode) }));
   const sameSurname = k.surname ? f.bySurname.get(k.surname) : undefined;
-  if (sameSurname) reasons.push(`same surname as ${names(sameSurname)}`);
+  if (sameSurname) reasons.push(t('same surname as {names}', { names: names(sameSurname) }));
   if (f.c.caseType === 'send' && v.employedByLocalAuthority) {
-    reasons.push(`works for ${v.employedByLocalAuthority.trim()}: SEND mediators must be independent of the local authority`);
+    reasons.push(t('works for {authority}: SEND mediators must be independent of the local authority', { authority: v.employedByLocalAuthority.trim() }));
   }
 }
 
 function dbsReasons(v: PairingVolunteer, c: PairingCase, ctx: PairingContext, reasons: string[]) {
   if (!c.needsDbs) return;
+  const { t, locale } = wordsOf(ctx);
   if (!v.dbs) {
-    reasons.push('no DBS check recorded');
+    reasons.push(t('no DBS check recorded'));
     return;
   }
-  if (v.dbs.recheckDueOn < ctx.today) reasons.push(`DBS recheck overdue since ${dateInWords(v.dbs.recheckDueOn, ctx.today)}`);
+  if (v.dbs.recheckDueOn < ctx.today) reasons.push(t('DBS recheck overdue since {date}', { date: dateInWords(v.dbs.recheckDueOn, ctx.today, locale) }));
   if (c.workforce && v.dbs.workforce !== 'both' && v.dbs.workforce !== c.workforce) {
-    reasons.push(`DBS check is for the ${v.dbs.workforce} workforce; this case needs the ${c.workforce} workforce`);
+    reasons.push(t('DBS check is for the {has} workforce; this case needs the {needs} workforce', { has: v.dbs.workforce, needs: c.workforce }));
   }
 }
 
 function availabilityReasons(v: PairingVolunteer, f: CaseFacts, ctx: PairingContext, reasons: string[]) {
+  const { t, locale } = wordsOf(ctx);
   if (!f.current.has(v.id) && v.activeCases >= v.maxActiveCases) {
-    reasons.push(`at capacity: ${v.activeCases} of ${v.maxActiveCases} ${v.maxActiveCases === 1 ? 'case' : 'cases'}`);
+    reasons.push(t('at capacity: {active} of {max} {max, plural, one {case} other {cases}}', { active: String(v.activeCases), max: v.maxActiveCases }));
   }
   const weeks = ctx.policy.availabilityWeeks;
-  if (v.awayUntil) reasons.push(`away until ${dateInWords(v.awayUntil, ctx.today)}`);
-  else if (v.freeHoursAhead <= 0) reasons.push(`no free time in the next ${weeks === 1 ? 'week' : `${weeks} weeks`}`);
+  if (v.awayUntil) reasons.push(t('away until {date}', { date: dateInWords(v.awayUntil, ctx.today, locale) }));
+  else if (v.freeHoursAhead <= 0) reasons.push(t('no free time in the next {weeks, plural, one {week} other {# weeks}}', { weeks }));
 }
 
 /** The rules for one volunteer and one case, with the case's facts already worked out. */
 export function eligibilityFor(v: PairingVolunteer, f: CaseFacts, ctx: PairingContext, keys = volunteerKeys(v)): Eligibility {
   const c = f.c;
+  const { t } = wordsOf(ctx);
   const reasons: string[] = [];
   const warnings: string[] = [];
   const assignable = ASSIGNABLE_STATUSES.includes(v.status);
   const trainee = v.status === 'trainee';
   const leadQualified = v.status === 'accredited' && v.accreditedAreas.includes(c.area);
-  if (!assignable) reasons.push(NOT_ASSIGNABLE[v.status]);
-  else if (v.status === 'accredited' && !leadQualified) reasons.push(`not trained in ${AREA_LABELS[c.area]}`);
-  else if (trainee && c.area !== 'community') reasons.push('trainees co-mediate community cases only until accredited');
+  if (!assignable) reasons.push(t(NOT_ASSIGNABLE[v.status]));
+  else if (v.status === 'accredited' && !leadQualified) reasons.push(t('not trained in {area}', { area: t(AREA_LABELS[c.area]) }));
+  else if (trainee && c.area !== 'community') reasons.push(t('trainees co-mediate community cases only until accredited'));
   dbsReasons(v, c, ctx, reasons);
   availabilityReasons(v, f, ctx, reasons);
   const distance = distanceBetween(v.home, v.postcode, c.place, c.postcode);
   if (distance.kind === 'miles' && distance.miles > v.travelMiles) {
-    reasons.push(`${milesInWords(distance.miles, v.travelMiles)} away; travels up to ${v.travelMiles}`);
-  } else if (distance.kind === 'unknown') warnings.push('distance not known');
-  conflictReasons(v, keys, f, reasons, warnings);
+    reasons.push(t('{distance} away; travels up to {limit}', { distance: milesInWords(distance.miles, v.travelMiles, t), limit: String(v.travelMiles) }));
+  } else if (distance.kind === 'unknown') warnings.push(t('distance not known')); // pairReasons leaves this one out: it says the distance itself
+  conflictReasons(v, keys, f, reasons, warnings, t);
   return { eligible: reasons.length === 0, reasons, warnings, leadQualified, trainee, distance };
 }
 

@@ -17,7 +17,8 @@
 // allocateBatch and the exact MILP in the benchmark maximise the same sum over cases. Workload counts the cases a
 // volunteer has before any new assignment, so a pair's score does not depend on the rest of a batch.
 import { milesInWords } from './distance.ts';
-import type { Eligibility } from './eligibility.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
+import { type Eligibility, wordsOf } from './eligibility.ts';
 import type { PairingCase, PairingContext, PairingVolunteer } from './pairing.types.ts';
 import { AREA_LABELS } from '../volunteer-words.ts';
 
@@ -94,11 +95,11 @@ export const pairScore = (a: Scored, b: Scored, s: ScoreSetting) => a.individual
 
 const firstName = (v: PairingVolunteer) => v.name.trim().split(/\s+/)[0] || v.name;
 
-function distanceWords(x: Scored, name: string): string {
+function distanceWords(x: Scored, name: string, t: Translate): string {
   const d = x.elig.distance;
-  if (d.kind === 'miles') return `${name} ${milesInWords(d.miles)} away`;
-  if (d.kind === 'near') return `${name} in the same postcode district`;
-  return `distance not known for ${name}`;
+  if (d.kind === 'miles') return t('{name} {distance} away', { name, distance: milesInWords(d.miles, undefined, t) });
+  if (d.kind === 'near') return t('{name} in the same postcode district', { name });
+  return t('distance not known for {name}', { name });
 }
 
 /** The main contributions to a pair's score, in words. The lead (or the stronger of two leads) comes first. */
@@ -106,47 +107,65 @@ export function pairReasons(a: Scored, b: Scored, c: PairingCase, s: ScoreSettin
   const same = firstName(a.v) === firstName(b.v);
   const name = (x: Scored) => (same ? x.v.name : firstName(x.v));
   const [na, nb] = [name(a), name(b)];
+  const { t } = wordsOf(ctx);
   const reasons: string[] = [];
   const trainee = a.elig.trainee ? a : b.elig.trainee ? b : null;
   if (trainee) {
     const lead = trainee === a ? nb : na;
-    const t = name(trainee);
-    reasons.push(`${lead} leads; ${t} co-mediates as a trainee (a supervised case)`);
-    const required = ctx.policy.supervisedCasesRequired;
+    const nt = name(trainee);
+    reasons.push(t('{lead} leads; {trainee} co-mediates as a trainee (a supervised case)', { lead, trainee: nt }));
+    const required = String(ctx.policy.supervisedCasesRequired);
     reasons.push(
       trainee.needsSupervisedCases
-        ? `counts toward ${t}’s supervised cases: ${trainee.v.supervisedCasesSignedOff} of ${required} signed off`
-        : `${t} already has ${required} supervised cases signed off`,
+        ? t('counts toward {trainee}’s supervised cases: {signedOff} of {required} signed off', {
+            trainee: nt,
+            signedOff: String(trainee.v.supervisedCasesSignedOff),
+            required,
+          })
+        : t('{trainee} already has {required} supervised cases signed off', { trainee: nt, required }),
     );
-  } else reasons.push(`both accredited for ${AREA_LABELS[c.area]}`);
+  } else reasons.push(t('both accredited for {area}', { area: t(AREA_LABELS[c.area]) }));
   s.languages.forEach((language, i) => {
     const bit = 1 << i;
     const speakers = [a, b].filter((x) => x.speaks & bit).map(name);
     reasons.push(
       speakers.length === 2
-        ? `${na} and ${nb} speak ${language}`
+        ? t('{first} and {second} speak {language}', { first: na, second: nb, language })
         : speakers.length
-          ? `${speakers[0]} speaks ${language}`
-          : `neither speaks ${language}: book an interpreter`,
+          ? t('{name} speaks {language}', { name: speakers[0], language })
+          : t('neither speaks {language}: book an interpreter', { language }),
     );
   });
-  reasons.push(`${distanceWords(a, na)}; ${distanceWords(b, nb)}`);
+  reasons.push(`${distanceWords(a, na, t)}; ${distanceWords(b, nb, t)}`);
   const weeks = ctx.policy.availabilityWeeks;
-  const hours = (x: Scored) => `${Math.round(x.v.freeHoursAhead)} ${Math.round(x.v.freeHoursAhead) === 1 ? 'hour' : 'hours'}`;
-  reasons.push(`free in the next ${weeks === 1 ? 'week' : `${weeks} weeks`}: ${na} ${hours(a)}, ${nb} ${hours(b)}`);
-  const load = (x: Scored) => `${x.v.activeCases} of ${x.v.maxActiveCases} ${x.v.maxActiveCases === 1 ? 'case' : 'cases'}`;
-  reasons.push(`workload: ${na} ${load(a)}, ${nb} ${load(b)}`);
+  const hours = (x: Scored) => t('{hours, plural, one {# hour} other {# hours}}', { hours: Math.round(x.v.freeHoursAhead) });
+  reasons.push(
+    t('free in the next {weeks, plural, one {week} other {# weeks}}: {first} {firstHours}, {second} {secondHours}', {
+      weeks,
+      first: na,
+      firstHours: hours(a),
+      second: nb,
+      secondHours: hours(b),
+    }),
+  );
+  const load = (x: Scored) => t('{active} of {max} {max, plural, one {case} other {cases}}', { active: String(x.v.activeCases), max: x.v.maxActiveCases });
+  reasons.push(t('workload: {first} {firstLoad}, {second} {secondLoad}', { first: na, firstLoad: load(a), second: nb, secondLoad: load(b) }));
   if (s.preferMixed) {
     const unknown = [a, b].filter((x) => !x.gender).map(name);
     reasons.push(
-      unknown.length ? `gender not recorded for ${unknown.join(' and ')}` : a.gender !== b.gender ? 'a mixed-gender pair' : 'not a mixed-gender pair',
+      unknown.length
+        ? t('gender not recorded for {names}', { names: unknown.join(' and ') })
+        : a.gender !== b.gender
+          ? t('a mixed-gender pair')
+          : t('not a mixed-gender pair'),
     );
   }
   for (const [x, n] of [
     [a, na],
     [b, nb],
   ] as const) {
-    for (const w of x.elig.warnings) if (w !== 'distance not known') reasons.push(`${n}: ${w}`);
+    const distanceNotKnown = t('distance not known');
+    for (const w of x.elig.warnings) if (w !== distanceNotKnown) reasons.push(`${n}: ${w}`);
   }
   return reasons;
 }

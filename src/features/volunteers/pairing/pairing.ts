@@ -4,7 +4,7 @@
 // Pair rules: exactly two different volunteers; both eligible (eligibility.ts); at least one lead-qualified
 // (accredited for the case's area); not two trainees. A pair with a trainee is supervised.
 // Scores: pair-score.ts (score = individual(v) + individual(w) + pairTerm(v, w), pairTerm ≤ its maximum).
-import { caseFacts, type Eligibility, eligibilityFor, plainlyLeftOut, type VolunteerKeys } from './eligibility.ts';
+import { caseFacts, type Eligibility, eligibilityFor, plainlyLeftOut, type VolunteerKeys, wordsOf } from './eligibility.ts';
 import { pairReasons, pairTerm, type Scored, type ScoreSetting, scoreSetting, scoreVolunteer } from './pair-score.ts';
 import type { Exclusion, PairingCase, PairingContext, PairingVolunteer, PairSuggestion, PairSuggestions } from './pairing.types.ts';
 import { AREA_LABELS } from '../volunteer-words.ts';
@@ -128,11 +128,12 @@ function exclusions(volunteers: readonly PairingVolunteer[], eligibility: Eligib
   return excluded.map(({ volunteerId, name, reasons }) => ({ volunteerId, name, reasons }));
 }
 
-function whyNoPairs(prepared: PreparedCase): string[] {
+function whyNoPairs(prepared: PreparedCase, ctx: PairingContext): string[] {
+  const { t } = wordsOf(ctx);
   const leads = prepared.candidates.filter((x) => x.elig.leadQualified).length;
-  const area = AREA_LABELS[prepared.c.area];
-  if (leads === 0) return [`no mediator accredited for ${area} can take this case: every pair needs one to lead`];
-  if (prepared.candidates.length < 2) return ['only one mediator can take this case: a case needs two'];
+  const area = t(AREA_LABELS[prepared.c.area]);
+  if (leads === 0) return [t('no mediator accredited for {area} can take this case: every pair needs one to lead', { area })];
+  if (prepared.candidates.length < 2) return [t('only one mediator can take this case: a case needs two')];
   return [];
 }
 
@@ -147,7 +148,7 @@ export function suggestPairs(
   const pairs = bestPairs(prepared.candidates, prepared.setting, limit);
   const suggestions = pairs.map((p) => describePair(p, prepared, ctx));
   const excluded = exclusions(volunteers, prepared.eligibility);
-  return suggestions.length ? { suggestions, excluded } : { suggestions, excluded, notes: whyNoPairs(prepared) };
+  return suggestions.length ? { suggestions, excluded } : { suggestions, excluded, notes: whyNoPairs(prepared, ctx) };
 }
 
 /**
@@ -163,26 +164,33 @@ export type PairCheck = { allowed: boolean; reasons: string[]; supervised: boole
 
 /** Whether these two may mediate the case together, and every rule the pair breaks, naming the person. */
 export function checkPair(c: PairingCase, mediatorIds: readonly string[], volunteers: readonly PairingVolunteer[], ctx: PairingContext): PairCheck {
+  const { t } = wordsOf(ctx);
   const reasons: string[] = [];
-  if (mediatorIds.length !== 2) reasons.push(`a case needs exactly two mediators; ${mediatorIds.length} chosen`);
+  if (mediatorIds.length !== 2) reasons.push(t('a case needs exactly two mediators; {count} chosen', { count: String(mediatorIds.length) }));
   const byId = new Map(volunteers.map((v) => [v.id, v]));
   const chosen: PairingVolunteer[] = [];
   for (const id of new Set(mediatorIds)) {
     const v = byId.get(id);
     if (v) chosen.push(v);
-    else reasons.push(`no volunteer with the id ${id}`);
+    else reasons.push(t('no volunteer with the id {id}', { id }));
   }
   if (mediatorIds.length === 2 && mediatorIds[0] === mediatorIds[1] && chosen[0]) {
-    reasons.push(`choose two different mediators: ${chosen[0].name} is chosen twice`);
+    reasons.push(t('choose two different mediators: {name} is chosen twice', { name: chosen[0].name }));
   }
   const facts = caseFacts(c);
   const checked = chosen.map((v) => ({ v, e: eligibilityFor(v, facts, ctx) }));
   for (const { v, e } of checked) for (const r of e.reasons) reasons.push(`${v.name}: ${r}`);
   if (checked.length === 2) {
     const [x, y] = checked as [(typeof checked)[0], (typeof checked)[0]];
-    if (x.v.status === 'trainee' && y.v.status === 'trainee') reasons.push('two trainees cannot work together');
+    if (x.v.status === 'trainee' && y.v.status === 'trainee') reasons.push(t('two trainees cannot work together'));
     if (!x.e.leadQualified && !y.e.leadQualified) {
-      reasons.push(`neither ${x.v.name} nor ${y.v.name} is accredited for ${AREA_LABELS[c.area]}: one of the pair must lead`);
+      reasons.push(
+        t('neither {first} nor {second} is accredited for {area}: one of the pair must lead', {
+          first: x.v.name,
+          second: y.v.name,
+          area: t(AREA_LABELS[c.area]),
+        }),
+      );
     }
   }
   const supervised = checked.some(({ v }) => v.status === 'trainee');

@@ -1,5 +1,6 @@
 // What the pairing rules need to know, already read from the database. The rules themselves (pairing.ts) are
 // pure: the same inputs always give the same suggestions, on the case page, in the API and in batch allocation.
+import type { Locale, Translate } from '#src/i18n/i18n.ts';
 import type { Area, DbsWorkforce, VolunteerStatus } from '../volunteer-words.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 
@@ -62,7 +63,11 @@ export type PairingCase = {
   currentVolunteerIds: string[];
 };
 
-export type PairingContext = { today: string; policy: VolunteerPolicy };
+/**
+ * `t` and `locale` word the reasons (English when absent): the rules stay pure, and a page or an error words them in
+ * its reader's language.
+ */
+export type PairingContext = { today: string; policy: VolunteerPolicy; t?: Translate; locale?: Locale };
 
 export type PairSuggestion = {
   mediatorIds: [string, string];

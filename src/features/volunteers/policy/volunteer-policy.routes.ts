@@ -11,6 +11,7 @@ import { errorList } from '#src/http/views.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type VolunteerPolicy, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
+import { doneOf } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -104,7 +105,7 @@ export function readPolicyForm(b: FormBody): { policy: Partial<VolunteerPolicy>;
   return { policy, fields };
 }
 
-export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Deps) {
+export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Pick<Deps, 'settings' | 'training'>) {
   async function render(
     req: FastifyRequest,
     reply: FastifyReply,
@@ -124,7 +125,7 @@ export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Deps) {
       values,
       fields,
       errors: errors.length ? errors : undefined,
-      flash: (req.query as { done?: string }).done === 'saved' && !errors.length ? 'Volunteer policy saved.' : undefined,
+      flash: doneOf(req) === 'saved' && !errors.length ? 'Volunteer policy saved.' : undefined,
     });
   }
 

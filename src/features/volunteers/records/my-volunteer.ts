@@ -1,13 +1,12 @@
 // The volunteer record behind a request: the signed-in volunteer's own (for /my pages), or one named by id and
 // checked against a policy. Also the service's volunteer policy and the checks hours and claims share.
 import type { Db } from '#src/db/client.ts';
-import { AppError, forbidden } from '#src/lib/app-error.ts';
+import { AppError } from '#src/lib/app-error.ts';
 import type { OrgActor } from '#src/access/actor.ts';
-import { authorise, can } from '#src/access/permissions.ts';
 import { isRealDate } from '#src/http/page-form.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
-import { assertCanSeeVolunteer } from './volunteer-access.ts';
 import { readVolunteerPolicy, type VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
+import { ensure, may, orRefuse, type RecordAction } from '#src/access/access.ts';
 import { findVolunteerByUserId, getVolunteer, type VolunteerRow } from './volunteers.repo.ts';
 import { casesEverAssigned } from '../assignments/my-cases.repo.ts';
 
@@ -26,25 +25,14 @@ export async function requireMyVolunteer(tx: Db, actor: OrgActor): Promise<Volun
   return v;
 }
 
-/** The volunteer named by id (404 when not in this service) if this person may read the record: staff, or the volunteer themself. */
-export async function readableVolunteer(tx: Db, actor: OrgActor, volunteerId: string): Promise<VolunteerRow> {
-  if (!can(actor.role, 'volunteers.view') && !can(actor.role, 'my.work')) authorise(actor, 'volunteers.view');
-  const v = await getVolunteer(tx, actor.orgId, volunteerId);
-  assertCanSeeVolunteer(actor, v);
-  return v;
-}
-
-/** The volunteer named by id (404 when not in this service), if the check allows this person; 403 otherwise. */
-export async function volunteerIfAllowed(
-  tx: Db,
-  actor: OrgActor,
-  volunteerId: string,
-  allowed: (actor: OrgActor, v: VolunteerRow) => boolean,
-  refusal: string,
-): Promise<VolunteerRow> {
-  const v = await getVolunteer(tx, actor.orgId, volunteerId);
-  if (!allowed(actor, v)) throw forbidden(refusal, 'NOT_OWN_RECORD');
-  return v;
+/**
+ * The volunteer named by id, once access (src/access) allows this person the action on it: 404 when it is not in
+ * this service, 403 with the reason otherwise. Reading the record is first checked by role, before the look-up.
+ */
+export async function volunteerFor(tx: Db, actor: OrgActor, volunteerId: string, action: RecordAction<'volunteer'>): Promise<VolunteerRow> {
+  if (action === 'view') orRefuse(may(actor, 'volunteer', 'look_up'));
+  await ensure(tx, actor, 'volunteer', action, volunteerId);
+  return getVolunteer(tx, actor.orgId, volunteerId);
 }
 
 /** Why the case cannot be named (not one the volunteer is or was assigned to), or undefined when it can. */

@@ -12,7 +12,7 @@ import { idParam, type PageExtra, renderConnections, renderRecord, renderStatus 
 import { ZConnection, ZStatusChange, ZSupervisor } from './volunteers.schemas.ts';
 
 const t = translator('en');
-type Render = (deps: Deps, req: FastifyRequest, reply: FastifyReply, extra: PageExtra) => Promise<FastifyReply>;
+type Render = (deps: Pick<Deps, 'clock' | 'config' | 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra) => Promise<FastifyReply>;
 
 /** Field ids to the error summary's links: a date input links to its day box. */
 const hrefOf = (id: string) => (id === 'on' ? '#on-day' : id === 'kind' ? '#kind' : `#${id}`);
@@ -22,7 +22,7 @@ function errorsOf(fields: FieldErrors, order: string[]) {
   return keys.map((k) => ({ text: fields[k]!, href: hrefOf(k) }));
 }
 
-export function registerVolunteerFormRoutes(app: FastifyInstance, deps: Deps) {
+export function registerVolunteerFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'volunteers'>) {
   /** Parse → run → redirect; or the page again (422/409) with the problems, under the form's field ids. */
   async function handle(
     req: FastifyRequest,

@@ -75,6 +75,7 @@ export function formValues(v: VolunteerRow): Record<string, string> {
     postcode: v.postcode ?? '',
     languages: v.languages.join(', '),
     gender: v.gender ?? '',
+    preferredLanguage: v.preferredLanguage,
     travelMiles: String(v.travelMiles),
     maxActiveCases: String(v.maxActiveCases),
     employer: v.employer ?? '',

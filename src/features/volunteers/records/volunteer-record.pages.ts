@@ -5,11 +5,11 @@ import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { dateParts } from '#src/http/page-form.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
 import { todayOf } from '../calendar.ts';
 import { connectionRows, recordModel, statusModel, volunteerHeading } from './volunteer-pages.present.ts';
 import { CONNECTION_KIND_LABELS, CONNECTION_KINDS } from './volunteers.schemas.ts';
+import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -37,20 +37,18 @@ const NOT_FOUND: Record<string, string> = {
 
 /** A uuid route parameter, or 404. */
 export function idParam(req: FastifyRequest, name: 'volunteerId' | 'connectionId' | 'periodId' | 'applicationId' = 'volunteerId') {
-  const id = (req.params as Record<string, string>)[name];
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', NOT_FOUND[name]!);
-  return id;
+  return uuidParam(req, name, NOT_FOUND[name]!);
 }
 
 export const doneMessage = (req: FastifyRequest) => {
-  const done = (req.query as { done?: string } | undefined)?.done;
+  const done = doneOf(req);
   return done ? DONE[done] : undefined;
 };
 
 export type PageExtra = { values?: Record<string, string>; fields?: FieldErrors; errors?: { text: string; href?: string }[] };
 
 /** The record's details page; with `errors` when a button on it (invite, link) could not be done. */
-export async function renderRecord(deps: Deps, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
+export async function renderRecord(deps: Pick<Deps, 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
   const view = await deps.volunteers.view(req.actor!, idParam(req));
   const model = recordModel(view);
   return reply.page('volunteers/records/views/volunteer-record.njk', {
@@ -63,7 +61,7 @@ export async function renderRecord(deps: Deps, req: FastifyRequest, reply: Fasti
 }
 
 /** The status page: history, the change-status form and the supervisor. */
-export async function renderStatus(deps: Deps, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
+export async function renderStatus(deps: Pick<Deps, 'clock' | 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
   const view = await deps.volunteers.view(req.actor!, idParam(req));
   // Only those who change the status choose a supervisor; a volunteer reading their own history sees no form.
   const supervisors = can(req.actor!.role, 'volunteers.manage') ? await deps.volunteers.supervisors(req.actor!) : [];
@@ -81,7 +79,7 @@ export async function renderStatus(deps: Deps, req: FastifyRequest, reply: Fasti
 }
 
 /** The declared connections page: the list, remove buttons and the form to declare one. */
-export async function renderConnections(deps: Deps, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
+export async function renderConnections(deps: Pick<Deps, 'volunteers'>, req: FastifyRequest, reply: FastifyReply, extra: PageExtra = {}) {
   const view = await deps.volunteers.view(req.actor!, idParam(req));
   const values = extra.values ?? {};
   return reply.page('volunteers/records/views/volunteer-connections.njk', {

@@ -76,7 +76,7 @@ function presentVolunteer(v: VolunteerRow, activeCases: number): z.infer<typeof 
   };
 }
 
-export function registerVolunteerApi(app: FastifyInstance, deps: Deps) {
+export function registerVolunteerApi(app: FastifyInstance, deps: Pick<Deps, 'volunteers'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const one = async (actor: Parameters<Deps['volunteers']['view']>[0], volunteerId: string) => {
     const view = await deps.volunteers.view(actor, volunteerId);

@@ -1,6 +1,7 @@
 // The volunteer pages: the list (filter by status, search by name), adding a volunteer, the record (details,
 // sign-in, status history, declared connections) and editing the details. The forms that change a record are
 // in volunteer-forms.routes.ts, availability in availability-form.ts.
+import { languageItems } from '#src/i18n/languages.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
@@ -24,6 +25,7 @@ const FORM_ORDER = [
   'postcode',
   'languages',
   'gender',
+  'preferredLanguage',
   'travelMiles',
   'maxActiveCases',
   'employer',
@@ -53,6 +55,7 @@ export function readDetailsForm(b: FormBody): { input: Record<string, unknown>; 
       postcode: textOf(b, 'postcode'),
       languages: splitLanguages(textOf(b, 'languages')),
       gender: textOf(b, 'gender'),
+      preferredLanguage: optionalText(b, 'preferredLanguage'),
       travelMiles: wholeNumber(b, 'travelMiles') ?? 10,
       maxActiveCases: wholeNumber(b, 'maxActiveCases') ?? 3,
       employer: textOf(b, 'employer'),
@@ -63,7 +66,7 @@ export function readDetailsForm(b: FormBody): { input: Record<string, unknown>; 
   };
 }
 
-export function registerVolunteerPages(app: FastifyInstance, deps: Deps) {
+export function registerVolunteerPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'volunteers'>) {
   function renderForm(reply: FastifyReply, opts: { volunteerId?: string; name?: string; values: Record<string, string>; fields?: FieldErrors }) {
     const fields = opts.fields ?? {};
     const errors = errorList(fields, FORM_ORDER);
@@ -71,6 +74,7 @@ export function registerVolunteerPages(app: FastifyInstance, deps: Deps) {
       pageTitle: opts.volunteerId ? t('Change {name}’s details', { name: opts.name ?? '' }) : t('Add a volunteer'),
       volunteerId: opts.volunteerId,
       values: opts.values,
+      languageItems: languageItems(opts.values.preferredLanguage || 'en'),
       fields,
       errors: errors.length ? errors : undefined,
     });

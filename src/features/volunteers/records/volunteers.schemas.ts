@@ -1,4 +1,6 @@
 // Zod inputs for volunteer records: the same shapes serve the pages (after the form is read) and the API.
+import { notARealDate, tooLong } from '#src/lib/zod-fields.ts';
+import { ZPreferredLanguage } from '#src/i18n/languages.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
 import { parsePostcode } from '#src/lib/normalise.ts';
@@ -10,12 +12,12 @@ const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
+    .max(max, tooLong(label, String(max)))
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v));
 
-const realDate = (label: string) => z.string().refine((v) => isRealDate(v), `${label} must be a real date, like 2026-03-27`);
+const realDate = (label: string) => z.string().refine((v) => isRealDate(v), notARealDate(label));
 
 export const ZVolunteerQuery = z.object({
   status: z.enum(VOLUNTEER_STATUSES).optional().catch(undefined),
@@ -41,7 +43,7 @@ const fields = {
     .nullable()
     .optional()
     .transform((v) => (v === '' ? null : v)),
-  address: optionalText(500, 'Address'),
+  address: optionalText(500, msg('Address')),
   postcode: z
     .string()
     .trim()
@@ -50,7 +52,9 @@ const fields = {
     .optional()
     .transform((v) => (v === '' ? null : v)),
   languages: z.array(z.string().trim().min(1).max(60, 'Each language must be 60 characters or fewer')).max(20, 'List at most 20 languages').optional(),
-  gender: optionalText(60, 'Gender'),
+  gender: optionalText(60, msg('Gender')),
+  /** The language Parley writes to them in (meeting invitations, DBS alerts, their calendar feed): en or cy. */
+  preferredLanguage: ZPreferredLanguage.optional(),
   travelMiles: z
     .number({ error: 'Enter how far they will travel in whole miles, like 10' })
     .int('Enter how far they will travel in whole miles, like 10')
@@ -63,9 +67,9 @@ const fields = {
     .min(0, 'Maximum active cases cannot be less than 0')
     .max(30, 'Enter 30 cases or fewer')
     .optional(),
-  employer: optionalText(200, 'Employer'),
-  employedByLocalAuthority: optionalText(200, 'Local authority'),
-  notes: optionalText(5000, 'Notes'),
+  employer: optionalText(200, msg('Employer')),
+  employedByLocalAuthority: optionalText(200, msg('Local authority')),
+  notes: optionalText(5000, msg('Notes')),
 };
 
 export const ZVolunteerCreate = z.object(fields);
@@ -80,7 +84,7 @@ export type VolunteerPatch = z.infer<typeof ZVolunteerPatch>;
 
 export const ZStatusChange = z.object({
   status: z.enum(VOLUNTEER_STATUSES, { error: 'Choose the new status' }),
-  on: realDate('Date of the change'),
+  on: realDate(msg('Date of the change')),
   note: z.string().trim().max(2000, 'Note must be 2,000 characters or fewer').optional(),
   supervisorUserId: z.string().uuid('Choose a supervisor').optional(),
 });

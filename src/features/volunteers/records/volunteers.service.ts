@@ -16,7 +16,7 @@ import { findMember, listMembers } from '#src/features/people/people-reads.ts';
 import type { PeopleService } from '#src/features/people/people.service.ts';
 import { countSignedOffSupervisedCases } from '../assignments/assignments.repo.ts';
 import { todayOf } from '../calendar.ts';
-import { readableVolunteer, volunteerPolicyOf } from './my-volunteer.ts';
+import { volunteerFor, volunteerPolicyOf } from './my-volunteer.ts';
 import { createVolunteerAvailability } from '../availability/volunteer-availability.service.ts';
 import { createVolunteerSignIn } from './volunteer-sign-in.service.ts';
 import { decideStatusChange, statusMoves } from './volunteer-status.ts';
@@ -42,7 +42,19 @@ const SUPERVISOR_ROLES = ['supervisor', 'admin'];
 /** The stored columns for the details given (postcode normalised; undefined leaves a column as it is). */
 function detailColumns(input: Partial<VolunteerPatch>): Partial<NewVolunteer> {
   const out: Partial<NewVolunteer> = {};
-  const copy = ['name', 'email', 'phone', 'address', 'gender', 'travelMiles', 'maxActiveCases', 'employer', 'employedByLocalAuthority', 'notes'] as const;
+  const copy = [
+    'name',
+    'email',
+    'phone',
+    'address',
+    'gender',
+    'preferredLanguage',
+    'travelMiles',
+    'maxActiveCases',
+    'employer',
+    'employedByLocalAuthority',
+    'notes',
+  ] as const;
   for (const key of copy) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key];
   if (input.languages !== undefined) out.languages = [...new Set(input.languages)];
   if (input.postcode !== undefined) {
@@ -100,7 +112,7 @@ function createVolunteerRecords({ db, clock, audit }: VolunteerDeps) {
      * trainee, their supervised cases signed off of those the policy requires. Audited. */
     async view(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         const supervisor = v.supervisorUserId ? ((await findMember(tx, actor.orgId, v.supervisorUserId)) ?? null) : null;
         const account = v.userId ? ((await findMember(tx, actor.orgId, v.userId)) ?? null) : null;
         const members = v.userId || !v.email ? [] : await listMembers(tx, actor.orgId);
@@ -155,7 +167,7 @@ function createVolunteerRecords({ db, clock, audit }: VolunteerDeps) {
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const application = await findVolunteerApplication(tx, actor.orgId, applicationId);
-        if (!application) throw notFound(msg('That application'));
+        if (!application) throw notFound(msg('That application was not found'));
         if (application.status !== 'new')
           throw new AppError('CONFLICT', msg('The application from {name} has already been accepted'), {
             reason: 'APPLICATION_HANDLED',
@@ -275,7 +287,7 @@ function createVolunteerRecords({ db, clock, audit }: VolunteerDeps) {
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        if (!v.connections.some((c) => c.id === connectionId)) throw notFound(msg('That connection'));
+        if (!v.connections.some((c) => c.id === connectionId)) throw notFound(msg('That connection was not found'));
         await updateVolunteer(tx, actor.orgId, v.id, { connections: v.connections.filter((c) => c.id !== connectionId), updatedAt: clock.now() });
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.connection_removed',

@@ -9,14 +9,15 @@ import { areaItems, courseRows } from './training-pages.present.ts';
 import { hoursOf, type PageExtra, param, registerPageForm } from './training.routes.ts';
 import { FOUNDATION_COURSE_NAME } from './training.service.ts';
 import { ZCourse } from './training.schemas.ts';
+import { doneOf } from '#src/http/page-input.ts';
 
 const t = translator('en');
 const DONE: Record<string, string> = { added: 'Course added.', retired: 'Course retired. Records of it are kept.' };
 
-export function registerCoursePages(app: FastifyInstance, deps: Deps) {
+export function registerCoursePages(app: FastifyInstance, deps: Pick<Deps, 'training'>) {
   async function render(req: FastifyRequest, reply: FastifyReply, extra: PageExtra) {
     const { courses, createdFoundation } = await deps.training.listCourses(req.actor!);
-    const done = (req.query as { done?: string }).done;
+    const done = doneOf(req);
     return reply.page('volunteers/training/views/courses.njk', {
       pageTitle: t('Training courses'),
       courses: courseRows(courses),

@@ -67,7 +67,7 @@ const presentCourse = (c: CourseRow) => ({
   retiredAt: c.retiredAt?.toISOString() ?? null,
 });
 
-export function registerTrainingApi(app: FastifyInstance, deps: Deps) {
+export function registerTrainingApi(app: FastifyInstance, deps: Pick<Deps, 'training'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const read = { 200: ZTrainingOut, 404: ZApiError, ...errorResponses };
 

@@ -1,24 +1,6 @@
-// Pure: who may accredit a trainee, and whether the trainee is ready — with the reasons in words. (Who may read a
-// volunteer's training and DBS record is volunteer-access.ts's assertCanSeeVolunteer, as for the rest of the record.)
-import type { OrgActor } from '#src/access/actor.ts';
-import { can } from '#src/access/permissions.ts';
+// Pure: whether a trainee is ready to be accredited, with the reasons in words. (Who may accredit them, and who may
+// read and change their training, is the volunteer policy in src/access.)
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '../volunteer-words.ts';
-
-type VolunteerAccess = { supervisorUserId: string | null };
-
-/** Coordinators and admins, and the trainee's own supervisor. */
-export function canAccredit(actor: OrgActor, v: VolunteerAccess): boolean {
-  if (can(actor.role, 'volunteers.manage')) return true;
-  return actor.type === 'user' && v.supervisorUserId !== null && v.supervisorUserId === actor.id;
-}
-
-/**
- * Who may record or delete training and add or revoke accreditations: coordinators and admins for anyone; a
- * supervisor only for the volunteers they supervise (the volunteer record's supervisor), as with accrediting.
- */
-export function canChangeTraining(actor: OrgActor, v: VolunteerAccess): boolean {
-  return can(actor.role, 'training.record') && canAccredit(actor, v);
-}
 
 export type AccreditDecision = { allowed: boolean; reasons: string[]; progress: string };
 

@@ -8,11 +8,11 @@ import type { Deps } from '#src/deps.ts';
 import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
-import { isUuid } from '#src/lib/ids.ts';
+import type { FieldErrors } from '#src/lib/app-error.ts';
 import { NOT_LINKED_MESSAGE } from '../records/my-volunteer.ts';
 import { checkRows, standingModel, trainingModel } from './training-pages.present.ts';
 import { ZAccredit, ZAccreditation, ZCourseRecord, ZCpdRecord, ZRevoke, ZSessionRecord } from './training.schemas.ts';
+import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 const t = translator('en');
 
@@ -28,7 +28,7 @@ export const DONE: Record<string, string> = {
   dbs: 'DBS check recorded.',
   statusCheck: 'Update Service status check recorded.',
 };
-export const doneOf = (req: FastifyRequest) => DONE[(req.query as { done?: string } | undefined)?.done ?? ''];
+export const doneMessageOf = (req: FastifyRequest) => DONE[doneOf(req)];
 
 const NOT_FOUND: Record<string, string> = {
   volunteerId: 'That volunteer was not found',
@@ -39,9 +39,7 @@ const NOT_FOUND: Record<string, string> = {
 };
 /** A uuid route parameter, or 404. */
 export function param(req: FastifyRequest, name: keyof typeof NOT_FOUND = 'volunteerId') {
-  const id = (req.params as Record<string, string>)[name];
-  if (!isUuid(id)) throw new AppError('NOT_FOUND', NOT_FOUND[name]!);
-  return id;
+  return uuidParam(req, name, NOT_FOUND[name]!);
 }
 
 /** Decimal hours typed in a form: undefined when blank, NaN when not a number (the schema says what is wrong). */
@@ -95,7 +93,7 @@ export function registerPageForm<S extends z.ZodType>(app: FastifyInstance, form
   });
 }
 
-export function registerTrainingPages(app: FastifyInstance, deps: Deps) {
+export function registerTrainingPages(app: FastifyInstance, deps: Pick<Deps, 'myTraining' | 'training'>) {
   const render: Render = async (req, reply, extra) => {
     const summary = await deps.training.get(req.actor!, param(req));
     const model = trainingModel(summary, extra.values);
@@ -106,7 +104,7 @@ export function registerTrainingPages(app: FastifyInstance, deps: Deps) {
       values: extra.values,
       fields: extra.fields,
       errors: extra.errors?.length ? extra.errors : undefined,
-      flash: extra.errors?.length ? undefined : doneOf(req),
+      flash: extra.errors?.length ? undefined : doneMessageOf(req),
     });
   };
   const back = (req: FastifyRequest, done: string) => `/volunteers/${param(req)}/training?done=${done}`;

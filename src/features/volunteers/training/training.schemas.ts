@@ -1,25 +1,27 @@
 // Inputs for training courses, training records, accreditations and DBS checks — the same schemas for the
 // pages (after the form is read into this shape) and the API.
+import { fieldMessage, msg, worded, wordedLower } from '#src/i18n/i18n.ts';
+import { enterThe, notARealDate } from '#src/lib/zod-fields.ts';
 import { z } from 'zod';
 import { isRealDate } from '#src/http/page-form.ts';
 import { AREAS, DBS_LEVELS, DBS_WORKFORCES } from '../volunteer-words.ts';
 
 const isoDate = (label: string) =>
   z
-    .string({ error: `Enter the ${label.toLowerCase()}` })
-    .min(1, `Enter the ${label.toLowerCase()}`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label} must be a real date, like 2026-03-27`)
-    .refine(isRealDate, `${label} must be a real date, like 2026-03-27`);
+    .string({ error: enterThe(label) })
+    .min(1, enterThe(label))
+    .regex(/^\d{4}-\d{2}-\d{2}$/, notARealDate(label))
+    .refine(isRealDate, notARealDate(label));
 const notes = z.string().trim().max(5000, 'Notes must be 5,000 characters or fewer').optional();
 const hours = (label: string, max: number) =>
   z
-    .number({ error: `Enter the ${label.toLowerCase()} as a number, like 1.5` })
-    .positive(`${label} must be more than 0`)
-    .max(max, `${label} must be ${max} or fewer`);
+    .number({ error: fieldMessage(msg('Enter the {label} as a number, like 1.5'), { label: wordedLower(label) }) })
+    .positive(fieldMessage(msg('{label} must be more than 0'), { label: worded(label) }))
+    .max(max, fieldMessage(msg('{label} must be {max} or fewer'), { label: worded(label), max: String(max) }));
 
 export const ZCourse = z.object({
   name: z.string({ error: 'Enter the course name' }).trim().min(1, 'Enter the course name').max(200, 'The course name must be 200 characters or fewer'),
-  hours: hours('Course hours', 500),
+  hours: hours(msg('Course hours'), 500),
   foundation: z.boolean({ error: 'Say whether this is the foundation course' }),
   area: z.enum(AREAS, { error: 'Choose an accreditation area from the list' }).optional(),
 });
@@ -28,19 +30,19 @@ export type CourseInput = z.infer<typeof ZCourse>;
 export const ZCourseRecord = z.object({
   kind: z.literal('course'),
   courseId: z.string({ error: 'Choose the course' }).uuid('Choose the course'),
-  on: isoDate('Date completed'),
+  on: isoDate(msg('Date completed')),
   notes,
 });
 export const ZCpdRecord = z.object({
   kind: z.literal('cpd'),
   title: z.string({ error: 'Enter what the CPD was' }).trim().min(1, 'Enter what the CPD was').max(200, 'The CPD title must be 200 characters or fewer'),
-  hours: hours('CPD hours', 100),
-  on: isoDate('Date'),
+  hours: hours(msg('CPD hours'), 100),
+  on: isoDate(msg('Date')),
   notes,
 });
 export const ZSessionRecord = z.object({
   kind: z.enum(['supervision', 'observed_practice'], { error: 'Choose case supervision or observed practice' }),
-  on: isoDate('Date'),
+  on: isoDate(msg('Date')),
   notes,
 });
 export const ZTrainingRecord = z.discriminatedUnion('kind', [ZCourseRecord, ZCpdRecord, ZSessionRecord], {
@@ -50,8 +52,8 @@ export type TrainingRecordInput = z.infer<typeof ZTrainingRecord>;
 
 export const ZAccreditation = z.object({
   area: z.enum(AREAS, { error: 'Choose the area of accreditation' }),
-  accreditedOn: isoDate('Date accredited'),
-  expiresOn: isoDate('Expiry date').optional(),
+  accreditedOn: isoDate(msg('Date accredited')),
+  expiresOn: isoDate(msg('Expiry date')).optional(),
 });
 export type AccreditationInput = z.infer<typeof ZAccreditation>;
 
@@ -80,13 +82,13 @@ export const ZDbsCheck = z.object({
   level: z.enum(DBS_LEVELS, { error: 'Choose the level of check' }),
   workforce: z.enum(DBS_WORKFORCES, { error: 'Choose the workforce the check is for' }),
   certificateNumber: ZCertificateNumber,
-  issuedOn: isoDate('Issue date'),
+  issuedOn: isoDate(msg('Issue date')),
   updateService: z.boolean({ error: 'Say whether they subscribe to the DBS Update Service' }),
 });
 export type DbsCheckInput = z.infer<typeof ZDbsCheck>;
 
 export const ZStatusCheck = z.object({
-  on: isoDate('Date of the status check'),
+  on: isoDate(msg('Date of the status check')),
   result: z.enum(['no_change', 'new_information'], { error: 'Choose the result of the status check' }),
 });
 export type StatusCheckInput = z.infer<typeof ZStatusCheck>;

@@ -4,14 +4,15 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
-import { AppError, forbidden, invalid, notFound } from '#src/lib/app-error.ts';
+import { AppError, invalid, invalidWith, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
 import { findMember } from '#src/features/people/people-reads.ts';
-import { accreditGate, canAccredit, canChangeTraining } from './training.policy.ts';
+import { accreditGate } from './training.policy.ts';
+import { judge, orRefuse } from '#src/access/access.ts';
 import {
   type AccreditationRow,
   deleteTrainingRecord,
@@ -29,7 +30,7 @@ import {
 import type { AccreditationInput, CourseInput, TrainingRecordInput } from './training.schemas.ts';
 import { countSignedOffSupervisedCases } from '../assignments/assignments.repo.ts';
 import { todayOf } from '../calendar.ts';
-import { readableVolunteer, volunteerPolicyOf } from '../records/my-volunteer.ts';
+import { volunteerFor, volunteerPolicyOf } from '../records/my-volunteer.ts';
 import { cpdSummary, practiceChecks } from './practice-checks.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { AREA_LABELS, type Area } from '../volunteer-words.ts';
@@ -72,8 +73,8 @@ export async function trainingSummary(tx: Db, actor: OrgActor, v: VolunteerRow, 
       signedOff,
       required: policy.supervisedCasesRequired,
       gate,
-      actorMayAccredit: canAccredit(actor, v),
-      canAccredit: canAccredit(actor, v) && gate.allowed,
+      actorMayAccredit: judge(actor, 'volunteer', 'accredit', v).allowed,
+      canAccredit: judge(actor, 'volunteer', 'accredit', v).allowed && gate.allowed,
     },
     canRecord: can(actor.role, 'training.record'),
     policy,
@@ -83,11 +84,6 @@ export type TrainingSummary = Awaited<ReturnType<typeof trainingSummary>>;
 
 function notInFuture(field: string, date: string, today: string, label: string) {
   if (date > today) throw invalid({ [field]: `${label} must be today or in the past` });
-}
-
-function assertCanChangeTraining(actor: OrgActor, v: { name: string; supervisorUserId: string | null }) {
-  if (!canChangeTraining(actor, v))
-    throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can change their training and accreditations`, 'NOT_SUPERVISOR');
 }
 
 export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
@@ -152,7 +148,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'volunteers.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const course = await findCourse(tx, actor.orgId, courseId);
-        if (!course) throw notFound(msg('That course'));
+        if (!course) throw notFound(msg('That course was not found'));
         if (course.retiredAt) throw new AppError('CONFLICT', msg('“{name}” is already retired'), { reason: 'ALREADY_RETIRED', params: { name: course.name } });
         await retireCourse(tx, actor.orgId, courseId, clock.now());
         await audit.record(tx, actor, actor.orgId, { action: 'training.course_retired', entityType: 'training_course', entityId: courseId });
@@ -163,7 +159,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
     /** One volunteer's training, accreditations, practice checks and supervised cases. Audited. */
     async get(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         await coursesIn(tx, actor);
         const summary = await trainingSummary(tx, actor, v, await volunteerPolicyOf(tx, actor.orgId), todayOf(clock));
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.training_viewed', entityType: 'volunteer', entityId: v.id });
@@ -175,14 +171,15 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         notInFuture('on', input.on, todayOf(clock), input.kind === 'course' ? 'Date completed' : 'Date');
         let title: string;
         let minutes = 0;
         if (input.kind === 'course') {
           const course = await findCourse(tx, actor.orgId, input.courseId);
           if (!course) throw invalid({ courseId: 'Choose the course from the list' });
-          if (course.retiredAt) throw invalid({ courseId: `“${course.name}” has been retired: choose a current course` });
+          if (course.retiredAt)
+            throw invalidWith({ courseId: { text: msg('“{name}” has been retired: choose a current course'), params: { name: course.name } } });
           title = course.name;
           minutes = course.minutes;
         } else if (input.kind === 'cpd') {
@@ -217,9 +214,9 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         const gone = await deleteTrainingRecord(tx, actor.orgId, v.id, recordId);
-        if (!gone) throw notFound(msg('That training record'));
+        if (!gone) throw notFound(msg('That training record was not found'));
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.training_deleted',
           entityType: 'volunteer',
@@ -232,7 +229,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
 
     async listAccreditations(actor: OrgActor, volunteerId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
-        const v = await readableVolunteer(tx, actor, volunteerId);
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
         const today = todayOf(clock);
         const rows = await listAccreditations(tx, actor.orgId, v.id);
         await audit.record(tx, actor, actor.orgId, { action: 'volunteer.accreditations_viewed', entityType: 'volunteer', entityId: v.id });
@@ -244,7 +241,7 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         const today = todayOf(clock);
         notInFuture('accreditedOn', input.accreditedOn, today, 'Date accredited');
         if (input.expiresOn && input.expiresOn <= input.accreditedOn) throw invalid({ expiresOn: 'The expiry date must be after the date accredited' });
@@ -284,9 +281,9 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'training.record');
       return inOrg(db, actor.orgId, async (tx) => {
         const v = await getVolunteer(tx, actor.orgId, volunteerId);
-        assertCanChangeTraining(actor, v);
+        orRefuse(judge(actor, 'volunteer', 'change_training', v));
         const a = await findAccreditation(tx, actor.orgId, v.id, accreditationId);
-        if (!a) throw notFound(msg('That accreditation'));
+        if (!a) throw notFound(msg('That accreditation was not found'));
         if (a.revokedAt) throw new AppError('CONFLICT', msg('That accreditation is already revoked'), { reason: 'ALREADY_REVOKED' });
         await markRevoked(tx, actor.orgId, a.id, clock.now(), input.reason);
         await audit.record(tx, actor, actor.orgId, {
@@ -303,8 +300,8 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
     async accredit(actor: OrgActor, volunteerId: string, input: { note?: string } = {}) {
       return inOrg(db, actor.orgId, async (tx) => {
         // Whether they may see the record comes first, so a refusal never names someone they may not see.
-        const v = await readableVolunteer(tx, actor, volunteerId);
-        if (!canAccredit(actor, v)) throw forbidden(`Only ${v.name}’s supervisor, coordinators and admins can accredit them`, 'NOT_SUPERVISOR');
+        const v = await volunteerFor(tx, actor, volunteerId, 'view');
+        orRefuse(judge(actor, 'volunteer', 'accredit', v));
         const policy = await volunteerPolicyOf(tx, actor.orgId);
         const gate = accreditGate(v, await countSignedOffSupervisedCases(tx, actor.orgId, v.id), policy.supervisedCasesRequired);
         if (!gate.allowed)

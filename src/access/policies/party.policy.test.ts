@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeRecord, presentPartyTo, type Viewer } from './party-privacy.ts';
+import { canSeeRecord, presentPartyTo, type Viewer } from './party.policy.ts';
 
 const sam: Viewer = { kind: 'party', partyId: 'sam' };
 const samsSupporter: Viewer = { kind: 'party', partyId: 'kit', supportsPartyIds: ['sam'] };

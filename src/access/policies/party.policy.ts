@@ -1,6 +1,6 @@
 // Pure: per-party privacy inside one case. What is recorded as private to a party (their contact details, their
 // intake notes, events marked private to them) is never shown or exported to another party or their supporter.
-// Staff on the case see everything except restricted safeguarding detail (see cases.policy.ts).
+// Staff on the case see everything except restricted safeguarding detail (see case.policy.ts).
 
 export type Viewer = { kind: 'staff' } | { kind: 'party'; partyId: string; supportsPartyIds?: string[] };
 export type PrivateRecord = { ownerPartyId: string | null; visibility: 'team' | 'restricted' | 'party' };

@@ -1,0 +1,3 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_preferred_language_check" CHECK ("users"."preferred_language" IN ('en', 'cy'));--> statement-breakpoint
+ALTER TABLE "parties" ADD CONSTRAINT "parties_preferred_language_check" CHECK ("parties"."preferred_language" IN ('en', 'cy'));--> statement-breakpoint
+ALTER TABLE "volunteers" ADD CONSTRAINT "volunteers_preferred_language_check" CHECK ("volunteers"."preferred_language" IN ('en', 'cy'));
