@@ -54,6 +54,13 @@ describe('a viewer', () => {
     }
     const referrals = await vic.get('/referrals?status=accepted');
     expect(referrals.statusCode).toBe(200);
+    const [accepted] = (await h.deps.referrals.list(admin, { status: 'accepted' })).rows;
+    for (const url of [`/referrals/${accepted!.id}`, '/enquiries?status=all', '/referrals']) {
+      const page = await vic.get(url);
+      expect(page.statusCode, url).toBe(200);
+      const forms = [...page.body.matchAll(/<form method="post" action="([^"]+)"/g)].map((m) => m[1]).filter((a) => a !== '/sign-out');
+      expect.soft(forms, `forms a viewer cannot use on ${url}`).toEqual([]);
+    }
     const nav = (await vic.get('/home')).body;
     expect(nav).toContain('href="/cases"');
     expect(nav).toContain('href="/referrals"');
