@@ -2,24 +2,25 @@
 // "YYYY-MM-DD" strings counted in whole days (UTC arithmetic, so clock changes never shift a day).
 import { z } from 'zod';
 import type { AwayPeriod, WeeklyWindow } from '#src/db/schema/volunteers.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 export type Availability = { weeklyAvailability: readonly WeeklyWindow[]; away: readonly Pick<AwayPeriod, 'from' | 'to'>[] };
 
 export const WEEKDAYS = [
-  { day: 1, label: 'Monday' },
-  { day: 2, label: 'Tuesday' },
-  { day: 3, label: 'Wednesday' },
-  { day: 4, label: 'Thursday' },
-  { day: 5, label: 'Friday' },
-  { day: 6, label: 'Saturday' },
-  { day: 7, label: 'Sunday' },
+  { day: 1, label: msg('Monday') },
+  { day: 2, label: msg('Tuesday') },
+  { day: 3, label: msg('Wednesday') },
+  { day: 4, label: msg('Thursday') },
+  { day: 5, label: msg('Friday') },
+  { day: 6, label: msg('Saturday') },
+  { day: 7, label: msg('Sunday') },
 ] as const;
 
 /** The parts of the day the availability form offers. */
 export const SLOTS = [
-  { slot: 'morning', label: 'Morning', from: '09:00', to: '13:00' },
-  { slot: 'afternoon', label: 'Afternoon', from: '13:00', to: '17:00' },
-  { slot: 'evening', label: 'Evening', from: '17:00', to: '21:00' },
+  { slot: 'morning', label: msg('Morning'), from: '09:00', to: '13:00' },
+  { slot: 'afternoon', label: msg('Afternoon'), from: '13:00', to: '17:00' },
+  { slot: 'evening', label: msg('Evening'), from: '17:00', to: '21:00' },
 ] as const;
 export type Slot = (typeof SLOTS)[number]['slot'];
 

@@ -1,4 +1,4 @@
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
@@ -9,17 +9,27 @@ import { keepValues, parseForm } from '#src/http/forms.ts';
 import { ROLES } from '#src/access/actor.ts';
 import { ROLE_LABELS } from '#src/access/permissions.ts';
 import { textParam } from '#src/http/page-input.ts';
+import { ROLE_NAMES } from '#src/access/role-words.ts';
 
 export const ZNewApiKey = z.object({
   name: z.string().trim().min(1, 'Enter a name that says what the key is for').max(80, 'Name must be 80 characters or fewer'),
   role: z.enum(ROLES, { error: 'Select a role' }),
 });
 
+const roleItems = (t: Translate) => ROLES.map((r) => ({ value: r, text: t(ROLE_NAMES[r]) }));
+const roleLabels = (t: Translate) => Object.fromEntries(ROLES.map((r) => [r, t(ROLE_LABELS[r])]));
+
 export function registerApiKeyRoutes(app: FastifyInstance, deps: Pick<Deps, 'apiKeys'>) {
-  const roles = ROLES.map((r) => ({ value: r, text: ROLE_LABELS[r].replace(/^an? /, '') }));
   async function listPage(req: FastifyRequest, reply: FastifyReply, extra: Record<string, unknown> = {}) {
     const keys = await deps.apiKeys.list(req.actor!);
-    return reply.page('apikeys/views/api-keys.njk', { pageTitle: 'API keys', keys, roles, roleLabels: ROLE_LABELS, values: {}, ...extra });
+    return reply.page('apikeys/views/api-keys.njk', {
+      pageTitle: req.t('API keys'),
+      keys,
+      roles: roleItems(req.t),
+      roleLabels: roleLabels(req.t),
+      values: {},
+      ...extra,
+    });
   }
 
   app.get('/api-keys', (req, reply) => listPage(req, reply));
@@ -36,6 +46,6 @@ export function registerApiKeyRoutes(app: FastifyInstance, deps: Pick<Deps, 'api
     const keyId = textParam(req, 'keyId');
     if (!isUuid(keyId)) throw new AppError('NOT_FOUND', msg('That API key was not found'));
     await deps.apiKeys.revoke(req.actor!, keyId);
-    return listPage(req, reply, { flash: 'API key revoked. Requests using it are now refused.' });
+    return listPage(req, reply, { flash: msg('API key revoked. Requests using it are now refused.') });
   });
 }

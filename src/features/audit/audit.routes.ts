@@ -34,7 +34,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db'>
     if (!form.ok)
       return reply
         .status(422)
-        .page('audit/views/audit.njk', { pageTitle: 'Audit trail', values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
+        .page('audit/views/audit.njk', { pageTitle: req.t('Audit trail'), values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
     const f = form.data;
     const page = f.page ?? 1;
     const { rows, total } = await inOrg(deps.db, actor.orgId, (tx) =>
@@ -54,7 +54,7 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db'>
     );
     const query = new URLSearchParams(Object.entries(values).filter(([k, v]) => k !== 'page' && v) as [string, string][]).toString();
     return reply.page('audit/views/audit.njk', {
-      pageTitle: 'Audit trail',
+      pageTitle: req.t('Audit trail'),
       values,
       rows: rows.map((r) => ({
         seq: r.seq,

@@ -1,5 +1,5 @@
 // Sign in (password, then code), two-factor enrolment, sign out, account and service switching.
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { languageItems, ZPreferredLanguage } from '#src/i18n/languages.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -56,7 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth'
 
   app.get('/sign-in/code', async (req, reply) => {
     if (req.session?.stage !== 'password') return reply.redirect(req.session?.stage === 'full' ? '/home' : '/sign-in', 303);
-    return reply.page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next: queryOf(req, ZSignInQuery).next ?? '' });
+    return reply.page('auth/views/code.njk', { pageTitle: req.t('Enter your sign-in code'), next: queryOf(req, ZSignInQuery).next ?? '' });
   });
 
   app.post('/sign-in/code', { config: signInLimit }, async (req, reply) => {
@@ -75,12 +75,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth'
       const shown = fields.code ? fields : { code: (err as Error).message };
       return reply
         .status(err instanceof AppError ? err.status : 422)
-        .page('auth/views/code.njk', { pageTitle: 'Enter your sign-in code', next, fields: shown, errors: errorList(shown) });
+        .page('auth/views/code.njk', { pageTitle: req.t('Enter your sign-in code'), next, fields: shown, errors: errorList(shown) });
     }
   });
 
-  const enrolPage = async (userId: string, serviceName: string, extra: Record<string, unknown> = {}) => ({
-    pageTitle: 'Set up two-factor sign-in',
+  const enrolPage = async (t: Translate, userId: string, serviceName: string, extra: Record<string, unknown> = {}) => ({
+    pageTitle: t('Set up two-factor sign-in'),
     enrolment: await deps.twoFactor.beginEnrolment(userId, serviceName),
     ...extra,
   });
@@ -89,7 +89,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth'
     const s = req.session!;
     if (s.hasTotp) return reply.redirect(s.stage === 'full' ? '/account' : '/sign-in/code', 303);
     if (s.stage === 'password') return reply.redirect('/sign-in/code', 303);
-    return reply.page('auth/views/two-factor-setup.njk', await enrolPage(s.userId, s.orgName ?? 'Parley'));
+    return reply.page('auth/views/two-factor-setup.njk', await enrolPage(req.t, s.userId, s.orgName ?? 'Parley'));
   });
 
   app.post('/account/two-factor', async (req, reply) => {
@@ -101,11 +101,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth'
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Enter the code'), { fields: form.fields });
       const codes = await deps.twoFactor.confirmEnrolment(s.userId, form.data.code, actor, s.orgId);
       if (s.stage !== 'full') setSessionCookie(reply, await deps.auth.completeSignIn(s.id, s.userId, { ip: req.ip, requestId: req.id }, 'enrolment'), secure);
-      return reply.page('auth/views/backup-codes.njk', { pageTitle: 'Your backup codes', codes });
+      return reply.page('auth/views/backup-codes.njk', { pageTitle: req.t('Your backup codes'), codes });
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
-      return reply.status(422).page('auth/views/two-factor-setup.njk', await enrolPage(s.userId, s.orgName ?? 'Parley', { fields, errors: errorList(fields) }));
+      return reply
+        .status(422)
+        .page('auth/views/two-factor-setup.njk', await enrolPage(req.t, s.userId, s.orgName ?? 'Parley', { fields, errors: errorList(fields) }));
     }
   });
 
@@ -119,13 +121,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth'
     const s = req.session!;
     const services = await deps.auth.listMyServices(s.userId);
     const flash =
-      queryOf(req, ZAccountQuery).changed === 'password' ? 'Your password has been changed. You have been signed out on every other device.' : undefined;
+      queryOf(req, ZAccountQuery).changed === 'password' ? msg('Your password has been changed. You have been signed out on every other device.') : undefined;
     const language = await deps.auth.myLanguage(s.userId);
     return reply.page('auth/views/account.njk', {
-      pageTitle: 'Your account',
+      pageTitle: req.t('Your account'),
       me: { name: s.userName, email: s.userEmail, hasTotp: s.hasTotp },
       services,
-      flash: flash ?? ((req.query as { changed?: string }).changed === 'language' ? msg('Your preferred language has been saved.') : undefined),
+      flash: flash ?? (queryOf(req, ZAccountQuery).changed === 'language' ? msg('Your preferred language has been saved.') : undefined),
       languageItems: languageItems(language),
     });
   });
@@ -158,7 +160,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth'
   app.get('/services', async (req, reply) => {
     const s = req.session!;
     const services = await deps.auth.listMyServices(s.userId);
-    return reply.page('auth/views/services.njk', { pageTitle: 'Choose a service', services, currentOrgId: s.orgId });
+    return reply.page('auth/views/services.njk', { pageTitle: req.t('Choose a service'), services, currentOrgId: s.orgId });
   });
 
   app.post('/services/switch', async (req, reply) => {

@@ -38,7 +38,7 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Pick<Deps, 'p
     return reply.status(err instanceof AppError ? err.status : 422).page(template, { ...model, fields, errors: errorList(fields, order) });
   };
 
-  app.get('/forgot-password', async (_req, reply) => reply.page('auth/views/forgot-password.njk', { pageTitle: 'Set a new password', values: {} }));
+  app.get('/forgot-password', async (req, reply) => reply.page('auth/views/forgot-password.njk', { pageTitle: req.t('Set a new password'), values: {} }));
 
   app.post('/forgot-password', { config: publicLimit }, async (req, reply) => {
     const values = keepValues(req.body, SECRET_FIELDS);
@@ -46,21 +46,21 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Pick<Deps, 'p
     if (!form.ok)
       return reply
         .status(422)
-        .page('auth/views/forgot-password.njk', { pageTitle: 'Set a new password', values, fields: form.fields, errors: errorList(form.fields) });
+        .page('auth/views/forgot-password.njk', { pageTitle: req.t('Set a new password'), values, fields: form.fields, errors: errorList(form.fields) });
     await deps.passwords.requestReset(form.data.email, { ip: req.ip, requestId: req.id });
-    return reply.page('auth/views/forgot-password-sent.njk', { pageTitle: 'Check your email', email: form.data.email });
+    return reply.page('auth/views/forgot-password-sent.njk', { pageTitle: req.t('Check your email'), email: form.data.email });
   });
 
   app.get('/reset-password/:token', async (req, reply) => {
     const token = textParam(req, 'token');
     const person = await deps.passwords.describeReset(token);
-    return reply.page('auth/views/reset-password.njk', { pageTitle: 'Set a new password', token, person });
+    return reply.page('auth/views/reset-password.njk', { pageTitle: req.t('Set a new password'), token, person });
   });
 
   app.post('/reset-password/:token', { config: publicLimit }, async (req, reply) => {
     const token = textParam(req, 'token');
     const person = await deps.passwords.describeReset(token);
-    const model = { pageTitle: 'Set a new password', token, person };
+    const model = { pageTitle: req.t('Set a new password'), token, person };
     const form = parseForm(ZReset, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });
@@ -69,16 +69,16 @@ export function registerPasswordRoutes(app: FastifyInstance, deps: Pick<Deps, 'p
       return showErrors(reply, err, 'auth/views/reset-password.njk', model, ['password', 'confirmPassword']);
     }
     clearSessionCookie(reply);
-    return reply.page('auth/views/reset-password-done.njk', { pageTitle: 'Your password has been changed' });
+    return reply.page('auth/views/reset-password-done.njk', { pageTitle: req.t('Your password has been changed') });
   });
 
   app.get('/account/password', async (req, reply) =>
-    reply.page('auth/views/change-password.njk', { pageTitle: 'Change your password', hasTotp: req.session!.hasTotp }),
+    reply.page('auth/views/change-password.njk', { pageTitle: req.t('Change your password'), hasTotp: req.session!.hasTotp }),
   );
 
   app.post('/account/password', async (req, reply) => {
     const s = req.session!;
-    const model = { pageTitle: 'Change your password', hasTotp: s.hasTotp };
+    const model = { pageTitle: req.t('Change your password'), hasTotp: s.hasTotp };
     const form = parseForm(ZChange, req.body);
     try {
       if (!form.ok) throw new AppError('UNPROCESSABLE', msg('Check the form'), { fields: form.fields });

@@ -5,31 +5,35 @@ import type { CONTACT_METHODS, CONTACT_OUTCOMES } from './cases.schemas.ts';
 import type { EventKind } from './timeline.repo.ts';
 
 export const CONTACT_METHOD_LABELS: Record<(typeof CONTACT_METHODS)[number], string> = {
-  call: 'Phone call',
-  letter: 'Letter',
-  email: 'Email',
-  visit: 'Visit',
-  text: 'Text message',
-  via_offender_manager: 'Through the offender manager',
+  call: msg('Phone call'),
+  letter: msg('Letter'),
+  email: msg('Email'),
+  visit: msg('Visit'),
+  text: msg('Text message'),
+  via_offender_manager: msg('Through the offender manager'),
 };
 
 export const CONTACT_OUTCOME_LABELS: Record<(typeof CONTACT_OUTCOMES)[number], string> = {
-  spoke: 'Spoke to them',
-  no_answer: 'No answer',
-  left_message: 'Left a message',
-  sent: 'Sent (letter, email or text)',
-  met: 'Met them',
-  declined: 'They declined',
+  spoke: msg('Spoke to them'),
+  no_answer: msg('No answer'),
+  left_message: msg('Left a message'),
+  sent: msg('Sent (letter, email or text)'),
+  met: msg('Met them'),
+  declined: msg('They declined'),
 };
 
-export const CONSENT_LABELS: Record<string, string> = { not_asked: 'Not asked yet', given: 'Consent given', withdrawn: 'Consent withdrawn' };
+export const CONSENT_LABELS: Record<string, string> = { not_asked: msg('Not asked yet'), given: msg('Consent given'), withdrawn: msg('Consent withdrawn') };
 export const CONSENT_TAG_CLASSES: Record<string, string> = { not_asked: 'govuk-tag--grey', given: 'govuk-tag--green', withdrawn: 'govuk-tag--red' };
-export const CONSENT_METHOD_LABELS: Record<'verbal' | 'written' | 'online', string> = { verbal: 'Verbally', written: 'In writing', online: 'Online' };
+export const CONSENT_METHOD_LABELS: Record<'verbal' | 'written' | 'online', string> = {
+  verbal: msg('Verbally'),
+  written: msg('In writing'),
+  online: msg('Online'),
+};
 
 export const SUITABILITY_LABELS: Record<'suitable' | 'unsuitable' | 'unsure', string> = {
-  suitable: 'Suitable for mediation',
-  unsuitable: 'Not suitable for mediation',
-  unsure: 'Not sure yet',
+  suitable: msg('Suitable for mediation'),
+  unsuitable: msg('Not suitable for mediation'),
+  unsure: msg('Not sure yet'),
 };
 
 export const MEETING_MODE_LABELS: Record<'home_visit' | 'office' | 'prison_visit' | 'phone' | 'online', string> = {
@@ -42,33 +46,33 @@ export const MEETING_MODE_LABELS: Record<'home_visit' | 'office' | 'prison_visit
 
 /** The timeline's filter: the kinds of event staff look for. */
 export const TIMELINE_KIND_LABELS: Partial<Record<EventKind, string>> = {
-  contact: 'Contacts',
-  note: 'Notes',
-  transition: 'Stage changes',
-  consent: 'Consent',
-  intake: 'Intake records',
-  task: 'Tasks',
-  safeguarding: 'Safeguarding',
-  referral: 'Referral',
-  assignment: 'Mediators',
-  meeting: 'Meetings',
-  shuttle: 'Shuttle log',
+  contact: msg('Contacts'),
+  note: msg('Notes'),
+  transition: msg('Stage changes'),
+  consent: msg('Consent'),
+  intake: msg('Intake records'),
+  task: msg('Tasks'),
+  safeguarding: msg('Safeguarding'),
+  referral: msg('Referral'),
+  assignment: msg('Mediators'),
+  meeting: msg('Meetings'),
+  shuttle: msg('Shuttle log'),
 };
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
-  referral: 'Referral',
-  transition: 'Stage change',
-  contact: 'Contact',
-  note: 'Note',
-  consent: 'Consent',
-  intake: 'Intake',
-  task: 'Task',
-  safeguarding: 'Safeguarding',
-  party: 'People',
-  document: 'Document',
-  assignment: 'Mediators',
-  meeting: 'Meeting',
-  shuttle: 'Shuttle log',
+  referral: msg('Referral'),
+  transition: msg('Stage change'),
+  contact: msg('Contact'),
+  note: msg('Note'),
+  consent: msg('Consent'),
+  intake: msg('Intake'),
+  task: msg('Task'),
+  safeguarding: msg('Safeguarding'),
+  party: msg('People'),
+  document: msg('Document'),
+  assignment: msg('Mediators'),
+  meeting: msg('Meeting'),
+  shuttle: msg('Shuttle log'),
 };
 
 /** MOJ badge colours for each case status. */

@@ -14,22 +14,22 @@ const t = translator('en');
 
 /** What a form did, shown after the redirect back to the page. Keys only: nothing typed travels in the URL. */
 const DONE: Record<string, string> = {
-  accepted: 'Referral accepted. This is the new case.',
-  linked: 'Referral linked to this case.',
-  moved: 'The case has moved.',
+  accepted: msg('Referral accepted. This is the new case.'),
+  linked: msg('Referral linked to this case.'),
+  moved: msg('The case has moved.'),
   pathway: msg('How the case is worked has changed.'),
-  consent: 'Consent recorded.',
+  consent: msg('Consent recorded.'),
   partyWithdrew:
     'Consent withdrawn: that person no longer takes part. Decide whether the case goes on with the other parties (group mediation), or move it to on hold or withdrawn.',
-  contact: 'Contact attempt recorded.',
-  partyAdded: 'Person added to the case.',
-  partyChanged: 'Details saved.',
-  partyRemoved: 'Person removed from the case.',
-  note: 'Note added.',
-  disclosure: 'Note added. The safeguarding lead has been told about the disclosure.',
-  intake: 'Intake record saved.',
-  task: 'Task added.',
-  taskDone: 'Task marked as done.',
+  contact: msg('Contact attempt recorded.'),
+  partyAdded: msg('Person added to the case.'),
+  partyChanged: msg('Details saved.'),
+  partyRemoved: msg('Person removed from the case.'),
+  note: msg('Note added.'),
+  disclosure: msg('Note added. The safeguarding lead has been told about the disclosure.'),
+  intake: msg('Intake record saved.'),
+  task: msg('Task added.'),
+  taskDone: msg('Task marked as done.'),
 };
 
 const NOT_FOUND: Record<string, string> = {
@@ -87,7 +87,7 @@ export async function renderCaseTab(
           : tasksModel(view, today(deps), values);
   const done = doneOf(req);
   return reply.page(TEMPLATES[tab], {
-    pageTitle: `${header.reference} – ${t(tab === 'overview' ? 'Overview' : tab === 'people' ? 'People' : tab === 'timeline' ? 'Timeline' : 'Tasks')}`,
+    pageTitle: `${header.reference} – ${tab === 'overview' ? t('Overview') : tab === 'people' ? t('People') : tab === 'timeline' ? t('Timeline') : t('Tasks')}`,
     header,
     ...model,
     fields: extra.fields ?? {},

@@ -1,6 +1,6 @@
 // View models for the pages of one case: picked field by field from the case service's answer, so a new
 // column never reaches a page by default. Words go through t() here or in the templates.
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/domain/referral-words.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import {
@@ -166,7 +166,7 @@ export function peopleModel(view: CasePage, values: Record<string, string> = {})
     }),
     inCustody: view.parties.filter((p) => p.inCustody).map((p) => ({ name: p.name, offenderManager: p.offenderManager })),
     consentPartyItems: partyChoices(view, values['consent-partyId']),
-    consentStatusItems: choices({ given: 'Consent given', withdrawn: 'Consent withdrawn' }, values['consent-status']),
+    consentStatusItems: choices({ given: msg('Consent given'), withdrawn: msg('Consent withdrawn') }, values['consent-status']),
     consentMethodItems: choices(CONSENT_METHOD_LABELS, values['consent-method']),
     contactPartyItems: partyChoices(view, values['contact-partyId']),
     contactMethodItems: choices(CONTACT_METHOD_LABELS, values['contact-method']),

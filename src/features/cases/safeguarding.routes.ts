@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { caseIdParam } from './case-page.routes.ts';
 import { ZSafeguardingDecision } from './cases.schemas.ts';
@@ -51,7 +51,7 @@ export function registerSafeguardingPages(app: FastifyInstance, deps: Pick<Deps,
       open: open.map(present),
       decided: decided.map(present),
       errors,
-      flash: done === 'decided' ? 'Decision recorded.' : undefined,
+      flash: done === 'decided' ? msg('Decision recorded.') : undefined,
     });
   }
 

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { OUTBOX_STATUSES } from './outbox-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { messageRow, messageView, OUTCOME_LABELS, statusWords, templateWords } from './email.present.ts';
 import { ZOutboxQuery } from './email.schemas.ts';
 import { TEMPLATE_NAMES } from './templates.ts';
@@ -62,7 +62,7 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
       m: view,
       smtpConfigured: found.smtpConfigured,
       deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
-      flash: doneOf(req) === 'retried' ? 'The message is back in the queue.' : undefined,
+      flash: doneOf(req) === 'retried' ? msg('The message is back in the queue.') : undefined,
     });
   });
 

@@ -1,13 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { createHomeService } from './home.service.ts';
+import { msg } from '#src/i18n/i18n.ts';
+import type { Role } from '#src/access/actor.ts';
+
+/** The role in "You are signed in as …". */
+const SIGNED_IN_AS: Record<Role, string> = {
+  admin: msg('admin'),
+  coordinator: msg('coordinator'),
+  supervisor: msg('supervisor'),
+  mediator: msg('mediator'),
+  safeguarding_lead: msg('safeguarding lead'),
+  viewer: msg('viewer'),
+  referrer: msg('referrer'),
+};
 
 export function registerHomeRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock' | 'settings'>) {
   const home = createHomeService(deps);
   app.get('/home', async (req, reply) => {
     const actor = req.actor!;
-    const [queues, checklist] = await Promise.all([home.queuesFor(actor), home.checklistFor(actor)]);
-    return reply.page('home/views/home.njk', { pageTitle: 'Home', queues, checklist, roleName: actor.role.replace('_', ' ') });
+    const [queues, checklist] = await Promise.all([home.queuesFor(actor, req.t), home.checklistFor(actor)]);
+    return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, checklist, roleName: req.t(SIGNED_IN_AS[actor.role]) });
   });
 
   app.post('/home/getting-started/dismiss', { config: { permission: 'settings.manage' } }, async (req, reply) => {

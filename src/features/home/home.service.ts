@@ -12,6 +12,7 @@ import { caseScope } from '#src/access/access.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
 import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
 import type { Queue } from '#src/http/home-queue.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
 import { listVolunteers } from '#src/features/volunteers/volunteer-reads.ts';
 import { listVenuesWithRooms } from '#src/features/meetings/meeting-reads.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
@@ -24,20 +25,20 @@ const shortDate = (d: Date | string) =>
   new Date(typeof d === 'string' ? `${d}T12:00:00Z` : d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' });
 
 /** "Overdue: due 3 March", "Due today", "Due 5 April". */
-export function taskDueHint(dueOn: string, today: string): string {
-  if (dueOn < today) return `Overdue: due ${shortDate(dueOn)}`;
-  if (dueOn === today) return 'Due today';
-  return `Due ${shortDate(dueOn)}`;
+export function taskDueHint(dueOn: string, today: string, t: Translate): string {
+  if (dueOn < today) return t('Overdue: due {date}', { date: shortDate(dueOn) });
+  if (dueOn === today) return t('Due today');
+  return t('Due {date}', { date: shortDate(dueOn) });
 }
 
 /** "Received today", "Received 1 day ago", "Received 3 days ago". */
-export function ageHint(createdAt: Date, now: Date): string {
+export function ageHint(createdAt: Date, now: Date, t: Translate): string {
   const days = Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);
-  return days <= 0 ? 'Received today' : days === 1 ? 'Received 1 day ago' : `Received ${days} days ago`;
+  return days <= 0 ? t('Received today') : t('{days, plural, one {Received # day ago} other {Received # days ago}}', { days });
 }
 
 export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
-  async function caseQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
+  async function caseQueues(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
     // Staff see the cases they coordinate; mediators the cases they are assigned to now.
     const scope = await caseScope(tx, actor);
     const assigned = scope.all || actor.type !== 'user' ? undefined : scope.ids;
@@ -58,31 +59,31 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     return [
       {
         id: 'my-cases',
-        title: 'Your cases',
-        empty: 'Cases you are assigned to, as coordinator or as one of the mediators, will appear here.',
+        title: t('Your cases'),
+        empty: t('Cases you are assigned to, as coordinator or as one of the mediators, will appear here.'),
         items: mine.rows.map((c) => ({
           text: c.partyNames.length ? `${c.reference}: ${c.partyNames.join(', ')}` : c.reference,
           href: `/cases/${c.id}`,
-          tag: c.urgent ? { text: 'Urgent', classes: 'govuk-tag--red' } : undefined,
+          tag: c.urgent ? { text: t('Urgent'), classes: 'govuk-tag--red' } : undefined,
         })),
-        more: mine.hasMore && actor.type === 'user' ? { href: !scope.all ? '/cases' : `/cases?coordinator=${actor.id}`, text: 'All your cases' } : undefined,
+        more: mine.hasMore && actor.type === 'user' ? { href: !scope.all ? '/cases' : `/cases?coordinator=${actor.id}`, text: t('All your cases') } : undefined,
       },
       {
         id: 'my-tasks',
-        title: 'My tasks',
-        empty: 'Tasks assigned to you on cases will appear here, overdue and due soonest first.',
+        title: t('My tasks'),
+        empty: t('Tasks assigned to you on cases will appear here, overdue and due soonest first.'),
         items: tasks.slice(0, SHOWN).map((task) => ({
           text: `${task.title} (${task.reference})`,
           href: `/cases/${task.caseId}/tasks`,
-          hint: taskDueHint(task.dueOn, today),
-          tag: task.dueOn < today ? { text: 'Overdue', classes: 'govuk-tag--red' } : undefined,
+          hint: taskDueHint(task.dueOn, today, t),
+          tag: task.dueOn < today ? { text: t('Overdue'), classes: 'govuk-tag--red' } : undefined,
         })),
         count: tasks.length,
       },
     ];
   }
 
-  async function triageQueues(tx: Db, actor: OrgActor, now: Date): Promise<Queue[]> {
+  async function triageQueues(tx: Db, actor: OrgActor, now: Date, t: Translate): Promise<Queue[]> {
     const [referrals, enquiries] = await Promise.all([
       listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 }),
       listEnquiries(tx, actor.orgId, 'new'),
@@ -90,24 +91,24 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     return [
       {
         id: 'new-referrals',
-        title: 'New referrals',
-        empty: 'Referrals from the public, from professionals and through the API appear here until they are triaged.',
+        title: t('New referrals'),
+        empty: t('Referrals from the public, from professionals and through the API appear here until they are triaged.'),
         items: referrals.rows.map((r) => ({
           text: `${r.reference}: ${CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType}`,
           href: `/referrals/${r.id}`,
-          hint: ageHint(r.createdAt, now),
-          tag: r.urgent ? { text: 'Urgent', classes: 'govuk-tag--red' } : undefined,
+          hint: ageHint(r.createdAt, now, t),
+          tag: r.urgent ? { text: t('Urgent'), classes: 'govuk-tag--red' } : undefined,
         })),
         count: referrals.total,
-        more: referrals.total > referrals.rows.length ? { href: '/referrals', text: 'All new referrals' } : undefined,
+        more: referrals.total > referrals.rows.length ? { href: '/referrals', text: t('All new referrals') } : undefined,
       },
       {
         id: 'new-enquiries',
-        title: 'New enquiries',
-        empty: 'Enquiries sent through the service’s contact form appear here until they are answered.',
-        items: enquiries.slice(0, SHOWN).map((e) => ({ text: e.name, href: `/enquiries#enquiry-${e.id}`, hint: ageHint(e.createdAt, now) })),
+        title: t('New enquiries'),
+        empty: t('Enquiries sent through the service’s contact form appear here until they are answered.'),
+        items: enquiries.slice(0, SHOWN).map((e) => ({ text: e.name, href: `/enquiries#enquiry-${e.id}`, hint: ageHint(e.createdAt, now, t) })),
         count: enquiries.length,
-        more: enquiries.length > SHOWN ? { href: '/enquiries', text: 'All new enquiries' } : undefined,
+        more: enquiries.length > SHOWN ? { href: '/enquiries', text: t('All new enquiries') } : undefined,
       },
     ];
   }
@@ -141,7 +142,8 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
       });
     },
 
-    async queuesFor(actor: OrgActor): Promise<Queue[]> {
+    /** The queues, in the words of `t` (the reader's language). */
+    async queuesFor(actor: OrgActor, t: Translate): Promise<Queue[]> {
       authorise(actor, 'home.view');
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
@@ -152,29 +154,29 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
           const open = await listSafeguarding(tx, actor.orgId, { status: 'open' });
           queues.push({
             id: 'safeguarding',
-            title: 'Safeguarding disclosures waiting for a decision',
-            empty: 'Disclosures of risk of serious harm recorded on cases appear here until a decision is recorded.',
+            title: t('Safeguarding disclosures waiting for a decision'),
+            empty: t('Disclosures of risk of serious harm recorded on cases appear here until a decision is recorded.'),
             items: open.slice(0, SHOWN).map((r) => ({
               text: `${r.reference}: disclosure recorded ${shortDate(r.record.createdAt)}`,
               href: `/safeguarding#record-${r.record.id}`,
-              tag: { text: 'Decision needed', classes: 'govuk-tag--red' },
+              tag: { text: t('Decision needed'), classes: 'govuk-tag--red' },
             })),
             count: open.length,
-            more: open.length > SHOWN ? { href: '/safeguarding', text: 'All disclosures' } : undefined,
+            more: open.length > SHOWN ? { href: '/safeguarding', text: t('All disclosures') } : undefined,
           });
         }
-        if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now)));
-        if (can(actor.role, 'meetings.book')) queues.push(await meetingRequestsQueue(tx, actor.orgId, now));
-        if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today)));
+        if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now, t)));
+        if (can(actor.role, 'meetings.book')) queues.push(await meetingRequestsQueue(tx, actor.orgId, now, t));
+        if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today, t)));
         else
           queues.push({
             id: 'my-cases',
-            title: 'Your cases',
-            empty: 'Cases you are assigned to, as coordinator or as one of the mediators, will appear here.',
+            title: t('Your cases'),
+            empty: t('Cases you are assigned to, as coordinator or as one of the mediators, will appear here.'),
             items: [],
           });
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
-        queues.push(...(await volunteerAlertQueues(tx, actor, today)));
+        queues.push(...(await volunteerAlertQueues(tx, actor, today, t)));
         if (can(actor.role, 'people.manage')) {
           const [members, invitations, org] = await Promise.all([
             listMembers(tx, actor.orgId),
@@ -185,21 +187,25 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
           const orgSettings = org?.settings;
           queues.push({
             id: 'invitations',
-            title: 'Invitations waiting to be accepted',
-            empty: 'When you invite colleagues, their invitations appear here until they accept.',
+            title: t('Invitations waiting to be accepted'),
+            empty: t('When you invite colleagues, their invitations appear here until they accept.'),
             items: invitations.map((i) => ({
               text: `${i.name} (${i.email})`,
-              hint: `Expires ${i.expiresAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' })}`,
+              hint: t('Expires {date}', { date: i.expiresAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' }) }),
               href: '/people',
             })),
           });
           queues.push({
             id: 'sign-in-problems',
-            title: 'Sign-in problems',
-            empty: 'People who are locked out after failed sign-ins, or who have not set up two-factor sign-in, will appear here.',
+            title: t('Sign-in problems'),
+            empty: t('People who are locked out after failed sign-ins, or who have not set up two-factor sign-in, will appear here.'),
             items: members
               .filter((m) => m.status === 'active' && (m.isLocked || (!m.hasTwoFactor && roleNeedsTwoFactor(m.role, orgSettings))))
-              .map((m) => ({ text: m.name, hint: m.isLocked ? 'Sign-in paused after failed attempts' : 'Has not set up two-factor sign-in', href: '/people' })),
+              .map((m) => ({
+                text: m.name,
+                hint: m.isLocked ? t('Sign-in paused after failed attempts') : t('Has not set up two-factor sign-in'),
+                href: '/people',
+              })),
           });
         }
         return queues;

@@ -2,6 +2,7 @@
 // address: a home visit is "at Sam Example’s home", so an invitation to the other side reveals nothing more.
 import { MEETING_KIND_LABELS, type MeetingKind } from '#src/domain/meeting-words.ts';
 import { clockTime, dayInWords } from '#src/domain/meeting-times.ts';
+import { type Translate, translator } from '#src/i18n/i18n.ts';
 
 export type MeetingPlaceFacts = {
   mode: string;
@@ -15,23 +16,26 @@ export type MeetingPlaceFacts = {
 
 export const kindInWords = (kind: string): string => MEETING_KIND_LABELS[kind as MeetingKind] ?? kind;
 
-/** Where, as a full answer: "Riverside Hall (Room 1), 1 River Street", "Sam Example’s home", "By phone". */
-export function whereInWords(m: MeetingPlaceFacts): string {
-  if (m.mode === 'online') return 'Online (video call)';
-  if (m.mode === 'phone') return m.locationText ? `By phone: ${m.locationText}` : 'By phone';
+/**
+ * Where, as a full answer: "Riverside Hall (Room 1), 1 River Street", "Sam Example’s home", "By phone". In English
+ * unless given the reader's `t` (the timeline's stored summaries stay in English).
+ */
+export function whereInWords(m: MeetingPlaceFacts, t: Translate = translator('en')): string {
+  if (m.mode === 'online') return t('Online (video call)');
+  if (m.mode === 'phone') return m.locationText ? t('By phone: {where}', { where: m.locationText }) : t('By phone');
   switch (m.place) {
     case 'venue': {
-      const name = m.venueName ? `${m.venueName}${m.roomName ? ` (${m.roomName})` : ''}` : 'A venue';
-      return m.venueAddress ? `${name}, ${m.venueAddress}` : name;
+      const name = m.venueName ? (m.roomName ? t('{venue} ({room})', { venue: m.venueName, room: m.roomName }) : m.venueName) : t('A venue');
+      return m.venueAddress ? t('{name}, {address}', { name, address: m.venueAddress }) : name;
     }
     case 'home':
-      return m.homePartyName ? `${m.homePartyName}’s home` : 'A home visit';
+      return m.homePartyName ? t('{name}’s home', { name: m.homePartyName }) : t('A home visit');
     case 'prison':
-      return m.locationText || 'In prison (arranged through the offender manager)';
+      return m.locationText || t('In prison (arranged through the offender manager)');
     case 'office':
-      return m.locationText || 'The service’s office';
+      return m.locationText || t('The service’s office');
     default:
-      return m.locationText || 'In person';
+      return m.locationText || t('In person');
   }
 }
 

@@ -1,8 +1,7 @@
 // The words for the choices on the professional referral form (shown through t()).
-import { msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { RISK_LABELS, RISKS, SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES } from '#src/features/referrals/referrals.schemas.ts';
-import type { Translate } from '#src/i18n/i18n.ts';
 
 type Choice = { value: string; text: string };
 const choices = (labels: Record<string, string>, t: Translate): Choice[] => Object.entries(labels).map(([value, text]) => ({ value, text: t(text) }));
@@ -19,36 +18,41 @@ export const SEND_ISSUE_LABELS: Record<(typeof SEND_ISSUES)[number], string> = {
 };
 
 const COMMUNITY_KINDS = {
-  neighbour: 'Neighbours',
-  family: 'Family members',
-  parent_teen: 'A parent and a teenager',
-  group: 'A group, such as residents or a club',
-  other: 'Something else',
+  neighbour: msg('Neighbours'),
+  family: msg('Family members'),
+  parent_teen: msg('A parent and a teenager'),
+  group: msg('A group, such as residents or a club'),
+  other: msg('Something else'),
 };
 const SENTENCING_STAGES = {
-  pre_sentence: 'Before sentencing',
-  community_sentence: 'Serving a community sentence',
-  custody: 'Serving a custodial sentence',
-  post_sentence: 'Sentence completed',
-  out_of_court: 'Out-of-court resolution',
-  unknown: 'Not known',
+  pre_sentence: msg('Before sentencing'),
+  community_sentence: msg('Serving a community sentence'),
+  custody: msg('Serving a custodial sentence'),
+  post_sentence: msg('Sentence completed'),
+  out_of_court: msg('Out-of-court resolution'),
+  unknown: msg('Not known'),
 };
-const INITIATED_BY = { victim: 'The person harmed', person_who_harmed: 'The person who harmed', referrer: 'Me or my organisation', other: 'Someone else' };
+const INITIATED_BY = {
+  victim: msg('The person harmed'),
+  person_who_harmed: msg('The person who harmed'),
+  referrer: msg('Me or my organisation'),
+  other: msg('Someone else'),
+};
 const EHC_PLAN_STATUSES = {
-  none: 'No EHC plan',
-  assessment_requested: 'An assessment has been asked for',
-  draft: 'Draft plan',
-  final: 'Final plan',
-  ceasing: 'The plan is being stopped',
+  none: msg('No EHC plan'),
+  assessment_requested: msg('An assessment has been asked for'),
+  draft: msg('Draft plan'),
+  final: msg('Final plan'),
+  ceasing: msg('The plan is being stopped'),
 };
-const SOCIAL_CARE_AREAS = { children_families: 'Children and families', adult_social_care: 'Adult social care' };
+const SOCIAL_CARE_AREAS = { children_families: msg('Children and families'), adult_social_care: msg('Adult social care') };
 const DISPUTE_ABOUT = {
-  care_arrangements: 'Care arrangements',
-  contact: 'Family contact',
-  living_arrangements: 'Living arrangements',
-  care_plan: 'The care or support plan',
-  finances: 'Money and charges',
-  other: 'Something else',
+  care_arrangements: msg('Care arrangements'),
+  contact: msg('Family contact'),
+  living_arrangements: msg('Living arrangements'),
+  care_plan: msg('The care or support plan'),
+  finances: msg('Money and charges'),
+  other: msg('Something else'),
 };
 
 export function formChoices(t: Translate, roles: readonly PartyRole[]) {

@@ -24,7 +24,11 @@ export function registerSelfReferralPeople(app: FastifyInstance, state: SelfRefe
   function personModel(j: Journey, index?: number) {
     const first = others(j).length === 0 && index === undefined;
     return {
-      ...state.chrome(j, 'people', first ? 'Who else is involved?' : index === undefined ? 'Add another person' : 'Change this person’s details'),
+      ...state.chrome(
+        j,
+        'people',
+        first ? msg('Who else is involved?') : index === undefined ? msg('Add another person') : msg('Change this person’s details'),
+      ),
       heading: first ? t('Who else is involved?') : index === undefined ? t('Add another person') : t('Change this person’s details'),
       isFirst: first,
       action: index === undefined ? `${j.base}/people/add` : `${j.base}/people/${index + 1}`,
@@ -35,7 +39,7 @@ export function registerSelfReferralPeople(app: FastifyInstance, state: SelfRefe
 
   function listModel(j: Journey) {
     const roles = otherRoles(j.draft);
-    const title = others(j).length === 1 ? 'You have told us about 1 person' : 'You have told us about {n} people';
+    const title = msg('{n, plural, one {You have told us about # person} other {You have told us about # people}}');
     return {
       ...state.chrome(j, 'people', title, { n: others(j).length }),
       heading: t(title, { n: others(j).length }),

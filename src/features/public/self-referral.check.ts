@@ -1,5 +1,5 @@
 // Pure: the "Check your answers" page of the self-referral, as sections of rows with a Change link each.
-import type { Translate } from '#src/i18n/i18n.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
 import { type Draft, type JourneyContext, MY_ROLES, otherRoles } from './self-referral.journey.ts';
@@ -21,23 +21,23 @@ export function checkAnswers(d: Draft, ctx: JourneyContext, base: string, t: Tra
   const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? t('Yes') : t('No'));
 
   const referral: CheckRow[] = [];
-  if (ctx.caseTypes.length > 1 && d.caseType) referral.push(row('Kind of help', t(CASE_TYPE_LABELS[d.caseType]), 'help'));
+  if (ctx.caseTypes.length > 1 && d.caseType) referral.push(row(msg('Kind of help'), t(CASE_TYPE_LABELS[d.caseType]), 'help'));
   const myRole = d.caseType ? MY_ROLES[d.caseType]?.find((r) => r.value === d.myRole) : undefined;
-  if (myRole) referral.push(row('How you are involved', t(myRole.text), 'your-role'));
+  if (myRole) referral.push(row(msg('How you are involved'), t(myRole.text), 'your-role'));
   if (d.caseType === 'send') {
     referral.push(
       row(
-        'Decision you disagree with',
+        msg('Decision you disagree with'),
         d.decisionType === 'not_sure' || !d.decisionType ? t('Not sure') : t(SEND_DECISION_LABELS[d.decisionType]),
         'send-decision',
       ),
     );
-    referral.push(row('Date of the decision letter', d.decisionLetterDate ? longDate(d.decisionLetterDate) : undefined, 'send-decision'));
+    referral.push(row(msg('Date of the decision letter'), d.decisionLetterDate ? longDate(d.decisionLetterDate) : undefined, 'send-decision'));
   }
 
   const me = d.me;
   const contactLines = [me?.phone, me?.email, me?.address, me?.postcode].filter(Boolean).join('\n');
-  const about: CheckRow[] = [row('Name', me?.name, 'about-you'), row('Contact details', contactLines, 'about-you')];
+  const about: CheckRow[] = [row(msg('Name'), me?.name, 'about-you'), row(msg('Contact details'), contactLines, 'about-you')];
 
   const roles = otherRoles(d);
   const people: CheckRow[] = (d.others ?? []).map((o, i) => ({
@@ -48,18 +48,18 @@ export function checkAnswers(d: Draft, ctx: JourneyContext, base: string, t: Tra
   }));
 
   const situation: CheckRow[] = [
-    row('What is happening', d.description, 'what-is-happening'),
-    row('What would help', d.whatWouldHelp, 'what-would-help'),
-    row('Anyone at risk of harm now', [yesNo(d.anyoneAtRisk), d.safetyDetails].filter(Boolean).join('\n'), 'safety'),
+    row(msg('What is happening'), d.description, 'what-is-happening'),
+    row(msg('What would help'), d.whatWouldHelp, 'what-would-help'),
+    row(msg('Anyone at risk of harm now'), [yesNo(d.anyoneAtRisk), d.safetyDetails].filter(Boolean).join('\n'), 'safety'),
   ];
 
   const contact: CheckRow[] = [
-    row('We can leave you messages', yesNo(d.canLeaveMessages), 'contact'),
-    row('Best times to contact you', d.bestTimes, 'contact'),
-    row('How to contact you safely', d.safeContact, 'contact'),
-    row('Interpreter', d.interpreter ? `${t('Yes')}: ${d.language ?? ''}` : yesNo(d.interpreter), 'needs'),
-    row('Access and other support', d.accessNeeds, 'needs'),
-    row('You agree that we may contact you', yesNo(d.consentToContact), 'consent'),
+    row(msg('We can leave you messages'), yesNo(d.canLeaveMessages), 'contact'),
+    row(msg('Best times to contact you'), d.bestTimes, 'contact'),
+    row(msg('How to contact you safely'), d.safeContact, 'contact'),
+    row(msg('Interpreter'), d.interpreter ? `${t('Yes')}: ${d.language ?? ''}` : yesNo(d.interpreter), 'needs'),
+    row(msg('Access and other support'), d.accessNeeds, 'needs'),
+    row(msg('You agree that we may contact you'), yesNo(d.consentToContact), 'consent'),
   ];
 
   return [

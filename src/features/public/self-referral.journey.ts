@@ -6,6 +6,7 @@ import { zodFields } from '#src/lib/zod-fields.ts';
 import { CASE_TYPES, type CaseType, PARTY_ROLES, type PartyRole } from '#src/domain/case-words.ts';
 import { SEND_DECISIONS, ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
 import { type FormValues, fromYesNo, readDateInput } from './public-forms.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 export const JOURNEY = 'self_referral';
 export const MAX_OTHERS = 5;
@@ -56,12 +57,12 @@ export function readDraft(stored: unknown, ctx: JourneyContext): Draft {
 // How the person themselves takes part, for the case types where it matters.
 export const MY_ROLES: Partial<Record<CaseType, { value: PartyRole; text: string }[]>> = {
   restorative_justice: [
-    { value: 'victim', text: 'I was harmed by a crime or by someone’s behaviour' },
-    { value: 'person_who_harmed', text: 'I harmed someone and would like to put things right' },
+    { value: 'victim', text: msg('I was harmed by a crime or by someone’s behaviour') },
+    { value: 'person_who_harmed', text: msg('I harmed someone and would like to put things right') },
   ],
   send: [
-    { value: 'parent', text: 'I am the parent or carer of a child or young person' },
-    { value: 'young_person', text: 'I am a young person aged 16 to 25' },
+    { value: 'parent', text: msg('I am the parent or carer of a child or young person') },
+    { value: 'young_person', text: msg('I am a young person aged 16 to 25') },
   ],
 };
 
@@ -70,29 +71,33 @@ export function otherRoles(d: Draft): { value: PartyRole; text: string }[] {
   switch (d.caseType) {
     case 'restorative_justice':
       return [
-        d.myRole === 'person_who_harmed' ? { value: 'victim', text: 'They were harmed' } : { value: 'person_who_harmed', text: 'They caused the harm' },
-        { value: 'family_member', text: 'They are a family member of someone involved' },
-        { value: 'supporter', text: 'They support me' },
+        d.myRole === 'person_who_harmed'
+          ? { value: 'victim', text: msg('They were harmed') }
+          : { value: 'person_who_harmed', text: msg('They caused the harm') },
+        { value: 'family_member', text: msg('They are a family member of someone involved') },
+        { value: 'supporter', text: msg('They support me') },
       ];
     case 'send':
       return [
-        { value: 'local_authority', text: 'The local authority (council)' },
-        { value: 'health_body', text: 'A health service' },
-        d.myRole === 'young_person' ? { value: 'parent', text: 'My parent or carer' } : { value: 'young_person', text: 'My child or the young person' },
-        { value: 'supporter', text: 'They support me' },
+        { value: 'local_authority', text: msg('The local authority (council)') },
+        { value: 'health_body', text: msg('A health service') },
+        d.myRole === 'young_person'
+          ? { value: 'parent', text: msg('My parent or carer') }
+          : { value: 'young_person', text: msg('My child or the young person') },
+        { value: 'supporter', text: msg('They support me') },
       ];
     case 'social_care':
       return [
-        { value: 'staff_member', text: 'They work for the council or a care provider' },
-        { value: 'service_user', text: 'They receive care or support' },
-        { value: 'family_member', text: 'They are a family member' },
-        { value: 'party', text: 'Someone else in the disagreement' },
+        { value: 'staff_member', text: msg('They work for the council or a care provider') },
+        { value: 'service_user', text: msg('They receive care or support') },
+        { value: 'family_member', text: msg('They are a family member') },
+        { value: 'party', text: msg('Someone else in the disagreement') },
       ];
     default:
       return [
-        { value: 'party', text: 'They are part of the disagreement' },
-        { value: 'family_member', text: 'They are a family member' },
-        { value: 'supporter', text: 'They support me' },
+        { value: 'party', text: msg('They are part of the disagreement') },
+        { value: 'family_member', text: msg('They are a family member') },
+        { value: 'supporter', text: msg('They support me') },
       ];
   }
 }
@@ -164,7 +169,7 @@ export const ZOtherPerson = (d: Draft) =>
 export const PAGES: QuestionPage[] = [
   page({
     slug: 'help',
-    title: 'What kind of help do you need?',
+    title: msg('What kind of help do you need?'),
     applies: (_d, ctx) => ctx.caseTypes.length > 1,
     complete: (d) => Boolean(d.caseType),
     schema: (_d, ctx) => z.object({ caseType: z.enum(ctx.caseTypes as [CaseType, ...CaseType[]], { error: 'Select the kind of help you need' }) }),
@@ -176,7 +181,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'your-role',
-    title: 'How are you involved?',
+    title: msg('How are you involved?'),
     applies: (d) => Boolean(d.caseType && MY_ROLES[d.caseType]),
     complete: (d) => Boolean(d.myRole && MY_ROLES[d.caseType!]?.some((r) => r.value === d.myRole)),
     schema: (d) =>
@@ -186,7 +191,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'send-decision',
-    title: 'Which decision do you disagree with?',
+    title: msg('Which decision do you disagree with?'),
     applies: (d) => d.caseType === 'send',
     complete: (d) => Boolean(d.decisionType),
     schema: () => z.object({ decisionType: z.enum([...SEND_DECISIONS, 'not_sure'], { error: 'Select the decision you disagree with, or ‘I am not sure’' }) }),
@@ -207,7 +212,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'about-you',
-    title: 'About you',
+    title: msg('About you'),
     applies: () => true,
     complete: (d) => Boolean(d.me?.name),
     schema: () => ZAboutYou,
@@ -235,7 +240,7 @@ export const PAGES: QuestionPage[] = [
   // The people page is a small loop of its own (list, add, change, remove): see self-referral-people.routes.ts.
   {
     slug: 'people',
-    title: 'The other people involved',
+    title: msg('The other people involved'),
     applies: () => true,
     complete: (d) => (d.others?.length ?? 0) > 0,
     parse: () => ({ ok: false, fields: {} }),
@@ -243,7 +248,7 @@ export const PAGES: QuestionPage[] = [
   },
   page({
     slug: 'what-is-happening',
-    title: 'What is happening?',
+    title: msg('What is happening?'),
     applies: () => true,
     complete: (d) => Boolean(d.description),
     schema: () => z.object({ description: required('Tell us what is happening', 10000, 'What is happening') }),
@@ -252,7 +257,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'what-would-help',
-    title: 'What would help?',
+    title: msg('What would help?'),
     applies: () => true,
     complete: (d) => Boolean(d.whatWouldHelp),
     schema: () => z.object({ whatWouldHelp: required('Tell us what would help. If you are not sure, say so', 5000, 'What would help') }),
@@ -261,7 +266,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'safety',
-    title: 'Is anyone at risk of harm now?',
+    title: msg('Is anyone at risk of harm now?'),
     applies: () => true,
     complete: (d) => d.anyoneAtRisk !== undefined,
     schema: () => z.object({ anyoneAtRisk: yesNoField('Select yes if anyone is at risk of harm now'), safetyDetails: optional(5000, 'What is happening') }),
@@ -273,7 +278,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'contact',
-    title: 'Contacting you safely',
+    title: msg('Contacting you safely'),
     applies: () => true,
     complete: (d) => d.canLeaveMessages !== undefined,
     schema: () =>
@@ -295,7 +300,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'needs',
-    title: 'Access, language and interpreters',
+    title: msg('Access, language and interpreters'),
     applies: () => true,
     complete: (d) => d.interpreter !== undefined,
     schema: () =>
@@ -319,7 +324,7 @@ export const PAGES: QuestionPage[] = [
   }),
   page({
     slug: 'consent',
-    title: 'Agreeing to be contacted',
+    title: msg('Agreeing to be contacted'),
     applies: () => true,
     complete: (d) => d.consentToContact === true,
     schema: () => z.object({ consentToContact: z.literal('yes', { error: 'Confirm that we may contact you about your referral' }) }),

@@ -2,7 +2,7 @@
 // in a server-side draft), check your answers, and a confirmation with the reference. No JavaScript needed.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
@@ -77,13 +77,13 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
     const j = await state.open(req);
     if (j.expired || j.draft.anyoneAtRisk !== true) return reply.redirect(state.detour(reply, j, 'safety') ?? `${j.base}/safety`, 303);
     return reply.page('public/views/refer/urgent-help.njk', {
-      ...state.chrome(j, 'urgent-help', 'Get help now if anyone is in danger'),
+      ...state.chrome(j, 'urgent-help', msg('Get help now if anyone is in danger')),
       nextUrl: state.after(j, 'urgent-help'),
     });
   });
 
   const checkModel = (j: Journey) => ({
-    ...state.chrome(j, 'check', 'Check your answers before sending your referral'),
+    ...state.chrome(j, 'check', msg('Check your answers before sending your referral')),
     sections: checkAnswers(j.draft, j.ctx, j.base, t),
     urgent: j.draft.anyoneAtRisk === true,
   });

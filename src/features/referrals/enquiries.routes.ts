@@ -26,10 +26,10 @@ const DAY_WORDS: Record<string, string> = {
   evening: msg('evenings'),
 };
 const DETAIL_WORDS: Record<string, string> = {
-  languages: 'Languages',
-  availability: 'When they are available',
-  why: 'Why they would like to volunteer',
-  experience: 'Experience',
+  languages: msg('Languages'),
+  availability: msg('When they are available'),
+  why: msg('Why they would like to volunteer'),
+  experience: msg('Experience'),
 };
 
 export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'enquiries'>) {
@@ -63,7 +63,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
         };
       }),
       canAnswer: can(req.actor!.role, 'referrals.triage'),
-      flash: done === 'answered' ? 'Enquiry marked as answered.' : done === 'replied' ? 'Your reply is in the email outbox.' : undefined,
+      flash: done === 'answered' ? msg('Enquiry marked as answered.') : done === 'replied' ? msg('Your reply is in the email outbox.') : undefined,
     });
   });
 

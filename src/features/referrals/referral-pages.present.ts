@@ -37,7 +37,7 @@ const word = (labels: Record<string, string>, v: unknown) => (typeof v === 'stri
 /** "today", "1 day", "3 days": how long a referral has waited. */
 export function age(createdAt: Date, now: Date): string {
   const days = Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);
-  return days <= 0 ? t('today') : days === 1 ? t('1 day') : t('{days} days', { days });
+  return days <= 0 ? t('today') : t('{days, plural, one {# day} other {# days}}', { days });
 }
 
 /** Tags for a referral's urgency and the risks it names. */
@@ -49,41 +49,41 @@ export function flagsOf(r: { urgent: boolean; risks: string[] }) {
 }
 
 const COMMUNITY_KINDS: Record<string, string> = {
-  neighbour: 'Neighbours',
-  family: 'Family',
-  parent_teen: 'Parent and teenager',
-  group: 'Group',
-  other: 'Other',
+  neighbour: msg('Neighbours'),
+  family: msg('Family'),
+  parent_teen: msg('Parent and teenager'),
+  group: msg('Group'),
+  other: msg('Other'),
 };
 const SENTENCING: Record<string, string> = {
-  pre_sentence: 'Before sentencing',
-  community_sentence: 'Community sentence',
-  custody: 'Custodial sentence',
-  post_sentence: 'After the sentence',
-  out_of_court: 'Out-of-court disposal',
-  unknown: 'Not known',
+  pre_sentence: msg('Before sentencing'),
+  community_sentence: msg('Community sentence'),
+  custody: msg('Custodial sentence'),
+  post_sentence: msg('After the sentence'),
+  out_of_court: msg('Out-of-court disposal'),
+  unknown: msg('Not known'),
 };
 const INITIATED_BY: Record<string, string> = {
-  victim: 'The victim',
-  person_who_harmed: 'The person who harmed',
-  referrer: 'The referrer',
-  other: 'Someone else',
+  victim: msg('The victim'),
+  person_who_harmed: msg('The person who harmed'),
+  referrer: msg('The referrer'),
+  other: msg('Someone else'),
 };
 const EHC_PLAN: Record<string, string> = {
-  none: 'No EHC plan',
-  assessment_requested: 'Assessment requested',
-  draft: 'Draft plan',
-  final: 'Final plan',
-  ceasing: 'Plan being stopped',
+  none: msg('No EHC plan'),
+  assessment_requested: msg('Assessment requested'),
+  draft: msg('Draft plan'),
+  final: msg('Final plan'),
+  ceasing: msg('Plan being stopped'),
 };
-const SOCIAL_CARE_AREA: Record<string, string> = { children_families: 'Children and families', adult_social_care: 'Adult social care' };
+const SOCIAL_CARE_AREA: Record<string, string> = { children_families: msg('Children and families'), adult_social_care: msg('Adult social care') };
 const DISPUTES: Record<string, string> = {
-  care_arrangements: 'Care arrangements',
-  contact: 'Family contact',
-  living_arrangements: 'Living arrangements',
-  care_plan: 'Care plan',
-  finances: 'Finances',
-  other: 'Other',
+  care_arrangements: msg('Care arrangements'),
+  contact: msg('Family contact'),
+  living_arrangements: msg('Living arrangements'),
+  care_plan: msg('Care plan'),
+  finances: msg('Finances'),
+  other: msg('Other'),
 };
 
 type Row = { key: string; value: string };
@@ -92,28 +92,28 @@ type Row = { key: string; value: string };
 export function caseTypeRows(caseType: string, details: Record<string, unknown>, today: string): Row[] {
   const rows: [string, string | undefined][] = [];
   const list = (labels: Record<string, string>, v: unknown) => (Array.isArray(v) ? v.map((x) => word(labels, x)).join(', ') : undefined);
-  if (caseType === 'community') rows.push(['Kind of dispute', word(COMMUNITY_KINDS, details.kind)]);
+  if (caseType === 'community') rows.push([msg('Kind of dispute'), word(COMMUNITY_KINDS, details.kind)]);
   if (caseType === 'restorative_justice')
     rows.push(
-      ['Offence', details.offenceType as string | undefined],
-      ['Stage of the criminal process', word(SENTENCING, details.sentencingStage)],
-      ['In custody', yesNo(details.inCustody)],
-      ['Establishment', details.establishment as string | undefined],
-      ['Prison number', details.prisonNumber as string | undefined],
-      ['Offender manager', details.offenderManager as string | undefined],
-      ['Who asked for restorative justice', word(INITIATED_BY, details.initiatedBy)],
+      [msg('Offence'), details.offenceType as string | undefined],
+      [msg('Stage of the criminal process'), word(SENTENCING, details.sentencingStage)],
+      [msg('In custody'), yesNo(details.inCustody)],
+      [msg('Establishment'), details.establishment as string | undefined],
+      [msg('Prison number'), details.prisonNumber as string | undefined],
+      [msg('Offender manager'), details.offenderManager as string | undefined],
+      [msg('Who asked for restorative justice'), word(INITIATED_BY, details.initiatedBy)],
     );
   if (caseType === 'send') {
     const letter = typeof details.decisionLetterDate === 'string' ? details.decisionLetterDate : undefined;
     const deadline = letter ? sendContactDeadline(letter, today) : undefined;
     rows.push(
-      ['Decision being disputed', word(SEND_DECISION_LABELS, details.decisionType)],
-      ['EHC plan sections in dispute', Array.isArray(details.issues) ? details.issues.join(', ') : undefined],
-      ['EHC plan', word(EHC_PLAN, details.ehcPlanStatus)],
-      ['Health provision sought', details.healthProvisionSought as string | undefined],
-      ['Date of the local authority’s decision letter', letter ? longDate(letter) : undefined],
+      [msg('Decision being disputed'), word(SEND_DECISION_LABELS, details.decisionType)],
+      [msg('EHC plan sections in dispute'), Array.isArray(details.issues) ? details.issues.join(', ') : undefined],
+      [msg('EHC plan'), word(EHC_PLAN, details.ehcPlanStatus)],
+      [msg('Health provision sought'), details.healthProvisionSought as string | undefined],
+      [msg('Date of the local authority’s decision letter'), letter ? longDate(letter) : undefined],
       [
-        'Deadline to contact the mediation service (2 months)',
+        msg('Deadline to contact the mediation service (2 months)'),
         deadline
           ? `${longDate(deadline.deadline)} – ${deadline.passed ? t('passed {days} days ago', { days: -deadline.daysLeft }) : t('{days} days left', { days: deadline.daysLeft })}`
           : undefined,
@@ -122,11 +122,11 @@ export function caseTypeRows(caseType: string, details: Record<string, unknown>,
   }
   if (caseType === 'social_care')
     rows.push(
-      ['Area', word(SOCIAL_CARE_AREA, details.area)],
-      ['What the dispute is about', list(DISPUTES, details.disputeAbout)],
-      ['Legal status', details.legalStatus as string | undefined],
-      ['Concerns about capacity to decide', yesNo(details.capacityConcerns)],
-      ['Capacity concerns', details.capacityDetails as string | undefined],
+      [msg('Area'), word(SOCIAL_CARE_AREA, details.area)],
+      [msg('What the dispute is about'), list(DISPUTES, details.disputeAbout)],
+      [msg('Legal status'), details.legalStatus as string | undefined],
+      [msg('Concerns about capacity to decide'), yesNo(details.capacityConcerns)],
+      [msg('Capacity concerns'), details.capacityDetails as string | undefined],
     );
   return rows.filter((r): r is [string, string] => Boolean(r[1])).map(([key, value]) => ({ key: t(key), value }));
 }
@@ -152,11 +152,11 @@ export function referralModel(page: ReferralPage, now: Date, coordinatorId?: str
     flags: flagsOf(r),
     description: r.description,
     answers: [
-      ['What would help', answers.whatWouldHelp],
-      ['Is anyone at risk of harm?', yesNo(answers.anyoneAtRisk)],
-      ['Safety details', answers.safetyDetails],
-      ['Best times to contact', answers.bestTimes],
-      ['Agreed to be contacted', yesNo(r.consentToContact)],
+      [msg('What would help'), answers.whatWouldHelp],
+      [msg('Is anyone at risk of harm?'), yesNo(answers.anyoneAtRisk)],
+      [msg('Safety details'), answers.safetyDetails],
+      [msg('Best times to contact'), answers.bestTimes],
+      [msg('Agreed to be contacted'), yesNo(r.consentToContact)],
     ]
       .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
       .map(([key, value]) => ({ key: t(key), value })),
@@ -166,25 +166,25 @@ export function referralModel(page: ReferralPage, now: Date, coordinatorId?: str
       role: word(PARTY_ROLE_LABELS, p.role),
       isReferredPerson: Boolean(p.isReferredPerson),
       rows: [
-        ['Phone', p.phone],
-        ['Email', p.email],
-        ['Address', [p.address, p.postcode].filter(Boolean).join(', ')],
-        ['How to contact them safely', p.safeContact],
-        ['Can we leave messages?', yesNo(p.canLeaveMessages)],
-        ['Access, language and interpreter needs', p.needs],
+        [msg('Phone'), p.phone],
+        [msg('Email'), p.email],
+        [msg('Address'), [p.address, p.postcode].filter(Boolean).join(', ')],
+        [msg('How to contact them safely'), p.safeContact],
+        [msg('Can we leave messages?'), yesNo(p.canLeaveMessages)],
+        [msg('Access, language and interpreter needs'), p.needs],
       ]
         .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
         .map(([key, value]) => ({ key: t(key), value })),
     })),
     referrer: referrer
       ? [
-          ['Name', referrer.name],
-          ['Role', referrer.role],
-          ['Organisation', referrer.organisation],
-          ['Email', referrer.email],
-          ['Phone', referrer.phone],
-          ['The person knows about the referral and agreed to it', yesNo(referrer.personAgreed)],
-          ['Their line manager is aware', yesNo(referrer.lineManagerAware)],
+          [msg('Name'), referrer.name],
+          [msg('Role'), referrer.role],
+          [msg('Organisation'), referrer.organisation],
+          [msg('Email'), referrer.email],
+          [msg('Phone'), referrer.phone],
+          [msg('The person knows about the referral and agreed to it'), yesNo(referrer.personAgreed)],
+          [msg('Their line manager is aware'), yesNo(referrer.lineManagerAware)],
         ]
           .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
           .map(([key, value]) => ({ key: t(key), value }))

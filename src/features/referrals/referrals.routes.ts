@@ -51,7 +51,7 @@ const SORTERS: Record<QueueQuery['sort'], (a: QueueRow, b: QueueRow) => number> 
   type: (a, b) => a.caseType.localeCompare(b.caseType) || b.createdAt.getTime() - a.createdAt.getTime(),
 };
 
-const DONE: Record<string, string> = { declined: 'Referral declined.', signposted: 'Referral signposted.' };
+const DONE: Record<string, string> = { declined: msg('Referral declined.'), signposted: msg('Referral signposted.') };
 
 export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'db' | 'publicIntake' | 'referrals' | 'enquiries'>) {
   const pages = createReferralPagesService(deps);

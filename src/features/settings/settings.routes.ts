@@ -6,7 +6,7 @@ import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/domain/case-words.ts';
 import { asBody, dateOf, dateParts, type FormBody, isTicked, linesOf, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import { type ServiceSettings, type SettingsPatch, ZSettingsPatch } from './settings.schemas.ts';
@@ -143,7 +143,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'se
 
   app.get('/settings', async (req, reply) => {
     const settings = await deps.settings.get(req.actor!);
-    return render(reply, stateFromSettings(settings), { flash: doneOf(req) === 'saved' ? 'Settings saved.' : undefined });
+    return render(reply, stateFromSettings(settings), { flash: doneOf(req) === 'saved' ? msg('Settings saved.') : undefined });
   });
 
   app.post('/settings', { config: { permission: 'settings.manage' } }, async (req: FastifyRequest, reply) => {

@@ -9,6 +9,9 @@ import { setSessionCookie } from '#src/http/request-actor.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { queryText, queryOf } from '#src/http/page-input.ts';
+import { translator } from '#src/i18n/i18n.ts';
+
+const t = translator('en');
 
 const ZSetup = ZNewOrg.extend({
   token: z.string().min(1),
@@ -19,7 +22,7 @@ const ZSetup = ZNewOrg.extend({
 const ORDER = ['name', 'slug', 'email', 'phone', 'address', 'adminName', 'adminEmail', 'password'];
 
 export function registerSetupRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth' | 'config' | 'orgs'>) {
-  const page = (model: Record<string, unknown>) => ({ pageTitle: 'Set up Parley', ...model });
+  const page = (model: Record<string, unknown>) => ({ pageTitle: t('Set up Parley'), ...model });
 
   app.get('/setup', async (req, reply) => {
     const token = queryOf(req, z.object({ token: queryText })).token;

@@ -17,10 +17,10 @@ export function registerSystemRoutes(app: FastifyInstance, deps: Pick<Deps, 'dat
 
   app.get('/', async (req, reply) => {
     if (req.session?.stage === 'full') return reply.redirect('/home', 303);
-    if (!(await deps.orgs.hasAnyOrg())) return reply.page('system/views/not-set-up.njk', { pageTitle: 'Parley is not set up yet' });
+    if (!(await deps.orgs.hasAnyOrg())) return reply.page('system/views/not-set-up.njk', { pageTitle: req.t('Parley is not set up yet') });
     return reply.redirect('/sign-in', 303);
   });
 
-  app.get('/accessibility', async (_req, reply) => reply.page('system/views/accessibility.njk', { pageTitle: 'Accessibility statement' }));
-  app.get('/privacy', async (_req, reply) => reply.page('system/views/privacy.njk', { pageTitle: 'Privacy notice' }));
+  app.get('/accessibility', async (req, reply) => reply.page('system/views/accessibility.njk', { pageTitle: req.t('Accessibility statement') }));
+  app.get('/privacy', async (req, reply) => reply.page('system/views/privacy.njk', { pageTitle: req.t('Privacy notice') }));
 }

@@ -13,6 +13,7 @@ import { listCurrentRjAccreditations, listTrainingRecordsFor } from './training/
 import { volunteerPolicyOf } from './records/my-volunteer.ts';
 import type { TrainingSummary } from './training/training.service.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
 import { caseSessions } from '#src/features/cases/case-reads.ts';
 import { unsignedSupervisedCasesOf } from './assignments/assignments.repo.ts';
 import { volunteerIdsSupervisedBy } from './records/volunteers.repo.ts';
@@ -26,12 +27,15 @@ export function needsDbsAttention(status: string, s: DbsStanding): boolean {
   return (s.state === 'overdue' || s.state === 'missing') && (status === 'trainee' || status === 'accredited');
 }
 
-export function dbsTag(s: DbsStanding): QueueItem['tag'] {
-  if (s.needsReview) return red('Review');
-  if (s.state === 'missing') return red('Missing');
-  if (s.state === 'overdue') return red('Overdue');
+export function dbsTag(s: DbsStanding, t: Translate): QueueItem['tag'] {
+  if (s.needsReview) return red(t('Review'));
+  if (s.state === 'missing') return red(t('Missing'));
+  if (s.state === 'overdue') return red(t('Overdue'));
   if (s.alertDays === null) return undefined;
-  return { text: `Within ${s.alertDays} days`, classes: s.alertDays <= 7 ? 'govuk-tag--red' : s.alertDays <= 30 ? 'govuk-tag--orange' : 'govuk-tag--yellow' };
+  return {
+    text: t('Within {days} days', { days: s.alertDays }),
+    classes: s.alertDays <= 7 ? 'govuk-tag--red' : s.alertDays <= 30 ? 'govuk-tag--orange' : 'govuk-tag--yellow',
+  };
 }
 
 /** Soonest first; no check at all counts as most urgent. */
@@ -64,7 +68,7 @@ async function overduePractice(tx: Db, orgId: string, policy: VolunteerPolicy, t
 }
 
 /** A supervisor's home: their trainees' supervised cases waiting for sign-off, and practice checks due for those they supervise. */
-async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy, today: string): Promise<Queue[]> {
+async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy, today: string, t: Translate): Promise<Queue[]> {
   const supervised = await unsignedSupervisedCasesOf(tx, actor.orgId, actor.id);
   const withSessions = await Promise.all(supervised.map(async (a) => ({ a, held: (await caseSessions(tx, actor.orgId, a.caseId)).sessionsHeld })));
   const ready = withSessions.filter((x) => x.held > 0);
@@ -73,24 +77,24 @@ async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy
   return [
     {
       id: 'sign-off',
-      title: msg('Supervised cases to sign off'),
-      empty: msg('Your trainees’ supervised cases appear here once they have had their joint meeting or shuttle sessions.'),
+      title: t('Supervised cases to sign off'),
+      empty: t('Your trainees’ supervised cases appear here once they have had their joint meeting or shuttle sessions.'),
       items: ready.slice(0, SHOWN).map(({ a }) => ({
         text: `${a.name} (${a.reference})`,
         href: `/cases/${a.caseId}/mediators`,
-        tag: { text: msg('Sign-off due'), classes: 'govuk-tag--blue' },
+        tag: { text: t('Sign-off due'), classes: 'govuk-tag--blue' },
       })),
       count: ready.length,
     },
     {
       id: 'supervision-due',
-      title: msg('Supervision and observed practice due'),
-      empty: msg('The practitioners you supervise who are overdue for case supervision, observed practice or CPD appear here.'),
+      title: t('Supervision and observed practice due'),
+      empty: t('The practitioners you supervise who are overdue for case supervision, observed practice or CPD appear here.'),
       items: practice.slice(0, SHOWN).map(({ a, overdue }) => ({
         text: a.name,
         href: `/volunteers/${a.volunteerId}/training`,
         hint: overdue.map((c) => c.message).join('; '),
-        tag: red('Overdue'),
+        tag: red(t('Overdue')),
       })),
       count: practice.length,
     },
@@ -98,8 +102,8 @@ async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy
 }
 
 /** The home page's volunteer queues for this person (none for roles that have no volunteer work). */
-export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string): Promise<Queue[]> {
-  if (actor.role === 'supervisor' && actor.type === 'user') return supervisorQueues(tx, actor, await volunteerPolicyOf(tx, actor.orgId), today);
+export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
+  if (actor.role === 'supervisor' && actor.type === 'user') return supervisorQueues(tx, actor, await volunteerPolicyOf(tx, actor.orgId), today, t);
   if (!can(actor.role, 'volunteers.manage') && !can(actor.role, 'my.work')) return [];
   const policy = await volunteerPolicyOf(tx, actor.orgId);
   if (can(actor.role, 'volunteers.manage')) {
@@ -108,20 +112,22 @@ export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: strin
     return [
       {
         id: 'dbs-rechecks',
-        title: 'DBS rechecks due',
-        empty: `Volunteers whose DBS recheck is due within ${Math.max(0, ...policy.dbsAlertDays)} days, is overdue or is missing appear here, soonest first.`,
-        items: dbs.slice(0, SHOWN).map(({ r, s }) => ({ text: r.name, href: `/volunteers/${r.id}/dbs`, hint: s.message, tag: dbsTag(s) })),
+        title: t('DBS rechecks due'),
+        empty: t('Volunteers whose DBS recheck is due within {days} days, is overdue or is missing appear here, soonest first.', {
+          days: Math.max(0, ...policy.dbsAlertDays),
+        }),
+        items: dbs.slice(0, SHOWN).map(({ r, s }) => ({ text: r.name, href: `/volunteers/${r.id}/dbs`, hint: s.message, tag: dbsTag(s, t) })),
         count: dbs.length,
       },
       {
         id: 'practice-checks',
-        title: 'Practice checks overdue',
-        empty: 'Restorative conferencing practitioners who are overdue for case supervision, observed practice or CPD appear here.',
+        title: t('Practice checks overdue'),
+        empty: t('Restorative conferencing practitioners who are overdue for case supervision, observed practice or CPD appear here.'),
         items: practice.slice(0, SHOWN).map(({ a, overdue }) => ({
           text: a.name,
           href: `/volunteers/${a.volunteerId}/training`,
           hint: overdue.map((c) => c.message).join('; '),
-          tag: red('Overdue'),
+          tag: red(t('Overdue')),
         })),
         count: practice.length,
       },
@@ -131,14 +137,14 @@ export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: strin
     const mine = await listVolunteersWithLatestDbs(tx, actor.orgId, { userId: actor.id });
     if (!mine.length) return [];
     const items: QueueItem[] = [];
-    for (const { s } of await dbsQueueItems(tx, actor.orgId, policy, today, actor.id)) items.push({ text: s.message, href: '/my/training', tag: dbsTag(s) });
+    for (const { s } of await dbsQueueItems(tx, actor.orgId, policy, today, actor.id)) items.push({ text: s.message, href: '/my/training', tag: dbsTag(s, t) });
     for (const { overdue } of await overduePractice(tx, actor.orgId, policy, today, actor.id))
-      for (const c of overdue) items.push({ text: c.message, href: '/my/training', tag: red('Overdue') });
+      for (const c of overdue) items.push({ text: c.message, href: '/my/training', tag: red(t('Overdue')) });
     return [
       {
         id: 'my-volunteering-due',
-        title: 'Your DBS check and practice checks',
-        empty: 'Reminders about your DBS recheck and, for restorative conferencing, your supervision, observed practice and CPD appear here.',
+        title: t('Your DBS check and practice checks'),
+        empty: t('Reminders about your DBS recheck and, for restorative conferencing, your supervision, observed practice and CPD appear here.'),
         items,
       },
     ];

@@ -1,6 +1,6 @@
 // View models for the calendar pages: the week as a list per day, the month as a table of weeks, the links to the
 // previous, next and current week or month (keeping the filters), and the filter form's choices.
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { addDays } from '#src/domain/availability.ts';
 import { dayInWords, monthInWords, monthWeeks, londonDateOf, nextMonthStart, previousMonthStart } from './calendar-dates.ts';
 import type { CalendarQuery } from './calendar.schemas.ts';
@@ -92,7 +92,7 @@ export function calendarModel(cal: CalendarView, q: CalendarQuery, base: string)
     },
     days: isWeek ? days : [],
     weeks: isWeek ? [] : monthWeeks(cal.date).map((week) => week.map(cell)),
-    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'].map((d) => t(d)),
+    weekdays: [msg('Monday'), msg('Tuesday'), msg('Wednesday'), msg('Thursday'), msg('Friday'), msg('Saturday'), msg('Sunday')].map((d) => t(d)),
     filters: {
       view: cal.view,
       date: cal.date,

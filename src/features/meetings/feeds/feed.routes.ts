@@ -4,7 +4,7 @@
 // all get the same plain 404, so the answer says nothing about which links exist. Also registers the API twin.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { registerFeedApi } from './feed.api.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
 
@@ -12,9 +12,9 @@ const t = translator('en');
 const FEED_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 
 const DONE: Record<string, string> = {
-  off: 'Your calendar link is turned off. Calendars that used it will stop showing your meetings the next time they check.',
-  revoked: 'Their calendar link is turned off.',
-  none: 'There was no calendar link to turn off.',
+  off: msg('Your calendar link is turned off. Calendars that used it will stop showing your meetings the next time they check.'),
+  revoked: msg('Their calendar link is turned off.'),
+  none: msg('There was no calendar link to turn off.'),
 };
 const flashOf = (req: FastifyRequest) => DONE[doneOf(req)];
 

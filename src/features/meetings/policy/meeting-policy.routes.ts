@@ -7,7 +7,7 @@ import { authorise, can } from '#src/access/permissions.ts';
 import { asBody, type FormBody, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type MeetingPolicy, readMeetingPolicy, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { doneOf } from '#src/http/page-input.ts';
@@ -18,21 +18,21 @@ type NumberKey = 'reminderHours' | 'travelMinutes' | 'sendNoticeWorkingDays';
 const NUMBER_FIELDS: { key: NumberKey; label: string; hint: string; suffix: string }[] = [
   {
     key: 'reminderHours',
-    label: 'Send reminders',
-    hint: 'Hours before a meeting when everyone invited gets a reminder. 0 sends none.',
-    suffix: 'hours before',
+    label: msg('Send reminders'),
+    hint: msg('Hours before a meeting when everyone invited gets a reminder. 0 sends none.'),
+    suffix: msg('hours before'),
   },
   {
     key: 'travelMinutes',
-    label: 'Travel time between meetings in person',
-    hint: 'Finding a time leaves this gap before and after a mediator’s other meetings in person.',
-    suffix: 'minutes',
+    label: msg('Travel time between meetings in person'),
+    hint: msg('Finding a time leaves this gap before and after a mediator’s other meetings in person.'),
+    suffix: msg('minutes'),
   },
   {
     key: 'sendNoticeWorkingDays',
-    label: 'Notice of a SEND mediation meeting',
-    hint: 'The parent or young person must be told the date and place at least 5 working days before, unless they agree to less.',
-    suffix: 'working days',
+    label: msg('Notice of a SEND mediation meeting'),
+    hint: msg('The parent or young person must be told the date and place at least 5 working days before, unless they agree to less.'),
+    suffix: msg('working days'),
   },
 ];
 const ORDER = ['groundRules', 'videoLinkTemplate', 'reminderHours', 'travelMinutes', 'dayStarts', 'dayEnds', 'weekends', 'sendNoticeWorkingDays'];
@@ -103,7 +103,7 @@ export function registerMeetingPolicyPages(app: FastifyInstance, deps: Pick<Deps
       values,
       fields,
       errors: errors.length ? errors : undefined,
-      flash: doneOf(req) === 'saved' && !errors.length ? 'Meetings settings saved.' : undefined,
+      flash: doneOf(req) === 'saved' && !errors.length ? msg('Meetings settings saved.') : undefined,
     });
   }
 

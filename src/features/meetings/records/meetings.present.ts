@@ -2,7 +2,7 @@
 // so a new column never reaches a page or the API by default. Times are shown in London time.
 import { z } from 'zod';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { clockTime, dayInWords, durationInWords, minutesBetween, whenInWords } from '#src/domain/meeting-times.ts';
 import { kindInWords, whereInWords } from '../meeting-text.ts';
 import {
@@ -59,7 +59,7 @@ export function meetingRow(m: ShownMeeting) {
     href: `/cases/${m.caseId}/meetings/${m.id}`,
     kind: t(kindInWords(m.kind)),
     when: whenInWords(m.startsAt, m.endsAt),
-    where: whereInWords(m),
+    where: whereInWords(m, t),
     who: m.participants.map((p) => p.name).join(', '),
     status: statusLabel(m.status),
     statusClass: STATUS_CLASSES[m.status as MeetingStatus] ?? 'moj-badge--grey',
@@ -92,20 +92,22 @@ export function meetingSummaryRows(m: ShownMeeting) {
   const row = (key: string, text: string, html?: string) => ({ key: { text: t(key) }, value: html ? { html } : { text } });
   const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const rows = [
-    row('Kind', t(kindInWords(m.kind))),
-    row('When', whenInWords(m.startsAt, m.endsAt)),
-    row('How long', durationInWords(minutesBetween(m.startsAt, m.endsAt))),
-    row('How', t(MEETING_MODE_LABELS[m.mode as MeetingMode] ?? m.mode)),
-    row('Where', whereInWords(m)),
+    row(msg('Kind'), t(kindInWords(m.kind))),
+    row(msg('When'), whenInWords(m.startsAt, m.endsAt)),
+    row(msg('How long'), durationInWords(minutesBetween(m.startsAt, m.endsAt))),
+    row(msg('How'), t(MEETING_MODE_LABELS[m.mode as MeetingMode] ?? m.mode)),
+    row(msg('Where'), whereInWords(m, t)),
   ];
   if (m.videoLink)
-    rows.push(row('Video link', '', `<a class="govuk-link" href="${escapeHtml(m.videoLink)}" rel="noreferrer noopener">${escapeHtml(m.videoLink)}</a>`));
-  if (m.shortNoticeAgreed) rows.push(row('Notice', t('The parent agreed to shorter notice')));
-  if (m.notes) rows.push(row('Notes', m.notes));
-  if (m.cancelReason) rows.push(row(m.status === 'no_show' ? 'Why it did not take place' : 'Why it was cancelled', m.cancelReason));
+    rows.push(row(msg('Video link'), '', `<a class="govuk-link" href="${escapeHtml(m.videoLink)}" rel="noreferrer noopener">${escapeHtml(m.videoLink)}</a>`));
+  if (m.shortNoticeAgreed) rows.push(row(msg('Notice'), t('The parent agreed to shorter notice')));
+  if (m.notes) rows.push(row(msg('Notes'), m.notes));
+  if (m.cancelReason) rows.push(row(m.status === 'no_show' ? msg('Why it did not take place') : msg('Why it was cancelled'), m.cancelReason));
   for (const c of m.changes)
-    rows.push(row('Moved', t('From {from} to {to} by {by}: {reason}', { from: whenStart(c.fromStart), to: whenStart(c.toStart), by: c.by, reason: c.reason })));
-  if (m.createdBy) rows.push(row('Booked by', m.createdBy));
+    rows.push(
+      row(msg('Moved'), t('From {from} to {to} by {by}: {reason}', { from: whenStart(c.fromStart), to: whenStart(c.toStart), by: c.by, reason: c.reason })),
+    );
+  if (m.createdBy) rows.push(row(msg('Booked by'), m.createdBy));
   return rows;
 }
 
@@ -117,13 +119,13 @@ export function recordRows(m: ShownMeeting) {
   if (!r) return [];
   const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
   return [
-    ...(r.groundRules.length ? [row('Ground rules agreed', r.groundRules.join('; '))] : []),
-    ...(r.issues ? [row('Issues identified', r.issues)] : []),
-    ...(r.options ? [row('Options discussed', r.options)] : []),
-    row('Outcome', r.outcome),
-    row('Next step', t(NEXT_STEP_LABELS[r.nextStep as NextStep] ?? r.nextStep)),
-    ...(r.notes ? [row('Notes', r.notes)] : []),
-    row('Recorded by', r.recordedBy),
+    ...(r.groundRules.length ? [row(msg('Ground rules agreed'), r.groundRules.join('; '))] : []),
+    ...(r.issues ? [row(msg('Issues identified'), r.issues)] : []),
+    ...(r.options ? [row(msg('Options discussed'), r.options)] : []),
+    row(msg('Outcome'), r.outcome),
+    row(msg('Next step'), t(NEXT_STEP_LABELS[r.nextStep as NextStep] ?? r.nextStep)),
+    ...(r.notes ? [row(msg('Notes'), r.notes)] : []),
+    row(msg('Recorded by'), r.recordedBy),
   ];
 }
 
@@ -142,7 +144,7 @@ export function requestRow(r: RequestView, now: Date) {
     preferredTimes: r.preferredTimes ?? '',
     status: t(REQUEST_STATUS_LABELS[r.status as RequestStatus] ?? r.status),
     resolution: r.resolution ?? '',
-    received: days <= 0 ? t('Received today') : days === 1 ? t('Received 1 day ago') : t('Received {days} days ago', { days }),
+    received: days <= 0 ? t('Received today') : t('{days, plural, one {Received # day ago} other {Received # days ago}}', { days }),
     bookHref: `/cases/${r.caseId}/meetings/new?requestId=${r.id}&kind=${encodeURIComponent(r.kind)}`,
     declineHref: `/meetings/requests/${r.id}/decline`,
     meetingHref: r.meetingId ? `/cases/${r.caseId}/meetings/${r.meetingId}` : undefined,
@@ -212,7 +214,7 @@ export function presentMeeting(m: ShownMeeting): z.infer<typeof ZMeetingOut> {
     venue: m.venueId && m.venueName ? { id: m.venueId, name: m.venueName } : null,
     room: m.roomId && m.roomName ? { id: m.roomId, name: m.roomName } : null,
     homePartyId: m.homePartyId,
-    where: whereInWords(m),
+    where: whereInWords(m, t),
     locationText: m.locationText,
     videoLink: m.videoLink,
     start: m.startsAt.toISOString(),

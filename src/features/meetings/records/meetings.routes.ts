@@ -28,14 +28,14 @@ const t = translator('en');
 
 /** What a form did, shown after the redirect back. Keys only: nothing typed travels in the URL. */
 export const MEETING_DONE: Record<string, string> = {
-  booked: 'Meeting booked. Invitations are in the outbox for everyone with an email address.',
-  moved: 'Meeting moved. Everyone invited has been sent the new time.',
-  cancelled: 'Meeting cancelled. Everyone invited has been told.',
-  noShow: 'Recorded that the meeting did not take place.',
-  recorded: 'Meeting recorded.',
-  recordedRequest: 'Meeting recorded. A request for another joint meeting is in the coordinators’ queue.',
-  response: 'Answer recorded.',
-  requested: 'Request for a further meeting recorded. It is in the coordinators’ queue.',
+  booked: msg('Meeting booked. Invitations are in the outbox for everyone with an email address.'),
+  moved: msg('Meeting moved. Everyone invited has been sent the new time.'),
+  cancelled: msg('Meeting cancelled. Everyone invited has been told.'),
+  noShow: msg('Recorded that the meeting did not take place.'),
+  recorded: msg('Meeting recorded.'),
+  recordedRequest: msg('Meeting recorded. A request for another joint meeting is in the coordinators’ queue.'),
+  response: msg('Answer recorded.'),
+  requested: msg('Request for a further meeting recorded. It is in the coordinators’ queue.'),
 };
 
 export const flashOf = (req: FastifyRequest) => MEETING_DONE[doneOf(req)];

@@ -3,24 +3,30 @@ import type { Db } from '#src/db/client.ts';
 import type { Queue } from '#src/http/home-queue.ts';
 import { kindInWords } from '../meeting-text.ts';
 import { countOpenRequests, listRequests } from './requests.repo.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
 
 const SHOWN = 5;
 
-export async function meetingRequestsQueue(tx: Db, orgId: string, now: Date): Promise<Queue> {
+export async function meetingRequestsQueue(tx: Db, orgId: string, now: Date, t: Translate): Promise<Queue> {
   const [open, count] = [await listRequests(tx, orgId, 'open', SHOWN), await countOpenRequests(tx, orgId)];
   return {
     id: 'meeting-requests',
-    title: 'Requests for a further meeting',
-    empty: 'Requests for a further meeting from a party, a referrer or a mediator appear here until they are booked or declined.',
+    title: t('Requests for a further meeting'),
+    empty: t('Requests for a further meeting from a party, a referrer or a mediator appear here until they are booked or declined.'),
     items: open.map((r) => {
       const days = Math.floor((now.getTime() - r.createdAt.getTime()) / 86_400_000);
       return {
-        text: `${r.caseReference}: ${kindInWords(r.kind).toLowerCase()} asked for by ${r.requesterName}`,
+        text: t('{reference}: {kind} asked for by {requester}', {
+          reference: r.caseReference,
+          // i18n-dynamic: kindInWords looks the kind up in MEETING_KIND_LABELS, a map of msg() values
+          kind: t(kindInWords(r.kind)).toLowerCase(),
+          requester: r.requesterName,
+        }),
         href: `/cases/${r.caseId}/meetings`,
-        hint: days <= 0 ? 'Received today' : days === 1 ? 'Received 1 day ago' : `Received ${days} days ago`,
+        hint: days <= 0 ? t('Received today') : t('{days, plural, one {Received # day ago} other {Received # days ago}}', { days }),
       };
     }),
     count,
-    more: { href: '/meetings/requests', text: 'All requests for a further meeting' },
+    more: { href: '/meetings/requests', text: t('All requests for a further meeting') },
   };
 }

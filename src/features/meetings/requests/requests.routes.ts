@@ -18,7 +18,7 @@ import { doneOf, uuidParam } from '#src/http/page-input.ts';
 const t = translator('en');
 
 type State = { values: Record<string, string>; fields: FieldErrors };
-const QUEUE_DONE: Record<string, string> = { declined: 'Request declined. The reason is on the case timeline.' };
+const QUEUE_DONE: Record<string, string> = { declined: msg('Request declined. The reason is on the case timeline.') };
 
 const requestIdParam = (req: FastifyRequest) => uuidParam(req, 'requestId', msg('That request was not found'));
 

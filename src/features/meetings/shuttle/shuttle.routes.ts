@@ -22,7 +22,7 @@ import { doneOf, textParam } from '#src/http/page-input.ts';
 const t = translator('en');
 const at = (d: Date) => `${dayInWords(d)}, ${clockTime(d)}`;
 
-const DONE: Record<string, string> = { statement: 'Statement recorded.', conveyed: 'Recorded what was passed on.' };
+const DONE: Record<string, string> = { statement: msg('Statement recorded.'), conveyed: msg('Recorded what was passed on.') };
 
 type State = { values: Record<string, string>; fields: FieldErrors; form: string };
 

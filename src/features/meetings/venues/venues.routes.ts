@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { AppError, FieldErrors } from '#src/lib/app-error.ts';
 import { londonDateOf } from '../calendar/calendar-dates.ts';
 import {
@@ -26,14 +26,14 @@ import { z } from 'zod';
 const t = translator('en');
 
 const DONE: Record<string, string> = {
-  added: 'Venue added.',
-  changed: 'Venue changed.',
-  archived: 'Venue archived. It is kept, but meetings can no longer be booked there.',
-  restored: 'Venue brought back: meetings can be booked there again.',
-  roomAdded: 'Room added.',
-  roomChanged: 'Room changed.',
-  roomArchived: 'Room archived. It is kept, but meetings can no longer be booked in it.',
-  roomRestored: 'Room brought back: meetings can be booked in it again.',
+  added: msg('Venue added.'),
+  changed: msg('Venue changed.'),
+  archived: msg('Venue archived. It is kept, but meetings can no longer be booked there.'),
+  restored: msg('Venue brought back: meetings can be booked there again.'),
+  roomAdded: msg('Room added.'),
+  roomChanged: msg('Room changed.'),
+  roomArchived: msg('Room archived. It is kept, but meetings can no longer be booked in it.'),
+  roomRestored: msg('Room brought back: meetings can be booked in it again.'),
 };
 
 const ZVenueParams = z.object({ venueId: z.string().max(100).optional(), roomId: z.string().max(100).optional() });

@@ -18,10 +18,10 @@ import { doneOf, textParam } from '#src/http/page-input.ts';
 const t = translator('en');
 
 const DONE: Record<string, string> = {
-  assigned: 'Mediators assigned. The change is on the case timeline.',
-  override: 'Mediators assigned although the pair breaks the pairing rules. The justification is on the case timeline.',
-  ended: 'Assignment ended. The mediators no longer see this case.',
-  signedOff: 'Supervised case signed off.',
+  assigned: msg('Mediators assigned. The change is on the case timeline.'),
+  override: msg('Mediators assigned although the pair breaks the pairing rules. The justification is on the case timeline.'),
+  ended: msg('Assignment ended. The mediators no longer see this case.'),
+  signedOff: msg('Supervised case signed off.'),
 };
 
 type Problems = { fields: FieldErrors; errors: { text: string; href: string }[] };

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { asBody, optionalText } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { RECEIPT_MAX_BYTES } from './expense-rules.ts';
@@ -34,10 +34,10 @@ type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
 const claimIdOf = (req: FastifyRequest) => textParam(req, 'claimId');
 const DONE: Record<string, string> = {
-  submitted: 'Claim sent. The coordinator will approve it or explain why not.',
-  approved: 'Claim approved.',
-  rejected: 'Claim rejected.',
-  paid: 'Claim marked as paid.',
+  submitted: msg('Claim sent. The coordinator will approve it or explain why not.'),
+  approved: msg('Claim approved.'),
+  rejected: msg('Claim rejected.'),
+  paid: msg('Claim marked as paid.'),
 };
 const flashOf = (req: FastifyRequest) => DONE[doneOf(req)];
 
@@ -86,18 +86,18 @@ export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'exp
     const row = claimRow(claim);
     const fields = state.fields ?? {};
     const errors = Object.entries(fields).map(([k, v]) => ({ text: v, href: k === 'note' ? '#note' : '#decision' }));
-    const words: Record<Decision, string> = { approved: 'Approve', rejected: 'Reject', paid: 'Mark as paid' };
+    const words: Record<Decision, string> = { approved: msg('Approve'), rejected: msg('Reject'), paid: msg('Mark as paid') };
     const possible = isOwnClaim ? [] : decisions.filter((d) => d.allowed);
     const summary = (key: string, text: string, html?: string) => ({ key: { text: t(key) }, value: html ? { html } : { text } });
     const rows = [
-      summary('Volunteer', row.volunteerName),
-      summary('Date', longDate(claim.on)),
-      summary('Claim', row.miles ? `${row.kind} (${t('{miles} miles', { miles: row.miles })})` : row.kind),
-      summary('What it was for', row.description),
-      summary('Case', row.caseReference || t('Not for a particular case')),
-      summary('Amount', row.amount),
-      summary('Receipt', '', row.receiptHref ? `<a class="govuk-link" href="${row.receiptHref}">${t('Download the receipt')}</a>` : t('None')),
-      ...(row.decidedBy ? [summary('Decided by', row.decidedBy), summary('Note', row.decisionNote || t('None'))] : []),
+      summary(msg('Volunteer'), row.volunteerName),
+      summary(msg('Date'), longDate(claim.on)),
+      summary(msg('Claim'), row.miles ? `${row.kind} (${t('{miles} miles', { miles: row.miles })})` : row.kind),
+      summary(msg('What it was for'), row.description),
+      summary(msg('Case'), row.caseReference || t('Not for a particular case')),
+      summary(msg('Amount'), row.amount),
+      summary(msg('Receipt'), '', row.receiptHref ? `<a class="govuk-link" href="${row.receiptHref}">${t('Download the receipt')}</a>` : t('None')),
+      ...(row.decidedBy ? [summary(msg('Decided by'), row.decidedBy), summary(msg('Note'), row.decisionNote || t('None'))] : []),
     ];
     return reply.page('volunteers/expenses/views/expenses-claim.njk', {
       pageTitle: t('Expense claim'),
@@ -154,11 +154,11 @@ export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'exp
     const status = asked === 'all' ? undefined : EXPENSE_STATUSES.includes(asked as ExpenseStatus) ? (asked as ExpenseStatus) : 'submitted';
     const queue = await deps.expenses.queue(req.actor!, status);
     const tabs: [string, string][] = [
-      ['submitted', 'Waiting for a decision'],
-      ['approved', 'Approved, to be paid'],
-      ['paid', 'Paid'],
-      ['rejected', 'Rejected'],
-      ['all', 'All'],
+      ['submitted', msg('Waiting for a decision')],
+      ['approved', msg('Approved, to be paid')],
+      ['paid', msg('Paid')],
+      ['rejected', msg('Rejected')],
+      ['all', msg('All')],
     ];
     return reply.page('volunteers/expenses/views/expenses.njk', {
       pageTitle: t('Expense claims'),

@@ -6,7 +6,7 @@ import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { asBody, type DateAnswer, dateOf, dateParts, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type HoursEntryInput, ZHoursEntry } from './hours.schemas.ts';
 import type { HoursOverview } from './hours.service.ts';
@@ -17,7 +17,7 @@ const t = translator('en');
 
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
-const DONE: Record<string, string> = { logged: 'Hours logged.', deleted: 'Entry deleted.' };
+const DONE: Record<string, string> = { logged: msg('Hours logged.'), deleted: msg('Entry deleted.') };
 const flashOf = (req: FastifyRequest) => DONE[doneOf(req)];
 const volunteerIdOf = (req: FastifyRequest) => textParam(req, 'volunteerId');
 const entryIdOf = (req: FastifyRequest) => textParam(req, 'entryId');

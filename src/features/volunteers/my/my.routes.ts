@@ -5,7 +5,7 @@ import { dayInWords, clockTime } from '#src/domain/meeting-times.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, type CaseStatus, type CaseType, ENDED_STATUSES, STATUS_LABELS } from '#src/domain/case-words.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { formatPence } from '../expenses/expenses.schemas.ts';
 import { formatMinutes } from '../hours/hours.schemas.ts';
 import type { MyAssignmentRow } from '../assignments/my-cases.repo.ts';
@@ -43,9 +43,9 @@ export function registerMyPages(app: FastifyInstance, deps: Pick<Deps, 'myWork'>
     if (!home.volunteer)
       return reply.page('volunteers/my/views/my-home.njk', { pageTitle: t('My volunteering'), linked: false, notLinkedMessage: NOT_LINKED_MESSAGE });
     const cards = [
-      { title: 'My cases', href: '/my/cases', summary: t('{count} active of at most {max}', { count: home.activeCases, max: home.maxActiveCases }) },
+      { title: msg('My cases'), href: '/my/cases', summary: t('{count} active of at most {max}', { count: home.activeCases, max: home.maxActiveCases }) },
       {
-        title: 'My calendar',
+        title: msg('My calendar'),
         href: '/my/calendar',
         summary: home.nextMeeting
           ? t('Next: {kind}, {when} ({reference})', {
@@ -55,10 +55,10 @@ export function registerMyPages(app: FastifyInstance, deps: Pick<Deps, 'myWork'>
             })
           : t('No meetings booked'),
       },
-      { title: 'My availability', href: '/my/availability', summary: t('When you are usually free, and time away') },
-      { title: 'My training and DBS', href: '/my/training', summary: t('Courses, accreditation, DBS and what is due') },
+      { title: msg('My availability'), href: '/my/availability', summary: t('When you are usually free, and time away') },
+      { title: msg('My training and DBS'), href: '/my/training', summary: t('Courses, accreditation, DBS and what is due') },
       {
-        title: 'My hours',
+        title: msg('My hours'),
         href: '/my/hours',
         summary: t('{hours} in {year} ({month} this month)', {
           hours: formatMinutes(home.minutesThisYear),
@@ -67,12 +67,11 @@ export function registerMyPages(app: FastifyInstance, deps: Pick<Deps, 'myWork'>
         }),
       },
       {
-        title: 'My expenses',
+        title: msg('My expenses'),
         href: '/my/expenses',
         summary: home.waiting.claims
-          ? t('{count} {claims} waiting for a decision ({amount})', {
+          ? t('{count, plural, one {# claim waiting for a decision ({amount})} other {# claims waiting for a decision ({amount})}}', {
               count: home.waiting.claims,
-              claims: home.waiting.claims === 1 ? 'claim' : 'claims',
               amount: formatPence(home.waiting.pence),
             })
           : t('No claims waiting for a decision'),

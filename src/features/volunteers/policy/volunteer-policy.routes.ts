@@ -8,7 +8,7 @@ import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
 import { asBody, type FormBody, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type VolunteerPolicy, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { doneOf } from '#src/http/page-input.ts';
@@ -20,37 +20,42 @@ type NumberKey = { [K in keyof VolunteerPolicy]: VolunteerPolicy[K] extends numb
 export const NUMBER_FIELDS: { key: NumberKey; label: string; hint: string; suffix?: string }[] = [
   {
     key: 'foundationCourseHours',
-    label: 'Foundation course hours',
-    hint: 'The course every mediator completes first. 40 hours is the usual length.',
-    suffix: 'hours',
+    label: msg('Foundation course hours'),
+    hint: msg('The course every mediator completes first. 40 hours is the usual length.'),
+    suffix: msg('hours'),
   },
   {
     key: 'supervisedCasesRequired',
-    label: 'Supervised cases before accreditation',
-    hint: 'Cases a trainee co-mediates with an accredited mediator, each signed off by their supervisor.',
-    suffix: 'cases',
+    label: msg('Supervised cases before accreditation'),
+    hint: msg('Cases a trainee co-mediates with an accredited mediator, each signed off by their supervisor.'),
+    suffix: msg('cases'),
   },
   {
     key: 'dbsRecheckYears',
-    label: 'Years between DBS rechecks',
-    hint: 'Counted from the certificate’s issue date, or its latest clear Update Service status check. Every 3 years is common.',
-    suffix: 'years',
+    label: msg('Years between DBS rechecks'),
+    hint: msg('Counted from the certificate’s issue date, or its latest clear Update Service status check. Every 3 years is common.'),
+    suffix: msg('years'),
   },
   {
     key: 'rjSupervisionWeeks',
-    label: 'Weeks between case supervision sessions',
-    hint: 'For restorative conferencing practitioners. The practitioner code asks for at least every 12 weeks.',
-    suffix: 'weeks',
+    label: msg('Weeks between case supervision sessions'),
+    hint: msg('For restorative conferencing practitioners. The practitioner code asks for at least every 12 weeks.'),
+    suffix: msg('weeks'),
   },
   {
     key: 'rjObservedPerYear',
-    label: 'Observed practice sessions a year',
-    hint: 'For restorative conferencing practitioners. The practitioner code asks for at least 1.',
-    suffix: 'sessions',
+    label: msg('Observed practice sessions a year'),
+    hint: msg('For restorative conferencing practitioners. The practitioner code asks for at least 1.'),
+    suffix: msg('sessions'),
   },
-  { key: 'cpdHoursPerYear', label: 'CPD hours a year', hint: 'Expected of each accredited mediator, each calendar year.', suffix: 'hours' },
-  { key: 'availabilityWeeks', label: 'Weeks ahead to look for availability', hint: 'When suggesting pairs for a case.', suffix: 'weeks' },
-  { key: 'mileagePence', label: 'Mileage rate', hint: 'In pence a mile. 45p is HMRC’s approved rate for the first 10,000 miles.', suffix: 'pence' },
+  { key: 'cpdHoursPerYear', label: msg('CPD hours a year'), hint: msg('Expected of each accredited mediator, each calendar year.'), suffix: msg('hours') },
+  { key: 'availabilityWeeks', label: msg('Weeks ahead to look for availability'), hint: msg('When suggesting pairs for a case.'), suffix: msg('weeks') },
+  {
+    key: 'mileagePence',
+    label: msg('Mileage rate'),
+    hint: msg('In pence a mile. 45p is HMRC’s approved rate for the first 10,000 miles.'),
+    suffix: msg('pence'),
+  },
 ];
 const ORDER = [
   'foundationCourseHours',
@@ -125,7 +130,7 @@ export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Pick<De
       values,
       fields,
       errors: errors.length ? errors : undefined,
-      flash: doneOf(req) === 'saved' && !errors.length ? 'Volunteer policy saved.' : undefined,
+      flash: doneOf(req) === 'saved' && !errors.length ? msg('Volunteer policy saved.') : undefined,
     });
   }
 

@@ -1,13 +1,14 @@
 // View models for the volunteer pages, picked field by field from the service's answers so a new column never
 // reaches a page by default. Words go through t() here or in the templates.
-import { can, type Permission, ROLE_LABELS } from '#src/access/permissions.ts';
+import { can, type Permission } from '#src/access/permissions.ts';
 import type { Role } from '#src/access/actor.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { describeWeekly, SLOTS, slotsFromWindows, WEEKDAYS } from '#src/domain/availability.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { CONNECTION_KIND_LABELS } from './volunteers.schemas.ts';
 import type { VolunteerRow, VolunteerView } from './volunteers.service.ts';
 import { VOLUNTEER_STATUS_LABELS, VOLUNTEER_STATUSES, type VolunteerStatus } from '../volunteer-words.ts';
+import { ROLE_NAMES } from '#src/access/role-words.ts';
 
 const t = translator('en');
 
@@ -22,7 +23,7 @@ export const STATUS_BADGE: Record<VolunteerStatus, string> = {
 
 /** A role as a name: "Mediator", not "a mediator". */
 const roleName = (role: string) => {
-  const words = t(ROLE_LABELS[role as Role] ?? role).replace(/^an? /, '');
+  const words = ROLE_NAMES[role as Role] ? t(ROLE_NAMES[role as Role]) : role;
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 const statusLabel = (s: string) => t(VOLUNTEER_STATUS_LABELS[s as VolunteerStatus] ?? s);
@@ -34,11 +35,11 @@ export function volunteerHeading(v: { id: string; name: string; status: string }
 
 /** The section's other pages, linked from the list; each only for the roles that may use it. */
 const SECTION_PAGES: { text: string; href: string; permission: Permission }[] = [
-  { text: 'Training courses', href: '/volunteers/courses', permission: 'volunteers.view' },
-  { text: 'Volunteer policy', href: '/volunteers/policy', permission: 'volunteers.view' },
-  { text: 'Allocate mediators to unassigned cases', href: '/volunteers/allocation', permission: 'cases.assign' },
-  { text: 'Volunteer hours report', href: '/volunteers/hours', permission: 'volunteers.view' },
-  { text: 'Volunteer applications from the public form', href: '/volunteer-applications', permission: 'people.view' },
+  { text: msg('Training courses'), href: '/volunteers/courses', permission: 'volunteers.view' },
+  { text: msg('Volunteer policy'), href: '/volunteers/policy', permission: 'volunteers.view' },
+  { text: msg('Allocate mediators to unassigned cases'), href: '/volunteers/allocation', permission: 'cases.assign' },
+  { text: msg('Volunteer hours report'), href: '/volunteers/hours', permission: 'volunteers.view' },
+  { text: msg('Volunteer applications from the public form'), href: '/volunteer-applications', permission: 'people.view' },
 ];
 
 export const sectionLinks = (role: Role) => SECTION_PAGES.filter((p) => can(role, p.permission)).map((p) => ({ text: t(p.text), href: p.href }));
@@ -100,19 +101,19 @@ export function recordModel(view: VolunteerView) {
   return {
     heading: volunteerHeading(v),
     detailRows: [
-      row('Name', v.name),
-      row('Email', v.email),
-      row('Phone', v.phone),
-      row('Address', null, lines(v.address) ?? escapeHtml(t('Not given'))),
-      row('Home postcode', v.postcode),
-      row('Languages', v.languages.join(', ')),
-      row('Gender', v.gender),
-      row('Travels up to', t('{miles} miles', { miles: v.travelMiles })),
-      row('Maximum active cases', String(v.maxActiveCases)),
-      row('Active cases now', t('{count} of {max}', { count: view.activeCases, max: v.maxActiveCases })),
-      row('Employer', v.employer),
-      row('Works for a local authority', la ? t('Yes: {la}', { la }) : t('No')),
-      row('Notes', null, lines(v.notes) ?? escapeHtml(t('None'))),
+      row(msg('Name'), v.name),
+      row(msg('Email'), v.email),
+      row(msg('Phone'), v.phone),
+      row(msg('Address'), null, lines(v.address) ?? escapeHtml(t('Not given'))),
+      row(msg('Home postcode'), v.postcode),
+      row(msg('Languages'), v.languages.join(', ')),
+      row(msg('Gender'), v.gender),
+      row(msg('Travels up to'), t('{miles} miles', { miles: v.travelMiles })),
+      row(msg('Maximum active cases'), String(v.maxActiveCases)),
+      row(msg('Active cases now'), t('{count} of {max}', { count: view.activeCases, max: v.maxActiveCases })),
+      row(msg('Employer'), v.employer),
+      row(msg('Works for a local authority'), la ? t('Yes: {la}', { la }) : t('No')),
+      row(msg('Notes'), null, lines(v.notes) ?? escapeHtml(t('None'))),
     ],
     supervisor: view.supervisor ? { name: view.supervisor.name } : null,
     supervisedCases: view.supervisedCases
@@ -154,8 +155,8 @@ export function statusModel(view: VolunteerView, supervisors: { userId: string; 
   return {
     heading: volunteerHeading(v),
     moveItems: view.moves.map((m) => ({ value: m.to, text: m.label, hint: { text: t(m.explanation) }, checked: values.status === m.to })),
-    statusSupervisorItems: items(values.supervisorUserId ?? '', v.supervisorUserId ? 'Keep their supervisor' : 'Choose a supervisor'),
-    supervisorItems: items(values.supervisor ?? v.supervisorUserId ?? '', 'No supervisor'),
+    statusSupervisorItems: items(values.supervisorUserId ?? '', v.supervisorUserId ? msg('Keep their supervisor') : msg('Choose a supervisor')),
+    supervisorItems: items(values.supervisor ?? v.supervisorUserId ?? '', msg('No supervisor')),
     supervisor: view.supervisor ? view.supervisor.name : null,
     history: historyRows(v.statusHistory),
   };

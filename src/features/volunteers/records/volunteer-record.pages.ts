@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { dateParts } from '#src/http/page-form.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { todayOf } from '../calendar.ts';
 import { connectionRows, recordModel, statusModel, volunteerHeading } from './volunteer-pages.present.ts';
@@ -15,17 +15,17 @@ const t = translator('en');
 
 /** What a form did, shown after the redirect back. Keys only: nothing typed travels in the URL. */
 export const DONE: Record<string, string> = {
-  created: 'Volunteer added.',
-  fromApplication: 'Volunteer record created from their application. The application is marked as accepted.',
-  saved: 'Details saved.',
-  status: 'Status changed.',
-  supervisor: 'Supervisor changed.',
-  connection: 'Connection declared.',
-  connectionRemoved: 'Connection removed.',
-  linked: 'Their record is now linked to their sign-in.',
-  availability: 'Weekly availability saved.',
-  away: 'Time away added.',
-  awayRemoved: 'Time away removed.',
+  created: msg('Volunteer added.'),
+  fromApplication: msg('Volunteer record created from their application. The application is marked as accepted.'),
+  saved: msg('Details saved.'),
+  status: msg('Status changed.'),
+  supervisor: msg('Supervisor changed.'),
+  connection: msg('Connection declared.'),
+  connectionRemoved: msg('Connection removed.'),
+  linked: msg('Their record is now linked to their sign-in.'),
+  availability: msg('Weekly availability saved.'),
+  away: msg('Time away added.'),
+  awayRemoved: msg('Time away removed.'),
 };
 
 const NOT_FOUND: Record<string, string> = {

@@ -3,40 +3,42 @@
 import type { StatusStep } from '#src/db/schema/volunteers.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '../volunteer-words.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 export type StatusMove = { to: VolunteerStatus; label: string; explanation: string };
 
 const MOVES: Record<VolunteerStatus, { to: VolunteerStatus; explanation: string }[]> = {
   applicant: [
-    { to: 'in_training', explanation: 'They have started the foundation course.' },
-    { to: 'left', explanation: 'They withdrew or were not taken on.' },
+    { to: 'in_training', explanation: msg('They have started the foundation course.') },
+    { to: 'left', explanation: msg('They withdrew or were not taken on.') },
   ],
   in_training: [
-    { to: 'trainee', explanation: 'They have finished the foundation course and start co-mediating under a supervisor.' },
-    { to: 'inactive', explanation: 'They are taking a break from training.' },
-    { to: 'left', explanation: 'They have stopped volunteering.' },
+    { to: 'trainee', explanation: msg('They have finished the foundation course and start co-mediating under a supervisor.') },
+    { to: 'inactive', explanation: msg('They are taking a break from training.') },
+    { to: 'left', explanation: msg('They have stopped volunteering.') },
   ],
   trainee: [
     {
       to: 'accredited',
-      explanation:
+      explanation: msg(
         'Usually their supervisor accredits them after signing off their supervised cases; an admin or coordinator may accredit here with a note saying why.',
+      ),
     },
-    { to: 'in_training', explanation: 'They need more training before co-mediating again.' },
-    { to: 'inactive', explanation: 'They are taking a break.' },
-    { to: 'left', explanation: 'They have stopped volunteering.' },
+    { to: 'in_training', explanation: msg('They need more training before co-mediating again.') },
+    { to: 'inactive', explanation: msg('They are taking a break.') },
+    { to: 'left', explanation: msg('They have stopped volunteering.') },
   ],
   accredited: [
-    { to: 'inactive', explanation: 'They are taking a break and will not be given cases.' },
-    { to: 'left', explanation: 'They have stopped volunteering.' },
+    { to: 'inactive', explanation: msg('They are taking a break and will not be given cases.') },
+    { to: 'left', explanation: msg('They have stopped volunteering.') },
   ],
   inactive: [
-    { to: 'in_training', explanation: 'They return to training.' },
-    { to: 'trainee', explanation: 'They return as a trainee (only if they were one before their break).' },
-    { to: 'accredited', explanation: 'They return as an accredited mediator (only if they were accredited before their break).' },
-    { to: 'left', explanation: 'They have stopped volunteering.' },
+    { to: 'in_training', explanation: msg('They return to training.') },
+    { to: 'trainee', explanation: msg('They return as a trainee (only if they were one before their break).') },
+    { to: 'accredited', explanation: msg('They return as an accredited mediator (only if they were accredited before their break).') },
+    { to: 'left', explanation: msg('They have stopped volunteering.') },
   ],
-  left: [{ to: 'applicant', explanation: 'They have applied again.' }],
+  left: [{ to: 'applicant', explanation: msg('They have applied again.') }],
 };
 
 /** The statuses a volunteer may move to from `from`, each with what the move means. */

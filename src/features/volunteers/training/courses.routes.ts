@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { optionalText, textOf } from '#src/http/page-form.ts';
 import { can } from '#src/access/permissions.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { areaItems, courseRows } from './training-pages.present.ts';
 import { hoursOf, type PageExtra, param, registerPageForm } from './training.routes.ts';
 import { FOUNDATION_COURSE_NAME } from './training.service.ts';
@@ -12,7 +12,7 @@ import { ZCourse } from './training.schemas.ts';
 import { doneOf } from '#src/http/page-input.ts';
 
 const t = translator('en');
-const DONE: Record<string, string> = { added: 'Course added.', retired: 'Course retired. Records of it are kept.' };
+const DONE: Record<string, string> = { added: msg('Course added.'), retired: msg('Course retired. Records of it are kept.') };
 
 export function registerCoursePages(app: FastifyInstance, deps: Pick<Deps, 'training'>) {
   async function render(req: FastifyRequest, reply: FastifyReply, extra: PageExtra) {
@@ -24,7 +24,7 @@ export function registerCoursePages(app: FastifyInstance, deps: Pick<Deps, 'trai
       createdFoundation,
       foundationName: FOUNDATION_COURSE_NAME,
       canManage: can(req.actor!.role, 'volunteers.manage'),
-      areaItems: areaItems(extra.values['newCourse-area'], 'None'),
+      areaItems: areaItems(extra.values['newCourse-area'], msg('None')),
       values: extra.values,
       fields: extra.fields,
       errors: extra.errors?.length ? extra.errors : undefined,

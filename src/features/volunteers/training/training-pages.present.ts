@@ -1,6 +1,6 @@
 // View models for the training, DBS, courses and "my training" pages, picked field by field from the services'
 // answers (never a row as stored: the sealed certificate number cannot reach a page).
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { DbsStanding } from '../dbs/dbs-status.ts';
 import type { PresentedCheck } from '../dbs/dbs.service.ts';
 import { hoursOf } from './practice-checks.ts';
@@ -24,9 +24,9 @@ const t = translator('en');
 const areaLabel = (a: string | null) => (a ? t(AREA_LABELS[a as Area] ?? a) : '');
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const ACCREDITATION_TAGS = {
-  current: ['Current', 'govuk-tag--green'],
-  expired: ['Expired', 'govuk-tag--grey'],
-  revoked: ['Revoked', 'govuk-tag--red'],
+  current: [msg('Current'), 'govuk-tag--green'],
+  expired: [msg('Expired'), 'govuk-tag--grey'],
+  revoked: [msg('Revoked'), 'govuk-tag--red'],
 } as const;
 
 export const areaItems = (selected: string | undefined, blank: string) => [
@@ -37,12 +37,12 @@ export const areaItems = (selected: string | undefined, blank: string) => [
 export function standingModel(s: DbsStanding) {
   const tag =
     s.state === 'valid'
-      ? { text: 'Current', classes: 'govuk-tag--green' }
+      ? { text: msg('Current'), classes: 'govuk-tag--green' }
       : s.state === 'due_soon'
-        ? { text: 'Recheck due soon', classes: s.alertDays !== null && s.alertDays <= 7 ? 'govuk-tag--red' : 'govuk-tag--orange' }
+        ? { text: msg('Recheck due soon'), classes: s.alertDays !== null && s.alertDays <= 7 ? 'govuk-tag--red' : 'govuk-tag--orange' }
         : s.state === 'missing'
-          ? { text: 'No check', classes: 'govuk-tag--red' }
-          : { text: s.needsReview ? 'Review needed' : 'Overdue', classes: 'govuk-tag--red' };
+          ? { text: msg('No check'), classes: 'govuk-tag--red' }
+          : { text: s.needsReview ? msg('Review needed') : msg('Overdue'), classes: 'govuk-tag--red' };
   return { message: s.message, tag, recheckDueOn: s.recheckDueOn ? longDate(s.recheckDueOn) : null };
 }
 
@@ -116,6 +116,6 @@ export function trainingModel(s: TrainingSummary, values: Record<string, string>
         .filter((c) => !c.retiredAt)
         .map((c) => ({ value: c.id, text: `${c.name} (${t('{hours} hours', { hours: hoursOf(c.minutes) })})`, selected: values['course-courseId'] === c.id })),
     ],
-    areaItems: areaItems(values['accreditation-area'], 'Choose an area'),
+    areaItems: areaItems(values['accreditation-area'], msg('Choose an area')),
   };
 }

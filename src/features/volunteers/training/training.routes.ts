@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { NOT_LINKED_MESSAGE } from '../records/my-volunteer.ts';
 import { checkRows, standingModel, trainingModel } from './training-pages.present.ts';
@@ -17,16 +17,16 @@ import { doneOf, uuidParam } from '#src/http/page-input.ts';
 const t = translator('en');
 
 export const DONE: Record<string, string> = {
-  course: 'Course recorded.',
-  cpd: 'CPD recorded.',
-  supervision: 'Case supervision recorded.',
-  observed_practice: 'Observed practice recorded.',
-  deleted: 'Training record deleted.',
-  accreditation: 'Accreditation added.',
-  revoked: 'Accreditation revoked.',
-  accredited: 'Accredited. Their status is now accredited and they hold the community mediation accreditation.',
-  dbs: 'DBS check recorded.',
-  statusCheck: 'Update Service status check recorded.',
+  course: msg('Course recorded.'),
+  cpd: msg('CPD recorded.'),
+  supervision: msg('Case supervision recorded.'),
+  observed_practice: msg('Observed practice recorded.'),
+  deleted: msg('Training record deleted.'),
+  accreditation: msg('Accreditation added.'),
+  revoked: msg('Accreditation revoked.'),
+  accredited: msg('Accredited. Their status is now accredited and they hold the community mediation accreditation.'),
+  dbs: msg('DBS check recorded.'),
+  statusCheck: msg('Update Service status check recorded.'),
 };
 export const doneMessageOf = (req: FastifyRequest) => DONE[doneOf(req)];
 
