@@ -1,7 +1,6 @@
 // What is due for volunteers: the staff home's "DBS rechecks due" and "Practice checks overdue" queues for
 // coordinators and admins, a volunteer's own reminders on their home page, and the "what is due" list on
 // /my/training. Warnings follow the service's DBS alert days (60, 30 and 7 by default).
-import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { can } from '#src/access/permissions.ts';
