@@ -17,6 +17,7 @@ const FEATURES_BOTTOM_UP = [
   'referrals',
   'volunteers',
   'meetings',
+  'agreements',
   'closing',
   'public',
   'home',

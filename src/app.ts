@@ -43,6 +43,7 @@ import { registerSlotPages } from '#src/features/meetings/slots/slots.routes.ts'
 import { registerCalendarPages } from '#src/features/meetings/calendar/calendar.routes.ts';
 import { registerFeedRoutes } from '#src/features/meetings/feeds/feed.routes.ts';
 import { registerMeetings } from '#src/features/meetings/records/meetings.routes.ts';
+import { registerAgreements } from './features/agreements/agreements.routes.ts';
 import { registerHoursApi } from '#src/features/volunteers/hours/hours.api.ts';
 import { registerHoursPages } from '#src/features/volunteers/hours/hours.routes.ts';
 import { registerMyPages } from '#src/features/volunteers/my/my.routes.ts';
@@ -162,6 +163,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerClosingPages(app, deps);
   registerClosingLinkPages(app, deps);
   registerClosingApi(app, deps);
+  registerAgreements(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

@@ -40,6 +40,7 @@ import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts'
 import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
 import { createClosingService } from './features/closing/closing.service.ts';
+import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
@@ -92,6 +93,16 @@ export function createServices(config: Config, database: Database, clock: Clock,
     calendarFeeds: createFeedService({ db, clock, audit, baseUrl: config.baseUrl }),
     meetings,
     closing: createClosingService({ db, clock, audit, cases, caseActivity, meetings, baseUrl: config.baseUrl }),
+    agreements: createAgreementServices({
+      db,
+      clock,
+      audit,
+      cases,
+      meetings,
+      settings: createSettingsService({ db, audit }),
+      secret: config.secret,
+      baseUrl: config.baseUrl,
+    }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

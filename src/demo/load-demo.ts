@@ -10,6 +10,7 @@ import { seedDemoCases, seedDemoStages } from './demo-cases.ts';
 import { seedDemoVolunteers } from './demo-volunteers.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoClosing } from './demo-closing.ts';
+import { seedDemoAgreements } from './demo-agreements.ts';
 import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -27,7 +28,7 @@ export const DEMO_STAFF: { role: Role; name: string; email: string }[] = [
 ];
 
 export type DemoSeeder = (deps: Deps, orgId: string) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoCases, seedDemoVolunteers, seedDemoMeetings, seedDemoStages, seedDemoClosing];
+export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoCases, seedDemoVolunteers, seedDemoMeetings, seedDemoAgreements, seedDemoStages, seedDemoClosing];
 
 /** Creates the demo service (or refreshes its passwords when it exists) and returns the accounts to print. */
 export async function loadDemo(deps: Deps) {

@@ -78,6 +78,19 @@ export const PUBLIC_ROUTES = new Set([
   'GET /s/:service/professional-referral/:caseType',
   'POST /s/:service/professional-referral/:caseType',
   'GET /s/:service/professional-referral/confirmation',
+  // Agreements (src/features/agreements): the public check of a signed PDF, and personal signing and copy links, where
+  // the unguessable token in the address and a six-digit code sent to the party's address are the credential.
+  'GET /s/:service/verify',
+  'POST /s/:service/verify',
+  'GET /s/:service/sign/:token',
+  'POST /s/:service/sign/:token',
+  'POST /s/:service/sign/:token/code',
+  'POST /s/:service/sign/:token/confirm',
+  'POST /s/:service/sign/:token/decline',
+  'GET /s/:service/copy/:token',
+  'POST /s/:service/copy/:token/code',
+  'POST /s/:service/copy/:token/confirm',
+  'GET /s/:service/copy/:token/pdf',
   // A party's check-in and feedback links: the single-use token in the address is the credential (features/closing).
   'GET /s/:service/check-in/:token',
   'POST /s/:service/check-in/:token',

@@ -29,6 +29,7 @@ function loadAssets(): Record<string, Asset> {
     'css/parley.css': css(join(OWN_DIR, 'parley.css')),
     'js/govuk-frontend.js': js(join(GOVUK_DIR, 'govuk/govuk-frontend.min.js')),
     'js/parley.js': js(join(OWN_DIR, 'parley.js')),
+    'js/signature-pad.js': js(join(OWN_DIR, 'signature-pad.js')),
   };
 }
 

@@ -113,6 +113,10 @@ describe('OpenAPI', () => {
       'POST /api/v1/training-courses/{courseId}/retire',
       'POST /api/v1/volunteers/{volunteerId}/dbs/{checkId}/reveal',
       'POST /api/v1/volunteers/{volunteerId}/calendar-feed/revoke',
+      'POST /api/v1/cases/{id}/agreements/{agreementId}/ready-to-sign',
+      'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/signatures/{signerId}/link',
+      'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/links/{linkId}/revoke',
+      'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/copies',
     ]);
     const documented: string[] = [];
     const missing: string[] = [];

@@ -3,6 +3,7 @@
 // records; one of three parties withdrawing leaves the case where it is and asks whether it goes on with the others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
+import { signAgreementOnCase } from '../support/agreements.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { holdSession } from '../support/meetings.ts';
 import { errorSummary, pageText } from '../support/page-text.ts';
@@ -102,6 +103,15 @@ describe('Outcome', () => {
       'issueOutcomes-1': 'not_agreed',
     });
     expect(errorSummary(contradicts.body)).toContain('A full agreement needs every issue agreed');
+    // A full or partial agreement is written down and signed by everyone first (features/agreements).
+    const unsigned = await web.post(`/cases/${caseId}/move`, {
+      to: 'outcome',
+      outcome: 'partial_agreement',
+      'issueOutcomes-0': 'agreed',
+      'issueOutcomes-1': 'not_agreed',
+    });
+    expect(errorSummary(unsigned.body)).toContain('A full or partial agreement needs the written agreement signed by every party and the mediators');
+    await signAgreementOnCase(h, admin, caseId);
     const ok = await web.post(`/cases/${caseId}/move`, {
       to: 'outcome',
       outcome: 'partial_agreement',

@@ -127,6 +127,24 @@ describe('parley demo', () => {
     expect(held.messages.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('has signed agreements (one with a drawn signature) whose PDFs download from the case, at Outcome or beyond', async () => {
+    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const signed: string[] = [];
+    for (const c of cases.filter((x) => ['outcome', 'follow_up', 'closed'].includes(x.status))) {
+      const { agreements } = (await get(`/api/v1/cases/${c.id}/agreements`)).json() as {
+        agreements: { id: string; version: { id: string; status: string }; signers: { method: string }[] }[];
+      };
+      const a = agreements[0]!;
+      expect(a.version.status).toBe('signed');
+      expect(a.signers.some((x) => x.method === 'drawn')).toBe(true);
+      const pdf = await get(`/api/v1/cases/${c.id}/agreements/${a.id}/versions/${a.version.id}/pdf`);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+      signed.push(c.status);
+    }
+    expect(signed).toHaveLength(2);
+  });
+
   it('only renews the passwords when loaded again', async () => {
     const again = await loadDemo(h.deps);
     expect(again).toMatchObject({ created: false, orgId });

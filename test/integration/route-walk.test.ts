@@ -87,6 +87,7 @@ async function caseDataOfA() {
   const training = await trainingDataOfA(actor, volunteerId);
   const work = await workDataOfA(actor, volunteerId);
   const meetings = await meetingDataOfA(actor, caseId, partyId, volunteerId);
+  const agreement = await agreementDataOfA(actor, caseId);
   return {
     ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
     params: {
@@ -102,6 +103,7 @@ async function caseDataOfA() {
       ...training.params,
       ...work.params,
       ...meetings.params,
+      ...agreement.params,
     },
     secrets: [
       'Petra Alphaparty',
@@ -119,8 +121,24 @@ async function caseDataOfA() {
       ...training.secrets,
       ...work.secrets,
       ...meetings.secrets,
+      ...agreement.secrets,
     ],
   };
+}
+
+/** Service A's agreement, ready to sign (its party and mediator are its signers). */
+async function agreementDataOfA(actor: OrgActor, caseId: string) {
+  const ag = h.deps.agreements.drafting;
+  const { id: agreementId } = await ag.create(actor, caseId, { from: 'scratch' });
+  const { id: termId } = await ag.addTerm(actor, caseId, agreementId, {
+    who: ['service'],
+    what: 'Alpha secret term',
+    dueKind: 'ongoing',
+    checkHow: 'Alpha secret check',
+  });
+  const { versionId, reference } = await ag.readyToSign(actor, caseId, agreementId);
+  const signerId = (await ag.version(actor, caseId, agreementId)).signers[0]!.id;
+  return { params: { agreementId, versionId, termId, signerId }, secrets: ['Alpha secret term', 'Alpha secret check', reference] };
 }
 
 /** Service A's meetings (a venue, a shuttle session, a statement, a request, an invitation) and a volunteer's calendar feed. */

@@ -4,6 +4,7 @@ import { sql } from '#src/db/orm.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import type { Harness } from './harness.ts';
+import { signAgreementOnCase } from './agreements.ts';
 import { holdSession } from './meetings.ts';
 import { makeCase, makeVolunteer } from './volunteers.ts';
 
@@ -47,6 +48,7 @@ export async function caseAtOutcome(
   await h.deps.assignments.assign(admin, caseId, { mediatorIds: pair as [string, string] });
   await h.deps.cases.transition(admin, caseId, { to: 'mediation' });
   await holdSession(h.deps, orgId, caseId, { kind: opts.caseType === 'restorative_justice' ? 'rj_conference' : 'joint' });
+  await signAgreementOnCase(h, admin, caseId);
   await h.deps.cases.transition(admin, caseId, { to: 'outcome', outcome: 'full_agreement' });
   return { caseId, parties };
 }

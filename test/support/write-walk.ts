@@ -48,6 +48,14 @@ export async function startWalk(h: Harness, slug = 'fzz'): Promise<Walk> {
   const partyId = (await h.deps.cases.get(s.admin, caseId)).parties[0]!.id;
   const { id: volunteerId } = await h.deps.volunteers.create(s.admin, { name: 'Vera Fictional', email: 'vera@fzz.example' });
   const key = await h.deps.apiKeys.createForOrg(s.orgId, { name: 'Fuzz key', role: 'admin' }, systemActor('test'));
+  // A draft agreement with one term, so the agreement routes reach their services.
+  const agreement = await h.deps.agreements.drafting.create(s.admin, caseId, { from: 'scratch' });
+  const term = await h.deps.agreements.drafting.addTerm(s.admin, caseId, agreement.id, {
+    who: ['service'],
+    what: 'A fictional term',
+    dueKind: 'ongoing',
+    checkHow: 'A call',
+  });
   // An admin with a second factor (the service's own admin has none, and staff pages would send it to set one up).
   const walker = await makeMember(h.deps, s.orgId, 'admin', `walker@${slug}.example`);
   const web = await signIn(h, walker);
@@ -59,7 +67,18 @@ export async function startWalk(h: Harness, slug = 'fzz'): Promise<Walk> {
     walker,
     visitor: new WebClient(h.app),
     apiKey: key.key,
-    params: { service: slug, caseId, partyId, volunteerId, userId: walker.userId, person: '0', caseType: 'community' },
+    params: {
+      service: slug,
+      caseId,
+      partyId,
+      volunteerId,
+      userId: walker.userId,
+      person: '0',
+      caseType: 'community',
+      agreementId: agreement.id,
+      versionId: agreement.versionId,
+      termId: term.id,
+    },
     apiRoutes: (await apiWriteRoutes(h.app)).filter((r) => !SESSION_ENDERS.has(`${r.method} ${r.url}`)),
     pageRoutes: routes.filter((r) => !r.url.startsWith('/api/')),
   };

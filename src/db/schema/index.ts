@@ -10,3 +10,4 @@ export * from './cases.ts';
 export * from './volunteers.ts';
 export * from './meetings.ts';
 export * from './closing.ts';
+export * from './agreements.ts';

@@ -53,7 +53,7 @@ export function interpretSearch(q: string) {
 }
 
 /** What the gates beyond Ready read: the mediators on the case, the sessions held and the issues their records list. */
-export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues' | 'followUp'>;
+export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issues' | 'followUp' | 'agreement'>;
 
 /**
  * The mediators on a case as the lifecycle reads them (each one's name and whether they may lead it): volunteers'
@@ -69,6 +69,8 @@ export type CaseMove = { caseId: string; caseType: string; from: CaseStatus; to:
  */
 export type CaseLifecycleHooks = {
   followUpFacts?: (tx: Db, orgId: string, caseId: string) => Promise<LifecycleCase['followUp']>;
+  /** The case's written agreement, for the Outcome gate (features/agreements registers it). */
+  agreementFacts?: (tx: Db, orgId: string, caseId: string) => Promise<LifecycleCase['agreement']>;
   afterTransition?: (tx: Db, actor: OrgActor, move: CaseMove) => Promise<void>;
 };
 
@@ -84,7 +86,9 @@ export async function gateFacts(
   const { sessionsHeld, issueTexts } = await caseSessions(tx, orgId, c.id, kinds);
   let followUp: LifecycleCase['followUp'];
   for (const h of hooks) if (h.followUpFacts) followUp = (await h.followUpFacts(tx, orgId, c.id)) ?? followUp;
-  return { mediators: await mediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts), followUp };
+  let agreement: LifecycleCase['agreement'];
+  for (const h of hooks) if (h.agreementFacts) agreement = (await h.agreementFacts(tx, orgId, c.id)) ?? agreement;
+  return { mediators: await mediatorFacts(tx, orgId, c, today), sessionsHeld, issues: issuesFromRecords(issueTexts), followUp, agreement };
 }
 
 export function lifecycleView(c: CaseRow, parties: PartyRow[], intakePartyIds: Set<string>, openSafeguarding: number, facts: GateFacts = {}): LifecycleCase {

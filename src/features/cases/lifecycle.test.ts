@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import {
   afterPartyWithdraws,
+  agreementReasons,
   decideTransition,
   intakeRefusal,
   issuesFromRecords,
@@ -189,6 +190,25 @@ describe('the gates', () => {
     const two = ok('mediation', { parties: [{ ...sam, consent: 'withdrawn' }, { ...jo, consent: 'withdrawn' }, ana] });
     expect(afterPartyWithdraws(two)).toEqual({ moveTo: 'withdrawn', remaining: ['Ana Brook'], askGoOn: false });
     expect(afterPartyWithdraws({ ...two, status: 'intake' })).toEqual({ moveTo: null, remaining: ['Ana Brook'], askGoOn: false });
+  });
+});
+
+describe('Outcome and the written agreement', () => {
+  it('needs a full or partial agreement signed by everyone, and says who has not signed', () => {
+    expect(agreementReasons({ state: 'none', waitingFor: [] })[0]).toContain('needs the written agreement signed by every party and the mediators');
+    expect(agreementReasons({ state: 'draft', waitingFor: [] })[0]).toContain('still a draft');
+    expect(agreementReasons({ state: 'ready', waitingFor: ['Sam', 'Vera'] })).toEqual(['The agreement is waiting for signatures from Sam, Vera']);
+    expect(agreementReasons({ state: 'signed', waitingFor: [] })).toEqual([]);
+    const c = {
+      status: 'mediation' as const,
+      heldFrom: null,
+      parties: [],
+      openSafeguarding: 0,
+      sessionsHeld: 1,
+      agreement: { state: 'draft' as const, waitingFor: [] },
+    };
+    expect(decideTransition(c, 'outcome', { outcome: 'no_agreement' })).toEqual({ allowed: true, to: 'outcome' });
+    expect(decideTransition(c, 'outcome', { outcome: 'partial_agreement' })).toMatchObject({ allowed: false });
   });
 });
 

@@ -32,7 +32,10 @@ export type LifecycleCase = {
   pathway?: 'mediation' | 'coaching';
   /** The follow-up schedule (features/closing): how many points and whether the last one has a check-in. */
   followUp?: { points: number; lastAnswered: boolean };
+  /** The case's written agreement (features/agreements): its latest version's state and who has not signed it yet. */
+  agreement?: AgreementFacts;
 };
+export type AgreementFacts = { state: 'none' | 'draft' | 'ready' | 'signed'; waitingFor: string[] };
 /** What became of one issue when mediation ended. */
 export const ISSUE_OUTCOMES = ['agreed', 'partly_agreed', 'not_agreed'] as const;
 export type IssueOutcome = (typeof ISSUE_OUTCOMES)[number];
@@ -162,6 +165,9 @@ export function outcomeReasons(c: LifecycleCase, input: TransitionInput, t: Tran
     );
   const outcome = OUTCOMES.find((o) => o === input.outcome);
   if (!outcome) reasons.push(t('Say what the outcome was: full agreement, partial agreement or no agreement'));
+  // Mediation's agreement is written and signed by everyone; a coaching session has no other party to sign with.
+  if ((outcome === 'full_agreement' || outcome === 'partial_agreement') && c.agreement && c.pathway !== 'coaching')
+    reasons.push(...agreementReasons(c.agreement, t));
   const issues = c.issues ?? [];
   const given = issues.map((_, i) => ISSUE_OUTCOMES.find((o) => o === input.issueOutcomes?.[i]));
   const missing = issues.filter((_, i) => !given[i]);
@@ -194,6 +200,15 @@ export function closingReasons(c: LifecycleCase, input: TransitionInput, t: Tran
   if (c.status === 'follow_up' && c.followUp && c.followUp.points > 0 && !c.followUp.lastAnswered)
     reasons.push(t('Closing after follow-up needs a check-in at the last follow-up point: record one from a call, or wait for the party to answer'));
   return reasons;
+}
+
+/** A full or partial agreement is written down and signed by every party and the mediators (product.md). */
+export function agreementReasons(a: AgreementFacts, t: Translate = ENGLISH): string[] {
+  if (a.state === 'none')
+    return [t('A full or partial agreement needs the written agreement signed by every party and the mediators: draft it on the Agreement tab')];
+  if (a.state === 'draft') return [t('The agreement is still a draft: make it ready to sign and have every party and the mediators sign it')];
+  if (a.state === 'ready') return [t('The agreement is waiting for signatures from {names}', { names: a.waitingFor.join(', ') })];
+  return [];
 }
 
 /** The issues listed on meeting records: one per line (or separated by semicolons), each once, in the order first recorded. */

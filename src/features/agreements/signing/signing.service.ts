@@ -1,0 +1,284 @@
+// Signing: in person on one device (each signer in turn, the signed-in mediator as witness), the staff side of remote
+// signing (a personal link per party, emailed; withdrawing it), the copies of the signed PDF (a link per party that
+// needs a code) and the PDF's download from the case. Every view and change is audited.
+import { randomInt } from 'node:crypto';
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import type { CaseService } from '#src/features/cases/cases.service.ts';
+import { queueEmail } from '#src/features/email/outbox.ts';
+import { translator } from '#src/i18n/i18n.ts';
+import { AppError, notFound } from '#src/lib/app-error.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import { newId } from '#src/lib/ids.ts';
+import { hashToken, newToken } from '#src/lib/tokens.ts';
+import {
+  findAgreement,
+  findLink,
+  findVersion,
+  insertLink,
+  latestVersionOf,
+  listLinkEvents,
+  listLinksOfVersion,
+  listSigners,
+  recordSignature,
+  revokeOpenLinks,
+  type SignerRow,
+  updateLink,
+  type VersionRow,
+} from '../agreements.repo.ts';
+import type { SignatureInput } from '../agreements.schemas.ts';
+import { finishIfSigned } from './finish.ts';
+import { drawingRefusal, SIGNING_POLICY, signatureRefusal, typedNameRefusal } from './signing-rules.ts';
+
+const t = translator('en');
+
+export type SigningDeps = { db: Db; clock: Clock; audit: Audit; cases: CaseService; baseUrl: string };
+
+/** The checks every signature passes, in person or remote; throws with the reason in words. */
+export async function checkSignature(
+  tx: Db,
+  orgId: string,
+  v: VersionRow,
+  signer: SignerRow,
+  input: Pick<SignatureInput, 'method' | 'typedName' | 'drawing' | 'seenHash'>,
+) {
+  const latest = (await latestVersionOf(tx, orgId, v.agreementId))!;
+  const refusal = signatureRefusal(
+    { versionStatus: v.status, versionNumber: v.number, versionHash: v.hash, latestNumber: latest.number, signerStatus: signer.status },
+    input.seenHash,
+  );
+  if (refusal) throw new AppError('CONFLICT', refusal, { reason: v.status === 'replaced' ? 'VERSION_REPLACED' : 'SIGNATURE_REFUSED', fields: { _: refusal } });
+  const problem = input.method === 'typed' ? typedNameRefusal(input.typedName ?? '', signer.name) : drawingRefusal(input.drawing ?? '');
+  if (problem)
+    throw new AppError('UNPROCESSABLE', problem, { reason: 'VALIDATION_FAILED', fields: { [input.method === 'typed' ? 'typedName' : 'drawing']: problem } });
+}
+
+export function createSigningService({ db, clock, audit, cases, baseUrl }: SigningDeps) {
+  async function loadVersion(tx: Db, actor: OrgActor, caseId: string, agreementId: string, versionId: string, mode: 'read' | 'work') {
+    const c = await cases.caseFor(tx, actor, caseId, mode === 'work' ? 'work' : 'view');
+    const a = await findAgreement(tx, actor.orgId, agreementId);
+    const v = await findVersion(tx, actor.orgId, versionId);
+    if (!a || a.caseId !== caseId || !v || v.agreementId !== a.id) throw notFound('That version of the agreement');
+    return { c, v };
+  }
+
+  async function signerOf(tx: Db, orgId: string, v: VersionRow, signerId: string) {
+    const signer = (await listSigners(tx, orgId, v.id)).find((s) => s.id === signerId);
+    if (!signer) throw notFound('That signer of this version');
+    return signer;
+  }
+
+  return {
+    /** The signers of a version with their signatures, and the remote links with every view and attempt. Audited. */
+    async signatures(actor: OrgActor, caseId: string, agreementId: string, versionId: string) {
+      authorise(actor, 'cases.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { v } = await loadVersion(tx, actor, caseId, agreementId, versionId, 'read');
+        const links = await listLinksOfVersion(tx, actor.orgId, v.id);
+        const events = await listLinkEvents(
+          tx,
+          actor.orgId,
+          links.map((l) => l.id),
+        );
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'agreement.signatures_viewed',
+          entityType: 'agreement',
+          entityId: agreementId,
+          detail: { caseId, version: v.number },
+        });
+        return { version: v, signers: await listSigners(tx, actor.orgId, v.id), links, events };
+      });
+    },
+
+    /** One signer signs on this device; the signed-in person is the witness. */
+    async signInPerson(actor: OrgActor, caseId: string, agreementId: string, versionId: string, signerId: string, input: SignatureInput) {
+      authorise(actor, 'cases.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { v } = await loadVersion(tx, actor, caseId, agreementId, versionId, 'work');
+        const signer = await signerOf(tx, actor.orgId, v, signerId);
+        await checkSignature(tx, actor.orgId, v, signer, input);
+        const now = clock.now();
+        const done = await recordSignature(tx, actor.orgId, signer.id, {
+          status: 'signed',
+          method: input.method,
+          channel: 'in_person',
+          typedName: input.method === 'typed' ? input.typedName!.trim() : null,
+          drawing: input.method === 'drawn' ? input.drawing!.trim() : null,
+          at: now,
+          versionHash: v.hash,
+          witnessUserId: actor.type === 'user' ? actor.id : null,
+          witnessName: actor.label ?? null,
+          recordedBy: actor.label ?? actor.id,
+        });
+        if (!done) throw new AppError('CONFLICT', t('This signer has already signed or declined this version'), { reason: 'SIGNATURE_REFUSED' });
+        await revokeOpenLinks(tx, actor.orgId, signer.id, now);
+        const finished = await finishIfSigned(tx, actor.orgId, v, {
+          serviceName: actor.orgName,
+          serviceSlug: actor.orgSlug,
+          baseUrl,
+          now,
+        });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'agreement.signed',
+          entityType: 'agreement',
+          entityId: agreementId,
+          detail: { caseId, version: v.number, signerId: signer.id, channel: 'in_person', method: input.method, hash: v.hash, complete: finished },
+        });
+        return { signerId: signer.id, at: now, versionHash: v.hash!, complete: finished };
+      });
+    },
+
+    /** Emails a party a personal signing link (the code that confirms it goes to the same address when they open it). */
+    async sendLink(actor: OrgActor, caseId: string, agreementId: string, versionId: string, signerId: string) {
+      const view = await cases.get(actor, caseId);
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { c, v } = await loadVersion(tx, actor, caseId, agreementId, versionId, 'work');
+        const signer = await signerOf(tx, actor.orgId, v, signerId);
+        const refusal =
+          v.status !== 'ready'
+            ? t('Signing links are sent for a version that is ready to sign')
+            : signer.status !== 'pending'
+              ? t('This signer has already signed or declined this version')
+              : null;
+        if (refusal) throw new AppError('CONFLICT', refusal, { reason: 'SIGNATURE_REFUSED', fields: { _: refusal } });
+        const email = signer.kind === 'party' ? view.parties.find((p) => p.id === signer.partyId)?.email : undefined;
+        if (!email) {
+          const why = t('{name} has no email address on the case: add one on the People tab, or sign in person', { name: signer.name });
+          throw new AppError('UNPROCESSABLE', why, { reason: 'NO_EMAIL', fields: { _: why } });
+        }
+        const now = clock.now();
+        await revokeOpenLinks(tx, actor.orgId, signer.id, now);
+        const token = newToken(32);
+        const id = newId();
+        const expiresAt = new Date(now.getTime() + SIGNING_POLICY.linkDays * 86_400_000);
+        await insertLink(tx, {
+          id,
+          orgId: actor.orgId,
+          signerId,
+          versionId: v.id,
+          caseId,
+          purpose: 'sign',
+          tokenHash: hashToken(token),
+          sentTo: email,
+          expiresAt,
+          createdBy: actor.label ?? actor.id,
+          createdAt: now,
+        });
+        await queueEmail(tx, {
+          orgId: actor.orgId,
+          template: 'agreement_signing_link',
+          to: email,
+          toName: signer.name,
+          caseId,
+          subject: t('Your agreement with {service} is ready to sign', { service: actor.orgName }),
+          text: t(
+            'Dear {name},\n\nYour agreement with {service} is ready for you to read and sign:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address to confirm it is you. The link works once and until {until}.\n\nIf you did not expect this email, you can ignore it.\n\nPlease do not reply to this email.',
+            { name: signer.name, service: actor.orgName, link: `${baseUrl}/s/${actor.orgSlug}/sign/${token}`, until: expiresAt.toISOString().slice(0, 10) },
+          ),
+          at: now,
+        });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'agreement.link_sent',
+          entityType: 'agreement',
+          entityId: agreementId,
+          detail: { caseId, version: v.number, signerId, linkId: id },
+        });
+        return { id, signerId, expiresAt, caseReference: c.reference };
+      });
+    },
+
+    async revokeLink(actor: OrgActor, caseId: string, agreementId: string, versionId: string, linkId: string) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { v } = await loadVersion(tx, actor, caseId, agreementId, versionId, 'work');
+        const link = await findLink(tx, actor.orgId, linkId);
+        if (!link || link.versionId !== v.id) throw notFound('That signing link');
+        await updateLink(tx, actor.orgId, link.id, { revokedAt: link.revokedAt ?? clock.now() });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'agreement.link_revoked',
+          entityType: 'agreement',
+          entityId: agreementId,
+          detail: { caseId, linkId },
+        });
+        return { id: link.id };
+      });
+    },
+
+    /** Emails each party of a signed version a link to their copy; opening it needs a code sent to the same address. */
+    async sendCopies(actor: OrgActor, caseId: string, agreementId: string, versionId: string) {
+      const view = await cases.get(actor, caseId);
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { v } = await loadVersion(tx, actor, caseId, agreementId, versionId, 'work');
+        if (v.status !== 'signed')
+          throw new AppError('CONFLICT', t('Copies are sent once everyone has signed'), {
+            reason: 'NOT_SIGNED',
+            fields: { _: t('Copies are sent once everyone has signed') },
+          });
+        const now = clock.now();
+        const sent: string[] = [];
+        for (const s of await listSigners(tx, actor.orgId, v.id)) {
+          const email = s.kind === 'party' ? view.parties.find((p) => p.id === s.partyId)?.email : undefined;
+          if (!email) continue;
+          const token = newToken(32);
+          const expiresAt = new Date(now.getTime() + 30 * 86_400_000);
+          await insertLink(tx, {
+            id: newId(),
+            orgId: actor.orgId,
+            signerId: s.id,
+            versionId: v.id,
+            caseId,
+            purpose: 'copy',
+            tokenHash: hashToken(token),
+            sentTo: email,
+            expiresAt,
+            createdBy: actor.label ?? actor.id,
+            createdAt: now,
+          });
+          await queueEmail(tx, {
+            orgId: actor.orgId,
+            template: 'agreement_copy',
+            to: email,
+            toName: s.name,
+            caseId,
+            subject: t('Your copy of the signed agreement with {service}', { service: actor.orgName }),
+            text: t(
+              'Dear {name},\n\nEveryone has signed the agreement (reference {reference}). Download your copy here:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address. The link works until {until}.\n\nPlease do not reply to this email.',
+              { name: s.name, reference: v.reference, link: `${baseUrl}/s/${actor.orgSlug}/copy/${token}`, until: expiresAt.toISOString().slice(0, 10) },
+            ),
+            at: now,
+          });
+          sent.push(s.id);
+        }
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'agreement.copies_sent',
+          entityType: 'agreement',
+          entityId: agreementId,
+          detail: { caseId, version: v.number, count: sent.length },
+        });
+        return { sentTo: sent.length };
+      });
+    },
+
+    /** The final PDF of a signed version, for the case team. Audited. */
+    async pdf(actor: OrgActor, caseId: string, agreementId: string, versionId: string) {
+      authorise(actor, 'cases.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { v } = await loadVersion(tx, actor, caseId, agreementId, versionId, 'read');
+        if (!v.finalPdf) throw new AppError('NOT_FOUND', t('There is no signed PDF of this version yet: everyone has to sign first'), { reason: 'NOT_SIGNED' });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'agreement.pdf_downloaded',
+          entityType: 'agreement',
+          entityId: agreementId,
+          detail: { caseId, version: v.number },
+        });
+        return { bytes: Buffer.from(v.finalPdf, 'base64'), reference: v.reference! };
+      });
+    },
+  };
+}
+export type SigningService = ReturnType<typeof createSigningService>;
+
+/** A six-digit code, every digit equally likely. */
+export const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
