@@ -62,6 +62,21 @@ describe('the schedule', () => {
     expect(again.created).toBe(false);
   });
 
+  it('counts from the day the agreement was signed, not the day the case moved', async () => {
+    const { caseId } = await caseAtOutcome(h, orgId, admin, { description: 'Fence', names: ['Eli Elm', 'Fay Fir'] });
+    const signedOn = h.clock.now().toISOString().slice(0, 10);
+    const before = h.clock.current;
+    h.clock.advance(3 * 24 * 3600_000);
+    try {
+      await h.deps.cases.transition(admin, caseId, { to: 'follow_up' });
+    } finally {
+      h.clock.current = before;
+    }
+    const made = await points(caseId);
+    expect(made.map((p) => p.startOn)).toEqual([signedOn, signedOn]);
+    expect(made[0]!.dueOn).toBe(followUpSchedule([2, 4], signedOn)[0]!.dueOn);
+  });
+
   it('refuses bad settings with the reason', async () => {
     await expect(h.deps.settings.update(admin, { followUp: { weeks: { community: [6, 2] } } })).rejects.toMatchObject({ code: 'UNPROCESSABLE' });
   });

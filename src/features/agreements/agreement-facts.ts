@@ -2,7 +2,7 @@
 // and who has not signed it yet. The newest agreement of the case counts.
 import type { Db } from '#src/db/client.ts';
 import type { AgreementFacts } from '#src/features/cases/lifecycle.ts';
-import { latestVersionOf, listAgreementsOfCase, listSigners } from './agreements.repo.ts';
+import { latestVersionOf, listAgreementsOfCase, listSigners, listTerms } from './agreements.repo.ts';
 
 export async function agreementFactsOf(tx: Db, orgId: string, caseId: string): Promise<AgreementFacts> {
   const a = (await listAgreementsOfCase(tx, orgId, caseId)).at(-1);
@@ -11,4 +11,15 @@ export async function agreementFactsOf(tx: Db, orgId: string, caseId: string): P
   if (v.status === 'signed') return { state: 'signed', waitingFor: [] };
   if (v.status === 'ready') return { state: 'ready', waitingFor: (await listSigners(tx, orgId, v.id)).filter((s) => s.status !== 'signed').map((s) => s.name) };
   return { state: 'draft', waitingFor: [] };
+}
+
+/**
+ * Published for follow-up (features/closing): the case's newest agreement once every signer has signed — when it was
+ * signed and its terms, so the follow-up points count from the signing and the check-ins can ask about each term.
+ */
+export async function signedAgreementOf(tx: Db, orgId: string, caseId: string): Promise<{ signedAt: Date; terms: { id: string; text: string }[] } | undefined> {
+  const a = (await listAgreementsOfCase(tx, orgId, caseId)).at(-1);
+  const v = a ? await latestVersionOf(tx, orgId, a.id) : undefined;
+  if (v?.status !== 'signed' || !v.signedAt) return undefined;
+  return { signedAt: v.signedAt, terms: (await listTerms(tx, orgId, v.id)).map((t) => ({ id: t.id, text: t.what })) };
 }

@@ -21,6 +21,7 @@ import { useLink } from '../party-links.repo.ts';
 import type { PartyCheckIn, StaffCheckIn } from './check-in.schemas.ts';
 import { followUpPolicyOf, openLink, sendDueLinks, serviceOf } from '../party-link-mail.ts';
 import { followUpLinksJob } from './follow-up-links.job.ts';
+import { signedAgreementOf } from '#src/features/agreements/agreement-facts.ts';
 import { followUpSchedule, weeksFor } from '#src/features/settings/follow-up-policy.ts';
 import { findPoint, insertCheckIn, insertPoints, listCheckIns, listPoints, setCheckInRequest } from './follow-up.repo.ts';
 
@@ -131,7 +132,8 @@ export function createFollowUpService(deps: ClosingDeps) {
         return { points: points.length, lastAnswered: answered };
       },
       afterTransition: async (tx: Db, actor: OrgActor, move: CaseMove) => {
-        if (move.to === 'follow_up') await startFollowUp(tx, actor, move.caseId);
+        // From the agreement's signing when there is a signed agreement; otherwise from today.
+        if (move.to === 'follow_up') await startFollowUp(tx, actor, move.caseId, await signedAgreementOf(tx, actor.orgId, move.caseId));
       },
     },
 
