@@ -109,7 +109,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerLocale(app, { secureCookies: deps.config.secureCookies || deps.config.baseUrl.startsWith('https:') });
   registerMergePatchBodies(app);
   await registerOpenApi(app, deps.config.baseUrl);
-  registerViews(app);
+  registerViews(app, { noticesFor: (orgId) => deps.settings.noticesToday(orgId, deps.clock.now()) });
   registerErrorHandling(app);
   registerEdgeInput(app);
   registerRequestActor(app, deps);

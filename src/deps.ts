@@ -22,6 +22,7 @@ import { createCaseService } from './features/cases/cases.service.ts';
 import { caseMediatorFacts } from '#src/features/volunteers/assignments/case-team-facts.ts';
 import { createPublicIntakeService } from './features/public/public-intake.service.ts';
 import { createReferralService } from './features/referrals/referrals.service.ts';
+import { createEnquiryService } from './features/referrals/enquiries.service.ts';
 import { createSettingsService } from './features/settings/settings.service.ts';
 import { createVolunteerService } from '#src/features/volunteers/records/volunteers.service.ts';
 import { createAllocationService } from '#src/features/volunteers/allocation/allocation.service.ts';
@@ -72,6 +73,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     apiKeys: createApiKeyService({ db, clock, audit, cache: database.pglite ? keyCacheFor(database.pglite, TOUCH_EVERY_MS) : undefined }),
     settings: createSettingsService({ db, audit }),
     referrals: createReferralService({ db, clock, audit }),
+    enquiries: createEnquiryService({ db, clock, audit }),
     publicIntake: createPublicIntakeService({ db, clock, audit }),
     cases,
     caseActivity,

@@ -52,7 +52,7 @@ describe('case policy', () => {
         supervisor: { [V]: '✓', [W]: 'NOT_ON_CASE' },
         safeguarding_lead: { [V]: '✓', [W]: 'NOT_ON_CASE' },
         mediator: { [V]: 'NOT_ON_CASE', [W]: 'NOT_ON_CASE' },
-        viewer: { [V]: 'NOT_ON_CASE', [W]: 'NOT_ON_CASE' },
+        viewer: { [V]: '✓', [W]: 'NOT_ON_CASE' },
         'mediator key': { [V]: 'NOT_ON_CASE', [W]: 'NOT_ON_CASE' },
         'referrer key': { [V]: '404', [W]: '404' },
       },
@@ -86,7 +86,7 @@ describe('case policy', () => {
     supervisor: ['✓', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
     safeguarding_lead: ['✓', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', '✓', '✓'],
     mediator: ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
-    viewer: ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
+    viewer: ['✓', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
     'mediator key': ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
     'referrer key': ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
   } satisfies Record<Who, string[]>;

@@ -45,6 +45,13 @@ export const BACKED_UP = [
   { table: 'party_links', key: 'id' },
   { table: 'feedback_responses', key: 'id' },
   { table: 'testimonials', key: 'id' },
+  { table: 'agreement_wording', key: 'id' },
+  { table: 'agreements', key: 'id' },
+  { table: 'agreement_versions', key: 'id' },
+  { table: 'agreement_terms', key: 'id' },
+  { table: 'agreement_signers', key: 'id' },
+  { table: 'signing_links', key: 'id' },
+  { table: 'signing_link_events', key: 'id' },
 ] as const satisfies readonly { table: string; key: string; serial?: boolean }[];
 
 export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table);

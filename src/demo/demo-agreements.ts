@@ -86,5 +86,7 @@ export const seedDemoAgreements: DemoSeeder = async (deps, orgId) => {
         agree: true,
         seenHash: ready.hash,
       });
+    // Everyone gets their copy: each party with an email address is sent a link (opening it needs a code).
+    await ag.signing.sendCopies(actor, caseId, id, ready.versionId);
   }
 };

@@ -82,8 +82,20 @@ declare module 'fastify' {
   }
 }
 
-export function registerViews(app: FastifyInstance) {
+/** The texts of a service's notices in force now, shown as a banner on every page a member of it sees. */
+export type NoticesFor = (orgId: string) => Promise<string[]>;
+
+export function registerViews(app: FastifyInstance, opts: { noticesFor?: NoticesFor } = {}) {
   const env = createViewEnvironment();
+  async function serviceNotices(req: FastifyRequest): Promise<string[]> {
+    if (!opts.noticesFor || !req.actor || !req.session || req.session.stage !== 'full' || req.url.startsWith('/s/')) return []; // public pages show their own
+    try {
+      return await opts.noticesFor(req.actor.orgId);
+    } catch (err) {
+      req.log.warn({ err }, 'service notices not read'); // the page still shows; the banner is a courtesy
+      return [];
+    }
+  }
   app.decorateReply('page', async function page(this: FastifyReply, template: string, model: Record<string, unknown> = {}) {
     const req = this.request as FastifyRequest;
     const actor = req.actor;
@@ -106,6 +118,7 @@ export function registerViews(app: FastifyInstance) {
       can: (permission: Permission) => Boolean(actor && can(actor.role, permission)),
       currentPath: req.url.split('?')[0],
       navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/', t) : [],
+      serviceNotices: await serviceNotices(req),
     };
     const html = env.render(template, { ...chrome, ...model });
     return this.type('text/html; charset=utf-8').send(html);

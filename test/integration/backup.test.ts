@@ -82,6 +82,15 @@ beforeAll(async () => {
   await h.deps.publicIntake.createEnquiry(s.a.orgId, { name: 'Eve Enquirer', email: 'eve@alpha.example', message: 'Do you cover CT1?' }, { type: 'anonymous' });
   await h.deps.publicIntake.createVolunteerApplication(s.a.orgId, { name: 'Val Volunteer', email: 'val@alpha.example', why: 'To help' }, { type: 'anonymous' });
   await loadDemo(h.deps); // volunteers, training, DBS checks, assignments, hours, claims and a receipt
+  // The service's own wording for its community agreements (the demo keeps the built-in wording).
+  const wording = (await h.deps.agreements.wording.list(coordinator)).find((w) => w.caseType === 'community')!;
+  await h.deps.agreements.wording.save(coordinator, 'community', { ...wording.statements, notBinding: 'Our own words: a reminder of what was agreed.' });
+  // A party opens the link to their copy of a signed agreement (a signing link and its event).
+  const mail = (await h.deps.db.execute(sql`SELECT text_body FROM email_outbox WHERE text_body LIKE ${'%/copy/%'} LIMIT 1`)) as unknown as {
+    rows: { text_body: string }[];
+  };
+  const copy = /\/s\/([^/]+)\/copy\/([A-Za-z0-9_-]+)/.exec(mail.rows[0]!.text_body)!;
+  await h.deps.agreements.remote.view(copy[1]!, copy[2]!, 'copy', { ip: '192.0.2.1', userAgent: 'Test' }, undefined);
   if (process.env.DATABASE_URL) {
     pgTemplate = await prepareTemplate('postgres', `bk_${process.pid}_${Date.now()}`, '');
     target = await freshDatabase('postgres', pgTemplate);

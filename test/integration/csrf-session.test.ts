@@ -2,7 +2,7 @@
 // `__Host-` cookies (Secure, Path=/, no Domain), so another site or subdomain cannot set them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.ts';
-import { makeMember, makeOrg, PASSWORD, signIn } from '../support/factories.ts';
+import { makeMember, makeOrg, PASSWORD, signIn, twoFactorNotRequiredFor } from '../support/factories.ts';
 import { WebClient } from '../support/web-client.ts';
 
 const CSRF_REFUSED = 'This form has expired or was not sent from Parley';
@@ -64,6 +64,7 @@ describe('cookies over https', () => {
 
   it('names the session and CSRF cookies __Host-…, with Secure, Path=/ and no Domain, and signs in with them', async () => {
     const org = await makeOrg(h.deps, 'hosted');
+    await twoFactorNotRequiredFor(h.deps, org.orgId, ['viewer']);
     const cy = await makeMember(h.deps, org.orgId, 'viewer', 'cy.viewer@hosted.example', { twoFactor: false });
     const web = new WebClient(h.app);
     const page = await web.get('/sign-in');

@@ -6,7 +6,7 @@ import { auditEvents } from '#src/db/schema/audit.ts';
 import { emailOutbox } from '#src/db/schema/meetings.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { currentTotp } from '#src/lib/totp.ts';
-import { makeMember, makeOrg, PASSWORD, signIn } from '../support/factories.ts';
+import { makeMember, makeOrg, PASSWORD, twoFactorNotRequiredFor, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 import { WebClient } from '../support/web-client.ts';
@@ -20,6 +20,7 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   h = await startHarness({ smtpUrl: sink.url });
   org = await makeOrg(h.deps, 'pw', 'Password Mediation (fictional)');
+  await twoFactorNotRequiredFor(h.deps, org.orgId, ['viewer']); // the viewers here stand for people without a second factor
 });
 afterAll(async () => {
   h?.deps.mailer?.close();
@@ -114,7 +115,7 @@ describe('changing a password when signed in', () => {
   });
 
   it('does not ask a person without two-factor for a code', async () => {
-    const viewer = await makeMember(h.deps, org.orgId, 'viewer', 'val.viewer@example.org');
+    const viewer = await makeMember(h.deps, org.orgId, 'viewer', 'val.viewer@example.org', { twoFactor: false });
     const web = await signIn(h, viewer);
     expect((await web.get('/account/password')).body).not.toContain('name="code"');
     const done = await web.post('/account/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });

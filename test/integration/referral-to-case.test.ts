@@ -65,7 +65,7 @@ describe('from referral to a case that is ready', () => {
     expect(notOffered.json().error.message).toContain('does not offer social care mediation');
   });
 
-  it('takes a professional referral by API key with role referrer, which can do nothing else', async () => {
+  it('takes a professional referral by API key with role referrer, which reads only its own referrals’ status', async () => {
     const res = await call('POST', '/api/v1/referrals', referrerKey, {
       caseType: 'restorative_justice',
       description: 'Burglary victim would like to meet the young person',
@@ -79,7 +79,9 @@ describe('from referral to a case that is ready', () => {
       details: { offenceType: 'Burglary', inCustody: true, establishment: 'HMP Example', prisonNumber: 'A1234BC' },
     });
     expect(res.statusCode).toBe(201);
-    expect((await call('GET', '/api/v1/referrals', referrerKey)).statusCode).toBe(403);
+    const own = await call('GET', '/api/v1/referrals', referrerKey);
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({ total: 1, referrals: [{ reference: res.json().reference, status: 'new' }] });
     expect((await call('GET', '/api/v1/cases', referrerKey)).statusCode).toBe(403);
   });
 

@@ -11,7 +11,7 @@ import { hashPassword, setPasswordHashCost } from '#src/lib/passwords.ts';
 import { hashToken } from '#src/lib/tokens.ts';
 import { currentTotp } from '#src/lib/totp.ts';
 import { ACCOUNT_RULE, ADDRESS_RULE } from '#src/features/auth/throttle.ts';
-import { makeMember, makeOrg, PASSWORD } from '../support/factories.ts';
+import { makeMember, makeOrg, PASSWORD, twoFactorNotRequiredFor } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { WebClient } from '../support/web-client.ts';
 
@@ -20,6 +20,7 @@ let org: { orgId: string };
 beforeAll(async () => {
   h = await startHarness();
   org = await makeOrg(h.deps, 'throttle', 'Throttle Mediation (fictional)');
+  await twoFactorNotRequiredFor(h.deps, org.orgId, ['viewer']); // the viewers here stand for people without a second factor
 });
 afterAll(() => h?.close());
 
@@ -34,7 +35,7 @@ const attempt = async (web: WebClient, email: string, password: string) => {
 
 describe('the sign-in throttle', () => {
   it('waits longer after each failure past the free ones, then accepts the right password', async () => {
-    const me = await makeMember(h.deps, org.orgId, 'viewer', 'tia.throttle@example.org');
+    const me = await makeMember(h.deps, org.orgId, 'viewer', 'tia.throttle@example.org', { twoFactor: false });
     const web = client();
     for (let i = 1; i < ACCOUNT_RULE.free; i++) expect((await attempt(web, me.email, 'wrong password here')).status).toBe(401);
     expect((await attempt(web, me.email, 'wrong password here')).status).toBe(401); // this one starts a 30-second wait
@@ -58,7 +59,7 @@ describe('the sign-in throttle', () => {
   });
 
   it('tells the owner by email once when the waits begin, and answers an unknown address in the same words', async () => {
-    const me = await makeMember(h.deps, org.orgId, 'viewer', 'owen.owner@example.org');
+    const me = await makeMember(h.deps, org.orgId, 'viewer', 'owen.owner@example.org', { twoFactor: false });
     const known: unknown[] = [];
     const unknown: unknown[] = [];
     for (let i = 0; i < ACCOUNT_RULE.free + 2; i++) {
@@ -85,7 +86,7 @@ describe('the sign-in throttle', () => {
   it('also waits per address, whichever accounts it tries', async () => {
     const web = client();
     for (let i = 0; i < ADDRESS_RULE.free; i++) await attempt(web, `guess.${i}@example.org`, 'wrong password here');
-    const me = await makeMember(h.deps, org.orgId, 'viewer', 'ada.address@example.org');
+    const me = await makeMember(h.deps, org.orgId, 'viewer', 'ada.address@example.org', { twoFactor: false });
     expect((await attempt(web, me.email, PASSWORD)).status).toBe(429);
     expect((await attempt(client(), me.email, PASSWORD)).location).toBe('/home');
   });
@@ -93,7 +94,7 @@ describe('the sign-in throttle', () => {
 
 describe('password hashes at a lower cost', () => {
   it('are renewed at the current cost when the person signs in', async () => {
-    const me = await makeMember(h.deps, org.orgId, 'viewer', 'reh.rehash@example.org');
+    const me = await makeMember(h.deps, org.orgId, 'viewer', 'reh.rehash@example.org', { twoFactor: false });
     setPasswordHashCost(10);
     const old = await hashPassword(PASSWORD);
     setPasswordHashCost(12); // the harness's cost

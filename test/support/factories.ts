@@ -4,6 +4,9 @@ import { systemActor, type Role } from '#src/access/actor.ts';
 import type { Deps } from '#src/deps.ts';
 import { WebClient } from './web-client.ts';
 import type { Harness } from './harness.ts';
+import { asSystem } from '#src/db/tenant.ts';
+import { DEFAULT_TWO_FACTOR_ROLES } from '#src/features/auth/two-factor-policy.ts';
+import { updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -16,7 +19,7 @@ export async function makeMember(deps: Deps, orgId: string, role: Role, email: s
   const name = opts.name ?? email.split('@')[0]!.replace(/\./g, ' ');
   const { userId } = await deps.people.addMemberAsSystem(orgId, { email, name, role, password: PASSWORD }, systemActor('test'));
   let totpSecret: string | undefined;
-  if (opts.twoFactor ?? role !== 'viewer') {
+  if (opts.twoFactor ?? true) {
     const { uri } = await deps.twoFactor.beginEnrolment(userId!, 'Test');
     totpSecret = new URL(uri).searchParams.get('secret')!;
     await deps.twoFactor.confirmEnrolment(userId!, currentTotp(totpSecret, deps.clock.now().getTime()), systemActor('test'), orgId);
@@ -43,4 +46,10 @@ export async function twoServices(h: Harness) {
   const adminA = await makeMember(h.deps, a.orgId, 'admin', 'ada.admin@alpha.example');
   const adminB = await makeMember(h.deps, b.orgId, 'admin', 'bo.admin@bravo.example');
   return { a, b, adminA, adminB };
+}
+
+/** A service that does not ask these roles for a second factor (a service's own choice), for tests of people without one. */
+export async function twoFactorNotRequiredFor(deps: Deps, orgId: string, roles: Role[]) {
+  const keep = DEFAULT_TWO_FACTOR_ROLES.filter((r) => !roles.includes(r));
+  await asSystem(deps.db, (tx) => updateOrgSettings(tx, orgId, { twoFactorRoles: keep }));
 }

@@ -1,5 +1,5 @@
-// Pure: who may do what with a case. Case readers (admins, coordinators, supervisors, safeguarding leads) see every
-// case; anyone else only the cases they coordinate or are on the team of: the team is the sign-ins of the volunteers
+// Pure: who may do what with a case. Case readers (admins, coordinators, supervisors, safeguarding leads, viewers) see
+// every case (a viewer changes nothing: they are not among the writers); anyone else only the cases they coordinate or are on the team of: the team is the sign-ins of the volunteers
 // assigned to the case now (an ended assignment loses access). A referrer's API key sees only the cases its own
 // referrals became, and no other case is there for it (404). Safeguarding records are for safeguarding leads and admins.
 import type { Role } from '../actor.ts';
@@ -9,7 +9,7 @@ import { type Subject, unreachable, userIdOf } from '../subjects.ts';
 
 export type CaseFacts = { coordinatorId: string | null; teamUserIds: string[]; referredByKeyIds: string[] };
 
-const CASE_READERS: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'safeguarding_lead'];
+const CASE_READERS: readonly Role[] = ['admin', 'coordinator', 'supervisor', 'safeguarding_lead', 'viewer'];
 const CASE_WRITERS: readonly Role[] = ['admin', 'coordinator'];
 const SAFEGUARDING: readonly Role[] = ['admin', 'safeguarding_lead'];
 

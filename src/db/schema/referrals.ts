@@ -39,6 +39,8 @@ export const enquiries = pgTable(
     phone: text('phone'),
     postcode: text('postcode'),
     message: text('message').notNull(),
+    /** What the enquirer is told to quote, like HDM-E-2026-0007; null for enquiries made before references. */
+    reference: text('reference'),
     /** e.g. { days: ['monday'], times: ['morning'], notes } */
     appointment: jsonb('appointment').$type<Record<string, unknown>>(),
     status: text('status').notNull().default('new'),

@@ -72,8 +72,9 @@ describe('password hashes', () => {
 });
 
 describe('two-factor', () => {
-  it('is required for every staff role except viewer by default, and follows the service setting', () => {
-    expect(STAFF_ROLES.filter((r) => roleNeedsTwoFactor(r, {}))).toEqual(['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead']);
+  it('is required for every staff role by default (a viewer reads cases too), and follows the service setting', () => {
+    expect(STAFF_ROLES.filter((r) => roleNeedsTwoFactor(r, {}))).toEqual(['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer']);
+    expect(roleNeedsTwoFactor('viewer', { twoFactorRoles: ['admin'] })).toBe(false);
     expect(roleNeedsTwoFactor('admin', { twoFactorRoles: [] })).toBe(false);
     expect(roleNeedsTwoFactor('viewer', { twoFactorRoles: ['viewer'] })).toBe(true);
   });
@@ -89,9 +90,9 @@ describe('two-factor', () => {
 });
 
 describe('permissions', () => {
-  it('give admins everything but the volunteer pages, and viewers only the home page (no case data)', () => {
-    for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can('admin', p), p).toBe(p !== 'my.work');
-    expect((Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can('referrer', p))).toEqual(['referrals.create']);
-    expect((Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can('viewer', p))).toEqual(['home.view']);
+  it('give admins everything but the volunteer pages and a referrer’s own list, and viewers reads of cases and referrals only', () => {
+    for (const p of Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]) expect(can('admin', p), p).toBe(p !== 'my.work' && p !== 'referrals.own');
+    expect((Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can('referrer', p))).toEqual(['referrals.create', 'referrals.own']);
+    expect((Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can('viewer', p))).toEqual(['home.view', 'referrals.view', 'cases.view']);
   });
 });

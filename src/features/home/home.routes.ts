@@ -15,11 +15,16 @@ const SIGNED_IN_AS: Record<Role, string> = {
   referrer: msg('referrer'),
 };
 
-export function registerHomeRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock'>) {
+export function registerHomeRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'clock' | 'settings'>) {
   const home = createHomeService(deps);
   app.get('/home', async (req, reply) => {
     const actor = req.actor!;
-    const queues = await home.queuesFor(actor, req.t);
-    return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, roleName: req.t(SIGNED_IN_AS[actor.role]) });
+    const [queues, checklist] = await Promise.all([home.queuesFor(actor, req.t), home.checklistFor(actor)]);
+    return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, checklist, roleName: req.t(SIGNED_IN_AS[actor.role]) });
+  });
+
+  app.post('/home/getting-started/dismiss', { config: { permission: 'settings.manage' } }, async (req, reply) => {
+    await deps.settings.update(req.actor!, { gettingStartedDismissed: true });
+    return reply.redirect('/home', 303);
   });
 }

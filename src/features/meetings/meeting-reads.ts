@@ -8,3 +8,6 @@ export async function nextMeetingOfVolunteer(tx: Db, orgId: string, volunteerId:
   const next = soon.find((m) => m.startsAt.getTime() >= now.getTime());
   return next ? { kind: next.kind, startsAt: next.startsAt, caseReference: next.caseReference } : null;
 }
+
+// The venues a service has set up, for the admin's getting-started checklist.
+export { listVenuesWithRooms } from './venues/venues.repo.ts';

@@ -9,7 +9,9 @@ import { parsePostcode } from '#src/lib/normalise.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { insertEnquiry, insertVolunteerApplication, updateEnquiry } from '#src/features/referrals/intake-records.ts';
+import { insertEnquiry, insertVolunteerApplication, nextEnquiryReference, updateEnquiry } from '#src/features/referrals/intake-records.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { listEnquiries, listVolunteerApplications } from '#src/features/referrals/referral-reads.ts';
 import type { Enquiry, VolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
 import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';
@@ -31,7 +33,10 @@ export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock:
           fields: { email: 'Enter an email address or a phone number so we can reply' },
         });
       const id = newId();
-      await inOrg(db, orgId, async (tx) => {
+      return inOrg(db, orgId, async (tx) => {
+        const now = clock.now();
+        const prefix = readSettings((await findOrgById(tx, orgId))?.settings).referencePrefix;
+        const reference = await nextEnquiryReference(tx, orgId, prefix, now.getUTCFullYear());
         await insertEnquiry(tx, {
           id,
           orgId,
@@ -41,11 +46,12 @@ export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock:
           postcode: input.postcode || null,
           message: input.message,
           appointment: input.days?.length || input.times?.length ? { days: input.days ?? [], times: input.times ?? [] } : null,
-          createdAt: clock.now(),
+          reference,
+          createdAt: now,
         });
-        await audit.record(tx, actor, orgId, { action: 'enquiry.created', entityType: 'enquiry', entityId: id });
+        await audit.record(tx, actor, orgId, { action: 'enquiry.created', entityType: 'enquiry', entityId: id, detail: { reference } });
+        return { id, reference };
       });
-      return { id };
     },
 
     async listEnquiries(actor: OrgActor, status?: string) {

@@ -61,13 +61,13 @@ export function registerPublicApi(app: FastifyInstance, deps: Pick<Deps, 'public
         tags,
         params: ZService,
         body: ZEnquiry,
-        response: { 201: z.object({ received: z.literal(true) }), ...errors },
+        response: { 201: z.object({ received: z.literal(true), reference: z.string().describe('The enquiry’s reference, like HDM-E-2026-0007') }), ...errors },
       },
     },
     async (req, reply) => {
       const service = await deps.settings.publicService(req.params.service);
-      await deps.publicIntake.createEnquiry(service.id, req.body, anonymous(req));
-      return reply.status(201).send({ received: true as const });
+      const { reference } = await deps.publicIntake.createEnquiry(service.id, req.body, anonymous(req));
+      return reply.status(201).send({ received: true as const, reference });
     },
   );
 

@@ -103,20 +103,25 @@ export function registerPublicPages(app: FastifyInstance, deps: Pick<Deps, 'cloc
     const values = formValues(body);
     if (!form.success)
       return reply.status(422).page('public/views/contact.njk', { ...contactModel(s), ...withErrors(values, zodFields(form.error), ENQUIRY_FIELDS) });
+    let reference: string;
     try {
-      await deps.publicIntake.createEnquiry(s.id, form.data, anonymous(req));
+      ({ reference } = await deps.publicIntake.createEnquiry(s.id, form.data, anonymous(req)));
     } catch (err) {
       const fields = fieldErrorsOf(err);
       if (!fields) throw err;
       return reply.status(422).page('public/views/contact.njk', { ...contactModel(s), ...withErrors(values, fields, ENQUIRY_FIELDS) });
     }
-    return reply.redirect(sent, 303);
+    return reply.redirect(`${sent}?ref=${encodeURIComponent(reference)}`, 303);
   });
 
   app.get<Params>('/s/:service/contact/sent', async (req, reply) => {
     const s = await service(req);
+    // Only a reference's shape is echoed back: the page never repeats other text from its address.
+    const ref = (req.query as { ref?: unknown } | undefined)?.ref;
+    const reference = typeof ref === 'string' && /^[A-Z]{2,6}-E-\d{4}-\d{4,}$/.test(ref) ? ref : undefined;
     return reply.page('public/views/sent.njk', {
       ...serviceChrome(s),
+      reference,
       pageTitle: t('Message sent'),
       heading: t('Message sent'),
       next: t('We will reply by email or phone. If you asked for an appointment, we will offer you a time that suits you.'),

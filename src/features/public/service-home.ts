@@ -2,6 +2,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { CaseType } from '#src/domain/case-words.ts';
 import type { Notice } from '#src/features/settings/settings.schemas.ts';
+import { noticesInForce } from '#src/features/settings/notices.ts';
 
 /** One sentence for each kind of help, in plain words (drawn from the services' own pages). */
 export const CASE_TYPE_SUMMARIES: Record<CaseType, string> = {
@@ -19,7 +20,7 @@ export const CASE_TYPE_SUMMARIES: Record<CaseType, string> = {
 
 /** Notices whose dates include today, those that change how the service works first. */
 export function currentNotices(notices: Notice[], today: string) {
-  const current = notices.filter((n) => (!n.from || n.from <= today) && (!n.to || n.to >= today));
+  const current = noticesInForce(notices, today);
   const important = current.filter((n) => n.homeVisitsSuspended || n.officeClosed);
   const other = current.filter((n) => !n.homeVisitsSuspended && !n.officeClosed);
   return { important, other };

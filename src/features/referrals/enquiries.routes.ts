@@ -1,12 +1,15 @@
 // Enquiries from the contact form (mark them answered) and volunteer applications (read only), linked from
 // the referrals page.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
-import { msg } from '#src/i18n/i18n.ts';
+import { localeOr, msg } from '#src/i18n/i18n.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
+import { asBody, textOf } from '#src/http/page-form.ts';
+import { errorList } from '#src/http/views.ts';
+import { fieldErrorsOf } from '#src/http/forms.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
 const ZEnquiryQuery = z.object({ status: z.enum(['new', 'answered', 'all']).catch('new') });
 const DAY_WORDS: Record<string, string> = {
@@ -27,7 +30,7 @@ const DETAIL_WORDS: Record<string, string> = {
   experience: msg('Experience'),
 };
 
-export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake'>) {
+export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'enquiries'>) {
   app.get('/enquiries', async (req, reply) => {
     const { status } = ZEnquiryQuery.parse(req.query ?? {});
     const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
@@ -45,6 +48,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
         const when = [...(appointment.days ?? []), ...(appointment.times ?? [])].map((d) => req.t(DAY_WORDS[d] ?? d));
         return {
           id: e.id,
+          reference: e.reference,
           name: e.name,
           email: e.email,
           phone: e.phone,
@@ -57,7 +61,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
         };
       }),
       canAnswer: can(req.actor!.role, 'referrals.triage'),
-      flash: done === 'answered' ? msg('Enquiry marked as answered.') : undefined,
+      flash: done === 'answered' ? msg('Enquiry marked as answered.') : done === 'replied' ? msg('Your reply is in the email outbox.') : undefined,
     });
   });
 
@@ -66,6 +70,46 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
     if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
     await deps.publicIntake.closeEnquiry(req.actor!, id);
     return reply.redirect('/enquiries?done=answered', 303);
+  });
+
+  const enquiryId = (params: unknown) => {
+    const { id } = params as { id: string };
+    if (!isUuid(id)) throw new AppError('NOT_FOUND', msg('That enquiry was not found'));
+    return id;
+  };
+  const replyPage = async (req: FastifyRequest, reply: FastifyReply, id: string, values: { message: string }, errors?: Record<string, string>) => {
+    const e = await deps.enquiries.get(req.actor!, id);
+    return reply.page('referrals/views/enquiry-reply.njk', {
+      pageTitle: req.t('Reply to {name}', { name: e.name }),
+      backLink: '/enquiries',
+      enquiry: { id: e.id, name: e.name, email: e.email, phone: e.phone, message: e.message, reference: e.reference },
+      values,
+      fieldErrors: errors ?? {},
+      errors: errorList(errors, ['message']),
+    });
+  };
+
+  app.get('/enquiries/:id/reply', { config: { permission: 'referrals.triage' } }, async (req, reply) =>
+    replyPage(req, reply, enquiryId(req.params), { message: '' }),
+  );
+
+  app.post('/enquiries/:id/reply', { config: { permission: 'referrals.triage' } }, async (req, reply) => {
+    const id = enquiryId(req.params);
+    const message = textOf(asBody(req.body), 'message');
+    try {
+      await deps.enquiries.reply(req.actor!, id, { message });
+    } catch (err) {
+      const fields = fieldErrorsOf(err, localeOr(req.locale));
+      if (!fields) throw err;
+      reply.status(422);
+      return replyPage(req, reply, id, { message }, fields);
+    }
+    return reply.redirect('/enquiries?done=replied', 303);
+  });
+
+  app.post('/enquiries/:id/referral', { config: { permission: 'referrals.triage' } }, async (req, reply) => {
+    const { id } = await deps.enquiries.startReferral(req.actor!, enquiryId(req.params));
+    return reply.redirect(`/referrals/${id}`, 303);
   });
 
   app.get('/volunteer-applications', async (req, reply) => {

@@ -10,7 +10,7 @@ export async function nextNumber(tx: Db, orgId: string, kind: string, year: numb
   return Number((result as unknown as { rows: { last: number }[] }).rows[0]!.last);
 }
 
-export const formatReference = (prefix: string, year: number, n: number, kind?: 'R') =>
+export const formatReference = (prefix: string, year: number, n: number, kind?: 'R' | 'E') =>
   [prefix, kind, String(year), String(n).padStart(4, '0')].filter(Boolean).join('-');
 
 /** Takes the next referral number and writes the referral's reference, in one statement. */
@@ -24,4 +24,9 @@ export async function assignReferralReference(tx: Db, orgId: string, referralId:
     FROM n WHERE referrals.org_id = ${orgId} AND referrals.id = ${referralId}
     RETURNING referrals.reference`);
   return (result as unknown as { rows: { reference: string }[] }).rows[0]!.reference;
+}
+
+/** The next enquiry reference for a service, like HDM-E-2026-0007. */
+export async function nextEnquiryReference(tx: Db, orgId: string, prefix: string, year: number): Promise<string> {
+  return formatReference(prefix, year, await nextNumber(tx, orgId, 'enquiry', year), 'E');
 }

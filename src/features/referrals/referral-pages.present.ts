@@ -26,6 +26,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   self: msg('Self-referral'),
   professional: msg('Professional (online form)'),
   api: msg('Professional (API)'),
+  enquiry: msg('Enquiry (contact form)'),
 };
 
 const yesNo = (t: Translate, v: unknown) => (v === true ? t('Yes') : v === false ? t('No') : undefined);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
-import { authorise } from '#src/access/permissions.ts';
+import { authorise, can } from '#src/access/permissions.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
 import { ZDecision, ZProfessionalReferral } from './referrals.schemas.ts';
 
@@ -66,7 +66,10 @@ export function registerReferralApi(app: FastifyInstance, deps: Pick<Deps, 'refe
     '/api/v1/referrals',
     {
       schema: {
-        summary: 'The referrals queue, newest and urgent first',
+        summary: 'The referrals queue, newest and urgent first; with a referrer’s key, only the referrals that key made',
+        description:
+          'Staff see every referral. An API key with the role referrer sees only the referrals it made, to follow their status ' +
+          '(new, accepted, declined, signposted); for those, caseId and decisionReason are always null.',
         tags,
         security,
         querystring: z.object({ status: z.enum(['new', 'accepted', 'declined', 'signposted']).optional(), page: z.coerce.number().int().min(1).optional() }),
@@ -74,7 +77,12 @@ export function registerReferralApi(app: FastifyInstance, deps: Pick<Deps, 'refe
       },
     },
     async (req) => {
-      const { rows, total } = await deps.referrals.list(req.actor!, req.query);
+      const actor = req.actor!;
+      if (!can(actor.role, 'referrals.view') && can(actor.role, 'referrals.own')) {
+        const { rows, total } = await deps.referrals.listOwn(actor, req.query);
+        return { referrals: rows.map((r) => ({ ...present(r), caseId: null, decisionReason: null })), total };
+      }
+      const { rows, total } = await deps.referrals.list(actor, req.query);
       return { referrals: rows.map(present), total };
     },
   );

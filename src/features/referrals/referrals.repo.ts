@@ -9,8 +9,12 @@ export async function insertReferral(tx: Db, r: NewReferral) {
   await tx.insert(referrals).values(r);
 }
 
-export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; limit: number; offset: number }) {
-  const where = and(eq(referrals.orgId, orgId), filter.status ? eq(referrals.status, filter.status) : undefined);
+export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; createdByKey?: string; limit: number; offset: number }) {
+  const where = and(
+    eq(referrals.orgId, orgId),
+    filter.status ? eq(referrals.status, filter.status) : undefined,
+    filter.createdByKey ? eq(referrals.createdByKey, filter.createdByKey) : undefined,
+  );
   const rows = await tx
     .select()
     .from(referrals)
@@ -79,6 +83,14 @@ export async function listEnquiries(tx: Db, orgId: string, status?: string) {
     .where(and(eq(enquiries.orgId, orgId), status ? eq(enquiries.status, status) : undefined))
     .orderBy(desc(enquiries.createdAt))
     .limit(200);
+}
+
+export async function findEnquiry(tx: Db, orgId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(enquiries)
+    .where(and(eq(enquiries.orgId, orgId), eq(enquiries.id, id)));
+  return row;
 }
 
 export async function updateEnquiry(tx: Db, orgId: string, id: string, values: Partial<typeof enquiries.$inferInsert>) {

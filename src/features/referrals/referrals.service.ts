@@ -23,7 +23,7 @@ import { findLikelyDuplicates, findReferral, insertReferral, listReferrals, upda
 import { type ProfessionalReferral, parseCaseDetails, type SelfReferral } from './referrals.schemas.ts';
 import type { ReferralParty } from '#src/db/schema/referrals.ts';
 
-export type ReferralSource = 'self' | 'professional' | 'api';
+export type ReferralSource = 'self' | 'professional' | 'api' | 'enquiry';
 
 /** A person from a referral as a party on a case. People who harmed carry the custody details from the referral. */
 function partyRow(orgId: string, caseId: string, p: ReferralParty, details: Record<string, unknown>, createdAt: Date) {
@@ -147,6 +147,24 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'referrals.view');
       const limit = 50;
       return inOrg(db, actor.orgId, (tx) => listReferrals(tx, actor.orgId, { status: filter.status, limit, offset: ((filter.page ?? 1) - 1) * limit }));
+    },
+
+    /** The referrals an API key with the referrer role made, newest first, to follow their status. The read is audited. */
+    async listOwn(actor: OrgActor, filter: { status?: string; page?: number }) {
+      authorise(actor, 'referrals.own');
+      if (actor.type !== 'api_key' || !actor.id)
+        throw new AppError('FORBIDDEN', msg('Only an API key lists the referrals it made'), { reason: 'ROLE_NOT_ALLOWED' });
+      const limit = 50;
+      return inOrg(db, actor.orgId, async (tx) => {
+        const found = await listReferrals(tx, actor.orgId, { status: filter.status, createdByKey: actor.id, limit, offset: ((filter.page ?? 1) - 1) * limit });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'referral.listed_own',
+          entityType: 'api_key',
+          entityId: actor.id,
+          detail: { count: found.rows.length },
+        });
+        return found;
+      });
     },
 
     /** One referral with the open referrals and cases that look like the same people. The view is audited. */

@@ -55,6 +55,8 @@ export const ZServiceSettings = z.object({
     .max(2000)
     .default('If anyone is in immediate danger, call 999. If you need help urgently but it is not an emergency, call 101.'),
   welcome: z.string().trim().max(5000).default(''),
+  /** An admin has put away the getting-started checklist on their home page. */
+  gettingStartedDismissed: z.boolean().default(false),
   /** Training, supervision, DBS and pairing rules for volunteers. */
   volunteers: ZVolunteerPolicy.default(DEFAULT_VOLUNTEER_POLICY),
   /** Ground rules, video links, reminders, travel time, meeting hours, SEND notice and email templates. */

@@ -8,6 +8,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { findOrgById, findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 import { readSettings, type ServiceSettings, type SettingsPatch, ZServiceSettings } from './settings.schemas.ts';
+import { noticesInForce, ukDateOf } from './notices.ts';
 import { applyMergePatch } from '#src/lib/merge-patch.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 
@@ -37,6 +38,12 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
     async forWork(orgId: string) {
       const org = await inOrg(db, orgId, (tx) => findOrgById(tx, orgId));
       return readSettings(org?.settings);
+    },
+
+    /** The texts of the notices in force today, for the banner on every staff page; no permission needed. */
+    async noticesToday(orgId: string, now: Date) {
+      const org = await inOrg(db, orgId, (tx) => findOrgById(tx, orgId));
+      return noticesInForce(readSettings(org?.settings).notices, ukDateOf(now)).map((n) => n.text);
     },
 
     /** Changes sections from the pages and the app's own use: each top-level member given replaces the stored one, except

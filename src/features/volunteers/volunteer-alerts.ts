@@ -13,6 +13,9 @@ import { volunteerPolicyOf } from './records/my-volunteer.ts';
 import type { TrainingSummary } from './training/training.service.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
+import { caseSessions } from '#src/features/cases/case-reads.ts';
+import { unsignedSupervisedCasesOf } from './assignments/assignments.repo.ts';
+import { volunteerIdsSupervisedBy } from './records/volunteers.repo.ts';
 
 const SHOWN = 10;
 const red = (text: string) => ({ text, classes: 'govuk-tag--red' });
@@ -63,8 +66,43 @@ async function overduePractice(tx: Db, orgId: string, policy: VolunteerPolicy, t
     .filter((x) => x.overdue.length > 0);
 }
 
+/** A supervisor's home: their trainees' supervised cases waiting for sign-off, and practice checks due for those they supervise. */
+async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy, today: string, t: Translate): Promise<Queue[]> {
+  const supervised = await unsignedSupervisedCasesOf(tx, actor.orgId, actor.id);
+  const withSessions = await Promise.all(supervised.map(async (a) => ({ a, held: (await caseSessions(tx, actor.orgId, a.caseId)).sessionsHeld })));
+  const ready = withSessions.filter((x) => x.held > 0);
+  const mine = new Set(await volunteerIdsSupervisedBy(tx, actor.orgId, actor.id));
+  const practice = (await overduePractice(tx, actor.orgId, policy, today)).filter(({ a }) => mine.has(a.volunteerId));
+  return [
+    {
+      id: 'sign-off',
+      title: t('Supervised cases to sign off'),
+      empty: t('Your trainees’ supervised cases appear here once they have had their joint meeting or shuttle sessions.'),
+      items: ready.slice(0, SHOWN).map(({ a }) => ({
+        text: `${a.name} (${a.reference})`,
+        href: `/cases/${a.caseId}/mediators`,
+        tag: { text: t('Sign-off due'), classes: 'govuk-tag--blue' },
+      })),
+      count: ready.length,
+    },
+    {
+      id: 'supervision-due',
+      title: t('Supervision and observed practice due'),
+      empty: t('The practitioners you supervise who are overdue for case supervision, observed practice or CPD appear here.'),
+      items: practice.slice(0, SHOWN).map(({ a, overdue }) => ({
+        text: a.name,
+        href: `/volunteers/${a.volunteerId}/training`,
+        hint: overdue.map((c) => c.message).join('; '),
+        tag: red(t('Overdue')),
+      })),
+      count: practice.length,
+    },
+  ];
+}
+
 /** The home page's volunteer queues for this person (none for roles that have no volunteer work). */
 export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
+  if (actor.role === 'supervisor' && actor.type === 'user') return supervisorQueues(tx, actor, await volunteerPolicyOf(tx, actor.orgId), today, t);
   if (!can(actor.role, 'volunteers.manage') && !can(actor.role, 'my.work')) return [];
   const policy = await volunteerPolicyOf(tx, actor.orgId);
   if (can(actor.role, 'volunteers.manage')) {

@@ -121,3 +121,22 @@ export async function signedOffSupervisedCounts(tx: Db, orgId: string, volunteer
 export async function countSignedOffSupervisedCases(tx: Db, orgId: string, volunteerId: string): Promise<number> {
   return (await signedOffSupervisedCounts(tx, orgId, [volunteerId])).get(volunteerId) ?? 0;
 }
+
+/** Supervised cases not yet signed off whose trainee this staff member supervises, with the case's reference. */
+export async function unsignedSupervisedCasesOf(tx: Db, orgId: string, supervisorUserId: string) {
+  return tx
+    .select({ ...withVolunteer, reference: cases.reference })
+    .from(caseAssignments)
+    .innerJoin(volunteers, and(eq(volunteers.orgId, caseAssignments.orgId), eq(volunteers.id, caseAssignments.volunteerId)))
+    .innerJoin(cases, and(eq(cases.orgId, caseAssignments.orgId), eq(cases.id, caseAssignments.caseId)))
+    .where(
+      and(
+        eq(caseAssignments.orgId, orgId),
+        eq(caseAssignments.supervised, true),
+        isNull(caseAssignments.signedOffAt),
+        eq(volunteers.supervisorUserId, supervisorUserId),
+      ),
+    )
+    .orderBy(asc(caseAssignments.assignedAt))
+    .limit(200);
+}

@@ -82,6 +82,7 @@ export function mediatorsModel(m: ForCase, s: Suggestions | undefined, values: R
     })),
     notes: s?.notes ?? [],
     excluded: (s?.excluded ?? []).map((e) => ({ name: e.name, reasons: e.reasons })),
+    noVolunteers: s !== undefined && s.volunteers.length === 0,
     firstItems: volunteerItems(values.mediatorA, t('Choose a volunteer')),
     secondItems: volunteerItems(values.mediatorB, t('Choose a volunteer')),
     values,

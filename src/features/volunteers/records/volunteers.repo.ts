@@ -121,3 +121,12 @@ export async function markVolunteerApplication(tx: Db, orgId: string, applicatio
     .set({ status })
     .where(and(eq(volunteerApplications.orgId, orgId), eq(volunteerApplications.id, applicationId)));
 }
+
+/** The volunteers a staff member supervises. */
+export async function volunteerIdsSupervisedBy(tx: Db, orgId: string, supervisorUserId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: volunteers.id })
+    .from(volunteers)
+    .where(and(eq(volunteers.orgId, orgId), eq(volunteers.supervisorUserId, supervisorUserId)));
+  return rows.map((r) => r.id);
+}
