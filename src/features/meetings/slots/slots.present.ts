@@ -2,15 +2,13 @@
 // their "Book this time" links, and the days without a time with their "Why?" links. Picked field by field.
 import { type DateAnswer, dateOf, dateParts, type FormBody, isTicked, listOf, textOf } from '#src/http/page-form.ts';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
-import { translator, msg } from '#src/i18n/i18n.ts';
+import { msg, type Translate, translator } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { MEETING_KIND_LABELS, MEETING_KINDS, MEETING_MODE_LABELS, MEETING_MODES, MEETING_PLACE_LABELS, MEETING_PLACES } from '#src/domain/meeting-words.ts';
 import { addDays, isoWeekday, londonClock, utcToLondon } from './slot-finder.time.ts';
 import { dayInWords } from './slot-finder.words.ts';
 import type { SlotService } from './slots.service.ts';
 import { DEFAULT_SEARCH_DAYS, type SlotQueryInput } from './slots.schemas.ts';
-
-const t = translator('en');
 type Choices = Awaited<ReturnType<SlotService['choices']>>;
 type Search = Awaited<ReturnType<SlotService['suggest']>>;
 
@@ -29,9 +27,9 @@ export function errorList(fields: FieldErrors) {
 export const isSearch = (query: FormBody) => 'durationMinutes' in query;
 
 /** The search as typed: what to ask the service, and the date inputs' own problems. */
-export function readSearch(query: FormBody): { raw: SlotQueryInput; problems: FieldErrors; explain?: string } {
-  const from: DateAnswer = dateOf(query, 'from', msg('The first date'));
-  const to: DateAnswer = dateOf(query, 'to', msg('The last date'));
+export function readSearch(query: FormBody, t: Translate = translator()): { raw: SlotQueryInput; problems: FieldErrors; explain?: string } {
+  const from: DateAnswer = dateOf(query, 'from', msg('The first date'), { t });
+  const to: DateAnswer = dateOf(query, 'to', msg('The last date'), { t });
   const problems: FieldErrors = {};
   if (from.error) problems['from-day'] = from.error;
   if (to.error) problems['to-day'] = to.error;
@@ -110,7 +108,7 @@ function bookLink(s: Search, slot: Search['slots'][number]): string {
 }
 
 /** The times found, the days without one (with "Why?" links) and, when asked, one day's reasons. */
-export function resultsModel(s: Search, today: string) {
+export function resultsModel(t: Translate, s: Search, today: string) {
   const repeat = searchQuery(s).toString();
   const base = `/cases/${s.case.id}/meetings/find-a-time`;
   const where = (slot: Search['slots'][number]) => {
@@ -138,7 +136,7 @@ export function resultsModel(s: Search, today: string) {
 }
 
 /** The form's choices, with what was chosen ticked. */
-export function formModel(choices: Choices, values: Record<string, string>, query: FormBody) {
+export function formModel(t: Translate, choices: Choices, values: Record<string, string>, query: FormBody) {
   const searched = isSearch(query);
   const ticked = searched ? listOf(query, 'partyIds') : choices.parties.filter((p) => !p.consentWithdrawn).map((p) => p.id);
   const options = <K extends string>(labels: Record<K, string>, keys: readonly K[], selected: string) =>

@@ -24,11 +24,11 @@ export function registerSlotPages(app: FastifyInstance, deps: Pick<Deps, 'cases'
     let fields: FieldErrors = {};
     let results: ReturnType<typeof resultsModel> | undefined;
     if (isSearch(query)) {
-      const { raw, problems, explain } = readSearch(query);
+      const { raw, problems, explain } = readSearch(query, req.t);
       fields = problems;
       try {
         const found = await deps.slots.suggest(actor, caseId, raw, { explainDate: explain, t: req.t });
-        if (!Object.keys(problems).length) results = resultsModel(found, choices.today);
+        if (!Object.keys(problems).length) results = resultsModel(req.t, found, choices.today);
       } catch (err) {
         const found = fieldErrorsOf(err);
         if (!found) throw err;
@@ -41,7 +41,7 @@ export function registerSlotPages(app: FastifyInstance, deps: Pick<Deps, 'cases'
       pageTitle: `${header.reference} – ${req.t('Find a time')}`,
       header,
       backLink: `/cases/${caseId}/meetings`,
-      ...formModel(choices, formValues(query, choices), query),
+      ...formModel(req.t, choices, formValues(query, choices), query),
       action: `/cases/${caseId}/meetings/find-a-time`,
       results,
       fields,
