@@ -86,6 +86,16 @@ describe('Welsh', () => {
     expect(english.json().error.message).toBe('Give a reason for moving the case to on hold');
   });
 
+  it('words a staff page in the reader’s language where the catalogue has it, and in English exactly as before', async () => {
+    const web = await w.signIn(w.members.cora);
+    const welsh = await web.get('/cases?lang=cy');
+    expect(welsh.statusCode).toBe(200);
+    expect(welsh.body).toContain('Wedi’i ohirio');
+    const english = await web.get('/cases?lang=en');
+    expect(english.body).toContain('On hold');
+    expect(english.body).not.toContain('Wedi’i ohirio');
+  });
+
   it('lets a person choose their preferred language on their account page and through the API, and nothing else', async () => {
     const web = await w.signIn(w.members.ada);
     const page = await web.get('/account');
