@@ -103,10 +103,11 @@ describe('signing in', () => {
     expect((await web.get('/home')).statusCode).toBe(200);
   });
 
-  it('lets a viewer sign in without two-factor by default', async () => {
-    const viewer = await makeMember(h.deps, org.orgId, 'viewer', 'vic.viewer@example.org');
+  it('asks a viewer to set up two-factor by default, because viewers read cases too', async () => {
+    const viewer = await makeMember(h.deps, org.orgId, 'viewer', 'vic.viewer@example.org', { twoFactor: false });
     const web = new WebClient(h.app);
-    expect((await web.submit('/sign-in', { email: viewer.email, password: PASSWORD })).headers.location).toBe('/home');
+    expect((await web.submit('/sign-in', { email: viewer.email, password: PASSWORD })).headers.location).toBe('/account/two-factor');
+    expect((await web.get('/cases')).headers.location).toBe('/account/two-factor');
   });
 
   it('refuses a code that was already used, even inside its 30 seconds', async () => {
