@@ -12,7 +12,7 @@ import { CONSENTING_ROLES, type PartyRole } from '#src/domain/case-words.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { issuesFromRecords } from '#src/features/cases/lifecycle.ts';
 import type { MeetingService } from '#src/features/meetings/records/meetings.service.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
@@ -65,14 +65,14 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
   async function loadAgreement(tx: Db, actor: OrgActor, caseId: string, agreementId: string, mode: 'read' | 'work') {
     const c = await cases.caseFor(tx, actor, caseId, mode === 'work' ? 'work' : 'view');
     const a = await findAgreement(tx, actor.orgId, agreementId);
-    if (!a || a.caseId !== caseId) throw notFound('That agreement');
+    if (!a || a.caseId !== caseId) throw notFound(msg('That agreement was not found'));
     return { c, a };
   }
 
   /** The latest version, as a draft that may be changed: a frozen or signed one is copied into a new draft first. */
   async function editableVersion(tx: Db, actor: OrgActor, a: AgreementRow): Promise<{ v: VersionRow; termIds: Map<string, string> }> {
     const latest = await latestVersionOf(tx, actor.orgId, a.id);
-    if (!latest) throw notFound('That agreement’s text');
+    if (!latest) throw notFound(msg('That agreement’s text was not found'));
     if (latest.status === 'draft') return { v: latest, termIds: new Map() };
     const now = clock.now();
     const v: VersionRow = {
@@ -167,7 +167,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, a } = await loadAgreement(tx, actor, caseId, agreementId, 'read');
         const v = versionId ? await findVersion(tx, actor.orgId, versionId) : await latestVersionOf(tx, actor.orgId, a.id);
-        if (!v || v.agreementId !== a.id) throw notFound('That version of the agreement');
+        if (!v || v.agreementId !== a.id) throw notFound(msg('That version of the agreement was not found'));
         const latest = (await latestVersionOf(tx, actor.orgId, a.id))!;
         await audit.record(tx, actor, actor.orgId, {
           action: 'agreement.viewed',
@@ -292,7 +292,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
         const { v, termIds } = await editableVersion(tx, actor, a);
         const id = termIds.get(termId) ?? termId;
         const term = (await listTerms(tx, actor.orgId, v.id)).find((x) => x.id === id);
-        if (!term) throw notFound('That term of the latest version');
+        if (!term) throw notFound(msg('That term of the latest version was not found'));
         const values = termValues(view, input, clock.now().toISOString().slice(0, 10));
         await updateTerm(tx, actor.orgId, id, values);
         await changed(tx, actor, a, v, 'agreement.term_changed', { termId: id });
@@ -306,7 +306,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
         const { v, termIds } = await editableVersion(tx, actor, a);
         const id = termIds.get(termId) ?? termId;
         const term: TermRow | undefined = (await listTerms(tx, actor.orgId, v.id)).find((x) => x.id === id);
-        if (!term) throw notFound('That term of the latest version');
+        if (!term) throw notFound(msg('That term of the latest version was not found'));
         await deleteTerm(tx, actor.orgId, id);
         await changed(tx, actor, a, v, 'agreement.term_removed', { termId: id });
         return { versionId: v.id, number: v.number };
