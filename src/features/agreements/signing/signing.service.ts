@@ -9,7 +9,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { queueEmail } from '#src/features/email/outbox.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
@@ -61,14 +61,39 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
     const c = await cases.caseFor(tx, actor, caseId, mode === 'work' ? 'work' : 'view');
     const a = await findAgreement(tx, actor.orgId, agreementId);
     const v = await findVersion(tx, actor.orgId, versionId);
-    if (!a || a.caseId !== caseId || !v || v.agreementId !== a.id) throw notFound('That version of the agreement');
+    if (!a || a.caseId !== caseId || !v || v.agreementId !== a.id) throw notFound(msg('That version of the agreement was not found'));
     return { c, v };
   }
 
   async function signerOf(tx: Db, orgId: string, v: VersionRow, signerId: string) {
     const signer = (await listSigners(tx, orgId, v.id)).find((s) => s.id === signerId);
-    if (!signer) throw notFound('That signer of this version');
+    if (!signer) throw notFound(msg('That signer of this version was not found'));
     return signer;
+  }
+
+  /** A personal link for one signer, of which only the hash of its token is kept; the address to send is returned. */
+  async function issueLink(
+    tx: Db,
+    actor: OrgActor,
+    o: { caseId: string; versionId: string; signerId: string; purpose: 'sign' | 'copy'; email: string; days: number; now: Date },
+  ) {
+    const token = newToken(32);
+    const id = newId();
+    const expiresAt = new Date(o.now.getTime() + o.days * 86_400_000);
+    await insertLink(tx, {
+      id,
+      orgId: actor.orgId,
+      signerId: o.signerId,
+      versionId: o.versionId,
+      caseId: o.caseId,
+      purpose: o.purpose,
+      tokenHash: hashToken(token),
+      sentTo: o.email,
+      expiresAt,
+      createdBy: actor.label ?? actor.id,
+      createdAt: o.now,
+    });
+    return { id, expiresAt, link: `${baseUrl}/s/${actor.orgSlug}/${o.purpose}/${token}` };
   }
 
   return {
@@ -151,21 +176,14 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
         }
         const now = clock.now();
         await revokeOpenLinks(tx, actor.orgId, signer.id, now);
-        const token = newToken(32);
-        const id = newId();
-        const expiresAt = new Date(now.getTime() + SIGNING_POLICY.linkDays * 86_400_000);
-        await insertLink(tx, {
-          id,
-          orgId: actor.orgId,
-          signerId,
-          versionId: v.id,
+        const { id, expiresAt, link } = await issueLink(tx, actor, {
           caseId,
+          versionId: v.id,
+          signerId,
           purpose: 'sign',
-          tokenHash: hashToken(token),
-          sentTo: email,
-          expiresAt,
-          createdBy: actor.label ?? actor.id,
-          createdAt: now,
+          email,
+          days: SIGNING_POLICY.linkDays,
+          now,
         });
         await queueEmail(tx, {
           orgId: actor.orgId,
@@ -176,7 +194,7 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
           subject: t('Your agreement with {service} is ready to sign', { service: actor.orgName }),
           text: t(
             'Dear {name},\n\nYour agreement with {service} is ready for you to read and sign:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address to confirm it is you. The link works once and until {until}.\n\nIf you did not expect this email, you can ignore it.\n\nPlease do not reply to this email.',
-            { name: signer.name, service: actor.orgName, link: `${baseUrl}/s/${actor.orgSlug}/sign/${token}`, until: expiresAt.toISOString().slice(0, 10) },
+            { name: signer.name, service: actor.orgName, link, until: expiresAt.toISOString().slice(0, 10) },
           ),
           at: now,
         });
@@ -194,7 +212,7 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
       return inOrg(db, actor.orgId, async (tx) => {
         const { v } = await loadVersion(tx, actor, caseId, agreementId, versionId, 'work');
         const link = await findLink(tx, actor.orgId, linkId);
-        if (!link || link.versionId !== v.id) throw notFound('That signing link');
+        if (!link || link.versionId !== v.id) throw notFound(msg('That signing link was not found'));
         await updateLink(tx, actor.orgId, link.id, { revokedAt: link.revokedAt ?? clock.now() });
         await audit.record(tx, actor, actor.orgId, {
           action: 'agreement.link_revoked',
@@ -221,21 +239,7 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
         for (const s of await listSigners(tx, actor.orgId, v.id)) {
           const email = s.kind === 'party' ? view.parties.find((p) => p.id === s.partyId)?.email : undefined;
           if (!email) continue;
-          const token = newToken(32);
-          const expiresAt = new Date(now.getTime() + 30 * 86_400_000);
-          await insertLink(tx, {
-            id: newId(),
-            orgId: actor.orgId,
-            signerId: s.id,
-            versionId: v.id,
-            caseId,
-            purpose: 'copy',
-            tokenHash: hashToken(token),
-            sentTo: email,
-            expiresAt,
-            createdBy: actor.label ?? actor.id,
-            createdAt: now,
-          });
+          const { expiresAt, link } = await issueLink(tx, actor, { caseId, versionId: v.id, signerId: s.id, purpose: 'copy', email, days: 30, now });
           await queueEmail(tx, {
             orgId: actor.orgId,
             template: 'agreement_copy',
@@ -245,7 +249,7 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
             subject: t('Your copy of the signed agreement with {service}', { service: actor.orgName }),
             text: t(
               'Dear {name},\n\nEveryone has signed the agreement (reference {reference}). Download your copy here:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address. The link works until {until}.\n\nPlease do not reply to this email.',
-              { name: s.name, reference: v.reference, link: `${baseUrl}/s/${actor.orgSlug}/copy/${token}`, until: expiresAt.toISOString().slice(0, 10) },
+              { name: s.name, reference: v.reference, link, until: expiresAt.toISOString().slice(0, 10) },
             ),
             at: now,
           });
