@@ -1,7 +1,7 @@
 // parley org create | user create | user reset-2fa | user reset-password | apikey create
 import { msg } from '#src/i18n/i18n.ts';
 import { systemActor, isRole, ROLES, STAFF_ROLES } from '#src/access/actor.ts';
-import { findUserByEmail } from '#src/features/auth/users.repo.ts';
+import { findUserByEmail } from '#src/features/auth/accounts.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';

@@ -4,7 +4,7 @@ import { loadConfig } from '#src/config.ts';
 import { createDeps, type Deps } from '#src/deps.ts';
 import { createLogger } from '#src/lib/logger.ts';
 import { AppError } from '#src/lib/app-error.ts';
-import { findOrgBySlug } from '#src/features/orgs/orgs.repo.ts';
+import { findOrgBySlug } from '#src/features/orgs/org-records.ts';
 import { asSystem } from '#src/db/tenant.ts';
 
 export class UsageError extends Error {}

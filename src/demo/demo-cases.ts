@@ -5,12 +5,12 @@
 import type { Deps } from '#src/deps.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import type { Actor, OrgActor, Role } from '#src/access/actor.ts';
-import { findUserByEmail } from '#src/features/auth/users.repo.ts';
+import { findUserByEmail } from '#src/features/auth/accounts.ts';
 import type { DemoSeeder } from './load-demo.ts';
-import { findOrgById } from '#src/features/orgs/orgs.repo.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
 import type { ProfessionalReferral, SelfReferral } from '#src/features/referrals/referrals.schemas.ts';
 import type { CaseStatus } from '#src/domain/case-words.ts';
-import { listParties } from '#src/features/cases/cases.repo.ts';
+import { listParties } from '#src/features/cases/case-reads.ts';
 
 const ADMIN_EMAIL = 'admin@demo.parley.example';
 const COORDINATOR_EMAIL = 'coordinator@demo.parley.example';

@@ -8,7 +8,7 @@ import { asSystem } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { demoOrgActor } from './demo-cases.ts';
 import type { DemoSeeder } from './load-demo.ts';
-import { countPostcodes } from '#src/features/postcodes/postcodes.repo.ts';
+import { countPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
 import { importPostcodes, SAMPLE_POSTCODES_FILE } from '#src/features/postcodes/postcodes-import.ts';
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
 import { addDays } from '#src/domain/availability.ts';

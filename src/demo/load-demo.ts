@@ -4,14 +4,14 @@ import { randomInt } from 'node:crypto';
 import type { Deps } from '#src/deps.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { systemActor, type Role } from '#src/access/actor.ts';
-import { findUserByEmail, updateUser } from '#src/features/auth/users.repo.ts';
+import { findUserByEmail, updateUser } from '#src/features/auth/accounts.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
 import { seedDemoCases, seedDemoStages } from './demo-cases.ts';
 import { seedDemoVolunteers } from './demo-volunteers.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoClosing } from './demo-closing.ts';
 import { seedDemoAgreements } from './demo-agreements.ts';
-import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/orgs.repo.ts';
+import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 
 export const DEMO_SLUG = 'demo';
 

@@ -1,2 +1,2 @@
-// Published by postcodes: the local authority a postcode is in.
-export { findLocalAuthority } from './postcodes.repo.ts';
+// Published by postcodes: the local authority a postcode is in, and how many postcodes are loaded.
+export { countPostcodes, findLocalAuthority } from './postcodes.repo.ts';
