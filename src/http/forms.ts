@@ -37,3 +37,22 @@ export function keepValues(body: unknown, omit: string[] = ['password', '_csrf']
 export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?!\/)[\w\-/?=&%.]*$/.test(next) ? next : '/home';
 }
+
+/**
+ * Runs a form's service call: its result, or the field errors of a refusal (the reply's status set to the error's),
+ * named as the form names its fields (`fieldNames`, for a service whose inputs are named otherwise).
+ */
+export async function attempt<T>(
+  reply: { status(code: number): unknown },
+  work: () => Promise<T>,
+  fieldNames: (fields: FieldErrors) => FieldErrors = (fields) => fields,
+): Promise<{ ok: true; value: T } | { ok: false; fields: FieldErrors }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (err) {
+    const fields = fieldErrorsOf(err);
+    if (!fields) throw err;
+    reply.status((err as { status?: number }).status ?? 422);
+    return { ok: false, fields: fieldNames(fields) };
+  }
+}

@@ -1,26 +1,12 @@
 // Reading the agreement forms into the services' inputs, and running a form's service call.
 import { msg } from '#src/i18n/i18n.ts';
 import { asBody, dateOf, type FormBody, listOf, optionalText, textOf } from '#src/http/page-form.ts';
-import { fieldErrorsOf, parseForm } from '#src/http/forms.ts';
+import { parseForm } from '#src/http/forms.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { ZTerm, type TermInput } from './agreements.schemas.ts';
 
 export { asBody, textOf, optionalText };
-
-/** Runs a form's service call: its result, or the field errors of a refusal (the reply's status set to the error's). */
-export async function attempt<T>(
-  reply: { status(code: number): unknown },
-  work: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; fields: FieldErrors }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (err) {
-    const fields = fieldErrorsOf(err);
-    if (!fields) throw err;
-    reply.status((err as { status?: number }).status ?? 422);
-    return { ok: false, fields };
-  }
-}
+export { attempt } from '#src/http/forms.ts';
 
 /** The term form (who, what, when, how it is checked; SEND: appealable and the kind of action). */
 export function readTermForm(b: FormBody): { ok: true; data: TermInput } | { ok: false; fields: FieldErrors } {

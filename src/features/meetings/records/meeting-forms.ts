@@ -3,7 +3,7 @@
 // Dates and times are typed in London time.
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { dateOf, dateParts, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
-import { fieldErrorsOf } from '#src/http/forms.ts';
+import { attempt as attemptForm } from '#src/http/forms.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
@@ -171,17 +171,5 @@ export function bookingFormModel(choices: BookingChoices, values: Record<string,
   };
 }
 
-/** Runs a form's service call: its result, or the field errors of a refusal (the reply's status set to the error's). */
-export async function attempt<T>(
-  reply: { status(code: number): unknown },
-  work: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; fields: FieldErrors }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (err) {
-    const fields = fieldErrorsOf(err);
-    if (!fields) throw err;
-    reply.status((err as { status?: number }).status ?? 422);
-    return { ok: false, fields: formFields(fields) };
-  }
-}
+/** Runs a form's service call, its refusals named as the meeting forms name their fields. */
+export const attempt = <T>(reply: { status(code: number): unknown }, work: () => Promise<T>) => attemptForm(reply, work, formFields);
