@@ -19,7 +19,7 @@ export async function listReferrals(tx: Db, orgId: string, filter: { status?: st
     .select()
     .from(referrals)
     .where(where)
-    .orderBy(desc(referrals.urgent), desc(referrals.createdAt))
+    .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
     .limit(filter.limit)
     .offset(filter.offset);
   const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(referrals).where(where);
