@@ -41,6 +41,7 @@ import { createMeetingService } from '#src/features/meetings/records/meetings.se
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
 import { createClosingService } from './features/closing/closing.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
+import { nameEntities } from './features/system/entity-names.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
@@ -103,6 +104,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
       secret: config.secret,
       baseUrl: config.baseUrl,
     }),
+    /** What the audit trail calls the records and people it lists (audit sits beneath every feature). */
+    nameEntities,
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

@@ -25,7 +25,7 @@ const ZAuditFilter = z.object({
   page: z.coerce.number().int().min(1).max(100000).optional(),
 });
 
-export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db'>) {
+export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'nameEntities'>) {
   app.get('/audit', async (req, reply) => {
     const actor = req.actor!;
     authorise(actor, 'audit.read');
@@ -37,8 +37,8 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db'>
         .page('audit/views/audit.njk', { pageTitle: req.t('Audit trail'), values, fields: form.fields, errors: errorList(form.fields), rows: [], total: 0 });
     const f = form.data;
     const page = f.page ?? 1;
-    const { rows, total } = await inOrg(deps.db, actor.orgId, (tx) =>
-      searchEvents(
+    const { rows, total, names } = await inOrg(deps.db, actor.orgId, async (tx) => {
+      const found = await searchEvents(
         tx,
         {
           orgId: actor.orgId,
@@ -50,8 +50,13 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db'>
         },
         PAGE_SIZE,
         (page - 1) * PAGE_SIZE,
-      ),
-    );
+      );
+      const refs = found.rows.flatMap((r) => [
+        ...(r.entityType && r.entityId ? [{ type: r.entityType, id: r.entityId }] : []),
+        ...(r.actorType === 'user' && r.actorId ? [{ type: 'user', id: r.actorId }] : []),
+      ]);
+      return { ...found, names: await deps.nameEntities(tx, actor.orgId, refs, req.t) };
+    });
     const query = new URLSearchParams(Object.entries(values).filter(([k, v]) => k !== 'page' && v) as [string, string][]).toString();
     return reply.page('audit/views/audit.njk', {
       pageTitle: req.t('Audit trail'),
@@ -59,9 +64,10 @@ export function registerAuditRoutes(app: FastifyInstance, deps: Pick<Deps, 'db'>
       rows: rows.map((r) => ({
         seq: r.seq,
         at: r.at,
-        actor: r.actorLabel ?? r.actorType,
+        actor: (r.actorType === 'user' && r.actorId ? names.get(`user:${r.actorId}`)?.name : undefined) ?? r.actorLabel ?? r.actorType,
+        actorDetail: r.actorType === 'user' ? r.actorLabel : undefined,
         action: r.action,
-        entity: r.entityType ? `${r.entityType} ${r.entityId ?? ''}` : '',
+        entity: r.entityType && r.entityId ? names.get(`${r.entityType}:${r.entityId}`) : undefined,
         ip: r.ip,
         requestId: r.requestId,
       })),
