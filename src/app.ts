@@ -110,7 +110,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerMergePatchBodies(app);
   await registerOpenApi(app, deps.config.baseUrl);
   registerViews(app, { noticesFor: (orgId) => deps.settings.noticesToday(orgId, deps.clock.now()) });
-  registerErrorHandling(app);
+  registerErrorHandling(app, { serviceOf: (slug) => deps.settings.publicService(slug) });
   registerEdgeInput(app);
   registerRequestActor(app, deps);
   await registerAssets(app);

@@ -6,6 +6,7 @@ import { withInputProblems } from './edge-input.ts';
 import { isApiRequest } from './request-actor.ts';
 import { securityHeadersFor } from './security-headers.ts';
 import { keepValues } from './forms.ts';
+import { serviceChrome } from './public-page.ts';
 import { errorList } from './views.ts';
 
 type ValidationIssue = { instancePath?: string; message?: string; params?: { issue?: { path?: (string | number)[] } } };
@@ -86,7 +87,26 @@ function typedAnswers(body: unknown): { key: { text: string }; value: { text: st
     .map(([k, v]) => ({ key: { text: k }, value: { text: v.replaceAll('\u0000', '\uFFFD').toWellFormed() } }));
 }
 
-export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
+/** The service a public address belongs to (`/s/{service}/…`), for its error pages to carry its name; set at start. */
+type ServiceOf = (slug: string) => Promise<{ name: string; slug: string } | undefined>;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The service a public address names, for error pages (registerErrorHandling). */
+    publicServiceOf: ServiceOf | undefined;
+  }
+}
+const PUBLIC_ADDRESS = /^\/s\/([a-z0-9][a-z0-9-]{0,62})(?:[/?]|$)/;
+
+/** The page chrome of the service whose public address this is, when there is one (never an error of its own). */
+async function publicChromeOf(req: FastifyRequest) {
+  const slug = PUBLIC_ADDRESS.exec(req.url)?.[1];
+  const serviceOf = req.server.publicServiceOf;
+  if (!slug || !serviceOf) return {};
+  const service = await serviceOf(slug).catch(() => undefined);
+  return service ? serviceChrome(service) : {};
+}
+
+export async function sendError(req: FastifyRequest, reply: FastifyReply, error: AppError) {
   const status = error.status;
   // The message and field messages in the request's language (English exactly as written when untranslated).
   // (Before routing, as for a malformed address, the request carries no locale yet: English.)
@@ -111,6 +131,8 @@ export function sendError(req: FastifyRequest, reply: FastifyReply, error: AppEr
         ? [t('Nothing was saved. Go back to the form, change the answers listed above and send it again.')]
         : [message];
   return reply.status(status).page('error.njk', {
+    // A service's public pages keep its name and links when something goes wrong (a missing page, too many tries).
+    ...(await publicChromeOf(req)),
     pageTitle: heading,
     heading,
     lines,
@@ -142,7 +164,8 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
     );
 }
 
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(app: FastifyInstance, opts: { serviceOf?: ServiceOf } = {}) {
+  app.decorate('publicServiceOf', opts.serviceOf);
   app.setErrorHandler(async (err: FastifyError, req, reply) => {
     let error = err instanceof AppError ? err : fromFrameworkError(err, bodyLimitOf(req));
     // The route's schema refused the request: the edge's findings (edge-input.ts) join its messages, one round.

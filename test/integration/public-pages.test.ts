@@ -29,6 +29,7 @@ describe('service home page', () => {
     const home = await new WebClient(h.app).get('/s/wkm');
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('<h1 class="govuk-heading-xl">WKM Mediation (fictional)</h1>');
+    expect(home.body).toContain('<title>WKM Mediation (fictional)</title>'); // the name once, not twice
     expect(home.body).toContain('We help neighbours and families sort out disagreements (fictional).');
     for (const offer of ['Community mediation', 'Restorative justice', 'SEND mediation']) expect(home.body).toContain(offer);
     expect(home.body).not.toContain('Social care mediation');
@@ -159,7 +160,19 @@ describe('spam defence', () => {
     await web.get('/s/wkm/volunteer');
     expect((await web.post('/s/wkm/volunteer', { name: 'No Token' }, { csrf: false })).statusCode).toBe(403);
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await web.post('/s/wkm/contact', {})).statusCode);
+    let last = { statusCode: 0, body: '' };
+    for (let i = 0; i < 11; i++) {
+      last = await web.post('/s/wkm/contact', {});
+      statuses.push(last.statusCode);
+    }
     expect(statuses.at(-1)).toBe(429);
+    expect(last.body).toContain('<title>Too many attempts – WKM Mediation (fictional)</title>'); // still the service's page
+  });
+
+  it("keeps the service's name and links on its missing pages", async () => {
+    const missing = await new WebClient(h.app).get('/s/wkm/no-such-page');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain('<title>Page not found – WKM Mediation (fictional)</title>');
+    expect(missing.body).toContain('href="/s/wkm/privacy"');
   });
 });

@@ -81,7 +81,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Pick<Deps, 'cloc
 
   const contactModel = (s: { name: string; slug: string; phone: string | null; email: string | null }) => ({
     ...serviceChrome(s),
-    pageTitle: t('Contact {service}', { service: s.name }),
+    pageTitle: t('Contact us'),
     backLink: `/s/${s.slug}`,
     contact: { phone: s.phone, email: s.email },
     days: DAYS,
