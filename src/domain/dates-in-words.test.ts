@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateInWords, longDate } from './dates-in-words.ts';
+import { dateInWords, dayInWords, longDate, momentInWords } from './dates-in-words.ts';
 
 describe('dateInWords', () => {
   it('leaves out this year, and gives any other year', () => {
@@ -14,5 +14,17 @@ describe('longDate', () => {
     expect(longDate('2026-01-02')).toBe('2 January 2026');
     expect(longDate('2026-12-31T23:30:00Z')).toBe('31 December 2026');
     expect(longDate('not a date')).toBe('not a date');
+  });
+});
+
+describe('the one way a page writes a date and a moment', () => {
+  it('writes a date in words, taking an instant on its London day', () => {
+    expect(dayInWords('2026-03-02')).toBe('2 March 2026');
+    expect(dayInWords(new Date('2026-06-30T23:30:00Z'))).toBe('1 July 2026'); // 00:30 in London, summer time
+    expect(dayInWords(new Date('2026-12-31T23:30:00Z'))).toBe('31 December 2026'); // winter: London is on UTC
+  });
+  it('writes a moment as "4 Dec 2026, 14:30" in London time', () => {
+    expect(momentInWords(new Date('2026-12-04T14:30:00Z'))).toBe('4 Dec 2026, 14:30');
+    expect(momentInWords(new Date('2026-07-04T14:30:00Z'))).toBe('4 Jul 2026, 15:30');
   });
 });

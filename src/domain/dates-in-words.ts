@@ -36,3 +36,14 @@ export function dateInWords(isoDate: string, today: string, locale: Locale = DEF
 
 /** "2 January 2026": a date on a page, always with its year. */
 export const longDate = (isoDate: string, locale: Locale = DEFAULT_LOCALE) => dateInWords(isoDate, '', locale);
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The calendar date in London of an instant, as "YYYY-MM-DD". */
+export const londonDate = (at: Date): string => LONDON_DAY.format(at);
+
+/** "4 December 2026": a date (a "YYYY-MM-DD" or an instant, taken in London) on a page, the one way Parley writes it. */
+export const dayInWords = (date: Date | string): string => longDate(typeof date === 'string' ? date.slice(0, 10) : londonDate(date));
+
+const MOMENT = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+/** "4 Dec 2026, 14:30": an instant in London, the one way Parley writes a date with its time in tables and lists. */
+export const momentInWords = (at: Date): string => MOMENT.format(at);

@@ -9,6 +9,7 @@ import { can, type Permission } from '#src/access/permissions.ts';
 import type { Role } from '#src/access/actor.ts';
 import { GOVUK_DIR, MOJ_DIR } from './assets.ts';
 import { csrfUserInfo } from './security.ts';
+import { dayInWords, momentInWords } from '#src/domain/dates-in-words.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -22,12 +23,9 @@ export function createViewEnvironment() {
   );
   const mojFilters = require('@ministryofjustice/frontend/moj/filters/all.js')() as Record<string, (...a: unknown[]) => unknown>;
   for (const [name, fn] of Object.entries(mojFilters)) env.addFilter(name, fn);
-  env.addFilter('dateTime', (d: Date | string | null) =>
-    d ? new Date(d).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }) : '',
-  );
-  env.addFilter('date', (d: Date | string | null) =>
-    d ? new Date(d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '',
-  );
+  // The one way dates are written on pages (domain/dates-in-words.ts): "4 December 2026" and "4 Dec 2026, 14:30".
+  env.addFilter('dateTime', (d: Date | string | null) => (d ? momentInWords(new Date(d)) : ''));
+  env.addFilter('date', (d: Date | string | null) => (d ? dayInWords(typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : new Date(d)) : ''));
   return env;
 }
 

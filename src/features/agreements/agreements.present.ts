@@ -3,11 +3,11 @@ import { ISSUE_OUTCOME_LABELS } from '#src/features/cases/lifecycle.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { CHANNEL_LABELS, type Channel, DUE_LABELS, type DueKind, VERSION_STATUS_LABELS, type VersionStatus } from './agreement-words.ts';
 import type { LinkRow, SignerRow, TermRow, VersionRow } from './agreements.repo.ts';
+import { longDate, momentInWords } from '#src/domain/dates-in-words.ts';
 
 const t = translator('en');
-const day = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-export const momentWords = (d: Date) =>
-  `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })}`;
+const day = (iso: string) => longDate(iso);
+export const momentWords = (d: Date) => momentInWords(d);
 
 export const dueWords = (term: Pick<TermRow, 'dueKind' | 'dueOn'>) =>
   term.dueKind === 'date' && term.dueOn ? day(term.dueOn) : t(DUE_LABELS[term.dueKind as DueKind] ?? term.dueKind);

@@ -19,6 +19,7 @@ import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { gettingStarted } from './getting-started.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
+import { dayInWords } from '#src/domain/dates-in-words.ts';
 
 const SHOWN = 10;
 const shortDate = (d: Date | string) =>
@@ -191,7 +192,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             empty: t('When you invite colleagues, their invitations appear here until they accept.'),
             items: invitations.map((i) => ({
               text: `${i.name} (${i.email})`,
-              hint: t('Expires {date}', { date: i.expiresAt.toLocaleDateString('en-GB', { timeZone: 'Europe/London' }) }),
+              hint: t('Expires {date}', { date: dayInWords(i.expiresAt) }),
               href: '/people',
             })),
           });

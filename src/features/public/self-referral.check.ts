@@ -3,12 +3,12 @@ import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
 import { type Draft, type JourneyContext, MY_ROLES, otherRoles } from './self-referral.journey.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 
 export type CheckRow = { key: string; value: string; href: string; visuallyHiddenText: string };
 export type CheckSection = { title: string; rows: CheckRow[]; changeListUrl?: string };
 
-export const longDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export { longDate };
 
 export function checkAnswers(d: Draft, ctx: JourneyContext, base: string, t: Translate): CheckSection[] {
   const change = (slug: string) => `${base}/${slug}?change=1`;

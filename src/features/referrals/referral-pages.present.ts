@@ -5,6 +5,7 @@ import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, STATUS_LABELS, type
 import { RISK_LABELS, SEND_DECISION_LABELS } from './referrals.schemas.ts';
 import type { ReferralPagesService } from './referral-pages.service.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 type ReferralPage = Awaited<ReturnType<ReferralPagesService['referralPage']>>;
 type Referral = ReferralPage['referral'];
 
@@ -128,8 +129,6 @@ export function caseTypeRows(t: Translate, caseType: string, details: Record<str
     );
   return rows.filter((r): r is [string, string] => Boolean(r[1])).map(([key, value]) => ({ key: t(key), value }));
 }
-
-const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function referralModel(t: Translate, page: ReferralPage, now: Date, coordinatorId?: string) {
   const r: Referral = page.referral;

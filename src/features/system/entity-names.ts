@@ -11,6 +11,7 @@ import { meetingNames } from '#src/features/meetings/meeting-reads.ts';
 import { memberNames } from '#src/features/people/people-reads.ts';
 import { enquiryNames, referralNames } from '#src/features/referrals/referral-reads.ts';
 import { volunteerNames } from '#src/features/volunteers/volunteer-reads.ts';
+import { momentInWords } from '#src/domain/dates-in-words.ts';
 
 export type EntityRef = { type: string; id: string };
 export type EntityName = { kind: string; name: string };
@@ -30,8 +31,6 @@ const KIND_WORDS: Record<string, string> = {
 
 /** The key of a record in the map nameEntities returns: `case:<id>`. */
 export const entityKey = (type: string, id: string) => `${type}:${id}`;
-
-const when = (d: Date) => d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 export const nameEntities: NameEntities = async (tx, orgId, refs, t) => {
   const idsOf = (type: string) => [...new Set(refs.filter((r) => r.type === type && /^[0-9a-f-]{36}$/i.test(r.id)).map((r) => r.id))];
@@ -56,7 +55,7 @@ export const nameEntities: NameEntities = async (tx, orgId, refs, t) => {
   for (const r of agreementsFound) put('agreement', r.id, r.name);
   for (const r of meetingsFound) {
     const kind = MEETING_KIND_LABELS[r.kind as MeetingKind]; // i18n-dynamic: a meeting kind's msg() label
-    named.set(entityKey('meeting', r.id), { kind: kind ? t(kind) : kindOf('meeting'), name: `${when(r.startsAt)} (${r.caseReference})` });
+    named.set(entityKey('meeting', r.id), { kind: kind ? t(kind) : kindOf('meeting'), name: `${momentInWords(r.startsAt)} (${r.caseReference})` });
   }
   for (const r of refs) if (!named.has(entityKey(r.type, r.id))) put(r.type, r.id, r.id.slice(0, 8));
   return named;

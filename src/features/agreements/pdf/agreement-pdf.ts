@@ -11,6 +11,7 @@ import { ISSUE_OUTCOME_LABELS } from '#src/features/cases/lifecycle.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { CHANNEL_LABELS, type Channel, DUE_LABELS, type DueKind, STATEMENT_KEYS, STATEMENT_LABELS } from '../agreement-words.ts';
 import { Flow } from './pdf-layout.ts';
+import { dayInWords } from '#src/domain/dates-in-words.ts';
 
 const t = translator('en');
 const require = createRequire(import.meta.url);
@@ -72,7 +73,7 @@ export type AgreementPdfInput = {
   verifyUrl: string;
 };
 
-const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const day = (d: Date) => dayInWords(d);
 const moment = (d: Date) =>
   `${day(d)}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' })} (${d.toISOString()})`;
 const dueWords = (term: PdfTerm) =>
