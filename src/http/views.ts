@@ -36,7 +36,7 @@ export function errorList(fields: FieldErrors | undefined, order: string[] = [])
   return keys.map((k) => ({ text: fields[k], href: `#${k}` }));
 }
 
-const NAVIGATION: { href: string; text: string; permission: Permission }[] = [
+const NAVIGATION: { href: string; text: string; permission: Permission; also?: string[] }[] = [
   { href: '/home', text: msg('Home'), permission: 'home.view' },
   { href: '/referrals', text: msg('Referrals'), permission: 'referrals.view' },
   { href: '/cases', text: msg('Cases'), permission: 'cases.view' },
@@ -47,9 +47,8 @@ const NAVIGATION: { href: string; text: string; permission: Permission }[] = [
   { href: '/email', text: msg('Email'), permission: 'email.view' },
   { href: '/my', text: msg('My volunteering'), permission: 'my.work' },
   { href: '/people', text: msg('People'), permission: 'people.view' },
-  { href: '/settings', text: msg('Settings'), permission: 'settings.manage' },
-  { href: '/api-keys', text: msg('API keys'), permission: 'apikeys.manage' },
-  { href: '/audit', text: msg('Audit trail'), permission: 'audit.read' },
+  // Settings, API keys and the audit trail are under Admin, so the navigation stays on one row at 1280 px.
+  { href: '/admin', text: msg('Admin'), permission: 'settings.manage', also: ['/settings', '/api-keys', '/audit'] },
 ];
 
 function navigationFor(role: Role, path: string, t: Translate) {
@@ -57,7 +56,7 @@ function navigationFor(role: Role, path: string, t: Translate) {
     href: item.href,
     // i18n-dynamic: the texts are the msg() literals of NAVIGATION above
     text: t(item.text),
-    active: path === item.href || path.startsWith(`${item.href}/`),
+    active: [item.href, ...(item.also ?? [])].some((href) => path === href || path.startsWith(`${href}/`)),
   }));
 }
 

@@ -23,6 +23,12 @@ export function registerHomeRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' |
     return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, checklist, roleName: req.t(SIGNED_IN_AS[actor.role]) });
   });
 
+  // The admin's tools, grouped so the navigation stays on one row: settings, API keys, the audit trail, the public site.
+  app.get('/admin', { config: { permission: 'settings.manage' } }, async (req, reply) => {
+    const actor = req.actor!;
+    return reply.page('home/views/admin.njk', { pageTitle: req.t('Admin'), publicUrl: `/s/${actor.orgSlug}` });
+  });
+
   app.post('/home/getting-started/dismiss', { config: { permission: 'settings.manage' } }, async (req, reply) => {
     await deps.settings.update(req.actor!, { gettingStartedDismissed: true });
     return reply.redirect('/home', 303);
