@@ -79,7 +79,7 @@ describe('changing a password when signed in', () => {
       confirmPassword: NEW_PASSWORD,
     });
     expect(wrongCode.statusCode).toBe(422);
-    expect(wrongCode.body).toContain('Enter the 6-digit code from your authenticator app, or a backup code');
+    expect(wrongCode.body).toContain('The code is not correct – check your authenticator app, or enter a backup code');
 
     const weak = await web.post('/account/password', {
       currentPassword: PASSWORD,

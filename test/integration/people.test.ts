@@ -40,6 +40,9 @@ describe('first-time setup', () => {
     expect(res.body).toContain('Enter an email address in the correct format');
     expect(res.body).toContain('value="Harbourside Mediation (fictional)"');
     expect(res.body).not.toContain('password1');
+    const empty = await web.post('/setup', { ...form, token, slug: '' });
+    expect(empty.body).toContain('Enter a short name'); // GOV.UK wording, and one message for the field
+    expect(empty.body).not.toContain('Short name must be at least 2 characters');
     const weak = await web.post('/setup', { ...form, token, password: 'password1' });
     expect(weak.body).toMatch(/Password must be at least 10 characters/);
     const common = await web.post('/setup', { ...form, token, password: 'iloveyou12' });

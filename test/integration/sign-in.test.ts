@@ -56,7 +56,7 @@ describe('signing in', () => {
     await again.submit('/sign-in', { email: member.email, password: PASSWORD });
     const reused = await again.submit('/sign-in/code', { code: codes[0]! });
     expect(reused.statusCode).toBe(422);
-    expect(reused.body).toContain('Enter the 6-digit code from your authenticator app, or a backup code');
+    expect(reused.body).toContain('The code is not correct – check your authenticator app, or enter a backup code');
   });
 
   it('ends a session after 30 idle minutes, and after the absolute lifetime even when active', async () => {

@@ -145,11 +145,11 @@ export function createPasswordService({ db, clock, audit, auth, twoFactor, findM
         const method = input.code?.trim() ? await twoFactor.useCode(user.id, input.code) : undefined;
         if (!method) {
           if (input.code?.trim()) await auth.countFailedAttempt(user, ctx, 'change_password_code');
-          throw new AppError('UNPROCESSABLE', msg('The code is not right'), {
+          throw new AppError('UNPROCESSABLE', msg('The code is not correct'), {
             reason: 'BAD_CODE',
             fields: {
               code: input.code?.trim()
-                ? 'Enter the 6-digit code from your authenticator app, or a backup code'
+                ? 'The code is not correct – check your authenticator app, or enter a backup code'
                 : 'Enter the 6-digit code from your authenticator app',
             },
           });

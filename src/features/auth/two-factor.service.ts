@@ -55,9 +55,9 @@ export function createTwoFactorService({ db, clock, audit, box, auth, findMember
       if (pending === null) throw new AppError('CONFLICT', msg('Start setting up two-factor sign-in again'), { reason: 'NO_PENDING_ENROLMENT' });
       const step = matchTotpStep(pending, code, clock.now().getTime());
       if (step === null)
-        throw new AppError('UNPROCESSABLE', msg('The code is not right'), {
+        throw new AppError('UNPROCESSABLE', msg('The code is not correct'), {
           reason: 'BAD_CODE',
-          fields: { code: 'Enter the 6-digit code shown in your authenticator app' },
+          fields: { code: 'The code is not correct – check your authenticator app' },
         });
       const codes = newBackupCodes();
       await asSystem(db, async (tx) => {
@@ -99,9 +99,9 @@ export function createTwoFactorService({ db, clock, audit, box, auth, findMember
             'Codes from your authenticator app cannot be checked at the moment, because Parley’s secret key has changed since you set it up. Enter one of your backup codes, or ask an admin of your service to reset your two-factor sign-in.';
           throw new AppError('CONFLICT', message, { reason: 'TWO_FACTOR_KEY_UNREADABLE', fields: { code: message } });
         }
-        throw new AppError('UNPROCESSABLE', msg('The code is not right'), {
+        throw new AppError('UNPROCESSABLE', msg('The code is not correct'), {
           reason: 'BAD_CODE',
-          fields: { code: 'Enter the 6-digit code from your authenticator app, or a backup code' },
+          fields: { code: 'The code is not correct – check your authenticator app, or enter a backup code' },
         });
       }
       return auth.completeSignIn(sessionId, userId, ctx, method);

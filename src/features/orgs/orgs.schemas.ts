@@ -6,6 +6,7 @@ export const ZOrgSlug = z
   .string()
   .trim()
   .toLowerCase()
+  .min(1, 'Enter a short name')
   .min(2, 'Short name must be at least 2 characters')
   .max(30, 'Short name must be 30 characters or fewer')
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Short name can only contain letters, numbers and single hyphens, like canterbury-mediation')
