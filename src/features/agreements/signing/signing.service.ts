@@ -9,6 +9,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { queueEmail } from '#src/features/email/outbox.ts';
+import { renderServiceEmail } from '#src/features/email/service-email.ts';
 import { localeOr, msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
@@ -186,21 +187,15 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
           days: SIGNING_POLICY.linkDays,
           now,
         });
-        // In the signer's language (English where a message has no Welsh yet).
-        const mail = { t: translator(localeOr(party.preferredLanguage)) };
-        await queueEmail(tx, {
-          orgId: actor.orgId,
-          template: 'agreement_signing_link',
-          to: email,
-          toName: signer.name,
-          caseId,
-          subject: mail.t('Your agreement with {service} is ready to sign', { service: actor.orgName }),
-          text: mail.t(
-            'Dear {name},\n\nYour agreement with {service} is ready for you to read and sign:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address to confirm it is you. The link works once and until {until}.\n\nIf you did not expect this email, you can ignore it.\n\nPlease do not reply to this email.',
-            { name: signer.name, service: actor.orgName, link, until: expiresAt.toISOString().slice(0, 10) },
-          ),
-          at: now,
-        });
+        // In the service's wording and the signer's language (English where a message has no Welsh yet).
+        const mail = await renderServiceEmail(
+          tx,
+          actor.orgId,
+          'agreement_signing_link',
+          { recipientName: signer.name, service: actor.orgName, link, until: expiresAt.toISOString().slice(0, 10) },
+          localeOr(party.preferredLanguage),
+        );
+        await queueEmail(tx, { orgId: actor.orgId, template: 'agreement_signing_link', to: email, toName: signer.name, caseId, ...mail, at: now });
         await audit.record(tx, actor, actor.orgId, {
           action: 'agreement.link_sent',
           entityType: 'agreement',
@@ -243,21 +238,15 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
           const party = s.kind === 'party' ? view.parties.find((p) => p.id === s.partyId) : undefined;
           const email = party?.email;
           if (!email) continue;
-          const mail = { t: translator(localeOr(party.preferredLanguage)) };
           const { expiresAt, link } = await issueLink(tx, actor, { caseId, versionId: v.id, signerId: s.id, purpose: 'copy', email, days: 30, now });
-          await queueEmail(tx, {
-            orgId: actor.orgId,
-            template: 'agreement_copy',
-            to: email,
-            toName: s.name,
-            caseId,
-            subject: mail.t('Your copy of the signed agreement with {service}', { service: actor.orgName }),
-            text: mail.t(
-              'Dear {name},\n\nEveryone has signed the agreement (reference {reference}). Download your copy here:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address. The link works until {until}.\n\nPlease do not reply to this email.',
-              { name: s.name, reference: v.reference, link, until: expiresAt.toISOString().slice(0, 10) },
-            ),
-            at: now,
-          });
+          const mail = await renderServiceEmail(
+            tx,
+            actor.orgId,
+            'agreement_copy',
+            { recipientName: s.name, service: actor.orgName, reference: v.reference ?? '', link, until: expiresAt.toISOString().slice(0, 10) },
+            localeOr(party.preferredLanguage),
+          );
+          await queueEmail(tx, { orgId: actor.orgId, template: 'agreement_copy', to: email, toName: s.name, caseId, ...mail, at: now });
           sent.push(s.id);
         }
         await audit.record(tx, actor, actor.orgId, {
