@@ -167,6 +167,75 @@ describe('check-ins and closing', () => {
     expect(api.json().checkIns[0].requestId).toBe(requests[0]!.id);
   });
 
+  it('asks about each signed term, on the party’s link and the staff form, and shows the answers per term on the case and in the API', async () => {
+    const { caseId, parties } = await caseAtOutcome(h, orgId, admin, { description: 'Bins', names: ['Kit Kapok', 'Lu Larch'] });
+    await h.deps.cases.transition(admin, caseId, { to: 'follow_up' });
+    const {
+      terms,
+      points: [first],
+    } = await h.deps.closing.followUp.ofCase(admin, caseId);
+    expect(terms).toEqual([{ id: expect.any(String), text: 'Call both households in two weeks' }]);
+    const term = terms[0]!.id;
+    h.clock.advance(15 * DAY);
+    await h.deps.closing.followUp.sendLinksNow(admin, caseId);
+    const [link] = await linksSentTo(h, orgId, 'kit.kapok@example.test', 'check-in');
+    const party = new WebClient(h.app, { remoteAddress: '203.0.113.40' });
+    const page = await party.get(link!);
+    expect(pageText(page.body)).toContain('Term 1: Call both households in two weeks');
+    expect(page.body).toContain(`name="term_${term}"`);
+    // A comment on a term without saying whether it is kept is refused, keeping what was typed.
+    const half = await party.post(link!, { answer: 'partly', [`termNote_${term}`]: 'Only one call so far' });
+    expect(half.statusCode).toBe(422);
+    expect(errorSummary(half.body)).toContain('Say whether this term is being kept, or clear its comment');
+    expect(half.body).toContain(`href="#term_${term}"`);
+    expect(half.body).toContain('Only one call so far');
+    const ok = await party.post(link!, { answer: 'partly', [`term_${term}`]: 'partly', [`termNote_${term}`]: 'Only one call so far' });
+    expect(ok.statusCode).toBe(200);
+
+    // Staff enter another party's answers from a call, per term too.
+    staff = await signIn(h, coordinator); // the clock has moved on past the earlier session's time-out
+    const staffPage = await staff.get(`/cases/${caseId}/follow-up`);
+    expect(pageText(staffPage.body)).toContain('Term 1: Call both households in two weeks');
+    const byPhone = await staff.post(`/cases/${caseId}/follow-up/check-ins`, {
+      pointId: first!.id,
+      partyId: parties[1]!.id,
+      source: 'phone',
+      answer: 'kept',
+      [`term_${term}`]: 'kept',
+    });
+    expect(byPhone.statusCode).toBe(303);
+
+    const view = await h.deps.closing.followUp.ofCase(admin, caseId);
+    expect(view.checkIns.map((c) => c.answers.map((a) => [a.termId, a.answer, a.note]))).toEqual([
+      [
+        [null, 'partly', null],
+        [term, 'partly', 'Only one call so far'],
+      ],
+      [
+        [null, 'kept', null],
+        [term, 'kept', null],
+      ],
+    ]);
+    const shown = pageText((await staff.get(`/cases/${caseId}/follow-up`)).body);
+    expect(shown).toContain('Is the agreement being kept?: Partly');
+    expect(shown).toContain('Call both households in two weeks: Partly kept – Only one call so far');
+    expect(shown).toContain('Call both households in two weeks: Kept');
+
+    const api = withKey(h, key);
+    const got = (await api('GET', `/api/v1/cases/${caseId}/follow-ups`)).json();
+    expect(got.terms).toEqual([{ id: term, text: 'Call both households in two weeks' }]);
+    expect(got.checkIns[0].answers[1]).toEqual({ termId: term, term: 'Call both households in two weeks', answer: 'partly', note: 'Only one call so far' });
+    // A term that is not in the signed agreement is refused with the reason.
+    const stranger = await api('POST', `/api/v1/cases/${caseId}/follow-ups/check-ins`, {
+      pointId: first!.id,
+      partyId: parties[0]!.id,
+      source: 'paper',
+      answers: [{ answer: 'kept' }, { termId: '00000000-0000-4000-8000-000000000001', answer: 'kept' }],
+    });
+    expect(stranger.statusCode).toBe(422);
+    expect(stranger.json().error.fields.answers).toContain('signed agreement');
+  });
+
   it('refuses expired, unknown and other services’ links, and locks out an address that keeps trying', async () => {
     const { caseId } = await caseAtOutcome(h, orgId, admin, { description: 'Trees', names: ['Ida Ivy', 'Jo Juniper'] });
     await h.deps.cases.transition(admin, caseId, { to: 'follow_up' });

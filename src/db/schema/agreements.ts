@@ -184,3 +184,23 @@ export const agreementWording = pgTable(
   },
   (t) => [uniqueIndex('agreement_wording_case_type_idx').on(t.orgId, t.caseType)],
 );
+
+/**
+ * A party's answer to "may the referrer be told the outcome?": yes or no, the day they said it and who recorded it.
+ * One row per party per case (a changed answer replaces it; the audit log keeps the history). The outcome goes to the
+ * referrer only when every party said yes.
+ */
+export const outcomeShareConsents = pgTable(
+  'outcome_share_consents',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    caseId: uuid('case_id').notNull(),
+    partyId: uuid('party_id').notNull(),
+    consents: boolean('consents').notNull(),
+    decidedOn: date('decided_on').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('outcome_share_consents_party_idx').on(t.orgId, t.caseId, t.partyId)],
+);

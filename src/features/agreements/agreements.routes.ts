@@ -8,6 +8,8 @@ import { registerWordingPages } from './drafting/wording.routes.ts';
 import { registerPublicSigningPages } from './signing/public-signing.routes.ts';
 import { registerSigningPages } from './signing/signing.routes.ts';
 import { registerVerifyPages } from './verify/verify.routes.ts';
+import { registerOutcomeSharePages } from './sharing/outcome-share.routes.ts';
+import { registerOutcomeShareApi } from './sharing/outcome-share.api.ts';
 
 export function registerAgreements(app: FastifyInstance, deps: Deps) {
   const pages = createCasePagesService({ db: deps.db, cases: deps.cases, clock: deps.clock });
@@ -17,4 +19,6 @@ export function registerAgreements(app: FastifyInstance, deps: Deps) {
   registerPublicSigningPages(app, deps);
   registerVerifyPages(app, deps);
   registerAgreementApi(app, deps);
+  registerOutcomeSharePages(app, deps, pages);
+  registerOutcomeShareApi(app, deps);
 }

@@ -9,6 +9,7 @@ import { agreementFactsOf } from './agreement-facts.ts';
 import { createDraftingService } from './drafting/drafting.service.ts';
 import { createWordingService } from './drafting/wording.service.ts';
 import { createOutcomeService } from './outcome.service.ts';
+import { createOutcomeShareService } from './sharing/outcome-share.service.ts';
 import { createRemoteSigningService } from './signing/remote.service.ts';
 import { createSigningService } from './signing/signing.service.ts';
 import { createVerifyService } from './verify/verify.service.ts';
@@ -34,6 +35,7 @@ export function createAgreementServices(d: AgreementDeps) {
     remote: createRemoteSigningService(d),
     verify: createVerifyService(d),
     outcome: createOutcomeService(d),
+    sharing: createOutcomeShareService(d),
   };
 }
 export type AgreementServices = ReturnType<typeof createAgreementServices>;

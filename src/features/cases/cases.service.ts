@@ -1,5 +1,5 @@
 // Reading cases (with per-role and per-party visibility), the case list and search, and lifecycle transitions.
-import { msg, type Translate } from '#src/i18n/i18n.ts';
+import { localeOr, msg, type Translate } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
@@ -136,6 +136,8 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
         consent: p.consent as ConsentState,
         email: p.email,
         phone: p.phone,
+        /** The language the party reads: what is sent to them and their personal link pages use it. */
+        language: localeOr(p.preferredLanguage),
       }));
     },
 

@@ -9,6 +9,7 @@ import { LINK_REFUSAL_TEXT } from './party-links.ts';
 import { anonymous, formValues, serviceChrome, withErrors } from '#src/http/public-page.ts';
 import { CHECK_IN_ANSWER_LABELS, CHECK_IN_ANSWERS, OVERALL_QUESTION } from './closing-words.ts';
 import { ZPartyCheckIn } from './follow-up/check-in.schemas.ts';
+import { answersFromForm, termFormErrors, termQuestions } from './follow-up/term-answers.ts';
 import { ZFeedback } from './feedback/feedback.schemas.ts';
 
 type Params = { Params: { service: string; token: string } };
@@ -23,13 +24,6 @@ const FEEDBACK_FIELDS = ['satisfaction', 'feltHeard', 'wouldRecommend', 'copeBef
 const yesNo = (v: unknown) => (v === 'yes' ? true : v === 'no' ? false : undefined);
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const number = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
-
-/** Zod's issue paths ("answers.0.answer") as the form's field names. */
-function formFields(fields: FieldErrors): FieldErrors {
-  const out: FieldErrors = {};
-  for (const [k, v] of Object.entries(fields)) out[k.replace(/^answers\.\d+\./, '')] ??= v;
-  return out;
-}
 
 function ratingItems(values: Record<string, unknown>, name: string) {
   return [1, 2, 3, 4, 5].map((n) => ({ value: String(n), text: String(n), checked: values[name] === String(n) }));
@@ -62,6 +56,7 @@ export function registerClosingLinkPages(app: FastifyInstance, deps: Pick<Deps, 
       // i18n-dynamic: OVERALL_QUESTION is a msg() literal (closing-words.ts)
       question: t(OVERALL_QUESTION),
       answerItems: CHECK_IN_ANSWERS.map((a) => ({ value: a, text: t(CHECK_IN_ANSWER_LABELS[a]), checked: values.answer === a })),
+      termQuestions: termQuestions(view.terms, values, fields, t),
       values,
       fields,
       errors,
@@ -72,17 +67,11 @@ export function registerClosingLinkPages(app: FastifyInstance, deps: Pick<Deps, 
 
   app.post<Params>('/s/:service/check-in/:token', { config: LINK_LIMIT }, async (req, reply) => {
     const b = (req.body ?? {}) as Record<string, unknown>;
-    const parsed = ZPartyCheckIn.safeParse({
-      answers: [{ termId: null, answer: text(b.answer) || undefined, note: text(b.note) }],
-      wantsMeeting: b.wantsMeeting === 'yes',
-    });
-    if (!parsed.success) {
-      const fields: FieldErrors = {};
-      // i18n-dynamic: the schemas' messages are msg() literals
-      for (const issue of parsed.error.issues) fields[String(issue.path.at(-1))] ??= t(issue.message);
-      return checkInPage(req, reply.status(422), { values: b, fields: formFields(fields) });
-    }
-    sameService(req, (await followUp.linkQuestions(req.params.token, anonymous(req))).service.slug);
+    const view = await followUp.linkQuestions(req.params.token, anonymous(req));
+    sameService(req, view.service.slug);
+    const answers = answersFromForm(b, view.terms);
+    const parsed = ZPartyCheckIn.safeParse({ answers, wantsMeeting: b.wantsMeeting === 'yes' });
+    if (!parsed.success) return checkInPage(req, reply.status(422), { values: b, fields: termFormErrors(parsed.error.issues, answers, t) });
     const saved = await followUp.answerByLink(req.params.token, anonymous(req), parsed.data);
     return reply.page('closing/views/link-thanks.njk', {
       ...serviceChrome(saved.service),

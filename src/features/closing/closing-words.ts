@@ -9,7 +9,7 @@ export const CHECK_IN_ANSWER_LABELS: Record<CheckInAnswer, string> = {
   not_kept: msg('No, it is not being kept'),
   not_yet_due: msg('Not yet due'),
 };
-/** The one question asked until agreements have terms to ask about, one by one. */
+/** The question about the agreement as a whole, asked with one question per signed term. */
 export const OVERALL_QUESTION = msg('Is the agreement being kept?');
 
 /** How staff heard the answers. */
@@ -20,4 +20,12 @@ export const SOURCE_LABELS: Record<StaffSource | 'link', string> = {
   phone: msg('By phone'),
   visit: msg('At a visit'),
   paper: msg('On paper'),
+};
+
+/** The answers about one term of the agreement, shorter than the overall question's. */
+export const TERM_ANSWER_LABELS: Record<CheckInAnswer, string> = {
+  kept: msg('Kept'),
+  partly: msg('Partly kept'),
+  not_kept: msg('Not kept'),
+  not_yet_due: msg('Not yet due'),
 };

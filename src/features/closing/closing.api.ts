@@ -18,7 +18,16 @@ const ZCheckInOut = z.object({
   source: z.string(),
   answeredAt: z.string(),
   requestId: z.string().nullable().describe('The further-meeting request made from this check-in, if any'),
-  answers: z.array(z.object({ termId: z.string().nullable(), answer: z.string(), note: z.string().nullable() })),
+  answers: z
+    .array(
+      z.object({
+        termId: z.string().nullable().describe('The term of the signed agreement answered about; null for the agreement as a whole'),
+        term: z.string().nullable().describe('What the term says; null for the agreement as a whole or a term no longer in the signed agreement'),
+        answer: z.string().describe('kept, partly, not_kept or not_yet_due'),
+        note: z.string().nullable(),
+      }),
+    )
+    .describe('The overall answer first, then one per term answered, in the agreement’s order'),
 });
 const rate = z.number().nullable().describe('Null when fewer than 3 responses: too few to show without telling what one person said');
 const ZFigures = z.object({ responses: z.number(), meanSatisfaction: rate, feltHeardPercent: rate, wouldRecommendPercent: rate });
@@ -35,12 +44,21 @@ export function registerClosingApi(app: FastifyInstance, deps: Pick<Deps, 'closi
         tags: ['follow-up'],
         security,
         params: ZCaseParams,
-        response: { 200: z.object({ points: z.array(ZPointOut), checkIns: z.array(ZCheckInOut) }), 404: ZApiError, ...errorResponses },
+        response: {
+          200: z.object({
+            terms: z.array(z.object({ id: z.string(), text: z.string() })).describe('The terms of the signed agreement the check-ins ask about'),
+            points: z.array(ZPointOut),
+            checkIns: z.array(ZCheckInOut),
+          }),
+          404: ZApiError,
+          ...errorResponses,
+        },
       },
     },
     async (req) => {
       const data = await followUp.ofCase(req.actor!, req.params.id);
       return {
+        terms: data.terms,
         points: data.points.map((p) => ({
           id: p.id,
           seq: p.seq,
@@ -56,7 +74,7 @@ export function registerClosingApi(app: FastifyInstance, deps: Pick<Deps, 'closi
           source: c.source,
           answeredAt: c.answeredAt.toISOString(),
           requestId: c.requestId,
-          answers: c.answers.map((a) => ({ termId: a.termId, answer: a.answer, note: a.note })),
+          answers: c.answers.map((a) => ({ termId: a.termId, term: a.term, answer: a.answer, note: a.note })),
         })),
       };
     },

@@ -11,8 +11,17 @@ import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import { createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/domain/case-words.ts';
-import { CHECK_IN_ANSWER_LABELS, CHECK_IN_ANSWERS, type CheckInAnswer, OVERALL_QUESTION, SOURCE_LABELS, STAFF_SOURCES } from './closing-words.ts';
+import {
+  CHECK_IN_ANSWER_LABELS,
+  CHECK_IN_ANSWERS,
+  type CheckInAnswer,
+  OVERALL_QUESTION,
+  SOURCE_LABELS,
+  STAFF_SOURCES,
+  TERM_ANSWER_LABELS,
+} from './closing-words.ts';
 import { ZStaffCheckIn } from './follow-up/check-in.schemas.ts';
+import { answersFromForm, termFormErrors, termQuestions, termsInForm } from './follow-up/term-answers.ts';
 import { ZFeedbackQuery, ZStaffFeedback } from './feedback/feedback.schemas.ts';
 import { TESTIMONIAL_STATUSES, type TestimonialStatus } from './testimonials/testimonials.service.ts';
 import { z } from 'zod';
@@ -86,8 +95,13 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
           .map((c) => ({
             who: c.partyName ?? t('Someone no longer on the case'),
             source: t(SOURCE_LABELS[c.source as keyof typeof SOURCE_LABELS] ?? c.source),
-            answers: c.answers.map((a) => t(CHECK_IN_ANSWER_LABELS[a.answer as CheckInAnswer] ?? a.answer)).join(', '),
-            notes: c.answers.map((a) => a.note).filter(Boolean),
+            answers: c.answers.map((a) => ({
+              // i18n-dynamic: OVERALL_QUESTION is a msg() literal (closing-words.ts)
+              question: a.termId ? (a.term ?? t('A term of an earlier version of the agreement')) : t(OVERALL_QUESTION),
+              // i18n-dynamic: the answer labels are msg() literals (closing-words.ts)
+              answer: t((a.termId ? TERM_ANSWER_LABELS : CHECK_IN_ANSWER_LABELS)[a.answer as CheckInAnswer] ?? a.answer),
+              note: a.note,
+            })),
             askedForMeeting: c.requestId !== null,
           })),
       })),
@@ -105,6 +119,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
       partyItems: partyItems(values.partyId),
       sourceItems: sourceItems(values.source),
       answerItems: CHECK_IN_ANSWERS.map((a) => ({ value: a, text: t(CHECK_IN_ANSWER_LABELS[a]), checked: values.answer === a })),
+      termQuestions: termQuestions(data.terms, values, fields, t),
       satisfactionItems: rating(values, 'satisfaction'),
       copeBeforeItems: rating(values, 'copeBefore'),
       copeAfterItems: rating(values, 'copeAfter'),
@@ -138,14 +153,15 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
   app.post('/cases/:id/follow-up/check-ins', async (req, reply) => {
     const caseId = caseIdParam(req);
     const b = (req.body ?? {}) as Body;
+    const answers = answersFromForm(b, termsInForm(b));
     const parsed = ZStaffCheckIn.safeParse({
       pointId: opt(b.pointId),
       partyId: opt(b.partyId),
       source: opt(b.source),
-      answers: [{ termId: null, answer: opt(b.answer), note: text(b.note) }],
+      answers,
       wantsMeeting: b.wantsMeeting === 'yes',
     });
-    if (!parsed.success) return followUpPage(req, reply.status(422), { form: 'checkIn', values: b, fields: zodToFields(parsed.error.issues) });
+    if (!parsed.success) return followUpPage(req, reply.status(422), { form: 'checkIn', values: b, fields: termFormErrors(parsed.error.issues, answers, t) });
     try {
       await followUp.recordCheckIn(req.actor!, caseId, parsed.data);
     } catch (err) {

@@ -5,7 +5,8 @@ import { asSystem } from '#src/db/tenant.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { DEFAULT_LOCALE, type Locale } from '#src/i18n/i18n.ts';
+import { renderServiceEmail } from '#src/features/email/service-email.ts';
 import { CONSENTING_ROLES } from '#src/domain/case-words.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { queueEmail } from '#src/features/email/outbox.ts';
@@ -15,7 +16,6 @@ import { hashLinkToken, isTokenShaped, LINK_REFUSAL_TEXT, type LinkPurpose, link
 import { findLinkByHash, insertLink, type PartyLinkRow, revokeOpenLinks } from './party-links.repo.ts';
 import { listDuePointsUnsent, markLinksSent } from './follow-up/follow-up.repo.ts';
 
-const t = translator('en');
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export async function serviceOf(tx: Db, orgId: string) {
@@ -44,7 +44,7 @@ export async function sendPartyLink(
   input: {
     orgId: string;
     caseId: string;
-    party: { id: string; name: string; email: string | null };
+    party: { id: string; name: string; email: string | null; language?: Locale };
     purpose: LinkPurpose;
     pointId?: string;
     days: number;
@@ -70,29 +70,16 @@ export async function sendPartyLink(
   });
   const path = input.purpose === 'check_in' ? 'check-in' : 'feedback';
   const url = `${input.baseUrl}/s/${input.serviceSlug}/${path}/${token}`;
-  const subject =
-    input.purpose === 'check_in'
-      ? t('{service}: how is the agreement going?', { service: input.serviceName })
-      : t('{service}: tell us how mediation went', { service: input.serviceName });
-  const lead =
-    input.purpose === 'check_in'
-      ? t('We said we would check how things are going since the agreement. It takes a minute to answer:')
-      : t('Your case with us has closed. Please tell us how it went: it takes two minutes, and it helps us help others.');
-  await queueEmail(tx, {
-    orgId: input.orgId,
-    template: input.purpose === 'check_in' ? 'follow_up_check_in' : 'feedback_survey',
-    to: input.party.email,
-    toName: input.party.name,
-    subject,
-    text: [
-      t('Dear {name},', { name: input.party.name }),
-      lead,
-      url,
-      t('The link works once and for {days} days. If you would rather talk, reply to this email or phone us.', { days: input.days }),
-    ].join('\n\n'),
-    caseId: input.caseId,
-    at: input.now,
-  });
+  const template = input.purpose === 'check_in' ? 'follow_up_check_in' : 'feedback_survey';
+  // In the service's wording and the party's language (English where a message has no Welsh yet).
+  const mail = await renderServiceEmail(
+    tx,
+    input.orgId,
+    template,
+    { recipientName: input.party.name, service: input.serviceName, link: url, days: String(input.days) },
+    input.party.language ?? DEFAULT_LOCALE,
+  );
+  await queueEmail(tx, { orgId: input.orgId, template, to: input.party.email, toName: input.party.name, ...mail, caseId: input.caseId, at: input.now });
   return token;
 }
 

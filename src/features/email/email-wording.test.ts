@@ -6,6 +6,13 @@ describe('email wording', () => {
   it('knows the placeholders each email fills in', () => {
     expect(placeholdersOf('meeting_invitation')).toEqual(expect.arrayContaining(['recipientName', 'when', 'where', 'service', 'contact']));
     expect(placeholdersOf('safeguarding_alert')).not.toContain('where');
+    expect(placeholdersOf('agreement_signing_link')).toEqual(['service', 'recipientName', 'link', 'until']);
+    expect(placeholdersOf('agreement_copy')).toEqual(['service', 'recipientName', 'reference', 'link', 'until']);
+    expect(placeholdersOf('follow_up_check_in')).toEqual(['service', 'recipientName', 'link', 'days']);
+    expect(placeholdersOf('feedback_survey')).toEqual(['service', 'recipientName', 'link', 'days']);
+    expect(wordingProblems('feedback_survey', { subject: 'How did it go?', body: 'Tell us: {link} by {until}' }).body).toBe(
+      'This email does not know {until}. Use only {service}, {recipientName}, {link}, {days}',
+    );
   });
 
   it('refuses an empty subject, an over-long message and a placeholder the email does not know', () => {

@@ -3,8 +3,17 @@
 // A placeholder the map does not know stays as typed, so staff see a mistake in their own template.
 import { DEFAULT_LOCALE, type Locale, msg, translationOf } from '#src/i18n/i18n.ts';
 import type { EmailTemplate } from '#src/features/settings/meeting-policy.ts';
+import { CASE_END_TEMPLATE_LABELS, CASE_END_TEMPLATE_NAMES, CASE_END_TEMPLATES } from './templates-case-end.ts';
 
-export const TEMPLATE_NAMES = ['meeting_invitation', 'meeting_changed', 'meeting_cancelled', 'meeting_reminder', 'safeguarding_alert', 'dbs_alert'] as const;
+export const TEMPLATE_NAMES = [
+  'meeting_invitation',
+  'meeting_changed',
+  'meeting_cancelled',
+  'meeting_reminder',
+  'safeguarding_alert',
+  'dbs_alert',
+  ...CASE_END_TEMPLATE_NAMES,
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const TEMPLATE_LABELS: Record<TemplateName, string> = {
@@ -14,6 +23,7 @@ export const TEMPLATE_LABELS: Record<TemplateName, string> = {
   meeting_reminder: msg('Meeting reminder'),
   safeguarding_alert: msg('Safeguarding alert'),
   dbs_alert: msg('DBS recheck alert'),
+  ...CASE_END_TEMPLATE_LABELS,
 };
 
 /** The wording every service starts with. A service may replace any of them in its meeting settings. */
@@ -99,6 +109,7 @@ Sign in to Parley to see the details and record the new check: {link}
 
 If you have any questions, contact {service}: {contact}.`),
   },
+  ...CASE_END_TEMPLATES,
 };
 
 export type RenderedEmail = { subject: string; text: string; html: string };

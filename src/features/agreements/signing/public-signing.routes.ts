@@ -9,6 +9,8 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { asBody, attempt, refused, readSignatureForm, textOf } from '../agreement-forms.ts';
 import { ZDecline, ZSignature } from '../agreements.schemas.ts';
 import { readingModel } from './signing.routes.ts';
+import { LOCALE_COOKIE, resolveLocale } from '#src/http/locale.ts';
+import { isLocale, type Locale, translator } from '#src/i18n/i18n.ts';
 const VIEW_LIMIT = { rateLimit: { max: 60, timeWindow: '1 minute' } };
 const POST_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 const COOKIE = 'parley-link';
@@ -18,6 +20,12 @@ const params = (req: FastifyRequest) => req.params as { service: string; token: 
 const client = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] });
 const linkPath = (req: FastifyRequest, purpose: Purpose) => `/s/${encodeURIComponent(params(req).service)}/${purpose}/${encodeURIComponent(params(req).token)}`;
 const keyOf = (req: FastifyRequest) => req.cookies[COOKIE];
+
+/** The language a person chose in this browser wins; otherwise the signer's own, not the browser's Accept-Language. */
+export function pageLocale(req: FastifyRequest, signerLanguage: Locale): Locale {
+  const { locale, chosen } = resolveLocale(req);
+  return chosen || isLocale(req.cookies?.[LOCALE_COOKIE]) ? locale : signerLanguage;
+}
 
 const DONE: Record<string, string> = {
   code: 'We have sent a six-digit code to your email address. It works for 30 minutes.',
@@ -32,6 +40,10 @@ async function render(
 ) {
   const { service, token } = params(req);
   const view = await deps.agreements.remote.view(service, token, purpose, client(req), keyOf(req));
+  // The signer's language, unless the person chose one in this browser (the language links, then the cookie they set).
+  const locale = pageLocale(req, view.language);
+  req.locale = locale;
+  req.t = translator(locale);
   const path = linkPath(req, purpose);
   reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
   return reply.page('agreements/views/link.njk', {

@@ -8,7 +8,8 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import { queueEmail } from '#src/features/email/outbox.ts';
 import type { SettingsService } from '#src/features/settings/settings.service.ts';
-import { translator } from '#src/i18n/i18n.ts';
+import { DEFAULT_LOCALE, type Locale, translator } from '#src/i18n/i18n.ts';
+import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
@@ -23,11 +24,26 @@ import { checkSignature, newCode } from './signing.service.ts';
 const t = translator('en');
 const linkActor = (linkId: string) => ({ type: 'anonymous' as const, label: `signing link ${linkId.slice(0, 8)}` });
 
-export type RemoteDeps = { db: Db; clock: Clock; audit: Audit; settings: SettingsService; secret: string; baseUrl: string };
+export type RemoteDeps = {
+  db: Db;
+  clock: Clock;
+  audit: Audit;
+  settings: SettingsService;
+  cases: Pick<CaseService, 'partiesIn'>;
+  secret: string;
+  baseUrl: string;
+};
 
 const sameHash = (a: string | null, b: string) => a !== null && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function createRemoteSigningService({ db, clock, audit, settings, secret, baseUrl }: RemoteDeps) {
+export function createRemoteSigningService({ db, clock, audit, settings, cases, secret, baseUrl }: RemoteDeps) {
+  /** The language of the link's signer: the party's preferred language (English for anyone else). */
+  async function languageOf(tx: Db, orgId: string, link: LinkRow): Promise<Locale> {
+    const signer = (await listSigners(tx, orgId, link.versionId)).find((s) => s.id === link.signerId);
+    if (!signer?.partyId) return DEFAULT_LOCALE;
+    return (await cases.partiesIn(tx, orgId, link.caseId)).find((p) => p.id === signer.partyId)?.language ?? DEFAULT_LOCALE;
+  }
+
   /** The service, the link and its state, with the visit recorded. */
   async function open<T>(
     slug: string,
@@ -86,6 +102,7 @@ export function createRemoteSigningService({ db, clock, audit, settings, secret,
         const confirmed = usable && Boolean(browserKey) && sameHash(link.confirmedHash, hashToken(browserKey ?? ''));
         return {
           service: { name: org.name, slug: org.slug },
+          language: await languageOf(tx, org.id, link),
           state: usable ? ('open' as const) : state,
           stateWords: usable ? null : t(LINK_STATE_WORDS[state as keyof typeof LINK_STATE_WORDS]),
           codeSent: Boolean(link.codeSentAt) && !codeExpired(link.codeSentAt, now),
@@ -107,13 +124,14 @@ export function createRemoteSigningService({ db, clock, audit, settings, secret,
           });
         const code = newCode();
         await updateLink(tx, org.id, link.id, { codeHash: codeHashOf(secret, link.id, code), codeSentAt: now });
+        const mail = { t: translator(await languageOf(tx, org.id, link)) };
         await queueEmail(tx, {
           orgId: org.id,
           template: 'agreement_code',
           to: link.sentTo,
           caseId: link.caseId,
-          subject: t('Your code from {service}: {code}', { service: org.name, code }),
-          text: t(
+          subject: mail.t('Your code from {service}: {code}', { service: org.name, code }),
+          text: mail.t(
             'Your code is {code}.\n\nEnter it on the page you opened to read your agreement with {service}. It works for {minutes} minutes.\n\nIf you did not ask for a code, you can ignore this email.',
             { code, service: org.name, minutes: 30 },
           ),

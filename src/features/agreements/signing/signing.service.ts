@@ -9,7 +9,8 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import type { CaseService } from '#src/features/cases/cases.service.ts';
 import { queueEmail } from '#src/features/email/outbox.ts';
-import { msg, translator } from '#src/i18n/i18n.ts';
+import { renderServiceEmail } from '#src/features/email/service-email.ts';
+import { localeOr, msg, translator } from '#src/i18n/i18n.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
@@ -169,7 +170,8 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
               ? t('This signer has already signed or declined this version')
               : null;
         if (refusal) throw new AppError('CONFLICT', refusal, { reason: 'SIGNATURE_REFUSED', fields: { _: refusal } });
-        const email = signer.kind === 'party' ? view.parties.find((p) => p.id === signer.partyId)?.email : undefined;
+        const party = signer.kind === 'party' ? view.parties.find((p) => p.id === signer.partyId) : undefined;
+        const email = party?.email;
         if (!email) {
           const why = t('{name} has no email address on the case: add one on the People tab, or sign in person', { name: signer.name });
           throw new AppError('UNPROCESSABLE', why, { reason: 'NO_EMAIL', fields: { _: why } });
@@ -185,19 +187,15 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
           days: SIGNING_POLICY.linkDays,
           now,
         });
-        await queueEmail(tx, {
-          orgId: actor.orgId,
-          template: 'agreement_signing_link',
-          to: email,
-          toName: signer.name,
-          caseId,
-          subject: t('Your agreement with {service} is ready to sign', { service: actor.orgName }),
-          text: t(
-            'Dear {name},\n\nYour agreement with {service} is ready for you to read and sign:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address to confirm it is you. The link works once and until {until}.\n\nIf you did not expect this email, you can ignore it.\n\nPlease do not reply to this email.',
-            { name: signer.name, service: actor.orgName, link, until: expiresAt.toISOString().slice(0, 10) },
-          ),
-          at: now,
-        });
+        // In the service's wording and the signer's language (English where a message has no Welsh yet).
+        const mail = await renderServiceEmail(
+          tx,
+          actor.orgId,
+          'agreement_signing_link',
+          { recipientName: signer.name, service: actor.orgName, link, until: expiresAt.toISOString().slice(0, 10) },
+          localeOr(party.preferredLanguage),
+        );
+        await queueEmail(tx, { orgId: actor.orgId, template: 'agreement_signing_link', to: email, toName: signer.name, caseId, ...mail, at: now });
         await audit.record(tx, actor, actor.orgId, {
           action: 'agreement.link_sent',
           entityType: 'agreement',
@@ -237,22 +235,18 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
         const now = clock.now();
         const sent: string[] = [];
         for (const s of await listSigners(tx, actor.orgId, v.id)) {
-          const email = s.kind === 'party' ? view.parties.find((p) => p.id === s.partyId)?.email : undefined;
+          const party = s.kind === 'party' ? view.parties.find((p) => p.id === s.partyId) : undefined;
+          const email = party?.email;
           if (!email) continue;
           const { expiresAt, link } = await issueLink(tx, actor, { caseId, versionId: v.id, signerId: s.id, purpose: 'copy', email, days: 30, now });
-          await queueEmail(tx, {
-            orgId: actor.orgId,
-            template: 'agreement_copy',
-            to: email,
-            toName: s.name,
-            caseId,
-            subject: t('Your copy of the signed agreement with {service}', { service: actor.orgName }),
-            text: t(
-              'Dear {name},\n\nEveryone has signed the agreement (reference {reference}). Download your copy here:\n\n{link}\n\nWhen you open the link we will send a six-digit code to this email address. The link works until {until}.\n\nPlease do not reply to this email.',
-              { name: s.name, reference: v.reference, link, until: expiresAt.toISOString().slice(0, 10) },
-            ),
-            at: now,
-          });
+          const mail = await renderServiceEmail(
+            tx,
+            actor.orgId,
+            'agreement_copy',
+            { recipientName: s.name, service: actor.orgName, reference: v.reference ?? '', link, until: expiresAt.toISOString().slice(0, 10) },
+            localeOr(party.preferredLanguage),
+          );
+          await queueEmail(tx, { orgId: actor.orgId, template: 'agreement_copy', to: email, toName: s.name, caseId, ...mail, at: now });
           sent.push(s.id);
         }
         await audit.record(tx, actor, actor.orgId, {

@@ -15,10 +15,10 @@ import type { CaseActivityService } from '#src/features/cases/case-activity.serv
 import { CONSENTING_ROLES } from '#src/domain/case-words.ts';
 import type { CaseMove, CaseService } from '#src/features/cases/cases.service.ts';
 import type { MeetingService } from '#src/features/meetings/records/meetings.service.ts';
-import { OVERALL_QUESTION } from '../closing-words.ts';
 import { LINK_REFUSAL_TEXT } from '../party-links.ts';
 import { useLink } from '../party-links.repo.ts';
 import type { PartyCheckIn, StaffCheckIn } from './check-in.schemas.ts';
+import { type CheckInTerm, orderedAnswers, refuseUnknownTerms } from './term-answers.ts';
 import { followUpPolicyOf, openLink, sendDueLinks, serviceOf } from '../party-link-mail.ts';
 import { followUpLinksJob } from './follow-up-links.job.ts';
 import { signedAgreementOf } from '#src/features/agreements/agreement-facts.ts';
@@ -47,7 +47,7 @@ export function createFollowUpService(deps: ClosingDeps) {
    * Published: makes the case's follow-up schedule from the start date (the agreement's signing when the agreements
    * feature calls it; otherwise the day the case entered follow-up), with a task for the case team at each point and a
    * job that sends the parties their check-in links when each point falls due. Does nothing when a schedule exists.
-   * `terms` is accepted for when per-term check-ins arrive; the overall question is asked until then.
+   * The check-ins ask about the terms of the signed agreement as it stands when they are answered (termsOf).
    */
   async function startFollowUp(tx: Db, actor: OrgActor, caseId: string, opts: { signedAt?: Date; terms?: { id: string; text: string }[] } = {}) {
     const existing = await listPoints(tx, actor.orgId, caseId);
@@ -82,6 +82,8 @@ export function createFollowUpService(deps: ClosingDeps) {
     orgId: string,
     input: PartyCheckIn & { caseId: string; pointId: string; partyId: string; partyName: string; source: string },
   ) {
+    const terms = await termsOf(tx, orgId, input.caseId);
+    refuseUnknownTerms(input.answers, terms);
     const id = newId();
     const now = clock.now();
     await insertCheckIn(
@@ -119,6 +121,11 @@ export function createFollowUpService(deps: ClosingDeps) {
     return { id, requestId };
   }
 
+  /** The terms a check-in asks about: those of the case's signed agreement (none when nothing is signed). */
+  async function termsOf(tx: Db, orgId: string, caseId: string): Promise<CheckInTerm[]> {
+    return (await signedAgreementOf(tx, orgId, caseId))?.terms ?? [];
+  }
+
   return {
     startFollowUp,
 
@@ -145,12 +152,18 @@ export function createFollowUpService(deps: ClosingDeps) {
         const points = await listPoints(tx, actor.orgId, caseId);
         const checkIns = await listCheckIns(tx, actor.orgId, caseId);
         const parties = await cases.partiesIn(tx, actor.orgId, caseId);
+        const terms = await termsOf(tx, actor.orgId, caseId);
         await audit.record(tx, actor, actor.orgId, { action: 'follow_up.viewed', entityType: 'case', entityId: caseId });
         return {
           case: { id: c.id, reference: c.reference, status: c.status, caseType: c.caseType },
           parties: parties.filter((p) => CONSENTING_ROLES.includes(p.role)).map((p) => ({ id: p.id, name: p.name })),
+          terms,
           points,
-          checkIns: checkIns.map((ci) => ({ ...ci, partyName: parties.find((p) => p.id === ci.partyId)?.name ?? null })),
+          checkIns: checkIns.map((ci) => ({
+            ...ci,
+            partyName: parties.find((p) => p.id === ci.partyId)?.name ?? null,
+            answers: orderedAnswers(ci.answers, terms).map((a) => ({ ...a, term: a.termId ? (terms.find((x) => x.id === a.termId)?.text ?? null) : null })),
+          })),
         };
       });
     },
@@ -191,7 +204,7 @@ export function createFollowUpService(deps: ClosingDeps) {
       return inOrg(db, link.orgId, async (tx) => {
         const svc = await service(tx, link.orgId);
         await audit.record(tx, who, link.orgId, { action: 'check_in_link.opened', entityType: 'party_link', entityId: link.id });
-        return { service: svc, questions: [{ termId: null, text: OVERALL_QUESTION }] };
+        return { service: svc, terms: await termsOf(tx, link.orgId, link.caseId) };
       });
     },
 
