@@ -136,6 +136,19 @@ describe.skipIf(!runs)('browser journey: an agreement drafted from the meeting r
     await cora.getByRole('button', { name: 'Download the signed PDF' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^AGR-[A-Z0-9x]{12}\.pdf$/i);
+
+    // Sharing the outcome with the referrer: each party's answer, refused with the reasons when incomplete.
+    await cora.getByRole('link', { name: 'Sharing the outcome with the referrer' }).click();
+    await pw(cora.getByRole('heading', { level: 2, name: 'Sharing the outcome with the referrer' })).toBeVisible();
+    await s.watch.check(cora, 'sharing the outcome');
+    await cora.getByRole('button', { name: 'Record the answer' }).click();
+    await pw(cora.getByRole('alert').getByRole('link', { name: 'Choose the person who answered' })).toBeVisible();
+    await s.watch.check(cora, 'sharing the outcome: refused');
+    // The code by phone: the screen says when there is no live link to show a code for.
+    const current = (await s.h.deps.agreements.drafting.forCase(s.coordinator.actor, caseId)).agreements.at(-1)!;
+    await cora.goto(`${s.origin}/cases/${caseId}/agreement/${current.agreement.id}/versions/${current.latest.id}/signers/${current.signers[0]!.id}/code`);
+    await pw(cora.getByText('has no live signing link, so there is no code to show')).toBeVisible();
+    await s.watch.check(cora, 'code by phone');
     expect(s.watch.cspMessages).toEqual([]);
     expect(s.watch.pageErrors).toEqual([]);
   });

@@ -117,6 +117,7 @@ describe('OpenAPI', () => {
       'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/signatures/{signerId}/link',
       'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/links/{linkId}/revoke',
       'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/copies',
+      'POST /api/v1/cases/{id}/outcome/sharing/send',
     ]);
     const documented: string[] = [];
     const missing: string[] = [];

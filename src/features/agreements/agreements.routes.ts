@@ -7,6 +7,7 @@ import { registerDraftingPages } from './drafting/drafting.routes.ts';
 import { registerWordingPages } from './drafting/wording.routes.ts';
 import { registerPublicSigningPages } from './signing/public-signing.routes.ts';
 import { registerSigningPages } from './signing/signing.routes.ts';
+import { registerPhoneCodePages } from './signing/phone-code.routes.ts';
 import { registerVerifyPages } from './verify/verify.routes.ts';
 import { registerOutcomeSharePages } from './sharing/outcome-share.routes.ts';
 import { registerOutcomeShareApi } from './sharing/outcome-share.api.ts';
@@ -15,6 +16,7 @@ export function registerAgreements(app: FastifyInstance, deps: Deps) {
   const pages = createCasePagesService({ db: deps.db, cases: deps.cases, clock: deps.clock });
   registerDraftingPages(app, deps, pages);
   registerSigningPages(app, deps);
+  registerPhoneCodePages(app, deps);
   registerWordingPages(app, deps);
   registerPublicSigningPages(app, deps);
   registerVerifyPages(app, deps);

@@ -11,6 +11,7 @@ import { createWordingService } from './drafting/wording.service.ts';
 import { createOutcomeService } from './outcome.service.ts';
 import { createOutcomeShareService } from './sharing/outcome-share.service.ts';
 import { createRemoteSigningService } from './signing/remote.service.ts';
+import { createPhoneCodeService } from './signing/phone-code.service.ts';
 import { createSigningService } from './signing/signing.service.ts';
 import { createVerifyService } from './verify/verify.service.ts';
 
@@ -33,6 +34,7 @@ export function createAgreementServices(d: AgreementDeps) {
     wording: createWordingService(d),
     signing: createSigningService(d),
     remote: createRemoteSigningService(d),
+    phoneCode: createPhoneCodeService(d),
     verify: createVerifyService(d),
     outcome: createOutcomeService(d),
     sharing: createOutcomeShareService(d),

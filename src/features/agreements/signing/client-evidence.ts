@@ -13,3 +13,13 @@ export function clientEvidence(secret: string, client: ClientInfo): ClientEviden
 }
 
 export const codeHashOf = (secret: string, linkId: string, code: string) => createHmac('sha256', secret).update(`signing-code:${linkId}:${code}`).digest('hex');
+
+/**
+ * The six-digit code of a link, made from the installation's secret, the link and the moment the code was made: the
+ * same code can be shown to the case team to read out by phone without keeping it anywhere, and a new code (a new
+ * moment) replaces it. Only its HMAC (codeHashOf) is stored to check what the party types.
+ */
+export function signingCodeOf(secret: string, linkId: string, madeAt: Date): string {
+  const mac = createHmac('sha256', secret).update(`signing-code-value:${linkId}:${madeAt.toISOString()}`).digest();
+  return String(mac.readUIntBE(0, 6) % 1_000_000).padStart(6, '0');
+}

@@ -16,10 +16,10 @@ import { newId } from '#src/lib/ids.ts';
 import { hashToken, newToken } from '#src/lib/tokens.ts';
 import { findLinkByToken, findVersion, insertLinkEvent, type LinkRow, listSigners, listTerms, recordSignature, updateLink } from '../agreements.repo.ts';
 import type { SignatureInput } from '../agreements.schemas.ts';
-import { type ClientInfo, clientEvidence, codeHashOf } from './client-evidence.ts';
+import { type ClientInfo, clientEvidence, codeHashOf, signingCodeOf } from './client-evidence.ts';
 import { finishIfSigned } from './finish.ts';
 import { afterCodeAttempt, codeExpired, LINK_STATE_WORDS, linkState } from './signing-rules.ts';
-import { checkSignature, newCode } from './signing.service.ts';
+import { checkSignature } from './signing.service.ts';
 
 const t = translator('en');
 const linkActor = (linkId: string) => ({ type: 'anonymous' as const, label: `signing link ${linkId.slice(0, 8)}` });
@@ -122,7 +122,7 @@ export function createRemoteSigningService({ db, clock, audit, settings, cases, 
             reason: 'CODE_TOO_SOON',
             fields: { code: t('A code was sent less than a minute ago: check your email, or wait a minute and ask again') },
           });
-        const code = newCode();
+        const code = signingCodeOf(secret, link.id, now);
         await updateLink(tx, org.id, link.id, { codeHash: codeHashOf(secret, link.id, code), codeSentAt: now });
         const mail = { t: translator(await languageOf(tx, org.id, link)) };
         await queueEmail(tx, {

@@ -1,7 +1,6 @@
 // Signing: in person on one device (each signer in turn, the signed-in mediator as witness), the staff side of remote
 // signing (a personal link per party, emailed; withdrawing it), the copies of the signed PDF (a link per party that
 // needs a code) and the PDF's download from the case. Every view and change is audited.
-import { randomInt } from 'node:crypto';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -277,6 +276,3 @@ export function createSigningService({ db, clock, audit, cases, baseUrl }: Signi
   };
 }
 export type SigningService = ReturnType<typeof createSigningService>;
-
-/** A six-digit code, every digit equally likely. */
-export const newCode = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
