@@ -15,61 +15,26 @@ import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { createLetterService } from './letters/letters.service.ts';
+import { createCustodyService } from './custody.service.ts';
+import { by, openRjCase, participantOf, rjEvent, unprocessable } from './rj-case.ts';
 import { type RjPolicy, ZRjPolicy } from './rj-policy.ts';
 import { gateOf, policyOf, rjFacts } from './rj-facts.ts';
-import {
-  findAssessment,
-  findRjCase,
-  insertAssessment,
-  insertSuitability,
-  listCustody,
-  savePolicy,
-  setChecklist,
-  signOffAssessment,
-  upsertCustody,
-  upsertRjCase,
-} from './rj.repo.ts';
-import type { AssessmentInput, ChecklistStepInput, CustodyInput, OffenceInput, SeniorDecisionInput, SuitabilityInput } from './rj.schemas.ts';
+import { findAssessment, findRjCase, insertAssessment, insertSuitability, listCustody, savePolicy, signOffAssessment, upsertRjCase } from './rj.repo.ts';
+import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput } from './rj.schemas.ts';
 import { lastCurrentDay } from './rules/contact-gate.ts';
 import { stepsLeft } from './rules/prison-rules.ts';
 import { asksResponsibility, suitabilityOutcome } from './rules/suitability-rules.ts';
 
 export type RjDeps = { db: Db; clock: Clock; audit: Audit; cases: CaseService };
 
-const by = (actor: OrgActor) => actor.label ?? actor.id;
-const unprocessable = (field: string, message: string) => new AppError('UNPROCESSABLE', message, { reason: 'RJ_REFUSED', fields: { [field]: message } });
-
 export function createRjService(deps: RjDeps) {
   const { db, clock, audit, cases } = deps;
   const today = () => londonParts(clock.now()).date;
   const letters = createLetterService(deps);
 
-  /** The case, once the asker may view it or work on it, and only when it is a restorative justice case. */
-  async function openCase(tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work') {
-    const c = await cases.caseFor(tx, actor, caseId, need);
-    if (c.caseType !== 'restorative_justice') throw notFound(msg('This is not a restorative justice case'));
-    const facts = await rjFacts(tx, actor.orgId, caseId);
-    if (!facts) throw notFound(msg('That case was not found'));
-    return { c, facts };
-  }
-
-  const event = (actor: OrgActor, caseId: string, summary: string, data: Record<string, unknown>, partyId: string | null = null) => ({
-    orgId: actor.orgId,
-    caseId,
-    partyId,
-    at: clock.now(),
-    actorId: actor.id,
-    actorLabel: actor.label ?? null,
-    kind: 'restorative' as const,
-    summary,
-    data,
-  });
-
-  function participantOf(facts: Awaited<ReturnType<typeof openCase>>['facts'], partyId: string, field = 'partyId') {
-    const p = facts.participants.find((x) => x.id === partyId);
-    if (!p) throw unprocessable(field, 'Choose the person harmed, the person who harmed or someone affected on this case');
-    return p;
-  }
+  const openCase = (tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work') => openRjCase(cases, tx, actor, caseId, need);
+  const event = rjEvent(clock);
+  const custody = createCustodyService(deps);
 
   return {
     letters,
@@ -261,55 +226,7 @@ export function createRjService(deps: RjDeps) {
       });
     },
 
-    /** Records (or corrects) a participant's custody: establishment, prison number and offender manager. */
-    async recordCustody(actor: OrgActor, caseId: string, partyId: string, input: CustodyInput) {
-      authorise(actor, 'cases.view');
-      return inOrg(db, actor.orgId, async (tx) => {
-        const { facts } = await openCase(tx, actor, caseId, 'work');
-        const p = participantOf(facts, partyId, '_');
-        const existing = (await listCustody(tx, actor.orgId, caseId)).find((k) => k.partyId === p.id);
-        await upsertCustody(tx, {
-          id: existing?.id ?? newId(),
-          orgId: actor.orgId,
-          caseId,
-          partyId: p.id,
-          ...input,
-          checklist: existing?.checklist ?? {},
-          updatedAt: clock.now(),
-        });
-        await insertEvent(tx, event(actor, caseId, `${p.name}: in custody; contact is through their offender manager`, {}, p.id));
-        await audit.record(tx, actor, actor.orgId, { action: 'rj.custody_recorded', entityType: 'party', entityId: p.id, detail: { caseId } });
-        return { partyId: p.id };
-      });
-    },
-
-    /** Ticks (or unticks) a step of the prison-visit checklist for a participant in custody. */
-    async checklistStep(actor: OrgActor, caseId: string, partyId: string, input: ChecklistStepInput) {
-      authorise(actor, 'cases.view');
-      return inOrg(db, actor.orgId, async (tx) => {
-        const { facts } = await openCase(tx, actor, caseId, 'work');
-        const p = participantOf(facts, partyId, '_');
-        const k = (await listCustody(tx, actor.orgId, caseId)).find((x) => x.partyId === p.id);
-        if (!k) throw unprocessable('_', 'Record their establishment, prison number and offender manager first');
-        if (!facts.policy.prisonChecklist.includes(input.step)) throw unprocessable('step', 'Choose a step of this service’s prison visit checklist');
-        const checklist = { ...k.checklist };
-        if (input.done) checklist[input.step] = { on: today(), by: by(actor) };
-        else delete checklist[input.step];
-        await setChecklist(tx, actor.orgId, p.id, checklist, clock.now());
-        await insertEvent(
-          tx,
-          event(
-            actor,
-            caseId,
-            `${p.name}: prison visit step “${input.step}” ${input.done ? 'done' : 'not done'}`,
-            { step: input.step, done: input.done },
-            p.id,
-          ),
-        );
-        await audit.record(tx, actor, actor.orgId, { action: 'rj.checklist_step', entityType: 'party', entityId: p.id, detail: { caseId, done: input.done } });
-        return { stepsLeft: stepsLeft(facts.policy.prisonChecklist, checklist) };
-      });
-    },
+    ...custody,
 
     /** The service's RJ policy. */
     async policy(actor: OrgActor): Promise<RjPolicy> {

@@ -14,12 +14,12 @@ import { msg } from '#src/i18n/i18n.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import { newId } from '#src/lib/ids.ts';
 import type { RjDeps } from '../rj.service.ts';
-import { gateOf, rjFacts } from '../rj-facts.ts';
+import { gateOf } from '../rj-facts.ts';
+import { by, openRjCase } from '../rj-case.ts';
 import { letterStatus, passRefusal, recipientCopy, reviewRefusal } from '../rules/letter-rules.ts';
 import { findLetter, insertLetter, insertReview, type LetterRow, listLetters, listReviews, type ReviewRow, updateLetter } from './letters.repo.ts';
 import type { LetterInput, ReviewInput, RevisionInput } from './letters.schemas.ts';
 
-const by = (actor: OrgActor) => actor.label ?? actor.id;
 const refused = (message: string, field = '_') => new AppError('UNPROCESSABLE', message, { reason: 'LETTER_REFUSED', fields: { [field]: message } });
 const conflict = (message: string) => new AppError('CONFLICT', message, { reason: 'LETTER_REFUSED', fields: { _: message } });
 
@@ -34,11 +34,7 @@ export function copyFor(l: LetterRow, parties: readonly PartyRow[]) {
 export function createLetterService(deps: RjDeps) {
   const { db, clock, audit, cases } = deps;
 
-  async function open(tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work') {
-    const c = await cases.caseFor(tx, actor, caseId, need);
-    if (c.caseType !== 'restorative_justice') throw notFound(msg('This is not a restorative justice case'));
-    return (await rjFacts(tx, actor.orgId, caseId))!;
-  }
+  const open = async (tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work') => (await openRjCase(cases, tx, actor, caseId, need)).facts;
 
   async function letterOf(tx: Db, actor: OrgActor, caseId: string, letterId: string) {
     const l = await findLetter(tx, actor.orgId, caseId, letterId);

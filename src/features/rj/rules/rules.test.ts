@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RJ_POLICY, readRjPolicy } from '../rj-policy.ts';
 import { heldReason, holdState } from './offence-rules.ts';
+import { prisonVisitProblems, stepsLeft } from './prison-rules.ts';
 import { suitabilityOutcome, suitabilityProblem } from './suitability-rules.ts';
 
 const label = (c: string) => ({ domestic_abuse: 'Domestic abuse', property: 'Burglary, theft or damage', hate_crime: 'Hate crime' })[c] ?? c;
@@ -65,5 +66,20 @@ describe('the RJ policy', () => {
     expect(readRjPolicy({ assessmentValidDays: 30 }).assessmentValidDays).toBe(30);
     expect(readRjPolicy({ assessmentValidDays: 'soon' })).toEqual(DEFAULT_RJ_POLICY);
     expect(readRjPolicy(undefined).prisonChecklist).toHaveLength(3);
+  });
+});
+
+describe('the prison visit checklist', () => {
+  const steps = ['Security clearance', 'Governor approval', 'Visit booked'];
+  const done = { on: '2026-12-01', by: 'Cora' };
+  it('is complete only when every step the service lists is done, naming those left in order', () => {
+    expect(stepsLeft(steps, {})).toEqual(steps);
+    expect(stepsLeft(steps, { 'Governor approval': done, 'An old step': done })).toEqual(['Security clearance', 'Visit booked']);
+    expect(prisonVisitProblems(steps, [{ name: 'Pat Harmer', checklist: { 'Security clearance': done } }])).toEqual([
+      'The prison visit checklist for Pat Harmer is not complete: Governor approval, Visit booked',
+    ]);
+    const all = Object.fromEntries(steps.map((s) => [s, done]));
+    expect(prisonVisitProblems(steps, [{ name: 'Pat Harmer', checklist: all }])).toEqual([]);
+    expect(prisonVisitProblems([], [{ name: 'Pat Harmer', checklist: {} }])).toEqual([]);
   });
 });
