@@ -79,3 +79,28 @@ describe('a participant in custody', () => {
     expect((await book()).statusCode).toBe(201);
   });
 });
+
+describe('written consent (RJC Code C)', () => {
+  it('asks for the information’s version and the date signed, keeping what was typed, then records it', async () => {
+    await cora.get(`/cases/${w.caseId}/people`);
+    const bare = await cora.post(`/cases/${w.caseId}/consents`, { partyId: w.parties.hana, status: 'given', method: 'verbal', notes: 'Met at the library' });
+    expect(bare.statusCode).toBe(422);
+    const text = pageText(bare.body);
+    expect(text).toContain('Restorative justice needs written consent');
+    expect(text).toContain('Enter the version of the information they were given');
+    expect(bare.body).toContain('Met at the library');
+    const ok = await cora.post(`/cases/${w.caseId}/consents`, {
+      partyId: w.parties.hana,
+      status: 'given',
+      method: 'written',
+      informationVersion: 'RJ leaflet v3',
+      'signedOn-day': '1',
+      'signedOn-month': '12',
+      'signedOn-year': '2026',
+    });
+    expect(ok.statusCode).toBe(303);
+    const api = await apiAs(h, cora)('POST', `/api/v1/cases/${w.caseId}/consents`, { partyId: w.parties.pat, status: 'given', method: 'online' });
+    expect(api.statusCode).toBe(422);
+    expect(api.json().error.fields).toMatchObject({ informationVersion: expect.any(String), signedOn: 'Enter the date they signed' });
+  });
+});

@@ -58,6 +58,7 @@ export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediato
     canManage: view.canManage,
     /** May record work on the case (contacts, consents, notes, intake, tasks): coordinators and the mediators on it. */
     canWork: view.canWork,
+    isRj: c.caseType === 'restorative_justice',
     subNavigation: [
       { text: t('Overview'), href: base, active: tab === 'overview' },
       { text: t('People ({count})', { count: view.parties.length }), href: `${base}/people`, active: tab === 'people' },
