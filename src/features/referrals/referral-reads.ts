@@ -1,3 +1,4 @@
 // Published by referrals: the referral, enquiry and volunteering queues, and how a reference is written.
 export { formatReference } from './references.repo.ts';
 export { listEnquiries, listReferrals, listVolunteerApplications } from './referrals.repo.ts';
+export { referralCounts } from './referrals.repo.ts';

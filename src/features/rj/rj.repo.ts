@@ -1,7 +1,7 @@
 // The RJ tables: the service's policy, the case's offence category and senior decision, suitability, risk
 // assessments and custody. Letters and their reviews are in letters/letters.repo.ts.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, inArray } from '#src/db/orm.ts';
+import { and, asc, desc, eq, gte, inArray, lt } from '#src/db/orm.ts';
 import { rjCases, rjCustody, rjPolicies, rjRiskAssessments, rjSuitability } from '#src/db/schema/rj.ts';
 
 export type SuitabilityRow = typeof rjSuitability.$inferSelect;
@@ -101,4 +101,14 @@ export async function setChecklist(tx: Db, orgId: string, partyId: string, check
     .update(rjCustody)
     .set({ checklist, updatedAt: at })
     .where(and(eq(rjCustody.orgId, orgId), eq(rjCustody.partyId, partyId)));
+}
+
+/** Each participant's newest suitability recorded in [from, to), by role and answers (for the return). */
+export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, to: string) {
+  const rows = await tx
+    .select()
+    .from(rjSuitability)
+    .where(and(eq(rjSuitability.orgId, orgId), gte(rjSuitability.assessedOn, from), lt(rjSuitability.assessedOn, to)))
+    .orderBy(asc(rjSuitability.createdAt));
+  return [...new Map(rows.map((r) => [r.partyId, r])).values()];
 }

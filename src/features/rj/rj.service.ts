@@ -16,6 +16,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { createLetterService } from './letters/letters.service.ts';
 import { createCustodyService } from './custody.service.ts';
+import { createRjReturnService } from './returns/rj-return.service.ts';
 import { by, openRjCase, participantOf, rjEvent, unprocessable } from './rj-case.ts';
 import { type RjPolicy, ZRjPolicy } from './rj-policy.ts';
 import { gateOf, policyOf, rjFacts } from './rj-facts.ts';
@@ -38,6 +39,7 @@ export function createRjService(deps: RjDeps) {
 
   return {
     letters,
+    returns: createRjReturnService(deps),
 
     /** Everything on the case's RJ tab: the hold, each participant's suitability, assessments and custody, and the gates. Audited. */
     async overview(actor: OrgActor, caseId: string) {

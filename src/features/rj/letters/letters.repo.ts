@@ -1,6 +1,6 @@
 // Letters between the parties of an RJ case and the facilitators' reviews of them.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, inArray } from '#src/db/orm.ts';
+import { and, asc, eq, gte, inArray, lt, sql } from '#src/db/orm.ts';
 import { rjLetterReviews, rjLetters } from '#src/db/schema/rj.ts';
 
 export type LetterRow = typeof rjLetters.$inferSelect;
@@ -46,4 +46,13 @@ export async function listReviews(tx: Db, orgId: string, letterIds: string[]): P
     .from(rjLetterReviews)
     .where(and(eq(rjLetterReviews.orgId, orgId), inArray(rjLetterReviews.letterId, letterIds)))
     .orderBy(asc(rjLetterReviews.at));
+}
+
+/** Letters passed on in [from, to), for the return's indirect exchanges. */
+export async function passedLetterCount(tx: Db, orgId: string, from: Date, to: Date): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(rjLetters)
+    .where(and(eq(rjLetters.orgId, orgId), gte(rjLetters.passedAt, from), lt(rjLetters.passedAt, to)));
+  return row?.n ?? 0;
 }
