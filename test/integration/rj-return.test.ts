@@ -71,3 +71,17 @@ describe('the RJ return', () => {
     expect((await vera.get('/reports/rj')).statusCode).toBe(403);
   });
 });
+
+describe('the service’s RJ policy', () => {
+  it('is read by staff and changed by admins only, each field checked', async () => {
+    const ada = await w.signIn(w.members.ada);
+    await ada.get('/home');
+    const policy = (await apiAs(h, sue)('GET', '/api/v1/rj/policy')).json();
+    expect(policy.assessmentValidDays).toBe(90);
+    expect((await apiAs(h, sue)('PUT', '/api/v1/rj/policy', policy)).statusCode).toBe(403);
+    const bad = await apiAs(h, ada)('PUT', '/api/v1/rj/policy', { ...policy, assessmentValidDays: 0 });
+    expect(bad.statusCode).toBe(422);
+    const ok = await apiAs(h, ada)('PUT', '/api/v1/rj/policy', { ...policy, victimInitiatedOnly: ['domestic_abuse', 'stalking'] });
+    expect(ok.json().victimInitiatedOnly).toEqual(['domestic_abuse', 'stalking']);
+  });
+});

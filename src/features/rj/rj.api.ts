@@ -8,6 +8,7 @@ import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
 import { ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability } from './rj.schemas.ts';
 import { ZLetter, ZReview, ZRevision } from './letters/letters.schemas.ts';
+import { ZRjPolicy } from './rj-policy.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['restorative justice'];
@@ -254,5 +255,32 @@ export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
       const c = await rj.letters.copy(req.actor!, req.params.id, req.params.letterId);
       return { ...c, passedAt: c.passedAt?.toISOString() ?? null };
     },
+  );
+
+  api.get(
+    '/api/v1/rj/policy',
+    {
+      schema: {
+        summary:
+          'The service’s restorative justice policy: offence categories needing extra care or taken only from the person harmed, how long an assessment stays current, the prison-visit checklist',
+        tags,
+        security,
+        response: { 200: ZRjPolicy, ...errorResponses },
+      },
+    },
+    async (req) => rj.policy(req.actor!),
+  );
+  api.put(
+    '/api/v1/rj/policy',
+    {
+      schema: {
+        summary: 'Change the service’s restorative justice policy (admins)',
+        tags,
+        security,
+        body: ZRjPolicy,
+        response: { 200: ZRjPolicy, ...errorResponses },
+      },
+    },
+    async (req) => rj.savePolicy(req.actor!, req.body),
   );
 }
