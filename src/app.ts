@@ -57,6 +57,9 @@ import { registerPasswordRoutes } from './features/auth/passwords.routes.ts';
 import { registerClosingApi } from './features/closing/closing.api.ts';
 import { registerClosingLinkPages } from './features/closing/closing-links.routes.ts';
 import { registerClosingPages } from './features/closing/closing.routes.ts';
+import { registerRjApi } from './features/rj/rj.api.ts';
+import { registerRjPages } from './features/rj/rj.routes.ts';
+import { registerRjReturnRoutes } from './features/rj/returns/rj-return.routes.ts';
 import { registerHomeRoutes } from './features/home/home.routes.ts';
 import { registerPeopleRoutes } from './features/people/people.routes.ts';
 import { registerSetupRoutes } from './features/setup/setup.routes.ts';
@@ -164,6 +167,9 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerClosingLinkPages(app, deps);
   registerClosingApi(app, deps);
   registerAgreements(app, deps);
+  registerRjPages(app, deps);
+  registerRjApi(app, deps);
+  registerRjReturnRoutes(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

@@ -40,6 +40,8 @@ import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts'
 import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
 import { createClosingService } from './features/closing/closing.service.ts';
+import { rjContactCheck } from './features/rj/rj-contact-check.ts';
+import { createRjService } from './features/rj/rj.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { nameEntities } from './features/system/entity-names.ts';
 import { createEmailService } from './features/email/email.service.ts';
@@ -58,7 +60,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const people = createPeopleService({ db, clock, audit, linkVolunteer: linkVolunteerByEmail });
   const mailer = mailerFromConfig(config);
   const caseActivity = createCaseActivityService({ db, clock, audit, cases });
-  const meetings = createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) });
+  const meetings = createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }), contactCheck: rjContactCheck });
   return {
     config,
     database,
@@ -106,6 +108,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     }),
     /** What the audit trail calls the records and people it lists (audit sits beneath every feature). */
     nameEntities,
+    rj: createRjService({ db, clock, audit, cases }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

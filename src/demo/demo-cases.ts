@@ -258,7 +258,14 @@ async function seedCase(deps: Deps, actor: OrgActor, c: DemoCase, day: (offset: 
   if (c.stage === 'intake') return;
 
   for (const [i, intake] of (c.intakes ?? []).entries()) {
-    await deps.caseActivity.recordConsent(actor, caseId, { partyId: partyId(i), status: 'given', method: i === 0 ? 'verbal' : 'written' });
+    const rj = c.referral.caseType === 'restorative_justice';
+    await deps.caseActivity.recordConsent(actor, caseId, {
+      partyId: partyId(i),
+      status: 'given',
+      method: i === 0 && !rj ? 'verbal' : 'written',
+      // Restorative justice needs written consent: the information's version and the date signed.
+      ...(rj ? { informationVersion: 'Restorative justice leaflet v2', signedOn: deps.clock.now().toISOString().slice(0, 10) } : {}),
+    });
     await deps.caseActivity.saveIntake(actor, caseId, {
       partyId: partyId(i),
       ...intake,

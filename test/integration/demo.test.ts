@@ -40,11 +40,11 @@ describe('parley demo', () => {
     const res = await get('/api/v1/cases');
     expect(res.statusCode).toBe(200);
     const cases = res.json().cases as ListedCase[];
-    expect(cases).toHaveLength(7);
+    expect(cases).toHaveLength(8);
     const byStatus = Object.fromEntries(
       ['intake', 'ready', 'mediation', 'follow_up', 'closed', 'withdrawn'].map((s) => [s, cases.filter((c) => c.status === s).length]),
     );
-    expect(byStatus).toEqual({ intake: 2, ready: 1, mediation: 1, follow_up: 1, closed: 1, withdrawn: 1 });
+    expect(byStatus).toEqual({ intake: 3, ready: 1, mediation: 1, follow_up: 1, closed: 1, withdrawn: 1 });
     expect(cases.every((c) => /^RCM-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
     expect(new Set(cases.map((c) => c.caseType))).toEqual(new Set(['community', 'restorative_justice', 'send', 'social_care']));
   });
@@ -149,7 +149,7 @@ describe('parley demo', () => {
     const again = await loadDemo(h.deps);
     expect(again).toMatchObject({ created: false, orgId });
     expect(again.accounts.map((a) => a.role)).toContain('admin');
-    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(7);
+    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(8);
     expect(admin.orgSlug).toBe(DEMO_SLUG);
   });
 
@@ -163,5 +163,22 @@ describe('parley demo', () => {
     expect(home.body).toContain('What our clients say');
     expect(home.body).toContain('we found a way to share the cost of the tree');
     expect(home.body).not.toContain('Ellis');
+  });
+
+  it('has a restorative case waiting on an assessment, its conference refused with the reason, and one with vetted letters', async () => {
+    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const rjCases = cases.filter((c) => c.caseType === 'restorative_justice');
+    const summaries = await Promise.all(rjCases.map(async (c) => ({ c, rj: (await get(`/api/v1/cases/${c.id}/rj`)).json() })));
+    const waiting = summaries.find((s) => s.c.status === 'intake')!;
+    expect(waiting.rj.direct.allowed).toBe(false);
+    expect(waiting.rj.direct.problems.map((p: { message: string }) => p.message)).toEqual([
+      'Drew Fakeley’s risk assessment has not been signed off by a supervisor',
+    ]);
+    expect(waiting.rj.participants.find((p: { name: string }) => p.name === 'Drew Fakeley').custody.establishment).toBe('HMP Example (fictional)');
+    const withLetters = summaries.find((s) => s.c.status === 'follow_up')!;
+    const letters = (await get(`/api/v1/cases/${withLetters.c.id}/rj/letters`)).json().letters as { status: string; recipientCopy: string }[];
+    expect(letters.map((l) => l.status)).toEqual(['passed', 'awaiting_vetting']);
+    expect(letters[0]!.recipientCopy).not.toMatch(/Pretend Road|TN9 1AA|Kai/);
+    expect(letters[1]!.recipientCopy).not.toContain('07700 900204');
   });
 });

@@ -29,7 +29,14 @@ export async function caseAtOutcome(
   });
   const parties = (await h.deps.cases.get(admin, caseId)).parties;
   for (const p of parties) {
-    await h.deps.caseActivity.recordConsent(admin, caseId, { partyId: p.id, status: 'given', method: 'verbal' });
+    // Restorative justice needs written consent: the information's version and the date signed.
+    await h.deps.caseActivity.recordConsent(admin, caseId, {
+      partyId: p.id,
+      status: 'given',
+      method: 'written',
+      informationVersion: 'Information sheet v1',
+      signedOn: h.clock.now().toISOString().slice(0, 10),
+    });
     await h.deps.caseActivity.saveIntake(admin, caseId, { partyId: p.id, situationNow: `${p.name} explained how it looks to them` });
     if (opts.emails !== false) {
       const email = `${p.name.toLowerCase().replace(/\W+/g, '.')}@example.test`;

@@ -1,5 +1,6 @@
 // What happens on a case day to day: consents, contacts, notes, intake records, tasks, safeguarding disclosures.
 import { msg } from '#src/i18n/i18n.ts';
+import { londonParts } from '#src/domain/meeting-times.ts';
 import type { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -18,6 +19,7 @@ import type { CaseService } from './cases.service.ts';
 import { lifecycleView } from './cases.service.ts';
 import { afterPartyWithdraws, isActive, intakeRefusal } from './lifecycle.ts';
 import { insertEvent, listIntakes, upsertIntake } from './timeline.repo.ts';
+import { consentProblems } from './consent-rules.ts';
 
 const CONTACT_WORDS: Record<string, string> = {
   call: 'Call',
@@ -107,6 +109,9 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     async recordConsent(actor: OrgActor, caseId: string, input: z.infer<typeof ZConsent>) {
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, parties, party } = await open(tx, actor, caseId, input.partyId);
+        const problems = consentProblems(c.caseType, party!.role, input, londonParts(clock.now()).date);
+        if (Object.keys(problems).length)
+          throw new AppError('UNPROCESSABLE', Object.values(problems).join('. '), { reason: 'CONSENT_INCOMPLETE', fields: problems });
         await updateParty(tx, actor.orgId, caseId, input.partyId, { consent: input.status });
         await insertEvent(tx, {
           ...event(actor, caseId),
@@ -114,7 +119,13 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           kind: 'consent',
           summary: `${party!.name}: consent ${input.status} (${input.method})`,
           body: input.notes || null,
-          data: { status: input.status, method: input.method, recordedBy: actor.label },
+          data: {
+            status: input.status,
+            method: input.method,
+            recordedBy: actor.label,
+            ...(input.informationVersion ? { informationVersion: input.informationVersion } : {}),
+            ...(input.signedOn ? { signedOn: input.signedOn } : {}),
+          },
         });
         let movedTo: CaseStatus | null = null;
         let goOnWith: string[] | null = null;

@@ -40,7 +40,7 @@ function issueOutcomesOf(b: FormBody): (string | undefined)[] {
   return Array.from({ length: count }, (_, i) => optionalText(b, `issueOutcomes-${i}`));
 }
 
-const hrefFor = (key: string) => (/(^|-)(dueOn|metOn)$/.test(key) ? `#${key}-day` : `#${key}`);
+const hrefFor = (key: string) => (/(^|-)(dueOn|metOn|signedOn)$/.test(key) ? `#${key}-day` : `#${key}`);
 
 export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'caseActivity' | 'cases' | 'clock'>, pages: CasePagesService) {
   function register<S extends z.ZodType>(form: CaseForm<S>) {
@@ -110,11 +110,22 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
     path: '/cases/:id/consents',
     tab: 'people',
     prefix: 'consent',
-    order: ['partyId', 'status', 'method', 'notes'],
+    order: ['partyId', 'status', 'method', 'informationVersion', 'signedOn', 'notes'],
     schema: ZConsent,
-    shape: (b) => ({
-      input: { partyId: textOf(b, 'partyId'), status: optionalText(b, 'status'), method: optionalText(b, 'method'), notes: optionalText(b, 'notes') },
-    }),
+    shape: (b) => {
+      const signedOn = dateOf(b, 'signedOn', msg('Date signed'));
+      return {
+        input: {
+          partyId: textOf(b, 'partyId'),
+          status: optionalText(b, 'status'),
+          method: optionalText(b, 'method'),
+          notes: optionalText(b, 'notes'),
+          informationVersion: optionalText(b, 'informationVersion'),
+          signedOn: signedOn.value,
+        },
+        dateErrors: signedOn.error ? { signedOn: signedOn.error } : undefined,
+      };
+    },
     run: (actor, caseId, data) => deps.caseActivity.recordConsent(actor, caseId, data),
     // One of three or more parties withdrawing: the case stays, and the page asks whether it goes on with the others.
     done: (_data, result) => ((result as { goOnWith?: string[] | null }).goOnWith ? 'partyWithdrew' : 'consent'),

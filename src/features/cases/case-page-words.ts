@@ -57,6 +57,7 @@ export const TIMELINE_KIND_LABELS: Partial<Record<EventKind, string>> = {
   assignment: msg('Mediators'),
   meeting: msg('Meetings'),
   shuttle: msg('Shuttle log'),
+  restorative: msg('Restorative justice'),
 };
 
 export const EVENT_KIND_LABELS: Record<EventKind, string> = {
@@ -73,6 +74,7 @@ export const EVENT_KIND_LABELS: Record<EventKind, string> = {
   assignment: msg('Mediators'),
   meeting: msg('Meeting'),
   shuttle: msg('Shuttle log'),
+  restorative: msg('Restorative justice'),
 };
 
 /** MOJ badge colours for each case status. */

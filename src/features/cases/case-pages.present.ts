@@ -43,7 +43,7 @@ const choices = <K extends string>(t: Translate, labels: Record<K, string>, sele
   (Object.entries(labels) as [K, string][]).map(([value, text]) => ({ value, text: t(text), checked: value === selected }));
 
 /** The heading and sub navigation every page of the case shares. */
-export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediators' | 'meetings' | 'agreement' | 'follow_up') {
+export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediators' | 'meetings' | 'agreement' | 'follow_up' | 'rj') {
   const c = view.case;
   const base = `/cases/${c.id}`;
   return {
@@ -58,6 +58,7 @@ export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediato
     canManage: view.canManage,
     /** May record work on the case (contacts, consents, notes, intake, tasks): coordinators and the mediators on it. */
     canWork: view.canWork,
+    isRj: c.caseType === 'restorative_justice',
     subNavigation: [
       { text: t('Overview'), href: base, active: tab === 'overview' },
       { text: t('People ({count})', { count: view.parties.length }), href: `${base}/people`, active: tab === 'people' },
@@ -65,6 +66,7 @@ export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediato
       { text: t('Tasks ({count})', { count: view.tasks.filter((x) => !x.doneAt).length }), href: `${base}/tasks`, active: tab === 'tasks' },
       { text: t('Mediators'), href: `${base}/mediators`, active: tab === 'mediators' },
       { text: t('Meetings ({count} upcoming)', { count: view.upcomingMeetings }), href: `${base}/meetings`, active: tab === 'meetings' },
+      ...(c.caseType === 'restorative_justice' ? [{ text: t('Restorative justice'), href: `${base}/rj`, active: tab === 'rj' }] : []),
       { text: t('Agreement'), href: `${base}/agreement`, active: tab === 'agreement' },
       ...(['outcome', 'follow_up', 'closed'].includes(c.status)
         ? [{ text: t('Follow-up and feedback'), href: `${base}/follow-up`, active: tab === 'follow_up' }]

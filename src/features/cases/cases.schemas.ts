@@ -42,6 +42,13 @@ export const ZConsent = z.object({
   status: z.enum(['given', 'withdrawn'], { error: 'Say whether consent was given or withdrawn' }),
   method: z.enum(['verbal', 'written', 'online'], { error: 'Say how consent was given or withdrawn' }),
   notes: z.string().trim().max(2000).optional(),
+  /** Written consent (restorative justice, consent-rules.ts): the version of the information given, and the date signed. */
+  informationVersion: z
+    .string()
+    .trim()
+    .max(100, tooLong(msg('Version of the information given'), '100'))
+    .optional(),
+  signedOn: isoDate(msg('Date signed')).optional(),
 });
 
 export const ZNote = z.object({

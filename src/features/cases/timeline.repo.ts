@@ -16,6 +16,7 @@ export const EVENT_KINDS = [
   'assignment',
   'meeting',
   'shuttle',
+  'restorative',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id'> & { kind: EventKind };

@@ -2,3 +2,4 @@
 export { formatReference } from './references.repo.ts';
 export { listEnquiries, listReferrals, listVolunteerApplications } from './referrals.repo.ts';
 export { enquiryNames, referralNames } from './referral-names.repo.ts';
+export { referralCounts } from './referrals.repo.ts';

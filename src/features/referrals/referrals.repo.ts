@@ -1,5 +1,5 @@
 import type { Db } from '#src/db/client.ts';
-import { and, desc, eq, inArray, ne, or, sql } from '#src/db/orm.ts';
+import { and, desc, eq, gte, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
 
@@ -108,4 +108,13 @@ export async function insertVolunteerApplication(tx: Db, v: typeof volunteerAppl
 
 export async function listVolunteerApplications(tx: Db, orgId: string) {
   return tx.select().from(volunteerApplications).where(eq(volunteerApplications.orgId, orgId)).orderBy(desc(volunteerApplications.createdAt)).limit(200);
+}
+
+/** Referrals of one case type received in [from, to), counted by source, status and decision reason (for funders' returns). */
+export async function referralCounts(tx: Db, orgId: string, caseType: string, from: Date, to: Date) {
+  return tx
+    .select({ source: referrals.source, status: referrals.status, reason: referrals.decisionReason, count: sql<number>`count(*)::int` })
+    .from(referrals)
+    .where(and(eq(referrals.orgId, orgId), eq(referrals.caseType, caseType), gte(referrals.createdAt, from), lt(referrals.createdAt, to)))
+    .groupBy(referrals.source, referrals.status, referrals.decisionReason);
 }

@@ -12,7 +12,7 @@ import { newId } from '#src/lib/ids.ts';
 import type { CaseMediator } from './meeting-choices.repo.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { MEETING_STATUS_LABELS, type MeetingStatus } from '#src/domain/meeting-words.ts';
-import { type BookingFacts, type BookingVenue, bookingProblems, problemFields } from './meeting-rules.ts';
+import { type BookingFacts, type BookingProblem, type BookingVenue, bookingProblems, problemFields } from './meeting-rules.ts';
 import { findRequest } from '../requests/requests.repo.ts';
 import { lockPeople, lockRoom, type MeetingWithParticipants, type NewParticipant, peopleClashes, roomClashes } from '../records/meetings.repo.ts';
 
@@ -31,6 +31,16 @@ export type MeetingPlan = {
 };
 
 export type Checked = { venue?: BookingVenue & { venueId: string; roomId: string } };
+
+/**
+ * Another feature's say on whether a meeting may be booked, inside the booking's transaction: features/rj gives one
+ * (its contact gate and the prison-visit checklist) when the app is built (deps.ts), so meetings never imports it.
+ * Returns the reasons it may not, by form field; empty when it may.
+ */
+export type ContactCheck = (
+  tx: Db,
+  ask: { orgId: string; caseId: string; caseType: string; kind: string; partyIds: readonly string[]; now: Date },
+) => Promise<BookingProblem[]>;
 
 const refuse = (fields: FieldErrors, message?: string) =>
   new AppError('UNPROCESSABLE', message ?? Object.values(fields).join('. '), { reason: 'BOOKING_REFUSED', fields });
@@ -56,7 +66,15 @@ export function checkChoices(
  */
 export async function checkBookable(
   tx: Db,
-  ctx: { orgId: string; now: Date; c: CaseRow; policy: MeetingPolicy; notices: readonly Notice[]; parties: readonly PartyRow[] },
+  ctx: {
+    orgId: string;
+    now: Date;
+    c: CaseRow;
+    policy: MeetingPolicy;
+    notices: readonly Notice[];
+    parties: readonly PartyRow[];
+    contactCheck?: ContactCheck | undefined;
+  },
   plan: MeetingPlan,
   exceptMeetingId?: string,
 ): Promise<Checked> {
@@ -98,6 +116,11 @@ export async function checkBookable(
     ).map((c) => ({ name: c.name, kind: c.volunteerId ? 'volunteer' : 'party', startsAt: c.startsAt, endsAt: c.endsAt })),
   };
   const problems = bookingProblems(facts);
+  // A case that has ended gives only that reason (bookingProblems); otherwise the other feature's reasons join the rest.
+  if (ctx.contactCheck && !(problems.length === 1 && problems[0]!.field === '_'))
+    problems.push(
+      ...(await ctx.contactCheck(tx, { orgId: ctx.orgId, caseId: ctx.c.id, caseType: ctx.c.caseType, kind: plan.kind, partyIds: plan.partyIds, now: ctx.now })),
+    );
   if (problems.length) throw refuse(problemFields(problems), problems.map((p) => p.message).join('. '));
   return { venue };
 }

@@ -1,7 +1,7 @@
 // The only file that queries meetings and meeting_participants. Every query is scoped by the service (orgId) and
 // runs inside the caller's tenant transaction.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, gt, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
+import { and, asc, eq, gt, gte, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { users } from '#src/db/schema/people.ts';
@@ -321,4 +321,23 @@ export async function participantLanguages(tx: Db, orgId: string, people: Partic
     if (language) out.set(p.id, language);
   }
   return out;
+}
+
+/** Meetings of these kinds held in [from, to) on cases of one type, counted by kind (for funders' returns). */
+export async function heldMeetingCounts(tx: Db, orgId: string, caseType: string, kinds: readonly string[], from: Date, to: Date) {
+  return tx
+    .select({ kind: meetings.kind, count: sql<number>`count(*)::int` })
+    .from(meetings)
+    .innerJoin(cases, and(eq(cases.orgId, meetings.orgId), eq(cases.id, meetings.caseId)))
+    .where(
+      and(
+        eq(meetings.orgId, orgId),
+        eq(cases.caseType, caseType),
+        eq(meetings.status, 'held'),
+        inArray(meetings.kind, [...kinds]),
+        gte(meetings.startsAt, from),
+        lt(meetings.startsAt, to),
+      ),
+    )
+    .groupBy(meetings.kind);
 }

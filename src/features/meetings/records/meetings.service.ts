@@ -18,6 +18,7 @@ import { newId } from '#src/lib/ids.ts';
 import {
   changedMeanwhile,
   checkBookable,
+  type ContactCheck,
   checkChoices,
   notBooked,
   openRequestOf,
@@ -44,7 +45,15 @@ import { listRequestsOfCase, resolveRequest } from '../requests/requests.repo.ts
 import { createRequestService } from '../requests/requests.service.ts';
 import { createShuttleService } from '../shuttle/shuttle.service.ts';
 
-export type MeetingDeps = { db: Db; clock: Clock; audit: Audit; cases: CaseService; settings: SettingsService };
+export type MeetingDeps = {
+  db: Db;
+  clock: Clock;
+  audit: Audit;
+  cases: CaseService;
+  settings: SettingsService;
+  /** Another feature's say on booking (features/rj's contact gate), given in deps.ts. */
+  contactCheck?: ContactCheck;
+};
 export type LoadMeeting = (
   tx: Db,
   actor: OrgActor,
@@ -146,7 +155,7 @@ export function createMeetingService(deps: MeetingDeps) {
         const place = input.mode === 'in_person' ? (input.place ?? null) : null;
         const checked = await checkBookable(
           tx,
-          { orgId: actor.orgId, now, c, policy, notices, parties },
+          { orgId: actor.orgId, now, c, policy, notices, parties, contactCheck: deps.contactCheck },
           {
             kind: input.kind,
             mode: input.mode,
@@ -232,7 +241,7 @@ export function createMeetingService(deps: MeetingDeps) {
         const ids = (kind: 'volunteerId' | 'partyId') => m.participants.flatMap((p) => (p[kind] ? [p[kind]] : []));
         await checkBookable(
           tx,
-          { orgId: actor.orgId, now, c, policy, notices, parties },
+          { orgId: actor.orgId, now, c, policy, notices, parties, contactCheck: deps.contactCheck },
           {
             kind: m.kind,
             mode: m.mode,

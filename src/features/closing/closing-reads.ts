@@ -1,0 +1,3 @@
+// Published by closing for the features above it: the feedback figures of a case type over a period (features/rj's
+// funder return). Reads only; each caller authorises.
+export { aggregateFeedback } from './feedback/feedback.repo.ts';

@@ -1,0 +1,80 @@
+// The RJ return over a period (rules.md #62): each metric from one query, through the published reads of the features
+// that own the records (referrals, meetings, closing) and RJ's own tables. Counts only, never a person. Audited.
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import { addDays } from '#src/domain/availability.ts';
+import { aggregateFeedback } from '#src/features/closing/closing-reads.ts';
+import { listParties } from '#src/features/cases/case-reads.ts';
+import { heldMeetingCounts } from '#src/features/meetings/meeting-reads.ts';
+import { referralCounts } from '#src/features/referrals/referral-reads.ts';
+import { passedLetterCount } from '../letters/letters.repo.ts';
+import { suitabilityInPeriod } from '../rj.repo.ts';
+import type { RjDeps } from '../rj.service.ts';
+import { suitabilityOutcome } from '../rules/suitability-rules.ts';
+import { type Figure, type Metric, metric } from './rj-return.ts';
+
+const RJ = 'restorative_justice';
+const SMALLEST_SHOWN = 3;
+const mean = (sum: number, n: number) => (n >= SMALLEST_SHOWN ? Math.round((100 * sum) / n) / 100 : null);
+const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+
+export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
+  const { db, audit } = deps;
+
+  async function suitability(tx: Db, orgId: string, from: string, toExclusive: string): Promise<Figure[]> {
+    const rows = await suitabilityInPeriod(tx, orgId, from, toExclusive);
+    const roles = new Map<string, string>();
+    for (const caseId of new Set(rows.map((r) => r.caseId))) for (const p of await listParties(tx, orgId, caseId)) roles.set(p.id, p.role);
+    const outcomes = rows.map((r) => suitabilityOutcome(roles.get(r.partyId) ?? '', r));
+    return [
+      { label: 'suitable', value: outcomes.filter((o) => o === 'suitable').length },
+      { label: 'not suitable', value: outcomes.filter((o) => o === 'not_suitable').length },
+    ];
+  }
+
+  return {
+    /** The return for the period from `from` to `to` (both days included). */
+    async forPeriod(actor: OrgActor, period: { from: string; to: string }): Promise<Metric[]> {
+      authorise(actor, 'feedback.view');
+      const end = addDays(period.to, 1);
+      return inOrg(db, actor.orgId, async (tx) => {
+        const referrals = await referralCounts(tx, actor.orgId, RJ, utc(period.from), utc(end));
+        const bySource = new Map<string, number>();
+        const byOutcome = new Map<string, number>();
+        for (const r of referrals) {
+          bySource.set(r.source, (bySource.get(r.source) ?? 0) + r.count);
+          const key = r.reason && r.status !== 'accepted' ? `${r.status}: ${r.reason}` : r.status;
+          byOutcome.set(key, (byOutcome.get(key) ?? 0) + r.count);
+        }
+        const held = await heldMeetingCounts(tx, actor.orgId, RJ, ['rj_conference', 'joint'], utc(period.from), utc(end));
+        const letters = await passedLetterCount(tx, actor.orgId, utc(period.from), utc(end));
+        const [fb] = await aggregateFeedback(tx, { orgId: actor.orgId, caseType: RJ, from: utc(period.from), to: utc(end) });
+        const metrics = [
+          metric(
+            'referrals_by_source',
+            [...bySource].map(([label, value]) => ({ label, value })),
+          ),
+          metric(
+            'referral_outcomes',
+            [...byOutcome].map(([label, value]) => ({ label, value })),
+          ),
+          metric('suitability', await suitability(tx, actor.orgId, period.from, end)),
+          metric('completed', [
+            { label: 'direct', value: held.reduce((n, r) => n + r.count, 0) },
+            { label: 'indirect', value: letters },
+          ]),
+          metric('satisfaction', [
+            { label: 'responses', value: fb?.responses ?? 0 },
+            { label: 'mean satisfaction', value: fb ? mean(fb.satisfactionSum, fb.responses) : null },
+            { label: 'mean coping before', value: fb ? mean(fb.copeBeforeSum, fb.copeRated) : null },
+            { label: 'mean coping after', value: fb ? mean(fb.copeAfterSum, fb.copeRated) : null },
+          ]),
+        ];
+        await audit.record(tx, actor, actor.orgId, { action: 'rj.return_viewed', entityType: 'organisation', entityId: actor.orgId, detail: period });
+        return metrics;
+      });
+    },
+  };
+}

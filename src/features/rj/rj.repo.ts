@@ -1,0 +1,114 @@
+// The RJ tables: the service's policy, the case's offence category and senior decision, suitability, risk
+// assessments and custody. Letters and their reviews are in letters/letters.repo.ts.
+import type { Db } from '#src/db/client.ts';
+import { and, asc, desc, eq, gte, inArray, lt } from '#src/db/orm.ts';
+import { rjCases, rjCustody, rjPolicies, rjRiskAssessments, rjSuitability } from '#src/db/schema/rj.ts';
+
+export type SuitabilityRow = typeof rjSuitability.$inferSelect;
+export type AssessmentRow = typeof rjRiskAssessments.$inferSelect;
+export type CustodyRow = typeof rjCustody.$inferSelect;
+export type RjCaseRow = typeof rjCases.$inferSelect;
+
+export async function findPolicy(tx: Db, orgId: string) {
+  return (await tx.select().from(rjPolicies).where(eq(rjPolicies.orgId, orgId)))[0];
+}
+
+export async function savePolicy(tx: Db, orgId: string, policy: Record<string, unknown>, at: Date) {
+  await tx
+    .insert(rjPolicies)
+    .values({ orgId, policy, updatedAt: at })
+    .onConflictDoUpdate({ target: rjPolicies.orgId, set: { policy, updatedAt: at } });
+}
+
+export async function findRjCase(tx: Db, orgId: string, caseId: string): Promise<RjCaseRow | undefined> {
+  return (
+    await tx
+      .select()
+      .from(rjCases)
+      .where(and(eq(rjCases.orgId, orgId), eq(rjCases.caseId, caseId)))
+  )[0];
+}
+
+export async function upsertRjCase(tx: Db, row: typeof rjCases.$inferInsert) {
+  const { id: _id, orgId: _org, caseId: _case, ...set } = row;
+  await tx.insert(rjCases).values(row).onConflictDoUpdate({ target: rjCases.caseId, set });
+}
+
+export async function insertSuitability(tx: Db, row: typeof rjSuitability.$inferInsert) {
+  await tx.insert(rjSuitability).values(row);
+}
+
+/** Every suitability recording on the case, oldest first (the newest per person is the current one). */
+export async function listSuitability(tx: Db, orgId: string, caseId: string): Promise<SuitabilityRow[]> {
+  return tx
+    .select()
+    .from(rjSuitability)
+    .where(and(eq(rjSuitability.orgId, orgId), eq(rjSuitability.caseId, caseId)))
+    .orderBy(asc(rjSuitability.createdAt));
+}
+
+export async function insertAssessment(tx: Db, row: typeof rjRiskAssessments.$inferInsert) {
+  await tx.insert(rjRiskAssessments).values(row);
+}
+
+/** Every assessment version on the case, each person's newest first. */
+export async function listAssessments(tx: Db, orgId: string, caseId: string): Promise<AssessmentRow[]> {
+  return tx
+    .select()
+    .from(rjRiskAssessments)
+    .where(and(eq(rjRiskAssessments.orgId, orgId), eq(rjRiskAssessments.caseId, caseId)))
+    .orderBy(asc(rjRiskAssessments.partyId), desc(rjRiskAssessments.version));
+}
+
+export async function findAssessment(tx: Db, orgId: string, caseId: string, id: string): Promise<AssessmentRow | undefined> {
+  return (
+    await tx
+      .select()
+      .from(rjRiskAssessments)
+      .where(and(eq(rjRiskAssessments.orgId, orgId), eq(rjRiskAssessments.caseId, caseId), eq(rjRiskAssessments.id, id)))
+  )[0];
+}
+
+export async function signOffAssessment(tx: Db, orgId: string, id: string, by: string, at: Date) {
+  await tx
+    .update(rjRiskAssessments)
+    .set({ signedOffAt: at, signedOffBy: by })
+    .where(and(eq(rjRiskAssessments.orgId, orgId), eq(rjRiskAssessments.id, id)));
+}
+
+export async function listCustody(tx: Db, orgId: string, caseId: string): Promise<CustodyRow[]> {
+  return tx
+    .select()
+    .from(rjCustody)
+    .where(and(eq(rjCustody.orgId, orgId), eq(rjCustody.caseId, caseId)));
+}
+
+export async function custodyOf(tx: Db, orgId: string, partyIds: string[]): Promise<CustodyRow[]> {
+  if (!partyIds.length) return [];
+  return tx
+    .select()
+    .from(rjCustody)
+    .where(and(eq(rjCustody.orgId, orgId), inArray(rjCustody.partyId, partyIds)));
+}
+
+export async function upsertCustody(tx: Db, row: typeof rjCustody.$inferInsert) {
+  const { id: _id, orgId: _org, caseId: _case, partyId: _party, ...set } = row;
+  await tx.insert(rjCustody).values(row).onConflictDoUpdate({ target: rjCustody.partyId, set });
+}
+
+export async function setChecklist(tx: Db, orgId: string, partyId: string, checklist: CustodyRow['checklist'], at: Date) {
+  await tx
+    .update(rjCustody)
+    .set({ checklist, updatedAt: at })
+    .where(and(eq(rjCustody.orgId, orgId), eq(rjCustody.partyId, partyId)));
+}
+
+/** Each participant's newest suitability recorded in [from, to), by role and answers (for the return). */
+export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, to: string) {
+  const rows = await tx
+    .select()
+    .from(rjSuitability)
+    .where(and(eq(rjSuitability.orgId, orgId), gte(rjSuitability.assessedOn, from), lt(rjSuitability.assessedOn, to)))
+    .orderBy(asc(rjSuitability.createdAt));
+  return [...new Map(rows.map((r) => [r.partyId, r])).values()];
+}
