@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'email.view': ['admin', 'coordinator'],
   'feedback.view': ['admin', 'coordinator', 'supervisor'],
   'testimonials.approve': ['admin'],
+  'retention.manage': ['admin'],
+  'dataprotection.view': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -64,6 +66,8 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'email.view': msg('see the email outbox and delivery log'),
   'feedback.view': msg('see feedback and edit testimonials'),
   'testimonials.approve': msg('approve and publish testimonials'),
+  'retention.manage': msg('set how long records are kept, place legal holds and see the destruction log'),
+  'dataprotection.view': msg('see and record data protection work: breaches and people’s requests'),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -50,6 +50,7 @@ const NAVIGATION: { href: string; text: string; permission: Permission }[] = [
   { href: '/my', text: msg('My volunteering'), permission: 'my.work' },
   { href: '/people', text: msg('People'), permission: 'people.view' },
   { href: '/settings', text: msg('Settings'), permission: 'settings.manage' },
+  { href: '/data-protection', text: msg('Data protection'), permission: 'dataprotection.view' },
   { href: '/api-keys', text: msg('API keys'), permission: 'apikeys.manage' },
   { href: '/audit', text: msg('Audit trail'), permission: 'audit.read' },
 ];

@@ -88,6 +88,7 @@ async function caseDataOfA() {
   const work = await workDataOfA(actor, volunteerId);
   const meetings = await meetingDataOfA(actor, caseId, partyId, volunteerId);
   const agreement = await agreementDataOfA(actor, caseId);
+  const { id: holdId } = await h.deps.retention.placeHold(actor, { caseReference: reference, reason: 'Alpha secret hold reason' });
   return {
     ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
     params: {
@@ -104,6 +105,7 @@ async function caseDataOfA() {
       ...work.params,
       ...meetings.params,
       ...agreement.params,
+      holdId,
     },
     secrets: [
       'Petra Alphaparty',
@@ -122,6 +124,7 @@ async function caseDataOfA() {
       ...work.secrets,
       ...meetings.secrets,
       ...agreement.secrets,
+      'Alpha secret hold reason',
     ],
   };
 }
@@ -185,6 +188,7 @@ const fill = (url: string) =>
       if (/^\/(api\/v1\/)?referrals\//.test(url)) return params.referralId!;
       if (url.startsWith('/enquiries/')) return params.enquiryId!;
       if (/^\/(api\/v1\/)?email\//.test(url)) return params.outboxId!;
+      if (url.startsWith('/api/v1/retention/holds/')) return params.holdId!;
       return params.caseId!;
     }
     return params[name ?? '*'] ?? m;
