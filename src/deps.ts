@@ -40,6 +40,7 @@ import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts'
 import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
 import { createClosingService } from './features/closing/closing.service.ts';
+import { createBreachService } from './features/dataprotection/breaches/breaches.service.ts';
 import { createRetentionService } from './features/dataprotection/retention/retention.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { createEmailService } from './features/email/email.service.ts';
@@ -105,6 +106,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       baseUrl: config.baseUrl,
     }),
     retention: createRetentionService({ db, clock, audit }),
+    breaches: createBreachService({ db, clock, audit }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

@@ -88,6 +88,7 @@ async function caseDataOfA() {
   const work = await workDataOfA(actor, volunteerId);
   const meetings = await meetingDataOfA(actor, caseId, partyId, volunteerId);
   const agreement = await agreementDataOfA(actor, caseId);
+  const { id: breachId } = await h.deps.breaches.record(actor, { summary: 'Alpha secret breach', awareAt: h.clock.now(), risk: 'high' });
   const { id: holdId } = await h.deps.retention.placeHold(actor, { caseReference: reference, reason: 'Alpha secret hold reason' });
   return {
     ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
@@ -105,6 +106,7 @@ async function caseDataOfA() {
       ...work.params,
       ...meetings.params,
       ...agreement.params,
+      breachId,
       holdId,
     },
     secrets: [
@@ -124,6 +126,7 @@ async function caseDataOfA() {
       ...work.secrets,
       ...meetings.secrets,
       ...agreement.secrets,
+      'Alpha secret breach',
       'Alpha secret hold reason',
     ],
   };
@@ -188,6 +191,7 @@ const fill = (url: string) =>
       if (/^\/(api\/v1\/)?referrals\//.test(url)) return params.referralId!;
       if (url.startsWith('/enquiries/')) return params.enquiryId!;
       if (/^\/(api\/v1\/)?email\//.test(url)) return params.outboxId!;
+      if (url.startsWith('/api/v1/data-protection/breaches/')) return params.breachId!;
       if (url.startsWith('/api/v1/retention/holds/')) return params.holdId!;
       return params.caseId!;
     }
