@@ -55,6 +55,7 @@ import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerPasswordRoutes } from './features/auth/passwords.routes.ts';
 import { registerBreachApi } from './features/dataprotection/breaches/breaches.api.ts';
+import { registerRequestApi } from './features/dataprotection/requests/requests.api.ts';
 import { registerRetentionApi } from './features/dataprotection/retention/retention.api.ts';
 import { registerBreachPages } from './features/dataprotection/breaches/breaches.routes.ts';
 import { registerRetentionPages } from './features/dataprotection/retention/retention.routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerRetentionPages(app, deps);
   registerRetentionApi(app, deps);
   registerBreachApi(app, deps);
+  registerRequestApi(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

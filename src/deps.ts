@@ -41,6 +41,7 @@ import { createMeetingService } from '#src/features/meetings/records/meetings.se
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
 import { createClosingService } from './features/closing/closing.service.ts';
 import { createBreachService } from './features/dataprotection/breaches/breaches.service.ts';
+import { createRequestService } from './features/dataprotection/requests/requests.service.ts';
 import { createRetentionService } from './features/dataprotection/retention/retention.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { createEmailService } from './features/email/email.service.ts';
@@ -107,6 +108,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     }),
     retention: createRetentionService({ db, clock, audit }),
     breaches: createBreachService({ db, clock, audit }),
+    dataRequests: createRequestService({ db, clock, audit }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

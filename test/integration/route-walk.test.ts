@@ -89,6 +89,7 @@ async function caseDataOfA() {
   const meetings = await meetingDataOfA(actor, caseId, partyId, volunteerId);
   const agreement = await agreementDataOfA(actor, caseId);
   const { id: breachId } = await h.deps.breaches.record(actor, { summary: 'Alpha secret breach', awareAt: h.clock.now(), risk: 'high' });
+  const { id: dataRequestId } = await h.deps.dataRequests.record(actor, { kind: 'access', requesterName: 'Alpha secret requester', receivedOn: '2026-01-05' });
   const { id: holdId } = await h.deps.retention.placeHold(actor, { caseReference: reference, reason: 'Alpha secret hold reason' });
   return {
     ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
@@ -108,6 +109,7 @@ async function caseDataOfA() {
       ...agreement.params,
       breachId,
       holdId,
+      dataRequestId,
     },
     secrets: [
       'Petra Alphaparty',
@@ -128,6 +130,7 @@ async function caseDataOfA() {
       ...agreement.secrets,
       'Alpha secret breach',
       'Alpha secret hold reason',
+      'Alpha secret requester',
     ],
   };
 }
@@ -193,6 +196,7 @@ const fill = (url: string) =>
       if (/^\/(api\/v1\/)?email\//.test(url)) return params.outboxId!;
       if (url.startsWith('/api/v1/data-protection/breaches/')) return params.breachId!;
       if (url.startsWith('/api/v1/retention/holds/')) return params.holdId!;
+      if (url.startsWith('/api/v1/data-protection/requests/')) return params.dataRequestId!;
       return params.caseId!;
     }
     return params[name ?? '*'] ?? m;

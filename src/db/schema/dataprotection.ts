@@ -1,5 +1,5 @@
 // Data protection: how long each case type is kept after closure, legal holds, the destruction log and the breach log.
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 const orgId = () =>
@@ -80,4 +80,34 @@ export const breaches = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [unique('breaches_org_id_id_key').on(t.orgId, t.id), index('breaches_org_aware_idx').on(t.orgId, t.awareAt)],
+);
+
+/** A person's request about their data: to see it (subject access), erase it or correct it (rules.md #55, #56). */
+export const dataRequests = pgTable(
+  'data_requests',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: orgId(),
+    reference: text('reference').notNull(),
+    /** access, erasure, rectification. */
+    kind: text('kind').notNull(),
+    requesterName: text('requester_name').notNull(),
+    requesterContact: text('requester_contact'),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    /** The month runs from here: receipt, or receiving ID, a fee or clarification. */
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    extensionReason: text('extension_reason'),
+    /** open, completed, refused. */
+    status: text('status').notNull().default('open'),
+    /** What was done: data sent, records erased, the correction made. */
+    outcome: text('outcome'),
+    /** Erasure refused: the lawful reason (request-rules.ts). */
+    refusalReason: text('refusal_reason'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    recordedBy: text('recorded_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [unique('data_requests_org_id_id_key').on(t.orgId, t.id), index('data_requests_org_due_idx').on(t.orgId, t.status, t.dueOn)],
 );

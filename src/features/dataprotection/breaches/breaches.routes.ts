@@ -11,6 +11,9 @@ import { doneOf, uuidParam } from '#src/http/page-input.ts';
 import { can } from '#src/access/permissions.ts';
 import { londonParts, momentInWords } from '#src/domain/meeting-times.ts';
 import { BREACH_RISKS, type BreachRisk } from './breach-rules.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
+import type { RequestKind } from '../requests/request-rules.ts';
+import { REQUEST_KIND_LABELS } from '../requests/request-words.ts';
 import { BREACH_RISK_LABELS, clockInWords } from './breach-words.ts';
 import { breachUpdateInput, newBreachInput } from './breach-forms.ts';
 import { ZBreachUpdate, ZNewBreach } from './breaches.schemas.ts';
@@ -23,8 +26,8 @@ const DONE: Record<string, string> = {
 const breachId = (req: FastifyRequest) => uuidParam(req, 'breachId', msg('That breach was not found'));
 const view = { config: { permission: 'dataprotection.view' as const } };
 
-export function registerBreachPages(app: FastifyInstance, deps: Pick<Deps, 'breaches'>) {
-  const { breaches } = deps;
+export function registerBreachPages(app: FastifyInstance, deps: Pick<Deps, 'breaches' | 'dataRequests'>) {
+  const { breaches, dataRequests } = deps;
   type Row = Awaited<ReturnType<typeof breaches.get>>;
 
   const present = (req: FastifyRequest, b: Row) => ({
@@ -43,8 +46,22 @@ export function registerBreachPages(app: FastifyInstance, deps: Pick<Deps, 'brea
 
   app.get('/data-protection', view, async (req, reply) => {
     const rows = await breaches.list(req.actor!);
+    const requests = (await dataRequests.list(req.actor!)).filter((r) => r.status === 'open');
     return reply.page('dataprotection/views/queue.njk', {
       pageTitle: req.t('Data protection'),
+      requests: requests.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        kind: req.t(REQUEST_KIND_LABELS[r.kind as RequestKind] ?? r.kind),
+        name: r.requesterName,
+        due: longDate(r.dueOn, req.locale),
+        left:
+          (r.daysLeft ?? 0) < 0
+            ? req.t('Overdue by {days, plural, one {# day} other {# days}}', { days: -(r.daysLeft ?? 0) })
+            : req.t('{days, plural, =0 {Due today} one {# day left} other {# days left}}', { days: r.daysLeft ?? 0 }),
+        colour: (r.daysLeft ?? 0) < 7 ? 'red' : 'yellow',
+        extended: Boolean(r.extensionReason),
+      })),
       open: rows.filter((b) => !b.closedAt).map((b) => present(req, b)),
       closedCount: rows.filter((b) => b.closedAt).length,
       canRetain: can(req.actor!.role, 'retention.manage'),
