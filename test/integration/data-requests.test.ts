@@ -6,6 +6,7 @@ import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { pageText } from '../support/page-text.ts';
+import { actorFor, makeCase } from '../support/volunteers.ts';
 
 let h: Harness;
 let key: string;
@@ -77,5 +78,20 @@ describe('people’s requests', () => {
     const future = await api('POST', '/api/v1/data-protection/requests', { kind: 'access', requesterName: 'A Person', receivedOn: '2027-01-01' });
     expect(future.statusCode).toBe(422);
     expect(future.json().error.fields.receivedOn).toBe('The date received must not be in the future');
+  });
+
+  it('finds the person across the service’s cases by name, phone or postcode, and no one else', async () => {
+    const admin = actorFor(orgId, (await makeMember(h.deps, orgId, 'admin', 'ada@dpr.example', { name: 'Ada Admin' })).userId, 'admin', 'Ada Admin');
+    await makeCase(h.deps, orgId, admin, { description: 'Hedge', parties: [{ name: 'Ottilie Framlingham', postcode: 'ZZ1 1ZZ' }, { name: 'Gideon Marwood' }] });
+    await makeCase(h.deps, orgId, admin, {
+      description: 'Parking',
+      parties: [{ name: 'Ottilie Framlingham', postcode: 'ZZ1 1ZZ' }, { name: 'Rosalind Quaife' }],
+    });
+    const byPostcode = (await api('GET', '/api/v1/data-protection/people?q=zz1%201zz')).json().people;
+    expect(byPostcode.map((p: { name: string }) => p.name)).toEqual(['Ottilie Framlingham', 'Ottilie Framlingham']);
+    const byName = (await api('GET', '/api/v1/data-protection/people?q=ottilie%20fram')).json().people;
+    expect(new Set(byName.map((p: { reference: string }) => p.reference)).size).toBe(2);
+    expect(JSON.stringify(byName)).not.toContain('Marwood');
+    expect((await api('GET', '/api/v1/data-protection/people?q=x')).statusCode).toBe(422);
   });
 });

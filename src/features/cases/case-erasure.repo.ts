@@ -3,7 +3,8 @@
 // and times of events). Runs in the caller's transaction, filtered by service as every repo query is.
 import type { AnyColumn } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, inArray, isNull, isNotNull, lt, notInArray, sql } from '#src/db/orm.ts';
+import { and, asc, eq, inArray, isNull, isNotNull, lt, notInArray, or, sql } from '#src/db/orm.ts';
+import { normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise.ts';
 import { caseEvents, cases, intakeRecords, parties, safeguardingRecords, tasks } from '#src/db/schema/cases.ts';
 import { ENDED_STATUSES } from '#src/domain/case-words.ts';
 
@@ -112,4 +113,36 @@ export async function caseReferences(tx: Db, orgId: string, caseIds: string[]): 
     .from(cases)
     .where(and(eq(cases.orgId, orgId), inArray(cases.id, caseIds)));
   return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
+/**
+ * A person across the service's cases, for a subject access or erasure request: parties whose email, phone or
+ * postcode is the one given, or whose name starts with it. Each with their case's reference, type and status.
+ */
+export async function findPeople(tx: Db, orgId: string, q: string, limit = 100) {
+  const conditions = [
+    normEmail(q) && q.includes('@') ? eq(parties.emailNorm, normEmail(q)!) : undefined,
+    normPhone(q) ? eq(parties.phoneNorm, normPhone(q)!) : undefined,
+    normPostcode(q) ? eq(parties.postcodeNorm, normPostcode(q)!) : undefined,
+    normName(q).length >= 2 ? sql`${parties.nameNorm} LIKE ${`${normName(q).replace(/[\\%_]/g, '\\$&')}%`}` : undefined,
+  ].filter(Boolean);
+  if (!conditions.length) return [];
+  return tx
+    .select({
+      partyId: parties.id,
+      name: parties.name,
+      role: parties.role,
+      email: parties.email,
+      phone: parties.phone,
+      postcode: parties.postcode,
+      caseId: cases.id,
+      reference: cases.reference,
+      caseType: cases.caseType,
+      status: cases.status,
+    })
+    .from(parties)
+    .innerJoin(cases, and(eq(cases.orgId, parties.orgId), eq(cases.id, parties.caseId)))
+    .where(and(eq(parties.orgId, orgId), or(...conditions), isNull(cases.anonymisedAt)))
+    .orderBy(asc(parties.nameNorm), asc(cases.reference))
+    .limit(limit);
 }

@@ -103,4 +103,37 @@ export function registerRequestApi(app: FastifyInstance, deps: Pick<Deps, 'dataR
     },
     async (req) => out(await dataRequests.update(req.actor!, req.params.id, req.body)),
   );
+
+  api.get(
+    '/api/v1/data-protection/people',
+    {
+      config: view,
+      schema: {
+        summary: 'Find the person a request is about across the service’s cases: by email, phone or postcode exactly, or the start of their name',
+        tags: ['data protection'],
+        security,
+        querystring: z.object({ q: z.string().trim().min(2, 'Search for at least 2 characters').max(200, 'Search for 200 characters or fewer') }),
+        response: {
+          200: z.object({
+            people: z.array(
+              z.object({
+                partyId: z.string(),
+                name: z.string(),
+                role: z.string(),
+                email: z.string().nullable(),
+                phone: z.string().nullable(),
+                postcode: z.string().nullable(),
+                caseId: z.string(),
+                reference: z.string(),
+                caseType: z.string(),
+                status: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => ({ people: await dataRequests.findPerson(req.actor!, req.query.q) }),
+  );
 }

@@ -10,6 +10,7 @@ import { msg } from '#src/i18n/i18n.ts';
 import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
+import { findPeople } from '#src/features/cases/case-erasure.ts';
 import { daysLeft, requestDueOn } from './request-rules.ts';
 import { findRequest, insertRequest, listRequests, type RequestChanges, type RequestRow, updateRequest } from './requests.repo.ts';
 import type { NewRequest, RequestUpdate } from './requests.schemas.ts';
@@ -71,6 +72,22 @@ export function createRequestService({ db, clock, audit }: { db: Db; clock: Cloc
           detail: { kind: input.kind },
         });
         return made;
+      });
+    },
+
+    /** Finds the person a request is about across the service's cases, by name, email, phone or postcode. */
+    async findPerson(actor: OrgActor, q: string) {
+      authorise(actor, 'dataprotection.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const rows = await findPeople(tx, actor.orgId, q.trim());
+        // The search words are personal data: the audit notes that a search was made and how many it found, never them.
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'data_subject.searched',
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { found: rows.length },
+        });
+        return rows;
       });
     },
 
