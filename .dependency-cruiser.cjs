@@ -20,6 +20,7 @@ const FEATURES_BOTTOM_UP = [
   'agreements',
   'closing',
   'rj',
+  'dataprotection',
   'public',
   'home',
   'setup',

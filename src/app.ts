@@ -54,6 +54,11 @@ import { registerApiKeyRoutes } from './features/apikeys/apikeys.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerPasswordRoutes } from './features/auth/passwords.routes.ts';
+import { registerBreachApi } from './features/dataprotection/breaches/breaches.api.ts';
+import { registerRequestApi } from './features/dataprotection/requests/requests.api.ts';
+import { registerRetentionApi } from './features/dataprotection/retention/retention.api.ts';
+import { registerBreachPages } from './features/dataprotection/breaches/breaches.routes.ts';
+import { registerRetentionPages } from './features/dataprotection/retention/retention.routes.ts';
 import { registerClosingApi } from './features/closing/closing.api.ts';
 import { registerClosingLinkPages } from './features/closing/closing-links.routes.ts';
 import { registerClosingPages } from './features/closing/closing.routes.ts';
@@ -170,6 +175,11 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerRjPages(app, deps);
   registerRjApi(app, deps);
   registerRjReturnRoutes(app, deps);
+  registerBreachPages(app, deps);
+  registerRetentionPages(app, deps);
+  registerRetentionApi(app, deps);
+  registerBreachApi(app, deps);
+  registerRequestApi(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

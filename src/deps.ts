@@ -42,6 +42,9 @@ import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts'
 import { createClosingService } from './features/closing/closing.service.ts';
 import { rjContactCheck } from './features/rj/rj-contact-check.ts';
 import { createRjService } from './features/rj/rj.service.ts';
+import { createBreachService } from './features/dataprotection/breaches/breaches.service.ts';
+import { createRequestService } from './features/dataprotection/requests/requests.service.ts';
+import { createRetentionService } from './features/dataprotection/retention/retention.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { nameEntities } from './features/system/entity-names.ts';
 import { createEmailService } from './features/email/email.service.ts';
@@ -109,6 +112,9 @@ export function createServices(config: Config, database: Database, clock: Clock,
     /** What the audit trail calls the records and people it lists (audit sits beneath every feature). */
     nameEntities,
     rj: createRjService({ db, clock, audit, cases }),
+    retention: createRetentionService({ db, clock, audit }),
+    breaches: createBreachService({ db, clock, audit }),
+    dataRequests: createRequestService({ db, clock, audit }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'feedback.view': ['admin', 'coordinator', 'supervisor'],
   'testimonials.approve': ['admin'],
   'rj.decide': ['admin', 'supervisor'],
+  'retention.manage': ['admin'],
+  'dataprotection.view': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -66,6 +68,8 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'feedback.view': msg('see feedback and edit testimonials'),
   'testimonials.approve': msg('approve and publish testimonials'),
   'rj.decide': msg('sign off risk assessments and make senior decisions on restorative justice cases'),
+  'retention.manage': msg('set how long records are kept, place legal holds and see the destruction log'),
+  'dataprotection.view': msg('see and record data protection work: breaches and people’s requests'),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -16,7 +16,8 @@ const load = typeof require === 'function' ? require : createRequire(import.meta
 const orm = load('drizzle-orm') as typeof Orm;
 const pgCore = load('drizzle-orm/pg-core') as typeof PgCore;
 
-export const { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, not, or, sql, count, getTableName, isTable } = orm;
+export const { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, not, notInArray, or, sql, count, getTableName, isTable } =
+  orm;
 export const { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } = pgCore;
 export type { SQL } from 'drizzle-orm';
 

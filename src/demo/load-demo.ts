@@ -12,6 +12,7 @@ import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoClosing } from './demo-closing.ts';
 import { seedDemoAgreements } from './demo-agreements.ts';
 import { seedDemoRj, seedDemoRjAssessments } from './demo-rj.ts';
+import { seedDemoDataProtection } from './demo-dataprotection.ts';
 import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -38,6 +39,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoStages,
   seedDemoClosing,
   seedDemoRj,
+  seedDemoDataProtection,
 ];
 
 /** Creates the demo service (or refreshes its passwords when it exists) and returns the accounts to print. */

@@ -5,6 +5,7 @@ import { dbsAlertsJob } from '#src/features/volunteers/dbs/dbs-alerts.job.ts';
 import { sendEmailJob } from '#src/features/email/send-email.job.ts';
 import { meetingRemindersJob } from '#src/features/meetings/records/reminders.job.ts';
 import { followUpLinksJob } from '#src/features/closing/follow-up/follow-up-links.job.ts';
+import { retentionJob } from '#src/features/dataprotection/retention/retention.job.ts';
 import { vacuumJob } from '#src/jobs/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';
@@ -18,6 +19,7 @@ export const JOBS: JobDefinition[] = [
   vacuumJob,
   purgeJobsJob,
   followUpLinksJob,
+  retentionJob,
 ];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
@@ -29,4 +31,5 @@ export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
   // Checks hourly; vacuums the embedded database once a night (see the job).
   { job: vacuumJob, everyMinutes: 60 },
   { job: purgeJobsJob, everyMinutes: 60 },
+  { job: retentionJob, everyMinutes: 24 * 60 },
 ];

@@ -181,4 +181,13 @@ describe('parley demo', () => {
     expect(letters[0]!.recipientCopy).not.toMatch(/Pretend Road|TN9 1AA|Kai/);
     expect(letters[1]!.recipientCopy).not.toContain('07700 900204');
   });
+
+  it('has a breach on the ICO clock and a subject access request waiting, on the data-protection queue', async () => {
+    const breaches = (await get('/api/v1/data-protection/breaches')).json().breaches;
+    expect(breaches).toEqual([expect.objectContaining({ reference: 'BR-001', icoStatus: 'due' })]);
+    expect(breaches[0].hours).toBeGreaterThanOrEqual(46); // aware a day ago: about 48 hours left
+    const requests = (await get('/api/v1/data-protection/requests')).json().requests;
+    expect(requests).toEqual([expect.objectContaining({ kind: 'access', status: 'open', requesterName: 'Robin Invented' })]);
+    expect((await get('/api/v1/retention')).json().rules.map((r: { years: number }) => r.years)).toEqual([3, 7, 6, 6]);
+  });
 });

@@ -88,6 +88,9 @@ async function caseDataOfA() {
   const work = await workDataOfA(actor, volunteerId);
   const meetings = await meetingDataOfA(actor, caseId, partyId, volunteerId);
   const agreement = await agreementDataOfA(actor, caseId);
+  const { id: breachId } = await h.deps.breaches.record(actor, { summary: 'Alpha secret breach', awareAt: h.clock.now(), risk: 'high' });
+  const { id: dataRequestId } = await h.deps.dataRequests.record(actor, { kind: 'access', requesterName: 'Alpha secret requester', receivedOn: '2026-01-05' });
+  const { id: holdId } = await h.deps.retention.placeHold(actor, { caseReference: reference, reason: 'Alpha secret hold reason' });
   return {
     ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
     params: {
@@ -104,6 +107,9 @@ async function caseDataOfA() {
       ...work.params,
       ...meetings.params,
       ...agreement.params,
+      breachId,
+      holdId,
+      dataRequestId,
     },
     secrets: [
       'Petra Alphaparty',
@@ -122,6 +128,9 @@ async function caseDataOfA() {
       ...work.secrets,
       ...meetings.secrets,
       ...agreement.secrets,
+      'Alpha secret breach',
+      'Alpha secret hold reason',
+      'Alpha secret requester',
     ],
   };
 }
@@ -185,6 +194,9 @@ const fill = (url: string) =>
       if (/^\/(api\/v1\/)?referrals\//.test(url)) return params.referralId!;
       if (url.startsWith('/enquiries/')) return params.enquiryId!;
       if (/^\/(api\/v1\/)?email\//.test(url)) return params.outboxId!;
+      if (url.startsWith('/api/v1/data-protection/breaches/')) return params.breachId!;
+      if (url.startsWith('/api/v1/retention/holds/')) return params.holdId!;
+      if (url.startsWith('/api/v1/data-protection/requests/')) return params.dataRequestId!;
       return params.caseId!;
     }
     return params[name ?? '*'] ?? m;

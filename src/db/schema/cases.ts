@@ -31,6 +31,8 @@ export const cases = pgTable(
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When the retention job took the people out of this case (features/dataprotection); null while it is whole. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     /**
      * The names of the case's first four parties, in the order they were added, for the case list. Kept by triggers
      * on parties (migration 0013) whenever a party is added, renamed, moved or removed; never written by the app.

@@ -12,3 +12,4 @@ export * from './meetings.ts';
 export * from './closing.ts';
 export * from './agreements.ts';
 export * from './rj.ts';
+export * from './dataprotection.ts';
