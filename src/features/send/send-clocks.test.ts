@@ -75,10 +75,11 @@ describe('#8 mediation within 30 calendar days of the request', () => {
 });
 
 describe('#10 deemed certificate when the 30 days pass with no meeting held', () => {
-  it('is prompted from day 31, never on day 30 or once a meeting was held', () => {
+  it('is prompted from day 31, never on day 30 or when the meeting was held within the 30 days', () => {
     expect(deemedCertificatePrompted('2027-01-01', null, '2027-01-01')).toBe(false);
     expect(deemedCertificatePrompted('2027-01-01', null, '2027-01-02')).toBe(true);
-    expect(deemedCertificatePrompted('2027-01-01', '2026-12-30', '2027-01-05')).toBe(false);
+    expect(deemedCertificatePrompted('2027-01-01', '2027-01-01', '2027-01-05')).toBe(false);
+    expect(deemedCertificatePrompted('2027-01-01', '2027-01-04', '2027-01-05')).toBe(true);
   });
   it('is due 3 working days after the adviser was told, or after day 31 when nobody told them', () => {
     expect(deemedCertificateDue('2027-01-01')).toBe('2027-01-06'); // day 31 Sat 2 Jan: Mon 4, Tue 5, Wed 6

@@ -74,9 +74,12 @@ export function mediationDeadline(requestedOn: string, issues: readonly SendIssu
   return addCalendarDays(from, MEDIATION_CALENDAR_DAYS);
 }
 
-/** #10: is a deemed certificate to be prompted? After day 30 with no mediation meeting held. */
+/**
+ * #10: is a deemed certificate to be prompted? From day 31 while no mediation meeting has been held, and still when
+ * the meeting was held only after day 30 (mediation may go ahead after the deemed certificate).
+ */
 export function deemedCertificatePrompted(mediationBy: string, heldOn: string | null | undefined, today: string): boolean {
-  return !heldOn && today > mediationBy;
+  return heldOn ? heldOn > mediationBy : today > mediationBy;
 }
 
 /**
