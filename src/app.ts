@@ -54,6 +54,7 @@ import { registerApiKeyRoutes } from './features/apikeys/apikeys.routes.ts';
 import { registerAuditRoutes } from './features/audit/audit.routes.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerPasswordRoutes } from './features/auth/passwords.routes.ts';
+import { registerSend } from './features/send/send.routes.ts';
 import { registerClosingApi } from './features/closing/closing.api.ts';
 import { registerClosingLinkPages } from './features/closing/closing-links.routes.ts';
 import { registerClosingPages } from './features/closing/closing.routes.ts';
@@ -164,6 +165,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerClosingLinkPages(app, deps);
   registerClosingApi(app, deps);
   registerAgreements(app, deps);
+  registerSend(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

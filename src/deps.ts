@@ -40,6 +40,7 @@ import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts'
 import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
 import { createClosingService } from './features/closing/closing.service.ts';
+import { createSendService } from './features/send/send.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
@@ -103,6 +104,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       secret: config.secret,
       baseUrl: config.baseUrl,
     }),
+    send: createSendService({ db, clock, audit, cases }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),

@@ -11,3 +11,4 @@ export * from './volunteers.ts';
 export * from './meetings.ts';
 export * from './closing.ts';
 export * from './agreements.ts';
+export * from './send.ts';
