@@ -11,6 +11,7 @@ import { seedDemoVolunteers } from './demo-volunteers.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
 import { seedDemoClosing } from './demo-closing.ts';
 import { seedDemoAgreements } from './demo-agreements.ts';
+import { seedDemoSend } from './demo-send.ts';
 import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -28,7 +29,15 @@ export const DEMO_STAFF: { role: Role; name: string; email: string }[] = [
 ];
 
 export type DemoSeeder = (deps: Deps, orgId: string) => Promise<void>;
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoCases, seedDemoVolunteers, seedDemoMeetings, seedDemoAgreements, seedDemoStages, seedDemoClosing];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  seedDemoCases,
+  seedDemoVolunteers,
+  seedDemoMeetings,
+  seedDemoAgreements,
+  seedDemoStages,
+  seedDemoClosing,
+  seedDemoSend,
+];
 
 /** Creates the demo service (or refreshes its passwords when it exists) and returns the accounts to print. */
 export async function loadDemo(deps: Deps) {

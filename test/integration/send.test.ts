@@ -13,6 +13,7 @@ let key: string;
 let viewerKey: string;
 const ids: Record<string, string> = {};
 let admin: Awaited<ReturnType<typeof makeMember>>;
+let admins: ReturnType<typeof actorFor>;
 
 const call = (k: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
   h.app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { authorization: `Bearer ${k}` } });
@@ -23,7 +24,7 @@ beforeAll(async () => {
   ({ orgId } = await makeOrg(h.deps, 'sendy', 'Sendy Mediation (fictional)'));
   const a = await makeMember(h.deps, orgId, 'admin', 'ada.admin@sendy.example', { name: 'Ada Admin' });
   admin = a;
-  const admins = actorFor(orgId, a.userId, 'admin', 'Ada Admin');
+  admins = actorFor(orgId, a.userId, 'admin', 'Ada Admin');
   await h.deps.settings.update(admins, { caseTypes: ['community', 'send'] });
   key = (await h.deps.apiKeys.createForOrg(orgId, { name: 'Coordinator key', role: 'coordinator' }, systemActor('test'))).key;
   viewerKey = (await h.deps.apiKeys.createForOrg(orgId, { name: 'Mediator key', role: 'mediator' }, systemActor('test'))).key;
@@ -32,8 +33,9 @@ beforeAll(async () => {
       await makeCase(h.deps, orgId, admins, {
         description: `SEND ${name}`,
         caseType: 'send',
+        // The parent's email address reaches the referral (the factory's type leaves it out).
         parties: [
-          { name: `Pat ${name}parent`, role: 'parent' },
+          { name: `Pat ${name}parent`, role: 'parent', email: `pat.${name.toLowerCase()}@example.org` } as { name: string; role: string },
           { name: 'Kentish County Council (fictional)', role: 'local_authority' },
         ],
       })
@@ -95,14 +97,22 @@ describe('declined: the certificate within 3 working days, with the appeal deadl
     expect(res.json().clocks).toEqual([expect.objectContaining({ kind: 'declined_certificate', due: '2026-12-30', daysLeft: 3, overdue: false })]);
   });
 
-  it('issues certificate 1 with appeal by the later of decision + 2 months and certificate + 1 month, and stops the clock', async () => {
+  it('issues certificate 1 with appeal by the later of decision + 2 months and certificate + 1 month, emailed with consent on record', async () => {
+    const parent = (await h.deps.cases.get(admins, ids.declined!)).parties.find((p) => p.role === 'parent')!;
+    await h.deps.caseActivity.recordConsent(admins, ids.declined!, { partyId: parent.id, status: 'given', method: 'verbal' });
     const res = await call(key, 'POST', `/api/v1/cases/${ids.declined}/send/certificates`, {
       kind: 'declined',
       adviserName: 'Mo Adviser',
       issuedOn: '2026-12-24',
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ number: 1, kind: 'declined', appealDeadline: '2027-01-24', adviserOrganisation: 'Sendy Mediation (fictional)' });
+    expect(res.json()).toMatchObject({
+      number: 1,
+      kind: 'declined',
+      appealDeadline: '2027-01-24',
+      adviserOrganisation: 'Sendy Mediation (fictional)',
+      emailedTo: 1,
+    });
     const view = (await call(key, 'GET', `/api/v1/cases/${ids.declined}/send`)).json();
     expect(view.clocks.map((k: { kind: string }) => k.kind)).toEqual(['appeal']);
   });
@@ -186,6 +196,22 @@ describe('wants mediation: ICB notice, 30 days, deemed certificate, attendance',
   });
 });
 
+describe('the report and the home page', () => {
+  it('counts cases by local authority, certificates by kind, mediations within 30 days and outcomes per issue, on screen and as CSV', async () => {
+    const r = (await call(key, 'GET', '/api/v1/send/report')).json();
+    expect(r.byKind).toEqual([
+      { kind: 'after_mediation', certificates: 1 },
+      { kind: 'declined', certificates: 1 },
+    ]);
+    expect(r.mediations).toEqual({ held: 1, within30Days: 0 });
+    expect(r.outcomes).toContainEqual({ issue: 'G', outcome: 'partly_agreed', n: 1 });
+    const web = await signIn(h, admin);
+    const csv = await web.get('/send/report.csv');
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.body).toContain('Certificates by kind,Mediation declined,1');
+  });
+});
+
 describe('access', () => {
   it('keeps the deadlines and the register from a mediator', async () => {
     expect((await call(viewerKey, 'GET', '/api/v1/send/deadlines')).statusCode).toBe(403);
@@ -208,6 +234,9 @@ describe('pages', () => {
     expect(deadlines.statusCode).toBe(200);
     expect(deadlines.body).toContain('Overdue by 8 days');
     expect(deadlines.body).toContain('Kit Fresh');
+    const home = await web.get('/home');
+    expect(home.body).toContain('SEND deadlines');
+    expect(home.body).toContain(`/cases/${ids.fresh}/send`);
     expect((await web.get('/send/certificates')).body).toContain('Re-issued');
   });
 });

@@ -150,12 +150,19 @@ export function registerSendApi(app: FastifyInstance, deps: Pick<Deps, 'send'>) 
         security,
         params: ZCaseParams,
         body: ZCertificate,
-        response: { 201: ZCertificateOut, 404: ZApiError, 409: ZApiError, ...errorResponses },
+        response: {
+          201: ZCertificateOut.extend({
+            emailedTo: z.number().describe('Emails queued: the parent or young person and the local authority, with consent on record'),
+          }),
+          404: ZApiError,
+          409: ZApiError,
+          ...errorResponses,
+        },
       },
     },
     async (req, reply) => {
       const c = await send.issueCertificate(req.actor!, req.params.id, req.body);
-      return reply.status(201).send(certificateOut({ ...c, supersededAt: null, emailedAt: null }));
+      return reply.status(201).send({ ...certificateOut({ ...c, supersededAt: null, emailedAt: null }), emailedTo: c.emailedTo });
     },
   );
 

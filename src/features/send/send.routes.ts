@@ -16,6 +16,7 @@ import { certificateForm, detailsForm, miasForm, progressForm } from './send-for
 import { sendPageModel } from './send.present.ts';
 import { registerSendQueuePages } from './send-queue.routes.ts';
 import { registerCertificatePdf } from './certificate-pdf.routes.ts';
+import { registerSendReport } from './send-report.routes.ts';
 
 type Form = 'details' | 'mias' | 'progress' | 'certificate';
 type State = { form: Form; values: FormBody; fields: FieldErrors };
@@ -79,5 +80,6 @@ export function registerSend(app: FastifyInstance, deps: Deps) {
 
   registerSendQueuePages(app, deps);
   registerCertificatePdf(app, deps);
+  registerSendReport(app, deps);
   registerSendApi(app, deps);
 }

@@ -12,11 +12,13 @@ import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock as TimeClock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { type CertificateFact, caseClocks, caseFlags, type Clock } from './case-clocks.ts';
-import { appealDeadline, certificateRequired } from './send-clocks.ts';
+import { appealDeadline, certificateRequired, mediationDeadline } from './send-clocks.ts';
 import type { CertificateInput, MiasInput, SendDetailsInput, SendProgressInput } from './send.schemas.ts';
 import type { CertificateOutcome, SendIssue } from './send-words.ts';
 import * as repo from './send.repo.ts';
+import * as reports from './send-report.repo.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
+import { mailCertificate } from './certificate-mail.ts';
 
 const londonToday = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 
@@ -74,6 +76,9 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
   }
 
   return {
+    /** The SEND report (rules.md #61). */
+    report: createSendReport({ db, audit }),
+
     /** The SEND details, the clocks running today and the certificates (superseded ones kept). Audited. */
     async get(actor: OrgActor, caseId: string) {
       return inOrg(db, actor.orgId, async (tx) => {
@@ -192,13 +197,16 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
         };
         if (replaced) await repo.supersedeCertificate(tx, actor.orgId, replaced.id, clock.now());
         await repo.insertCertificate(tx, row);
+        const parties = await cases.partiesIn(tx, actor.orgId, caseId);
+        const emailedTo = await mailCertificate(tx, parties, { ...row, serviceName: actor.orgName, reference: c.reference, at: clock.now() });
+        if (emailedTo) await repo.markEmailed(tx, actor.orgId, id, clock.now());
         await audit.record(tx, actor, actor.orgId, {
           action: replaced ? 'send.certificate_reissued' : 'send.certificate_issued',
           entityType: 'case',
           entityId: caseId,
-          detail: { certificateId: id, number, kind: input.kind },
+          detail: { certificateId: id, number, kind: input.kind, emailedTo },
         });
-        return { ...row, reference: c.reference };
+        return { ...row, reference: c.reference, emailedTo };
       });
     },
 
@@ -278,4 +286,22 @@ export function attendanceProblems(d: Pick<SendDetails, 'mediationHeldOn' | 'laA
       'The local authority must send someone with authority to resolve the issues: confirm they have it before recording mediation as held',
     );
   return fields;
+}
+
+/** The SEND report (rules.md #61): cases by local authority, certificates by kind, mediations held within 30 days, outcomes per issue. */
+export function createSendReport({ db, audit }: { db: Db; audit: Audit }) {
+  return async function report(actor: OrgActor) {
+    authorise(actor, 'send.deadlines');
+    return inOrg(db, actor.orgId, async (tx) => {
+      const [byAuthority, byKind, held, outcomes] = await Promise.all([
+        reports.casesByLocalAuthority(tx, actor.orgId),
+        reports.certificatesByKind(tx, actor.orgId),
+        reports.mediationsHeld(tx, actor.orgId),
+        reports.outcomesByIssue(tx, actor.orgId),
+      ]);
+      await audit.record(tx, actor, actor.orgId, { action: 'send.report_viewed', entityType: 'org', entityId: actor.orgId });
+      const within = held.filter((h) => h.toldOn && h.heldOn && h.heldOn <= mediationDeadline(h.toldOn, h.issues as SendIssue[], h.icbNotifiedOn)).length;
+      return { byAuthority, byKind, mediations: { held: held.length, within30Days: within }, outcomes };
+    });
+  };
 }
