@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#src/access/actor.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
-import { actorFor, makeCase } from '../support/volunteers.ts';
+import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 
 let h: Harness;
 let orgId: string;
@@ -193,6 +193,34 @@ describe('wants mediation: ICB notice, 30 days, deemed certificate, attendance',
       issueOutcomes: ['agreed', 'not_agreed', 'partly_agreed'],
     });
     expect(res.json()).toMatchObject({ number: 3, outcome: 'partial', issuedOn: '2026-12-23', appealDeadline: '2027-01-23' });
+  });
+});
+
+describe('after a signed agreement: the local authority’s reg 42 duties', () => {
+  it('shows each term for the local authority with its date (reg 44 default for an appealable term)', async () => {
+    await insertAssignment(h.deps, orgId, ids.deemed!, await makeVolunteer(h.deps, orgId, { name: 'Mel Mediator', areas: ['send'] }));
+    const ag = h.deps.agreements;
+    const { id } = await ag.drafting.create(admins, ids.deemed!, { from: 'scratch' });
+    await ag.drafting.addTerm(admins, ids.deemed!, id, {
+      who: ['local_authority'],
+      what: 'Amend section F to add weekly speech and language therapy',
+      dueKind: 'date',
+      checkHow: 'The amended plan is received',
+      appealable: true,
+      sendAction: 'amend_plan',
+    });
+    const ready = await ag.drafting.readyToSign(admins, ids.deemed!, id);
+    for (const s of (await ag.drafting.version(admins, ids.deemed!, id)).signers)
+      await ag.signing.signInPerson(admins, ids.deemed!, id, ready.versionId, s.id, {
+        method: 'typed',
+        typedName: s.name,
+        confirmName: true,
+        agree: true,
+        seenHash: ready.hash,
+      });
+    const view = (await call(key, 'GET', `/api/v1/cases/${ids.deemed}/send`)).json();
+    // Agreed on 23 December 2026: 5 weeks (reg 44(2)(e)) is 27 January 2027, 35 calendar days away.
+    expect(view.duties).toEqual([{ what: 'Amend section F to add weekly speech and language therapy', appealable: true, due: '2027-01-27', daysLeft: 35 }]);
   });
 });
 

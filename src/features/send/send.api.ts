@@ -76,6 +76,9 @@ const ZSendOut = z.object({
   laAttendeeRole: day,
   laAttendeeHasAuthority: z.boolean().nullable(),
   clocks: z.array(ZClock),
+  duties: z
+    .array(z.object({ what: z.string(), appealable: z.boolean().nullable(), due: day, daysLeft: z.number().nullable() }))
+    .describe('After a signed agreement: the local authority’s duties (reg 42/44) with the agreement’s dates'),
   certificates: z.array(ZCertificateOut),
 });
 
@@ -93,6 +96,7 @@ export function registerSendApi(app: FastifyInstance, deps: Pick<Deps, 'send'>) 
       lateContact: v.flags.lateContact,
       contactDeadline: v.flags.contactDeadline,
       clocks: v.clocks,
+      duties: v.duties,
       certificates: v.certificates.map(certificateOut),
     };
   };

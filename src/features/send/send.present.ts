@@ -63,6 +63,18 @@ export function sendPageModel(t: Translate, v: SendView, canWork: boolean, state
     // i18n-dynamic: a msg() literal (send-words.ts)
     note30: t(MEDIATION_30_DAYS_NOTE),
     clocks: v.clocks.map((k) => clockRow(t, k)),
+    duties: v.duties.map((x) => ({
+      what: x.what,
+      due: x.due ?? t('No date'),
+      appealable: x.appealable ? t('Yes: reg 44 limits, as if a tribunal order') : t('No: within 2 weeks (reg 42(3))'),
+      left:
+        x.daysLeft === null
+          ? ''
+          : x.daysLeft < 0
+            ? t('Overdue by {days, plural, one {# day} other {# days}}', { days: -x.daysLeft })
+            : t('{days, plural, one {# day left} other {# days left}}', { days: x.daysLeft }),
+      overdue: x.daysLeft !== null && x.daysLeft < 0,
+    })),
     summary: {
       decision: label(t, SEND_DECISION_LABELS, d.decisionType),
       issues: d.issues.map((i) => label(t, SEND_ISSUE_LABELS, i)),

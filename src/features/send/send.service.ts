@@ -12,7 +12,8 @@ import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock as TimeClock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { type CertificateFact, caseClocks, caseFlags, type Clock } from './case-clocks.ts';
-import { appealDeadline, certificateRequired, mediationDeadline } from './send-clocks.ts';
+import { appealDeadline, certificateRequired, daysLeft, mediationDeadline } from './send-clocks.ts';
+import { signedAgreementOf } from '#src/features/agreements/agreement-facts.ts';
 import type { CertificateInput, MiasInput, SendDetailsInput, SendProgressInput } from './send.schemas.ts';
 import type { CertificateOutcome, SendIssue } from './send-words.ts';
 import * as repo from './send.repo.ts';
@@ -50,6 +51,8 @@ const EMPTY = {
   laAttendeeRole: null,
   laAttendeeHasAuthority: null,
 };
+/** A local authority duty after the agreement: the term, whether appealable, its date and calendar days left. */
+export type Reg42Row = { what: string; appealable: boolean | null; due: string | null; daysLeft: number | null };
 export type SendDetails = Omit<repo.SendCaseRow, 'orgId' | 'caseId' | 'updatedAt'>;
 
 export function createSendService({ db, clock, audit, cases }: { db: Db; clock: TimeClock; audit: Audit; cases: CaseService }) {
@@ -69,10 +72,20 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
     await audit.record(tx, actor, actor.orgId, { action, entityType: 'case', entityId: caseId, detail: { fields } });
   }
 
-  function present(c: { id: string; reference: string; status: string }, details: SendDetails, certificates: repo.CertificateRow[]) {
+  function present(c: { id: string; reference: string; status: string }, details: SendDetails, certificates: repo.CertificateRow[], duties: Reg42Row[]) {
     const inForce = certificates.filter((x) => !x.supersededAt);
     const clocks: Clock[] = caseClocks(details, inForce, today());
-    return { case: { id: c.id, reference: c.reference, status: c.status }, details, flags: caseFlags(details), clocks, certificates, today: today() };
+    return { case: { id: c.id, reference: c.reference, status: c.status }, details, flags: caseFlags(details), clocks, certificates, duties, today: today() };
+  }
+
+  /** #18–19: the signed agreement's terms for the local authority (or appealable), with their dates (the default or agreed). */
+  async function dutiesOf(tx: Db, orgId: string, caseId: string): Promise<Reg42Row[]> {
+    const signed = await signedAgreementOf(tx, orgId, caseId);
+    if (!signed) return [];
+    const now = today();
+    return signed.terms
+      .filter((x) => x.forLocalAuthority || x.appealable)
+      .map((x) => ({ what: x.text, appealable: x.appealable, due: x.dueOn, daysLeft: x.dueOn ? daysLeft(now, x.dueOn, 'calendar') : null }));
   }
 
   return {
@@ -84,8 +97,9 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, details } = await sendCaseFor(tx, actor, caseId, 'view');
         const certificates = await repo.certificatesOfCase(tx, actor.orgId, caseId);
+        const duties = await dutiesOf(tx, actor.orgId, caseId);
         await audit.record(tx, actor, actor.orgId, { action: 'send.viewed', entityType: 'case', entityId: caseId });
-        return present(c, details, certificates);
+        return present(c, details, certificates, duties);
       });
     },
 
