@@ -74,6 +74,16 @@ describe('SEND details', () => {
     expect(Object.keys(views.json().error.fields)).toEqual(['childViewsNotReason']);
   });
 
+  it('takes as the MIAS call only a meeting of kind mias_call on the case', async () => {
+    const res = await call(key, 'POST', `/api/v1/cases/${ids.placement}/send/mias`, {
+      miasOn: '2026-12-01',
+      decision: 'undecided',
+      meetingId: '00000000-0000-4000-8000-000000000000',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(Object.keys(res.json().error.fields)).toEqual(['meetingId']);
+  });
+
   it('is only for SEND cases', async () => {
     expect((await call(key, 'GET', `/api/v1/cases/${ids.community}/send`)).statusCode).toBe(404);
   });

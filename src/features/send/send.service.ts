@@ -14,6 +14,7 @@ import { newId } from '#src/lib/ids.ts';
 import { type CertificateFact, caseClocks, caseFlags, type Clock } from './case-clocks.ts';
 import { appealDeadline, certificateRequired, daysLeft, mediationDeadline } from './send-clocks.ts';
 import { signedAgreementOf } from '#src/features/agreements/agreement-facts.ts';
+import { meetingOfCase } from '#src/features/meetings/meeting-reads.ts';
 import type { CertificateInput, MiasInput, SendDetailsInput, SendProgressInput } from './send.schemas.ts';
 import type { CertificateOutcome, SendIssue } from './send-words.ts';
 import * as repo from './send.repo.ts';
@@ -129,6 +130,10 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
     async recordMias(actor: OrgActor, caseId: string, input: MiasInput) {
       return inOrg(db, actor.orgId, async (tx) => {
         const { details } = await sendCaseFor(tx, actor, caseId, 'work');
+        if (input.meetingId) {
+          const m = await meetingOfCase(tx, actor.orgId, caseId, input.meetingId);
+          if (!m || m.kind !== 'mias_call') throw invalid({ meetingId: msg('Choose an information and advice call booked on this case') });
+        }
         const next: SendDetails = {
           ...details,
           miasOn: input.miasOn,
