@@ -132,7 +132,7 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
         const { details } = await sendCaseFor(tx, actor, caseId, 'work');
         if (input.meetingId) {
           const m = await meetingOfCase(tx, actor.orgId, caseId, input.meetingId);
-          if (!m || m.kind !== 'mias_call') throw invalid({ meetingId: msg('Choose an information and advice call booked on this case') });
+          if (m?.kind !== 'mias_call') throw invalid({ meetingId: msg('Choose an information and advice call booked on this case') });
         }
         const next: SendDetails = {
           ...details,
