@@ -59,6 +59,7 @@ import { registerRequestApi } from './features/dataprotection/requests/requests.
 import { registerRetentionApi } from './features/dataprotection/retention/retention.api.ts';
 import { registerBreachPages } from './features/dataprotection/breaches/breaches.routes.ts';
 import { registerRetentionPages } from './features/dataprotection/retention/retention.routes.ts';
+import { registerSend } from './features/send/send.routes.ts';
 import { registerClosingApi } from './features/closing/closing.api.ts';
 import { registerClosingLinkPages } from './features/closing/closing-links.routes.ts';
 import { registerClosingPages } from './features/closing/closing.routes.ts';
@@ -180,6 +181,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerRetentionApi(app, deps);
   registerBreachApi(app, deps);
   registerRequestApi(app, deps);
+  registerSend(app, deps);
 
   await app.ready();
   const built = app as unknown as ParleyApp;

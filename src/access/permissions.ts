@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'rj.decide': ['admin', 'supervisor'],
   'retention.manage': ['admin'],
   'dataprotection.view': ['admin', 'coordinator'],
+  'send.deadlines': ['admin', 'coordinator', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -70,6 +71,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'rj.decide': msg('sign off risk assessments and make senior decisions on restorative justice cases'),
   'retention.manage': msg('set how long records are kept, place legal holds and see the destruction log'),
   'dataprotection.view': msg('see and record data protection work: breaches and people’s requests'),
+  'send.deadlines': msg('see the SEND deadlines and the register of certificates'),
 };
 
 export function can(role: Role, permission: Permission): boolean {

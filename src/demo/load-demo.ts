@@ -13,6 +13,7 @@ import { seedDemoClosing } from './demo-closing.ts';
 import { seedDemoAgreements } from './demo-agreements.ts';
 import { seedDemoRj, seedDemoRjAssessments } from './demo-rj.ts';
 import { seedDemoDataProtection } from './demo-dataprotection.ts';
+import { seedDemoSend } from './demo-send.ts';
 import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -40,6 +41,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoClosing,
   seedDemoRj,
   seedDemoDataProtection,
+  seedDemoSend,
 ];
 
 /** Creates the demo service (or refreshes its passwords when it exists) and returns the accounts to print. */

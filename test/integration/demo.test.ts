@@ -40,11 +40,11 @@ describe('parley demo', () => {
     const res = await get('/api/v1/cases');
     expect(res.statusCode).toBe(200);
     const cases = res.json().cases as ListedCase[];
-    expect(cases).toHaveLength(8);
+    expect(cases).toHaveLength(11);
     const byStatus = Object.fromEntries(
       ['intake', 'ready', 'mediation', 'follow_up', 'closed', 'withdrawn'].map((s) => [s, cases.filter((c) => c.status === s).length]),
     );
-    expect(byStatus).toEqual({ intake: 3, ready: 1, mediation: 1, follow_up: 1, closed: 1, withdrawn: 1 });
+    expect(byStatus).toEqual({ intake: 6, ready: 1, mediation: 1, follow_up: 1, closed: 1, withdrawn: 1 });
     expect(cases.every((c) => /^RCM-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
     expect(new Set(cases.map((c) => c.caseType))).toEqual(new Set(['community', 'restorative_justice', 'send', 'social_care']));
   });
@@ -145,11 +145,21 @@ describe('parley demo', () => {
     expect(signed).toHaveLength(2);
   });
 
+  it('has SEND cases at each point of the statutory clocks: due, overdue (deemed prompted) and a certificate issued', async () => {
+    const deadlines = (await get('/api/v1/send/deadlines')).json() as { kind: string; overdue: boolean }[];
+    expect(deadlines.some((k) => k.kind === 'declined_certificate' && !k.overdue)).toBe(true);
+    expect(deadlines.some((k) => k.kind === 'mediation_held' && k.overdue)).toBe(true);
+    expect(deadlines.some((k) => k.kind === 'deemed_certificate')).toBe(true);
+    expect(deadlines.some((k) => k.kind === 'contact' && !k.overdue)).toBe(true);
+    const register = (await get('/api/v1/send/certificates')).json() as { kind: string; outcome: string }[];
+    expect(register).toEqual([expect.objectContaining({ kind: 'after_mediation', outcome: 'partial' })]);
+  });
+
   it('only renews the passwords when loaded again', async () => {
     const again = await loadDemo(h.deps);
     expect(again).toMatchObject({ created: false, orgId });
     expect(again.accounts.map((a) => a.role)).toContain('admin');
-    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(8);
+    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(11);
     expect(admin.orgSlug).toBe(DEMO_SLUG);
   });
 

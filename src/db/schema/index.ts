@@ -13,3 +13,4 @@ export * from './closing.ts';
 export * from './agreements.ts';
 export * from './rj.ts';
 export * from './dataprotection.ts';
+export * from './send.ts';

@@ -43,7 +43,7 @@ const choices = <K extends string>(t: Translate, labels: Record<K, string>, sele
   (Object.entries(labels) as [K, string][]).map(([value, text]) => ({ value, text: t(text), checked: value === selected }));
 
 /** The heading and sub navigation every page of the case shares. */
-export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediators' | 'meetings' | 'agreement' | 'follow_up' | 'rj') {
+export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediators' | 'meetings' | 'agreement' | 'follow_up' | 'rj' | 'send') {
   const c = view.case;
   const base = `/cases/${c.id}`;
   return {
@@ -67,6 +67,7 @@ export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediato
       { text: t('Mediators'), href: `${base}/mediators`, active: tab === 'mediators' },
       { text: t('Meetings ({count} upcoming)', { count: view.upcomingMeetings }), href: `${base}/meetings`, active: tab === 'meetings' },
       ...(c.caseType === 'restorative_justice' ? [{ text: t('Restorative justice'), href: `${base}/rj`, active: tab === 'rj' }] : []),
+      ...(c.caseType === 'send' ? [{ text: t('SEND'), href: `${base}/send`, active: tab === 'send' }] : []),
       { text: t('Agreement'), href: `${base}/agreement`, active: tab === 'agreement' },
       ...(['outcome', 'follow_up', 'closed'].includes(c.status)
         ? [{ text: t('Follow-up and feedback'), href: `${base}/follow-up`, active: tab === 'follow_up' }]

@@ -2,44 +2,15 @@
 // statements, issues, terms, the signatures (drawn ones from their SVG path data) with dates, and an evidence page.
 // It never holds anyone's contact details: the input has none. pdf-lib cannot write a structure tree, so headings are
 // not tagged; the document's title, subject (the reference) and language are set.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
 import type { AgreementIssue, AgreementStatements, TermWho } from '#src/db/schema/agreements.ts';
 import { ISSUE_OUTCOME_LABELS } from '#src/features/cases/lifecycle.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { CHANNEL_LABELS, type Channel, DUE_LABELS, type DueKind, STATEMENT_KEYS, STATEMENT_LABELS } from '../agreement-words.ts';
 import { Flow } from './pdf-layout.ts';
 import { dayInWords } from '#src/domain/dates-in-words.ts';
+import { newPdfDocument } from './pdf-document.ts';
 
 const t = translator('en');
-const require = createRequire(import.meta.url);
-const fontDir = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
-let fontBytes: { regular: Uint8Array; bold: Uint8Array } | undefined;
-const fonts = () => (fontBytes ??= { regular: readFileSync(`${fontDir}DejaVuSans.ttf`), bold: readFileSync(`${fontDir}DejaVuSans-Bold.ttf`) });
-
-// Each face is parsed by fontkit once and the parsed font is given to every document (pdf-lib asks its registered
-// fontkit to create() the font from the bytes; a fresh subset is still made per document). Parsing DejaVu Sans is most
-// of a PDF's time otherwise.
-const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachedFontkit: typeof fontkit = {
-  ...fontkit,
-  create: (data: Uint8Array, postscriptName?: string) => {
-    const known = parsed.get(data);
-    if (known) return known;
-    const font = fontkit.create(data, postscriptName);
-    parsed.set(data, font);
-    return font;
-  },
-};
-
-/**
- * Subset, and without OpenType shaping: Latin and Welsh text needs none of DejaVu's substitutions or kerning for a
- * plain document, and shaping every string was most of a PDF's time. Precomposed ŵ ŷ â come straight from the cmap.
- */
-const NO_SHAPING = Object.fromEntries(['ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern', 'dlig'].map((f) => [f, false]));
-const EMBED = { subset: true, features: NO_SHAPING };
 
 export type PdfTerm = { who: TermWho[]; what: string; dueKind: string; dueOn: string | null; checkHow: string; appealable: boolean | null };
 export type PdfSigner = {
@@ -80,10 +51,7 @@ const dueWords = (term: PdfTerm) =>
   term.dueKind === 'date' && term.dueOn ? day(new Date(`${term.dueOn}T12:00:00Z`)) : t(DUE_LABELS[term.dueKind as DueKind] ?? term.dueKind);
 
 export async function renderAgreementPdf(a: AgreementPdfInput): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(cachedFontkit);
-  const bytes = fonts();
-  const f = { regular: await doc.embedFont(bytes.regular, EMBED), bold: await doc.embedFont(bytes.bold, EMBED) };
+  const { doc, fonts: f } = await newPdfDocument();
   doc.setTitle(t('Agreement {reference}', { reference: a.reference }), { showInWindowTitleBar: true });
   doc.setSubject(a.reference);
   doc.setAuthor(a.serviceName);

@@ -1,0 +1,95 @@
+// The only code that queries the SEND tables. Every query is scoped by the service (org_id).
+import type { Db } from '#src/db/client.ts';
+import { and, asc, desc, eq, inArray, isNull, not, sql } from '#src/db/orm.ts';
+import { cases } from '#src/db/schema/cases.ts';
+import { sendCases, sendCertificates } from '#src/db/schema/send.ts';
+
+export type SendCaseRow = typeof sendCases.$inferSelect;
+export type CertificateRow = typeof sendCertificates.$inferSelect;
+
+export async function findSendCase(tx: Db, orgId: string, caseId: string): Promise<SendCaseRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(sendCases)
+    .where(and(eq(sendCases.orgId, orgId), eq(sendCases.caseId, caseId)));
+  return row;
+}
+
+export async function saveSendCase(tx: Db, row: typeof sendCases.$inferInsert) {
+  const { caseId: _c, orgId: _o, ...set } = row;
+  await tx.insert(sendCases).values(row).onConflictDoUpdate({ target: sendCases.caseId, set });
+}
+
+export async function certificatesOfCase(tx: Db, orgId: string, caseId: string): Promise<CertificateRow[]> {
+  return tx
+    .select()
+    .from(sendCertificates)
+    .where(and(eq(sendCertificates.orgId, orgId), eq(sendCertificates.caseId, caseId)))
+    .orderBy(asc(sendCertificates.number));
+}
+
+export async function findCertificate(tx: Db, orgId: string, id: string): Promise<CertificateRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(sendCertificates)
+    .where(and(eq(sendCertificates.orgId, orgId), eq(sendCertificates.id, id)));
+  return row;
+}
+
+/** The service's register, newest first, with each case's reference. */
+export async function certificateRegister(tx: Db, orgId: string, limit = 500) {
+  return tx
+    .select({ certificate: sendCertificates, reference: cases.reference })
+    .from(sendCertificates)
+    .innerJoin(cases, and(eq(cases.orgId, sendCertificates.orgId), eq(cases.id, sendCertificates.caseId)))
+    .where(eq(sendCertificates.orgId, orgId))
+    .orderBy(desc(sendCertificates.number))
+    .limit(limit);
+}
+
+/** The next register number: one more than the highest, under a lock so two issues at once never share one. */
+export async function nextCertificateNumber(tx: Db, orgId: string): Promise<number> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('send_certificates'), hashtext(${orgId}))`);
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${sendCertificates.number}), 0)::int` })
+    .from(sendCertificates)
+    .where(eq(sendCertificates.orgId, orgId));
+  return (row?.n ?? 0) + 1;
+}
+
+export async function insertCertificate(tx: Db, row: typeof sendCertificates.$inferInsert) {
+  await tx.insert(sendCertificates).values(row);
+}
+
+export async function supersedeCertificate(tx: Db, orgId: string, id: string, at: Date) {
+  await tx
+    .update(sendCertificates)
+    .set({ supersededAt: at })
+    .where(and(eq(sendCertificates.orgId, orgId), eq(sendCertificates.id, id), isNull(sendCertificates.supersededAt)));
+}
+
+export async function markEmailed(tx: Db, orgId: string, id: string, at: Date) {
+  await tx
+    .update(sendCertificates)
+    .set({ emailedAt: at })
+    .where(and(eq(sendCertificates.orgId, orgId), eq(sendCertificates.id, id)));
+}
+
+const CLOSED = ['closed', 'withdrawn'];
+
+/** Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries. */
+export async function openSendCases(tx: Db, orgId: string) {
+  const rows = await tx
+    .select({ send: sendCases, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId })
+    .from(sendCases)
+    .innerJoin(cases, and(eq(cases.orgId, sendCases.orgId), eq(cases.id, sendCases.caseId)))
+    .where(and(eq(sendCases.orgId, orgId), not(inArray(cases.status, CLOSED))));
+  const ids = rows.map((r) => r.send.caseId);
+  const certs = ids.length
+    ? await tx
+        .select({ caseId: sendCertificates.caseId, kind: sendCertificates.kind, issuedOn: sendCertificates.issuedOn })
+        .from(sendCertificates)
+        .where(and(eq(sendCertificates.orgId, orgId), inArray(sendCertificates.caseId, ids), isNull(sendCertificates.supersededAt)))
+    : [];
+  return { rows, certs };
+}

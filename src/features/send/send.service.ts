@@ -1,0 +1,326 @@
+// SEND mediation's use cases: the SEND details of a case, the MIAS call and decision, the dates the clocks need, the
+// certificates and their register, and the deadlines queue. Each owns its transaction, asks src/access through the
+// case service whether the actor may, and is audited (field names only: never what was typed).
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import type { CaseService } from '#src/features/cases/cases.service.ts';
+import { msg } from '#src/i18n/i18n.ts';
+import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
+import type { Clock as TimeClock } from '#src/lib/clock.ts';
+import { newId } from '#src/lib/ids.ts';
+import { type CertificateFact, caseClocks, caseFlags, type Clock } from './case-clocks.ts';
+import { appealDeadline, certificateRequired, daysLeft, mediationDeadline } from './send-clocks.ts';
+import { signedAgreementOf } from '#src/features/agreements/agreement-facts.ts';
+import { meetingOfCase } from '#src/features/meetings/meeting-reads.ts';
+import type { CertificateInput, MiasInput, SendDetailsInput, SendProgressInput } from './send.schemas.ts';
+import type { CertificateOutcome, SendIssue } from './send-words.ts';
+import * as repo from './send.repo.ts';
+import * as reports from './send-report.repo.ts';
+import { renderCertificatePdf } from './certificate-pdf.ts';
+import { mailCertificate } from './certificate-mail.ts';
+
+const londonToday = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+
+/** After mediation: full when every issue was agreed, none when none was even partly, partial otherwise. */
+export function certificateOutcome(outcomes: readonly (string | null | undefined)[]): CertificateOutcome {
+  if (outcomes.length && outcomes.every((o) => o === 'agreed')) return 'full';
+  return outcomes.some((o) => o === 'agreed' || o === 'partly_agreed') ? 'partial' : 'none';
+}
+
+const EMPTY = {
+  decisionType: null,
+  issues: [] as string[],
+  decisionLetterOn: null,
+  requestedBy: null,
+  childName: null,
+  localAuthority: null,
+  icbs: [] as string[],
+  childViewsObtained: null,
+  childViewsMethod: null,
+  childViewsNotReason: null,
+  miasOn: null,
+  miasMeetingId: null,
+  miasDecision: null,
+  decisionToldOn: null,
+  icbNotifiedOn: null,
+  adviserToldOn: null,
+  mediationHeldOn: null,
+  laAttendeeName: null,
+  laAttendeeRole: null,
+  laAttendeeHasAuthority: null,
+};
+/** A local authority duty after the agreement: the term, whether appealable, its date and calendar days left. */
+export type Reg42Row = { what: string; appealable: boolean | null; due: string | null; daysLeft: number | null };
+export type SendDetails = Omit<repo.SendCaseRow, 'orgId' | 'caseId' | 'updatedAt'>;
+
+export function createSendService({ db, clock, audit, cases }: { db: Db; clock: TimeClock; audit: Audit; cases: CaseService }) {
+  const today = () => londonToday(clock.now());
+
+  /** The SEND case, once access allows; 404 when the case is not a SEND case. */
+  async function sendCaseFor(tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') {
+    const c = await cases.caseFor(tx, actor, caseId, action);
+    if (c.caseType !== 'send') throw notFound(msg('That case is not a SEND mediation case'));
+    const row = await repo.findSendCase(tx, actor.orgId, caseId);
+    const details: SendDetails = row ? (({ orgId: _o, caseId: _c, updatedAt: _u, ...d }) => d)(row) : { ...EMPTY, localAuthority: c.localAuthority };
+    return { c, details };
+  }
+
+  async function save(tx: Db, actor: OrgActor, caseId: string, details: SendDetails, action: string, fields: string[]) {
+    await repo.saveSendCase(tx, { ...details, orgId: actor.orgId, caseId, updatedAt: clock.now() });
+    await audit.record(tx, actor, actor.orgId, { action, entityType: 'case', entityId: caseId, detail: { fields } });
+  }
+
+  function present(c: { id: string; reference: string; status: string }, details: SendDetails, certificates: repo.CertificateRow[], duties: Reg42Row[]) {
+    const inForce = certificates.filter((x) => !x.supersededAt);
+    const clocks: Clock[] = caseClocks(details, inForce, today());
+    return { case: { id: c.id, reference: c.reference, status: c.status }, details, flags: caseFlags(details), clocks, certificates, duties, today: today() };
+  }
+
+  /** #18–19: the signed agreement's terms for the local authority (or appealable), with their dates (the default or agreed). */
+  async function dutiesOf(tx: Db, orgId: string, caseId: string): Promise<Reg42Row[]> {
+    const signed = await signedAgreementOf(tx, orgId, caseId);
+    if (!signed) return [];
+    const now = today();
+    return signed.terms
+      .filter((x) => x.forLocalAuthority || x.appealable)
+      .map((x) => ({ what: x.text, appealable: x.appealable, due: x.dueOn, daysLeft: x.dueOn ? daysLeft(now, x.dueOn, 'calendar') : null }));
+  }
+
+  return {
+    /** The SEND report (rules.md #61). */
+    report: createSendReport({ db, audit }),
+
+    /** The SEND details, the clocks running today and the certificates (superseded ones kept). Audited. */
+    async get(actor: OrgActor, caseId: string) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { c, details } = await sendCaseFor(tx, actor, caseId, 'view');
+        const certificates = await repo.certificatesOfCase(tx, actor.orgId, caseId);
+        const duties = await dutiesOf(tx, actor.orgId, caseId);
+        await audit.record(tx, actor, actor.orgId, { action: 'send.viewed', entityType: 'case', entityId: caseId });
+        return present(c, details, certificates, duties);
+      });
+    },
+
+    /** Saves the decision, the issues, who asked, the child, the local authority, the ICBs and the child's views. */
+    async saveDetails(actor: OrgActor, caseId: string, input: SendDetailsInput) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { details } = await sendCaseFor(tx, actor, caseId, 'work');
+        const next: SendDetails = {
+          ...details,
+          decisionType: input.decisionType ?? null,
+          issues: [...new Set(input.issues)],
+          decisionLetterOn: input.decisionLetterOn ?? null,
+          requestedBy: input.requestedBy ?? null,
+          childName: input.childName ?? null,
+          localAuthority: input.localAuthority ?? null,
+          icbs: input.icbs.filter(Boolean),
+          childViewsObtained: input.childViewsObtained ?? null,
+          childViewsMethod: input.childViewsObtained === true ? (input.childViewsMethod ?? null) : null,
+          childViewsNotReason: input.childViewsObtained === false ? (input.childViewsNotReason ?? null) : null,
+        };
+        await save(tx, actor, caseId, next, 'send.details_saved', Object.keys(input));
+        return { saved: true, sectionIOnly: next.issues.length > 0 && !certificateRequired(next.issues as SendIssue[]) };
+      });
+    },
+
+    /** Records the MIAS call and the decision. A contact after the 2 months is recorded and flagged, never refused. */
+    async recordMias(actor: OrgActor, caseId: string, input: MiasInput) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { details } = await sendCaseFor(tx, actor, caseId, 'work');
+        if (input.meetingId) {
+          const m = await meetingOfCase(tx, actor.orgId, caseId, input.meetingId);
+          if (m?.kind !== 'mias_call') throw invalid({ meetingId: msg('Choose an information and advice call booked on this case') });
+        }
+        const next: SendDetails = {
+          ...details,
+          miasOn: input.miasOn,
+          miasDecision: input.decision,
+          decisionToldOn: input.decision === 'undecided' ? null : (input.decisionToldOn ?? input.miasOn),
+          miasMeetingId: input.meetingId ?? details.miasMeetingId,
+        };
+        await save(tx, actor, caseId, next, 'send.mias_recorded', ['miasOn', 'decision']);
+        return { ...caseFlags(next), decision: input.decision };
+      });
+    },
+
+    /**
+     * Records the dates after the decision and the local authority's representative. Mediation cannot be recorded as
+     * held unless the representative's name, role and decision-making authority (yes) were recorded (#12).
+     */
+    async saveProgress(actor: OrgActor, caseId: string, input: SendProgressInput) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { details } = await sendCaseFor(tx, actor, caseId, 'work');
+        const next: SendDetails = {
+          ...details,
+          icbNotifiedOn: input.icbNotifiedOn ?? null,
+          adviserToldOn: input.adviserToldOn ?? null,
+          mediationHeldOn: input.mediationHeldOn ?? null,
+          laAttendeeName: input.laAttendeeName ?? null,
+          laAttendeeRole: input.laAttendeeRole ?? null,
+          laAttendeeHasAuthority: input.laAttendeeHasAuthority ?? null,
+        };
+        const problems = attendanceProblems(next);
+        if (Object.keys(problems).length) throw invalid(problems);
+        await save(tx, actor, caseId, next, 'send.progress_saved', Object.keys(input));
+        return { saved: true };
+      });
+    },
+
+    /** The case's certificates, superseded ones included. Audited. */
+    async certificates(actor: OrgActor, caseId: string) {
+      return (await this.get(actor, caseId)).certificates;
+    },
+
+    /** Issues a certificate (or re-issues one, keeping the old one as superseded), numbered in the service's register. */
+    async issueCertificate(actor: OrgActor, caseId: string, input: CertificateInput) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { c, details } = await sendCaseFor(tx, actor, caseId, 'work');
+        const issues = details.issues as SendIssue[];
+        if (issues.length && !certificateRequired(issues))
+          throw new AppError('CONFLICT', msg('No certificate is needed: the issues are about Section I only. Mediation can still be asked for.'), {
+            reason: 'SECTION_I_ONLY',
+          });
+        if (!details.decisionLetterOn) throw invalid({ decisionLetterOn: msg('Enter the date of the decision letter on the SEND details first') });
+        const fields: Record<string, string> = {};
+        if (input.kind === 'declined' && details.miasDecision !== 'declines') fields.kind = msg('Record that the parent does not want mediation first');
+        if (input.kind === 'deemed' && details.miasDecision !== 'wants_mediation') fields.kind = msg('Record that the parent wants mediation first');
+        if (input.kind === 'after_mediation' && !details.mediationHeldOn) fields.kind = msg('Record the date mediation was held first');
+        const outcomes = input.kind === 'after_mediation' ? issues.map((_, i) => input.issueOutcomes?.[i] ?? null) : [];
+        if (input.kind === 'after_mediation' && outcomes.some((o) => o === null)) fields.issueOutcomes = msg('Choose the outcome of each issue');
+        if (Object.keys(fields).length) throw invalid(fields);
+        const existing = await repo.certificatesOfCase(tx, actor.orgId, caseId);
+        const replaced = input.replacesId ? existing.find((x) => x.id === input.replacesId && !x.supersededAt) : undefined;
+        if (input.replacesId && !replaced) throw notFound(msg('That certificate was not found, or was already re-issued'));
+        const issuedOn = input.issuedOn ?? today();
+        const id = newId();
+        const number = await repo.nextCertificateNumber(tx, actor.orgId);
+        const row = {
+          id,
+          orgId: actor.orgId,
+          caseId,
+          number,
+          kind: input.kind,
+          outcome: input.kind === 'after_mediation' ? certificateOutcome(outcomes) : null,
+          issues: issues.map((issue, i) => ({ issue, outcome: outcomes[i] ?? null })),
+          issuedOn,
+          appealDeadline: appealDeadline(details.decisionLetterOn, issuedOn),
+          adviserName: input.adviserName,
+          adviserOrganisation: actor.orgName,
+          issuedBy: actor.id,
+          replacesId: replaced?.id ?? null,
+          reissueReason: replaced ? (input.reissueReason ?? null) : null,
+          createdAt: clock.now(),
+        };
+        if (replaced) await repo.supersedeCertificate(tx, actor.orgId, replaced.id, clock.now());
+        await repo.insertCertificate(tx, row);
+        const parties = await cases.partiesIn(tx, actor.orgId, caseId);
+        const emailedTo = await mailCertificate(tx, parties, { ...row, serviceName: actor.orgName, reference: c.reference, at: clock.now() });
+        if (emailedTo) await repo.markEmailed(tx, actor.orgId, id, clock.now());
+        await audit.record(tx, actor, actor.orgId, {
+          action: replaced ? 'send.certificate_reissued' : 'send.certificate_issued',
+          entityType: 'case',
+          entityId: caseId,
+          detail: { certificateId: id, number, kind: input.kind, emailedTo },
+        });
+        return { ...row, reference: c.reference, emailedTo };
+      });
+    },
+
+    /** A certificate's PDF (rules.md #21). Audited. */
+    async certificatePdf(actor: OrgActor, caseId: string, certificateId: string) {
+      const input = await inOrg(db, actor.orgId, async (tx) => {
+        const { c, details } = await sendCaseFor(tx, actor, caseId, 'view');
+        const cert = await repo.findCertificate(tx, actor.orgId, certificateId);
+        if (!cert || cert.caseId !== caseId) throw notFound(msg('That certificate was not found'));
+        const replaced = cert.replacesId ? await repo.findCertificate(tx, actor.orgId, cert.replacesId) : undefined;
+        const parties = await cases.partiesIn(tx, actor.orgId, caseId);
+        await audit.record(tx, actor, actor.orgId, { action: 'send.certificate_downloaded', entityType: 'case', entityId: caseId, detail: { certificateId } });
+        return {
+          number: cert.number,
+          caseReference: c.reference,
+          serviceName: actor.orgName,
+          parentNames: parties.filter((p) => p.role === 'parent' || p.role === 'young_person').map((p) => p.name),
+          childName: details.childName,
+          localAuthority: details.localAuthority,
+          decisionType: details.decisionType,
+          decisionLetterOn: details.decisionLetterOn ?? cert.issuedOn,
+          miasOn: details.miasOn,
+          kind: cert.kind,
+          outcome: cert.outcome,
+          issues: cert.issues,
+          issuedOn: cert.issuedOn,
+          appealDeadline: cert.appealDeadline,
+          adviserName: cert.adviserName,
+          adviserOrganisation: cert.adviserOrganisation,
+          replacesNumber: replaced?.number ?? null,
+          reissueReason: cert.reissueReason,
+        };
+      });
+      return { number: input.number, bytes: await renderCertificatePdf(input) };
+    },
+
+    /** The service's register of certificates, newest first. Audited. */
+    async register(actor: OrgActor) {
+      authorise(actor, 'send.deadlines');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const rows = await repo.certificateRegister(tx, actor.orgId);
+        await audit.record(tx, actor, actor.orgId, { action: 'send.register_viewed', entityType: 'org', entityId: actor.orgId });
+        return rows.map((r) => ({ ...r.certificate, reference: r.reference }));
+      });
+    },
+
+    /** Every running clock of every open SEND case: overdue first, then by days left. Audited. */
+    async deadlines(actor: OrgActor) {
+      authorise(actor, 'send.deadlines');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const { rows, certs } = await repo.openSendCases(tx, actor.orgId);
+        await audit.record(tx, actor, actor.orgId, { action: 'send.deadlines_viewed', entityType: 'org', entityId: actor.orgId });
+        const byCase = new Map<string, CertificateFact[]>();
+        for (const x of certs) byCase.set(x.caseId, [...(byCase.get(x.caseId) ?? []), x]);
+        const now = today();
+        return rows
+          .flatMap((r) =>
+            caseClocks(r.send, byCase.get(r.send.caseId) ?? [], now)
+              .filter((k) => k.running)
+              .map((k) => ({ ...k, caseId: r.send.caseId, reference: r.reference, childName: r.send.childName, localAuthority: r.send.localAuthority })),
+          )
+          .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference));
+      });
+    },
+  };
+}
+export type SendService = ReturnType<typeof createSendService>;
+
+/** #12: mediation is held only with the local authority's representative recorded, with authority to decide. */
+export function attendanceProblems(d: Pick<SendDetails, 'mediationHeldOn' | 'laAttendeeName' | 'laAttendeeRole' | 'laAttendeeHasAuthority'>) {
+  const fields: Record<string, string> = {};
+  if (!d.mediationHeldOn) return fields;
+  if (!d.laAttendeeName) fields.laAttendeeName = msg('Enter the name of the local authority’s representative before recording mediation as held');
+  if (!d.laAttendeeRole) fields.laAttendeeRole = msg('Enter the role of the local authority’s representative before recording mediation as held');
+  if (d.laAttendeeHasAuthority !== true)
+    fields.laAttendeeHasAuthority = msg(
+      'The local authority must send someone with authority to resolve the issues: confirm they have it before recording mediation as held',
+    );
+  return fields;
+}
+
+/** The SEND report (rules.md #61): cases by local authority, certificates by kind, mediations held within 30 days, outcomes per issue. */
+export function createSendReport({ db, audit }: { db: Db; audit: Audit }) {
+  return async function report(actor: OrgActor) {
+    authorise(actor, 'send.deadlines');
+    return inOrg(db, actor.orgId, async (tx) => {
+      const [byAuthority, byKind, held, outcomes] = await Promise.all([
+        reports.casesByLocalAuthority(tx, actor.orgId),
+        reports.certificatesByKind(tx, actor.orgId),
+        reports.mediationsHeld(tx, actor.orgId),
+        reports.outcomesByIssue(tx, actor.orgId),
+      ]);
+      await audit.record(tx, actor, actor.orgId, { action: 'send.report_viewed', entityType: 'org', entityId: actor.orgId });
+      const within = held.filter((h) => h.toldOn && h.heldOn && h.heldOn <= mediationDeadline(h.toldOn, h.issues as SendIssue[], h.icbNotifiedOn)).length;
+      return { byAuthority, byKind, mediations: { held: held.length, within30Days: within }, outcomes };
+    });
+  };
+}
