@@ -27,3 +27,14 @@ export const SEND_DECISION_LABELS: Record<(typeof SEND_DECISIONS)[number], strin
   cease_to_maintain: msg('Decision to stop maintaining the plan'),
 };
 export const SEND_ISSUES = ['B', 'C', 'D', 'F', 'G', 'H1', 'H2', 'I'] as const;
+/** The sections of an EHC plan, as a referral and a SEND case name them. */
+export const SEND_SECTION_LABELS: Record<(typeof SEND_ISSUES)[number], string> = {
+  B: msg('Section B: special educational needs'),
+  C: msg('Section C: health needs'),
+  D: msg('Section D: social care needs'),
+  F: msg('Section F: special educational provision'),
+  G: msg('Section G: health provision'),
+  H1: msg('Section H1: social care provision under the Chronically Sick and Disabled Persons Act'),
+  H2: msg('Section H2: other social care provision'),
+  I: msg('Section I: the school or college named, its type, or that none is named'),
+};

@@ -2,20 +2,11 @@
 import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { PARTY_ROLE_LABELS, type PartyRole } from '#src/domain/case-words.ts';
 import { RISK_LABELS, RISKS, SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES } from '#src/features/referrals/referrals.schemas.ts';
+import { SEND_SECTION_LABELS } from '#src/domain/referral-words.ts';
 
 type Choice = { value: string; text: string };
 const choices = (labels: Record<string, string>, t: Translate): Choice[] => Object.entries(labels).map(([value, text]) => ({ value, text: t(text) }));
 
-export const SEND_ISSUE_LABELS: Record<(typeof SEND_ISSUES)[number], string> = {
-  B: msg('Section B: special educational needs'),
-  C: msg('Section C: health needs'),
-  D: msg('Section D: social care needs'),
-  F: msg('Section F: special educational provision'),
-  G: msg('Section G: health provision'),
-  H1: msg('Section H1: social care provision under the Chronically Sick and Disabled Persons Act'),
-  H2: msg('Section H2: other social care provision'),
-  I: msg('Section I: the school or college named, its type, or that none is named'),
-};
 
 const COMMUNITY_KINDS = {
   neighbour: msg('Neighbours'),
@@ -63,7 +54,7 @@ export function formChoices(t: Translate, roles: readonly PartyRole[]) {
     sentencingStages: choices(SENTENCING_STAGES, t),
     initiatedBy: choices(INITIATED_BY, t),
     decisions: SEND_DECISIONS.map((d) => ({ value: d, text: t(SEND_DECISION_LABELS[d]) })),
-    issues: SEND_ISSUES.map((i) => ({ value: i, text: t(SEND_ISSUE_LABELS[i]) })),
+    issues: SEND_ISSUES.map((i) => ({ value: i, text: t(SEND_SECTION_LABELS[i]) })),
     planStatuses: choices(EHC_PLAN_STATUSES, t),
     areas: choices(SOCIAL_CARE_AREAS, t),
     disputeAbout: choices(DISPUTE_ABOUT, t),

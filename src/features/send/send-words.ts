@@ -1,6 +1,6 @@
 // The words of SEND mediation: the mediation issues (rules.md #1–3), who asked, the MIAS decision, the certificates.
 import { msg } from '#src/i18n/i18n.ts';
-import { SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES } from '#src/domain/referral-words.ts';
+import { SEND_DECISION_LABELS, SEND_DECISIONS, SEND_ISSUES, SEND_SECTION_LABELS } from '#src/domain/referral-words.ts';
 
 export { SEND_DECISION_LABELS, SEND_DECISIONS };
 export type SendDecision = (typeof SEND_DECISIONS)[number];
@@ -9,14 +9,7 @@ export type SendDecision = (typeof SEND_DECISIONS)[number];
 export const SEND_MEDIATION_ISSUES = [...SEND_ISSUES, 'refusal_to_assess', 'refusal_to_issue', 'refusal_to_amend', 'cease', 'refusal_to_reassess'] as const;
 export type SendIssue = (typeof SEND_MEDIATION_ISSUES)[number];
 export const SEND_ISSUE_LABELS: Record<SendIssue, string> = {
-  B: msg('Section B: special educational needs'),
-  C: msg('Section C: health needs'),
-  D: msg('Section D: social care needs'),
-  F: msg('Section F: special educational provision'),
-  G: msg('Section G: health provision'),
-  H1: msg('Section H1: social care provision under the Chronically Sick and Disabled Persons Act'),
-  H2: msg('Section H2: other social care provision'),
-  I: msg('Section I: the school or college named, its type, or that none is named'),
+  ...SEND_SECTION_LABELS,
   refusal_to_assess: msg('Refusal to carry out an EHC needs assessment'),
   refusal_to_issue: msg('Decision not to issue an EHC plan after assessment'),
   refusal_to_amend: msg('Refusal to amend or replace the plan after a review or re-assessment'),
