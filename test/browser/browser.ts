@@ -73,7 +73,8 @@ export class PageWatch {
     expect(violations, `axe found accessibility problems on "${label}" (${page.url()}):\n${violations.join('\n')}`).toEqual([]);
     // At 1280 px (the journeys' window) nothing on the page scrolls sideways or spills past the screen.
     const width = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
-    if (width.screen >= 1280) expect(width.content, `"${label}" (${page.url()}) is wider than the screen at ${width.screen} px`).toBeLessThanOrEqual(width.screen);
+    if (width.screen >= 1280)
+      expect(width.content, `"${label}" (${page.url()}) is wider than the screen at ${width.screen} px`).toBeLessThanOrEqual(width.screen);
     expect(this.cspMessages, 'Content-Security-Policy errors in the console').toEqual([]);
     expect(this.pageErrors, 'uncaught JavaScript errors').toEqual([]);
     const visit = this.visits.findLast((v) => v.url === page.url());
