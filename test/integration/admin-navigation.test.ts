@@ -9,7 +9,8 @@ beforeAll(async () => {
   h = await startHarness();
 });
 
-const navigation = (body: string) => [...(body.match(/<ul class="govuk-service-navigation__list"[\s\S]*?<\/ul>/)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+const navigation = (body: string) =>
+  [...(body.match(/<ul class="govuk-service-navigation__list"[\s\S]*?<\/ul>/)?.[0] ?? '').matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
 
 describe('the Admin group', () => {
   it("holds the admin's tools, and is marked as the current section on each of them", async () => {

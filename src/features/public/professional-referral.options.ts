@@ -7,7 +7,6 @@ import { SEND_SECTION_LABELS } from '#src/domain/referral-words.ts';
 type Choice = { value: string; text: string };
 const choices = (labels: Record<string, string>, t: Translate): Choice[] => Object.entries(labels).map(([value, text]) => ({ value, text: t(text) }));
 
-
 const COMMUNITY_KINDS = {
   neighbour: msg('Neighbours'),
   family: msg('Family members'),
