@@ -19,6 +19,7 @@ const FEATURES_BOTTOM_UP = [
   'meetings',
   'agreements',
   'closing',
+  'reports',
   'public',
   'home',
   'setup',

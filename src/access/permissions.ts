@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'email.view': ['admin', 'coordinator'],
   'feedback.view': ['admin', 'coordinator', 'supervisor'],
   'testimonials.approve': ['admin'],
+  'reports.view': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -64,6 +65,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'email.view': msg('see the email outbox and delivery log'),
   'feedback.view': msg('see feedback and edit testimonials'),
   'testimonials.approve': msg('approve and publish testimonials'),
+  'reports.view': msg('see reports'),
 };
 
 export function can(role: Role, permission: Permission): boolean {
