@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#src/access/actor.ts';
 import { cases, caseEvents } from '#src/db/schema/cases.ts';
 import { referrals } from '#src/db/schema/referrals.ts';
+import { and, eq } from '#src/db/orm.ts';
+import { auditEvents } from '#src/db/schema/audit.ts';
 import { asSystem } from '#src/db/tenant.ts';
+import { findOrgById, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 import { newId } from '#src/lib/ids.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -15,13 +18,14 @@ let h: Harness;
 let admin: WebClient;
 let mediator: WebClient;
 let key: string;
+let orgId: string;
 const Q = 'from=2026-01-01&to=2026-03-31&caseType=community';
 const DAY = 86_400_000;
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
   h = await startHarness();
-  const { orgId } = await makeOrg(h.deps, 'alpha', 'Alpha Mediation (fictional)');
+  ({ orgId } = await makeOrg(h.deps, 'alpha', 'Alpha Mediation (fictional)'));
   admin = await signIn(h, await makeMember(h.deps, orgId, 'admin', 'ada.admin@alpha.example'));
   mediator = await signIn(h, await makeMember(h.deps, orgId, 'mediator', 'mo.mediator@alpha.example'));
   key = (await h.deps.apiKeys.createForOrg(orgId, { name: 'Reports key', role: 'coordinator' }, systemActor('test'))).key;
@@ -79,6 +83,13 @@ beforeAll(async () => {
   });
 });
 afterAll(() => h?.close());
+
+/** The service's own threshold (settings.reportThreshold), keeping its other settings. */
+const setThreshold = (n: number) =>
+  asSystem(h.deps.db, async (tx) => {
+    const settings = (await findOrgById(tx, orgId))!.settings;
+    await updateOrgSettings(tx, orgId, { ...settings, reportThreshold: n } as typeof settings);
+  });
 
 // The referrals table worked by hand (community, 1 January to 31 March 2026):
 //                 New  Accepted  Declined  Signposted | Total
@@ -183,5 +194,31 @@ describe('who may see reports, and bad input', () => {
     expect(api.statusCode).toBe(422);
     expect(Object.keys(api.json().error.fields)).toEqual(['to']);
     expect((await admin.get('/reports/nothing')).statusCode).toBe(404);
+  });
+});
+
+describe('the service’s threshold, and the audit trail', () => {
+  it('records each viewing and download with its filter, never a figure', async () => {
+    const rows = await asSystem(h.deps.db, (tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'reports.downloaded'))),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows[0]!.detail).toEqual({ report: 'referrals', from: '2026-01-01', to: '2026-03-31', caseType: 'community' });
+  });
+
+  it('hides counts below the threshold the service set', async () => {
+    await setThreshold(10);
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/referrals?${Q}`, headers: { authorization: `Bearer ${key}` } });
+    expect(res.json().threshold).toBe(10);
+    // Now 7, 3, 6, 5 and the Declined total 8 are all fewer than 10; 13 goes too, or 21 − 13 would give the 8 away.
+    const shown = res.json().metrics[0].cells.map((r: { value: number | null; suppressed: string | null }[]) => r.map((c) => c.suppressed ?? c.value));
+    expect(shown[0]).toEqual([0, 'fewer_than_threshold', 'fewer_than_threshold', 0, 10]);
+    expect(shown[1]).toEqual([0, 'fewer_than_threshold', 'fewer_than_threshold', 0, 11]);
+    expect(shown[4]).toEqual([0, 'secondary', 'fewer_than_threshold', 0, 21]);
+    expect((await admin.get(`/reports/referrals?${Q}`)).body).toContain('fewer than 10');
+    await setThreshold(5);
   });
 });
