@@ -22,6 +22,7 @@ const FEATURES_BOTTOM_UP = [
   'send',
   'rj',
   'dataprotection',
+  'reports',
   'public',
   'home',
   'setup',

@@ -34,6 +34,8 @@ import { registerMeetingPolicyPages } from '#src/features/meetings/policy/meetin
 import { registerEmailWordingPages } from './features/email/email-wording.routes.ts';
 import { registerEmailApi } from './features/email/email.api.ts';
 import { registerEmailPages } from './features/email/email.routes.ts';
+import { registerReportsApi } from './features/reports/reports.api.ts';
+import { registerReportsPages } from './features/reports/reports.routes.ts';
 import { registerExpenseApi } from '#src/features/volunteers/expenses/expenses.api.ts';
 import { registerExpensePages } from '#src/features/volunteers/expenses/expenses.routes.ts';
 import { registerVenueApi } from '#src/features/meetings/venues/venues.api.ts';
@@ -150,6 +152,8 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerExpensePages(app, deps);
   registerEmailPages(app, deps);
   registerEmailApi(app, deps);
+  registerReportsPages(app, deps);
+  registerReportsApi(app, deps);
   registerMeRoutes(app, deps);
   registerSettingsApi(app, deps);
   registerPublicApi(app, deps);

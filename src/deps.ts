@@ -49,6 +49,7 @@ import { createSendService } from './features/send/send.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { nameEntities } from './features/system/entity-names.ts';
 import { createEmailService } from './features/email/email.service.ts';
+import { createReportsService } from './features/reports/reports.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
 import { JOBS, RECURRING } from './jobs/registry.ts';
@@ -119,6 +120,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     send: createSendService({ db, clock, audit, cases }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
+    reports: createReportsService({ db, clock, audit }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),
   };
 }

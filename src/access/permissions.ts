@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'retention.manage': ['admin'],
   'dataprotection.view': ['admin', 'coordinator'],
   'send.deadlines': ['admin', 'coordinator', 'supervisor'],
+  'reports.view': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -72,6 +73,7 @@ const DESCRIPTIONS: Record<Permission, string> = {
   'retention.manage': msg('set how long records are kept, place legal holds and see the destruction log'),
   'dataprotection.view': msg('see and record data protection work: breaches and people’s requests'),
   'send.deadlines': msg('see the SEND deadlines and the register of certificates'),
+  'reports.view': msg('see reports'),
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -45,6 +45,7 @@ const NAVIGATION: { href: string; text: string; permission: Permission; also?: s
   { href: '/volunteers', text: msg('Volunteers'), permission: 'volunteers.view' },
   { href: '/expenses', text: msg('Expenses'), permission: 'expenses.approve' },
   { href: '/email', text: msg('Email'), permission: 'email.view' },
+  { href: '/reports', text: msg('Reports'), permission: 'reports.view' },
   { href: '/my', text: msg('My volunteering'), permission: 'my.work' },
   { href: '/people', text: msg('People'), permission: 'people.view' },
   { href: '/data-protection', text: msg('Data protection'), permission: 'dataprotection.view' },

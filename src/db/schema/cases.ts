@@ -44,6 +44,8 @@ export const cases = pgTable(
     uniqueIndex('cases_org_reference_idx').on(t.orgId, t.reference),
     index('cases_org_status_opened_idx').on(t.orgId, t.status, t.openedAt),
     index('cases_org_opened_idx').on(t.orgId, t.openedAt),
+    /** The reports' cases closed in a period. */
+    index('cases_org_closed_idx').on(t.orgId, t.closedAt),
     index('cases_org_type_idx').on(t.orgId, t.caseType, t.openedAt),
     index('cases_org_coordinator_idx').on(t.orgId, t.coordinatorId, t.openedAt),
   ],

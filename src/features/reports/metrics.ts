@@ -1,0 +1,54 @@
+// Pure: turns what the queries counted into the tables and figures a report shows, suppressed (suppression.ts).
+import { type Cell, suppressFigure, suppressTable, type Suppression } from './suppression.ts';
+
+export type Labelled = { key: string; label: string };
+
+export type TableMetric = {
+  kind: 'table';
+  id: string;
+  title: string;
+  definition: string;
+  rowHeading: string;
+  rows: Labelled[];
+  columns: Labelled[];
+  /** Rows of cells; with columnTotals the last row is the totals, with rowTotals the last cell of each row is. */
+  cells: Cell[][];
+  rowTotals: boolean;
+  columnTotals: boolean;
+};
+
+export type Figure = { id: string; label: string; definition: string; value: number | null; basedOn: number; suppression: Suppression };
+export type FiguresMetric = { kind: 'figures'; id: string; title: string; unit: 'count' | 'days'; figures: Figure[] };
+export type Metric = TableMetric | FiguresMetric;
+
+/**
+ * A table from counted (row key, column key, n) triples: the rows and columns in the order given, then any other key
+ * the data holds (a value added since, shown as it is stored). Empty rows are kept, so a reader sees every category.
+ */
+export function pivot(counted: { a: string; b: string; n: number }[], spec: Omit<TableMetric, 'kind' | 'cells'>, threshold: number): TableMetric {
+  const withExtra = (known: Labelled[], seen: string[]) => [
+    ...known,
+    ...[...new Set(seen)].filter((k) => !known.some((x) => x.key === k)).map((k) => ({ key: k, label: k })),
+  ];
+  const rows = withExtra(
+    spec.rows,
+    counted.map((c) => c.a),
+  );
+  const columns = withExtra(
+    spec.columns,
+    counted.map((c) => c.b),
+  );
+  const counts = rows.map((r) => columns.map((c) => counted.filter((x) => x.a === r.key && x.b === c.key).reduce((s, x) => s + Number(x.n), 0)));
+  const cells = suppressTable({ counts, rowTotals: spec.rowTotals, columnTotals: spec.columnTotals }, threshold);
+  return { kind: 'table', ...spec, rows, columns, cells };
+}
+
+/** A count standing alone (no total beside it): hidden from 1 to threshold − 1. */
+export function countFigure(id: string, label: string, definition: string, n: number, threshold: number): Figure {
+  return { id, label, definition, value: n, basedOn: n, suppression: suppressFigure(n, threshold) };
+}
+
+/** A median: hidden when it rests on fewer cases than the threshold. */
+export function medianFigure(id: string, label: string, definition: string, m: { median: number | null; cases: number }, threshold: number): Figure {
+  return { id, label, definition, value: m.median, basedOn: m.cases, suppression: suppressFigure(m.cases, threshold) };
+}

@@ -1,0 +1,34 @@
+// The standard reports: each one's name, what it is for, and the one-line definition of each of its metrics. The
+// words are the agreed definitions (rules.md #62: "keep an agreed and versioned definition of each metric").
+import { msg } from '#src/i18n/i18n.ts';
+
+export const REPORT_IDS = ['referrals', 'cases', 'timeliness', 'agreements', 'community-return'] as const;
+export type ReportId = (typeof REPORT_IDS)[number];
+
+export const REPORTS: Record<ReportId, { title: string; summary: string }> = {
+  referrals: { title: msg('Referrals by source and outcome'), summary: msg('Where referrals came from and what was decided') },
+  cases: { title: msg('Cases by stage'), summary: msg('Cases at each stage now, and cases opened and closed in the period') },
+  timeliness: { title: msg('Time to first contact and first meeting'), summary: msg('How long people wait, in days (the median)') },
+  agreements: { title: msg('Agreements reached'), summary: msg('Agreements signed, and how cases ended') },
+  'community-return': { title: msg('Community funder return'), summary: msg('The counts housing associations and councils ask for') },
+};
+
+export const METRIC_DEFINITIONS = {
+  referralsBySource: msg('Referrals received in the period (the day they arrived), by how they came in and what was decided; “New” means not yet decided.'),
+  casesByStage: msg('Every case of the service today, by its stage now, whatever the period chosen.'),
+  openedClosed: msg('Cases opened in the period and cases closed in the period (closed, withdrawn or found unsuitable), by case type.'),
+  closedByReason: msg('Cases that ended in the period, by the reason recorded when they closed.'),
+  toFirstContact: msg(
+    'For cases opened in the period: whole days from the referral arriving (or the case opening, without a referral) to the first contact recorded with anyone on the case; the median, so half waited less.',
+  ),
+  toFirstMeeting: msg(
+    'For cases opened in the period: whole days from the referral arriving (or the case opening) to the first meeting held, of any kind; the median.',
+  ),
+  agreementsSigned: msg('Cases whose written agreement was signed by everyone in the period, counted once, by case type.'),
+  referred: msg('Referrals received in the period.'),
+  bothEngaged: msg('Cases opened in the period where at least two parties gave their consent to take part.'),
+  jointHeld: msg('Joint meetings (all parties together) held in the period.'),
+  feedback: msg('Feedback forms returned in the period, online, by phone or on paper.'),
+} as const;
+
+export const isReportId = (v: string): v is ReportId => (REPORT_IDS as readonly string[]).includes(v);

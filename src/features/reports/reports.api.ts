@@ -1,0 +1,103 @@
+// The reports API (reports.view): the list of standard reports, and one report over a period and case type as
+// JSON. A suppressed figure has value null and says why: "fewer_than_threshold", or "secondary" (hidden so a total
+// cannot reveal a small number).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '#src/deps.ts';
+import { errorResponses } from '#src/http/api-schemas.ts';
+import { REPORT_IDS, REPORTS } from './report-list.ts';
+import { metricJson } from './reports.present.ts';
+import { ZReportParams, ZReportQuery } from './reports.schemas.ts';
+
+const tags = ['reports'];
+const security = [{ bearer: [] }];
+const ZSuppressed = z.enum(['fewer_than_threshold', 'secondary']).nullable().describe('Why the value is hidden, or null when shown');
+
+const ZMetric = z.union([
+  z.object({
+    id: z.string(),
+    kind: z.literal('table'),
+    title: z.string(),
+    definition: z.string(),
+    rows: z.array(z.object({ key: z.string(), label: z.string() })).describe('The last row is the totals when key is "total"'),
+    columns: z.array(z.object({ key: z.string(), label: z.string() })),
+    cells: z.array(z.array(z.object({ value: z.number().nullable(), suppressed: ZSuppressed }))).describe('cells[row][column]'),
+  }),
+  z.object({
+    id: z.string(),
+    kind: z.literal('figures'),
+    title: z.string(),
+    unit: z.enum(['count', 'days']),
+    figures: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        definition: z.string(),
+        value: z.number().nullable(),
+        basedOn: z.number().nullable().describe('How many cases the figure rests on'),
+        suppressed: ZSuppressed,
+      }),
+    ),
+  }),
+]);
+
+export function registerReportsApi(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/reports',
+    {
+      schema: {
+        summary: 'The standard reports',
+        tags,
+        security,
+        response: {
+          200: z.object({ reports: z.array(z.object({ id: z.enum(REPORT_IDS), title: z.string(), summary: z.string(), href: z.string() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      deps.reports.list(req.actor!);
+      return { reports: REPORT_IDS.map((id) => ({ id, title: req.t(REPORTS[id].title), summary: req.t(REPORTS[id].summary), href: `/api/v1/reports/${id}` })) };
+    },
+  );
+
+  api.get(
+    '/api/v1/reports/:report',
+    {
+      schema: {
+        summary: 'One report over a period (a year to today by default) and case type, small numbers suppressed',
+        tags,
+        security,
+        params: ZReportParams,
+        querystring: ZReportQuery,
+        response: {
+          200: z.object({
+            id: z.enum(REPORT_IDS),
+            title: z.string(),
+            from: z.string(),
+            to: z.string(),
+            caseType: z.string().nullable(),
+            threshold: z.number().describe('Counts from 1 to threshold − 1 are suppressed'),
+            metrics: z.array(ZMetric),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req) => {
+      const r = await deps.reports.report(req.actor!, req.params.report, req.query);
+      return {
+        id: r.id,
+        title: req.t(REPORTS[r.id].title),
+        from: r.from,
+        to: r.to,
+        caseType: r.caseType ?? null,
+        threshold: r.threshold,
+        metrics: r.metrics.map((m) => metricJson(req.t, m)),
+      };
+    },
+  );
+}

@@ -1,0 +1,91 @@
+// Reports as people and programs read them: table rows with their words (page), CSV lines, and the API's JSON, each
+// with every suppressed figure hidden the same way (the count itself never leaves this file when suppressed).
+import { msg, type Translate } from '#src/i18n/i18n.ts';
+import type { Figure, Metric, TableMetric } from './metrics.ts';
+import type { Cell } from './suppression.ts';
+
+export const SECONDARY_WORD = msg('withheld');
+export const SECONDARY_HINT = msg('“withheld” hides a figure so that a total cannot reveal a small number beside it.');
+
+/** What a figure shows: the count, or "fewer than 5", or "withheld". */
+export function cellText(t: Translate, c: { value: number | null; suppression: Cell['suppression'] }, threshold: number): string {
+  if (c.suppression === 'primary') return t('fewer than {n}', { n: threshold });
+  if (c.suppression === 'secondary') return say(t, SECONDARY_WORD);
+  return c.value === null ? '–' : String(c.value);
+}
+
+/** A label, title or definition of a report: a msg() value from report-list.ts or report-builders.ts. */
+export function say(t: Translate, label: string): string {
+  // i18n-dynamic: every report label is a msg() value (an unknown stored key is shown as it is)
+  return t(label);
+}
+
+const cellOf = (c: Cell) => ({ value: c.count, suppression: c.suppression });
+const figureOf = (f: Figure) => ({ value: f.value, suppression: f.suppression });
+
+/** The header and body rows of a table (the totals row last), as words. */
+export function tableRows(t: Translate, m: TableMetric, threshold: number): { head: string[]; rows: string[][] } {
+  const head = [say(t, m.rowHeading), ...m.columns.map((c) => say(t, c.label)), ...(m.rowTotals ? [t('Total')] : [])];
+  const labels = [...m.rows.map((r) => say(t, r.label)), ...(m.columnTotals ? [t('Total')] : [])];
+  return { head, rows: m.cells.map((row, i) => [labels[i]!, ...row.map((c) => cellText(t, cellOf(c), threshold))]) };
+}
+
+export function figureRows(t: Translate, figures: Figure[], threshold: number) {
+  return figures.map((f) => ({ label: say(t, f.label), definition: say(t, f.definition), text: cellText(t, figureOf(f), threshold), basedOn: f.basedOn }));
+}
+
+/** The report as CSV (RFC 4180): for each metric its title, definition, then its table; suppressed figures in words. */
+export function reportCsv(t: Translate, title: string, period: string, metrics: Metric[], threshold: number): string {
+  const lines: string[][] = [
+    [say(t, title)],
+    [period],
+    [t('Figures from 1 to {max} are shown as “fewer than {n}”.', { max: threshold - 1, n: threshold })],
+    [say(t, SECONDARY_HINT)],
+  ];
+  for (const m of metrics) {
+    lines.push([]);
+    if (m.kind === 'table') {
+      const { head, rows } = tableRows(t, m, threshold);
+      lines.push([say(t, m.title)], [say(t, m.definition)], head, ...rows);
+    } else {
+      lines.push([say(t, m.title)], [t('Measure'), m.unit === 'days' ? t('Median days') : t('Count'), t('Definition')]);
+      for (const f of figureRows(t, m.figures, threshold)) lines.push([f.label, f.text, f.definition]);
+    }
+  }
+  return `${lines.map((l) => l.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+function csvField(v: string): string {
+  // A leading =, +, - or @ would be read as a formula by a spreadsheet.
+  const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The API's form of a metric: suppressed values are null, marked "fewer_than_threshold" or "secondary". */
+export function metricJson(t: Translate, m: Metric) {
+  const mark = (s: Cell['suppression']) => (s === 'primary' ? ('fewer_than_threshold' as const) : s === 'secondary' ? ('secondary' as const) : null);
+  if (m.kind === 'figures')
+    return {
+      id: m.id,
+      kind: 'figures' as const,
+      title: say(t, m.title),
+      unit: m.unit,
+      figures: m.figures.map((f) => ({
+        id: f.id,
+        label: say(t, f.label),
+        definition: say(t, f.definition),
+        value: f.suppression === 'none' ? f.value : null,
+        basedOn: f.suppression === 'none' ? f.basedOn : null,
+        suppressed: mark(f.suppression),
+      })),
+    };
+  return {
+    id: m.id,
+    kind: 'table' as const,
+    title: say(t, m.title),
+    definition: say(t, m.definition),
+    rows: [...m.rows.map((r) => ({ key: r.key, label: say(t, r.label) })), ...(m.columnTotals ? [{ key: 'total', label: t('Total') }] : [])],
+    columns: [...m.columns.map((c) => ({ key: c.key || 'count', label: say(t, c.label) })), ...(m.rowTotals ? [{ key: 'total', label: t('Total') }] : [])],
+    cells: m.cells.map((row) => row.map((c) => ({ value: c.suppression === 'none' ? c.count : null, suppressed: mark(c.suppression) }))),
+  };
+}

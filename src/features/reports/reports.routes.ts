@@ -1,0 +1,99 @@
+// The reports pages (reports.view): /reports lists the standard reports; /reports/{report} shows one over a period
+// and case type (a GET form, so it works without JavaScript and the address can be shared), each metric with its
+// definition beside it; /reports/{report}/csv downloads the same figures, suppressed the same way.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '#src/deps.ts';
+import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
+import { parseForm, keepValues } from '#src/http/forms.ts';
+import { textParam } from '#src/http/page-input.ts';
+import { notFound } from '#src/lib/app-error.ts';
+import { msg } from '#src/i18n/i18n.ts';
+import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
+import { figureRows, reportCsv, SECONDARY_HINT, say, tableRows } from './reports.present.ts';
+import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
+
+function reportOf(req: FastifyRequest): ReportId {
+  const id = textParam(req, 'report');
+  if (!isReportId(id)) throw notFound(msg('There is no such report'));
+  return id;
+}
+
+const queryString = (q: ReportQuery) =>
+  new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
+
+export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
+  app.get('/reports', async (req, reply) => {
+    deps.reports.list(req.actor!);
+    return reply.page('reports/views/reports.njk', {
+      pageTitle: req.t('Reports'),
+      reports: REPORT_IDS.map((id) => ({ href: `/reports/${id}`, title: req.t(REPORTS[id].title), summary: req.t(REPORTS[id].summary) })),
+    });
+  });
+
+  app.get('/reports/:report', async (req, reply) => {
+    const id = reportOf(req);
+    const values = keepValues(req.query);
+    const form = parseForm(ZReportQuery, req.query, req.locale);
+    const base = {
+      pageTitle: req.t(REPORTS[id].title),
+      reportId: id,
+      values,
+      caseTypeItems: [
+        { value: '', text: req.t('All case types') },
+        ...CASE_TYPES.map((c) => ({ value: c, text: req.t(CASE_TYPE_LABELS[c]), selected: values.caseType === c })),
+      ],
+    };
+    if (!form.ok) {
+      return reply.code(422).page('reports/views/report.njk', {
+        ...base,
+        fields: form.fields,
+        errors: Object.entries(form.fields).map(([k, text]) => ({ text, href: `#${k}` })),
+      });
+    }
+    const report = await deps.reports.report(req.actor!, id, form.data);
+    const t = req.t;
+    return reply.page('reports/views/report.njk', {
+      ...base,
+      fields: {},
+      values: { ...values, from: report.from, to: report.to },
+      period: t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) }),
+      thresholdNote: t('Figures from 1 to {max} are shown as “fewer than {n}”, so no one can be identified.', {
+        max: report.threshold - 1,
+        n: report.threshold,
+      }),
+      secondaryNote: say(t, SECONDARY_HINT),
+      csvHref: `/reports/${id}/csv?${queryString({ from: report.from, to: report.to, caseType: report.caseType })}`,
+      metrics: report.metrics.map((m) =>
+        m.kind === 'table'
+          ? {
+              kind: m.kind,
+              id: m.id,
+              title: say(t, m.title),
+              definition: say(t, m.definition),
+              ...tableRows(t, m, report.threshold),
+              hasTotalsRow: m.columnTotals,
+            }
+          : {
+              kind: m.kind,
+              id: m.id,
+              title: say(t, m.title),
+              unitHeading: m.unit === 'days' ? t('Median days') : t('Count'),
+              figures: figureRows(t, m.figures, report.threshold),
+            },
+      ),
+    });
+  });
+
+  app.get('/reports/:report/csv', async (req, reply) => {
+    const id = reportOf(req);
+    const form = parseForm(ZReportQuery, req.query, req.locale);
+    if (!form.ok) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
+    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded');
+    const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.csv"`)
+      .send(reportCsv(req.t, REPORTS[id].title, period, report.metrics, report.threshold));
+  });
+}

@@ -1,0 +1,57 @@
+// The reports (reports.view: admins and coordinators): the list, and one report over a period and case type, every
+// count suppressed below the service's threshold. Only aggregates leave here, never a case or a name; each viewing
+// or download is audited with its filter.
+import type { Db } from '#src/db/client.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import type { Clock } from '#src/lib/clock.ts';
+import type { Audit } from '#src/features/audit/audit.service.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { authorise } from '#src/access/permissions.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { DEFAULT_THRESHOLD } from './suppression.ts';
+import type { ReportId } from './report-list.ts';
+import type { ReportQuery } from './reports.schemas.ts';
+import type { ReportFilter } from './reports.repo.ts';
+import { buildReport } from './report-builders.ts';
+
+const DAY = 86_400_000;
+
+/** The threshold the service set (settings.reportThreshold, a whole number from 2 to 100), else 5. */
+export function thresholdOf(settings: unknown): number {
+  const v = (settings as { reportThreshold?: unknown } | null)?.reportThreshold;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 2 && v <= 100 ? v : DEFAULT_THRESHOLD;
+}
+
+/** The period as days (today and a year back when not given) and as the instants the queries use (UTC days). */
+export function periodOf(q: ReportQuery, now: Date) {
+  const to = q.to ?? now.toISOString().slice(0, 10);
+  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 364 * DAY).toISOString().slice(0, 10);
+  const filter: ReportFilter = { from: new Date(`${from}T00:00:00Z`), toExclusive: new Date(Date.parse(`${to}T00:00:00Z`) + DAY), caseType: q.caseType };
+  return { from, to, caseType: q.caseType, filter };
+}
+
+export function createReportsService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
+  return {
+    /** Whether the actor may see reports at all (for the list, which reads nothing). */
+    list(actor: OrgActor) {
+      authorise(actor, 'reports.view');
+    },
+
+    async report(actor: OrgActor, id: ReportId, q: ReportQuery, how: 'viewed' | 'downloaded' = 'viewed') {
+      authorise(actor, 'reports.view');
+      const period = periodOf(q, clock.now());
+      return inOrg(db, actor.orgId, async (tx) => {
+        const threshold = thresholdOf((await findOrgById(tx, actor.orgId))?.settings);
+        const metrics = await buildReport(tx, actor.orgId, id, period.filter, threshold);
+        await audit.record(tx, actor, actor.orgId, {
+          action: `reports.${how}`,
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { report: id, from: period.from, to: period.to, caseType: period.caseType ?? null },
+        });
+        return { id, from: period.from, to: period.to, caseType: period.caseType, threshold, metrics };
+      });
+    },
+  };
+}
+export type ReportsService = ReturnType<typeof createReportsService>;
