@@ -118,6 +118,9 @@ describe('OpenAPI', () => {
       'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/links/{linkId}/revoke',
       'POST /api/v1/cases/{id}/agreements/{agreementId}/versions/{versionId}/copies',
       'POST /api/v1/cases/{id}/outcome/sharing/send',
+      'POST /api/v1/cases/{id}/rj/assessments/{assessmentId}/sign-off',
+      'POST /api/v1/cases/{id}/rj/letters/{letterId}/pass',
+      'POST /api/v1/retention/runs',
     ]);
     const documented: string[] = [];
     const missing: string[] = [];
