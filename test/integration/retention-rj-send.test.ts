@@ -60,6 +60,12 @@ async function findEverywhere(needle: string): Promise<string[]> {
 
 let rjCaseId: string;
 let sendCaseId: string;
+/** The RJ return for 2017 and the SEND report, as they read before the run. */
+let before: { rjReturn: unknown; sendReport: unknown };
+const figures = async () => ({
+  rjReturn: await h.deps.rj.returns.forPeriod(admin, { from: '2017-01-01', to: '2017-12-31' }),
+  sendReport: await h.deps.send.report(admin),
+});
 
 /** The text of the SEND case's certificate, drawn now. */
 async function certificateText() {
@@ -155,6 +161,7 @@ describe('the retention run on restorative justice and SEND cases', () => {
     for (const needle of PERSONAL) expect((await findEverywhere(needle)).length, needle).toBeGreaterThan(0);
     const text = await certificateText();
     for (const needle of ['Barnaby Kettleworth', 'Peregrine Kettleworth', 'Orla Quenby']) expect(text).toContain(needle);
+    before = await figures();
   });
 
   it('leaves none of them anywhere afterwards', async () => {
@@ -197,6 +204,11 @@ describe('the retention run on restorative justice and SEND cases', () => {
     });
     const register = await h.deps.send.register(admin);
     expect(JSON.stringify(register)).toContain('declined');
+    // The RJ return and the SEND report read the same as before the run.
+    expect(await figures()).toEqual(before);
+    expect(JSON.stringify(before.sendReport)).toContain('Wessex County Council (fictional)');
+    const suitability = (before.rjReturn as { id: string; figures: { value: number | null }[] }[]).find((m) => m.id === 'suitability');
+    expect(suitability!.figures.reduce((n, f) => n + (f.value ?? 0), 0)).toBeGreaterThan(0);
   });
 
   it('draws the certificate PDF afterwards without the child, the parent or the adviser', async () => {
