@@ -1,8 +1,9 @@
 // The retention run for one service: for each case type, the ended cases closed before the type's date (retention-
-// rules.ts) and not on legal hold lose their people: names, contact details, free text, mail and the agreement's
-// documents go through each feature's published erasure module; the case type, area, dates, status and outcome stay
-// for the reports. Works in batches, each its own transaction with one destruction-log line (what, when, under which
-// rule; never the data) and one audit record, so the service stays responsive and a stopped run resumes where it was.
+// rules.ts) and not on legal hold lose their people: names, contact details, free text, mail, the agreement's
+// documents, RJ letters and custody details, and the SEND child's details go through each feature's published
+// erasure module; the case type, area, dates, status, outcome, RJ decisions and SEND certificates' kinds stay for the
+// reports. Works in batches, each its own transaction with one destruction-log line (what, when, under which rule;
+// never the data) and one audit record, so the service stays responsive and a stopped run resumes where it was.
 import type { Db } from '#src/db/client.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import type { Actor } from '#src/access/actor.ts';
@@ -15,6 +16,8 @@ import { anonymiseMeetingsOfCases } from '#src/features/meetings/meeting-erasure
 import { anonymiseAgreementsOfCases } from '#src/features/agreements/agreement-erasure.ts';
 import { anonymiseClosingOfCases } from '#src/features/closing/closing-erasure.ts';
 import { removeMailOfCases } from '#src/features/email/email-erasure.ts';
+import { anonymiseRjOfCases } from '#src/features/rj/rj-erasure.ts';
+import { anonymiseSendOfCases } from '#src/features/send/send-erasure.ts';
 import { retentionPlan } from './retention-rules.ts';
 import { heldCaseIds, insertDestruction, listSchedules } from './retention.repo.ts';
 
@@ -28,6 +31,8 @@ export async function anonymiseCases(tx: Db, orgId: string, caseIds: string[], a
   await anonymiseMeetingsOfCases(tx, orgId, caseIds);
   await anonymiseAgreementsOfCases(tx, orgId, caseIds);
   await anonymiseClosingOfCases(tx, orgId, caseIds);
+  await anonymiseRjOfCases(tx, orgId, caseIds);
+  await anonymiseSendOfCases(tx, orgId, caseIds);
   await removeMailOfCases(tx, orgId, caseIds, emails);
   await anonymiseCaseRecords(tx, orgId, caseIds, at);
 }
