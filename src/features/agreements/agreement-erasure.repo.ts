@@ -15,7 +15,7 @@ export async function anonymiseAgreementsOfCases(tx: Db, orgId: string, caseIds:
       .where(and(eq(agreementVersions.orgId, orgId), inArray(agreementVersions.caseId, caseIds)))
   ).map((r) => r.id);
   if (!versionIds.length) return;
-  // A given signature is evidence and its trigger refuses changes, except in the owner's erasing transaction (0027).
+  // A given signature is evidence and its trigger refuses changes, except in the owner's erasing transaction (0031).
   await tx.execute(sql`SELECT set_config('parley.erasing', 'on', true)`);
   await tx
     .update(agreementVersions)
