@@ -52,6 +52,21 @@ export const BACKED_UP = [
   { table: 'agreement_signers', key: 'id' },
   { table: 'signing_links', key: 'id' },
   { table: 'signing_link_events', key: 'id' },
+  { table: 'outcome_share_consents', key: 'id' },
+  { table: 'send_cases', key: 'case_id' },
+  { table: 'send_certificates', key: 'id' },
+  { table: 'rj_policies', key: 'org_id' },
+  { table: 'rj_cases', key: 'id' },
+  { table: 'rj_suitability', key: 'id' },
+  { table: 'rj_risk_assessments', key: 'id' },
+  { table: 'rj_custody', key: 'id' },
+  { table: 'rj_letters', key: 'id' },
+  { table: 'rj_letter_reviews', key: 'id' },
+  { table: 'retention_schedules', key: 'org_id, case_type' },
+  { table: 'legal_holds', key: 'id' },
+  { table: 'destruction_log', key: 'id' },
+  { table: 'breaches', key: 'id' },
+  { table: 'data_requests', key: 'id' },
 ] as const satisfies readonly { table: string; key: string; serial?: boolean }[];
 
 export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table);

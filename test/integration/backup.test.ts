@@ -82,6 +82,13 @@ beforeAll(async () => {
   await h.deps.publicIntake.createEnquiry(s.a.orgId, { name: 'Eve Enquirer', email: 'eve@alpha.example', message: 'Do you cover CT1?' }, { type: 'anonymous' });
   await h.deps.publicIntake.createVolunteerApplication(s.a.orgId, { name: 'Val Volunteer', email: 'val@alpha.example', why: 'To help' }, { type: 'anonymous' });
   await loadDemo(h.deps); // volunteers, training, DBS checks, assignments, hours, claims and a receipt
+  // What the demo leaves empty: a consent to share the outcome, a retention schedule, a legal hold, an RJ policy.
+  const [hal] = (await h.deps.cases.get(coordinator, caseId)).parties;
+  await h.deps.agreements.sharing.recordConsent(coordinator, caseId, { partyId: hal!.id, consents: true, decidedOn: '2026-11-30' });
+  await h.deps.retention.setSchedules(coordinator, { community: 4 });
+  const { reference } = (await h.deps.cases.get(coordinator, caseId)).case;
+  await h.deps.retention.placeHold(coordinator, { caseReference: reference, reason: 'A complaint is open (fictional)' });
+  await h.deps.rj.savePolicy(coordinator, await h.deps.rj.policy(coordinator));
   // The service's own wording for its community agreements (the demo keeps the built-in wording).
   const wording = (await h.deps.agreements.wording.list(coordinator)).find((w) => w.caseType === 'community')!;
   await h.deps.agreements.wording.save(coordinator, 'community', { ...wording.statements, notBinding: 'Our own words: a reminder of what was agreed.' });
@@ -113,7 +120,8 @@ describe('backup and restore', () => {
   it('restores every row exactly, and the audit chains still verify', async () => {
     const counts = await writeBackup(h.deps.db, file, SECRET);
     expect(counts.audit_events).toBeGreaterThan(10);
-    for (const table of BACKED_UP_TABLES) if (table !== 'jobs') expect(counts[table] ?? 0, `${table} has rows to back up`).toBeGreaterThan(0);
+    // Jobs come and go; the destruction log needs cases years past closing (retention.test.ts writes one).
+    for (const table of BACKED_UP_TABLES) if (table !== 'jobs' && table !== 'destruction_log') expect(counts[table] ?? 0, `${table} has rows to back up`).toBeGreaterThan(0);
     const { counts: restored } = await restoreBackup(target.db, file, { secret: SECRET });
     for (const table of BACKED_UP_TABLES) {
       expect(restored[table] ?? 0, table).toBe(counts[table]);
