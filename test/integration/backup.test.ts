@@ -121,7 +121,8 @@ describe('backup and restore', () => {
     const counts = await writeBackup(h.deps.db, file, SECRET);
     expect(counts.audit_events).toBeGreaterThan(10);
     // Jobs come and go; the destruction log needs cases years past closing (retention.test.ts writes one).
-    for (const table of BACKED_UP_TABLES) if (table !== 'jobs' && table !== 'destruction_log') expect(counts[table] ?? 0, `${table} has rows to back up`).toBeGreaterThan(0);
+    for (const table of BACKED_UP_TABLES)
+      if (table !== 'jobs' && table !== 'destruction_log') expect(counts[table] ?? 0, `${table} has rows to back up`).toBeGreaterThan(0);
     const { counts: restored } = await restoreBackup(target.db, file, { secret: SECRET });
     for (const table of BACKED_UP_TABLES) {
       expect(restored[table] ?? 0, table).toBe(counts[table]);
