@@ -13,42 +13,34 @@ export const ANONYMISED = 'Anonymised';
 
 export type DueCase = { id: string; reference: string; caseType: string; closedAt: Date };
 
+/** Ended cases of a type closed before `closedBefore`, not yet anonymised and not on hold. */
+const dueForErasure = (orgId: string, caseType: string, closedBefore: Date, heldCaseIds: string[]) =>
+  and(
+    eq(cases.orgId, orgId),
+    eq(cases.caseType, caseType),
+    inArray(cases.status, [...ENDED_STATUSES]),
+    isNotNull(cases.closedAt),
+    lt(cases.closedAt, closedBefore),
+    isNull(cases.anonymisedAt),
+    heldCaseIds.length ? notInArray(cases.id, heldCaseIds) : undefined,
+  );
+
 /** Ended cases of a type closed before `closedBefore`, not yet anonymised and not on hold, oldest first. */
 export async function casesClosedBefore(tx: Db, orgId: string, caseType: string, closedBefore: Date, heldCaseIds: string[], limit: number) {
   return (await tx
     .select({ id: cases.id, reference: cases.reference, caseType: cases.caseType, closedAt: cases.closedAt })
     .from(cases)
-    .where(
-      and(
-        eq(cases.orgId, orgId),
-        eq(cases.caseType, caseType),
-        inArray(cases.status, [...ENDED_STATUSES]),
-        isNotNull(cases.closedAt),
-        lt(cases.closedAt, closedBefore),
-        isNull(cases.anonymisedAt),
-        heldCaseIds.length ? notInArray(cases.id, heldCaseIds) : undefined,
-      ),
-    )
+    .where(dueForErasure(orgId, caseType, closedBefore, heldCaseIds))
     .orderBy(asc(cases.closedAt), asc(cases.id))
     .limit(limit)) as DueCase[];
 }
 
-/** How many such cases there are, and the newest closure among them. */
+/** How many such cases there are. */
 export async function countClosedBefore(tx: Db, orgId: string, caseType: string, closedBefore: Date, heldCaseIds: string[]) {
   const rows = await tx
-    .select({ n: sql<number>`count(*)::int`, newest: sql<Date | null>`max(${cases.closedAt})` })
+    .select({ n: sql<number>`count(*)::int` })
     .from(cases)
-    .where(
-      and(
-        eq(cases.orgId, orgId),
-        eq(cases.caseType, caseType),
-        inArray(cases.status, [...ENDED_STATUSES]),
-        isNotNull(cases.closedAt),
-        lt(cases.closedAt, closedBefore),
-        isNull(cases.anonymisedAt),
-        heldCaseIds.length ? notInArray(cases.id, heldCaseIds) : undefined,
-      ),
-    );
+    .where(dueForErasure(orgId, caseType, closedBefore, heldCaseIds));
   return rows[0]?.n ?? 0;
 }
 
