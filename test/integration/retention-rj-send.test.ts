@@ -13,6 +13,7 @@ import { caseAtOutcome } from '../support/closing.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, makeCase } from '../support/volunteers.ts';
+import { findEverywhere as findEverywhereIn } from '../support/find-everywhere.ts';
 
 let h: Harness;
 let orgId: string;
@@ -41,22 +42,7 @@ const PERSONAL = [
   'Orla Quenby',
 ];
 
-/** Every text, JSON and text-array column of every table, searched for `needle` (case-insensitive). */
-async function findEverywhere(needle: string): Promise<string[]> {
-  return asSystem(h.deps.db, async (tx) => {
-    const cols = (await tx.execute(
-      sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'jsonb', 'json', 'ARRAY', 'character varying')`,
-    )) as unknown as { rows: { table_name: string; column_name: string }[] };
-    const hits: string[] = [];
-    for (const c of cols.rows) {
-      const r = (await tx.execute(
-        sql`SELECT count(*)::int AS n FROM ${sql.identifier(c.table_name)} WHERE ${sql.identifier(c.column_name)}::text ILIKE ${`%${needle}%`}`,
-      )) as unknown as { rows: { n: number }[] };
-      if (r.rows[0]!.n > 0) hits.push(`${c.table_name}.${c.column_name}`);
-    }
-    return hits;
-  });
-}
+const findEverywhere = (needle: string) => findEverywhereIn(h.deps, needle);
 
 let rjCaseId: string;
 let sendCaseId: string;

@@ -3,7 +3,7 @@
 // reports need (case type, dates, status, outcome) stay and the destruction log says what went and why.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '#src/db/orm.ts';
-import { asSystem, inOrg } from '#src/db/tenant.ts';
+import { inOrg } from '#src/db/tenant.ts';
 import { systemActor } from '#src/access/actor.ts';
 import { runRetention } from '#src/features/dataprotection/retention/anonymiser.ts';
 import { createAudit } from '#src/features/audit/audit.service.ts';
@@ -13,6 +13,7 @@ import { type Harness, startHarness } from '../support/harness.ts';
 import { errorSummary, pageText } from '../support/page-text.ts';
 import { actorFor } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
+import { findEverywhere as findEverywhereIn } from '../support/find-everywhere.ts';
 
 let h: Harness;
 let orgId: string;
@@ -21,22 +22,7 @@ let adminWeb: WebClient;
 let adminMember: Awaited<ReturnType<typeof makeMember>>;
 const DAY = 86_400_000;
 
-/** Every text, JSON and text-array column of every table, searched for `needle` (case-insensitive). */
-async function findEverywhere(needle: string): Promise<string[]> {
-  return asSystem(h.deps.db, async (tx) => {
-    const cols = (await tx.execute(
-      sql`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('text', 'jsonb', 'json', 'ARRAY', 'character varying')`,
-    )) as unknown as { rows: { table_name: string; column_name: string }[] };
-    const hits: string[] = [];
-    for (const c of cols.rows) {
-      const r = (await tx.execute(
-        sql`SELECT count(*)::int AS n FROM ${sql.identifier(c.table_name)} WHERE ${sql.identifier(c.column_name)}::text ILIKE ${`%${needle}%`}`,
-      )) as unknown as { rows: { n: number }[] };
-      if (r.rows[0]!.n > 0) hits.push(`${c.table_name}.${c.column_name}`);
-    }
-    return hits;
-  });
-}
+const findEverywhere = (needle: string) => findEverywhereIn(h.deps, needle);
 
 async function closedCase(description: string, names: string[], caseType: 'community' | 'restorative_justice' = 'community', contacts = false) {
   const made = await caseAtOutcome(h, orgId, admin, { description, names, caseType });
