@@ -2,9 +2,10 @@
 // agreement's PDF and the SEND mediation certificate (features/send), with the layout of pdf-layout.ts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument } from 'pdf-lib';
+import type FontkitType from '@pdf-lib/fontkit';
+import type { PDFDocument } from 'pdf-lib';
 import type { Fonts } from './pdf-layout.ts';
+import { loadPdfLibraries } from './pdf-libraries.ts';
 
 const require = createRequire(import.meta.url);
 const fontDir = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf').replace(/DejaVuSans\.ttf$/, '');
@@ -14,8 +15,9 @@ const fonts = () => (fontBytes ??= { regular: readFileSync(`${fontDir}DejaVuSans
 // Each face is parsed by fontkit once and the parsed font is given to every document (pdf-lib asks its registered
 // fontkit to create() the font from the bytes; a fresh subset is still made per document). Parsing DejaVu Sans is most
 // of a PDF's time otherwise.
-const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachedFontkit: typeof fontkit = {
+const parsed = new Map<Uint8Array, ReturnType<typeof FontkitType.create>>();
+let cachedFontkit: typeof FontkitType | undefined;
+const withParsedFonts = (fontkit: typeof FontkitType): typeof FontkitType => ({
   ...fontkit,
   create: (data: Uint8Array, postscriptName?: string) => {
     const known = parsed.get(data);
@@ -24,7 +26,7 @@ const cachedFontkit: typeof fontkit = {
     parsed.set(data, font);
     return font;
   },
-};
+});
 
 /**
  * Subset, and without OpenType shaping: Latin and Welsh text needs none of DejaVu's substitutions or kerning for a
@@ -35,7 +37,9 @@ const EMBED = { subset: true, features: NO_SHAPING };
 
 /** An empty document with the two faces embedded. */
 export async function newPdfDocument(): Promise<{ doc: PDFDocument; fonts: Fonts }> {
-  const doc = await PDFDocument.create();
+  const { pdf, fontkit } = await loadPdfLibraries();
+  cachedFontkit ??= withParsedFonts(fontkit);
+  const doc = await pdf.PDFDocument.create();
   doc.registerFontkit(cachedFontkit);
   const bytes = fonts();
   return { doc, fonts: { regular: await doc.embedFont(bytes.regular, EMBED), bold: await doc.embedFont(bytes.bold, EMBED) } };

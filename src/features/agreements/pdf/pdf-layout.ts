@@ -1,5 +1,8 @@
 // A small flowing layout on pdf-lib pages: headings, wrapped paragraphs and labelled lines, a new A4 page when one fills.
-import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { pdfLib } from './pdf-libraries.ts';
+
+const rgb = (red: number, green: number, blue: number) => pdfLib().rgb(red, green, blue);
 
 export const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
