@@ -47,6 +47,7 @@ export async function startHarness(overrides: Partial<Config> = {}, opts: { logT
   const config = testConfig(overrides);
   const deps = createServices(config, database, clock, opts.logTo ? createLogger('debug', opts.logTo) : createLogger(process.env.PARLEY_TEST_LOG ?? 'silent'));
   const app = await buildApp(deps);
+  const overlapping = watchForOverlappingStatements();
   return {
     app,
     deps,
@@ -54,6 +55,26 @@ export async function startHarness(overrides: Partial<Config> = {}, opts: { logT
     async close() {
       await app.close();
       await database.close();
+      overlapping.stop();
+    },
+  };
+}
+
+/**
+ * A transaction's connection runs one statement at a time: code that asks it for two at once (Promise.all over one
+ * transaction) works on PGlite, and on PostgreSQL only because pg queues the second, with a warning that pg 9 will
+ * refuse it. The warning comes once a process, so the test that causes it fails here, with the warning's words.
+ */
+function watchForOverlappingStatements() {
+  const seen: string[] = [];
+  const listener = (w: Error) => {
+    if (w.message.includes('already executing a query')) seen.push(w.stack ?? w.message);
+  };
+  process.on('warning', listener);
+  return {
+    stop() {
+      process.off('warning', listener);
+      if (seen.length) throw new Error(`Two statements were asked of one connection at once:\n${seen.join('\n')}`);
     },
   };
 }

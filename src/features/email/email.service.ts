@@ -40,7 +40,8 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       return inOrg(db, actor.orgId, async (tx) => {
         const message = await findMessage(tx, actor.orgId, id);
         if (!message) throw notFound(msg('The message was not found'));
-        const [deliveries, caseReference] = await Promise.all([listDeliveries(tx, actor.orgId, id), caseReferenceOf(tx, actor.orgId, message.caseId)]);
+        const deliveries = await listDeliveries(tx, actor.orgId, id);
+        const caseReference = await caseReferenceOf(tx, actor.orgId, message.caseId);
         await audit.record(tx, actor, actor.orgId, { action: 'email.viewed', entityType: 'email', entityId: id, detail: { template: message.template } });
         return { message, deliveries, caseReference, smtpConfigured };
       });

@@ -44,9 +44,10 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     // Staff see the cases they coordinate; mediators the cases they are assigned to now.
     const scope = await caseScope(tx, actor);
     const assigned = scope.all || actor.type !== 'user' ? undefined : scope.ids;
-    const [mine, tasks] = await Promise.all([
+    // One statement after another: a transaction's connection runs one at a time (pg warns when two are asked at once).
+    const mine =
       actor.type === 'user'
-        ? searchCases(tx, {
+        ? await searchCases(tx, {
             orgId: actor.orgId,
             ...(assigned ? { onlyCaseIds: assigned } : { coordinatorId: actor.id }),
             status: [...ACTIVE_STATUSES, 'on_hold'],
@@ -55,9 +56,8 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             limit: SHOWN,
             offset: 0,
           })
-        : { rows: [], hasMore: false },
-      listMyTasks(tx, actor.orgId, actor.id),
-    ]);
+        : { rows: [], hasMore: false };
+    const tasks = await listMyTasks(tx, actor.orgId, actor.id);
     return [
       {
         id: 'my-cases',
@@ -86,10 +86,8 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   async function triageQueues(tx: Db, actor: OrgActor, now: Date, t: Translate): Promise<Queue[]> {
-    const [referrals, enquiries] = await Promise.all([
-      listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 }),
-      listEnquiries(tx, actor.orgId, 'new'),
-    ]);
+    const referrals = await listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 });
+    const enquiries = await listEnquiries(tx, actor.orgId, 'new');
     return [
       {
         id: 'new-referrals',
@@ -124,12 +122,10 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         const stored = (org?.settings ?? {}) as Record<string, unknown>;
         const settings = readSettings(stored);
         if (settings.gettingStartedDismissed) return undefined;
-        const [members, invitations, venues, volunteers] = await Promise.all([
-          listMembers(tx, actor.orgId),
-          listOpenInvitations(tx, actor.orgId, clock.now()),
-          listVenuesWithRooms(tx, actor.orgId),
-          listVolunteers(tx, actor.orgId, {}, 1),
-        ]);
+        const members = await listMembers(tx, actor.orgId);
+        const invitations = await listOpenInvitations(tx, actor.orgId, clock.now());
+        const venues = await listVenuesWithRooms(tx, actor.orgId);
+        const volunteers = await listVolunteers(tx, actor.orgId, {}, 1);
         const items = gettingStarted({
           storedSettings: stored,
           postcodePrefixes: settings.areas.postcodePrefixes.length,
@@ -181,11 +177,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         queues.push(...(await volunteerAlertQueues(tx, actor, today, t)));
         queues.push(...(await sendDeadlineQueue(tx, actor, today, t)));
         if (can(actor.role, 'people.manage')) {
-          const [members, invitations, org] = await Promise.all([
-            listMembers(tx, actor.orgId),
-            listOpenInvitations(tx, actor.orgId, clock.now()),
-            findOrgById(tx, actor.orgId),
-          ]);
+          const members = await listMembers(tx, actor.orgId);
+          const invitations = await listOpenInvitations(tx, actor.orgId, clock.now());
+          const org = await findOrgById(tx, actor.orgId);
           // Only those whose role the service asks for a second factor (the demo asks no one).
           const orgSettings = org?.settings;
           queues.push({

@@ -312,12 +312,10 @@ export function createSendReport({ db, audit }: { db: Db; audit: Audit }) {
   return async function report(actor: OrgActor) {
     authorise(actor, 'send.deadlines');
     return inOrg(db, actor.orgId, async (tx) => {
-      const [byAuthority, byKind, held, outcomes] = await Promise.all([
-        reports.casesByLocalAuthority(tx, actor.orgId),
-        reports.certificatesByKind(tx, actor.orgId),
-        reports.mediationsHeld(tx, actor.orgId),
-        reports.outcomesByIssue(tx, actor.orgId),
-      ]);
+      const byAuthority = await reports.casesByLocalAuthority(tx, actor.orgId);
+      const byKind = await reports.certificatesByKind(tx, actor.orgId);
+      const held = await reports.mediationsHeld(tx, actor.orgId);
+      const outcomes = await reports.outcomesByIssue(tx, actor.orgId);
       await audit.record(tx, actor, actor.orgId, { action: 'send.report_viewed', entityType: 'org', entityId: actor.orgId });
       const within = held.filter((h) => h.toldOn && h.heldOn && h.heldOn <= mediationDeadline(h.toldOn, h.issues as SendIssue[], h.icbNotifiedOn)).length;
       return { byAuthority, byKind, mediations: { held: held.length, within30Days: within }, outcomes };

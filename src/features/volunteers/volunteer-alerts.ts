@@ -69,7 +69,8 @@ async function overduePractice(tx: Db, orgId: string, policy: VolunteerPolicy, t
 /** A supervisor's home: their trainees' supervised cases waiting for sign-off, and practice checks due for those they supervise. */
 async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy, today: string, t: Translate): Promise<Queue[]> {
   const supervised = await unsignedSupervisedCasesOf(tx, actor.orgId, actor.id);
-  const withSessions = await Promise.all(supervised.map(async (a) => ({ a, held: (await caseSessions(tx, actor.orgId, a.caseId)).sessionsHeld })));
+  const withSessions: { a: (typeof supervised)[number]; held: number }[] = [];
+  for (const a of supervised) withSessions.push({ a, held: (await caseSessions(tx, actor.orgId, a.caseId)).sessionsHeld });
   const ready = withSessions.filter((x) => x.held > 0);
   const mine = new Set(await volunteerIdsSupervisedBy(tx, actor.orgId, actor.id));
   const practice = (await overduePractice(tx, actor.orgId, policy, today)).filter(({ a }) => mine.has(a.volunteerId));
