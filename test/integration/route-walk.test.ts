@@ -305,7 +305,7 @@ describe('every route', () => {
       'POST /volunteers/:volunteerId/calendar-feed/revoke',
     ])
       expect(checked).toContain(route);
-  });
+  }, 180_000); // every route of the app, each several ways: the walk grows with every feature
 
   it('keeps the public calendar feed to what a calendar may hold, even for the holder of its token', async () => {
     // GET /calendar/:token.ics is public (src/http/access.ts): the unguessable token is the credential, so the walk
