@@ -3,6 +3,8 @@
 import type { Locale, Translate } from '#src/i18n/i18n.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { momentInWords } from '#src/domain/meeting-times.ts';
+import { CASE_TYPE_LABELS, PARTY_ROLE_LABELS, STATUS_LABELS } from '#src/domain/case-words.ts';
+import { MEETING_KIND_LABELS, MEETING_MODE_LABELS, MEETING_STATUS_LABELS, RESPONSE_LABELS, SHARE_PERMISSION_LABELS } from '#src/domain/meeting-words.ts';
 import type { SubjectData } from './gather.ts';
 
 const esc = (v: unknown) =>
@@ -27,6 +29,8 @@ export function summaryHtml(data: SubjectData, meta: ArchiveMeta, t: Translate, 
           .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
           .join('')}</tbody></table>`
       : `<p>${esc(t('None.'))}</p>`;
+  // i18n-dynamic: the msg() labels of the domain's word lists
+  const word = (labels: Record<string, string>, value: string | null) => (value === null ? '' : labels[value] ? t(labels[value] as string) : value);
   const yesNo = (v: boolean | null) => (v === null ? '' : v ? t('Yes') : t('No'));
 
   const sections = data.cases.map((c) => {
@@ -34,8 +38,8 @@ export function summaryHtml(data: SubjectData, meta: ArchiveMeta, t: Translate, 
     return `<section>
 <h2>${esc(t('Case {reference}', { reference: c.case.reference }))}</h2>
 ${rows([
-  [t('Kind of case'), c.case.caseType],
-  [t('Status'), c.case.status],
+  [t('Kind of case'), word(CASE_TYPE_LABELS, c.case.caseType)],
+  [t('Status'), word(STATUS_LABELS, c.case.status)],
   [t('Opened'), when(c.case.openedAt)],
   [t('Closed'), when(c.case.closedAt)],
   [t('What the case is about'), c.case.summary],
@@ -43,7 +47,7 @@ ${rows([
 <h3>${esc(t('Your details'))}</h3>
 ${rows([
   [t('Name'), p.name],
-  [t('Role'), p.role],
+  [t('Role'), word(PARTY_ROLE_LABELS, p.role)],
   [t('Email'), p.email],
   [t('Phone'), p.phone],
   [t('Address'), p.address],
@@ -69,12 +73,20 @@ ${
 }
 ${table(
   [t('Recorded'), t('What you said'), t('May it be passed on')],
-  c.statements.map((s) => [when(s.recordedAt), s.statement, s.permission]),
+  c.statements.map((s) => [when(s.recordedAt), s.statement, word(SHARE_PERMISSION_LABELS, s.permission)]),
 )}
 <h3>${esc(t('Appointments'))}</h3>
 ${table(
   [t('When'), t('Kind'), t('How'), t('Status'), t('Your answer'), t('Attended'), t('Notes')],
-  c.appointments.map((a) => [when(a.startsAt), a.kind, a.mode, a.status, a.response, yesNo(a.attended), a.notes ?? '']),
+  c.appointments.map((a) => [
+    when(a.startsAt),
+    word(MEETING_KIND_LABELS, a.kind),
+    word(MEETING_MODE_LABELS, a.mode),
+    word(MEETING_STATUS_LABELS, a.status),
+    word(RESPONSE_LABELS, a.response),
+    yesNo(a.attended),
+    a.notes ?? '',
+  ]),
 )}
 <h3>${esc(t('Agreements'))}</h3>
 ${table(
