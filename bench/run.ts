@@ -6,12 +6,14 @@
 //   node bench/run.ts email        1,000 invitations through the outbox with a worker restart, vs nodemailer alone (bench/meetings/email.ts)
 //   node bench/run.ts slots        the slot finder: 2,000 generated cases, findSlots vs a naive step-by-step finder (bench/meetings/slots.ts)
 //   node bench/run.ts agreements   the final PDF (12 terms, 6 signatures) and signing at 20 concurrent signers (bench/agreements/run.ts)
+//   node bench/run.ts retention    the retention job over 10,000 due cases, and the case list meanwhile (bench/dataprotection/retention.ts)
 //   node bench/run.ts durability   20 writers through the API, `kill -9` mid-load, restart, acknowledged writes lost (bench/durability.ts)
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpAgreements, runAgreements } from './agreements/run.ts';
 import { cleanUpCases, runCases } from './cases/run.ts';
 import { cleanUpDurability, runDurability } from './durability.ts';
 import { cleanUpEmail, runEmail } from './meetings/email.ts';
+import { cleanUpRetentionBench, runRetentionBench } from './dataprotection/retention.ts';
 import { runSlots } from './meetings/slots.ts';
 import { cleanUpFoundation, runFoundation } from './foundation.ts';
 import { killAll } from './server-process.ts';
@@ -27,6 +29,7 @@ const BENCHMARKS = {
   slots: { run: runSlots, cleanUp: async () => {} },
   durability: { run: runDurability, cleanUp: cleanUpDurability },
   agreements: { run: runAgreements, cleanUp: cleanUpAgreements },
+  retention: { run: runRetentionBench, cleanUp: cleanUpRetentionBench },
 } as const;
 type Name = keyof typeof BENCHMARKS;
 

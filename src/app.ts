@@ -61,6 +61,7 @@ import { registerRequestApi } from './features/dataprotection/requests/requests.
 import { registerRetentionApi } from './features/dataprotection/retention/retention.api.ts';
 import { registerBreachPages } from './features/dataprotection/breaches/breaches.routes.ts';
 import { registerRetentionPages } from './features/dataprotection/retention/retention.routes.ts';
+import { registerRequestPages } from './features/dataprotection/requests/requests.routes.ts';
 import { registerSend } from './features/send/send.routes.ts';
 import { registerClosingApi } from './features/closing/closing.api.ts';
 import { registerClosingLinkPages } from './features/closing/closing-links.routes.ts';
@@ -182,6 +183,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerRjReturnRoutes(app, deps);
   registerBreachPages(app, deps);
   registerRetentionPages(app, deps);
+  registerRequestPages(app, deps);
   registerRetentionApi(app, deps);
   registerBreachApi(app, deps);
   registerRequestApi(app, deps);

@@ -45,6 +45,8 @@ import { createRjService } from './features/rj/rj.service.ts';
 import { createBreachService } from './features/dataprotection/breaches/breaches.service.ts';
 import { createRequestService } from './features/dataprotection/requests/requests.service.ts';
 import { createRetentionService } from './features/dataprotection/retention/retention.service.ts';
+import { useFieldKeys } from './lib/field-keys.ts';
+import { createSubjectAccessService } from './features/dataprotection/access/subject-access.service.ts';
 import { createSendService } from './features/send/send.service.ts';
 import { createAgreementServices } from './features/agreements/agreements.services.ts';
 import { nameEntities } from './features/system/entity-names.ts';
@@ -57,6 +59,8 @@ import { JOBS, RECURRING } from './jobs/registry.ts';
 export function createServices(config: Config, database: Database, clock: Clock, log: Logger) {
   const db = database.db;
   setPasswordHashCost(config.passwordHashCost);
+  // Safeguarding records, restricted notes and RJ risk assessments are encrypted at rest under the instance secret.
+  useFieldKeys(config.secret);
   const audit = createAudit({ clock });
   const auth = createAuthService({ db, clock, audit, idleMinutes: config.idleMinutes, sessionHours: config.sessionHours });
   const box = createSecretBox(config.secret);
@@ -117,6 +121,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     retention: createRetentionService({ db, clock, audit }),
     breaches: createBreachService({ db, clock, audit }),
     dataRequests: createRequestService({ db, clock, audit }),
+    subjectAccess: createSubjectAccessService({ db, clock, audit }),
     send: createSendService({ db, clock, audit, cases }),
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),

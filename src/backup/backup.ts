@@ -14,6 +14,8 @@ import type { Db } from '#src/db/client.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { createSecretBox } from '#src/lib/tokens.ts';
 import { contentHmac, sameDigest, secretFingerprint } from './integrity.ts';
+import { reencryptFields } from './encrypted-fields.ts';
+import { keyringFrom } from '#src/lib/field-crypto.ts';
 import { type ResealCounts, resealAll } from './sealed-columns.ts';
 import { BACKED_UP, BACKED_UP_TABLES } from './tables.ts';
 
@@ -253,6 +255,8 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
     if (madeWith !== options.secret) {
       const current = createSecretBox(options.secret);
       resealed = await resealAll(t, options.oldSecret === undefined ? current : createSecretBox(options.oldSecret), current);
+      // The encrypted fields (safeguarding, restricted notes, RJ assessments) move to this instance's key too.
+      if (options.oldSecret !== undefined) await reencryptFields(t, keyringFrom(options.secret, [options.oldSecret]));
     }
   });
   await iterator.return(undefined);

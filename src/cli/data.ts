@@ -5,6 +5,8 @@ import { organisations } from '#src/db/schema/organisations.ts';
 import { verifyAudit } from '#src/features/audit/audit-verify.ts';
 import { systemActor } from '#src/access/actor.ts';
 import { writeBackup, restoreBackup } from '#src/backup/backup.ts';
+import { reencryptFields } from '#src/backup/encrypted-fields.ts';
+import { keyringFrom } from '#src/lib/field-crypto.ts';
 import { resealAll, type ResealCounts, SEALED_COLUMNS } from '#src/backup/sealed-columns.ts';
 import { createSecretBox } from '#src/lib/tokens.ts';
 import { orgBySlug, openCli, UsageError, withCli } from './context.ts';
@@ -104,10 +106,16 @@ export async function secretRotate(flags: Flags) {
     if (oldSecret === deps.config.secret) throw new UsageError('The old secret is the same as the current one: set the new PARLEY_SECRET first.');
     const counts = await asSystem(deps.db, async (tx) => {
       const c = await resealAll(tx, createSecretBox(oldSecret), createSecretBox(deps.config.secret));
-      await deps.audit.record(tx, systemActor('parley secret rotate'), null, { action: 'instance.secret_rotated', detail: { counts: c } });
-      return c;
+      const fields = await reencryptFields(tx, keyringFrom(deps.config.secret, [oldSecret]));
+      await deps.audit.record(tx, systemActor('parley secret rotate'), null, { action: 'instance.secret_rotated', detail: { counts: c, fields } });
+      return { c, fields };
     });
-    console.log(`Re-encrypted with the current secret: ${describeResealed(counts)}.`);
+    console.log(`Re-encrypted with the current secret: ${describeResealed(counts.c)}.`);
+    console.log(
+      `Encrypted fields moved to the new key: ${Object.entries(counts.fields)
+        .map(([f, n]) => `${f} ${n}`)
+        .join(', ')}.`,
+    );
     console.log('Start every Parley process with the new secret. Everyone signs in again (sessions were signed with the old one).');
   });
 }

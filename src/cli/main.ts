@@ -28,8 +28,8 @@ const USAGE = `Usage: npx parley <command>
   restore FILE [--old-secret-file F] [--allow-unsigned]
                                           restore a snapshot into an empty database (embedded or DATABASE_URL);
                                           F holds the secret it was made with, when that differs from this one's
-  secret rotate --old-secret-file F       re-encrypt two-factor keys and DBS numbers from the old secret (in F)
-                                          to the current PARLEY_SECRET
+  secret rotate --old-secret-file F       re-encrypt two-factor keys, DBS numbers, safeguarding records, restricted
+                                          notes and RJ assessments from the old secret (in F) to the current one
   postcodes import FILE [--names FILE]    load the ONS postcode directory (CSV) for the postcode check; replaces the last import
 
 Roles: admin, coordinator, supervisor, mediator, safeguarding_lead, viewer`;

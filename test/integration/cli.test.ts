@@ -156,7 +156,11 @@ describe('parley CLI', { timeout: 120_000 }, () => {
     writeFileSync(join(target, 'secret'), 'a-new-secret-for-the-moved-install-0123456789\n');
     const rotated = await parley(['secret', 'rotate', '--old-secret-file', old], undefined, target);
     expect(rotated.stdout).toMatch(/Re-encrypted with the current secret: two-factor keys \d+, DBS certificate numbers [1-9]\d*\./);
-    expect((await parley(['secret', 'rotate', '--old-secret-file', old], undefined, target)).stdout).toContain('DBS certificate numbers 0.');
+    // The demo's safeguarding disclosures and RJ assessments move to the new key too; the second run moves nothing.
+    expect(rotated.stdout).toMatch(/safeguarding_records\.disclosed [1-9]\d*, .*rj_risk_assessments\.areas [1-9]\d*\./);
+    const again = (await parley(['secret', 'rotate', '--old-secret-file', old], undefined, target)).stdout;
+    expect(again).toContain('DBS certificate numbers 0.');
+    expect(again).toMatch(/safeguarding_records\.disclosed 0, .*rj_risk_assessments\.areas 0\./);
     expect((await parley(['secret', 'rotate'], undefined, target)).code).toBe(2);
   }, 300_000);
 });

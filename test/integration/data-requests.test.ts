@@ -95,3 +95,53 @@ describe('people’s requests', () => {
     expect((await api('GET', '/api/v1/data-protection/people?q=x')).statusCode).toBe(422);
   });
 });
+
+describe('erasure and rectification on the pages', () => {
+  it('refuses erasure only with its lawful reason, keeping what was typed, and shows the decision', async () => {
+    const web = await signIn(h, await makeMember(h.deps, orgId, 'admin', 'erin@dpr.example', { name: 'Erin Admin' }));
+    await web.get('/data-protection/requests/new');
+    const made = await web.post('/data-protection/requests', {
+      kind: 'erasure',
+      requesterName: 'Barnaby Thistlewood',
+      'receivedOn-day': '1',
+      'receivedOn-month': '12',
+      'receivedOn-year': '2026',
+    });
+    expect(made.statusCode).toBe(303);
+    const url = (made.headers.location as string).split('?')[0]!;
+    await web.get(url);
+    const noReason = await web.post(url, { action: 'refuse', outcome: 'Their case is still open' });
+    expect(noReason.statusCode).toBe(422);
+    expect(pageText(noReason.body)).toContain('Choose the lawful reason for refusing');
+    expect(noReason.body).toContain('Their case is still open');
+    const refused = await web.post(url, { action: 'refuse', outcome: 'Their case is still open', refusalReason: 'case_still_open' });
+    expect(refused.statusCode).toBe(303);
+    const page = pageText((await web.get(url)).body);
+    expect(page).toContain('Refused');
+    expect(page).toContain('The case is still open: erasure follows closure');
+    expect(page).not.toContain('Close the request');
+    expect(pageText((await web.get('/data-protection')).body)).not.toContain('Barnaby Thistlewood');
+    expect(pageText((await web.get('/data-protection/requests')).body)).toContain('Barnaby Thistlewood');
+  });
+
+  it('records a rectification with what was corrected', async () => {
+    const web = await signIn(h, await makeMember(h.deps, orgId, 'coordinator', 'rory@dpr.example', { name: 'Rory Coordinator' }));
+    await web.get('/data-protection/requests/new');
+    const made = await web.post('/data-protection/requests', {
+      kind: 'rectification',
+      requesterName: 'Barnaby Thistlewood',
+      'receivedOn-day': '2',
+      'receivedOn-month': '12',
+      'receivedOn-year': '2026',
+    });
+    const url = (made.headers.location as string).split('?')[0]!;
+    await web.get(url);
+    const none = await web.post(url, { action: 'complete', outcome: '' });
+    expect(none.statusCode).toBe(422);
+    expect(pageText(none.body)).toContain('Say what was done');
+    expect((await web.post(url, { action: 'complete', outcome: 'Surname spelling corrected on the case' })).statusCode).toBe(303);
+    const page = pageText((await web.get(url)).body);
+    expect(page).toContain('Answered');
+    expect(page).toContain('Surname spelling corrected on the case');
+  });
+});

@@ -3,6 +3,7 @@ import type { AnyColumn } from 'drizzle-orm';
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
 import { cases, parties, safeguardingRecords, tasks } from '#src/db/schema/cases.ts';
+import { openText, sealText } from '#src/lib/field-keys.ts';
 
 export type NewCase = typeof cases.$inferInsert;
 export type NewParty = typeof parties.$inferInsert;
@@ -300,12 +301,29 @@ export async function countOverdueTasks(tx: Db, orgId: string, userId: string, t
   return row?.n ?? 0;
 }
 
-export async function insertSafeguarding(tx: Db, r: typeof safeguardingRecords.$inferInsert) {
-  await tx.insert(safeguardingRecords).values(r);
+type SafeguardingInsert = typeof safeguardingRecords.$inferInsert;
+type SafeguardingRow = typeof safeguardingRecords.$inferSelect;
+
+/** What was disclosed, the decision and who it went to are encrypted at rest (lib/field-keys.ts). */
+const sealSafeguarding = <T extends Partial<SafeguardingInsert>>(r: T): T => ({
+  ...r,
+  ...(r.disclosed !== undefined ? { disclosed: sealText('safeguarding_records.disclosed', r.disclosed) } : {}),
+  ...(r.decision !== undefined ? { decision: sealText('safeguarding_records.decision', r.decision) } : {}),
+  ...(r.referredTo !== undefined ? { referredTo: sealText('safeguarding_records.referred_to', r.referredTo) } : {}),
+});
+const openSafeguarding = (r: SafeguardingRow): SafeguardingRow => ({
+  ...r,
+  disclosed: openText('safeguarding_records.disclosed', r.disclosed),
+  decision: openText('safeguarding_records.decision', r.decision),
+  referredTo: openText('safeguarding_records.referred_to', r.referredTo),
+});
+
+export async function insertSafeguarding(tx: Db, r: SafeguardingInsert) {
+  await tx.insert(safeguardingRecords).values(sealSafeguarding(r));
 }
 
 export async function listSafeguarding(tx: Db, orgId: string, filter: { caseId?: string; status?: string }) {
-  return tx
+  const rows = await tx
     .select({ record: safeguardingRecords, reference: cases.reference })
     .from(safeguardingRecords)
     .innerJoin(cases, eq(cases.id, safeguardingRecords.caseId))
@@ -318,6 +336,7 @@ export async function listSafeguarding(tx: Db, orgId: string, filter: { caseId?:
     )
     .orderBy(desc(safeguardingRecords.createdAt))
     .limit(100);
+  return rows.map((r) => ({ ...r, record: openSafeguarding(r.record) }));
 }
 
 export async function countOpenSafeguarding(tx: Db, orgId: string, caseId: string) {
@@ -328,10 +347,10 @@ export async function countOpenSafeguarding(tx: Db, orgId: string, caseId: strin
   return row?.n ?? 0;
 }
 
-export async function decideSafeguarding(tx: Db, orgId: string, id: string, values: Partial<typeof safeguardingRecords.$inferInsert>) {
+export async function decideSafeguarding(tx: Db, orgId: string, id: string, values: Partial<SafeguardingInsert>) {
   const rows = await tx
     .update(safeguardingRecords)
-    .set(values)
+    .set(sealSafeguarding(values))
     .where(and(eq(safeguardingRecords.orgId, orgId), eq(safeguardingRecords.id, id)))
     .returning({ caseId: safeguardingRecords.caseId });
   return rows[0];

@@ -1,6 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, inArray } from '#src/db/orm.ts';
 import { caseEvents, intakeRecords } from '#src/db/schema/cases.ts';
+import { openText, sealText } from '#src/lib/field-keys.ts';
 
 export const EVENT_KINDS = [
   'referral',
@@ -21,16 +22,24 @@ export const EVENT_KINDS = [
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type NewEvent = Omit<typeof caseEvents.$inferInsert, 'id'> & { kind: EventKind };
 
+type EventRow = typeof caseEvents.$inferSelect;
+
+/** A restricted entry (a safeguarding disclosure or decision, a restricted note) is encrypted at rest: its summary and body. */
 export async function insertEvent(tx: Db, e: NewEvent) {
-  await tx.insert(caseEvents).values(e);
+  const sealed = e.visibility === 'restricted' ? { ...e, summary: sealText('case_events.summary', e.summary), body: sealText('case_events.body', e.body) } : e;
+  await tx.insert(caseEvents).values(sealed);
 }
 
+const openEvent = (e: EventRow): EventRow =>
+  e.visibility === 'restricted' ? { ...e, summary: openText('case_events.summary', e.summary), body: openText('case_events.body', e.body) } : e;
+
 export async function listEvents(tx: Db, orgId: string, caseId: string, kinds?: EventKind[]) {
-  return tx
+  const rows = await tx
     .select()
     .from(caseEvents)
     .where(and(eq(caseEvents.orgId, orgId), eq(caseEvents.caseId, caseId), kinds?.length ? inArray(caseEvents.kind, kinds) : undefined))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+  return rows.map(openEvent);
 }
 
 export async function findIntake(tx: Db, orgId: string, partyId: string) {

@@ -3,6 +3,7 @@
 import type { Db } from '#src/db/client.ts';
 import { and, asc, desc, eq, gte, inArray, lt } from '#src/db/orm.ts';
 import { rjCases, rjCustody, rjPolicies, rjRiskAssessments, rjSuitability } from '#src/db/schema/rj.ts';
+import { openTexts, sealTexts } from '#src/lib/field-keys.ts';
 
 export type SuitabilityRow = typeof rjSuitability.$inferSelect;
 export type AssessmentRow = typeof rjRiskAssessments.$inferSelect;
@@ -47,26 +48,30 @@ export async function listSuitability(tx: Db, orgId: string, caseId: string): Pr
     .orderBy(asc(rjSuitability.createdAt));
 }
 
+/** The assessment's free text (its areas) is encrypted at rest, each area on its own (lib/field-keys.ts). */
+const AREAS = 'rj_risk_assessments.areas';
+const openAssessment = (a: AssessmentRow): AssessmentRow => ({ ...a, areas: openTexts(AREAS, a.areas) });
+
 export async function insertAssessment(tx: Db, row: typeof rjRiskAssessments.$inferInsert) {
-  await tx.insert(rjRiskAssessments).values(row);
+  await tx.insert(rjRiskAssessments).values({ ...row, areas: sealTexts(AREAS, row.areas ?? {}) });
 }
 
 /** Every assessment version on the case, each person's newest first. */
 export async function listAssessments(tx: Db, orgId: string, caseId: string): Promise<AssessmentRow[]> {
-  return tx
+  const rows = await tx
     .select()
     .from(rjRiskAssessments)
     .where(and(eq(rjRiskAssessments.orgId, orgId), eq(rjRiskAssessments.caseId, caseId)))
     .orderBy(asc(rjRiskAssessments.partyId), desc(rjRiskAssessments.version));
+  return rows.map(openAssessment);
 }
 
 export async function findAssessment(tx: Db, orgId: string, caseId: string, id: string): Promise<AssessmentRow | undefined> {
-  return (
-    await tx
-      .select()
-      .from(rjRiskAssessments)
-      .where(and(eq(rjRiskAssessments.orgId, orgId), eq(rjRiskAssessments.caseId, caseId), eq(rjRiskAssessments.id, id)))
-  )[0];
+  const [row] = await tx
+    .select()
+    .from(rjRiskAssessments)
+    .where(and(eq(rjRiskAssessments.orgId, orgId), eq(rjRiskAssessments.caseId, caseId), eq(rjRiskAssessments.id, id)));
+  return row && openAssessment(row);
 }
 
 export async function signOffAssessment(tx: Db, orgId: string, id: string, by: string, at: Date) {

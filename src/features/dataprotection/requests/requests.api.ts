@@ -26,9 +26,9 @@ const ZRequest = z.object({
   daysLeft: z.number().nullable().describe('Days to the due date while open; negative when overdue'),
 });
 
-export function registerRequestApi(app: FastifyInstance, deps: Pick<Deps, 'dataRequests'>) {
+export function registerRequestApi(app: FastifyInstance, deps: Pick<Deps, 'dataRequests' | 'subjectAccess'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { dataRequests } = deps;
+  const { dataRequests, subjectAccess } = deps;
   type Row = Awaited<ReturnType<typeof dataRequests.get>>;
   const out = (r: Row) => ({
     id: r.id,
@@ -135,5 +135,33 @@ export function registerRequestApi(app: FastifyInstance, deps: Pick<Deps, 'dataR
       },
     },
     async (req) => ({ people: await dataRequests.findPerson(req.actor!, req.query.q) }),
+  );
+
+  api.get(
+    '/api/v1/data-protection/requests/:id/archive',
+    {
+      config: view,
+      schema: {
+        summary: 'A subject access request’s answer: a ZIP (summary.html and data.json) of the chosen party records, other people redacted',
+        tags: ['data protection'],
+        security,
+        params: ZId,
+        querystring: z.object({
+          partyId: z
+            .union([z.string().uuid('Party ids are UUIDs'), z.array(z.string().uuid('Party ids are UUIDs')).max(100)])
+            .describe('The person’s party records, from /api/v1/data-protection/people; repeat for several'),
+        }),
+        response: { 200: z.any().describe('application/zip'), 404: ZApiError, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const ids = ([] as string[]).concat(req.query.partyId);
+      const made = await subjectAccess.archive(req.actor!, req.params.id, ids, req.locale);
+      return reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', `attachment; filename="${made.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(made.bytes));
+    },
   );
 }
