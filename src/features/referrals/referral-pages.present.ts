@@ -157,7 +157,7 @@ export function referralModel(t: Translate, page: ReferralPage, now: Date, coord
     ]
       .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
       .map(([key, value]) => ({ key: t(key), value })),
-    details: caseTypeRows(t, r.caseType, (answers.details ?? {}) as Record<string, unknown>, today),
+    details: caseTypeRows(t, r.caseKind, (answers.details ?? {}) as Record<string, unknown>, today),
     parties: r.parties.map((p) => ({
       name: p.name,
       role: word(t, PARTY_ROLE_LABELS, p.role),

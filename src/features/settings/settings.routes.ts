@@ -3,7 +3,7 @@
 // A problem shows the page again with every answer as typed and the message next to its field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeName } from '#src/domain/case-words.ts';
 import { asBody, dateOf, dateParts, type FormBody, isTicked, linesOf, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, parseForm } from '#src/http/forms.ts';
 import { msg, translator } from '#src/i18n/i18n.ts';
@@ -21,7 +21,6 @@ type NoticeRow = { id: string; text: string; from: DateFields; to: DateFields; h
 type FormState = {
   referencePrefix: string;
   caseTypes: string[];
-  prefixes: Record<string, string>;
   postcodePrefixes: string;
   localAuthorities: string;
   notices: NoticeRow[];
@@ -42,7 +41,6 @@ function stateFromSettings(s: ServiceSettings): FormState {
   return {
     referencePrefix: s.referencePrefix,
     caseTypes: [...s.caseTypes],
-    prefixes: Object.fromEntries(CASE_TYPES.map((c) => [c, s.caseTypePrefixes[c] ?? ''])),
     postcodePrefixes: s.areas.postcodePrefixes.join('\n'),
     localAuthorities: s.areas.localAuthorities.join('\n'),
     notices: [...s.notices.map((n) => ({ ...n, from: dateParts(n.from), to: dateParts(n.to), remove: false })), blankNotice()],
@@ -61,7 +59,6 @@ function stateFromBody(b: FormBody): FormState {
   return {
     referencePrefix: textOf(b, 'referencePrefix'),
     caseTypes: listOf(b, 'caseTypes'),
-    prefixes: Object.fromEntries(CASE_TYPES.map((c) => [c, textOf(b, `prefix-${c}`)])),
     postcodePrefixes: textOf(b, 'postcodePrefixes'),
     localAuthorities: textOf(b, 'localAuthorities'),
     notices: Array.from({ length: rows }, (_, i) => ({
@@ -91,12 +88,10 @@ function patchFrom(b: FormBody, state: FormState): { patch: Record<string, unkno
     noticeRowOf.push(i);
     return [{ id: n.id || newId(), text: n.text, from: from.value, to: to.value, homeVisitsSuspended: n.homeVisitsSuspended, officeClosed: n.officeClosed }];
   });
-  const chosen = state.caseTypes.filter((c): c is CaseType => (CASE_TYPES as readonly string[]).includes(c));
   return {
     patch: {
       referencePrefix: state.referencePrefix,
       caseTypes: state.caseTypes,
-      caseTypePrefixes: Object.fromEntries(chosen.filter((c) => state.prefixes[c]?.trim()).map((c) => [c, state.prefixes[c]])),
       areas: { postcodePrefixes: linesOf(b, 'postcodePrefixes'), localAuthorities: linesOf(b, 'localAuthorities') },
       notices,
       ...state.texts,
@@ -110,7 +105,6 @@ function patchFrom(b: FormBody, state: FormState): { patch: Record<string, unkno
 function fieldIdOf(path: string, patch: Record<string, unknown>, noticeRowOf: number[]): [string, (message: string) => string] {
   const [head, second, third] = path.split('.');
   const areas = patch.areas as { postcodePrefixes: string[]; localAuthorities: string[] };
-  if (head === 'caseTypePrefixes' && second) return [`prefix-${second}`, (m) => m];
   if (head === 'areas' && (second === 'postcodePrefixes' || second === 'localAuthorities')) {
     const line = third === undefined ? undefined : areas[second][Number(third)];
     return [second, (m) => (line === undefined ? m : `“${line}”: ${m}`)];
@@ -123,18 +117,19 @@ function fieldIdOf(path: string, patch: Record<string, unknown>, noticeRowOf: nu
   return [head ?? 'referencePrefix', (m) => m];
 }
 
-const ORDER = ['referencePrefix', 'caseTypes', ...CASE_TYPES.map((c) => `prefix-${c}`), 'postcodePrefixes', 'localAuthorities'];
+const ORDER = ['referencePrefix', 'caseTypes', 'postcodePrefixes', 'localAuthorities'];
 const hrefOf = (id: string) => (/^notice-\d+-(from|to)$/.test(id) ? `#${id}-day` : id === 'caseTypes' ? '#caseTypes' : `#${id}`);
 
 export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
-  function render(reply: FastifyReply, state: FormState, extra: { fields?: FieldErrors; flash?: string } = {}) {
+  async function render(req: FastifyRequest, reply: FastifyReply, state: FormState, extra: { fields?: FieldErrors; flash?: string } = {}) {
+    const types = await deps.settings.caseTypes(req.actor!.orgId);
     const fields = extra.fields ?? {};
     const ids = Object.keys(fields);
     const errors = [...ORDER.filter((k) => fields[k]), ...ids.filter((k) => !ORDER.includes(k))].map((k) => ({ text: fields[k]!, href: hrefOf(k) }));
     return reply.page('settings/views/settings.njk', {
       pageTitle: t('Settings'),
       s: state,
-      caseTypeItems: CASE_TYPES.map((c) => ({ value: c, text: t(CASE_TYPE_LABELS[c]), checked: state.caseTypes.includes(c) })),
+      caseTypeItems: types.map((c) => ({ value: c.code, text: caseTypeName(t, c, c.code), checked: state.caseTypes.includes(c.code) })),
       fields,
       errors: errors.length ? errors : undefined,
       flash: extra.flash,
@@ -143,7 +138,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'se
 
   app.get('/settings', async (req, reply) => {
     const settings = await deps.settings.get(req.actor!);
-    return render(reply, stateFromSettings(settings), { flash: doneOf(req) === 'saved' ? msg('Settings saved.') : undefined });
+    return render(req, reply, stateFromSettings(settings), { flash: doneOf(req) === 'saved' ? msg('Settings saved.') : undefined });
   });
 
   app.post('/settings', { config: { permission: 'settings.manage' } }, async (req: FastifyRequest, reply) => {
@@ -171,6 +166,6 @@ export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'se
     // Keep a blank row for a new notice, as the page had.
     const last = state.notices.at(-1);
     if (!last || last.id || last.text) state.notices.push(blankNotice());
-    return render(reply.status(422), state, { fields });
+    return render(req, reply.status(422), state, { fields });
   });
 }
