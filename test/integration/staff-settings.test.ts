@@ -14,7 +14,6 @@ let coordinator: WebClient;
 const valid = {
   referencePrefix: 'hdm',
   caseTypes: 'community',
-  'prefix-community': '',
   postcodePrefixes: 'CT\nME14\n',
   localAuthorities: 'Kent',
   noticeRows: '1',
@@ -60,7 +59,6 @@ describe('the settings page', () => {
       welcome: 'Our new welcome, typed with care',
     });
     body.append('caseTypes', 'send');
-    body.append('prefix-send', 'S3ND');
     const res = await web.app.inject({
       method: 'POST',
       url: '/settings',
@@ -74,10 +72,8 @@ describe('the settings page', () => {
     expect(summary).toContain('Enter the notice text');
     expect(summary).toContain('To must be a real date');
     expect(res.body).toContain('href="#referencePrefix"');
-    expect(res.body).toContain('href="#prefix-send"');
     expect(res.body).toContain('href="#notice-0-to-day"');
     expect(res.body).toContain('value="C1"');
-    expect(res.body).toContain('value="S3ND"');
     expect(res.body).toMatch(/CT\nNOT A PREFIX<\/textarea>/);
     expect(res.body).toContain('Our new welcome, typed with care</textarea>');
     expect(res.body).toMatch(/name="notice-0-to-day" type="text" value="31"/);
