@@ -128,12 +128,14 @@ describe('case types per service', () => {
     const builtIn = await call('PATCH', '/api/v1/case-types/community', adminKey, { name: 'Neighbours' });
     expect(builtIn.statusCode).toBe(422);
     expect((await call('PATCH', '/api/v1/case-types/community', adminKey, { referencePrefix: 'com' })).json().referencePrefix).toBe('COM');
-    const kindChange = asSystem(h.deps.db, (tx) => tx.execute(sql`UPDATE case_types SET kind = 'send' WHERE org_id = ${orgId} AND code = 'workplace-mediation'`));
+    const kindChange = asSystem(h.deps.db, (tx) =>
+      tx.execute(sql`UPDATE case_types SET kind = 'send' WHERE org_id = ${orgId} AND code = 'workplace-mediation'`),
+    );
     await expect(kindChange).rejects.toThrow();
     // A case cannot claim another kind than its type's: the database sets it from the type.
-    const kinds = await inOrg(h.deps.db, orgId, (tx) =>
-      tx.execute<{ case_type: string; case_kind: string }>(sql`UPDATE cases SET case_kind = 'restorative_justice' RETURNING case_type, case_kind`),
-    );
+    const kinds = (await inOrg(h.deps.db, orgId, (tx) =>
+      tx.execute(sql`UPDATE cases SET case_kind = 'restorative_justice' RETURNING case_type, case_kind`),
+    )) as unknown as { rows: { case_type: string; case_kind: string }[] };
     expect(kinds.rows.map((r) => [r.case_type, r.case_kind]).sort()).toEqual([
       ['parent-led-send-mediation', 'send'],
       ['workplace-mediation', 'community'],

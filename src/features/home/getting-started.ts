@@ -31,14 +31,14 @@ export function gettingStarted(f: SetupFacts): ChecklistItem[] {
       id: 'case-types',
       text: msg('Choose the case types you offer'),
       hint: msg('People can only be referred for these.'),
-      href: '/settings#caseTypes',
+      href: '/settings/case-types',
       done: saved('caseTypes'),
     },
     {
       id: 'areas',
       text: msg('Say which areas you cover'),
       hint: msg('Postcode areas or local authorities, for the public coverage check.'),
-      href: '/settings#postcodePrefixes',
+      href: '/settings/areas',
       done: f.postcodePrefixes + f.localAuthorities > 0,
     },
     {
@@ -67,7 +67,7 @@ export function gettingStarted(f: SetupFacts): ChecklistItem[] {
       id: 'public-page',
       text: msg('Write your public page'),
       hint: msg('A welcome and a privacy notice for the page people find you through.'),
-      href: '/settings#welcome',
+      href: '/settings/texts',
       done: f.welcome.trim() !== '' && f.privacyNotice.trim() !== '',
     },
   ];

@@ -6,12 +6,17 @@ import type { Deps } from '#src/deps.ts';
 import { CASE_KINDS, CASE_TYPE_LABELS, caseTypeName, type ServiceCaseType } from '#src/domain/case-words.ts';
 import { attempt, keepValues, parseForm } from '#src/http/forms.ts';
 import { doneOf, paramsOf } from '#src/http/page-input.ts';
+import { asBody, listOf } from '#src/http/page-form.ts';
 import { errorList } from '#src/http/views.ts';
 import { AppError, type FieldErrors } from '#src/lib/app-error.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { KIND_HINTS, ZCaseTypeChange, ZNewCaseType } from './case-types.ts';
 
-const DONE: Record<string, string> = { added: msg('Case type added. People can be referred for it now.'), changed: msg('Case type changed.') };
+const DONE: Record<string, string> = {
+  added: msg('Case type added. People can be referred for it now.'),
+  changed: msg('Case type changed.'),
+  offered: msg('Case types offered saved.'),
+};
 const ORDER = ['name', 'kind', 'referencePrefix'];
 const ZCodeParams = z.object({ code: z.string().max(40) });
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
@@ -41,12 +46,17 @@ export function registerCaseTypePages(app: FastifyInstance, deps: Pick<Deps, 'se
     });
   }
 
-  app.get('/settings/case-types', manage, async (req, reply) => {
+  async function renderList(req: FastifyRequest, reply: FastifyReply, state: { offered?: string[]; fields?: FieldErrors } = {}) {
     const types = await deps.settings.caseTypes(req.actor!.orgId);
+    const offered = state.offered ?? types.filter((c) => c.offered).map((c) => c.code);
+    const fields = state.fields ?? {};
     return reply.page('settings/views/case-types.njk', {
       pageTitle: req.t('Case types'),
       backLink: '/settings',
       flash: DONE[doneOf(req)],
+      offeredItems: types.map((c) => ({ value: c.code, text: caseTypeName(req.t, c, c.code), checked: offered.includes(c.code) })),
+      fields,
+      errors: Object.keys(fields).length ? errorList(fields, ['caseTypes']) : undefined,
       types: types.map((c) => ({
         code: c.code,
         name: caseTypeName(req.t, c, c.code),
@@ -56,6 +66,18 @@ export function registerCaseTypePages(app: FastifyInstance, deps: Pick<Deps, 'se
         builtIn: c.name === null,
       })),
     });
+  }
+
+  app.get('/settings/case-types', manage, (req, reply) => renderList(req, reply));
+
+  /** Which of the service's case types are offered: the settings' caseTypes, in the order the types are listed. */
+  app.post('/settings/case-types', manage, async (req, reply) => {
+    const ticked = listOf(asBody(req.body), 'caseTypes');
+    const codes = (await deps.settings.caseTypes(req.actor!.orgId)).map((c) => c.code).filter((c) => ticked.includes(c));
+    if (!codes.length) return renderList(req, reply.status(422), { offered: [], fields: { caseTypes: 'Select at least one case type to offer' } });
+    const result = await attempt(reply, () => deps.settings.update(req.actor!, { caseTypes: codes }));
+    if (result.ok) return reply.redirect('/settings/case-types?done=offered', 303);
+    return renderList(req, reply, { offered: codes, fields: { caseTypes: 'Select at least one case type to offer' } });
   });
 
   app.get('/settings/case-types/new', manage, (req, reply) => renderForm(req, reply, undefined));
@@ -73,7 +95,8 @@ export function registerCaseTypePages(app: FastifyInstance, deps: Pick<Deps, 'se
   app.post('/settings/case-types/:code', manage, async (req, reply) => {
     const type = await typeOf(req);
     const body = keepValues(req.body);
-    const change = type.name === null ? { referencePrefix: body.referencePrefix ?? '' } : { name: body.name ?? '', referencePrefix: body.referencePrefix ?? '' };
+    const change =
+      type.name === null ? { referencePrefix: body.referencePrefix ?? '' } : { name: body.name ?? '', referencePrefix: body.referencePrefix ?? '' };
     const parsed = parseForm(ZCaseTypeChange, change);
     if (!parsed.ok) return renderForm(req, reply.status(422), type, { values: body, fields: parsed.fields });
     const result = await attempt(reply, () => deps.settings.changeCaseType(req.actor!, type.code, parsed.data));
