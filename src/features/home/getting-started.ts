@@ -7,6 +7,8 @@ export type SetupFacts = {
   storedSettings: Record<string, unknown>;
   postcodePrefixes: number;
   localAuthorities: number;
+  /** Whether the postcode → local authority lookup has been loaded on this site. */
+  postcodeLookupLoaded: boolean;
   welcome: string;
   privacyNotice: string;
   /** Active members and open invitations, by role. */
@@ -41,6 +43,19 @@ export function gettingStarted(f: SetupFacts): ChecklistItem[] {
       href: '/settings/areas',
       done: f.postcodePrefixes + f.localAuthorities > 0,
     },
+    ...(f.localAuthorities > 0 && !f.postcodeLookupLoaded
+      ? [
+          {
+            id: 'postcode-lookup',
+            text: msg('Load the postcode lookup'),
+            hint: msg(
+              'You cover local authorities, but the postcode to local authority lookup has not been loaded, so the public coverage check says it cannot tell yet. Ask whoever runs Parley for you to load the ONS postcode file, or list postcode areas instead.',
+            ),
+            href: '/settings/areas',
+            done: false,
+          },
+        ]
+      : []),
     {
       id: 'safeguarding-lead',
       text: msg('Invite a safeguarding lead'),

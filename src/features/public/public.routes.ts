@@ -76,7 +76,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Pick<Deps, 'cloc
         values: { postcode: coverage.postcode },
         result: coverage.result,
         postcode: coverage.postcode,
-        localAuthority: coverage.localAuthority,
+        localAuthority: 'localAuthority' in coverage ? coverage.localAuthority : null,
         signposting: paragraphs(s.settings.signposting),
         contact: { phone: s.phone, email: s.email },
       });
