@@ -92,6 +92,8 @@ describe('case types per service', () => {
     ]);
     expect(made.statusCode).toBe(201);
     const { referrals } = (await call('GET', '/api/v1/referrals', coordinatorKey)).json();
+    expect((await web.get('/referrals')).body).toContain('Workplace mediation');
+    expect((await web.get(`/referrals/${referrals[0].id}`)).body).toContain('Workplace mediation');
     const accepted = await call('POST', `/api/v1/referrals/${referrals[0].id}/accept`, coordinatorKey, {});
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().reference).toMatch(/^WPM-\d{4}-0001$/);
