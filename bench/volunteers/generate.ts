@@ -134,6 +134,7 @@ export function generateCase(r: Random, i: number, ds: District[]): PairingCase 
   return {
     id: `c${String(i).padStart(5, '0')}`,
     caseType,
+    caseKind: caseType,
     area,
     needsDbs: true,
     workforce,

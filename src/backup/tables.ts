@@ -11,6 +11,7 @@ export const BACKED_UP = [
   { table: 'jobs', key: 'id' },
   { table: 'postcode_lookup', key: 'postcode' },
   { table: 'reference_counters', key: 'org_id, kind, year' },
+  { table: 'case_types', key: 'org_id, code' },
   { table: 'enquiries', key: 'id' },
   { table: 'volunteer_applications', key: 'id' },
   { table: 'referrals', key: 'id' },

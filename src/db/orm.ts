@@ -18,7 +18,24 @@ const pgCore = load('drizzle-orm/pg-core') as typeof PgCore;
 
 export const { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, not, notInArray, or, sql, count, getTableName, isTable } =
   orm;
-export const { bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } = pgCore;
+export const {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} = pgCore;
 export type { SQL } from 'drizzle-orm';
 
 export const loadPgliteDriver = () => load('drizzle-orm/pglite') as typeof Pglite;

@@ -1,7 +1,12 @@
 // The words of a case: types, statuses, party roles, outcomes. Labels are what people see (through t()).
 import { msg } from '#src/i18n/i18n.ts';
-export const CASE_TYPES = ['community', 'restorative_justice', 'send', 'social_care'] as const;
-export type CaseType = (typeof CASE_TYPES)[number];
+/** The kinds of rules a case follows. A service's case types (case_types) each follow one; its first four are named for them. */
+export const CASE_KINDS = ['community', 'restorative_justice', 'send', 'social_care'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+/** The four case types every service starts with, one of each kind, with the kind's name as their code. */
+export const CASE_TYPES = CASE_KINDS;
+export type CaseType = CaseKind;
+export const isCaseKind = (s: string): s is CaseKind => (CASE_KINDS as readonly string[]).includes(s);
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   community: msg('Community mediation'),
   restorative_justice: msg('Restorative justice'),
@@ -57,13 +62,13 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   interpreter: msg('Interpreter'),
 };
 /** The roles offered for each kind of case (referral forms and the People tab); none is chosen for the person. */
-export const ROLES_BY_CASE_TYPE: Record<CaseType, readonly PartyRole[]> = {
+export const ROLES_BY_CASE_KIND: Record<CaseKind, readonly PartyRole[]> = {
   community: ['party', 'parent', 'young_person', 'family_member', 'supporter', 'advocate', 'interpreter'],
   restorative_justice: ['victim', 'person_who_harmed', 'family_member', 'supporter', 'advocate', 'interpreter'],
   send: ['parent', 'young_person', 'local_authority', 'health_body', 'supporter', 'advocate', 'interpreter'],
   social_care: ['service_user', 'family_member', 'staff_member', 'local_authority', 'health_body', 'party', 'advocate', 'supporter', 'interpreter'],
 };
-export const rolesFor = (caseType: string): readonly PartyRole[] => ROLES_BY_CASE_TYPE[caseType as CaseType] ?? PARTY_ROLES;
+export const rolesFor = (caseKind: string): readonly PartyRole[] => (isCaseKind(caseKind) ? ROLES_BY_CASE_KIND[caseKind] : PARTY_ROLES);
 
 /** People taking part in the mediation itself, whose consent it needs. Supporters, advocates and interpreters come with them. */
 export const CONSENTING_ROLES: readonly PartyRole[] = [
@@ -113,3 +118,12 @@ export const PATHWAYS = ['mediation', 'coaching'] as const;
 export type Pathway = (typeof PATHWAYS)[number];
 
 export type ConsentState = 'not_asked' | 'given' | 'withdrawn';
+
+/** One of a service's case types (features/settings/case-types.ts): a built-in one has no name of its own. */
+export type ServiceCaseType = { code: string; name: string | null; kind: CaseKind; referencePrefix: string | null; offered: boolean };
+/** What people see for a case type: the service's own name for it, or the built-in type's name in their language. */
+export function caseTypeName(t: (text: string) => string, type: { name: string | null; kind: string } | undefined, code: string): string {
+  if (type?.name) return type.name;
+  const kind = type?.kind ?? code;
+  return isCaseKind(kind) ? t(CASE_TYPE_LABELS[kind]) : code;
+}

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgActor } from '#src/access/actor.ts';
 import { systemActor } from '#src/access/actor.ts';
 import { DEMO_SLUG, loadDemo } from '#src/demo/load-demo.ts';
+import { createHomeService } from '#src/features/home/home.service.ts';
+import { translator } from '#src/i18n/i18n.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 type ListedCase = { id: string; reference: string; caseType: string; status: string; urgent: boolean };
@@ -153,6 +155,13 @@ describe('parley demo', () => {
     expect(deadlines.some((k) => k.kind === 'contact' && !k.overdue)).toBe(true);
     const register = (await get('/api/v1/send/certificates')).json() as { kind: string; outcome: string }[];
     expect(register).toEqual([expect.objectContaining({ kind: 'after_mediation', outcome: 'partial' })]);
+  });
+
+  it('does not list its own accounts as sign-in problems on the admin’s home', async () => {
+    const queues = await createHomeService(h.deps).queuesFor(admin, translator('en'));
+    const problems = queues.find((q) => q.id === 'sign-in-problems');
+    expect(problems).toBeDefined();
+    expect(problems!.items).toEqual([]);
   });
 
   it('only renews the passwords when loaded again', async () => {

@@ -40,13 +40,13 @@ describe('the getting-started checklist', () => {
     expect(pageText(home.body)).toContain('You have done 0 of 8 things.');
     for (const [id, href] of [
       ['settings', '/settings'],
-      ['case-types', '/settings#caseTypes'],
-      ['areas', '/settings#postcodePrefixes'],
+      ['case-types', '/settings/case-types'],
+      ['areas', '/settings/areas'],
       ['safeguarding-lead', '/people/invite'],
       ['venues', '/venues/new'],
       ['volunteers', '/volunteers/new'],
       ['colleagues', '/people/invite'],
-      ['public-page', '/settings#welcome'],
+      ['public-page', '/settings/texts'],
     ]) {
       expect(statusOf(home.body, id!)).toBe('To do');
       expect(home.body.slice(home.body.indexOf(`id="setup-${id}"`))).toMatch(new RegExp(`^[^]*?href="${href}"`));

@@ -2,6 +2,7 @@
 // three answers; the contact form with an appointment request; volunteering; the honeypot; unknown services.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessFor } from '#src/http/access.ts';
+import { importPostcodes, SAMPLE_POSTCODES_FILE } from '#src/features/postcodes/postcodes-import.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { WebClient } from '../support/web-client.ts';
 import { postRepeated, publicService, SIGNPOSTING } from './public-support.ts';
@@ -66,6 +67,12 @@ describe('postcode check', () => {
     const covered = await web.get('/s/wkm/coverage?postcode=ct1+2ab');
     expect(covered.statusCode).toBe(200);
     expect(covered.body).toContain('We cover CT1 2AB');
+
+    // The service covers a local authority: until a postcode lookup is loaded it cannot tell, and says so.
+    const cannotTell = await web.get('/s/wkm/coverage?postcode=SW1A%201AA');
+    expect(cannotTell.body).toContain('We cannot check SW1A 1AA yet');
+    expect(cannotTell.body).not.toContain('We do not cover');
+    await importPostcodes(h.deps.db, SAMPLE_POSTCODES_FILE);
 
     const notCovered = await web.get('/s/wkm/coverage?postcode=SW1A%201AA');
     expect(notCovered.body).toContain('We do not cover SW1A 1AA');

@@ -9,17 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '#src/db/orm.ts';
 import { findColumns, importPostcodes, PostcodeFileError, readLatLong, splitCsvLine } from '#src/features/postcodes/postcodes-import.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import type { OrgActor } from '#src/access/actor.ts';
+import { createHomeService } from '#src/features/home/home.service.ts';
 import { WebClient } from '../support/web-client.ts';
 import { publicService } from './public-support.ts';
 
 const SAMPLE = 'samples/postcodes-sample.csv';
 const dir = mkdtempSync(join(tmpdir(), 'parley-postcodes-'));
 let h: Harness;
+let admin: OrgActor;
 
 beforeAll(async () => {
   h = await startHarness();
   // Covers the CT area by postcode and Weald Valley (TN in the sample) by local authority; ME14 by district.
-  await publicService(h, 'cdm', { caseTypes: ['community'] });
+  ({ admin } = await publicService(h, 'cdm', { caseTypes: ['community'] }));
 });
 afterAll(async () => {
   await h?.close();
@@ -45,6 +48,18 @@ describe('postcodes import', () => {
     expect(findColumns(['pcds', 'oslaua', 'lat']).lat).toBeUndefined(); // both or neither
   });
 
+  it('before any lookup is loaded, never answers “not covered” for a local authority: it says it cannot tell, and the checklist says why', async () => {
+    const byArea = await coverage('CT10 1SH');
+    expect(byArea.body).toContain('We cover CT10 1SH');
+    const byAuthority = await coverage('TN9 2RW');
+    expect(byAuthority.body).toContain('We cannot check TN9 2RW yet');
+    expect(byAuthority.body).not.toContain('We do not cover');
+    const api = await h.app.inject({ method: 'GET', url: '/api/v1/public/cdm/coverage?postcode=TN9%202RW' });
+    expect(api.json()).toMatchObject({ covered: false, result: 'not_set_up' });
+    const checklist = await createHomeService(h.deps).checklistFor(admin);
+    expect(checklist?.items.find((i) => i.id === 'postcode-lookup')).toMatchObject({ done: false, href: '/settings/areas' });
+  });
+
   it('imports the fictional sample in batches, with progress, then coverage uses the local authority', async () => {
     const progress: number[] = [];
     const result = await importPostcodes(h.deps.db, SAMPLE, { batchSize: 7, progressEvery: 10, onProgress: (n) => progress.push(n) });
@@ -62,6 +77,8 @@ describe('postcodes import', () => {
     expect(outside.body).toContain('ME4 4AA is in Harbour City Council (fictional).');
     const unknown = await coverage('TN99 9ZZ'); // a real-looking postcode that is not in the lookup
     expect(unknown.body).toContain('We do not cover TN99 9ZZ');
+    const checklist = await createHomeService(h.deps).checklistFor(admin);
+    expect(checklist?.items.map((i) => i.id)).not.toContain('postcode-lookup');
     // The ONS lat and long columns are kept for travel distances.
     expect(await latLong('CT1 1AA')).toEqual({ latitude: 51.28, longitude: 1.08 });
     expect(await latLong('BT1 5GS')).toEqual({ latitude: 54.6786, longitude: -5.8432 });

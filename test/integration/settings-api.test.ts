@@ -18,7 +18,6 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: u
 const configured = {
   referencePrefix: 'HDM',
   caseTypes: ['community', 'restorative_justice', 'send', 'social_care'],
-  caseTypePrefixes: { send: 'SEN' },
   areas: { postcodePrefixes: ['CT', 'ME14'], localAuthorities: ['Kent'] },
   notices: [{ id: 'n1', text: 'The office is closed on Friday', homeVisitsSuspended: false, officeClosed: true }],
   emergencyContacts: 'In an emergency call 999.',
@@ -52,12 +51,13 @@ describe('PATCH /api/v1/settings', () => {
     const res = await call(
       'PATCH',
       '/api/v1/settings',
-      { caseTypePrefixes: { community: 'com', send: null }, volunteers: { cpdHoursPerYear: 10 }, emergencyContacts: null },
+      { areas: { localAuthorities: ['Medway'] }, volunteers: { cpdHoursPerYear: 10 }, emergencyContacts: null },
       'application/merge-patch+json',
     );
     expect(res.statusCode).toBe(200);
     const after = res.json();
-    expect(after.caseTypePrefixes).toEqual({ community: 'COM' });
+    expect(after.areas).toEqual({ postcodePrefixes: ['CT', 'ME14'], localAuthorities: ['Medway'] });
+    expect(after).not.toHaveProperty('caseTypePrefixes');
     expect(after.volunteers).toMatchObject({ cpdHoursPerYear: 10, mileagePence: 40 });
     expect(after.meetings.reminderHours).toBe(48);
     expect(after.emergencyContacts).toMatch(/call 999/);
@@ -99,7 +99,7 @@ describe('PUT /api/v1/settings', () => {
   it('replaces the whole settings: what is left out goes back to its default', async () => {
     const res = await call('PUT', '/api/v1/settings', { referencePrefix: 'ABC', caseTypes: ['community'] });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ referencePrefix: 'ABC', caseTypes: ['community'], caseTypePrefixes: {}, notices: [], welcome: '' });
+    expect(res.json()).toMatchObject({ referencePrefix: 'ABC', caseTypes: ['community'], notices: [], welcome: '' });
     expect(res.json().volunteers.mileagePence).toBe(45);
   });
 });

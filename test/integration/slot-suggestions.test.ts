@@ -208,7 +208,7 @@ describe('checkTime: one time at booking, by the same rules', () => {
     const service = await h.deps.settings.forWork(orgId);
     const check = (start: string, end: string) =>
       inOrg(h.deps.db, orgId, (tx) =>
-        h.deps.slots.checkTime(tx, orgId, { id: caseId, caseType: 'community' }, service, {
+        h.deps.slots.checkTime(tx, orgId, { id: caseId, caseType: 'community', caseKind: 'community' }, service, {
           start: new Date(start),
           end: new Date(end),
           kind: 'joint',

@@ -1,5 +1,5 @@
-// The settings page: an admin changes prefixes, case types, areas, notices and texts without JavaScript;
-// problems are shown next to their fields and nothing typed is lost.
+// The settings: a summary with a short form per section (reference prefix, case types, areas, notices, texts),
+// without JavaScript; problems are shown next to their fields and nothing typed is lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -11,12 +11,7 @@ let orgId: string;
 let web: WebClient;
 let coordinator: WebClient;
 
-const valid = {
-  referencePrefix: 'hdm',
-  caseTypes: 'community',
-  'prefix-community': '',
-  postcodePrefixes: 'CT\nME14\n',
-  localAuthorities: 'Kent',
+const notice = {
   noticeRows: '1',
   'notice-0-id': '',
   'notice-0-text': 'Home visits are suspended until further notice',
@@ -27,6 +22,8 @@ const valid = {
   'notice-0-to-month': '',
   'notice-0-to-year': '',
   'notice-0-flags': 'homeVisitsSuspended',
+};
+const texts = {
   welcome: 'We help neighbours sort things out.',
   emergencyContacts: 'In an emergency call 999.',
   signposting: 'Citizens Advice can help with money problems.',
@@ -41,82 +38,91 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-describe('the settings page', () => {
-  it('is for admins only', async () => {
+describe('the settings', () => {
+  it('are for admins only, as a summary with a change link for each section', async () => {
     expect((await coordinator.get('/settings')).statusCode).toBe(403);
-    expect((await web.get('/settings')).statusCode).toBe(200);
+    expect((await coordinator.get('/settings/areas')).statusCode).toBe(403);
+    const page = await web.get('/settings');
+    expect(page.statusCode).toBe(200);
+    for (const href of ['/settings/references', '/settings/case-types', '/settings/areas', '/settings/notices', '/settings/texts'])
+      expect(page.body).toContain(`href="${href}"`);
+    expect(page.body).not.toContain('<textarea'); // one short form per section, not one long one
+    expect((await web.get('/settings/nonsense')).statusCode).toBe(404);
   });
 
-  it('shows each problem next to its field and keeps everything typed', async () => {
-    await web.get('/settings');
-    const body = new URLSearchParams({
-      ...valid,
-      referencePrefix: 'C1',
-      postcodePrefixes: 'CT\nNOT A PREFIX',
+  it('show each problem next to its field on the section’s own form and keep everything typed', async () => {
+    const prefix = await web.submit('/settings/references', { referencePrefix: 'C1' });
+    expect(prefix.statusCode).toBe(422);
+    expect(errorSummary(prefix.body)).toContain('A reference prefix is 2 to 6 letters, like CDM');
+    expect(prefix.body).toContain('href="#referencePrefix"');
+    expect(prefix.body).toContain('value="C1"');
+
+    const areas = await web.submit('/settings/areas', { postcodePrefixes: 'CT\nNOT A PREFIX', localAuthorities: 'Kent' });
+    expect(areas.statusCode).toBe(422);
+    expect(errorSummary(areas.body)).toContain('“NOT A PREFIX”: A postcode prefix is an area like CT');
+    expect(areas.body).toMatch(/CT\nNOT A PREFIX<\/textarea>/);
+
+    const notices = await web.submit('/settings/notices', {
+      ...notice,
       'notice-0-text': '',
       'notice-0-to-day': '31',
       'notice-0-to-month': '2',
       'notice-0-to-year': '2026',
-      welcome: 'Our new welcome, typed with care',
     });
-    body.append('caseTypes', 'send');
-    body.append('prefix-send', 'S3ND');
-    const res = await web.app.inject({
-      method: 'POST',
-      url: '/settings',
-      payload: `${body.toString()}&_csrf=${encodeURIComponent(web.csrf!)}`,
-      headers: { cookie: [...web.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
-    });
-    expect(res.statusCode).toBe(422);
-    const summary = errorSummary(res.body);
-    expect(summary).toContain('A reference prefix is 2 to 6 letters, like CDM');
-    expect(summary).toContain('“NOT A PREFIX”: A postcode prefix is an area like CT');
+    expect(notices.statusCode).toBe(422);
+    const summary = errorSummary(notices.body);
     expect(summary).toContain('Enter the notice text');
     expect(summary).toContain('To must be a real date');
-    expect(res.body).toContain('href="#referencePrefix"');
-    expect(res.body).toContain('href="#prefix-send"');
-    expect(res.body).toContain('href="#notice-0-to-day"');
-    expect(res.body).toContain('value="C1"');
-    expect(res.body).toContain('value="S3ND"');
-    expect(res.body).toMatch(/CT\nNOT A PREFIX<\/textarea>/);
-    expect(res.body).toContain('Our new welcome, typed with care</textarea>');
-    expect(res.body).toMatch(/name="notice-0-to-day" type="text" value="31"/);
-    expect(res.body).toMatch(/name="caseTypes" type="checkbox" value="send" checked/);
-    expect(res.body).toMatch(/name="notice-0-flags" type="checkbox" value="homeVisitsSuspended" checked/);
+    expect(notices.body).toContain('href="#notice-0-to-day"');
+    expect(notices.body).toMatch(/name="notice-0-to-day" type="text" value="31"/);
+    expect(notices.body).toMatch(/name="notice-0-flags" type="checkbox" value="homeVisitsSuspended" checked/);
+
+    const offered = await web.submit('/settings/case-types', {});
+    expect(offered.statusCode).toBe(422);
+    expect(errorSummary(offered.body)).toContain('Select at least one case type to offer');
     expect((await h.deps.settings.forWork(orgId)).referencePrefix).toBe('REF');
   });
 
-  it('saves the settings, and adds and removes notices', async () => {
-    await web.get('/settings');
-    const saved = await web.post('/settings', valid);
-    expect(saved.statusCode).toBe(303);
-    let settings = await h.deps.settings.forWork(orgId);
+  it('save each section on its own, leaving the others alone', async () => {
+    expect((await web.submit('/settings/references', { referencePrefix: 'hdm' })).statusCode).toBe(303);
+    expect((await web.submit('/settings/case-types', { caseTypes: ['community', 'send'] })).statusCode).toBe(303);
+    expect((await web.submit('/settings/areas', { postcodePrefixes: 'CT\nME14\n', localAuthorities: 'Kent' })).statusCode).toBe(303);
+    expect((await web.submit('/settings/notices', notice)).statusCode).toBe(303);
+    expect((await web.submit('/settings/texts', texts)).statusCode).toBe(303);
+    const settings = await h.deps.settings.forWork(orgId);
     expect(settings).toMatchObject({
       referencePrefix: 'HDM',
-      caseTypes: ['community'],
+      caseTypes: ['community', 'send'],
       areas: { postcodePrefixes: ['CT', 'ME14'], localAuthorities: ['Kent'] },
-      welcome: 'We help neighbours sort things out.',
+      ...texts,
       notices: [{ text: 'Home visits are suspended until further notice', from: '2026-03-01', homeVisitsSuspended: true, officeClosed: false }],
     });
-    const page = await web.get('/settings?done=saved');
-    expect(page.body).toContain('Settings saved.');
-    expect(page.body).toContain('Home visits are suspended until further notice</textarea>');
-    const noticeId = settings.notices[0]!.id;
-    expect(page.body).toContain(`name="notice-0-id" value="${noticeId}"`);
+    const page = await web.get('/settings?done=texts');
+    expect(page.body).toContain('HDM');
+    expect(page.body).toContain('CT, ME14');
+    expect(page.body).toContain('Community mediation, SEND mediation');
+    expect(page.body).toContain('Home visits are suspended until further notice');
+    expect(page.body).toContain('From 1 March 2026');
+  });
 
-    const added = await web.post('/settings', {
-      ...valid,
+  it('add and remove notices', async () => {
+    const page = await web.get('/settings/notices');
+    const noticeId = (await h.deps.settings.forWork(orgId)).notices[0]!.id;
+    expect(page.body).toContain(`name="notice-0-id" value="${noticeId}"`);
+    const added = await web.submit('/settings/notices', {
       noticeRows: '2',
       'notice-0-id': noticeId,
+      'notice-0-text': 'Home visits are suspended until further notice',
       'notice-0-remove': 'yes',
       'notice-1-id': '',
       'notice-1-text': 'The office is closed over Christmas',
       'notice-1-flags': 'officeClosed',
     });
     expect(added.statusCode).toBe(303);
-    settings = await h.deps.settings.forWork(orgId);
+    const settings = await h.deps.settings.forWork(orgId);
     expect(settings.notices).toHaveLength(1);
     expect(settings.notices[0]).toMatchObject({ text: 'The office is closed over Christmas', officeClosed: true, homeVisitsSuspended: false });
+    expect(settings.referencePrefix).toBe('HDM');
   });
 });
 
@@ -126,7 +132,9 @@ describe('admin forms sent by someone without the role', () => {
     await mediator.get('/'); // a CSRF token from a page the mediator may see
     const bad = { referencePrefix: '1', caseTypes: '', name: '', email: 'not an email', role: 'nonsense', postcode: 'nowhere', subject: '', body: '' };
     for (const url of [
-      '/settings',
+      '/settings/references',
+      '/settings/case-types',
+      '/settings/case-types/new',
       '/volunteers/policy',
       '/settings/meetings',
       '/settings/emails/meeting_invitation',

@@ -12,6 +12,8 @@ export const cases = pgTable(
       .references(() => organisations.id),
     reference: text('reference').notNull(),
     caseType: text('case_type').notNull(),
+    /** The kind of rules the case follows: its type's kind, set by a trigger from case_types (migration 0036); never written by the app. */
+    caseKind: text('case_kind').notNull().default(''),
     status: text('status').notNull(),
     /** Where an on-hold case returns to. */
     heldFrom: text('held_from'),

@@ -93,6 +93,8 @@ export const referrals = pgTable(
     source: text('source').notNull(),
     status: text('status').notNull().default('new'),
     caseType: text('case_type').notNull(),
+    /** The kind of rules the referral follows: its type's kind, set by a trigger from case_types (migration 0036); never written by the app. */
+    caseKind: text('case_kind').notNull().default(''),
     urgent: boolean('urgent').notNull().default(false),
     description: text('description').notNull(),
     parties: jsonb('parties').$type<ReferralParty[]>().notNull(),

@@ -109,7 +109,7 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
     async recordConsent(actor: OrgActor, caseId: string, input: z.infer<typeof ZConsent>) {
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, parties, party } = await open(tx, actor, caseId, input.partyId);
-        const problems = consentProblems(c.caseType, party!.role, input, londonParts(clock.now()).date);
+        const problems = consentProblems(c.caseKind, party!.role, input, londonParts(clock.now()).date);
         if (Object.keys(problems).length)
           throw new AppError('UNPROCESSABLE', Object.values(problems).join('. '), { reason: 'CONSENT_INCOMPLETE', fields: problems });
         await updateParty(tx, actor.orgId, caseId, input.partyId, { consent: input.status });

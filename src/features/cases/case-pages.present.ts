@@ -5,6 +5,7 @@ import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/domain/referral-words.ts
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import {
   CASE_TYPE_LABELS,
+  caseTypeName,
   CLOSING_REASON_LABELS,
   CLOSING_REASONS,
   type CaseStatus,
@@ -49,7 +50,11 @@ export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediato
   return {
     id: c.id,
     reference: c.reference,
-    type: label(t, CASE_TYPE_LABELS, c.caseType),
+    type: caseTypeName(
+      t,
+      view.directory.types.find((x) => x.code === c.caseType),
+      c.caseType,
+    ),
     status: label(t, STATUS_LABELS, c.status),
     statusClass: STATUS_BADGE_CLASSES[c.status as CaseStatus] ?? 'moj-badge--grey',
     outcome: label(t, OUTCOME_LABELS, c.outcome),
@@ -58,7 +63,7 @@ export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediato
     canManage: view.canManage,
     /** May record work on the case (contacts, consents, notes, intake, tasks): coordinators and the mediators on it. */
     canWork: view.canWork,
-    isRj: c.caseType === 'restorative_justice',
+    isRj: c.caseKind === 'restorative_justice',
     subNavigation: [
       { text: t('Overview'), href: base, active: tab === 'overview' },
       { text: t('People ({count})', { count: view.parties.length }), href: `${base}/people`, active: tab === 'people' },
@@ -66,8 +71,8 @@ export function caseHeader(t: Translate, view: CasePage, tab: CaseTab | 'mediato
       { text: t('Tasks ({count})', { count: view.tasks.filter((x) => !x.doneAt).length }), href: `${base}/tasks`, active: tab === 'tasks' },
       { text: t('Mediators'), href: `${base}/mediators`, active: tab === 'mediators' },
       { text: t('Meetings ({count} upcoming)', { count: view.upcomingMeetings }), href: `${base}/meetings`, active: tab === 'meetings' },
-      ...(c.caseType === 'restorative_justice' ? [{ text: t('Restorative justice'), href: `${base}/rj`, active: tab === 'rj' }] : []),
-      ...(c.caseType === 'send' ? [{ text: t('SEND'), href: `${base}/send`, active: tab === 'send' }] : []),
+      ...(c.caseKind === 'restorative_justice' ? [{ text: t('Restorative justice'), href: `${base}/rj`, active: tab === 'rj' }] : []),
+      ...(c.caseKind === 'send' ? [{ text: t('SEND'), href: `${base}/send`, active: tab === 'send' }] : []),
       { text: t('Agreement'), href: `${base}/agreement`, active: tab === 'agreement' },
       ...(['outcome', 'follow_up', 'closed'].includes(c.status)
         ? [{ text: t('Follow-up and feedback'), href: `${base}/follow-up`, active: tab === 'follow_up' }]
@@ -87,7 +92,7 @@ export function overviewModel(t: Translate, view: CasePage, today: string, value
   const details = (c.details ?? {}) as Record<string, unknown>;
   const referrer = details.referrer as Record<string, unknown> | null | undefined;
   const decisionLetterDate = typeof details.decisionLetterDate === 'string' ? details.decisionLetterDate : undefined;
-  const deadline = c.caseType === 'send' && decisionLetterDate ? sendContactDeadline(decisionLetterDate, today) : undefined;
+  const deadline = c.caseKind === 'send' && decisionLetterDate ? sendContactDeadline(decisionLetterDate, today) : undefined;
   return {
     pathway: c.pathway,
     canChangePathway: view.canManage && ['intake', 'ready', 'mediation'].includes(c.status),

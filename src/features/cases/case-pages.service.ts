@@ -7,6 +7,7 @@ import { countUpcomingOfCase } from './case-sessions.repo.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { listActiveMembersWithRoles, listCaseAreas, listMemberNames } from './case-directory.repo.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 import type { CaseQuery } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
 import type { EventKind } from './timeline.repo.ts';
@@ -18,6 +19,8 @@ export type CaseDirectory = {
   names: Record<string, string>;
   /** Local authorities the service's cases are in. */
   areas: string[];
+  /** The service's case types, for their names and the list's filter. */
+  types: { code: string; name: string | null; kind: string }[];
 };
 
 export function createCasePagesService(deps: { db: Db; cases: CaseService; clock: Clock }) {
@@ -27,7 +30,8 @@ export function createCasePagesService(deps: { db: Db; cases: CaseService; clock
       const coordinators = await listActiveMembersWithRoles(tx, actor.orgId, ['admin', 'coordinator']);
       const everyone = await listMemberNames(tx, actor.orgId);
       const areas = await listCaseAreas(tx, actor.orgId);
-      return { coordinators, names: Object.fromEntries(everyone.map((m) => [m.id, m.name])), areas };
+      const types = (await listCaseTypes(tx, actor.orgId)).map((c) => ({ code: c.code, name: c.name, kind: c.kind }));
+      return { coordinators, names: Object.fromEntries(everyone.map((m) => [m.id, m.name])), areas, types };
     });
   }
 

@@ -1,5 +1,6 @@
 // What the API returns for a case: fields picked explicitly, so a new column never leaks by default.
 import { z } from 'zod';
+import { CASE_KINDS, type CaseKind } from '#src/domain/case-words.ts';
 import type { CaseService } from './cases.service.ts';
 
 type CaseView = Awaited<ReturnType<CaseService['get']>>;
@@ -23,6 +24,7 @@ export const ZCaseOut = z.object({
   id: z.string(),
   reference: z.string(),
   caseType: z.string(),
+  caseKind: z.enum(CASE_KINDS).describe('The rules the case follows: its case type’s kind (/api/v1/case-types)'),
   status: z.string(),
   outcome: z.string().nullable(),
   closingReason: z.string().nullable(),
@@ -55,6 +57,7 @@ export function presentCase(view: CaseView): z.infer<typeof ZCaseOut> {
     id: c.id,
     reference: c.reference,
     caseType: c.caseType,
+    caseKind: c.caseKind as CaseKind,
     status: c.status,
     outcome: c.outcome,
     closingReason: c.closingReason,

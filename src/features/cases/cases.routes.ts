@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { zodFields } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
-import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, type CaseStatus, type CaseType, STATUS_LABELS } from '#src/domain/case-words.ts';
+import { CASE_STATUSES, type CaseStatus, caseTypeName, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { STATUS_BADGE_CLASSES } from './case-page-words.ts';
 import { registerCaseFormRoutes } from './case-forms.routes.ts';
 import { registerCasePageRoutes } from './case-page.routes.ts';
@@ -52,7 +52,13 @@ function listModel(
 ) {
   const statuses = new Set([query.status ?? []].flat());
   const sort: SortKey = query.sort ?? 'opened_desc';
-  const directory = result?.directory ?? { coordinators: [], names: {}, areas: [] };
+  const directory = result?.directory ?? { coordinators: [], names: {}, areas: [], types: [] };
+  const typeName = (code: string) =>
+    caseTypeName(
+      req.t,
+      directory.types.find((c) => c.code === code),
+      code,
+    );
   const without = (key: string, value?: string) => {
     const next: Record<string, string | string[] | undefined> = { ...raw, page: undefined };
     const current = raw[key];
@@ -64,7 +70,7 @@ function listModel(
       heading: { text: req.t('Status') },
       items: [...statuses].map((s) => ({ href: without('status', s), text: req.t(STATUS_LABELS[s]) })),
     },
-    query.type && { heading: { text: req.t('Case type') }, items: [{ href: without('type'), text: req.t(CASE_TYPE_LABELS[query.type]) }] },
+    query.type && { heading: { text: req.t('Case type') }, items: [{ href: without('type'), text: typeName(query.type) }] },
     query.coordinator && {
       heading: { text: req.t('Coordinator') },
       items: [{ href: without('coordinator'), text: directory.names[query.coordinator] ?? req.t('Unknown coordinator') }],
@@ -83,7 +89,7 @@ function listModel(
     statusItems: CASE_STATUSES.map((s) => ({ value: s, text: req.t(STATUS_LABELS[s]), checked: statuses.has(s) })),
     typeItems: [
       { value: '', text: req.t('Any case type') },
-      ...CASE_TYPES.map((c) => ({ value: c, text: req.t(CASE_TYPE_LABELS[c]), selected: query.type === c })),
+      ...directory.types.map((c) => ({ value: c.code, text: typeName(c.code), selected: query.type === c.code })),
     ],
     coordinatorItems: [
       { value: '', text: req.t('Any coordinator') },
@@ -101,7 +107,7 @@ function listModel(
       reference: r.reference,
       urgent: r.urgent,
       people: r.partyNames,
-      type: req.t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
+      type: typeName(r.caseType),
       status: req.t(STATUS_LABELS[r.status as CaseStatus] ?? r.status),
       statusClass: STATUS_BADGE_CLASSES[r.status as CaseStatus] ?? 'moj-badge--grey',
       openedAt: r.openedAt,

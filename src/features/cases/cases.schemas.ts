@@ -3,13 +3,16 @@ import { ZPreferredLanguage } from '#src/i18n/languages.ts';
 import { z } from 'zod';
 import { isoDate, tooLong } from '#src/lib/zod-fields.ts';
 import { ZWeeklyWindow } from '#src/domain/availability.ts';
-import { CASE_STATUSES, CASE_TYPES, CLOSING_REASONS, OUTCOMES, PARTY_ROLES, PATHWAYS } from '#src/domain/case-words.ts';
+import { CASE_STATUSES, CLOSING_REASONS, OUTCOMES, PARTY_ROLES, PATHWAYS } from '#src/domain/case-words.ts';
 import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/domain/contact-inputs.ts';
 import { INTAKE_NEEDS_VIEW, ISSUE_OUTCOMES } from './lifecycle.ts';
 
 export const ZCaseQuery = z.object({
   status: z.union([z.enum(CASE_STATUSES), z.array(z.enum(CASE_STATUSES))]).optional(),
-  type: z.enum(CASE_TYPES).optional(),
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]{1,39}$/)
+    .optional(),
   coordinator: z.string().uuid().optional(),
   area: z.string().trim().max(120).optional(),
   overdue: z.enum(['yes']).optional(),

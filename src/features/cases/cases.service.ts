@@ -59,7 +59,7 @@ export type GateFacts = Pick<LifecycleCase, 'mediators' | 'sessionsHeld' | 'issu
  * The mediators on a case as the lifecycle reads them (each one's name and whether they may lead it): volunteers'
  * rule, given to the case service when the app is built (deps.ts), so cases needs nothing from the features above it.
  */
-export type MediatorFacts = (tx: Db, orgId: string, c: { id: string; caseType: string; details: unknown }, today: string) => Promise<LifecycleMediator[]>;
+export type MediatorFacts = (tx: Db, orgId: string, c: { id: string; caseKind: string; details: unknown }, today: string) => Promise<LifecycleMediator[]>;
 
 /** A case moving from one status to another, as published to the features that act on it. */
 export type CaseMove = { caseId: string; caseType: string; from: CaseStatus; to: CaseStatus; at: Date };
@@ -126,7 +126,15 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
     async caseIn(tx: Db, orgId: string, caseId: string) {
       const c = await findCase(tx, orgId, caseId);
       if (!c) throw notFound(msg('That case was not found'));
-      return { id: c.id, reference: c.reference, caseType: c.caseType, status: c.status as CaseStatus, coordinatorId: c.coordinatorId, pathway: c.pathway };
+      return {
+        id: c.id,
+        reference: c.reference,
+        caseType: c.caseType,
+        caseKind: c.caseKind,
+        status: c.status as CaseStatus,
+        coordinatorId: c.coordinatorId,
+        pathway: c.pathway,
+      };
     },
     async partiesIn(tx: Db, orgId: string, caseId: string) {
       return (await listParties(tx, orgId, caseId)).map((p) => ({

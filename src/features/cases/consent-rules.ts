@@ -7,9 +7,9 @@ import { CONSENTING_ROLES, type PartyRole } from '#src/domain/case-words.ts';
 export type ConsentInput = { status: string; method: string; informationVersion?: string | undefined; signedOn?: string | undefined };
 
 /** The problems by field, empty when the record may be kept. */
-export function consentProblems(caseType: string, role: string, input: ConsentInput, today: string): Record<string, string> {
+export function consentProblems(caseKind: string, role: string, input: ConsentInput, today: string): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (caseType !== 'restorative_justice' || input.status !== 'given' || !CONSENTING_ROLES.includes(role as PartyRole)) return problems;
+  if (caseKind !== 'restorative_justice' || input.status !== 'given' || !CONSENTING_ROLES.includes(role as PartyRole)) return problems;
   if (input.method === 'verbal') problems.method = 'Restorative justice needs written consent: record it when it is signed on paper or online';
   if (!input.informationVersion) problems.informationVersion = 'Enter the version of the information they were given';
   if (!input.signedOn) problems.signedOn = 'Enter the date they signed';

@@ -32,10 +32,10 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** The role, if it is one offered for this kind of case; otherwise 422 naming the roles that are. */
-function checkRole(caseType: string, role: PartyRole) {
-  const offered = rolesFor(caseType);
+function checkRole(caseKind: string, role: PartyRole) {
+  const offered = rolesFor(caseKind);
   if (!offered.includes(role)) {
-    const kind = CASE_TYPE_LABELS[caseType as CaseType] ?? caseType;
+    const kind = CASE_TYPE_LABELS[caseKind as CaseType] ?? caseKind;
     throw invalidWith({
       role: {
         text: msg('Choose a role used in {kind}: {roles}'),
@@ -95,7 +95,7 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
     async add(actor: OrgActor, caseId: string, input: PartyFieldsInput) {
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await openForManage(tx, actor, caseId);
-        checkRole(c.caseType, input.role);
+        checkRole(c.caseKind, input.role);
         const id = newId();
         const now = clock.now();
         await insertParties(tx, [
@@ -116,7 +116,7 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
       return inOrg(db, actor.orgId, async (tx) => {
         const c = await openForManage(tx, actor, caseId);
         const before = await findParty(tx, actor, caseId, partyId);
-        if (input.role !== undefined && input.role !== before.role) checkRole(c.caseType, input.role);
+        if (input.role !== undefined && input.role !== before.role) checkRole(c.caseKind, input.role);
         const values = columns(input);
         const changed = changedFields(before, values);
         if (!changed.length) return { id: partyId, changed };

@@ -65,7 +65,7 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
         }
       : {};
     const values = extra.values ?? fromParty;
-    const offered = [...rolesFor(view.case.caseType)];
+    const offered = [...rolesFor(view.case.caseKind)];
     if (party && !offered.includes(party.role as PartyRole)) offered.push(party.role as PartyRole);
     const fields = extra.fields ?? {};
     const title =

@@ -125,7 +125,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
       copeAfterItems: rating(values, 'copeAfter'),
       feltHeardItems: yesNo2(values, 'feltHeard'),
       wouldRecommendItems: yesNo2(values, 'wouldRecommend'),
-      askCope: data.case.caseType === 'restorative_justice',
+      askCope: data.case.caseKind === 'restorative_justice',
       form: state?.form,
       values,
       fields,

@@ -7,6 +7,8 @@ export type SetupFacts = {
   storedSettings: Record<string, unknown>;
   postcodePrefixes: number;
   localAuthorities: number;
+  /** Whether the postcode → local authority lookup has been loaded on this site. */
+  postcodeLookupLoaded: boolean;
   welcome: string;
   privacyNotice: string;
   /** Active members and open invitations, by role. */
@@ -31,16 +33,29 @@ export function gettingStarted(f: SetupFacts): ChecklistItem[] {
       id: 'case-types',
       text: msg('Choose the case types you offer'),
       hint: msg('People can only be referred for these.'),
-      href: '/settings#caseTypes',
+      href: '/settings/case-types',
       done: saved('caseTypes'),
     },
     {
       id: 'areas',
       text: msg('Say which areas you cover'),
       hint: msg('Postcode areas or local authorities, for the public coverage check.'),
-      href: '/settings#postcodePrefixes',
+      href: '/settings/areas',
       done: f.postcodePrefixes + f.localAuthorities > 0,
     },
+    ...(f.localAuthorities > 0 && !f.postcodeLookupLoaded
+      ? [
+          {
+            id: 'postcode-lookup',
+            text: msg('Load the postcode lookup'),
+            hint: msg(
+              'You cover local authorities, but the postcode to local authority lookup has not been loaded, so the public coverage check says it cannot tell yet. Ask whoever runs Parley for you to load the ONS postcode file, or list postcode areas instead.',
+            ),
+            href: '/settings/areas',
+            done: false,
+          },
+        ]
+      : []),
     {
       id: 'safeguarding-lead',
       text: msg('Invite a safeguarding lead'),
@@ -67,7 +82,7 @@ export function gettingStarted(f: SetupFacts): ChecklistItem[] {
       id: 'public-page',
       text: msg('Write your public page'),
       hint: msg('A welcome and a privacy notice for the page people find you through.'),
-      href: '/settings#welcome',
+      href: '/settings/texts',
       done: f.welcome.trim() !== '' && f.privacyNotice.trim() !== '',
     },
   ];

@@ -16,6 +16,7 @@ import type { Queue } from '#src/http/home-queue.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
 import { listVolunteers } from '#src/features/volunteers/volunteer-reads.ts';
 import { listVenuesWithRooms } from '#src/features/meetings/meeting-reads.ts';
+import { hasPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { gettingStarted } from './getting-started.ts';
@@ -126,10 +127,12 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         const invitations = await listOpenInvitations(tx, actor.orgId, clock.now());
         const venues = await listVenuesWithRooms(tx, actor.orgId);
         const volunteers = await listVolunteers(tx, actor.orgId, {}, 1);
+        const postcodeLookupLoaded = await hasPostcodes(tx);
         const items = gettingStarted({
           storedSettings: stored,
           postcodePrefixes: settings.areas.postcodePrefixes.length,
           localAuthorities: settings.areas.localAuthorities.length,
+          postcodeLookupLoaded,
           welcome: settings.welcome,
           privacyNotice: settings.privacyNotice,
           roles: [...members.filter((m) => m.status === 'active').map((m) => m.role), ...invitations.map((i) => i.role)],

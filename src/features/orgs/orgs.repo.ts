@@ -1,11 +1,13 @@
 import { eq, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { type OrgSettings, organisations } from '#src/db/schema/organisations.ts';
+import { seedCaseTypes } from './case-types.repo.ts';
 
 export type NewOrg = { id: string; slug: string; name: string; email?: string | null; phone?: string | null; address?: string | null; settings?: OrgSettings };
 
 export async function insertOrg(tx: Db, org: NewOrg) {
   await tx.insert(organisations).values(org);
+  await seedCaseTypes(tx, org.id);
 }
 
 export async function findOrgBySlug(tx: Db, slug: string) {

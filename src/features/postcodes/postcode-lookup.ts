@@ -1,2 +1,2 @@
-// Published by postcodes: the local authority a postcode is in, and how many postcodes are loaded.
-export { countPostcodes, findLocalAuthority } from './postcodes.repo.ts';
+// Published by postcodes: the local authority a postcode is in, how many postcodes are loaded and whether any are.
+export { countPostcodes, findLocalAuthority, hasPostcodes } from './postcodes.repo.ts';

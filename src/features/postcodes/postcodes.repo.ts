@@ -22,3 +22,9 @@ export async function countPostcodes(tx: Db) {
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(postcodeLookup);
   return row?.n ?? 0;
 }
+
+/** Whether any postcode has been loaded, without counting them all. */
+export async function hasPostcodes(tx: Db) {
+  const rows = await tx.select({ postcode: postcodeLookup.postcode }).from(postcodeLookup).limit(1);
+  return rows.length > 0;
+}

@@ -2,7 +2,7 @@
 // a GOV.UK date input) turned into a ProfessionalReferral, or field errors keyed by the form's own field ids.
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { type CaseType, ROLES_BY_CASE_TYPE } from '#src/domain/case-words.ts';
+import { type CaseKind, type CaseType, ROLES_BY_CASE_KIND, type ServiceCaseType } from '#src/domain/case-words.ts';
 import { type ProfessionalReferral, ZCaseDetails, ZProfessionalReferral } from '#src/features/referrals/referrals.schemas.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import { asList, readDateInput, yesNo } from './public-forms.ts';
@@ -13,11 +13,13 @@ export const CASE_TYPE_SLUGS: Record<CaseType, string> = {
   send: 'send',
   social_care: 'social-care',
 };
-export const caseTypeOfSlug = (slug: string) => (Object.entries(CASE_TYPE_SLUGS) as [CaseType, string][]).find(([, s]) => s === slug)?.[0];
+/** A case type's page: the built-in four keep their addresses; a service's own type is found by its code. */
+export const slugOf = (code: string) => CASE_TYPE_SLUGS[code as CaseType] ?? code;
+export const caseTypeOfSlug = (types: readonly ServiceCaseType[], slug: string) => types.find((c) => slugOf(c.code) === slug);
 
 export const PEOPLE_ROWS = 4;
-/** The roles offered in each row, per case type. None is chosen for the referrer: every row starts unselected. */
-export const ROLE_CHOICES = ROLES_BY_CASE_TYPE;
+/** The roles offered in each row, per kind of case. None is chosen for the referrer: every row starts unselected. */
+export const ROLE_CHOICES = ROLES_BY_CASE_KIND;
 
 const PERSON_FIELDS = ['Name', 'Role', 'Phone', 'Email', 'Postcode'] as const;
 export const FIELD_ORDER = [
@@ -59,9 +61,9 @@ const orUndefined = (v: string) => v || undefined;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The case-type questions, from the form's fields. */
-function detailsOf(caseType: CaseType, b: Body, today: string): { details: Record<string, unknown>; fields: FieldErrors } {
+function detailsOf(caseKind: CaseKind, b: Body, today: string): { details: Record<string, unknown>; fields: FieldErrors } {
   const fields: FieldErrors = {};
-  switch (caseType) {
+  switch (caseKind) {
     case 'community':
       if (!text(b, 'kind')) fields.kind = 'Select what the disagreement is between';
       return { details: { kind: orUndefined(text(b, 'kind')) }, fields };
@@ -141,9 +143,10 @@ export type ParsedProfessionalReferral =
   | { ok: true; input: ProfessionalReferral; sendDeadline?: { deadline: string; passed: boolean } }
   | { ok: false; fields: FieldErrors };
 
-export function parseProfessionalReferral(caseType: CaseType, body: unknown, today: string): ParsedProfessionalReferral {
+export function parseProfessionalReferral(type: { code: string; kind: CaseKind }, body: unknown, today: string): ParsedProfessionalReferral {
   const b = (body ?? {}) as Body;
-  const { details, fields: detailFields } = detailsOf(caseType, b, today);
+  const caseType = type.code;
+  const { details, fields: detailFields } = detailsOf(type.kind, b, today);
   const { rows, fields: peopleFields } = peopleOf(b);
   const risks = asList(b.risks);
   const personAgreed = b.personAgreed === 'yes';
@@ -170,7 +173,7 @@ export function parseProfessionalReferral(caseType: CaseType, body: unknown, tod
     details,
   };
   const parsed = ZProfessionalReferral.safeParse(candidate);
-  const parsedDetails = ZCaseDetails[caseType].safeParse(details);
+  const parsedDetails = ZCaseDetails[type.kind].safeParse(details);
   const fields: FieldErrors = {};
   // consentToContact follows personAgreed here, so its message would only repeat that one.
   if (!parsed.success)

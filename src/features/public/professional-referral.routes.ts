@@ -8,7 +8,7 @@ import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import type { ServiceCaseType } from '#src/domain/case-words.ts';
 import {
   anonymous,
   asList,
@@ -23,9 +23,9 @@ import {
   ukToday,
   withErrors,
 } from './public-forms.ts';
-import { CASE_TYPE_SLUGS, caseTypeOfSlug, formFieldsOf, PEOPLE_ROWS, parseProfessionalReferral, ROLE_CHOICES } from './professional-referral.form.ts';
+import { caseTypeOfSlug, formFieldsOf, PEOPLE_ROWS, parseProfessionalReferral, ROLE_CHOICES, slugOf } from './professional-referral.form.ts';
 import { formChoices, LIST_FIELDS } from './professional-referral.options.ts';
-import { CASE_TYPE_SUMMARIES } from './service-home.ts';
+import { offerOf } from './service-home.ts';
 import { longDate } from './self-referral.check.ts';
 
 type Params = { Params: { service: string } };
@@ -41,41 +41,42 @@ export function registerProfessionalReferralPages(app: FastifyInstance, deps: Pi
     ...serviceChrome(s),
     pageTitle: t('What kind of case are you referring?'),
     backLink: `/s/${s.slug}`,
-    caseTypes: s.settings.caseTypes.map((type) => ({ value: type, text: t(CASE_TYPE_LABELS[type]), hint: { text: t(CASE_TYPE_SUMMARIES[type]) } })),
+    caseTypes: s.offers.map((type) => offerOf(t, type)).map((o) => ({ value: o.code, text: o.name, hint: o.summary ? { text: o.summary } : undefined })),
   });
 
   app.get<Params>('/s/:service/professional-referral', async (req, reply) => {
     const s = await deps.settings.publicService(req.params.service);
-    const [only] = s.settings.caseTypes;
-    if (s.settings.caseTypes.length === 1 && only) return reply.redirect(`${base(s)}/${CASE_TYPE_SLUGS[only]}`, 303);
+    const [only] = s.offers;
+    if (s.offers.length === 1 && only) return reply.redirect(`${base(s)}/${slugOf(only.code)}`, 303);
     return reply.page('public/views/professional/choose.njk', { ...chooseModel(s), values: {} });
   });
 
   app.post<Params>('/s/:service/professional-referral', { config: POST_LIMIT }, async (req, reply) => {
     const s = await deps.settings.publicService(req.params.service);
     const form = z
-      .object({ caseType: z.enum(s.settings.caseTypes as [CaseType, ...CaseType[]], { error: 'Select the kind of case you are referring' }) })
+      .object({ caseType: z.enum(s.offers.map((c) => c.code) as [string, ...string[]], { error: 'Select the kind of case you are referring' }) })
       .safeParse(req.body ?? {});
     if (!form.success) return reply.status(422).page('public/views/professional/choose.njk', { ...chooseModel(s), ...withErrors({}, zodFields(form.error)) });
-    return reply.redirect(`${base(s)}/${CASE_TYPE_SLUGS[form.data.caseType]}`, 303);
+    return reply.redirect(`${base(s)}/${slugOf(form.data.caseType)}`, 303);
   });
 
-  function offered(s: Service, slug: string): CaseType {
-    const caseType = caseTypeOfSlug(slug);
-    if (!caseType || !s.settings.caseTypes.includes(caseType)) throw new AppError('NOT_FOUND', msg('Page not found'));
-    return caseType;
+  function offered(s: Service, slug: string): ServiceCaseType {
+    const type = caseTypeOfSlug(s.offers, slug);
+    if (!type) throw new AppError('NOT_FOUND', msg('Page not found'));
+    return type;
   }
 
-  function formModel(s: Service, caseType: CaseType, values: FormValues) {
+  function formModel(s: Service, type: ServiceCaseType, values: FormValues) {
+    const name = offerOf(t, type).name;
     return {
       ...serviceChrome(s),
-      pageTitle: t('Professional referral: {caseType}', { caseType: t(CASE_TYPE_LABELS[caseType]) }),
-      backLink: s.settings.caseTypes.length > 1 ? base(s) : `/s/${s.slug}`,
-      action: `${base(s)}/${CASE_TYPE_SLUGS[caseType]}`,
-      caseType,
-      caseTypeLabel: t(CASE_TYPE_LABELS[caseType]),
+      pageTitle: t('Professional referral: {caseType}', { caseType: name }),
+      backLink: s.offers.length > 1 ? base(s) : `/s/${s.slug}`,
+      action: `${base(s)}/${slugOf(type.code)}`,
+      caseType: type.kind,
+      caseTypeLabel: name,
       rows: Array.from({ length: PEOPLE_ROWS }, (_, i) => i + 1),
-      choices: formChoices(t, ROLE_CHOICES[caseType]),
+      choices: formChoices(t, ROLE_CHOICES[type.kind]),
       privacyUrl: `/s/${s.slug}/privacy`,
       values: { ...values, ...Object.fromEntries(LIST_FIELDS.map((k) => [k, asList(values[k])])) },
     };

@@ -16,14 +16,18 @@ import { listEnquiries, listVolunteerApplications } from '#src/features/referral
 import type { Enquiry, VolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
 import type { ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 import { type Coverage, decideCoverage } from './coverage.ts';
-import { findLocalAuthority } from '#src/features/postcodes/postcode-lookup.ts';
+import { findLocalAuthority, hasPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
 
 export function createPublicIntakeService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   return {
     async checkCoverage(settings: ServiceSettings, postcode: string): Promise<Coverage> {
       const parsed = parsePostcode(postcode);
-      const la = parsed ? await asSystem(db, (tx) => findLocalAuthority(tx, parsed.compact)) : null;
-      return decideCoverage(parsed, la, settings.areas);
+      if (!parsed) return decideCoverage(parsed, null, settings.areas);
+      return asSystem(db, async (tx) => {
+        const la = await findLocalAuthority(tx, parsed.compact);
+        const loaded = la !== null || !settings.areas.localAuthorities.length || (await hasPostcodes(tx));
+        return decideCoverage(parsed, la, settings.areas, loaded);
+      });
     },
 
     async createEnquiry(orgId: string, input: Enquiry, actor: Actor) {

@@ -27,7 +27,15 @@ export function registerPublicApi(app: FastifyInstance, deps: Pick<Deps, 'public
         params: ZService,
         querystring: z.object({ postcode: z.string().max(20) }),
         response: {
-          200: z.object({ covered: z.boolean(), postcode: z.string(), localAuthority: z.string().nullable(), message: z.string() }),
+          200: z.object({
+            covered: z.boolean(),
+            result: z
+              .enum(['covered', 'not_covered', 'not_set_up'])
+              .describe('not_set_up: the service has not finished setting up its coverage check, so it cannot tell (never “not covered”)'),
+            postcode: z.string(),
+            localAuthority: z.string().nullable(),
+            message: z.string(),
+          }),
           ...errors,
         },
       },
@@ -41,8 +49,17 @@ export function registerPublicApi(app: FastifyInstance, deps: Pick<Deps, 'public
           fields: { postcode: 'Enter a real postcode, like CT1 2AB' },
         });
       const covered = coverage.result === 'covered';
+      if (coverage.result === 'not_set_up')
+        return {
+          covered,
+          result: coverage.result,
+          postcode: coverage.postcode,
+          localAuthority: null,
+          message: `${service.name} has not finished setting up its coverage check, so it cannot tell yet whether it covers ${coverage.postcode}. Contact them to ask.`,
+        };
       return {
         covered,
+        result: coverage.result,
         postcode: coverage.postcode,
         localAuthority: coverage.localAuthority,
         message: covered

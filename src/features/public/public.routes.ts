@@ -4,14 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeName } from '#src/domain/case-words.ts';
 import { ZEnquiry, ZVolunteerApplication } from '#src/features/referrals/referrals.schemas.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 import { registerProfessionalReferralPages } from './professional-referral.routes.ts';
 import { anonymous, asList, formValues, isSpam, POST_LIMIT, serviceChrome, ukToday, withBlanks, withErrors } from './public-forms.ts';
 import { registerSelfReferralPages } from './self-referral.routes.ts';
 import { publishedTestimonials } from '#src/features/closing/testimonials/published-testimonials.ts';
-import { CASE_TYPE_SUMMARIES, currentNotices, paragraphs } from './service-home.ts';
+import { currentNotices, offerOf, paragraphs } from './service-home.ts';
 
 type Params = { Params: { service: string } };
 
@@ -32,13 +32,17 @@ export function registerPublicPages(app: FastifyInstance, deps: Pick<Deps, 'cloc
       pageTitle: s.name,
       name: s.name,
       welcome: paragraphs(s.settings.welcome),
-      offers: s.settings.caseTypes.map((type) => ({ title: t(CASE_TYPE_LABELS[type]), text: t(CASE_TYPE_SUMMARIES[type]) })),
+      offers: s.offers.map((type) => offerOf(t, type)).map((o) => ({ title: o.name, text: o.summary })),
       contact: { phone: s.phone, email: s.email, address: s.address },
       importantNotices: important.map((n) => n.text),
       notices: other.map((n) => n.text),
       testimonials: (await publishedTestimonials(deps.db, s.id)).map((q) => ({
         text: q.text,
-        caseType: t(CASE_TYPE_LABELS[q.caseType as CaseType] ?? q.caseType),
+        caseType: caseTypeName(
+          t,
+          s.types.find((c) => c.code === q.caseType),
+          q.caseType,
+        ),
       })),
     });
   });
@@ -72,7 +76,7 @@ export function registerPublicPages(app: FastifyInstance, deps: Pick<Deps, 'cloc
         values: { postcode: coverage.postcode },
         result: coverage.result,
         postcode: coverage.postcode,
-        localAuthority: coverage.localAuthority,
+        localAuthority: 'localAuthority' in coverage ? coverage.localAuthority : null,
         signposting: paragraphs(s.settings.signposting),
         contact: { phone: s.phone, email: s.email },
       });

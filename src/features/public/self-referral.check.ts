@@ -1,6 +1,6 @@
 // Pure: the "Check your answers" page of the self-referral, as sections of rows with a Change link each.
 import { msg, type Translate } from '#src/i18n/i18n.ts';
-import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
+import { caseTypeName } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
 import { type Draft, type JourneyContext, MY_ROLES, otherRoles } from './self-referral.journey.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
@@ -21,10 +21,21 @@ export function checkAnswers(d: Draft, ctx: JourneyContext, base: string, t: Tra
   const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? t('Yes') : t('No'));
 
   const referral: CheckRow[] = [];
-  if (ctx.caseTypes.length > 1 && d.caseType) referral.push(row(msg('Kind of help'), t(CASE_TYPE_LABELS[d.caseType]), 'help'));
-  const myRole = d.caseType ? MY_ROLES[d.caseType]?.find((r) => r.value === d.myRole) : undefined;
+  if (ctx.caseTypes.length > 1 && d.caseType)
+    referral.push(
+      row(
+        msg('Kind of help'),
+        caseTypeName(
+          t,
+          ctx.types.find((c) => c.code === d.caseType),
+          d.caseType,
+        ),
+        'help',
+      ),
+    );
+  const myRole = d.caseKind ? MY_ROLES[d.caseKind]?.find((r) => r.value === d.myRole) : undefined;
   if (myRole) referral.push(row(msg('How you are involved'), t(myRole.text), 'your-role'));
-  if (d.caseType === 'send') {
+  if (d.caseKind === 'send') {
     referral.push(
       row(
         msg('Decision you disagree with'),

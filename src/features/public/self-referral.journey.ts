@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { CASE_TYPES, type CaseType, PARTY_ROLES, type PartyRole } from '#src/domain/case-words.ts';
+import { CASE_KINDS, type CaseKind, PARTY_ROLES, type PartyRole, type ServiceCaseType } from '#src/domain/case-words.ts';
 import { SEND_DECISIONS, ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
 import { type FormValues, fromYesNo, readDateInput } from './public-forms.ts';
 import { msg } from '#src/i18n/i18n.ts';
@@ -22,7 +22,9 @@ export type OtherPerson = z.infer<typeof ZPerson>;
 
 /** The answers as saved between pages. Read back through this schema: anything else is dropped. */
 export const ZDraft = z.object({
-  caseType: z.enum(CASE_TYPES).optional(),
+  caseType: z.string().optional(),
+  /** The kind of rules the chosen case type follows: worked out from the service's case types on every read, never saved. */
+  caseKind: z.enum(CASE_KINDS).optional(),
   myRole: z.enum(PARTY_ROLES).optional(),
   decisionType: z.enum([...SEND_DECISIONS, 'not_sure']).optional(),
   decisionLetterDate: z.string().optional(),
@@ -43,7 +45,14 @@ export const ZDraft = z.object({
   consentToContact: z.boolean().optional(),
 });
 export type Draft = z.infer<typeof ZDraft>;
-export type JourneyContext = { caseTypes: CaseType[]; today: string };
+export type JourneyContext = { types: ServiceCaseType[]; caseTypes: string[]; kinds: Record<string, CaseKind>; today: string };
+/** The journey's context from the case types a service offers. */
+export const journeyContext = (types: ServiceCaseType[], today: string): JourneyContext => ({
+  types,
+  caseTypes: types.map((c) => c.code),
+  kinds: Object.fromEntries(types.map((c) => [c.code, c.kind])),
+  today,
+});
 
 /** The saved answers, cleaned: a case type the service no longer offers is forgotten; a single one is implied. */
 export function readDraft(stored: unknown, ctx: JourneyContext): Draft {
@@ -51,11 +60,12 @@ export function readDraft(stored: unknown, ctx: JourneyContext): Draft {
   const draft: Draft = parsed.success ? parsed.data : {};
   if (ctx.caseTypes.length === 1) draft.caseType = ctx.caseTypes[0];
   else if (draft.caseType && !ctx.caseTypes.includes(draft.caseType)) delete draft.caseType;
+  draft.caseKind = draft.caseType ? ctx.kinds[draft.caseType] : undefined;
   return draft;
 }
 
 // How the person themselves takes part, for the case types where it matters.
-export const MY_ROLES: Partial<Record<CaseType, { value: PartyRole; text: string }[]>> = {
+export const MY_ROLES: Partial<Record<CaseKind, { value: PartyRole; text: string }[]>> = {
   restorative_justice: [
     { value: 'victim', text: msg('I was harmed by a crime or by someone’s behaviour') },
     { value: 'person_who_harmed', text: msg('I harmed someone and would like to put things right') },
@@ -68,7 +78,7 @@ export const MY_ROLES: Partial<Record<CaseType, { value: PartyRole; text: string
 
 /** How another person may be involved, by case type (and by how the person referring is involved). */
 export function otherRoles(d: Draft): { value: PartyRole; text: string }[] {
-  switch (d.caseType) {
+  switch (d.caseKind) {
     case 'restorative_justice':
       return [
         d.myRole === 'person_who_harmed'
@@ -172,27 +182,30 @@ export const PAGES: QuestionPage[] = [
     title: msg('What kind of help do you need?'),
     applies: (_d, ctx) => ctx.caseTypes.length > 1,
     complete: (d) => Boolean(d.caseType),
-    schema: (_d, ctx) => z.object({ caseType: z.enum(ctx.caseTypes as [CaseType, ...CaseType[]], { error: 'Select the kind of help you need' }) }),
-    save: (d, data) => ({
+    schema: (_d, ctx) => z.object({ caseType: z.enum(ctx.caseTypes as [string, ...string[]], { error: 'Select the kind of help you need' }) }),
+    save: (d, data, _body, ctx) => ({
       ok: true,
-      draft: d.caseType === data.caseType ? d : { ...d, caseType: data.caseType, myRole: undefined, decisionType: undefined, decisionLetterDate: undefined },
+      draft:
+        d.caseType === data.caseType
+          ? d
+          : { ...d, caseType: data.caseType, caseKind: ctx.kinds[data.caseType], myRole: undefined, decisionType: undefined, decisionLetterDate: undefined },
     }),
     values: (d) => ({ caseType: d.caseType ?? '' }),
   }),
   page({
     slug: 'your-role',
     title: msg('How are you involved?'),
-    applies: (d) => Boolean(d.caseType && MY_ROLES[d.caseType]),
-    complete: (d) => Boolean(d.myRole && MY_ROLES[d.caseType!]?.some((r) => r.value === d.myRole)),
+    applies: (d) => Boolean(d.caseKind && MY_ROLES[d.caseKind]),
+    complete: (d) => Boolean(d.myRole && MY_ROLES[d.caseKind!]?.some((r) => r.value === d.myRole)),
     schema: (d) =>
-      z.object({ myRole: z.enum((MY_ROLES[d.caseType!] ?? []).map((r) => r.value) as [PartyRole, ...PartyRole[]], { error: 'Select how you are involved' }) }),
+      z.object({ myRole: z.enum((MY_ROLES[d.caseKind!] ?? []).map((r) => r.value) as [PartyRole, ...PartyRole[]], { error: 'Select how you are involved' }) }),
     save: (d, data) => ({ ok: true, draft: { ...d, myRole: data.myRole } }),
     values: (d) => ({ myRole: d.myRole ?? '' }),
   }),
   page({
     slug: 'send-decision',
     title: msg('Which decision do you disagree with?'),
-    applies: (d) => d.caseType === 'send',
+    applies: (d) => d.caseKind === 'send',
     complete: (d) => Boolean(d.decisionType),
     schema: () => z.object({ decisionType: z.enum([...SEND_DECISIONS, 'not_sure'], { error: 'Select the decision you disagree with, or ‘I am not sure’' }) }),
     save: (d, data, body, ctx) => {
@@ -372,11 +385,11 @@ export function toSelfReferral(d: Draft) {
     bestTimes: d.bestTimes,
     risks: d.anyoneAtRisk ? ['anyone_at_risk' as const] : [],
     details:
-      d.caseType === 'send' ? { decisionType: d.decisionType === 'not_sure' ? undefined : d.decisionType, decisionLetterDate: d.decisionLetterDate } : {},
+      d.caseKind === 'send' ? { decisionType: d.decisionType === 'not_sure' ? undefined : d.decisionType, decisionLetterDate: d.decisionLetterDate } : {},
     parties: [
       {
         name: me.name,
-        role: (d.caseType && MY_ROLES[d.caseType] ? d.myRole : undefined) ?? 'party',
+        role: (d.caseKind && MY_ROLES[d.caseKind] ? d.myRole : undefined) ?? 'party',
         phone: me.phone,
         email: me.email,
         address: me.address,

@@ -6,11 +6,10 @@ import { msg, translator } from '#src/i18n/i18n.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS, SEND_DECISIONS, ZSelfReferral } from '#src/features/referrals/referrals.schemas.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import { anonymous, decoyReference, formValues, isSpam, POST_LIMIT, readConfirmation, serviceChrome, setConfirmation } from './public-forms.ts';
-import { CASE_TYPE_SUMMARIES } from './service-home.ts';
+import { offerOf } from './service-home.ts';
 import { checkAnswers, longDate } from './self-referral.check.ts';
 import { type Draft, MY_ROLES, PAGES, toSelfReferral } from './self-referral.journey.ts';
 import { registerSelfReferralPeople } from './self-referral-people.routes.ts';
@@ -25,8 +24,8 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
 
   /** The choices a page offers, by the service's settings and the answers so far. */
   const choices = (j: Journey) => ({
-    caseTypes: j.ctx.caseTypes.map((type) => ({ value: type, text: t(CASE_TYPE_LABELS[type]), hint: { text: t(CASE_TYPE_SUMMARIES[type]) } })),
-    myRoles: (j.draft.caseType ? (MY_ROLES[j.draft.caseType] ?? []) : []).map((r) => ({ value: r.value, text: t(r.text) })),
+    caseTypes: j.ctx.types.map((type) => offerOf(t, type)).map((o) => ({ value: o.code, text: o.name, hint: o.summary ? { text: o.summary } : undefined })),
+    myRoles: (j.draft.caseKind ? (MY_ROLES[j.draft.caseKind] ?? []) : []).map((r) => ({ value: r.value, text: t(r.text) })),
     decisions: [...SEND_DECISIONS.map((d) => ({ value: d, text: t(SEND_DECISION_LABELS[d]) })), { value: 'not_sure', text: t('I am not sure') }],
   });
 
@@ -143,7 +142,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
 
 /** The SEND 2-month deadline to contact a mediation adviser, when the date of the decision letter is known. */
 export function deadlineOf(d: Draft, today: string) {
-  if (d.caseType !== 'send' || !d.decisionLetterDate) return undefined;
+  if (d.caseKind !== 'send' || !d.decisionLetterDate) return undefined;
   const { deadline, passed } = sendContactDeadline(d.decisionLetterDate, today);
   return { deadline, passed };
 }

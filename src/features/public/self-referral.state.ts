@@ -5,7 +5,17 @@ import type { Deps } from '#src/deps.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { createJourneyDrafts, DRAFT_HOURS } from './journey-drafts.service.ts';
 import { serviceChrome, ukToday } from './public-forms.ts';
-import { type Draft, firstIncomplete, isAhead, JOURNEY, type JourneyContext, nextSlug, previousSlug, readDraft } from './self-referral.journey.ts';
+import {
+  type Draft,
+  firstIncomplete,
+  isAhead,
+  JOURNEY,
+  type JourneyContext,
+  nextSlug,
+  previousSlug,
+  readDraft,
+  journeyContext,
+} from './self-referral.journey.ts';
 import { bodyOf, queryText, queryOf, textParam } from '#src/http/page-input.ts';
 import { z } from 'zod';
 
@@ -33,7 +43,7 @@ export function createSelfReferralState(deps: Pick<Deps, 'clock' | 'config' | 'd
 
     async open(req: FastifyRequest): Promise<Journey> {
       const service = await deps.settings.publicService(textParam(req, 'service'));
-      const ctx = { caseTypes: service.settings.caseTypes, today: ukToday(deps.clock) };
+      const ctx = journeyContext(service.offers, ukToday(deps.clock));
       const token = req.cookies[cookieName(service.slug)];
       const stored = token ? await drafts.load(service.id, token, JOURNEY) : undefined;
       const change = queryOf(req, ZChange).change === '1' || bodyOf(req, ZChange).change === '1';

@@ -1,6 +1,7 @@
 // Pure: what a service's public home page says: what it offers and which of its notices apply today.
 import { msg } from '#src/i18n/i18n.ts';
-import type { CaseType } from '#src/domain/case-words.ts';
+import { type CaseType, caseTypeName, type ServiceCaseType } from '#src/domain/case-words.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
 import type { Notice } from '#src/features/settings/settings.schemas.ts';
 import { noticesInForce } from '#src/features/settings/notices.ts';
 
@@ -17,6 +18,13 @@ export const CASE_TYPE_SUMMARIES: Record<CaseType, string> = {
   ),
   social_care: msg('Mediation for children and families and adult social care matters, between staff, people who use services, and their families.'),
 };
+
+/** A case type the service offers as its public pages show it: its name, and for a built-in one its summary. */
+export const offerOf = (t: Translate, type: ServiceCaseType) => ({
+  code: type.code,
+  name: caseTypeName(t, type, type.code),
+  summary: type.name === null ? t(CASE_TYPE_SUMMARIES[type.kind]) : undefined,
+});
 
 /** Notices whose dates include today, those that change how the service works first. */
 export function currentNotices(notices: Notice[], today: string) {

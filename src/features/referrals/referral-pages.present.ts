@@ -1,7 +1,7 @@
 // View models for the staff referral pages: the queue's rows and everything a referral holds, with its
 // stored codes in words. Fields are picked one by one, so a new column never reaches a page by default.
 import { msg, type Translate } from '#src/i18n/i18n.ts';
-import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, STATUS_LABELS, type CaseStatus } from '#src/domain/case-words.ts';
+import { caseTypeName, PARTY_ROLE_LABELS, STATUS_LABELS, type CaseStatus } from '#src/domain/case-words.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from './referrals.schemas.ts';
 import type { ReferralPagesService } from './referral-pages.service.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
@@ -143,7 +143,11 @@ export function referralModel(t: Translate, page: ReferralPage, now: Date, coord
     statusClass: REFERRAL_STATUS_CLASSES[r.status as ReferralStatus] ?? 'govuk-tag--grey',
     isNew: r.status === 'new',
     source: word(t, SOURCE_LABELS, r.source),
-    caseType: word(t, CASE_TYPE_LABELS, r.caseType as CaseType),
+    caseType: caseTypeName(
+      t,
+      page.types.find((c) => c.code === r.caseType),
+      r.caseType,
+    ),
     createdAt: r.createdAt,
     age: age(t, r.createdAt, now),
     flags: flagsOf(t, r),
@@ -157,7 +161,7 @@ export function referralModel(t: Translate, page: ReferralPage, now: Date, coord
     ]
       .filter((row): row is [string, string] => typeof row[1] === 'string' && row[1] !== '')
       .map(([key, value]) => ({ key: t(key), value })),
-    details: caseTypeRows(t, r.caseType, (answers.details ?? {}) as Record<string, unknown>, today),
+    details: caseTypeRows(t, r.caseKind, (answers.details ?? {}) as Record<string, unknown>, today),
     parties: r.parties.map((p) => ({
       name: p.name,
       role: word(t, PARTY_ROLE_LABELS, p.role),

@@ -6,15 +6,21 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { can } from '#src/access/permissions.ts';
 import { listActiveMembersWithRoles } from '#src/features/cases/case-reads.ts';
 import type { ReferralService } from './referrals.service.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 
 export function createReferralPagesService(deps: { db: Db; referrals: ReferralService }) {
+  /** The service's case types, for their names. */
+  const caseTypes = (actor: OrgActor) =>
+    inOrg(deps.db, actor.orgId, async (tx) => (await listCaseTypes(tx, actor.orgId)).map((c) => ({ code: c.code, name: c.name, kind: c.kind })));
   return {
+    caseTypes,
+
     async referralPage(actor: OrgActor, id: string) {
       const view = await deps.referrals.get(actor, id);
       const coordinators = can(actor.role, 'referrals.triage')
         ? await inOrg(deps.db, actor.orgId, (tx) => listActiveMembersWithRoles(tx, actor.orgId, ['admin', 'coordinator']))
         : [];
-      return { ...view, coordinators, canTriage: can(actor.role, 'referrals.triage') };
+      return { ...view, coordinators, canTriage: can(actor.role, 'referrals.triage'), types: await caseTypes(actor) };
     },
   };
 }

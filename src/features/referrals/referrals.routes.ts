@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeName } from '#src/domain/case-words.ts';
 import { asBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { msg } from '#src/i18n/i18n.ts';
@@ -59,6 +59,7 @@ export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'cl
     const { rows, total } = await deps.referrals.list(req.actor!, { status: query.status === 'all' ? undefined : query.status, page: query.page });
     const now = deps.clock.now();
     const sorted = [...rows].sort(SORTERS[query.sort]);
+    const types = await pages.caseTypes(req.actor!);
     const header = (sort: QueueQuery['sort']) => ({
       href: queueHref({ ...query, sort, page: 1 }),
       ariaSort: query.sort === sort ? (sort === 'received' || sort === 'reference' || sort === 'type' ? 'ascending' : 'descending') : 'none',
@@ -80,7 +81,11 @@ export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'cl
         received: r.createdAt,
         age: age(req.t, r.createdAt, now),
         source: req.t(SOURCE_LABELS[r.source] ?? r.source),
-        caseType: req.t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
+        caseType: caseTypeName(
+          req.t,
+          types.find((c) => c.code === r.caseType),
+          r.caseType,
+        ),
         people: r.parties.length,
         flags: flagsOf(req.t, r),
         status: req.t(REFERRAL_STATUS_LABELS[r.status as ReferralStatus] ?? r.status),

@@ -2,7 +2,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import { z } from 'zod';
 import { isoDate, tooLong } from '#src/lib/zod-fields.ts';
-import { CASE_TYPES, PARTY_ROLES } from '#src/domain/case-words.ts';
+import { PARTY_ROLES } from '#src/domain/case-words.ts';
 import { ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/domain/contact-inputs.ts';
 import { RISKS, SEND_DECISIONS, SEND_ISSUES } from '#src/domain/referral-words.ts';
 
@@ -59,7 +59,7 @@ export const ZCaseDetails = {
 } as const;
 
 const ZBase = z.object({
-  caseType: z.enum(CASE_TYPES, { error: 'Choose the kind of help needed' }),
+  caseType: z.string({ error: 'Choose the kind of help needed' }).regex(/^[a-z][a-z0-9_-]{1,39}$/, 'Choose the kind of help needed'),
   description: z.string().trim().min(1, 'Say what is happening').max(10000, 'Keep the description to 10,000 characters'),
   whatWouldHelp: optionalText(5000, msg('What would help')),
   consentToContact: z.literal(true, { error: 'We can only take a referral when the person agrees to be contacted' }),

@@ -11,11 +11,11 @@ import { zodFields } from '#src/lib/zod-fields.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor, OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { CASE_TYPE_LABELS } from '#src/domain/case-words.ts';
+import { CASE_TYPE_LABELS, type CaseKind, caseTypeName, isCaseKind } from '#src/domain/case-words.ts';
 import { findCase, listParties } from '#src/features/cases/case-reads.ts';
 import { insertCase, insertParties } from '#src/features/cases/new-case.ts';
 import { insertEvent } from '#src/features/cases/case-timeline.ts';
-import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { findOrgById, listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { findLocalAuthority } from '#src/features/postcodes/postcode-lookup.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { assignReferralReference, formatReference, nextNumber } from './references.repo.ts';
@@ -82,25 +82,38 @@ async function settleOnCase(tx: Db, actor: OrgActor, referral: ReferralRow, case
 
 export function createReferralService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function create(orgId: string, source: ReferralSource, input: SelfReferral | ProfessionalReferral, actor: Actor) {
-    const details = parseCaseDetails(input.caseType, input.details);
-    if (!details.success) {
-      const fields = Object.fromEntries(Object.entries(zodFields(details.error)).map(([k, v]) => [`details.${k}`, v]));
-      throw new AppError('UNPROCESSABLE', msg('Some answers about the case are not valid'), { reason: 'VALIDATION_FAILED', fields });
-    }
     return inOrg(db, orgId, async (tx) => {
       const settings = readSettings((await findOrgById(tx, orgId))?.settings);
-      if (!settings.caseTypes.includes(input.caseType)) {
-        // i18n-dynamic: CASE_TYPE_LABELS holds msg() values
+      const types = await listCaseTypes(tx, orgId);
+      const type = types.find((c) => c.code === input.caseType);
+      if (!type || !settings.caseTypes.includes(input.caseType)) {
+        // i18n-dynamic: built-in case type names are msg() values; a service's own are its names
         const offered = {
           text: msg('This service offers: {types}'),
-          params: { types: (t: Translate) => settings.caseTypes.map((c) => t(CASE_TYPE_LABELS[c])).join(', ') },
+          params: {
+            types: (t: Translate) =>
+              settings.caseTypes
+                .map((c) =>
+                  caseTypeName(
+                    t,
+                    types.find((x) => x.code === c),
+                    c,
+                  ),
+                )
+                .join(', '),
+          },
         };
         throw new AppError('UNPROCESSABLE', msg('This service does not offer {type}'), {
           reason: 'CASE_TYPE_NOT_OFFERED',
-          params: { type: wordedLower(CASE_TYPE_LABELS[input.caseType]) },
+          params: { type: type?.name ?? (isCaseKind(input.caseType) ? wordedLower(CASE_TYPE_LABELS[input.caseType]) : input.caseType) },
           fields: { caseType: inEnglish(offered) },
           fieldParams: { caseType: offered },
         });
+      }
+      const details = parseCaseDetails(type.kind as CaseKind, input.details);
+      if (!details.success) {
+        const fields = Object.fromEntries(Object.entries(zodFields(details.error)).map(([k, v]) => [`details.${k}`, v]));
+        throw new AppError('UNPROCESSABLE', msg('Some answers about the case are not valid'), { reason: 'VALIDATION_FAILED', fields });
       }
       const now = clock.now();
       const year = now.getUTCFullYear();
@@ -224,7 +237,8 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
         const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
         const now = clock.now();
         const year = now.getUTCFullYear();
-        const prefix = settings.caseTypePrefixes[referral.caseType as keyof typeof settings.caseTypePrefixes] ?? settings.referencePrefix;
+        const type = (await listCaseTypes(tx, actor.orgId)).find((c) => c.code === referral.caseType);
+        const prefix = type?.referencePrefix ?? settings.referencePrefix;
         const reference = formatReference(prefix, year, await nextNumber(tx, actor.orgId, `case:${prefix}`, year));
         const caseId = newId();
         const first = referral.parties.find((p) => p.isReferredPerson) ?? referral.parties[0];

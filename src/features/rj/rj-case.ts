@@ -14,7 +14,7 @@ export const unprocessable = (field: string, message: string) => new AppError('U
 /** The case, once the asker may view it or work on it, and only when it is a restorative justice case, with its RJ facts. */
 export async function openRjCase(cases: CaseService, tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work') {
   const c = await cases.caseFor(tx, actor, caseId, need);
-  if (c.caseType !== 'restorative_justice') throw notFound(msg('This is not a restorative justice case'));
+  if (c.caseKind !== 'restorative_justice') throw notFound(msg('This is not a restorative justice case'));
   const facts = await rjFacts(tx, actor.orgId, caseId);
   if (!facts) throw notFound(msg('That case was not found'));
   return { c, facts };

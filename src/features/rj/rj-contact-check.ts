@@ -12,10 +12,10 @@ import { prisonVisitProblems } from './rules/prison-rules.ts';
 const DIRECT_KINDS = ['rj_conference', 'joint'];
 const INDIRECT_KINDS = ['shuttle'];
 
-type Ask = { orgId: string; caseId: string; caseType: string; kind: string; partyIds: readonly string[]; now: Date };
+type Ask = { orgId: string; caseId: string; caseType: string; caseKind: string; kind: string; partyIds: readonly string[]; now: Date };
 
 export async function rjContactCheck(tx: Db, ask: Ask): Promise<{ field: string; message: string }[]> {
-  if (ask.caseType !== 'restorative_justice') return [];
+  if (ask.caseKind !== 'restorative_justice') return [];
   if (DIRECT_KINDS.includes(ask.kind) || INDIRECT_KINDS.includes(ask.kind)) {
     const facts = await rjFacts(tx, ask.orgId, ask.caseId);
     if (!facts) return [];

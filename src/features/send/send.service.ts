@@ -62,7 +62,7 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
   /** The SEND case, once access allows; 404 when the case is not a SEND case. */
   async function sendCaseFor(tx: Db, actor: OrgActor, caseId: string, action: 'view' | 'work') {
     const c = await cases.caseFor(tx, actor, caseId, action);
-    if (c.caseType !== 'send') throw notFound(msg('That case is not a SEND mediation case'));
+    if (c.caseKind !== 'send') throw notFound(msg('That case is not a SEND mediation case'));
     const row = await repo.findSendCase(tx, actor.orgId, caseId);
     const details: SendDetails = row ? (({ orgId: _o, caseId: _c, updatedAt: _u, ...d }) => d)(row) : { ...EMPTY, localAuthority: c.localAuthority };
     return { c, details };

@@ -8,8 +8,8 @@ import { ZServiceSettings, ZServiceSettingsOut } from './settings.schemas.ts';
 /** A JSON Merge Patch of the settings as GET shows them. */
 const ZSettingsMergePatch = mergePatchSchema(ZServiceSettings.omit({ twoFactorRoles: true })).describe(
   'A JSON Merge Patch (RFC 7396) of the settings as GET returns them: members left out stay as they are, null puts one back to its default, ' +
-    'objects (areas, volunteers, meetings, caseTypePrefixes) are patched member by member, and arrays (caseTypes, notices, ' +
-    'areas.postcodePrefixes) are replaced whole. The settings that result are checked as a whole, as PUT checks them.',
+    'objects (areas, volunteers, meetings) are patched member by member, and arrays (caseTypes, notices, ' +
+    'areas.postcodePrefixes) are replaced whole; caseTypes holds codes of the service’s case types (/api/v1/case-types). The settings that result are checked as a whole, as PUT checks them.',
 );
 
 /** The whole settings, for PUT: members left out take their defaults. */

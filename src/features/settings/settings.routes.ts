@@ -1,9 +1,14 @@
-// The settings page (admins): reference prefixes, case types offered, areas covered, notices and the public
-// texts. Works without JavaScript: notices are removed with a tick and added one at a time in a blank row.
-// A problem shows the page again with every answer as typed and the message next to its field.
+// The settings (admins): a summary page with a section for each part, each changed on its own short form (the
+// reference prefix, areas covered, notices, texts for the public; case types on their own page). Works without
+// JavaScript: notices are removed with a tick and added one at a time in a blank row. A problem shows the form
+// again with every answer as typed and the message next to its field.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeName } from '#src/domain/case-words.ts';
+import { paramsOf } from '#src/http/page-input.ts';
+import { z } from 'zod';
+import { AppError } from '#src/lib/app-error.ts';
+import { longDate } from '#src/domain/dates-in-words.ts';
 import { asBody, dateOf, dateParts, type FormBody, isTicked, linesOf, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf, parseForm } from '#src/http/forms.ts';
 import { msg, translator } from '#src/i18n/i18n.ts';
@@ -21,7 +26,6 @@ type NoticeRow = { id: string; text: string; from: DateFields; to: DateFields; h
 type FormState = {
   referencePrefix: string;
   caseTypes: string[];
-  prefixes: Record<string, string>;
   postcodePrefixes: string;
   localAuthorities: string;
   notices: NoticeRow[];
@@ -42,7 +46,6 @@ function stateFromSettings(s: ServiceSettings): FormState {
   return {
     referencePrefix: s.referencePrefix,
     caseTypes: [...s.caseTypes],
-    prefixes: Object.fromEntries(CASE_TYPES.map((c) => [c, s.caseTypePrefixes[c] ?? ''])),
     postcodePrefixes: s.areas.postcodePrefixes.join('\n'),
     localAuthorities: s.areas.localAuthorities.join('\n'),
     notices: [...s.notices.map((n) => ({ ...n, from: dateParts(n.from), to: dateParts(n.to), remove: false })), blankNotice()],
@@ -61,7 +64,6 @@ function stateFromBody(b: FormBody): FormState {
   return {
     referencePrefix: textOf(b, 'referencePrefix'),
     caseTypes: listOf(b, 'caseTypes'),
-    prefixes: Object.fromEntries(CASE_TYPES.map((c) => [c, textOf(b, `prefix-${c}`)])),
     postcodePrefixes: textOf(b, 'postcodePrefixes'),
     localAuthorities: textOf(b, 'localAuthorities'),
     notices: Array.from({ length: rows }, (_, i) => ({
@@ -91,12 +93,10 @@ function patchFrom(b: FormBody, state: FormState): { patch: Record<string, unkno
     noticeRowOf.push(i);
     return [{ id: n.id || newId(), text: n.text, from: from.value, to: to.value, homeVisitsSuspended: n.homeVisitsSuspended, officeClosed: n.officeClosed }];
   });
-  const chosen = state.caseTypes.filter((c): c is CaseType => (CASE_TYPES as readonly string[]).includes(c));
   return {
     patch: {
       referencePrefix: state.referencePrefix,
       caseTypes: state.caseTypes,
-      caseTypePrefixes: Object.fromEntries(chosen.filter((c) => state.prefixes[c]?.trim()).map((c) => [c, state.prefixes[c]])),
       areas: { postcodePrefixes: linesOf(b, 'postcodePrefixes'), localAuthorities: linesOf(b, 'localAuthorities') },
       notices,
       ...state.texts,
@@ -110,7 +110,6 @@ function patchFrom(b: FormBody, state: FormState): { patch: Record<string, unkno
 function fieldIdOf(path: string, patch: Record<string, unknown>, noticeRowOf: number[]): [string, (message: string) => string] {
   const [head, second, third] = path.split('.');
   const areas = patch.areas as { postcodePrefixes: string[]; localAuthorities: string[] };
-  if (head === 'caseTypePrefixes' && second) return [`prefix-${second}`, (m) => m];
   if (head === 'areas' && (second === 'postcodePrefixes' || second === 'localAuthorities')) {
     const line = third === undefined ? undefined : areas[second][Number(third)];
     return [second, (m) => (line === undefined ? m : `“${line}”: ${m}`)];
@@ -123,39 +122,93 @@ function fieldIdOf(path: string, patch: Record<string, unknown>, noticeRowOf: nu
   return [head ?? 'referencePrefix', (m) => m];
 }
 
-const ORDER = ['referencePrefix', 'caseTypes', ...CASE_TYPES.map((c) => `prefix-${c}`), 'postcodePrefixes', 'localAuthorities'];
+const ORDER = ['referencePrefix', 'caseTypes', 'postcodePrefixes', 'localAuthorities'];
 const hrefOf = (id: string) => (/^notice-\d+-(from|to)$/.test(id) ? `#${id}-day` : id === 'caseTypes' ? '#caseTypes' : `#${id}`);
 
+/** The sections of the settings, each with its own form: its address, heading and the settings it changes. */
+const SECTIONS = {
+  references: { title: msg('References'), keys: ['referencePrefix'] },
+  areas: { title: msg('Areas covered'), keys: ['areas'] },
+  notices: { title: msg('Notices'), keys: ['notices'] },
+  texts: { title: msg('Texts for the public'), keys: [...TEXTS] },
+} as const;
+type Section = keyof typeof SECTIONS;
+const ZSectionParams = z.object({ section: z.string().max(40) });
+
+const DONE: Record<string, string> = {
+  saved: msg('Settings saved.'),
+  references: msg('Reference prefix saved.'),
+  areas: msg('Areas covered saved.'),
+  notices: msg('Notices saved.'),
+  texts: msg('Texts for the public saved.'),
+};
+
 export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'settings'>) {
-  function render(reply: FastifyReply, state: FormState, extra: { fields?: FieldErrors; flash?: string } = {}) {
-    const fields = extra.fields ?? {};
+  const sectionOf = (req: FastifyRequest): Section => {
+    const { section } = paramsOf(req, ZSectionParams);
+    if (!Object.hasOwn(SECTIONS, section)) throw new AppError('NOT_FOUND', msg('Page not found'));
+    return section as Section;
+  };
+
+  function renderSection(reply: FastifyReply, section: Section, state: FormState, fields: FieldErrors = {}) {
     const ids = Object.keys(fields);
     const errors = [...ORDER.filter((k) => fields[k]), ...ids.filter((k) => !ORDER.includes(k))].map((k) => ({ text: fields[k]!, href: hrefOf(k) }));
-    return reply.page('settings/views/settings.njk', {
-      pageTitle: t('Settings'),
+    return reply.page('settings/views/settings-section.njk', {
+      pageTitle: t(SECTIONS[section].title),
+      backLink: '/settings',
+      section,
       s: state,
-      caseTypeItems: CASE_TYPES.map((c) => ({ value: c, text: t(CASE_TYPE_LABELS[c]), checked: state.caseTypes.includes(c) })),
       fields,
       errors: errors.length ? errors : undefined,
-      flash: extra.flash,
     });
   }
 
   app.get('/settings', async (req, reply) => {
     const settings = await deps.settings.get(req.actor!);
-    return render(reply, stateFromSettings(settings), { flash: doneOf(req) === 'saved' ? msg('Settings saved.') : undefined });
+    const types = await deps.settings.caseTypes(req.actor!.orgId);
+    const none = t('None');
+    return reply.page('settings/views/settings.njk', {
+      pageTitle: t('Settings'),
+      flash: DONE[doneOf(req)],
+      referencePrefix: settings.referencePrefix,
+      offered: types.filter((c) => c.offered).map((c) => caseTypeName(t, c, c.code)),
+      postcodePrefixes: settings.areas.postcodePrefixes.join(', ') || none,
+      localAuthorities: settings.areas.localAuthorities.join(', ') || none,
+      notices: settings.notices.map((n) => ({
+        text: n.text,
+        when:
+          n.from && n.to
+            ? t('{from} to {to}', { from: longDate(n.from), to: longDate(n.to) })
+            : n.from
+              ? t('From {from}', { from: longDate(n.from) })
+              : n.to
+                ? t('Until {to}', { to: longDate(n.to) })
+                : t('Until it is removed'),
+      })),
+      texts: TEXTS.map((k) => ({ id: k, written: settings[k].trim() !== '' })),
+    });
   });
 
-  app.post('/settings', { config: { permission: 'settings.manage' } }, async (req: FastifyRequest, reply) => {
+  app.get('/settings/:section', async (req, reply) => {
+    const section = sectionOf(req);
+    return renderSection(reply, section, stateFromSettings(await deps.settings.get(req.actor!)));
+  });
+
+  app.post('/settings/:section', { config: { permission: 'settings.manage' } }, async (req: FastifyRequest, reply) => {
+    const section = sectionOf(req);
     const body = asBody(req.body);
     const state = stateFromBody(body);
-    const { patch, dateErrors, noticeRowOf } = patchFrom(body, state);
+    const { patch: whole, dateErrors, noticeRowOf } = patchFrom(body, state);
+    const keys: readonly string[] = SECTIONS[section].keys;
+    const patch = Object.fromEntries(Object.entries(whole).filter(([k]) => keys.includes(k)));
     const form = parseForm(ZSettingsPatch, patch);
     let problems: FieldErrors = form.ok ? {} : form.fields;
     if (form.ok && !Object.keys(dateErrors).length) {
       try {
-        await deps.settings.update(req.actor!, form.data as SettingsPatch);
-        return reply.redirect('/settings?done=saved', 303);
+        // Only this section's settings: the patch schema fills in defaults for the ones it was not given.
+        const own = Object.fromEntries(Object.entries(form.data).filter(([k]) => keys.includes(k)));
+        await deps.settings.update(req.actor!, own as SettingsPatch);
+        return reply.redirect(`/settings?done=${section}`, 303);
       } catch (err) {
         const fields = fieldErrorsOf(err);
         if (!fields) throw err;
@@ -164,13 +217,13 @@ export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'se
     }
     const fields: FieldErrors = {};
     for (const [path, message] of Object.entries(problems)) {
-      const [id, words] = fieldIdOf(path, patch, noticeRowOf);
+      const [id, words] = fieldIdOf(path, whole, noticeRowOf);
       fields[id] ??= words(message);
     }
     for (const [id, message] of Object.entries(dateErrors)) fields[id] ??= message;
     // Keep a blank row for a new notice, as the page had.
     const last = state.notices.at(-1);
     if (!last || last.id || last.text) state.notices.push(blankNotice());
-    return render(reply.status(422), state, { fields });
+    return renderSection(reply.status(422), section, state, fields);
   });
 }

@@ -1,6 +1,5 @@
-// A service's settings: case types offered and their reference prefixes, areas covered, notices, public texts.
+// A service's settings: case types offered, areas covered, notices, public texts.
 import { z } from 'zod';
-import { CASE_TYPES } from '#src/domain/case-words.ts';
 import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { DEFAULT_FOLLOW_UP_POLICY, ZFollowUpPolicy } from '#src/features/settings/follow-up-policy.ts';
@@ -38,8 +37,11 @@ export type Notice = z.infer<typeof ZNotice>;
 export const ZServiceSettings = z.object({
   twoFactorRoles: z.array(z.string()).optional(),
   referencePrefix: prefix.default('REF'),
-  caseTypes: z.array(z.enum(CASE_TYPES)).min(1, 'Offer at least one case type').default(['community']),
-  caseTypePrefixes: z.partialRecord(z.enum(CASE_TYPES), prefix).default({}),
+  /** The codes of the case types the service offers now (its case types are in case_types, features/settings/case-types.ts). */
+  caseTypes: z
+    .array(z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, 'Choose the case types the service offers'))
+    .min(1, 'Offer at least one case type')
+    .default(['community']),
   areas: z
     .object({
       postcodePrefixes: z.array(ZPostcodePrefix).default([]),
@@ -87,8 +89,7 @@ export function readSettings(stored: unknown): ServiceSettings {
 /** The settings as the API returns them (plain types: response schemas cannot hold transforms). */
 export const ZServiceSettingsOut = z.object({
   referencePrefix: z.string(),
-  caseTypes: z.array(z.enum(CASE_TYPES)),
-  caseTypePrefixes: z.partialRecord(z.enum(CASE_TYPES), z.string()),
+  caseTypes: z.array(z.string()),
   areas: z.object({ postcodePrefixes: z.array(z.string()), localAuthorities: z.array(z.string()) }),
   notices: z.array(
     z.object({

@@ -6,7 +6,8 @@ import { AppError } from '#src/lib/app-error.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { findOrgById, findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
+import { findOrgById, findOrgBySlug, insertCaseType, listCaseTypes, updateCaseType, updateOrgSettings } from '#src/features/orgs/org-records.ts';
+import { type CaseTypeChange, codeFor, type NewCaseType, serviceCaseTypes } from './case-types.ts';
 import { readSettings, type ServiceSettings, type SettingsPatch, ZServiceSettings } from './settings.schemas.ts';
 import { noticesInForce, ukDateOf } from './notices.ts';
 import { applyMergePatch } from '#src/lib/merge-patch.ts';
@@ -21,6 +22,12 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
       const parsed = ZServiceSettings.safeParse(next(readSettings(org?.settings)));
       if (!parsed.success)
         throw new AppError('UNPROCESSABLE', msg('Some settings are not valid'), { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });
+      const codes = (await listCaseTypes(tx, actor.orgId)).map((r) => r.code);
+      if (parsed.data.caseTypes.some((c) => !codes.includes(c)))
+        throw new AppError('UNPROCESSABLE', msg('Some settings are not valid'), {
+          reason: 'VALIDATION_FAILED',
+          fields: { caseTypes: 'Choose the case types the service offers from its case types' },
+        });
       await updateOrgSettings(tx, actor.orgId, parsed.data);
       await audit.record(tx, actor, actor.orgId, { action: 'settings.updated', entityType: 'organisation', entityId: actor.orgId, detail: { changed } });
       return parsed.data;
@@ -38,6 +45,58 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
     async forWork(orgId: string) {
       const org = await inOrg(db, orgId, (tx) => findOrgById(tx, orgId));
       return readSettings(org?.settings);
+    },
+
+    /** The service's case types, built in and its own, each marked offered or not; no permission needed (work and public pages). */
+    async caseTypes(orgId: string) {
+      return inOrg(db, orgId, async (tx) => serviceCaseTypes(tx, orgId, readSettings((await findOrgById(tx, orgId))?.settings).caseTypes));
+    },
+
+    /** A case type of the service's own, offered from now on; its code comes from its name. */
+    async addCaseType(actor: OrgActor, input: NewCaseType) {
+      authorise(actor, 'settings.manage');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const taken = (await listCaseTypes(tx, actor.orgId)).map((r) => r.code);
+        const code = codeFor(input.name, taken);
+        const referencePrefix = input.referencePrefix || null;
+        await insertCaseType(tx, { orgId: actor.orgId, code, name: input.name, kind: input.kind, referencePrefix });
+        const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
+        await updateOrgSettings(tx, actor.orgId, { ...settings, caseTypes: [...settings.caseTypes, code] });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'case_type.added',
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { code, kind: input.kind },
+        });
+        return (await serviceCaseTypes(tx, actor.orgId, [...settings.caseTypes, code])).find((c) => c.code === code)!;
+      });
+    },
+
+    /** Renames one of the service's own case types or changes any type's reference prefix (its kind never changes). */
+    async changeCaseType(actor: OrgActor, code: string, change: CaseTypeChange) {
+      authorise(actor, 'settings.manage');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
+        const current = (await serviceCaseTypes(tx, actor.orgId, settings.caseTypes)).find((c) => c.code === code);
+        if (!current) throw new AppError('NOT_FOUND', msg('That case type was not found'));
+        if (change.name !== undefined && current.name === null)
+          throw new AppError('UNPROCESSABLE', msg('A built-in case type keeps its name'), {
+            reason: 'VALIDATION_FAILED',
+            fields: { name: 'A built-in case type keeps its name; add a case type of your own to use another name' },
+          });
+        const set = {
+          ...(change.name !== undefined ? { name: change.name } : {}),
+          ...(change.referencePrefix !== undefined ? { referencePrefix: change.referencePrefix || null } : {}),
+        };
+        if (Object.keys(set).length > 0) await updateCaseType(tx, actor.orgId, code, set);
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'case_type.changed',
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { code, changed: Object.keys(set) },
+        });
+        return (await serviceCaseTypes(tx, actor.orgId, settings.caseTypes)).find((c) => c.code === code)!;
+      });
     },
 
     /** The texts of the notices in force today, for the banner on every staff page; no permission needed. */
@@ -73,7 +132,11 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
     async publicService(slug: string) {
       const org = await findOrgBySlug(db, slug); // one read as the owner: no transaction needed
       if (!org) throw new AppError('NOT_FOUND', msg('There is no service called “{slug}” on this site'), { reason: 'NO_SUCH_SERVICE', params: { slug } });
-      return { id: org.id, slug: org.slug, name: org.name, email: org.email, phone: org.phone, address: org.address, settings: readSettings(org.settings) };
+      const settings = readSettings(org.settings);
+      const types = await serviceCaseTypes(db, org.id, settings.caseTypes);
+      /** The case types offered, in the order the settings list them. */
+      const offers = settings.caseTypes.flatMap((code) => types.filter((c) => c.code === code));
+      return { id: org.id, slug: org.slug, name: org.name, email: org.email, phone: org.phone, address: org.address, settings, types, offers };
     },
   };
 }

@@ -56,11 +56,11 @@ export const EXPENSE_KIND_LABELS: Record<ExpenseKind, string> = { mileage: msg('
 export const EXPENSE_STATUSES = ['submitted', 'approved', 'rejected', 'paid'] as const;
 export type ExpenseStatus = (typeof EXPENSE_STATUSES)[number];
 
-/** The accreditation a case needs: its type, and for community cases the kind (parent and teenager, group). */
-export function requiredArea(caseType: CaseType | string, details: Record<string, unknown> = {}): Area {
-  if (caseType === 'restorative_justice') return 'restorative_conferencing';
-  if (caseType === 'send') return 'send';
-  if (caseType === 'social_care') return 'social_care';
+/** The accreditation a case needs: its kind of rules, and for community cases the kind (parent and teenager, group). */
+export function requiredArea(caseKind: CaseType | string, details: Record<string, unknown> = {}): Area {
+  if (caseKind === 'restorative_justice') return 'restorative_conferencing';
+  if (caseKind === 'send') return 'send';
+  if (caseKind === 'social_care') return 'social_care';
   const kind = (details.community as { kind?: string } | undefined)?.kind ?? (details.kind as string | undefined);
   if (kind === 'parent_teen') return 'parent_teen';
   if (kind === 'group') return 'group';

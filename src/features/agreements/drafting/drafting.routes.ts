@@ -132,7 +132,7 @@ async function renderTerm(deps: Deps, pages: CasePagesService, req: FastifyReque
   const date = state.values
     ? { day: values['dueOn-day'] ?? '', month: values['dueOn-month'] ?? '', year: values['dueOn-year'] ?? '' }
     : dateParts(term?.dueOn ?? null);
-  const isSend = data.case.caseType === 'send';
+  const isSend = data.case.caseKind === 'send';
   return reply.page('agreements/views/term-form.njk', {
     pageTitle: `${header.reference} – ${term ? req.t('Change term {n}', { n: data.terms.indexOf(term) + 1 }) : req.t('Add a term')}`,
     header,

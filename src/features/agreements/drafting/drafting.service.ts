@@ -133,7 +133,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
   }
 
   function termValues(view: CaseView, input: TermInput, agreedOn: string) {
-    const isSend = view.case.caseType === 'send';
+    const isSend = view.case.caseKind === 'send';
     const appealable = isSend ? (input.appealable ?? false) : null;
     const dueOn = input.dueKind === 'date' ? (input.dueOn ?? (isSend ? sendDefaultDueOn(agreedOn, appealable ?? false, input.sendAction) : null)) : null;
     return { who: whoOf(view, input.who), what: input.what, dueKind: input.dueKind, dueOn, checkHow: input.checkHow, appealable };
@@ -157,7 +157,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
           });
         }
         await audit.record(tx, actor, actor.orgId, { action: 'agreement.list_viewed', entityType: 'case', entityId: caseId });
-        return { case: { id: c.id, reference: c.reference, caseType: c.caseType, status: c.status }, agreements: list };
+        return { case: { id: c.id, reference: c.reference, caseType: c.caseType, caseKind: c.caseKind, status: c.status }, agreements: list };
       });
     },
 
@@ -176,7 +176,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
           detail: { caseId, version: v.number },
         });
         return {
-          case: { id: c.id, reference: c.reference, caseType: c.caseType },
+          case: { id: c.id, reference: c.reference, caseType: c.caseType, caseKind: c.caseKind },
           agreement: a,
           version: v,
           latestNumber: latest.number,
@@ -221,7 +221,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
           caseId,
           number: 1,
           status: 'draft',
-          statements: await statementsFor(tx, actor.orgId, c.caseType),
+          statements: await statementsFor(tx, actor.orgId, c.caseType, c.caseKind),
           issues: seed.issues,
           createdAt: now,
           updatedAt: now,
@@ -321,7 +321,7 @@ export function createDraftingService({ db, clock, audit, cases, meetings }: Dra
         const v = (await latestVersionOf(tx, actor.orgId, a.id))!;
         const terms = await listTerms(tx, actor.orgId, v.id);
         const parties = signingParties(view);
-        const reasons = freezeReasons({ status: v.status, caseType: c.caseType, terms, partySigners: parties.length, mediatorSigners: view.team.length });
+        const reasons = freezeReasons({ status: v.status, caseKind: c.caseKind, terms, partySigners: parties.length, mediatorSigners: view.team.length });
         if (reasons.length)
           throw new AppError('CONFLICT', reasons.join('. '), {
             reason: 'NOT_READY_TO_SIGN',

@@ -16,8 +16,8 @@ const sign = { versionStatus: 'ready', versionNumber: 1, versionHash: 'a'.repeat
 
 describe('freezing a version', () => {
   it('needs complete terms, a party and a witness; SEND terms say whether they could be appealed', () => {
-    expect(freezeReasons({ status: 'draft', caseType: 'community', terms: [term], partySigners: 2, mediatorSigners: 2 })).toEqual([]);
-    expect(freezeReasons({ status: 'draft', caseType: 'community', terms: [], partySigners: 0, mediatorSigners: 0 })).toEqual([
+    expect(freezeReasons({ status: 'draft', caseKind: 'community', terms: [term], partySigners: 2, mediatorSigners: 2 })).toEqual([]);
+    expect(freezeReasons({ status: 'draft', caseKind: 'community', terms: [], partySigners: 0, mediatorSigners: 0 })).toEqual([
       'An agreement needs at least one term: who does what by when',
       'An agreement needs at least one party taking part to sign it',
       'An agreement needs a mediator on the case to witness the signatures',
@@ -25,7 +25,7 @@ describe('freezing a version', () => {
     expect(
       freezeReasons({
         status: 'draft',
-        caseType: 'send',
+        caseKind: 'send',
         terms: [{ ...term, who: [], what: ' ', dueKind: 'date', checkHow: '' }],
         partySigners: 1,
         mediatorSigners: 1,
@@ -37,7 +37,7 @@ describe('freezing a version', () => {
       'Term 1 needs to say how it will be checked at follow-up',
       'Term 1 needs to say whether it could be appealed to the tribunal',
     ]);
-    expect(freezeReasons({ status: 'ready', caseType: 'community', terms: [term], partySigners: 1, mediatorSigners: 1 })).toEqual([
+    expect(freezeReasons({ status: 'ready', caseKind: 'community', terms: [term], partySigners: 1, mediatorSigners: 1 })).toEqual([
       'Only a draft can be made ready to sign',
     ]);
   });

@@ -17,7 +17,7 @@ export const SIGNING_POLICY = {
 };
 
 export type FreezeTerm = { what: string; checkHow: string; dueKind: string; dueOn: string | null; who: unknown[]; appealable: boolean | null };
-export type FreezeFacts = { status: string; caseType: string; terms: FreezeTerm[]; partySigners: number; mediatorSigners: number };
+export type FreezeFacts = { status: string; caseKind: string; terms: FreezeTerm[]; partySigners: number; mediatorSigners: number };
 
 export function freezeReasons(v: FreezeFacts): string[] {
   const reasons: string[] = [];
@@ -29,7 +29,7 @@ export function freezeReasons(v: FreezeFacts): string[] {
     if (!term.what.trim()) reasons.push(t('Term {n} needs to say what will be done', { n }));
     if (term.dueKind === 'date' && !term.dueOn) reasons.push(t('Term {n} needs the date it is due by', { n }));
     if (!term.checkHow.trim()) reasons.push(t('Term {n} needs to say how it will be checked at follow-up', { n }));
-    if (v.caseType === 'send' && term.appealable === null) reasons.push(t('Term {n} needs to say whether it could be appealed to the tribunal', { n }));
+    if (v.caseKind === 'send' && term.appealable === null) reasons.push(t('Term {n} needs to say whether it could be appealed to the tribunal', { n }));
   });
   if (v.partySigners === 0) reasons.push(msg('An agreement needs at least one party taking part to sign it'));
   if (v.mediatorSigners === 0) reasons.push(msg('An agreement needs a mediator on the case to witness the signatures'));

@@ -25,8 +25,16 @@ const mean = (sum: number, of: number) => (of >= SMALLEST_SHOWN ? Math.round((10
 export function createFeedbackService(deps: ClosingDeps) {
   const { db, clock, audit, cases } = deps;
 
-  async function save(tx: Db, actor: Actor, orgId: string, c: { id: string; caseType: string }, partyId: string, source: string, input: FeedbackInput) {
-    const rj = c.caseType === 'restorative_justice';
+  async function save(
+    tx: Db,
+    actor: Actor,
+    orgId: string,
+    c: { id: string; caseType: string; caseKind: string },
+    partyId: string,
+    source: string,
+    input: FeedbackInput,
+  ) {
+    const rj = c.caseKind === 'restorative_justice';
     const id = newId();
     const now = clock.now();
     await insertFeedback(tx, {
@@ -96,7 +104,7 @@ export function createFeedbackService(deps: ClosingDeps) {
       return inOrg(db, link.orgId, async (tx) => {
         const c = await cases.caseIn(tx, link.orgId, link.caseId);
         await audit.record(tx, who, link.orgId, { action: 'feedback_link.opened', entityType: 'party_link', entityId: link.id });
-        return { service: await serviceOf(tx, link.orgId), askCope: c.caseType === 'restorative_justice' };
+        return { service: await serviceOf(tx, link.orgId), askCope: c.caseKind === 'restorative_justice' };
       });
     },
 

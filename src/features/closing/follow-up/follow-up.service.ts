@@ -55,7 +55,7 @@ export function createFollowUpService(deps: ClosingDeps) {
     const c = await cases.caseIn(tx, actor.orgId, caseId);
     const policy = await followUpPolicyOf(tx, actor.orgId);
     const startOn = isoDay(opts.signedAt ?? clock.now());
-    const plan = followUpSchedule(weeksFor(policy, c.caseType), startOn);
+    const plan = followUpSchedule(weeksFor(policy, c.caseKind), startOn);
     const now = clock.now();
     const rows = plan.map((p) => ({ id: newId(), orgId: actor.orgId, caseId, seq: p.seq, weeks: p.weeks, startOn, dueOn: p.dueOn, createdAt: now }));
     await insertPoints(tx, rows);
@@ -155,7 +155,7 @@ export function createFollowUpService(deps: ClosingDeps) {
         const terms = await termsOf(tx, actor.orgId, caseId);
         await audit.record(tx, actor, actor.orgId, { action: 'follow_up.viewed', entityType: 'case', entityId: caseId });
         return {
-          case: { id: c.id, reference: c.reference, status: c.status, caseType: c.caseType },
+          case: { id: c.id, reference: c.reference, status: c.status, caseType: c.caseType, caseKind: c.caseKind },
           parties: parties.filter((p) => CONSENTING_ROLES.includes(p.role)).map((p) => ({ id: p.id, name: p.name })),
           terms,
           points,

@@ -7,7 +7,7 @@ export function bookingFacts(over: Pick<BookingFacts, 'now' | 'start' | 'end'> &
     kind: 'joint',
     mode: 'in_person',
     place: 'venue',
-    caseType: 'community',
+    caseKind: 'community',
     caseStatus: 'mediation',
     invited: 4,
     sendNoticeWorkingDays: 5,

@@ -36,7 +36,7 @@ describe('bookingProblems', () => {
     expect(bookingProblems(at('2028-12-04T10:00:00Z'))).toEqual([{ field: 'date', message: 'The meeting must start within 2 years from today' }]);
     const started = performance.now();
     const far = at('9999-12-01T10:00:00Z');
-    expect(messages({ ...far, caseType: 'send' })).toEqual(['The meeting must start within 2 years from today']);
+    expect(messages({ ...far, caseKind: 'send' })).toEqual(['The meeting must start within 2 years from today']);
     // Not a speed figure: walking every day to the year 9999 would take minutes; the refusal comes before any walk.
     expect(performance.now() - started).toBeLessThan(2000);
   });
@@ -71,13 +71,13 @@ describe('bookingProblems', () => {
     // From Monday 21 December 2026: Christmas Day (Fri 25) and Boxing Day substitute (Mon 28) are not working days.
     const monday = new Date('2026-12-21T09:00:00Z');
     const f = (date: string, more: Partial<BookingFacts> = {}) =>
-      base({ now: monday, caseType: 'send', start: londonTime(date, '10:00'), end: londonTime(date, '11:00'), ...more });
+      base({ now: monday, caseKind: 'send', start: londonTime(date, '10:00'), end: londonTime(date, '11:00'), ...more });
     expect(messages(f('2026-12-29'))).toEqual([
       'Too soon: a SEND meeting needs 5 working days’ notice, so the earliest date is Wednesday 30 December, unless the parent or young person agrees to shorter notice',
     ]);
     expect(bookingProblems(f('2026-12-30'))).toEqual([]);
     expect(bookingProblems(f('2026-12-22', { shortNoticeAgreed: true }))).toEqual([]);
-    expect(bookingProblems(f('2026-12-22', { caseType: 'community' }))).toEqual([]);
+    expect(bookingProblems(f('2026-12-22', { caseKind: 'community' }))).toEqual([]);
   });
 
   it('refuses a home visit while a notice suspends them, and only then', () => {

@@ -27,7 +27,7 @@ export type BookingFacts = {
   kind: string;
   mode: string;
   place: string | null;
-  caseType: string;
+  caseKind: string;
   caseStatus: string;
   /** Everyone invited: mediators, parties and others. */
   invited: number;
@@ -84,7 +84,7 @@ export function bookingProblems(f: BookingFacts): BookingProblem[] {
   const today = londonParts(f.now).date;
   const date = londonParts(f.start).date;
   const earliest = sendEarliestDate({
-    isSend: f.caseType === 'send',
+    isSend: f.caseKind === 'send',
     shortNoticeAgreed: f.shortNoticeAgreed,
     workingDays: f.sendNoticeWorkingDays,
     today,

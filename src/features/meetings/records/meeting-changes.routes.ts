@@ -89,7 +89,7 @@ async function renderChange(deps: Pick<Deps, 'meetings'>, pages: CasePagesServic
     header,
     change,
     title: req.t(TITLES[change]),
-    meeting: { ...meetingRow(req.t, m), isSend: m.caseType === 'send', isJoint: JOINT_KINDS.includes(m.kind) },
+    meeting: { ...meetingRow(req.t, m), isSend: m.caseKind === 'send', isJoint: JOINT_KINDS.includes(m.kind) },
     action: `/cases/${caseId}/meetings/${m.id}/${change}`,
     attendedItems: people('attendedParticipantIds'),
     absentItems: people('absentParticipantIds'),

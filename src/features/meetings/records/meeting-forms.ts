@@ -164,7 +164,7 @@ export function bookingFormModel(choices: BookingChoices, values: Record<string,
             ? undefined
             : { text: t('No email address: tell them yourself') },
     })),
-    isSend: choices.case.caseType === 'send',
+    isSend: choices.case.caseKind === 'send',
     sendNoticeWorkingDays: choices.sendNoticeWorkingDays,
     hasVideoTemplate: choices.hasVideoTemplate,
     values,

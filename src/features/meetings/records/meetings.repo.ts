@@ -18,6 +18,7 @@ const meetingView = {
   caseId: meetings.caseId,
   caseReference: cases.reference,
   caseType: cases.caseType,
+  caseKind: cases.caseKind,
   kind: meetings.kind,
   mode: meetings.mode,
   place: meetings.place,

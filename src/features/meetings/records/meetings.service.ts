@@ -106,7 +106,7 @@ export function createMeetingService(deps: MeetingDeps) {
         const parties = await listParties(tx, actor.orgId, caseId);
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.viewed', entityType: 'meeting', entityId: m.id, detail: { caseId } });
         return {
-          case: { id: c.id, reference: c.reference, caseType: c.caseType },
+          case: { id: c.id, reference: c.reference, caseType: c.caseType, caseKind: c.caseKind },
           meeting: withHomeName(m, parties),
           groundRules: policy.groundRules,
           now: clock.now(),
@@ -122,7 +122,7 @@ export function createMeetingService(deps: MeetingDeps) {
         const c = await cases.caseFor(tx, actor, caseId, 'work');
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.booking_form_viewed', entityType: 'case', entityId: caseId });
         return {
-          case: { id: c.id, reference: c.reference, caseType: c.caseType },
+          case: { id: c.id, reference: c.reference, caseType: c.caseType, caseKind: c.caseKind },
           mediators: await listCaseMediators(tx, actor.orgId, caseId),
           parties: (await listParties(tx, actor.orgId, caseId)).map((p) => ({
             id: p.id,

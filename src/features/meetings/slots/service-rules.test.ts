@@ -126,8 +126,8 @@ describe('the booking rules and the slot finder say the same', () => {
 
   it('SEND notice', () => {
     const start = at('2026-12-08T10:00:00Z');
-    expect(booking(start, { caseType: 'send' })).toEqual(finder(start, { isSend: true }));
-    expect(explainDay(slotInput({ now, isSend: true }), '2026-12-08')).toEqual(booking(start, { caseType: 'send' }));
+    expect(booking(start, { caseKind: 'send' })).toEqual(finder(start, { isSend: true }));
+    expect(explainDay(slotInput({ now, isSend: true }), '2026-12-08')).toEqual(booking(start, { caseKind: 'send' }));
   });
 
   it('home visits suspended and the office closed', () => {

@@ -66,7 +66,7 @@ function datesWithout(query: SlotQuery, slots: FoundSlot[], today: string, limit
   return dates;
 }
 
-type CaseFacts = { id: string; caseType: string };
+type CaseFacts = { id: string; caseType: string; caseKind: string };
 type FinderFacts = Pick<SlotQuery, 'kind' | 'mode' | 'place' | 'durationMinutes' | 'from' | 'to' | 'shortNoticeAgreed'>;
 
 /** The finder's input for a case, read inside the caller's transaction: its mediators, the chosen parties, venues. */
@@ -89,7 +89,7 @@ async function finderInput(
     ...facts,
     now,
     policy: { ...readMeetingPolicy(service), stepMinutes: SLOT_STEP_MINUTES },
-    isSend: c.caseType === 'send',
+    isSend: c.caseKind === 'send',
     notices: service.notices,
     mediators: people.mediators,
     parties: chosen,
@@ -153,7 +153,7 @@ export function createSlotService({ db, clock, audit, settings, cases }: Deps) {
         const people = await loadSlotPeople(tx, actor.orgId, c.id, range);
         const venues = await loadSlotVenues(tx, actor.orgId, null);
         return {
-          case: { id: c.id, reference: c.reference, isSend: c.caseType === 'send' },
+          case: { id: c.id, reference: c.reference, isSend: c.caseKind === 'send' },
           today: todayOf(now),
           mediators: people.mediators.map((m) => ({ id: m.id, name: m.name })),
           parties: people.parties.map((p) => ({ id: p.id, name: p.name, role: p.role, consentWithdrawn: p.consentWithdrawn })),
@@ -185,7 +185,7 @@ export function createSlotService({ db, clock, audit, settings, cases }: Deps) {
         const limit = 10;
         const slots = findSlots({ ...input, limit });
         const result: SlotSearch = {
-          case: { id: c.id, reference: c.reference, isSend: c.caseType === 'send' },
+          case: { id: c.id, reference: c.reference, isSend: c.caseKind === 'send' },
           query: { ...query, partyIds: chosen.map((p) => p.id) },
           slots,
           reasons: slotBlockers(input),

@@ -45,6 +45,7 @@ function tinyBacklog(seed: number): { cases: PairingCase[]; volunteers: PairingV
     return {
       id: `c${k}`,
       caseType: rj ? 'restorative_justice' : 'community',
+      caseKind: rj ? 'restorative_justice' : 'community',
       area: rj ? 'restorative_conferencing' : 'community',
       needsDbs: true,
       workforce: null,

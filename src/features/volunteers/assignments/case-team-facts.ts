@@ -10,10 +10,10 @@ import { requiredArea } from '../volunteer-words.ts';
 export async function caseMediatorFacts(
   tx: Db,
   orgId: string,
-  c: { id: string; caseType: string; details: unknown },
+  c: { id: string; caseKind: string; details: unknown },
   today: string,
 ): Promise<LifecycleMediator[]> {
-  const area = requiredArea(c.caseType, (c.details ?? {}) as Record<string, unknown>);
+  const area = requiredArea(c.caseKind, (c.details ?? {}) as Record<string, unknown>);
   const team = await activeAssignmentsForCase(tx, orgId, c.id);
   const out: LifecycleMediator[] = [];
   for (const a of team) {

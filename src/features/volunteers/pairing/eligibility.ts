@@ -157,7 +157,7 @@ function conflictReasons(v: PairingVolunteer, k: VolunteerKeys, f: CaseFacts, re
     reasons.push(t('lives in the same postcode ({postcode}) as {names}', { postcode: spacedPostcode(k.postcode!), names: names(samePostcode) }));
   const sameSurname = k.surname ? f.bySurname.get(k.surname) : undefined;
   if (sameSurname) reasons.push(t('same surname as {names}', { names: names(sameSurname) }));
-  if (f.c.caseType === 'send' && v.employedByLocalAuthority) {
+  if (f.c.caseKind === 'send' && v.employedByLocalAuthority) {
     reasons.push(t('works for {authority}: SEND mediators must be independent of the local authority', { authority: v.employedByLocalAuthority.trim() }));
   }
 }

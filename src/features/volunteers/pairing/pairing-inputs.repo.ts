@@ -26,7 +26,14 @@ async function placesOf(tx: Db, postcodes: (string | null)[]): Promise<Map<strin
 export async function loadPairingCases(tx: Db, orgId: string, caseIds: string[], policy: VolunteerPolicy): Promise<PairingCase[]> {
   if (!caseIds.length) return [];
   const caseRows = await tx
-    .select({ id: cases.id, caseType: cases.caseType, details: cases.details, localAuthority: cases.localAuthority, postcodeNorm: cases.postcodeNorm })
+    .select({
+      id: cases.id,
+      caseType: cases.caseType,
+      caseKind: cases.caseKind,
+      details: cases.details,
+      localAuthority: cases.localAuthority,
+      postcodeNorm: cases.postcodeNorm,
+    })
     .from(cases)
     .where(and(eq(cases.orgId, orgId), inArray(cases.id, caseIds)));
   const partyRows = await tx

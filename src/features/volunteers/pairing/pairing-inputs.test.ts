@@ -55,7 +55,7 @@ describe('a case as the pairing rules read it', () => {
   it('places the case at its postcode, or the first party’s that the lookup knows', () => {
     const places = new Map([['CT12AB', { lat: 51.27, lng: 1.08 }]]);
     const c = toPairingCase(
-      { id: 'c', caseType: 'community', details: { kind: 'group' }, localAuthority: 'Kent', postcodeNorm: 'ZZ99ZZ' },
+      { id: 'c', caseType: 'community', caseKind: 'community', details: { kind: 'group' }, localAuthority: 'Kent', postcodeNorm: 'ZZ99ZZ' },
       [
         party('Sam Patel', { postcode: 'CT1 2AB', address: '1 High St, Canterbury', needs: 'Interpreter: Polish' }),
         party('Kent County Council', { role: 'local_authority' }),
@@ -70,10 +70,16 @@ describe('a case as the pairing rules read it', () => {
   });
 
   it('needs no DBS when the service does not require it for the case type', () => {
-    const c = toPairingCase({ id: 'c', caseType: 'community', details: {}, localAuthority: null, postcodeNorm: null }, [], new Map(), [], {
-      ...policy,
-      dbsRequiredFor: ['send'],
-    });
+    const c = toPairingCase(
+      { id: 'c', caseType: 'community', caseKind: 'community', details: {}, localAuthority: null, postcodeNorm: null },
+      [],
+      new Map(),
+      [],
+      {
+        ...policy,
+        dbsRequiredFor: ['send'],
+      },
+    );
     expect(c).toMatchObject({ needsDbs: false, workforce: null, place: null, postcode: null });
   });
 });

@@ -59,15 +59,17 @@ export function languagesFromNeeds(needs: string | null | undefined): string[] {
  * Which DBS workforce the case's mediators need. Child when a party is a young person, or the case is SEND or
  * parent–teenager mediation; adult otherwise. Null when the service does not require DBS for the case type.
  */
-export function caseWorkforce(needsDbs: boolean, caseType: string, area: Area, partyRoles: string[]): 'child' | 'adult' | null {
+export function caseWorkforce(needsDbs: boolean, caseKind: string, area: Area, partyRoles: string[]): 'child' | 'adult' | null {
   if (!needsDbs) return null;
-  if (caseType === 'send' || area === 'parent_teen' || partyRoles.some((r) => CHILD_ROLES.has(r))) return 'child';
+  if (caseKind === 'send' || area === 'parent_teen' || partyRoles.some((r) => CHILD_ROLES.has(r))) return 'child';
   return 'adult';
 }
 
 export type CaseFacts = {
   id: string;
   caseType: string;
+  /** The kind of rules the case follows, which the accreditation, DBS and workforce rules go by. */
+  caseKind: string;
   details: Record<string, unknown>;
   localAuthority: string | null;
   postcodeNorm: string | null;
@@ -89,8 +91,8 @@ export function toPairingCase(
   currentVolunteerIds: string[],
   policy: VolunteerPolicy,
 ): PairingCase {
-  const area = requiredArea(c.caseType, c.details);
-  const needsDbs = (policy.dbsRequiredFor as readonly string[]).includes(c.caseType);
+  const area = requiredArea(c.caseKind, c.details);
+  const needsDbs = (policy.dbsRequiredFor as readonly string[]).includes(c.caseKind);
   const partyPostcodes = parties.map((p) => p.postcodeNorm ?? normPostcode(p.postcode)).filter((p): p is string => Boolean(p));
   const postcodes = [c.postcodeNorm, ...partyPostcodes].filter((p): p is string => Boolean(p));
   const placed = postcodes.find((p) => places.has(p));
@@ -98,11 +100,12 @@ export function toPairingCase(
   return {
     id: c.id,
     caseType: c.caseType,
+    caseKind: c.caseKind,
     area,
     needsDbs,
     workforce: caseWorkforce(
       needsDbs,
-      c.caseType,
+      c.caseKind,
       area,
       parties.map((p) => p.role),
     ),

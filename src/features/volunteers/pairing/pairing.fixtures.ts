@@ -47,4 +47,5 @@ export const testCase = (over: Partial<PairingCase> = {}): PairingCase => ({
   localAuthority: 'Kent County Council',
   currentVolunteerIds: [],
   ...over,
+  caseKind: over.caseKind ?? over.caseType ?? 'community',
 });

@@ -49,6 +49,7 @@ export type PairingParty = {
 export type PairingCase = {
   id: string;
   caseType: string;
+  caseKind: string;
   area: Area;
   /** Whether mediators need a current DBS check for this case type (policy), and for which workforce. */
   needsDbs: boolean;

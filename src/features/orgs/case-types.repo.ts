@@ -1,0 +1,34 @@
+// A service's case types: the four every service starts with, seeded with the service, and those it adds.
+import { and, asc, eq, sql } from '#src/db/orm.ts';
+import type { Db } from '#src/db/client.ts';
+import { caseTypes } from '#src/db/schema/case-types.ts';
+import { CASE_KINDS } from '#src/domain/case-words.ts';
+
+export type CaseTypeRow = typeof caseTypes.$inferSelect;
+
+export async function seedCaseTypes(tx: Db, orgId: string) {
+  await tx.insert(caseTypes).values(CASE_KINDS.map((kind) => ({ orgId, code: kind, name: null, kind })));
+}
+
+/** The built-in four first, in their usual order, then the service's own by when they were added. */
+export async function listCaseTypes(tx: Db, orgId: string): Promise<CaseTypeRow[]> {
+  return tx
+    .select()
+    .from(caseTypes)
+    .where(eq(caseTypes.orgId, orgId))
+    .orderBy(sql`${caseTypes.name} IS NOT NULL`, asc(caseTypes.createdAt), asc(caseTypes.code));
+}
+
+export async function insertCaseType(tx: Db, row: typeof caseTypes.$inferInsert) {
+  const inserted = await tx.insert(caseTypes).values(row).onConflictDoNothing().returning({ code: caseTypes.code });
+  return inserted.length > 0;
+}
+
+export async function updateCaseType(tx: Db, orgId: string, code: string, change: { name?: string; referencePrefix?: string | null }) {
+  const rows = await tx
+    .update(caseTypes)
+    .set(change)
+    .where(and(eq(caseTypes.orgId, orgId), eq(caseTypes.code, code)))
+    .returning({ code: caseTypes.code });
+  return rows.length > 0;
+}
