@@ -94,6 +94,7 @@ export async function seedDemoSend(deps: Deps, orgId: string) {
       laAttendeeName: 'Morgan Officerly',
       laAttendeeRole: 'Head of SEN (fictional)',
       laAttendeeHasAuthority: true,
+      delayReason: undefined,
     });
     await deps.send.issueCertificate(
       coordinator,

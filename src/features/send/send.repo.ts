@@ -2,10 +2,11 @@
 import type { Db } from '#src/db/client.ts';
 import { and, asc, desc, eq, inArray, isNull, not, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
-import { sendCases, sendCertificates } from '#src/db/schema/send.ts';
+import { sendCases, sendCertificates, sendDuties } from '#src/db/schema/send.ts';
 
 export type SendCaseRow = typeof sendCases.$inferSelect;
 export type CertificateRow = typeof sendCertificates.$inferSelect;
+export type DutyRow = typeof sendDuties.$inferSelect;
 
 export async function findSendCase(tx: Db, orgId: string, caseId: string): Promise<SendCaseRow | undefined> {
   const [row] = await tx
@@ -92,4 +93,31 @@ export async function openSendCases(tx: Db, orgId: string) {
         .where(and(eq(sendCertificates.orgId, orgId), inArray(sendCertificates.caseId, ids), isNull(sendCertificates.supersededAt)))
     : [];
   return { rows, certs };
+}
+
+/** Keeps the duties of a signed agreement in step with its terms (what and due date); when each was met is kept. */
+export async function syncDuties(tx: Db, orgId: string, caseId: string, terms: { termId: string; what: string; dueOn: string | null }[], at: Date) {
+  if (!terms.length) return;
+  await tx
+    .insert(sendDuties)
+    .values(terms.map((x) => ({ ...x, orgId, caseId, updatedAt: at })))
+    .onConflictDoUpdate({ target: sendDuties.termId, set: { what: sql`excluded.what`, dueOn: sql`excluded.due_on`, updatedAt: at } });
+}
+
+export async function dutiesOfCase(tx: Db, orgId: string, caseId: string): Promise<DutyRow[]> {
+  return tx
+    .select()
+    .from(sendDuties)
+    .where(and(eq(sendDuties.orgId, orgId), eq(sendDuties.caseId, caseId)))
+    .orderBy(asc(sendDuties.dueOn), asc(sendDuties.what));
+}
+
+/** Records when a duty was met (null: not met after all). Returns false when the case has no such duty. */
+export async function setDutyMet(tx: Db, orgId: string, caseId: string, termId: string, metOn: string | null, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(sendDuties)
+    .set({ metOn, updatedAt: at })
+    .where(and(eq(sendDuties.orgId, orgId), eq(sendDuties.caseId, caseId), eq(sendDuties.termId, termId)))
+    .returning({ termId: sendDuties.termId });
+  return rows.length > 0;
 }

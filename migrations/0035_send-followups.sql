@@ -1,0 +1,18 @@
+CREATE TABLE "send_duties" (
+	"term_id" uuid PRIMARY KEY NOT NULL,
+	"org_id" uuid NOT NULL,
+	"case_id" uuid NOT NULL,
+	"what" text NOT NULL,
+	"due_on" date,
+	"met_on" date,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "send_duties_org_id_term_id_key" UNIQUE("org_id","term_id")
+);
+--> statement-breakpoint
+ALTER TABLE "send_cases" ADD COLUMN "route" text DEFAULT 'mediation' NOT NULL;--> statement-breakpoint
+ALTER TABLE "send_cases" ADD COLUMN "every_party_agreed" boolean;--> statement-breakpoint
+ALTER TABLE "send_cases" ADD COLUMN "attendees" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "send_cases" ADD COLUMN "delay_reason" text;--> statement-breakpoint
+ALTER TABLE "send_cases" ADD COLUMN "appeal_made" boolean;--> statement-breakpoint
+ALTER TABLE "send_duties" ADD CONSTRAINT "send_duties_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "send_duties_case_idx" ON "send_duties" USING btree ("org_id","case_id");
