@@ -6,6 +6,7 @@ import { and, asc, eq } from '#src/db/orm.ts';
 import { emailOutbox } from '#src/db/schema/meetings.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { sendRemindersJob } from '#src/features/send/send-reminders.job.ts';
+import { ZCertificate, ZSendDetails } from '#src/features/send/send.schemas.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
@@ -64,7 +65,7 @@ afterAll(async () => {
 
 describe('SEND reminders', () => {
   it('reminds the case’s coordinator and mediator 2 working days before the declined certificate is due, once', async () => {
-    await h.deps.send.saveDetails(admins, ids.declined!, { issues: ['B', 'F'], decisionLetterOn: '2026-12-01', icbs: [] });
+    await h.deps.send.saveDetails(admins, ids.declined!, ZSendDetails.parse({ issues: ['B', 'F'], decisionLetterOn: '2026-12-01' }));
     // Told on Monday 21 December: due Thursday 24 December (3 working days), 2 working days left on the 22nd.
     await h.deps.send.recordMias(admins, ids.declined!, { miasOn: '2026-12-21', decision: 'declines' });
     await run();
@@ -92,7 +93,7 @@ describe('SEND reminders', () => {
   });
 
   it('stops when the certificate is issued', async () => {
-    await h.deps.send.issueCertificate(admins, ids.declined!, { kind: 'declined', adviserName: 'Mo Adviser', issuedOn: '2026-12-30' });
+    await h.deps.send.issueCertificate(admins, ids.declined!, ZCertificate.parse({ kind: 'declined', adviserName: 'Mo Adviser', issuedOn: '2026-12-30' }));
     at('2027-01-04');
     await run();
     expect(await reminders()).toHaveLength(6);
@@ -100,7 +101,7 @@ describe('SEND reminders', () => {
 
   it('follows up the local authority’s duty after a signed agreement with the case team', async () => {
     at('2027-01-04');
-    await h.deps.send.saveDetails(admins, ids.agreed!, { issues: ['F'], decisionLetterOn: '2026-12-01', icbs: [] });
+    await h.deps.send.saveDetails(admins, ids.agreed!, ZSendDetails.parse({ issues: ['F'], decisionLetterOn: '2026-12-01' }));
     await h.deps.send.recordMias(admins, ids.agreed!, { miasOn: '2026-12-10', decision: 'wants_mediation' });
     await h.deps.send.saveProgress(admins, ids.agreed!, {
       mediationHeldOn: '2027-01-04',
@@ -109,7 +110,11 @@ describe('SEND reminders', () => {
       laAttendeeHasAuthority: true,
       delayReason: undefined,
     });
-    await h.deps.send.issueCertificate(admins, ids.agreed!, { kind: 'after_mediation', adviserName: 'Mel Mediator', issueOutcomes: ['agreed'] });
+    await h.deps.send.issueCertificate(
+      admins,
+      ids.agreed!,
+      ZCertificate.parse({ kind: 'after_mediation', adviserName: 'Mel Mediator', issueOutcomes: ['agreed'] }),
+    );
     const ag = h.deps.agreements;
     const { id } = await ag.drafting.create(admins, ids.agreed!, { from: 'scratch' });
     await ag.drafting.addTerm(admins, ids.agreed!, id, {
