@@ -1,7 +1,8 @@
 // The only code that queries the SEND tables. Every query is scoped by the service (org_id).
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, inArray, isNull, not, sql } from '#src/db/orm.ts';
+import { and, asc, desc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
+import { CASE_STATUSES } from '#src/domain/case-words.ts';
 import { sendCases, sendCertificates, sendDuties } from '#src/db/schema/send.ts';
 
 export type SendCaseRow = typeof sendCases.$inferSelect;
@@ -77,20 +78,42 @@ export async function markEmailed(tx: Db, orgId: string, id: string, at: Date) {
 }
 
 const CLOSED = ['closed', 'withdrawn'];
+/** The statuses of a case still open (anything but closed or withdrawn), named so the status index can be used. */
+const OPEN = CASE_STATUSES.filter((s) => !CLOSED.includes(s));
 
-/** Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries. */
+/** What the clocks and the queue need of a SEND case, and no more (the child's views and attendees stay unread). */
+const QUEUE_FACTS = {
+  caseId: sendCases.caseId,
+  issues: sendCases.issues,
+  decisionLetterOn: sendCases.decisionLetterOn,
+  miasOn: sendCases.miasOn,
+  miasDecision: sendCases.miasDecision,
+  decisionToldOn: sendCases.decisionToldOn,
+  icbNotifiedOn: sendCases.icbNotifiedOn,
+  adviserToldOn: sendCases.adviserToldOn,
+  mediationHeldOn: sendCases.mediationHeldOn,
+  route: sendCases.route,
+  childName: sendCases.childName,
+  localAuthority: sendCases.localAuthority,
+};
+
+/**
+ * Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries, each driven from
+ * the cases index on (service, status) and joined by key, so closed cases over the years are never read.
+ */
 export async function openSendCases(tx: Db, orgId: string) {
+  const open = and(eq(cases.orgId, orgId), inArray(cases.status, OPEN), eq(cases.caseType, 'send'));
   const rows = await tx
-    .select({ send: sendCases, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId })
-    .from(sendCases)
-    .innerJoin(cases, and(eq(cases.orgId, sendCases.orgId), eq(cases.id, sendCases.caseId)))
-    .where(and(eq(sendCases.orgId, orgId), not(inArray(cases.status, CLOSED))));
-  const ids = rows.map((r) => r.send.caseId);
-  const certs = ids.length
+    .select({ send: QUEUE_FACTS, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId })
+    .from(cases)
+    .innerJoin(sendCases, and(eq(sendCases.orgId, cases.orgId), eq(sendCases.caseId, cases.id)))
+    .where(open);
+  const certs = rows.length
     ? await tx
         .select({ caseId: sendCertificates.caseId, kind: sendCertificates.kind, issuedOn: sendCertificates.issuedOn })
-        .from(sendCertificates)
-        .where(and(eq(sendCertificates.orgId, orgId), inArray(sendCertificates.caseId, ids), isNull(sendCertificates.supersededAt)))
+        .from(cases)
+        .innerJoin(sendCertificates, and(eq(sendCertificates.orgId, cases.orgId), eq(sendCertificates.caseId, cases.id)))
+        .where(and(open, isNull(sendCertificates.supersededAt)))
     : [];
   return { rows, certs };
 }
