@@ -11,13 +11,14 @@ import { msg } from '#src/i18n/i18n.ts';
 import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock as TimeClock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
-import { type CertificateFact, caseClocks, caseFlags, type Clock } from './case-clocks.ts';
+import { caseClocks, caseFlags, type Clock } from './case-clocks.ts';
 import { appealDeadline, certificateRequired } from './send-clocks.ts';
 import { meetingOfCase } from '#src/features/meetings/meeting-reads.ts';
 import type { AttendeeInput, CertificateInput, MiasInput, SendDetailsInput, SendProgressInput } from './send.schemas.ts';
 import { type Attendee, attendanceProblems, attendeeProblems, noCertificateOnRoute, routeProblems, type SendRoute } from './send-attendance.ts';
 import { type Reg42Row, syncedDuties } from './send-duties.ts';
 import { createSendReport } from './send-report.ts';
+import { type QueueClock, workOutQueue } from './send-queue.ts';
 import type { CertificateOutcome, SendIssue } from './send-words.ts';
 import * as repo from './send.repo.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
@@ -59,6 +60,7 @@ const EMPTY = {
   appealMade: null,
 };
 export type { Reg42Row };
+
 export type SendDetails = Omit<repo.SendCaseRow, 'orgId' | 'caseId' | 'updatedAt'>;
 
 export function createSendService({ db, clock, audit, cases }: { db: Db; clock: TimeClock; audit: Audit; cases: CaseService }) {
@@ -83,6 +85,8 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
     const clocks: Clock[] = caseClocks(details, inForce, today());
     return { case: { id: c.id, reference: c.reference, status: c.status }, details, flags: caseFlags(details), clocks, certificates, duties, today: today() };
   }
+
+  const queues = new Map<string, { key: string; clocks: QueueClock[] }>();
 
   /** #18–19: the signed agreement's terms for the local authority (or appealable), with their dates and when met. */
   const dutiesOf = (tx: Db, orgId: string, caseId: string) => syncedDuties(tx, orgId, caseId, today(), clock.now());
@@ -313,22 +317,22 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
       });
     },
 
-    /** Every running clock of every open SEND case: overdue first, then by days left. Audited. */
+    /**
+     * Every running clock of every open SEND case: overdue first, then by days left. Audited. Worked out once per day
+     * and per change to what it depends on (queueVersion), so a coordinator's reload reads one fingerprint.
+     */
     async deadlines(actor: OrgActor) {
       authorise(actor, 'send.deadlines');
       return inOrg(db, actor.orgId, async (tx) => {
-        const { rows, certs } = await repo.openSendCases(tx, actor.orgId);
-        await audit.record(tx, actor, actor.orgId, { action: 'send.deadlines_viewed', entityType: 'org', entityId: actor.orgId });
-        const byCase = new Map<string, CertificateFact[]>();
-        for (const x of certs) byCase.set(x.caseId, [...(byCase.get(x.caseId) ?? []), x]);
         const now = today();
-        return rows
-          .flatMap((r) =>
-            caseClocks(r.send, byCase.get(r.send.caseId) ?? [], now)
-              .filter((k) => k.running)
-              .map((k) => ({ ...k, caseId: r.send.caseId, reference: r.reference, childName: r.send.childName, localAuthority: r.send.localAuthority })),
-          )
-          .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference));
+        const key = `${now}|${await repo.queueVersion(tx, actor.orgId)}`;
+        let queue = queues.get(actor.orgId);
+        if (queue?.key !== key) {
+          queue = { key, clocks: await workOutQueue(tx, actor.orgId, now) };
+          queues.set(actor.orgId, queue);
+        }
+        await audit.record(tx, actor, actor.orgId, { action: 'send.deadlines_viewed', entityType: 'org', entityId: actor.orgId });
+        return queue.clocks;
       });
     },
   };
