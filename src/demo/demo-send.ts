@@ -122,6 +122,8 @@ export async function seedDemoSend(deps: Deps, orgId: string) {
     );
     await deps.send.setAttendees(coordinator, mediated, [{ name: 'Drew Advocatesworth (fictional)', kind: 'advocate', agreed: false }]);
     await mediateToAgreement(deps, orgId, mediated, 'Alex Exampleby');
+    // The SEND tab read once, as the coordinator would after the signing: the duty is kept with its date from here.
+    await deps.send.get(coordinator, mediated);
     await deps.send.issueCertificate(
       coordinator,
       mediated,
