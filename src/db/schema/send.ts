@@ -54,7 +54,7 @@ export const sendCases = pgTable(
     appealMade: boolean('appeal_made'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [unique('send_cases_org_id_case_id_key').on(t.orgId, t.caseId)],
+  (t) => [unique('send_cases_org_id_case_id_key').on(t.orgId, t.caseId), index('send_cases_org_updated_idx').on(t.orgId, t.updatedAt)],
 );
 
 /** A mediation certificate, numbered in the service's register. A re-issue is a new row that names the one it replaces. */
@@ -88,6 +88,7 @@ export const sendCertificates = pgTable(
     unique('send_certificates_org_id_id_key').on(t.orgId, t.id),
     uniqueIndex('send_certificates_org_number_idx').on(t.orgId, t.number),
     index('send_certificates_case_idx').on(t.orgId, t.caseId),
+    index('send_certificates_org_superseded_idx').on(t.orgId, t.supersededAt),
   ],
 );
 

@@ -147,14 +147,17 @@ export async function setDutyMet(tx: Db, orgId: string, caseId: string, termId: 
 
 /**
  * A fingerprint of everything the deadlines queue is worked out from (the SEND facts, the certificates, which SEND
- * cases are open): when it is unchanged, and so is the day, the queue worked out before still holds. One query.
+ * cases are open, through the newest status change): when it is unchanged, and so is the day, the queue worked out
+ * before still holds. One query.
  */
 export async function queueVersion(tx: Db, orgId: string): Promise<string> {
+  // Each part is the newest value of an index (send_cases_org_updated_idx, send_certificates_org_number_idx,
+  // send_certificates_org_superseded_idx, cases_org_type_status_changed_idx): read from its end, whatever the history.
   const rows = await tx.execute(sql`
     SELECT concat_ws('|',
       (SELECT max(${sendCases.updatedAt}) FROM ${sendCases} WHERE ${sendCases.orgId} = ${orgId}),
-      (SELECT count(*) || ':' || coalesce(max(${sendCertificates.supersededAt})::text, '') FROM ${sendCertificates} WHERE ${sendCertificates.orgId} = ${orgId}),
-      (SELECT count(*) FILTER (WHERE ${inArray(cases.status, OPEN)}) || ':' || coalesce(max(${cases.statusChangedAt})::text, '')
-         FROM ${cases} WHERE ${cases.orgId} = ${orgId} AND ${cases.caseType} = 'send')) AS v`);
+      (SELECT max(${sendCertificates.number}) FROM ${sendCertificates} WHERE ${sendCertificates.orgId} = ${orgId}),
+      (SELECT max(${sendCertificates.supersededAt}) FROM ${sendCertificates} WHERE ${sendCertificates.orgId} = ${orgId}),
+      (SELECT max(${cases.statusChangedAt}) FROM ${cases} WHERE ${cases.orgId} = ${orgId} AND ${cases.caseType} = 'send')) AS v`);
   return (rows as unknown as { rows: { v: string }[] }).rows[0]?.v ?? '';
 }
