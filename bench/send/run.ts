@@ -125,7 +125,7 @@ function writeResults(startedAt: Date, loadAtStart: number[]) {
     '## SEND mediation: the deadlines queue',
     '',
     `Run ${startedAt.toISOString()} with \`node bench/run.ts send\` (load average at the start ${loadAtStart.map((n) => n.toFixed(2)).join(', ')}).`,
-    `${CASES.toLocaleString('en-GB')} generated SEND cases over five years (bench/send/generate.ts); every clock of the open cases is counted in working days (England and Wales bank holidays) on each request.`,
+    `${CASES.toLocaleString('en-GB')} generated SEND cases over five years (bench/send/generate.ts); every clock of the open cases is counted in working days (England and Wales bank holidays), once a day and again whenever a SEND record, a certificate or a SEND case's status changes (one fingerprint query per request).`,
     `${CONNECTIONS} connections, ${SECONDS} s per check after a ${WARM_UP_SECONDS} s warm-up. Target: p95 ≤ ${DEADLINES_TARGET_MS} ms. The page shows 50 clocks a page, overdue first.`,
     '',
     '| Database | Check | p95 | p50 | p99 | req/s | p95 ÷ hello-world p95 | First request | Target | Result |',
