@@ -7,6 +7,7 @@
 //   node bench/run.ts slots        the slot finder: 2,000 generated cases, findSlots vs a naive step-by-step finder (bench/meetings/slots.ts)
 //   node bench/run.ts agreements   the final PDF (12 terms, 6 signatures) and signing at 20 concurrent signers (bench/agreements/run.ts)
 //   node bench/run.ts retention    the retention job over 10,000 due cases, and the case list meanwhile (bench/dataprotection/retention.ts)
+//   node bench/run.ts send         10,000 SEND cases over five years: the deadlines queue at 20 concurrent users (bench/send/run.ts)
 //   node bench/run.ts durability   20 writers through the API, `kill -9` mid-load, restart, acknowledged writes lost (bench/durability.ts)
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpAgreements, runAgreements } from './agreements/run.ts';
@@ -19,6 +20,7 @@ import { cleanUpFoundation, runFoundation } from './foundation.ts';
 import { killAll } from './server-process.ts';
 import { cleanUpVolunteers, runVolunteers } from './volunteers/run.ts';
 import { runPairsService } from './volunteers/service.ts';
+import { cleanUpSend, runSend } from './send/run.ts';
 
 const BENCHMARKS = {
   foundation: { run: runFoundation, cleanUp: cleanUpFoundation },
@@ -30,6 +32,7 @@ const BENCHMARKS = {
   durability: { run: runDurability, cleanUp: cleanUpDurability },
   agreements: { run: runAgreements, cleanUp: cleanUpAgreements },
   retention: { run: runRetentionBench, cleanUp: cleanUpRetentionBench },
+  send: { run: runSend, cleanUp: cleanUpSend },
 } as const;
 type Name = keyof typeof BENCHMARKS;
 

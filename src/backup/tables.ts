@@ -56,6 +56,7 @@ export const BACKED_UP = [
   { table: 'outcome_share_consents', key: 'id' },
   { table: 'send_cases', key: 'case_id' },
   { table: 'send_certificates', key: 'id' },
+  { table: 'send_duties', key: 'term_id' },
   { table: 'rj_policies', key: 'org_id' },
   { table: 'rj_cases', key: 'id' },
   { table: 'rj_suitability', key: 'id' },

@@ -72,6 +72,7 @@ export const PUBLIC_ROUTES = new Set([
   'POST /s/:service/refer/check',
   'POST /s/:service/refer/people/:person/remove',
   'GET /s/:service/refer/urgent-help',
+  'GET /s/:service/refer/send-area',
   'GET /s/:service/refer/confirmation',
   'GET /s/:service/professional-referral',
   'POST /s/:service/professional-referral',

@@ -6,6 +6,7 @@ import { sendEmailJob } from '#src/features/email/send-email.job.ts';
 import { meetingRemindersJob } from '#src/features/meetings/records/reminders.job.ts';
 import { followUpLinksJob } from '#src/features/closing/follow-up/follow-up-links.job.ts';
 import { retentionJob } from '#src/features/dataprotection/retention/retention.job.ts';
+import { sendRemindersJob } from '#src/features/send/send-reminders.job.ts';
 import { vacuumJob } from '#src/jobs/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';
@@ -20,6 +21,7 @@ export const JOBS: JobDefinition[] = [
   purgeJobsJob,
   followUpLinksJob,
   retentionJob,
+  sendRemindersJob,
 ];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
@@ -32,4 +34,6 @@ export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
   { job: vacuumJob, everyMinutes: 60 },
   { job: purgeJobsJob, everyMinutes: 60 },
   { job: retentionJob, everyMinutes: 24 * 60 },
+  // Daily; each reminder goes once (its key), so a second run the same day sends nothing again.
+  { job: sendRemindersJob, everyMinutes: 24 * 60 },
 ];

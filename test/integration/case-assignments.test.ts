@@ -169,6 +169,15 @@ describe('the admin override', () => {
     }
   });
 
+  it('refuses even an admin with a justification a SEND mediator who works for a local authority (rules.md #15)', async () => {
+    const res = await assign(adminKey, cases.send!, [v.alice!, v.lena!], 'No one else is free this month');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.reason).toBe('PAIR_NOT_ALLOWED');
+    expect(res.json().error.message).toContain('Lena Council: works for Kent County Council: SEND mediators must be independent');
+    expect(res.json().error.message).not.toContain('An admin may assign it anyway');
+    expect((await call(adminKey, 'GET', `/api/v1/cases/${cases.send}/assignments`)).json().assignments).toEqual([]);
+  });
+
   it('assigns for an admin with a justification, recorded on the timeline and in the audit trail', async () => {
     const res = await assign(adminKey, cases.noise!, [v.dora!, v.ben!], 'The recheck certificate arrived today; the record is updated tomorrow');
     expect(res.statusCode).toBe(201);

@@ -42,11 +42,11 @@ describe('parley demo', () => {
     const res = await get('/api/v1/cases');
     expect(res.statusCode).toBe(200);
     const cases = res.json().cases as ListedCase[];
-    expect(cases).toHaveLength(11);
+    expect(cases).toHaveLength(12);
     const byStatus = Object.fromEntries(
       ['intake', 'ready', 'mediation', 'follow_up', 'closed', 'withdrawn'].map((s) => [s, cases.filter((c) => c.status === s).length]),
     );
-    expect(byStatus).toEqual({ intake: 6, ready: 1, mediation: 1, follow_up: 1, closed: 1, withdrawn: 1 });
+    expect(byStatus).toEqual({ intake: 6, ready: 1, mediation: 2, follow_up: 1, closed: 1, withdrawn: 1 });
     expect(cases.every((c) => /^RCM-\d{4}-\d{4}$/.test(c.reference))).toBe(true);
     expect(new Set(cases.map((c) => c.caseType))).toEqual(new Set(['community', 'restorative_justice', 'send', 'social_care']));
   });
@@ -154,7 +154,23 @@ describe('parley demo', () => {
     expect(deadlines.some((k) => k.kind === 'deemed_certificate')).toBe(true);
     expect(deadlines.some((k) => k.kind === 'contact' && !k.overdue)).toBe(true);
     const register = (await get('/api/v1/send/certificates')).json() as { kind: string; outcome: string }[];
-    expect(register).toEqual([expect.objectContaining({ kind: 'after_mediation', outcome: 'partial' })]);
+    expect(register).toEqual([
+      expect.objectContaining({ kind: 'after_mediation', outcome: 'partial' }),
+      expect.objectContaining({ kind: 'declined', outcome: null }),
+    ]);
+  });
+
+  it('has a SEND case mediated with the decision-maker present, an agreement signed and the reg 42 duty running', async () => {
+    const mediated = (await get('/api/v1/cases?q=Alex Exampleby')).json().cases[0] as ListedCase;
+    expect(mediated.status).toBe('mediation');
+    const send = (await get(`/api/v1/cases/${mediated.id}/send`)).json();
+    expect(send).toMatchObject({ laAttendeeHasAuthority: true, attendees: [{ kind: 'advocate' }] });
+    expect(send.duties).toEqual([expect.objectContaining({ appealable: true, metOn: null, daysLeft: expect.any(Number) })]);
+    expect(send.duties[0].daysLeft).toBeGreaterThan(0);
+    const deemed = (await get('/api/v1/cases?q=Sam Sampleton')).json().cases[0] as ListedCase;
+    expect((await get(`/api/v1/cases/${deemed.id}/send`)).json().delayReason).toContain('could not be released');
+    const report = (await get('/api/v1/send/report')).json();
+    expect(report.reg42.notYetDue).toBe(1);
   });
 
   it('does not list its own accounts as sign-in problems on the admin’s home', async () => {
@@ -168,7 +184,7 @@ describe('parley demo', () => {
     const again = await loadDemo(h.deps);
     expect(again).toMatchObject({ created: false, orgId });
     expect(again.accounts.map((a) => a.role)).toContain('admin');
-    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(11);
+    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(12);
     expect(admin.orgSlug).toBe(DEMO_SLUG);
   });
 

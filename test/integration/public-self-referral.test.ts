@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJourneyDrafts } from '#src/features/public/journey-drafts.service.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { WebClient } from '../support/web-client.ts';
-import { EMERGENCY, publicService } from './public-support.ts';
+import { placePostcodes } from '../support/volunteers.ts';
+import { EMERGENCY, publicService, SIGNPOSTING } from './public-support.ts';
 
 let h: Harness;
 let s: Awaited<ReturnType<typeof publicService>>;
@@ -219,6 +220,30 @@ describe('self-referral', () => {
     const referral = rows.find((r) => r.caseType === 'send')!;
     expect(referral.parties[0]).toMatchObject({ name: 'Parent Example', role: 'parent', isReferredPerson: true });
     expect(referral.answers.details).toMatchObject({ decisionType: 'refusal_to_assess', decisionLetterDate: old.toISOString().slice(0, 10) });
+  });
+
+  it('signposts a SEND parent whose postcode is in a local authority the service does not cover, and lets them carry on', async () => {
+    await placePostcodes(h.deps, [
+      { postcode: 'TN9 1AA', lat: 51.19, lng: 0.27, laName: 'Faraway District (fictional)' },
+      { postcode: 'ME14 1XX', lat: 51.27, lng: 0.52, laName: 'Weald Valley Borough (fictional)' },
+    ]);
+    const web = new WebClient(h.app);
+    await answer(web, 'help', { caseType: 'send' }, `${R}/your-role`);
+    await answer(web, 'your-role', { myRole: 'parent' }, `${R}/send-decision`);
+    await answer(web, 'send-decision', { decisionType: 'not_sure' }, `${R}/about-you`);
+    await answer(web, 'about-you', { name: 'Parent Faraway', email: 'faraway@example.org', postcode: 'TN9 1AA' }, `${R}/send-area`);
+    const page = await web.get(`${R}/send-area`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('TN9 1AA is in Faraway District (fictional), which we do not cover.');
+    expect(page.body).toContain(SIGNPOSTING);
+    expect(page.body).toContain(`href="${R}/people"`);
+    // A covered postcode goes straight on; the signposting page then sends them on too.
+    await answer(web, 'about-you', { name: 'Parent Faraway', email: 'faraway@example.org', postcode: 'ME14 1XX' }, `${R}/people`);
+    expect((await web.get(`${R}/send-area`)).headers.location).toBe(`${R}/people`);
+    // Not for other kinds of help: the service's coverage page is for those.
+    const other = new WebClient(h.app);
+    await answer(other, 'help', { caseType: 'community' }, `${R}/about-you`);
+    await answer(other, 'about-you', { name: 'Neighbour Faraway', phone: '01632 960 222', postcode: 'TN9 1AA' }, `${R}/people`);
   });
 
   it('does not let anyone skip ahead, and starts again once the answers have expired', async () => {

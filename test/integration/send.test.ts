@@ -44,6 +44,7 @@ beforeAll(async () => {
   ids.deemed = await make('Deemed');
   ids.placement = await make('Placement');
   ids.fresh = await make('Fresh');
+  ids.drs = await make('Drs');
   ids.community = (await makeCase(h.deps, orgId, admins, { description: 'Hedge', parties: [{ name: 'Hal Hedge' }] })).caseId;
 });
 afterAll(() => h?.close());
@@ -230,7 +231,66 @@ describe('after a signed agreement: the local authority’s reg 42 duties', () =
       });
     const view = (await call(key, 'GET', `/api/v1/cases/${ids.deemed}/send`)).json();
     // Agreed on 23 December 2026: 5 weeks (reg 44(2)(e)) is 27 January 2027, 35 calendar days away.
-    expect(view.duties).toEqual([{ what: 'Amend section F to add weekly speech and language therapy', appealable: true, due: '2027-01-27', daysLeft: 35 }]);
+    expect(view.duties).toEqual([
+      {
+        termId: expect.any(String),
+        what: 'Amend section F to add weekly speech and language therapy',
+        appealable: true,
+        due: '2027-01-27',
+        metOn: null,
+        daysLeft: 35,
+      },
+    ]);
+  });
+
+  it('records when a duty was met (late here), and refuses a duty of another case', async () => {
+    const { termId } = (await call(key, 'GET', `/api/v1/cases/${ids.deemed}/send`)).json().duties[0];
+    const bad = await call(key, 'PUT', `/api/v1/cases/${ids.deemed}/send/duties/${termId}`, { metOn: '2027-02-30' });
+    expect(bad.statusCode).toBe(422);
+    expect((await call(key, 'PUT', `/api/v1/cases/${ids.declined}/send/duties/${termId}`, { metOn: '2027-02-01' })).statusCode).toBe(404);
+    const res = await call(key, 'PUT', `/api/v1/cases/${ids.deemed}/send/duties/${termId}`, { metOn: '2027-02-01' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().duties[0]).toMatchObject({ metOn: '2027-02-01', daysLeft: null });
+  });
+});
+
+describe('who attends (#13) and disagreement resolution (#22)', () => {
+  it('takes an advocate or supporter without consent, the child only where agreed, anyone else only with consent', async () => {
+    const res = await call(key, 'PUT', `/api/v1/cases/${ids.drs}/send/attendees`, {
+      attendees: [
+        { name: 'Avery Advocate', kind: 'advocate' },
+        { name: 'Sol Supporter', kind: 'supporter' },
+        { name: 'Kit Drs', kind: 'child' },
+        { name: 'Nan Drs', kind: 'other' },
+      ],
+    });
+    expect(res.statusCode).toBe(422);
+    expect(Object.keys(res.json().error.fields).sort()).toEqual(['attendees.2.agreed', 'attendees.3.agreed']);
+    const ok = await call(key, 'PUT', `/api/v1/cases/${ids.drs}/send/attendees`, {
+      attendees: [
+        { name: 'Avery Advocate', kind: 'advocate' },
+        { name: 'Kit Drs', kind: 'child', agreed: true },
+        { name: 'Nan Drs', kind: 'other', agreed: true },
+      ],
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().attendees.map((a: { name: string }) => a.name)).toEqual(['Avery Advocate', 'Kit Drs', 'Nan Drs']);
+  });
+
+  it('needs every party’s agreement for disagreement resolution, runs no clock on it and refuses a certificate with the reason', async () => {
+    await call(key, 'POST', `/api/v1/cases/${ids.drs}/send/mias`, { miasOn: '2026-12-01', decision: 'declines' });
+    const notAgreed = await call(key, 'PUT', `/api/v1/cases/${ids.drs}/send/progress`, { route: 'disagreement_resolution', everyPartyAgreed: false });
+    expect(notAgreed.statusCode).toBe(422);
+    expect(Object.keys(notAgreed.json().error.fields)).toEqual(['everyPartyAgreed']);
+    const drs = await call(key, 'PUT', `/api/v1/cases/${ids.drs}/send/progress`, { route: 'disagreement_resolution', everyPartyAgreed: true });
+    expect(drs.statusCode).toBe(200);
+    expect(drs.json()).toMatchObject({ route: 'disagreement_resolution', clocks: [] });
+    const cert = await call(key, 'POST', `/api/v1/cases/${ids.drs}/send/certificates`, { kind: 'declined', adviserName: 'Mo Adviser' });
+    expect(cert.statusCode).toBe(409);
+    expect(cert.json().error.message).toContain('Disagreement resolution produces no certificate');
+    // Back on the statutory route, the declined clock runs again.
+    const back = await call(key, 'PUT', `/api/v1/cases/${ids.drs}/send/progress`, {});
+    expect(back.json().clocks.map((k: { kind: string }) => k.kind)).toEqual(['declined_certificate']);
   });
 });
 
@@ -242,11 +302,31 @@ describe('the report and the home page', () => {
       { kind: 'declined', certificates: 1 },
     ]);
     expect(r.mediations).toEqual({ held: 1, within30Days: 0 });
+    expect(r.delays).toEqual([{ reason: null, n: 1 }]);
+    expect(r.appeals).toEqual({ made: 0, notMade: 0, notKnown: 2 });
+    expect(r.reg42).toEqual({ onTime: 0, late: 1, outstanding: 0, notYetDue: 0 });
+    // The reason for the delay and the appeal, once known, are recorded on the case and counted.
+    await call(key, 'PUT', `/api/v1/cases/${ids.deemed}/send/progress`, {
+      icbNotifiedOn: '2026-11-24',
+      mediationHeldOn: '2026-12-22',
+      laAttendeeName: 'Lee Officer',
+      laAttendeeRole: 'SEN team manager',
+      laAttendeeHasAuthority: true,
+      delayReason: 'No room free at the school',
+      appealMade: true,
+    });
+    const again = (await call(key, 'GET', '/api/v1/send/report')).json();
+    expect(again.delays).toEqual([{ reason: 'No room free at the school', n: 1 }]);
+    expect(again.appeals).toEqual({ made: 1, notMade: 0, notKnown: 1 });
     expect(r.outcomes).toContainEqual({ issue: 'G', outcome: 'partly_agreed', n: 1 });
     const web = await signIn(h, admin);
     const csv = await web.get('/send/report.csv');
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toContain('Certificates by kind,Mediation declined,1');
+    expect(csv.body).toContain('Reasons mediation was held after 30 days,No room free at the school,1');
+    expect(csv.body).toContain('Appeals after a certificate,Appeal made,1');
+    expect(csv.body).toContain('Local authority duties after agreements (reg 42),Met late,1');
+    expect((await web.get('/send/report')).body).toContain('Met late');
   });
 });
 
@@ -276,5 +356,17 @@ describe('pages', () => {
     expect(home.body).toContain('SEND deadlines');
     expect(home.body).toContain(`/cases/${ids.fresh}/send`);
     expect((await web.get('/send/certificates')).body).toContain('Re-issued');
+    const child = await web.post(`/cases/${ids.placement}/send/attendees`, { attendeeName: 'Kit Placement', attendeeKind: 'child' });
+    expect(child.statusCode).toBe(422);
+    expect(child.body).toContain('The child attends only where the parent and the mediator agree');
+    expect(child.body).toContain('value="Kit Placement"');
+    const added = await web.post(`/cases/${ids.placement}/send/attendees`, { attendeeName: 'Kit Placement', attendeeKind: 'child', agreed: 'yes' });
+    expect(added.statusCode).toBe(303);
+    expect((await web.get(`/cases/${ids.placement}/send`)).body).toContain('Kit Placement');
+    const drs = await web.post(`/cases/${ids.drs}/send/progress`, { route: 'disagreement_resolution', everyPartyAgreed: 'yes' });
+    expect(drs.statusCode).toBe(303);
+    const drsPage = (await web.get(`/cases/${ids.drs}/send`)).body;
+    expect(drsPage).toContain('it produces no mediation certificate');
+    expect(drsPage).not.toContain('Issue the certificate');
   });
 });

@@ -49,6 +49,8 @@ export const cases = pgTable(
     /** The reports' cases closed in a period. */
     index('cases_org_closed_idx').on(t.orgId, t.closedAt),
     index('cases_org_type_idx').on(t.orgId, t.caseType, t.openedAt),
+    /** The newest status change of a case type (the SEND deadlines queue's fingerprint). */
+    index('cases_org_kind_status_changed_idx').on(t.orgId, t.caseKind, t.statusChangedAt),
     index('cases_org_coordinator_idx').on(t.orgId, t.coordinatorId, t.openedAt),
   ],
 );

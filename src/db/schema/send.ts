@@ -42,9 +42,19 @@ export const sendCases = pgTable(
     laAttendeeName: text('la_attendee_name'),
     laAttendeeRole: text('la_attendee_role'),
     laAttendeeHasAuthority: boolean('la_attendee_has_authority'),
+    /** mediation (the statutory route) or disagreement_resolution (#22: voluntary, every party agrees, no certificate). */
+    route: text('route').notNull().default('mediation'),
+    /** #22: every party agreed to disagreement resolution. */
+    everyPartyAgreed: boolean('every_party_agreed'),
+    /** #13: who else attends: [{ name, kind (advocate, supporter, child, other), agreed }]. */
+    attendees: jsonb('attendees').$type<{ name: string; kind: string; agreed: boolean }[]>().notNull().default([]),
+    /** #61: why mediation was not held within the 30 days. */
+    delayReason: text('delay_reason'),
+    /** #61: whether an appeal to the tribunal followed, when known (null: not known). */
+    appealMade: boolean('appeal_made'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [unique('send_cases_org_id_case_id_key').on(t.orgId, t.caseId)],
+  (t) => [unique('send_cases_org_id_case_id_key').on(t.orgId, t.caseId), index('send_cases_org_updated_idx').on(t.orgId, t.updatedAt)],
 );
 
 /** A mediation certificate, numbered in the service's register. A re-issue is a new row that names the one it replaces. */
@@ -78,5 +88,24 @@ export const sendCertificates = pgTable(
     unique('send_certificates_org_id_id_key').on(t.orgId, t.id),
     uniqueIndex('send_certificates_org_number_idx').on(t.orgId, t.number),
     index('send_certificates_case_idx').on(t.orgId, t.caseId),
+    index('send_certificates_org_superseded_idx').on(t.orgId, t.supersededAt),
   ],
+);
+
+/**
+ * The local authority's duties after a signed SEND agreement (#18–19), one per term: its due date as the agreement set
+ * it, and when the duty was met, for the follow-up reminders and the reg 42 compliance figure (#61).
+ */
+export const sendDuties = pgTable(
+  'send_duties',
+  {
+    termId: uuid('term_id').primaryKey(),
+    orgId: orgId(),
+    caseId: uuid('case_id').notNull(),
+    what: text('what').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    metOn: date('met_on', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [unique('send_duties_org_id_term_id_key').on(t.orgId, t.termId), index('send_duties_case_idx').on(t.orgId, t.caseId)],
 );

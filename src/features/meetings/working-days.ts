@@ -81,7 +81,43 @@ export function workingDaysBetween(from: string, to: string, atMost: number = WO
   const b = dayNumber(to);
   if (b < a) return -workingDaysBetween(to, from, atMost);
   const cap = Math.max(0, Math.trunc(atMost));
-  let count = 0;
-  for (let day = a + 1; day <= b && count < cap; day++) if (isWorkingDay(dateOf(day))) count++;
-  return count;
+  // Working days in (a, b]: each year's running count, so a queue of thousands of clocks years apart stays fast.
+  const ya = yearOfDay(a);
+  const yb = yearOfDay(b);
+  let count = -countInYear(a, ya);
+  // Whole years from a's to b's, stopping once the cap is reached (the count only grows from here).
+  for (let y = ya; y < yb; y++) {
+    count += yearIndex(y).total;
+    if (count >= cap) return cap;
+  }
+  return Math.min(count + countInYear(b, yb), cap);
 }
+
+/** A year's working days as a running count: cum[i] is the number from 1 January to the i-th day of the year, inclusive. */
+type YearIndex = { start: number; cum: Uint16Array; total: number };
+const indexes = new Map<number, YearIndex>();
+
+function yearIndex(year: number): YearIndex {
+  let index = indexes.get(year);
+  if (!index) {
+    const start = Date.UTC(year, 0, 1) / DAY_MS;
+    const length = Date.UTC(year + 1, 0, 1) / DAY_MS - start;
+    const holidays = bankHolidays(year);
+    const cum = new Uint16Array(length);
+    let running = 0;
+    for (let i = 0; i < length; i++) {
+      const day = start + i;
+      if (weekdayOf(day) <= 5 && !holidays.has(dateOf(day))) running++;
+      cum[i] = running;
+    }
+    index = { start, cum, total: running };
+    indexes.set(year, index);
+  }
+  return index;
+}
+
+const yearOfDay = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
+const countInYear = (day: number, year: number) => {
+  const index = yearIndex(year);
+  return index.cum[day - index.start] ?? 0;
+};

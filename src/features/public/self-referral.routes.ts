@@ -9,7 +9,7 @@ import { zodFields } from '#src/lib/zod-fields.ts';
 import { SEND_DECISION_LABELS, SEND_DECISIONS, ZSelfReferral } from '#src/features/referrals/referrals.schemas.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import { anonymous, decoyReference, formValues, isSpam, POST_LIMIT, readConfirmation, serviceChrome, setConfirmation } from './public-forms.ts';
-import { offerOf } from './service-home.ts';
+import { CASE_TYPE_SUMMARIES, offerOf, paragraphs } from './service-home.ts';
 import { checkAnswers, longDate } from './self-referral.check.ts';
 import { type Draft, MY_ROLES, PAGES, toSelfReferral } from './self-referral.journey.ts';
 import { registerSelfReferralPeople } from './self-referral-people.routes.ts';
@@ -17,7 +17,7 @@ import { createSelfReferralState, type Journey } from './self-referral.state.ts'
 
 type Params = { Params: { service: string } };
 
-export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'db' | 'referrals' | 'settings'>) {
+export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'config' | 'db' | 'referrals' | 'settings' | 'publicIntake'>) {
   const state = createSelfReferralState(deps);
   const t = translator('en');
   const secure = deps.config.secureCookies;
@@ -66,9 +66,31 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
           errors: errorList(parsed.fields),
         });
       await state.save(reply, j, parsed.draft);
+      // SEND mediation is for the local authority that made the decision: an area the service does not cover is
+      // signposted (with the service's own words) before the parent goes on.
+      if (question.slug === 'about-you' && parsed.draft.caseType === 'send' && parsed.draft.me?.postcode) {
+        const coverage = await deps.publicIntake.checkCoverage(j.service.settings, parsed.draft.me.postcode);
+        if (coverage.result === 'not_covered') return reply.redirect(`${j.base}/send-area${j.change ? '?change=1' : ''}`, 303);
+      }
       return reply.redirect(state.after(j, question.slug), 303);
     });
   }
+
+  app.get<Params>('/s/:service/refer/send-area', async (req, reply) => {
+    const j = await state.open(req);
+    const postcode = j.draft.me?.postcode;
+    if (j.expired || j.draft.caseType !== 'send' || !postcode) return reply.redirect(state.detour(reply, j, 'about-you') ?? `${j.base}/about-you`, 303);
+    const coverage = await deps.publicIntake.checkCoverage(j.service.settings, postcode);
+    if (coverage.result !== 'not_covered') return reply.redirect(state.after(j, 'about-you'), 303);
+    return reply.page('public/views/refer/send-area.njk', {
+      ...state.chrome(j, 'send-area', msg('We may not cover your local authority')),
+      postcode: coverage.postcode,
+      localAuthority: coverage.localAuthority,
+      signposting: paragraphs(j.service.settings.signposting),
+      contact: { phone: j.service.phone, email: j.service.email },
+      nextUrl: state.after(j, 'send-area'),
+    });
+  });
 
   registerSelfReferralPeople(app, state);
 

@@ -92,6 +92,7 @@ export function createSelfReferralState(deps: Pick<Deps, 'clock' | 'config' | 'd
     after(j: Journey, slug: string): string {
       const q = j.change ? '?change=1' : '';
       if (slug === 'safety' && j.draft.anyoneAtRisk) return `${j.base}/urgent-help${q}`;
+      if (slug === 'send-area') slug = 'about-you';
       if (j.change) {
         const gap = firstIncomplete(j.draft, j.ctx);
         return gap ? `${j.base}/${gap}?change=1` : `${j.base}/check`;
@@ -101,7 +102,7 @@ export function createSelfReferralState(deps: Pick<Deps, 'clock' | 'config' | 'd
 
     /** The model every page of the journey shares. */
     chrome(j: Journey, slug: string, title: string, params?: Record<string, string | number>) {
-      const previous = slug === 'urgent-help' ? 'safety' : previousSlug(slug, j.draft, j.ctx);
+      const previous = slug === 'urgent-help' ? 'safety' : slug === 'send-area' ? 'about-you' : previousSlug(slug, j.draft, j.ctx);
       return {
         pageTitle: t(title, params),
         ...serviceChrome(j.service),

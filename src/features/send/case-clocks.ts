@@ -24,6 +24,8 @@ export type SendFacts = {
   icbNotifiedOn: string | null;
   adviserToldOn: string | null;
   mediationHeldOn: string | null;
+  /** mediation (default) or disagreement_resolution, which runs no statutory clock and has no certificate (#22). */
+  route?: string;
 };
 export type CertificateFact = { kind: string; issuedOn: string };
 export type Clock = { kind: ClockKind; due: string; unit: 'working' | 'calendar'; daysLeft: number; overdue: boolean; running: boolean };
@@ -39,6 +41,7 @@ export function caseClocks(f: SendFacts, certificates: readonly CertificateFact[
   const needsCertificate = certificateRequired(issues);
   const has = (kind: string) => certificates.some((c) => c.kind === kind);
   const clocks: Clock[] = [];
+  if (f.route === 'disagreement_resolution') return clocks;
   if (f.decisionLetterOn && !f.miasOn) clocks.push(clock('contact', contactDeadline(f.decisionLetterOn), 'calendar', today));
   const told = f.decisionToldOn ?? f.miasOn;
   if (f.miasDecision === 'declines' && told && needsCertificate && !certificates.length)

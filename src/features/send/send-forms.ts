@@ -1,11 +1,11 @@
 // Reading the SEND page's form posts into the services' inputs: GOV.UK date inputs, checkboxes and yes/no radios.
 // A date that is not real is named in its own words; the zod schemas then check the rest.
 import type { z } from 'zod';
-import { type FormBody, dateOf, linesOf, listOf, optionalText } from '#src/http/page-form.ts';
+import { type FormBody, dateOf, isTicked, linesOf, listOf, optionalText, textOf } from '#src/http/page-form.ts';
 import { msg, type Translate } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
-import { ZCertificate, ZMias, ZSendDetails, ZSendProgress } from './send.schemas.ts';
+import { ZAttendee, ZCertificate, ZDutyMet, ZMias, ZSendDetails, ZSendProgress } from './send.schemas.ts';
 
 const yesNo = (b: FormBody, key: string) => (optionalText(b, key) === 'yes' ? true : optionalText(b, key) === 'no' ? false : undefined);
 
@@ -75,8 +75,33 @@ export const progressForm = (t: Translate, b: FormBody) =>
       laAttendeeName: optionalText(b, 'laAttendeeName'),
       laAttendeeRole: optionalText(b, 'laAttendeeRole'),
       laAttendeeHasAuthority: yesNo(b, 'laAttendeeHasAuthority'),
+      route: optionalText(b, 'route'),
+      everyPartyAgreed: yesNo(b, 'everyPartyAgreed'),
+      delayReason: optionalText(b, 'delayReason'),
+      appealMade: yesNo(b, 'appealMade'),
     },
   );
+
+/** #13: one more person attending. */
+export function attendeeForm(t: Translate, b: FormBody): Parsed<typeof ZAttendee> {
+  const r = parseWithDates(
+    ZAttendee,
+    t,
+    b,
+    {},
+    { name: textOf(b, 'attendeeName').trim(), kind: optionalText(b, 'attendeeKind'), agreed: isTicked(b, 'agreed') },
+  );
+  return r.ok ? r : { ok: false, fields: attendeeFields(r.fields) };
+}
+
+/** The attendee rules' field names as the page's form names them (the rule names the place in the list). */
+export const attendeeFields = (fields: FieldErrors): FieldErrors =>
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k === 'name' ? 'attendeeName' : k === 'kind' ? 'attendeeKind' : k.startsWith('attendees.') ? 'agreed' : k, v]),
+  );
+
+/** #18–19: when a duty was met (blank: not met). */
+export const dutyForm = (t: Translate, b: FormBody) => parseWithDates(ZDutyMet, t, b, { metOn: msg('Date the duty was met') }, {});
 
 export const certificateForm = (t: Translate, b: FormBody, issueCount: number) =>
   parseWithDates(

@@ -1,7 +1,7 @@
 // The SEND report's figures (rules.md #61), one query each, so the reports feature can reuse them.
 import type { Db } from '#src/db/client.ts';
 import { and, eq, isNotNull, isNull, sql } from '#src/db/orm.ts';
-import { sendCases, sendCertificates } from '#src/db/schema/send.ts';
+import { sendCases, sendCertificates, sendDuties } from '#src/db/schema/send.ts';
 
 /** SEND cases by local authority (none recorded counts as null). */
 export async function casesByLocalAuthority(tx: Db, orgId: string) {
@@ -23,7 +23,10 @@ export async function certificatesByKind(tx: Db, orgId: string) {
     .orderBy(sendCertificates.kind);
 }
 
-/** The cases where mediation was held, with the dates the 30 days run from (the share is worked out by the pure rule). */
+/**
+ * The cases where mediation was held, with the dates the 30 days run from and the reason recorded for a delay (the
+ * share within 30 days, and the reasons for those held later, are worked out by the pure rule).
+ */
 export async function mediationsHeld(tx: Db, orgId: string) {
   return tx
     .select({
@@ -31,6 +34,7 @@ export async function mediationsHeld(tx: Db, orgId: string) {
       toldOn: sql<string | null>`coalesce(${sendCases.decisionToldOn}, ${sendCases.miasOn})`,
       icbNotifiedOn: sendCases.icbNotifiedOn,
       heldOn: sendCases.mediationHeldOn,
+      delayReason: sendCases.delayReason,
     })
     .from(sendCases)
     .where(and(eq(sendCases.orgId, orgId), isNotNull(sendCases.mediationHeldOn), eq(sendCases.miasDecision, 'wants_mediation')));
@@ -44,4 +48,36 @@ export async function outcomesByIssue(tx: Db, orgId: string) {
     WHERE ${sendCertificates.orgId} = ${orgId} AND ${sendCertificates.supersededAt} IS NULL AND ${sendCertificates.kind} = 'after_mediation'
     GROUP BY 1, 2 ORDER BY 1, 2`);
   return (rows as unknown as { rows: { issue: string; outcome: string | null; n: number }[] }).rows;
+}
+
+/** #61: whether an appeal to the tribunal followed, among the cases with a certificate in force (null: not known). */
+export async function appealsFollowed(tx: Db, orgId: string) {
+  const [row] = await tx
+    .select({
+      made: sql<number>`count(*) FILTER (WHERE ${sendCases.appealMade})::int`,
+      notMade: sql<number>`count(*) FILTER (WHERE ${sendCases.appealMade} = false)::int`,
+      notKnown: sql<number>`count(*) FILTER (WHERE ${sendCases.appealMade} IS NULL)::int`,
+    })
+    .from(sendCases)
+    .where(
+      and(
+        eq(sendCases.orgId, orgId),
+        sql`EXISTS (SELECT 1 FROM ${sendCertificates} c WHERE c.org_id = ${sendCases.orgId} AND c.case_id = ${sendCases.caseId} AND c.superseded_at IS NULL)`,
+      ),
+    );
+  return row ?? { made: 0, notMade: 0, notKnown: 0 };
+}
+
+/** #61: the local authority's duties after agreements: met on time, met late, overdue and not met, not yet due. */
+export async function reg42Compliance(tx: Db, orgId: string, today: string) {
+  const [row] = await tx
+    .select({
+      onTime: sql<number>`count(*) FILTER (WHERE ${sendDuties.metOn} IS NOT NULL AND (${sendDuties.dueOn} IS NULL OR ${sendDuties.metOn} <= ${sendDuties.dueOn}))::int`,
+      late: sql<number>`count(*) FILTER (WHERE ${sendDuties.metOn} > ${sendDuties.dueOn})::int`,
+      outstanding: sql<number>`count(*) FILTER (WHERE ${sendDuties.metOn} IS NULL AND ${sendDuties.dueOn} < ${today}::date)::int`,
+      notYetDue: sql<number>`count(*) FILTER (WHERE ${sendDuties.metOn} IS NULL AND (${sendDuties.dueOn} IS NULL OR ${sendDuties.dueOn} >= ${today}::date))::int`,
+    })
+    .from(sendDuties)
+    .where(eq(sendDuties.orgId, orgId));
+  return row ?? { onTime: 0, late: 0, outstanding: 0, notYetDue: 0 };
 }

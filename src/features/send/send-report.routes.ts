@@ -1,5 +1,6 @@
 // The SEND report (rules.md #61) as a table on screen, as CSV and through the API: cases by local authority,
-// certificates by kind, mediations held within 30 days, and outcomes per issue.
+// certificates by kind, mediations held within 30 days and the reasons for delay, outcomes per issue, appeals that
+// followed and the local authority's reg 42 compliance.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,8 +21,16 @@ export function reportRows(t: Translate, r: Report): [string, string, string][] 
   const share = r.mediations.held ? Math.round((100 * r.mediations.within30Days) / r.mediations.held) : null;
   rows.push([t('Mediations held'), t('Held'), String(r.mediations.held)]);
   rows.push([t('Mediations held'), t('Within 30 days of the request'), share === null ? '' : `${r.mediations.within30Days} (${share}%)`]);
+  for (const d of r.delays) rows.push([t('Reasons mediation was held after 30 days'), d.reason ?? t('No reason recorded'), String(d.n)]);
   for (const o of r.outcomes)
     rows.push([t('Outcomes per issue'), `${word(t, SEND_ISSUE_LABELS, o.issue)}: ${word(t, ISSUE_OUTCOME_LABELS, o.outcome)}`, String(o.n)]);
+  rows.push([t('Appeals after a certificate'), t('Appeal made'), String(r.appeals.made)]);
+  rows.push([t('Appeals after a certificate'), t('No appeal'), String(r.appeals.notMade)]);
+  rows.push([t('Appeals after a certificate'), t('Not known'), String(r.appeals.notKnown)]);
+  rows.push([t('Local authority duties after agreements (reg 42)'), t('Met on time'), String(r.reg42.onTime)]);
+  rows.push([t('Local authority duties after agreements (reg 42)'), t('Met late'), String(r.reg42.late)]);
+  rows.push([t('Local authority duties after agreements (reg 42)'), t('Overdue, not met'), String(r.reg42.outstanding)]);
+  rows.push([t('Local authority duties after agreements (reg 42)'), t('Not yet due'), String(r.reg42.notYetDue)]);
   return rows;
 }
 
@@ -50,7 +59,8 @@ export function registerSendReport(app: FastifyInstance, deps: Pick<Deps, 'send'
     {
       config: { permission: 'send.deadlines' },
       schema: {
-        summary: 'The SEND report (rules.md #61): cases by local authority, certificates by kind, mediations within 30 days, outcomes per issue',
+        summary:
+          'The SEND report (rules.md #61): cases by local authority, certificates by kind, mediations within 30 days and reasons for delay, outcomes per issue, appeals, reg 42 compliance',
         tags: ['send'],
         security: [{ bearer: [] }],
         response: {
@@ -58,7 +68,16 @@ export function registerSendReport(app: FastifyInstance, deps: Pick<Deps, 'send'
             byAuthority: z.array(z.object({ localAuthority: z.string().nullable(), cases: z.number() })),
             byKind: z.array(z.object({ kind: z.string(), certificates: z.number() })),
             mediations: z.object({ held: z.number(), within30Days: z.number() }),
+            delays: z
+              .array(z.object({ reason: z.string().nullable(), n: z.number() }))
+              .describe('Mediations held after the 30 days, by the reason recorded (null: none recorded)'),
             outcomes: z.array(z.object({ issue: z.string(), outcome: z.string().nullable(), n: z.number() })),
+            appeals: z
+              .object({ made: z.number(), notMade: z.number(), notKnown: z.number() })
+              .describe('Cases with a certificate in force: whether an appeal to the tribunal followed'),
+            reg42: z
+              .object({ onTime: z.number(), late: z.number(), outstanding: z.number(), notYetDue: z.number() })
+              .describe('The local authority’s duties after agreements: met on time, met late, overdue and not met, not yet due'),
           }),
           ...errorResponses,
         },

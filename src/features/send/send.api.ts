@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
 import type { CertificateRow } from './send.repo.ts';
-import { ZCaseParams, ZCertificate, ZMias, ZSendDetails, ZSendProgress } from './send.schemas.ts';
+import { ZAttendees, ZCaseParams, ZCertificate, ZDutyMet, ZDutyParams, ZMias, ZSendDetails, ZSendProgress } from './send.schemas.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['send'];
@@ -75,10 +75,24 @@ const ZSendOut = z.object({
   laAttendeeName: day,
   laAttendeeRole: day,
   laAttendeeHasAuthority: z.boolean().nullable(),
+  route: z.string().describe('mediation or disagreement_resolution (#22: no certificate, no statutory clock)'),
+  everyPartyAgreed: z.boolean().nullable(),
+  attendees: z.array(z.object({ name: z.string(), kind: z.string(), agreed: z.boolean() })).describe('#13: who else attends'),
+  delayReason: day,
+  appealMade: z.boolean().nullable(),
   clocks: z.array(ZClock),
   duties: z
-    .array(z.object({ what: z.string(), appealable: z.boolean().nullable(), due: day, daysLeft: z.number().nullable() }))
-    .describe('After a signed agreement: the local authority’s duties (reg 42/44) with the agreement’s dates'),
+    .array(
+      z.object({
+        termId: z.string(),
+        what: z.string(),
+        appealable: z.boolean().nullable(),
+        due: day,
+        metOn: day,
+        daysLeft: z.number().nullable().describe('Calendar days to the due date; null once met or without a date'),
+      }),
+    )
+    .describe('After a signed agreement: the local authority’s duties (reg 42/44) with the agreement’s dates and when met'),
   certificates: z.array(ZCertificateOut),
 });
 
@@ -127,6 +141,33 @@ export function registerSendApi(app: FastifyInstance, deps: Pick<Deps, 'send'>) 
     one('Record the ICB notice, the adviser told of the 30 days, mediation held and the local authority’s representative (#12)', { body: ZSendProgress }),
     async (req) => {
       await send.saveProgress(req.actor!, req.params.id, req.body as z.infer<typeof ZSendProgress>);
+      return view(req.actor!, req.params.id);
+    },
+  );
+
+  api.put(
+    '/api/v1/cases/:id/send/attendees',
+    one('Replace the list of others attending (#13): a child or anyone else needs the agreement or consent on record', { body: ZAttendees }),
+    async (req) => {
+      await send.setAttendees(req.actor!, req.params.id, (req.body as z.infer<typeof ZAttendees>).attendees);
+      return view(req.actor!, req.params.id);
+    },
+  );
+
+  api.put(
+    '/api/v1/cases/:id/send/duties/:termId',
+    {
+      schema: {
+        summary: 'Record when the local authority met a duty after the agreement (reg 42/44); without metOn, not met',
+        tags,
+        security,
+        params: ZDutyParams,
+        body: ZDutyMet,
+        response: { 200: ZSendOut, 404: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => {
+      await send.recordDutyMet(req.actor!, req.params.id, req.params.termId, req.body.metOn ?? null);
       return view(req.actor!, req.params.id);
     },
   );

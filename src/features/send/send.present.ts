@@ -23,6 +23,7 @@ import {
 } from './send-words.ts';
 import type { SendService } from './send.service.ts';
 import type { Clock } from './case-clocks.ts';
+import { ATTENDEE_KIND_LABELS, ATTENDEE_KINDS, SEND_ROUTE_LABELS, SEND_ROUTES } from './send-attendance.ts';
 
 type SendView = Awaited<ReturnType<SendService['get']>>;
 // i18n-dynamic: the labels are maps of msg() values (send-words.ts)
@@ -56,23 +57,33 @@ export function sendPageModel(t: Translate, v: SendView, canWork: boolean, state
   const fields = (form: string) => (typed(form) ? (state?.fields ?? {}) : {});
   const issues = typed('details') ? listOf(values, 'issues') : d.issues;
   const inForce = v.certificates.filter((c) => !c.supersededAt);
+  const drs = d.route === 'disagreement_resolution';
   return {
     canWork,
+    drs,
+    // #61: the 30 days have passed without mediation held on time, and no reason for the delay is recorded yet.
+    askDelayReason: !drs && !d.delayReason && v.clocks.some((k) => k.kind === 'mediation_held' && k.overdue),
     flags: v.flags,
     sectionIOnly: !v.flags.certificateRequired && d.issues.length > 0,
     // i18n-dynamic: a msg() literal (send-words.ts)
     note30: t(MEDIATION_30_DAYS_NOTE),
     clocks: v.clocks.map((k) => clockRow(t, k)),
     duties: v.duties.map((x) => ({
+      termId: x.termId,
+      metOn: x.metOn,
+      metOnValue: dateValues(values, 'metOn', x.metOn, typed('duty') && textOf(values, 'termId') === x.termId),
+      error: typed('duty') && textOf(values, 'termId') === x.termId ? state?.fields.metOn : undefined,
       what: x.what,
       due: x.due ?? t('No date'),
       appealable: x.appealable ? t('Yes: reg 44 limits, as if a tribunal order') : t('No: within 2 weeks (reg 42(3))'),
       left:
-        x.daysLeft === null
-          ? ''
-          : x.daysLeft < 0
-            ? t('Overdue by {days, plural, one {# day} other {# days}}', { days: -x.daysLeft })
-            : t('{days, plural, one {# day left} other {# days left}}', { days: x.daysLeft }),
+        x.metOn !== null
+          ? t('Met on {date}', { date: x.metOn })
+          : x.daysLeft === null
+            ? ''
+            : x.daysLeft < 0
+              ? t('Overdue by {days, plural, one {# day} other {# days}}', { days: -x.daysLeft })
+              : t('{days, plural, one {# day left} other {# days left}}', { days: x.daysLeft }),
       overdue: x.daysLeft !== null && x.daysLeft < 0,
     })),
     summary: {
@@ -90,6 +101,25 @@ export function sendPageModel(t: Translate, v: SendView, canWork: boolean, state
       laAttendee: d.laAttendeeName ? `${d.laAttendeeName}, ${d.laAttendeeRole ?? ''}` : null,
       laAttendeeHasAuthority: d.laAttendeeHasAuthority,
       mediationHeldOn: d.mediationHeldOn,
+      route: label(t, SEND_ROUTE_LABELS, d.route),
+      delayReason: d.delayReason,
+      appealMade: d.appealMade === true ? t('Yes') : d.appealMade === false ? t('No') : t('Not known'),
+    },
+    attendees: d.attendees.map((a, i) => ({
+      index: i,
+      name: a.name,
+      kind: label(t, ATTENDEE_KIND_LABELS, a.kind),
+      agreed: a.kind === 'advocate' || a.kind === 'supporter' ? t('No consent needed') : a.agreed ? t('Agreed') : t('Not agreed'),
+    })),
+    attendee: {
+      fields: fields('attendee'),
+      name: typed('attendee') ? textOf(values, 'attendeeName') : '',
+      kindItems: ATTENDEE_KINDS.map((x) => ({
+        value: x,
+        text: t(ATTENDEE_KIND_LABELS[x]),
+        checked: typed('attendee') && textOf(values, 'attendeeKind') === x,
+      })),
+      agreed: typed('attendee') && textOf(values, 'agreed') !== '',
     },
     certificates: v.certificates.map((c) => ({
       id: c.id,
@@ -132,6 +162,10 @@ export function sendPageModel(t: Translate, v: SendView, canWork: boolean, state
       laAttendeeName: val('progress', 'laAttendeeName', d.laAttendeeName),
       laAttendeeRole: val('progress', 'laAttendeeRole', d.laAttendeeRole),
       hasAuthority: val('progress', 'laAttendeeHasAuthority', yesNo(d.laAttendeeHasAuthority)),
+      routeItems: SEND_ROUTES.map((x) => ({ value: x, text: t(SEND_ROUTE_LABELS[x]), checked: val('progress', 'route', d.route) === x })),
+      everyPartyAgreed: val('progress', 'everyPartyAgreed', yesNo(d.everyPartyAgreed)),
+      delayReason: val('progress', 'delayReason', d.delayReason),
+      appealMade: val('progress', 'appealMade', yesNo(d.appealMade)),
     },
     certificate: {
       fields: fields('certificate'),

@@ -1,11 +1,13 @@
 // The only code that queries the SEND tables. Every query is scoped by the service (org_id).
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, inArray, isNull, not, sql } from '#src/db/orm.ts';
+import { and, asc, desc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
-import { sendCases, sendCertificates } from '#src/db/schema/send.ts';
+import { CASE_STATUSES } from '#src/domain/case-words.ts';
+import { sendCases, sendCertificates, sendDuties } from '#src/db/schema/send.ts';
 
 export type SendCaseRow = typeof sendCases.$inferSelect;
 export type CertificateRow = typeof sendCertificates.$inferSelect;
+export type DutyRow = typeof sendDuties.$inferSelect;
 
 export async function findSendCase(tx: Db, orgId: string, caseId: string): Promise<SendCaseRow | undefined> {
   const [row] = await tx
@@ -76,20 +78,86 @@ export async function markEmailed(tx: Db, orgId: string, id: string, at: Date) {
 }
 
 const CLOSED = ['closed', 'withdrawn'];
+/** The statuses of a case still open (anything but closed or withdrawn), named so the status index can be used. */
+const OPEN = CASE_STATUSES.filter((s) => !CLOSED.includes(s));
 
-/** Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries. */
+/** What the clocks and the queue need of a SEND case, and no more (the child's views and attendees stay unread). */
+const QUEUE_FACTS = {
+  caseId: sendCases.caseId,
+  issues: sendCases.issues,
+  decisionLetterOn: sendCases.decisionLetterOn,
+  miasOn: sendCases.miasOn,
+  miasDecision: sendCases.miasDecision,
+  decisionToldOn: sendCases.decisionToldOn,
+  icbNotifiedOn: sendCases.icbNotifiedOn,
+  adviserToldOn: sendCases.adviserToldOn,
+  mediationHeldOn: sendCases.mediationHeldOn,
+  route: sendCases.route,
+  childName: sendCases.childName,
+  localAuthority: sendCases.localAuthority,
+};
+
+/**
+ * Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries, each driven from
+ * the cases index on (service, status) and joined by key, so closed cases over the years are never read.
+ */
 export async function openSendCases(tx: Db, orgId: string) {
+  const open = and(eq(cases.orgId, orgId), inArray(cases.status, OPEN), eq(cases.caseKind, 'send'));
   const rows = await tx
-    .select({ send: sendCases, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId })
-    .from(sendCases)
-    .innerJoin(cases, and(eq(cases.orgId, sendCases.orgId), eq(cases.id, sendCases.caseId)))
-    .where(and(eq(sendCases.orgId, orgId), not(inArray(cases.status, CLOSED))));
-  const ids = rows.map((r) => r.send.caseId);
-  const certs = ids.length
+    .select({ send: QUEUE_FACTS, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId })
+    .from(cases)
+    .innerJoin(sendCases, and(eq(sendCases.orgId, cases.orgId), eq(sendCases.caseId, cases.id)))
+    .where(open);
+  const certs = rows.length
     ? await tx
         .select({ caseId: sendCertificates.caseId, kind: sendCertificates.kind, issuedOn: sendCertificates.issuedOn })
-        .from(sendCertificates)
-        .where(and(eq(sendCertificates.orgId, orgId), inArray(sendCertificates.caseId, ids), isNull(sendCertificates.supersededAt)))
+        .from(cases)
+        .innerJoin(sendCertificates, and(eq(sendCertificates.orgId, cases.orgId), eq(sendCertificates.caseId, cases.id)))
+        .where(and(open, isNull(sendCertificates.supersededAt)))
     : [];
   return { rows, certs };
+}
+
+/** Keeps the duties of a signed agreement in step with its terms (what and due date); when each was met is kept. */
+export async function syncDuties(tx: Db, orgId: string, caseId: string, terms: { termId: string; what: string; dueOn: string | null }[], at: Date) {
+  if (!terms.length) return;
+  await tx
+    .insert(sendDuties)
+    .values(terms.map((x) => ({ ...x, orgId, caseId, updatedAt: at })))
+    .onConflictDoUpdate({ target: sendDuties.termId, set: { what: sql`excluded.what`, dueOn: sql`excluded.due_on`, updatedAt: at } });
+}
+
+export async function dutiesOfCase(tx: Db, orgId: string, caseId: string): Promise<DutyRow[]> {
+  return tx
+    .select()
+    .from(sendDuties)
+    .where(and(eq(sendDuties.orgId, orgId), eq(sendDuties.caseId, caseId)))
+    .orderBy(asc(sendDuties.dueOn), asc(sendDuties.what));
+}
+
+/** Records when a duty was met (null: not met after all). Returns false when the case has no such duty. */
+export async function setDutyMet(tx: Db, orgId: string, caseId: string, termId: string, metOn: string | null, at: Date): Promise<boolean> {
+  const rows = await tx
+    .update(sendDuties)
+    .set({ metOn, updatedAt: at })
+    .where(and(eq(sendDuties.orgId, orgId), eq(sendDuties.caseId, caseId), eq(sendDuties.termId, termId)))
+    .returning({ termId: sendDuties.termId });
+  return rows.length > 0;
+}
+
+/**
+ * A fingerprint of everything the deadlines queue is worked out from (the SEND facts, the certificates, which SEND
+ * cases are open, through the newest status change): when it is unchanged, and so is the day, the queue worked out
+ * before still holds. One query.
+ */
+export async function queueVersion(tx: Db, orgId: string): Promise<string> {
+  // Each part is the newest value of an index (send_cases_org_updated_idx, send_certificates_org_number_idx,
+  // send_certificates_org_superseded_idx, cases_org_type_status_changed_idx): read from its end, whatever the history.
+  const rows = await tx.execute(sql`
+    SELECT concat_ws('|',
+      (SELECT max(${sendCases.updatedAt}) FROM ${sendCases} WHERE ${sendCases.orgId} = ${orgId}),
+      (SELECT max(${sendCertificates.number}) FROM ${sendCertificates} WHERE ${sendCertificates.orgId} = ${orgId}),
+      (SELECT max(${sendCertificates.supersededAt}) FROM ${sendCertificates} WHERE ${sendCertificates.orgId} = ${orgId}),
+      (SELECT max(${cases.statusChangedAt}) FROM ${cases} WHERE ${cases.orgId} = ${orgId} AND ${cases.caseKind} = 'send')) AS v`);
+  return (rows as unknown as { rows: { v: string }[] }).rows[0]?.v ?? '';
 }

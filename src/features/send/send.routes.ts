@@ -12,21 +12,38 @@ import { errorList } from '#src/http/views.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { registerSendApi } from './send.api.ts';
-import { certificateForm, detailsForm, miasForm, progressForm } from './send-forms.ts';
+import { attendeeFields, attendeeForm, certificateForm, detailsForm, dutyForm, miasForm, progressForm } from './send-forms.ts';
 import { sendPageModel } from './send.present.ts';
 import { registerSendQueuePages } from './send-queue.routes.ts';
 import { registerCertificatePdf } from './certificate-pdf.routes.ts';
 import { registerSendReport } from './send-report.routes.ts';
 
-type Form = 'details' | 'mias' | 'progress' | 'certificate';
+type Form = 'details' | 'mias' | 'progress' | 'certificate' | 'attendee' | 'duty';
 type State = { form: Form; values: FormBody; fields: FieldErrors };
 const DONE: Record<string, string> = {
   details: msg('SEND details saved.'),
   mias: msg('Information and advice call recorded.'),
   progress: msg('Dates saved.'),
   certificate: msg('Certificate issued.'),
+  attendee: msg('Attendance saved.'),
+  duty: msg('Duty saved.'),
 };
-const ORDER = ['decisionType', 'issues', 'decisionLetterOn', 'requestedBy', 'miasOn', 'decision', 'kind', 'adviserName', 'issueOutcomes'];
+const ORDER = [
+  'decisionType',
+  'issues',
+  'decisionLetterOn',
+  'requestedBy',
+  'miasOn',
+  'decision',
+  'everyPartyAgreed',
+  'attendeeName',
+  'attendeeKind',
+  'agreed',
+  'metOn',
+  'kind',
+  'adviserName',
+  'issueOutcomes',
+];
 
 export function registerSend(app: FastifyInstance, deps: Deps) {
   const pages = createCasePagesService({ db: deps.db, cases: deps.cases, clock: deps.clock });
@@ -73,6 +90,25 @@ export function registerSend(app: FastifyInstance, deps: Deps) {
   post('', 'details', (req, caseId, b) => through(req, detailsForm(req.t, b), (d) => send.saveDetails(req.actor!, caseId, d)));
   post('/mias', 'mias', (req, caseId, b) => through(req, miasForm(req.t, b), (d) => send.recordMias(req.actor!, caseId, d)));
   post('/progress', 'progress', (req, caseId, b) => through(req, progressForm(req.t, b), (d) => send.saveProgress(req.actor!, caseId, d)));
+  post('/attendees', 'attendee', async (req, caseId, b) => {
+    const r = await through(req, attendeeForm(req.t, b), (d) => send.addAttendee(req.actor!, caseId, d));
+    return r.ok ? r : { ok: false, fields: attendeeFields(r.fields) };
+  });
+  app.post('/cases/:id/send/attendees/:index/remove', async (req, reply) => {
+    const caseId = caseIdParam(req);
+    const index = Number((req.params as { index?: string }).index);
+    if (Number.isInteger(index) && index >= 0) await send.removeAttendee(req.actor!, caseId, index);
+    return reply.redirect(`/cases/${caseId}/send?done=attendee`, 303);
+  });
+  app.post('/cases/:id/send/duties/:termId', async (req, reply) => {
+    const caseId = caseIdParam(req);
+    const termId = String((req.params as { termId?: string }).termId ?? '');
+    const b = asBody(req.body);
+    const parsed = /^[0-9a-f-]{36}$/i.test(termId) ? dutyForm(req.t, b) : { ok: false as const, fields: { metOn: req.t('That duty was not found') } };
+    const result = await through(req, parsed, (d) => send.recordDutyMet(req.actor!, caseId, termId, d.metOn ?? null));
+    if (!result.ok) return sendPage(req, reply.status(422), { form: 'duty', values: { ...b, termId }, fields: result.fields });
+    return reply.redirect(`/cases/${caseId}/send?done=duty`, 303);
+  });
   post('/certificates', 'certificate', async (req, caseId, b) => {
     const { details } = await send.get(req.actor!, caseId);
     return through(req, certificateForm(req.t, b, details.issues.length), (d) => send.issueCertificate(req.actor!, caseId, d));

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { msg } from '#src/i18n/i18n.ts';
 import { isoDate, tooLong } from '#src/lib/zod-fields.ts';
+import { ATTENDEE_KINDS, SEND_ROUTES } from './send-attendance.ts';
 import { CERTIFICATE_KINDS, ISSUE_OUTCOMES, MIAS_DECISIONS, REQUESTERS, SEND_DECISIONS, SEND_MEDIATION_ISSUES } from './send-words.ts';
 
 const shortText = (label: string, max = 200) =>
@@ -64,6 +65,13 @@ export const ZSendProgress = z.object({
   laAttendeeName: optionalText(msg('Name of the local authority’s representative')),
   laAttendeeRole: optionalText(msg('Role of the local authority’s representative')),
   laAttendeeHasAuthority: z.boolean().optional(),
+  route: z
+    .enum(SEND_ROUTES, { error: msg('Choose mediation or disagreement resolution') })
+    .optional()
+    .describe('mediation (default) or disagreement_resolution (#22: every party agrees; no certificate)'),
+  everyPartyAgreed: z.boolean().optional().describe('#22: every party agreed to disagreement resolution'),
+  delayReason: optionalText(msg('Reason mediation was not held within 30 days'), 1000).describe('#61: recorded once the 30 days have passed'),
+  appealMade: z.boolean().optional().describe('#61: an appeal to the tribunal followed (when known)'),
 });
 export type SendProgressInput = z.infer<typeof ZSendProgress>;
 
@@ -83,3 +91,19 @@ export const ZCertificate = z
     if (v.replacesId && !v.reissueReason) ctx.addIssue({ code: 'custom', path: ['reissueReason'], message: msg('Say why the certificate is re-issued') });
   });
 export type CertificateInput = z.infer<typeof ZCertificate>;
+
+/** #13: who else attends (the parties and the local authority's representative are recorded elsewhere). */
+export const ZAttendee = z.object({
+  name: shortText(msg('Name of the person attending')).min(1, msg('Enter the name of the person attending')),
+  kind: z.enum(ATTENDEE_KINDS, { error: msg('Choose who they are') }),
+  agreed: z
+    .boolean()
+    .default(false)
+    .describe('child: the parent and the mediator agreed; other: the parties consented. Not needed for an advocate or supporter'),
+});
+export const ZAttendees = z.object({ attendees: z.array(ZAttendee).max(20) });
+export type AttendeeInput = z.infer<typeof ZAttendee>;
+
+export const ZDutyParams = ZCaseParams.extend({ termId: z.string().uuid(msg('That duty was not found')) });
+/** #18–19: when the local authority met a duty after the agreement (none: not met). */
+export const ZDutyMet = z.object({ metOn: isoDate(msg('Date the duty was met')).optional() });

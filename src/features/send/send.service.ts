@@ -11,14 +11,16 @@ import { msg } from '#src/i18n/i18n.ts';
 import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock as TimeClock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
-import { type CertificateFact, caseClocks, caseFlags, type Clock } from './case-clocks.ts';
-import { appealDeadline, certificateRequired, daysLeft, mediationDeadline } from './send-clocks.ts';
-import { signedAgreementOf } from '#src/features/agreements/agreement-facts.ts';
+import { caseClocks, caseFlags, type Clock } from './case-clocks.ts';
+import { appealDeadline, certificateRequired } from './send-clocks.ts';
 import { meetingOfCase } from '#src/features/meetings/meeting-reads.ts';
-import type { CertificateInput, MiasInput, SendDetailsInput, SendProgressInput } from './send.schemas.ts';
+import type { AttendeeInput, CertificateInput, MiasInput, SendDetailsInput, SendProgressInput } from './send.schemas.ts';
+import { type Attendee, attendanceProblems, attendeeProblems, noCertificateOnRoute, routeProblems, type SendRoute } from './send-attendance.ts';
+import { type Reg42Row, syncedDuties } from './send-duties.ts';
+import { createSendReport } from './send-report.ts';
+import { type QueueClock, workOutQueue } from './send-queue.ts';
 import type { CertificateOutcome, SendIssue } from './send-words.ts';
 import * as repo from './send.repo.ts';
-import * as reports from './send-report.repo.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
 import { mailCertificate } from './certificate-mail.ts';
 
@@ -51,9 +53,14 @@ const EMPTY = {
   laAttendeeName: null,
   laAttendeeRole: null,
   laAttendeeHasAuthority: null,
+  route: 'mediation',
+  everyPartyAgreed: null,
+  attendees: [] as Attendee[],
+  delayReason: null,
+  appealMade: null,
 };
-/** A local authority duty after the agreement: the term, whether appealable, its date and calendar days left. */
-export type Reg42Row = { what: string; appealable: boolean | null; due: string | null; daysLeft: number | null };
+export type { Reg42Row };
+
 export type SendDetails = Omit<repo.SendCaseRow, 'orgId' | 'caseId' | 'updatedAt'>;
 
 export function createSendService({ db, clock, audit, cases }: { db: Db; clock: TimeClock; audit: Audit; cases: CaseService }) {
@@ -79,19 +86,25 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
     return { case: { id: c.id, reference: c.reference, status: c.status }, details, flags: caseFlags(details), clocks, certificates, duties, today: today() };
   }
 
-  /** #18–19: the signed agreement's terms for the local authority (or appealable), with their dates (the default or agreed). */
-  async function dutiesOf(tx: Db, orgId: string, caseId: string): Promise<Reg42Row[]> {
-    const signed = await signedAgreementOf(tx, orgId, caseId);
-    if (!signed) return [];
-    const now = today();
-    return signed.terms
-      .filter((x) => x.forLocalAuthority || x.appealable)
-      .map((x) => ({ what: x.text, appealable: x.appealable, due: x.dueOn, daysLeft: x.dueOn ? daysLeft(now, x.dueOn, 'calendar') : null }));
+  const queues = new Map<string, { key: string; clocks: QueueClock[] }>();
+
+  /** #18–19: the signed agreement's terms for the local authority (or appealable), with their dates and when met. */
+  const dutiesOf = (tx: Db, orgId: string, caseId: string) => syncedDuties(tx, orgId, caseId, today(), clock.now());
+
+  async function saveAttendees(actor: OrgActor, caseId: string, change: (current: Attendee[]) => Attendee[]) {
+    return inOrg(db, actor.orgId, async (tx) => {
+      const { details } = await sendCaseFor(tx, actor, caseId, 'work');
+      const attendees = change(details.attendees as Attendee[]);
+      const problems = attendeeProblems(attendees);
+      if (Object.keys(problems).length) throw invalid(problems);
+      await save(tx, actor, caseId, { ...details, attendees }, 'send.attendees_saved', ['attendees']);
+      return { attendees };
+    });
   }
 
   return {
     /** The SEND report (rules.md #61). */
-    report: createSendReport({ db, audit }),
+    report: createSendReport({ db, audit, clock }),
 
     /** The SEND details, the clocks running today and the certificates (superseded ones kept). Audited. */
     async get(actor: OrgActor, caseId: string) {
@@ -161,11 +174,39 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
           laAttendeeName: input.laAttendeeName ?? null,
           laAttendeeRole: input.laAttendeeRole ?? null,
           laAttendeeHasAuthority: input.laAttendeeHasAuthority ?? null,
+          route: input.route ?? 'mediation',
+          everyPartyAgreed: input.everyPartyAgreed ?? null,
+          delayReason: input.delayReason ?? null,
+          appealMade: input.appealMade ?? null,
         };
-        const problems = attendanceProblems(next);
+        const problems = { ...attendanceProblems(next), ...routeProblems(next.route as SendRoute, next.everyPartyAgreed) };
         if (Object.keys(problems).length) throw invalid(problems);
         await save(tx, actor, caseId, next, 'send.progress_saved', Object.keys(input));
         return { saved: true };
+      });
+    },
+
+    /** #13: replaces the list of others attending; a child or anyone else needs the agreement or consent on record. */
+    setAttendees(actor: OrgActor, caseId: string, attendees: AttendeeInput[]) {
+      return saveAttendees(actor, caseId, () => attendees);
+    },
+    /** #13: adds one person attending (the page's form). */
+    addAttendee(actor: OrgActor, caseId: string, attendee: AttendeeInput) {
+      return saveAttendees(actor, caseId, (current) => [...current, attendee]);
+    },
+    /** #13: removes the person at this place in the list. */
+    removeAttendee(actor: OrgActor, caseId: string, index: number) {
+      return saveAttendees(actor, caseId, (current) => current.filter((_, i) => i !== index));
+    },
+
+    /** #18–19: records when the local authority met a duty after the agreement (or that it has not). Audited. */
+    async recordDutyMet(actor: OrgActor, caseId: string, termId: string, metOn: string | null) {
+      return inOrg(db, actor.orgId, async (tx) => {
+        await sendCaseFor(tx, actor, caseId, 'work');
+        await dutiesOf(tx, actor.orgId, caseId);
+        if (!(await repo.setDutyMet(tx, actor.orgId, caseId, termId, metOn, clock.now()))) throw notFound(msg('That duty was not found'));
+        await audit.record(tx, actor, actor.orgId, { action: 'send.duty_met', entityType: 'case', entityId: caseId, detail: { termId, met: metOn !== null } });
+        return dutiesOf(tx, actor.orgId, caseId);
       });
     },
 
@@ -179,6 +220,10 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, details } = await sendCaseFor(tx, actor, caseId, 'work');
         const issues = details.issues as SendIssue[];
+        if (noCertificateOnRoute(details.route))
+          throw new AppError('CONFLICT', msg('Disagreement resolution produces no certificate: change the route to SEND mediation to issue one.'), {
+            reason: 'DISAGREEMENT_RESOLUTION',
+          });
         if (issues.length && !certificateRequired(issues))
           throw new AppError('CONFLICT', msg('No certificate is needed: the issues are about Section I only. Mediation can still be asked for.'), {
             reason: 'SECTION_I_ONLY',
@@ -272,53 +317,24 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
       });
     },
 
-    /** Every running clock of every open SEND case: overdue first, then by days left. Audited. */
+    /**
+     * Every running clock of every open SEND case: overdue first, then by days left. Audited. Worked out once per day
+     * and per change to what it depends on (queueVersion), so a coordinator's reload reads one fingerprint.
+     */
     async deadlines(actor: OrgActor) {
       authorise(actor, 'send.deadlines');
       return inOrg(db, actor.orgId, async (tx) => {
-        const { rows, certs } = await repo.openSendCases(tx, actor.orgId);
-        await audit.record(tx, actor, actor.orgId, { action: 'send.deadlines_viewed', entityType: 'org', entityId: actor.orgId });
-        const byCase = new Map<string, CertificateFact[]>();
-        for (const x of certs) byCase.set(x.caseId, [...(byCase.get(x.caseId) ?? []), x]);
         const now = today();
-        return rows
-          .flatMap((r) =>
-            caseClocks(r.send, byCase.get(r.send.caseId) ?? [], now)
-              .filter((k) => k.running)
-              .map((k) => ({ ...k, caseId: r.send.caseId, reference: r.reference, childName: r.send.childName, localAuthority: r.send.localAuthority })),
-          )
-          .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due) || a.reference.localeCompare(b.reference));
+        const key = `${now}|${await repo.queueVersion(tx, actor.orgId)}`;
+        let queue = queues.get(actor.orgId);
+        if (queue?.key !== key) {
+          queue = { key, clocks: await workOutQueue(tx, actor.orgId, now) };
+          queues.set(actor.orgId, queue);
+        }
+        await audit.record(tx, actor, actor.orgId, { action: 'send.deadlines_viewed', entityType: 'org', entityId: actor.orgId });
+        return queue.clocks;
       });
     },
   };
 }
 export type SendService = ReturnType<typeof createSendService>;
-
-/** #12: mediation is held only with the local authority's representative recorded, with authority to decide. */
-export function attendanceProblems(d: Pick<SendDetails, 'mediationHeldOn' | 'laAttendeeName' | 'laAttendeeRole' | 'laAttendeeHasAuthority'>) {
-  const fields: Record<string, string> = {};
-  if (!d.mediationHeldOn) return fields;
-  if (!d.laAttendeeName) fields.laAttendeeName = msg('Enter the name of the local authority’s representative before recording mediation as held');
-  if (!d.laAttendeeRole) fields.laAttendeeRole = msg('Enter the role of the local authority’s representative before recording mediation as held');
-  if (d.laAttendeeHasAuthority !== true)
-    fields.laAttendeeHasAuthority = msg(
-      'The local authority must send someone with authority to resolve the issues: confirm they have it before recording mediation as held',
-    );
-  return fields;
-}
-
-/** The SEND report (rules.md #61): cases by local authority, certificates by kind, mediations held within 30 days, outcomes per issue. */
-export function createSendReport({ db, audit }: { db: Db; audit: Audit }) {
-  return async function report(actor: OrgActor) {
-    authorise(actor, 'send.deadlines');
-    return inOrg(db, actor.orgId, async (tx) => {
-      const byAuthority = await reports.casesByLocalAuthority(tx, actor.orgId);
-      const byKind = await reports.certificatesByKind(tx, actor.orgId);
-      const held = await reports.mediationsHeld(tx, actor.orgId);
-      const outcomes = await reports.outcomesByIssue(tx, actor.orgId);
-      await audit.record(tx, actor, actor.orgId, { action: 'send.report_viewed', entityType: 'org', entityId: actor.orgId });
-      const within = held.filter((h) => h.toldOn && h.heldOn && h.heldOn <= mediationDeadline(h.toldOn, h.issues as SendIssue[], h.icbNotifiedOn)).length;
-      return { byAuthority, byKind, mediations: { held: held.length, within30Days: within }, outcomes };
-    });
-  };
-}

@@ -1,4 +1,6 @@
-// Published by volunteers for the features above it (meetings, home): finding a volunteer record; and linking a new
-// mediator's sign-in to their record, which deps.ts gives to people (people is below volunteers).
+// Published by volunteers for the features above it (meetings, send, home): finding a volunteer record; the mediators on
+// cases with their addresses (for a case team's reminders); and linking a new mediator's sign-in to their record, which
+// deps.ts gives to people (people is below volunteers).
 export { findVolunteer, getVolunteer, linkVolunteerByEmail, listVolunteers, type VolunteerRow } from './records/volunteers.repo.ts';
 export { volunteerNames } from './records/volunteer-names.repo.ts';
+export { activeMediatorContacts } from './assignments/assignments.repo.ts';

@@ -87,7 +87,7 @@ function expectWithinRulesAndCapacity(cases: readonly PairingCase[], volunteers:
   const used = new Map<string, number>();
   for (const p of result.proposals) {
     const c = cases.find((x) => x.id === p.caseId)!;
-    expect(checkPair(c, p.mediatorIds, volunteers, context)).toEqual({ allowed: true, reasons: [], supervised: p.supervised });
+    expect(checkPair(c, p.mediatorIds, volunteers, context)).toEqual({ allowed: true, reasons: [], statutory: [], supervised: p.supervised });
     for (const id of p.mediatorIds) if (!c.currentVolunteerIds.includes(id)) used.set(id, (used.get(id) ?? 0) + 1);
   }
   for (const v of volunteers) expect(used.get(v.id) ?? 0).toBeLessThanOrEqual(room(v));

@@ -140,3 +140,20 @@ export async function unsignedSupervisedCasesOf(tx: Db, orgId: string, superviso
     .orderBy(asc(caseAssignments.assignedAt))
     .limit(200);
 }
+
+/** The mediators on these cases now, with their addresses, for the reminders sent to a case's team (SEND clocks). */
+export async function activeMediatorContacts(tx: Db, orgId: string, caseIds: string[]) {
+  if (!caseIds.length) return [];
+  return tx
+    .select({
+      caseId: caseAssignments.caseId,
+      volunteerId: caseAssignments.volunteerId,
+      name: volunteers.name,
+      email: volunteers.email,
+      language: volunteers.preferredLanguage,
+    })
+    .from(caseAssignments)
+    .innerJoin(volunteers, eq(volunteers.id, caseAssignments.volunteerId))
+    .where(and(eq(caseAssignments.orgId, orgId), inArray(caseAssignments.caseId, caseIds), isNull(caseAssignments.endedAt)))
+    .orderBy(leadFirst, asc(caseAssignments.assignedAt));
+}

@@ -145,6 +145,8 @@ export function createAssignmentService(deps: AssignmentDeps) {
         const justification = input.overrideJustification?.trim() || undefined;
         if (!check.allowed) {
           const reasonsIn = (t: Translate) => checkPair(c, input.mediatorIds, volunteers, { ...ctx, t }).reasons;
+          // The law's own rules (SEND independence): refused whoever asks, with or without a justification.
+          if (check.statutory.length) throw pairRefused(check.reasons, { adminMayOverride: false, reasonsIn });
           const override = may(actor, 'assignment', 'override_pairing');
           if (!justification) throw pairRefused(check.reasons, { adminMayOverride: override.allowed, reasonsIn });
           if (!override.allowed)

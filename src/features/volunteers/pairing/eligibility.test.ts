@@ -130,6 +130,14 @@ describe('volunteer eligibility', () => {
     expect(e.warnings).toEqual(warnings);
   });
 
+  it('marks SEND independence (rules.md #15) as set by law, so no justification lifts it, and only that reason', () => {
+    const employed = volunteerEligibility(vol({ employedByLocalAuthority: 'Kent County Council', dbs: null }), send, ctx);
+    expect(employed.statutory).toEqual(['works for Kent County Council: SEND mediators must be independent of the local authority']);
+    expect(employed.reasons).toContain('no DBS check recorded');
+    expect(volunteerEligibility(vol({ dbs: null }), send, ctx).statutory).toEqual([]);
+    expect(volunteerEligibility(vol({ employedByLocalAuthority: 'Kent County Council' }), kase(), ctx).statutory).toEqual([]);
+  });
+
   it('lists every reason at once', () => {
     const v = vol({
       status: 'applicant',

@@ -11,6 +11,8 @@ export type Eligibility = {
   eligible: boolean;
   /** Why they cannot take the case; empty exactly when eligible. */
   reasons: string[];
+  /** The reasons set by law (SEND independence, rules.md #15): no admin's justification lifts them. */
+  statutory: string[];
   /** Shown with any pair they are in, but not a bar (a declared organisation, an unknown distance). */
   warnings: string[];
   /** Accredited for the case's area: may lead. */
@@ -148,6 +150,16 @@ function connectionReasons(k: VolunteerKeys, f: CaseFacts, reasons: string[], wa
   }
 }
 
+/**
+ * rules.md #15: a SEND mediator (who may also be the case's information and advice contact) must be independent of the
+ * local authority: anyone employed by one is refused on a SEND case. The one rule for SEND independence: pairing,
+ * assignment and every meeting (only the case's mediators are booked) go through it.
+ */
+export function sendIndependence(v: Pick<PairingVolunteer, 'employedByLocalAuthority'>, caseKind: string, t: Translate): string | null {
+  if (caseKind !== 'send' || !v.employedByLocalAuthority?.trim()) return null;
+  return t('works for {authority}: SEND mediators must be independent of the local authority', { authority: v.employedByLocalAuthority.trim() });
+}
+
 function conflictReasons(v: PairingVolunteer, k: VolunteerKeys, f: CaseFacts, reasons: string[], warnings: string[], t: Translate) {
   connectionReasons(k, f, reasons, warnings, t);
   const sameAddress = k.address ? f.byAddress.get(k.address)?.filter((p) => samePlace(p, k.postcode)) : undefined;
@@ -157,9 +169,8 @@ function conflictReasons(v: PairingVolunteer, k: VolunteerKeys, f: CaseFacts, re
     reasons.push(t('lives in the same postcode ({postcode}) as {names}', { postcode: spacedPostcode(k.postcode!), names: names(samePostcode) }));
   const sameSurname = k.surname ? f.bySurname.get(k.surname) : undefined;
   if (sameSurname) reasons.push(t('same surname as {names}', { names: names(sameSurname) }));
-  if (f.c.caseKind === 'send' && v.employedByLocalAuthority) {
-    reasons.push(t('works for {authority}: SEND mediators must be independent of the local authority', { authority: v.employedByLocalAuthority.trim() }));
-  }
+  const independence = sendIndependence(v, f.c.caseKind, t);
+  if (independence) reasons.push(independence);
 }
 
 function dbsReasons(v: PairingVolunteer, c: PairingCase, ctx: PairingContext, reasons: string[]) {
@@ -204,7 +215,8 @@ export function eligibilityFor(v: PairingVolunteer, f: CaseFacts, ctx: PairingCo
     reasons.push(t('{distance} away; travels up to {limit}', { distance: milesInWords(distance.miles, v.travelMiles, t), limit: String(v.travelMiles) }));
   } else if (distance.kind === 'unknown') warnings.push(t('distance not known')); // pairReasons leaves this one out: it says the distance itself
   conflictReasons(v, keys, f, reasons, warnings, t);
-  return { eligible: reasons.length === 0, reasons, warnings, leadQualified, trainee, distance };
+  const independence = sendIndependence(v, c.caseKind, t);
+  return { eligible: reasons.length === 0, reasons, statutory: independence ? [independence] : [], warnings, leadQualified, trainee, distance };
 }
 
 /**

@@ -160,7 +160,8 @@ export function withoutCurrentPair(result: PairSuggestions, currentIds: readonly
   return { ...result, suggestions: result.suggestions.filter((s) => !isCurrent(s.mediatorIds)).slice(0, limit) };
 }
 
-export type PairCheck = { allowed: boolean; reasons: string[]; supervised: boolean };
+/** `statutory`: the reasons no admin's justification lifts (SEND independence), each naming the person. */
+export type PairCheck = { allowed: boolean; reasons: string[]; statutory: string[]; supervised: boolean };
 
 /** Whether these two may mediate the case together, and every rule the pair breaks, naming the person. */
 export function checkPair(c: PairingCase, mediatorIds: readonly string[], volunteers: readonly PairingVolunteer[], ctx: PairingContext): PairCheck {
@@ -180,6 +181,7 @@ export function checkPair(c: PairingCase, mediatorIds: readonly string[], volunt
   const facts = caseFacts(c);
   const checked = chosen.map((v) => ({ v, e: eligibilityFor(v, facts, ctx) }));
   for (const { v, e } of checked) for (const r of e.reasons) reasons.push(`${v.name}: ${r}`);
+  const statutory = checked.flatMap(({ v, e }) => e.statutory.map((r) => `${v.name}: ${r}`));
   if (checked.length === 2) {
     const [x, y] = checked as [(typeof checked)[0], (typeof checked)[0]];
     if (x.v.status === 'trainee' && y.v.status === 'trainee') reasons.push(t('two trainees cannot work together'));
@@ -194,5 +196,5 @@ export function checkPair(c: PairingCase, mediatorIds: readonly string[], volunt
     }
   }
   const supervised = checked.some(({ v }) => v.status === 'trainee');
-  return { allowed: reasons.length === 0, reasons, supervised };
+  return { allowed: reasons.length === 0, reasons, statutory, supervised };
 }

@@ -1,0 +1,175 @@
+// The SEND benchmark (`node bench/run.ts send`, part of `npm run bench`): 10,000 generated SEND cases spanning five
+// years of bank holidays (bench/send/generate.ts), every clock of the open ones computed for the deadlines queue on
+// each request. p95 of the queue page (GET /send/deadlines, signed in as a coordinator) and of its API twin
+// (GET /api/v1/send/deadlines) at 20 concurrent users, target ≤ 50 ms, on PGlite and, with DATABASE_URL, PostgreSQL;
+// a bare Fastify hello-world is measured in the same run as the baseline.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { systemActor } from '#src/access/actor.ts';
+import { type Database, openDatabase } from '#src/db/client.ts';
+import { runMigrations } from '#src/db/migrate.ts';
+import { analyse, benchDeps, runnerFor } from '../cases/generate.ts';
+import { type LoadFigures, measureLoad } from '../load.ts';
+import { adminStatement } from '../pg-admin.ts';
+import { writeSection } from '../results-file.ts';
+import { type Cleanup, freePort, runCleanups, type ServerProcess, startProcess, stopProcess, waitForPage } from '../server-process.ts';
+import { CookieJar } from '../sign-in.ts';
+import { generateSendService, SEND_PASSWORD } from './generate.ts';
+
+const CASES = Number(process.env.BENCH_SEND_CASES ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = 3;
+const CONNECTIONS = 20;
+export const DEADLINES_TARGET_MS = 50;
+
+type Row = { backend: string; what: string; figures: LoadFigures; firstPage: string };
+const rows: Row[] = [];
+const notes: string[] = [];
+const errors: string[] = [];
+const cleanups: Cleanup[] = [];
+let baseline: LoadFigures | undefined;
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
+
+async function signIn(baseUrl: string): Promise<string> {
+  const jar = new CookieJar();
+  const page = await fetch(`${baseUrl}/sign-in`, { redirect: 'manual' });
+  jar.take(page);
+  const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)?.[1] ?? '';
+  const res = await fetch(`${baseUrl}/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrf, email: 'coordinator@bench-send.example.org', password: SEND_PASSWORD }).toString(),
+  });
+  jar.take(res);
+  if (res.status !== 303) throw new Error(`signing in answered ${res.status}`);
+  return jar.header();
+}
+
+async function prepare(database: Database) {
+  try {
+    await runMigrations(database);
+    const deps = benchDeps(database);
+    const db = runnerFor(database);
+    const t = performance.now();
+    const service = await generateSendService(deps, db, CASES);
+    await analyse(db, database.kind);
+    const { key } = await deps.apiKeys.createForOrg(service.orgId, { name: 'bench', role: 'coordinator' }, systemActor('parley bench'));
+    console.log(`  generated ${CASES.toLocaleString('en-GB')} SEND cases (${service.openCases} open) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return { ...service, key };
+  } finally {
+    await database.close();
+  }
+}
+
+async function measure(backend: string, env: Record<string, string>, key: string) {
+  const port = await freePort();
+  const proc: ServerProcess = startProcess('src/main.ts', { PARLEY_LOG_LEVEL: 'warn', ...env }, port);
+  cleanups.push(async () => void (await stopProcess(proc, 5000)));
+  await waitForPage(proc, '/healthz', performance.now(), 120_000);
+  const cookie = await signIn(proc.baseUrl);
+  const checks: { what: string; path: string; headers: Record<string, string> }[] = [
+    { what: 'GET /send/deadlines (page 1 of the queue)', path: '/send/deadlines', headers: { cookie } },
+    { what: 'GET /api/v1/send/deadlines (every running clock)', path: '/api/v1/send/deadlines', headers: { authorization: `Bearer ${key}` } },
+  ];
+  for (const c of checks) {
+    const first = await fetch(proc.baseUrl + c.path, { headers: c.headers });
+    const body = await first.text();
+    if (first.status !== 200) throw new Error(`${c.path} answered ${first.status}`);
+    const firstPage = c.path.startsWith('/api')
+      ? `${(JSON.parse(body) as unknown[]).length} clocks`
+      : `${(body.match(/<tr class="govuk-table__row">/g) ?? []).length - 1} rows; ${body.match(/Page 1 of ([\d,]+) clocks/)?.[1] ?? '?'} clocks in all`;
+    await measureLoad(proc.baseUrl + c.path, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS, headers: c.headers });
+    const figures = await measureLoad(proc.baseUrl + c.path, { connections: CONNECTIONS, seconds: SECONDS, headers: c.headers });
+    if (figures.non2xx || figures.errors) errors.push(`${backend} ${c.path}: ${figures.non2xx} non-2xx and ${figures.errors} errors under load`);
+    rows.push({ backend, what: c.what, figures, firstPage });
+    console.log(`  ${c.what}: p95 ${ms(figures.p95Ms)}, p50 ${ms(figures.p50Ms)}, ${Math.round(figures.requestsPerSec)} req/s`);
+  }
+  await stopProcess(proc);
+}
+
+async function helloWorld() {
+  const port = await freePort();
+  const proc = startProcess('bench/hello-world.ts', {}, port);
+  cleanups.push(async () => void (await stopProcess(proc, 5000)));
+  await waitForPage(proc, '/', performance.now(), 60_000);
+  await measureLoad(`${proc.baseUrl}/`, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
+  baseline = await measureLoad(`${proc.baseUrl}/`, { connections: CONNECTIONS, seconds: SECONDS });
+  await stopProcess(proc);
+  console.log(`  hello-world: p95 ${ms(baseline.p95Ms)}, ${Math.round(baseline.requestsPerSec)} req/s`);
+}
+
+async function embedded() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-send-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { key } = await prepare(await openDatabase({ dataDir }));
+  await measure('PGlite', { PARLEY_DATA_DIR: dataDir }, key);
+}
+
+async function postgres(databaseUrl: string) {
+  const name = `parley_bench_send_${randomBytes(5).toString('hex')}`;
+  await adminStatement(databaseUrl, `CREATE DATABASE ${name}`);
+  cleanups.push(() => adminStatement(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-send-pg-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const { key } = await prepare(await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }));
+  await measure('PostgreSQL', { DATABASE_URL: url.toString(), PARLEY_DATA_DIR: dataDir }, key);
+}
+
+function writeResults(startedAt: Date, loadAtStart: number[]) {
+  const lines = [
+    '## SEND mediation: the deadlines queue',
+    '',
+    `Run ${startedAt.toISOString()} with \`node bench/run.ts send\` (load average at the start ${loadAtStart.map((n) => n.toFixed(2)).join(', ')}).`,
+    `${CASES.toLocaleString('en-GB')} generated SEND cases over five years (bench/send/generate.ts); every clock of the open cases is counted in working days (England and Wales bank holidays), once a day and again whenever a SEND record, a certificate or a SEND case's status changes (one fingerprint query per request).`,
+    `${CONNECTIONS} connections, ${SECONDS} s per check after a ${WARM_UP_SECONDS} s warm-up. Target: p95 ≤ ${DEADLINES_TARGET_MS} ms. The page shows 50 clocks a page, overdue first.`,
+    '',
+    '| Database | Check | p95 | p50 | p99 | req/s | p95 ÷ hello-world p95 | First request | Target | Result |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => {
+      const ratio = baseline ? (r.figures.p95Ms / baseline.p95Ms).toFixed(1) : '—';
+      const pass = r.figures.p95Ms <= DEADLINES_TARGET_MS ? 'PASS' : 'MISS';
+      return `| ${r.backend} | ${r.what} | ${ms(r.figures.p95Ms)} | ${ms(r.figures.p50Ms)} | ${ms(r.figures.p99Ms)} | ${Math.round(r.figures.requestsPerSec)} | ${ratio} | ${r.firstPage} | ≤ ${DEADLINES_TARGET_MS} ms | ${pass} |`;
+    }),
+    baseline
+      ? `| — | bare Fastify hello-world (baseline) | ${ms(baseline.p95Ms)} | ${ms(baseline.p50Ms)} | ${ms(baseline.p99Ms)} | ${Math.round(baseline.requestsPerSec)} | 1.0 | — | — | — |`
+      : '',
+    '',
+  ];
+  if (!process.env.DATABASE_URL) lines.push('PostgreSQL figures skipped: DATABASE_URL is not set.', '');
+  if (notes.length) lines.push('### Notes', '', ...notes.map((n) => `- ${n}`), '');
+  if (errors.length) lines.push('### Errors', '', ...errors.map((e) => `- ${e.replaceAll('\n', ' ')}`), '');
+  writeSection('send', lines);
+}
+
+export async function cleanUpSend() {
+  await runCleanups(cleanups);
+}
+
+export async function runSend(): Promise<number> {
+  const startedAt = new Date();
+  const loadAtStart = loadavg();
+  const step = async (what: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      errors.push(`${what}: ${message}`);
+      console.error(`${what} failed: ${message}`);
+    }
+  };
+  try {
+    await step('hello-world baseline', helloWorld);
+    await step('PGlite', embedded);
+    const databaseUrl = process.env.DATABASE_URL;
+    if (databaseUrl) await step('PostgreSQL', () => postgres(databaseUrl));
+  } finally {
+    await cleanUpSend();
+  }
+  writeResults(startedAt, loadAtStart);
+  return errors.length ? 1 : 0;
+}
