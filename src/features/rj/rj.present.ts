@@ -64,7 +64,13 @@ export function rjModel(t: Translate, o: Overview, letters: Letters, state?: For
     { value: '', text: t('Choose a person') },
     ...o.participants.map((p) => ({ value: p.id, text: `${p.name} (${role(p.role)})`, selected: p.id === chosen })),
   ];
+  const [first, second] = o.facilitators.names;
   return {
+    facilitators: {
+      vetters: first && second ? t('Letters on this case are vetted by {first} and {second}.', { first, second }) : null,
+      // i18n-dynamic: vetterRefusal returns msg() literals
+      vetRefusal: o.facilitators.vetRefusal ? t(o.facilitators.vetRefusal) : null,
+    },
     gates: [
       { title: t('A conference or joint meeting'), ...o.direct },
       { title: t('Letters and messages between the parties'), ...o.indirect },

@@ -25,6 +25,8 @@ import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInp
 import { lastCurrentDay } from './rules/contact-gate.ts';
 import { stepsLeft } from './rules/prison-rules.ts';
 import { asksResponsibility, suitabilityOutcome } from './rules/suitability-rules.ts';
+import { vetterRefusal } from './rules/letter-rules.ts';
+import { caseFacilitators } from '#src/features/volunteers/assignments/case-team-facts.ts';
 
 export type RjDeps = { db: Db; clock: Clock; audit: Audit; cases: CaseService };
 
@@ -47,6 +49,7 @@ export function createRjService(deps: RjDeps) {
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, facts } = await openCase(tx, actor, caseId, 'view');
         const custody = await listCustody(tx, actor.orgId, caseId);
+        const team = await caseFacilitators(tx, actor.orgId, caseId);
         const day = today();
         const participants = facts.participants.map((p) => {
           const s = facts.suitability.get(p.id);
@@ -76,6 +79,11 @@ export function createRjService(deps: RjDeps) {
           seniorNote: facts.seniorNote,
           seniorBy: facts.seniorBy,
           participants,
+          /** The facilitators on the case now, who alone vet its letters, and why the asker may not (or null). */
+          facilitators: {
+            names: team.map((f) => f.name),
+            vetRefusal: vetterRefusal(team, actor.type === 'user' ? actor.id : null) ?? null,
+          },
           direct: gateOf(facts, 'direct', day),
           indirect: gateOf(facts, 'indirect', day),
           today: day,
