@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { areasHeld, caseWorkforce, languagesFromNeeds, normAddress, rjPracticeOverdue, surnameOf, toPairingCase, toPairingVolunteer } from './pairing-inputs.ts';
+import {
+  areasHeld,
+  caseWorkforce,
+  languagesFromNeeds,
+  normAddress,
+  rjPracticeOverdue,
+  surnameOf,
+  toPairingCase,
+  toPairingVolunteer,
+} from './pairing-inputs.ts';
 import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 const today = '2026-03-27';
