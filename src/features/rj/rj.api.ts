@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
-import { ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability } from './rj.schemas.ts';
+import { ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability, ZVictimsCode } from './rj.schemas.ts';
 import { ZLetter, ZReview, ZRevision } from './letters/letters.schemas.ts';
 import { ZRjPolicy } from './rj-policy.ts';
 
@@ -19,8 +19,24 @@ const ZLetterParams = ZCase.extend({ letterId: z.string().uuid('Letter ids are U
 
 const ZProblem = z.object({ partyId: z.string().nullable(), name: z.string().nullable(), reason: z.string(), message: z.string() });
 const ZGate = z.object({ allowed: z.boolean(), problems: z.array(ZProblem) });
+const ZVictimsClock = z.object({
+  due: z.string(),
+  workingDays: z.number().describe('5, or 1 with enhanced rights'),
+  daysLeft: z.number().describe('Working days to the due day; negative once overdue'),
+  running: z.boolean(),
+  overdue: z.boolean(),
+  metOnTime: z.boolean().nullable(),
+});
 const ZSummary = z.object({
   category: z.string().nullable(),
+  victimsCode: z
+    .object({
+      firstContactOn: z.string().nullable(),
+      enhancedRights: z.boolean(),
+      informationGivenOn: z.string().nullable(),
+      clock: ZVictimsClock.nullable().describe('Null when the service is not the first contact'),
+    })
+    .describe('Victims’ Code: information on RJ within 5 working days of the first contact (1 with enhanced rights)'),
   hold: z.object({ state: z.string(), extraCare: z.boolean(), reason: z.string().optional() }),
   direct: ZGate.describe('May a conference or joint meeting be booked?'),
   indirect: ZGate.describe('May letters or messages be passed between the parties?'),
@@ -93,6 +109,7 @@ export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
       const o = await rj.overview(req.actor!, req.params.id);
       return {
         category: o.category,
+        victimsCode: o.victimsCode,
         hold: o.hold,
         direct: o.direct,
         indirect: o.indirect,
@@ -128,6 +145,13 @@ export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
     ZCase,
     ZOffence,
     (req: { actor: never; params: { id: string }; body: never }) => rj.setOffence(req.actor, req.params.id, req.body),
+  );
+  post(
+    '/api/v1/cases/:id/rj/victims-code',
+    'Record whether the service is the person harmed’s first contact (Victims’ Code), enhanced rights and when the information was given',
+    ZCase,
+    ZVictimsCode,
+    (req: { actor: never; params: { id: string }; body: never }) => rj.setVictimsCode(req.actor, req.params.id, req.body),
   );
   post(
     '/api/v1/cases/:id/rj/senior-decision',

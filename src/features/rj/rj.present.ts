@@ -9,6 +9,7 @@ import type { RjService } from './rj.service.ts';
 import { RISK_AREA_LABELS, RISK_AREAS, RISK_DECISION_LABELS, RISK_RATING_LABELS, RISK_RATINGS } from './rj.schemas.ts';
 import { RISK_DECISIONS } from './rules/contact-gate.ts';
 import { LETTER_FORM_LABELS, LETTER_FORMS } from './letters/letters.schemas.ts';
+import { victimsCodeModel } from './victims-code.present.ts';
 
 type Overview = Awaited<ReturnType<RjService['overview']>>;
 type Letters = Awaited<ReturnType<RjService['letters']['list']>>;
@@ -66,6 +67,7 @@ export function rjModel(t: Translate, o: Overview, letters: Letters, state?: For
   ];
   const [first, second] = o.facilitators.names;
   return {
+    victimsCode: victimsCodeModel(t, o.victimsCode, state?.form === 'victims' ? { values, fields } : undefined),
     facilitators: {
       vetters: first && second ? t('Letters on this case are vetted by {first} and {second}.', { first, second }) : null,
       // i18n-dynamic: vetterRefusal returns msg() literals

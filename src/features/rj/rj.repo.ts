@@ -1,7 +1,9 @@
 // The RJ tables: the service's policy, the case's offence category and senior decision, suitability, risk
 // assessments and custody. Letters and their reviews are in letters/letters.repo.ts.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, gte, inArray, lt } from '#src/db/orm.ts';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, not } from '#src/db/orm.ts';
+import { cases } from '#src/db/schema/cases.ts';
+import { ENDED_STATUSES } from '#src/domain/case-words.ts';
 import { rjCases, rjCustody, rjPolicies, rjRiskAssessments, rjSuitability } from '#src/db/schema/rj.ts';
 
 export type SuitabilityRow = typeof rjSuitability.$inferSelect;
@@ -111,4 +113,21 @@ export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, t
     .where(and(eq(rjSuitability.orgId, orgId), gte(rjSuitability.assessedOn, from), lt(rjSuitability.assessedOn, to)))
     .orderBy(asc(rjSuitability.createdAt));
   return [...new Map(rows.map((r) => [r.partyId, r])).values()];
+}
+
+/** Open RJ cases whose Victims' Code clock runs: the service is the first contact and the information is not yet given. */
+export async function runningVictimsCodeCases(tx: Db, orgId: string) {
+  return tx
+    .select({
+      caseId: rjCases.caseId,
+      reference: cases.reference,
+      firstContactOn: rjCases.firstContactOn,
+      enhancedRights: rjCases.enhancedRights,
+      informationGivenOn: rjCases.informationGivenOn,
+    })
+    .from(rjCases)
+    .innerJoin(cases, and(eq(cases.orgId, rjCases.orgId), eq(cases.id, rjCases.caseId)))
+    .where(
+      and(eq(rjCases.orgId, orgId), isNotNull(rjCases.firstContactOn), isNull(rjCases.informationGivenOn), not(inArray(cases.status, [...ENDED_STATUSES]))),
+    );
 }

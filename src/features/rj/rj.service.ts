@@ -21,7 +21,8 @@ import { by, openRjCase, participantOf, rjEvent, unprocessable } from './rj-case
 import { type RjPolicy, ZRjPolicy } from './rj-policy.ts';
 import { gateOf, policyOf, rjFacts } from './rj-facts.ts';
 import { findAssessment, findRjCase, insertAssessment, insertSuitability, listCustody, savePolicy, signOffAssessment, upsertRjCase } from './rj.repo.ts';
-import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput } from './rj.schemas.ts';
+import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput, VictimsCodeInput } from './rj.schemas.ts';
+import { victimsCodeClock } from './rules/victims-code.ts';
 import { lastCurrentDay } from './rules/contact-gate.ts';
 import { stepsLeft } from './rules/prison-rules.ts';
 import { asksResponsibility, suitabilityOutcome } from './rules/suitability-rules.ts';
@@ -70,6 +71,12 @@ export function createRjService(deps: RjDeps) {
             custody: k ? { ...k, stepsLeft: stepsLeft(facts.policy.prisonChecklist, k.checklist) } : null,
           };
         });
+        const rjRow = await findRjCase(tx, actor.orgId, caseId);
+        const victimsCode = {
+          firstContactOn: rjRow?.firstContactOn ?? null,
+          enhancedRights: rjRow?.enhancedRights ?? false,
+          informationGivenOn: rjRow?.informationGivenOn ?? null,
+        };
         await audit.record(tx, actor, actor.orgId, { action: 'rj.viewed', entityType: 'case', entityId: caseId });
         return {
           case: { id: c.id, reference: c.reference, status: c.status, details: facts.details },
@@ -79,6 +86,8 @@ export function createRjService(deps: RjDeps) {
           seniorNote: facts.seniorNote,
           seniorBy: facts.seniorBy,
           participants,
+          /** Victims' Code (#25): what is recorded and the clock, null when the service is not the first contact. */
+          victimsCode: { ...victimsCode, clock: victimsCodeClock(victimsCode, day) },
           /** The facilitators on the case now, who alone vet its letters, and why the asker may not (or null). */
           facilitators: {
             names: team.map((f) => f.name),
@@ -107,6 +116,9 @@ export function createRjService(deps: RjDeps) {
           seniorNote: row?.seniorNote ?? null,
           seniorBy: row?.seniorBy ?? null,
           seniorAt: row?.seniorAt ?? null,
+          firstContactOn: row?.firstContactOn ?? null,
+          enhancedRights: row?.enhancedRights ?? false,
+          informationGivenOn: row?.informationGivenOn ?? null,
           updatedAt: now,
         });
         const after = (await rjFacts(tx, actor.orgId, caseId))!;
@@ -237,6 +249,50 @@ export function createRjService(deps: RjDeps) {
     },
 
     ...custody,
+
+    /**
+     * Records whether the service is the person harmed's first contact (Victims' Code #25), the day of that contact,
+     * enhanced rights, and the day the information on RJ was given (which stops the clock). On the timeline, audited.
+     */
+    async setVictimsCode(actor: OrgActor, caseId: string, input: VictimsCodeInput) {
+      authorise(actor, 'cases.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        await openCase(tx, actor, caseId, 'work');
+        const day = today();
+        const firstContactOn = input.firstContact ? (input.firstContactOn ?? null) : null;
+        const informationGivenOn = input.firstContact ? (input.informationGivenOn ?? null) : null;
+        if (input.firstContact && !firstContactOn) throw unprocessable('firstContactOn', msg('Enter the date of the first contact'));
+        if (firstContactOn && firstContactOn > day) throw unprocessable('firstContactOn', msg('The date of the first contact must be today or in the past'));
+        if (informationGivenOn && informationGivenOn > day)
+          throw unprocessable('informationGivenOn', msg('The date the information was given must be today or in the past'));
+        if (informationGivenOn && firstContactOn && informationGivenOn < firstContactOn)
+          throw unprocessable('informationGivenOn', msg('The information cannot have been given before the first contact'));
+        const row = await findRjCase(tx, actor.orgId, caseId);
+        const now = clock.now();
+        const facts = { firstContactOn, enhancedRights: input.firstContact && input.enhancedRights, informationGivenOn };
+        await upsertRjCase(tx, {
+          id: row?.id ?? newId(),
+          orgId: actor.orgId,
+          caseId,
+          offenceCategory: row?.offenceCategory ?? null,
+          seniorDecision: row?.seniorDecision ?? null,
+          seniorNote: row?.seniorNote ?? null,
+          seniorBy: row?.seniorBy ?? null,
+          seniorAt: row?.seniorAt ?? null,
+          ...facts,
+          updatedAt: now,
+        });
+        const k = victimsCodeClock(facts, day);
+        const summary = !k
+          ? "Victims' Code: this service is not the first contact"
+          : k.running
+            ? `Victims' Code: information on restorative justice due by ${k.due}${facts.enhancedRights ? ' (enhanced rights)' : ''}`
+            : `Victims' Code: information on restorative justice given ${k.metOnTime ? 'on time' : 'late'}`;
+        await insertEvent(tx, event(actor, caseId, summary, { victimsCode: facts }));
+        await audit.record(tx, actor, actor.orgId, { action: 'rj.victims_code_set', entityType: 'case', entityId: caseId, detail: facts });
+        return { ...facts, clock: k };
+      });
+    },
 
     /** The service's RJ policy. */
     async policy(actor: OrgActor): Promise<RjPolicy> {
