@@ -32,7 +32,9 @@ const date = (name: string, d: string, m: string, y: string) => ({ [`${name}-day
 describe('the Victims’ Code clock', () => {
   it('runs only once the service is recorded as the first contact', async () => {
     expect(await summary()).toEqual({ firstContactOn: null, enhancedRights: false, informationGivenOn: null, clock: null });
-    expect(pageText((await cora.get(`/cases/${w.caseId}/rj`)).body)).toContain('No Victims’ Code clock is running');
+    const tab = pageText((await cora.get(`/cases/${w.caseId}/rj`)).body);
+    expect(tab).toContain('No Victims’ Code clock is running');
+    expect(tab).toContain('From the referral Who asked for restorative justice The person harmed');
   });
 
   it('refuses a missing or impossible date on the page, keeping what was typed', async () => {

@@ -13,6 +13,7 @@ import { anonymous, decoyReference, formValues, isSpam, POST_LIMIT, readConfirma
 import { CASE_TYPE_SUMMARIES } from './service-home.ts';
 import { checkAnswers, longDate } from './self-referral.check.ts';
 import { type Draft, MY_ROLES, PAGES, toSelfReferral } from './self-referral.journey.ts';
+import { YES_NO_UNSURE, YES_NO_UNSURE_LABELS } from './self-referral.rj.ts';
 import { registerSelfReferralPeople } from './self-referral-people.routes.ts';
 import { createSelfReferralState, type Journey } from './self-referral.state.ts';
 
@@ -27,6 +28,8 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
   const choices = (j: Journey) => ({
     caseTypes: j.ctx.caseTypes.map((type) => ({ value: type, text: t(CASE_TYPE_LABELS[type]), hint: { text: t(CASE_TYPE_SUMMARIES[type]) } })),
     myRoles: (j.draft.caseType ? (MY_ROLES[j.draft.caseType] ?? []) : []).map((r) => ({ value: r.value, text: t(r.text) })),
+    yesNoUnsure: YES_NO_UNSURE.map((v) => ({ value: v, text: t(YES_NO_UNSURE_LABELS[v]) })),
+    isRj: j.draft.caseType === 'restorative_justice',
     decisions: [...SEND_DECISIONS.map((d) => ({ value: d, text: t(SEND_DECISION_LABELS[d]) })), { value: 'not_sure', text: t('I am not sure') }],
   });
 

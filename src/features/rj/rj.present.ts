@@ -15,6 +15,13 @@ type Overview = Awaited<ReturnType<RjService['overview']>>;
 type Letters = Awaited<ReturnType<RjService['letters']['list']>>;
 export type FormState = { form: string; values: Record<string, unknown>; fields: FieldErrors; partyId?: string; letterId?: string };
 
+const INITIATED_WORDS: Record<string, string> = {
+  victim: msg('The person harmed'),
+  person_who_harmed: msg('The person who harmed'),
+  referrer: msg('The referrer'),
+  other: msg('Someone else affected'),
+};
+
 export const STATUS_LABELS: Record<string, string> = {
   awaiting_vetting: msg('Waiting for vetting'),
   changes_asked: msg('Changes asked for'),
@@ -66,7 +73,17 @@ export function rjModel(t: Translate, o: Overview, letters: Letters, state?: For
     ...o.participants.map((p) => ({ value: p.id, text: `${p.name} (${role(p.role)})`, selected: p.id === chosen })),
   ];
   const [first, second] = o.facilitators.names;
+  const d = o.case.details;
+  const answer = (v: unknown) => (v === 'yes' || v === true ? t('Yes') : v === 'no' || v === false ? t('No') : v === 'not_sure' ? t('Not sure') : null);
+  const initiated = typeof d.initiatedBy === 'string' ? INITIATED_WORDS[d.initiatedBy] : undefined;
+  const fromReferral = [
+    // i18n-dynamic: INITIATED_WORDS are msg() literals
+    { key: { text: t('Who asked for restorative justice') }, value: { text: initiated ? t(initiated) : null } },
+    { key: { text: t('Reported to the police') }, value: { text: answer(d.reportedToPolice) } },
+    { key: { text: t('Someone involved in prison') }, value: { text: answer(d.inCustody) } },
+  ].filter((r) => r.value.text);
   return {
+    fromReferral,
     victimsCode: victimsCodeModel(t, o.victimsCode, state?.form === 'victims' ? { values, fields } : undefined),
     facilitators: {
       vetters: first && second ? t('Letters on this case are vetted by {first} and {second}.', { first, second }) : null,
