@@ -20,7 +20,17 @@ import { createRjReturnService } from './returns/rj-return.service.ts';
 import { by, openRjCase, participantOf, rjEvent, unprocessable } from './rj-case.ts';
 import { type RjPolicy, ZRjPolicy } from './rj-policy.ts';
 import { gateOf, policyOf, rjFacts } from './rj-facts.ts';
-import { findAssessment, findRjCase, insertAssessment, insertSuitability, listCustody, savePolicy, signOffAssessment, upsertRjCase } from './rj.repo.ts';
+import {
+  findAssessment,
+  findRjCase,
+  insertAssessment,
+  partyHasRjRecords,
+  insertSuitability,
+  listCustody,
+  savePolicy,
+  signOffAssessment,
+  upsertRjCase,
+} from './rj.repo.ts';
 import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput, VictimsCodeInput } from './rj.schemas.ts';
 import { victimsCodeClock } from './rules/victims-code.ts';
 import { lastCurrentDay } from './rules/contact-gate.ts';
@@ -39,6 +49,9 @@ export function createRjService(deps: RjDeps) {
   const openCase = (tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work') => openRjCase(cases, tx, actor, caseId, need);
   const event = rjEvent(clock);
   const custody = createCustodyService(deps);
+  // A participant with RJ records is not removed from the case (the records are the evidence for the contact gate):
+  // they withdraw their consent instead, like a party with an intake record or meetings.
+  cases.useHooks({ partyHasRecords: partyHasRjRecords });
 
   return {
     letters,
