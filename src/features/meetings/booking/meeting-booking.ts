@@ -39,7 +39,7 @@ export type Checked = { venue?: BookingVenue & { venueId: string; roomId: string
  */
 export type ContactCheck = (
   tx: Db,
-  ask: { orgId: string; caseId: string; caseType: string; kind: string; partyIds: readonly string[]; now: Date },
+  ask: { orgId: string; caseId: string; caseType: string; kind: string; partyIds: readonly string[]; volunteerIds: readonly string[]; now: Date },
 ) => Promise<BookingProblem[]>;
 
 const refuse = (fields: FieldErrors, message?: string) =>
@@ -119,7 +119,15 @@ export async function checkBookable(
   // A case that has ended gives only that reason (bookingProblems); otherwise the other feature's reasons join the rest.
   if (ctx.contactCheck && !(problems.length === 1 && problems[0]!.field === '_'))
     problems.push(
-      ...(await ctx.contactCheck(tx, { orgId: ctx.orgId, caseId: ctx.c.id, caseType: ctx.c.caseType, kind: plan.kind, partyIds: plan.partyIds, now: ctx.now })),
+      ...(await ctx.contactCheck(tx, {
+        orgId: ctx.orgId,
+        caseId: ctx.c.id,
+        caseType: ctx.c.caseType,
+        kind: plan.kind,
+        partyIds: plan.partyIds,
+        volunteerIds: plan.volunteerIds,
+        now: ctx.now,
+      })),
     );
   if (problems.length) throw refuse(problemFields(problems), problems.map((p) => p.message).join('. '));
   return { venue };
