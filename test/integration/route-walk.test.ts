@@ -265,6 +265,8 @@ describe('every route', () => {
       'GET /cases/:id/mediators',
       'POST /cases/:id/mediators',
       'POST /cases/:id/rj/victims-code',
+      'POST /cases/:id/rj/court',
+      'POST /api/v1/cases/:id/rj/court',
       'POST /settings/restorative-justice',
       'POST /api/v1/cases/:id/rj/victims-code',
       'POST /cases/:id/rj/letters/:letterId/reviews',

@@ -35,6 +35,10 @@ export const rjCases = pgTable(
     enhancedRights: boolean('enhanced_rights').notNull().default(false),
     /** The day the information on restorative justice was given: the Victims' Code clock stops. */
     informationGivenOn: date('information_given_on'),
+    /** Pre-sentence RJ (rules.md #35): the court that deferred sentence, the date it is deferred to, the report sent. */
+    court: text('court'),
+    sentenceDeferredTo: date('sentence_deferred_to'),
+    courtReportSentOn: date('court_report_sent_on'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [unique('rj_cases_org_id_id_key').on(t.orgId, t.id), uniqueIndex('rj_cases_case_idx').on(t.caseId)],

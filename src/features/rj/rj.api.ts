@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
-import { ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability, ZVictimsCode } from './rj.schemas.ts';
+import { ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability, ZVictimsCode, ZCourt } from './rj.schemas.ts';
 import { ZLetter, ZReview, ZRevision } from './letters/letters.schemas.ts';
 import { ZRjPolicy } from './rj-policy.ts';
 
@@ -29,6 +29,10 @@ const ZVictimsClock = z.object({
 });
 const ZSummary = z.object({
   category: z.string().nullable(),
+  court: z
+    .object({ court: z.string(), sentenceDeferredTo: z.string(), courtReportSentOn: z.string().nullable(), daysToCourt: z.number() })
+    .nullable()
+    .describe('Pre-sentence RJ: the court, the date sentence is deferred to and the report; null until recorded'),
   victimsCode: z
     .object({
       firstContactOn: z.string().nullable(),
@@ -110,6 +114,7 @@ export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
       return {
         category: o.category,
         victimsCode: o.victimsCode,
+        court: o.court,
         hold: o.hold,
         direct: o.direct,
         indirect: o.indirect,
@@ -145,6 +150,13 @@ export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
     ZCase,
     ZOffence,
     (req: { actor: never; params: { id: string }; body: never }) => rj.setOffence(req.actor, req.params.id, req.body),
+  );
+  post(
+    '/api/v1/cases/:id/rj/court',
+    'Pre-sentence RJ: the court that deferred sentence, the date it is deferred to, and when the report was sent',
+    ZCase,
+    ZCourt,
+    (req: { actor: never; params: { id: string }; body: never }) => rj.recordCourt(req.actor, req.params.id, req.body),
   );
   post(
     '/api/v1/cases/:id/rj/victims-code',

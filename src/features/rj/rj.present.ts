@@ -10,6 +10,7 @@ import { RISK_AREA_LABELS, RISK_AREAS, RISK_DECISION_LABELS, RISK_RATING_LABELS,
 import { RISK_DECISIONS } from './rules/contact-gate.ts';
 import { LETTER_FORM_LABELS, LETTER_FORMS } from './letters/letters.schemas.ts';
 import { victimsCodeModel } from './victims-code.present.ts';
+import { dateParts } from '#src/http/page-form.ts';
 
 type Overview = Awaited<ReturnType<RjService['overview']>>;
 type Letters = Awaited<ReturnType<RjService['letters']['list']>>;
@@ -82,7 +83,26 @@ export function rjModel(t: Translate, o: Overview, letters: Letters, state?: For
     { key: { text: t('Reported to the police') }, value: { text: answer(d.reportedToPolice) } },
     { key: { text: t('Someone involved in prison') }, value: { text: answer(d.inCustody) } },
   ].filter((r) => r.value.text);
+  const courtTyped = state?.form === 'court';
+  const dateOfCourt = (name: 'sentenceDeferredTo' | 'courtReportSentOn') =>
+    courtTyped
+      ? { day: str(values[`${name}-day`]), month: str(values[`${name}-month`]), year: str(values[`${name}-year`]) }
+      : dateParts(o.court?.[name] ?? null);
   return {
+    preSentence: o.preSentence || courtTyped,
+    courtView: o.court && {
+      ...o.court,
+      left:
+        o.court.daysToCourt < 0
+          ? t('The deferment date has passed')
+          : t('{days, plural, one {# day} other {# days}} until the court sits again', { days: o.court.daysToCourt }),
+    },
+    courtForm: {
+      fields: courtTyped ? fields : {},
+      court: courtTyped ? str(values.court) : (o.court?.court ?? ''),
+      sentenceDeferredTo: dateOfCourt('sentenceDeferredTo'),
+      courtReportSentOn: dateOfCourt('courtReportSentOn'),
+    },
     fromReferral,
     victimsCode: victimsCodeModel(t, o.victimsCode, state?.form === 'victims' ? { values, fields } : undefined),
     facilitators: {

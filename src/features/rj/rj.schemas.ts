@@ -88,3 +88,11 @@ export const ZVictimsCode = z.object({
   informationGivenOn: isoDate(msg('Date the information was given')).optional(),
 });
 export type VictimsCodeInput = z.infer<typeof ZVictimsCode>;
+
+/** Pre-sentence RJ (rules.md #35): the court, the date sentence is deferred to, and when the report was sent. */
+export const ZCourt = z.object({
+  court: needed(200, msg('Court'), msg('Enter the court that deferred sentence')),
+  sentenceDeferredTo: isoDate(msg('Date sentence is deferred to')),
+  courtReportSentOn: isoDate(msg('Date the report was sent')).optional(),
+});
+export type CourtInput = z.infer<typeof ZCourt>;

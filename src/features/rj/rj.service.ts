@@ -16,6 +16,7 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { createLetterService } from './letters/letters.service.ts';
 import { createCustodyService } from './custody.service.ts';
+import { createCourtService } from './rj-court.service.ts';
 import { createRjReturnService } from './returns/rj-return.service.ts';
 import { by, openRjCase, participantOf, rjEvent, unprocessable } from './rj-case.ts';
 import { type RjPolicy, ZRjPolicy } from './rj-policy.ts';
@@ -33,6 +34,7 @@ import {
 } from './rj.repo.ts';
 import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput, VictimsCodeInput } from './rj.schemas.ts';
 import { victimsCodeClock } from './rules/victims-code.ts';
+import { calendarDaysBetween } from '#src/features/send/send-clocks.ts';
 import { lastCurrentDay } from './rules/contact-gate.ts';
 import { stepsLeft } from './rules/prison-rules.ts';
 import { asksResponsibility, suitabilityOutcome } from './rules/suitability-rules.ts';
@@ -85,6 +87,14 @@ export function createRjService(deps: RjDeps) {
           };
         });
         const rjRow = await findRjCase(tx, actor.orgId, caseId);
+        const court = rjRow?.sentenceDeferredTo
+          ? {
+              court: rjRow.court ?? '',
+              sentenceDeferredTo: rjRow.sentenceDeferredTo,
+              courtReportSentOn: rjRow.courtReportSentOn,
+              daysToCourt: calendarDaysBetween(day, rjRow.sentenceDeferredTo),
+            }
+          : null;
         const victimsCode = {
           firstContactOn: rjRow?.firstContactOn ?? null,
           enhancedRights: rjRow?.enhancedRights ?? false,
@@ -100,6 +110,9 @@ export function createRjService(deps: RjDeps) {
           seniorBy: facts.seniorBy,
           participants,
           /** Victims' Code (#25): what is recorded and the clock, null when the service is not the first contact. */
+          /** Pre-sentence (#35): the court, the date sentence is deferred to, the report; null until recorded. */
+          court,
+          preSentence: facts.details.sentencingStage === 'pre_sentence' || court !== null,
           victimsCode: { ...victimsCode, clock: victimsCodeClock(victimsCode, day) },
           /** The facilitators on the case now, who alone vet its letters, and why the asker may not (or null). */
           facilitators: {
@@ -262,6 +275,7 @@ export function createRjService(deps: RjDeps) {
     },
 
     ...custody,
+    ...createCourtService(deps),
 
     /**
      * Records whether the service is the person harmed's first contact (Victims' Code #25), the day of that contact,
