@@ -17,6 +17,7 @@ import { newId } from '#src/lib/ids.ts';
 import { createLetterService } from './letters/letters.service.ts';
 import { createCustodyService } from './custody.service.ts';
 import { createCourtService } from './rj-court.service.ts';
+import { createVictimsCodeService } from './victims-code.service.ts';
 import { createRjReturnService } from './returns/rj-return.service.ts';
 import { by, openRjCase, participantOf, rjEvent, unprocessable } from './rj-case.ts';
 import { type RjPolicy, ZRjPolicy } from './rj-policy.ts';
@@ -32,7 +33,7 @@ import {
   signOffAssessment,
   upsertRjCase,
 } from './rj.repo.ts';
-import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput, VictimsCodeInput } from './rj.schemas.ts';
+import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput } from './rj.schemas.ts';
 import { victimsCodeClock } from './rules/victims-code.ts';
 import { calendarDaysBetween } from '#src/features/send/send-clocks.ts';
 import { lastCurrentDay } from './rules/contact-gate.ts';
@@ -276,50 +277,7 @@ export function createRjService(deps: RjDeps) {
 
     ...custody,
     ...createCourtService(deps),
-
-    /**
-     * Records whether the service is the person harmed's first contact (Victims' Code #25), the day of that contact,
-     * enhanced rights, and the day the information on RJ was given (which stops the clock). On the timeline, audited.
-     */
-    async setVictimsCode(actor: OrgActor, caseId: string, input: VictimsCodeInput) {
-      authorise(actor, 'cases.view');
-      return inOrg(db, actor.orgId, async (tx) => {
-        await openCase(tx, actor, caseId, 'work');
-        const day = today();
-        const firstContactOn = input.firstContact ? (input.firstContactOn ?? null) : null;
-        const informationGivenOn = input.firstContact ? (input.informationGivenOn ?? null) : null;
-        if (input.firstContact && !firstContactOn) throw unprocessable('firstContactOn', msg('Enter the date of the first contact'));
-        if (firstContactOn && firstContactOn > day) throw unprocessable('firstContactOn', msg('The date of the first contact must be today or in the past'));
-        if (informationGivenOn && informationGivenOn > day)
-          throw unprocessable('informationGivenOn', msg('The date the information was given must be today or in the past'));
-        if (informationGivenOn && firstContactOn && informationGivenOn < firstContactOn)
-          throw unprocessable('informationGivenOn', msg('The information cannot have been given before the first contact'));
-        const row = await findRjCase(tx, actor.orgId, caseId);
-        const now = clock.now();
-        const facts = { firstContactOn, enhancedRights: input.firstContact && input.enhancedRights, informationGivenOn };
-        await upsertRjCase(tx, {
-          id: row?.id ?? newId(),
-          orgId: actor.orgId,
-          caseId,
-          offenceCategory: row?.offenceCategory ?? null,
-          seniorDecision: row?.seniorDecision ?? null,
-          seniorNote: row?.seniorNote ?? null,
-          seniorBy: row?.seniorBy ?? null,
-          seniorAt: row?.seniorAt ?? null,
-          ...facts,
-          updatedAt: now,
-        });
-        const k = victimsCodeClock(facts, day);
-        const summary = !k
-          ? "Victims' Code: this service is not the first contact"
-          : k.running
-            ? `Victims' Code: information on restorative justice due by ${k.due}${facts.enhancedRights ? ' (enhanced rights)' : ''}`
-            : `Victims' Code: information on restorative justice given ${k.metOnTime ? 'on time' : 'late'}`;
-        await insertEvent(tx, event(actor, caseId, summary, { victimsCode: facts }));
-        await audit.record(tx, actor, actor.orgId, { action: 'rj.victims_code_set', entityType: 'case', entityId: caseId, detail: facts });
-        return { ...facts, clock: k };
-      });
-    },
+    ...createVictimsCodeService(deps),
 
     /** The service's RJ policy. */
     async policy(actor: OrgActor): Promise<RjPolicy> {
