@@ -70,6 +70,7 @@ import { registerClosingLinkPages } from './features/closing/closing-links.route
 import { registerClosingPages } from './features/closing/closing.routes.ts';
 import { registerRjApi } from './features/rj/rj.api.ts';
 import { registerRjPages } from './features/rj/rj.routes.ts';
+import { registerRjPolicyPages } from './features/rj/rj-policy.routes.ts';
 import { registerRjReturnRoutes } from './features/rj/returns/rj-return.routes.ts';
 import { registerHomeRoutes } from './features/home/home.routes.ts';
 import { registerPeopleRoutes } from './features/people/people.routes.ts';
@@ -183,6 +184,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerClosingApi(app, deps);
   registerAgreements(app, deps);
   registerRjPages(app, deps);
+  registerRjPolicyPages(app, deps);
   registerRjApi(app, deps);
   registerRjReturnRoutes(app, deps);
   registerBreachPages(app, deps);

@@ -8,6 +8,9 @@ import { demoOrgActor } from './demo-cases.ts';
 const ADMIN = 'admin@demo.parley.example';
 const COORDINATOR = 'coordinator@demo.parley.example';
 const SUPERVISOR = 'supervisor@demo.parley.example';
+/** The restorative case's two facilitators, who alone vet its letters. */
+const AVERY = 'avery@demo.parley.example';
+const LOGAN = 'logan@demo.parley.example';
 
 async function actors(deps: Deps, orgId: string) {
   return {
@@ -96,8 +99,10 @@ export async function seedDemoRj(deps: Deps, orgId: string) {
     form: 'letter',
     body: 'I am sorry I smashed your window. I was angry about something else and your shop was there. If you want to write back, I live at 9 Pretend Road, TN9 1AA. My friend Kai dared me. (Demo text.)',
   });
-  await rj.letters.review(coordinator, shop.id, first, { decision: 'approve', redactions: ['My friend Kai dared me.'] });
-  await rj.letters.review(admin, shop.id, first, { decision: 'approve', redactions: [] });
+  const avery = await demoOrgActor(deps, orgId, AVERY, 'mediator');
+  const logan = await demoOrgActor(deps, orgId, LOGAN, 'mediator');
+  await rj.letters.review(avery, shop.id, first, { decision: 'approve', redactions: ['My friend Kai dared me.'] });
+  await rj.letters.review(logan, shop.id, first, { decision: 'approve', redactions: [] });
   await rj.letters.pass(coordinator, shop.id, first);
   const { id: reply } = await rj.letters.write(coordinator, shop.id, {
     fromPartyId: bailey,
@@ -105,5 +110,5 @@ export async function seedDemoRj(deps: Deps, orgId: string) {
     form: 'letter',
     body: 'Thank you for writing. It helped to know it was not about me. You can reach me on 07700 900204 if the facilitators agree. (Demo text.)',
   });
-  await rj.letters.review(coordinator, shop.id, reply, { decision: 'approve', redactions: [] });
+  await rj.letters.review(avery, shop.id, reply, { decision: 'approve', redactions: [] });
 }

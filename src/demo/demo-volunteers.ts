@@ -53,6 +53,7 @@ const VOLUNTEERS: DemoVolunteer[] = [
   },
   {
     name: 'Avery Invented',
+    email: 'avery@demo.parley.example',
     postcode: 'CT6 8LP',
     status: 'accredited',
     areas: ['community', 'restorative_conferencing'],
@@ -82,6 +83,7 @@ const VOLUNTEERS: DemoVolunteer[] = [
   { name: 'Harley Sampleford', postcode: 'CT3 4DF', status: 'accredited', areas: ['community'], dbsIssuedDaysAgo: 150, connection: 'Robin Example' },
   {
     name: 'Logan Awayton',
+    email: 'logan@demo.parley.example',
     postcode: 'TN9 2RW',
     status: 'accredited',
     areas: ['community', 'restorative_conferencing', 'send'],
@@ -147,7 +149,8 @@ async function seedVolunteer(deps: Deps, admin: OrgActor, supervisorId: string, 
       issuedOn: day(-v.dbsIssuedDaysAgo),
       updateService: false,
     });
-  if (v.email === 'mediator@demo.parley.example') await deps.volunteers.linkToAccount(admin, id);
+  // The demo mediator and the restorative case's two facilitators (who vet its letters) sign in as themselves.
+  if (v.email) await deps.volunteers.linkToAccount(admin, id);
   return id;
 }
 

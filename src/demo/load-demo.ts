@@ -26,6 +26,8 @@ export const DEMO_STAFF: { role: Role; name: string; email: string }[] = [
   { role: 'coordinator', name: 'Casey Placeholder', email: 'coordinator@demo.parley.example' },
   { role: 'supervisor', name: 'Sam Sample', email: 'supervisor@demo.parley.example' },
   { role: 'mediator', name: 'Morgan Madeup', email: 'mediator@demo.parley.example' },
+  { role: 'mediator', name: 'Avery Invented', email: 'avery@demo.parley.example' },
+  { role: 'mediator', name: 'Logan Awayton', email: 'logan@demo.parley.example' },
   { role: 'safeguarding_lead', name: 'Jordan Fictional', email: 'safeguarding@demo.parley.example' },
   { role: 'viewer', name: 'Taylor Testcase', email: 'viewer@demo.parley.example' },
 ];

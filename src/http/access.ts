@@ -46,6 +46,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /s/:service/refer/help',
   'GET /s/:service/refer/your-role',
   'POST /s/:service/refer/your-role',
+  'GET /s/:service/refer/what-happened',
+  'POST /s/:service/refer/what-happened',
   'GET /s/:service/refer/send-decision',
   'POST /s/:service/refer/send-decision',
   'GET /s/:service/refer/about-you',

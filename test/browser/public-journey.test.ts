@@ -304,6 +304,32 @@ describe.skipIf(!runs)('browser journey: check a postcode, refer yourself withou
     expect(rows.find((r) => r.reference === reference)).toMatchObject({ source: 'api', caseType: 'community', urgent: false });
   });
 
+  it('asks the restorative justice questions without JavaScript, saying it is voluntary', async () => {
+    const person = await s.newPage({ javaScriptEnabled: false });
+    await person.goto(`${s.origin}/s/${SLUG}/refer`);
+    await s.watch.check(person, 'refer: start (restorative justice)');
+    await person.getByRole('button', { name: 'Start now' }).click();
+    await s.watch.check(person, 'refer: kind of help (restorative justice)');
+    await person.getByRole('radio', { name: 'Restorative justice' }).check();
+    await continueButton(person).click();
+    await pw(person.getByRole('group', { name: 'How are you involved?' })).toBeVisible();
+    await pw(person.getByText('Restorative justice is voluntary.', { exact: false })).toBeVisible();
+    await s.watch.check(person, 'refer: your part in what happened');
+    await person.getByRole('radio', { name: 'I was affected by what happened, for example as a family member of someone harmed' }).check();
+    await continueButton(person).click();
+    await h1(person, 'About what happened');
+    await s.watch.check(person, 'refer: about what happened');
+    await person.getByRole('group', { name: 'Was what happened reported to the police?' }).getByRole('radio', { name: 'Yes' }).check();
+    await continueButton(person).click();
+    await pw(person.getByRole('alert').getByRole('link', { name: 'Select whether anyone involved is in prison, or ‘I am not sure’' })).toBeVisible();
+    await pw(person.getByRole('group', { name: 'Was what happened reported to the police?' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
+    await s.watch.check(person, 'refer: about what happened, with a problem');
+    await person.getByRole('group', { name: 'Is anyone involved in prison now?' }).getByRole('radio', { name: 'I am not sure' }).check();
+    await continueButton(person).click();
+    await h1(person, 'About you');
+    await s.watch.check(person, 'refer: about you (restorative justice)');
+  });
+
   it('checked every page it visited with axe, and saw no Content-Security-Policy errors', () => {
     expect(s.watch.uncheckedVisits).toEqual([]);
     expect(s.watch.cspMessages).toEqual([]);

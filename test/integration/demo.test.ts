@@ -215,6 +215,16 @@ describe('parley demo', () => {
     expect(letters.map((l) => l.status)).toEqual(['passed', 'awaiting_vetting']);
     expect(letters[0]!.recipientCopy).not.toMatch(/Pretend Road|TN9 1AA|Kai/);
     expect(letters[1]!.recipientCopy).not.toContain('07700 900204');
+    // The funders' return counts the restorative case's agreement, signed and (at Bailey's check-in) kept.
+    const today = h.clock.now().toISOString().slice(0, 10);
+    const from = new Date(Date.parse(`${today}T00:00:00Z`) - 40 * 86_400_000).toISOString().slice(0, 10);
+    const ret = (await get(`/api/v1/reports/rj?from=${from}&to=${today}`)).json();
+    expect(ret.metrics.find((m: { id: string }) => m.id === 'agreements').figures).toEqual([
+      { label: 'made', value: 1 },
+      { label: 'kept', value: 1 },
+      { label: 'partly kept', value: 0 },
+      { label: 'not kept', value: 0 },
+    ]);
   });
 
   it('has a breach on the ICO clock and a subject access request waiting, on the data-protection queue', async () => {

@@ -62,8 +62,25 @@ describe('self-referral', () => {
     await answer(web, 'help', { caseType: 'restorative_justice' }, `${R}/your-role`);
     expect(web.cookies.get('parley_refer_cdm')).toMatch(/^[\w-]{40,}$/);
 
+    const role = await web.get(`${R}/your-role`);
+    expect(role.body).toContain('I was affected by what happened, for example as a family member of someone harmed');
+    expect(role.body).toContain('Restorative justice is voluntary.');
     await refused(web, 'your-role', {}, ['Select how you are involved']);
-    await answer(web, 'your-role', { myRole: 'victim' }, `${R}/about-you`);
+    await answer(web, 'your-role', { myRole: 'victim' }, `${R}/what-happened`);
+
+    const happened = await web.get(`${R}/what-happened`);
+    expect(happened.body).toContain('you can withdraw at any time');
+    await refused(
+      web,
+      'what-happened',
+      { reportedToPolice: 'yes' },
+      ['Select whether anyone involved is in prison, or ‘I am not sure’'],
+      ['id="reportedToPolice" name="reportedToPolice" type="radio" value="yes" checked'],
+    );
+    await refused(web, 'what-happened', { reportedToPolice: 'maybe', anyoneInPrison: 'no' }, [
+      'Select whether what happened was reported to the police, or ‘I am not sure’',
+    ]);
+    await answer(web, 'what-happened', { reportedToPolice: 'yes', anyoneInPrison: 'yes' }, `${R}/about-you`);
 
     await refused(web, 'about-you', { name: 'Sam Patel' }, ['Enter a phone number, an email address or a postal address'], ['value="Sam Patel"']);
     await refused(
@@ -175,6 +192,39 @@ describe('self-referral', () => {
       { name: 'Harry Harmer', role: 'person_who_harmed', postcode: 'TN9 1AA' },
     ]);
     expect(referral.answers).toMatchObject({ whatWouldHelp: 'To ask him why he chose my house.', anyoneAtRisk: true, bestTimes: 'Weekday mornings' });
+    // The RJ answers land on the referral's details, and from there on the RJ case.
+    expect(referral.answers.details).toEqual({ initiatedBy: 'victim', reportedToPolice: 'yes', inCustody: true });
+    const { caseId } = await h.deps.referrals.accept(s.coordinator, referral.id);
+    const rj = await h.deps.rj.overview(s.coordinator, caseId);
+    expect(rj.case.details).toMatchObject({ initiatedBy: 'victim', reportedToPolice: 'yes', inCustody: true });
+  });
+
+  it('asks someone affected by what happened the RJ questions, and records that neither party asked', async () => {
+    const web = new WebClient(h.app);
+    await web.get(R);
+    await answer(web, 'help', { caseType: 'restorative_justice' }, `${R}/your-role`);
+    await answer(web, 'your-role', { myRole: 'family_member' }, `${R}/what-happened`);
+    await answer(web, 'what-happened', { reportedToPolice: 'not_sure', anyoneInPrison: 'not_sure' }, `${R}/about-you`);
+    await answer(web, 'about-you', { name: 'Alex Affected', email: 'alex@example.org' }, `${R}/people`);
+    const add = await web.get(`${R}/people/add`);
+    expect(add.body).toContain('They were harmed');
+    expect(add.body).toContain('They caused the harm');
+    await answer(web, 'people/add', { name: 'Robin Harmed', role: 'victim' }, `${R}/people`);
+    await answer(web, 'people', { addAnother: 'no' }, `${R}/what-is-happening`);
+    await answer(web, 'what-is-happening', { description: 'My brother was attacked on his way home.' }, `${R}/what-would-help`);
+    await answer(web, 'what-would-help', { whatWouldHelp: 'To understand why.' }, `${R}/safety`);
+    await answer(web, 'safety', { anyoneAtRisk: 'no' }, `${R}/contact`);
+    await answer(web, 'contact', { canLeaveMessages: 'yes' }, `${R}/needs`);
+    await answer(web, 'needs', { interpreter: 'no' }, `${R}/consent`);
+    await answer(web, 'consent', { consentToContact: 'yes' }, `${R}/check`);
+    const check = await web.get(`${R}/check`);
+    expect(check.body).toMatch(/Reported to the police[\s\S]*?I am not sure/);
+    expect(check.body).toContain(`href="${R}/what-happened?change=1"`);
+    await web.post(`${R}/check`);
+    const { rows } = await h.deps.referrals.list(s.coordinator, {});
+    const referral = rows.find((r) => r.description === 'My brother was attacked on his way home.')!;
+    expect(referral.parties[0]).toMatchObject({ name: 'Alex Affected', role: 'family_member' });
+    expect(referral.answers.details).toEqual({ initiatedBy: 'other', reportedToPolice: 'not_sure' });
   });
 
   it('asks parents about the SEND decision and shows the 2-month deadline, warning when it has passed', async () => {

@@ -105,7 +105,10 @@ beforeAll(async () => {
     offenderManagerContact: 'odalys.pettigrew@probation.example',
   });
   const letter = await h.deps.rj.letters.write(admin, rjCaseId, { fromPartyId: harmed!.id, toPartyId: harmer!.id, form: 'letter', body: LETTER });
-  await h.deps.rj.letters.review(admin, rjCaseId, letter.id, {
+  // Only the case's facilitators vet its letters: Lou Lead signs in as himself.
+  const lou = await makeMember(h.deps, orgId, 'mediator', 'lou@rse.example', { name: 'Lou Lead' });
+  await inOrg(h.deps.db, orgId, (tx) => tx.execute(sql`UPDATE volunteers SET user_id = ${lou.userId} WHERE org_id = ${orgId} AND name = 'Lou Lead'`));
+  await h.deps.rj.letters.review(actorFor(orgId, lou.userId, 'mediator', 'Lou Lead'), rjCaseId, letter.id, {
     decision: 'changes',
     note: 'Take out Gossamer Crescent and the phone number',
     redactions: ['Gossamer Crescent'],

@@ -72,6 +72,9 @@ describe('the contact gate on booking', () => {
       ['Hana Harmed', 1],
       ['Pat Harmer', 2],
     ]);
+    const alone = await book(conference(w, { volunteerIds: [w.volunteers.vera] }));
+    expect(alone.statusCode).toBe(422);
+    expect(alone.json().error.fields.volunteerIds).toBe('A restorative justice conference is run by two facilitators: choose both');
     expect((await book(conference(w))).statusCode).toBe(201);
   });
 

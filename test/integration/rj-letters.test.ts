@@ -17,6 +17,7 @@ let h: Harness;
 let w: RjWorld;
 let vera: WebClient;
 let leo: WebClient;
+let cora: WebClient;
 let letterId: string;
 
 beforeAll(async () => {
@@ -24,7 +25,8 @@ beforeAll(async () => {
   w = await rjWorld(h, 'rjl');
   vera = await w.signIn(w.members.vera);
   leo = await w.signIn(w.members.leo);
-  for (const web of [vera, leo]) await web.get('/home');
+  cora = await w.signIn(w.members.cora);
+  for (const web of [vera, leo, cora]) await web.get('/home');
 });
 afterAll(() => h?.close());
 
@@ -45,6 +47,20 @@ describe('vetting a letter', () => {
     expect(self.json().error.fields.toPartyId).toMatch(/not back to the person who wrote it/);
     const supporter = await api(vera)('POST', `/api/v1/cases/${w.caseId}/rj/letters`, { fromPartyId: w.parties.hana, toPartyId: w.parties.sid, body: 'x' });
     expect(supporter.json().error.fields.toPartyId).toMatch(/someone taking part/);
+  });
+
+  it('is vetted only by the two facilitators assigned to the case: anyone else is refused with the reason, page and API', async () => {
+    const res = await api(cora)('POST', `/api/v1/cases/${w.caseId}/rj/letters/${letterId}/reviews`, { decision: 'approve' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ reason: 'NOT_CASE_FACILITATOR', message: 'Only the two facilitators assigned to this case vet its letters' });
+    const tab = await cora.get(`/cases/${w.caseId}/rj`);
+    expect(pageText(tab.body)).toContain('Letters on this case are vetted by Vera Facilitator and Leo Facilitator.');
+    expect(pageText(tab.body)).toContain('Only the two facilitators assigned to this case vet its letters');
+    expect(tab.body).not.toContain(`/rj/letters/${letterId}/reviews`);
+    const form = await cora.post(`/cases/${w.caseId}/rj/letters/${letterId}/reviews`, { decision: 'approve' });
+    expect(form.statusCode).toBe(403);
+    expect(pageText(form.body)).toContain('Only the two facilitators assigned to this case vet its letters');
+    expect((await letters())[0].reviews).toEqual([]);
   });
 
   it('asks for a note with a request for changes, and waits for a revision', async () => {

@@ -104,3 +104,33 @@ describe('written consent (RJC Code C)', () => {
     expect(api.json().error.fields).toMatchObject({ informationVersion: expect.any(String), signedOn: 'Enter the date they signed' });
   });
 });
+
+describe('removing a participant with RJ records', () => {
+  it('is refused with the reason, in the API and on the page, and the records stay', async () => {
+    const refusal =
+      'Pat Harmer has restorative justice records (suitability, a risk assessment, custody details or letters) on this case, so cannot be removed: record that they withdrew their consent instead';
+    const res = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/cases/${w.caseId}/parties/${w.parties.pat}`,
+      payload: { reason: 'Entered in error' },
+      headers: { cookie: [...cora.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': cora.csrf ?? '' },
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toMatchObject({ reason: 'PARTY_HAS_RECORDS', message: refusal });
+    const page = await cora.post(`/cases/${w.caseId}/people/${w.parties.pat}/remove`, { reason: 'Entered in error' });
+    expect(page.statusCode).toBe(409);
+    expect(pageText(page.body)).toContain('Pat Harmer cannot be removed: record that they withdrew their consent instead');
+    const o = await h.deps.rj.overview(w.coordinator, w.caseId);
+    expect(o.participants.find((p) => p.id === w.parties.pat)?.custody?.establishment).toBeTruthy();
+  });
+
+  it('still removes someone entered in error who has no RJ records', async () => {
+    const res = await h.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/cases/${w.caseId}/parties/${w.parties.sid}`,
+      payload: { reason: 'Entered in error' },
+      headers: { cookie: [...cora.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': cora.csrf ?? '' },
+    });
+    expect(res.statusCode).toBe(200);
+  });
+});

@@ -51,6 +51,14 @@ export async function caseAtOutcome(
       await makeVolunteer(h.deps, orgId, { name: 'Max Comediator', areas: ['community', 'restorative_conferencing'], maxActiveCases: 50 }),
     ];
     pairs.set(orgId, pair);
+    // Their RJ practitioner checks in date, so the pairing rules let them take restorative cases too.
+    const today = h.clock.now().toISOString().slice(0, 10);
+    const lastYear = `${Number(today.slice(0, 4)) - 1}-06-01`;
+    for (const v of pair) {
+      await h.deps.training.addRecord(admin, v, { kind: 'supervision', on: today });
+      await h.deps.training.addRecord(admin, v, { kind: 'observed_practice', on: today });
+      await h.deps.training.addRecord(admin, v, { kind: 'cpd', title: 'Restorative practice day (fictional)', hours: 6, on: lastYear });
+    }
   }
   await h.deps.assignments.assign(admin, caseId, { mediatorIds: pair as [string, string] });
   await h.deps.cases.transition(admin, caseId, { to: 'mediation' });

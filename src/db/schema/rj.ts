@@ -29,6 +29,16 @@ export const rjCases = pgTable(
     seniorNote: text('senior_note'),
     seniorBy: text('senior_by'),
     seniorAt: timestamp('senior_at', { withTimezone: true }),
+    /** Victims' Code (rules.md #25): the day the person harmed first contacted the service, when it is their first contact. */
+    firstContactOn: date('first_contact_on'),
+    /** Entitled to enhanced rights under the Code: information within 1 working day instead of 5. */
+    enhancedRights: boolean('enhanced_rights').notNull().default(false),
+    /** The day the information on restorative justice was given: the Victims' Code clock stops. */
+    informationGivenOn: date('information_given_on'),
+    /** Pre-sentence RJ (rules.md #35): the court that deferred sentence, the date it is deferred to, the report sent. */
+    court: text('court'),
+    sentenceDeferredTo: date('sentence_deferred_to'),
+    courtReportSentOn: date('court_report_sent_on'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [unique('rj_cases_org_id_id_key').on(t.orgId, t.id), uniqueIndex('rj_cases_case_idx').on(t.caseId)],

@@ -214,7 +214,8 @@ export function registerCaseApi(app: FastifyInstance, deps: Pick<Deps, 'caseActi
     '/api/v1/cases/:id/parties/:partyId',
     {
       schema: {
-        summary: 'Remove a person entered in error, with a reason; 409 when they have an intake record or meetings (record their withdrawal instead)',
+        summary:
+          'Remove a person entered in error, with a reason; 409 when they have an intake record, a safeguarding record, meetings or restorative justice records (record their withdrawal instead)',
         tags,
         security,
         params: ZPartyParams,

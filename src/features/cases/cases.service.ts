@@ -72,6 +72,8 @@ export type CaseLifecycleHooks = {
   /** The case's written agreement, for the Outcome gate (features/agreements registers it). */
   agreementFacts?: (tx: Db, orgId: string, caseId: string) => Promise<LifecycleCase['agreement']>;
   afterTransition?: (tx: Db, actor: OrgActor, move: CaseMove) => Promise<void>;
+  /** True when a feature keeps records of this party that removing them would lose (features/rj registers it). */
+  partyHasRecords?: (tx: Db, orgId: string, partyId: string) => Promise<boolean>;
 };
 
 export async function gateFacts(
@@ -152,6 +154,12 @@ export function createCaseService({ db, clock, audit, mediatorFacts }: { db: Db;
     /** Another feature's part in the lifecycle (see CaseLifecycleHooks). */
     useHooks(h: CaseLifecycleHooks) {
       hooks.push(h);
+    },
+
+    /** Whether a feature above cases keeps records of this party (asked before a party is removed). */
+    async partyHasRecordsElsewhere(tx: Db, orgId: string, partyId: string) {
+      for (const h of hooks) if (await h.partyHasRecords?.(tx, orgId, partyId)) return true;
+      return false;
     },
 
     /** Mediation, or conflict coaching when the other party will not take part. Coordinators and admins; audited. */

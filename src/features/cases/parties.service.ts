@@ -138,23 +138,27 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
       });
     },
 
-    /** Someone entered in error. A person who has an intake record or meetings withdraws instead (their consent), keeping the record. */
+    /**
+     * Someone entered in error. A person who has an intake record, a safeguarding record, meetings or records kept by
+     * another feature (restorative justice) withdraws instead (their consent), keeping the record.
+     */
     async remove(actor: OrgActor, caseId: string, partyId: string, input: { reason: string }) {
       return inOrg(db, actor.orgId, async (tx) => {
         await openForManage(tx, actor, caseId);
         const party = await findParty(tx, actor, caseId, partyId);
         const hasIntake = (await listIntakes(tx, actor.orgId, caseId)).some((i) => i.partyId === partyId);
         const hasSafeguarding = !hasIntake && (await partyHasSafeguarding(tx, actor.orgId, partyId));
-        if (hasIntake || hasSafeguarding || (await partyInMeetings(tx, actor.orgId, partyId))) {
+        const hasRj = !hasIntake && !hasSafeguarding && (await deps.cases.partyHasRecordsElsewhere(tx, actor.orgId, partyId));
+        if (hasIntake || hasSafeguarding || hasRj || (await partyInMeetings(tx, actor.orgId, partyId))) {
           const field = { text: msg('{name} cannot be removed: record that they withdrew their consent instead'), params: { name: party.name } };
           throw new AppError(
             'CONFLICT',
             msg(
-              '{name} has {records, select, intake {an intake record} safeguarding {a safeguarding record} other {meetings}} on this case, so cannot be removed: record that they withdrew their consent instead',
+              '{name} has {records, select, intake {an intake record} safeguarding {a safeguarding record} rj {restorative justice records (suitability, a risk assessment, custody details or letters)} other {meetings}} on this case, so cannot be removed: record that they withdrew their consent instead',
             ),
             {
               reason: 'PARTY_HAS_RECORDS',
-              params: { name: party.name, records: hasIntake ? 'intake' : hasSafeguarding ? 'safeguarding' : 'meetings' },
+              params: { name: party.name, records: hasIntake ? 'intake' : hasSafeguarding ? 'safeguarding' : hasRj ? 'rj' : 'meetings' },
               fields: { reason: inEnglish(field) },
               fieldParams: { reason: field },
             },

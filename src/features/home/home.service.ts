@@ -11,6 +11,7 @@ import { listEnquiries, listReferrals } from '#src/features/referrals/referral-r
 import { caseScope } from '#src/access/access.ts';
 import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
 import { sendDeadlineQueue } from '#src/features/send/send-alerts.ts';
+import { victimsCodeQueue } from '#src/features/rj/victims-code-alerts.ts';
 import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
 import type { Queue } from '#src/http/home-queue.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
@@ -179,6 +180,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
         queues.push(...(await volunteerAlertQueues(tx, actor, today, t)));
         queues.push(...(await sendDeadlineQueue(tx, actor, today, t)));
+        queues.push(...(await victimsCodeQueue(tx, actor, today, t)));
         if (can(actor.role, 'people.manage')) {
           const members = await listMembers(tx, actor.orgId);
           const invitations = await listOpenInvitations(tx, actor.orgId, clock.now());

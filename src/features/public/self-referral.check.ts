@@ -3,6 +3,7 @@ import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { caseTypeName } from '#src/domain/case-words.ts';
 import { SEND_DECISION_LABELS } from '#src/features/referrals/referrals.schemas.ts';
 import { type Draft, type JourneyContext, MY_ROLES, otherRoles } from './self-referral.journey.ts';
+import { YES_NO_UNSURE_LABELS } from './self-referral.rj.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 
 export type CheckRow = { key: string; value: string; href: string; visuallyHiddenText: string };
@@ -35,6 +36,12 @@ export function checkAnswers(d: Draft, ctx: JourneyContext, base: string, t: Tra
     );
   const myRole = d.caseKind ? MY_ROLES[d.caseKind]?.find((r) => r.value === d.myRole) : undefined;
   if (myRole) referral.push(row(msg('How you are involved'), t(myRole.text), 'your-role'));
+  if (d.caseKind === 'restorative_justice') {
+    // i18n-dynamic: YES_NO_UNSURE_LABELS are msg() literals
+    const answer = (v: keyof typeof YES_NO_UNSURE_LABELS | undefined) => (v ? t(YES_NO_UNSURE_LABELS[v]) : undefined);
+    referral.push(row(msg('Reported to the police'), answer(d.reportedToPolice), 'what-happened'));
+    referral.push(row(msg('Anyone involved in prison'), answer(d.anyoneInPrison), 'what-happened'));
+  }
   if (d.caseKind === 'send') {
     referral.push(
       row(

@@ -7,6 +7,7 @@ import { CASE_KINDS, type CaseKind, PARTY_ROLES, type PartyRole, type ServiceCas
 import { SEND_DECISIONS, ZEmailInput, ZPhoneInput, ZPostcodeInput } from '#src/features/referrals/referrals.schemas.ts';
 import { type FormValues, fromYesNo, readDateInput } from './public-forms.ts';
 import { msg } from '#src/i18n/i18n.ts';
+import { RJ_PAGE, rjDetails, YES_NO_UNSURE } from './self-referral.rj.ts';
 
 export const JOURNEY = 'self_referral';
 export const MAX_OTHERS = 5;
@@ -28,6 +29,8 @@ export const ZDraft = z.object({
   myRole: z.enum(PARTY_ROLES).optional(),
   decisionType: z.enum([...SEND_DECISIONS, 'not_sure']).optional(),
   decisionLetterDate: z.string().optional(),
+  reportedToPolice: z.enum(YES_NO_UNSURE).optional(),
+  anyoneInPrison: z.enum(YES_NO_UNSURE).optional(),
   me: z
     .object({ name: z.string(), phone: z.string().optional(), email: z.string().optional(), address: z.string().optional(), postcode: z.string().optional() })
     .optional(),
@@ -69,6 +72,7 @@ export const MY_ROLES: Partial<Record<CaseKind, { value: PartyRole; text: string
   restorative_justice: [
     { value: 'victim', text: msg('I was harmed by a crime or by someone’s behaviour') },
     { value: 'person_who_harmed', text: msg('I harmed someone and would like to put things right') },
+    { value: 'family_member', text: msg('I was affected by what happened, for example as a family member of someone harmed') },
   ],
   send: [
     { value: 'parent', text: msg('I am the parent or carer of a child or young person') },
@@ -81,9 +85,16 @@ export function otherRoles(d: Draft): { value: PartyRole; text: string }[] {
   switch (d.caseKind) {
     case 'restorative_justice':
       return [
-        d.myRole === 'person_who_harmed'
-          ? { value: 'victim', text: msg('They were harmed') }
-          : { value: 'person_who_harmed', text: msg('They caused the harm') },
+        ...(d.myRole === 'family_member'
+          ? [
+              { value: 'victim' as const, text: msg('They were harmed') },
+              { value: 'person_who_harmed' as const, text: msg('They caused the harm') },
+            ]
+          : [
+              d.myRole === 'person_who_harmed'
+                ? { value: 'victim' as const, text: msg('They were harmed') }
+                : { value: 'person_who_harmed' as const, text: msg('They caused the harm') },
+            ]),
         { value: 'family_member', text: msg('They are a family member of someone involved') },
         { value: 'supporter', text: msg('They support me') },
       ];
@@ -188,7 +199,16 @@ export const PAGES: QuestionPage[] = [
       draft:
         d.caseType === data.caseType
           ? d
-          : { ...d, caseType: data.caseType, caseKind: ctx.kinds[data.caseType], myRole: undefined, decisionType: undefined, decisionLetterDate: undefined },
+          : {
+              ...d,
+              caseType: data.caseType,
+              caseKind: ctx.kinds[data.caseType],
+              myRole: undefined,
+              decisionType: undefined,
+              decisionLetterDate: undefined,
+              reportedToPolice: undefined,
+              anyoneInPrison: undefined,
+            },
     }),
     values: (d) => ({ caseType: d.caseType ?? '' }),
   }),
@@ -202,6 +222,7 @@ export const PAGES: QuestionPage[] = [
     save: (d, data) => ({ ok: true, draft: { ...d, myRole: data.myRole } }),
     values: (d) => ({ myRole: d.myRole ?? '' }),
   }),
+  RJ_PAGE,
   page({
     slug: 'send-decision',
     title: msg('Which decision do you disagree with?'),
@@ -385,7 +406,11 @@ export function toSelfReferral(d: Draft) {
     bestTimes: d.bestTimes,
     risks: d.anyoneAtRisk ? ['anyone_at_risk' as const] : [],
     details:
-      d.caseKind === 'send' ? { decisionType: d.decisionType === 'not_sure' ? undefined : d.decisionType, decisionLetterDate: d.decisionLetterDate } : {},
+      d.caseKind === 'send'
+        ? { decisionType: d.decisionType === 'not_sure' ? undefined : d.decisionType, decisionLetterDate: d.decisionLetterDate }
+        : d.caseKind === 'restorative_justice'
+          ? rjDetails(d)
+          : {},
     parties: [
       {
         name: me.name,

@@ -12,6 +12,7 @@ import { anonymous, decoyReference, formValues, isSpam, POST_LIMIT, readConfirma
 import { CASE_TYPE_SUMMARIES, offerOf, paragraphs } from './service-home.ts';
 import { checkAnswers, longDate } from './self-referral.check.ts';
 import { type Draft, MY_ROLES, PAGES, toSelfReferral } from './self-referral.journey.ts';
+import { YES_NO_UNSURE, YES_NO_UNSURE_LABELS } from './self-referral.rj.ts';
 import { registerSelfReferralPeople } from './self-referral-people.routes.ts';
 import { createSelfReferralState, type Journey } from './self-referral.state.ts';
 
@@ -26,6 +27,8 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
   const choices = (j: Journey) => ({
     caseTypes: j.ctx.types.map((type) => offerOf(t, type)).map((o) => ({ value: o.code, text: o.name, hint: o.summary ? { text: o.summary } : undefined })),
     myRoles: (j.draft.caseKind ? (MY_ROLES[j.draft.caseKind] ?? []) : []).map((r) => ({ value: r.value, text: t(r.text) })),
+    yesNoUnsure: YES_NO_UNSURE.map((v) => ({ value: v, text: t(YES_NO_UNSURE_LABELS[v]) })),
+    isRj: j.draft.caseKind === 'restorative_justice',
     decisions: [...SEND_DECISIONS.map((d) => ({ value: d, text: t(SEND_DECISION_LABELS[d]) })), { value: 'not_sure', text: t('I am not sure') }],
   });
 
@@ -68,7 +71,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
       await state.save(reply, j, parsed.draft);
       // SEND mediation is for the local authority that made the decision: an area the service does not cover is
       // signposted (with the service's own words) before the parent goes on.
-      if (question.slug === 'about-you' && parsed.draft.caseType === 'send' && parsed.draft.me?.postcode) {
+      if (question.slug === 'about-you' && parsed.draft.caseKind === 'send' && parsed.draft.me?.postcode) {
         const coverage = await deps.publicIntake.checkCoverage(j.service.settings, parsed.draft.me.postcode);
         if (coverage.result === 'not_covered') return reply.redirect(`${j.base}/send-area${j.change ? '?change=1' : ''}`, 303);
       }
@@ -79,7 +82,7 @@ export function registerSelfReferralPages(app: FastifyInstance, deps: Pick<Deps,
   app.get<Params>('/s/:service/refer/send-area', async (req, reply) => {
     const j = await state.open(req);
     const postcode = j.draft.me?.postcode;
-    if (j.expired || j.draft.caseType !== 'send' || !postcode) return reply.redirect(state.detour(reply, j, 'about-you') ?? `${j.base}/about-you`, 303);
+    if (j.expired || j.draft.caseKind !== 'send' || !postcode) return reply.redirect(state.detour(reply, j, 'about-you') ?? `${j.base}/about-you`, 303);
     const coverage = await deps.publicIntake.checkCoverage(j.service.settings, postcode);
     if (coverage.result !== 'not_covered') return reply.redirect(state.after(j, 'about-you'), 303);
     return reply.page('public/views/refer/send-area.njk', {

@@ -41,6 +41,7 @@ export const ZCaseDetails = {
     prisonNumber: optionalText(20, msg('Prison number')),
     offenderManager: optionalText(300, msg('Offender manager')),
     initiatedBy: z.enum(['victim', 'person_who_harmed', 'referrer', 'other']).optional(),
+    reportedToPolice: z.enum(['yes', 'no', 'not_sure']).optional().describe('Whether what happened was reported to the police'),
   }),
   send: z.object({
     decisionType: z.enum(SEND_DECISIONS, { error: 'Choose the decision being disputed' }).optional(),

@@ -1,10 +1,12 @@
 // RJ's say on booking a meeting, given to meetings in deps.ts (meetings never imports rj). On a restorative justice
-// case: a conference or joint meeting needs the contact gate to allow direct contact; a shuttle session (the parties
+// case: a conference or joint meeting needs the contact gate to allow direct contact (and a conference its two
+// facilitators); a shuttle session (the parties
 // kept apart) needs it to allow indirect contact; a prison visit needs each invited participant in custody to have
 // their custody details and the service's checklist complete. Other meetings (intake visits, calls) prepare the
 // assessments themselves, so they are not gated.
 import type { Db } from '#src/db/client.ts';
 import { londonParts } from '#src/domain/meeting-times.ts';
+import { msg } from '#src/i18n/i18n.ts';
 import { custodyOf } from './rj.repo.ts';
 import { gateOf, policyOf, rjFacts } from './rj-facts.ts';
 import { prisonVisitProblems } from './rules/prison-rules.ts';
@@ -12,7 +14,19 @@ import { prisonVisitProblems } from './rules/prison-rules.ts';
 const DIRECT_KINDS = ['rj_conference', 'joint'];
 const INDIRECT_KINDS = ['shuttle'];
 
-type Ask = { orgId: string; caseId: string; caseType: string; caseKind: string; kind: string; partyIds: readonly string[]; now: Date };
+type Ask = {
+  orgId: string;
+  caseId: string;
+  caseType: string;
+  caseKind: string;
+  kind: string;
+  partyIds: readonly string[];
+  volunteerIds: readonly string[];
+  now: Date;
+};
+
+/** A conference is never run by fewer than two facilitators (the RJ seed: a case coordinator and two trained facilitators). */
+export const CONFERENCE_FACILITATORS = 2;
 
 export async function rjContactCheck(tx: Db, ask: Ask): Promise<{ field: string; message: string }[]> {
   if (ask.caseKind !== 'restorative_justice') return [];
@@ -20,7 +34,10 @@ export async function rjContactCheck(tx: Db, ask: Ask): Promise<{ field: string;
     const facts = await rjFacts(tx, ask.orgId, ask.caseId);
     if (!facts) return [];
     const gate = gateOf(facts, DIRECT_KINDS.includes(ask.kind) ? 'direct' : 'indirect', londonParts(ask.now).date);
-    return gate.problems.map((p) => ({ field: 'partyIds', message: p.message }));
+    const problems = gate.problems.map((p) => ({ field: 'partyIds', message: p.message }));
+    if (ask.kind === 'rj_conference' && new Set(ask.volunteerIds).size < CONFERENCE_FACILITATORS)
+      problems.push({ field: 'volunteerIds', message: msg('A restorative justice conference is run by two facilitators: choose both') });
+    return problems;
   }
   if (ask.kind === 'prison_visit') {
     const facts = await rjFacts(tx, ask.orgId, ask.caseId);

@@ -6,9 +6,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
-import { ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability } from './rj.schemas.ts';
+import { ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability, ZVictimsCode, ZCourt } from './rj.schemas.ts';
 import { ZLetter, ZReview, ZRevision } from './letters/letters.schemas.ts';
 import { ZRjPolicy } from './rj-policy.ts';
+import { ZLetterOut, ZSummary } from './rj.api-schemas.ts';
 
 const security = [{ bearer: [] }];
 const tags = ['restorative justice'];
@@ -16,48 +17,6 @@ const ZCase = z.object({ id: z.string().uuid('Case ids are UUIDs') });
 const ZAssessmentParams = ZCase.extend({ assessmentId: z.string().uuid('Assessment ids are UUIDs') });
 const ZPartyParams = ZCase.extend({ partyId: z.string().uuid('Party ids are UUIDs') });
 const ZLetterParams = ZCase.extend({ letterId: z.string().uuid('Letter ids are UUIDs') });
-
-const ZProblem = z.object({ partyId: z.string().nullable(), name: z.string().nullable(), reason: z.string(), message: z.string() });
-const ZGate = z.object({ allowed: z.boolean(), problems: z.array(ZProblem) });
-const ZSummary = z.object({
-  category: z.string().nullable(),
-  hold: z.object({ state: z.string(), extraCare: z.boolean(), reason: z.string().optional() }),
-  direct: ZGate.describe('May a conference or joint meeting be booked?'),
-  indirect: ZGate.describe('May letters or messages be passed between the parties?'),
-  participants: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      role: z.string(),
-      consent: z.string(),
-      suitability: z.string().describe('suitable, not_suitable or not_assessed'),
-      assessment: z
-        .object({
-          id: z.string(),
-          version: z.number(),
-          rating: z.string(),
-          decision: z.string(),
-          assessedOn: z.string(),
-          currentUntil: z.string(),
-          signedOff: z.boolean(),
-        })
-        .nullable(),
-      custody: z.object({ establishment: z.string(), prisonNumber: z.string(), offenderManagerName: z.string(), stepsLeft: z.array(z.string()) }).nullable(),
-    }),
-  ),
-});
-const ZLetterOut = z.object({
-  id: z.string(),
-  fromPartyId: z.string(),
-  toPartyId: z.string(),
-  form: z.string(),
-  version: z.number(),
-  status: z.string(),
-  body: z.string().describe('As written: for the case team only'),
-  recipientCopy: z.string().describe('What the other party receives: no address, contact details or redacted text'),
-  reviews: z.array(z.object({ version: z.number(), reviewer: z.string(), decision: z.string(), note: z.string().nullable(), at: z.string() })),
-  passedAt: z.string().nullable(),
-});
 
 export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -93,6 +52,8 @@ export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
       const o = await rj.overview(req.actor!, req.params.id);
       return {
         category: o.category,
+        victimsCode: o.victimsCode,
+        court: o.court,
         hold: o.hold,
         direct: o.direct,
         indirect: o.indirect,
@@ -128,6 +89,20 @@ export function registerRjApi(app: FastifyInstance, deps: Pick<Deps, 'rj'>) {
     ZCase,
     ZOffence,
     (req: { actor: never; params: { id: string }; body: never }) => rj.setOffence(req.actor, req.params.id, req.body),
+  );
+  post(
+    '/api/v1/cases/:id/rj/court',
+    'Pre-sentence RJ: the court that deferred sentence, the date it is deferred to, and when the report was sent',
+    ZCase,
+    ZCourt,
+    (req: { actor: never; params: { id: string }; body: never }) => rj.recordCourt(req.actor, req.params.id, req.body),
+  );
+  post(
+    '/api/v1/cases/:id/rj/victims-code',
+    'Record whether the service is the person harmed’s first contact (Victims’ Code), enhanced rights and when the information was given',
+    ZCase,
+    ZVictimsCode,
+    (req: { actor: never; params: { id: string }; body: never }) => rj.setVictimsCode(req.actor, req.params.id, req.body),
   );
   post(
     '/api/v1/cases/:id/rj/senior-decision',

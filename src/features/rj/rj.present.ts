@@ -9,10 +9,19 @@ import type { RjService } from './rj.service.ts';
 import { RISK_AREA_LABELS, RISK_AREAS, RISK_DECISION_LABELS, RISK_RATING_LABELS, RISK_RATINGS } from './rj.schemas.ts';
 import { RISK_DECISIONS } from './rules/contact-gate.ts';
 import { LETTER_FORM_LABELS, LETTER_FORMS } from './letters/letters.schemas.ts';
+import { victimsCodeModel } from './victims-code.present.ts';
+import { dateParts } from '#src/http/page-form.ts';
 
 type Overview = Awaited<ReturnType<RjService['overview']>>;
 type Letters = Awaited<ReturnType<RjService['letters']['list']>>;
 export type FormState = { form: string; values: Record<string, unknown>; fields: FieldErrors; partyId?: string; letterId?: string };
+
+const INITIATED_WORDS: Record<string, string> = {
+  victim: msg('The person harmed'),
+  person_who_harmed: msg('The person who harmed'),
+  referrer: msg('The referrer'),
+  other: msg('Someone else affected'),
+};
 
 export const STATUS_LABELS: Record<string, string> = {
   awaiting_vetting: msg('Waiting for vetting'),
@@ -64,7 +73,43 @@ export function rjModel(t: Translate, o: Overview, letters: Letters, state?: For
     { value: '', text: t('Choose a person') },
     ...o.participants.map((p) => ({ value: p.id, text: `${p.name} (${role(p.role)})`, selected: p.id === chosen })),
   ];
+  const [first, second] = o.facilitators.names;
+  const d = o.case.details;
+  const answer = (v: unknown) => (v === 'yes' || v === true ? t('Yes') : v === 'no' || v === false ? t('No') : v === 'not_sure' ? t('Not sure') : null);
+  const initiated = typeof d.initiatedBy === 'string' ? INITIATED_WORDS[d.initiatedBy] : undefined;
+  const fromReferral = [
+    // i18n-dynamic: INITIATED_WORDS are msg() literals
+    { key: { text: t('Who asked for restorative justice') }, value: { text: initiated ? t(initiated) : null } },
+    { key: { text: t('Reported to the police') }, value: { text: answer(d.reportedToPolice) } },
+    { key: { text: t('Someone involved in prison') }, value: { text: answer(d.inCustody) } },
+  ].filter((r) => r.value.text);
+  const courtTyped = state?.form === 'court';
+  const dateOfCourt = (name: 'sentenceDeferredTo' | 'courtReportSentOn') =>
+    courtTyped
+      ? { day: str(values[`${name}-day`]), month: str(values[`${name}-month`]), year: str(values[`${name}-year`]) }
+      : dateParts(o.court?.[name] ?? null);
   return {
+    preSentence: o.preSentence || courtTyped,
+    courtView: o.court && {
+      ...o.court,
+      left:
+        o.court.daysToCourt < 0
+          ? t('The deferment date has passed')
+          : t('{days, plural, one {# day} other {# days}} until the court sits again', { days: o.court.daysToCourt }),
+    },
+    courtForm: {
+      fields: courtTyped ? fields : {},
+      court: courtTyped ? str(values.court) : (o.court?.court ?? ''),
+      sentenceDeferredTo: dateOfCourt('sentenceDeferredTo'),
+      courtReportSentOn: dateOfCourt('courtReportSentOn'),
+    },
+    fromReferral,
+    victimsCode: victimsCodeModel(t, o.victimsCode, state?.form === 'victims' ? { values, fields } : undefined),
+    facilitators: {
+      vetters: first && second ? t('Letters on this case are vetted by {first} and {second}.', { first, second }) : null,
+      // i18n-dynamic: vetterRefusal returns msg() literals
+      vetRefusal: o.facilitators.vetRefusal ? t(o.facilitators.vetRefusal) : null,
+    },
     gates: [
       { title: t('A conference or joint meeting'), ...o.direct },
       { title: t('Letters and messages between the parties'), ...o.indirect },

@@ -1,8 +1,10 @@
 // The RJ tables: the service's policy, the case's offence category and senior decision, suitability, risk
 // assessments and custody. Letters and their reviews are in letters/letters.repo.ts.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, gte, inArray, lt } from '#src/db/orm.ts';
-import { rjCases, rjCustody, rjPolicies, rjRiskAssessments, rjSuitability } from '#src/db/schema/rj.ts';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, not, or, sql } from '#src/db/orm.ts';
+import { cases } from '#src/db/schema/cases.ts';
+import { ENDED_STATUSES } from '#src/domain/case-words.ts';
+import { rjCases, rjCustody, rjLetters, rjPolicies, rjRiskAssessments, rjSuitability } from '#src/db/schema/rj.ts';
 import { openTexts, sealTexts } from '#src/lib/field-keys.ts';
 
 export type SuitabilityRow = typeof rjSuitability.$inferSelect;
@@ -116,4 +118,57 @@ export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, t
     .where(and(eq(rjSuitability.orgId, orgId), gte(rjSuitability.assessedOn, from), lt(rjSuitability.assessedOn, to)))
     .orderBy(asc(rjSuitability.createdAt));
   return [...new Map(rows.map((r) => [r.partyId, r])).values()];
+}
+
+/** Open RJ cases whose Victims' Code clock runs: the service is the first contact and the information is not yet given. */
+export async function runningVictimsCodeCases(tx: Db, orgId: string) {
+  return tx
+    .select({
+      caseId: rjCases.caseId,
+      reference: cases.reference,
+      firstContactOn: rjCases.firstContactOn,
+      enhancedRights: rjCases.enhancedRights,
+      informationGivenOn: rjCases.informationGivenOn,
+    })
+    .from(rjCases)
+    .innerJoin(cases, and(eq(cases.orgId, rjCases.orgId), eq(cases.id, rjCases.caseId)))
+    .where(
+      and(eq(rjCases.orgId, orgId), isNotNull(rjCases.firstContactOn), isNull(rjCases.informationGivenOn), not(inArray(cases.status, [...ENDED_STATUSES]))),
+    );
+}
+
+/** Whether the party has any RJ record: suitability, a risk assessment, custody details, or a letter from or to them. */
+export async function partyHasRjRecords(tx: Db, orgId: string, partyId: string): Promise<boolean> {
+  const one = (q: Promise<unknown[]>) => q.then((rows) => rows.length > 0);
+  const sel = { one: sql`1` };
+  return (
+    (await one(
+      tx
+        .select(sel)
+        .from(rjSuitability)
+        .where(and(eq(rjSuitability.orgId, orgId), eq(rjSuitability.partyId, partyId)))
+        .limit(1),
+    )) ||
+    (await one(
+      tx
+        .select(sel)
+        .from(rjRiskAssessments)
+        .where(and(eq(rjRiskAssessments.orgId, orgId), eq(rjRiskAssessments.partyId, partyId)))
+        .limit(1),
+    )) ||
+    (await one(
+      tx
+        .select(sel)
+        .from(rjCustody)
+        .where(and(eq(rjCustody.orgId, orgId), eq(rjCustody.partyId, partyId)))
+        .limit(1),
+    )) ||
+    (await one(
+      tx
+        .select(sel)
+        .from(rjLetters)
+        .where(and(eq(rjLetters.orgId, orgId), or(eq(rjLetters.fromPartyId, partyId), eq(rjLetters.toPartyId, partyId))))
+        .limit(1),
+    ))
+  );
 }

@@ -13,11 +13,13 @@ import { createCasePagesService } from '#src/features/cases/case-pages.service.t
 import { caseHeader } from '#src/features/cases/case-pages.present.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { type FormState, rjModel } from './rj.present.ts';
-import { RISK_AREAS, ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability } from './rj.schemas.ts';
+import { RISK_AREAS, ZAssessment, ZChecklistStep, ZCustody, ZOffence, ZSeniorDecision, ZSuitability, ZVictimsCode, ZCourt } from './rj.schemas.ts';
 import { ZLetter, ZReview, ZRevision } from './letters/letters.schemas.ts';
 
 const DONE: Record<string, string> = {
   offence: msg('Offence recorded.'),
+  victims: msg('Victims’ Code details recorded.'),
+  court: msg('Court details recorded.'),
   senior: msg('Senior decision recorded.'),
   suitability: msg('Suitability recorded.'),
   assessment: msg('Risk assessment recorded. It counts once a supervisor signs it off.'),
@@ -35,8 +37,33 @@ const letterIdParam = (req: FastifyRequest) => uuidParam(req, 'letterId', msg('T
 const partyIdParam = (req: FastifyRequest) => caseIdParam(req, 'partyId');
 
 /** Each form's body read into its schema's shape (dates from GOV.UK date inputs, yes/no radios to booleans). */
-const READ: Record<string, (b: FormBody) => { input: unknown; dateError?: string }> = {
+const READ: Record<string, (b: FormBody) => { input: unknown; dateError?: string; dateErrors?: FieldErrors }> = {
   offence: (b) => ({ input: { category: optionalText(b, 'category') } }),
+  court: (b) => {
+    const deferred = dateOf(b, 'sentenceDeferredTo', msg('Date sentence is deferred to'), { required: true });
+    const sent = dateOf(b, 'courtReportSentOn', msg('Date the report was sent'));
+    const dateErrors: FieldErrors = {};
+    if (deferred.error) dateErrors.sentenceDeferredTo = deferred.error;
+    if (sent.error) dateErrors.courtReportSentOn = sent.error;
+    return { input: { court: textOf(b, 'court'), sentenceDeferredTo: deferred.value ?? '', courtReportSentOn: sent.value }, dateErrors };
+  },
+  victims: (b) => {
+    const first = yes(textOf(b, 'firstContact'));
+    const contact = dateOf(b, 'firstContactOn', msg('Date of the first contact'), { required: first === true });
+    const given = dateOf(b, 'informationGivenOn', msg('Date the information was given'));
+    const dateErrors: FieldErrors = {};
+    if (first && contact.error) dateErrors.firstContactOn = contact.error;
+    if (first && given.error) dateErrors.informationGivenOn = given.error;
+    return {
+      input: {
+        firstContact: first,
+        firstContactOn: first ? contact.value : undefined,
+        enhancedRights: first ? textOf(b, 'enhancedRights') === 'yes' : false,
+        informationGivenOn: first ? given.value : undefined,
+      },
+      dateErrors,
+    };
+  },
   senior: (b) => ({ input: { decision: optionalText(b, 'decision'), note: textOf(b, 'note') } }),
   suitability: (b) => {
     const d = dateOf(b, 'assessedOn', msg('Date assessed'), { required: true });
@@ -96,7 +123,7 @@ export const prefixOf = (s: Pick<FormState, 'form' | 'partyId' | 'letterId'>) =>
     ? `custody-${s.partyId}-`
     : s.form === 'review' || s.form === 'revise' || s.form === 'pass'
       ? `${s.form}-${s.letterId}-`
-      : ['letter', 'suitability', 'assessment', 'senior', 'offence'].includes(s.form)
+      : ['letter', 'suitability', 'assessment', 'senior', 'offence', 'victims', 'court'].includes(s.form)
         ? `${s.form}-`
         : '';
 
@@ -134,17 +161,18 @@ export function registerRjPages(app: FastifyInstance, deps: Pick<Deps, 'cases' |
       const partyId = path.includes(':partyId') ? partyIdParam(req) : undefined;
       const letterId = path.includes(':letterId') ? letterIdParam(req) : undefined;
       const body = asBody(req.body);
-      const { input, dateError } = READ[name]!(body);
+      const { input, dateError, dateErrors = {} } = READ[name]!(body);
       const parsed = parseForm(schema, input, req.locale);
       const fail = (fields: FieldErrors) => {
         reply.status(reply.statusCode >= 400 ? reply.statusCode : 422);
         return rjPage(req, reply, { form: name, values: body, fields, ...(partyId ? { partyId } : {}), ...(letterId ? { letterId } : {}) });
       };
-      if (!parsed.ok || dateError) {
+      if (!parsed.ok || dateError || Object.keys(dateErrors).length) {
         const fields = parsed.ok ? {} : flat(parsed.fields);
         if (dateError) fields.assessedOn = dateError;
         else delete fields.assessedOn;
-        return fail(fields);
+        for (const k of Object.keys(dateErrors)) delete fields[k];
+        return fail({ ...fields, ...dateErrors });
       }
       const result = await attempt(reply, () => run(req, parsed.data), flat);
       if (!result.ok) return fail(result.fields);
@@ -154,6 +182,8 @@ export function registerRjPages(app: FastifyInstance, deps: Pick<Deps, 'cases' |
   }
 
   form('/cases/:id/rj/offence', 'offence', ZOffence, (req, d) => rj.setOffence(req.actor!, caseIdParam(req), d), 'offence');
+  form('/cases/:id/rj/court', 'court', ZCourt, (req, d) => rj.recordCourt(req.actor!, caseIdParam(req), d), 'court');
+  form('/cases/:id/rj/victims-code', 'victims', ZVictimsCode, (req, d) => rj.setVictimsCode(req.actor!, caseIdParam(req), d), 'victims-code');
   form('/cases/:id/rj/senior-decision', 'senior', ZSeniorDecision, (req, d) => rj.seniorDecision(req.actor!, caseIdParam(req), d), 'offence');
   form('/cases/:id/rj/suitability', 'suitability', ZSuitability, (req, d) => rj.recordSuitability(req.actor!, caseIdParam(req), d), 'suitability-form');
   form('/cases/:id/rj/assessments', 'assessment', ZAssessment, (req, d) => rj.recordAssessment(req.actor!, caseIdParam(req), d), 'assessment-form');

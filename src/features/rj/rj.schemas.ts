@@ -79,3 +79,20 @@ export const ZChecklistStep = z.object({
   done: z.boolean({ error: msg('Say whether the step is done') }),
 });
 export type ChecklistStepInput = z.infer<typeof ZChecklistStep>;
+
+/** Victims' Code (rules.md #25): whether the service is the person harmed's first contact, and the clock's dates. */
+export const ZVictimsCode = z.object({
+  firstContact: z.boolean({ error: msg('Say whether this service is the first contact for the person harmed') }),
+  firstContactOn: isoDate(msg('Date of the first contact')).optional(),
+  enhancedRights: z.boolean().default(false).describe('Entitled to enhanced rights under the Code: information within 1 working day'),
+  informationGivenOn: isoDate(msg('Date the information was given')).optional(),
+});
+export type VictimsCodeInput = z.infer<typeof ZVictimsCode>;
+
+/** Pre-sentence RJ (rules.md #35): the court, the date sentence is deferred to, and when the report was sent. */
+export const ZCourt = z.object({
+  court: needed(200, msg('Court'), msg('Enter the court that deferred sentence')),
+  sentenceDeferredTo: isoDate(msg('Date sentence is deferred to')),
+  courtReportSentOn: isoDate(msg('Date the report was sent')).optional(),
+});
+export type CourtInput = z.infer<typeof ZCourt>;

@@ -16,15 +16,31 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { createLetterService } from './letters/letters.service.ts';
 import { createCustodyService } from './custody.service.ts';
+import { createCourtService } from './rj-court.service.ts';
+import { createVictimsCodeService } from './victims-code.service.ts';
 import { createRjReturnService } from './returns/rj-return.service.ts';
 import { by, openRjCase, participantOf, rjEvent, unprocessable } from './rj-case.ts';
 import { type RjPolicy, ZRjPolicy } from './rj-policy.ts';
 import { gateOf, policyOf, rjFacts } from './rj-facts.ts';
-import { findAssessment, findRjCase, insertAssessment, insertSuitability, listCustody, savePolicy, signOffAssessment, upsertRjCase } from './rj.repo.ts';
+import {
+  findAssessment,
+  findRjCase,
+  insertAssessment,
+  partyHasRjRecords,
+  insertSuitability,
+  listCustody,
+  savePolicy,
+  signOffAssessment,
+  upsertRjCase,
+} from './rj.repo.ts';
 import type { AssessmentInput, OffenceInput, SeniorDecisionInput, SuitabilityInput } from './rj.schemas.ts';
+import { victimsCodeClock } from './rules/victims-code.ts';
+import { calendarDaysBetween } from '#src/features/send/send-clocks.ts';
 import { lastCurrentDay } from './rules/contact-gate.ts';
 import { stepsLeft } from './rules/prison-rules.ts';
 import { asksResponsibility, suitabilityOutcome } from './rules/suitability-rules.ts';
+import { vetterRefusal } from './rules/letter-rules.ts';
+import { caseFacilitators } from '#src/features/volunteers/assignments/case-team-facts.ts';
 
 export type RjDeps = { db: Db; clock: Clock; audit: Audit; cases: CaseService };
 
@@ -36,6 +52,9 @@ export function createRjService(deps: RjDeps) {
   const openCase = (tx: Db, actor: OrgActor, caseId: string, need: 'view' | 'work') => openRjCase(cases, tx, actor, caseId, need);
   const event = rjEvent(clock);
   const custody = createCustodyService(deps);
+  // A participant with RJ records is not removed from the case (the records are the evidence for the contact gate):
+  // they withdraw their consent instead, like a party with an intake record or meetings.
+  cases.useHooks({ partyHasRecords: partyHasRjRecords });
 
   return {
     letters,
@@ -47,6 +66,7 @@ export function createRjService(deps: RjDeps) {
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, facts } = await openCase(tx, actor, caseId, 'view');
         const custody = await listCustody(tx, actor.orgId, caseId);
+        const team = await caseFacilitators(tx, actor.orgId, caseId);
         const day = today();
         const participants = facts.participants.map((p) => {
           const s = facts.suitability.get(p.id);
@@ -67,6 +87,20 @@ export function createRjService(deps: RjDeps) {
             custody: k ? { ...k, stepsLeft: stepsLeft(facts.policy.prisonChecklist, k.checklist) } : null,
           };
         });
+        const rjRow = await findRjCase(tx, actor.orgId, caseId);
+        const court = rjRow?.sentenceDeferredTo
+          ? {
+              court: rjRow.court ?? '',
+              sentenceDeferredTo: rjRow.sentenceDeferredTo,
+              courtReportSentOn: rjRow.courtReportSentOn,
+              daysToCourt: calendarDaysBetween(day, rjRow.sentenceDeferredTo),
+            }
+          : null;
+        const victimsCode = {
+          firstContactOn: rjRow?.firstContactOn ?? null,
+          enhancedRights: rjRow?.enhancedRights ?? false,
+          informationGivenOn: rjRow?.informationGivenOn ?? null,
+        };
         await audit.record(tx, actor, actor.orgId, { action: 'rj.viewed', entityType: 'case', entityId: caseId });
         return {
           case: { id: c.id, reference: c.reference, status: c.status, details: facts.details },
@@ -76,6 +110,16 @@ export function createRjService(deps: RjDeps) {
           seniorNote: facts.seniorNote,
           seniorBy: facts.seniorBy,
           participants,
+          /** Victims' Code (#25): what is recorded and the clock, null when the service is not the first contact. */
+          /** Pre-sentence (#35): the court, the date sentence is deferred to, the report; null until recorded. */
+          court,
+          preSentence: facts.details.sentencingStage === 'pre_sentence' || court !== null,
+          victimsCode: { ...victimsCode, clock: victimsCodeClock(victimsCode, day) },
+          /** The facilitators on the case now, who alone vet its letters, and why the asker may not (or null). */
+          facilitators: {
+            names: team.map((f) => f.name),
+            vetRefusal: vetterRefusal(team, actor.type === 'user' ? actor.id : null) ?? null,
+          },
           direct: gateOf(facts, 'direct', day),
           indirect: gateOf(facts, 'indirect', day),
           today: day,
@@ -99,6 +143,9 @@ export function createRjService(deps: RjDeps) {
           seniorNote: row?.seniorNote ?? null,
           seniorBy: row?.seniorBy ?? null,
           seniorAt: row?.seniorAt ?? null,
+          firstContactOn: row?.firstContactOn ?? null,
+          enhancedRights: row?.enhancedRights ?? false,
+          informationGivenOn: row?.informationGivenOn ?? null,
           updatedAt: now,
         });
         const after = (await rjFacts(tx, actor.orgId, caseId))!;
@@ -229,6 +276,8 @@ export function createRjService(deps: RjDeps) {
     },
 
     ...custody,
+    ...createCourtService(deps),
+    ...createVictimsCodeService(deps),
 
     /** The service's RJ policy. */
     async policy(actor: OrgActor): Promise<RjPolicy> {

@@ -39,7 +39,16 @@ export type Checked = { venue?: BookingVenue & { venueId: string; roomId: string
  */
 export type ContactCheck = (
   tx: Db,
-  ask: { orgId: string; caseId: string; caseType: string; caseKind: string; kind: string; partyIds: readonly string[]; now: Date },
+  ask: {
+    orgId: string;
+    caseId: string;
+    caseType: string;
+    caseKind: string;
+    kind: string;
+    partyIds: readonly string[];
+    volunteerIds: readonly string[];
+    now: Date;
+  },
 ) => Promise<BookingProblem[]>;
 
 const refuse = (fields: FieldErrors, message?: string) =>
@@ -126,6 +135,7 @@ export async function checkBookable(
         caseKind: ctx.c.caseKind,
         kind: plan.kind,
         partyIds: plan.partyIds,
+        volunteerIds: plan.volunteerIds,
         now: ctx.now,
       })),
     );

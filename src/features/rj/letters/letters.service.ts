@@ -16,7 +16,8 @@ import { newId } from '#src/lib/ids.ts';
 import type { RjDeps } from '../rj.service.ts';
 import { gateOf } from '../rj-facts.ts';
 import { by, openRjCase } from '../rj-case.ts';
-import { letterStatus, passRefusal, recipientCopy, reviewRefusal } from '../rules/letter-rules.ts';
+import { letterStatus, passRefusal, recipientCopy, reviewRefusal, vetterRefusal } from '../rules/letter-rules.ts';
+import { caseFacilitators } from '#src/features/volunteers/assignments/case-team-facts.ts';
 import { findLetter, insertLetter, insertReview, type LetterRow, listLetters, listReviews, type ReviewRow, updateLetter } from './letters.repo.ts';
 import type { LetterInput, ReviewInput, RevisionInput } from './letters.schemas.ts';
 
@@ -141,6 +142,8 @@ export function createLetterService(deps: RjDeps) {
       return inOrg(db, actor.orgId, async (tx) => {
         const facts = await open(tx, actor, caseId, 'work');
         const { l, reviews, status } = await letterOf(tx, actor, caseId, letterId);
+        const notVetter = vetterRefusal(await caseFacilitators(tx, actor.orgId, caseId), actor.type === 'user' ? actor.id : null);
+        if (notVetter) throw new AppError('FORBIDDEN', notVetter, { reason: 'NOT_CASE_FACILITATOR', fields: { _: notVetter } });
         const refusal = reviewRefusal(status, reviews, l.version, actor.id);
         if (refusal) throw conflict(refusal);
         if (input.decision !== 'approve' && !input.note)

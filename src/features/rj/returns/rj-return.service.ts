@@ -5,7 +5,8 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { addDays } from '#src/domain/availability.ts';
-import { aggregateFeedback } from '#src/features/closing/closing-reads.ts';
+import { aggregateFeedback, agreementKeptCounts } from '#src/features/closing/closing-reads.ts';
+import { signedAgreementsByCaseType } from '#src/features/agreements/agreement-reads.ts';
 import { listParties } from '#src/features/cases/case-reads.ts';
 import { heldMeetingCounts } from '#src/features/meetings/meeting-reads.ts';
 import { referralCounts } from '#src/features/referrals/referral-reads.ts';
@@ -50,6 +51,10 @@ export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
         }
         const held = await heldMeetingCounts(tx, actor.orgId, RJ, ['rj_conference', 'joint'], utc(period.from), utc(end));
         const letters = await passedLetterCount(tx, actor.orgId, utc(period.from), utc(end));
+        const made = await signedAgreementsByCaseType(tx, actor.orgId, { from: utc(period.from), toExclusive: utc(end), caseType: RJ });
+        const kept = new Map(
+          (await agreementKeptCounts(tx, actor.orgId, { caseType: RJ, from: utc(period.from), toExclusive: utc(end) })).map((r) => [r.answer, r.n]),
+        );
         const [fb] = await aggregateFeedback(tx, { orgId: actor.orgId, caseType: RJ, from: utc(period.from), to: utc(end) });
         const metrics = [
           metric(
@@ -64,6 +69,12 @@ export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
           metric('completed', [
             { label: 'direct', value: held.reduce((n, r) => n + r.count, 0) },
             { label: 'indirect', value: letters },
+          ]),
+          metric('agreements', [
+            { label: 'made', value: made.reduce((n, r) => n + r.n, 0) },
+            { label: 'kept', value: kept.get('kept') ?? 0 },
+            { label: 'partly kept', value: kept.get('partly') ?? 0 },
+            { label: 'not kept', value: kept.get('not_kept') ?? 0 },
           ]),
           metric('satisfaction', [
             { label: 'responses', value: fb?.responses ?? 0 },

@@ -35,6 +35,13 @@ export const METRICS: Record<string, Omit<Metric, 'figures' | 'id'>> = {
       'Direct: restorative conferences and joint meetings held in the period on RJ cases. Indirect: letters and messages passed on in the period after both facilitators approved them.',
     ),
   },
+  agreements: {
+    version: 1,
+    name: msg('Outcome agreements made and kept'),
+    definition: msg(
+      'Made: RJ cases whose outcome agreement was first signed by everyone in the period (a re-signed version does not count again). Kept, partly kept and not kept: RJ cases with a follow-up check-in answered in the period, by the newest answer to whether the agreement as a whole is being kept; “not yet due” is left out.',
+    ),
+  },
   satisfaction: {
     version: 1,
     name: msg('Satisfaction, and coping and recovery'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type LetterReview, letterStatus, passRefusal, recipientCopy, REMOVED, reviewRefusal } from './letter-rules.ts';
+import { type LetterReview, letterStatus, passRefusal, recipientCopy, REMOVED, reviewRefusal, vetterRefusal } from './letter-rules.ts';
 
 const letter = (version = 1, passedAt: Date | null = null) => ({ version, passedAt });
 const r = (reviewerId: string, decision: string, version = 1): LetterReview => ({ version, reviewerId, decision });
@@ -20,6 +20,18 @@ describe('vetting a letter', () => {
     expect(letterStatus(letter(2), [r('b', 'changes', 1)])).toBe('awaiting_vetting');
     expect(letterStatus(letter(2), [r('b', 'withhold', 1)])).toBe('withheld');
     expect(letterStatus(letter(1, new Date()), [r('a', 'approve'), r('b', 'approve')])).toBe('passed');
+  });
+
+  it('lets only the two facilitators assigned to the case vet, and only once it has two', () => {
+    const pair = [{ userId: 'vera' }, { userId: 'leo' }];
+    expect(vetterRefusal(pair, 'vera')).toBeUndefined();
+    expect(vetterRefusal(pair, 'leo')).toBeUndefined();
+    expect(vetterRefusal(pair, 'cora')).toBe('Only the two facilitators assigned to this case vet its letters');
+    expect(vetterRefusal(pair, null)).toBe('Only the two facilitators assigned to this case vet its letters');
+    // A facilitator without a sign-in cannot vet, and nobody matches a missing sign-in.
+    expect(vetterRefusal([{ userId: null }, { userId: 'leo' }], null)).toMatch(/Only the two facilitators/);
+    expect(vetterRefusal([{ userId: 'vera' }], 'vera')).toBe('Two facilitators must be assigned to this case before its letters are vetted');
+    expect(vetterRefusal([], 'vera')).toMatch(/Two facilitators must be assigned/);
   });
 
   it('refuses a second approval by the same person, and vetting after a decision', () => {

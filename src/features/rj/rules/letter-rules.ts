@@ -3,6 +3,8 @@
 // is never passed on. The recipient's copy is the only text of a letter that ever reaches the other party: every page,
 // API answer and export for them goes through recipientCopy, which removes what the facilitators redacted and
 // anything that looks like an address, a postcode, an email address or a phone number, and the sender's own.
+import { msg } from '#src/i18n/i18n.ts';
+
 export const REVIEW_DECISIONS = ['approve', 'changes', 'withhold'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 export type LetterReview = { version: number; reviewerId: string; decision: ReviewDecision | string };
@@ -29,6 +31,19 @@ export function reviewRefusal(status: LetterStatus, reviews: readonly LetterRevi
   if (status === 'changes_asked') return 'Changes have been asked for: the letter must be revised before it is vetted again';
   if (reviews.some((r) => r.version === version && r.reviewerId === reviewerId && r.decision === 'approve'))
     return 'You have already approved this version: the other facilitator needs to vet it';
+  return undefined;
+}
+
+/** How many facilitators a case needs before its letters are vetted (rules.md #26: a coordinator and two facilitators). */
+export const FACILITATORS_NEEDED = 2;
+
+/**
+ * Why this person may not vet the case's letters at all, or undefined: only the facilitators assigned to the case now
+ * vet, and only once the case has its two. `userId` is the asker's sign-in (null for an API key, which never vets).
+ */
+export function vetterRefusal(facilitators: readonly { userId: string | null }[], userId: string | null): string | undefined {
+  if (facilitators.length < FACILITATORS_NEEDED) return msg('Two facilitators must be assigned to this case before its letters are vetted');
+  if (!userId || !facilitators.some((f) => f.userId === userId)) return msg('Only the two facilitators assigned to this case vet its letters');
   return undefined;
 }
 

@@ -1,5 +1,6 @@
-// The mediators on a case now as the case lifecycle reads them: each one's name and whether they may lead a case of
-// this type and area today (accredited for it, not revoked or expired), by the same rule the pairing uses.
+// Published by volunteers for the features above it. The mediators on a case now as the case lifecycle reads them:
+// each one's name and whether they may lead a case of this type and area today (accredited for it, not revoked or
+// expired), by the same rule the pairing uses; and the facilitators who vet an RJ case's letters, with their sign-ins.
 import type { Db } from '#src/db/client.ts';
 import type { LifecycleMediator } from '#src/features/cases/lifecycle.ts';
 import { activeAssignmentsForCase } from './assignments.repo.ts';
@@ -21,4 +22,10 @@ export async function caseMediatorFacts(
     out.push({ name: a.name, leadQualified: held.includes(area) });
   }
   return out;
+}
+
+/** The facilitators on a case now (lead first): each one's volunteer record, name and sign-in, for the features above. */
+export async function caseFacilitators(tx: Db, orgId: string, caseId: string): Promise<{ volunteerId: string; name: string; userId: string | null }[]> {
+  const team = await activeAssignmentsForCase(tx, orgId, caseId);
+  return team.map((a) => ({ volunteerId: a.volunteerId, name: a.name, userId: a.userId }));
 }

@@ -90,6 +90,28 @@ const EXCLUDED: Row[] = [
   ['no free time', { freeHoursAhead: 0 }, kase(), ['no free time in the next 4 weeks']],
   ['living further than they travel', { home: north(12), travelMiles: 10 }, kase(), ['12 miles away; travels up to 10']],
   ['just past how far they travel', { home: north(10.4), travelMiles: 10 }, kase(), ['10.4 miles away; travels up to 10']],
+  [
+    'RJ case supervision overdue, on a new restorative case',
+    { rjPracticeOverdue: [{ id: 'supervision', dueOn: '2026-10-30' }] },
+    rj,
+    ['RJ case supervision overdue since 30 October: cannot take a new restorative justice case'],
+  ],
+  [
+    'every RJ practice check overdue, on a new restorative case',
+    {
+      rjPracticeOverdue: [
+        { id: 'supervision', dueOn: '2026-10-30' },
+        { id: 'observed_practice', dueOn: '2026-01-05' },
+        { id: 'cpd', dueOn: '2025-12-31' },
+      ],
+    },
+    rj,
+    [
+      'RJ case supervision overdue since 30 October: cannot take a new restorative justice case',
+      'RJ observed practice overdue since 5 January: cannot take a new restorative justice case',
+      'RJ CPD hours short for 2025: cannot take a new restorative justice case',
+    ],
+  ],
 ];
 
 const SHOWN_NOT_EXCLUDED: [string, Partial<PairingVolunteer>, PairingCase, string[]][] = [
@@ -110,6 +132,13 @@ const SHOWN_NOT_EXCLUDED: [string, Partial<PairingVolunteer>, PairingCase, strin
   ['no home coordinates, same postcode district', { home: null, postcode: 'TN9 9ZZ' }, kase(), []],
   ['no home coordinates, another district', { home: null, postcode: 'ME14 2AB' }, kase(), ['distance not known']],
   ['a trainee on a community case', { status: 'trainee', accreditedAreas: [] }, kase(), []],
+  ['RJ practice checks overdue, on a community case', { rjPracticeOverdue: [{ id: 'supervision', dueOn: '2026-10-30' }] }, kase(), []],
+  [
+    'RJ practice checks overdue, already facilitating this restorative case',
+    { rjPracticeOverdue: [{ id: 'supervision', dueOn: '2026-10-30' }] },
+    kase({ caseType: 'restorative_justice', area: 'restorative_conferencing', currentVolunteerIds: ['v-ana'] }),
+    [],
+  ],
 ];
 
 describe('volunteer eligibility', () => {

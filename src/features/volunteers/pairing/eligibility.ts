@@ -196,6 +196,27 @@ function availabilityReasons(v: PairingVolunteer, f: CaseFacts, ctx: PairingCont
   else if (v.freeHoursAhead <= 0) reasons.push(t('no free time in the next {weeks, plural, one {week} other {# weeks}}', { weeks }));
 }
 
+/**
+ * A facilitator whose RJ practitioner-code checks are overdue (rules.md #28) does not take a new restorative case:
+ * one reason per check overdue. Someone already on the case keeps it (as with capacity).
+ */
+const RJ_PRACTICE_WORDS = {
+  supervision: msg('RJ case supervision overdue since {date}: cannot take a new restorative justice case'),
+  observed_practice: msg('RJ observed practice overdue since {date}: cannot take a new restorative justice case'),
+  cpd: msg('RJ CPD hours short for {year}: cannot take a new restorative justice case'),
+} as const;
+const rjPracticeBars = (v: PairingVolunteer, f: CaseFacts) =>
+  f.c.area === 'restorative_conferencing' && !f.current.has(v.id) ? (v.rjPracticeOverdue ?? []) : [];
+
+function rjPracticeReasons(v: PairingVolunteer, f: CaseFacts, ctx: PairingContext, reasons: string[]) {
+  const { t, locale } = wordsOf(ctx);
+  for (const check of rjPracticeBars(v, f)) {
+    const words = RJ_PRACTICE_WORDS[check.id];
+    // i18n-dynamic: RJ_PRACTICE_WORDS are msg() literals
+    reasons.push(t(words, { date: dateInWords(check.dueOn, ctx.today, locale), year: check.dueOn.slice(0, 4) }));
+  }
+}
+
 /** The rules for one volunteer and one case, with the case's facts already worked out. */
 export function eligibilityFor(v: PairingVolunteer, f: CaseFacts, ctx: PairingContext, keys = volunteerKeys(v)): Eligibility {
   const c = f.c;
@@ -209,6 +230,7 @@ export function eligibilityFor(v: PairingVolunteer, f: CaseFacts, ctx: PairingCo
   else if (v.status === 'accredited' && !leadQualified) reasons.push(t('not trained in {area}', { area: t(AREA_LABELS[c.area]) }));
   else if (trainee && c.area !== 'community') reasons.push(t('trainees co-mediate community cases only until accredited'));
   dbsReasons(v, c, ctx, reasons);
+  rjPracticeReasons(v, f, ctx, reasons);
   availabilityReasons(v, f, ctx, reasons);
   const distance = distanceBetween(v.home, v.postcode, c.place, c.postcode);
   if (distance.kind === 'miles' && distance.miles > v.travelMiles) {
@@ -228,6 +250,7 @@ export function plainlyLeftOut(v: PairingVolunteer, f: CaseFacts, ctx: PairingCo
   const c = f.c;
   if (v.status === 'accredited' ? !v.accreditedAreas.includes(c.area) : v.status !== 'trainee' || c.area !== 'community') return true;
   if (c.needsDbs && (!v.dbs || v.dbs.recheckDueOn < ctx.today || (c.workforce && v.dbs.workforce !== 'both' && v.dbs.workforce !== c.workforce))) return true;
+  if (rjPracticeBars(v, f).length) return true;
   if ((v.activeCases >= v.maxActiveCases && !f.current.has(v.id)) || v.awayUntil || v.freeHoursAhead <= 0) return true;
   return Boolean(v.home && c.place && milesBetween(v.home, c.place) > v.travelMiles);
 }

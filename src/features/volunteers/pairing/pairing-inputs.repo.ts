@@ -9,6 +9,7 @@ import { normPostcode } from '#src/lib/normalise.ts';
 import { caseAssignments, volunteerDataVersions } from '#src/db/schema/volunteers.ts';
 import { type DbsFacts, type PartyFacts, toPairingCase, toPairingVolunteer, type VolunteerFacts } from './pairing-inputs.ts';
 import type { PairingCase, PairingVolunteer, Place } from './pairing.types.ts';
+import type { PracticeRecord } from '../training/practice-checks.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 
 /** Latitude and longitude of each postcode (compact, upper case) the lookup knows. */
@@ -96,6 +97,7 @@ type VolunteerRow = {
   dbs: (Omit<DbsFacts, 'createdAt'> & { createdAt: string })[] | null;
   active_cases: number;
   signed_off: number;
+  practice: PracticeRecord[] | null;
   latitude: number | null;
   longitude: number | null;
 };
@@ -148,19 +150,23 @@ async function readPairingVolunteers(tx: Db, orgId: string, policy: VolunteerPol
       SELECT ca.volunteer_id, count(DISTINCT ca.case_id)::int AS n
       FROM case_assignments ca JOIN cases c ON c.id = ca.case_id AND c.org_id = ${orgId}
       WHERE ca.org_id = ${orgId} AND ca.ended_at IS NULL AND c.status NOT IN (${ended}) GROUP BY ca.volunteer_id
+    ), practice AS (
+      SELECT volunteer_id, json_agg(json_build_object('kind', kind, 'on', "on", 'minutes', minutes)) AS list
+      FROM training_records WHERE org_id = ${orgId} AND kind IN ('cpd', 'supervision', 'observed_practice') GROUP BY volunteer_id
     ), signed AS (
       SELECT volunteer_id, count(DISTINCT case_id)::int AS n
       FROM case_assignments WHERE org_id = ${orgId} AND supervised AND signed_off_at IS NOT NULL GROUP BY volunteer_id
     )
     SELECT v.id, v.name, v.status, v.address, v.postcode, v.postcode_norm, v.languages, v.gender, v.travel_miles,
       v.max_active_cases, v.weekly_availability, v.away, v.connections, v.employed_by_local_authority,
-      acc.list AS accreditations, dbs.list AS dbs, coalesce(active.n, 0) AS active_cases, coalesce(signed.n, 0) AS signed_off,
+      acc.list AS accreditations, dbs.list AS dbs, practice.list AS practice, coalesce(active.n, 0) AS active_cases, coalesce(signed.n, 0) AS signed_off,
       p.latitude, p.longitude
     FROM volunteers v
       LEFT JOIN acc ON acc.volunteer_id = v.id
       LEFT JOIN dbs ON dbs.volunteer_id = v.id
       LEFT JOIN active ON active.volunteer_id = v.id
       LEFT JOIN signed ON signed.volunteer_id = v.id
+      LEFT JOIN practice ON practice.volunteer_id = v.id
       LEFT JOIN postcode_lookup p ON p.postcode = v.postcode_norm
     WHERE v.org_id = ${orgId} AND v.status <> 'left'
     ORDER BY v.name, v.id`);
@@ -194,7 +200,14 @@ async function readPairingVolunteers(tx: Db, orgId: string, policy: VolunteerPol
     const dbsFacts = (parsed<VolunteerRow['dbs']>(r.dbs) ?? []).map((d) => ({ ...d, createdAt: new Date(d.createdAt) }));
     return toPairingVolunteer(
       facts,
-      { accreditations: accreditationFacts, dbsChecks: dbsFacts, activeCases: Number(r.active_cases), supervisedSignedOff: Number(r.signed_off), home },
+      {
+        accreditations: accreditationFacts,
+        dbsChecks: dbsFacts,
+        activeCases: Number(r.active_cases),
+        supervisedSignedOff: Number(r.signed_off),
+        home,
+        practiceRecords: (parsed<VolunteerRow['practice']>(r.practice) ?? []).map((p) => ({ ...p, minutes: Number(p.minutes ?? 0) })),
+      },
       policy,
       today,
     );

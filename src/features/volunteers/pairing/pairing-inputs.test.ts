@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { areasHeld, caseWorkforce, languagesFromNeeds, normAddress, surnameOf, toPairingCase, toPairingVolunteer } from './pairing-inputs.ts';
+import {
+  areasHeld,
+  caseWorkforce,
+  languagesFromNeeds,
+  normAddress,
+  rjPracticeOverdue,
+  surnameOf,
+  toPairingCase,
+  toPairingVolunteer,
+} from './pairing-inputs.ts';
 import { DEFAULT_VOLUNTEER_POLICY } from '#src/features/settings/volunteer-policy.ts';
 
 const today = '2026-03-27';
@@ -116,6 +125,33 @@ describe('a volunteer as the pairing rules read them', () => {
         today,
       ),
     ).toEqual(['send', 'social_care']);
+  });
+
+  it('reads the RJ practice checks overdue today, only for someone accredited in restorative conferencing now', () => {
+    const rj = (accreditedOn: string, more: { expiresOn?: string; revokedAt?: Date } = {}) => [
+      { area: 'restorative_conferencing', accreditedOn, expiresOn: more.expiresOn ?? null, revokedAt: more.revokedAt ?? null },
+    ];
+    const lapsed = [
+      { kind: 'supervision', on: '2025-12-01', minutes: 60 },
+      { kind: 'observed_practice', on: '2025-02-01', minutes: 120 },
+      { kind: 'cpd', on: '2025-05-01', minutes: 240 },
+    ];
+    // Supervision due 12 weeks after 1 December; the one observed session counted until 1 February; 4 of 6 CPD hours in 2025.
+    expect(rjPracticeOverdue(rj('2024-01-10'), lapsed, policy, today)).toEqual([
+      { id: 'supervision', dueOn: '2026-02-23' },
+      { id: 'observed_practice', dueOn: '2026-02-01' },
+      { id: 'cpd', dueOn: '2025-12-31' },
+    ]);
+    // Accredited last June: supervision counts from the February session, observed practice and CPD not due yet.
+    expect(rjPracticeOverdue(rj('2025-06-01'), [{ kind: 'supervision', on: '2026-02-01', minutes: 60 }], policy, today)).toEqual([]);
+    // Never supervised since accreditation in June: due 12 weeks after.
+    expect(rjPracticeOverdue(rj('2025-06-01'), [], policy, today)).toEqual([{ id: 'supervision', dueOn: '2025-08-24' }]);
+    // Not accredited in restorative conferencing (or no longer): no RJ checks.
+    expect(rjPracticeOverdue([{ area: 'community', accreditedOn: '2024-01-10', expiresOn: null, revokedAt: null }], lapsed, policy, today)).toEqual([]);
+    expect(rjPracticeOverdue(rj('2024-01-10', { expiresOn: '2026-03-01' }), lapsed, policy, today)).toEqual([]);
+    expect(rjPracticeOverdue(rj('2024-01-10', { revokedAt: new Date() }), lapsed, policy, today)).toEqual([]);
+    const v = toPairingVolunteer(record, { ...related, accreditations: rj('2024-01-10'), practiceRecords: lapsed }, policy, today);
+    expect(v.rjPracticeOverdue?.map((c) => c.id)).toEqual(['supervision', 'observed_practice', 'cpd']);
   });
 
   it('maps the record, the latest DBS check and the counts', () => {

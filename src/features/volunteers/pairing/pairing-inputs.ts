@@ -4,6 +4,7 @@ import type { AwayPeriod, Connection, WeeklyWindow } from '#src/db/schema/volunt
 import { normName, normPostcode } from '#src/lib/normalise.ts';
 import { addDays, awayUntil, freeHoursAhead } from '#src/domain/availability.ts';
 import { dbsStanding, latestCheck } from '../dbs/dbs-status.ts';
+import { type PracticeRecord, practiceChecks } from '../training/practice-checks.ts';
 import type { PairingCase, PairingParty, PairingVolunteer, Place } from './pairing.types.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { type Area, AREAS, requiredArea, VOLUNTEER_STATUSES, type VolunteerStatus } from '../volunteer-words.ts';
@@ -159,9 +160,35 @@ export function areasHeld(accreditations: AccreditationFacts[], today: string): 
   return AREAS.filter((a) => held.includes(a));
 }
 
+/**
+ * The RJ practitioner-code checks overdue today, for someone whose restorative conferencing accreditation is in force
+ * (counted from the earliest one in force, as the training page does); none for anyone else.
+ */
+export function rjPracticeOverdue(
+  accreditations: AccreditationFacts[],
+  records: readonly PracticeRecord[],
+  policy: VolunteerPolicy,
+  today: string,
+): NonNullable<PairingVolunteer['rjPracticeOverdue']> {
+  const rj = accreditations
+    .filter((a) => a.area === 'restorative_conferencing' && !a.revokedAt && a.accreditedOn <= today && (!a.expiresOn || a.expiresOn >= today))
+    .sort((a, b) => a.accreditedOn.localeCompare(b.accreditedOn))[0];
+  if (!rj) return [];
+  return practiceChecks(records, rj.accreditedOn, policy, today)
+    .filter((c) => c.overdue)
+    .map((c) => ({ id: c.id, dueOn: c.dueOn ?? today }));
+}
+
 export function toPairingVolunteer(
   v: VolunteerFacts,
-  related: { accreditations: AccreditationFacts[]; dbsChecks: DbsFacts[]; activeCases: number; supervisedSignedOff: number; home: Place | null },
+  related: {
+    accreditations: AccreditationFacts[];
+    dbsChecks: DbsFacts[];
+    activeCases: number;
+    supervisedSignedOff: number;
+    home: Place | null;
+    practiceRecords?: readonly PracticeRecord[];
+  },
   policy: VolunteerPolicy,
   today: string,
 ): PairingVolunteer {
@@ -196,5 +223,6 @@ export function toPairingVolunteer(
     address: normAddress(v.address),
     employedByLocalAuthority: v.employedByLocalAuthority?.trim() || null,
     supervisedCasesSignedOff: related.supervisedSignedOff,
+    rjPracticeOverdue: rjPracticeOverdue(related.accreditations, related.practiceRecords ?? [], policy, today),
   };
 }

@@ -36,6 +36,11 @@ export type PairingVolunteer = {
   employedByLocalAuthority: string | null;
   /** A trainee's supervised cases signed off so far. */
   supervisedCasesSignedOff: number;
+  /**
+   * The RJ practitioner-code checks (rules.md #28) overdue today for someone accredited in restorative conferencing,
+   * each with the date it fell due (null: a CPD year short). Absent or empty: none overdue.
+   */
+  rjPracticeOverdue?: { id: 'supervision' | 'observed_practice' | 'cpd'; dueOn: string }[];
 };
 
 export type PairingParty = {
