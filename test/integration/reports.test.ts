@@ -168,6 +168,29 @@ describe('the other reports', () => {
   });
 });
 
+describe('charts', () => {
+  it('draws each metric as an SVG bar chart with a title and description, hidden figures as words and never as bars', async () => {
+    const page = await admin.get(`/reports/cases?${Q}`);
+    expect(page.statusCode).toBe(200);
+    const svg = page.body.match(/<svg[^>]*aria-labelledby="cases-by-stage-chart-title[^]*?<\/svg>/)?.[0] ?? '';
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('<title id="cases-by-stage-chart-title">Cases by stage now</title>');
+    expect(svg).toContain('<desc id="cases-by-stage-chart-desc">');
+    expect(svg).not.toMatch(/<style|<script|\son\w+=/); // drawn whole on the server: no script, no inline style
+    // Stage now: intake 4 and closed 2 are both hidden; every other stage is 0. So no bar has any length, and the two
+    // hidden figures are written, not drawn.
+    const bars = [...svg.matchAll(/<rect[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(bars.every((w) => w === 0)).toBe(true);
+    expect(svg.match(/fewer than 5/g)).toHaveLength(2);
+    expect(svg).not.toMatch(/>4<|>2<|>6</);
+    // Opened (6, shown) and closed (2, hidden): one bar with length, the hidden one in words.
+    const opened = page.body.match(/<svg[^>]*aria-labelledby="opened-closed-chart-title[^]*?<\/svg>/)?.[0] ?? '';
+    expect([...opened.matchAll(/<rect[^>]*width="([\d.]+)"/g)].filter((m) => Number(m[1]) > 0)).toHaveLength(1);
+    expect(opened).toContain('>6<');
+    expect(opened).toContain('fewer than 5');
+  });
+});
+
 describe('who may see reports, and bad input', () => {
   it('lets admins and coordinators in, and refuses a mediator', async () => {
     expect((await admin.get('/reports')).statusCode).toBe(200);

@@ -8,7 +8,10 @@ import { longDate } from '#src/domain/dates-in-words.ts';
 import { parseForm, keepValues } from '#src/http/forms.ts';
 import { textParam } from '#src/http/page-input.ts';
 import { notFound } from '#src/lib/app-error.ts';
-import { msg } from '#src/i18n/i18n.ts';
+import { can } from '#src/access/permissions.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
+import { barsOf, chartSvg } from './charts.ts';
+import type { Metric } from './metrics.ts';
 import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
 import { figureRows, reportCsv, SECONDARY_HINT, say, tableRows } from './reports.present.ts';
 import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
@@ -22,12 +25,55 @@ function reportOf(req: FastifyRequest): ReportId {
 const queryString = (q: ReportQuery) =>
   new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
 
+/** A metric on the page: its chart (SVG drawn here), then the same figures as a table. */
+async function metricView(t: Translate, m: Metric, threshold: number) {
+  const title = say(t, m.title);
+  const chart = await chartSvg(barsOf(t, m, threshold), {
+    id: m.id,
+    title,
+    description: t('Bar chart of the figures in the table below. A hidden figure is shown as words, never as a bar.'),
+    axis: m.kind === 'figures' && m.unit === 'days' ? t('Median days') : t('Count'),
+  });
+  if (m.kind === 'table')
+    return { kind: m.kind, id: m.id, title, chart, definition: say(t, m.definition), ...tableRows(t, m, threshold), hasTotalsRow: m.columnTotals };
+  return {
+    kind: m.kind,
+    id: m.id,
+    title,
+    chart,
+    unitHeading: m.unit === 'days' ? t('Median days') : t('Count'),
+    figures: figureRows(t, m.figures, threshold),
+  };
+}
+
 export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
   app.get('/reports', async (req, reply) => {
     deps.reports.list(req.actor!);
     return reply.page('reports/views/reports.njk', {
       pageTitle: req.t('Reports'),
       reports: REPORT_IDS.map((id) => ({ href: `/reports/${id}`, title: req.t(REPORTS[id].title), summary: req.t(REPORTS[id].summary) })),
+      // The statutory returns kept with their own features, for the roles that may read them (never a commissioner:
+      // they are not suppressed).
+      returns: [
+        ...(can(req.actor!.role, 'send.deadlines')
+          ? [
+              {
+                href: '/send/report',
+                title: req.t('SEND report'),
+                summary: req.t('Cases by local authority, certificates, mediations within 30 days and outcomes per issue'),
+              },
+            ]
+          : []),
+        ...(can(req.actor!.role, 'feedback.view')
+          ? [
+              {
+                href: '/reports/rj',
+                title: req.t('Restorative justice return'),
+                summary: req.t('The PCC and MoJ return: referrals, offers, processes, agreements and satisfaction'),
+              },
+            ]
+          : []),
+      ],
     });
   });
 
@@ -64,24 +110,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       }),
       secondaryNote: say(t, SECONDARY_HINT),
       csvHref: `/reports/${id}/csv?${queryString({ from: report.from, to: report.to, caseType: report.caseType })}`,
-      metrics: report.metrics.map((m) =>
-        m.kind === 'table'
-          ? {
-              kind: m.kind,
-              id: m.id,
-              title: say(t, m.title),
-              definition: say(t, m.definition),
-              ...tableRows(t, m, report.threshold),
-              hasTotalsRow: m.columnTotals,
-            }
-          : {
-              kind: m.kind,
-              id: m.id,
-              title: say(t, m.title),
-              unitHeading: m.unit === 'days' ? t('Median days') : t('Count'),
-              figures: figureRows(t, m.figures, report.threshold),
-            },
-      ),
+      metrics: await Promise.all(report.metrics.map((m) => metricView(t, m, report.threshold))),
     });
   });
 
