@@ -119,6 +119,30 @@ describe('referrals by source and outcome', () => {
     expect(res.body).not.toMatch(/,7,|,6,|,3,|,5,/);
   });
 
+  it('writes the same figures to an XLSX workbook: shown figures as numbers, hidden ones in words', async () => {
+    const res = await admin.get(`/reports/referrals/xlsx?${Q}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="referrals-2026-01-01-to-2026-03-31.xlsx"');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['Referrals by source and outcome']);
+    expect(rows).toContainEqual(['Self-referral', 0, 'withheld', 'fewer than 5', 0, 10]);
+    expect(rows).toContainEqual(['Professional (online form)', 0, 'withheld', 'withheld', 0, 11]);
+    expect(rows).toContainEqual(['Total', 0, 13, 8, 0, 21]);
+    for (const hidden of [7, 6, 3, 5]) expect(rows.flat()).not.toContain(hidden);
+  });
+
+  it('has a printable version: the report without its form', async () => {
+    const res = await admin.get(`/reports/referrals/print?${Q}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<form method="get"');
+    expect(res.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Self-referral 0 withheld fewer than 5 0 10');
+  });
+
   it('marks them in the API, never giving the hidden values', async () => {
     const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/referrals?${Q}`, headers: { authorization: `Bearer ${key}` } });
     expect(res.statusCode).toBe(200);

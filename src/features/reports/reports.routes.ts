@@ -1,7 +1,8 @@
 // The reports pages (reports.view): /reports lists the standard reports; /reports/{report} shows one over a period
 // and case type (a GET form, so it works without JavaScript and the address can be shared), each metric with its
 // definition beside it; /reports/{report}/csv downloads the same figures, suppressed the same way.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
@@ -11,6 +12,7 @@ import { notFound } from '#src/lib/app-error.ts';
 import { can } from '#src/access/permissions.ts';
 import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { barsOf, chartSvg } from './charts.ts';
+import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
 import type { Metric } from './metrics.ts';
 import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
 import { figureRows, reportCsv, SECONDARY_HINT, say, tableRows } from './reports.present.ts';
@@ -77,13 +79,14 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     });
   });
 
-  app.get('/reports/:report', async (req, reply) => {
+  const showReport = (print: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
     const id = reportOf(req);
     const values = keepValues(req.query);
     const form = parseForm(ZReportQuery, req.query, req.locale);
     const base = {
       pageTitle: req.t(REPORTS[id].title),
       reportId: id,
+      print,
       values,
       caseTypeItems: [
         { value: '', text: req.t('All case types') },
@@ -97,8 +100,9 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
         errors: Object.entries(form.fields).map(([k, text]) => ({ text, href: `#${k}` })),
       });
     }
-    const report = await deps.reports.report(req.actor!, id, form.data);
+    const report = await deps.reports.report(req.actor!, id, form.data, print ? 'printed' : 'viewed');
     const t = req.t;
+    const filter = queryString({ from: report.from, to: report.to, caseType: report.caseType });
     return reply.page('reports/views/report.njk', {
       ...base,
       fields: {},
@@ -109,10 +113,15 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
         n: report.threshold,
       }),
       secondaryNote: say(t, SECONDARY_HINT),
-      csvHref: `/reports/${id}/csv?${queryString({ from: report.from, to: report.to, caseType: report.caseType })}`,
+      csvHref: `/reports/${id}/csv?${filter}`,
+      xlsxHref: `/reports/${id}/xlsx?${filter}`,
+      printHref: `/reports/${id}/print?${filter}`,
       metrics: await Promise.all(report.metrics.map((m) => metricView(t, m, report.threshold))),
     });
-  });
+  };
+  app.get('/reports/:report', showReport(false));
+  // The same report without the filter form, laid out for paper by the print rules in parley.css.
+  app.get('/reports/:report/print', showReport(true));
 
   app.get('/reports/:report/csv', async (req, reply) => {
     const id = reportOf(req);
@@ -124,5 +133,22 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.csv"`)
       .send(reportCsv(req.t, REPORTS[id].title, period, report.metrics, report.threshold));
+  });
+
+  app.get('/reports/:report/xlsx', async (req, reply) => {
+    const id = reportOf(req);
+    const form = parseForm(ZReportQuery, req.query, req.locale);
+    if (!form.ok) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
+    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded');
+    const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
+    const out = new PassThrough();
+    writeXlsx(out, req.t(REPORTS[id].title), xlsxRows(req.t, REPORTS[id].title, period, report.metrics, report.threshold)).catch((err: unknown) =>
+      out.destroy(err as Error),
+    );
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.xlsx"`)
+      .header('cache-control', 'no-store')
+      .send(out);
   });
 }

@@ -37,7 +37,7 @@ export function createReportsService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'reports.view');
     },
 
-    async report(actor: OrgActor, id: ReportId, q: ReportQuery, how: 'viewed' | 'downloaded' = 'viewed') {
+    async report(actor: OrgActor, id: ReportId, q: ReportQuery, how: 'viewed' | 'printed' | 'downloaded' = 'viewed') {
       authorise(actor, 'reports.view');
       const period = periodOf(q, clock.now());
       return inOrg(db, actor.orgId, async (tx) => {
