@@ -268,4 +268,28 @@ describe('the service’s threshold, and the audit trail', () => {
     expect((await admin.get(`/reports/referrals?${Q}`)).body).toContain('fewer than 10');
     await setThreshold(5);
   });
+
+  it('lets an admin change the threshold on its page, keeps what was typed when wrong, and audits the change', async () => {
+    const page = await admin.get('/reports/threshold');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('value="5"');
+    const wrong = await admin.post('/reports/threshold', { threshold: '1.5' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('Enter the threshold as a whole number from 2 to 100');
+    expect(wrong.body).toContain('value="1.5"');
+    expect((await admin.post('/reports/threshold', { threshold: '101' })).statusCode).toBe(422);
+    const saved = await admin.post('/reports/threshold', { threshold: '7' });
+    expect(saved.statusCode).toBe(303);
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/referrals?${Q}`, headers: { authorization: `Bearer ${key}` } });
+    expect(res.json().threshold).toBe(7);
+    const audited = await asSystem(h.deps.db, (tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'settings.updated'))),
+    );
+    expect(audited.map((a) => a.detail)).toContainEqual({ changed: ['reportThreshold'] });
+    expect((await mediator.get('/reports/threshold')).statusCode).toBe(403);
+    await setThreshold(5);
+  });
 });

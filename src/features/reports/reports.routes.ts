@@ -56,6 +56,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       reports: REPORT_IDS.map((id) => ({ href: `/reports/${id}`, title: req.t(REPORTS[id].title), summary: req.t(REPORTS[id].summary) })),
       // The statutory returns kept with their own features, for the roles that may read them (never a commissioner:
       // they are not suppressed).
+      thresholdHref: can(req.actor!.role, 'settings.manage') ? '/reports/threshold' : undefined,
       returns: [
         ...(can(req.actor!.role, 'send.deadlines')
           ? [
