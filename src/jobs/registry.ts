@@ -6,6 +6,7 @@ import { sendEmailJob } from '#src/features/email/send-email.job.ts';
 import { meetingRemindersJob } from '#src/features/meetings/records/reminders.job.ts';
 import { followUpLinksJob } from '#src/features/closing/follow-up/follow-up-links.job.ts';
 import { retentionJob } from '#src/features/dataprotection/retention/retention.job.ts';
+import { reportExportJob } from '#src/features/reports/report-export.job.ts';
 import { vacuumJob } from '#src/jobs/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';
@@ -20,6 +21,7 @@ export const JOBS: JobDefinition[] = [
   purgeJobsJob,
   followUpLinksJob,
   retentionJob,
+  reportExportJob,
 ];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */

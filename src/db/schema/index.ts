@@ -14,3 +14,4 @@ export * from './agreements.ts';
 export * from './rj.ts';
 export * from './dataprotection.ts';
 export * from './send.ts';
+export * from './reports.ts';
