@@ -196,7 +196,7 @@ describe('charts', () => {
   it('draws each metric as an SVG bar chart with a title and description, hidden figures as words and never as bars', async () => {
     const page = await admin.get(`/reports/cases?${Q}`);
     expect(page.statusCode).toBe(200);
-    const svg = page.body.match(/<svg[^>]*aria-labelledby="cases-by-stage-chart-title[^]*?<\/svg>/)?.[0] ?? '';
+    const svg = page.body.match(/<svg[^>]*aria-labelledby="cases-by-stage-chart-title[\s\S]*?<\/svg>/)?.[0] ?? '';
     expect(svg).toContain('role="img"');
     expect(svg).toContain('<title id="cases-by-stage-chart-title">Cases by stage now</title>');
     expect(svg).toContain('<desc id="cases-by-stage-chart-desc">');
@@ -208,7 +208,7 @@ describe('charts', () => {
     expect(svg.match(/fewer than 5/g)).toHaveLength(2);
     expect(svg).not.toMatch(/>4<|>2<|>6</);
     // Opened (6, shown) and closed (2, hidden): one bar with length, the hidden one in words.
-    const opened = page.body.match(/<svg[^>]*aria-labelledby="opened-closed-chart-title[^]*?<\/svg>/)?.[0] ?? '';
+    const opened = page.body.match(/<svg[^>]*aria-labelledby="opened-closed-chart-title[\s\S]*?<\/svg>/)?.[0] ?? '';
     expect([...opened.matchAll(/<rect[^>]*width="([\d.]+)"/g)].filter((m) => Number(m[1]) > 0)).toHaveLength(1);
     expect(opened).toContain('>6<');
     expect(opened).toContain('fewer than 5');

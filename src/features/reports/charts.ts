@@ -17,11 +17,12 @@ export function barsOf(t: Translate, m: Metric, threshold: number): Bar[] {
   const bars: Bar[] = [];
   rows.forEach((cells, r) => {
     const rowLabel = say(t, m.rows[r]!.label);
-    const bar = (c: (typeof cells)[number], label: string) =>
+    const bar = (c: (typeof cells)[number], label: string) => {
       bars.push({ label, value: c.suppression === 'none' ? c.count : null, text: cellText(t, { value: c.count, suppression: c.suppression }, threshold) });
+    };
     if (m.rowTotals) bar(cells[cells.length - 1]!, rowLabel);
     else if (m.columns.length === 1) bar(cells[0]!, rowLabel);
-    else m.columns.forEach((col, c) => bar(cells[c]!, `${rowLabel}: ${say(t, col.label)}`));
+    else for (const [c, col] of m.columns.entries()) bar(cells[c]!, `${rowLabel}: ${say(t, col.label)}`);
   });
   return bars;
 }
