@@ -76,7 +76,7 @@ describe('a commissioner', () => {
     ])
       expect(walked).toContain(route);
     expect((await commissioner.get('/account')).statusCode, 'still signed in after the walk').toBe(200);
-  });
+  }, 180_000);
 
   it('reads the service’s aggregate reports on the page and through the API', async () => {
     const list = await commissioner.get('/reports');
