@@ -218,7 +218,7 @@ describe('charts', () => {
 describe('who may see reports, and bad input', () => {
   it('lets admins and coordinators in, and refuses a mediator', async () => {
     expect((await admin.get('/reports')).statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` } })).json().reports).toHaveLength(5);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` } })).json().reports).toHaveLength(7);
     expect((await mediator.get('/reports')).statusCode).toBe(403);
     expect((await mediator.get(`/reports/referrals?${Q}`)).statusCode).toBe(403);
   });
