@@ -5,7 +5,7 @@ import { ROOT } from './server-process.ts';
 
 export const RESULTS_FILE = join(ROOT, 'bench', 'results.md');
 /** In the order they appear in the file. "mechanisms" and "datapath" are written by hand (no run rewrites them), but kept. */
-const SECTIONS = ['foundation', 'mechanisms', 'cases', 'datapath', 'volunteers', 'pairs', 'email', 'slots', 'durability', 'agreements'] as const;
+const SECTIONS = ['foundation', 'mechanisms', 'cases', 'datapath', 'volunteers', 'pairs', 'email', 'slots', 'durability', 'agreements', 'reports'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 const HEADER = [

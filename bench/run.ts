@@ -6,6 +6,7 @@
 //   node bench/run.ts email        1,000 invitations through the outbox with a worker restart, vs nodemailer alone (bench/meetings/email.ts)
 //   node bench/run.ts slots        the slot finder: 2,000 generated cases, findSlots vs a naive step-by-step finder (bench/meetings/slots.ts)
 //   node bench/run.ts agreements   the final PDF (12 terms, 6 signatures) and signing at 20 concurrent signers (bench/agreements/run.ts)
+//   node bench/run.ts reports      every standard report over 100k cases and 1M events, and an XLSX of 100k rows (bench/reports.ts)
 //   node bench/run.ts durability   20 writers through the API, `kill -9` mid-load, restart, acknowledged writes lost (bench/durability.ts)
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpAgreements, runAgreements } from './agreements/run.ts';
@@ -16,6 +17,7 @@ import { runSlots } from './meetings/slots.ts';
 import { cleanUpFoundation, runFoundation } from './foundation.ts';
 import { killAll } from './server-process.ts';
 import { cleanUpVolunteers, runVolunteers } from './volunteers/run.ts';
+import { cleanUpReports, runReports } from './reports.ts';
 import { runPairsService } from './volunteers/service.ts';
 
 const BENCHMARKS = {
@@ -27,6 +29,7 @@ const BENCHMARKS = {
   slots: { run: runSlots, cleanUp: async () => {} },
   durability: { run: runDurability, cleanUp: cleanUpDurability },
   agreements: { run: runAgreements, cleanUp: cleanUpAgreements },
+  reports: { run: runReports, cleanUp: cleanUpReports },
 } as const;
 type Name = keyof typeof BENCHMARKS;
 

@@ -46,6 +46,9 @@ export async function writeXlsx(out: Writable, sheetName: string, rows: Iterable
     if (bold) r.font = { bold: true };
     r.commit();
     n += 1;
+    // Every few hundred rows, let the zip and the output drain: a loop that never yields would hold the whole file's
+    // rows in the writer's buffers, and memory would grow with the report.
+    if (n % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (onRow && n % 1000 === 0) await onRow(n);
   }
   sheet.commit();
