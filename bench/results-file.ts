@@ -18,6 +18,7 @@ const SECTIONS = [
   'agreements',
   'send',
   'retention',
+  'reports',
 ] as const;
 export type SectionId = (typeof SECTIONS)[number];
 

@@ -8,6 +8,7 @@
 //   node bench/run.ts agreements   the final PDF (12 terms, 6 signatures) and signing at 20 concurrent signers (bench/agreements/run.ts)
 //   node bench/run.ts retention    the retention job over 10,000 due cases, and the case list meanwhile (bench/dataprotection/retention.ts)
 //   node bench/run.ts send         10,000 SEND cases over five years: the deadlines queue at 20 concurrent users (bench/send/run.ts)
+//   node bench/run.ts reports      every standard report over 100k cases and 1M events, and an XLSX of 100k rows (bench/reports.ts)
 //   node bench/run.ts durability   20 writers through the API, `kill -9` mid-load, restart, acknowledged writes lost (bench/durability.ts)
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpAgreements, runAgreements } from './agreements/run.ts';
@@ -19,6 +20,7 @@ import { runSlots } from './meetings/slots.ts';
 import { cleanUpFoundation, runFoundation } from './foundation.ts';
 import { killAll } from './server-process.ts';
 import { cleanUpVolunteers, runVolunteers } from './volunteers/run.ts';
+import { cleanUpReports, runReports } from './reports.ts';
 import { runPairsService } from './volunteers/service.ts';
 import { cleanUpSend, runSend } from './send/run.ts';
 
@@ -33,6 +35,7 @@ const BENCHMARKS = {
   agreements: { run: runAgreements, cleanUp: cleanUpAgreements },
   retention: { run: runRetentionBench, cleanUp: cleanUpRetentionBench },
   send: { run: runSend, cleanUp: cleanUpSend },
+  reports: { run: runReports, cleanUp: cleanUpReports },
 } as const;
 type Name = keyof typeof BENCHMARKS;
 

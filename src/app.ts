@@ -37,6 +37,8 @@ import { registerEmailApi } from './features/email/email.api.ts';
 import { registerEmailPages } from './features/email/email.routes.ts';
 import { registerReportsApi } from './features/reports/reports.api.ts';
 import { registerReportsPages } from './features/reports/reports.routes.ts';
+import { registerThresholdPage } from './features/reports/threshold.routes.ts';
+import { registerReportExports } from './features/reports/exports.routes.ts';
 import { registerExpenseApi } from '#src/features/volunteers/expenses/expenses.api.ts';
 import { registerExpensePages } from '#src/features/volunteers/expenses/expenses.routes.ts';
 import { registerVenueApi } from '#src/features/meetings/venues/venues.api.ts';
@@ -158,6 +160,8 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerEmailPages(app, deps);
   registerEmailApi(app, deps);
   registerReportsPages(app, deps);
+  registerThresholdPage(app, deps);
+  registerReportExports(app, deps);
   registerReportsApi(app, deps);
   registerMeRoutes(app, deps);
   registerSettingsApi(app, deps);

@@ -52,6 +52,7 @@ import { createAgreementServices } from './features/agreements/agreements.servic
 import { nameEntities } from './features/system/entity-names.ts';
 import { createEmailService } from './features/email/email.service.ts';
 import { createReportsService } from './features/reports/reports.service.ts';
+import { createReportExportsService } from './features/reports/exports.service.ts';
 import { mailerFromConfig } from './features/email/mailer.ts';
 import { createWorker } from './jobs/worker.ts';
 import { JOBS, RECURRING } from './jobs/registry.ts';
@@ -126,6 +127,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     mailer,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     reports: createReportsService({ db, clock, audit }),
+    reportExports: createReportExportsService({ db, clock, audit }),
     worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),
   };
 }

@@ -1,5 +1,9 @@
 // Who is asking: a signed-in person acting in one service, an API key, the system, or nobody.
-export const STAFF_ROLES = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer'] as const;
+/**
+ * The roles a person may be invited to. `commissioner` is someone outside the service (a council, a funder) whom an
+ * admin invites to see its aggregate reports: nothing else (http/commissioner-routes.ts).
+ */
+export const STAFF_ROLES = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer', 'commissioner'] as const;
 /** Staff roles, and `referrer` for integrations that only send referrals (API keys). */
 export const ROLES = [...STAFF_ROLES, 'referrer'] as const;
 export type Role = (typeof ROLES)[number];

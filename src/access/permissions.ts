@@ -38,7 +38,7 @@ export const PERMISSIONS = {
   'retention.manage': ['admin'],
   'dataprotection.view': ['admin', 'coordinator'],
   'send.deadlines': ['admin', 'coordinator', 'supervisor'],
-  'reports.view': ['admin', 'coordinator'],
+  'reports.view': ['admin', 'coordinator', 'commissioner'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -111,6 +111,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   mediator: msg('a mediator'),
   safeguarding_lead: msg('a safeguarding lead'),
   viewer: msg('a viewer'),
+  commissioner: msg('a commissioner'),
   referrer: msg('a referrer'),
 };
 export const roleLabel = (role: Role) => ROLE_LABELS[role];

@@ -11,7 +11,7 @@ const OTHER = '00000000-0000-4000-8000-00000000000b';
 const KEY = '00000000-0000-4000-8000-00000000000c';
 
 type Who = Exclude<Role, 'referrer'> | 'mediator key' | 'referrer key';
-const WHO: Who[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer', 'mediator key', 'referrer key'];
+const WHO: Who[] = ['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer', 'commissioner', 'mediator key', 'referrer key'];
 
 function actorFor(who: Who): OrgActor {
   const base = { orgId: 'o', orgSlug: 's', orgName: 'Test Service', label: who };
@@ -53,6 +53,7 @@ describe('case policy', () => {
         safeguarding_lead: { [V]: '✓', [W]: 'NOT_ON_CASE' },
         mediator: { [V]: 'NOT_ON_CASE', [W]: 'NOT_ON_CASE' },
         viewer: { [V]: '✓', [W]: 'NOT_ON_CASE' },
+        commissioner: { [V]: 'ROLE_NOT_ALLOWED', [W]: 'ROLE_NOT_ALLOWED' },
         'mediator key': { [V]: 'NOT_ON_CASE', [W]: 'NOT_ON_CASE' },
         'referrer key': { [V]: '404', [W]: '404' },
       },
@@ -69,6 +70,7 @@ describe('case policy', () => {
         safeguarding_lead: { [V]: '✓', [W]: 'NOT_ON_CASE' },
         mediator: { [V]: '✓', [W]: '✓' },
         viewer: { [V]: '✓', [W]: 'NOT_ON_CASE' },
+        commissioner: { [V]: 'ROLE_NOT_ALLOWED', [W]: 'ROLE_NOT_ALLOWED' },
         'mediator key': { [V]: 'NOT_ON_CASE', [W]: 'NOT_ON_CASE' },
         'referrer key': { [V]: '✓', [W]: '✓' },
       },
@@ -87,6 +89,7 @@ describe('case policy', () => {
     safeguarding_lead: ['✓', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', '✓', '✓'],
     mediator: ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
     viewer: ['✓', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
+    commissioner: ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
     'mediator key': ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
     'referrer key': ['ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED', 'ROLE_NOT_ALLOWED'],
   } satisfies Record<Who, string[]>;
@@ -114,6 +117,7 @@ describe('volunteer policy', () => {
         safeguarding_lead: row(R, R, N, N, N, N, S, S),
         mediator: row(N, N, N, N, N, N, S, S),
         viewer: row(R, R, N, N, N, N, S, S),
+        commissioner: row(R, R, N, N, N, N, S, S),
         'mediator key': row(N, N, N, N, N, N, S, S),
         'referrer key': row(R, R, N, N, N, N, S, S),
       },
@@ -130,6 +134,7 @@ describe('volunteer policy', () => {
         safeguarding_lead: row(R, R, '✓', '✓', '✓', '✓', '✓', S),
         mediator: row('✓', '✓', '✓', '✓', '✓', '✓', '✓', S),
         viewer: row(R, R, '✓', '✓', '✓', '✓', '✓', S),
+        commissioner: row(R, R, N, N, N, N, S, S),
         'mediator key': row(N, N, N, N, N, N, S, S),
         'referrer key': row(R, R, N, N, N, N, S, S),
       },
@@ -152,9 +157,9 @@ describe('hours entries and expense claims', () => {
   describe('deleting one’s own entry within 30 days; others’ and older ones only by coordinators and admins', () => {
     const D = 'DELETE_NOT_ALLOWED';
     for (const [label, facts, expected] of [
-      ['own, 30 days old', { ownerUserId: ME, createdAt: daysAgo(30) }, ['✓', '✓', '✓', '✓', '✓', '✓', D, D]],
-      ['own, 31 days old', { ownerUserId: ME, createdAt: daysAgo(31) }, ['✓', '✓', D, D, D, D, D, D]],
-      ['someone else’s', { ownerUserId: OTHER, createdAt: daysAgo(1) }, ['✓', '✓', D, D, D, D, D, D]],
+      ['own, 30 days old', { ownerUserId: ME, createdAt: daysAgo(30) }, ['✓', '✓', '✓', '✓', '✓', '✓', D, D, D]],
+      ['own, 31 days old', { ownerUserId: ME, createdAt: daysAgo(31) }, ['✓', '✓', D, D, D, D, D, D, D]],
+      ['someone else’s', { ownerUserId: OTHER, createdAt: daysAgo(1) }, ['✓', '✓', D, D, D, D, D, D, D]],
     ] as const)
       WHO.forEach((who, i) => {
         it(`${label}: ${who} → ${expected[i]}`, () => expect(outcome(judge(actorFor(who), 'hours_entry', 'delete', facts, now))).toBe(expected[i]));
@@ -175,6 +180,7 @@ describe('hours entries and expense claims', () => {
         safeguarding_lead: { read_receipt: 'NOT_OWN_CLAIM' },
         mediator: { read_receipt: 'NOT_OWN_CLAIM' },
         viewer: { read_receipt: 'NOT_OWN_CLAIM' },
+        commissioner: { read_receipt: 'NOT_OWN_CLAIM' },
         'mediator key': { read_receipt: 'NOT_OWN_CLAIM' },
         'referrer key': { read_receipt: 'NOT_OWN_CLAIM' },
       },
@@ -187,7 +193,7 @@ describe('hours entries and expense claims', () => {
 describe('assignment policy', () => {
   const supervised = { supervised: true, signedOffAt: null, supervisorUserId: ME, sessionsHeld: 1 };
   it.each(WHO)('%s signs off only as the trainee’s supervisor', (who) => {
-    const expected = who === 'mediator key' || who === 'referrer key' ? 'NOT_SUPERVISOR' : '✓';
+    const expected = who === 'mediator key' || who === 'referrer key' || who === 'commissioner' ? 'NOT_SUPERVISOR' : '✓';
     expect(outcome(judge(actorFor(who), 'assignment', 'sign_off', supervised))).toBe(expected);
     expect(outcome(judge(actorFor(who), 'assignment', 'sign_off', { ...supervised, supervisorUserId: OTHER }))).toBe('NOT_SUPERVISOR');
   });

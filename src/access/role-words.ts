@@ -10,5 +10,6 @@ export const ROLE_NAMES: Record<Role, string> = {
   mediator: msg('mediator'),
   safeguarding_lead: msg('safeguarding lead'),
   viewer: msg('viewer'),
+  commissioner: msg('commissioner'),
   referrer: msg('referrer'),
 };

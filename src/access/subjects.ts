@@ -9,16 +9,19 @@ export type Subject =
   /** A volunteer mediator signed in (the mediator role): their own record, their own work, the cases they are on now. */
   | { kind: 'volunteer'; role: 'mediator'; userId: string }
   /** An API key that only sends referrals: the cases that came from its own referrals. */
-  | { kind: 'referrer'; role: 'referrer'; keyId: string };
+  | { kind: 'referrer'; role: 'referrer'; keyId: string }
+  /** Someone outside the service (a council, a funder) who sees its aggregate reports and no record at all. */
+  | { kind: 'commissioner'; role: 'commissioner'; userId: string | null };
 
 export function subjectOf(actor: OrgActor): Subject {
   if (actor.type === 'api_key' && actor.role === 'referrer') return { kind: 'referrer', role: 'referrer', keyId: actor.id };
+  if (actor.role === 'commissioner') return { kind: 'commissioner', role: 'commissioner', userId: actor.type === 'user' ? actor.id : null };
   if (actor.type === 'user' && actor.role === 'mediator') return { kind: 'volunteer', role: 'mediator', userId: actor.id };
   return { kind: 'staff', role: actor.role, userId: actor.type === 'user' ? actor.id : null };
 }
 
-/** The sign-in behind the subject, when a person is asking. */
-export const userIdOf = (s: Subject): string | null => (s.kind === 'referrer' ? null : s.userId);
+/** The sign-in behind the subject, when a person is asking (a commissioner owns no record of the service). */
+export const userIdOf = (s: Subject): string | null => (s.kind === 'referrer' || s.kind === 'commissioner' ? null : s.userId);
 
 /** The record is linked to this subject's own sign-in. */
 export const owns = (s: Subject, ownerUserId: string | null): boolean => {

@@ -76,7 +76,7 @@ export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table)
 /**
  * Left out on purpose: sessions (everyone signs in again after a restore), per-installation settings, half-finished
  * public forms, the pairing view's version counters (the restore's own inserts set them again), password-reset links
- * (they last 30 minutes), failed sign-in counts and the shared rate-limit counts (a minute long).
+ * (they last 30 minutes), failed sign-in counts, the shared rate-limit counts (a minute long) and report exports.
  */
 export const SKIPPED_TABLES = [
   'sessions',
@@ -86,4 +86,6 @@ export const SKIPPED_TABLES = [
   'password_resets',
   'sign_in_throttles',
   'rate_limits',
+  // A report's spreadsheet made in the background: only suppressed aggregates, made again from the data at will.
+  'report_exports',
 ] as const;

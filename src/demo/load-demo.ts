@@ -14,6 +14,7 @@ import { seedDemoAgreements } from './demo-agreements.ts';
 import { seedDemoRj, seedDemoRjAssessments } from './demo-rj.ts';
 import { seedDemoDataProtection } from './demo-dataprotection.ts';
 import { seedDemoSend } from './demo-send.ts';
+import { seedDemoReports } from './demo-reports.ts';
 import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 
 export const DEMO_SLUG = 'demo';
@@ -30,6 +31,8 @@ export const DEMO_STAFF: { role: Role; name: string; email: string }[] = [
   { role: 'mediator', name: 'Logan Awayton', email: 'logan@demo.parley.example' },
   { role: 'safeguarding_lead', name: 'Jordan Fictional', email: 'safeguarding@demo.parley.example' },
   { role: 'viewer', name: 'Taylor Testcase', email: 'viewer@demo.parley.example' },
+  // Someone from the council the service reports to: sees the reports and nothing else.
+  { role: 'commissioner', name: 'Cameron Commissioner', email: 'commissioner@demo.parley.example' },
 ];
 
 export type DemoSeeder = (deps: Deps, orgId: string) => Promise<void>;
@@ -44,6 +47,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoRj,
   seedDemoDataProtection,
   seedDemoSend,
+  seedDemoReports,
 ];
 
 /** Creates the demo service (or refreshes its passwords when it exists) and returns the accounts to print. */

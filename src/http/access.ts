@@ -130,3 +130,26 @@ export function accessFor(method: string, url: string): Access {
   if (NO_SERVICE_ROUTES.has(key)) return 'person';
   return 'service';
 }
+
+/**
+ * The service routes a commissioner may use: the service's aggregate reports, never a record. Everything else that
+ * needs a service is refused for them (http/request-actor.ts); their own account pages stay theirs.
+ */
+export const COMMISSIONER_ROUTES = new Set([
+  'GET /reports',
+  'GET /reports/:report',
+  'GET /reports/:report/csv',
+  'GET /reports/:report/xlsx',
+  'GET /reports/:report/print',
+  'POST /reports/:report/exports',
+  'GET /reports/exports/:exportId',
+  'GET /reports/exports/:exportId/file',
+  'GET /api/v1/reports',
+  'GET /api/v1/reports/:report',
+  'GET /api/v1/me',
+]);
+
+export function commissionerMay(method: string, url: string): boolean {
+  if (accessFor(method, url) !== 'service') return true;
+  return COMMISSIONER_ROUTES.has(`${method === 'HEAD' ? 'GET' : method} ${url}`);
+}

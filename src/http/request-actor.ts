@@ -9,7 +9,7 @@ import type { ApiKeyService } from '#src/features/apikeys/apikeys.service.ts';
 import type { SessionView } from '#src/features/auth/accounts.ts';
 import { authorise, type Permission } from '#src/access/permissions.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
-import { accessFor } from './access.ts';
+import { accessFor, commissionerMay } from './access.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,9 +55,18 @@ export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthSer
       }
     }
     await enforceAccess(req, reply);
+    if (!reply.sent && req.actor?.role === 'commissioner') commissionerOnly(req, reply);
     const permission = req.routeOptions.config.permission;
     if (permission && req.actor && !reply.sent) authorise(req.actor, permission);
   });
+}
+
+/** A commissioner sees the service's reports and nothing else: the staff home sends them there. */
+function commissionerOnly(req: FastifyRequest, reply: FastifyReply) {
+  const url = req.routeOptions.url ?? '';
+  if (commissionerMay(req.method, url)) return;
+  if (url === '/home' && isRead(req) && !isApiRequest(req)) return reply.redirect('/reports', 303);
+  throw new AppError('FORBIDDEN', msg('A commissioner sees only the service’s reports'), { reason: 'COMMISSIONER_REPORTS_ONLY' });
 }
 
 /** A request that only reads a page: GET, or HEAD (GET without the body). */

@@ -7,6 +7,7 @@ import { meetingRemindersJob } from '#src/features/meetings/records/reminders.jo
 import { followUpLinksJob } from '#src/features/closing/follow-up/follow-up-links.job.ts';
 import { retentionJob } from '#src/features/dataprotection/retention/retention.job.ts';
 import { sendRemindersJob } from '#src/features/send/send-reminders.job.ts';
+import { reportExportJob } from '#src/features/reports/report-export.job.ts';
 import { vacuumJob } from '#src/jobs/vacuum.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';
@@ -22,6 +23,7 @@ export const JOBS: JobDefinition[] = [
   followUpLinksJob,
   retentionJob,
   sendRemindersJob,
+  reportExportJob,
 ];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */

@@ -122,8 +122,9 @@ export class ServiceUnderTest {
     return context.newPage();
   }
 
-  /** Signs in through the two pages, email and password then the code from the app, and lands on the home page. */
-  async signIn(page: Page, who: Staff, label: string) {
+  /** Signs in through the two pages, email and password then the code from the app, and lands on the home page
+   * (a commissioner's is the reports). */
+  async signIn(page: Page, who: Staff, label: string, lands = { path: '/home', heading: 'Home' }) {
     await page.goto(`${this.origin}/sign-in`);
     await pw(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     await this.watch.check(page, `${label}: sign in`);
@@ -135,8 +136,8 @@ export class ServiceUnderTest {
     this.h.clock.advance(TOTP_STEP); // a code works once: the next 30-second step, as a person types it later
     await page.getByLabel('Enter your sign-in code', { exact: true }).fill(currentTotp(who.totpSecret, this.h.clock.now().getTime()));
     await page.getByRole('button', { name: 'Continue' }).click();
-    await pw(page).toHaveURL(`${this.origin}/home`);
-    await pw(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await pw(page).toHaveURL(`${this.origin}${lands.path}`);
+    await pw(page.getByRole('heading', { level: 1, name: lands.heading })).toBeVisible();
   }
 
   /** On the two-factor setup page (after a first sign-in): a code from the key shown as text, then past the backup codes. */

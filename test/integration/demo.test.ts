@@ -5,6 +5,7 @@ import { systemActor } from '#src/access/actor.ts';
 import { DEMO_SLUG, loadDemo } from '#src/demo/load-demo.ts';
 import { createHomeService } from '#src/features/home/home.service.ts';
 import { translator } from '#src/i18n/i18n.ts';
+import { REPORT_IDS } from '#src/features/reports/report-list.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 
 type ListedCase = { id: string; reference: string; caseType: string; status: string; urgent: boolean };
@@ -15,6 +16,19 @@ let key: string;
 let admin: OrgActor;
 let orgId: string;
 const get = (url: string) => h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+/** The year of history behind the reports (demo-reports.ts) is numbered from 9001; the rest are the live demo's. */
+const HISTORY = /^RCM-\d{4}-9\d{3}$/;
+/** Every page of the case list. */
+async function allCases(): Promise<ListedCase[]> {
+  const all: ListedCase[] = [];
+  for (let page = 1; page < 100; page++) {
+    const rows = (await get(`/api/v1/cases?page=${page}`)).json().cases as ListedCase[];
+    all.push(...rows);
+    if (rows.length === 0 || rows.length < 25) break;
+  }
+  return all;
+}
+const liveCases = async () => (await allCases()).filter((c) => !HISTORY.test(c.reference));
 
 beforeAll(async () => {
   h = await startHarness();
@@ -39,9 +53,8 @@ describe('parley demo', () => {
   });
 
   it('has a case at every stage', async () => {
-    const res = await get('/api/v1/cases');
-    expect(res.statusCode).toBe(200);
-    const cases = res.json().cases as ListedCase[];
+    expect((await get('/api/v1/cases')).statusCode).toBe(200);
+    const cases = await liveCases();
     expect(cases).toHaveLength(12);
     const byStatus = Object.fromEntries(
       ['intake', 'ready', 'mediation', 'follow_up', 'closed', 'withdrawn'].map((s) => [s, cases.filter((c) => c.status === s).length]),
@@ -52,7 +65,7 @@ describe('parley demo', () => {
   });
 
   it('records consents and intake records on the cases that are ready or beyond, and a contact log on intake', async () => {
-    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const cases = await liveCases();
     const ready = (await get(`/api/v1/cases/${cases.find((c) => c.status === 'ready')!.id}`)).json() as CaseDetail & { timeline: { kind: string }[] };
     expect(ready.parties.every((p) => p.consent === 'given')).toBe(true);
     expect(ready.timeline.filter((e) => e.kind === 'intake')).toHaveLength(2);
@@ -62,7 +75,7 @@ describe('parley demo', () => {
   });
 
   it('leaves tasks, some of them overdue', async () => {
-    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const cases = await liveCases();
     const today = h.clock.now().toISOString().slice(0, 10);
     const tasks = (await Promise.all(cases.map(async (c) => ((await get(`/api/v1/cases/${c.id}`)).json() as CaseDetail).tasks))).flat();
     expect(tasks.length).toBeGreaterThanOrEqual(5);
@@ -130,7 +143,7 @@ describe('parley demo', () => {
   });
 
   it('has signed agreements (one with a drawn signature) whose PDFs download from the case, at Outcome or beyond', async () => {
-    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const cases = await liveCases();
     const signed: string[] = [];
     for (const c of cases.filter((x) => ['outcome', 'follow_up', 'closed'].includes(x.status))) {
       const { agreements } = (await get(`/api/v1/cases/${c.id}/agreements`)).json() as {
@@ -184,12 +197,12 @@ describe('parley demo', () => {
     const again = await loadDemo(h.deps);
     expect(again).toMatchObject({ created: false, orgId });
     expect(again.accounts.map((a) => a.role)).toContain('admin');
-    expect(((await get('/api/v1/cases')).json().cases as ListedCase[]).length).toBe(12);
+    expect((await liveCases()).length).toBe(12);
     expect(admin.orgSlug).toBe(DEMO_SLUG);
   });
 
   it('has a case in follow-up with a check-in answered, and an approved testimonial on the public page', async () => {
-    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const cases = await liveCases();
     const followUp = cases.find((c) => c.status === 'follow_up')!;
     const schedule = (await get(`/api/v1/cases/${followUp.id}/follow-ups`)).json();
     expect(schedule.points.length).toBeGreaterThanOrEqual(2);
@@ -201,7 +214,7 @@ describe('parley demo', () => {
   });
 
   it('has a restorative case waiting on an assessment, its conference refused with the reason, and one with vetted letters', async () => {
-    const cases = (await get('/api/v1/cases')).json().cases as ListedCase[];
+    const cases = await liveCases();
     const rjCases = cases.filter((c) => c.caseType === 'restorative_justice');
     const summaries = await Promise.all(rjCases.map(async (c) => ({ c, rj: (await get(`/api/v1/cases/${c.id}/rj`)).json() })));
     const waiting = summaries.find((s) => s.c.status === 'intake')!;
@@ -234,5 +247,27 @@ describe('parley demo', () => {
     const requests = (await get('/api/v1/data-protection/requests')).json().requests;
     expect(requests).toEqual([expect.objectContaining({ kind: 'access', status: 'open', requesterName: 'Robin Invented' })]);
     expect((await get('/api/v1/retention')).json().rules.map((r: { years: number }) => r.years)).toEqual([3, 7, 6, 6]);
+  });
+
+  it('has a year of closed cases, so every report shows real numbers and at least one small number hidden', async () => {
+    type Value = { value: number | null; suppressed: string | null };
+    type Metric = { kind: string; cells?: Value[][]; figures?: Value[] };
+    const hidden: string[] = [];
+    for (const id of REPORT_IDS) {
+      const res = await get(`/api/v1/reports/${id}`);
+      expect(res.statusCode, id).toBe(200);
+      const values = (res.json().metrics as Metric[]).flatMap((m) => (m.kind === 'table' ? m.cells!.flat() : m.figures!));
+      expect(
+        values.some((v) => (v.value ?? 0) > 0),
+        `${id} shows a number`,
+      ).toBe(true);
+      if (values.some((v) => v.suppressed === 'fewer_than_threshold')) hidden.push(id);
+    }
+    expect(hidden).toContain('referrals'); // 3 by API and 3 from the contact form
+    const closed = (await get('/api/v1/reports/agreements')).json().metrics[1];
+    expect(closed.cells.at(-1)[0].value).toBeGreaterThanOrEqual(30);
+    // The demo's commissioner sees the same reports and nothing else.
+    const commissioner = (await h.deps.people.list(admin)).members.find((m) => m.role === 'commissioner');
+    expect(commissioner?.email).toBe('commissioner@demo.parley.example');
   });
 });

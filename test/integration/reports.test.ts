@@ -119,6 +119,30 @@ describe('referrals by source and outcome', () => {
     expect(res.body).not.toMatch(/,7,|,6,|,3,|,5,/);
   });
 
+  it('writes the same figures to an XLSX workbook: shown figures as numbers, hidden ones in words', async () => {
+    const res = await admin.get(`/reports/referrals/xlsx?${Q}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="referrals-2026-01-01-to-2026-03-31.xlsx"');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[0]).toEqual(['Referrals by source and outcome']);
+    expect(rows).toContainEqual(['Self-referral', 0, 'withheld', 'fewer than 5', 0, 10]);
+    expect(rows).toContainEqual(['Professional (online form)', 0, 'withheld', 'withheld', 0, 11]);
+    expect(rows).toContainEqual(['Total', 0, 13, 8, 0, 21]);
+    for (const hidden of [7, 6, 3, 5]) expect(rows.flat()).not.toContain(hidden);
+  });
+
+  it('has a printable version: the report without its form', async () => {
+    const res = await admin.get(`/reports/referrals/print?${Q}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('<form method="get"');
+    expect(res.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('Self-referral 0 withheld fewer than 5 0 10');
+  });
+
   it('marks them in the API, never giving the hidden values', async () => {
     const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/referrals?${Q}`, headers: { authorization: `Bearer ${key}` } });
     expect(res.statusCode).toBe(200);
@@ -168,10 +192,33 @@ describe('the other reports', () => {
   });
 });
 
+describe('charts', () => {
+  it('draws each metric as an SVG bar chart with a title and description, hidden figures as words and never as bars', async () => {
+    const page = await admin.get(`/reports/cases?${Q}`);
+    expect(page.statusCode).toBe(200);
+    const svg = page.body.match(/<svg[^>]*aria-labelledby="cases-by-stage-chart-title[\s\S]*?<\/svg>/)?.[0] ?? '';
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('<title id="cases-by-stage-chart-title">Cases by stage now</title>');
+    expect(svg).toContain('<desc id="cases-by-stage-chart-desc">');
+    expect(svg).not.toMatch(/<style|<script|\son\w+=/); // drawn whole on the server: no script, no inline style
+    // Stage now: intake 4 and closed 2 are both hidden; every other stage is 0. So no bar has any length, and the two
+    // hidden figures are written, not drawn.
+    const bars = [...svg.matchAll(/<rect[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(bars.every((w) => w === 0)).toBe(true);
+    expect(svg.match(/fewer than 5/g)).toHaveLength(2);
+    expect(svg).not.toMatch(/>4<|>2<|>6</);
+    // Opened (6, shown) and closed (2, hidden): one bar with length, the hidden one in words.
+    const opened = page.body.match(/<svg[^>]*aria-labelledby="opened-closed-chart-title[\s\S]*?<\/svg>/)?.[0] ?? '';
+    expect([...opened.matchAll(/<rect[^>]*width="([\d.]+)"/g)].filter((m) => Number(m[1]) > 0)).toHaveLength(1);
+    expect(opened).toContain('>6<');
+    expect(opened).toContain('fewer than 5');
+  });
+});
+
 describe('who may see reports, and bad input', () => {
   it('lets admins and coordinators in, and refuses a mediator', async () => {
     expect((await admin.get('/reports')).statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` } })).json().reports).toHaveLength(5);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` } })).json().reports).toHaveLength(7);
     expect((await mediator.get('/reports')).statusCode).toBe(403);
     expect((await mediator.get(`/reports/referrals?${Q}`)).statusCode).toBe(403);
   });
@@ -219,6 +266,30 @@ describe('the service’s threshold, and the audit trail', () => {
     expect(shown[1]).toEqual([0, 'fewer_than_threshold', 'fewer_than_threshold', 0, 11]);
     expect(shown[4]).toEqual([0, 'secondary', 'fewer_than_threshold', 0, 21]);
     expect((await admin.get(`/reports/referrals?${Q}`)).body).toContain('fewer than 10');
+    await setThreshold(5);
+  });
+
+  it('lets an admin change the threshold on its page, keeps what was typed when wrong, and audits the change', async () => {
+    const page = await admin.get('/reports/threshold');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('value="5"');
+    const wrong = await admin.post('/reports/threshold', { threshold: '1.5' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).toContain('Enter the threshold as a whole number from 2 to 100');
+    expect(wrong.body).toContain('value="1.5"');
+    expect((await admin.post('/reports/threshold', { threshold: '101' })).statusCode).toBe(422);
+    const saved = await admin.post('/reports/threshold', { threshold: '7' });
+    expect(saved.statusCode).toBe(303);
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/reports/referrals?${Q}`, headers: { authorization: `Bearer ${key}` } });
+    expect(res.json().threshold).toBe(7);
+    const audited = await asSystem(h.deps.db, (tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'settings.updated'))),
+    );
+    expect(audited.map((a) => a.detail)).toContainEqual({ changed: ['reportThreshold'] });
+    expect((await mediator.get('/reports/threshold')).statusCode).toBe(403);
     await setThreshold(5);
   });
 });

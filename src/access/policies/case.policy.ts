@@ -17,6 +17,8 @@ export const CASE_MISSING = msg('That case was not found');
 const NOT_ON_TEAM = msg('You are not on the team for this case');
 const NOT_RECORDING = msg('Only the case team and coordinators record work on a case');
 
+const COMMISSIONER = msg('A commissioner sees only the service’s reports, never a case');
+
 const onTeam = (s: Subject, f: CaseFacts) => {
   const me = userIdOf(s);
   return me !== null && (f.coordinatorId === me || f.teamUserIds.includes(me));
@@ -33,6 +35,8 @@ export const CASE_RECORD_RULES = {
         return onTeam(s, f) ? ALLOW : refuse('NOT_ON_CASE', NOT_ON_TEAM);
       case 'referrer':
         return f.referredByKeyIds.includes(s.keyId) ? ALLOW : hidden(CASE_MISSING);
+      case 'commissioner':
+        return refuse('ROLE_NOT_ALLOWED', COMMISSIONER);
       default:
         return unreachable(s);
     }
@@ -48,6 +52,8 @@ export const CASE_RECORD_RULES = {
         return f.teamUserIds.includes(s.userId) ? ALLOW : refuse('NOT_ON_CASE', NOT_RECORDING);
       case 'referrer':
         return ALLOW; // asking for a further meeting on the case its referral became
+      case 'commissioner':
+        return refuse('ROLE_NOT_ALLOWED', COMMISSIONER);
       default:
         return unreachable(s);
     }
@@ -57,7 +63,7 @@ export const CASE_RECORD_RULES = {
 const byRole =
   (roles: readonly Role[], message: string) =>
   (s: Subject): Decision =>
-    s.kind !== 'referrer' && roles.includes(s.role) ? ALLOW : refuse('ROLE_NOT_ALLOWED', message);
+    s.kind !== 'referrer' && s.kind !== 'commissioner' && roles.includes(s.role) ? ALLOW : refuse('ROLE_NOT_ALLOWED', message);
 
 /** Actions decided on who is asking alone (after the case itself has been checked, where there is one). */
 export const CASE_GENERAL_RULES = {

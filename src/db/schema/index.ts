@@ -15,3 +15,4 @@ export * from './rj.ts';
 export * from './dataprotection.ts';
 export * from './send.ts';
 export * from './case-types.ts';
+export * from './reports.ts';

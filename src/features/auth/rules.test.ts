@@ -73,7 +73,15 @@ describe('password hashes', () => {
 
 describe('two-factor', () => {
   it('is required for every staff role by default (a viewer reads cases too), and follows the service setting', () => {
-    expect(STAFF_ROLES.filter((r) => roleNeedsTwoFactor(r, {}))).toEqual(['admin', 'coordinator', 'supervisor', 'mediator', 'safeguarding_lead', 'viewer']);
+    expect(STAFF_ROLES.filter((r) => roleNeedsTwoFactor(r, {}))).toEqual([
+      'admin',
+      'coordinator',
+      'supervisor',
+      'mediator',
+      'safeguarding_lead',
+      'viewer',
+      'commissioner',
+    ]);
     expect(roleNeedsTwoFactor('viewer', { twoFactorRoles: ['admin'] })).toBe(false);
     expect(roleNeedsTwoFactor('admin', { twoFactorRoles: [] })).toBe(false);
     expect(roleNeedsTwoFactor('viewer', { twoFactorRoles: ['viewer'] })).toBe(true);

@@ -12,6 +12,7 @@ const SIGNED_IN_AS: Record<Role, string> = {
   mediator: msg('mediator'),
   safeguarding_lead: msg('safeguarding lead'),
   viewer: msg('viewer'),
+  commissioner: msg('commissioner'),
   referrer: msg('referrer'),
 };
 

@@ -8,6 +8,9 @@ import { signedAgreementsByCaseType } from '#src/features/agreements/agreement-r
 import { countFigure, type Labelled, medianFigure, type Metric, pivot } from './metrics.ts';
 import { METRIC_DEFINITIONS as D, type ReportId } from './report-list.ts';
 import * as q from './reports.repo.ts';
+import * as e from './engagement.repo.ts';
+import { MEETING_KIND_LABELS, MEETING_KINDS } from '#src/domain/meeting-words.ts';
+import { SOURCE_LABELS as FEEDBACK_SOURCE_LABELS, STAFF_SOURCES } from '#src/features/closing/closing-words.ts';
 
 const labelled = (keys: readonly string[], labels: Record<string, string>): Labelled[] => keys.map((key) => ({ key, label: labels[key] ?? key }));
 const typesIn = (f: q.ReportFilter) => labelled(f.caseType ? [f.caseType] : CASE_TYPES, CASE_TYPE_LABELS);
@@ -78,6 +81,78 @@ export async function buildReport(tx: Db, orgId: string, id: ReportId, f: q.Repo
             medianFigure('to-first-meeting', msg('Referral to first meeting'), D.toFirstMeeting, await q.medianDaysToFirstMeeting(tx, orgId, f), threshold),
           ],
         },
+      ];
+    case 'engagement':
+      return [
+        pivot(
+          await e.casesByPartiesEngaged(tx, orgId, f),
+          {
+            id: 'parties-engaged',
+            title: msg('Cases by parties engaged'),
+            definition: D.partiesEngaged,
+            rowHeading: msg('Parties who agreed to take part'),
+            rows: [
+              { key: 'both', label: msg('Two or more (both engaged)') },
+              { key: 'one', label: msg('One') },
+              { key: 'none', label: msg('None yet') },
+            ],
+            columns: COUNT,
+            rowTotals: false,
+            columnTotals: true,
+          },
+          threshold,
+        ),
+        pivot(
+          await e.meetingsHeldByKind(tx, orgId, f),
+          {
+            id: 'meetings-held',
+            title: msg('Meetings held, by kind'),
+            definition: D.meetingsHeld,
+            rowHeading: msg('Kind of meeting'),
+            rows: labelled(MEETING_KINDS, MEETING_KIND_LABELS),
+            columns: [{ key: '', label: msg('Meetings') }],
+            rowTotals: false,
+            columnTotals: true,
+          },
+          threshold,
+        ),
+      ];
+    case 'feedback':
+      return [
+        pivot(
+          await e.feedbackBySatisfaction(tx, orgId, f),
+          {
+            id: 'satisfaction',
+            title: msg('Satisfaction'),
+            definition: D.satisfaction,
+            rowHeading: msg('Satisfaction (1 to 5)'),
+            rows: ['5', '4', '3', '2', '1'].map((k) => ({ key: k, label: k })),
+            columns: labelled(['link', ...STAFF_SOURCES], FEEDBACK_SOURCE_LABELS),
+            rowTotals: true,
+            columnTotals: true,
+          },
+          threshold,
+        ),
+        pivot(
+          await e.feedbackAnswers(tx, orgId, f),
+          {
+            id: 'heard-and-recommend',
+            title: msg('Felt heard, and would recommend'),
+            definition: D.feedbackAnswers,
+            rowHeading: msg('Question'),
+            rows: [
+              { key: 'felt_heard', label: msg('Felt heard') },
+              { key: 'would_recommend', label: msg('Would recommend the service') },
+            ],
+            columns: [
+              { key: 'yes', label: msg('Yes') },
+              { key: 'no', label: msg('No') },
+            ],
+            rowTotals: true,
+            columnTotals: false,
+          },
+          threshold,
+        ),
       ];
     case 'agreements':
       return [

@@ -2,13 +2,15 @@
 // words are the agreed definitions (rules.md #62: "keep an agreed and versioned definition of each metric").
 import { msg } from '#src/i18n/i18n.ts';
 
-export const REPORT_IDS = ['referrals', 'cases', 'timeliness', 'agreements', 'community-return'] as const;
+export const REPORT_IDS = ['referrals', 'cases', 'timeliness', 'engagement', 'agreements', 'feedback', 'community-return'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 export const REPORTS: Record<ReportId, { title: string; summary: string }> = {
   referrals: { title: msg('Referrals by source and outcome'), summary: msg('Where referrals came from and what was decided') },
   cases: { title: msg('Cases by stage'), summary: msg('Cases at each stage now, and cases opened and closed in the period') },
   timeliness: { title: msg('Time to first contact and first meeting'), summary: msg('How long people wait, in days (the median)') },
+  engagement: { title: msg('Engagement'), summary: msg('Whether both parties took part, and the meetings held, by kind') },
+  feedback: { title: msg('Feedback and satisfaction'), summary: msg('How satisfied people were, whether they felt heard and would recommend the service') },
   agreements: { title: msg('Agreements reached'), summary: msg('Agreements signed, and how cases ended') },
   'community-return': { title: msg('Community funder return'), summary: msg('The counts housing associations and councils ask for') },
 };
@@ -26,6 +28,12 @@ export const METRIC_DEFINITIONS = {
   ),
   agreementsSigned: msg('Cases whose written agreement was signed by everyone in the period, counted once, by case type.'),
   referred: msg('Referrals received in the period.'),
+  partiesEngaged: msg('Cases opened in the period, by how many of their parties gave consent to take part: two or more (both engaged), one, or none yet.'),
+  meetingsHeld: msg(
+    'Meetings held in the period (not booked, cancelled or missed), by kind: joint meetings bring the parties together; shuttle sessions keep them apart.',
+  ),
+  satisfaction: msg('Feedback forms returned in the period, by the satisfaction given (1 very dissatisfied to 5 very satisfied) and how the form came back.'),
+  feedbackAnswers: msg('Feedback forms returned in the period: whether the person felt heard, and whether they would recommend the service.'),
   bothEngaged: msg('Cases opened in the period where at least two parties gave their consent to take part.'),
   jointHeld: msg('Joint meetings (all parties together) held in the period.'),
   feedback: msg('Feedback forms returned in the period, online, by phone or on paper.'),

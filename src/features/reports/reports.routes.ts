@@ -1,14 +1,19 @@
 // The reports pages (reports.view): /reports lists the standard reports; /reports/{report} shows one over a period
 // and case type (a GET form, so it works without JavaScript and the address can be shared), each metric with its
 // definition beside it; /reports/{report}/csv downloads the same figures, suppressed the same way.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { parseForm, keepValues } from '#src/http/forms.ts';
 import { textParam } from '#src/http/page-input.ts';
 import { notFound } from '#src/lib/app-error.ts';
-import { msg } from '#src/i18n/i18n.ts';
+import { can } from '#src/access/permissions.ts';
+import { msg, type Translate } from '#src/i18n/i18n.ts';
+import { barsOf, chartSvg } from './charts.ts';
+import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
+import type { Metric } from './metrics.ts';
 import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
 import { figureRows, reportCsv, SECONDARY_HINT, say, tableRows } from './reports.present.ts';
 import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
@@ -22,22 +27,67 @@ function reportOf(req: FastifyRequest): ReportId {
 const queryString = (q: ReportQuery) =>
   new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
 
+/** A metric on the page: its chart (SVG drawn here), then the same figures as a table. */
+async function metricView(t: Translate, m: Metric, threshold: number) {
+  const title = say(t, m.title);
+  const chart = await chartSvg(barsOf(t, m, threshold), {
+    id: m.id,
+    title,
+    description: t('Bar chart of the figures in the table below. A hidden figure is shown as words, never as a bar.'),
+    axis: m.kind === 'figures' && m.unit === 'days' ? t('Median days') : t('Count'),
+  });
+  if (m.kind === 'table')
+    return { kind: m.kind, id: m.id, title, chart, definition: say(t, m.definition), ...tableRows(t, m, threshold), hasTotalsRow: m.columnTotals };
+  return {
+    kind: m.kind,
+    id: m.id,
+    title,
+    chart,
+    unitHeading: m.unit === 'days' ? t('Median days') : t('Count'),
+    figures: figureRows(t, m.figures, threshold),
+  };
+}
+
 export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
   app.get('/reports', async (req, reply) => {
     deps.reports.list(req.actor!);
     return reply.page('reports/views/reports.njk', {
       pageTitle: req.t('Reports'),
       reports: REPORT_IDS.map((id) => ({ href: `/reports/${id}`, title: req.t(REPORTS[id].title), summary: req.t(REPORTS[id].summary) })),
+      // The statutory returns kept with their own features, for the roles that may read them (never a commissioner:
+      // they are not suppressed).
+      thresholdHref: can(req.actor!.role, 'settings.manage') ? '/reports/threshold' : undefined,
+      returns: [
+        ...(can(req.actor!.role, 'send.deadlines')
+          ? [
+              {
+                href: '/send/report',
+                title: req.t('SEND report'),
+                summary: req.t('Cases by local authority, certificates, mediations within 30 days and outcomes per issue'),
+              },
+            ]
+          : []),
+        ...(can(req.actor!.role, 'feedback.view')
+          ? [
+              {
+                href: '/reports/rj',
+                title: req.t('Restorative justice return'),
+                summary: req.t('The PCC and MoJ return: referrals, offers, processes, agreements and satisfaction'),
+              },
+            ]
+          : []),
+      ],
     });
   });
 
-  app.get('/reports/:report', async (req, reply) => {
+  const showReport = (print: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
     const id = reportOf(req);
     const values = keepValues(req.query);
     const form = parseForm(ZReportQuery, req.query, req.locale);
     const base = {
       pageTitle: req.t(REPORTS[id].title),
       reportId: id,
+      print,
       values,
       caseTypeItems: [
         { value: '', text: req.t('All case types') },
@@ -51,8 +101,9 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
         errors: Object.entries(form.fields).map(([k, text]) => ({ text, href: `#${k}` })),
       });
     }
-    const report = await deps.reports.report(req.actor!, id, form.data);
+    const report = await deps.reports.report(req.actor!, id, form.data, print ? 'printed' : 'viewed');
     const t = req.t;
+    const filter = queryString({ from: report.from, to: report.to, caseType: report.caseType });
     return reply.page('reports/views/report.njk', {
       ...base,
       fields: {},
@@ -63,27 +114,15 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
         n: report.threshold,
       }),
       secondaryNote: say(t, SECONDARY_HINT),
-      csvHref: `/reports/${id}/csv?${queryString({ from: report.from, to: report.to, caseType: report.caseType })}`,
-      metrics: report.metrics.map((m) =>
-        m.kind === 'table'
-          ? {
-              kind: m.kind,
-              id: m.id,
-              title: say(t, m.title),
-              definition: say(t, m.definition),
-              ...tableRows(t, m, report.threshold),
-              hasTotalsRow: m.columnTotals,
-            }
-          : {
-              kind: m.kind,
-              id: m.id,
-              title: say(t, m.title),
-              unitHeading: m.unit === 'days' ? t('Median days') : t('Count'),
-              figures: figureRows(t, m.figures, report.threshold),
-            },
-      ),
+      csvHref: `/reports/${id}/csv?${filter}`,
+      xlsxHref: `/reports/${id}/xlsx?${filter}`,
+      printHref: `/reports/${id}/print?${filter}`,
+      metrics: await Promise.all(report.metrics.map((m) => metricView(t, m, report.threshold))),
     });
-  });
+  };
+  app.get('/reports/:report', showReport(false));
+  // The same report without the filter form, laid out for paper by the print rules in parley.css.
+  app.get('/reports/:report/print', showReport(true));
 
   app.get('/reports/:report/csv', async (req, reply) => {
     const id = reportOf(req);
@@ -95,5 +134,22 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.csv"`)
       .send(reportCsv(req.t, REPORTS[id].title, period, report.metrics, report.threshold));
+  });
+
+  app.get('/reports/:report/xlsx', async (req, reply) => {
+    const id = reportOf(req);
+    const form = parseForm(ZReportQuery, req.query, req.locale);
+    if (!form.ok) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
+    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded');
+    const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
+    const out = new PassThrough();
+    writeXlsx(out, req.t(REPORTS[id].title), xlsxRows(req.t, REPORTS[id].title, period, report.metrics, report.threshold)).catch((err: unknown) =>
+      out.destroy(err as Error),
+    );
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.xlsx"`)
+      .header('cache-control', 'no-store')
+      .send(out);
   });
 }

@@ -30,6 +30,14 @@ export function periodOf(q: ReportQuery, now: Date) {
   return { from, to, caseType: q.caseType, filter };
 }
 
+/** One report's figures, suppressed with the service's threshold, read inside the caller's transaction (inOrg). */
+export async function computeReport(tx: Db, orgId: string, id: ReportId, q: ReportQuery, now: Date) {
+  const period = periodOf(q, now);
+  const threshold = thresholdOf((await findOrgById(tx, orgId))?.settings);
+  const metrics = await buildReport(tx, orgId, id, period.filter, threshold);
+  return { id, from: period.from, to: period.to, caseType: period.caseType, threshold, metrics };
+}
+
 export function createReportsService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   return {
     /** Whether the actor may see reports at all (for the list, which reads nothing). */
@@ -37,19 +45,17 @@ export function createReportsService({ db, clock, audit }: { db: Db; clock: Cloc
       authorise(actor, 'reports.view');
     },
 
-    async report(actor: OrgActor, id: ReportId, q: ReportQuery, how: 'viewed' | 'downloaded' = 'viewed') {
+    async report(actor: OrgActor, id: ReportId, q: ReportQuery, how: 'viewed' | 'printed' | 'downloaded' = 'viewed') {
       authorise(actor, 'reports.view');
-      const period = periodOf(q, clock.now());
       return inOrg(db, actor.orgId, async (tx) => {
-        const threshold = thresholdOf((await findOrgById(tx, actor.orgId))?.settings);
-        const metrics = await buildReport(tx, actor.orgId, id, period.filter, threshold);
+        const report = await computeReport(tx, actor.orgId, id, q, clock.now());
         await audit.record(tx, actor, actor.orgId, {
           action: `reports.${how}`,
           entityType: 'organisation',
           entityId: actor.orgId,
-          detail: { report: id, from: period.from, to: period.to, caseType: period.caseType ?? null },
+          detail: { report: id, from: report.from, to: report.to, caseType: report.caseType ?? null },
         });
-        return { id, from: period.from, to: period.to, caseType: period.caseType, threshold, metrics };
+        return report;
       });
     },
   };

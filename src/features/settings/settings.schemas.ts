@@ -1,5 +1,7 @@
 // A service's settings: case types offered, areas covered, notices, public texts.
 import { z } from 'zod';
+import { msg } from '#src/i18n/i18n.ts';
+import { CASE_TYPES } from '#src/domain/case-words.ts';
 import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { DEFAULT_FOLLOW_UP_POLICY, ZFollowUpPolicy } from '#src/features/settings/follow-up-policy.ts';
@@ -59,6 +61,13 @@ export const ZServiceSettings = z.object({
   welcome: z.string().trim().max(5000).default(''),
   /** An admin has put away the getting-started checklist on their home page. */
   gettingStartedDismissed: z.boolean().default(false),
+  /** Reports hide any count from 1 to reportThreshold − 1 ("fewer than 5"): features/reports/suppression.ts. */
+  reportThreshold: z
+    .number({ error: msg('Enter the threshold as a whole number from 2 to 100') })
+    .int(msg('Enter the threshold as a whole number from 2 to 100'))
+    .min(2, msg('Enter the threshold as a whole number from 2 to 100'))
+    .max(100, msg('Enter the threshold as a whole number from 2 to 100'))
+    .default(5),
   /** Training, supervision, DBS and pairing rules for volunteers. */
   volunteers: ZVolunteerPolicy.default(DEFAULT_VOLUNTEER_POLICY),
   /** Ground rules, video links, reminders, travel time, meeting hours, SEND notice and email templates. */
@@ -105,6 +114,7 @@ export const ZServiceSettingsOut = z.object({
   signposting: z.string(),
   emergencyContacts: z.string(),
   welcome: z.string(),
+  reportThreshold: z.number().int().describe('Counts from 1 to reportThreshold − 1 are hidden in every report'),
   volunteers: ZVolunteerPolicy,
   meetings: ZMeetingPolicy,
 });

@@ -1,0 +1,138 @@
+// The reports benchmark (`node bench/run.ts reports`): every standard report over a generated service of 100k cases
+// and 1M timeline events (bench/cases/generate.ts), a year's period, read as the reports service reads it (one query
+// per metric, inside inOrg), on PGlite and, with DATABASE_URL, on PostgreSQL (targets p95 ≤ 1 s and ≤ 500 ms); and an
+// XLSX of 100k rows written by the export job's streaming writer, with the growth of the process's RSS while it writes
+// (target ≤ 50 MB). BENCH_CASES sets the size of the service (default 100000); BENCH_RUNS the runs per report (20).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import pg from 'pg';
+import { type Database, openDatabase } from '#src/db/client.ts';
+import { runMigrations } from '#src/db/migrate.ts';
+import { inOrg } from '#src/db/tenant.ts';
+import { REPORT_IDS } from '#src/features/reports/report-list.ts';
+import { computeReport } from '#src/features/reports/reports.service.ts';
+import { writeXlsx } from '#src/features/reports/reports-xlsx.ts';
+import { analyse, benchDeps, generateService, runnerFor } from './cases/generate.ts';
+import { writeSection } from './results-file.ts';
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const XLSX_ROWS = 100_000;
+type Row = { backend: string; report: string; p50: number; p95: number; target: number };
+const rows: Row[] = [];
+const notes: string[] = [];
+const cleanups: (() => Promise<void> | void)[] = [];
+
+const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+
+async function measure(backend: string, database: Database, target: number) {
+  try {
+    await runMigrations(database);
+    const deps = benchDeps(database);
+    const db = runnerFor(database);
+    const t = performance.now();
+    const main = await generateService(
+      deps,
+      db,
+      { slug: 'bench', name: 'Benchmark Mediation (fictional)', prefix: 'BEN', cases: CASES, years: 5, coordinators: 4 },
+      (l) => console.log(l),
+    );
+    await analyse(db, database.kind);
+    notes.push(
+      `${backend}: ${main.cases.toLocaleString('en-GB')} cases, ${main.events.toLocaleString('en-GB')} timeline events, ${main.referrals.toLocaleString('en-GB')} referrals generated in ${((performance.now() - t) / 1000).toFixed(0)} s.`,
+    );
+    const now = new Date();
+    for (const report of REPORT_IDS) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS + 2; i++) {
+        const start = performance.now();
+        await inOrg(database.db, main.orgId, (tx) => computeReport(tx, main.orgId, report, {}, now));
+        if (i >= 2) times.push(performance.now() - start); // two warm-up runs
+      }
+      times.sort((a, b) => a - b);
+      rows.push({ backend, report, p50: p(times, 0.5), p95: p(times, 0.95), target });
+      console.log(`  ${backend} ${report}: p50 ${p(times, 0.5).toFixed(0)} ms, p95 ${p(times, 0.95).toFixed(0)} ms`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+/** 100k rows through the export job's writer into memory, as the job keeps them; RSS sampled every 20 ms. */
+async function xlsxMemory() {
+  // exceljs is loaded first, as a worker holds it after its first export; its own cost is reported apart.
+  const unloaded = process.memoryUsage().rss;
+  await import('exceljs');
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss;
+  const moduleMb = (before - unloaded) / 1048576;
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const rowsOf = function* () {
+    for (let i = 0; i < XLSX_ROWS; i++) yield { row: [`Row ${i + 1}`, i % 7 === 0 ? 'fewer than 5' : i % 1000, i % 13, 'A definition of the figure'] };
+  };
+  const t = performance.now();
+  await writeXlsx(out, 'Benchmark', rowsOf());
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const bytes = chunks.reduce((s, c) => s + c.length, 0);
+  return { growthMb: (peak - before) / 1048576, seconds: (performance.now() - t) / 1000, fileMb: bytes / 1048576, moduleMb };
+}
+
+export async function runReports(): Promise<number> {
+  const load = loadavg()[0]!.toFixed(2);
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-reports-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const xlsx = await xlsxMemory();
+  console.log(`  XLSX ${XLSX_ROWS} rows: RSS +${xlsx.growthMb.toFixed(1)} MB, ${xlsx.seconds.toFixed(1)} s, ${xlsx.fileMb.toFixed(1)} MB`);
+  await measure('PGlite', await openDatabase({ dataDir: dir }), 1000);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    const name = `parley_bench_reports_${randomBytes(4).toString('hex')}`;
+    const admin = async (sql: string) => {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
+    };
+    await admin(`CREATE DATABASE ${name}`);
+    cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    await measure('PostgreSQL', await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }), 500);
+  } else notes.push('PostgreSQL figures skipped: DATABASE_URL is not set.');
+  const failed = rows.filter((r) => r.p95 > r.target).length + (xlsx.growthMb > 50 ? 1 : 0);
+  writeSection('reports', [
+    '## Reports (issue 20)',
+    '',
+    `\`node bench/run.ts reports\`, load average ${load} at the start. Every standard report over a year to today, read as the reports service reads it (one query per metric in one transaction, suppression included), ${RUNS} runs after two warm-up runs.`,
+    '',
+    ...notes.map((n) => `- ${n}`),
+    '',
+    '| Database | Report | p50 | p95 | Target p95 |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (r) => `| ${r.backend} | ${r.report} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ≤ ${r.target} ms${r.p95 > r.target ? ' (missed)' : ''} |`,
+    ),
+    '',
+    `XLSX of ${XLSX_ROWS.toLocaleString('en-GB')} rows through the export job's streaming writer (exceljs WorkbookWriter), kept in memory as the job keeps the file: RSS growth ${xlsx.growthMb.toFixed(1)} MB at its peak (target ≤ 50 MB; garbage not yet collected included), ${xlsx.seconds.toFixed(1)} s, a ${xlsx.fileMb.toFixed(1)} MB file. Loading exceljs itself, once per process, adds ${xlsx.moduleMb.toFixed(1)} MB.`,
+    '',
+  ]);
+  for (const c of cleanups.reverse()) await c();
+  return failed ? 1 : 0;
+}
+
+export async function cleanUpReports() {
+  for (const c of cleanups.reverse()) await c();
+}

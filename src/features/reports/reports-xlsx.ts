@@ -1,0 +1,56 @@
+// A report as an XLSX workbook (exceljs), written row by row with its streaming writer so memory stays flat however
+// long the report: one sheet, the same layout as the CSV (title, period, the suppression note, then each metric with
+// its definition and table). Shown figures are numbers; a hidden one is the words "fewer than 5" or "withheld", never
+// its count. exceljs is imported on the first export, not when Parley starts.
+import type { Writable } from 'node:stream';
+import type { Translate } from '#src/i18n/i18n.ts';
+import type { Metric } from './metrics.ts';
+import { cellText, SECONDARY_HINT, say } from './reports.present.ts';
+
+type Row = (string | number)[];
+
+/** The workbook's rows: words for labels and hidden figures, numbers for the figures shown. */
+export function* xlsxRows(t: Translate, title: string, period: string, metrics: Metric[], threshold: number): Generator<{ row: Row; bold?: boolean }> {
+  yield { row: [say(t, title)], bold: true };
+  yield { row: [period] };
+  yield { row: [t('Figures from 1 to {max} are shown as “fewer than {n}”.', { max: threshold - 1, n: threshold })] };
+  yield { row: [say(t, SECONDARY_HINT)] };
+  for (const m of metrics) {
+    yield { row: [] };
+    yield { row: [say(t, m.title)], bold: true };
+    if (m.kind === 'table') {
+      yield { row: [say(t, m.definition)] };
+      yield { row: [say(t, m.rowHeading), ...m.columns.map((c) => say(t, c.label)), ...(m.rowTotals ? [t('Total')] : [])], bold: true };
+      const labels = [...m.rows.map((r) => say(t, r.label)), ...(m.columnTotals ? [t('Total')] : [])];
+      for (const [i, cells] of m.cells.entries())
+        yield {
+          row: [labels[i]!, ...cells.map((c) => (c.suppression === 'none' ? c.count : cellText(t, { value: c.count, suppression: c.suppression }, threshold)))],
+        };
+    } else {
+      yield { row: [t('Measure'), m.unit === 'days' ? t('Median days') : t('Count'), t('Definition')], bold: true };
+      for (const f of m.figures)
+        yield { row: [say(t, f.label), f.suppression === 'none' && f.value !== null ? f.value : cellText(t, f, threshold), say(t, f.definition)] };
+    }
+  }
+}
+
+/** Writes the rows to `out` as a workbook; resolves when the last byte is written. `onRow` reports progress. */
+export async function writeXlsx(out: Writable, sheetName: string, rows: Iterable<{ row: Row; bold?: boolean }>, onRow?: (n: number) => Promise<void> | void) {
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = book.addWorksheet(sheetName.slice(0, 31));
+  sheet.getColumn(1).width = 45;
+  let n = 0;
+  for (const { row, bold } of rows) {
+    const r = sheet.addRow(row);
+    if (bold) r.font = { bold: true };
+    r.commit();
+    n += 1;
+    // Every few hundred rows, let the zip and the output drain: a loop that never yields would hold the whole file's
+    // rows in the writer's buffers, and memory would grow with the report.
+    if (n % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (onRow && n % 1000 === 0) await onRow(n);
+  }
+  sheet.commit();
+  await book.commit();
+}
