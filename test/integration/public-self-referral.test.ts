@@ -18,6 +18,11 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** Posts one page of the journey from the page itself, and expects to be sent on to `next`. */
+// Each visitor comes from an address of their own, as members of the public do: public forms allow 10 posts a
+// minute from one address, and this file sends more than that.
+let visitors = 0;
+const visitor = () => new WebClient(h.app, { remoteAddress: `192.0.2.${++visitors}` });
+
 async function answer(web: WebClient, page: string, form: Record<string, string>, next: string) {
   const res = await web.submit(`${R}/${page}`, form);
   expect(res.statusCode, `${page}: ${res.body.match(/govuk-error-message[\s\S]*?<\/p>/)?.[0] ?? ''}`).toBe(303);
@@ -51,7 +56,7 @@ async function quickJourney(web: WebClient) {
 
 describe('self-referral', () => {
   it('goes from the start page through every question to a reference, refusing bad input on each page', async () => {
-    const web = new WebClient(h.app);
+    const web = visitor();
     const start = await web.get(R);
     expect(start.statusCode).toBe(200);
     expect(start.body).toContain('Refer yourself to CDM Mediation (fictional)');
@@ -200,7 +205,7 @@ describe('self-referral', () => {
   });
 
   it('asks someone affected by what happened the RJ questions, and records that neither party asked', async () => {
-    const web = new WebClient(h.app);
+    const web = visitor();
     await web.get(R);
     await answer(web, 'help', { caseType: 'restorative_justice' }, `${R}/your-role`);
     await answer(web, 'your-role', { myRole: 'family_member' }, `${R}/what-happened`);
@@ -228,7 +233,7 @@ describe('self-referral', () => {
   });
 
   it('asks parents about the SEND decision and shows the 2-month deadline, warning when it has passed', async () => {
-    const web = new WebClient(h.app);
+    const web = visitor();
     await answer(web, 'help', { caseType: 'send' }, `${R}/your-role`);
     await answer(web, 'your-role', { myRole: 'parent' }, `${R}/send-decision`);
     const date = { 'decisionLetterDate-day': '31', 'decisionLetterDate-month': '2', 'decisionLetterDate-year': '2026' };
@@ -277,7 +282,7 @@ describe('self-referral', () => {
       { postcode: 'TN9 1AA', lat: 51.19, lng: 0.27, laName: 'Faraway District (fictional)' },
       { postcode: 'ME14 1XX', lat: 51.27, lng: 0.52, laName: 'Weald Valley Borough (fictional)' },
     ]);
-    const web = new WebClient(h.app);
+    const web = visitor();
     await answer(web, 'help', { caseType: 'send' }, `${R}/your-role`);
     await answer(web, 'your-role', { myRole: 'parent' }, `${R}/send-decision`);
     await answer(web, 'send-decision', { decisionType: 'not_sure' }, `${R}/about-you`);
@@ -291,18 +296,18 @@ describe('self-referral', () => {
     await answer(web, 'about-you', { name: 'Parent Faraway', email: 'faraway@example.org', postcode: 'ME14 1XX' }, `${R}/people`);
     expect((await web.get(`${R}/send-area`)).headers.location).toBe(`${R}/people`);
     // Not for other kinds of help: the service's coverage page is for those.
-    const other = new WebClient(h.app);
+    const other = visitor();
     await answer(other, 'help', { caseType: 'community' }, `${R}/about-you`);
     await answer(other, 'about-you', { name: 'Neighbour Faraway', phone: '01632 960 222', postcode: 'TN9 1AA' }, `${R}/people`);
   });
 
   it('does not let anyone skip ahead, and starts again once the answers have expired', async () => {
-    const web = new WebClient(h.app);
+    const web = visitor();
     expect((await web.get(`${R}/safety`)).headers.location).toBe(`${R}/help`);
     await answer(web, 'help', { caseType: 'community' }, `${R}/about-you`);
     expect((await web.get(`${R}/consent`)).headers.location).toBe(`${R}/about-you`);
     // Another visitor has their own answers.
-    expect((await new WebClient(h.app).get(`${R}/about-you`)).headers.location).toBe(`${R}/help`);
+    expect((await visitor().get(`${R}/about-you`)).headers.location).toBe(`${R}/help`);
     h.clock.advance(25 * 3_600_000);
     const gone = await web.get(`${R}/about-you`);
     expect(gone.headers.location).toBe(`${R}?expired=1`);
@@ -312,7 +317,7 @@ describe('self-referral', () => {
 
   it('stores nothing when the honeypot is filled in, but looks the same to the robot', async () => {
     const before = (await h.deps.referrals.list(s.coordinator, {})).total;
-    const web = new WebClient(h.app);
+    const web = visitor();
     await quickJourney(web);
     const res = await web.post(`${R}/check`, { website: 'http://spam.example' });
     expect(res.headers.location).toBe(`${R}/confirmation`);
@@ -320,16 +325,16 @@ describe('self-referral', () => {
     expect((await h.deps.referrals.list(s.coordinator, {})).total).toBe(before);
     expect(web.cookies.has('parley_refer_cdm')).toBe(false);
 
-    const robot = new WebClient(h.app);
+    const robot = visitor();
     await robot.get(`${R}/help`);
     await robot.post(`${R}/help`, { caseType: 'community', website: 'http://spam.example' });
     expect(robot.cookies.has('parley_refer_cdm')).toBe(false);
   });
 
   it('shows the not-found page for a service that does not exist, and the confirmation only after sending', async () => {
-    const res = await new WebClient(h.app).get('/s/no-such-service/refer');
+    const res = await visitor().get('/s/no-such-service/refer');
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Page not found');
-    expect((await new WebClient(h.app).get(`${R}/confirmation`)).headers.location).toBe('/s/cdm');
+    expect((await visitor().get(`${R}/confirmation`)).headers.location).toBe('/s/cdm');
   });
 });
