@@ -97,7 +97,7 @@ export function registerSend(app: FastifyInstance, deps: Deps) {
   app.post('/cases/:id/send/attendees/:index/remove', async (req, reply) => {
     const caseId = caseIdParam(req);
     const index = Number((req.params as { index?: string }).index);
-    if (Number.isInteger(index) && index >= 0) await send.removeAttendee(req.actor!, caseId, index);
+    await send.removeAttendee(req.actor!, caseId, index); // checks who may work on the case first, then the index
     return reply.redirect(`/cases/${caseId}/send?done=attendee`, 303);
   });
   app.post('/cases/:id/send/duties/:termId', async (req, reply) => {

@@ -196,7 +196,10 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
     },
     /** #13: removes the person at this place in the list. */
     removeAttendee(actor: OrgActor, caseId: string, index: number) {
-      return saveAttendees(actor, caseId, (current) => current.filter((_, i) => i !== index));
+      return saveAttendees(actor, caseId, (current) => {
+        if (!Number.isInteger(index) || index < 0 || index >= current.length) throw notFound(msg('That person is not on the list of who attends'));
+        return current.filter((_, i) => i !== index);
+      });
     },
 
     /** #18–19: records when the local authority met a duty after the agreement (or that it has not). Audited. */
