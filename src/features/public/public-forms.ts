@@ -4,6 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '#src/lib/clock.ts';
 import { formatReference } from '#src/features/referrals/referral-reads.ts';
+import { londonDate } from '#src/domain/dates-in-words.ts';
 
 export { anonymous, type FormValues, formValues, HONEYPOT, isSpam, POST_LIMIT, type PublicService, serviceChrome, withErrors } from '#src/http/public-page.ts';
 
@@ -22,7 +23,7 @@ export const fromYesNo = (value: boolean | undefined) => (value === true ? 'yes'
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** Today's date in the UK, as YYYY-MM-DD. */
-export const ukToday = (clock: Clock) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(clock.now());
+export const ukToday = (clock: Clock) => londonDate(clock.now());
 
 /**
  * A GOV.UK date input (`{id}-day`, `{id}-month`, `{id}-year`): nothing entered, a past or present date, or

@@ -1,8 +1,9 @@
 // Pure: which of a service's notices are in force on a day (their dates include it; an open end runs on).
 import type { Notice } from './settings.schemas.ts';
+import { londonDate } from '#src/domain/dates-in-words.ts';
 
-/** The service's date today, as YYYY-MM-DD in the UK. */
-export const ukDateOf = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+/** The service's date today, as YYYY-MM-DD in the UK (one formatter, kept: building one a call cost every page's banner). */
+export const ukDateOf = (now: Date) => londonDate(now);
 
 /** Notices whose dates include `today`, those that change how the service works (home visits, the office) first. */
 export function noticesInForce(notices: readonly Notice[], today: string): Notice[] {
