@@ -5,6 +5,7 @@
 // their custody details and the service's checklist complete. Other meetings (intake visits, calls) prepare the
 // assessments themselves, so they are not gated.
 import type { Db } from '#src/db/client.ts';
+import type { ContactCheck } from '#src/features/meetings/booking/meeting-booking.ts';
 import { londonParts } from '#src/domain/meeting-times.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { custodyOf } from './rj.repo.ts';
@@ -14,16 +15,8 @@ import { prisonVisitProblems } from './rules/prison-rules.ts';
 const DIRECT_KINDS = ['rj_conference', 'joint'];
 const INDIRECT_KINDS = ['shuttle'];
 
-type Ask = {
-  orgId: string;
-  caseId: string;
-  caseType: string;
-  caseKind: string;
-  kind: string;
-  partyIds: readonly string[];
-  volunteerIds: readonly string[];
-  now: Date;
-};
+/** What meetings asks before a booking: its own shape, so the two never drift apart. */
+type Ask = Parameters<ContactCheck>[1];
 
 /** A conference is never run by fewer than two facilitators (the RJ seed: a case coordinator and two trained facilitators). */
 export const CONFERENCE_FACILITATORS = 2;
