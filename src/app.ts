@@ -126,7 +126,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerLocale(app, { secureCookies: deps.config.secureCookies || deps.config.baseUrl.startsWith('https:') });
   registerMergePatchBodies(app);
   await registerOpenApi(app, deps.config.baseUrl);
-  registerViews(app, { noticesFor: (orgId) => deps.settings.noticesToday(orgId, deps.clock.now()) });
+  registerViews(app, { noticesFor: (storedSettings) => deps.settings.noticesToday(storedSettings, deps.clock.now()) });
   registerErrorHandling(app, { serviceOf: (slug) => deps.settings.publicService(slug) });
   registerEdgeInput(app);
   registerRequestActor(app, deps);

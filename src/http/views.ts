@@ -81,15 +81,18 @@ declare module 'fastify' {
   }
 }
 
-/** The texts of a service's notices in force now, shown as a banner on every page a member of it sees. */
-export type NoticesFor = (orgId: string) => Promise<string[]>;
+/**
+ * The texts of a service's notices in force now, shown as a banner on every page a member of it sees. They are read
+ * from the service's settings that the session's own lookup brought with it, so the banner costs no statement.
+ */
+export type NoticesFor = (storedSettings: unknown) => string[];
 
 export function registerViews(app: FastifyInstance, opts: { noticesFor?: NoticesFor } = {}) {
   const env = createViewEnvironment();
-  async function serviceNotices(req: FastifyRequest): Promise<string[]> {
+  function serviceNotices(req: FastifyRequest): string[] {
     if (!opts.noticesFor || !req.actor || !req.session || req.session.stage !== 'full' || req.url.startsWith('/s/')) return []; // public pages show their own
     try {
-      return await opts.noticesFor(req.actor.orgId);
+      return opts.noticesFor(req.session.orgSettings);
     } catch (err) {
       req.log.warn({ err }, 'service notices not read'); // the page still shows; the banner is a courtesy
       return [];
@@ -117,7 +120,7 @@ export function registerViews(app: FastifyInstance, opts: { noticesFor?: Notices
       can: (permission: Permission) => Boolean(actor && can(actor.role, permission)),
       currentPath: req.url.split('?')[0],
       navigation: actor && req.session ? navigationFor(actor.role, req.url.split('?')[0] ?? '/', t) : [],
-      serviceNotices: await serviceNotices(req),
+      serviceNotices: serviceNotices(req),
     };
     const html = env.render(template, { ...chrome, ...model });
     return this.type('text/html; charset=utf-8').send(html);

@@ -187,7 +187,7 @@ describe('parley demo', () => {
   });
 
   it('does not list its own accounts as sign-in problems on the admin’s home', async () => {
-    const queues = await createHomeService(h.deps).queuesFor(admin, translator('en'));
+    const { queues } = await createHomeService(h.deps).pageFor(admin, translator('en'));
     const problems = queues.find((q) => q.id === 'sign-in-problems');
     expect(problems).toBeDefined();
     expect(problems!.items).toEqual([]);

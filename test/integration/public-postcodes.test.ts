@@ -11,6 +11,7 @@ import { findColumns, importPostcodes, PostcodeFileError, readLatLong, splitCsvL
 import { type Harness, startHarness } from '../support/harness.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { createHomeService } from '#src/features/home/home.service.ts';
+import { translator } from '#src/i18n/i18n.ts';
 import { WebClient } from '../support/web-client.ts';
 import { publicService } from './public-support.ts';
 
@@ -56,7 +57,7 @@ describe('postcodes import', () => {
     expect(byAuthority.body).not.toContain('We do not cover');
     const api = await h.app.inject({ method: 'GET', url: '/api/v1/public/cdm/coverage?postcode=TN9%202RW' });
     expect(api.json()).toMatchObject({ covered: false, result: 'not_set_up' });
-    const checklist = await createHomeService(h.deps).checklistFor(admin);
+    const { checklist } = await createHomeService(h.deps).pageFor(admin, translator('en'));
     expect(checklist?.items.find((i) => i.id === 'postcode-lookup')).toMatchObject({ done: false, href: '/settings/areas' });
   });
 
@@ -77,7 +78,7 @@ describe('postcodes import', () => {
     expect(outside.body).toContain('ME4 4AA is in Harbour City Council (fictional).');
     const unknown = await coverage('TN99 9ZZ'); // a real-looking postcode that is not in the lookup
     expect(unknown.body).toContain('We do not cover TN99 9ZZ');
-    const checklist = await createHomeService(h.deps).checklistFor(admin);
+    const { checklist } = await createHomeService(h.deps).pageFor(admin, translator('en'));
     expect(checklist?.items.map((i) => i.id)).not.toContain('postcode-lookup');
     // The ONS lat and long columns are kept for travel distances.
     expect(await latLong('CT1 1AA')).toEqual({ latitude: 51.28, longitude: 1.08 });

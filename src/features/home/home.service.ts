@@ -115,37 +115,76 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     ];
   }
 
-  return {
-    /** An admin's getting-started checklist, while anything on it is to do and it has not been dismissed. */
-    async checklistFor(actor: OrgActor) {
-      if (!can(actor.role, 'settings.manage')) return undefined;
-      return inOrg(db, actor.orgId, async (tx) => {
-        const org = await findOrgById(tx, actor.orgId);
-        const stored = (org?.settings ?? {}) as Record<string, unknown>;
-        const settings = readSettings(stored);
-        if (settings.gettingStartedDismissed) return undefined;
-        const members = await listMembers(tx, actor.orgId);
-        const invitations = await listOpenInvitations(tx, actor.orgId, clock.now());
-        const venues = await listVenuesWithRooms(tx, actor.orgId);
-        const volunteers = await listVolunteers(tx, actor.orgId, {}, 1);
-        const postcodeLookupLoaded = await hasPostcodes(tx);
-        const items = gettingStarted({
-          storedSettings: stored,
-          postcodePrefixes: settings.areas.postcodePrefixes.length,
-          localAuthorities: settings.areas.localAuthorities.length,
-          postcodeLookupLoaded,
-          welcome: settings.welcome,
-          privacyNotice: settings.privacyNotice,
-          roles: [...members.filter((m) => m.status === 'active').map((m) => m.role), ...invitations.map((i) => i.role)],
-          venues: venues.length,
-          volunteers: volunteers.length,
-        });
-        return items.every((i) => i.done) ? undefined : { items, done: items.filter((i) => i.done).length };
-      });
-    },
+  /** What the home reads about the service's people and itself, once, for the checklist and the people queues both. */
+  async function serviceFacts(tx: Db, actor: OrgActor) {
+    const org = await findOrgById(tx, actor.orgId);
+    const people = can(actor.role, 'people.manage') || can(actor.role, 'settings.manage');
+    const members = people ? await listMembers(tx, actor.orgId) : [];
+    const invitations = people ? await listOpenInvitations(tx, actor.orgId, clock.now()) : [];
+    return { org, members, invitations };
+  }
+  type ServiceFacts = Awaited<ReturnType<typeof serviceFacts>>;
 
-    /** The queues, in the words of `t` (the reader's language). */
-    async queuesFor(actor: OrgActor, t: Translate): Promise<Queue[]> {
+  /** An admin's getting-started checklist, while anything on it is to do and it has not been dismissed. */
+  async function checklist(tx: Db, actor: OrgActor, { org, members, invitations }: ServiceFacts) {
+    if (!can(actor.role, 'settings.manage')) return undefined;
+    const stored = (org?.settings ?? {}) as Record<string, unknown>;
+    const settings = readSettings(stored);
+    if (settings.gettingStartedDismissed) return undefined;
+    const venues = await listVenuesWithRooms(tx, actor.orgId);
+    const volunteers = await listVolunteers(tx, actor.orgId, {}, 1);
+    const postcodeLookupLoaded = await hasPostcodes(tx);
+    const items = gettingStarted({
+      storedSettings: stored,
+      postcodePrefixes: settings.areas.postcodePrefixes.length,
+      localAuthorities: settings.areas.localAuthorities.length,
+      postcodeLookupLoaded,
+      welcome: settings.welcome,
+      privacyNotice: settings.privacyNotice,
+      roles: [...members.filter((m) => m.status === 'active').map((m) => m.role), ...invitations.map((i) => i.role)],
+      venues: venues.length,
+      volunteers: volunteers.length,
+    });
+    return items.every((i) => i.done) ? undefined : { items, done: items.filter((i) => i.done).length };
+  }
+
+  /** Invitations and sign-in problems, for those who manage the service's people. */
+  function peopleQueues(actor: OrgActor, { org, members, invitations }: ServiceFacts, t: Translate): Queue[] {
+    if (!can(actor.role, 'people.manage')) return [];
+    // Only those whose role the service asks for a second factor (the demo asks no one).
+    const orgSettings = org?.settings;
+    return [
+      {
+        id: 'invitations',
+        title: t('Invitations waiting to be accepted'),
+        empty: t('When you invite colleagues, their invitations appear here until they accept.'),
+        items: invitations.map((i) => ({
+          text: `${i.name} (${i.email})`,
+          hint: t('Expires {date}', { date: dayInWords(i.expiresAt) }),
+          href: '/people',
+        })),
+      },
+      {
+        id: 'sign-in-problems',
+        title: t('Sign-in problems'),
+        empty: t('People who are locked out after failed sign-ins, or who have not set up two-factor sign-in, will appear here.'),
+        items: members
+          .filter((m) => m.status === 'active' && (m.isLocked || (!m.hasTwoFactor && roleNeedsTwoFactor(m.role, orgSettings))))
+          .map((m) => ({
+            text: m.name,
+            hint: m.isLocked ? t('Sign-in paused after failed attempts') : t('Has not set up two-factor sign-in'),
+            href: '/people',
+          })),
+      },
+    ];
+  }
+
+  return {
+    /**
+     * The home page: the queues, in the words of `t` (the reader's language), and an admin's getting-started checklist.
+     * One transaction, and the service and its people read once for both.
+     */
+    async pageFor(actor: OrgActor, t: Translate): Promise<{ queues: Queue[]; checklist: Awaited<ReturnType<typeof checklist>> }> {
       authorise(actor, 'home.view');
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
@@ -181,36 +220,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
         queues.push(...(await volunteerAlertQueues(tx, actor, today, t)));
         queues.push(...(await sendDeadlineQueue(tx, actor, today, t)));
         queues.push(...(await victimsCodeQueue(tx, actor, today, t)));
-        if (can(actor.role, 'people.manage')) {
-          const members = await listMembers(tx, actor.orgId);
-          const invitations = await listOpenInvitations(tx, actor.orgId, clock.now());
-          const org = await findOrgById(tx, actor.orgId);
-          // Only those whose role the service asks for a second factor (the demo asks no one).
-          const orgSettings = org?.settings;
-          queues.push({
-            id: 'invitations',
-            title: t('Invitations waiting to be accepted'),
-            empty: t('When you invite colleagues, their invitations appear here until they accept.'),
-            items: invitations.map((i) => ({
-              text: `${i.name} (${i.email})`,
-              hint: t('Expires {date}', { date: dayInWords(i.expiresAt) }),
-              href: '/people',
-            })),
-          });
-          queues.push({
-            id: 'sign-in-problems',
-            title: t('Sign-in problems'),
-            empty: t('People who are locked out after failed sign-ins, or who have not set up two-factor sign-in, will appear here.'),
-            items: members
-              .filter((m) => m.status === 'active' && (m.isLocked || (!m.hasTwoFactor && roleNeedsTwoFactor(m.role, orgSettings))))
-              .map((m) => ({
-                text: m.name,
-                hint: m.isLocked ? t('Sign-in paused after failed attempts') : t('Has not set up two-factor sign-in'),
-                href: '/people',
-              })),
-          });
-        }
-        return queues;
+        const facts = await serviceFacts(tx, actor);
+        queues.push(...peopleQueues(actor, facts, t));
+        return { queues, checklist: await checklist(tx, actor, facts) };
       });
     },
   };

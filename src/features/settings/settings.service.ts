@@ -100,9 +100,9 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
     },
 
     /** The texts of the notices in force today, for the banner on every staff page; no permission needed. */
-    async noticesToday(orgId: string, now: Date) {
-      const org = await inOrg(db, orgId, (tx) => findOrgById(tx, orgId));
-      return noticesInForce(readSettings(org?.settings).notices, ukDateOf(now)).map((n) => n.text);
+    /** The texts of the notices in force now, from the service's stored settings (the session's read carries them). */
+    noticesToday(storedSettings: unknown, now: Date) {
+      return noticesInForce(readSettings(storedSettings).notices, ukDateOf(now)).map((n) => n.text);
     },
 
     /** Changes sections from the pages and the app's own use: each top-level member given replaces the stored one, except
