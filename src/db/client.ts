@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { PGlite, QueryOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import * as schema from './schema/index.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { readTemplate } from './pglite-template.ts';
 import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
@@ -26,7 +25,11 @@ export function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGli
   return PGlite.create(dataDir, { ...PGLITE_OPTIONS, ...(loadDataDir ? { loadDataDir } : {}) });
 }
 
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * Drizzle's query builders, without its relational queries (`db.query.…`): given the schema, Drizzle builds a relational
+ * query builder for every table in every transaction it opens, and Parley asks every query through the builders.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type Database = {
   db: Db;
@@ -90,7 +93,7 @@ async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Prom
   const turns = createTurns();
   const plain = plainClient(pglite, turns);
   const fast = fastPath ? await fastPathClient(pglite, plain, turns) : undefined;
-  const db = loadPgliteDriver().drizzle({ client: (fast ?? plain) as PGlite, schema }) as unknown as Db;
+  const db = loadPgliteDriver().drizzle({ client: (fast ?? plain) as PGlite }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -106,6 +109,6 @@ async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Prom
 function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max, Client: NamedStatementsClient as unknown as typeof pg.Client });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
-  const db = loadNodePgDriver().drizzle(pool, { schema }) as unknown as Db;
+  const db = loadNodePgDriver().drizzle(pool) as unknown as Db;
   return { db, kind: 'postgres', pool, dataPath: 'plain', close: () => pool.end() };
 }
