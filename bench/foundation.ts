@@ -25,6 +25,7 @@ import {
   runCleanups,
 } from './server-process.ts';
 import { setUpAndSignIn } from './sign-in.ts';
+import { closingLines, stepRunner } from './run-steps.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 if (!Number.isFinite(SECONDS) || SECONDS < 1 || SECONDS > 600) throw new Error('BENCH_SECONDS must be a number of seconds from 1 to 600');
@@ -277,9 +278,7 @@ function writeResults(startedAt: Date, loadAtStart: number[]) {
     '- GET /home is signed in as the first service admin, set up through `/setup` and two-factor enrolment over HTTP.',
     '',
   ];
-  if (!process.env.DATABASE_URL) lines.push('PostgreSQL figures skipped: DATABASE_URL is not set.', '');
-  if (notes.length) lines.push('### Notes', '', ...notes.map((n) => `- ${n}`), '');
-  if (errors.length) lines.push('### Errors', '', ...errors.map((e) => `- ${e.replaceAll('\n', ' ')}`), '');
+  lines.push(...closingLines(notes, errors));
   writeSection('foundation', lines);
 }
 
@@ -297,16 +296,7 @@ export async function runFoundation(): Promise<number> {
     void cleanUpFoundation().finally(() => process.exit(2));
   }, 15 * 60_000);
 
-  const step = async <T>(what: string, fn: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await fn();
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      errors.push(`${what}: ${message}`);
-      console.error(`${what} failed: ${message}`);
-      return undefined;
-    }
-  };
+  const step = stepRunner(errors);
 
   try {
     const baseline = await step('hello-world baseline', helloWorld);

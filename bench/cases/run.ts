@@ -34,6 +34,7 @@ import {
   REFERRAL_TARGET_MS,
 } from './checks.ts';
 import { analyse, benchDeps, type GeneratedService, generateService, pickSearchTerms, runnerFor, type SearchTerms } from './generate.ts';
+import { closingLines, stepRunner } from '../run-steps.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -417,9 +418,7 @@ function writeResults(startedAt: Date, loadAtStart: number[], loadAtEnd: number[
     '',
     ...howMeasured(count(OTHER_CASES)),
   ];
-  if (!process.env.DATABASE_URL) lines.push('PostgreSQL figures skipped: DATABASE_URL is not set.', '');
-  if (notes.length) lines.push('### Notes', '', ...notes.map((n) => `- ${n}`), '');
-  if (errors.length) lines.push('### Errors', '', ...errors.map((e) => `- ${e.replaceAll('\n', ' ')}`), '');
+  lines.push(...closingLines(notes, errors));
   writeSection('cases', lines);
 }
 
@@ -438,15 +437,7 @@ export async function runCases(): Promise<number> {
     killAll();
     void cleanUpCases().finally(() => process.exit(2));
   }, 45 * 60_000);
-  const step = async (what: string, fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      errors.push(`${what}: ${message}`);
-      console.error(`${what} failed: ${message}`);
-    }
-  };
+  const step = stepRunner(errors);
   try {
     await step('hello-world baseline', helloWorld);
     await step('PGlite', embedded);

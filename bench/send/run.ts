@@ -17,6 +17,7 @@ import { writeSection } from '../results-file.ts';
 import { type Cleanup, freePort, runCleanups, type ServerProcess, startProcess, stopProcess, waitForPage } from '../server-process.ts';
 import { CookieJar } from '../sign-in.ts';
 import { generateSendService, SEND_PASSWORD } from './generate.ts';
+import { closingLines, stepRunner } from '../run-steps.ts';
 
 const CASES = Number(process.env.BENCH_SEND_CASES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -140,9 +141,7 @@ function writeResults(startedAt: Date, loadAtStart: number[]) {
       : '',
     '',
   ];
-  if (!process.env.DATABASE_URL) lines.push('PostgreSQL figures skipped: DATABASE_URL is not set.', '');
-  if (notes.length) lines.push('### Notes', '', ...notes.map((n) => `- ${n}`), '');
-  if (errors.length) lines.push('### Errors', '', ...errors.map((e) => `- ${e.replaceAll('\n', ' ')}`), '');
+  lines.push(...closingLines(notes, errors));
   writeSection('send', lines);
 }
 
@@ -153,15 +152,7 @@ export async function cleanUpSend() {
 export async function runSend(): Promise<number> {
   const startedAt = new Date();
   const loadAtStart = loadavg();
-  const step = async (what: string, fn: () => Promise<void>) => {
-    try {
-      await fn();
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      errors.push(`${what}: ${message}`);
-      console.error(`${what} failed: ${message}`);
-    }
-  };
+  const step = stepRunner(errors);
   try {
     await step('hello-world baseline', helloWorld);
     await step('PGlite', embedded);
