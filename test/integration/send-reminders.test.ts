@@ -7,6 +7,7 @@ import { emailOutbox } from '#src/db/schema/meetings.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { sendRemindersJob } from '#src/features/send/send-reminders.job.ts';
 import { ZCertificate, ZSendDetails } from '#src/features/send/send.schemas.ts';
+import { signAgreementOnCase } from '../support/agreements.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
@@ -115,9 +116,7 @@ describe('SEND reminders', () => {
       ids.agreed!,
       ZCertificate.parse({ kind: 'after_mediation', adviserName: 'Mel Mediator', issueOutcomes: ['agreed'] }),
     );
-    const ag = h.deps.agreements;
-    const { id } = await ag.drafting.create(admins, ids.agreed!, { from: 'scratch' });
-    await ag.drafting.addTerm(admins, ids.agreed!, id, {
+    await signAgreementOnCase(h, admins, ids.agreed!, {
       who: ['local_authority'],
       what: 'Send the amended plan',
       dueKind: 'date',
@@ -126,15 +125,6 @@ describe('SEND reminders', () => {
       appealable: true,
       sendAction: 'amend_plan',
     });
-    const ready = await ag.drafting.readyToSign(admins, ids.agreed!, id);
-    for (const s of (await ag.drafting.version(admins, ids.agreed!, id)).signers)
-      await ag.signing.signInPerson(admins, ids.agreed!, id, ready.versionId, s.id, {
-        method: 'typed',
-        typedName: s.name,
-        confirmName: true,
-        agree: true,
-        seenHash: ready.hash,
-      });
     const due = (await h.deps.send.get(admins, ids.agreed!)).duties[0]!.due!;
     // A week before the duty falls due: one follow-up each to the coordinator and the mediator.
     const weekBefore = new Date(Date.parse(`${due}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@
 // certificates numbered in the register with the appeal deadline, re-issued with a reason and downloaded as a PDF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#src/access/actor.ts';
+import { signAgreementOnCase } from '../support/agreements.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
@@ -210,9 +211,7 @@ describe('wants mediation: ICB notice, 30 days, deemed certificate, attendance',
 describe('after a signed agreement: the local authority’s reg 42 duties', () => {
   it('shows each term for the local authority with its date (reg 44 default for an appealable term)', async () => {
     await insertAssignment(h.deps, orgId, ids.deemed!, await makeVolunteer(h.deps, orgId, { name: 'Mel Mediator', areas: ['send'] }));
-    const ag = h.deps.agreements;
-    const { id } = await ag.drafting.create(admins, ids.deemed!, { from: 'scratch' });
-    await ag.drafting.addTerm(admins, ids.deemed!, id, {
+    await signAgreementOnCase(h, admins, ids.deemed!, {
       who: ['local_authority'],
       what: 'Amend section F to add weekly speech and language therapy',
       dueKind: 'date',
@@ -220,15 +219,6 @@ describe('after a signed agreement: the local authority’s reg 42 duties', () =
       appealable: true,
       sendAction: 'amend_plan',
     });
-    const ready = await ag.drafting.readyToSign(admins, ids.deemed!, id);
-    for (const s of (await ag.drafting.version(admins, ids.deemed!, id)).signers)
-      await ag.signing.signInPerson(admins, ids.deemed!, id, ready.versionId, s.id, {
-        method: 'typed',
-        typedName: s.name,
-        confirmName: true,
-        agree: true,
-        seenHash: ready.hash,
-      });
     const view = (await call(key, 'GET', `/api/v1/cases/${ids.deemed}/send`)).json();
     // Agreed on 23 December 2026: 5 weeks (reg 44(2)(e)) is 27 January 2027, 35 calendar days away.
     expect(view.duties).toEqual([

@@ -58,11 +58,17 @@ export async function readyAgreement(h: Harness, w: MeetingsWorld, opts: { terms
   return { agreementId: created.id, meetingId, ...frozen, signers: v.signers };
 }
 
-/** A one-term agreement on the case, signed in person by every party and mediator: what Outcome needs for a full or partial agreement. */
-export async function signAgreementOnCase(h: Harness, actor: OrgActor, caseId: string) {
+type Term = Parameters<Harness['deps']['agreements']['drafting']['addTerm']>[3];
+const SERVICE_CALLS: Term = { who: ['service'], what: 'Call both households in two weeks', dueKind: 'ongoing', checkHow: 'A call' };
+
+/**
+ * A one-term agreement on the case, signed in person by every party and mediator: what Outcome needs for a full or
+ * partial agreement. The term is the service's follow-up call unless one is given (a SEND duty of the local authority).
+ */
+export async function signAgreementOnCase(h: Harness, actor: OrgActor, caseId: string, term: Term = SERVICE_CALLS) {
   const ag = h.deps.agreements;
   const { id } = await ag.drafting.create(actor, caseId, { from: 'scratch' });
-  await ag.drafting.addTerm(actor, caseId, id, { who: ['service'], what: 'Call both households in two weeks', dueKind: 'ongoing', checkHow: 'A call' });
+  await ag.drafting.addTerm(actor, caseId, id, term);
   const ready = await ag.drafting.readyToSign(actor, caseId, id);
   for (const s of (await ag.drafting.version(actor, caseId, id)).signers)
     await ag.signing.signInPerson(actor, caseId, id, ready.versionId, s.id, {
