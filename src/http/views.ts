@@ -1,5 +1,4 @@
 // Nunjucks with the GOV.UK and MOJ macros; `reply.page()` renders a typed view model inside the layout.
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import nunjucks from 'nunjucks';
@@ -11,8 +10,6 @@ import { GOVUK_DIR, MOJ_DIR } from './assets.ts';
 import { csrfUserInfo } from './security.ts';
 import { dayInWords, momentInWords } from '#src/domain/dates-in-words.ts';
 
-const require = createRequire(import.meta.url);
-
 export function createViewEnvironment() {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader(
@@ -21,11 +18,14 @@ export function createViewEnvironment() {
     ),
     { autoescape: true, throwOnUndefined: false },
   );
-  const mojFilters = require('@ministryofjustice/frontend/moj/filters/all.js')() as Record<string, (...a: unknown[]) => unknown>;
-  for (const [name, fn] of Object.entries(mojFilters)) env.addFilter(name, fn);
   // The one way dates are written on pages (domain/dates-in-words.ts): "4 December 2026" and "4 Dec 2026, 14:30".
-  env.addFilter('dateTime', (d: Date | string | null) => (d ? momentInWords(new Date(d)) : ''));
-  env.addFilter('date', (d: Date | string | null) => (d ? dayInWords(typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : new Date(d)) : ''));
+  const day = (d: Date | string | null) => (d ? dayInWords(typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : new Date(d)) : '');
+  const moment = (d: Date | string | null) => (d ? momentInWords(new Date(d)) : '');
+  env.addFilter('dateTime', moment);
+  env.addFilter('date', day);
+  // MOJ Frontend's components ask for `date` and `mojDate`; its own filters would load moment.js at start to write
+  // dates in other formats, so they are these two instead.
+  env.addFilter('mojDate', (d: Date | string | null, type?: string) => (type === 'date' || type === 'shortdate' ? day(d) : moment(d)));
   return env;
 }
 
