@@ -112,6 +112,18 @@ const SNIFF_BYTES = 64 * 1024;
  * inside), a binary file, an empty file, or a CSV file without a postcode and a local authority code column.
  */
 export async function checkPostcodeFile(file: string): Promise<Columns> {
+  const firstLine = await firstLineOf(file);
+  if (firstLine === undefined) throw new PostcodeFileError('The file is empty', 'empty');
+  return findColumns(splitCsvLine(firstLine));
+}
+
+/** Refuses a file that is not text at all (a ZIP file, a binary file): for the names file, whose columns are guessed. */
+export async function checkTextFile(file: string): Promise<void> {
+  await firstLineOf(file);
+}
+
+/** A text file's first line that is not blank (undefined when there is none), or the file's refusal. */
+async function firstLineOf(file: string): Promise<string | undefined> {
   const handle = await open(file, 'r');
   let head: Buffer;
   try {
@@ -127,12 +139,10 @@ export async function checkPostcodeFile(file: string): Promise<Columns> {
       'zip',
     );
   if (head.includes(0)) throw new PostcodeFileError('This is not a CSV file. Load the ONS postcode directory as a CSV file.', 'not_text');
-  const firstLine = head
+  return head
     .toString('utf8')
     .split(/\r?\n/)
     .find((line) => line.trim() !== '');
-  if (firstLine === undefined) throw new PostcodeFileError('The file is empty', 'empty');
-  return findColumns(splitCsvLine(firstLine));
 }
 
 /** The lines of a file, read a chunk at a time (the stream waits while a batch is written). */
