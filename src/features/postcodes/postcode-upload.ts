@@ -1,7 +1,7 @@
 // Reading the postcode upload form (multipart/form-data, with the page's CSRF token as a field): each file part is
 // streamed to a new file in the data directory as it arrives, so a 1 GB file never sits in memory, and the form's
 // fields are on req.body before the CSRF check runs. An upload no load took (a refused form, a wrong file, a request
-// cut short) is deleted when the response is done.
+// cut short) is deleted before the answer is sent.
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -55,6 +55,10 @@ export async function registerPostcodeUploads(scope: FastifyInstance, pathFor: (
     const mine = uploadsOf.get(req);
     if (mine) await Promise.all(mine.paths.filter((p) => !mine.kept.has(p)).map((p) => rm(p, { force: true })));
   };
-  scope.addHook('onResponse', cleanUp);
+  // Before the answer goes (so the next request never finds a refused upload still there), and if the request is cut short.
+  scope.addHook('onSend', async (req, _reply, payload) => {
+    await cleanUp(req);
+    return payload;
+  });
   scope.addHook('onRequestAbort', cleanUp);
 }
