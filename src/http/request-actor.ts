@@ -46,7 +46,7 @@ function actorFromSession(s: SessionView, req: FastifyRequest): OrgActor | undef
 /** The signed-in person acting for the whole instance (an instance route has already checked they are an operator). */
 export function instanceActorOf(req: FastifyRequest): InstanceActor {
   const s = req.session;
-  if (!s || s.stage !== 'full') throw new AppError('UNAUTHENTICATED', msg('Sign in, or send an API key'), { reason: 'SIGN_IN_REQUIRED' });
+  if (s?.stage !== 'full') throw new AppError('UNAUTHENTICATED', msg('Sign in, or send an API key'), { reason: 'SIGN_IN_REQUIRED' });
   return { type: 'user', id: s.userId, label: s.userName, operator: s.instanceOperator, ip: req.ip, requestId: req.id };
 }
 

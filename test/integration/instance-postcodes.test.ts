@@ -196,7 +196,9 @@ describe('uploading the postcode file', () => {
   it('through the API too, with the session and its CSRF token: 202, then the status', async () => {
     h.clock.advance(60_000);
     await operator.get('/instance/postcodes');
-    const body = multipart({}, [{ field: 'file', filename: 'nspl.csv', data: Buffer.from('pcd,LAD23CD,lad23nm\n"TN9 2RW","E07900009","Weald Valley Borough (fictional)"\n') }]);
+    const body = multipart({}, [
+      { field: 'file', filename: 'nspl.csv', data: Buffer.from('pcd,LAD23CD,lad23nm\n"TN9 2RW","E07900009","Weald Valley Borough (fictional)"\n') },
+    ]);
     const cookie = [...operator.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await h.app.inject({
       method: 'POST',

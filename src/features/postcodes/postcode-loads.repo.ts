@@ -26,7 +26,12 @@ export async function latestLoad(tx: Db): Promise<PostcodeLoad | undefined> {
 
 /** The load the lookup in use came from: the newest that finished. */
 export async function lastLoaded(tx: Db): Promise<PostcodeLoad | undefined> {
-  const rows = await tx.select().from(postcodeLoads).where(eq(postcodeLoads.status, 'loaded')).orderBy(desc(postcodeLoads.finishedAt), desc(postcodeLoads.createdAt)).limit(1);
+  const rows = await tx
+    .select()
+    .from(postcodeLoads)
+    .where(eq(postcodeLoads.status, 'loaded'))
+    .orderBy(desc(postcodeLoads.finishedAt), desc(postcodeLoads.createdAt))
+    .limit(1);
   return rows[0];
 }
 

@@ -104,15 +104,33 @@ export function createPostcodeLoadService({ db, clock, audit, dataDir }: { db: D
     async loadFromCommandLine(actor: Actor, file: string, opts: { namesFile?: string | undefined; onProgress?: (rows: number) => void } = {}) {
       const filename = file.split(/[\\/]/).pop() ?? file;
       const load = await asSystem(db, async (tx) => {
-        if (await activeLoad(tx)) throw new AppError('CONFLICT', msg('A postcode file is being loaded already. Wait until it has finished, then load the next.'));
-        const row = { id: newId(), status: 'queued', source: 'cli', filename, namesFilename: opts.namesFile?.split(/[\\/]/).pop() ?? null, release: releaseOf(filename), createdAt: clock.now() };
+        if (await activeLoad(tx))
+          throw new AppError('CONFLICT', msg('A postcode file is being loaded already. Wait until it has finished, then load the next.'));
+        const row = {
+          id: newId(),
+          status: 'queued',
+          source: 'cli',
+          filename,
+          namesFilename: opts.namesFile?.split(/[\\/]/).pop() ?? null,
+          release: releaseOf(filename),
+          createdAt: clock.now(),
+        };
         await insertLoad(tx, row);
         return row;
       });
       try {
-        return await runRecordedLoad(db, clock, audit, actor, load, { file, namesFile: opts.namesFile }, { progressEvery: 250_000, onProgress: opts.onProgress });
+        return await runRecordedLoad(
+          db,
+          clock,
+          audit,
+          actor,
+          load,
+          { file, namesFile: opts.namesFile },
+          { progressEvery: 250_000, onProgress: opts.onProgress },
+        );
       } catch (err) {
-        if (!(err instanceof PostcodeFileError)) await asSystem(db, (tx) => updateLoad(tx, load.id, { status: 'failed', problem: 'failed', finishedAt: clock.now() }));
+        if (!(err instanceof PostcodeFileError))
+          await asSystem(db, (tx) => updateLoad(tx, load.id, { status: 'failed', problem: 'failed', finishedAt: clock.now() }));
         throw err;
       }
     },
@@ -155,5 +173,11 @@ function fileRefusal(field: 'file' | 'names', err: PostcodeFileError): AppError 
 /** The columns a file lacks, in the reader's words. */
 export function missingInWords(missing: readonly string[]): Worded {
   // i18n-dynamic: the column words are msg() values in MISSING_COLUMNS
-  return (t, locale) => listIn(locale, missing.map((m) => t(MISSING_COLUMNS[m] ?? m)), 'conjunction', ' and ');
+  return (t, locale) =>
+    listIn(
+      locale,
+      missing.map((m) => t(MISSING_COLUMNS[m] ?? m)),
+      'conjunction',
+      ' and ',
+    );
 }

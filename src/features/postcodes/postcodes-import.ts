@@ -96,7 +96,11 @@ export function findColumns(header: string[]): Columns {
   const missing: MissingColumn[] = [...(postcode < 0 ? ['postcode' as const] : []), ...(laCode < 0 ? ['la_code' as const] : [])];
   if (missing.length) {
     const words = { postcode: 'a postcode column (pcds, pcd or postcode)', la_code: 'a local authority code column (oslaua, laua or lad23cd)' };
-    throw new PostcodeFileError(`The file's first line must name its columns. Missing: ${missing.map((m) => words[m]).join('; ')}.`, 'missing_columns', missing);
+    throw new PostcodeFileError(
+      `The file's first line must name its columns. Missing: ${missing.map((m) => words[m]).join('; ')}.`,
+      'missing_columns',
+      missing,
+    );
   }
   const lat = first((h) => h === 'lat' || h === 'latitude');
   const long = first((h) => h === 'long' || h === 'lng' || h === 'longitude');
@@ -134,10 +138,7 @@ async function firstLineOf(file: string): Promise<string | undefined> {
     await handle.close();
   }
   if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
-    throw new PostcodeFileError(
-      'This is a ZIP file. Unzip it and load the CSV file in its Data folder (such as ONSPD_FEB_2024_UK.csv).',
-      'zip',
-    );
+    throw new PostcodeFileError('This is a ZIP file. Unzip it and load the CSV file in its Data folder (such as ONSPD_FEB_2024_UK.csv).', 'zip');
   if (head.includes(0)) throw new PostcodeFileError('This is not a CSV file. Load the ONS postcode directory as a CSV file.', 'not_text');
   return head
     .toString('utf8')

@@ -119,7 +119,8 @@ export function registerPostcodePages(app: FastifyInstance, deps: Pick<Deps, 'po
       },
       async (req, reply) => {
         const { file, names, fields } = filesOf(req.body);
-        if (!file || Object.keys(fields).length) throw new AppError('UNPROCESSABLE', fields.file ?? fields.names ?? NO_FILE, { reason: 'BAD_POSTCODE_FILE', fields });
+        if (!file || Object.keys(fields).length)
+          throw new AppError('UNPROCESSABLE', fields.file ?? fields.names ?? NO_FILE, { reason: 'BAD_POSTCODE_FILE', fields });
         const load = await deps.postcodeLoads.start(instanceActorOf(req), file, names);
         keepUpload(req, file);
         if (names) keepUpload(req, names);
