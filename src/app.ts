@@ -78,6 +78,7 @@ import { registerHomeRoutes } from './features/home/home.routes.ts';
 import { registerPeopleRoutes } from './features/people/people.routes.ts';
 import { registerSetupRoutes } from './features/setup/setup.routes.ts';
 import { registerSystemRoutes } from './features/system/system.routes.ts';
+import { registerPostcodePages } from './features/postcodes/postcodes.routes.ts';
 
 export type RouteInfo = { method: string; url: string };
 
@@ -140,6 +141,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerPeopleRoutes(app, deps);
   registerApiKeyRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerPostcodePages(app, deps);
   registerPublicPages(app, deps);
   registerReferralPages(app, deps);
   registerCasePages(app, deps);

@@ -10,6 +10,8 @@ import { createAuthService } from './features/auth/auth.service.ts';
 import { setPasswordHashCost } from './lib/passwords.ts';
 import { createTwoFactorService } from './features/auth/two-factor.service.ts';
 import { createPasswordService } from './features/auth/passwords.service.ts';
+import { createOperatorService } from './features/auth/operators.service.ts';
+import { createPostcodeLoadService } from './features/postcodes/postcode-loads.service.ts';
 import { createOrgService } from '#src/features/setup/org-setup.service.ts';
 import { createPeopleService } from './features/people/people.service.ts';
 import { findMember } from './features/people/people-reads.ts';
@@ -81,6 +83,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     auth,
     twoFactor,
     passwords: createPasswordService({ db, clock, audit, auth, twoFactor, findMember }),
+    operators: createOperatorService({ db, audit }),
+    postcodeLoads: createPostcodeLoadService({ db, clock, audit, dataDir: config.dataDir }),
     orgs: createOrgService({ db, clock, audit }),
     people,
     apiKeys: createApiKeyService({ db, clock, audit, cache: database.pglite ? keyCacheFor(database.pglite, TOUCH_EVERY_MS) : undefined }),

@@ -15,6 +15,8 @@ export type Actor = {
   label?: string;
   ip?: string;
   requestId?: string;
+  /** A person who runs this Parley instance (an instance operator), as their session says; never an API key. */
+  operator?: boolean;
 };
 
 /** An actor that may act inside one service. */

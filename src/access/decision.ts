@@ -15,6 +15,7 @@ export const REFUSAL_REASONS = [
   'ALREADY_SIGNED_OFF',
   'NO_SESSIONS_HELD',
   'OVERRIDE_NOT_ALLOWED',
+  'NOT_OPERATOR',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 

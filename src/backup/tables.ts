@@ -10,6 +10,7 @@ export const BACKED_UP = [
   { table: 'audit_heads', key: 'chain' },
   { table: 'jobs', key: 'id' },
   { table: 'postcode_lookup', key: 'postcode' },
+  { table: 'postcode_loads', key: 'id' },
   { table: 'reference_counters', key: 'org_id, kind, year' },
   { table: 'case_types', key: 'org_id, code' },
   { table: 'enquiries', key: 'id' },
@@ -76,7 +77,8 @@ export const BACKED_UP_TABLES: readonly string[] = BACKED_UP.map((t) => t.table)
 /**
  * Left out on purpose: sessions (everyone signs in again after a restore), per-installation settings, half-finished
  * public forms, the pairing view's version counters (the restore's own inserts set them again), password-reset links
- * (they last 30 minutes), failed sign-in counts, the shared rate-limit counts (a minute long) and report exports.
+ * (they last 30 minutes), failed sign-in counts, the shared rate-limit counts (a minute long), report exports and the
+ * next postcode lookup a load fills.
  */
 export const SKIPPED_TABLES = [
   'sessions',
@@ -88,4 +90,6 @@ export const SKIPPED_TABLES = [
   'rate_limits',
   // A report's spreadsheet made in the background: only suppressed aggregates, made again from the data at will.
   'report_exports',
+  // The next postcode lookup, filled only while a file loads (the lookup itself is backed up).
+  'postcode_lookup_next',
 ] as const;

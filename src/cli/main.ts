@@ -10,6 +10,7 @@ import { apikeyCreate, orgCreate, userCreate, userReset2fa, userResetPassword } 
 import { UsageError, withCli } from './context.ts';
 import { auditVerify, backup, migrate, restore, secretRotate, worker } from './data.ts';
 import { postcodesCommand } from './postcodes.ts';
+import { operatorCommand } from './operators.ts';
 
 const USAGE = `Usage: npx parley <command>
 
@@ -31,6 +32,9 @@ const USAGE = `Usage: npx parley <command>
   secret rotate --old-secret-file F       re-encrypt two-factor keys, DBS numbers, safeguarding records, restricted
                                           notes and RJ assessments from the old secret (in F) to the current one
   postcodes import FILE [--names FILE]    load the ONS postcode directory (CSV) for the postcode check; replaces the last import
+  operator grant|revoke EMAIL             make a person an instance operator (they load the postcode lookup from the
+                                          browser, at /instance/postcodes), or stop them being one
+  operator list                           list the instance operators
 
 Roles: admin, coordinator, supervisor, mediator, safeguarding_lead, viewer`;
 
@@ -105,6 +109,8 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     case 'postcodes':
       return postcodesCommand(argv);
+    case 'operator':
+      return operatorCommand(sub, arg);
     case 'help':
     case '':
       console.log(USAGE);

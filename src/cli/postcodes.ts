@@ -1,7 +1,9 @@
-// `parley postcodes import FILE [--names FILE]`: load the ONS postcode directory for the postcode check.
+// `parley postcodes import FILE [--names FILE]`: load the ONS postcode directory for the postcode check, with the same
+// loader and the same record as an upload on the Instance page (features/postcodes/postcode-loads.service.ts).
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { importPostcodes, PostcodeFileError } from '#src/features/postcodes/postcodes-import.ts';
+import { systemActor } from '#src/access/actor.ts';
+import { PostcodeFileError } from '#src/features/postcodes/postcodes-import.ts';
 import { UsageError, withCli } from './context.ts';
 
 export async function postcodesCommand(argv: string[]): Promise<number> {
@@ -13,7 +15,7 @@ export async function postcodesCommand(argv: string[]): Promise<number> {
   return withCli(async (deps) => {
     console.log(`Importing postcodes from ${file}${names ? ` with local authority names from ${names}` : ''} …`);
     try {
-      const result = await importPostcodes(deps.db, file, {
+      const result = await deps.postcodeLoads.loadFromCommandLine(systemActor('parley cli'), file, {
         namesFile: names,
         onProgress: (rows) => console.log(`… ${rows.toLocaleString('en-GB')} rows`),
       });

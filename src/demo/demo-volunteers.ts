@@ -5,11 +5,11 @@
 // would do it; every person here is made up.
 import type { Deps } from '#src/deps.ts';
 import { asSystem } from '#src/db/tenant.ts';
-import type { OrgActor } from '#src/access/actor.ts';
+import { type OrgActor, systemActor } from '#src/access/actor.ts';
 import { demoOrgActor } from './demo-cases.ts';
 import type { DemoSeeder } from './load-demo.ts';
 import { countPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
-import { importPostcodes, SAMPLE_POSTCODES_FILE } from '#src/features/postcodes/postcodes-import.ts';
+import { SAMPLE_POSTCODES_FILE } from '#src/features/postcodes/postcodes-import.ts';
 import type { WeeklyWindow } from '#src/db/schema/volunteers.ts';
 import { addDays } from '#src/domain/availability.ts';
 import { todayOf } from '#src/features/volunteers/calendar.ts';
@@ -109,7 +109,7 @@ const PATH: Record<VolunteerStatus, VolunteerStatus[]> = {
 /** The sample postcodes (fictional local authorities, with places) when the lookup is empty, so distances show. */
 async function ensurePostcodes(deps: Deps) {
   const count = await asSystem(deps.db, (tx) => countPostcodes(tx));
-  if (count === 0) await importPostcodes(deps.db, SAMPLE_POSTCODES_FILE);
+  if (count === 0) await deps.postcodeLoads.loadFromCommandLine(systemActor('parley demo'), SAMPLE_POSTCODES_FILE);
 }
 
 async function seedVolunteer(deps: Deps, admin: OrgActor, supervisorId: string, v: DemoVolunteer, day: (offset: number) => string) {

@@ -82,5 +82,8 @@ export async function loadDemo(deps: Deps) {
     accounts.push({ ...staff, password });
   }
   if (created) for (const seed of DEMO_SEEDERS) await seed(deps, orgId);
+  // On an instance nobody runs yet (one made to try Parley), the demo admin runs it, so the Instance page shows; on
+  // an instance that has an operator, the demo gives its accounts no power beyond the demo service.
+  if (!(await deps.operators.list()).length) await deps.operators.grant(DEMO_STAFF[0]!.email, actor);
   return { orgId, created, accounts };
 }

@@ -120,7 +120,19 @@ export const NO_SERVICE_ROUTES = new Set([
   'POST /services/switch',
 ]);
 
-export type Access = 'public' | 'partial' | 'person' | 'service';
+/**
+ * These act for the whole instance, not one service: they need a full session of an instance operator
+ * (access/instance.ts), whether or not the person is a member of a service now. An API key is refused: it belongs
+ * to one service.
+ */
+export const INSTANCE_ROUTES = new Set([
+  'GET /instance/postcodes',
+  'POST /instance/postcodes',
+  'GET /api/v1/instance/postcodes',
+  'POST /api/v1/instance/postcodes',
+]);
+
+export type Access = 'public' | 'partial' | 'person' | 'instance' | 'service';
 
 export function accessFor(method: string, url: string): Access {
   // HEAD is GET without the body (Fastify adds one for every GET route): the same rule applies.
@@ -128,6 +140,7 @@ export function accessFor(method: string, url: string): Access {
   if (PUBLIC_ROUTES.has(key)) return 'public';
   if (PARTIAL_SESSION_ROUTES.has(key)) return 'partial';
   if (NO_SERVICE_ROUTES.has(key)) return 'person';
+  if (INSTANCE_ROUTES.has(key)) return 'instance';
   return 'service';
 }
 

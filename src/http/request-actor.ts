@@ -10,6 +10,7 @@ import type { SessionView } from '#src/features/auth/accounts.ts';
 import { authorise, type Permission } from '#src/access/permissions.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
 import { accessFor, commissionerMay } from './access.ts';
+import { authoriseOperator, type InstanceActor } from '#src/access/instance.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,7 +29,25 @@ export const isApiRequest = (req: FastifyRequest) => req.url.startsWith('/api/')
 
 function actorFromSession(s: SessionView, req: FastifyRequest): OrgActor | undefined {
   if (s.stage !== 'full' || !s.orgId || s.membershipStatus !== 'active' || !isRole(s.role) || !s.orgSlug || !s.orgName) return undefined;
-  return { type: 'user', id: s.userId, label: s.userName, orgId: s.orgId, orgSlug: s.orgSlug, orgName: s.orgName, role: s.role, ip: req.ip, requestId: req.id };
+  return {
+    type: 'user',
+    id: s.userId,
+    label: s.userName,
+    orgId: s.orgId,
+    orgSlug: s.orgSlug,
+    orgName: s.orgName,
+    role: s.role,
+    ip: req.ip,
+    requestId: req.id,
+    operator: s.instanceOperator,
+  };
+}
+
+/** The signed-in person acting for the whole instance (an instance route has already checked they are an operator). */
+export function instanceActorOf(req: FastifyRequest): InstanceActor {
+  const s = req.session;
+  if (s?.stage !== 'full') throw new AppError('UNAUTHENTICATED', msg('Sign in, or send an API key'), { reason: 'SIGN_IN_REQUIRED' });
+  return { type: 'user', id: s.userId, label: s.userName, operator: s.instanceOperator, ip: req.ip, requestId: req.id };
 }
 
 export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthService; apiKeys: ApiKeyService }) {
@@ -55,6 +74,9 @@ export function registerRequestActor(app: FastifyInstance, deps: { auth: AuthSer
       }
     }
     await enforceAccess(req, reply);
+    // Acting for the whole instance: an operator's session, checked before the body (an upload) is read.
+    if (!reply.sent && accessFor(req.method, req.routeOptions.url ?? '') === 'instance')
+      authoriseOperator(req.actor?.type === 'api_key' ? req.actor : req.session && { type: 'user', operator: req.session.instanceOperator });
     if (!reply.sent && req.actor?.role === 'commissioner') commissionerOnly(req, reply);
     const permission = req.routeOptions.config.permission;
     if (permission && req.actor && !reply.sent) authorise(req.actor, permission);
@@ -76,7 +98,7 @@ async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
   const access = accessFor(req.method, req.routeOptions.url ?? '');
   if (access === 'public' || !req.routeOptions.url) return;
   if (req.actor?.type === 'api_key') {
-    if (access === 'service' && isApiRequest(req)) return;
+    if ((access === 'service' || access === 'instance') && isApiRequest(req)) return; // an instance route then refuses the key, saying why
     throw new AppError('FORBIDDEN', msg('API keys can only be used with the API'), { reason: 'API_KEY_NOT_ALLOWED' });
   }
   const s = req.session;
@@ -90,7 +112,7 @@ async function enforceAccess(req: FastifyRequest, reply: FastifyReply) {
     return reply.redirect(s.stage === 'password' ? '/sign-in/code' : '/account/two-factor', 303);
   }
   if (!s.hasTotp && roleNeedsTwoFactor(s.role, s.orgSettings) && !isApiRequest(req)) return reply.redirect('/account/two-factor', 303);
-  if (access === 'person') return;
+  if (access === 'person' || access === 'instance') return;
   if (!req.actor) {
     if (!isApiRequest(req) && isRead(req)) return reply.redirect('/services', 303);
     throw new AppError('FORBIDDEN', msg('You are not an active member of any service. Ask an admin to invite you.'), { reason: 'NO_SERVICE' });

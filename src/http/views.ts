@@ -50,7 +50,7 @@ const NAVIGATION: { href: string; text: string; permission: Permission; also?: s
   { href: '/people', text: msg('People'), permission: 'people.view' },
   { href: '/data-protection', text: msg('Data protection'), permission: 'dataprotection.view' },
   // Settings, API keys and the audit trail are under Admin, so the navigation stays on one row at 1280 px.
-  { href: '/admin', text: msg('Admin'), permission: 'settings.manage', also: ['/settings', '/api-keys', '/audit'] },
+  { href: '/admin', text: msg('Admin'), permission: 'settings.manage', also: ['/settings', '/api-keys', '/audit', '/instance'] },
 ];
 
 function navigationFor(role: Role, path: string, t: Translate) {

@@ -12,6 +12,9 @@ export type JobContext = {
   /** This run's attempt (1 for the first) and how many the job has in all. */
   attempt?: number;
   maxAttempts?: number;
+  /** Keeps this run's claim on the job for another lease: a job that can run longer than a lease calls it as it goes,
+   * so no other worker takes the job while it is still running. */
+  renewLease?: () => Promise<void>;
 };
 
 /** A job is a name, a payload schema and an idempotent run function. */

@@ -68,6 +68,14 @@ export async function claimDueJobs(db: Db, now: Date, limit: number) {
   });
 }
 
+/** Extends a claimed job's lease from `now` (a long job calls it as it goes). */
+export async function renewJobLease(db: Db, id: string, now: Date) {
+  await db
+    .update(jobs)
+    .set({ lockedUntil: new Date(now.getTime() + LEASE_SECONDS * 1000) })
+    .where(eq(jobs.id, id));
+}
+
 export async function completeJob(db: Db, id: string, at: Date) {
   await db.update(jobs).set({ doneAt: at, lockedUntil: null, lastError: null }).where(eq(jobs.id, id));
 }

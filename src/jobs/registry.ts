@@ -9,6 +9,7 @@ import { retentionJob } from '#src/features/dataprotection/retention/retention.j
 import { sendRemindersJob } from '#src/features/send/send-reminders.job.ts';
 import { reportExportJob } from '#src/features/reports/report-export.job.ts';
 import { vacuumJob } from '#src/jobs/vacuum.job.ts';
+import { postcodeLoadJob } from '#src/features/postcodes/postcode-load.job.ts';
 import type { JobDefinition } from './job.ts';
 import { purgeJobsJob } from './purge-jobs.job.ts';
 
@@ -24,6 +25,7 @@ export const JOBS: JobDefinition[] = [
   retentionJob,
   sendRemindersJob,
   reportExportJob,
+  postcodeLoadJob,
 ];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */

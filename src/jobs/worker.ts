@@ -7,7 +7,7 @@ import type { Mailer } from '#src/lib/mail-transport.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import type { JobDefinition } from './job.ts';
 import { retryDelayMs } from './backoff.ts';
-import { claimDueJobs, completeJob, enqueue, failJob, hasPendingJob, recurringSlotKey } from './queue.ts';
+import { claimDueJobs, completeJob, enqueue, failJob, hasPendingJob, recurringSlotKey, renewJobLease } from './queue.ts';
 
 export type WorkerOptions = {
   db: Db;
@@ -56,6 +56,7 @@ export function createWorker(opts: WorkerOptions) {
           mailer: opts.mailer ?? null,
           attempt: row.attempts,
           maxAttempts: row.maxAttempts,
+          renewLease: () => renewJobLease(opts.db, row.id, opts.clock.now()),
         });
         await completeJob(opts.db, row.id, opts.clock.now());
       } catch (err) {

@@ -57,6 +57,24 @@ describe('parley CLI', { timeout: 120_000 }, () => {
     expect(key.stdout.trim().split('\n').at(-1)).toMatch(/^pk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
   });
 
+  it('makes a person an instance operator and takes it back, on the platform audit chain', async () => {
+    const granted = await parley(['operator', 'grant', 'pat@example.org']);
+    expect(granted.stdout).toContain('Pat Example <pat@example.org> is now an instance operator');
+    expect((await parley(['operator', 'list'])).stdout).toContain('Pat Example <pat@example.org>');
+    expect((await parley(['operator', 'revoke', 'pat@example.org'])).stdout).toContain('is no longer an instance operator');
+    const nobody = await parley(['operator', 'grant', 'nobody@example.org']);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toContain('No account has the email address nobody@example.org');
+    expect((await parley(['operator', 'grant'])).code).toBe(2);
+    const db = await PGlite.create(join(dataDir, 'pglite'));
+    try {
+      const { rows } = await db.query<{ action: string }>("SELECT action FROM audit_events WHERE org_id IS NULL AND action LIKE 'operator.%' ORDER BY seq");
+      expect(rows.map((r) => r.action)).toEqual(['operator.granted', 'operator.revoked']);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('explains bad input and exits non-zero', async () => {
     const weak = await parley(
       ['user', 'create', '--org', 'cli-test', '--email', 'lee@example.org', '--name', 'Lee', '--role', 'admin', '--password-stdin'],

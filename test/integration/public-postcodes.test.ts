@@ -63,7 +63,7 @@ describe('postcodes import', () => {
 
   it('imports the fictional sample in batches, with progress, then coverage uses the local authority', async () => {
     const progress: number[] = [];
-    const result = await importPostcodes(h.deps.db, SAMPLE, { batchSize: 7, progressEvery: 10, onProgress: (n) => progress.push(n) });
+    const result = await importPostcodes(h.deps.db, SAMPLE, { batchSize: 7, progressEvery: 10, onProgress: (n) => void progress.push(n) });
     expect(result).toEqual({ imported: 35, skipped: 1, withoutName: 0, total: 35 });
     expect(progress).toEqual([10, 20, 30]);
 

@@ -104,6 +104,21 @@ describe('a viewer', () => {
   });
 });
 
+describe('an admin who does not run the instance', () => {
+  it('is refused the instance’s postcode lookup, told only an instance operator may, and not offered it', async () => {
+    const web = await signIn(h, await makeMember(h.deps, orgId, 'admin', 'ari@rrs.example', { name: 'Ari Admin' }));
+    const page = await web.get('/instance/postcodes');
+    expect(page.statusCode).toBe(403);
+    expect(pageText(page.body)).toContain('Only an instance operator (whoever runs Parley) can do this, because it changes data every service shares.');
+    await web.get('/home');
+    expect((await web.post('/instance/postcodes', {})).statusCode).toBe(403);
+    const api = await web.get('/api/v1/instance/postcodes');
+    expect(api.statusCode).toBe(403);
+    expect(api.json().error).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_OPERATOR' });
+    expect((await web.get('/admin')).body).not.toContain('/instance/postcodes');
+  });
+});
+
 describe('a supervisor', () => {
   it('sees on their home the supervised cases to sign off, once the case has had its joint meeting', async () => {
     const s = await makeMember(h.deps, orgId, 'supervisor', 'sue@rrs.example', { name: 'Sue Supervisor' });

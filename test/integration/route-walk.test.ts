@@ -313,6 +313,28 @@ describe('every route', () => {
       expect(checked).toContain(route);
   }, 180_000); // every route of the app, each several ways: the walk grows with every feature
 
+  it('keeps the instance routes to instance operators: a service admin and any API key are refused, saying why', async () => {
+    const instance = h.app.routeList.filter((r) => accessFor(r.method, r.url) === 'instance' && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    expect(instance.sort()).toEqual([
+      'GET /api/v1/instance/postcodes',
+      'GET /instance/postcodes',
+      'POST /api/v1/instance/postcodes',
+      'POST /instance/postcodes',
+    ]);
+    for (const route of instance) {
+      const [method, url] = route.split(' ') as ['GET' | 'POST', string];
+      const asB = method === 'GET' ? await webB.get(url) : await webB.post(url, {});
+      expect(asB.statusCode, `${route} as a service admin`).toBe(403);
+      expect(asB.body, route).toMatch(/Only an instance operator|NOT_OPERATOR/);
+      // A key counts on the API only (a page sends it to sign in); there it is refused as never an operator.
+      const byKey = await h.app.inject({ method, url, headers: { authorization: `Bearer ${keyB}` } });
+      if (url.startsWith('/api/')) {
+        expect(byKey.statusCode, `${route} by a key`).toBe(403);
+        expect(byKey.json().error.reason, route).toBe('NOT_OPERATOR');
+      } else expect(refused(byKey.statusCode), `${route} by a key → ${byKey.statusCode}`).toBe(true);
+    }
+  });
+
   it('keeps the public calendar feed to what a calendar may hold, even for the holder of its token', async () => {
     // GET /calendar/:token.ics is public (src/http/access.ts): the unguessable token is the credential, so the walk
     // above skips it like the invitation pages. Here it is read with service A's real token: it may show the service's

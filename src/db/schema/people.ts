@@ -1,5 +1,5 @@
 // Staff accounts. A user is a person; memberships make them part of one or more services.
-import { bigint, check, index, integer, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
+import { bigint, boolean, check, index, integer, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
 export const users = pgTable(
@@ -19,6 +19,9 @@ export const users = pgTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastOrgId: uuid('last_org_id'),
+    /** Runs this Parley instance: loads the national data every service shares (the postcode lookup). Set by the
+     * first-run set-up and by `parley operator grant`; never by a service's admin (docs/decisions/010). */
+    instanceOperator: boolean('instance_operator').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('users_preferred_language_check', sql`${t.preferredLanguage} IN ('en', 'cy')`)],

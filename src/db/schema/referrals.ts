@@ -3,8 +3,8 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 
-/** Shared reference data (not owned by any service): postcode without spaces, upper case → local authority. */
-export const postcodeLookup = pgTable('postcode_lookup', {
+/** The postcode lookup's columns: postcode without spaces, upper case → local authority. */
+const postcodeColumns = () => ({
   postcode: text('postcode').primaryKey(),
   laCode: text('la_code').notNull(),
   laName: text('la_name').notNull(),
@@ -12,6 +12,49 @@ export const postcodeLookup = pgTable('postcode_lookup', {
   latitude: doublePrecision('latitude'),
   longitude: doublePrecision('longitude'),
 });
+
+/** Shared reference data (not owned by any service): postcode without spaces, upper case → local authority. */
+export const postcodeLookup = pgTable('postcode_lookup', postcodeColumns());
+
+/**
+ * The next lookup while a file loads, the same shape. When the whole file is in, the two tables swap names in one
+ * short transaction (postcodes.repo.ts), so the coverage check never sees a half-loaded lookup.
+ */
+export const postcodeLookupNext = pgTable('postcode_lookup_next', postcodeColumns());
+
+/** Each load of the ONS postcode file (from the browser or the command line), with its progress and its result. */
+export const postcodeLoads = pgTable(
+  'postcode_loads',
+  {
+    id: uuid('id').primaryKey(),
+    /** queued, running, loaded, failed */
+    status: text('status').notNull(),
+    /** upload (the Instance page or the API) or cli */
+    source: text('source').notNull(),
+    /** The file's name as given (never its path), and the names file's, if one was given. */
+    filename: text('filename').notNull(),
+    namesFilename: text('names_filename'),
+    /** The ONS release the file's name gives (YYYY-MM), when it gives one. */
+    release: text('release'),
+    /** Where an upload waits in the data directory until its job has loaded it; null once it is deleted. */
+    storedPath: text('stored_path'),
+    namesStoredPath: text('names_stored_path'),
+    rowsRead: integer('rows_read').notNull().default(0),
+    rowsLoaded: integer('rows_loaded'),
+    rowsRejected: integer('rows_rejected'),
+    withoutName: integer('without_name'),
+    /** Why it failed, as a code (postcodes-import.ts's PostcodeFileError codes, or failed). */
+    problem: text('problem'),
+    /** The detail of a file's problem, such as the columns missing. */
+    problemDetail: text('problem_detail'),
+    requestedBy: uuid('requested_by'),
+    requestedByName: text('requested_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('postcode_loads_created_idx').on(t.createdAt)],
+);
 
 /** Sequential numbers per service, kind and year, for references such as CDM-2026-0042. */
 export const referenceCounters = pgTable(

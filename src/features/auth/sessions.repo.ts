@@ -30,6 +30,7 @@ export async function findSessionView(tx: Db, id: string) {
       userName: users.name,
       userEmail: users.email,
       hasTotp: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`,
+      instanceOperator: users.instanceOperator,
       role: memberships.role,
       membershipStatus: memberships.status,
       orgSlug: organisations.slug,

@@ -77,3 +77,8 @@ export async function claimTotpStep(tx: Db, userId: string, step: number) {
     .returning({ id: users.id });
   return rows.length > 0;
 }
+
+/** The instance operators (docs/decisions/010), by name. */
+export async function listInstanceOperators(tx: Db) {
+  return tx.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.instanceOperator, true)).orderBy(users.name);
+}

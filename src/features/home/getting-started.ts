@@ -9,6 +9,8 @@ export type SetupFacts = {
   localAuthorities: number;
   /** Whether the postcode → local authority lookup has been loaded on this site. */
   postcodeLookupLoaded: boolean;
+  /** Whether the admin runs this Parley instance, and so can load the lookup themselves. */
+  operator?: boolean;
   welcome: string;
   privacyNotice: string;
   /** Active members and open invitations, by role. */
@@ -48,10 +50,14 @@ export function gettingStarted(f: SetupFacts): ChecklistItem[] {
           {
             id: 'postcode-lookup',
             text: msg('Load the postcode lookup'),
-            hint: msg(
-              'You cover local authorities, but the postcode to local authority lookup has not been loaded, so the public coverage check says it cannot tell yet. Ask whoever runs Parley for you to load the ONS postcode file, or list postcode areas instead.',
-            ),
-            href: '/settings/areas',
+            hint: f.operator
+              ? msg(
+                  'You cover local authorities, but the postcode to local authority lookup has not been loaded, so the public coverage check says it cannot tell yet. Upload the ONS postcode file: you run this Parley instance, so you can.',
+                )
+              : msg(
+                  'You cover local authorities, but the postcode to local authority lookup has not been loaded, so the public coverage check says it cannot tell yet. Ask whoever runs Parley for you (an instance operator) to load the ONS postcode file, or list postcode areas instead.',
+                ),
+            href: f.operator ? '/instance/postcodes' : '/settings/areas',
             done: false,
           },
         ]

@@ -24,10 +24,11 @@ export function registerHomeRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' |
     return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, checklist, roleName: req.t(SIGNED_IN_AS[actor.role]) });
   });
 
-  // The admin's tools, grouped so the navigation stays on one row: settings, API keys, the audit trail, the public site.
+  // The admin's tools, grouped so the navigation stays on one row: settings, API keys, the audit trail, the public site
+  // and, for an instance operator, the instance's postcode lookup.
   app.get('/admin', { config: { permission: 'settings.manage' } }, async (req, reply) => {
     const actor = req.actor!;
-    return reply.page('home/views/admin.njk', { pageTitle: req.t('Admin'), publicUrl: `/s/${actor.orgSlug}` });
+    return reply.page('home/views/admin.njk', { pageTitle: req.t('Admin'), publicUrl: `/s/${actor.orgSlug}`, operator: actor.operator === true });
   });
 
   app.post('/home/getting-started/dismiss', { config: { permission: 'settings.manage' } }, async (req, reply) => {

@@ -139,6 +139,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
       postcodePrefixes: settings.areas.postcodePrefixes.length,
       localAuthorities: settings.areas.localAuthorities.length,
       postcodeLookupLoaded,
+      operator: actor.operator === true,
       welcome: settings.welcome,
       privacyNotice: settings.privacyNotice,
       roles: [...members.filter((m) => m.status === 'active').map((m) => m.role), ...invitations.map((i) => i.role)],

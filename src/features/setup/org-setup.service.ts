@@ -9,7 +9,7 @@ import { hashToken, newToken } from '#src/lib/tokens.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { Actor } from '#src/access/actor.ts';
 import { insertMembership } from '#src/features/people/memberships.ts';
-import { findUserByEmail, insertUser } from '#src/features/auth/accounts.ts';
+import { findUserByEmail, insertUser, setInstanceOperator } from '#src/features/auth/accounts.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
 import { refuseWeakPassword } from '#src/lib/password-strength.ts';
 import { getInstanceSetting, putInstanceSetting } from '#src/db/instance-settings.ts';
@@ -59,15 +59,19 @@ export function createOrgService({ db, audit }: { db: Db; clock: Clock; audit: A
         if ((await countOrgs(tx)) > 0 || (await getInstanceSetting(tx, SETUP_KEY)) !== hashToken(token))
           throw new AppError('FORBIDDEN', msg('This setup link has already been used or has expired'), { reason: 'SETUP_DONE' });
         const orgId = await createOrg(tx, org, actor);
-        const userId = (await findUserByEmail(tx, admin.email))?.id ?? (await insertUser(tx, { ...admin, passwordHash }));
+        const existing = await findUserByEmail(tx, admin.email);
+        const userId = existing?.id ?? (await insertUser(tx, { ...admin, passwordHash }));
         await insertMembership(tx, { orgId, userId, role: 'admin' });
         await putInstanceSetting(tx, SETUP_KEY, null);
-        await audit.record(tx, { ...actor, id: userId, label: admin.name }, orgId, {
+        const asAdmin = { ...actor, id: userId, label: admin.name };
+        await audit.record(tx, asAdmin, orgId, {
           action: 'membership.created',
           entityType: 'user',
           entityId: userId,
           detail: { role: 'admin' },
         });
+        // Whoever sets Parley up runs it: they load the data every service shares (docs/decisions/010).
+        await setInstanceOperator(tx, audit, asAdmin, { id: userId, instanceOperator: existing?.instanceOperator ?? false }, true, 'setup');
         return { orgId, userId };
       });
     },
