@@ -16,7 +16,7 @@ import { type ExportRow, findExport, insertExport } from './exports.repo.ts';
 import { reportExportJob } from './report-export.job.ts';
 import type { ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
-import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/cases/case-type-choices.ts';
+import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 
 const missing = () => new AppError('NOT_FOUND', msg('There is no such export'), { reason: 'NO_SUCH_EXPORT' });
 

@@ -1,7 +1,7 @@
 // The reports' filter (page query and API query): a period of whole days and, if chosen, a case type.
 import { z } from 'zod';
 import { msg } from '#src/i18n/i18n.ts';
-import { ZCaseTypeCode } from '#src/features/cases/case-type-choices.ts';
+import { ZCaseTypeCode } from '#src/features/referrals/case-type-choices.ts';
 import { isoDate } from '#src/lib/zod-fields.ts';
 import { REPORT_IDS } from './report-list.ts';
 

@@ -13,7 +13,7 @@ import type { ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
 import type { ReportFilter } from './reports.repo.ts';
 import { buildReport } from './report-builders.ts';
-import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/cases/case-type-choices.ts';
+import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 
 const DAY = 86_400_000;
 

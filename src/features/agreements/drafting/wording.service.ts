@@ -6,7 +6,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { msg } from '#src/i18n/i18n.ts';
-import { allCaseTypes } from '#src/features/cases/case-type-choices.ts';
+import { allCaseTypes } from '#src/features/referrals/case-type-choices.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { builtInStatements } from '../agreement-words.ts';

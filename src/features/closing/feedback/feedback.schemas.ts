@@ -1,7 +1,7 @@
 // A party's feedback at closing: the link, the staff form and the API share these.
 import { z } from 'zod';
 import { msg } from '#src/i18n/i18n.ts';
-import { ZCaseTypeCode } from '#src/features/cases/case-type-choices.ts';
+import { ZCaseTypeCode } from '#src/features/referrals/case-type-choices.ts';
 import { STAFF_SOURCES } from '../closing-words.ts';
 
 const rating = (error: string) => z.coerce.number({ error }).int(error).min(1, error).max(5, error);

@@ -15,7 +15,7 @@ import { followUpPolicyOf, openLink, sendPartyLink, serviceOf } from '../party-l
 import type { ClosingDeps } from '../follow-up/follow-up.service.ts';
 import { insertTestimonial } from '../testimonials/testimonials.repo.ts';
 import { aggregateFeedback, insertFeedback } from './feedback.repo.ts';
-import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/cases/case-type-choices.ts';
+import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 import type { FeedbackInput, FeedbackQuery, StaffFeedbackInput } from './feedback.schemas.ts';
 
 /** Rates over fewer responses than this are not shown: with so few, a rate could tell what one person said. */

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
 import { caseTypeNamer } from '#src/domain/case-words.ts';
-import type { CaseTypeChoice } from '#src/features/cases/case-type-choices.ts';
+import type { CaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 import { asBody, type FormBody, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';

@@ -1,7 +1,7 @@
 // Training: the service's courses, each volunteer's completed training, CPD, supervision and observed practice,
 // accreditations, and accrediting a trainee once their supervised cases are signed off. Every change and every
 // read of a volunteer's record is audited.
-import { allCaseTypes } from '#src/features/cases/case-type-choices.ts';
+import { allCaseTypes } from '#src/features/referrals/case-type-choices.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';

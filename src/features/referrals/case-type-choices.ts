@@ -1,6 +1,6 @@
-// Published by cases for the features above it (reports, feedback, the volunteer policy, agreement wording): the case
-// types a filter or a per-type setting offers — the service's types offered now and those its cases already carry —
-// read once for a page, and the check that a chosen one is among them.
+// Published by referrals for the features above it (reports, feedback, the volunteer policy, agreement wording): the
+// case types a filter or a per-type setting offers — the service's types offered now and those its cases or referrals
+// already carry — read once for a page, and the check that a chosen one is among them.
 import { z } from 'zod';
 import type { Db } from '#src/db/client.ts';
 import type { ServiceCaseType } from '#src/domain/case-words.ts';
@@ -9,19 +9,26 @@ import { AppError } from '#src/lib/app-error.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { serviceCaseTypes } from '#src/features/settings/case-types.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
-import { caseTypesInUse } from './case-types-in-use.repo.ts';
+import { caseTypesInUse } from '#src/features/cases/case-reads.ts';
+import { referralTypesInUse } from './referral-types-in-use.repo.ts';
 
 export type CaseTypeChoice = ServiceCaseType & { inUse: boolean };
 
-/** Every one of the service's case types, each marked offered (its settings) and in use (a case is of it). */
+/** Every one of the service's case types, each marked offered (its settings) and in use (a case or a referral is of it). */
 export async function allCaseTypes(tx: Db, orgId: string): Promise<CaseTypeChoice[]> {
   const types = await serviceCaseTypes(tx, orgId, readSettings((await findOrgById(tx, orgId))?.settings).caseTypes);
-  const used = await caseTypesInUse(
+  const onCases = await caseTypesInUse(
     tx,
     orgId,
     types.map((c) => c.code),
   );
-  return types.map((c) => ({ ...c, inUse: used.has(c.code) }));
+  // Referrals are asked only about the types no case has (usually none or a few built-in ones the service never offered).
+  const onReferrals = await referralTypesInUse(
+    tx,
+    orgId,
+    types.filter((c) => !onCases.has(c.code)).map((c) => c.code),
+  );
+  return types.map((c) => ({ ...c, inUse: onCases.has(c.code) || onReferrals.has(c.code) }));
 }
 
 /** The types a filter offers: those the service offers now and those its cases already carry, in the service's order. */
