@@ -220,6 +220,13 @@ function newReferrals(day: (offset: number) => string): { professional?: Profess
       },
     },
     {
+      // The demo service's own case type (seedDemoCases adds it): community rules, its own reference prefix.
+      self: self('workplace-mediation', 'Two teams at the depot have stopped speaking since the rota changed, and the shifts are suffering.', [
+        { name: 'Kit Placeholder', role: 'party', phone: '07700 900211', postcode: 'CT2 7NZ', isReferredPerson: true },
+        { name: 'Jules Fictitious', role: 'party' },
+      ]),
+    },
+    {
       self: self('social_care', 'My mum has dementia and my brother and I cannot agree whether she should move into a care home.', [
         { name: 'Ollie Imaginary', role: 'family_member', phone: '07700 900210', postcode: 'ME14 2LP', isReferredPerson: true },
         { name: 'Remy Imaginary', role: 'family_member' },
@@ -327,6 +334,9 @@ export const seedDemoCases: DemoSeeder = async (deps, orgId) => {
       'Riverside Community Mediation helps neighbours, families, schools and people affected by crime talk things through. This is a demo service: every person in it is made up.',
     signposting: 'If we do not cover your area, your local council can tell you about mediation near you. (Demo text.)',
   });
+
+  // A case type of the service's own, named everywhere a case's type is and kept for its own retention period.
+  await deps.settings.addCaseType(admin, { name: 'Workplace mediation', kind: 'community', referencePrefix: 'WPM' });
 
   for (const c of demoCases(day)) await seedCase(deps, coordinator, c, day);
   for (const r of newReferrals(day)) {

@@ -127,3 +127,8 @@ export function caseTypeName(t: (text: string) => string, type: { name: string |
   const kind = type?.kind ?? code;
   return isCaseKind(kind) ? t(CASE_TYPE_LABELS[kind]) : code;
 }
+/** The names of a service's case types, read once for a page or a report: a code's name without a query per row. */
+export function caseTypeNamer(t: (text: string) => string, types: readonly { code: string; name: string | null; kind: string }[]): (code: string) => string {
+  const byCode = new Map(types.map((c) => [c.code, c]));
+  return (code) => caseTypeName(t, byCode.get(code), code);
+}

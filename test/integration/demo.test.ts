@@ -46,10 +46,19 @@ describe('parley demo', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       referencePrefix: 'RCM',
-      caseTypes: ['community', 'restorative_justice', 'send', 'social_care'],
+      caseTypes: ['community', 'restorative_justice', 'send', 'social_care', 'workplace-mediation'],
       areas: { postcodePrefixes: ['CT', 'ME14', 'TN9 1'], localAuthorities: ['Riverside District (fictional)'] },
     });
     expect(res.json().notices).toHaveLength(1);
+    // A case type of its own, with a referral waiting, named on the queue and kept for its kind's period.
+    expect((await get('/api/v1/case-types')).json()).toContainEqual(
+      expect.objectContaining({ code: 'workplace-mediation', name: 'Workplace mediation', kind: 'community', referencePrefix: 'WPM' }),
+    );
+    const referrals = (await get('/api/v1/referrals?status=new')).json().referrals as { caseType: string }[];
+    expect(referrals.filter((r) => r.caseType === 'workplace-mediation')).toHaveLength(1);
+    expect((await get('/api/v1/retention')).json().rules).toContainEqual(
+      expect.objectContaining({ caseType: 'workplace-mediation', years: 3, isDefault: true }),
+    );
   });
 
   it('has a case at every stage', async () => {
@@ -86,7 +95,7 @@ describe('parley demo', () => {
     const res = await get('/api/v1/referrals?status=new');
     expect(res.statusCode).toBe(200);
     const referrals = res.json().referrals as { id: string; caseType: string; urgent: boolean }[];
-    expect(res.json().total).toBe(4);
+    expect(res.json().total).toBe(5);
     expect(referrals.filter((r) => r.urgent)).toHaveLength(1);
     const send = await h.deps.referrals.get(admin, referrals.find((r) => r.caseType === 'send')!.id);
     expect((send.referral.answers.details as { decisionLetterDate?: string }).decisionLetterDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -246,7 +255,7 @@ describe('parley demo', () => {
     expect(breaches[0].hours).toBeGreaterThanOrEqual(46); // aware a day ago: about 48 hours left
     const requests = (await get('/api/v1/data-protection/requests')).json().requests;
     expect(requests).toEqual([expect.objectContaining({ kind: 'access', status: 'open', requesterName: 'Robin Invented' })]);
-    expect((await get('/api/v1/retention')).json().rules.map((r: { years: number }) => r.years)).toEqual([3, 7, 6, 6]);
+    expect((await get('/api/v1/retention')).json().rules.map((r: { years: number }) => r.years)).toEqual([3, 7, 6, 6, 3]);
   });
 
   it('has a year of closed cases, so every report shows real numbers and at least one small number hidden', async () => {

@@ -14,7 +14,7 @@ export async function caseAtOutcome(
   h: Harness,
   orgId: string,
   admin: OrgActor,
-  opts: { description: string; caseType?: 'community' | 'restorative_justice' | 'send' | 'social_care'; names: string[]; emails?: boolean },
+  opts: { description: string; caseType?: string; names: string[]; emails?: boolean },
 ) {
   const roles =
     opts.caseType === 'restorative_justice'

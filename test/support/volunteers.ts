@@ -127,7 +127,8 @@ export async function makeCase(
   admin: OrgActor,
   opts: {
     description: string;
-    caseType?: 'community' | 'restorative_justice' | 'send' | 'social_care';
+    /** A built-in type or one the service added (its code). */
+    caseType?: string;
     parties: { name: string; role?: string; postcode?: string; address?: string; needs?: string }[];
     details?: Record<string, unknown>;
   },

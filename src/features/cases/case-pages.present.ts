@@ -4,12 +4,10 @@ import { msg, type Translate } from '#src/i18n/i18n.ts';
 import { RISK_LABELS, SEND_DECISION_LABELS } from '#src/domain/referral-words.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import {
-  CASE_TYPE_LABELS,
   caseTypeName,
   CLOSING_REASON_LABELS,
   CLOSING_REASONS,
   type CaseStatus,
-  type CaseType,
   OUTCOME_LABELS,
   OUTCOMES,
   type Outcome,
@@ -271,5 +269,3 @@ function availabilityDays(t: Translate, ticked: readonly string[]) {
     })),
   }));
 }
-
-export const caseTypeLabel = (t: Translate, caseType: string) => label(t, CASE_TYPE_LABELS, caseType as CaseType);

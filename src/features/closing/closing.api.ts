@@ -113,7 +113,7 @@ export function registerClosingApi(app: FastifyInstance, deps: Pick<Deps, 'closi
       },
     },
     async (req) => {
-      const { filter: _filter, ...figures } = await feedback.aggregate(req.actor!, req.query);
+      const { filter: _filter, choices: _choices, ...figures } = await feedback.aggregate(req.actor!, req.query);
       return figures;
     },
   );

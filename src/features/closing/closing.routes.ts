@@ -10,7 +10,7 @@ import { can } from '#src/access/permissions.ts';
 import { caseIdParam } from '#src/features/cases/case-page.routes.ts';
 import { createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { caseHeader } from '#src/features/cases/case-pages.present.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeNamer } from '#src/domain/case-words.ts';
 import {
   CHECK_IN_ANSWER_LABELS,
   CHECK_IN_ANSWERS,
@@ -220,11 +220,13 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
         fields = f;
       }
     const shown = (n: number | null, suffix = '') => (n === null ? t('Too few to show') : `${n}${suffix}`);
+    const choices = figures?.choices ?? (await feedback.caseTypeChoices(req.actor!));
+    const typeName = caseTypeNamer(t, choices);
     return reply.status(Object.keys(fields).length ? 422 : 200).page('closing/views/feedback.njk', {
       pageTitle: t('Feedback'),
       caseTypeItems: [
         { value: '', text: t('All case types') },
-        ...CASE_TYPES.map((c) => ({ value: c, text: t(CASE_TYPE_LABELS[c]), selected: values.caseType === c })),
+        ...choices.map((c) => ({ value: c.code, text: typeName(c.code), selected: values.caseType === c.code })),
       ],
       values,
       fields,
@@ -235,7 +237,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
         feltHeard: shown(figures.feltHeardPercent, '%'),
         wouldRecommend: shown(figures.wouldRecommendPercent, '%'),
         rows: figures.byCaseType.map((r) => ({
-          caseType: t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
+          caseType: typeName(r.caseType),
           responses: r.responses,
           meanSatisfaction: shown(r.meanSatisfaction),
           feltHeard: shown(r.feltHeardPercent, '%'),
@@ -253,7 +255,8 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
   async function testimonialsPage(req: FastifyRequest, reply: FastifyReply, state?: State & { id: string }) {
     const q = queryOf(req, ZTestimonialsQuery);
     const status = TESTIMONIAL_STATUSES.find((s) => s === q.status) as TestimonialStatus | undefined;
-    const rows = await testimonials.list(req.actor!, status);
+    const { rows, types } = await testimonials.listWithTypes(req.actor!, status);
+    const typeName = caseTypeNamer(t, types);
     return reply.page('closing/views/testimonials.njk', {
       pageTitle: t('Testimonials'),
       // i18n-dynamic: the msg() literals of DONE above
@@ -261,7 +264,7 @@ export function registerClosingPages(app: FastifyInstance, deps: Pick<Deps, 'cas
       canApprove: can(req.actor!.role, 'testimonials.approve'),
       testimonials: rows.map((r) => ({
         id: r.id,
-        caseType: t(CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType),
+        caseType: typeName(r.caseType),
         original: r.originalText,
         text: state?.id === r.id ? text(state.values.text) : r.text,
         error: state?.id === r.id ? state.fields.text : undefined,

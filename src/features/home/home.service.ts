@@ -4,7 +4,7 @@ import { inOrg } from '#src/db/tenant.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
-import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { ACTIVE_STATUSES, caseTypeNamer } from '#src/domain/case-words.ts';
 import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/case-reads.ts';
 import { listMembers, listOpenInvitations } from '#src/features/people/people-reads.ts';
 import { listEnquiries, listReferrals } from '#src/features/referrals/referral-reads.ts';
@@ -18,7 +18,7 @@ import type { Translate } from '#src/i18n/i18n.ts';
 import { listVolunteers } from '#src/features/volunteers/volunteer-reads.ts';
 import { listVenuesWithRooms } from '#src/features/meetings/meeting-reads.ts';
 import { hasPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
-import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { findOrgById, listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { gettingStarted } from './getting-started.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
@@ -90,13 +90,14 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   async function triageQueues(tx: Db, actor: OrgActor, now: Date, t: Translate): Promise<Queue[]> {
     const referrals = await listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 });
     const enquiries = await listEnquiries(tx, actor.orgId, 'new');
+    const typeName = caseTypeNamer(t, referrals.rows.length ? await listCaseTypes(tx, actor.orgId) : []);
     return [
       {
         id: 'new-referrals',
         title: t('New referrals'),
         empty: t('Referrals from the public, from professionals and through the API appear here until they are triaged.'),
         items: referrals.rows.map((r) => ({
-          text: `${r.reference}: ${CASE_TYPE_LABELS[r.caseType as CaseType] ?? r.caseType}`,
+          text: `${r.reference}: ${typeName(r.caseType)}`,
           href: `/referrals/${r.id}`,
           hint: ageHint(r.createdAt, now, t),
           tag: r.urgent ? { text: t('Urgent'), classes: 'govuk-tag--red' } : undefined,

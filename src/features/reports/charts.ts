@@ -5,7 +5,7 @@
 // Plot and linkedom take about 0.4 s to load, so they are imported on the first chart, not when Parley starts.
 import type { Translate } from '#src/i18n/i18n.ts';
 import type { Metric } from './metrics.ts';
-import { cellText, say } from './reports.present.ts';
+import { cellText, say, sayLabel } from './reports.present.ts';
 
 export type Bar = { label: string; value: number | null; text: string };
 
@@ -16,13 +16,13 @@ export function barsOf(t: Translate, m: Metric, threshold: number): Bar[] {
   const rows = m.cells.slice(0, m.rows.length);
   const bars: Bar[] = [];
   rows.forEach((cells, r) => {
-    const rowLabel = say(t, m.rows[r]!.label);
+    const rowLabel = sayLabel(t, m.rows[r]!);
     const bar = (c: (typeof cells)[number], label: string) => {
       bars.push({ label, value: c.suppression === 'none' ? c.count : null, text: cellText(t, { value: c.count, suppression: c.suppression }, threshold) });
     };
     if (m.rowTotals) bar(cells[cells.length - 1]!, rowLabel);
     else if (m.columns.length === 1) bar(cells[0]!, rowLabel);
-    else for (const [c, col] of m.columns.entries()) bar(cells[c]!, `${rowLabel}: ${say(t, col.label)}`);
+    else for (const [c, col] of m.columns.entries()) bar(cells[c]!, `${rowLabel}: ${sayLabel(t, col)}`);
   });
   return bars;
 }

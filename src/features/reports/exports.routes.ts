@@ -2,7 +2,7 @@
 // shows how far it has got (with a link to look again: no script) and, when ready, the download.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { keepValues, parseForm } from '#src/http/forms.ts';
+import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { textParam, uuidParam } from '#src/http/page-input.ts';
 import { localeOr, msg } from '#src/i18n/i18n.ts';
 import { notFound } from '#src/lib/app-error.ts';
@@ -16,8 +16,16 @@ export function registerReportExports(app: FastifyInstance, deps: Pick<Deps, 're
     const id = textParam(req, 'report');
     if (!isReportId(id)) throw notFound(msg('There is no such report'));
     const form = parseForm(ZReportQuery, req.body, req.locale);
-    if (!form.ok) return reply.redirect(`/reports/${id}?${new URLSearchParams(keepValues(req.body) as Record<string, string>)}`, 303);
-    const exportId = await deps.reportExports.request(req.actor!, id, form.data, localeOr(req.locale));
+    const back = () => reply.redirect(`/reports/${id}?${new URLSearchParams(keepValues(req.body) as Record<string, string>)}`, 303);
+    if (!form.ok) return back();
+    let exportId: string;
+    try {
+      exportId = await deps.reportExports.request(req.actor!, id, form.data, localeOr(req.locale));
+    } catch (err) {
+      // A case type the service does not have: the report page says so, with what was chosen.
+      if (fieldErrorsOf(err)) return back();
+      throw err;
+    }
     return reply.redirect(`/reports/exports/${exportId}`, 303);
   });
 

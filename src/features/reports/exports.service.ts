@@ -16,6 +16,7 @@ import { type ExportRow, findExport, insertExport } from './exports.repo.ts';
 import { reportExportJob } from './report-export.job.ts';
 import type { ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
+import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 
 const missing = () => new AppError('NOT_FOUND', msg('There is no such export'), { reason: 'NO_SUCH_EXPORT' });
 
@@ -30,6 +31,7 @@ export function createReportExportsService({ db, clock, audit }: { db: Db; clock
       authorise(actor, 'reports.view');
       const id = newId();
       await inOrg(db, actor.orgId, async (tx) => {
+        ensureCaseTypeChoice(q.caseType, await caseTypeChoices(tx, actor.orgId));
         const filter = { from: q.from, to: q.to, caseType: q.caseType };
         await insertExport(tx, { id, orgId: actor.orgId, report, filter, locale, requestedBy: actor.id, status: 'queued', createdAt: clock.now() });
         await enqueue(tx, reportExportJob, { orgId: actor.orgId, exportId: id }, { orgId: actor.orgId });

@@ -1,7 +1,8 @@
 // Pure: turns what the queries counted into the tables and figures a report shows, suppressed (suppression.ts).
 import { type Cell, suppressFigure, suppressTable, type Suppression } from './suppression.ts';
 
-export type Labelled = { key: string; label: string };
+/** A row or column: its key and its label, a msg() value worded where shown, or (asIs) a name the service chose, shown as it is. */
+export type Labelled = { key: string; label: string; asIs?: boolean };
 
 export type TableMetric = {
   kind: 'table';
@@ -28,7 +29,7 @@ export type Metric = TableMetric | FiguresMetric;
 export function pivot(counted: { a: string; b: string; n: number }[], spec: Omit<TableMetric, 'kind' | 'cells'>, threshold: number): TableMetric {
   const withExtra = (known: Labelled[], seen: string[]) => [
     ...known,
-    ...[...new Set(seen)].filter((k) => !known.some((x) => x.key === k)).map((k) => ({ key: k, label: k })),
+    ...[...new Set(seen)].filter((k) => !known.some((x) => x.key === k)).map((k) => ({ key: k, label: k, asIs: true })),
   ];
   const rows = withExtra(
     spec.rows,

@@ -2,7 +2,7 @@
 // in the reader's language where shown.
 import type { Db } from '#src/db/client.ts';
 import { msg } from '#src/i18n/i18n.ts';
-import { CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, CLOSING_REASON_LABELS, CLOSING_REASONS, STATUS_LABELS } from '#src/domain/case-words.ts';
+import { CASE_STATUSES, CASE_TYPE_LABELS, CLOSING_REASON_LABELS, CLOSING_REASONS, isCaseKind, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { REFERRAL_STATUS_LABELS, REFERRAL_STATUSES, SOURCE_LABELS } from '#src/features/referrals/referral-pages.present.ts';
 import { signedAgreementsByCaseType } from '#src/features/agreements/agreement-reads.ts';
 import { countFigure, type Labelled, medianFigure, type Metric, pivot } from './metrics.ts';
@@ -13,10 +13,23 @@ import { MEETING_KIND_LABELS, MEETING_KINDS } from '#src/domain/meeting-words.ts
 import { SOURCE_LABELS as FEEDBACK_SOURCE_LABELS, STAFF_SOURCES } from '#src/features/closing/closing-words.ts';
 
 const labelled = (keys: readonly string[], labels: Record<string, string>): Labelled[] => keys.map((key) => ({ key, label: labels[key] ?? key }));
-const typesIn = (f: q.ReportFilter) => labelled(f.caseType ? [f.caseType] : CASE_TYPES, CASE_TYPE_LABELS);
+/** A service's case type, as a report names it: its own name as it is, or a built-in type's name worded where shown. */
+export type ReportCaseType = { code: string; name: string | null; kind: string };
+const typesIn = (f: q.ReportFilter, types: readonly ReportCaseType[]): Labelled[] =>
+  types
+    .filter((c) => !f.caseType || c.code === f.caseType)
+    .map((c) => (c.name || !isCaseKind(c.kind) ? { key: c.code, label: c.name ?? c.code, asIs: true } : { key: c.code, label: CASE_TYPE_LABELS[c.kind] }));
 const COUNT: Labelled[] = [{ key: '', label: msg('Cases') }];
 
-export async function buildReport(tx: Db, orgId: string, id: ReportId, f: q.ReportFilter, threshold: number): Promise<Metric[]> {
+/** One report's metrics; `types` are the case types its rows list (the filter's choices: offered now or on a case). */
+export async function buildReport(
+  tx: Db,
+  orgId: string,
+  id: ReportId,
+  f: q.ReportFilter,
+  threshold: number,
+  types: readonly ReportCaseType[],
+): Promise<Metric[]> {
   switch (id) {
     case 'referrals':
       return [
@@ -58,7 +71,7 @@ export async function buildReport(tx: Db, orgId: string, id: ReportId, f: q.Repo
             title: msg('Cases opened and closed in the period'),
             definition: D.openedClosed,
             rowHeading: msg('Case type'),
-            rows: typesIn(f),
+            rows: typesIn(f, types),
             columns: [
               { key: 'opened', label: msg('Opened') },
               { key: 'closed', label: msg('Closed') },
@@ -163,7 +176,7 @@ export async function buildReport(tx: Db, orgId: string, id: ReportId, f: q.Repo
             title: msg('Agreements signed in the period'),
             definition: D.agreementsSigned,
             rowHeading: msg('Case type'),
-            rows: typesIn(f),
+            rows: typesIn(f, types),
             columns: COUNT,
             rowTotals: false,
             columnTotals: true,

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { Translate } from '#src/i18n/i18n.ts';
 import type { Metric } from './metrics.ts';
-import { cellText, SECONDARY_HINT, say } from './reports.present.ts';
+import { cellText, SECONDARY_HINT, say, sayLabel } from './reports.present.ts';
 
 type Row = (string | number)[];
 
@@ -20,8 +20,8 @@ export function* xlsxRows(t: Translate, title: string, period: string, metrics: 
     yield { row: [say(t, m.title)], bold: true };
     if (m.kind === 'table') {
       yield { row: [say(t, m.definition)] };
-      yield { row: [say(t, m.rowHeading), ...m.columns.map((c) => say(t, c.label)), ...(m.rowTotals ? [t('Total')] : [])], bold: true };
-      const labels = [...m.rows.map((r) => say(t, r.label)), ...(m.columnTotals ? [t('Total')] : [])];
+      yield { row: [say(t, m.rowHeading), ...m.columns.map((c) => sayLabel(t, c)), ...(m.rowTotals ? [t('Total')] : [])], bold: true };
+      const labels = [...m.rows.map((r) => sayLabel(t, r)), ...(m.columnTotals ? [t('Total')] : [])];
       for (const [i, cells] of m.cells.entries())
         yield {
           row: [labels[i]!, ...cells.map((c) => (c.suppression === 'none' ? c.count : cellText(t, { value: c.count, suppression: c.suppression }, threshold)))],

@@ -1,7 +1,7 @@
 // Reports as people and programs read them: table rows with their words (page), CSV lines, and the API's JSON, each
 // with every suppressed figure hidden the same way (the count itself never leaves this file when suppressed).
 import { msg, type Translate } from '#src/i18n/i18n.ts';
-import type { Figure, Metric, TableMetric } from './metrics.ts';
+import type { Figure, Labelled, Metric, TableMetric } from './metrics.ts';
 import type { Cell } from './suppression.ts';
 
 export const SECONDARY_WORD = msg('withheld');
@@ -20,13 +20,18 @@ export function say(t: Translate, label: string): string {
   return t(label);
 }
 
+/** A row's or column's label: worded in the reader's language, or a service's own name as it is. */
+export function sayLabel(t: Translate, l: Labelled): string {
+  return l.asIs ? l.label : say(t, l.label);
+}
+
 const cellOf = (c: Cell) => ({ value: c.count, suppression: c.suppression });
 const figureOf = (f: Figure) => ({ value: f.value, suppression: f.suppression });
 
 /** The header and body rows of a table (the totals row last), as words. */
 export function tableRows(t: Translate, m: TableMetric, threshold: number): { head: string[]; rows: string[][] } {
-  const head = [say(t, m.rowHeading), ...m.columns.map((c) => say(t, c.label)), ...(m.rowTotals ? [t('Total')] : [])];
-  const labels = [...m.rows.map((r) => say(t, r.label)), ...(m.columnTotals ? [t('Total')] : [])];
+  const head = [say(t, m.rowHeading), ...m.columns.map((c) => sayLabel(t, c)), ...(m.rowTotals ? [t('Total')] : [])];
+  const labels = [...m.rows.map((r) => sayLabel(t, r)), ...(m.columnTotals ? [t('Total')] : [])];
   return { head, rows: m.cells.map((row, i) => [labels[i]!, ...row.map((c) => cellText(t, cellOf(c), threshold))]) };
 }
 
@@ -84,8 +89,8 @@ export function metricJson(t: Translate, m: Metric) {
     kind: 'table' as const,
     title: say(t, m.title),
     definition: say(t, m.definition),
-    rows: [...m.rows.map((r) => ({ key: r.key, label: say(t, r.label) })), ...(m.columnTotals ? [{ key: 'total', label: t('Total') }] : [])],
-    columns: [...m.columns.map((c) => ({ key: c.key || 'count', label: say(t, c.label) })), ...(m.rowTotals ? [{ key: 'total', label: t('Total') }] : [])],
+    rows: [...m.rows.map((r) => ({ key: r.key, label: sayLabel(t, r) })), ...(m.columnTotals ? [{ key: 'total', label: t('Total') }] : [])],
+    columns: [...m.columns.map((c) => ({ key: c.key || 'count', label: sayLabel(t, c) })), ...(m.rowTotals ? [{ key: 'total', label: t('Total') }] : [])],
     cells: m.cells.map((row) => row.map((c) => ({ value: c.suppression === 'none' ? c.count : null, suppressed: mark(c.suppression) }))),
   };
 }

@@ -4,9 +4,9 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
+import { caseTypeNamer } from '#src/domain/case-words.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
-import { parseForm, keepValues } from '#src/http/forms.ts';
+import { fieldErrorsOf, parseForm, keepValues } from '#src/http/forms.ts';
 import { textParam } from '#src/http/page-input.ts';
 import { notFound } from '#src/lib/app-error.ts';
 import { can } from '#src/access/permissions.ts';
@@ -49,6 +49,16 @@ async function metricView(t: Translate, m: Metric, threshold: number) {
 }
 
 export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
+  /** The report to download, or undefined when its filter is refused (a case type the service does not have). */
+  const downloaded = async (req: FastifyRequest, id: ReportId, q: ReportQuery) => {
+    try {
+      return await deps.reports.report(req.actor!, id, q, 'downloaded');
+    } catch (err) {
+      if (fieldErrorsOf(err)) return undefined;
+      throw err;
+    }
+  };
+
   app.get('/reports', async (req, reply) => {
     deps.reports.list(req.actor!);
     return reply.page('reports/views/reports.njk', {
@@ -84,6 +94,18 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     const id = reportOf(req);
     const values = keepValues(req.query);
     const form = parseForm(ZReportQuery, req.query, req.locale);
+    let fields = form.ok ? {} : form.fields;
+    let report: Awaited<ReturnType<typeof deps.reports.report>> | undefined;
+    if (form.ok)
+      try {
+        report = await deps.reports.report(req.actor!, id, form.data, print ? 'printed' : 'viewed');
+      } catch (err) {
+        const refused = fieldErrorsOf(err, req.locale);
+        if (!refused) throw err;
+        fields = refused;
+      }
+    const choices = report?.choices ?? (await deps.reports.caseTypeChoices(req.actor!));
+    const typeName = caseTypeNamer(req.t, choices);
     const base = {
       pageTitle: req.t(REPORTS[id].title),
       reportId: id,
@@ -91,17 +113,16 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       values,
       caseTypeItems: [
         { value: '', text: req.t('All case types') },
-        ...CASE_TYPES.map((c) => ({ value: c, text: req.t(CASE_TYPE_LABELS[c]), selected: values.caseType === c })),
+        ...choices.map((c) => ({ value: c.code, text: typeName(c.code), selected: values.caseType === c.code })),
       ],
     };
-    if (!form.ok) {
+    if (!report) {
       return reply.code(422).page('reports/views/report.njk', {
         ...base,
-        fields: form.fields,
-        errors: Object.entries(form.fields).map(([k, text]) => ({ text, href: `#${k}` })),
+        fields,
+        errors: Object.entries(fields).map(([k, text]) => ({ text, href: `#${k}` })),
       });
     }
-    const report = await deps.reports.report(req.actor!, id, form.data, print ? 'printed' : 'viewed');
     const t = req.t;
     const filter = queryString({ from: report.from, to: report.to, caseType: report.caseType });
     return reply.page('reports/views/report.njk', {
@@ -127,8 +148,10 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
   app.get('/reports/:report/csv', async (req, reply) => {
     const id = reportOf(req);
     const form = parseForm(ZReportQuery, req.query, req.locale);
-    if (!form.ok) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
-    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded');
+    const back = () => reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
+    if (!form.ok) return back();
+    const report = await downloaded(req, id, form.data);
+    if (!report) return back();
     const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
     return reply
       .type('text/csv; charset=utf-8')
@@ -139,8 +162,10 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
   app.get('/reports/:report/xlsx', async (req, reply) => {
     const id = reportOf(req);
     const form = parseForm(ZReportQuery, req.query, req.locale);
-    if (!form.ok) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
-    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded');
+    const back = () => reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
+    if (!form.ok) return back();
+    const report = await downloaded(req, id, form.data);
+    if (!report) return back();
     const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
     const out = new PassThrough();
     writeXlsx(out, req.t(REPORTS[id].title), xlsxRows(req.t, REPORTS[id].title, period, report.metrics, report.threshold)).catch((err: unknown) =>

@@ -1,7 +1,7 @@
 // The reports' filter (page query and API query): a period of whole days and, if chosen, a case type.
 import { z } from 'zod';
 import { msg } from '#src/i18n/i18n.ts';
-import { CASE_TYPES } from '#src/domain/case-words.ts';
+import { ZCaseTypeCode } from '#src/features/referrals/case-type-choices.ts';
 import { isoDate } from '#src/lib/zod-fields.ts';
 import { REPORT_IDS } from './report-list.ts';
 
@@ -14,8 +14,8 @@ export const ZReportQuery = z
       .describe('The first day of the period, 2026-04-01; a year before `to` when left out'),
     to: z.preprocess(blankToUndefined, isoDate(msg('End date')).optional()).describe('The last day of the period, 2026-06-30; today when left out'),
     caseType: z
-      .preprocess(blankToUndefined, z.enum(CASE_TYPES, { message: msg('Choose a case type from the list') }).optional())
-      .describe('Only cases (and referrals) of this type'),
+      .preprocess(blankToUndefined, ZCaseTypeCode.optional())
+      .describe('Only cases (and referrals) of this type: one of the service’s case types (GET /api/v1/case-types) offered now or on a case'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: msg('The end date must be the same as or after the start date') });
 export type ReportQuery = z.infer<typeof ZReportQuery>;

@@ -13,6 +13,7 @@ import type { ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
 import type { ReportFilter } from './reports.repo.ts';
 import { buildReport } from './report-builders.ts';
+import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 
 const DAY = 86_400_000;
 
@@ -30,12 +31,17 @@ export function periodOf(q: ReportQuery, now: Date) {
   return { from, to, caseType: q.caseType, filter };
 }
 
-/** One report's figures, suppressed with the service's threshold, read inside the caller's transaction (inOrg). */
+/**
+ * One report's figures, suppressed with the service's threshold, read inside the caller's transaction (inOrg). The
+ * case type filtered on must be one of the service's choices (offered now or on a case): 422 on `caseType` if not.
+ */
 export async function computeReport(tx: Db, orgId: string, id: ReportId, q: ReportQuery, now: Date) {
+  const choices = await caseTypeChoices(tx, orgId);
+  ensureCaseTypeChoice(q.caseType, choices);
   const period = periodOf(q, now);
   const threshold = thresholdOf((await findOrgById(tx, orgId))?.settings);
-  const metrics = await buildReport(tx, orgId, id, period.filter, threshold);
-  return { id, from: period.from, to: period.to, caseType: period.caseType, threshold, metrics };
+  const metrics = await buildReport(tx, orgId, id, period.filter, threshold, choices);
+  return { id, from: period.from, to: period.to, caseType: period.caseType, threshold, metrics, choices };
 }
 
 export function createReportsService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
@@ -43,6 +49,12 @@ export function createReportsService({ db, clock, audit }: { db: Db; clock: Cloc
     /** Whether the actor may see reports at all (for the list, which reads nothing). */
     list(actor: OrgActor) {
       authorise(actor, 'reports.view');
+    },
+
+    /** The case types the report filter offers, when the report could not be read (a filter refused). */
+    async caseTypeChoices(actor: OrgActor) {
+      authorise(actor, 'reports.view');
+      return inOrg(db, actor.orgId, (tx) => caseTypeChoices(tx, actor.orgId));
     },
 
     async report(actor: OrgActor, id: ReportId, q: ReportQuery, how: 'viewed' | 'printed' | 'downloaded' = 'viewed') {

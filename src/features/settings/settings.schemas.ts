@@ -1,7 +1,6 @@
 // A service's settings: case types offered, areas covered, notices, public texts.
 import { z } from 'zod';
 import { msg } from '#src/i18n/i18n.ts';
-import { CASE_TYPES } from '#src/domain/case-words.ts';
 import { DEFAULT_VOLUNTEER_POLICY, ZVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { DEFAULT_MEETING_POLICY, ZMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { DEFAULT_FOLLOW_UP_POLICY, ZFollowUpPolicy } from '#src/features/settings/follow-up-policy.ts';

@@ -28,6 +28,11 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
           reason: 'VALIDATION_FAILED',
           fields: { caseTypes: 'Choose the case types the service offers from its case types' },
         });
+      if (parsed.data.volunteers.dbsRequiredFor.some((c) => !codes.includes(c)))
+        throw new AppError('UNPROCESSABLE', msg('Some settings are not valid'), {
+          reason: 'VALIDATION_FAILED',
+          fields: { 'volunteers.dbsRequiredFor': msg('Choose case types from the service’s case types') },
+        });
       await updateOrgSettings(tx, actor.orgId, parsed.data);
       await audit.record(tx, actor, actor.orgId, { action: 'settings.updated', entityType: 'organisation', entityId: actor.orgId, detail: { changed } });
       return parsed.data;
@@ -61,7 +66,10 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
         const referencePrefix = input.referencePrefix || null;
         await insertCaseType(tx, { orgId: actor.orgId, code, name: input.name, kind: input.kind, referencePrefix });
         const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
-        await updateOrgSettings(tx, actor.orgId, { ...settings, caseTypes: [...settings.caseTypes, code] });
+        // Its mediators need a DBS check when its kind's built-in type's do, until the volunteer policy says otherwise.
+        const dbs = settings.volunteers.dbsRequiredFor;
+        const volunteers = { ...settings.volunteers, dbsRequiredFor: dbs.includes(input.kind) ? [...dbs, code] : dbs };
+        await updateOrgSettings(tx, actor.orgId, { ...settings, caseTypes: [...settings.caseTypes, code], volunteers });
         await audit.record(tx, actor, actor.orgId, {
           action: 'case_type.added',
           entityType: 'organisation',

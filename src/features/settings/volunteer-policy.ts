@@ -3,6 +3,7 @@
 // `volunteers`; a stored value that no longer parses falls back to the defaults.
 import { z } from 'zod';
 import { CASE_TYPES } from '#src/domain/case-words.ts';
+import { msg } from '#src/i18n/i18n.ts';
 
 export const ZVolunteerPolicy = z.object({
   /** Hours of the foundation course (the 40-hour norm). */
@@ -11,8 +12,11 @@ export const ZVolunteerPolicy = z.object({
   supervisedCasesRequired: z.number().int().min(0).max(50).default(3),
   /** Years from a DBS certificate's issue (or its last clear Update Service check) to the recheck. */
   dbsRecheckYears: z.number().int().min(1).max(10).default(3),
-  /** Case types whose mediators need a current DBS check. */
-  dbsRequiredFor: z.array(z.enum(CASE_TYPES)).default([...CASE_TYPES]),
+  /**
+   * The codes of the service's case types whose mediators need a current DBS check (all four built-in ones by
+   * default); a type the service adds takes its kind's built-in type's choice (settings.service addCaseType).
+   */
+  dbsRequiredFor: z.array(z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, msg('Choose case types from the service’s case types'))).default([...CASE_TYPES]),
   /** Days before a DBS recheck when the coordinator and the volunteer are warned. */
   dbsAlertDays: z.array(z.number().int().min(1).max(365)).default([60, 30, 7]),
   /** Restorative justice practitioner code: case supervision at least every N weeks, N observed sessions a year. */

@@ -1,7 +1,7 @@
 // Settings → Agreement wording (/settings/agreements): each case type's statements. Admins only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeName } from '#src/domain/case-words.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
@@ -22,7 +22,7 @@ async function render(
     saved: (req.query as { done?: string }).done === 'saved',
     types: list.map((w) => ({
       caseType: w.caseType,
-      label: req.t(CASE_TYPE_LABELS[w.caseType as CaseType]),
+      label: caseTypeName(req.t, w.type, w.caseType),
       isOwn: w.isOwn,
       statements: STATEMENT_KEYS.map((k) => ({
         name: k,

@@ -1,6 +1,7 @@
 // When the last signer signs: the version becomes signed and its final PDF is made once and kept with its hash.
 import type { Db } from '#src/db/client.ts';
-import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeNamer } from '#src/domain/case-words.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { listSigners, listTerms, updateVersion, type VersionRow } from '../agreements.repo.ts';
 import { sha256Hex } from '../canonical-form.ts';
@@ -19,7 +20,7 @@ export async function finishIfSigned(tx: Db, orgId: string, v: VersionRow, ctx: 
   const pdf = await renderAgreementPdf({
     serviceName: ctx.serviceName,
     caseReference: frozenCase.reference,
-    caseTypeLabel: t(CASE_TYPE_LABELS[frozenCase.type as CaseType] ?? frozenCase.type),
+    caseTypeLabel: caseTypeNamer(t, await listCaseTypes(tx, orgId))(frozenCase.type),
     reference: v.reference!,
     version: v.number,
     hash: v.hash!,

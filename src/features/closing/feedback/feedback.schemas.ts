@@ -1,7 +1,7 @@
 // A party's feedback at closing: the link, the staff form and the API share these.
 import { z } from 'zod';
 import { msg } from '#src/i18n/i18n.ts';
-import { CASE_TYPES } from '#src/domain/case-words.ts';
+import { ZCaseTypeCode } from '#src/features/referrals/case-type-choices.ts';
 import { STAFF_SOURCES } from '../closing-words.ts';
 
 const rating = (error: string) => z.coerce.number({ error }).int(error).min(1, error).max(5, error);
@@ -24,7 +24,7 @@ export const ZStaffFeedback = ZFeedback.extend({
 export type StaffFeedbackInput = z.infer<typeof ZStaffFeedback>;
 
 export const ZFeedbackQuery = z.object({
-  caseType: z.enum(CASE_TYPES).optional(),
+  caseType: ZCaseTypeCode.optional().describe('Only feedback on cases of this type: one of the service’s case types (GET /api/v1/case-types)'),
   from: z.iso.date(msg('From must be a date like 2026-04-01')).optional(),
   to: z.iso.date(msg('To must be a date like 2026-04-30')).optional(),
 });

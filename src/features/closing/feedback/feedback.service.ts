@@ -15,6 +15,7 @@ import { followUpPolicyOf, openLink, sendPartyLink, serviceOf } from '../party-l
 import type { ClosingDeps } from '../follow-up/follow-up.service.ts';
 import { insertTestimonial } from '../testimonials/testimonials.repo.ts';
 import { aggregateFeedback, insertFeedback } from './feedback.repo.ts';
+import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 import type { FeedbackInput, FeedbackQuery, StaffFeedbackInput } from './feedback.schemas.ts';
 
 /** Rates over fewer responses than this are not shown: with so few, a rate could tell what one person said. */
@@ -132,6 +133,12 @@ export function createFeedbackService(deps: ClosingDeps) {
       });
     },
 
+    /** The case types the feedback filter offers, when the figures could not be read (a filter refused). */
+    async caseTypeChoices(actor: OrgActor) {
+      authorise(actor, 'feedback.view');
+      return inOrg(db, actor.orgId, (tx) => caseTypeChoices(tx, actor.orgId));
+    },
+
     /** The aggregate for staff: counts and rates per case type, in a date range. Audited. */
     async aggregate(actor: OrgActor, query: FeedbackQuery) {
       authorise(actor, 'feedback.view');
@@ -141,6 +148,8 @@ export function createFeedbackService(deps: ClosingDeps) {
           fields: { to: msg('From must be on or before To') },
         });
       return inOrg(db, actor.orgId, async (tx) => {
+        const choices = await caseTypeChoices(tx, actor.orgId);
+        ensureCaseTypeChoice(query.caseType, choices);
         const rows = await aggregateFeedback(tx, {
           orgId: actor.orgId,
           caseType: query.caseType,
@@ -169,6 +178,8 @@ export function createFeedbackService(deps: ClosingDeps) {
         const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
         return {
           filter: query,
+          /** The service's case types the filter offers (offered now or on a case), with their names. */
+          choices,
           responses: total,
           meanSatisfaction: mean(
             sum((r) => r.satisfactionSum),

@@ -7,6 +7,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import type { ClosingDeps } from '../follow-up/follow-up.service.ts';
 import { findTestimonial, listTestimonials, updateTestimonial } from './testimonials.repo.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 
 export const TESTIMONIAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type TestimonialStatus = (typeof TESTIMONIAL_STATUSES)[number];
@@ -20,15 +21,22 @@ export function createTestimonialService({ db, clock, audit }: Pick<ClosingDeps,
     });
   }
 
+  /** The testimonials and the service's case types, for their names (the page). */
+  async function listWithTypes(actor: OrgActor, status?: TestimonialStatus) {
+    authorise(actor, 'feedback.view');
+    return inOrg(db, actor.orgId, async (tx) => {
+      const rows = await listTestimonials(tx, actor.orgId, status);
+      await audit.record(tx, actor, actor.orgId, { action: 'testimonials.viewed', entityType: 'organisation', entityId: actor.orgId });
+      return { rows, types: await listCaseTypes(tx, actor.orgId) };
+    });
+  }
+
   return {
     async list(actor: OrgActor, status?: TestimonialStatus) {
-      authorise(actor, 'feedback.view');
-      return inOrg(db, actor.orgId, async (tx) => {
-        const rows = await listTestimonials(tx, actor.orgId, status);
-        await audit.record(tx, actor, actor.orgId, { action: 'testimonials.viewed', entityType: 'organisation', entityId: actor.orgId });
-        return rows;
-      });
+      return (await listWithTypes(actor, status)).rows;
     },
+
+    listWithTypes,
 
     async get(actor: OrgActor, id: string) {
       authorise(actor, 'feedback.view');

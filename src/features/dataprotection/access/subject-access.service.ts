@@ -13,6 +13,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import { findRequest } from '../requests/requests.repo.ts';
 import { gatherSubjectData } from './gather.ts';
 import { summaryHtml } from './summary-html.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 
 export type SubjectAccessService = ReturnType<typeof createSubjectAccessService>;
 
@@ -30,7 +31,7 @@ export function createSubjectAccessService({ db, clock, audit }: { db: Db; clock
         const producedAt = clock.now();
         const meta = { reference: request.reference, receivedOn: request.receivedOn, dueOn: request.dueOn, producedAt };
         const json = JSON.stringify({ request: meta, ...data }, null, 2);
-        const html = summaryHtml(data, meta, translator(locale), locale);
+        const html = summaryHtml(data, meta, translator(locale), locale, await listCaseTypes(tx, actor.orgId));
         const bytes = zipSync({ 'summary.html': strToU8(html), 'data.json': strToU8(json) }, { level: 6, mtime: producedAt });
         await audit.record(tx, actor, actor.orgId, {
           action: 'subject_access.archive_made',

@@ -3,7 +3,7 @@
 import type { Locale, Translate } from '#src/i18n/i18n.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { momentInWords } from '#src/domain/meeting-times.ts';
-import { CASE_TYPE_LABELS, PARTY_ROLE_LABELS, STATUS_LABELS } from '#src/domain/case-words.ts';
+import { caseTypeNamer, PARTY_ROLE_LABELS, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { MEETING_KIND_LABELS, MEETING_MODE_LABELS, MEETING_STATUS_LABELS, RESPONSE_LABELS, SHARE_PERMISSION_LABELS } from '#src/domain/meeting-words.ts';
 import type { SubjectData } from './gather.ts';
 
@@ -16,7 +16,15 @@ const esc = (v: unknown) =>
 
 export type ArchiveMeta = { reference: string; receivedOn: string; dueOn: string; producedAt: Date };
 
-export function summaryHtml(data: SubjectData, meta: ArchiveMeta, t: Translate, locale: Locale): string {
+/** The summary page; `types` are the service's case types, for their names. */
+export function summaryHtml(
+  data: SubjectData,
+  meta: ArchiveMeta,
+  t: Translate,
+  locale: Locale,
+  types: readonly { code: string; name: string | null; kind: string }[] = [],
+): string {
+  const caseTypeName = caseTypeNamer(t, types);
   const when = (d: Date | string | null) => (d === null ? '' : typeof d === 'string' ? longDate(d.slice(0, 10), locale) : momentInWords(d, { locale }));
   const rows = (pairs: [string, unknown][]) =>
     `<dl>${pairs
@@ -38,7 +46,7 @@ export function summaryHtml(data: SubjectData, meta: ArchiveMeta, t: Translate, 
     return `<section>
 <h2>${esc(t('Case {reference}', { reference: c.case.reference }))}</h2>
 ${rows([
-  [t('Kind of case'), word(CASE_TYPE_LABELS, c.case.caseType)],
+  [t('Kind of case'), caseTypeName(c.case.caseType)],
   [t('Status'), word(STATUS_LABELS, c.case.status)],
   [t('Opened'), when(c.case.openedAt)],
   [t('Closed'), when(c.case.closedAt)],

@@ -2,6 +2,7 @@
 // request, and a request's page: for subject access, finding the person across the service's cases and downloading
 // their data; for every kind, extending once with the reason, completing it with what was done, or refusing it
 // (erasure: with the lawful reason).
+import { type CaseStatus, caseTypeNamer, PARTY_ROLE_LABELS, type PartyRole, STATUS_LABELS } from '#src/domain/case-words.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { msg } from '#src/i18n/i18n.ts';
@@ -114,13 +115,14 @@ export function registerRequestPages(app: FastifyInstance, deps: Pick<Deps, 'dat
     const values = state?.values ?? {};
     const q = (state ? values.q : queryOf(req, z.object({ q: queryText })).q)?.trim() ?? '';
     const fields: FieldErrors = { ...(state?.fields ?? {}) };
-    let people: Awaited<ReturnType<typeof dataRequests.findPerson>> = [];
+    let found: Awaited<ReturnType<typeof dataRequests.findPersonWithTypes>> = { rows: [], types: [] };
     if (r.kind === 'access' && q) {
       if (q.length < 2 || q.length > 200) {
         fields.q = req.t('Search for between 2 and 200 characters');
         reply.status(422);
-      } else people = await dataRequests.findPerson(req.actor!, q);
+      } else found = await dataRequests.findPersonWithTypes(req.actor!, q);
     }
+    const typeName = caseTypeNamer(req.t, found.types);
     const done = doneOf(req);
     const shown = present(req, r);
     const chosen = new Set(state ? (values.partyId ?? '').split(',') : []);
@@ -131,7 +133,15 @@ export function registerRequestPages(app: FastifyInstance, deps: Pick<Deps, 'dat
       request: shown,
       summaryRows: summaryRows(req, shown),
       q,
-      people: people.map((p) => ({ ...p, checked: chosen.has(p.partyId) })),
+      people: found.rows.map((p) => ({
+        ...p,
+        caseType: typeName(p.caseType),
+        // i18n-dynamic: the msg() labels of the domain's word lists
+        role: PARTY_ROLE_LABELS[p.role as PartyRole] ? req.t(PARTY_ROLE_LABELS[p.role as PartyRole]) : p.role,
+        // i18n-dynamic: the msg() labels of the domain's word lists
+        status: STATUS_LABELS[p.status as CaseStatus] ? req.t(STATUS_LABELS[p.status as CaseStatus]) : p.status,
+        checked: chosen.has(p.partyId),
+      })),
       values,
       fields,
       reasonItems: ERASURE_REFUSAL_REASONS.map((k) => ({ value: k, text: req.t(REFUSAL_REASON_LABELS[k]), checked: values.refusalReason === k })),

@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import { findPeople } from '#src/features/cases/case-erasure.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { daysLeft, requestDueOn } from './request-rules.ts';
 import { findRequest, insertRequest, listRequests, type RequestChanges, type RequestRow, updateRequest } from './requests.repo.ts';
 import type { NewRequest, RequestUpdate } from './requests.schemas.ts';
@@ -25,6 +26,22 @@ export function createRequestService({ db, clock, audit }: { db: Db; clock: Cloc
     const row = await findRequest(tx, actor.orgId, id);
     if (!row) throw notFound(msg('That request was not found'));
     return row;
+  }
+
+  /** The people found and the service's case types, for their names (the request page). */
+  async function findPersonWithTypes(actor: OrgActor, q: string) {
+    authorise(actor, 'dataprotection.view');
+    return inOrg(db, actor.orgId, async (tx) => {
+      const rows = await findPeople(tx, actor.orgId, q.trim());
+      // The search words are personal data: the audit notes that a search was made and how many it found, never them.
+      await audit.record(tx, actor, actor.orgId, {
+        action: 'data_subject.searched',
+        entityType: 'organisation',
+        entityId: actor.orgId,
+        detail: { found: rows.length },
+      });
+      return { rows, types: await listCaseTypes(tx, actor.orgId) };
+    });
   }
 
   return {
@@ -77,19 +94,10 @@ export function createRequestService({ db, clock, audit }: { db: Db; clock: Cloc
 
     /** Finds the person a request is about across the service's cases, by name, email, phone or postcode. */
     async findPerson(actor: OrgActor, q: string) {
-      authorise(actor, 'dataprotection.view');
-      return inOrg(db, actor.orgId, async (tx) => {
-        const rows = await findPeople(tx, actor.orgId, q.trim());
-        // The search words are personal data: the audit notes that a search was made and how many it found, never them.
-        await audit.record(tx, actor, actor.orgId, {
-          action: 'data_subject.searched',
-          entityType: 'organisation',
-          entityId: actor.orgId,
-          detail: { found: rows.length },
-        });
-        return rows;
-      });
+      return (await findPersonWithTypes(actor, q)).rows;
     },
+
+    findPersonWithTypes,
 
     /** Extends (once, with the reason to tell the person), completes or refuses an open request. */
     async update(actor: OrgActor, id: string, input: RequestUpdate) {

@@ -1,5 +1,6 @@
-// The retention run for one service: for each case type, the ended cases closed before the type's date (retention-
-// rules.ts) and not on legal hold lose their people: names, contact details, free text, mail, the agreement's
+// The retention run for one service: for each of its case types (built in or its own, each with its own period), the
+// ended cases closed before the type's date (retention-rules.ts) and not on legal hold lose their people: names,
+// contact details, free text, mail, the agreement's
 // documents, RJ letters and custody details, and the SEND child's details go through each feature's published
 // erasure module; the case type, area, dates, status, outcome, RJ decisions and SEND certificates' kinds stay for the
 // reports. Works in batches, each its own transaction with one destruction-log line (what, when, under which rule;
@@ -19,6 +20,7 @@ import { removeMailOfCases } from '#src/features/email/email-erasure.ts';
 import { anonymiseRjOfCases } from '#src/features/rj/rj-erasure.ts';
 import { anonymiseSendOfCases } from '#src/features/send/send-erasure.ts';
 import { retentionPlan } from './retention-rules.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { heldCaseIds, insertDestruction, listSchedules } from './retention.repo.ts';
 
 export type RetentionDeps = { db: Db; clock: Clock; audit: Audit };
@@ -48,7 +50,7 @@ export async function runRetention(deps: RetentionDeps, orgId: string, ranBy: Ac
   const today = londonParts(deps.clock.now()).date;
   // The owner role: some of what goes (answers people gave) the app role may never change.
   const { plan, held } = await asSystem(deps.db, async (tx) => ({
-    plan: retentionPlan(today, await listSchedules(tx, orgId)),
+    plan: retentionPlan(today, await listCaseTypes(tx, orgId), await listSchedules(tx, orgId)),
     held: await heldCaseIds(tx, orgId),
   }));
   const result: RunResult = [];

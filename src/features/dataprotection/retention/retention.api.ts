@@ -12,9 +12,10 @@ const manage = { permission: 'retention.manage' as const };
 const ZId = z.object({ id: z.string().uuid('Ids are UUIDs') });
 
 const ZRule = z.object({
-  caseType: z.string(),
+  caseType: z.string().describe('The code of one of the service’s case types (GET /api/v1/case-types)'),
+  kind: z.string().describe('The kind of rules the type follows; a type without its own period keeps this kind’s default'),
   years: z.number().describe('Years kept after closure'),
-  isDefault: z.boolean().describe('True when the service has not set its own period (rules.md #59)'),
+  isDefault: z.boolean().describe('True when the service has not set its own period for the type: its kind’s default (rules.md #59)'),
   closedBefore: z.string().describe('Cases closed before this date (UK time) are due'),
   due: z.number().describe('Ended cases the next run would anonymise, not counting those on legal hold'),
 });
@@ -53,7 +54,10 @@ export function registerRetentionApi(app: FastifyInstance, deps: Pick<Deps, 'ret
         response: { 200: ZPreview, ...errorResponses },
       },
     },
-    async (req) => retention.preview(req.actor!),
+    async (req) => {
+      const { types: _types, ...preview } = await retention.preview(req.actor!);
+      return preview;
+    },
   );
 
   api.put(
@@ -61,7 +65,7 @@ export function registerRetentionApi(app: FastifyInstance, deps: Pick<Deps, 'ret
     {
       config: manage,
       schema: {
-        summary: 'Set the years kept after closure for some case types',
+        summary: 'Set the years kept after closure for some of the service’s case types, by their codes',
         tags: ['data protection'],
         security,
         body: ZSchedules,
@@ -70,7 +74,8 @@ export function registerRetentionApi(app: FastifyInstance, deps: Pick<Deps, 'ret
     },
     async (req) => {
       await retention.setSchedules(req.actor!, req.body);
-      return retention.preview(req.actor!);
+      const { types: _types, ...preview } = await retention.preview(req.actor!);
+      return preview;
     },
   );
 

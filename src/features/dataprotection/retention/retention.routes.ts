@@ -7,7 +7,7 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { attempt, keepValues, parseForm } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
 import { doneOf, uuidParam } from '#src/http/page-input.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeNamer } from '#src/domain/case-words.ts';
 import { londonParts } from '#src/domain/meeting-times.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { ZHoldInput, ZSchedules } from './retention.schemas.ts';
@@ -29,7 +29,7 @@ export function registerRetentionPages(app: FastifyInstance, deps: Pick<Deps, 'r
     const t = req.t;
     const [preview, holds, log] = await Promise.all([retention.preview(actor), retention.holds(actor), retention.destructionLog(actor)]);
     const done = doneOf(req);
-    const typeName = (c: string) => t(CASE_TYPE_LABELS[c as CaseType] ?? c);
+    const typeName = caseTypeNamer(t, preview.types);
     const dateOf = (d: Date) => longDate(londonParts(d).date, req.locale);
     return reply.page('dataprotection/views/retention.njk', {
       pageTitle: t('Retention'),
@@ -68,7 +68,7 @@ export function registerRetentionPages(app: FastifyInstance, deps: Pick<Deps, 'r
       })),
       hold: state?.form === 'hold' ? state.values : {},
       holdErrors: state?.form === 'hold' ? state.fields : {},
-      errors: state ? errorList(state.fields, state.form === 'hold' ? ['caseReference', 'reason'] : [...CASE_TYPES]) : undefined,
+      errors: state ? errorList(state.fields, state.form === 'hold' ? ['caseReference', 'reason'] : preview.rules.map((r) => r.caseType)) : undefined,
     });
   }
 
@@ -77,9 +77,12 @@ export function registerRetentionPages(app: FastifyInstance, deps: Pick<Deps, 'r
   app.get('/data-protection/retention', permission, (req, reply) => page(req, reply));
 
   app.post('/data-protection/retention/schedules', permission, async (req, reply) => {
-    const parsed = parseForm(ZSchedules, req.body, req.locale);
-    if (!parsed.ok) return page(req, reply.status(422), { form: 'schedules', values: keepValues(req.body), fields: parsed.fields });
-    await retention.setSchedules(req.actor!, parsed.data);
+    // The form's fields are named by the case types' codes (keepValues leaves out the CSRF token).
+    const typed = keepValues(req.body);
+    const parsed = parseForm(ZSchedules, typed, req.locale);
+    if (!parsed.ok) return page(req, reply.status(422), { form: 'schedules', values: typed, fields: parsed.fields });
+    const saved = await attempt(reply, () => retention.setSchedules(req.actor!, parsed.data));
+    if (!saved.ok) return page(req, reply, { form: 'schedules', values: typed, fields: saved.fields });
     return reply.redirect('/data-protection/retention?done=schedules', 303);
   });
 

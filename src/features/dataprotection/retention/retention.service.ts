@@ -7,12 +7,13 @@ import { londonParts, londonTime } from '#src/domain/meeting-times.ts';
 import { enqueue } from '#src/jobs/queue.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { invalid, notFound } from '#src/lib/app-error.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { caseReferences, countClosedBefore, findCaseByReference } from '#src/features/cases/case-erasure.ts';
 import type { RetentionDeps } from './anonymiser.ts';
 import { retentionJob } from './retention.job.ts';
 import { retentionPlan } from './retention-rules.ts';
 import * as repo from './retention.repo.ts';
-import type { HoldInput, Schedules } from './retention.schemas.ts';
+import { type HoldInput, NO_SUCH_TYPE, type Schedules } from './retention.schemas.ts';
 
 export type RetentionService = ReturnType<typeof createRetentionService>;
 
@@ -26,18 +27,22 @@ export function createRetentionService({ db, clock, audit }: RetentionDeps) {
       authorise(actor, 'retention.manage');
       return inOrg(db, actor.orgId, async (tx) => {
         const held = await repo.heldCaseIds(tx, actor.orgId);
-        const plan = retentionPlan(today(), await repo.listSchedules(tx, actor.orgId));
+        const types = await listCaseTypes(tx, actor.orgId);
+        const plan = retentionPlan(today(), types, await repo.listSchedules(tx, actor.orgId));
         const rules = [];
         for (const rule of plan)
           rules.push({ ...rule, due: await countClosedBefore(tx, actor.orgId, rule.caseType, londonTime(rule.closedBefore, '00:00'), held) });
         await audit.record(tx, actor, actor.orgId, { action: 'retention.viewed', entityType: 'organisation', entityId: actor.orgId });
-        return { rules, held: held.length };
+        return { rules, held: held.length, types };
       });
     },
 
     async setSchedules(actor: OrgActor, input: Schedules) {
       authorise(actor, 'retention.manage');
       return inOrg(db, actor.orgId, async (tx) => {
+        const codes = new Set((await listCaseTypes(tx, actor.orgId)).map((c) => c.code));
+        const unknown = Object.keys(input).filter((c) => !codes.has(c));
+        if (unknown.length) throw invalid(Object.fromEntries(unknown.map((c) => [c, NO_SUCH_TYPE])));
         const changed: Record<string, number> = {};
         for (const [caseType, years] of Object.entries(input)) {
           if (years === undefined) continue;

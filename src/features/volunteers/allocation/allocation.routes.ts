@@ -6,6 +6,7 @@ import type { Deps } from '#src/deps.ts';
 import { asBody, type FormBody, listOf, textOf } from '#src/http/page-form.ts';
 import { parseForm } from '#src/http/forms.ts';
 import { translator } from '#src/i18n/i18n.ts';
+import { caseTypeNamer } from '#src/domain/case-words.ts';
 import type { AllocationService } from './allocation.service.ts';
 import { ZConfirmAllocations } from '../assignments/assignments.schemas.ts';
 
@@ -52,7 +53,9 @@ export function registerAllocationPages(app: FastifyInstance, deps: Pick<Deps, '
     });
 
   app.get('/volunteers/allocation', async (req, reply) => {
-    const backlog = await deps.allocation.backlog(req.actor!);
+    const { cases, types } = await deps.allocation.backlog(req.actor!);
+    const typeName = caseTypeNamer(t, types);
+    const backlog = cases.map((c) => ({ ...c, type: typeName(c.caseType) }));
     return reply.page('volunteers/allocation/views/allocation.njk', { pageTitle: t('Allocate mediators'), backlog });
   });
 

@@ -7,7 +7,8 @@ import type { Clock } from '#src/lib/clock.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { ACTIVE_STATUSES, CASE_TYPE_LABELS, type CaseStatus, type CaseType } from '#src/domain/case-words.ts';
+import { ACTIVE_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { findCase } from '#src/features/cases/case-reads.ts';
 import { activeAssignmentsForCase, lockCaseForAssignment, unassignedBacklog } from '../assignments/assignments.repo.ts';
 import type { ConfirmAllocations } from '../assignments/assignments.schemas.ts';
@@ -22,12 +23,10 @@ export function createAllocationService(deps: { db: Db; clock: Clock; audit: Aud
   const { db, audit } = deps;
 
   return {
-    /** Active cases at intake or ready with nobody on them, urgent and oldest first. */
+    /** Active cases at intake or ready with nobody on them, urgent and oldest first, and the service's case types (for their names). */
     async backlog(actor: OrgActor) {
       authorise(actor, 'cases.assign');
-      return inOrg(db, actor.orgId, async (tx) =>
-        (await unassignedBacklog(tx, actor.orgId)).map((c) => ({ ...c, type: CASE_TYPE_LABELS[c.caseType as CaseType] ?? c.caseType })),
-      );
+      return inOrg(db, actor.orgId, async (tx) => ({ cases: await unassignedBacklog(tx, actor.orgId), types: await listCaseTypes(tx, actor.orgId) }));
     },
 
     /** Pairs for the whole backlog, maximising the total fit; the cases no pair could be found for, with why. Audited. */

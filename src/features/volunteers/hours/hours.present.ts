@@ -1,5 +1,5 @@
 // View models for the hours pages and the report, and the report as CSV. Fields are picked one by one.
-import { CASE_TYPE_LABELS, type CaseType } from '#src/domain/case-words.ts';
+import { caseTypeNamer } from '#src/domain/case-words.ts';
 import { asBody, dateOf, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
@@ -10,7 +10,11 @@ import { VOLUNTEER_STATUS_LABELS, type VolunteerStatus } from '../volunteer-word
 const t = translator('en');
 
 export const activityLabel = (a: string) => t(HOUR_ACTIVITY_LABELS[a as HourActivity] ?? a);
-const caseTypeLabel = (c: string | null) => (c ? t(CASE_TYPE_LABELS[c as CaseType] ?? c) : t('Not on a case'));
+/** A case type's name (the service's own, read with the page), or "Not on a case". */
+const caseTypeLabels = (types: HoursOverview['types']) => {
+  const name = caseTypeNamer(t, types);
+  return (c: string | null) => (c ? name(c) : t('Not on a case'));
+};
 
 export const HOURS_FORM_ORDER = ['on', 'hours', 'activity', 'caseId', 'notes'];
 
@@ -50,6 +54,7 @@ export function errorSummary(fields: FieldErrors) {
 
 /** The form's choices and what to show in it. */
 export function hoursFormModel(o: HoursOverview, values: Record<string, string>) {
+  const caseTypeLabel = caseTypeLabels(o.types);
   return {
     values,
     activityItems: [
@@ -65,6 +70,7 @@ export function hoursFormModel(o: HoursOverview, values: Record<string, string>)
 
 /** Totals, hours per case and the entries, for the volunteer's page and the staff page. */
 export function hoursModel(o: HoursOverview, deleteBase: string) {
+  const caseTypeLabel = caseTypeLabels(o.types);
   return {
     totals: [
       { label: t('This month'), value: formatMinutes(o.totals.month) },
@@ -89,6 +95,7 @@ export function hoursModel(o: HoursOverview, deleteBase: string) {
 }
 
 export function reportModel(r: HoursReport) {
+  const caseTypeLabel = caseTypeLabels(r.types);
   return {
     from: r.from,
     to: r.to,

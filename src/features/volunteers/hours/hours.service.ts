@@ -28,6 +28,7 @@ import {
   reportByVolunteer,
 } from './hours.repo.ts';
 import { casesEverAssigned } from '../assignments/my-cases.repo.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { calendarOf } from '../calendar.ts';
 import { ownCaseProblem, pastDateProblem, requireMyVolunteer, throwIfProblems, volunteerFor } from '../records/my-volunteer.ts';
 import type { VolunteerRow } from '../records/volunteers.repo.ts';
@@ -46,6 +47,8 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
       totals: await hoursTotals(tx, actor.orgId, v.id, cal),
       perCase: await hoursPerCase(tx, actor.orgId, v.id),
       caseChoices: await casesEverAssigned(tx, actor.orgId, v.id),
+      /** The service's case types, for their names. */
+      types: await listCaseTypes(tx, actor.orgId),
       today: cal.today,
     };
     await audit.record(tx, actor, actor.orgId, {
@@ -158,6 +161,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
         const volunteers = await reportByVolunteer(tx, actor.orgId, from, to);
         const caseTypes = await reportByCaseType(tx, actor.orgId, from, to);
         const activities = await reportByActivity(tx, actor.orgId, from, to);
+        const types = await listCaseTypes(tx, actor.orgId);
         const totalMinutes = volunteers.reduce((sum, r) => sum + r.minutes, 0);
         await audit.record(tx, actor, actor.orgId, {
           action: 'volunteer.hours_report_viewed',
@@ -165,7 +169,7 @@ export function createHoursService({ db, clock, audit }: { db: Db; clock: Clock;
           entityId: actor.orgId,
           detail: { from, to },
         });
-        return { from, to, volunteers, caseTypes, activities, totalMinutes, entries: volunteers.reduce((sum, r) => sum + r.entries, 0) };
+        return { from, to, volunteers, caseTypes, types, activities, totalMinutes, entries: volunteers.reduce((sum, r) => sum + r.entries, 0) };
       });
     },
   };

@@ -13,12 +13,14 @@ import { assignmentsOfVolunteer, countActiveCases } from '../assignments/my-case
 import { calendarOf } from '../calendar.ts';
 import { volunteerFor, requireMyVolunteer } from '../records/my-volunteer.ts';
 import { findVolunteerByUserId } from '../records/volunteers.repo.ts';
+import { listCaseTypes } from '#src/features/orgs/org-records.ts';
 
-/** Active (the assignment goes on and the case has not ended) and past assignments of one volunteer. */
+/** Active (the assignment goes on and the case has not ended) and past assignments of one volunteer, with the service's case types (for their names). */
 async function casesOf(tx: Db, orgId: string, v: { id: string; name: string }) {
   const rows = await assignmentsOfVolunteer(tx, orgId, v.id);
   const isActive = (r: (typeof rows)[number]) => r.endedAt === null && !(ENDED_STATUSES as readonly string[]).includes(r.caseStatus);
-  return { volunteer: { id: v.id, name: v.name }, active: rows.filter(isActive), past: rows.filter((r) => !isActive(r)) };
+  const types = await listCaseTypes(tx, orgId);
+  return { volunteer: { id: v.id, name: v.name }, active: rows.filter(isActive), past: rows.filter((r) => !isActive(r)), types };
 }
 
 /** The volunteer's next booked meeting in the coming 90 days, or null: meetings' read, given in deps.ts (volunteers is below meetings). */

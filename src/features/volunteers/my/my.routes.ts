@@ -4,7 +4,7 @@ import { MEETING_KIND_LABELS, type MeetingKind } from '#src/domain/meeting-words
 import { dayInWords, clockTime } from '#src/domain/meeting-times.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
-import { CASE_TYPE_LABELS, type CaseStatus, type CaseType, ENDED_STATUSES, STATUS_LABELS } from '#src/domain/case-words.ts';
+import { type CaseStatus, caseTypeNamer, ENDED_STATUSES, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { msg, translator } from '#src/i18n/i18n.ts';
 import { formatPence } from '../expenses/expenses.schemas.ts';
 import { formatMinutes } from '../hours/hours.schemas.ts';
@@ -15,10 +15,9 @@ import { textParam } from '#src/http/page-input.ts';
 const t = translator('en');
 
 const ENDED_CLASS = 'moj-badge--grey';
-const caseType = (type: string) => t(CASE_TYPE_LABELS[type as CaseType] ?? type);
 const caseStatus = (status: string) => t(STATUS_LABELS[status as CaseStatus] ?? status);
 
-function caseRow(r: MyAssignmentRow) {
+function caseRow(r: MyAssignmentRow, caseType: (code: string) => string) {
   return {
     reference: r.reference,
     // Only while the assignment goes on may the volunteer open the case record.
@@ -82,13 +81,19 @@ export function registerMyPages(app: FastifyInstance, deps: Pick<Deps, 'myWork'>
 
   app.get('/my/cases', async (req, reply) => {
     const mine = await deps.myWork.cases(req.actor!);
-    return reply.page('volunteers/my/views/my-cases.njk', { pageTitle: t('My cases'), active: mine.active.map(caseRow), past: mine.past.map(caseRow) });
+    const row = (r: MyAssignmentRow) => caseRow(r, caseTypeNamer(t, mine.types));
+    return reply.page('volunteers/my/views/my-cases.njk', { pageTitle: t('My cases'), active: mine.active.map(row), past: mine.past.map(row) });
   });
 
   app.get('/volunteers/:volunteerId/cases', async (req, reply) => {
     const volunteerId = textParam(req, 'volunteerId');
     const theirs = await deps.myWork.casesOfVolunteer(req.actor!, volunteerId);
-    const row = (r: MyAssignmentRow) => ({ ...caseRow(r), href: `/cases/${r.caseId}`, role: r.role === 'lead' ? t('Lead mediator') : t('Co-mediator') });
+    const typeName = caseTypeNamer(t, theirs.types);
+    const row = (r: MyAssignmentRow) => ({
+      ...caseRow(r, typeName),
+      href: `/cases/${r.caseId}`,
+      role: r.role === 'lead' ? t('Lead mediator') : t('Co-mediator'),
+    });
     return reply.page('volunteers/my/views/volunteer-cases.njk', {
       pageTitle: t('Cases of {name}', { name: theirs.volunteer.name }),
       volunteerId: theirs.volunteer.id,

@@ -93,7 +93,7 @@ export function toPairingCase(
   policy: VolunteerPolicy,
 ): PairingCase {
   const area = requiredArea(c.caseKind, c.details);
-  const needsDbs = (policy.dbsRequiredFor as readonly string[]).includes(c.caseKind);
+  const needsDbs = policy.dbsRequiredFor.includes(c.caseType);
   const partyPostcodes = parties.map((p) => p.postcodeNorm ?? normPostcode(p.postcode)).filter((p): p is string => Boolean(p));
   const postcodes = [c.postcodeNorm, ...partyPostcodes].filter((p): p is string => Boolean(p));
   const placed = postcodes.find((p) => places.has(p));

@@ -4,7 +4,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
-import { CASE_TYPE_LABELS, CASE_TYPES } from '#src/domain/case-words.ts';
+import { caseTypeNamer } from '#src/domain/case-words.ts';
+import type { CaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 import { asBody, type FormBody, listOf, textOf } from '#src/http/page-form.ts';
 import { fieldErrorsOf } from '#src/http/forms.ts';
 import { errorList } from '#src/http/views.ts';
@@ -83,7 +84,7 @@ const valuesOf = (p: VolunteerPolicy): Record<string, string> => ({
 });
 
 /** The form as a policy, and the problems found in what was typed (keyed by field). */
-export function readPolicyForm(b: FormBody): { policy: Partial<VolunteerPolicy>; fields: FieldErrors } {
+export function readPolicyForm(b: FormBody, caseTypes?: readonly string[]): { policy: Partial<VolunteerPolicy>; fields: FieldErrors } {
   const fields: FieldErrors = {};
   const policy: Partial<VolunteerPolicy> = {};
   for (const f of NUMBER_FIELDS) {
@@ -94,9 +95,9 @@ export function readPolicyForm(b: FormBody): { policy: Partial<VolunteerPolicy>;
     else if (!/^\d+$/.test(text) || n < min || n > max) fields[f.key] = t('{label} must be a whole number from {min} to {max}', { label: f.label, min, max });
     else policy[f.key] = n;
   }
-  policy.dbsRequiredFor = listOf(b, 'dbsRequiredFor').filter((c): c is VolunteerPolicy['dbsRequiredFor'][number] =>
-    (CASE_TYPES as readonly string[]).includes(c),
-  );
+  const ticked = listOf(b, 'dbsRequiredFor');
+  if (caseTypes && ticked.some((c) => !caseTypes.includes(c))) fields.dbsRequiredFor = t('Choose case types from the service’s case types');
+  else policy.dbsRequiredFor = ticked;
   const days = textOf(b, 'dbsAlertDays')
     .split(/[\s,]+/)
     .filter(Boolean);
@@ -110,23 +111,29 @@ export function readPolicyForm(b: FormBody): { policy: Partial<VolunteerPolicy>;
   return { policy, fields };
 }
 
+/** The case types the DBS question offers: those offered now, those on a case, and those already needing a check (so
+ * none is dropped unseen when the form is saved). */
+const dbsChoices = (types: CaseTypeChoice[], required: readonly string[]) => types.filter((c) => c.offered || c.inUse || required.includes(c.code));
+
 export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Pick<Deps, 'settings' | 'training'>) {
   async function render(
     req: FastifyRequest,
     reply: FastifyReply,
     extra: { values?: Record<string, string>; dbsRequiredFor?: string[]; fields?: FieldErrors } = {},
   ) {
-    const policy = await deps.training.policy(req.actor!);
+    const { policy, types } = await deps.training.policyPage(req.actor!);
     const values = extra.values ?? valuesOf(policy);
     const required = extra.dbsRequiredFor ?? policy.dbsRequiredFor;
+    const typeName = caseTypeNamer(t, types);
+    const shown = dbsChoices(types, policy.dbsRequiredFor);
     const fields = extra.fields ?? {};
     const errors = errorList(fields, ORDER);
     return reply.page('volunteers/policy/views/volunteer-policy.njk', {
       pageTitle: t('Volunteer policy'),
       canChange: can(req.actor!.role, 'settings.manage'),
       numberFields: NUMBER_FIELDS.map((f) => ({ ...f, ...limits(f.key), value: values[f.key] ?? '' })),
-      caseTypeItems: CASE_TYPES.map((c) => ({ value: c, text: t(CASE_TYPE_LABELS[c]), checked: required.includes(c) })),
-      requiredLabels: CASE_TYPES.filter((c) => required.includes(c)).map((c) => t(CASE_TYPE_LABELS[c])),
+      caseTypeItems: shown.map((c) => ({ value: c.code, text: typeName(c.code), checked: required.includes(c.code) })),
+      requiredLabels: shown.filter((c) => required.includes(c.code)).map((c) => typeName(c.code)),
       values,
       fields,
       errors: errors.length ? errors : undefined,
@@ -138,7 +145,11 @@ export function registerVolunteerPolicyPages(app: FastifyInstance, deps: Pick<De
 
   app.post('/volunteers/policy', { config: { permission: 'settings.manage' } }, async (req, reply) => {
     const body = asBody(req.body);
-    const { policy, fields } = readPolicyForm(body);
+    const { types } = await deps.training.policyPage(req.actor!);
+    const { policy, fields } = readPolicyForm(
+      body,
+      types.map((c) => c.code),
+    );
     const typed = Object.fromEntries(ORDER.map((k) => [k, textOf(body, k)]));
     let problems = fields;
     if (!Object.keys(problems).length) {

@@ -1,6 +1,7 @@
 // Training: the service's courses, each volunteer's completed training, CPD, supervision and observed practice,
 // accreditations, and accrediting a trainee once their supervised cases are signed off. Every change and every
 // read of a volunteer's record is audited.
+import { allCaseTypes } from '#src/features/referrals/case-type-choices.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -111,6 +112,12 @@ export function createTrainingService({ db, clock, audit }: { db: Db; clock: Clo
     async policy(actor: OrgActor) {
       if (!can(actor.role, 'settings.manage')) authorise(actor, 'volunteers.view');
       return inOrg(db, actor.orgId, (tx) => volunteerPolicyOf(tx, actor.orgId));
+    },
+
+    /** The policy and the service's case types (each marked offered and in use), for the policy page. */
+    async policyPage(actor: OrgActor) {
+      if (!can(actor.role, 'settings.manage')) authorise(actor, 'volunteers.view');
+      return inOrg(db, actor.orgId, async (tx) => ({ policy: await volunteerPolicyOf(tx, actor.orgId), types: await allCaseTypes(tx, actor.orgId) }));
     },
 
     async listCourses(actor: OrgActor) {

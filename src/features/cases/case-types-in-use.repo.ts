@@ -1,0 +1,15 @@
+// Which of a service's case types its cases carry: one statement, each type answered from the (org, type) index.
+import type { Db } from '#src/db/client.ts';
+import { sql } from '#src/db/orm.ts';
+
+/** Those of `codes` that at least one of the service's cases is of. */
+export async function caseTypesInUse(tx: Db, orgId: string, codes: readonly string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const result = await tx.execute(sql`
+    SELECT v.code FROM (VALUES ${sql.join(
+      codes.map((c) => sql`(${c})`),
+      sql`, `,
+    )}) AS v(code)
+    WHERE EXISTS (SELECT 1 FROM cases c WHERE c.org_id = ${orgId} AND c.case_type = v.code)`);
+  return new Set((result as unknown as { rows: { code: string }[] }).rows.map((r) => r.code));
+}
