@@ -76,12 +76,14 @@ export function checkProfessionalAnswers(pages: ProPage[], d: ProDraft, kind: Ca
     });
     if (page.slug === 'person') {
       const p = person(1);
+      // i18n-dynamic: page titles are msg() literals in professional-referral.journey.ts
       return { title: t(page.title), rows: [row(p.name || t('Name'), p.value, t('the person you are referring'))] };
     }
     if (page.slug === 'others') {
       const rows = Array.from({ length: PEOPLE_ROWS - 1 }, (_, i) => person(i + 2))
         .filter((p) => p.name)
         .map((p) => row(p.name, p.value, t('details of {name}', { name: p.name })));
+      // i18n-dynamic: page titles are msg() literals in professional-referral.journey.ts
       return { title: t(page.title), rows };
     }
     const rows = page.fields
@@ -91,6 +93,7 @@ export function checkProfessionalAnswers(pages: ProPage[], d: ProDraft, kind: Ca
         const label = t(LABELS[f]!.label);
         return row(label, f === 'personAgreed' || f === 'lineManagerAware' ? ticked(f) : words(f));
       });
+    // i18n-dynamic: page titles are msg() literals in professional-referral.journey.ts
     return { title: t(page.title), rows };
   });
 }

@@ -115,6 +115,7 @@ export function registerProfessionalReferralPages(app: FastifyInstance, deps: Pi
     const previous = previousOf(j.pages, slug);
     return {
       ...serviceChrome(j.service),
+      // i18n-dynamic: page titles are msg() literals in professional-referral.journey.ts
       pageTitle: t(title),
       caption: t('Professional referral: {caseType}', { caseType: offerOf(t, j.type).name }),
       change: j.change,
@@ -125,6 +126,7 @@ export function registerProfessionalReferralPages(app: FastifyInstance, deps: Pi
 
   const questionModel = (j: Journey, page: ProPage, values: ProDraft['answers']) => ({
     ...chrome(j, page.slug, page.title),
+    // i18n-dynamic: page titles are msg() literals in professional-referral.journey.ts
     title: t(page.title),
     caseType: j.type.kind,
     otherRows: Array.from({ length: PEOPLE_ROWS - 1 }, (_, i) => i + 2),
@@ -142,6 +144,7 @@ export function registerProfessionalReferralPages(app: FastifyInstance, deps: Pi
       caseTypeLabel: offerOf(t, j.type).name,
       startUrl: `${j.base}/${firstUnanswered(j.pages, j.draft) ?? 'check'}`,
       expired: queryOf(req, ZExpired).expired === '1' || j.expired,
+      // i18n-dynamic: page titles are msg() literals in professional-referral.journey.ts
       pages: j.pages.map((p) => t(p.title)),
     });
   });
