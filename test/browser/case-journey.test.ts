@@ -237,12 +237,14 @@ describe.skipIf(!runs)('browser journey: triage a referral into a case, take it 
     // Adding, changing and removing a person are pages of their own: a refused form keeps what was typed.
     await cora.getByRole('link', { name: 'Add a person', exact: true }).click();
     await pw(h1(cora)).toHaveText('Add a person');
+    await s.watch.check(cora, 'add a person');
     await cora.getByLabel('Full name', { exact: true }).fill('Kit Example');
     await cora.getByRole('button', { name: 'Add the person' }).click();
     await pw(cora.locator('.govuk-error-summary')).toContainText('Choose the person’s role in the case');
     await pw(cora.getByLabel('Full name', { exact: true })).toHaveValue('Kit Example');
     await s.watch.check(cora, 'add a person: refused');
     await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'people, back from adding');
     await personCard(cora, 'Ray Patel').getByRole('link', { name: 'Change the details (Ray Patel)' }).click();
     await pw(h1(cora)).toHaveText('Change Ray Patel’s details');
     await s.watch.check(cora, 'change a person’s details');
@@ -250,10 +252,12 @@ describe.skipIf(!runs)('browser journey: triage a referral into a case, take it 
     await cora.getByRole('button', { name: 'Save the changes' }).click();
     await pw(cora.getByText('Details saved.')).toBeVisible();
     await pw(personCard(cora, 'Ray Patel')).toContainText('07700 900777');
+    await s.watch.check(cora, 'people: details saved');
     await personCard(cora, 'Ray Patel').getByRole('link', { name: 'Remove from the case (Ray Patel)' }).click();
     await pw(h1(cora)).toHaveText('Remove Ray Patel');
     await s.watch.check(cora, 'remove a person');
     await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'people, back from removing');
 
     await recordConsent(cora, 'Jo Okafor');
     // A supporter takes part with Sam, so Ready does not wait for their consent or an intake record.

@@ -227,14 +227,17 @@ describe.skipIf(!runs)('browser journey: volunteers, their training and DBS, a s
     // Choosing by hand and ending the assignment are pages of their own too.
     await cora.getByRole('link', { name: 'Choose mediators yourself', exact: true }).click();
     await pw(cora.getByRole('heading', { level: 1, name: 'Choose mediators yourself' })).toBeVisible();
+    await s.watch.check(cora, 'mediators: choose yourself');
     await cora.getByRole('button', { name: 'Assign these two' }).click();
     await pw(cora.locator('.govuk-error-summary')).toContainText('Choose the first volunteer');
     await s.watch.check(cora, 'mediators: choose yourself, refused');
     await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'mediators, back from choosing');
     await cora.getByRole('link', { name: 'End an assignment', exact: true }).click();
     await pw(cora.getByRole('heading', { level: 1, name: 'End an assignment' })).toBeVisible();
     await s.watch.check(cora, 'mediators: end an assignment');
     await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'mediators, back from ending');
 
     await caseSection(cora, 'Timeline').click();
     const assigned = cora.getByText(/^Mediators assigned: /);
