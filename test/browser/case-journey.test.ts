@@ -119,7 +119,9 @@ describe.skipIf(!runs)('browser journey: triage a referral into a case, take it 
 
   async function recordConsent(page: Page, name: string) {
     // From the person's card: the page of its own, with the person already chosen.
-    await personCard(page, name).getByRole('link', { name: `Record consent (${name})` }).click();
+    await personCard(page, name)
+      .getByRole('link', { name: `Record consent (${name})` })
+      .click();
     await pw(h1(page)).toHaveText('Record consent');
     await s.watch.check(page, `record consent for ${name}`);
     const consent = form(page, 'Record consent');
