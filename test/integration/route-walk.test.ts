@@ -250,6 +250,9 @@ describe('every route', () => {
       'GET /cases/:id',
       'POST /cases/:id/move',
       'POST /cases/:id/people/:partyId/intake',
+      'GET /cases/:id/consents',
+      'GET /cases/:id/contacts',
+      'GET /cases/:id/people/new',
     ])
       expect(checked).toContain(route);
     expect(checked).toContain('POST /cases/:id/tasks/:taskId/done');
