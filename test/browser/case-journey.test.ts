@@ -118,8 +118,14 @@ describe.skipIf(!runs)('browser journey: triage a referral into a case, take it 
   }
 
   async function recordConsent(page: Page, name: string) {
+    // From the person's card: the page of its own, with the person already chosen.
+    await personCard(page, name)
+      .getByRole('link', { name: `Record consent (${name})` })
+      .click();
+    await pw(h1(page)).toHaveText('Record consent');
+    await s.watch.check(page, `record consent for ${name}`);
     const consent = form(page, 'Record consent');
-    await consent.getByLabel('Person', { exact: true }).selectOption({ label: `${name} (Party)` });
+    await pw(consent.getByLabel('Person', { exact: true })).toHaveValue(/[0-9a-f-]{36}/);
     await consent.getByRole('radio', { name: 'Consent given' }).check();
     await consent.getByRole('radio', { name: 'Verbally' }).check();
     await consent.getByRole('button', { name: 'Record consent' }).click();
@@ -184,7 +190,16 @@ describe.skipIf(!runs)('browser journey: triage a referral into a case, take it 
     await pw(cora.getByRole('heading', { level: 2, name: 'People' })).toBeVisible();
     await s.watch.check(cora, 'people');
 
+    await cora.getByRole('link', { name: 'Record a contact attempt', exact: true }).click();
+    await pw(h1(cora)).toHaveText('Record a contact attempt');
+    await s.watch.check(cora, 'record a contact attempt');
     const contact = form(cora, 'Record contact attempt');
+    // Refused without the person and what happened, keeping the notes typed.
+    await contact.getByLabel('Notes (optional)', { exact: true }).fill('Explained how mediation works. Sam would like to go ahead.');
+    await contact.getByRole('button', { name: 'Record contact attempt' }).click();
+    await pw(cora.locator('.govuk-error-summary')).toContainText('Choose the person contacted');
+    await pw(contact.getByLabel('Notes (optional)', { exact: true })).toHaveValue('Explained how mediation works. Sam would like to go ahead.');
+    await s.watch.check(cora, 'record a contact attempt: refused');
     await contact.getByLabel('Person', { exact: true }).selectOption({ label: 'Sam Patel (Party)' });
     await contact.getByRole('group', { name: 'How did you try to make contact?' }).getByRole('radio', { name: 'Phone call' }).check();
     await contact.getByRole('group', { name: 'What happened?' }).getByRole('radio', { name: 'Spoke to them' }).check();
@@ -220,6 +235,32 @@ describe.skipIf(!runs)('browser journey: triage a referral into a case, take it 
   it('records the other consent and moves the case to Ready', async () => {
     await caseSection(cora, /^People \(3\)/).click();
     await s.watch.check(cora, 'people, for the second consent');
+
+    // Adding, changing and removing a person are pages of their own: a refused form keeps what was typed.
+    await cora.getByRole('link', { name: 'Add a person', exact: true }).click();
+    await pw(h1(cora)).toHaveText('Add a person');
+    await s.watch.check(cora, 'add a person');
+    await cora.getByLabel('Full name', { exact: true }).fill('Kit Example');
+    await cora.getByRole('button', { name: 'Add the person' }).click();
+    await pw(cora.locator('.govuk-error-summary')).toContainText('Choose the person’s role in the case');
+    await pw(cora.getByLabel('Full name', { exact: true })).toHaveValue('Kit Example');
+    await s.watch.check(cora, 'add a person: refused');
+    await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'people, back from adding');
+    await personCard(cora, 'Ray Patel').getByRole('link', { name: 'Change the details (Ray Patel)' }).click();
+    await pw(h1(cora)).toHaveText('Change Ray Patel’s details');
+    await s.watch.check(cora, 'change a person’s details');
+    await cora.getByLabel('Phone number (optional)', { exact: true }).fill('07700 900777');
+    await cora.getByRole('button', { name: 'Save the changes' }).click();
+    await pw(cora.getByText('Details saved.')).toBeVisible();
+    await pw(personCard(cora, 'Ray Patel')).toContainText('07700 900777');
+    await s.watch.check(cora, 'people: details saved');
+    await personCard(cora, 'Ray Patel').getByRole('link', { name: 'Remove from the case (Ray Patel)' }).click();
+    await pw(h1(cora)).toHaveText('Remove Ray Patel');
+    await s.watch.check(cora, 'remove a person');
+    await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'people, back from removing');
+
     await recordConsent(cora, 'Jo Okafor');
     // A supporter takes part with Sam, so Ready does not wait for their consent or an intake record.
     await pw(personCard(cora, 'Ray Patel')).toContainText('Not asked yet');

@@ -234,25 +234,53 @@ describe.skipIf(!runs)('browser journey: check a postcode, refer yourself withou
     await page.getByRole('radio', { name: 'SEND mediation' }).check();
     await continueButton(page).click();
 
+    // A start page, then one question group per page, with JavaScript as the visitor has it.
     await h1(page, 'SEND mediation');
-    await s.watch.check(page, 'professional: SEND form');
-    const referrer = page.getByRole('group', { name: 'About you (the referrer)' });
-    await referrer.getByLabel('Organisation', { exact: true }).fill('Oakfield Primary School (fictional)');
-    await referrer.getByLabel('Your role', { exact: true }).fill('SENCO');
-    await referrer.getByLabel('Your name', { exact: true }).fill('Priya Shah');
-    await referrer.getByLabel('Your work email address', { exact: true }).fill('priya.shah@oakfield.example');
+    await s.watch.check(page, 'professional: SEND start');
+    await page.getByRole('button', { name: 'Start now' }).click();
+
+    await h1(page, 'About you');
+    await s.watch.check(page, 'professional: about you');
+    await page.getByLabel('Organisation', { exact: true }).fill('Oakfield Primary School (fictional)');
+    await page.getByLabel('Your role', { exact: true }).fill('SENCO');
+    await page.getByLabel('Your name', { exact: true }).fill('Priya Shah');
+    await page.getByLabel('Your work email address', { exact: true }).fill('priya.shah@oakfield');
+    await continueButton(page).click();
+    // Refused with a specific message, keeping what was typed.
+    await pw(page.locator('.govuk-error-summary')).toContainText('Enter the referrer’s email address in the correct format');
+    await pw(page.getByLabel('Your name', { exact: true })).toHaveValue('Priya Shah');
+    await s.watch.check(page, 'professional: about you, refused');
+    await page.getByLabel('Your work email address', { exact: true }).fill('priya.shah@oakfield.example');
+    await continueButton(page).click();
+
+    await s.watch.check(page, 'professional: the person’s agreement');
     await page.getByRole('checkbox', { name: /^The person I am referring knows about this referral, has agreed to it/ }).check();
-    const person1 = page.getByRole('group', { name: 'Person 1: the person you are referring' });
-    await person1.getByLabel('Name', { exact: true }).fill('Alex Morgan');
+    await continueButton(page).click();
+
+    await h1(page, 'The person you are referring');
+    await s.watch.check(page, 'professional: the person referred');
+    await page.getByLabel('Name', { exact: true }).fill('Alex Morgan');
     // No role is chosen for the referrer (a wrong guess once saved the person who harmed as the victim).
-    await pw(person1.getByLabel('Role', { exact: true })).toHaveValue('');
-    await person1.getByLabel('Role', { exact: true }).selectOption('parent');
-    await person1.getByLabel('Phone number', { exact: true }).fill('07700 900456');
-    await person1.getByLabel('Postcode', { exact: true }).fill('ME14 1AA');
+    await pw(page.getByLabel('Role', { exact: true })).toHaveValue('');
+    await page.getByLabel('Role', { exact: true }).selectOption('parent');
+    await page.getByLabel('Phone number (optional)', { exact: true }).fill('07700 900456');
+    await page.getByLabel('Postcode (optional)', { exact: true }).fill('ME14 1AA');
+    await continueButton(page).click();
+
+    await h1(page, 'The other people involved');
+    await s.watch.check(page, 'professional: the other people');
     const person2 = page.getByRole('group', { name: 'Person 2', exact: true });
     await person2.getByLabel('Name', { exact: true }).fill('Weald Valley Borough Council (fictional)');
     await person2.getByLabel('Role', { exact: true }).selectOption('local_authority');
+    await continueButton(page).click();
+
+    await h1(page, 'The situation');
+    await s.watch.check(page, 'professional: the situation');
     await page.getByLabel('What is happening?', { exact: true }).fill('The council refused to name a specialist school in section I of the EHC plan.');
+    await continueButton(page).click();
+
+    await h1(page, 'About the decision');
+    await s.watch.check(page, 'professional: about the decision');
     await page.getByRole('group', { name: 'Which local authority decision is disputed?' }).getByRole('radio', { name: 'The contents of the EHC plan' }).check();
     const issues = page.getByRole('group', { name: 'Which parts of the EHC plan are disputed? (optional)' });
     await issues.getByRole('checkbox', { name: 'Section F: special educational provision' }).check();
@@ -261,6 +289,15 @@ describe.skipIf(!runs)('browser journey: check a postcode, refer yourself withou
     await letterDate.getByLabel('Day', { exact: true }).fill('15');
     await letterDate.getByLabel('Month', { exact: true }).fill(String(letter.month));
     await letterDate.getByLabel('Year', { exact: true }).fill(String(letter.year));
+    await continueButton(page).click();
+
+    await h1(page, 'Risks and contact');
+    await s.watch.check(page, 'professional: risks');
+    await continueButton(page).click();
+
+    await h1(page, 'Check your answers before sending your referral');
+    await pw(page.getByText('Alex Morgan')).toBeVisible();
+    await s.watch.check(page, 'professional: check your answers');
     await page.getByRole('button', { name: 'Send referral' }).click();
 
     await pw(page.getByRole('heading', { level: 1, name: 'Referral sent' })).toBeVisible();

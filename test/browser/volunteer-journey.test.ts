@@ -201,6 +201,9 @@ describe.skipIf(!runs)('browser journey: volunteers, their training and DBS, a s
     await s.watch.check(cora, 'case');
     await caseSection(cora, 'Mediators').click();
     await pw(cora.getByText('No mediators are assigned to this case yet.')).toBeVisible();
+    await s.watch.check(cora, 'mediators');
+    await cora.getByRole('link', { name: 'Suggested pairs', exact: true }).click();
+    await pw(cora.getByRole('heading', { level: 1, name: 'Suggested pairs' })).toBeVisible();
 
     const pairs = cora.getByRole('group', { name: 'Best first, with the reasons for each pair' });
     await pw(pairs.getByRole('radio')).toHaveCount(1);
@@ -216,11 +219,25 @@ describe.skipIf(!runs)('browser journey: volunteers, their training and DBS, a s
 
     await cora.getByRole('button', { name: 'Assign this pair' }).click();
     await flash(cora, 'Mediators assigned. The change is on the case timeline.');
-    // Each mediator's heading, then their role and whether it is a supervised case.
-    const team = (name: string) => cora.getByRole('heading', { level: 3, name }).locator('xpath=following-sibling::dl[1]');
+    // Each mediator's card: their role and whether it is a supervised case.
+    const team = (name: string) => cora.locator('.govuk-summary-card').filter({ has: cora.getByRole('heading', { level: 3, name }) });
     await pw(team(OLA.name)).toContainText(/Lead mediator[\s\S]*Supervised case\s+No/);
     await pw(team(VERA.name)).toContainText(/Co-mediator[\s\S]*Supervised case\s+Yes: not signed off yet/);
     await s.watch.check(cora, 'mediators: assigned');
+    // Choosing by hand and ending the assignment are pages of their own too.
+    await cora.getByRole('link', { name: 'Choose mediators yourself', exact: true }).click();
+    await pw(cora.getByRole('heading', { level: 1, name: 'Choose mediators yourself' })).toBeVisible();
+    await s.watch.check(cora, 'mediators: choose yourself');
+    await cora.getByRole('button', { name: 'Assign these two' }).click();
+    await pw(cora.locator('.govuk-error-summary')).toContainText('Choose the first volunteer');
+    await s.watch.check(cora, 'mediators: choose yourself, refused');
+    await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'mediators, back from choosing');
+    await cora.getByRole('link', { name: 'End an assignment', exact: true }).click();
+    await pw(cora.getByRole('heading', { level: 1, name: 'End an assignment' })).toBeVisible();
+    await s.watch.check(cora, 'mediators: end an assignment');
+    await cora.getByRole('link', { name: 'Back', exact: true }).click();
+    await s.watch.check(cora, 'mediators, back from ending');
 
     await caseSection(cora, 'Timeline').click();
     const assigned = cora.getByText(/^Mediators assigned: /);
@@ -297,8 +314,11 @@ describe.skipIf(!runs)('browser journey: volunteers, their training and DBS, a s
     await s.watch.check(sid, 'supervisor: case');
     await caseSection(sid, 'Mediators').click();
     await s.watch.check(sid, 'supervisor: mediators');
+    await sid.getByRole('link', { name: `Sign off supervised case (${VERA.name})` }).click();
+    await pw(sid.getByRole('heading', { level: 1, name: 'Sign off a trainee' })).toBeVisible();
+    await s.watch.check(sid, 'supervisor: sign off a trainee');
     await sid.getByLabel(`Notes on ${VERA.name}’s supervised case (optional)`).fill('Co-mediated calmly and kept both parties to the ground rules.');
-    await sid.getByRole('button', { name: `Sign off as a supervised case for ${VERA.name}` }).click();
+    await sid.getByRole('button', { name: 'Sign off as a supervised case' }).click();
     await flash(sid, 'Supervised case signed off.');
     await pw(sid.getByText(`Yes: signed off by ${SUPERVISOR}`)).toBeVisible();
     await s.watch.check(sid, 'supervisor: signed off');

@@ -1,6 +1,7 @@
-// The case's Mediators page, without JavaScript: a coordinator picks a suggested pair or any two (a pair that breaks
-// a rule is refused with the reasons in the error summary, keeping the choice), an admin overrides with a
-// justification, the assignment ends with a reason; and the supervised-case sign-off rules.
+// The case's Mediators tab and its pages, without JavaScript: the tab sums up who is on the case and links to a page
+// for each thing to do; a coordinator picks a suggested pair (never the pair already on the case) or chooses any two
+// (a pair that breaks a rule is refused with the reasons in the error summary, keeping the choice), an admin overrides
+// with a justification, the assignment ends with a reason; and the supervised-case sign-off rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -42,35 +43,56 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe('a coordinator on the Mediators page', () => {
-  it('shows suggestions with score and reasons, and the volunteers left out in a details component', async () => {
+  it('sums up the tab with links to a page for each thing to do, none of them a form', async () => {
     const res = await coordinator.get(`/cases/${caseId}/mediators`);
     expect(res.statusCode).toBe(200);
+    expect(text(res.body)).toContain('No mediators are assigned to this case yet.');
+    expect(res.body).toContain(`href="/cases/${caseId}/mediators/suggested">Suggested pairs</a>`);
+    expect(res.body).toContain(`href="/cases/${caseId}/mediators/choose">Choose mediators yourself</a>`);
+    expect(res.body).not.toContain('End an assignment'); // nobody to end yet
+    expect(res.body).not.toContain('<form method="post" action="/cases/');
+  });
+
+  it('shows suggestions with score and reasons, and the volunteers left out in a details component', async () => {
+    const res = await coordinator.get(`/cases/${caseId}/mediators/suggested`);
+    expect(res.statusCode).toBe(200);
     const page = text(res.body);
-    expect(page).toContain('No mediators are assigned to this case yet.');
+    expect(page).toContain('Suggested pairs');
     expect(page).toMatch(/Vera Testvolunteer \(lead\) and Tia Trainee Score [\d.]+\. A supervised case for the trainee\./);
     expect(res.body).toMatch(/<details class="govuk-details"[\s\S]*Volunteers left out \(1\) and why[\s\S]*Dora Overdue<\/strong>: DBS recheck overdue since/);
-    expect(res.body).toContain('href="/cases/' + caseId + '/mediators"');
-    expect(res.body).not.toContain('any-overrideJustification');
+    expect(res.body).toContain(`action="/cases/${caseId}/mediators/suggested"`);
+    expect(res.body).toContain(`href="/cases/${caseId}/mediators"`); // back to the tab
+    const choose = await coordinator.get(`/cases/${caseId}/mediators/choose`);
+    expect(choose.statusCode).toBe(200);
+    expect(text(choose.body)).toContain('Choose mediators yourself First volunteer');
+    expect(choose.body).not.toContain('overrideJustification');
   });
 
   it('refuses a pair that breaks a rule with the reasons in the error summary, keeping the choice', async () => {
-    const res = await coordinator.post(`/cases/${caseId}/mediators`, { choice: 'any', mediatorA: v.vera!, mediatorB: v.dora! });
+    await coordinator.get(`/cases/${caseId}/mediators/choose`);
+    const res = await coordinator.post(`/cases/${caseId}/mediators/choose`, { mediatorA: v.vera!, mediatorB: v.dora! });
     expect(res.statusCode).toBe(422);
     expect(errorSummary(res.body)).toMatch(/Dora Overdue: DBS recheck overdue since/);
     expect(errorSummary(res.body)).not.toContain('justification');
     expect(res.body).toContain(`value="${v.dora}" selected`);
     expect(res.body).toContain('This pair breaks the pairing rules');
-    const none = await coordinator.post(`/cases/${caseId}/mediators`, { choice: 'any', mediatorA: v.vera! });
+    expect(res.body).toContain('href="#mediatorA"');
+    const none = await coordinator.post(`/cases/${caseId}/mediators/choose`, { mediatorA: v.vera! });
     expect(none.statusCode).toBe(422);
     expect(errorSummary(none.body)).toContain('Choose the second volunteer');
-    const noPair = await coordinator.post(`/cases/${caseId}/mediators`, { choice: 'suggested' });
+    expect(none.body).toContain('href="#mediatorB"');
+    expect(none.body).toContain(`value="${v.vera}" selected`);
+    const noPair = await coordinator.post(`/cases/${caseId}/mediators/suggested`, {});
+    expect(noPair.statusCode).toBe(422);
     expect(errorSummary(noPair.body)).toContain('Choose a suggested pair');
+    expect(noPair.body).toContain('href="#pair"');
+    expect(text(noPair.body)).toContain('Suggested pairs');
   });
 
   it('assigns the suggested pair, shows it on the page and the overview, with the trainee as co-mediator', async () => {
-    const page = await coordinator.get(`/cases/${caseId}/mediators`);
+    const page = await coordinator.get(`/cases/${caseId}/mediators/suggested`);
     const pair = /name="pair" type="radio" value="([^"]+)" checked/.exec(page.body)![1]!;
-    const res = await coordinator.post(`/cases/${caseId}/mediators`, { choice: 'suggested', pair });
+    const res = await coordinator.post(`/cases/${caseId}/mediators/suggested`, { pair });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/cases/${caseId}/mediators?done=assigned`);
     const after = text((await coordinator.get(res.headers.location as string)).body);
@@ -81,9 +103,18 @@ describe('a coordinator on the Mediators page', () => {
       'Mediators Vera Testvolunteer (lead) and Tia Trainee (co-mediator, supervised case)',
     );
     // The pair now on the case is never suggested to replace itself (choosing it could only be refused).
-    const again = await coordinator.get(`/cases/${caseId}/mediators`);
+    const again = await coordinator.get(`/cases/${caseId}/mediators/suggested`);
+    expect(again.statusCode).toBe(200);
+    expect(text(again.body)).toContain('No other pair of volunteers meets the rules for this case.');
     expect(again.body).not.toContain(`value="${pair}"`);
     expect(again.body).not.toContain(`value="${pair.split(',').reverse().join(',')}"`);
+    expect(text(again.body)).toContain('The pair you choose replaces Vera Testvolunteer and Tia Trainee. The pair already on the case is not suggested.');
+    // Chosen by hand, the same pair is refused in words, keeping the choice.
+    const same = await coordinator.post(`/cases/${caseId}/mediators/choose`, { mediatorA: v.vera!, mediatorB: v.tia! });
+    expect(same.statusCode).toBe(409);
+    expect(errorSummary(same.body)).toContain('Vera Testvolunteer and Tia Trainee are already the mediators on this case');
+    expect(same.body).toContain(`value="${v.tia}" selected`);
+    expect(text((await coordinator.get(`/cases/${caseId}/mediators`)).body)).toContain('End an assignment');
     // Only the trainee's own supervisor signs off (tested below), so a coordinator has no form for it.
     expect(after).not.toContain('Sign off a supervised case');
   });
@@ -99,7 +130,8 @@ describe('signing off a supervised case', () => {
     leadAssignment = list.find((a) => a.name === 'Vera Testvolunteer')!.id;
     const other = await signIn(h, people.otherSupervisor!);
     const page = await other.get(`/cases/${caseId}/mediators`);
-    expect(page.body).not.toContain('Sign off a supervised case');
+    expect(page.body).not.toContain('/sign-off');
+    expect((await other.get(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`)).statusCode).toBe(403);
     const res = await other.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, { notes: 'Looks fine' });
     expect(res.statusCode).toBe(403);
     expect(text(res.body)).toContain('Only the trainee’s supervisor can sign off a supervised case');
@@ -115,7 +147,10 @@ describe('signing off a supervised case', () => {
   it('is refused to the supervisor while the case is still in intake, with no joint meeting or shuttle session held', async () => {
     const sue = await signIn(h, people.supervisor!);
     const page = await sue.get(`/cases/${caseId}/mediators`);
-    expect(text(page.body)).not.toContain('Notes on Tia Trainee’s supervised case (optional)');
+    expect(page.body).not.toContain('/sign-off');
+    const early = await sue.get(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`);
+    expect(early.statusCode).toBe(409);
+    expect(text(early.body)).toContain('A supervised case can be signed off once it has had its joint meeting or shuttle sessions');
     expect(text(page.body)).toContain('Tia Trainee’s supervised case can be signed off once the case has had its joint meeting or shuttle sessions.');
     const res = await sue.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, { notes: 'Too early' });
     expect(res.statusCode).toBe(409);
@@ -125,9 +160,17 @@ describe('signing off a supervised case', () => {
   it('lets the trainee’s supervisor sign it off once, counting toward the trainee’s supervised cases', async () => {
     await holdSession(h.deps, orgId, caseId);
     const sue = await signIn(h, people.supervisor!);
-    const page = await sue.get(`/cases/${caseId}/mediators`);
+    const tab = await sue.get(`/cases/${caseId}/mediators`);
+    expect(tab.body).toContain(`href="/cases/${caseId}/mediators/${traineeAssignment}/sign-off"`);
+    expect(tab.body).not.toContain(`/mediators/${leadAssignment}/sign-off`);
+    const page = await sue.get(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`);
+    expect(page.statusCode).toBe(200);
+    expect(text(page.body)).toContain('Sign off a trainee');
     expect(text(page.body)).toContain('Notes on Tia Trainee’s supervised case (optional)');
-    expect(page.body).not.toContain(`/mediators/${leadAssignment}/sign-off`);
+    const long = await sue.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, { notes: 'x'.repeat(5001) });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain('href="#notes"');
+    expect(long.body).toContain('x'.repeat(5001));
     const res = await sue.post(`/cases/${caseId}/mediators/${traineeAssignment}/sign-off`, { notes: 'Tia led the joint meeting well' });
     expect(res.statusCode).toBe(303);
     const after = text((await sue.get(res.headers.location as string)).body);
@@ -150,13 +193,13 @@ describe('signing off a supervised case', () => {
 describe('an admin on the Mediators page', () => {
   it('overrides the rules only with a justification, and ends the assignment with a reason', async () => {
     const admin = await signIn(h, people.admin!);
-    const page = await admin.get(`/cases/${caseId}/mediators`);
-    expect(page.body).toContain('id="any-overrideJustification"');
-    const refused = await admin.post(`/cases/${caseId}/mediators`, { choice: 'any', mediatorA: v.dora!, mediatorB: v.vera!, overrideJustification: '' });
+    const page = await admin.get(`/cases/${caseId}/mediators/choose`);
+    expect(page.body).toContain('id="overrideJustification"');
+    const refused = await admin.post(`/cases/${caseId}/mediators/choose`, { mediatorA: v.dora!, mediatorB: v.vera!, overrideJustification: '' });
     expect(refused.statusCode).toBe(422);
     expect(errorSummary(refused.body)).toContain('To assign this pair anyway, give a justification');
-    const ok = await admin.post(`/cases/${caseId}/mediators`, {
-      choice: 'any',
+    expect(refused.body).toContain('href="#overrideJustification"');
+    const ok = await admin.post(`/cases/${caseId}/mediators/choose`, {
       mediatorA: v.dora!,
       mediatorB: v.vera!,
       overrideJustification: 'New certificate seen today',
@@ -165,9 +208,16 @@ describe('an admin on the Mediators page', () => {
     const after = text((await admin.get(ok.headers.location as string)).body);
     expect(after).toContain('Assigned despite the pairing rules New certificate seen today');
     expect(after).toMatch(/Earlier assignments .*Tia Trainee .*Replaced by Dora Overdue and Vera Testvolunteer/);
-    const blank = await admin.post(`/cases/${caseId}/mediators/end`, { reason: '' });
+    const endPage = await admin.get(`/cases/${caseId}/mediators/end`);
+    expect(endPage.statusCode).toBe(200);
+    expect(text(endPage.body)).toContain('End an assignment This ends the assignment of Dora Overdue and Vera Testvolunteer.');
+    const blank = await admin.post(`/cases/${caseId}/mediators/end`, { reason: '  ' });
     expect(blank.statusCode).toBe(422);
     expect(errorSummary(blank.body)).toContain('Say why the assignment is ending');
+    expect(blank.body).toContain('href="#reason"');
+    const long = await admin.post(`/cases/${caseId}/mediators/end`, { reason: 'y'.repeat(1001) });
+    expect(long.statusCode).toBe(422);
+    expect(long.body).toContain('y'.repeat(1001));
     const ended = await admin.post(`/cases/${caseId}/mediators/end`, { reason: 'Case paused' });
     expect(ended.headers.location).toBe(`/cases/${caseId}/mediators?done=ended`);
     expect(text((await admin.get(`/cases/${caseId}/timeline`)).body)).toContain('Assignment ended: Dora Overdue and Vera Testvolunteer');
@@ -179,16 +229,18 @@ describe('a case that has ended', () => {
     const admins = actorFor(orgId, people.admin!.userId, 'admin', 'Ada Admin');
     const ended = (await makeCase(h.deps, orgId, admins, { description: 'Parking', parties: [{ name: 'Ria Testparty' }, { name: 'Lee Testparty' }] })).caseId;
     const open = await coordinator.get(`/cases/${ended}/mediators`);
-    expect(open.body).toContain('Choose any two volunteers');
+    expect(open.body).toContain('Choose mediators yourself');
     await h.deps.cases.transition(admins, ended, { to: 'withdrawn', reason: 'Parties settled it themselves' });
 
     const page = await coordinator.get(`/cases/${ended}/mediators`);
     expect(page.statusCode).toBe(200);
     expect(text(page.body)).toContain('This case has ended: it was withdrawn, so mediators cannot be assigned to it.');
-    for (const form of ['Suggested pairs', 'Choose any two volunteers', 'Assign this pair', 'Assign these two', 'name="choice"'])
-      expect(page.body).not.toContain(form);
+    for (const link of ['Suggested pairs', 'Choose mediators yourself', '/mediators/suggested', '/mediators/choose']) expect(page.body).not.toContain(link);
+    const suggested = await coordinator.get(`/cases/${ended}/mediators/suggested`);
+    expect(text(suggested.body)).toContain('This case has ended: it was withdrawn');
+    expect(suggested.body).not.toContain('Assign this pair');
 
-    const stale = await coordinator.post(`/cases/${ended}/mediators`, { choice: 'any', mediatorA: v.vera!, mediatorB: v.tia! });
+    const stale = await coordinator.post(`/cases/${ended}/mediators/choose`, { mediatorA: v.vera!, mediatorB: v.tia! });
     expect(stale.statusCode).toBe(409);
     expect(errorSummary(stale.body)).toContain('This case has ended: mediators cannot be assigned to it');
     expect(stale.body).toContain('href="#case-ended"');

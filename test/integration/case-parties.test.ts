@@ -63,7 +63,8 @@ afterAll(() => h?.close());
 describe('correcting who is on a case, on the People tab', () => {
   it('offers Change and Remove on each person, and adding a person', async () => {
     const page = await coordinator.get(`/cases/${caseId}/people`);
-    expect(pageText(page.body)).toContain('Add a person to the case');
+    expect(page.body).toContain(`href="/cases/${caseId}/people/new">Add a person</a>`);
+    expect(pageText((await coordinator.get(`/cases/${caseId}/people/new`)).body)).toContain('Add a person Their role in the case');
     const rory = (await partiesOf(caseId)).find((p) => p.name === 'Rory Wrongrole')!;
     expect(page.body).toContain(`/cases/${caseId}/people/${rory.id}/edit`);
     expect(page.body).toContain(`/cases/${caseId}/people/${rory.id}/remove`);
@@ -73,6 +74,7 @@ describe('correcting who is on a case, on the People tab', () => {
     const rory = (await partiesOf(caseId)).find((p) => p.name === 'Rory Wrongrole')!;
     const form = await coordinator.get(`/cases/${caseId}/people/${rory.id}/edit`);
     expect(form.statusCode).toBe(200);
+    expect(pageText(form.body)).toContain('Change Rory Wrongrole’s details');
     // Restorative justice roles only, the current one chosen.
     expect(form.body).toMatch(/value="victim" checked/);
     expect(form.body).toContain('value="person_who_harmed"');
@@ -128,6 +130,7 @@ describe('correcting who is on a case, on the People tab', () => {
 
   it('removes someone entered in error, with a reason', async () => {
     const kim = (await partiesOf(caseId)).find((p) => p.name === 'Kim Supporter')!;
+    expect(pageText((await coordinator.get(`/cases/${caseId}/people/${kim.id}/remove`)).body)).toContain('Remove Kim Supporter');
     const noReason = await coordinator.post(`/cases/${caseId}/people/${kim.id}/remove`, { reason: '' });
     expect(noReason.statusCode).toBe(422);
     expect(errorSummary(noReason.body)).toContain('Give a reason for removing the person from the case');

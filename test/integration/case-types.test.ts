@@ -80,7 +80,7 @@ describe('case types per service', () => {
     expect(choose.body).toContain('value="workplace-mediation"');
     const form = await h.app.inject({ method: 'GET', url: '/s/wdm/professional-referral/parent-led-send-mediation' });
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('decisionLetterDate'); // the SEND questions, by the type's kind
+    expect(form.body).toContain('About the decision'); // the SEND questions, by the type's kind
     const cases = await web.get('/cases');
     expect(cases.body).toContain('<option value="workplace-mediation"');
   });

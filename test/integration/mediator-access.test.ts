@@ -64,6 +64,8 @@ const pageGets = (c: string, party: string) => [
   `/cases/${c}/people/${party}/intake`,
   `/cases/${c}/mediators`,
 ];
+/** The pages under the Mediators tab for those who assign mediators: refused to a mediator even on their own case. */
+const assignGets = (c: string) => [`/cases/${c}/mediators/suggested`, `/cases/${c}/mediators/choose`, `/cases/${c}/mediators/end`];
 
 describe('a mediator and the cases they are not on', () => {
   it('shows every page of their own case, with their co-mediator on the Mediators page', async () => {
@@ -75,6 +77,8 @@ describe('a mediator and the cases they are not on', () => {
     expect(mediators.body).toContain('Colin Comediator');
     expect(mediators.body).toContain('Mia Testmediator');
     expect(mediators.body).not.toContain('Suggested pairs');
+    expect(mediators.body).not.toContain('End an assignment');
+    for (const url of assignGets(caseA.caseId)) expect((await web.get(url)).statusCode, url).toBe(403);
     expect(mediators.body).not.toContain('Olga Othervolunteer');
     expect((await web.get(`/cases/${caseA.caseId}`)).body).toMatch(/Mia Testmediator \(lead\)/);
     // On the team, they get the forms for recording work, but not for moving the case.
@@ -84,7 +88,7 @@ describe('a mediator and the cases they are not on', () => {
   });
 
   it('refuses every page of another case with the reason', async () => {
-    for (const url of pageGets(caseB.caseId, partyB)) {
+    for (const url of [...pageGets(caseB.caseId, partyB), ...assignGets(caseB.caseId), `/cases/${caseB.caseId}/mediators/${assignmentB}/sign-off`]) {
       const res = await web.get(url);
       expect(res.statusCode, url).toBe(403);
       expect(res.body, url).toContain(NOT_ON_TEAM);
@@ -103,7 +107,8 @@ describe('a mediator and the cases they are not on', () => {
       [`/cases/${b}/people/${partyB}/intake`, { situationNow: 'x' }],
       [`/cases/${b}/tasks`, { title: 'x', 'dueOn-day': '1', 'dueOn-month': '1', 'dueOn-year': '2030' }],
       [`/cases/${b}/tasks/${taskB}/done`, {}],
-      [`/cases/${b}/mediators`, { choice: 'any', mediatorA: partyB, mediatorB: partyA }],
+      [`/cases/${b}/mediators/choose`, { mediatorA: partyB, mediatorB: partyA }],
+      [`/cases/${b}/mediators/suggested`, { pair: `${partyB},${partyA}` }],
       [`/cases/${b}/mediators/end`, { reason: 'x' }],
       [`/cases/${b}/mediators/${assignmentB}/sign-off`, { notes: 'x' }],
     ];

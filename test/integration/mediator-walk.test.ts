@@ -145,6 +145,8 @@ async function walk(who: WebClient, label: string, secrets: string[], mustRefuse
     'GET /expenses/:claimId/receipt',
     'GET /api/v1/volunteers/:volunteerId/expenses',
     'GET /cases/:id/mediators',
+    'GET /cases/:id/mediators/suggested',
+    'GET /cases/:id/mediators/:assignmentId/sign-off',
     'GET /api/v1/cases/:id/pair-suggestions',
     'GET /my/cases',
     'GET /cases/:id/meetings/:meetingId',

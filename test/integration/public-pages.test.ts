@@ -146,7 +146,13 @@ describe('volunteering', () => {
 describe('spam defence', () => {
   it('has a hidden, unfocusable honeypot on every public form, and stores nothing when a robot fills it in', async () => {
     const web = new WebClient(h.app);
-    for (const path of ['/s/wkm/contact', '/s/wkm/volunteer', '/s/wkm/professional-referral', '/s/wkm/professional-referral/send', '/s/wkm/refer/help']) {
+    for (const path of [
+      '/s/wkm/contact',
+      '/s/wkm/volunteer',
+      '/s/wkm/professional-referral',
+      '/s/wkm/professional-referral/send/about-you',
+      '/s/wkm/refer/help',
+    ]) {
       const page = await web.get(path);
       expect(page.body, path).toMatch(/<div class="govuk-visually-hidden">\s*<label for="website">Leave this field blank/);
       expect(page.body, path).toContain('<input type="text" id="website" name="website" value="" autocomplete="off" tabindex="-1">');

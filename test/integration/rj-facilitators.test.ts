@@ -64,7 +64,7 @@ describe('RJ practice checks in the pairing rules', () => {
     expect(s.excluded.find((e: { name: string }) => e.name === 'Olly Overdue').reasons).toEqual(expect.arrayContaining(OVERDUE));
     for (const pair of s.suggestions) expect(pair.mediatorIds).not.toContain(v.olly);
     expect(s.suggestions.map((p: { mediatorIds: string[] }) => [...p.mediatorIds].sort())).toContainEqual([v.fay, v.gus].sort());
-    const page = pageText((await cora.get(`/cases/${caseId}/mediators`)).body);
+    const page = pageText((await cora.get(`/cases/${caseId}/mediators/suggested`)).body);
     expect(page).toMatch(/Volunteers left out \(1\) and why Olly Overdue\s*: RJ case supervision overdue since 25 February 2025/);
   });
 
@@ -73,7 +73,8 @@ describe('RJ practice checks in the pairing rules', () => {
     expect(res.statusCode).toBe(422);
     expect(res.json().error.reason).toBe('PAIR_NOT_ALLOWED');
     for (const reason of OVERDUE) expect(res.json().error.message).toContain(reason);
-    const form = await cora.post(`/cases/${caseId}/mediators`, { choice: 'any', mediatorA: v.fay!, mediatorB: v.olly! });
+    await cora.get(`/cases/${caseId}/mediators/choose`);
+    const form = await cora.post(`/cases/${caseId}/mediators/choose`, { mediatorA: v.fay!, mediatorB: v.olly! });
     expect(form.statusCode).toBe(422);
     expect(pageText(form.body)).toContain(OVERDUE[0]);
   });

@@ -52,6 +52,12 @@ describe('a viewer', () => {
       const forms = [...page.body.matchAll(/<form method="post" action="([^"]+)"/g)].map((m) => m[1]).filter((a) => a !== '/sign-out');
       expect.soft(forms, `forms a viewer cannot use on /cases/:id${tab}`).toEqual([]);
     }
+    // The pages of their own for changing a case (People and Mediators) are refused with the role's reason.
+    for (const page of ['/people/new', '/consents', '/contacts', '/mediators/suggested', '/mediators/choose', '/mediators/end']) {
+      const res = await vic.get(`/cases/${caseId}${page}`);
+      expect(res.statusCode, page).toBe(403);
+      expect(pageText(res.body), page).toMatch(/You cannot do that|Only .* (can|change|record)/);
+    }
     const referrals = await vic.get('/referrals?status=accepted');
     expect(referrals.statusCode).toBe(200);
     const [accepted] = (await h.deps.referrals.list(admin, { status: 'accepted' })).rows;

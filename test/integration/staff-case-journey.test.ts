@@ -151,7 +151,7 @@ describe('a coordinator takes a referral to a case that is ready, through the pa
     const res = await web.get(`/cases/${caseId}/people`);
     const page = text(res.body);
     expect(page).toMatch(
-      /Sam Patel Change the details \(Sam Patel\) Remove from the case \(Sam Patel\) Role Party Consent Not asked yet Intake No intake record yet/,
+      /Sam Patel Change the details \(Sam Patel\) Remove from the case \(Sam Patel\) Role Party Consent Not asked yet Record consent \(Sam Patel\) Intake No intake record yet/,
     );
     expect(page).toContain('07700 900123');
     expect(page).toContain('Text first, never call after 8pm');
@@ -170,12 +170,18 @@ describe('a coordinator takes a referral to a case that is ready, through the pa
     expect(errorSummary(nothing.body)).toContain('Choose where the case should move');
   });
 
-  it('records first contact with each party', async () => {
-    await web.get(`/cases/${caseId}/people`);
+  it('records first contact with each party, on a page of its own', async () => {
+    const page = await web.get(`/cases/${caseId}/contacts`);
+    expect(page.statusCode).toBe(200);
+    expect(text(page.body)).toContain('Record a contact attempt Person');
+    expect(page.body).toContain(`href="/cases/${caseId}/people"`);
     const bad = await web.post(`/cases/${caseId}/contacts`, { partyId: '', method: 'call', notes: 'Tried the mobile' });
     expect(bad.statusCode).toBe(422);
     expect(errorSummary(bad.body)).toContain('Choose the person contacted');
     expect(errorSummary(bad.body)).toContain('Choose what happened');
+    expect(bad.body).toContain('href="#partyId"');
+    expect(bad.body).toMatch(/id="method" name="method" type="radio" value="call" checked/);
+    expect(text(bad.body)).toContain('Record a contact attempt');
     expect(bad.body).toContain('Tried the mobile</textarea>');
     for (const partyId of parties) {
       const res = await web.post(`/cases/${caseId}/contacts`, { partyId, method: 'call', outcome: 'spoke', notes: 'First call' });
@@ -221,10 +227,18 @@ describe('a coordinator takes a referral to a case that is ready, through the pa
     await web.get(`/cases/${caseId}`);
     const refused = await web.post(`/cases/${caseId}/move`, { to: 'ready' });
     expect(errorSummary(refused.body)).toBe(' There is a problem Ready needs consent from every party: Sam Patel, Jo Okafor have not consented ');
-    await web.get(`/cases/${caseId}/people`);
-    const missing = await web.post(`/cases/${caseId}/consents`, { partyId: parties[0]!, status: 'given' });
+    const people = await web.get(`/cases/${caseId}/people`);
+    expect(people.body).toContain(`href="/cases/${caseId}/consents?partyId=${parties[0]}"`);
+    const page = await web.get(`/cases/${caseId}/consents?partyId=${parties[0]}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`value="${parties[0]}" selected`);
+    const missing = await web.post(`/cases/${caseId}/consents`, { partyId: parties[0]!, status: 'given', notes: 'Asked at the home visit' });
+    expect(missing.statusCode).toBe(422);
     expect(errorSummary(missing.body)).toContain('Say how consent was given or withdrawn');
-    expect(missing.body).toMatch(/id="consent-status" name="status" type="radio" value="given" checked/);
+    expect(missing.body).toContain('href="#method"');
+    expect(missing.body).toMatch(/id="status" name="status" type="radio" value="given" checked/);
+    expect(missing.body).toContain('Asked at the home visit</textarea>');
+    expect(missing.body).toContain(`value="${parties[0]}" selected`);
     const first = await web.post(`/cases/${caseId}/consents`, { partyId: parties[0]!, status: 'given', method: 'verbal' });
     expect(first.statusCode).toBe(303);
     await web.get(`/cases/${caseId}`);
@@ -316,8 +330,10 @@ describe('a coordinator takes a referral to a case that is ready, through the pa
     const accepted = await web.post(`/referrals/${rj}/accept`, {});
     const rjCase = /^\/cases\/([0-9a-f-]{36})/.exec(accepted.headers.location as string)![1]!;
     const people = text((await web.get(`/cases/${rjCase}/people`)).body);
-    expect(people).toContain('Harry Harmer is in custody: contact goes through the offender manager (Olu Manager).');
+    expect(people).toContain('Harry Harmer is in custody: contact goes through the offender manager.');
     expect(people).toContain('In custody: HMP Example (prison number A1234BC)');
+    const contact = text((await web.get(`/cases/${rjCase}/contacts`)).body);
+    expect(contact).toContain('Harry Harmer is in custody: contact goes through the offender manager (Olu Manager).');
   });
 
   it('links a duplicate referral to the open case instead of opening another', async () => {

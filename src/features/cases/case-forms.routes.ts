@@ -1,7 +1,7 @@
 // The forms on a case: move it, record consent and contact attempts, add notes (restricted, or a disclosure of
 // risk of serious harm), save a party's intake record, add tasks and mark them done. Each one checks the form
-// with the service's schema, calls one service function, then redirects back (or shows the page again with
-// the problems and what was typed).
+// with the service's schema, calls one service function, then redirects back to its tab (or shows its page again
+// with the problems and what was typed).
 import { msg } from '#src/i18n/i18n.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import type { CasePagesService } from './case-pages.service.ts';
 import type { CaseTab } from './case-pages.present.ts';
 import { caseIdParam, renderCaseTab, renderIntake } from './case-page.routes.ts';
+import { type RecordPage, renderRecordPage } from './record-pages.routes.ts';
 import { ZConsent, ZContact, ZIntake, ZNote, ZPathway, ZTask, ZTransition } from './cases.schemas.ts';
 import { windowsFromSlots } from '#src/domain/availability.ts';
 import { asBody, dateOf, type FormBody, isTicked, listOf, optionalText, textOf } from '#src/http/page-form.ts';
@@ -20,8 +21,8 @@ type Shaped = { input: Record<string, unknown>; dateErrors?: FieldErrors };
 
 type CaseForm<S extends z.ZodType> = {
   path: string;
-  /** The tab the form is on, shown again when the form has problems. */
-  tab: CaseTab | 'intake';
+  /** The tab or page the form is on, shown again when the form has problems (a page under People returns to People). */
+  tab: CaseTab | 'intake' | RecordPage;
   /** Field ids on a page with more than one form are prefixed with the form's name. */
   prefix?: string;
   order: string[];
@@ -54,7 +55,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
       if (!fields && parsed.ok) {
         try {
           const result = await form.run(req.actor!, caseId, parsed.data, req);
-          const tab = form.tab === 'intake' ? 'people' : form.tab;
+          const tab = form.tab === 'intake' || form.tab === 'consent' || form.tab === 'contact' ? 'people' : form.tab;
           return reply.redirect(`/cases/${caseId}${tab === 'overview' ? '' : `/${tab}`}?done=${form.done(parsed.data, result)}`, 303);
         } catch (err) {
           fields = fieldErrorsOf(err);
@@ -73,6 +74,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
       const values = Object.fromEntries(Object.entries(typed).map(([k, v]) => [`${pre}${k}`, v]));
       if (form.tab === 'intake')
         return renderIntake(pages, req, reply, { values: { ...typed, slots: listOf(body, 'slots').join(',') }, fields: shown, errors });
+      if (form.tab === 'consent' || form.tab === 'contact') return renderRecordPage(pages, req, reply, form.tab, { values, fields: shown, errors });
       return renderCaseTab(deps, pages, req, reply, form.tab, { values, fields: shown, errors });
     });
   }
@@ -108,8 +110,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
 
   register({
     path: '/cases/:id/consents',
-    tab: 'people',
-    prefix: 'consent',
+    tab: 'consent',
     order: ['partyId', 'status', 'method', 'informationVersion', 'signedOn', 'notes'],
     schema: ZConsent,
     shape: (b) => {
@@ -133,8 +134,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
 
   register({
     path: '/cases/:id/contacts',
-    tab: 'people',
-    prefix: 'contact',
+    tab: 'contact',
     order: ['partyId', 'method', 'outcome', 'notes'],
     schema: ZContact,
     shape: (b) => ({

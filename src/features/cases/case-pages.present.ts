@@ -170,13 +170,27 @@ export function peopleModel(t: Translate, view: CasePage, values: Record<string,
           : undefined,
       };
     }),
+    values,
+  };
+}
+
+/** The "Record consent" page: who, given or withdrawn, how (and for restorative justice, what they read and when they signed). */
+export function consentModel(t: Translate, view: CasePage, values: Record<string, string> = {}) {
+  return {
+    partyItems: partyChoices(t, view, values.partyId),
+    statusItems: choices(t, { given: msg('Consent given'), withdrawn: msg('Consent withdrawn') }, values.status),
+    methodItems: choices(t, CONSENT_METHOD_LABELS, values.method),
+    values,
+  };
+}
+
+/** The "Record a contact attempt" page: who, how, what happened; people in custody are reached through their offender manager. */
+export function contactModel(t: Translate, view: CasePage, values: Record<string, string> = {}) {
+  return {
     inCustody: view.parties.filter((p) => p.inCustody).map((p) => ({ name: p.name, offenderManager: p.offenderManager })),
-    consentPartyItems: partyChoices(t, view, values['consent-partyId']),
-    consentStatusItems: choices(t, { given: msg('Consent given'), withdrawn: msg('Consent withdrawn') }, values['consent-status']),
-    consentMethodItems: choices(t, CONSENT_METHOD_LABELS, values['consent-method']),
-    contactPartyItems: partyChoices(t, view, values['contact-partyId']),
-    contactMethodItems: choices(t, CONTACT_METHOD_LABELS, values['contact-method']),
-    contactOutcomeItems: choices(t, CONTACT_OUTCOME_LABELS, values['contact-outcome']),
+    partyItems: partyChoices(t, view, values.partyId),
+    methodItems: choices(t, CONTACT_METHOD_LABELS, values.method),
+    outcomeItems: choices(t, CONTACT_OUTCOME_LABELS, values.outcome),
     values,
   };
 }

@@ -9,6 +9,7 @@ import { STATUS_BADGE_CLASSES } from './case-page-words.ts';
 import { registerCaseFormRoutes } from './case-forms.routes.ts';
 import { registerCasePageRoutes } from './case-page.routes.ts';
 import { registerPartyPages } from './party-pages.routes.ts';
+import { registerRecordPages } from './record-pages.routes.ts';
 import { createCasePagesService } from './case-pages.service.ts';
 import { type CaseQuery, ZCaseQuery } from './cases.schemas.ts';
 import { registerSafeguardingPages } from './safeguarding.routes.ts';
@@ -142,5 +143,6 @@ export function registerCasePages(app: FastifyInstance, deps: Pick<Deps, 'caseAc
   registerCasePageRoutes(app, deps, pages);
   registerCaseFormRoutes(app, deps, pages);
   registerPartyPages(app, deps, pages);
+  registerRecordPages(app, pages);
   registerSafeguardingPages(app, deps);
 }

@@ -70,10 +70,10 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
     const fields = extra.fields ?? {};
     const title =
       mode === 'add'
-        ? req.t('Add a person to the case')
+        ? req.t('Add a person')
         : mode === 'edit'
-          ? req.t('Change the details of {name}', { name: party!.name })
-          : req.t('Remove {name} from the case', { name: party!.name });
+          ? req.t('Change {name}’s details', { name: party!.name })
+          : req.t('Remove {name}', { name: party!.name });
     return reply.page(mode === 'remove' ? 'cases/views/case-party-remove.njk' : 'cases/views/case-party.njk', {
       pageTitle: `${header.reference} – ${title}`,
       title,

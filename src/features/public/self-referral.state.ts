@@ -3,7 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { translator } from '#src/i18n/i18n.ts';
-import { createJourneyDrafts, DRAFT_HOURS } from './journey-drafts.service.ts';
+import { createJourneyCookie } from './journey-cookie.ts';
 import { serviceChrome, ukToday } from './public-forms.ts';
 import {
   type Draft,
@@ -29,58 +29,44 @@ export type Journey = {
   change: boolean;
 };
 
-const cookieName = (slug: string) => `parley_refer_${slug}`;
-
 /** `change=1` (in the address or the form): the person came from the check-your-answers page. */
 const ZChange = z.object({ change: queryText });
 export function createSelfReferralState(deps: Pick<Deps, 'clock' | 'config' | 'db' | 'settings'>) {
-  const drafts = createJourneyDrafts({ db: deps.db, clock: deps.clock });
+  const cookie = createJourneyCookie({ db: deps.db, clock: deps.clock, secure: deps.config.secureCookies }, JOURNEY, 'parley_refer_');
   const t = translator('en');
-  const secure = deps.config.secureCookies;
 
   return {
-    drafts,
+    drafts: cookie.drafts,
 
     async open(req: FastifyRequest): Promise<Journey> {
       const service = await deps.settings.publicService(textParam(req, 'service'));
       const ctx = journeyContext(service.offers, ukToday(deps.clock));
-      const token = req.cookies[cookieName(service.slug)];
-      const stored = token ? await drafts.load(service.id, token, JOURNEY) : undefined;
+      const { stored, token, expired } = await cookie.open(req, service);
       const change = queryOf(req, ZChange).change === '1' || bodyOf(req, ZChange).change === '1';
       return {
         service,
         ctx,
         draft: readDraft(stored, ctx),
-        token: stored ? token : undefined,
-        expired: Boolean(token && !stored),
+        token,
+        expired,
         base: `/s/${service.slug}/refer`,
         change,
       };
     },
 
     async save(reply: FastifyReply, j: Journey, draft: Draft) {
-      const { token, isNew } = await drafts.save(j.service.id, j.token, JOURNEY, draft);
-      if (isNew)
-        reply.setCookie(cookieName(j.service.slug), token, {
-          path: `/s/${j.service.slug}`,
-          httpOnly: true,
-          sameSite: 'lax',
-          secure,
-          maxAge: DRAFT_HOURS * 3600,
-        });
-      j.token = token;
+      j.token = await cookie.save(reply, j.service, j.token, draft);
       j.draft = draft;
     },
 
     async forget(reply: FastifyReply, j: Journey) {
-      if (j.token) await drafts.discard(j.service.id, j.token);
-      reply.clearCookie(cookieName(j.service.slug), { path: `/s/${j.service.slug}` });
+      await cookie.forget(reply, j.service, j.token);
     },
 
     /** Where a visitor must go instead of this page: the start when their answers have expired, or the first unanswered page. */
     detour(reply: FastifyReply, j: Journey, slug: string) {
       if (j.expired) {
-        reply.clearCookie(cookieName(j.service.slug), { path: `/s/${j.service.slug}` });
+        cookie.clear(reply, j.service);
         return `${j.base}?expired=1`;
       }
       if (slug === 'check' ? firstIncomplete(j.draft, j.ctx) !== undefined : isAhead(slug, j.draft, j.ctx))

@@ -79,17 +79,25 @@ export function createAssignmentService(deps: AssignmentDeps) {
         await deps.cases.caseFor(tx, actor, caseId, 'view');
         const history = await assignmentHistoryForCase(tx, actor.orgId, caseId);
         const sessions = await caseSessions(tx, actor.orgId, caseId);
-        const present = (a: (typeof history)[number]) => ({
-          ...presentAssignment(a),
-          signOffRefusal: refusalOf(judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: sessions.sessionsHeld })),
-          // This person could sign it off, once the case has had its joint meeting or shuttle sessions.
-          signOffWaiting: sessions.sessionsHeld === 0 && judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: 1 }).allowed,
-        });
+        const present = (a: (typeof history)[number]) => {
+          const signOff = judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: sessions.sessionsHeld });
+          return {
+            ...presentAssignment(a),
+            /** Whether this person may sign it off now, or the refusal (in words as signOffRefusal). */
+            signOff,
+            signOffRefusal: refusalOf(signOff),
+            // This person could sign it off, once the case has had its joint meeting or shuttle sessions.
+            signOffWaiting: sessions.sessionsHeld === 0 && judge(actor, 'assignment', 'sign_off', { ...a, sessionsHeld: 1 }).allowed,
+          };
+        };
+        const canAssign = may(actor, 'assignment', 'assign').allowed;
         return {
           team: history.filter((a) => a.endedAt === null).map(present),
           ended: history.filter((a) => a.endedAt !== null).map(present),
-          canAssign: may(actor, 'assignment', 'assign').allowed,
+          canAssign,
           canOverride: may(actor, 'assignment', 'override_pairing').allowed,
+          /** Whether the service has any volunteer to pair (asked only of those who may assign). */
+          hasVolunteers: canAssign ? (await pairingInputs(tx, deps, actor.orgId)).volunteers.length > 0 : undefined,
         };
       });
     },

@@ -1,5 +1,5 @@
-// The case's Mediators page as a view model: the pair now and before, suggestions with their reasons, every
-// volunteer left out with why, and the forms (pick a suggestion, choose any two, end, sign off).
+// The case's Mediators tab and its pages as view models: the pair now and before (the tab), suggestions with their
+// reasons and every volunteer left out with why, any two chosen by hand, ending the assignment, signing off a trainee.
 import { ENDED_STATUSES, type CaseStatus } from '#src/domain/case-words.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import type { AssignmentService } from './assignments.service.ts';
@@ -21,6 +21,10 @@ function supervisedWords(a: Entry) {
   return t('Yes: not signed off yet');
 }
 
+/** The names of the mediators on the case, as words: "Vera Example and Tia Example". */
+export const pairWords = (names: readonly string[]) =>
+  names.length === 2 ? t('{first} and {second}', { first: names[0]!, second: names[1]! }) : names.join(', ');
+
 export const pairValue = (ids: readonly string[]) => ids.join(',');
 
 const ENDED_WORDS: Partial<Record<CaseStatus, string>> = {
@@ -33,18 +37,9 @@ const ENDED_WORDS: Partial<Record<CaseStatus, string>> = {
 export const caseEndedReason = (status: string): string | null =>
   ENDED_STATUSES.includes(status as CaseStatus) ? t(ENDED_WORDS[status as CaseStatus] ?? 'This case has ended: mediators cannot be assigned to it.') : null;
 
-/** `caseEnded`: why no pair can be assigned (the case has ended), or null; the forms to assign are left out then. */
-export function mediatorsModel(m: ForCase, s: Suggestions | undefined, values: Record<string, string>, caseEnded: string | null = null) {
-  const signable = [...m.team, ...m.ended].filter((a) => a.signOffRefusal === null);
-  const pairChecked = values.pair;
-  const volunteerItems = (selected: string | undefined, placeholder: string) => [
-    { value: '', text: placeholder },
-    ...(s?.volunteers ?? []).map((v) => ({
-      value: v.id,
-      text: `${v.name} (${t(VOLUNTEER_STATUS_LABELS[v.status as VolunteerStatus] ?? v.status)})`,
-      selected: v.id === selected,
-    })),
-  ];
+/** The Mediators tab: who is on the case now and before, and what may be done next (each on a page of its own). */
+export function mediatorsSummary(m: ForCase, caseEnded: string | null = null) {
+  const signable = new Set([...m.team, ...m.ended].filter((a) => a.signOffRefusal === null).map((a) => a.id));
   return {
     team: m.team.map((a) => ({
       id: a.id,
@@ -53,24 +48,34 @@ export function mediatorsModel(m: ForCase, s: Suggestions | undefined, values: R
       since: a.assignedAt,
       supervised: supervisedWords(a),
       override: a.overrideJustification,
+      signable: signable.has(a.id),
     })),
     ended: m.ended.map((a) => ({
+      id: a.id,
       name: a.name,
       role: roleWords(a.role),
       from: a.assignedAt,
       to: a.endedAt,
       reason: a.endedReason,
       supervised: supervisedWords(a),
+      signable: signable.has(a.id),
     })),
-    signable: signable.map((a) => ({ id: a.id, name: a.name })),
     signOffWaiting: [...m.team, ...m.ended]
       .filter((a) => a.signOffWaiting)
       .map((a) => t('{name}’s supervised case can be signed off once the case has had its joint meeting or shuttle sessions.', { name: a.name })),
     canAssign: m.canAssign,
     canAssignPair: m.canAssign && !caseEnded,
     caseEnded: m.canAssign ? caseEnded : null,
-    canOverride: m.canOverride,
-    suggestionItems: (s?.suggestions ?? []).map((p, i) => ({
+    noVolunteers: m.canAssign && m.hasVolunteers === false,
+  };
+}
+
+/** The "Suggested pairs" page: ranked pairs with their reasons (never the pair already on the case), and who was left out. */
+export function suggestionsModel(m: ForCase, s: Suggestions, values: Record<string, string>) {
+  const pairChecked = values.pair;
+  return {
+    current: pairWords(m.team.map((a) => a.name)),
+    suggestionItems: s.suggestions.map((p, i) => ({
       value: pairValue(p.mediatorIds),
       text: t('{lead} (lead) and {co}', { lead: p.names[0], co: p.names[1] }),
       checked: pairChecked ? pairChecked === pairValue(p.mediatorIds) : i === 0,
@@ -80,11 +85,27 @@ export function mediatorsModel(m: ForCase, s: Suggestions | undefined, values: R
           .join(' '),
       },
     })),
-    notes: s?.notes ?? [],
-    excluded: (s?.excluded ?? []).map((e) => ({ name: e.name, reasons: e.reasons })),
-    noVolunteers: s !== undefined && s.volunteers.length === 0,
-    firstItems: volunteerItems(values.mediatorA, t('Choose a volunteer')),
-    secondItems: volunteerItems(values.mediatorB, t('Choose a volunteer')),
+    notes: s.notes,
+    excluded: s.excluded.map((e) => ({ name: e.name, reasons: e.reasons })),
+    values,
+  };
+}
+
+/** The "Choose mediators yourself" page: any two of the service's volunteers, and the admin's justification. */
+export function chooseModel(m: ForCase, s: Suggestions, values: Record<string, string>) {
+  const volunteerItems = (selected: string | undefined) => [
+    { value: '', text: t('Choose a volunteer') },
+    ...s.volunteers.map((v) => ({
+      value: v.id,
+      text: `${v.name} (${t(VOLUNTEER_STATUS_LABELS[v.status as VolunteerStatus] ?? v.status)})`,
+      selected: v.id === selected,
+    })),
+  ];
+  return {
+    current: pairWords(m.team.map((a) => a.name)),
+    canOverride: m.canOverride,
+    firstItems: volunteerItems(values.mediatorA),
+    secondItems: volunteerItems(values.mediatorB),
     values,
   };
 }
