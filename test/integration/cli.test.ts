@@ -22,7 +22,9 @@ async function parley(args: string[], input?: string, inDataDir = dataDir) {
     const { stdout, stderr } = await child;
     return { code: 0, stdout, stderr };
   } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
+    const e = err as { code: number; signal?: string; stdout: string; stderr: string };
+    // A failure the test did not expect then explains itself in the test's output.
+    console.error(`parley ${args[0]} ended with ${e.code ?? e.signal}:\n${e.stderr}`);
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
