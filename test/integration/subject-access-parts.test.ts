@@ -50,7 +50,10 @@ beforeAll(async () => {
         status: 'accepted',
         caseType: 'community',
         description: `REFERRAL-WORDS Sam and ${ALEX.name} (${ALEX.phone}) argue about the fence; ${RITA.name} visited`,
-        parties: [referralParty({ name: 'Sam Example', email: 'sam@example.org', phone: SAM.phone, address: SAM.address }, 'party'), referralParty(ALEX, 'party')],
+        parties: [
+          referralParty({ name: 'Sam Example', email: 'sam@example.org', phone: SAM.phone, address: SAM.address }, 'party'),
+          referralParty(ALEX, 'party'),
+        ],
         answers: { whatWouldHelp: `REFERRAL-HELP a talk without ${ALEX.name} shouting`, bestTimes: 'Evenings' },
         referrer: RITA,
         consentToContact: true,
@@ -134,10 +137,25 @@ beforeAll(async () => {
       whatHelped,
       submittedAt: now,
     });
-    await tx.insert(feedbackResponses).values([feedback(w.parties.sam, 'SAM-FEEDBACK being listened to, even by Alex'), feedback(w.parties.alex, 'OTHER-FEEDBACK')]);
+    await tx
+      .insert(feedbackResponses)
+      .values([feedback(w.parties.sam, 'SAM-FEEDBACK being listened to, even by Alex'), feedback(w.parties.alex, 'OTHER-FEEDBACK')]);
     const pointId = newId();
-    await tx.insert(followUpPoints).values({ id: pointId, orgId: w.orgId, caseId: w.caseId, seq: 1, weeks: 6, startOn: '2026-10-01', dueOn: '2026-11-12', createdAt: now });
-    await tx.insert(checkIns).values({ id: newId(), orgId: w.orgId, caseId: w.caseId, pointId, partyId: w.parties.sam, source: 'visit', note: 'SAM-CHECKIN all quiet', answeredAt: now });
+    await tx
+      .insert(followUpPoints)
+      .values({ id: pointId, orgId: w.orgId, caseId: w.caseId, seq: 1, weeks: 6, startOn: '2026-10-01', dueOn: '2026-11-12', createdAt: now });
+    await tx
+      .insert(checkIns)
+      .values({
+        id: newId(),
+        orgId: w.orgId,
+        caseId: w.caseId,
+        pointId,
+        partyId: w.parties.sam,
+        source: 'visit',
+        note: 'SAM-CHECKIN all quiet',
+        answeredAt: now,
+      });
   });
   const request = (await h.deps.dataRequests.record(w.admin, { kind: 'access', requesterName: 'Sam Example', receivedOn: '2026-12-01' })).id;
   const ada = await w.signIn(w.members.ada);
@@ -201,21 +219,7 @@ describe('each feature’s part of the archive', () => {
   });
 
   it('holds no name, email, phone or address of the other party or the referrer anywhere', () => {
-    const gone = [
-      'Alex',
-      ALEX.email,
-      '900222',
-      '900 222',
-      'Marigold',
-      'ZZ2',
-      'Rita',
-      'Quillon',
-      RITA.email,
-      '960123',
-      '960 123',
-      'Kit Supporter',
-      'Wren',
-    ];
+    const gone = ['Alex', ALEX.email, '900222', '900 222', 'Marigold', 'ZZ2', 'Rita', 'Quillon', RITA.email, '960123', '960 123', 'Kit Supporter', 'Wren'];
     for (const word of gone) expect(all, word).not.toContain(word);
     expect(all.toLowerCase()).not.toContain('alex');
     // The person's own details stay.

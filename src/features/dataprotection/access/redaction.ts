@@ -33,8 +33,7 @@ function phonePattern(phone: string): string | undefined {
   return `(?:0|\\+44${gap}(?:\\(0\\))?)${gap}${body}`;
 }
 
-const addressLines = (address: string | null | undefined) =>
-  (address?.split(/[\n,]+/) ?? []).map((line) => line.trim()).filter((line) => line.length >= 4);
+const addressLines = (address: string | null | undefined) => (address?.split(/[\n,]+/) ?? []).map((line) => line.trim()).filter((line) => line.length >= 4);
 
 /** Returns a function that redacts these people's details from a text, keeping the subject's own name parts and address lines. */
 export function makeRedactor(others: ThirdParty[], subjectNames: string[], subjectAddresses: (string | null)[] = []): (text: string) => string {
