@@ -144,18 +144,16 @@ beforeAll(async () => {
     await tx
       .insert(followUpPoints)
       .values({ id: pointId, orgId: w.orgId, caseId: w.caseId, seq: 1, weeks: 6, startOn: '2026-10-01', dueOn: '2026-11-12', createdAt: now });
-    await tx
-      .insert(checkIns)
-      .values({
-        id: newId(),
-        orgId: w.orgId,
-        caseId: w.caseId,
-        pointId,
-        partyId: w.parties.sam,
-        source: 'visit',
-        note: 'SAM-CHECKIN all quiet',
-        answeredAt: now,
-      });
+    await tx.insert(checkIns).values({
+      id: newId(),
+      orgId: w.orgId,
+      caseId: w.caseId,
+      pointId,
+      partyId: w.parties.sam,
+      source: 'visit',
+      note: 'SAM-CHECKIN all quiet',
+      answeredAt: now,
+    });
   });
   const request = (await h.deps.dataRequests.record(w.admin, { kind: 'access', requesterName: 'Sam Example', receivedOn: '2026-12-01' })).id;
   const ada = await w.signIn(w.members.ada);
