@@ -31,7 +31,7 @@ export const reportExportJob = defineJob({
 async function makeExport(orgId: string, exportId: string, ctx: JobContext) {
   {
     const row = await inOrg(ctx.db, orgId, (tx) => findExport(tx, orgId, exportId));
-    if (!row || row.status === 'ready' || !isReportId(row.report)) return;
+    if (!row || row.status === 'ready' || row.status === 'expired' || !isReportId(row.report)) return;
     const locale = isLocale(row.locale) ? row.locale : 'en';
     const t = translator(locale);
     const report = await inOrg(ctx.db, orgId, async (tx) => {
