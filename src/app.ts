@@ -39,6 +39,7 @@ import { registerReportsApi } from './features/reports/reports.api.ts';
 import { registerReportsPages } from './features/reports/reports.routes.ts';
 import { registerThresholdPage } from './features/reports/threshold.routes.ts';
 import { registerReportExports } from './features/reports/exports.routes.ts';
+import { registerReportExportsApi } from './features/reports/exports.api.ts';
 import { registerExpenseApi } from '#src/features/volunteers/expenses/expenses.api.ts';
 import { registerExpensePages } from '#src/features/volunteers/expenses/expenses.routes.ts';
 import { registerVenueApi } from '#src/features/meetings/venues/venues.api.ts';
@@ -165,6 +166,7 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerThresholdPage(app, deps);
   registerReportExports(app, deps);
   registerReportsApi(app, deps);
+  registerReportExportsApi(app, deps);
   registerMeRoutes(app, deps);
   registerSettingsApi(app, deps);
   registerCaseTypesApi(app, deps);

@@ -1,5 +1,7 @@
 // The demo's data protection (registered in DEMO_SEEDERS last): a breach logged yesterday and still to report to
-// the ICO, a subject access request waiting for an answer, and the retention preview with its default periods.
+// the ICO, a subject access request waiting for an answer (from Bailey, on the restorative case: her archive holds
+// the letter passed on to her, her agreement and her referral, the other party taken out), and the retention preview
+// with its default periods.
 import type { Deps } from '#src/deps.ts';
 import { londonParts } from '#src/domain/meeting-times.ts';
 import { demoOrgActor } from './demo-cases.ts';
@@ -18,8 +20,8 @@ export async function seedDemoDataProtection(deps: Deps, orgId: string) {
   });
   await deps.dataRequests.record(admin, {
     kind: 'access',
-    requesterName: 'Robin Invented',
-    requesterContact: 'robin.invented@example.test',
+    requesterName: 'Bailey Dummyworth',
+    requesterContact: 'By post to the address on her case',
     receivedOn: londonParts(new Date(now.getTime() - 10 * DAY)).date,
   });
 }

@@ -174,6 +174,9 @@ export const COMMISSIONER_ROUTES = new Set([
   'GET /reports/exports/:exportId/file',
   'GET /api/v1/reports',
   'GET /api/v1/reports/:report',
+  'POST /api/v1/reports/:report/exports',
+  'GET /api/v1/reports/exports/:exportId',
+  'GET /api/v1/reports/exports/:exportId/file',
   'GET /api/v1/me',
 ]);
 

@@ -8,6 +8,7 @@ import { followUpLinksJob } from '#src/features/closing/follow-up/follow-up-link
 import { retentionJob } from '#src/features/dataprotection/retention/retention.job.ts';
 import { sendRemindersJob } from '#src/features/send/send-reminders.job.ts';
 import { reportExportJob } from '#src/features/reports/report-export.job.ts';
+import { purgeExportsJob } from '#src/features/reports/purge-exports.job.ts';
 import { vacuumJob } from '#src/jobs/vacuum.job.ts';
 import { postcodeLoadJob } from '#src/features/postcodes/postcode-load.job.ts';
 import type { JobDefinition } from './job.ts';
@@ -26,6 +27,7 @@ export const JOBS: JobDefinition[] = [
   sendRemindersJob,
   reportExportJob,
   postcodeLoadJob,
+  purgeExportsJob,
 ];
 
 /** Jobs the worker keeps scheduled on its own, and how often. */
@@ -40,4 +42,6 @@ export const RECURRING: { job: JobDefinition; everyMinutes: number }[] = [
   { job: retentionJob, everyMinutes: 24 * 60 },
   // Daily; each reminder goes once (its key), so a second run the same day sends nothing again.
   { job: sendRemindersJob, everyMinutes: 24 * 60 },
+  // Nightly: report spreadsheets past their week lose their file (the job's own payload sets the days).
+  { job: purgeExportsJob, everyMinutes: 24 * 60 },
 ];

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#src/access/actor.ts';
 import { accessFor, COMMISSIONER_ROUTES } from '#src/http/access.ts';
+import { JOBS } from '#src/jobs/registry.ts';
+import { createWorker } from '#src/jobs/worker.ts';
 import { newId } from '#src/lib/ids.ts';
 import { makeMember, signIn, twoServices } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -93,6 +95,28 @@ describe('a commissioner', () => {
     const api = await h.app.inject({ method: 'GET', url: '/api/v1/reports/cases', headers: { authorization: `Bearer ${commissionerKey}` } });
     expect(api.statusCode).toBe(200);
     expect(api.json().metrics[0].id).toBe('cases-by-stage');
+  });
+
+  it('asks for a report’s spreadsheet through the API, follows it and downloads it; no one else sees it', async () => {
+    const asKey = (k: string, method: 'GET' | 'POST', url: string, payload?: Record<string, string>) =>
+      h.app.inject({ method, url, payload, headers: { authorization: `Bearer ${k}` } });
+    const asked = await asKey(commissionerKey, 'POST', '/api/v1/reports/community-return/exports', { from: '2026-01-01', to: '2026-12-31' });
+    expect(asked.statusCode, asked.body).toBe(202);
+    const { statusUrl } = asked.json() as { statusUrl: string };
+    await createWorker({ db: h.deps.db, clock: h.clock, log: h.deps.log, jobs: JOBS }).runOnce();
+    const ready = await asKey(commissionerKey, 'GET', statusUrl);
+    expect(ready.json()).toMatchObject({ status: 'ready', report: 'community-return' });
+    const file = await asKey(commissionerKey, 'GET', ready.json().fileUrl);
+    expect(file.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    book.worksheets[0]!.eachRow((row) => cells.push(...(row.values as unknown[]).map(String)));
+    for (const secret of SECRETS) expect(cells.join(' ')).not.toContain(secret);
+    // The service's own admin, signed in, is told it does not exist: it is the commissioner's.
+    const admin = await signIn(h, s.adminA);
+    expect((await admin.get(statusUrl.replace('/api/v1', ''))).statusCode).toBe(404);
   });
 
   it('sees only the services that invited them', async () => {

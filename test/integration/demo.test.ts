@@ -1,4 +1,5 @@
 // The demo service: `parley demo` loads a service with referrals and cases at every stage, through the services.
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgActor } from '#src/access/actor.ts';
 import { systemActor } from '#src/access/actor.ts';
@@ -254,8 +255,23 @@ describe('parley demo', () => {
     expect(breaches).toEqual([expect.objectContaining({ reference: 'BR-001', icoStatus: 'due' })]);
     expect(breaches[0].hours).toBeGreaterThanOrEqual(46); // aware a day ago: about 48 hours left
     const requests = (await get('/api/v1/data-protection/requests')).json().requests;
-    expect(requests).toEqual([expect.objectContaining({ kind: 'access', status: 'open', requesterName: 'Robin Invented' })]);
+    expect(requests).toEqual([expect.objectContaining({ kind: 'access', status: 'open', requesterName: 'Bailey Dummyworth' })]);
     expect((await get('/api/v1/retention')).json().rules.map((r: { years: number }) => r.years)).toEqual([3, 7, 6, 6, 3]);
+  });
+
+  it('answers the subject access request with the letter passed on to the person, the other party taken out', async () => {
+    const [request] = (await get('/api/v1/data-protection/requests')).json().requests;
+    const people = (await get('/api/v1/data-protection/people?q=Bailey')).json().people as { partyId: string; name: string }[];
+    const ids = people.filter((p) => p.name === 'Bailey Dummyworth').map((p) => `partyId=${p.partyId}`);
+    expect(ids.length).toBeGreaterThan(0);
+    const res = await get(`/api/v1/data-protection/requests/${request.id}/archive?${ids.join('&')}`);
+    expect(res.statusCode).toBe(200);
+    const text = Object.values(unzipSync(new Uint8Array(res.rawPayload)))
+      .map((f) => strFromU8(f))
+      .join('\n');
+    expect(text).toContain('I am sorry I smashed your window');
+    expect(text).toContain('Passed on to you');
+    for (const gone of ['Rowan', 'Mockford', '9 Pretend Road', 'My friend Kai dared me']) expect(text, gone).not.toContain(gone);
   });
 
   it('has a year of closed cases, so every report shows real numbers and at least one small number hidden', async () => {

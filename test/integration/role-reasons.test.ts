@@ -177,3 +177,24 @@ describe('a referrer’s API key', () => {
     expect(doc.paths['/api/v1/referrals'].get.description).toContain('only the referrals it made');
   });
 });
+
+describe('report spreadsheets through the API', () => {
+  it('are refused to a viewer’s key, and a coordinator’s key follows only its own', async () => {
+    const viewer = await h.deps.apiKeys.createForOrg(orgId, { name: 'Viewer dashboard (fictional)', role: 'viewer' }, systemActor('test'));
+    const coordinator = await h.deps.apiKeys.createForOrg(orgId, { name: 'Funder return (fictional)', role: 'coordinator' }, systemActor('test'));
+    const admin = await h.deps.apiKeys.createForOrg(orgId, { name: 'Admin dashboard (fictional)', role: 'admin' }, systemActor('test'));
+    const ask = (key: string) =>
+      h.app.inject({ method: 'POST', url: '/api/v1/reports/cases/exports', payload: {}, headers: { authorization: `Bearer ${key}` } });
+    const refused = await ask(viewer.key);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('see reports');
+    const made = await ask(coordinator.key);
+    expect(made.statusCode, made.body).toBe(202);
+    const url = (made.json() as { statusUrl: string }).statusUrl;
+    const follow = (key: string, u: string) => h.app.inject({ method: 'GET', url: u, headers: { authorization: `Bearer ${key}` } });
+    expect((await follow(coordinator.key, url)).json()).toMatchObject({ status: 'queued' });
+    expect((await follow(admin.key, url)).statusCode).toBe(404);
+    expect((await follow(viewer.key, url)).statusCode).toBe(403);
+    expect((await follow(admin.key, `${url}/file`)).statusCode).toBe(404);
+  });
+});

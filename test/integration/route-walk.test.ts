@@ -44,6 +44,8 @@ beforeAll(async () => {
     '*': 'favicon.ico',
     ...caseData.params,
     ...caseData.ids,
+    // A report spreadsheet of service A's admin: the other service's person and key are told it does not exist.
+    exportId: caseData.exportId,
   };
   secretsOfA = [
     s.a.name,
@@ -91,7 +93,9 @@ async function caseDataOfA() {
   const { id: breachId } = await h.deps.breaches.record(actor, { summary: 'Alpha secret breach', awareAt: h.clock.now(), risk: 'high' });
   const { id: dataRequestId } = await h.deps.dataRequests.record(actor, { kind: 'access', requesterName: 'Alpha secret requester', receivedOn: '2026-01-05' });
   const { id: holdId } = await h.deps.retention.placeHold(actor, { caseReference: reference, reason: 'Alpha secret hold reason' });
+  const exportId = await h.deps.reportExports.request(actor, 'referrals', {}, 'en');
   return {
+    exportId,
     ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
     params: {
       partyId,
@@ -317,6 +321,11 @@ describe('every route', () => {
       'POST /email/:id/retry',
       'GET /api/v1/email/outbox/:id',
       'POST /volunteers/:volunteerId/calendar-feed/revoke',
+      'GET /reports/exports/:exportId',
+      'GET /reports/exports/:exportId/file',
+      'POST /api/v1/reports/:report/exports',
+      'GET /api/v1/reports/exports/:exportId',
+      'GET /api/v1/reports/exports/:exportId/file',
     ])
       expect(checked).toContain(route);
   }, 180_000); // every route of the app, each several ways: the walk grows with every feature

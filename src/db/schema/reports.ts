@@ -17,7 +17,7 @@ export const reportExports = pgTable(
     locale: text('locale').notNull(),
     /** Who asked (a user or an API key's id): only they may download it. */
     requestedBy: text('requested_by').notNull(),
-    /** queued, running, ready, failed */
+    /** queued, running, ready, failed, expired (the file deleted after its week: purge-exports.job.ts) */
     status: text('status').notNull(),
     rowsDone: integer('rows_done').notNull().default(0),
     rowsTotal: integer('rows_total'),

@@ -4,10 +4,11 @@
 // another party, private to another party's side, and restricted (safeguarding) entries are not read at all: they
 // are counted, so the person answering the request knows what was withheld.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, inArray, isNull, ne, or, sql } from '#src/db/orm.ts';
+import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from '#src/db/orm.ts';
 import { caseEvents, cases, intakeRecords, parties, safeguardingRecords } from '#src/db/schema/cases.ts';
 
 export type OtherPerson = {
+  id: string;
   name: string;
   email: string | null;
   phone: string | null;
@@ -37,6 +38,7 @@ export async function caseRecordsOfParties(tx: Db, orgId: string, partyIds: stri
     const p = row.party;
     const others: OtherPerson[] = await tx
       .select({
+        id: parties.id,
         name: parties.name,
         email: parties.email,
         phone: parties.phone,
@@ -61,6 +63,13 @@ export async function caseRecordsOfParties(tx: Db, orgId: string, partyIds: stri
       .from(caseEvents)
       .where(theirs)
       .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+    // When the consent shown was recorded: the date signed when there is one, else the day it was recorded.
+    const [consentEvent] = await tx
+      .select({ at: caseEvents.at, signedOn: sql<string | null>`${caseEvents.data}->>'signedOn'` })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.orgId, orgId), eq(caseEvents.caseId, p.caseId), eq(caseEvents.partyId, p.id), eq(caseEvents.kind, 'consent')))
+      .orderBy(desc(caseEvents.at), desc(caseEvents.id))
+      .limit(1);
     const [counts] = await tx
       .select({ all: sql<number>`count(*)::int` })
       .from(caseEvents)
@@ -83,6 +92,7 @@ export async function caseRecordsOfParties(tx: Db, orgId: string, partyIds: stri
         canLeaveMessages: p.canLeaveMessages,
         needs: p.needs,
         consent: p.consent,
+        consentRecordedAt: p.consent === 'not_asked' ? null : (consentEvent?.signedOn ?? consentEvent?.at ?? null),
         inCustody: p.inCustody,
         establishment: p.establishment,
         prisonNumber: p.prisonNumber,

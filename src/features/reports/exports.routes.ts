@@ -1,10 +1,13 @@
 // A report's spreadsheet made in the background: the report page's button asks for it (POST), the export's page
-// shows how far it has got (with a link to look again: no script) and, when ready, the download.
+// shows how far it has got (with a link to look again: no script) and, when ready, the download until it expires;
+// then the page says so and offers to make it again with the same filter.
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { textParam, uuidParam } from '#src/http/page-input.ts';
 import { localeOr, msg } from '#src/i18n/i18n.ts';
+import { momentInWords } from '#src/domain/meeting-times.ts';
+import { EXPORT_KEEP_DAYS } from './export-retention.ts';
 import { notFound } from '#src/lib/app-error.ts';
 import { isReportId, REPORTS } from './report-list.ts';
 import { ZReportQuery } from './reports.schemas.ts';
@@ -36,21 +39,24 @@ export function registerReportExports(app: FastifyInstance, deps: Pick<Deps, 're
     const title = isReportId(e.report) ? t(REPORTS[e.report].title) : e.report;
     const progress =
       e.status === 'ready'
-        ? t('Ready: {rows} rows written.', { rows: e.rowsDone })
+        ? t('Ready: {rows} rows written. You can download it until {until}.', { rows: e.rowsDone, until: momentInWords(e.expiresAt, { locale: req.locale }) })
         : e.status === 'failed'
           ? t('The spreadsheet could not be made. Ask for it again from the report.')
-          : e.rowsTotal
-            ? t('{done} of {total} rows written.', { done: e.rowsDone, total: e.rowsTotal })
-            : t('Waiting to start.');
+          : e.status === 'expired'
+            ? t('This spreadsheet has expired: spreadsheets are kept for {days} days. You can make it again with the same filter.', { days: EXPORT_KEEP_DAYS })
+            : e.rowsTotal
+              ? t('{done} of {total} rows written.', { done: e.rowsDone, total: e.rowsTotal })
+              : t('Waiting to start.');
     return reply.page('reports/views/export.njk', {
       pageTitle: t('Spreadsheet of {report}', { report: title }),
       status: e.status,
-      statusText: { queued: t('Queued'), running: t('Being made'), ready: t('Ready'), failed: t('Failed') }[e.status] ?? e.status,
+      statusText: { queued: t('Queued'), running: t('Being made'), ready: t('Ready'), failed: t('Failed'), expired: t('Expired') }[e.status] ?? e.status,
       progress,
       percent: e.rowsTotal ? Math.floor((100 * e.rowsDone) / e.rowsTotal) : 0,
       fileHref: e.status === 'ready' ? `/reports/exports/${e.id}/file` : undefined,
       selfHref: `/reports/exports/${e.id}`,
       reportHref: `/reports/${e.report}`,
+      again: e.status === 'expired' && isReportId(e.report) ? { action: `/reports/${e.report}/exports`, filter: e.filter } : undefined,
     });
   });
 

@@ -1,5 +1,6 @@
 // Report spreadsheets made in the background (reports.view): asking for one queues the job; its asker sees the
-// progress and, when ready, downloads it. Another person, even of the same service, is told it does not exist. Each
+// progress and, when ready, downloads it until it expires (export-retention.ts: a week after it was asked for; the
+// nightly purge deletes the file). Another person, even of the same service, is told it does not exist. Each
 // request and download is audited with the report and its filter.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -14,9 +15,13 @@ import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
 import { type ExportRow, findExport, insertExport } from './exports.repo.ts';
 import { reportExportJob } from './report-export.job.ts';
+import { EXPORT_KEEP_DAYS, exportExpiresAt } from './export-retention.ts';
 import type { ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
 import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
+
+export const EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 const missing = () => new AppError('NOT_FOUND', msg('There is no such export'), { reason: 'NO_SUCH_EXPORT' });
 
@@ -24,7 +29,8 @@ export function createReportExportsService({ db, clock, audit }: { db: Db; clock
   async function own(tx: Db, actor: OrgActor, exportId: string): Promise<ExportRow> {
     const row = await findExport(tx, actor.orgId, exportId);
     if (!row || row.requestedBy !== actor.id) throw missing();
-    return row;
+    // Past its time the file is not given, even before the nightly purge has deleted it.
+    return row.status !== 'expired' && clock.now() > exportExpiresAt(row.createdAt) ? { ...row, status: 'expired', content: null } : row;
   }
   return {
     async request(actor: OrgActor, report: ReportId, q: ReportQuery, locale: Locale): Promise<string> {
@@ -45,17 +51,33 @@ export function createReportExportsService({ db, clock, audit }: { db: Db; clock
       return id;
     },
 
-    /** Where the export is: queued, running (rows written of how many), ready or failed; never the file. */
+    /** Where the export is: queued, running (rows written of how many), ready, failed or expired; never the file. */
     async status(actor: OrgActor, exportId: string) {
       authorise(actor, 'reports.view');
       const row = await inOrg(db, actor.orgId, (tx) => own(tx, actor, exportId));
-      return { id: row.id, report: row.report, status: row.status, rowsDone: row.rowsDone, rowsTotal: row.rowsTotal, filename: row.filename };
+      return {
+        id: row.id,
+        report: row.report,
+        filter: row.filter,
+        status: row.status as ExportStatus,
+        rowsDone: row.rowsDone,
+        rowsTotal: row.rowsTotal,
+        filename: row.filename,
+        createdAt: row.createdAt,
+        finishedAt: row.finishedAt,
+        expiresAt: exportExpiresAt(row.createdAt),
+      };
     },
 
     async file(actor: OrgActor, exportId: string) {
       authorise(actor, 'reports.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const row = await own(tx, actor, exportId);
+        if (row.status === 'expired')
+          throw new AppError('CONFLICT', msg('This spreadsheet has expired: spreadsheets are kept for {days} days. Ask for it again from the report.'), {
+            reason: 'EXPORT_EXPIRED',
+            params: { days: EXPORT_KEEP_DAYS },
+          });
         if (row.status !== 'ready' || !row.content) throw new AppError('CONFLICT', msg('The spreadsheet is not ready yet'), { reason: 'EXPORT_NOT_READY' });
         await audit.record(tx, actor, actor.orgId, {
           action: 'reports.downloaded',

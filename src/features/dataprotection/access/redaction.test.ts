@@ -24,6 +24,12 @@ describe('redacting other people from a subject access answer (rules.md #55)', (
     expect(redact('Alex Fenwick-Oyelaran agreed')).toBe('Alex Fenwick-Oyelaran agreed');
   });
 
+  it('keeps a line of an address the person’s own address shares, such as the town', () => {
+    const r = makeRedactor([other], ['Alex Fenwick-Oyelaran'], ['3 Bramble Close, Exampleton']);
+    expect(r('Alex lives at 3 Bramble Close, Exampleton; Jordan at 14 Quillfeather Lane')).toBe(
+      `Alex lives at 3 Bramble Close, Exampleton; ${REDACTED} at ${REDACTED}`,
+    );
+  });
   it('does not cut a name part out of a longer word', () => {
     expect(makeRedactor([{ name: 'Al Smith' }], ['Bea Jones'])('Always talk to Al')).toBe(`Always talk to ${REDACTED}`);
   });

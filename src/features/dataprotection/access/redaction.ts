@@ -2,7 +2,8 @@
 // (rules.md #55: third-party data is redacted). Every piece of text in the answer goes through one redactor built
 // from the other people on the person's cases: their full names and each part of their names (except a part the
 // person shares, such as a family name: that is the person's own data too), their email addresses, phone numbers
-// in any spacing, postcodes with or without the space, addresses and each line of them, and their safe contacts.
+// in any spacing, postcodes with or without the space, addresses and each line of them (except a line the person's
+// own address shares, such as the town), and their safe contacts.
 import { normPhone } from '#src/lib/normalise.ts';
 
 export const REDACTED = '[redacted]';
@@ -32,9 +33,12 @@ function phonePattern(phone: string): string | undefined {
   return `(?:0|\\+44${gap}(?:\\(0\\))?)${gap}${body}`;
 }
 
-/** Returns a function that redacts these people's details from a text, keeping the subject's own name parts. */
-export function makeRedactor(others: ThirdParty[], subjectNames: string[]): (text: string) => string {
+const addressLines = (address: string | null | undefined) => (address?.split(/[\n,]+/) ?? []).map((line) => line.trim()).filter((line) => line.length >= 4);
+
+/** Returns a function that redacts these people's details from a text, keeping the subject's own name parts and address lines. */
+export function makeRedactor(others: ThirdParty[], subjectNames: string[], subjectAddresses: (string | null)[] = []): (text: string) => string {
   const own = new Set(subjectNames.flatMap(words).map((w) => w.toLowerCase()));
+  const ownLines = new Set(subjectAddresses.flatMap(addressLines).map((l) => l.toLowerCase()));
   const literal = new Set<string>();
   const nameParts = new Set<string>();
   const patterns: string[] = [];
@@ -42,7 +46,7 @@ export function makeRedactor(others: ThirdParty[], subjectNames: string[]): (tex
     if (p.name.trim()) literal.add(p.name.trim());
     for (const w of words(p.name)) if (!own.has(w.toLowerCase())) nameParts.add(w);
     for (const value of [p.email, p.safeContact, p.address]) if (value?.trim()) literal.add(value.trim());
-    for (const line of p.address?.split(/[\n,]+/) ?? []) if (line.trim().length >= 4) literal.add(line.trim());
+    for (const line of addressLines(p.address)) if (!ownLines.has(line.toLowerCase())) literal.add(line);
     if (p.phone) {
       const pattern = phonePattern(p.phone);
       if (pattern) patterns.push(pattern);

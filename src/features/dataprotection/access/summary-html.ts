@@ -1,18 +1,11 @@
 // The readable half of a subject access archive: one self-contained HTML page (no script, no outside files) with the
 // person's records case by case, in the words of the message catalogue; data.json beside it holds the same.
 import type { Locale, Translate } from '#src/i18n/i18n.ts';
-import { longDate } from '#src/domain/dates-in-words.ts';
-import { momentInWords } from '#src/domain/meeting-times.ts';
 import { caseTypeNamer, PARTY_ROLE_LABELS, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { MEETING_KIND_LABELS, MEETING_MODE_LABELS, MEETING_STATUS_LABELS, RESPONSE_LABELS, SHARE_PERMISSION_LABELS } from '#src/domain/meeting-words.ts';
 import type { SubjectData } from './gather.ts';
-
-const esc = (v: unknown) =>
-  String(v ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+import { esc, summaryKit } from './summary-kit.ts';
+import { consentInWords, feedbackPart, lettersPart, otherReferralsPart, referralsPart, sendPart } from './summary-parts.ts';
 
 export type ArchiveMeta = { reference: string; receivedOn: string; dueOn: string; producedAt: Date };
 
@@ -25,22 +18,8 @@ export function summaryHtml(
   types: readonly { code: string; name: string | null; kind: string }[] = [],
 ): string {
   const caseTypeName = caseTypeNamer(t, types);
-  const when = (d: Date | string | null) => (d === null ? '' : typeof d === 'string' ? longDate(d.slice(0, 10), locale) : momentInWords(d, { locale }));
-  const rows = (pairs: [string, unknown][]) =>
-    `<dl>${pairs
-      .filter(([, v]) => v !== null && v !== undefined && v !== '')
-      .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
-      .join('')}</dl>`;
-  const table = (head: string[], body: unknown[][]) =>
-    body.length
-      ? `<table><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${body
-          .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
-          .join('')}</tbody></table>`
-      : `<p>${esc(t('None.'))}</p>`;
-  // i18n-dynamic: the msg() labels of the domain's word lists
-  const word = (labels: Record<string, string>, value: string | null) => (value === null ? '' : labels[value] ? t(labels[value] as string) : value);
-  const yesNo = (v: boolean | null) => (v === null ? '' : v ? t('Yes') : t('No'));
-
+  const kit = summaryKit(t, locale, caseTypeName);
+  const { when, rows, table, word, yesNo } = kit;
   const sections = data.cases.map((c) => {
     const p = c.party;
     return `<section>
@@ -63,7 +42,7 @@ ${rows([
   [t('Safe way to contact you'), p.safeContact],
   [t('Can we leave messages'), yesNo(p.canLeaveMessages)],
   [t('Needs'), p.needs],
-  [t('Consent'), p.consent],
+  [t('Consent'), consentInWords(kit, p.consent, p.consentRecordedAt)],
   [t('Prison'), p.establishment],
   [t('Prison number'), p.prisonNumber],
 ])}
@@ -83,6 +62,7 @@ ${table(
   [t('Recorded'), t('What you said'), t('May it be passed on')],
   c.statements.map((s) => [when(s.recordedAt), s.statement, word(SHARE_PERMISSION_LABELS, s.permission)]),
 )}
+${referralsPart(kit, c.referrals)}
 <h3>${esc(t('Appointments'))}</h3>
 ${table(
   [t('When'), t('Kind'), t('How'), t('Status'), t('Your answer'), t('Attended'), t('Notes')],
@@ -101,6 +81,9 @@ ${table(
   [t('Version'), t('Your signature'), t('When'), t('Terms')],
   c.agreements.map((a) => [a.version, a.signerStatus, when(a.at), a.terms.map((x) => x.what).join(' · ')]),
 )}
+${c.letters.length ? lettersPart(kit, c.letters) : ''}
+${c.send ? sendPart(kit, c.send) : ''}
+${feedbackPart(kit, c.feedback, c.checkIns)}
 <h3>${esc(t('Messages we sent you'))}</h3>
 ${table(
   [t('When'), t('To'), t('Subject')],
@@ -128,6 +111,7 @@ ${table(
 <p>${esc(t('Received {received}; produced {produced}.', { received: when(meta.receivedOn), produced: when(meta.producedAt) }))}</p>
 <p>${esc(t('Other people’s names, contact details and what they said have been replaced with [redacted]. The file data.json holds the same records for a computer to read.'))}</p>
 ${sections.join('\n')}
+${otherReferralsPart(kit, data.otherReferrals)}
 ${
   data.otherMessages.length
     ? `<h2>${esc(t('Other messages we sent you'))}</h2>${table(
