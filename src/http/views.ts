@@ -42,8 +42,8 @@ const NAVIGATION: { href: string; text: string; permission: Permission; also?: s
   { href: '/cases', text: msg('Cases'), permission: 'cases.view' },
   { href: '/calendar', text: msg('Calendar'), permission: 'calendar.view' },
   { href: '/safeguarding', text: msg('Safeguarding'), permission: 'safeguarding.manage' },
-  { href: '/volunteers', text: msg('Volunteers'), permission: 'volunteers.view' },
-  { href: '/expenses', text: msg('Expenses'), permission: 'expenses.approve' },
+  // Expense claims are a volunteers' matter: linked from the Volunteers page, which stays lit while they are open.
+  { href: '/volunteers', text: msg('Volunteers'), permission: 'volunteers.view', also: ['/expenses', '/volunteer-applications'] },
   { href: '/email', text: msg('Email'), permission: 'email.view' },
   { href: '/reports', text: msg('Reports'), permission: 'reports.view' },
   { href: '/my', text: msg('My volunteering'), permission: 'my.work' },

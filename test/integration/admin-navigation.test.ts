@@ -1,4 +1,5 @@
-// The staff navigation stays on one row: an admin's settings, API keys and audit trail are grouped under Admin.
+// The staff navigation stays on one row: an admin's settings, API keys and audit trail are grouped under Admin, and
+// expense claims under Volunteers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -25,6 +26,17 @@ describe('the Admin group', () => {
     for (const link of ['href="/settings"', 'href="/api-keys"', 'href="/audit"', 'href="/s/grouped"']) expect(hub.body).toContain(link);
     const settings = await web.get('/settings');
     expect(settings.body).toMatch(/<a class="govuk-service-navigation__link" href="\/admin" aria-current="true">/);
+  });
+
+  it('keeps expense claims under Volunteers, linked from its page and lit while they are open', async () => {
+    const org = await makeOrg(h.deps, 'claims');
+    const admin = await makeMember(h.deps, org.orgId, 'admin', 'ada@claims.example');
+    const web = await signIn(h, admin);
+    expect(navigation((await web.get('/home')).body)).not.toContain('/expenses');
+    expect((await web.get('/volunteers')).body).toContain('href="/expenses"');
+    const expenses = await web.get('/expenses');
+    expect(expenses.statusCode).toBe(200);
+    expect(expenses.body).toMatch(/<a class="govuk-service-navigation__link" href="\/volunteers" aria-current="true">/);
   });
 
   it('is not offered to a coordinator, who may not use it', async () => {

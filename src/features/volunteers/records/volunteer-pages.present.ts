@@ -37,6 +37,7 @@ const SECTION_PAGES: { text: string; href: string; permission: Permission }[] = 
   { text: msg('Volunteer policy'), href: '/volunteers/policy', permission: 'volunteers.view' },
   { text: msg('Allocate mediators to unassigned cases'), href: '/volunteers/allocation', permission: 'cases.assign' },
   { text: msg('Volunteer hours report'), href: '/volunteers/hours', permission: 'volunteers.view' },
+  { text: msg('Expense claims to approve'), href: '/expenses', permission: 'expenses.approve' },
   { text: msg('Volunteer applications from the public form'), href: '/volunteer-applications', permission: 'people.view' },
 ];
 
