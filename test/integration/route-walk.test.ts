@@ -92,7 +92,7 @@ async function caseDataOfA() {
   const { id: dataRequestId } = await h.deps.dataRequests.record(actor, { kind: 'access', requesterName: 'Alpha secret requester', receivedOn: '2026-01-05' });
   const { id: holdId } = await h.deps.retention.placeHold(actor, { caseReference: reference, reason: 'Alpha secret hold reason' });
   return {
-    ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
+    ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, letterId: meetings.letterId, feedToken: meetings.feedToken },
     params: {
       partyId,
       taskId,
@@ -157,7 +157,7 @@ async function meetingDataOfA(actor: OrgActor, caseId: string, partyId: string, 
   await inOrg(h.deps.db, s.a.orgId, (tx) =>
     insertFeed(tx, { id: newId(), orgId: s.a.orgId, volunteerId, tokenHash: hashToken(feedToken), createdAt: h.clock.now() }),
   );
-  return { outboxId: meetings.outboxId, feedToken, params: meetings.params, secrets: [...meetings.venueSecrets, ...meetings.caseSecrets] };
+  return { outboxId: meetings.outboxId, letterId: meetings.letterId, feedToken, params: meetings.params, secrets: [...meetings.venueSecrets, ...meetings.caseSecrets] };
 }
 
 /** Service A's training course, training record, accreditation and DBS check (its full number is a secret too). */
@@ -193,6 +193,7 @@ const fill = (url: string) =>
     if (name === 'id') {
       if (/^\/(api\/v1\/)?referrals\//.test(url)) return params.referralId!;
       if (url.startsWith('/enquiries/')) return params.enquiryId!;
+      if (/^\/(api\/v1\/)?email\/letters\//.test(url)) return params.letterId!;
       if (/^\/(api\/v1\/)?email\//.test(url)) return params.outboxId!;
       if (url.startsWith('/api/v1/data-protection/breaches/')) return params.breachId!;
       if (url.startsWith('/api/v1/retention/holds/')) return params.holdId!;
