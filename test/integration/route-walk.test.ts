@@ -92,7 +92,15 @@ async function caseDataOfA() {
   const { id: dataRequestId } = await h.deps.dataRequests.record(actor, { kind: 'access', requesterName: 'Alpha secret requester', receivedOn: '2026-01-05' });
   const { id: holdId } = await h.deps.retention.placeHold(actor, { caseReference: reference, reason: 'Alpha secret hold reason' });
   return {
-    ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, letterId: meetings.letterId, feedToken: meetings.feedToken },
+    ids: {
+      caseId,
+      referralId: waiting.id,
+      enquiryId,
+      caseReference: reference,
+      outboxId: meetings.outboxId,
+      letterId: meetings.letterId,
+      feedToken: meetings.feedToken,
+    },
     params: {
       partyId,
       taskId,
@@ -157,7 +165,13 @@ async function meetingDataOfA(actor: OrgActor, caseId: string, partyId: string, 
   await inOrg(h.deps.db, s.a.orgId, (tx) =>
     insertFeed(tx, { id: newId(), orgId: s.a.orgId, volunteerId, tokenHash: hashToken(feedToken), createdAt: h.clock.now() }),
   );
-  return { outboxId: meetings.outboxId, letterId: meetings.letterId, feedToken, params: meetings.params, secrets: [...meetings.venueSecrets, ...meetings.caseSecrets] };
+  return {
+    outboxId: meetings.outboxId,
+    letterId: meetings.letterId,
+    feedToken,
+    params: meetings.params,
+    secrets: [...meetings.venueSecrets, ...meetings.caseSecrets],
+  };
 }
 
 /** Service A's training course, training record, accreditation and DBS check (its full number is a secret too). */
