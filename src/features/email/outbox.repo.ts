@@ -22,7 +22,8 @@ export async function findMessage(tx: Db, orgId: string | null, id: string): Pro
 
 /**
  * Marks the message as being sent, unless it was sent already or another worker is sending it now. A `sending`
- * mark older than `staleBefore` is a send that was interrupted (the worker died): it is taken over.
+ * mark older than `staleBefore` is a send that was interrupted (the worker died): it is taken over. A letter to post
+ * is never claimed: a person posts it.
  */
 export async function claimForSending(tx: Db, id: string, orgId: string | null, now: Date, staleBefore: Date): Promise<OutboxRow | undefined> {
   if (!isUuid(id)) return undefined;
@@ -30,7 +31,7 @@ export async function claimForSending(tx: Db, id: string, orgId: string | null, 
   const rows = await tx
     .update(emailOutbox)
     .set({ status: 'sending', sendingSince: now, attempts: sql`${emailOutbox.attempts} + 1` })
-    .where(and(eq(emailOutbox.id, id), byOrg, ne(emailOutbox.status, 'sent'), or(ne(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore))))
+    .where(and(eq(emailOutbox.id, id), byOrg, eq(emailOutbox.channel, 'email'), ne(emailOutbox.status, 'sent'), or(ne(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore))))
     .returning();
   return rows[0];
 }
