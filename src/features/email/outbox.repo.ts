@@ -31,7 +31,15 @@ export async function claimForSending(tx: Db, id: string, orgId: string | null, 
   const rows = await tx
     .update(emailOutbox)
     .set({ status: 'sending', sendingSince: now, attempts: sql`${emailOutbox.attempts} + 1` })
-    .where(and(eq(emailOutbox.id, id), byOrg, eq(emailOutbox.channel, 'email'), ne(emailOutbox.status, 'sent'), or(ne(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore))))
+    .where(
+      and(
+        eq(emailOutbox.id, id),
+        byOrg,
+        eq(emailOutbox.channel, 'email'),
+        ne(emailOutbox.status, 'sent'),
+        or(ne(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore)),
+      ),
+    )
     .returning();
   return rows[0];
 }
