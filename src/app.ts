@@ -43,6 +43,8 @@ import { registerReportExportsApi } from './features/reports/exports.api.ts';
 import { registerExpenseApi } from '#src/features/volunteers/expenses/expenses.api.ts';
 import { registerExpensePages } from '#src/features/volunteers/expenses/expenses.routes.ts';
 import { registerVenueApi } from '#src/features/meetings/venues/venues.api.ts';
+import { registerAppointmentApi } from '#src/features/meetings/appointments/appointments.api.ts';
+import { registerAppointmentPages } from '#src/features/meetings/appointments/appointments.routes.ts';
 import { registerVenuePages } from '#src/features/meetings/venues/venues.routes.ts';
 import { registerSlotApi } from '#src/features/meetings/slots/slots.api.ts';
 import { registerSlotPages } from '#src/features/meetings/slots/slots.routes.ts';
@@ -185,6 +187,8 @@ export async function buildApp(deps: Deps): Promise<ParleyApp> {
   registerSlotPages(app, deps);
   registerSlotApi(app, deps);
   registerCalendarPages(app, deps);
+  registerAppointmentPages(app, deps);
+  registerAppointmentApi(app, deps);
   registerFeedRoutes(app, deps);
   registerMeetings(app, deps);
   registerClosingPages(app, deps);

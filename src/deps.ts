@@ -38,6 +38,7 @@ import { createMyWorkService } from '#src/features/volunteers/my/my-work.service
 import { createSlotService } from '#src/features/meetings/slots/slots.service.ts';
 import { createVenueService } from '#src/features/meetings/venues/venues.service.ts';
 import { createCalendarService } from '#src/features/meetings/calendar/calendar.service.ts';
+import { createAppointmentService } from '#src/features/meetings/appointments/appointments.service.ts';
 import { createFeedService } from '#src/features/meetings/feeds/feed.service.ts';
 import { createMeetingService } from '#src/features/meetings/records/meetings.service.ts';
 import { nextMeetingOfVolunteer } from '#src/features/meetings/meeting-reads.ts';
@@ -107,6 +108,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     slots: createSlotService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
     venues: createVenueService({ db, clock, audit }),
     calendar: createCalendarService({ db, clock, audit }),
+    appointments: createAppointmentService({ db, clock, audit, settings: createSettingsService({ db, audit }) }),
     calendarFeeds: createFeedService({ db, clock, audit, baseUrl: config.baseUrl }),
     meetings,
     closing: createClosingService({ db, clock, audit, cases, caseActivity, meetings, baseUrl: config.baseUrl }),

@@ -38,6 +38,7 @@ export const BACKED_UP = [
   { table: 'shuttle_statements', key: 'id' },
   { table: 'shuttle_conveyances', key: 'id' },
   { table: 'meeting_requests', key: 'id' },
+  { table: 'enquiry_appointments', key: 'id' },
   { table: 'email_outbox', key: 'id' },
   { table: 'email_deliveries', key: 'id' },
   { table: 'calendar_feeds', key: 'id' },

@@ -17,7 +17,15 @@ const COORDINATOR_EMAIL = 'coordinator@demo.parley.example';
 /** The public and professional forms have no signed-in person. */
 const FORM: Actor = { type: 'anonymous', label: 'Demo data' };
 
-type Party = { name: string; role: SelfReferral['parties'][number]['role']; phone?: string; email?: string; postcode?: string; isReferredPerson?: boolean };
+type Party = {
+  name: string;
+  role: SelfReferral['parties'][number]['role'];
+  phone?: string;
+  email?: string;
+  address?: string;
+  postcode?: string;
+  isReferredPerson?: boolean;
+};
 type Intake = { situationNow: string; wantedFuture: string; ideas?: string };
 
 /** A case in the demo: the referral it came from, and how far it has gone. */
@@ -72,7 +80,14 @@ function demoCases(day: (offset: number) => string): DemoCase[] {
     {
       stage: 'ready',
       referral: self('community', 'A car is parked across our shared driveway most mornings, so I cannot get out for work.', [
-        { name: 'Frankie Fictitious', role: 'party', phone: '07700 900202', postcode: 'CT2 7NZ', isReferredPerson: true },
+        {
+          name: 'Frankie Fictitious',
+          role: 'party',
+          phone: '07700 900202',
+          address: '7 Example Close, Sampletown',
+          postcode: 'CT2 7NZ',
+          isReferredPerson: true,
+        },
         { name: 'Jamie Imaginary', role: 'party', phone: '07700 900203', postcode: 'CT2 7NZ' },
       ]),
       intakes: [

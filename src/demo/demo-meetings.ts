@@ -1,11 +1,14 @@
 // Demo meetings: two venues with rooms, a joint meeting booked next week on the demo mediator's case, a shuttle
 // session held last week with its log (a statement not to be passed on, one passed on, one to pass on in agreed
 // words) and its record, a referrer's request for a further meeting, the demo mediator's calendar link, and the
-// invitations held in the outbox (no mail server in the demo). Everything goes through the services, as staff
-// would do it; the session "held last week" is booked by the same services running ten days behind.
+// invitations held in the outbox (no mail server in the demo): Frankie has no email address, so theirs is a letter to
+// post, and Jamie's safe-contact instructions say no letters. An enquiry from the contact form has an appointment
+// booked (on the calendar, its invitation in the outbox). Everything goes through the services, as staff would do it;
+// the session "held last week" is booked by the same services running ten days behind.
 import type { Deps } from '#src/deps.ts';
 import { createServices } from '#src/deps.ts';
 import { demoOrgActor } from './demo-cases.ts';
+import { systemActor } from '#src/access/actor.ts';
 import type { DemoSeeder } from './load-demo.ts';
 import { addDays, isoWeekday } from '#src/domain/availability.ts';
 import { todayOf } from '#src/features/volunteers/calendar.ts';
@@ -55,7 +58,7 @@ async function seedVenues(deps: Deps, admin: Awaited<ReturnType<typeof demoOrgAc
     closedDates: [],
   });
   const study = await deps.venues.addRoom(admin, library.id, { name: 'Study room', capacity: 6, accessNotes: null, separateWaitingRoom: true });
-  return { garden: garden.id, study: study.id };
+  return { garden: garden.id, study: study.id, libraryId: library.id };
 }
 
 export const seedDemoMeetings: DemoSeeder = async (deps, orgId) => {
@@ -67,6 +70,13 @@ export const seedDemoMeetings: DemoSeeder = async (deps, orgId) => {
   // Next week: a joint meeting on the demo mediator's case, at the community centre.
   const frankie = await caseOf(deps, coordinator, 'Frankie Fictitious');
   if (frankie) {
+    const jamie = (await deps.cases.get(coordinator, frankie.caseId)).parties.find((p) => p.name === 'Jamie Imaginary');
+    if (jamie)
+      await deps.parties.edit(coordinator, frankie.caseId, jamie.id, {
+        safeContact: 'Call the mobile only; no post to the house (demo).',
+        canSendLetters: false,
+        reason: 'Jamie asked us not to write to the house (demo).',
+      });
     const day = midweekWorkingDay(today, 5);
     await deps.meetings.book(coordinator, frankie.caseId, {
       kind: 'joint',
@@ -186,6 +196,28 @@ export const seedDemoMeetings: DemoSeeder = async (deps, orgId) => {
       reason: 'The neighbours agreed quiet hours but the noise has started again; the housing officer asks for another joint meeting.',
       preferredTimes: 'Weekday evenings',
     });
+
+  // An enquiry from the contact form, with an appointment booked with the coordinator at the library.
+  const enquiry = await deps.publicIntake.createEnquiry(
+    orgId,
+    {
+      name: 'Robin Madeup',
+      email: 'robin.madeup@example.org',
+      phone: '07700 900299',
+      postcode: 'CT1 3XY',
+      message: 'My neighbour and I keep arguing about the bins. Could someone help us talk it through? (demo)',
+      days: ['wednesday'],
+      times: ['afternoon'],
+    },
+    systemActor('parley demo'),
+  );
+  await deps.appointments.book(coordinator, enquiry.id, {
+    start: londonTime(midweekWorkingDay(today, 3), '14:00').toISOString(),
+    durationMinutes: 45,
+    mode: 'in_person',
+    venueId: rooms.libraryId,
+    staffUserId: coordinator.id,
+  });
 
   // The demo mediator's calendar link, and the outbox worked once so the held invitations show with their log.
   const mediator = await demoOrgActor(deps, orgId, 'mediator@demo.parley.example', 'mediator');

@@ -188,7 +188,7 @@ describe.skipIf(!runs)('browser journey: a venue, finding a time, booking a join
     await s.watch.check(cora, 'booking form, filled from the time chosen');
     await cora.getByRole('button', { name: 'Book the meeting' }).click();
 
-    await flash(cora, 'Meeting booked. Invitations are in the outbox for everyone with an email address.');
+    await flash(cora, 'Meeting booked. Invitations are in the outbox: by email, or as a letter to post for anyone without an email address.');
     await pw(meetingHeading(cora)).toContainText('Joint meeting: Tuesday 22 December 2026, 09:00 to 10:30');
     for (const name of [MO, NELL, ASH.name, BEA.name]) await pw(participant(cora, name)).toContainText('Not yet answered');
     await s.watch.check(cora, 'joint meeting booked');
@@ -316,7 +316,7 @@ describe.skipIf(!runs)('browser journey: a venue, finding a time, booking a join
     await plain.getByRole('checkbox', { name: `${ASH.name} (Party)` }).check();
     await plain.getByRole('checkbox', { name: `${BEA.name} (Party)` }).check();
     await plain.getByRole('button', { name: 'Book the meeting' }).click();
-    await flash(plain, 'Meeting booked. Invitations are in the outbox for everyone with an email address.');
+    await flash(plain, 'Meeting booked. Invitations are in the outbox: by email, or as a letter to post for anyone without an email address.');
     await pw(meetingHeading(plain)).toContainText('Shuttle session: Tuesday 29 December 2026, 09:00 to 10:30');
     await s.watch.check(plain, 'no JS: shuttle session booked');
     shuttleUrl = new URL(plain.url()).pathname;

@@ -108,6 +108,7 @@ describe('OpenAPI', () => {
     // Actions that take no body at all: the route says what is done.
     const bodyless = new Set([
       'POST /api/v1/email/outbox/{id}/retry',
+      'POST /api/v1/email/letters/{id}/posted',
       'POST /api/v1/cases/{id}/tasks/{taskId}/complete',
       'POST /api/v1/allocations/proposals',
       'POST /api/v1/training-courses/{courseId}/retire',

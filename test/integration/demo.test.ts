@@ -152,6 +152,27 @@ describe('parley demo', () => {
     expect(held.messages.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('has a letter to post for Frankie, who has no email address, and none for Jamie, whose safe-contact instructions say no letters', async () => {
+    const letters = (await get('/api/v1/email/outbox?status=to_post')).json().messages as { id: string; toName: string; postalAddress: string | null }[];
+    expect(letters.map((l) => l.toName)).toContain('Frankie Fictitious');
+    expect(letters.map((l) => l.toName)).not.toContain('Jamie Imaginary');
+    const frankie = letters.find((l) => l.toName === 'Frankie Fictitious')!;
+    expect(frankie.postalAddress).toBe('7 Example Close\nSampletown\nCT2 7NZ');
+    const pdf = await get(`/api/v1/email/letters/${frankie.id}.pdf`);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('has an enquiry with an appointment booked, on the calendar and its invitation in the outbox', async () => {
+    const [enquiry] = await h.deps.publicIntake.listEnquiries(admin);
+    const appointments = (await get(`/api/v1/enquiries/${enquiry!.id}/appointments`)).json();
+    expect(appointments.booked).toMatchObject({ mode: 'in_person', venueName: 'Sampletown Library', status: 'booked' });
+    const week = appointments.booked.startsAt.slice(0, 10);
+    const calendar = await h.deps.calendar.service(admin, { view: 'week', date: week, cancelled: false });
+    expect(calendar.meetings.map((m) => m.href)).toContain(`/enquiries/${enquiry!.id}/appointment`);
+    const held = (await get('/api/v1/email/outbox?q=robin.madeup')).json().messages as { subject: string }[];
+    expect(held.map((m) => m.subject).join('\n')).toContain('Meeting about your enquiry');
+  });
+
   it('has signed agreements (one with a drawn signature) whose PDFs download from the case, at Outcome or beyond', async () => {
     const cases = await liveCases();
     const signed: string[] = [];

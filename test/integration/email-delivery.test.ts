@@ -104,9 +104,12 @@ describe('delivery to an SMTP server', () => {
   it('sends one message per recipient with an address, with the invitation attached and as a calendar part', async () => {
     const on = await meetingOnRecord(h, orgId);
     const queued = await inOrg(h.deps.db, orgId, (tx) => queueMeetingMail(tx, invitation(orgId, on)));
-    expect(queued).toBe(2);
+    expect(queued).toEqual({ emails: 2, letters: 1, noLetters: [] });
     await h.deps.worker.runOnce();
-    const rows = await outboxOf(h, orgId);
+    const all = await outboxOf(h, orgId);
+    // The recipient without an email address gets a letter to post, which no worker ever sends.
+    expect(all.filter((r) => r.channel === 'post').map((r) => [r.toName, r.status])).toEqual([[noEmail.name, 'to_post']]);
+    const rows = all.filter((r) => r.channel === 'email');
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent']);
     const row = rows.find((r) => r.toAddress === 'robin@example.org')!;
     expect(row.messageId).toMatch(/^<[0-9a-f-]{36}@parley\.invalid>$/);
@@ -132,8 +135,10 @@ describe('delivery to an SMTP server', () => {
   it('never sends a message twice: a second run and a second delivery of the same message do nothing', async () => {
     const before = sink.received.length;
     await h.deps.worker.runOnce();
-    const [row] = await outboxOf(h, orgId);
+    const [row] = (await outboxOf(h, orgId)).filter((r) => r.channel === 'email');
     expect(await deliverOutboxMessage(row!.id, { db: h.deps.db, clock: h.clock, orgId, mailer: h.deps.mailer })).toBe('skipped');
+    const [letter] = (await outboxOf(h, orgId)).filter((r) => r.channel === 'post');
+    expect(await deliverOutboxMessage(letter!.id, { db: h.deps.db, clock: h.clock, orgId, mailer: h.deps.mailer })).toBe('skipped');
     expect(sink.received.length).toBe(before);
   });
 

@@ -96,7 +96,15 @@ async function caseDataOfA() {
   const exportId = await h.deps.reportExports.request(actor, 'referrals', {}, 'en');
   return {
     exportId,
-    ids: { caseId, referralId: waiting.id, enquiryId, caseReference: reference, outboxId: meetings.outboxId, feedToken: meetings.feedToken },
+    ids: {
+      caseId,
+      referralId: waiting.id,
+      enquiryId,
+      caseReference: reference,
+      outboxId: meetings.outboxId,
+      letterId: meetings.letterId,
+      feedToken: meetings.feedToken,
+    },
     params: {
       partyId,
       taskId,
@@ -161,7 +169,13 @@ async function meetingDataOfA(actor: OrgActor, caseId: string, partyId: string, 
   await inOrg(h.deps.db, s.a.orgId, (tx) =>
     insertFeed(tx, { id: newId(), orgId: s.a.orgId, volunteerId, tokenHash: hashToken(feedToken), createdAt: h.clock.now() }),
   );
-  return { outboxId: meetings.outboxId, feedToken, params: meetings.params, secrets: [...meetings.venueSecrets, ...meetings.caseSecrets] };
+  return {
+    outboxId: meetings.outboxId,
+    letterId: meetings.letterId,
+    feedToken,
+    params: meetings.params,
+    secrets: [...meetings.venueSecrets, ...meetings.caseSecrets],
+  };
 }
 
 /** Service A's training course, training record, accreditation and DBS check (its full number is a secret too). */
@@ -197,6 +211,7 @@ const fill = (url: string) =>
     if (name === 'id') {
       if (/^\/(api\/v1\/)?referrals\//.test(url)) return params.referralId!;
       if (url.startsWith('/enquiries/')) return params.enquiryId!;
+      if (/^\/(api\/v1\/)?email\/letters\//.test(url)) return params.letterId!;
       if (/^\/(api\/v1\/)?email\//.test(url)) return params.outboxId!;
       if (url.startsWith('/api/v1/data-protection/breaches/')) return params.breachId!;
       if (url.startsWith('/api/v1/retention/holds/')) return params.holdId!;

@@ -21,6 +21,8 @@ export async function makeMeetingSecrets(
 ): Promise<{
   params: { venueId: string; roomId: string; meetingId: string; statementId: string; requestId: string };
   outboxId: string;
+  /** The letter to post for the party, who has no email address. */
+  letterId: string;
   /** Names of the service's own places: mediators see venues by design. */
   venueSecrets: string[];
   /** The case's meeting details. */
@@ -51,11 +53,16 @@ export async function makeMeetingSecrets(
   const { id: statementId } = await h.deps.meetings.shuttle.recordStatement(actor, caseId, meetingId, statement);
   const request = { requestedBy: 'party' as const, partyId, kind: 'joint' as const, reason: `${prefix} secret request reason` };
   const { id: requestId } = await h.deps.meetings.requests.create(actor, caseId, request);
-  const invitation = (await h.deps.email.list(actor, { template: 'meeting_invitation' })).messages.find((m) => m.caseId === caseId);
+  const queued = (await h.deps.email.list(actor, { template: 'meeting_invitation' })).messages.filter((m) => m.caseId === caseId);
+  const invitation = queued.find((m) => m.channel === 'email');
   if (!invitation) throw new Error('the booking queued no invitation: give the volunteer an email address');
+  // The party has no email address: their invitation is a letter to post.
+  const letter = queued.find((m) => m.channel === 'post');
+  if (!letter) throw new Error('the booking made no letter: the party is meant to have no email address');
   return {
     params: { venueId: venue.venueId, roomId, meetingId, statementId, requestId },
     outboxId: invitation.id,
+    letterId: letter.id,
     venueSecrets: [`${prefix} Secret Venue`, `${prefix} secret room`, `${prefix} secret venue address`],
     caseSecrets: [`${prefix} secret meeting notes`, `${prefix} secret shuttle statement`, `${prefix} secret request reason`],
   };

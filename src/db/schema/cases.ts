@@ -73,6 +73,8 @@ export const parties = pgTable(
     postcode: text('postcode'),
     safeContact: text('safe_contact'),
     canLeaveMessages: boolean('can_leave_messages'),
+    /** May Parley post letters to them? false: never (their safe-contact instructions say no letters); null: not asked. */
+    canSendLetters: boolean('can_send_letters'),
     needs: text('needs'),
     inCustody: boolean('in_custody').notNull().default(false),
     establishment: text('establishment'),

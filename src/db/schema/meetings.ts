@@ -1,6 +1,6 @@
 // Meetings and what surrounds them: venues and their rooms, meetings with their participants and records, the
 // shuttle log, requests for a further meeting, and the email outbox with its delivery log.
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
+import { boolean, index, integer, jsonb, pgTable, sql, text, timestamp, uniqueIndex, uuid, unique } from '#src/db/orm.ts';
 import { organisations } from './organisations.ts';
 import type { WeeklyWindow } from './volunteers.ts';
 
@@ -246,7 +246,11 @@ export const emailOutbox = pgTable(
     icsMethod: text('ics_method'),
     caseId: uuid('case_id'),
     meetingId: uuid('meeting_id'),
-    /** queued, sending, sent, failed, held. */
+    /** email, or post: a letter for someone without an email address, printed from the same text (no delivery job). */
+    channel: text('channel').notNull().default('email'),
+    /** A letter's address lines and postcode, from the case when it had them; null for email or an address not known. */
+    postalAddress: text('postal_address'),
+    /** queued, sending, sent, failed, held; a letter is to_post, then posted. */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -255,6 +259,9 @@ export const emailOutbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sendingSince: timestamp('sending_since', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** A letter marked as posted: when, and who by (their name as it was). */
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    postedBy: text('posted_by'),
   },
   (t) => [
     unique('email_outbox_org_id_id_key').on(t.orgId, t.id),
@@ -295,4 +302,44 @@ export const calendarFeeds = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('calendar_feeds_token_idx').on(t.tokenHash), index('calendar_feeds_volunteer_idx').on(t.orgId, t.volunteerId)],
+);
+
+/**
+ * An appointment with someone who made an enquiry (no case yet): when, how (at a venue, by phone or by video) and who
+ * from the staff sees them. It shows on the service's calendar, and the enquirer is emailed an invitation with an
+ * .ics, as a meeting's invitees are. One booked appointment per enquiry at a time; a cancelled one stays as history.
+ */
+export const enquiryAppointments = pgTable(
+  'enquiry_appointments',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    enquiryId: uuid('enquiry_id').notNull(),
+    /** in_person, phone or online (the meeting modes). */
+    mode: text('mode').notNull(),
+    venueId: uuid('venue_id'),
+    /** The number to ring for a phone appointment, or the place in words when it is not a venue. */
+    locationText: text('location_text'),
+    videoLink: text('video_link'),
+    /** Who from the staff sees them (a member of the service). */
+    staffUserId: uuid('staff_user_id').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** booked or cancelled. */
+    status: text('status').notNull().default('booked'),
+    cancelReason: text('cancel_reason'),
+    icsUid: text('ics_uid').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique('enquiry_appointments_org_id_id_key').on(t.orgId, t.id),
+    index('enquiry_appointments_org_starts_idx').on(t.orgId, t.startsAt),
+    index('enquiry_appointments_enquiry_idx').on(t.orgId, t.enquiryId),
+    uniqueIndex('enquiry_appointments_one_booked_idx').on(t.enquiryId).where(sql`status = 'booked'`),
+  ],
 );

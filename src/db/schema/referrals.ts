@@ -91,7 +91,7 @@ export const enquiries = pgTable(
     handledBy: uuid('handled_by'),
     handledAt: timestamp('handled_at', { withTimezone: true }),
   },
-  (t) => [index('enquiries_org_status_idx').on(t.orgId, t.status, t.createdAt)],
+  (t) => [unique('enquiries_org_id_id_key').on(t.orgId, t.id), index('enquiries_org_status_idx').on(t.orgId, t.status, t.createdAt)],
 );
 
 export const volunteerApplications = pgTable(

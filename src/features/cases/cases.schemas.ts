@@ -117,6 +117,8 @@ export const ZPartyFields = z.object({
   postcode: ZPostcodeInput,
   safeContact: partyText(1000, msg('How to contact them safely')),
   canLeaveMessages: z.boolean().optional(),
+  /** false: their safe-contact instructions say no letters, so Parley never makes one to post to them. */
+  canSendLetters: z.boolean().optional(),
   needs: partyText(1000, msg('Access, language and interpreter needs')),
   /** The language Parley writes to them in (meeting invitations and changes): en or cy. */
   preferredLanguage: ZPreferredLanguage.optional(),

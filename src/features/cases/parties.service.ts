@@ -27,6 +27,7 @@ const FIELD_WORDS: Record<string, string> = {
   postcode: 'postcode',
   safeContact: 'safe-contact instructions',
   canLeaveMessages: 'whether messages can be left',
+  canSendLetters: 'whether letters can be sent',
   needs: 'needs',
   preferredLanguage: 'preferred language',
 };
@@ -58,6 +59,7 @@ function columns(input: Partial<PartyFieldsInput>): Partial<NewParty> {
   if (input.postcode !== undefined) Object.assign(out, { postcode: blankToNull(input.postcode), postcodeNorm: normPostcode(input.postcode) });
   if (input.safeContact !== undefined) out.safeContact = blankToNull(input.safeContact);
   if (input.canLeaveMessages !== undefined) out.canLeaveMessages = input.canLeaveMessages;
+  if (input.canSendLetters !== undefined) out.canSendLetters = input.canSendLetters;
   if (input.needs !== undefined) out.needs = blankToNull(input.needs);
   if (input.preferredLanguage !== undefined) out.preferredLanguage = input.preferredLanguage;
   return out;

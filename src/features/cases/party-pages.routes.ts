@@ -15,7 +15,20 @@ import { PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-wo
 import { ZAddParty, ZPartyFields, ZRemoveParty } from './cases.schemas.ts';
 import { asBody, type FormBody, optionalText, textOf } from '#src/http/page-form.ts';
 
-const ORDER = ['role', 'name', 'email', 'phone', 'address', 'postcode', 'safeContact', 'canLeaveMessages', 'needs', 'preferredLanguage', 'reason'];
+const ORDER = [
+  'role',
+  'name',
+  'email',
+  'phone',
+  'address',
+  'postcode',
+  'safeContact',
+  'canLeaveMessages',
+  'canSendLetters',
+  'needs',
+  'preferredLanguage',
+  'reason',
+];
 type Extra = { values?: Record<string, string>; fields?: FieldErrors };
 
 const errorList = (fields: FieldErrors) =>
@@ -27,6 +40,7 @@ const errorList = (fields: FieldErrors) =>
 /** The form's answers as the party schema reads them (blank answers clear a detail when correcting). */
 function partyInput(b: FormBody) {
   const messages = textOf(b, 'canLeaveMessages');
+  const letters = textOf(b, 'canSendLetters');
   return {
     name: textOf(b, 'name'),
     role: optionalText(b, 'role'),
@@ -36,6 +50,7 @@ function partyInput(b: FormBody) {
     postcode: textOf(b, 'postcode'),
     safeContact: textOf(b, 'safeContact'),
     canLeaveMessages: messages === 'yes' ? true : messages === 'no' ? false : undefined,
+    canSendLetters: letters === 'yes' ? true : letters === 'no' ? false : undefined,
     needs: textOf(b, 'needs'),
     preferredLanguage: optionalText(b, 'preferredLanguage'),
     reason: optionalText(b, 'reason'),
@@ -60,6 +75,7 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
           postcode: party.postcode ?? '',
           safeContact: party.safeContact ?? '',
           canLeaveMessages: party.canLeaveMessages === true ? 'yes' : party.canLeaveMessages === false ? 'no' : '',
+          canSendLetters: party.canSendLetters === true ? 'yes' : party.canSendLetters === false ? 'no' : '',
           needs: party.needs ?? '',
           preferredLanguage: party.preferredLanguage,
         }
@@ -85,6 +101,10 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
       messageItems: [
         { value: 'yes', text: req.t('Yes'), checked: values.canLeaveMessages === 'yes' },
         { value: 'no', text: req.t('No'), checked: values.canLeaveMessages === 'no' },
+      ],
+      letterItems: [
+        { value: 'yes', text: req.t('Yes'), checked: values.canSendLetters === 'yes' },
+        { value: 'no', text: req.t('No: never post anything to them'), checked: values.canSendLetters === 'no' },
       ],
       languageItems: languageItems(values.preferredLanguage || 'en'),
       values,

@@ -35,7 +35,8 @@ export async function deliverOutboxMessage(outboxId: string, ctx: JobContext): P
 
   if (!mailer) {
     const message = await within((tx) => findMessage(tx, ctx.orgId, outboxId));
-    if (!message || message.status === 'sent') return 'skipped';
+    // A letter to post is never delivered (a person posts it), nor held.
+    if (!message || message.status === 'sent' || message.channel === 'post') return 'skipped';
     await within(async (tx) => {
       await markUnsent(tx, message.id, 'held', null);
       await insertDelivery(tx, { orgId: message.orgId, outboxId: message.id, at: ctx.clock.now(), outcome: 'held', detail: 'No mail server is set up' });
@@ -47,7 +48,7 @@ export async function deliverOutboxMessage(outboxId: string, ctx: JobContext): P
   const claimed = await within((tx) => claimForSending(tx, outboxId, ctx.orgId, now, new Date(now.getTime() - SENDING_STALE_MS)));
   if (!claimed) {
     const message = await within((tx) => findMessage(tx, ctx.orgId, outboxId));
-    if (!message || message.status === 'sent') return 'skipped';
+    if (!message || message.status === 'sent' || message.channel === 'post') return 'skipped';
     // Another worker is sending it right now; the next attempt will find it sent.
     throw new DeliveryError('The message is being sent by another worker', 'SENDING_ELSEWHERE');
   }

@@ -1,5 +1,6 @@
 // The outbox API (email.view): the service's messages by status, page by page, and one message with its body,
-// invitation and delivery log (reading a body is audited), and "try again" for a failed or held one.
+// invitation and delivery log (reading a body is audited), and "try again" for a failed or held one; letters to post
+// (status to_post) as PDFs, and marking one as posted.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,10 +14,13 @@ const security = [{ bearer: [] }];
 
 const ZMessageSummary = z.object({
   id: z.string(),
-  status: z.string().describe('queued, sending, sent, failed or held (no mail server set up)'),
+  status: z.string().describe('queued, sending, sent, failed or held (no mail server set up); a letter: to_post or posted'),
+  channel: z.enum(['email', 'post']).describe('email, or post: a letter to print for someone without an email address'),
   template: z.string(),
-  to: z.string(),
+  to: z.string().describe('The email address; empty for a letter'),
   toName: z.string().nullable(),
+  postalAddress: z.string().nullable().describe('A letter’s address, a line each, postcode last; null when the case had none'),
+  postedAt: z.string().nullable(),
   subject: z.string(),
   caseId: z.string().nullable(),
   caseReference: z.string().nullable(),
@@ -41,6 +45,7 @@ const ZMessage = ZMessageSummary.extend({
       end: z.string().nullable(),
     })
     .nullable(),
+  postedBy: z.string().nullable(),
   lastError: z.string().nullable(),
   smtpResponse: z.string().nullable(),
   deliveries: z.array(z.object({ at: z.string(), outcome: z.string(), detail: z.string().nullable() })),
@@ -71,9 +76,12 @@ export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>
         messages: list.messages.map((m) => ({
           id: m.id,
           status: m.status,
+          channel: m.channel === 'post' ? ('post' as const) : ('email' as const),
           template: m.template,
           to: m.toAddress,
           toName: m.toName,
+          postalAddress: m.postalAddress,
+          postedAt: iso(m.postedAt),
           subject: m.subject,
           caseId: m.caseId,
           caseReference: m.caseReference,
@@ -106,9 +114,13 @@ export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>
       return {
         id: m.id,
         status: m.status,
+        channel: m.channel === 'post' ? ('post' as const) : ('email' as const),
         template: m.template,
         to: m.toAddress,
         toName: m.toName,
+        postalAddress: m.postalAddress,
+        postedAt: iso(m.postedAt),
+        postedBy: m.postedBy,
         subject: m.subject,
         caseId: m.caseId,
         caseReference,
@@ -141,5 +153,43 @@ export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>
       },
     },
     async (req) => deps.email.retry(req.actor!, req.params.id),
+  );
+
+  api.get(
+    '/api/v1/email/letters/:id.pdf',
+    {
+      schema: {
+        summary: 'A letter to post (for someone without an email address) as a PDF to print. Audited',
+        tags,
+        security,
+        params: ZOutboxParams,
+        response: { 200: z.any().describe('application/pdf'), 404: ZApiError, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const pdf = await deps.email.letterPdf(req.actor!, req.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${pdf.filename}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf.bytes);
+    },
+  );
+
+  api.post(
+    '/api/v1/email/letters/:id/posted',
+    {
+      schema: {
+        summary: 'Record that a letter was printed and posted (who and when are kept, and audited)',
+        tags,
+        security,
+        params: ZOutboxParams,
+        response: { 200: z.object({ id: z.string(), status: z.literal('posted'), postedAt: z.string() }), 404: ZApiError, 409: ZApiError, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const done = await deps.email.markPosted(req.actor!, req.params.id);
+      return { id: done.id, status: done.status, postedAt: done.postedAt.toISOString() };
+    },
   );
 }

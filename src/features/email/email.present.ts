@@ -14,6 +14,8 @@ export const STATUS_BADGES: Record<OutboxStatus, string> = {
   sent: 'moj-badge--green',
   failed: 'moj-badge--red',
   held: 'moj-badge--grey',
+  to_post: 'moj-badge--orange',
+  posted: 'moj-badge--green',
 };
 
 export const OUTCOME_LABELS: Record<string, string> = { sent: msg('Sent'), failed: msg('Failed'), retrying: msg('Will try again'), held: msg('Held') };
@@ -25,11 +27,19 @@ const SHORT_STATUS: Record<OutboxStatus, string> = {
   sent: msg('Sent'),
   failed: msg('Failed'),
   held: msg('Held'),
+  to_post: msg('To post'),
+  posted: msg('Posted'),
 };
 export const statusWords = (s: string) => t(OUTBOX_STATUS_LABELS[s as OutboxStatus] ?? s);
 const statusBadge = (s: string) => t(SHORT_STATUS[s as OutboxStatus] ?? s);
 export const templateWords = (name: string) => t(TEMPLATE_LABELS[name as TemplateName] ?? name);
 const recipient = (name: string | null, address: string) => (name ? `${name} <${address}>` : address);
+/** A letter's recipient: their name and "by post", or that the case had no address for them. */
+const addressee = (name: string | null, postal: string | null) =>
+  postal
+    ? t('{name}, by post: {address}', { name: name ?? '', address: postal.split('\n').join(', ') })
+    : t('{name}, by post (no address on the case)', { name: name ?? '' });
+const isLetter = (m: { channel: string }) => m.channel === 'post';
 
 export function messageRow(m: OutboxListRow) {
   return {
@@ -38,12 +48,14 @@ export function messageRow(m: OutboxListRow) {
     status: statusBadge(m.status),
     statusClass: STATUS_BADGES[m.status as OutboxStatus] ?? '',
     template: templateWords(m.template),
-    to: recipient(m.toName, m.toAddress),
+    to: isLetter(m) ? addressee(m.toName, m.postalAddress) : recipient(m.toName, m.toAddress),
+    isLetter: isLetter(m),
+    letterHref: isLetter(m) ? `/email/letters/${m.id}.pdf` : undefined,
     subject: m.subject,
     caseReference: m.caseReference,
     caseHref: m.caseId && m.caseReference ? `/cases/${m.caseId}` : undefined,
     createdAt: m.createdAt,
-    sentAt: m.sentAt,
+    sentAt: m.postedAt ?? m.sentAt,
   };
 }
 
@@ -63,7 +75,13 @@ export function messageView(m: OutboxRow, caseReference: string | null, now: Dat
     statusClass: STATUS_BADGES[m.status as OutboxStatus] ?? '',
     canRetry: m.status === 'failed' || m.status === 'held' || (m.status === 'sending' && (m.sendingSince?.getTime() ?? 0) < now.getTime() - SENDING_STALE_MS),
     template: templateWords(m.template),
-    to: recipient(m.toName, m.toAddress),
+    to: isLetter(m) ? (m.toName ?? '') : recipient(m.toName, m.toAddress),
+    isLetter: isLetter(m),
+    postalLines: m.postalAddress ? m.postalAddress.split('\n') : [],
+    letterHref: isLetter(m) ? `/email/letters/${m.id}.pdf` : undefined,
+    canMarkPosted: isLetter(m) && m.status === 'to_post',
+    postedAt: m.postedAt,
+    postedBy: m.postedBy,
     subject: m.subject,
     messageId: m.messageId,
     caseReference,

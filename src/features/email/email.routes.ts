@@ -1,5 +1,6 @@
 // The outbox pages (email.view): /email, the filterable list of every message the service has sent or held, and
-// /email/{id}, one message as sent with its calendar invitation and delivery log, and "Try again".
+// /email/{id}, one message as sent with its calendar invitation and delivery log, and "Try again"; a letter to post
+// as a PDF (/email/letters/{id}.pdf) and "Mark as posted".
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '#src/deps.ts';
 import { OUTBOX_STATUSES } from './outbox-words.ts';
@@ -9,6 +10,7 @@ import { ZOutboxQuery } from './email.schemas.ts';
 import { TEMPLATE_NAMES } from './templates.ts';
 import { doneOf, textParam } from '#src/http/page-input.ts';
 const idOf = (req: FastifyRequest) => textParam(req, 'id');
+const LETTER_DONE: Record<string, string> = { retried: msg('The message is back in the queue.'), posted: msg('The letter is marked as posted.') };
 
 function outboxHref(query: Record<string, string | number | undefined>) {
   const params = new URLSearchParams();
@@ -29,6 +31,8 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
       pageTitle: req.t('Email'),
       smtpConfigured: list.smtpConfigured,
       held: list.counts.held ?? 0,
+      toPost: list.counts.to_post ?? 0,
+      toPostHref: outboxHref({ status: 'to_post' }),
       failed: list.counts.failed ?? 0,
       messages: list.messages.map(messageRow),
       total: list.total,
@@ -66,8 +70,22 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
       m: view,
       smtpConfigured: found.smtpConfigured,
       deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: req.t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
-      flash: doneOf(req) === 'retried' ? msg('The message is back in the queue.') : undefined,
+      flash: LETTER_DONE[doneOf(req)],
     });
+  });
+
+  app.get('/email/letters/:id.pdf', async (req, reply) => {
+    const pdf = await deps.email.letterPdf(req.actor!, idOf(req));
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${pdf.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(pdf.bytes);
+  });
+
+  app.post('/email/letters/:id/posted', async (req, reply) => {
+    await deps.email.markPosted(req.actor!, idOf(req));
+    return reply.redirect(`/email/${idOf(req)}?done=posted`, 303);
   });
 
   app.post('/email/:id/retry', async (req, reply) => {

@@ -1,5 +1,6 @@
 // The outbox as staff see it: the list of messages, one message with its delivery log (viewing a body is
-// audited), and "Try again" for a failed or held message. Admins and coordinators only (email.view).
+// audited), and "Try again" for a failed or held message; a letter to post as a PDF, and "Mark as posted" (who and
+// when, audited). Admins and coordinators only (email.view).
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -10,10 +11,26 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { SENDING_STALE_MS } from './delivery.ts';
-import { caseReferenceOf, countByStatus, findMessage, insertDelivery, listDeliveries, listMessages, type OutboxFilter, requeueMessage } from './outbox.repo.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { renderLetterPdf } from './letter-pdf.ts';
+import {
+  caseReferenceOf,
+  countByStatus,
+  findMessage,
+  insertDelivery,
+  listDeliveries,
+  listMessages,
+  markPosted,
+  type OutboxFilter,
+  type OutboxRow,
+  requeueMessage,
+} from './outbox.repo.ts';
 import { sendEmailJob } from './send-email.job.ts';
 
 export const OUTBOX_PAGE_SIZE = 50;
+
+const notALetter = () => notFound(msg('That letter was not found'));
+const isLetter = (m: OutboxRow | undefined): m is OutboxRow => m?.channel === 'post';
 
 export function createEmailService({ db, clock, audit, smtpConfigured }: { db: Db; clock: Clock; audit: Audit; smtpConfigured: boolean }) {
   return {
@@ -67,6 +84,50 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
         await enqueue(tx, sendEmailJob, { outboxId: id }, { orgId: actor.orgId });
         await audit.record(tx, actor, actor.orgId, { action: 'email.retried', entityType: 'email', entityId: id });
         return { id, status: 'queued' as const };
+      });
+    },
+
+    /** A letter to post as a PDF, from the text the outbox holds (so it says what the email would have). Audited. */
+    async letterPdf(actor: OrgActor, id: string) {
+      authorise(actor, 'email.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const letter = await findMessage(tx, actor.orgId, id);
+        if (!isLetter(letter)) throw notALetter();
+        const org = await findOrgById(tx, actor.orgId);
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'email.letter_downloaded',
+          entityType: 'email',
+          entityId: id,
+          detail: { template: letter.template },
+        });
+        const bytes = await renderLetterPdf({
+          service: { name: org?.name ?? 'Parley', address: org?.address ?? null, phone: org?.phone ?? null, email: org?.email ?? null },
+          toName: letter.toName ?? '',
+          addressLines: letter.postalAddress ? letter.postalAddress.split('\n') : [],
+          subject: letter.subject,
+          text: letter.textBody,
+          date: letter.createdAt,
+        });
+        return { bytes, filename: `letter-${letter.createdAt.toISOString().slice(0, 10)}-${id.slice(0, 8)}.pdf` };
+      });
+    },
+
+    /** Records that a letter was printed and posted, by whom and when. Audited. */
+    async markPosted(actor: OrgActor, id: string) {
+      authorise(actor, 'email.view');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const letter = await findMessage(tx, actor.orgId, id);
+        if (!isLetter(letter)) throw notALetter();
+        const now = clock.now();
+        if (!(await markPosted(tx, actor.orgId, id, now, actor.label ?? actor.id)))
+          throw new AppError('CONFLICT', msg('That letter has been marked as posted already'), { reason: 'LETTER_ALREADY_POSTED' });
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'email.letter_posted',
+          entityType: 'email',
+          entityId: id,
+          detail: { postedAt: now.toISOString() },
+        });
+        return { id, status: 'posted' as const, postedAt: now };
       });
     },
   };

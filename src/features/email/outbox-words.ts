@@ -1,7 +1,7 @@
-// The states an email passes through in the outbox, in words.
+// The states an email passes through in the outbox, in words; and a letter's (to post, then posted).
 import { msg } from '#src/i18n/i18n.ts';
 
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held'] as const;
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'held', 'to_post', 'posted'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   queued: msg('Queued'),
@@ -9,4 +9,6 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
   sent: msg('Sent'),
   failed: msg('Failed'),
   held: msg('Held in the outbox (no mail server set up)'),
+  to_post: msg('Letter to post'),
+  posted: msg('Letter posted'),
 };

@@ -22,7 +22,8 @@ export async function findMessage(tx: Db, orgId: string | null, id: string): Pro
 
 /**
  * Marks the message as being sent, unless it was sent already or another worker is sending it now. A `sending`
- * mark older than `staleBefore` is a send that was interrupted (the worker died): it is taken over.
+ * mark older than `staleBefore` is a send that was interrupted (the worker died): it is taken over. A letter to post
+ * is never claimed: a person posts it.
  */
 export async function claimForSending(tx: Db, id: string, orgId: string | null, now: Date, staleBefore: Date): Promise<OutboxRow | undefined> {
   if (!isUuid(id)) return undefined;
@@ -30,7 +31,15 @@ export async function claimForSending(tx: Db, id: string, orgId: string | null, 
   const rows = await tx
     .update(emailOutbox)
     .set({ status: 'sending', sendingSince: now, attempts: sql`${emailOutbox.attempts} + 1` })
-    .where(and(eq(emailOutbox.id, id), byOrg, ne(emailOutbox.status, 'sent'), or(ne(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore))))
+    .where(
+      and(
+        eq(emailOutbox.id, id),
+        byOrg,
+        eq(emailOutbox.channel, 'email'),
+        ne(emailOutbox.status, 'sent'),
+        or(ne(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore)),
+      ),
+    )
     .returning();
   return rows[0];
 }
@@ -43,7 +52,6 @@ export async function markUnsent(tx: Db, id: string, status: 'queued' | 'failed'
   await tx.update(emailOutbox).set({ status, lastError: error, sendingSince: null }).where(eq(emailOutbox.id, id));
 }
 
-/** "Try again": a failed or held message goes back in the queue with a fresh count of attempts. */
 /** Back to the queue: a failed or held message, or one whose sending was interrupted (`sending` since before `staleBefore`). */
 export async function requeueMessage(tx: Db, orgId: string, id: string, staleBefore: Date): Promise<boolean> {
   const rows = await tx
@@ -56,6 +64,17 @@ export async function requeueMessage(tx: Db, orgId: string, id: string, staleBef
         or(inArray(emailOutbox.status, ['failed', 'held']), and(eq(emailOutbox.status, 'sending'), lt(emailOutbox.sendingSince, staleBefore))),
       ),
     )
+    .returning({ id: emailOutbox.id });
+  return rows.length > 0;
+}
+
+/** A letter printed and posted: `to_post` becomes `posted`, with when and who. False when it was not a letter to post. */
+export async function markPosted(tx: Db, orgId: string, id: string, at: Date, by: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const rows = await tx
+    .update(emailOutbox)
+    .set({ status: 'posted', postedAt: at, postedBy: by })
+    .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.id, id), eq(emailOutbox.channel, 'post'), eq(emailOutbox.status, 'to_post')))
     .returning({ id: emailOutbox.id });
   return rows.length > 0;
 }
@@ -81,7 +100,7 @@ export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, 
   if (filter.template) conditions.push(eq(emailOutbox.template, filter.template));
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(emailOutbox.toAddress, like), ilike(emailOutbox.subject, like), ilike(cases.reference, like));
+    const match = or(ilike(emailOutbox.toAddress, like), ilike(emailOutbox.toName, like), ilike(emailOutbox.subject, like), ilike(cases.reference, like));
     if (match) conditions.push(match);
   }
   const where = and(...conditions);
@@ -92,12 +111,15 @@ export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, 
       template: emailOutbox.template,
       toAddress: emailOutbox.toAddress,
       toName: emailOutbox.toName,
+      channel: emailOutbox.channel,
+      postalAddress: emailOutbox.postalAddress,
       subject: emailOutbox.subject,
       caseId: emailOutbox.caseId,
       caseReference: cases.reference,
       attempts: emailOutbox.attempts,
       createdAt: emailOutbox.createdAt,
       sentAt: emailOutbox.sentAt,
+      postedAt: emailOutbox.postedAt,
     })
     .from(emailOutbox)
     .leftJoin(cases, and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, orgId)))

@@ -70,3 +70,47 @@ export async function isQueued(tx: Db, orgId: string, dedupeKey: string): Promis
     .limit(1);
   return rows.length > 0;
 }
+
+export type QueueLetterInput = {
+  orgId: string;
+  template: string;
+  toName: string;
+  /** The address's lines, postcode last; empty when the case has none. */
+  addressLines: string[];
+  subject: string;
+  /** The letter's text (letter-words.ts: the email's, less what only an email says). */
+  text: string;
+  caseId?: string | null;
+  meetingId?: string | null;
+  dedupeKey?: string | null;
+  at?: Date;
+};
+
+/**
+ * Puts a letter in the outbox for someone without an email address: `to_post` until staff print it and mark it posted.
+ * No delivery job: a person posts it. Returns the outbox id, or null when the dedupe key was used already.
+ */
+export async function queueLetter(tx: Db, input: QueueLetterInput): Promise<string | null> {
+  const id = newId();
+  const insert = tx.insert(emailOutbox).values({
+    id,
+    orgId: input.orgId,
+    messageId: newMessageId(id),
+    dedupeKey: input.dedupeKey ?? null,
+    template: input.template,
+    channel: 'post',
+    toAddress: '',
+    toName: input.toName,
+    postalAddress: input.addressLines.length ? input.addressLines.join('\n') : null,
+    subject: input.subject,
+    textBody: input.text,
+    caseId: input.caseId ?? null,
+    meetingId: input.meetingId ?? null,
+    status: 'to_post',
+    createdAt: input.at ?? new Date(),
+  });
+  const rows = input.dedupeKey
+    ? await insert.onConflictDoNothing({ target: [emailOutbox.orgId, emailOutbox.dedupeKey] }).returning({ id: emailOutbox.id })
+    : await insert.returning({ id: emailOutbox.id });
+  return rows[0]?.id ?? null;
+}

@@ -1,10 +1,11 @@
-// Enquiries from the contact form (mark them answered) and volunteer applications (read only), linked from
-// the referrals page.
+// Enquiries from the contact form (reply by email, start a referral, book an appointment, mark them answered) and
+// volunteer applications (read only), linked from the referrals page. The appointments are meetings' (given in deps).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { can } from '#src/access/permissions.ts';
-import { localeOr, msg } from '#src/i18n/i18n.ts';
+import { localeOr, msg, type Translate } from '#src/i18n/i18n.ts';
+import { whenInWords } from '#src/domain/meeting-times.ts';
 import { AppError } from '#src/lib/app-error.ts';
 import { isUuid } from '#src/lib/ids.ts';
 import { asBody, textOf } from '#src/http/page-form.ts';
@@ -23,6 +24,14 @@ const DAY_WORDS: Record<string, string> = {
   afternoon: msg('afternoons'),
   evening: msg('evenings'),
 };
+/** "Tuesday 15 December 2026, 10:00 to 10:45, by phone, with Cora Coordinator". */
+const appointmentLine = (t: Translate, a: { startsAt: Date; endsAt: Date; mode: string; venueName: string | null; staffName: string | null }) =>
+  t('{when}, {how}, with {staff}', {
+    when: whenInWords(a.startsAt, a.endsAt),
+    how: a.mode === 'phone' ? t('by phone') : a.mode === 'online' ? t('by video') : t('at {venue}', { venue: a.venueName ?? '' }),
+    staff: a.staffName ?? '',
+  });
+
 const DETAIL_WORDS: Record<string, string> = {
   languages: msg('Languages'),
   availability: msg('When they are available'),
@@ -30,10 +39,14 @@ const DETAIL_WORDS: Record<string, string> = {
   experience: msg('Experience'),
 };
 
-export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'enquiries'>) {
+export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'enquiries' | 'appointments'>) {
   app.get('/enquiries', async (req, reply) => {
     const { status } = ZEnquiryQuery.parse(req.query ?? {});
     const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
+    const booked = await deps.appointments.bookedFor(
+      req.actor!,
+      enquiries.map((e) => e.id),
+    );
     const done = doneOf(req);
     return reply.page('referrals/views/enquiries.njk', {
       pageTitle: req.t('Enquiries'),
@@ -55,6 +68,7 @@ export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'pub
           postcode: e.postcode,
           message: e.message,
           appointment: when.length ? when.join(', ') : undefined,
+          booked: booked.has(e.id) ? appointmentLine(req.t, booked.get(e.id)!) : undefined,
           createdAt: e.createdAt,
           isNew: e.status === 'new',
           handledAt: e.handledAt,

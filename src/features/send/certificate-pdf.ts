@@ -1,8 +1,8 @@
 // The mediation certificate as a PDF (rules.md #21, with the appeal deadline of #20): who, the local authority, the
 // decision and its letter's date, when the adviser was contacted, the kind and outcome, the issues, the issue date,
 // the adviser and their organisation, and the date to appeal by. English; the layout and fonts are the agreement's.
-import { newPdfDocument } from '#src/features/agreements/pdf/pdf-document.ts';
-import { Flow } from '#src/features/agreements/pdf/pdf-layout.ts';
+import { newPdfDocument } from '#src/lib/pdf/pdf-document.ts';
+import { Flow } from '#src/lib/pdf/pdf-layout.ts';
 import { longDate } from '#src/domain/dates-in-words.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import {

@@ -6,9 +6,9 @@ import type { AgreementIssue, AgreementStatements, TermWho } from '#src/db/schem
 import { ISSUE_OUTCOME_LABELS } from '#src/features/cases/lifecycle.ts';
 import { translator } from '#src/i18n/i18n.ts';
 import { CHANNEL_LABELS, type Channel, DUE_LABELS, type DueKind, STATEMENT_KEYS, STATEMENT_LABELS } from '../agreement-words.ts';
-import { Flow } from './pdf-layout.ts';
+import { Flow } from '#src/lib/pdf/pdf-layout.ts';
 import { dayInWords } from '#src/domain/dates-in-words.ts';
-import { newPdfDocument } from './pdf-document.ts';
+import { newPdfDocument } from '#src/lib/pdf/pdf-document.ts';
 
 const t = translator('en');
 

@@ -60,7 +60,8 @@ export function registerBookingPages(app: FastifyInstance, deps: Pick<Deps, 'clo
     let fields: FieldErrors = { ...(parsed.ok ? {} : formFields(parsed.fields)), ...problems };
     if (parsed.ok && Object.keys(problems).length === 0) {
       const done = await attempt(reply, () => deps.meetings.book(req.actor!, caseId, parsed.data));
-      if (done.ok) return reply.redirect(`/cases/${caseId}/meetings/${done.value.meeting.id}?done=booked`, 303);
+      if (done.ok)
+        return reply.redirect(`/cases/${caseId}/meetings/${done.value.meeting.id}?done=${done.value.noLetters.length ? 'bookedNoLetters' : 'booked'}`, 303);
       fields = done.fields;
     } else reply.status(422);
     const values = keepValues(body, ['_csrf', 'volunteerIds', 'partyIds']);

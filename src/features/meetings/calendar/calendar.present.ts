@@ -39,9 +39,10 @@ function entryRow(m: CalendarEntry) {
   return {
     time: t('{start} to {end}', { start: clockTime(m.startsAt), end: clockTime(m.endsAt) }),
     start: clockTime(m.startsAt),
-    kind: t(kindInWords(m.kind)),
+    // i18n-dynamic: kindLabel is one of APPOINTMENT_KIND_LABELS' msg() literals
+    kind: m.kindLabel ? t(m.kindLabel) : t(kindInWords(m.kind)),
     caseReference: m.caseReference,
-    href: `/cases/${m.caseId}/meetings/${m.id}`,
+    href: m.href ?? `/cases/${m.caseId}/meetings/${m.id}`,
     where: calendarPlace(m),
     mediators: namesInWords(m.mediators) || t('No mediators invited'),
     status,

@@ -1,7 +1,8 @@
 // The calendars: the coordinator's view of every meeting of the service (week or month, by volunteer and venue)
 // and each volunteer's own, which only ever holds meetings they take part in. Neither carries a party's name or
 // address: a calendar entry is the time, the kind, the case reference, where (a venue, "Home visit") and the
-// mediators, and links to the meeting page, which checks case access again.
+// mediators, and links to the meeting page, which checks case access again. The service's calendar also holds the
+// appointments booked with enquirers (the enquiry's reference and the member of staff; never the enquirer's name).
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
@@ -14,6 +15,8 @@ import { calendarRange, londonDateOf, londonInstant } from './calendar-dates.ts'
 import type { CalendarQuery } from './calendar.schemas.ts';
 import { listMeetingsBetween, type MeetingWithParticipants } from '../records/meetings.repo.ts';
 import { listVenuesWithRooms } from '../venues/venues.repo.ts';
+import { type AppointmentRow, listAppointmentsBetween } from '../appointments/appointments.repo.ts';
+import { APPOINTMENT_KIND_LABELS, type AppointmentMode } from '../appointments/appointment-rules.ts';
 
 const SHOWN = ['booked', 'held', 'no_show'];
 
@@ -32,9 +35,32 @@ export function calendarEntry(m: MeetingWithParticipants) {
     endsAt: m.endsAt,
     status: m.status,
     mediators: m.participants.filter((p) => p.kind === 'volunteer').map((p) => p.name),
+    /** Set for an enquiry's appointment: its page, and its kind in words (a msg() key). */
+    href: undefined as string | undefined,
+    kindLabel: undefined as string | undefined,
   };
 }
 export type CalendarEntry = ReturnType<typeof calendarEntry>;
+
+/** An appointment with an enquirer as the calendar shows it: the enquiry's reference, where, and the member of staff. */
+export function appointmentEntry(a: AppointmentRow): CalendarEntry {
+  return {
+    id: a.id,
+    caseId: '',
+    caseReference: a.enquiryReference ?? '',
+    kind: 'appointment',
+    mode: a.mode === 'online' ? 'online' : a.mode,
+    place: a.mode === 'in_person' ? 'venue' : null,
+    venueName: a.venueName,
+    roomName: null,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    mediators: a.staffName ? [a.staffName] : [],
+    href: `/enquiries/${a.enquiryId}/appointment`,
+    kindLabel: APPOINTMENT_KIND_LABELS[a.mode as AppointmentMode],
+  };
+}
 
 export function createCalendarService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   /** The days shown and the meetings in them, for one volunteer or the whole service. */
@@ -47,8 +73,16 @@ export function createCalendarService({ db, clock, audit }: { db: Db; clock: Clo
       venueId: q.venueId,
       statuses: q.cancelled ? [...SHOWN, 'cancelled'] : SHOWN,
     });
+    // A volunteer's calendar, or the service's filtered to one volunteer, has no enquiry appointments: staff see those.
+    const appointments = volunteerId
+      ? []
+      : await listAppointmentsBetween(tx, orgId, londonInstant(range.first), londonInstant(range.next), {
+          venueId: q.venueId,
+          statuses: q.cancelled ? ['booked', 'cancelled'] : ['booked'],
+        });
     const venues = (await listVenuesWithRooms(tx, orgId, { includeArchived: true })).map((v) => ({ id: v.id, name: v.name, archived: Boolean(v.archivedAt) }));
-    return { view: q.view, today, date, range, meetings: meetings.map(calendarEntry), venues };
+    const entries = [...meetings.map(calendarEntry), ...appointments.map(appointmentEntry)].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    return { view: q.view, today, date, range, meetings: entries, venues };
   }
 
   return {

@@ -125,7 +125,8 @@ export function registerMeetingChangePages(app: FastifyInstance, deps: Pick<Deps
           return deps.meetings.record(actor, caseId, meetingId, data);
         });
         if (done.ok) {
-          const key = change === 'record' && (done.value as { requestId?: string | null }).requestId ? 'recordedRequest' : DONE[change];
+          const value = done.value as { requestId?: string | null; noLetters?: string[] };
+          const key = change === 'record' && value.requestId ? 'recordedRequest' : value.noLetters?.length ? `${DONE[change]}NoLetters` : DONE[change];
           return reply.redirect(`/cases/${caseId}/meetings/${meetingId}?done=${key}`, 303);
         }
         fields = done.fields;

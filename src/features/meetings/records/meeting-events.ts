@@ -3,12 +3,13 @@
 import type { Db } from '#src/db/client.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { insertEvent, type NewEvent } from '#src/features/cases/case-timeline.ts';
-import { type MeetingChange, queueMeetingMail } from '#src/features/meetings/records/meeting-mail.ts';
+import { type MeetingChange, type MeetingMailOutcome, queueMeetingMail } from '#src/features/meetings/records/meeting-mail.ts';
+import { addressLines } from '#src/features/email/letter-words.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { localeOr } from '#src/i18n/i18n.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { whereInWords } from '../meeting-text.ts';
-import { type MeetingWithParticipants, participantLanguages } from './meetings.repo.ts';
+import { type MeetingWithParticipants, participantLanguages, participantPostalDetails } from './meetings.repo.ts';
 
 /** A meeting's entry on the case timeline (kind 'meeting', seen by the case team). */
 export async function meetingEvent(
@@ -33,7 +34,10 @@ export async function meetingEvent(
   });
 }
 
-/** Queues the invitation, change or cancellation for everyone invited who has an email address. */
+/**
+ * Queues the invitation, change or cancellation for everyone invited: an email to each with an address, a letter to
+ * post to each without (to their address on the case, when it has one), unless they must not be sent letters.
+ */
 export async function mailParticipants(
   tx: Db,
   orgId: string,
@@ -43,10 +47,12 @@ export async function mailParticipants(
   reason?: string,
   /** Who to write to; everyone invited when left out. */
   include: (p: MeetingWithParticipants['participants'][number]) => boolean = () => true,
-): Promise<number> {
+): Promise<MeetingMailOutcome> {
   const org = await findOrgById(tx, orgId);
   const invited = m.participants.filter(include);
   const languages = await participantLanguages(tx, orgId, invited);
+  const withoutEmail = invited.filter((p) => !p.email?.trim());
+  const postal = change === 'reminder' || !withoutEmail.length ? new Map() : await participantPostalDetails(tx, orgId, withoutEmail);
   return queueMeetingMail(tx, {
     orgId,
     service: { name: org?.name ?? 'Parley', email: org?.email ?? null, phone: org?.phone ?? null },
@@ -71,6 +77,8 @@ export async function mailParticipants(
       email: p.email,
       response: p.response,
       locale: localeOr(languages.get(p.id)),
+      addressLines: addressLines(postal.get(p.id)?.address, postal.get(p.id)?.postcode),
+      canSendLetters: postal.get(p.id)?.canSendLetters ?? null,
     })),
     ...(reason ? { reason } : {}),
   });

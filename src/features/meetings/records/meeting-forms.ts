@@ -151,7 +151,7 @@ export function bookingFormModel(choices: BookingChoices, values: Record<string,
       value: m.volunteerId,
       text: `${m.name} (${m.role === 'lead' ? t('lead mediator') : t('co-mediator')})`,
       checked: ticked.volunteerIds.includes(m.volunteerId),
-      hint: m.email ? undefined : { text: t('No email address: tell them yourself') },
+      hint: m.email ? undefined : { text: t('No email address: a letter will be ready to print in the outbox') },
     })),
     partyItems: choices.parties.map((p) => ({
       value: p.id,
@@ -162,7 +162,9 @@ export function bookingFormModel(choices: BookingChoices, values: Record<string,
           ? { text: t('Has withdrawn consent: cannot be invited') }
           : p.hasEmail
             ? undefined
-            : { text: t('No email address: tell them yourself') },
+            : p.canSendLetters === false
+              ? { text: t('No email address, and their safe-contact instructions say no letters: tell them another way') }
+              : { text: t('No email address: a letter will be ready to print in the outbox') },
     })),
     isSend: choices.case.caseKind === 'send',
     sendNoticeWorkingDays: choices.sendNoticeWorkingDays,

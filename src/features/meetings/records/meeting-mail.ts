@@ -1,13 +1,16 @@
 // Invitations, changes, cancellations and reminders for a meeting: one message per recipient with an address, each
 // with its own .ics that names only that recipient. The body says when, where, how to join and whom to contact; it
-// never names the other people invited or gives their addresses.
+// never names the other people invited or gives their addresses. Someone invited without an email address gets a
+// letter to post instead (the outbox's "to post"), written from the same template and values, unless their
+// safe-contact instructions say no letters; reminders are not posted (a letter would come after the meeting).
 import type { Db } from '#src/db/client.ts';
 import { invitationIcs } from '#src/features/meetings/feeds/ics.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { MEETING_KIND_LABELS, type MeetingKind } from '#src/domain/meeting-words.ts';
 import { mailSettings } from '#src/features/email/mail-settings.ts';
 import { contactInWords, lowerFirst, reasonSentence, whenInWords } from '#src/features/email/mail-words.ts';
-import { queueEmail } from '#src/features/email/outbox.ts';
+import { letterText } from '#src/features/email/letter-words.ts';
+import { queueEmail, queueLetter } from '#src/features/email/outbox.ts';
 import { renderEmail, type TemplateName } from '#src/features/email/templates.ts';
 import { DEFAULT_LOCALE, type Locale, translator } from '#src/i18n/i18n.ts';
 
@@ -20,9 +23,12 @@ export type MeetingMailInput = {
   change: MeetingChange;
   meeting: {
     id: string;
-    caseId: string;
+    /** null for an appointment about an enquiry, which has no case yet. */
+    caseId: string | null;
     caseReference: string;
     kind: string;
+    /** The kind in words (a msg() key) when it is not one of the meeting kinds: an appointment about an enquiry. */
+    kindLabel?: string;
     mode: string;
     startsAt: Date;
     endsAt: Date;
@@ -32,7 +38,17 @@ export type MeetingMailInput = {
     videoLink: string | null;
   };
   /** locale: the language the recipient is written to in (English when left out). */
-  recipients: { participantId: string; name: string; email: string | null; response: string; locale?: Locale }[];
+  recipients: {
+    participantId: string;
+    name: string;
+    email: string | null;
+    response: string;
+    locale?: Locale;
+    /** Their postal address's lines, postcode last (none when not known). */
+    addressLines?: string[];
+    /** false: their safe-contact instructions say no letters. */
+    canSendLetters?: boolean | null;
+  }[];
   /** Why it moved or was cancelled. */
   reason?: string;
 };
@@ -58,12 +74,13 @@ export type MeetingMessage = {
   dedupeKey: string | null;
 };
 
-/** Pure: the message one recipient gets. */
-export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipient & { email: string }, stamp?: Date): MeetingMessage {
+/** Pure: the template and the values one recipient's message is written from, email or letter alike. */
+function meetingWording(input: MeetingMailInput, recipient: MeetingRecipient) {
   const { meeting, service } = input;
   const locale = recipient.locale ?? DEFAULT_LOCALE;
   const t = translator(locale);
-  const kindLabel = t(MEETING_KIND_LABELS[meeting.kind as MeetingKind] ?? meeting.kind);
+  // i18n-dynamic: kindLabel is a msg() literal of the appointment's kinds
+  const kindLabel = t(meeting.kindLabel ?? MEETING_KIND_LABELS[meeting.kind as MeetingKind] ?? meeting.kind);
   const template = TEMPLATE_OF[input.change];
   const videoLink = meeting.videoLink?.trim() || '';
   const values: Record<string, string> = {
@@ -82,6 +99,19 @@ export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipi
     caseReference: meeting.caseReference,
   };
   const rendered = renderEmail(template, values, input.policy.emailTemplates, locale);
+  return { template, values, rendered, locale, t, kindLabel, videoLink };
+}
+
+/** Pure: the letter one recipient without an email address gets: the email's words, less what only an email says. */
+export function meetingLetter(input: MeetingMailInput, recipient: MeetingRecipient) {
+  const { template, rendered, locale } = meetingWording(input, recipient);
+  return { template, subject: rendered.subject, text: letterText(rendered.text, locale) };
+}
+
+/** Pure: the message one recipient gets. */
+export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipient & { email: string }, stamp?: Date): MeetingMessage {
+  const { meeting, service } = input;
+  const { template, values, rendered, t, kindLabel, videoLink } = meetingWording(input, recipient);
   const icsMethod = input.change === 'cancelled' ? 'CANCEL' : 'REQUEST';
   const ics = invitationIcs(
     {
@@ -111,20 +141,45 @@ export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipi
   return { template, to: recipient.email, toName: recipient.name, ...rendered, ics, icsMethod, dedupeKey };
 }
 
-/** Queues one message per recipient with an email address. Returns how many were queued. */
-export async function queueMeetingMail(tx: Db, input: MeetingMailInput): Promise<number> {
+/** What was written: emails queued, letters put in the outbox to post, and who was not written to because of their safe-contact instructions. */
+export type MeetingMailOutcome = { emails: number; letters: number; noLetters: string[] };
+
+/**
+ * Queues one message per recipient with an email address, and a letter to post for each one without (not for a
+ * reminder, nor for someone whose safe-contact instructions say no letters: they are named in `noLetters`).
+ */
+export async function queueMeetingMail(tx: Db, input: MeetingMailInput): Promise<MeetingMailOutcome> {
   let queued = 0;
+  let letters = 0;
+  const noLetters: string[] = [];
   for (const recipient of input.recipients) {
     const email = recipient.email?.trim();
-    if (!email) continue;
+    if (!email) {
+      if (input.change === 'reminder') continue;
+      if (recipient.canSendLetters === false) {
+        noLetters.push(recipient.name);
+        continue;
+      }
+      const letter = meetingLetter(input, recipient);
+      const id = await queueLetter(tx, {
+        orgId: input.orgId,
+        ...letter,
+        toName: recipient.name,
+        addressLines: recipient.addressLines ?? [],
+        caseId: input.meeting.caseId,
+        meetingId: input.meeting.caseId ? input.meeting.id : null,
+      });
+      if (id) letters += 1;
+      continue;
+    }
     const message = meetingMessage(input, { ...recipient, email });
     const id = await queueEmail(tx, {
       orgId: input.orgId,
       ...message,
       caseId: input.meeting.caseId,
-      meetingId: input.meeting.id,
+      meetingId: input.meeting.caseId ? input.meeting.id : null,
     });
     if (id) queued += 1;
   }
-  return queued;
+  return { emails: queued, letters, noLetters };
 }

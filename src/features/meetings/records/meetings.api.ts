@@ -10,7 +10,19 @@ import { ZBookMeeting, ZCancel, ZCaseParams, ZMeetingParams, ZNoShow, ZRecordMee
 
 const tags = ['meetings'];
 const security = [{ bearer: [] }];
-const ZChanged = z.object({ meeting: ZMeetingOut, emailsQueued: z.number().describe('Invitations, changes or cancellations queued in the outbox') });
+const ZChanged = z.object({
+  meeting: ZMeetingOut,
+  emailsQueued: z.number().describe('Invitations, changes or cancellations queued in the outbox'),
+  lettersToPost: z.number().describe('Letters put in the outbox to print and post, for people invited without an email address'),
+  notWritten: z
+    .array(z.string())
+    .describe('People without an email address who must not be sent letters (their safe-contact instructions): tell them another way'),
+});
+const changed = (done: { emails: number; letters: number; noLetters: string[] }) => ({
+  emailsQueued: done.emails,
+  lettersToPost: done.letters,
+  notWritten: done.noLetters,
+});
 const refusals = { 404: ZApiError, 409: ZApiError, ...errorResponses };
 
 export function registerMeetingApi(app: FastifyInstance, deps: Pick<Deps, 'meetings'>) {
@@ -47,7 +59,7 @@ export function registerMeetingApi(app: FastifyInstance, deps: Pick<Deps, 'meeti
     },
     async (req, reply) => {
       const done = await deps.meetings.book(req.actor!, req.params.id, req.body);
-      return reply.status(201).send({ meeting: presentMeeting(done.meeting), emailsQueued: done.emails });
+      return reply.status(201).send({ meeting: presentMeeting(done.meeting), ...changed(done) });
     },
   );
 
@@ -73,7 +85,7 @@ export function registerMeetingApi(app: FastifyInstance, deps: Pick<Deps, 'meeti
     },
     async (req) => {
       const done = await deps.meetings.reschedule(req.actor!, req.params.id, req.params.meetingId, req.body);
-      return { meeting: presentMeeting(done.meeting), emailsQueued: done.emails };
+      return { meeting: presentMeeting(done.meeting), ...changed(done) };
     },
   );
 
@@ -91,7 +103,7 @@ export function registerMeetingApi(app: FastifyInstance, deps: Pick<Deps, 'meeti
     },
     async (req) => {
       const done = await deps.meetings.cancel(req.actor!, req.params.id, req.params.meetingId, req.body);
-      return { meeting: presentMeeting(done.meeting), emailsQueued: done.emails };
+      return { meeting: presentMeeting(done.meeting), ...changed(done) };
     },
   );
 

@@ -73,12 +73,23 @@ export function participantRole(t: Translate, p: Pick<ParticipantRow, 'kind' | '
   return t('Other');
 }
 
-export function participantRows(t: Translate, m: ShownMeeting, partyRoles: ReadonlyMap<string, string> = new Map()) {
+export function participantRows(
+  t: Translate,
+  m: ShownMeeting,
+  partyRoles: ReadonlyMap<string, string> = new Map(),
+  noLetters: ReadonlySet<string> = new Set(),
+) {
   return m.participants.map((p) => ({
     id: p.id,
     name: p.name,
     role: participantRole(t, p, partyRoles),
     hasEmail: Boolean(p.email),
+    /** Without an email address: whether they were written to by post, or must not be. */
+    byPost: p.email
+      ? undefined
+      : p.partyId && noLetters.has(p.partyId)
+        ? t('No email address, and their safe-contact instructions say no letters: tell them another way')
+        : t('No email address: a letter to post is in the outbox'),
     response: responseLabel(t, p.response),
     responseClass: RESPONSE_CLASSES[p.response as Response] ?? 'govuk-tag--grey',
     attended: p.attended === null ? '' : p.attended ? t('Attended') : t('Did not attend'),

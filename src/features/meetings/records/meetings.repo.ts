@@ -324,6 +324,39 @@ export async function participantLanguages(tx: Db, orgId: string, people: Partic
   return out;
 }
 
+/** Where a letter to each participant would go: their party's or volunteer's address, and whether letters are allowed (parties' safe-contact instructions). By participant id. */
+export async function participantPostalDetails(
+  tx: Db,
+  orgId: string,
+  people: ParticipantRow[],
+): Promise<Map<string, { address: string | null; postcode: string | null; canSendLetters: boolean | null }>> {
+  const ids = (pick: (p: ParticipantRow) => string | null) => [...new Set(people.map(pick).filter((id): id is string => Boolean(id)))];
+  const partyIds = ids((p) => p.partyId);
+  const volunteerIds = ids((p) => p.volunteerId);
+  const ofParties = partyIds.length
+    ? await tx
+        .select({ id: parties.id, address: parties.address, postcode: parties.postcode, canSendLetters: parties.canSendLetters })
+        .from(parties)
+        .where(and(eq(parties.orgId, orgId), inArray(parties.id, partyIds)))
+    : [];
+  const ofVolunteers = volunteerIds.length
+    ? await tx
+        .select({ id: volunteers.id, address: volunteers.address, postcode: volunteers.postcode })
+        .from(volunteers)
+        .where(and(eq(volunteers.orgId, orgId), inArray(volunteers.id, volunteerIds)))
+    : [];
+  const byId = new Map<string, { address: string | null; postcode: string | null; canSendLetters: boolean | null }>([
+    ...ofParties.map((r) => [r.id, r] as const),
+    ...ofVolunteers.map((r) => [r.id, { ...r, canSendLetters: null }] as const),
+  ]);
+  const out = new Map<string, { address: string | null; postcode: string | null; canSendLetters: boolean | null }>();
+  for (const p of people) {
+    const found = byId.get(p.partyId ?? '') ?? byId.get(p.volunteerId ?? '');
+    if (found) out.set(p.id, { address: found.address, postcode: found.postcode, canSendLetters: found.canSendLetters });
+  }
+  return out;
+}
+
 /** Meetings of these kinds held in [from, to) on cases of one type, counted by kind (for funders' returns). */
 export async function heldMeetingCounts(tx: Db, orgId: string, caseType: string, kinds: readonly string[], from: Date, to: Date) {
   return tx

@@ -26,7 +26,16 @@ import { doneOf, uuidParam } from '#src/http/page-input.ts';
 
 /** What a form did, shown after the redirect back. Keys only: nothing typed travels in the URL. */
 export const MEETING_DONE: Record<string, string> = {
-  booked: msg('Meeting booked. Invitations are in the outbox for everyone with an email address.'),
+  booked: msg('Meeting booked. Invitations are in the outbox: by email, or as a letter to post for anyone without an email address.'),
+  bookedNoLetters: msg(
+    'Meeting booked. Invitations are in the outbox, but someone without an email address must not be sent letters (their safe-contact instructions): tell them another way.',
+  ),
+  movedNoLetters: msg(
+    'Meeting moved. Someone without an email address must not be sent letters (their safe-contact instructions): tell them the new time another way.',
+  ),
+  cancelledNoLetters: msg(
+    'Meeting cancelled. Someone without an email address must not be sent letters (their safe-contact instructions): tell them another way.',
+  ),
   moved: msg('Meeting moved. Everyone invited has been sent the new time.'),
   cancelled: msg('Meeting cancelled. Everyone invited has been told.'),
   noShow: msg('Recorded that the meeting did not take place.'),
@@ -95,7 +104,12 @@ async function renderMeeting(deps: Pick<Deps, 'meetings'>, pages: CasePagesServi
     },
     summaryRows: meetingSummaryRows(req.t, m),
     recordRows: recordRows(req.t, m),
-    participants: participantRows(req.t, m, new Map(view.parties.map((p) => [p.id, p.role]))),
+    participants: participantRows(
+      req.t,
+      m,
+      new Map(view.parties.map((p) => [p.id, p.role])),
+      new Set(view.parties.filter((p) => p.canSendLetters === false).map((p) => p.id)),
+    ),
     canRespond: header.canWork && booked,
     canChange: canBook && booked,
     canRecord: header.canWork && booked && started,

@@ -130,6 +130,7 @@ export function createMeetingService(deps: MeetingDeps) {
             role: p.role,
             consent: p.consent,
             hasEmail: Boolean(p.email),
+            canSendLetters: p.canSendLetters,
           })),
           rooms: await listBookableRooms(tx, actor.orgId),
           hasVideoTemplate: Boolean(policy.videoLinkTemplate),
@@ -222,8 +223,8 @@ export function createMeetingService(deps: MeetingDeps) {
           entityId: id,
           detail: { caseId, kind: m.kind, mode: m.mode, roomId: m.roomId, startsAt: m.startsAt.toISOString(), participants: m.participants.length },
         });
-        const emails = await mailParticipants(tx, actor.orgId, policy, 'invitation', m);
-        return { meeting: m, emails };
+        const mail = await mailParticipants(tx, actor.orgId, policy, 'invitation', m);
+        return { meeting: m, emails: mail.emails, letters: mail.letters, noLetters: mail.noLetters };
       });
     },
 
@@ -285,8 +286,8 @@ export function createMeetingService(deps: MeetingDeps) {
           entityId: m.id,
           detail: { caseId, from: change.fromStart, to: change.toStart, sequence: after.sequence },
         });
-        const emails = await mailParticipants(tx, actor.orgId, policy, 'changed', after, input.reason);
-        return { meeting: after, emails };
+        const mail = await mailParticipants(tx, actor.orgId, policy, 'changed', after, input.reason);
+        return { meeting: after, emails: mail.emails, letters: mail.letters, noLetters: mail.noLetters };
       });
     },
 
@@ -310,8 +311,8 @@ export function createMeetingService(deps: MeetingDeps) {
         const after = withHomeName((await findMeeting(tx, actor.orgId, caseId, m.id))!, parties);
         await meetingEvent(tx, actor, now, m, { summary: cancelledSummary(m.kind, m.startsAt), body: input.reason });
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.cancelled', entityType: 'meeting', entityId: m.id, detail: { caseId } });
-        const emails = await mailParticipants(tx, actor.orgId, policy, 'cancelled', after, input.reason);
-        return { meeting: after, emails };
+        const mail = await mailParticipants(tx, actor.orgId, policy, 'cancelled', after, input.reason);
+        return { meeting: after, emails: mail.emails, letters: mail.letters, noLetters: mail.noLetters };
       });
     },
 

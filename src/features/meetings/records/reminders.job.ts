@@ -36,7 +36,7 @@ export async function queueReminders(tx: Db, orgId: string, now: Date): Promise<
     const onCase = new Set((await listCaseMediators(tx, orgId, m.caseId)).map((v) => v.volunteerId));
     const stillInvited = (p: (typeof m.participants)[number]) =>
       p.response !== 'declined' && !(p.partyId && withdrawn.has(p.partyId)) && !(p.volunteerId && !onCase.has(p.volunteerId));
-    queued += await mailParticipants(tx, orgId, service.policy, 'reminder', withHomeName(m, parties), undefined, stillInvited);
+    queued += (await mailParticipants(tx, orgId, service.policy, 'reminder', withHomeName(m, parties), undefined, stillInvited)).emails;
     await markReminderSent(tx, orgId, m.id, due.startsAt);
   }
   return queued;

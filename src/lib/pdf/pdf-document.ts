@@ -1,5 +1,5 @@
 // A new PDF document with DejaVu Sans (regular and bold) embedded and subset, so Welsh ŵ ŷ â print: shared by the
-// agreement's PDF and the SEND mediation certificate (features/send), with the layout of pdf-layout.ts.
+// agreement's PDF, the SEND mediation certificate and the letters to post (features/email), with pdf-layout.ts.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type FontkitType from '@pdf-lib/fontkit';
