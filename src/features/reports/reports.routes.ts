@@ -15,7 +15,8 @@ import { barsOf, chartSvg } from './charts.ts';
 import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
 import type { Metric } from './metrics.ts';
 import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
-import { figureRows, reportCsv, SECONDARY_HINT, say, tableRows } from './reports.present.ts';
+import { figureRows, reportCsv, SECONDARY_HINT, say, spreadRows, tableRows, unitHeading } from './reports.present.ts';
+import { AppError } from '#src/lib/app-error.ts';
 import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
 
 function reportOf(req: FastifyRequest): ReportId {
@@ -34,19 +35,36 @@ async function metricView(t: Translate, m: Metric, threshold: number) {
     id: m.id,
     title,
     description: t('Bar chart of the figures in the table below. A hidden figure is shown as words, never as a bar.'),
-    axis: m.kind === 'figures' && m.unit === 'days' ? t('Median days') : t('Count'),
+    axis: m.kind === 'spread' ? t('Median days') : m.kind === 'figures' ? unitHeading(t, m.unit) : t('Count'),
   });
-  if (m.kind === 'table')
-    return { kind: m.kind, id: m.id, title, chart, definition: say(t, m.definition), ...tableRows(t, m, threshold), hasTotalsRow: m.columnTotals };
-  return {
-    kind: m.kind,
-    id: m.id,
-    title,
-    chart,
-    unitHeading: m.unit === 'days' ? t('Median days') : t('Count'),
-    figures: figureRows(t, m.figures, threshold),
-  };
+  // A spread is shown as a table: its rows are words already.
+  if (m.kind === 'table' || m.kind === 'spread')
+    return {
+      kind: 'table',
+      id: m.id,
+      title,
+      chart,
+      definition: say(t, m.definition),
+      ...(m.kind === 'table' ? tableRows(t, m, threshold) : spreadRows(t, m, threshold)),
+    };
+  return { kind: m.kind, id: m.id, title, chart, unitHeading: unitHeading(t, m.unit), figures: figureRows(t, m.figures, threshold) };
 }
+
+/** The report's filter as the address keeps it (blank values left out). */
+const filterOf = (r: Pick<ReportQuery, 'caseType' | 'area' | 'localAuthority'> & { from: string; to: string }) =>
+  queryString({ from: r.from, to: r.to, caseType: r.caseType, area: r.area, localAuthority: r.localAuthority });
+
+/** The choices of a select: blank first ("all"), then each value, the one asked for selected (compared as written). */
+const choices = (all: string, values: string[], asked: unknown, same: (a: string, b: string) => boolean = (a, b) => a === b) => [
+  { value: '', text: all },
+  ...values.map((v) => ({ value: v, text: v, selected: typeof asked === 'string' && same(v, asked) })),
+];
+
+/** A place the service does not cover: undefined, so a download goes back to the report page, which says why. */
+const unknownPlace = (err: unknown) => {
+  if (err instanceof AppError && err.reason === 'UNKNOWN_PLACE') return undefined;
+  throw err;
+};
 
 export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
   app.get('/reports', async (req, reply) => {
@@ -84,6 +102,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     const id = reportOf(req);
     const values = keepValues(req.query);
     const form = parseForm(ZReportQuery, req.query, req.locale);
+    const places = await deps.reports.places(req.actor!);
     const base = {
       pageTitle: req.t(REPORTS[id].title),
       reportId: id,
@@ -93,21 +112,32 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
         { value: '', text: req.t('All case types') },
         ...CASE_TYPES.map((c) => ({ value: c, text: req.t(CASE_TYPE_LABELS[c]), selected: values.caseType === c })),
       ],
+      areaItems: choices(req.t('All areas'), places.areas, values.area, (a, b) => a === b.trim().toUpperCase().replace(/\s+/g, ' ')),
+      localAuthorityItems: choices(
+        req.t('All local authorities'),
+        places.localAuthorities,
+        values.localAuthority,
+        (a, b) => a.toLowerCase() === b.trim().toLowerCase(),
+      ),
     };
-    if (!form.ok) {
-      return reply.code(422).page('reports/views/report.njk', {
-        ...base,
-        fields: form.fields,
-        errors: Object.entries(form.fields).map(([k, text]) => ({ text, href: `#${k}` })),
-      });
+    const refuse = (fields: Record<string, string>) =>
+      reply.code(422).page('reports/views/report.njk', { ...base, fields, errors: Object.entries(fields).map(([k, text]) => ({ text, href: `#${k}` })) });
+    if (!form.ok) return refuse(form.fields);
+    let report: Awaited<ReturnType<typeof deps.reports.report>>;
+    try {
+      report = await deps.reports.report(req.actor!, id, form.data, print ? 'printed' : 'viewed');
+    } catch (err) {
+      // A place the service does not cover: the form again with what was asked and why (never a 500, never "everywhere").
+      if (err instanceof AppError && err.reason === 'UNKNOWN_PLACE') return refuse(err.fieldsIn(req.locale) ?? {});
+      throw err;
     }
-    const report = await deps.reports.report(req.actor!, id, form.data, print ? 'printed' : 'viewed');
     const t = req.t;
-    const filter = queryString({ from: report.from, to: report.to, caseType: report.caseType });
+    const filter = filterOf(report);
     return reply.page('reports/views/report.njk', {
       ...base,
       fields: {},
-      values: { ...values, from: report.from, to: report.to },
+      values: { ...values, from: report.from, to: report.to, area: report.area ?? '', localAuthority: report.localAuthority ?? '' },
+      placeNote: [report.area, report.localAuthority].filter(Boolean).join(', '),
       period: t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) }),
       thresholdNote: t('Figures from 1 to {max} are shown as “fewer than {n}”, so no one can be identified.', {
         max: report.threshold - 1,
@@ -128,7 +158,8 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     const id = reportOf(req);
     const form = parseForm(ZReportQuery, req.query, req.locale);
     if (!form.ok) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
-    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded');
+    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded').catch(unknownPlace);
+    if (!report) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
     const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
     return reply
       .type('text/csv; charset=utf-8')
@@ -140,7 +171,8 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     const id = reportOf(req);
     const form = parseForm(ZReportQuery, req.query, req.locale);
     if (!form.ok) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
-    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded');
+    const report = await deps.reports.report(req.actor!, id, form.data, 'downloaded').catch(unknownPlace);
+    if (!report) return reply.redirect(`/reports/${id}?${queryString(keepValues(req.query) as ReportQuery)}`, 303);
     const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
     const out = new PassThrough();
     writeXlsx(out, req.t(REPORTS[id].title), xlsxRows(req.t, REPORTS[id].title, period, report.metrics, report.threshold)).catch((err: unknown) =>
