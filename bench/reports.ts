@@ -2,7 +2,8 @@
 // and 1M timeline events (bench/cases/generate.ts), a year's period, read as the reports service reads it (one query
 // per metric, inside inOrg), on PGlite and, with DATABASE_URL, on PostgreSQL (targets p95 ≤ 1 s and ≤ 500 ms); and an
 // XLSX of 100k rows written by the export job's streaming writer, with the growth of the process's RSS while it writes
-// (target ≤ 50 MB). BENCH_CASES sets the size of the service (default 100000); BENCH_RUNS the runs per report (20).
+// (target ≤ 50 MB). BENCH_CASES sets the size of the service (default 100000); BENCH_RUNS the runs per report (20);
+// BENCH_REPORTS a comma-separated list of the reports to time (BENCH_REPORTS=timeliness), every one when not set.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,6 +22,9 @@ import { writeSection } from './results-file.ts';
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const XLSX_ROWS = 100_000;
+const ONLY = process.env.BENCH_REPORTS?.split(',').map((r) => r.trim());
+const unknownReports = ONLY?.filter((r) => !(REPORT_IDS as readonly string[]).includes(r)) ?? [];
+const REPORTS_TIMED = ONLY ? REPORT_IDS.filter((r) => ONLY.includes(r)) : REPORT_IDS;
 type Row = { backend: string; report: string; p50: number; p95: number; target: number };
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -45,7 +49,7 @@ async function measure(backend: string, database: Database, target: number) {
       `${backend}: ${main.cases.toLocaleString('en-GB')} cases, ${main.events.toLocaleString('en-GB')} timeline events, ${main.referrals.toLocaleString('en-GB')} referrals generated in ${((performance.now() - t) / 1000).toFixed(0)} s.`,
     );
     const now = new Date();
-    for (const report of REPORT_IDS) {
+    for (const report of REPORTS_TIMED) {
       const times: number[] = [];
       for (let i = 0; i < RUNS + 2; i++) {
         const start = performance.now();
@@ -88,6 +92,10 @@ async function xlsxMemory() {
 }
 
 export async function runReports(): Promise<number> {
+  if (unknownReports.length) {
+    console.error(`Unknown report ${unknownReports.join(', ')} in BENCH_REPORTS: choose from ${REPORT_IDS.join(', ')}.`);
+    return 64;
+  }
   const load = loadavg()[0]!.toFixed(2);
   const dir = mkdtempSync(join(tmpdir(), 'parley-bench-reports-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 ALTER TABLE "referrals" ADD COLUMN "postcode_norm" text;--> statement-breakpoint
 ALTER TABLE "referrals" ADD COLUMN "local_authority" text;--> statement-breakpoint
-CREATE INDEX "referrals_arrival_idx" ON "referrals" USING btree ("id","org_id","created_at");--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "referred_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "referrals_org_postcode_idx" ON "referrals" USING btree ("org_id","postcode_norm" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "referrals_org_la_idx" ON "referrals" USING btree ("org_id",lower("local_authority"));--> statement-breakpoint
 CREATE INDEX "case_events_contact_idx" ON "case_events" USING btree ("case_id","at","org_id") WHERE "case_events"."kind" = 'contact';--> statement-breakpoint

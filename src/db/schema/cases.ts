@@ -24,6 +24,8 @@ export const cases = pgTable(
     pathway: text('pathway').notNull().default('mediation'),
     urgent: boolean('urgent').notNull().default(false),
     referralId: uuid('referral_id'),
+    /** When its referral arrived: copied from referrals by a trigger when referral_id is set (migration 0045); never written by the app. */
+    referredAt: timestamp('referred_at', { withTimezone: true }),
     coordinatorId: uuid('coordinator_id'),
     summary: text('summary').notNull(),
     /** Case-type questions carried over from the referral (SEND decision date, RJ offence, …). */

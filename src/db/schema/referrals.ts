@@ -117,8 +117,6 @@ export const referrals = pgTable(
   },
   (t) => [
     unique('referrals_org_id_id_key').on(t.orgId, t.id),
-    /** When a case's referral arrived, read from the index alone (the timeliness report). */
-    index('referrals_arrival_idx').on(t.id, t.orgId, t.createdAt),
     index('referrals_org_postcode_idx').on(t.orgId, t.postcodeNorm.op('text_pattern_ops')),
     index('referrals_org_la_idx').on(t.orgId, sql`lower(${t.localAuthority})`),
     uniqueIndex('referrals_org_reference_idx').on(t.orgId, t.reference),

@@ -60,15 +60,16 @@ export type Median = { median: number | null; cases: number };
 
 /**
  * For the cases opened in the period: the median whole days from the referral (or the opening, for a case made
- * without one) to the first contact recorded on the timeline (case_events_case_at_idx).
+ * without one) to the first contact recorded on the timeline. The referral's arrival is kept on the case
+ * (cases.referred_at), so no referral is read, and each case's first contact comes from case_events_contact_idx
+ * alone (a partial index of contacts).
  */
 export async function medianDaysToFirstContact(tx: Db, orgId: string, f: ReportFilter): Promise<Median> {
   return median(
     tx,
     sql`
-      SELECT EXTRACT(EPOCH FROM (e.first_at - coalesce(r.created_at, c.opened_at))) / 86400 AS days
+      SELECT EXTRACT(EPOCH FROM (e.first_at - coalesce(c.referred_at, c.opened_at))) / 86400 AS days
       FROM cases c
-      LEFT JOIN referrals r ON r.org_id = c.org_id AND r.id = c.referral_id
       JOIN LATERAL (SELECT min(at) AS first_at FROM case_events WHERE case_id = c.id AND org_id = c.org_id AND kind = 'contact') e ON e.first_at IS NOT NULL
       WHERE c.org_id = ${orgId} AND ${within(sql`c.opened_at`, f)} ${caseIs(f)}`,
   );
@@ -79,9 +80,8 @@ export async function medianDaysToFirstMeeting(tx: Db, orgId: string, f: ReportF
   return median(
     tx,
     sql`
-      SELECT EXTRACT(EPOCH FROM (m.first_at - coalesce(r.created_at, c.opened_at))) / 86400 AS days
+      SELECT EXTRACT(EPOCH FROM (m.first_at - coalesce(c.referred_at, c.opened_at))) / 86400 AS days
       FROM cases c
-      LEFT JOIN referrals r ON r.org_id = c.org_id AND r.id = c.referral_id
       JOIN LATERAL (SELECT min(starts_at) AS first_at FROM meetings WHERE case_id = c.id AND org_id = c.org_id AND status = 'held') m ON m.first_at IS NOT NULL
       WHERE c.org_id = ${orgId} AND ${within(sql`c.opened_at`, f)} ${caseIs(f)}`,
   );
