@@ -8,7 +8,8 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
-import { readSettings } from '#src/features/settings/settings.schemas.ts';
+import { ZServiceSettings } from '#src/features/settings/settings.schemas.ts';
+import { readVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { londonDate } from '#src/domain/dates-in-words.ts';
 import { AppError, type FieldErrors, inEnglish } from '#src/lib/app-error.ts';
 import { type Message, msg } from '#src/i18n/i18n.ts';
@@ -38,7 +39,9 @@ export function periodOf(q: ReportQuery, now: Date) {
 export type PlaceChoices = { areas: string[]; localAuthorities: string[] };
 
 export function placeChoices(settings: unknown): PlaceChoices {
-  const { areas } = readSettings(settings);
+  // Read on their own, so another setting that no longer parses cannot hide the service's areas.
+  const parsed = ZServiceSettings.shape.areas.safeParse((settings as { areas?: unknown } | null)?.areas);
+  const areas = parsed.success ? parsed.data : { postcodePrefixes: [], localAuthorities: [] };
   return { areas: [...new Set(areas.postcodePrefixes.map(normalArea))], localAuthorities: [...new Set(areas.localAuthorities)] };
 }
 
@@ -72,8 +75,8 @@ export async function computeReport(tx: Db, orgId: string, id: ReportId, q: Repo
   const settings = (await findOrgById(tx, orgId))?.settings;
   const place = choosePlace(q, placeChoices(settings));
   const threshold = thresholdOf(settings);
-  const { volunteers } = readSettings(settings);
-  const metrics = await buildReport(tx, orgId, id, { ...period.filter, ...place }, { threshold, today: londonDate(now), volunteerPolicy: volunteers });
+  const volunteerPolicy = readVolunteerPolicy(settings);
+  const metrics = await buildReport(tx, orgId, id, { ...period.filter, ...place }, { threshold, today: londonDate(now), volunteerPolicy });
   return { id, from: period.from, to: period.to, caseType: period.caseType, ...place, threshold, metrics };
 }
 
