@@ -4,7 +4,8 @@
 // XLSX of 100k and 300k rows written as the export job writes it (exceljs's streaming writer to a temporary file, then
 // read back once to keep), with the growth of the process's RSS while it writes (target ≤ 50 MB at 100k rows, and
 // flat: no more at 300k). BENCH_CASES sets the size of the service (default 100000); BENCH_RUNS the runs per report
-// (20); BENCH_XLSX_ROWS the XLSX sizes (100000,300000); BENCH_XLSX_ONLY=1 measures the XLSX alone and prints it.
+// (20); BENCH_XLSX_ROWS the XLSX sizes (100000,300000); BENCH_XLSX_ONLY=1 measures the XLSX alone and prints it;
+// BENCH_REPORTS a comma-separated list of the reports to time (BENCH_REPORTS=timeliness), every one when not set.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,9 @@ import { writeSection } from './results-file.ts';
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const XLSX_ROWS = (process.env.BENCH_XLSX_ROWS ?? '100000,300000').split(',').map(Number);
+const ONLY = process.env.BENCH_REPORTS?.split(',').map((r) => r.trim());
+const unknownReports = ONLY?.filter((r) => !(REPORT_IDS as readonly string[]).includes(r)) ?? [];
+const REPORTS_TIMED = ONLY ? REPORT_IDS.filter((r) => ONLY.includes(r)) : REPORT_IDS;
 type Row = { backend: string; report: string; p50: number; p95: number; target: number };
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -47,7 +51,7 @@ async function measure(backend: string, database: Database, target: number) {
       `${backend}: ${main.cases.toLocaleString('en-GB')} cases, ${main.events.toLocaleString('en-GB')} timeline events, ${main.referrals.toLocaleString('en-GB')} referrals generated in ${((performance.now() - t) / 1000).toFixed(0)} s.`,
     );
     const now = new Date();
-    for (const report of REPORT_IDS) {
+    for (const report of REPORTS_TIMED) {
       const times: number[] = [];
       for (let i = 0; i < RUNS + 2; i++) {
         const start = performance.now();
@@ -130,6 +134,10 @@ export async function runReports(): Promise<number> {
   if (process.env.BENCH_XLSX_CHILD) {
     await xlsxChild(Number(process.env.BENCH_XLSX_CHILD));
     return 0;
+  }
+  if (unknownReports.length) {
+    console.error(`Unknown report ${unknownReports.join(', ')} in BENCH_REPORTS: choose from ${REPORT_IDS.join(', ')}.`);
+    return 64;
   }
   const load = loadavg()[0]!.toFixed(2);
   console.log(`  load average ${load}`);

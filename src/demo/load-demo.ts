@@ -69,8 +69,12 @@ export async function loadDemo(deps: Deps) {
     org = await asSystem(deps.db, (tx) => findOrgBySlug(tx, DEMO_SLUG));
   }
   const orgId = org!.id;
-  // So that a new user can look around without an authenticator app; real services keep two-factor on.
-  await asSystem(deps.db, (tx) => updateOrgSettings(tx, orgId, { twoFactorRoles: [] }));
+  // So that a new user can look around without an authenticator app; real services keep two-factor on. The rest of
+  // the settings stay as they are when the demo is loaded again (its areas, notices and threshold).
+  await asSystem(deps.db, async (tx) => {
+    const current = (await findOrgBySlug(tx, DEMO_SLUG))?.settings;
+    await updateOrgSettings(tx, orgId, { ...(current ?? {}), twoFactorRoles: [] } as Parameters<typeof updateOrgSettings>[2]);
+  });
   const accounts: { role: Role; name: string; email: string; password: string }[] = [];
   for (const staff of DEMO_STAFF) {
     const password = demoPassword();

@@ -297,12 +297,20 @@ describe('parley demo', () => {
 
   it('has a year of closed cases, so every report shows real numbers and at least one small number hidden', async () => {
     type Value = { value: number | null; suppressed: string | null };
-    type Metric = { kind: string; cells?: Value[][]; figures?: Value[] };
+    type Metric = {
+      id: string;
+      kind: string;
+      cells?: Value[][];
+      figures?: Value[];
+      rows?: { count: number | null; medianDays: number | null; suppressed: string | null }[];
+    };
     const hidden: string[] = [];
     for (const id of REPORT_IDS) {
       const res = await get(`/api/v1/reports/${id}`);
       expect(res.statusCode, id).toBe(200);
-      const values = (res.json().metrics as Metric[]).flatMap((m) => (m.kind === 'table' ? m.cells!.flat() : m.figures!));
+      const values = (res.json().metrics as Metric[]).flatMap((m) =>
+        m.kind === 'table' ? m.cells!.flat() : m.kind === 'spread' ? m.rows!.map((r) => ({ value: r.count, suppressed: r.suppressed })) : m.figures!,
+      );
       expect(
         values.some((v) => (v.value ?? 0) > 0),
         `${id} shows a number`,
@@ -310,8 +318,19 @@ describe('parley demo', () => {
       if (values.some((v) => v.suppressed === 'fewer_than_threshold')) hidden.push(id);
     }
     expect(hidden).toContain('referrals'); // 3 by API and 3 from the contact form
-    const closed = (await get('/api/v1/reports/agreements')).json().metrics[1];
-    expect(closed.cells.at(-1)[0].value).toBeGreaterThanOrEqual(30);
+    const agreements = (await get('/api/v1/reports/agreements')).json().metrics as Metric[];
+    expect(agreements.find((m) => m.id === 'closed-by-reason')!.cells!.at(-1)![0]!.value).toBeGreaterThanOrEqual(30);
+    // Kept at follow-up comes from the check-ins; the time in each stage from the stage changes; the volunteers' hours.
+    expect(agreements.find((m) => m.id === 'kept-at-follow-up')!.cells![0]![0]!.value).toBeGreaterThanOrEqual(5);
+    const stages = ((await get('/api/v1/reports/cases')).json().metrics as Metric[]).find((m) => m.id === 'time-in-stage')!;
+    expect(stages.rows!.filter((r) => (r.medianDays ?? 0) > 0).length).toBeGreaterThanOrEqual(3);
+    const work = ((await get('/api/v1/reports/volunteers')).json().metrics as Metric[])[0]!;
+    expect(work.figures![0]!.value).toBeGreaterThan(50);
+    // The area filter narrows to the demo's own areas.
+    const total = (q: string) => get(`/api/v1/reports/referrals${q}`).then((r) => r.json().metrics[0].cells.at(-1).at(-1).value as number);
+    const [all, ct] = [await total(''), await total('?area=CT')];
+    expect(ct).toBeGreaterThan(0);
+    expect(ct).toBeLessThan(all);
     // The demo's commissioner sees the same reports and nothing else.
     const commissioner = (await h.deps.people.list(admin)).members.find((m) => m.role === 'commissioner');
     expect(commissioner?.email).toBe('commissioner@demo.parley.example');

@@ -218,7 +218,7 @@ describe('charts', () => {
 describe('who may see reports, and bad input', () => {
   it('lets admins and coordinators in, and refuses a mediator', async () => {
     expect((await admin.get('/reports')).statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'GET', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` } })).json().reports).toHaveLength(7);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/reports', headers: { authorization: `Bearer ${key}` } })).json().reports).toHaveLength(8);
     expect((await mediator.get('/reports')).statusCode).toBe(403);
     expect((await mediator.get(`/reports/referrals?${Q}`)).statusCode).toBe(403);
   });
@@ -253,7 +253,7 @@ describe('the service’s threshold, and the audit trail', () => {
         .where(and(eq(auditEvents.orgId, orgId), eq(auditEvents.action, 'reports.downloaded'))),
     );
     expect(rows.length).toBeGreaterThanOrEqual(1);
-    expect(rows[0]!.detail).toEqual({ report: 'referrals', from: '2026-01-01', to: '2026-03-31', caseType: 'community' });
+    expect(rows[0]!.detail).toEqual({ report: 'referrals', from: '2026-01-01', to: '2026-03-31', caseType: 'community', area: null, localAuthority: null });
   });
 
   it('hides counts below the threshold the service set', async () => {

@@ -24,6 +24,8 @@ export const cases = pgTable(
     pathway: text('pathway').notNull().default('mediation'),
     urgent: boolean('urgent').notNull().default(false),
     referralId: uuid('referral_id'),
+    /** When its referral arrived: copied from referrals by a trigger when referral_id is set (migration 0045); never written by the app. */
+    referredAt: timestamp('referred_at', { withTimezone: true }),
     coordinatorId: uuid('coordinator_id'),
     summary: text('summary').notNull(),
     /** Case-type questions carried over from the referral (SEND decision date, RJ offence, …). */
@@ -52,6 +54,9 @@ export const cases = pgTable(
     /** The newest status change of a case type (the SEND deadlines queue's fingerprint). */
     index('cases_org_kind_status_changed_idx').on(t.orgId, t.caseKind, t.statusChangedAt),
     index('cases_org_coordinator_idx').on(t.orgId, t.coordinatorId, t.openedAt),
+    /** The reports' place filters: a postcode area, district or sector (a prefix), and a local authority in any capitals. */
+    index('cases_org_postcode_idx').on(t.orgId, t.postcodeNorm.op('text_pattern_ops')),
+    index('cases_org_la_idx').on(t.orgId, sql`lower(${t.localAuthority})`),
   ],
 );
 
@@ -127,7 +132,13 @@ export const caseEvents = pgTable(
     visibility: text('visibility').notNull().default('team'),
     disclosure: boolean('disclosure').notNull().default(false),
   },
-  (t) => [index('case_events_case_at_idx').on(t.caseId, t.at)],
+  (t) => [
+    index('case_events_case_at_idx').on(t.caseId, t.at),
+    /** A case's first contact, read from the index alone (the timeliness report). */
+    index('case_events_contact_idx').on(t.caseId, t.at, t.orgId).where(sql`${t.kind} = 'contact'`),
+    /** The stage changes in a period (the time in each stage report). */
+    index('case_events_org_transition_idx').on(t.orgId, t.at).where(sql`${t.kind} = 'transition'`),
+  ],
 );
 
 export const intakeRecords = pgTable(

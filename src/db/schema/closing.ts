@@ -23,7 +23,12 @@ export const followUpPoints = pgTable(
     linksSentAt: timestamp('links_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [unique('follow_up_points_org_id_id_key').on(t.orgId, t.id), uniqueIndex('follow_up_points_case_seq_idx').on(t.caseId, t.seq)],
+  (t) => [
+    unique('follow_up_points_org_id_id_key').on(t.orgId, t.id),
+    uniqueIndex('follow_up_points_case_seq_idx').on(t.caseId, t.seq),
+    /** The points due in a period (the agreements kept at follow-up report). */
+    index('follow_up_points_org_due_idx').on(t.orgId, t.dueOn),
+  ],
 );
 
 /** A party's check-in at a follow-up point: by their link, or entered by staff from a call, a visit or paper. */

@@ -154,9 +154,14 @@ export const referrals = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionReason: text('decision_reason'),
     caseId: uuid('case_id'),
+    /** The referred person's postcode without its space, and its local authority from the lookup (the reports' place). */
+    postcodeNorm: text('postcode_norm'),
+    localAuthority: text('local_authority'),
   },
   (t) => [
     unique('referrals_org_id_id_key').on(t.orgId, t.id),
+    index('referrals_org_postcode_idx').on(t.orgId, t.postcodeNorm.op('text_pattern_ops')),
+    index('referrals_org_la_idx').on(t.orgId, sql`lower(${t.localAuthority})`),
     uniqueIndex('referrals_org_reference_idx').on(t.orgId, t.reference),
     index('referrals_org_status_idx').on(t.orgId, t.status, t.createdAt),
     index('referrals_match_keys_idx').using('gin', t.matchKeys),

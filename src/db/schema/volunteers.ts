@@ -187,7 +187,12 @@ export const volunteerHours = pgTable(
     recordedBy: text('recorded_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('volunteer_hours_volunteer_idx').on(t.volunteerId, t.on), index('volunteer_hours_case_idx').on(t.caseId)],
+  (t) => [
+    index('volunteer_hours_volunteer_idx').on(t.volunteerId, t.on),
+    index('volunteer_hours_case_idx').on(t.caseId),
+    /** The hours given in a period (the volunteers report). */
+    index('volunteer_hours_org_on_idx').on(t.orgId, t.on),
+  ],
 );
 
 export const expenseClaims = pgTable(

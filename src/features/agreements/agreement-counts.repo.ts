@@ -1,6 +1,6 @@
 // Counts of agreements for the reports (published through agreement-reads.ts): never a term, a name or a statement.
 import type { Db } from '#src/db/client.ts';
-import { sql } from '#src/db/orm.ts';
+import { sql, type SQL } from '#src/db/orm.ts';
 
 /**
  * Cases whose agreement was signed by everyone in the period, by case type (a case with a later re-signed version
@@ -10,8 +10,10 @@ export async function signedAgreementsByCaseType(
   tx: Db,
   orgId: string,
   range: { from: Date; toExclusive: Date; caseType?: string },
+  /** More conditions on the case (aliased c), as `AND …`: the reports' place filter. */
+  caseIs: (c: SQL) => SQL = () => sql``,
 ): Promise<{ a: string; b: string; n: number }[]> {
-  const typeIs = range.caseType ? sql`AND c.case_type = ${range.caseType}` : sql``;
+  const typeIs = sql`${range.caseType ? sql`AND c.case_type = ${range.caseType}` : sql``} ${caseIs(sql`c`)}`;
   const result = await tx.execute(sql`
     SELECT c.case_type AS a, '' AS b, count(*)::int AS n
     FROM (SELECT case_id, min(signed_at) AS first_signed FROM agreement_versions WHERE org_id = ${orgId} AND signed_at IS NOT NULL GROUP BY case_id) v

@@ -6,7 +6,8 @@ import { inOrg } from '#src/db/tenant.ts';
 import { AppError, notFound } from '#src/lib/app-error.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { newId } from '#src/lib/ids.ts';
-import { matchKeys } from '#src/lib/normalise.ts';
+import { matchKeys, normPostcode } from '#src/lib/normalise.ts';
+import { findLocalAuthority } from '#src/features/postcodes/postcode-lookup.ts';
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
@@ -15,6 +16,12 @@ import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
 import { assignReferralReference } from './references.repo.ts';
 import { findEnquiry, insertReferral, updateEnquiry } from './referrals.repo.ts';
+
+/** A postcode's compact form and its local authority, when it is one. */
+async function placeOf(tx: Db, postcode: string | null) {
+  const postcodeNorm = normPostcode(postcode);
+  return { postcodeNorm, localAuthority: postcodeNorm ? await findLocalAuthority(tx, postcodeNorm) : null };
+}
 
 export function createEnquiryService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {
   async function load(tx: Db, actor: OrgActor, id: string) {
@@ -102,6 +109,8 @@ export function createEnquiryService({ db, clock, audit }: { db: Db; clock: Cloc
           matchKeys: matchKeys([person]),
           createdAt: now,
           createdByKey: null,
+          // The reports' place, as referrals.service keeps it.
+          ...(await placeOf(tx, enquiry.postcode)),
         });
         const reference = await assignReferralReference(tx, actor.orgId, referralId, settings.referencePrefix, now.getUTCFullYear());
         await updateEnquiry(tx, actor.orgId, id, { status: 'answered', handledBy: actor.id, handledAt: now });

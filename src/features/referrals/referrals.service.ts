@@ -119,6 +119,7 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
       const year = now.getUTCFullYear();
       const id = newId();
       const referrer = 'referrer' in input ? { ...input.referrer, personAgreed: input.personAgreed, lineManagerAware: input.lineManagerAware ?? null } : null;
+      const postcodeNorm = normPostcode((input.parties.find((p) => p.isReferredPerson) ?? input.parties[0])?.postcode);
       await insertReferral(tx, {
         id,
         orgId,
@@ -142,6 +143,9 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
         matchKeys: matchKeys(input.parties),
         createdAt: now,
         createdByKey: actor.type === 'api_key' ? (actor.id ?? null) : null,
+        // The reports' place: the referred person's postcode and its local authority, as the case will have them.
+        postcodeNorm,
+        localAuthority: postcodeNorm ? await findLocalAuthority(tx, postcodeNorm) : null,
       });
       // The reference counter and the audit chain are locked per service until commit: take them last, so
       // concurrent referrals queue for a moment rather than for the whole transaction.
@@ -265,6 +269,8 @@ export function createReferralService({ db, clock, audit }: { db: Db; clock: Clo
           tx,
           referral.parties.map((p, i) => partyRow(actor.orgId, caseId, p, details, new Date(now.getTime() + i))),
         );
+        // The referral's place follows its people as triage left them, the same as its case's.
+        await updateReferral(tx, actor.orgId, referral.id, { postcodeNorm: postcode, localAuthority });
         await settleOnCase(tx, actor, referral, caseId, now, `Referral ${referral.reference} accepted`, null);
         await audit.record(tx, actor, actor.orgId, { action: 'referral.accepted', entityType: 'referral', entityId: id, detail: { caseId, reference } });
         return { caseId, reference };

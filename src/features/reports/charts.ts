@@ -13,6 +13,13 @@ export type Bar = { label: string; value: number | null; text: string };
 export function barsOf(t: Translate, m: Metric, threshold: number): Bar[] {
   if (m.kind === 'figures')
     return m.figures.map((f) => ({ label: say(t, f.label), value: f.suppression === 'none' ? f.value : null, text: cellText(t, f, threshold) }));
+  // A spread is drawn as its medians; a hidden row as its words.
+  if (m.kind === 'spread')
+    return m.rows.map((r) => ({
+      label: say(t, r.label),
+      value: r.suppression === 'none' ? r.median : null,
+      text: r.suppression === 'none' ? (r.median === null ? '–' : String(r.median)) : cellText(t, { value: r.count, suppression: r.suppression }, threshold),
+    }));
   const rows = m.cells.slice(0, m.rows.length);
   const bars: Bar[] = [];
   rows.forEach((cells, r) => {

@@ -1,20 +1,19 @@
 // The engagement and feedback reports' queries: one SQL query per metric, counted by the database over indexed
 // columns (meetings_org_starts_idx, cases_org_opened_idx, feedback_org_submitted_idx), always scoped by the service.
 import type { Db } from '#src/db/client.ts';
-import { sql, type SQL } from '#src/db/orm.ts';
-import type { KeyCount, ReportFilter } from './reports.repo.ts';
+import { sql } from '#src/db/orm.ts';
+import { placeIs, type ReportFilter, typeIs, within } from './report-filter.ts';
+import { feedbackPlace, type KeyCount } from './reports.repo.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const typeIs = (column: SQL, f: ReportFilter) => (f.caseType ? sql`AND ${column} = ${f.caseType}` : sql``);
-const within = (column: SQL, f: ReportFilter) =>
-  sql`${column} >= ${f.from.toISOString()}::timestamptz AND ${column} < ${f.toExclusive.toISOString()}::timestamptz`;
+const caseIs = (f: ReportFilter) => sql`${typeIs(sql`c.case_type`, f)} ${placeIs(sql`c`, f)}`;
 
 /** Meetings held in the period, by kind (meetings_org_starts_idx; the case for its type). */
 export async function meetingsHeldByKind(tx: Db, orgId: string, f: ReportFilter): Promise<KeyCount[]> {
   return rowsOf<KeyCount>(
     await tx.execute(sql`
       SELECT m.kind AS a, '' AS b, count(*)::int AS n FROM meetings m JOIN cases c ON c.org_id = m.org_id AND c.id = m.case_id
-      WHERE m.org_id = ${orgId} AND ${within(sql`m.starts_at`, f)} AND m.status = 'held' ${typeIs(sql`c.case_type`, f)}
+      WHERE m.org_id = ${orgId} AND ${within(sql`m.starts_at`, f)} AND m.status = 'held' ${caseIs(f)}
       GROUP BY m.kind`),
   );
 }
@@ -26,7 +25,7 @@ export async function casesByPartiesEngaged(tx: Db, orgId: string, f: ReportFilt
       SELECT CASE WHEN e.given >= 2 THEN 'both' WHEN e.given = 1 THEN 'one' ELSE 'none' END AS a, '' AS b, count(*)::int AS n
       FROM cases c
       JOIN LATERAL (SELECT count(*) FILTER (WHERE p.consent = 'given') AS given FROM parties p WHERE p.case_id = c.id AND p.org_id = c.org_id) e ON true
-      WHERE c.org_id = ${orgId} AND ${within(sql`c.opened_at`, f)} ${typeIs(sql`c.case_type`, f)}
+      WHERE c.org_id = ${orgId} AND ${within(sql`c.opened_at`, f)} ${caseIs(f)}
       GROUP BY 1`),
   );
 }
@@ -35,9 +34,9 @@ export async function casesByPartiesEngaged(tx: Db, orgId: string, f: ReportFilt
 export async function feedbackBySatisfaction(tx: Db, orgId: string, f: ReportFilter): Promise<KeyCount[]> {
   return rowsOf<KeyCount>(
     await tx.execute(sql`
-      SELECT satisfaction::text AS a, source AS b, count(*)::int AS n FROM feedback_responses
-      WHERE org_id = ${orgId} AND ${within(sql`submitted_at`, f)} ${typeIs(sql`case_type`, f)}
-      GROUP BY satisfaction, source`),
+      SELECT fr.satisfaction::text AS a, fr.source AS b, count(*)::int AS n FROM feedback_responses fr ${feedbackPlace(f)}
+      WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${typeIs(sql`fr.case_type`, f)}
+      GROUP BY fr.satisfaction, fr.source`),
   );
 }
 
@@ -45,10 +44,10 @@ export async function feedbackBySatisfaction(tx: Db, orgId: string, f: ReportFil
 export async function feedbackAnswers(tx: Db, orgId: string, f: ReportFilter): Promise<KeyCount[]> {
   return rowsOf<KeyCount>(
     await tx.execute(sql`
-      SELECT q.a, q.b, count(*)::int AS n FROM feedback_responses r
-      CROSS JOIN LATERAL (VALUES ('felt_heard', CASE WHEN r.felt_heard THEN 'yes' ELSE 'no' END),
-                                 ('would_recommend', CASE WHEN r.would_recommend THEN 'yes' ELSE 'no' END)) AS q(a, b)
-      WHERE r.org_id = ${orgId} AND ${within(sql`r.submitted_at`, f)} ${typeIs(sql`r.case_type`, f)}
+      SELECT q.a, q.b, count(*)::int AS n FROM feedback_responses fr ${feedbackPlace(f)}
+      CROSS JOIN LATERAL (VALUES ('felt_heard', CASE WHEN fr.felt_heard THEN 'yes' ELSE 'no' END),
+                                 ('would_recommend', CASE WHEN fr.would_recommend THEN 'yes' ELSE 'no' END)) AS q(a, b)
+      WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${typeIs(sql`fr.case_type`, f)}
       GROUP BY q.a, q.b`),
   );
 }

@@ -38,7 +38,7 @@ export function createReportExportsService({ db, clock, audit }: { db: Db; clock
       const id = newId();
       await inOrg(db, actor.orgId, async (tx) => {
         ensureCaseTypeChoice(q.caseType, await caseTypeChoices(tx, actor.orgId));
-        const filter = { from: q.from, to: q.to, caseType: q.caseType };
+        const filter = { from: q.from, to: q.to, caseType: q.caseType, area: q.area, localAuthority: q.localAuthority };
         await insertExport(tx, { id, orgId: actor.orgId, report, filter, locale, requestedBy: actor.id, status: 'queued', createdAt: clock.now() });
         await enqueue(tx, reportExportJob, { orgId: actor.orgId, exportId: id }, { orgId: actor.orgId });
         await audit.record(tx, actor, actor.orgId, {

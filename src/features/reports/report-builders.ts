@@ -1,11 +1,18 @@
 // Each report: its queries (one per metric) and the tables and figures they make. Labels are msg() values, worded
 // in the reader's language where shown.
 import type { Db } from '#src/db/client.ts';
+import type { SQL } from '#src/db/orm.ts';
+import { suppressFigure } from './suppression.ts';
 import { msg } from '#src/i18n/i18n.ts';
 import { CASE_STATUSES, CASE_TYPE_LABELS, CLOSING_REASON_LABELS, CLOSING_REASONS, isCaseKind, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { REFERRAL_STATUS_LABELS, REFERRAL_STATUSES, SOURCE_LABELS } from '#src/features/referrals/referral-pages.present.ts';
 import { signedAgreementsByCaseType } from '#src/features/agreements/agreement-reads.ts';
-import { countFigure, type Labelled, medianFigure, type Metric, pivot } from './metrics.ts';
+import { stageTimes } from '#src/features/cases/case-reads.ts';
+import { keptAtFollowUp } from '#src/features/closing/closing-reads.ts';
+import { casesWorked, dbsStanding, hoursGiven, trainingStanding } from '#src/features/volunteers/volunteer-reads.ts';
+import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
+import { countFigure, type Labelled, medianFigure, type Metric, pivot, spread } from './metrics.ts';
+import { caseIs, narrowsCases, placeIs } from './report-filter.ts';
 import { METRIC_DEFINITIONS as D, type ReportId } from './report-list.ts';
 import * as q from './reports.repo.ts';
 import * as e from './engagement.repo.ts';
@@ -21,15 +28,22 @@ const typesIn = (f: q.ReportFilter, types: readonly ReportCaseType[]): Labelled[
     .map((c) => (c.name || !isCaseKind(c.kind) ? { key: c.code, label: c.name ?? c.code, asIs: true } : { key: c.code, label: CASE_TYPE_LABELS[c.kind] }));
 const COUNT: Labelled[] = [{ key: '', label: msg('Cases') }];
 
+/** What a report needs beyond its filter: the threshold, today (in the service's terms) and the volunteer policy. */
+export type ReportContext = { threshold: number; today: string; volunteerPolicy: Pick<VolunteerPolicy, 'cpdHoursPerYear' | 'dbsRecheckYears'> };
+
+const STAGES_LEFT = CASE_STATUSES.filter((s) => !['closed', 'withdrawn', 'unsuitable'].includes(s));
+const placeOnly = (f: q.ReportFilter) => (c: SQL) => placeIs(c, f);
+
 /** One report's metrics; `types` are the case types its rows list (the filter's choices: offered now or on a case). */
 export async function buildReport(
   tx: Db,
   orgId: string,
   id: ReportId,
   f: q.ReportFilter,
-  threshold: number,
+  ctx: ReportContext,
   types: readonly ReportCaseType[],
 ): Promise<Metric[]> {
+  const { threshold } = ctx;
   switch (id) {
     case 'referrals':
       return [
@@ -78,6 +92,18 @@ export async function buildReport(
             ],
             rowTotals: false,
             columnTotals: true,
+          },
+          threshold,
+        ),
+        spread(
+          (await stageTimes(tx, orgId, f, caseIs(f))).map((s) => ({ key: s.stage, count: s.spells, median: s.median, p90: s.p90 })),
+          {
+            id: 'time-in-stage',
+            title: msg('Time in each stage'),
+            definition: D.timeInStage,
+            rowHeading: msg('Stage'),
+            countHeading: msg('Times left'),
+            rows: labelled(STAGES_LEFT, STATUS_LABELS),
           },
           threshold,
         ),
@@ -170,7 +196,7 @@ export async function buildReport(
     case 'agreements':
       return [
         pivot(
-          await signedAgreementsByCaseType(tx, orgId, f),
+          await signedAgreementsByCaseType(tx, orgId, f, placeOnly(f)),
           {
             id: 'agreements-signed',
             title: msg('Agreements signed in the period'),
@@ -183,12 +209,72 @@ export async function buildReport(
           },
           threshold,
         ),
+        keptMetric(await keptAtFollowUp(tx, orgId, f, caseIs(f)), threshold),
         closedByReason(await q.casesClosedByReason(tx, orgId, f), threshold),
       ];
+    case 'volunteers': {
+      const cases = { caseIs: caseIs(f), narrows: narrowsCases(f) };
+      const hours = await hoursGiven(tx, orgId, f, cases);
+      const worked = await casesWorked(tx, orgId, f, cases);
+      const standingRows = (rows: Labelled[]) => ({
+        rowHeading: msg('Standing'),
+        rows,
+        columns: [{ key: '', label: msg('Volunteers') }],
+        rowTotals: false,
+        columnTotals: true,
+      });
+      return [
+        {
+          kind: 'figures',
+          id: 'volunteer-work',
+          title: msg('Hours and cases'),
+          unit: 'number',
+          figures: [
+            {
+              id: 'hours-given',
+              label: msg('Hours given'),
+              definition: D.hoursGiven,
+              value: Math.round(hours.minutes / 6) / 10,
+              basedOn: hours.volunteers,
+              suppression: suppressFigure(hours.volunteers, threshold),
+            },
+            countFigure('cases-worked', msg('Cases worked'), D.casesWorked, worked.cases, threshold),
+          ],
+        },
+        pivot(
+          await trainingStanding(tx, orgId, f, cases, { today: ctx.today, cpdMinutes: ctx.volunteerPolicy.cpdHoursPerYear * 60 }),
+          {
+            id: 'training-standing',
+            title: msg('Training standing (CPD)'),
+            definition: D.trainingStanding,
+            ...standingRows([
+              { key: 'current', label: msg('Current') },
+              { key: 'due', label: msg('Due this year') },
+              { key: 'lapsed', label: msg('Lapsed') },
+            ]),
+          },
+          threshold,
+        ),
+        pivot(
+          await dbsStanding(tx, orgId, f, cases, { today: ctx.today, recheckYears: ctx.volunteerPolicy.dbsRecheckYears }),
+          {
+            id: 'dbs-standing',
+            title: msg('DBS standing'),
+            definition: D.dbsStanding,
+            ...standingRows([
+              { key: 'current', label: msg('Current') },
+              { key: 'expiring', label: msg('Expiring within 3 months') },
+              { key: 'expired', label: msg('Expired or missing') },
+            ]),
+          },
+          threshold,
+        ),
+      ];
+    }
     case 'community-return': {
       const c = { ...f, caseType: f.caseType ?? 'community' };
       const counts = await q.funderCounts(tx, orgId, c);
-      const signed = (await signedAgreementsByCaseType(tx, orgId, c)).reduce((s, r) => s + Number(r.n), 0);
+      const signed = (await signedAgreementsByCaseType(tx, orgId, c, placeOnly(c))).reduce((s, r) => s + Number(r.n), 0);
       return [
         {
           kind: 'figures',
@@ -203,6 +289,7 @@ export async function buildReport(
             countFigure('feedback', msg('Feedback forms returned'), D.feedback, counts.feedback, threshold),
           ],
         },
+        keptMetric(await keptAtFollowUp(tx, orgId, c, caseIs(c)), threshold),
         closedByReason(await q.casesClosedByReason(tx, orgId, c), threshold),
       ];
     }
@@ -214,10 +301,32 @@ function closedByReason(counted: q.KeyCount[], threshold: number): Metric {
     counted,
     {
       id: 'closed-by-reason',
-      title: msg('How cases ended (follow-up status)'),
+      title: msg('How cases ended'),
       definition: D.closedByReason,
       rowHeading: msg('Reason'),
       rows: [...labelled(CLOSING_REASONS, CLOSING_REASON_LABELS), { key: 'not_recorded', label: msg('Not recorded') }],
+      columns: COUNT,
+      rowTotals: false,
+      columnTotals: true,
+    },
+    threshold,
+  );
+}
+
+function keptMetric(counted: q.KeyCount[], threshold: number): Metric {
+  return pivot(
+    counted,
+    {
+      id: 'kept-at-follow-up',
+      title: msg('Agreements kept at follow-up'),
+      definition: D.keptAtFollowUp,
+      rowHeading: msg('Answer at follow-up'),
+      rows: [
+        { key: 'kept', label: msg('Kept') },
+        { key: 'partly', label: msg('Partly kept') },
+        { key: 'not_kept', label: msg('Not kept') },
+        { key: 'no_answer', label: msg('No answer') },
+      ],
       columns: COUNT,
       rowTotals: false,
       columnTotals: true,

@@ -2,16 +2,17 @@
 // words are the agreed definitions (rules.md #62: "keep an agreed and versioned definition of each metric").
 import { msg } from '#src/i18n/i18n.ts';
 
-export const REPORT_IDS = ['referrals', 'cases', 'timeliness', 'engagement', 'agreements', 'feedback', 'community-return'] as const;
+export const REPORT_IDS = ['referrals', 'cases', 'timeliness', 'engagement', 'agreements', 'volunteers', 'feedback', 'community-return'] as const;
 export type ReportId = (typeof REPORT_IDS)[number];
 
 export const REPORTS: Record<ReportId, { title: string; summary: string }> = {
   referrals: { title: msg('Referrals by source and outcome'), summary: msg('Where referrals came from and what was decided') },
-  cases: { title: msg('Cases by stage'), summary: msg('Cases at each stage now, and cases opened and closed in the period') },
+  cases: { title: msg('Cases by stage'), summary: msg('Cases at each stage now, cases opened and closed in the period, and the time spent in each stage') },
   timeliness: { title: msg('Time to first contact and first meeting'), summary: msg('How long people wait, in days (the median)') },
   engagement: { title: msg('Engagement'), summary: msg('Whether both parties took part, and the meetings held, by kind') },
   feedback: { title: msg('Feedback and satisfaction'), summary: msg('How satisfied people were, whether they felt heard and would recommend the service') },
-  agreements: { title: msg('Agreements reached'), summary: msg('Agreements signed, and how cases ended') },
+  agreements: { title: msg('Agreements reached'), summary: msg('Agreements signed, whether they were kept at follow-up, and how cases ended') },
+  volunteers: { title: msg('Volunteers'), summary: msg('Hours given, cases worked, and where volunteers stand on training and DBS checks') },
   'community-return': { title: msg('Community funder return'), summary: msg('The counts housing associations and councils ask for') },
 };
 
@@ -25,6 +26,22 @@ export const METRIC_DEFINITIONS = {
   ),
   toFirstMeeting: msg(
     'For cases opened in the period: whole days from the referral arriving (or the case opening) to the first meeting held, of any kind; the median.',
+  ),
+  timeInStage: msg(
+    'Each time a case left a stage in the period: whole days from entering the stage (its previous stage change, or the case opening) to leaving it; the median, so half were quicker, and the 90th percentile, so nine in ten were quicker.',
+  ),
+  keptAtFollowUp: msg(
+    'Cases with a follow-up check-in due in the period, counted once at the latest, by the newest answer a party gave there to “Is the agreement being kept?”; “No answer” when no one answered it, or said only that it was not yet due.',
+  ),
+  hoursGiven: msg(
+    'Hours volunteers recorded for days in the period (all recorded hours: Parley has no separate approval of hours); with a case type or place chosen, only hours on such cases. Hidden when fewer volunteers than the threshold gave them.',
+  ),
+  casesWorked: msg('Cases with a volunteer assigned at some time in the period, each counted once.'),
+  trainingStanding: msg(
+    'Accredited volunteers today by their CPD: current when this calendar year’s CPD hours are done; due when not yet (by 31 December); lapsed when last year’s fell short and they were accredited before it began. With a case type or place chosen, only volunteers who worked such a case in the period.',
+  ),
+  dbsStanding: msg(
+    'Volunteers in training, trainees and accredited volunteers today by their latest DBS check: current; expiring when its recheck falls due within 3 months; expired when the recheck is overdue, the Update Service reported new information, or there is no check. With a case type or place chosen, only volunteers who worked such a case in the period.',
   ),
   agreementsSigned: msg('Cases whose written agreement was signed by everyone in the period, counted once, by case type.'),
   referred: msg('Referrals received in the period.'),

@@ -5,7 +5,7 @@
 import type { Writable } from 'node:stream';
 import type { Translate } from '#src/i18n/i18n.ts';
 import type { Metric } from './metrics.ts';
-import { cellText, SECONDARY_HINT, say, sayLabel } from './reports.present.ts';
+import { cellText, SECONDARY_HINT, SECONDARY_WORD, say, sayLabel, unitHeading } from './reports.present.ts';
 
 type Row = (string | number)[];
 export type XlsxRow = { row: Row; bold?: boolean };
@@ -30,8 +30,18 @@ export function* xlsxRows(t: Translate, title: string, period: string, metrics: 
         yield {
           row: [labels[i]!, ...cells.map((c) => (c.suppression === 'none' ? c.count : cellText(t, { value: c.count, suppression: c.suppression }, threshold)))],
         };
+    } else if (m.kind === 'spread') {
+      yield { row: [say(t, m.definition)] };
+      yield { row: [say(t, m.rowHeading), say(t, m.countHeading), t('Median days'), t('90th percentile days')], bold: true };
+      for (const r of m.rows)
+        yield {
+          row:
+            r.suppression === 'none'
+              ? [say(t, r.label), r.count, r.median ?? '–', r.p90 ?? '–']
+              : [say(t, r.label), cellText(t, { value: r.count, suppression: r.suppression }, threshold), say(t, SECONDARY_WORD), say(t, SECONDARY_WORD)],
+        };
     } else {
-      yield { row: [t('Measure'), m.unit === 'days' ? t('Median days') : t('Count'), t('Definition')], bold: true };
+      yield { row: [t('Measure'), unitHeading(t, m.unit), t('Definition')], bold: true };
       for (const f of m.figures)
         yield { row: [say(t, f.label), f.suppression === 'none' && f.value !== null ? f.value : cellText(t, f, threshold), say(t, f.definition)] };
     }

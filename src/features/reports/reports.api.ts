@@ -1,5 +1,5 @@
-// The reports API (reports.view): the list of standard reports, and one report over a period and case type as
-// JSON. A suppressed figure has value null and says why: "fewer_than_threshold", or "secondary" (hidden so a total
+// The reports API (reports.view): the list of standard reports, and one report over a period, case type and place as
+// JSON (an area or local authority the service does not cover is a 422 naming the field and the choices). A suppressed figure has value null and says why: "fewer_than_threshold", or "secondary" (hidden so a total
 // cannot reveal a small number).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -26,9 +26,25 @@ const ZMetric = z.union([
   }),
   z.object({
     id: z.string(),
+    kind: z.literal('spread'),
+    title: z.string(),
+    definition: z.string(),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        count: z.number().nullable().describe('How many times (cases leaving the stage) the days rest on'),
+        medianDays: z.number().nullable(),
+        p90Days: z.number().nullable().describe('The 90th percentile: nine in ten took at most this many days'),
+        suppressed: ZSuppressed,
+      }),
+    ),
+  }),
+  z.object({
+    id: z.string(),
     kind: z.literal('figures'),
     title: z.string(),
-    unit: z.enum(['count', 'days']),
+    unit: z.enum(['count', 'days', 'number']).describe('number: a figure of its own unit, named in its label (hours)'),
     figures: z.array(
       z.object({
         id: z.string(),
@@ -68,7 +84,7 @@ export function registerReportsApi(app: FastifyInstance, deps: Pick<Deps, 'repor
     '/api/v1/reports/:report',
     {
       schema: {
-        summary: 'One report over a period (a year to today by default) and case type, small numbers suppressed',
+        summary: 'One report over a period (a year to today by default), case type, area and local authority, small numbers suppressed',
         tags,
         security,
         params: ZReportParams,
@@ -80,6 +96,8 @@ export function registerReportsApi(app: FastifyInstance, deps: Pick<Deps, 'repor
             from: z.string(),
             to: z.string(),
             caseType: z.string().nullable(),
+            area: z.string().nullable().describe('The postcode area chosen, as the service keeps it'),
+            localAuthority: z.string().nullable().describe('The local authority chosen, as the service keeps it'),
             threshold: z.number().describe('Counts from 1 to threshold − 1 are suppressed'),
             metrics: z.array(ZMetric),
           }),
@@ -95,6 +113,8 @@ export function registerReportsApi(app: FastifyInstance, deps: Pick<Deps, 'repor
         from: r.from,
         to: r.to,
         caseType: r.caseType ?? null,
+        area: r.area ?? null,
+        localAuthority: r.localAuthority ?? null,
         threshold: r.threshold,
         metrics: r.metrics.map((m) => metricJson(req.t, m)),
       };

@@ -1,7 +1,7 @@
 // Reports as people and programs read them: table rows with their words (page), CSV lines, and the API's JSON, each
 // with every suppressed figure hidden the same way (the count itself never leaves this file when suppressed).
 import { msg, type Translate } from '#src/i18n/i18n.ts';
-import type { Figure, Labelled, Metric, TableMetric } from './metrics.ts';
+import type { Figure, Labelled, Metric, SpreadMetric, TableMetric } from './metrics.ts';
 import type { Cell } from './suppression.ts';
 
 export const SECONDARY_WORD = msg('withheld');
@@ -35,6 +35,25 @@ export function tableRows(t: Translate, m: TableMetric, threshold: number): { he
   return { head, rows: m.cells.map((row, i) => [labels[i]!, ...row.map((c) => cellText(t, cellOf(c), threshold))]) };
 }
 
+/** The unit a figures metric's values are in, as its column heading. */
+export function unitHeading(t: Translate, unit: 'count' | 'days' | 'number'): string {
+  return unit === 'days' ? t('Median days') : unit === 'number' ? t('Figure') : t('Count');
+}
+
+/** A spread's header and rows as words: the stage, how many times, the median and the 90th percentile in days. */
+export function spreadRows(t: Translate, m: SpreadMetric, threshold: number): { head: string[]; rows: string[][] } {
+  const head = [say(t, m.rowHeading), say(t, m.countHeading), t('Median days'), t('90th percentile days')];
+  const days = (v: number | null) => (v === null ? '–' : String(v));
+  const rows = m.rows.map((r) => {
+    if (r.suppression !== 'none') {
+      const hidden = cellText(t, { value: r.count, suppression: r.suppression }, threshold);
+      return [say(t, r.label), hidden, say(t, SECONDARY_WORD), say(t, SECONDARY_WORD)];
+    }
+    return [say(t, r.label), String(r.count), days(r.median), days(r.p90)];
+  });
+  return { head, rows };
+}
+
 export function figureRows(t: Translate, figures: Figure[], threshold: number) {
   return figures.map((f) => ({ label: say(t, f.label), definition: say(t, f.definition), text: cellText(t, figureOf(f), threshold), basedOn: f.basedOn }));
 }
@@ -49,11 +68,11 @@ export function reportCsv(t: Translate, title: string, period: string, metrics: 
   ];
   for (const m of metrics) {
     lines.push([]);
-    if (m.kind === 'table') {
-      const { head, rows } = tableRows(t, m, threshold);
+    if (m.kind === 'table' || m.kind === 'spread') {
+      const { head, rows } = m.kind === 'table' ? tableRows(t, m, threshold) : spreadRows(t, m, threshold);
       lines.push([say(t, m.title)], [say(t, m.definition)], head, ...rows);
     } else {
-      lines.push([say(t, m.title)], [t('Measure'), m.unit === 'days' ? t('Median days') : t('Count'), t('Definition')]);
+      lines.push([say(t, m.title)], [t('Measure'), unitHeading(t, m.unit), t('Definition')]);
       for (const f of figureRows(t, m.figures, threshold)) lines.push([f.label, f.text, f.definition]);
     }
   }
@@ -83,6 +102,24 @@ export function metricJson(t: Translate, m: Metric) {
         basedOn: f.suppression === 'none' ? f.basedOn : null,
         suppressed: mark(f.suppression),
       })),
+    };
+  if (m.kind === 'spread')
+    return {
+      id: m.id,
+      kind: 'spread' as const,
+      title: say(t, m.title),
+      definition: say(t, m.definition),
+      rows: m.rows.map((r) => {
+        const shown = r.suppression === 'none';
+        return {
+          key: r.key,
+          label: say(t, r.label),
+          count: shown ? r.count : null,
+          medianDays: shown ? r.median : null,
+          p90Days: shown ? r.p90 : null,
+          suppressed: mark(r.suppression),
+        };
+      }),
     };
   return {
     id: m.id,

@@ -15,7 +15,8 @@ import { barsOf, chartSvg } from './charts.ts';
 import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
 import type { Metric } from './metrics.ts';
 import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
-import { figureRows, reportCsv, SECONDARY_HINT, say, tableRows } from './reports.present.ts';
+import { figureRows, reportCsv, SECONDARY_HINT, say, spreadRows, tableRows, unitHeading } from './reports.present.ts';
+import { AppError } from '#src/lib/app-error.ts';
 import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
 
 function reportOf(req: FastifyRequest): ReportId {
@@ -34,22 +35,33 @@ async function metricView(t: Translate, m: Metric, threshold: number) {
     id: m.id,
     title,
     description: t('Bar chart of the figures in the table below. A hidden figure is shown as words, never as a bar.'),
-    axis: m.kind === 'figures' && m.unit === 'days' ? t('Median days') : t('Count'),
+    axis: m.kind === 'spread' ? t('Median days') : m.kind === 'figures' ? unitHeading(t, m.unit) : t('Count'),
   });
-  if (m.kind === 'table')
-    return { kind: m.kind, id: m.id, title, chart, definition: say(t, m.definition), ...tableRows(t, m, threshold), hasTotalsRow: m.columnTotals };
-  return {
-    kind: m.kind,
-    id: m.id,
-    title,
-    chart,
-    unitHeading: m.unit === 'days' ? t('Median days') : t('Count'),
-    figures: figureRows(t, m.figures, threshold),
-  };
+  // A spread is shown as a table: its rows are words already.
+  if (m.kind === 'table' || m.kind === 'spread')
+    return {
+      kind: 'table',
+      id: m.id,
+      title,
+      chart,
+      definition: say(t, m.definition),
+      ...(m.kind === 'table' ? tableRows(t, m, threshold) : spreadRows(t, m, threshold)),
+    };
+  return { kind: m.kind, id: m.id, title, chart, unitHeading: unitHeading(t, m.unit), figures: figureRows(t, m.figures, threshold) };
 }
 
+/** The report's filter as the address keeps it (blank values left out). */
+const filterOf = (r: Pick<ReportQuery, 'caseType' | 'area' | 'localAuthority'> & { from: string; to: string }) =>
+  queryString({ from: r.from, to: r.to, caseType: r.caseType, area: r.area, localAuthority: r.localAuthority });
+
+/** The choices of a select: blank first ("all"), then each value, the one asked for selected (compared as written). */
+const selectItems = (all: string, values: string[], asked: unknown, same: (a: string, b: string) => boolean = (a, b) => a === b) => [
+  { value: '', text: all },
+  ...values.map((v) => ({ value: v, text: v, selected: typeof asked === 'string' && same(v, asked) })),
+];
+
 export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
-  /** The report to download, or undefined when its filter is refused (a case type the service does not have). */
+  /** The report to download, or undefined when its filter is refused (a case type or place the service does not have). */
   const downloaded = async (req: FastifyRequest, id: ReportId, q: ReportQuery) => {
     try {
       return await deps.reports.report(req.actor!, id, q, 'downloaded');
@@ -106,6 +118,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       }
     const choices = report?.choices ?? (await deps.reports.caseTypeChoices(req.actor!));
     const typeName = caseTypeNamer(req.t, choices);
+    const places = await deps.reports.places(req.actor!);
     const base = {
       pageTitle: req.t(REPORTS[id].title),
       reportId: id,
@@ -115,6 +128,13 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
         { value: '', text: req.t('All case types') },
         ...choices.map((c) => ({ value: c.code, text: typeName(c.code), selected: values.caseType === c.code })),
       ],
+      areaItems: selectItems(req.t('All areas'), places.areas, values.area, (a, b) => a === b.trim().toUpperCase().replace(/\s+/g, ' ')),
+      localAuthorityItems: selectItems(
+        req.t('All local authorities'),
+        places.localAuthorities,
+        values.localAuthority,
+        (a, b) => a.toLowerCase() === b.trim().toLowerCase(),
+      ),
     };
     if (!report) {
       return reply.code(422).page('reports/views/report.njk', {
@@ -124,11 +144,12 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       });
     }
     const t = req.t;
-    const filter = queryString({ from: report.from, to: report.to, caseType: report.caseType });
+    const filter = filterOf(report);
     return reply.page('reports/views/report.njk', {
       ...base,
       fields: {},
-      values: { ...values, from: report.from, to: report.to },
+      values: { ...values, from: report.from, to: report.to, area: report.area ?? '', localAuthority: report.localAuthority ?? '' },
+      placeNote: [report.area, report.localAuthority].filter(Boolean).join(', '),
       period: t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) }),
       thresholdNote: t('Figures from 1 to {max} are shown as “fewer than {n}”, so no one can be identified.', {
         max: report.threshold - 1,

@@ -1,0 +1,50 @@
+// How long cases spend in each stage, for the reports (published through case-reads.ts): one query over the stage
+// changes on the timeline (case_events of kind transition, whose data says from and to), never a case or a name.
+import type { Db } from '#src/db/client.ts';
+import { sql, type SQL } from '#src/db/orm.ts';
+
+export type StageTime = { stage: string; spells: number; median: number | null; p90: number | null };
+
+/**
+ * For each stage, every time a case left it in the period: whole days from entering the stage (the case's previous
+ * stage change, or its opening) to leaving it; the median, the 90th percentile and how many times cases left it.
+ * The cases that moved in the period are found first (case_events_org_transition_idx); their stage changes are then
+ * read in order (case_events_case_at_idx) and paired with lag(), all in the database.
+ */
+export async function stageTimes(
+  tx: Db,
+  orgId: string,
+  range: { from: Date; toExclusive: Date },
+  /** More conditions on the case (aliased c), as `AND …`: the reports' case type and place. */
+  caseIs: (c: SQL) => SQL = () => sql``,
+): Promise<StageTime[]> {
+  const from = range.from.toISOString();
+  const to = range.toExclusive.toISOString();
+  const result = await tx.execute(sql`
+    WITH moved AS (
+      SELECT DISTINCT e.case_id FROM case_events e
+      WHERE e.org_id = ${orgId} AND e.kind = 'transition' AND e.data ? 'from'
+        AND e.at >= ${from}::timestamptz AND e.at < ${to}::timestamptz
+    ), spells AS (
+      SELECT e.data->>'from' AS stage, e.at AS left_at,
+             coalesce(lag(e.at) OVER (PARTITION BY e.case_id ORDER BY e.at, e.id), c.opened_at) AS entered_at
+      FROM moved m
+      JOIN cases c ON c.org_id = ${orgId} AND c.id = m.case_id ${caseIs(sql`c`)}
+      JOIN case_events e ON e.case_id = m.case_id AND e.org_id = ${orgId} AND e.kind = 'transition' AND e.data ? 'from'
+        AND e.at < ${to}::timestamptz
+    )
+    SELECT stage, count(*)::int AS spells,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY days) AS median,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY days) AS p90
+    FROM (SELECT stage, floor(greatest(0, extract(epoch FROM left_at - entered_at)) / 86400) AS days FROM spells
+          WHERE left_at >= ${from}::timestamptz) s
+    GROUP BY stage`);
+  // Days to one decimal place (a percentile between two whole days is worked out in floating point).
+  const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  return (result as unknown as { rows: { stage: string; spells: number; median: unknown; p90: unknown }[] }).rows.map((r) => ({
+    stage: r.stage,
+    spells: r.spells,
+    median: num(r.median),
+    p90: num(r.p90),
+  }));
+}
