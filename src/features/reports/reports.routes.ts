@@ -16,7 +16,6 @@ import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
 import type { Metric } from './metrics.ts';
 import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
 import { figureRows, reportCsv, SECONDARY_HINT, say, spreadRows, tableRows, unitHeading } from './reports.present.ts';
-import { AppError } from '#src/lib/app-error.ts';
 import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
 
 function reportOf(req: FastifyRequest): ReportId {
