@@ -57,10 +57,7 @@ describe('extracting messages from Nunjucks', () => {
   });
 
   it('finds the messages inside a block set, which Nunjucks keeps outside the node’s fields', () => {
-    const found = extractFromNjk('x.njk', `{% set hintHtml %}
-  {{ t("Answer these first.") }}
-{% endset %}
-{{ t("After") }}`);
+    const found = extractFromNjk('x.njk', '{% set hintHtml %}\n  {{ t("Answer these first.") }}\n{% endset %}\n{{ t("After") }}');
     expect(found.map((f) => f.text)).toEqual(['Answer these first.', 'After']);
   });
 });
