@@ -117,7 +117,7 @@ export function recordRows(t: Translate, m: ShownMeeting) {
   if (!r) return [];
   const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
   // What was typed keeps its lines: the issues are one per line, and each becomes an issue the Outcome gate asks about.
-  const typed = (key: string, text: string) => ({ key: { text: t(key) }, value: { text, classes: 'parley-pre' } });
+  const typed = (key: string, text: string) => ({ key: { text: t(key) }, value: { text }, typed: true });
   return [
     ...(r.groundRules.length ? [row(msg('Ground rules agreed'), r.groundRules.join('; '))] : []),
     ...(r.issues ? [typed(msg('Issues identified'), r.issues)] : []),
