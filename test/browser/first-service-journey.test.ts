@@ -45,6 +45,7 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
   let page: Page;
   let secret = '';
   let reference = '';
+  let caseReference = '';
   const watch = new PageWatch();
 
   beforeAll(async () => {
@@ -377,6 +378,8 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
     await check('the referral');
     await page.getByRole('button', { name: 'Accept and open a case' }).click();
     await flash('Referral accepted. This is the new case.');
+    caseReference = /\bHBR-\d{4}-\d{4}\b/.exec((await h1().textContent()) ?? '')?.[0] ?? '';
+    expect(caseReference).toMatch(/^HBR-2026-\d{4}$/);
     await check('the new case');
 
     await refusedMove('Ready', ['Ready needs at least two parties on the case'], 'move to Ready refused: one party');
@@ -524,6 +527,10 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
     await moveTo('Outcome');
     await flash('The case has moved.');
     await check('moved to Outcome');
+
+    await menu('Cases').click();
+    await pw(page.getByRole('row', { name: new RegExp(`^${caseReference}`) })).toContainText('Outcome');
+    await check('the case list');
   });
 
   it('checked every page it visited with axe and for sideways scrolling at 1280 px', () => {
