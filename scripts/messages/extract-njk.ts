@@ -20,6 +20,8 @@ function* walk(node: unknown): Generator<NjkNode> {
   const n = node as NjkNode;
   yield n;
   for (const field of n.fields ?? []) yield* walk(n[field]);
+  // A block set ({% set x %}…{% endset %}) keeps what it captures in `body`, which is not one of its fields.
+  if (n.typename === 'Set' && n.body) yield* walk(n.body);
 }
 
 export function extractFromNjk(file: string, source: string): Found[] {

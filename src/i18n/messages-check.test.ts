@@ -55,6 +55,11 @@ describe('extracting messages from Nunjucks', () => {
       ['Save {n}', 2],
     ]);
   });
+
+  it('finds the messages inside a block set, which Nunjucks keeps outside the node’s fields', () => {
+    const found = extractFromNjk('x.njk', '{% set hintHtml %}\n  {{ t("Answer these first.") }}\n{% endset %}\n{{ t("After") }}');
+    expect(found.map((f) => f.text)).toEqual(['Answer these first.', 'After']);
+  });
 });
 
 describe('the catalogue check', () => {

@@ -115,7 +115,7 @@ describe('after the meetings', () => {
     body.append('groundRules', 'Listen to each other without interrupting');
     body.append('groundRules', 'No offensive remarks or name-calling');
     for (const [k, value] of Object.entries({
-      issues: 'Parking across the drive',
+      issues: 'Parking across the drive\nBins left on the path',
       options: 'Marked bays; a note first',
       outcome: 'Both agree to try marked bays',
       nextStep: 'another_joint',
@@ -129,14 +129,17 @@ describe('after the meetings', () => {
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toContain('done=recordedRequest');
-    const shown = pageText((await vera.get(url(joint.id))).body);
+    const html = (await vera.get(url(joint.id))).body;
+    // Each issue on its own line, as typed: the Outcome gate asks what became of each one.
+    expect(html).toMatch(/Parking across the drive<br \/>\s*Bins left on the path/);
+    const shown = pageText(html);
     expect(shown).toContain('Held');
     expect(shown).toContain('Ground rules agreed Listen to each other without interrupting; No offensive remarks or name-calling');
     expect(shown).toContain('Next step Another joint meeting');
     const one = (await api(vera, joint.id, '')).json();
     expect(one.participants.map((p: { attended: boolean | null }) => p.attended)).toEqual([true, true, true, false]);
     expect(one.record).toMatchObject({
-      issues: 'Parking across the drive',
+      issues: 'Parking across the drive\nBins left on the path',
       outcome: 'Both agree to try marked bays',
       nextStep: 'another_joint',
       recordedBy: 'Vera Volunteer',

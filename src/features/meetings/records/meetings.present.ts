@@ -127,13 +127,15 @@ export function recordRows(t: Translate, m: ShownMeeting) {
   const r = m.record;
   if (!r) return [];
   const row = (key: string, text: string) => ({ key: { text: t(key) }, value: { text } });
+  // What was typed keeps its lines: the issues are one per line, and each becomes an issue the Outcome gate asks about.
+  const typed = (key: string, text: string) => ({ key: { text: t(key) }, value: { text }, typed: true });
   return [
     ...(r.groundRules.length ? [row(msg('Ground rules agreed'), r.groundRules.join('; '))] : []),
-    ...(r.issues ? [row(msg('Issues identified'), r.issues)] : []),
-    ...(r.options ? [row(msg('Options discussed'), r.options)] : []),
-    row(msg('Outcome'), r.outcome),
+    ...(r.issues ? [typed(msg('Issues identified'), r.issues)] : []),
+    ...(r.options ? [typed(msg('Options discussed'), r.options)] : []),
+    typed(msg('Outcome'), r.outcome),
     row(msg('Next step'), t(NEXT_STEP_LABELS[r.nextStep as NextStep] ?? r.nextStep)),
-    ...(r.notes ? [row(msg('Notes'), r.notes)] : []),
+    ...(r.notes ? [typed(msg('Notes'), r.notes)] : []),
     row(msg('Recorded by'), r.recordedBy),
   ];
 }

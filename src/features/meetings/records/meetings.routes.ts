@@ -73,7 +73,12 @@ async function renderCaseMeetings(deps: Pick<Deps, 'meetings'>, pages: CasePages
     header,
     canBook,
     upcoming: upcoming.map((m) => meetingRow(req.t, m)),
-    past: past.map((m) => meetingRow(req.t, m)),
+    // A booked meeting that has ended is waiting for its record, not for answers.
+    past: past.map((m) =>
+      m.status === 'booked'
+        ? { ...meetingRow(req.t, m), status: req.t('Not recorded yet'), statusClass: 'moj-badge--orange', responses: '' }
+        : meetingRow(req.t, m),
+    ),
     openRequests: list.requests.filter((r) => r.status === 'open').map((r) => requestRow(req.t, r, list.now)),
     flash: flashOf(req),
   });
