@@ -7,6 +7,7 @@ export const RESULTS_FILE = join(ROOT, 'bench', 'results.md');
 /** In the order they appear in the file. "mechanisms" and "datapath" are written by hand (no run rewrites them), but kept. */
 const SECTIONS = [
   'foundation',
+  'pages',
   'mechanisms',
   'cases',
   'datapath',

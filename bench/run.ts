@@ -1,5 +1,6 @@
 // npm run bench: every benchmark, one after the other, each writing its own section of bench/results.md.
 //   node bench/run.ts foundation   start-up, memory, /healthz and /home (bench/foundation.ts)
+//   node bench/run.ts pages        statements and CPU time of one request to each role's home and the staff pages (bench/pages.ts)
 //   node bench/run.ts cases        "Referrals and the case": a generated service of 100k cases (bench/cases/run.ts)
 //   node bench/run.ts volunteers   "Volunteers and co-mediator pairs": pair suggestions, batch allocation vs HiGHS (bench/volunteers/run.ts)
 //   node bench/run.ts pairs        the same suggestions through the service and the database (bench/volunteers/service.ts)
@@ -22,10 +23,12 @@ import { killAll } from './server-process.ts';
 import { cleanUpVolunteers, runVolunteers } from './volunteers/run.ts';
 import { cleanUpReports, runReports } from './reports.ts';
 import { runPairsService } from './volunteers/service.ts';
+import { runPages } from './pages.ts';
 import { cleanUpSend, runSend } from './send/run.ts';
 
 const BENCHMARKS = {
   foundation: { run: runFoundation, cleanUp: cleanUpFoundation },
+  pages: { run: runPages, cleanUp: async () => {} },
   cases: { run: runCases, cleanUp: cleanUpCases },
   volunteers: { run: runVolunteers, cleanUp: cleanUpVolunteers },
   pairs: { run: runPairsService, cleanUp: async () => {} },

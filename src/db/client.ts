@@ -42,12 +42,17 @@ export type Database = {
   close(): Promise<void>;
 };
 
-/** fastPath: the embedded database's fast path, checked at start-up (default on; PARLEY_DB_FAST_PATH in config.ts). */
-export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; poolSize?: number; fastPath?: boolean };
+/**
+ * fastPath: the embedded database's fast path, checked at start-up (default on; PARLEY_DB_FAST_PATH in config.ts).
+ * logQuery: told of every statement Drizzle runs (its documented logger), for the benchmark that counts a page's
+ * statements (bench/pages.ts); the app never sets it, as a statement's parameters are what people typed.
+ */
+export type LogQuery = (query: string, params: unknown[]) => void;
+export type OpenOptions = { databaseUrl?: string; dataDir?: string; pglite?: PGlite; poolSize?: number; fastPath?: boolean; logQuery?: LogQuery };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  if (opts.pglite) return wrapPglite(opts.pglite, opts.fastPath ?? true, async () => {});
+  if (opts.pglite) return wrapPglite(opts.pglite, opts.fastPath ?? true, async () => {}, opts.logQuery);
   if (!opts.dataDir) throw new Error('openDatabase needs a databaseUrl, a dataDir or a PGlite instance');
   mkdirSync(opts.dataDir, { recursive: true });
   const release = acquireDataDirLock(opts.dataDir);
@@ -88,12 +93,12 @@ function plainClient(pglite: PGlite, turns: Turns): QueryClient {
   return { query, transaction };
 }
 
-async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Promise<void>): Promise<Database> {
+async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Promise<void>, logQuery?: LogQuery): Promise<Database> {
   for (const oid of DRIZZLE_TEXT_TYPES) pglite.parsers[oid] = (value: string) => value;
   const turns = createTurns();
   const plain = plainClient(pglite, turns);
   const fast = fastPath ? await fastPathClient(pglite, plain, turns) : undefined;
-  const db = loadPgliteDriver().drizzle({ client: (fast ?? plain) as PGlite }) as unknown as Db;
+  const db = loadPgliteDriver().drizzle({ client: (fast ?? plain) as PGlite, ...(logQuery ? { logger: { logQuery } } : {}) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
