@@ -11,6 +11,7 @@ import { referrals } from '#src/db/schema/referrals.ts';
 import { rjLetters } from '#src/db/schema/rj.ts';
 import { sendCases, sendCertificates } from '#src/db/schema/send.ts';
 import { inOrg } from '#src/db/tenant.ts';
+import { queueLetter } from '#src/features/email/outbox.ts';
 import { newId } from '#src/lib/ids.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { type MeetingsWorld, meetingsWorld, pageText } from '../support/meetings.ts';
@@ -155,6 +156,22 @@ beforeAll(async () => {
       answeredAt: now,
     });
   });
+  await h.deps.caseActivity.addNote(w.admin, w.caseId, { body: 'TEAM-NOTE Sam and Alex both came to the office' });
+  await h.deps.caseActivity.addNote(w.admin, w.caseId, { body: 'THIRD-PARTY-NOTE what a neighbour told us', thirdParty: true });
+  await inOrg(h.deps.db, w.orgId, async (tx) => {
+    const letter = (toName: string, subject: string) =>
+      queueLetter(tx, {
+        orgId: w.orgId,
+        template: 'meeting_invitation',
+        toName,
+        addressLines: [SAM.address],
+        subject,
+        text: `${subject}: see Alex at 10am`,
+        caseId: w.caseId,
+      });
+    await letter('Sam Example', 'SAM-POST-LETTER Invitation to a meeting');
+    await letter(ALEX.name, 'OTHER-POST-LETTER Invitation to a meeting');
+  });
   const request = (await h.deps.dataRequests.record(w.admin, { kind: 'access', requesterName: 'Sam Example', receivedOn: '2026-12-01' })).id;
   const ada = await w.signIn(w.members.ada);
   await ada.get(`/data-protection/requests/${request}`);
@@ -208,6 +225,24 @@ describe('each feature’s part of the archive', () => {
     expect(text).toContain('SAM-CHECKIN all quiet');
     expect(text).toContain('At a visit');
     expect(all).not.toContain('OTHER-FEEDBACK');
+  });
+
+  it('leaves out a team note marked as about other people and counts it, and keeps an ordinary one redacted', () => {
+    const text = pageText(html);
+    expect(text).toContain('TEAM-NOTE Sam and [redacted] both came to the office');
+    expect(all).not.toContain('THIRD-PARTY-NOTE');
+    expect(all).not.toContain('what a neighbour told us');
+    expect(text).toContain('1 note that staff marked as about other people was left out.');
+    expect(JSON.stringify(data.cases[0])).toContain('"aboutOtherPeople":1');
+  });
+
+  it('holds the letter to post addressed to the person, redacted, and not the other party’s', () => {
+    const text = pageText(html);
+    expect(text).toContain('Letters we wrote to you by post');
+    expect(text).toContain('SAM-POST-LETTER Invitation to a meeting');
+    expect(text).toContain('To post');
+    expect(JSON.stringify(data)).toContain('SAM-POST-LETTER Invitation to a meeting: see [redacted] at 10am');
+    expect(all).not.toContain('OTHER-POST-LETTER');
   });
 
   it('shows consent in words with its date, not its code', () => {

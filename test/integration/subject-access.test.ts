@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from '#src/db/orm.ts';
 import { auditEvents } from '#src/db/schema/audit.ts';
-import { parties } from '#src/db/schema/cases.ts';
+import { caseEvents, parties } from '#src/db/schema/cases.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, jointMeeting, type MeetingsWorld, meetingsWorld, pageText } from '../support/meetings.ts';
@@ -171,5 +171,49 @@ describe('the person’s data', () => {
     );
     expect(audited).toHaveLength(2);
     expect(JSON.stringify(audited)).not.toContain('Sam Example');
+  });
+});
+
+describe('a note marked as about other people', () => {
+  it('is a choice on the note form, and shows its tag on the timeline', async () => {
+    const cora = await w.signIn(w.members.cora);
+    const form = await cora.get(`/cases/${w.caseId}/timeline`);
+    expect(form.body).toMatch(/<input[^>]+name="thirdParty"[^>]+value="yes"/);
+    expect(pageText(form.body)).toContain('This note is about other people');
+    expect(pageText(form.body)).toContain('It is left out when someone asks for a copy of their data');
+    expect(pageText(form.body)).not.toContain('About other people');
+    const res = await cora.post(`/cases/${w.caseId}/notes`, { body: 'PAGE-THIRD-PARTY what the neighbour said', visibility: 'team', thirdParty: 'yes' });
+    expect(res.statusCode).toBe(303);
+    const timeline = pageText((await cora.get(`/cases/${w.caseId}/timeline`)).body);
+    expect(timeline).toMatch(/About other people[\s\S]*PAGE-THIRD-PARTY/);
+    const audited = await asSystem(h.deps.db, (tx) =>
+      tx
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'note.added'), eq(auditEvents.entityId, w.caseId))),
+    );
+    expect(audited.some((a) => (a.detail as { thirdParty?: boolean } | null)?.thirdParty === true)).toBe(true);
+  });
+
+  it('can be added through the API with thirdParty, and is left out of the archive', async () => {
+    const cora = await w.signIn(w.members.cora);
+    await cora.get('/home');
+    const api = apiAs(h, cora);
+    const added = await api('POST', `/api/v1/cases/${w.caseId}/notes`, { body: 'API-THIRD-PARTY a cousin’s worries', thirdParty: true });
+    expect(added.statusCode).toBeLessThan(300);
+    const [event] = await inOrg(h.deps.db, w.orgId, (tx) =>
+      tx
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, w.caseId), eq(caseEvents.body, 'API-THIRD-PARTY a cousin’s worries'))),
+    );
+    expect(event?.data).toEqual({ thirdParty: true });
+    const res = await api('GET', `/api/v1/data-protection/requests/${requestId}/archive?partyId=${w.parties.sam}`);
+    const archive = Object.values(unzipSync(new Uint8Array(res.rawPayload)))
+      .map((f) => strFromU8(f))
+      .join('\n');
+    expect(archive).not.toContain('API-THIRD-PARTY');
+    expect(archive).not.toContain('PAGE-THIRD-PARTY');
+    expect(archive).toContain('2 notes that staff marked as about other people were left out.');
   });
 });

@@ -194,13 +194,14 @@ export function createCaseActivityService(deps: { db: Db; clock: Clock; audit: A
           body: input.body,
           visibility: input.restricted || input.disclosure ? 'restricted' : 'team',
           disclosure: Boolean(input.disclosure),
+          ...(input.thirdParty ? { data: { thirdParty: true } } : {}),
         });
         if (input.disclosure) await recordDisclosure(tx, actor, caseId, input.partyId ?? null, input.body, 'case note');
         await audit.record(tx, actor, actor.orgId, {
           action: 'note.added',
           entityType: 'case',
           entityId: caseId,
-          detail: { restricted: Boolean(input.restricted || input.disclosure) },
+          detail: { restricted: Boolean(input.restricted || input.disclosure), thirdParty: Boolean(input.thirdParty) },
         });
       });
     },

@@ -147,7 +147,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
   register({
     path: '/cases/:id/notes',
     tab: 'timeline',
-    order: ['body', 'partyId', 'visibility', 'disclosure'],
+    order: ['body', 'partyId', 'visibility', 'disclosure', 'thirdParty'],
     schema: ZNote,
     shape: (b) => ({
       input: {
@@ -155,6 +155,7 @@ export function registerCaseFormRoutes(app: FastifyInstance, deps: Pick<Deps, 'c
         partyId: optionalText(b, 'partyId'),
         restricted: textOf(b, 'visibility') === 'restricted',
         disclosure: isTicked(b, 'disclosure'),
+        thirdParty: isTicked(b, 'thirdParty'),
       },
     }),
     run: (actor, caseId, data) => deps.caseActivity.addNote(actor, caseId, data),

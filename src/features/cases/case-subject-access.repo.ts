@@ -2,7 +2,8 @@
 // (their own words), the case's timeline entries about them or the whole case, and, kept apart and never for the
 // archive itself, how to recognise the other people on those cases so their details can be redacted. Entries about
 // another party, private to another party's side, and restricted (safeguarding) entries are not read at all: they
-// are counted, so the person answering the request knows what was withheld.
+// are counted, so the person answering the request knows what was withheld; so are entries staff marked as about
+// other people (`data.thirdParty`), which are counted apart.
 import type { Db } from '#src/db/client.ts';
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from '#src/db/orm.ts';
 import { caseEvents, cases, intakeRecords, parties, safeguardingRecords } from '#src/db/schema/cases.ts';
@@ -58,11 +59,14 @@ export async function caseRecordsOfParties(tx: Db, orgId: string, partyIds: stri
       ne(caseEvents.visibility, 'restricted'),
       or(eq(caseEvents.partyId, p.id), and(isNull(caseEvents.partyId), eq(caseEvents.visibility, 'team'))),
     );
+    // Notes staff marked as about other people are theirs in place only: counted, never read.
+    const aboutOthers = sql<boolean>`coalesce((${caseEvents.data}->>'thirdParty')::boolean, false)`;
     const events = await tx
       .select({ at: caseEvents.at, kind: caseEvents.kind, summary: caseEvents.summary, body: caseEvents.body })
       .from(caseEvents)
-      .where(theirs)
+      .where(and(theirs, sql`not ${aboutOthers}`))
       .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+    const [leftOut] = await tx.select({ n: sql<number>`count(*)::int` }).from(caseEvents).where(and(theirs, aboutOthers));
     // When the consent shown was recorded: the date signed when there is one, else the day it was recorded.
     const [consentEvent] = await tx
       .select({ at: caseEvents.at, signedOn: sql<string | null>`${caseEvents.data}->>'signedOn'` })
@@ -119,7 +123,11 @@ export async function caseRecordsOfParties(tx: Db, orgId: string, partyIds: stri
           }
         : null,
       events,
-      withheld: { timelineEntries: (counts?.all ?? 0) - events.length, safeguardingRecords: safeguarding?.n ?? 0 },
+      withheld: {
+        timelineEntries: (counts?.all ?? 0) - events.length - (leftOut?.n ?? 0),
+        aboutOtherPeople: leftOut?.n ?? 0,
+        safeguardingRecords: safeguarding?.n ?? 0,
+      },
       others,
     });
   }

@@ -59,6 +59,8 @@ export const ZNote = z.object({
   partyId: z.string().uuid().optional(),
   restricted: z.boolean().optional(),
   disclosure: z.boolean().optional(),
+  /** About other people: left out when someone asks for a copy of their data. */
+  thirdParty: z.boolean().optional(),
 });
 
 export const CONTACT_METHODS = ['call', 'letter', 'email', 'visit', 'text', 'via_offender_manager'] as const;

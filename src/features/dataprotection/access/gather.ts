@@ -5,7 +5,7 @@
 import type { Db } from '#src/db/client.ts';
 import { caseRecordsOfParties } from '#src/features/cases/case-subject-access.ts';
 import { meetingRecordsOfParties } from '#src/features/meetings/meeting-subject-access.ts';
-import { mailToAddresses } from '#src/features/email/email-subject-access.ts';
+import { lettersToPeople, mailToAddresses } from '#src/features/email/email-subject-access.ts';
 import { agreementRecordsOfParties } from '#src/features/agreements/agreement-subject-access.ts';
 import { referralRecordsOfPerson } from '#src/features/referrals/referral-subject-access.ts';
 import { closingRecordsOfParties } from '#src/features/closing/closing-subject-access.ts';
@@ -23,6 +23,11 @@ export async function gatherSubjectData(tx: Db, orgId: string, partyIds: string[
     tx,
     orgId,
     records.map((r) => r.party.email ?? ''),
+  );
+  const post = await lettersToPeople(
+    tx,
+    orgId,
+    records.map((r) => ({ caseId: r.case.id, name: r.party.name })),
   );
   const referrals = await referralRecordsOfPerson(
     tx,
@@ -66,6 +71,7 @@ export async function gatherSubjectData(tx: Db, orgId: string, partyIds: string[
     feedback: ofCase(closing.feedback, r.case.id),
     checkIns: ofCase(closing.checkIns, r.case.id),
     messages: ofCase(mail, r.case.id),
+    lettersToPost: ofCase(post, r.case.id),
     withheld: r.withheld,
   }));
   const caseIds = new Set(records.map((r) => r.case.id));

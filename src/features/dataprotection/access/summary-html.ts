@@ -1,11 +1,13 @@
 // The readable half of a subject access archive: one self-contained HTML page (no script, no outside files) with the
 // person's records case by case, in the words of the message catalogue; data.json beside it holds the same.
-import type { Locale, Translate } from '#src/i18n/i18n.ts';
+import { type Locale, msg, type Translate } from '#src/i18n/i18n.ts';
 import { caseTypeNamer, PARTY_ROLE_LABELS, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { MEETING_KIND_LABELS, MEETING_MODE_LABELS, MEETING_STATUS_LABELS, RESPONSE_LABELS, SHARE_PERMISSION_LABELS } from '#src/domain/meeting-words.ts';
 import type { SubjectData } from './gather.ts';
 import { esc, summaryKit } from './summary-kit.ts';
 import { consentInWords, feedbackPart, lettersPart, otherReferralsPart, referralsPart, sendPart } from './summary-parts.ts';
+
+const LETTER_STATUS_LABELS: Record<string, string> = { to_post: msg('To post'), posted: msg('Posted') };
 
 export type ArchiveMeta = { reference: string; receivedOn: string; dueOn: string; producedAt: Date };
 
@@ -89,6 +91,14 @@ ${table(
   [t('When'), t('To'), t('Subject')],
   c.messages.map((m) => [when(m.createdAt), m.to, m.subject]),
 )}
+${
+  c.lettersToPost.length
+    ? `<h3>${esc(t('Letters we wrote to you by post'))}</h3>${table(
+        [t('When'), t('Subject'), t('Status')],
+        c.lettersToPost.map((m) => [when(m.createdAt), m.subject, word(LETTER_STATUS_LABELS, m.status)]),
+      )}`
+    : ''
+}
 <h3>${esc(t('The case record about you'))}</h3>
 ${table(
   [t('When'), t('Kind'), t('Entry')],
@@ -100,6 +110,18 @@ ${table(
         { entries: c.withheld.timelineEntries, records: c.withheld.safeguardingRecords },
       ),
     )}</p>
+${
+  c.withheld.aboutOtherPeople
+    ? `<p>${esc(
+        t(
+          '{count, plural, one {# note that staff marked as about other people was left out.} other {# notes that staff marked as about other people were left out.}}',
+          {
+            count: c.withheld.aboutOtherPeople,
+          },
+        ),
+      )}</p>`
+    : ''
+}
 </section>`;
   });
 
