@@ -58,6 +58,7 @@ describe('the volunteers list', () => {
     ['Volunteer policy', '/volunteers/policy'],
     ['Allocate mediators to unassigned cases', '/volunteers/allocation'],
     ['Volunteer hours report', '/volunteers/hours'],
+    ['Expense claims to approve', '/expenses'],
     ['Volunteer applications from the public form', '/volunteer-applications'],
   ];
 
@@ -79,6 +80,7 @@ describe('the volunteers list', () => {
     // The ones left out are indeed refused to a supervisor.
     expect((await web.supervisor!.get('/volunteers/allocation')).statusCode).toBe(403);
     expect((await web.supervisor!.get('/volunteer-applications')).statusCode).toBe(403);
+    expect((await web.supervisor!.get('/expenses')).statusCode).toBe(403);
   });
 });
 
