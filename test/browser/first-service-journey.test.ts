@@ -528,7 +528,7 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
     for (const name of [`${LEAD} (lead mediator)`, `${CO} (co-mediator)`, `${REFERRED} (Party)`, `${OTHER} (Party)`])
       await page.getByRole('checkbox', { name }).check();
     await page.getByRole('button', { name: 'Book the meeting' }).click();
-    await flash('Meeting booked. Invitations are in the outbox for everyone with an email address.');
+    await flash('Meeting booked. Invitations are in the outbox: by email, or as a letter to post for anyone without an email address.');
     await check('joint meeting booked');
   });
 
