@@ -95,6 +95,9 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
   /** The summary card of one person on the case's People tab. */
   const personCard = (name: string): Locator => page.locator('.govuk-summary-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
+  /** The Continue button of a page of the public referral. */
+  const next = () => page.getByRole('button', { name: 'Continue', exact: true }).click();
+
   async function home(label: string) {
     await menu('Home').click();
     await pw(title('Home')).toBeVisible();
@@ -345,24 +348,59 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
     await page.getByRole('banner').getByRole('link', { name: 'Public site' }).click();
     await check('public page');
     await page.getByRole('link', { name: 'Make a referral as a professional' }).click();
-    await check('professional referral');
+    // The service offers one kind of case: its start page, then one question group per page.
+    await pw(title('Community mediation')).toBeVisible();
+    await check('professional referral: start');
+    await page.getByRole('button', { name: 'Start now' }).click();
+
+    await pw(title('About you')).toBeVisible();
+    await check('professional referral: about you');
     await page.getByLabel('Organisation', { exact: true }).fill('Harbourside Housing (fictional)');
     await page.getByLabel('Your role', { exact: true }).fill('Housing officer');
     await page.getByLabel('Your name', { exact: true }).fill(REFERRER);
     await page.getByLabel('Your work email address', { exact: true }).fill('rita.referrer@housing.example');
+    await next();
+
+    await check('professional referral: the person’s agreement');
     await page.getByRole('checkbox', { name: /has agreed to it/ }).check();
-    const person = (n: number) => page.getByRole('group', { name: n === 1 ? 'Person 1: the person you are referring' : `Person ${n}` });
-    await person(1).getByLabel('Name', { exact: true }).fill(REFERRED);
-    await person(1).getByLabel('Role', { exact: true }).selectOption({ label: 'Party' });
-    await person(1).getByLabel('Phone number', { exact: true }).fill('07700 900111');
-    await person(2).getByLabel('Name', { exact: true }).fill(OTHER);
+    await next();
+
+    await pw(title('The person you are referring')).toBeVisible();
+    await check('professional referral: the person referred');
+    await page.getByLabel('Name', { exact: true }).fill(REFERRED);
+    await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Party' });
+    await page.getByLabel('Phone number (optional)', { exact: true }).fill('07700 900111');
+    await next();
+
+    await pw(title('The other people involved')).toBeVisible();
+    await check('professional referral: the other people');
+    const person2 = page.getByRole('group', { name: 'Person 2', exact: true });
+    await person2.getByLabel('Name', { exact: true }).fill(OTHER);
     // The wrong role: Owen is the other party, not a supporter.
-    await person(2).getByLabel('Role', { exact: true }).selectOption({ label: 'Supporter' });
-    await person(2).getByLabel('Phone number', { exact: true }).fill('07700 900222');
+    await person2.getByLabel('Role', { exact: true }).selectOption({ label: 'Supporter' });
+    await person2.getByLabel('Phone number (optional)', { exact: true }).fill('07700 900222');
+    await next();
+
+    await pw(title('The situation')).toBeVisible();
+    await check('professional referral: the situation');
     await page
       .getByLabel('What is happening?', { exact: true })
       .fill('Neighbours in a shared building: noise through the floor late at night and words on the stairs.');
+    await next();
+
+    await pw(title('About the disagreement')).toBeVisible();
+    await check('professional referral: about the disagreement');
     await page.getByRole('group', { name: 'Who is the disagreement between?' }).getByRole('radio').first().check();
+    await next();
+
+    await pw(title('Risks and contact')).toBeVisible();
+    await check('professional referral: risks');
+    await next();
+
+    await pw(title('Check your answers before sending your referral')).toBeVisible();
+    // The wrong role, as given, on "Check your answers".
+    await pw(page.locator('.govuk-summary-list__row').filter({ has: page.getByText(OTHER, { exact: true }) })).toContainText('Supporter');
+    await check('professional referral: check your answers');
     await page.getByRole('button', { name: 'Send referral' }).click();
     await check('referral sent');
   });
@@ -431,11 +469,16 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
       await page.getByRole('button', { name: 'Save intake record' }).click();
       await flash('Intake record saved.');
       await check(`people: intake saved for ${name}`);
-      const consent = page.locator('form').filter({ has: page.getByRole('button', { name: 'Record consent', exact: true }) });
-      await consent.getByLabel('Person', { exact: true }).selectOption({ label: `${name} (Party)` });
-      await consent.getByRole('radio', { name: 'Consent given' }).check();
-      await consent.getByRole('radio', { name: 'Verbally' }).check();
-      await consent.getByRole('button', { name: 'Record consent' }).click();
+      await personCard(name)
+        .getByRole('link', { name: /^Record consent/ })
+        .click();
+      await pw(title('Record consent')).toBeVisible();
+      await check(`record consent for ${name}`);
+      // The card's link chose the person.
+      await pw(page.getByLabel('Person', { exact: true }).locator('option:checked')).toHaveText(`${name} (Party)`);
+      await page.getByRole('group', { name: 'Consent', exact: true }).getByRole('radio', { name: 'Consent given' }).check();
+      await page.getByRole('radio', { name: 'Verbally' }).check();
+      await page.getByRole('button', { name: 'Record consent' }).click();
       await flash('Consent recorded.');
       await check(`people: consent recorded for ${name}`);
     }
@@ -451,6 +494,8 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
     await refusedMove('Mediation', ['Mediation needs a pair of mediators assigned to the case'], 'move to Mediation refused: no pair');
     await caseSection(/^Mediators/).click();
     await check('mediators');
+    await page.getByRole('link', { name: 'Suggested pairs', exact: true }).click();
+    await check('mediators: suggested pairs');
     const pairs = page.getByRole('group', { name: 'Best first, with the reasons for each pair' });
     await pw(pairs.getByRole('radio', { name: `${LEAD} (lead) and ${CO}` })).toBeChecked();
     await page.getByRole('button', { name: 'Assign this pair' }).click();
@@ -483,7 +528,7 @@ describe.skipIf(!runs)('browser journey: a new service from an empty install to 
     for (const name of [`${LEAD} (lead mediator)`, `${CO} (co-mediator)`, `${REFERRED} (Party)`, `${OTHER} (Party)`])
       await page.getByRole('checkbox', { name }).check();
     await page.getByRole('button', { name: 'Book the meeting' }).click();
-    await flash('Meeting booked. Invitations are in the outbox for everyone with an email address.');
+    await flash('Meeting booked. Invitations are in the outbox: by email, or as a letter to post for anyone without an email address.');
     await check('joint meeting booked');
   });
 
