@@ -109,6 +109,10 @@ describe('the API twin', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('The end date must be the same as or after the start date');
     expect((await api(key, 'POST', '/api/v1/reports/no-such-report/exports', {})).statusCode).toBeGreaterThanOrEqual(400);
+    // A place the service does not cover is refused when asked, not when the job runs.
+    const nowhere = await api(key, 'POST', '/api/v1/reports/referrals/exports', { area: 'ZZ9' });
+    expect(nowhere.statusCode).toBe(422);
+    expect(nowhere.json().error.fields).toHaveProperty('area');
     const asked = await api(key, 'POST', '/api/v1/reports/referrals/exports', { from: '2026-03-01', to: '2026-03-31', caseType: 'community' });
     expect(asked.statusCode, asked.body).toBe(202);
     const { id, statusUrl } = asked.json() as { id: string; statusUrl: string };

@@ -18,6 +18,8 @@ import { reportExportJob } from './report-export.job.ts';
 import { EXPORT_KEEP_DAYS, exportExpiresAt } from './export-retention.ts';
 import type { ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
+import { choosePlace, placeChoices } from './reports.service.ts';
+import { findOrgById } from '#src/features/orgs/org-records.ts';
 import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
@@ -38,7 +40,9 @@ export function createReportExportsService({ db, clock, audit }: { db: Db; clock
       const id = newId();
       await inOrg(db, actor.orgId, async (tx) => {
         ensureCaseTypeChoice(q.caseType, await caseTypeChoices(tx, actor.orgId));
-        const filter = { from: q.from, to: q.to, caseType: q.caseType, area: q.area, localAuthority: q.localAuthority };
+        // A place the service does not cover is refused now (422 naming the field), not when the job runs.
+        const place = choosePlace(q, placeChoices((await findOrgById(tx, actor.orgId))?.settings));
+        const filter = { from: q.from, to: q.to, caseType: q.caseType, ...place };
         await insertExport(tx, { id, orgId: actor.orgId, report, filter, locale, requestedBy: actor.id, status: 'queued', createdAt: clock.now() });
         await enqueue(tx, reportExportJob, { orgId: actor.orgId, exportId: id }, { orgId: actor.orgId });
         await audit.record(tx, actor, actor.orgId, {
