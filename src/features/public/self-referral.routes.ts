@@ -9,7 +9,7 @@ import { zodFields } from '#src/lib/zod-fields.ts';
 import { SEND_DECISION_LABELS, SEND_DECISIONS, ZSelfReferral } from '#src/features/referrals/referrals.schemas.ts';
 import { sendContactDeadline } from '#src/domain/send-deadline.ts';
 import { anonymous, decoyReference, formValues, isSpam, POST_LIMIT, readConfirmation, serviceChrome, setConfirmation } from './public-forms.ts';
-import { CASE_TYPE_SUMMARIES, offerOf, paragraphs } from './service-home.ts';
+import { offerOf, paragraphs } from './service-home.ts';
 import { checkAnswers, longDate } from './self-referral.check.ts';
 import { type Draft, MY_ROLES, PAGES, toSelfReferral } from './self-referral.journey.ts';
 import { YES_NO_UNSURE, YES_NO_UNSURE_LABELS } from './self-referral.rj.ts';

@@ -1,11 +1,11 @@
 // The readable half of a subject access archive: one self-contained HTML page (no script, no outside files) with the
 // person's records case by case, in the words of the message catalogue; data.json beside it holds the same.
 import { type Locale, msg, type Translate } from '#src/i18n/i18n.ts';
-import { caseTypeNamer, PARTY_ROLE_LABELS, STATUS_LABELS } from '#src/domain/case-words.ts';
+import { caseTypeNamer, STATUS_LABELS } from '#src/domain/case-words.ts';
 import { MEETING_KIND_LABELS, MEETING_MODE_LABELS, MEETING_STATUS_LABELS, RESPONSE_LABELS, SHARE_PERMISSION_LABELS } from '#src/domain/meeting-words.ts';
 import type { SubjectData } from './gather.ts';
 import { esc, summaryKit } from './summary-kit.ts';
-import { consentInWords, feedbackPart, lettersPart, otherReferralsPart, referralsPart, sendPart } from './summary-parts.ts';
+import { consentInWords, personDetails, feedbackPart, lettersPart, otherReferralsPart, referralsPart, sendPart } from './summary-parts.ts';
 
 const LETTER_STATUS_LABELS: Record<string, string> = { to_post: msg('To post'), posted: msg('Posted') };
 
@@ -35,15 +35,7 @@ ${rows([
 ])}
 <h3>${esc(t('Your details'))}</h3>
 ${rows([
-  [t('Name'), p.name],
-  [t('Role'), word(PARTY_ROLE_LABELS, p.role)],
-  [t('Email'), p.email],
-  [t('Phone'), p.phone],
-  [t('Address'), p.address],
-  [t('Postcode'), p.postcode],
-  [t('Safe way to contact you'), p.safeContact],
-  [t('Can we leave messages'), yesNo(p.canLeaveMessages)],
-  [t('Needs'), p.needs],
+  ...personDetails(kit, p),
   [t('Consent'), consentInWords(kit, p.consent, p.consentRecordedAt)],
   [t('Prison'), p.establishment],
   [t('Prison number'), p.prisonNumber],

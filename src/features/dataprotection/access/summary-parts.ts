@@ -29,23 +29,38 @@ export function consentInWords({ t, day, word }: Kit, consent: string, recordedA
   return word(CONSENT_LABELS, consent);
 }
 
+type Person = {
+  name?: string | null;
+  role?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  postcode?: string | null;
+  safeContact?: string | null;
+  canLeaveMessages?: boolean | null;
+  needs?: string | null;
+};
+
+/** A person's own details as the summary lists them, on a case and on a referral alike. */
+export function personDetails({ t, word, yesNo }: Kit, p: Person): [string, unknown][] {
+  return [
+    [t('Name'), p.name],
+    [t('Role'), word(PARTY_ROLE_LABELS, p.role)],
+    [t('Email'), p.email],
+    [t('Phone'), p.phone],
+    [t('Address'), p.address],
+    [t('Postcode'), p.postcode],
+    [t('Safe way to contact you'), p.safeContact],
+    [t('Can we leave messages'), yesNo(p.canLeaveMessages)],
+    [t('Needs'), p.needs],
+  ];
+}
+
 function referral(kit: Kit, r: Omit<Referral, 'caseId'>) {
   const { t, when, rows, word, yesNo } = kit;
   const a = (r.answers ?? {}) as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' ? v : null);
-  const you = r.you.map((p) =>
-    rows([
-      [t('Name'), p.name],
-      [t('Role'), word(PARTY_ROLE_LABELS, p.role)],
-      [t('Email'), p.email],
-      [t('Phone'), p.phone],
-      [t('Address'), p.address],
-      [t('Postcode'), p.postcode],
-      [t('Safe way to contact you'), p.safeContact],
-      [t('Can we leave messages'), yesNo(p.canLeaveMessages)],
-      [t('Needs'), p.needs],
-    ]),
-  );
+  const you = r.you.map((p) => rows(personDetails(kit, p)));
   const details = referralAnswerRows(t, r.caseKind, (a.details ?? {}) as Record<string, unknown>, r.createdAt.toISOString().slice(0, 10));
   return `<h4>${esc(t('Referral {reference}', { reference: r.reference }))}</h4>
 ${rows([
