@@ -32,10 +32,19 @@ export type QueueEmailInput = {
 
 export const newMessageId = (id: string) => `<${id}@${mailSettings().messageIdDomain}>`;
 
+/** Inserts one outbox row, once per dedupe key when there is one: its id, or null when the key was used already. */
+async function insertOnce(tx: Db, values: typeof emailOutbox.$inferInsert): Promise<string | null> {
+  const insert = tx.insert(emailOutbox).values(values);
+  const rows = values.dedupeKey
+    ? await insert.onConflictDoNothing({ target: [emailOutbox.orgId, emailOutbox.dedupeKey] }).returning({ id: emailOutbox.id })
+    : await insert.returning({ id: emailOutbox.id });
+  return rows[0]?.id ?? null;
+}
+
 /** Queues one message and its delivery job. Returns the outbox id, or null when the dedupe key was used already. */
 export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<string | null> {
   const id = newId();
-  const insert = tx.insert(emailOutbox).values({
+  const inserted = await insertOnce(tx, {
     id,
     orgId: input.orgId,
     messageId: newMessageId(id),
@@ -53,10 +62,7 @@ export async function queueEmail(tx: Db, input: QueueEmailInput): Promise<string
     status: 'queued',
     createdAt: input.at ?? new Date(),
   });
-  const rows = input.dedupeKey
-    ? await insert.onConflictDoNothing({ target: [emailOutbox.orgId, emailOutbox.dedupeKey] }).returning({ id: emailOutbox.id })
-    : await insert.returning({ id: emailOutbox.id });
-  if (rows.length === 0) return null;
+  if (!inserted) return null;
   await enqueue(tx, sendEmailJob, { outboxId: id }, { orgId: input.orgId });
   return id;
 }
@@ -92,7 +98,7 @@ export type QueueLetterInput = {
  */
 export async function queueLetter(tx: Db, input: QueueLetterInput): Promise<string | null> {
   const id = newId();
-  const insert = tx.insert(emailOutbox).values({
+  return insertOnce(tx, {
     id,
     orgId: input.orgId,
     messageId: newMessageId(id),
@@ -109,8 +115,4 @@ export async function queueLetter(tx: Db, input: QueueLetterInput): Promise<stri
     status: 'to_post',
     createdAt: input.at ?? new Date(),
   });
-  const rows = input.dedupeKey
-    ? await insert.onConflictDoNothing({ target: [emailOutbox.orgId, emailOutbox.dedupeKey] }).returning({ id: emailOutbox.id })
-    : await insert.returning({ id: emailOutbox.id });
-  return rows[0]?.id ?? null;
 }
