@@ -1,0 +1,1 @@
+CREATE INDEX "case_events_case_transition_idx" ON "case_events" USING btree ("case_id","at","id") WHERE "case_events"."kind" = 'transition' AND "case_events"."data" ? 'from';
