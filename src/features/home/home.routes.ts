@@ -20,7 +20,7 @@ export function registerHomeRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' |
   const home = createHomeService(deps);
   app.get('/home', async (req, reply) => {
     const actor = req.actor!;
-    const { queues, checklist } = await home.pageFor(actor, req.t);
+    const { queues, checklist } = await home.pageFor(actor, req.t, req.session?.orgSettings);
     return reply.page('home/views/home.njk', { pageTitle: req.t('Home'), queues, checklist, roleName: req.t(SIGNED_IN_AS[actor.role]) });
   });
 

@@ -15,18 +15,19 @@ import { victimsCodeQueue } from '#src/features/rj/victims-code-alerts.ts';
 import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
 import type { Queue } from '#src/http/home-queue.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
-import { listVolunteers } from '#src/features/volunteers/volunteer-reads.ts';
-import { listVenuesWithRooms } from '#src/features/meetings/meeting-reads.ts';
+import { hasVolunteer } from '#src/features/volunteers/volunteer-reads.ts';
+import { hasVenue } from '#src/features/meetings/meeting-reads.ts';
 import { hasPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
 import { findOrgById, listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
+import { readVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { gettingStarted } from './getting-started.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
 import { dayInWords } from '#src/domain/dates-in-words.ts';
 
 const SHOWN = 10;
-const shortDate = (d: Date | string) =>
-  new Date(typeof d === 'string' ? `${d}T12:00:00Z` : d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' });
+const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'Europe/London' });
+const shortDate = (d: Date | string) => DAY_MONTH.format(new Date(typeof d === 'string' ? `${d}T12:00:00Z` : d));
 
 /** "Overdue: due 3 March", "Due today", "Due 5 April". */
 export function taskDueHint(dueOn: string, today: string, t: Translate): string {
@@ -116,25 +117,28 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     ];
   }
 
-  /** What the home reads about the service's people and itself, once, for the checklist and the people queues both. */
-  async function serviceFacts(tx: Db, actor: OrgActor) {
-    const org = await findOrgById(tx, actor.orgId);
+  /**
+   * What the home reads about the service's people and itself, once, for the checklist and the people queues both. The
+   * settings are the ones the request's session read with it, when given.
+   */
+  async function serviceFacts(tx: Db, actor: OrgActor, storedSettings: unknown) {
+    const settings = storedSettings !== undefined ? storedSettings : (await findOrgById(tx, actor.orgId))?.settings;
     const people = can(actor.role, 'people.manage') || can(actor.role, 'settings.manage');
     const members = people ? await listMembers(tx, actor.orgId) : [];
     const invitations = people ? await listOpenInvitations(tx, actor.orgId, clock.now()) : [];
-    return { org, members, invitations };
+    return { settings: (settings ?? {}) as Record<string, unknown>, members, invitations };
   }
   type ServiceFacts = Awaited<ReturnType<typeof serviceFacts>>;
 
   /** An admin's getting-started checklist, while anything on it is to do and it has not been dismissed. */
-  async function checklist(tx: Db, actor: OrgActor, { org, members, invitations }: ServiceFacts) {
+  async function checklist(tx: Db, actor: OrgActor, { settings: stored, members, invitations }: ServiceFacts) {
     if (!can(actor.role, 'settings.manage')) return undefined;
-    const stored = (org?.settings ?? {}) as Record<string, unknown>;
     const settings = readSettings(stored);
     if (settings.gettingStartedDismissed) return undefined;
-    const venues = await listVenuesWithRooms(tx, actor.orgId);
-    const volunteers = await listVolunteers(tx, actor.orgId, {}, 1);
-    const postcodeLookupLoaded = await hasPostcodes(tx);
+    // Whether there is any venue or volunteer, not the lists; the postcode lookup only matters for local authorities.
+    const venues = (await hasVenue(tx, actor.orgId)) ? 1 : 0;
+    const volunteers = (await hasVolunteer(tx, actor.orgId)) ? 1 : 0;
+    const postcodeLookupLoaded = settings.areas.localAuthorities.length > 0 && (await hasPostcodes(tx));
     const items = gettingStarted({
       storedSettings: stored,
       postcodePrefixes: settings.areas.postcodePrefixes.length,
@@ -144,17 +148,16 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
       welcome: settings.welcome,
       privacyNotice: settings.privacyNotice,
       roles: [...members.filter((m) => m.status === 'active').map((m) => m.role), ...invitations.map((i) => i.role)],
-      venues: venues.length,
-      volunteers: volunteers.length,
+      venues,
+      volunteers,
     });
     return items.every((i) => i.done) ? undefined : { items, done: items.filter((i) => i.done).length };
   }
 
   /** Invitations and sign-in problems, for those who manage the service's people. */
-  function peopleQueues(actor: OrgActor, { org, members, invitations }: ServiceFacts, t: Translate): Queue[] {
+  function peopleQueues(actor: OrgActor, { settings: orgSettings, members, invitations }: ServiceFacts, t: Translate): Queue[] {
     if (!can(actor.role, 'people.manage')) return [];
     // Only those whose role the service asks for a second factor (the demo asks no one).
-    const orgSettings = org?.settings;
     return [
       {
         id: 'invitations',
@@ -184,13 +187,15 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /**
      * The home page: the queues, in the words of `t` (the reader's language), and an admin's getting-started checklist.
-     * One transaction, and the service and its people read once for both.
+     * One transaction, and the service and its people read once for both. `storedSettings` are the service's settings
+     * as the request's session read them; without them they are read here.
      */
-    async pageFor(actor: OrgActor, t: Translate): Promise<{ queues: Queue[]; checklist: Awaited<ReturnType<typeof checklist>> }> {
+    async pageFor(actor: OrgActor, t: Translate, storedSettings?: unknown): Promise<{ queues: Queue[]; checklist: Awaited<ReturnType<typeof checklist>> }> {
       authorise(actor, 'home.view');
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
       return inOrg(db, actor.orgId, async (tx) => {
+        const facts = await serviceFacts(tx, actor, storedSettings);
         const queues: Queue[] = [];
         if (can(actor.role, 'safeguarding.manage')) {
           // References and dates only: what was disclosed is read on the safeguarding page, where reading is audited.
@@ -219,10 +224,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             items: [],
           });
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
-        queues.push(...(await volunteerAlertQueues(tx, actor, today, t)));
+        queues.push(...(await volunteerAlertQueues(tx, actor, today, t, readVolunteerPolicy(facts.settings))));
         queues.push(...(await sendDeadlineQueue(tx, actor, today, t)));
         queues.push(...(await victimsCodeQueue(tx, actor, today, t)));
-        const facts = await serviceFacts(tx, actor);
         queues.push(...peopleQueues(actor, facts, t));
         return { queues, checklist: await checklist(tx, actor, facts) };
       });

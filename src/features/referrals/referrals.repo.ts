@@ -22,6 +22,8 @@ export async function listReferrals(tx: Db, orgId: string, filter: { status?: st
     .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
     .limit(filter.limit)
     .offset(filter.offset);
+  // A page that is not full ends the list, so it tells the total without counting (unless it is past the end).
+  if (rows.length < filter.limit && (rows.length > 0 || filter.offset === 0)) return { rows, total: filter.offset + rows.length };
   const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(referrals).where(where);
   return { rows, total: count?.n ?? 0 };
 }

@@ -101,11 +101,12 @@ async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy
   ];
 }
 
-/** The home page's volunteer queues for this person (none for roles that have no volunteer work). */
-export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
-  if (actor.role === 'supervisor' && actor.type === 'user') return supervisorQueues(tx, actor, await volunteerPolicyOf(tx, actor.orgId), today, t);
+/** The home page's volunteer queues for this person (none for roles that have no volunteer work); the policy is read when not given. */
+export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string, t: Translate, given?: VolunteerPolicy): Promise<Queue[]> {
+  const policyOf = async () => given ?? (await volunteerPolicyOf(tx, actor.orgId));
+  if (actor.role === 'supervisor' && actor.type === 'user') return supervisorQueues(tx, actor, await policyOf(), today, t);
   if (!can(actor.role, 'volunteers.manage') && !can(actor.role, 'my.work')) return [];
-  const policy = await volunteerPolicyOf(tx, actor.orgId);
+  const policy = await policyOf();
   if (can(actor.role, 'volunteers.manage')) {
     const dbs = await dbsQueueItems(tx, actor.orgId, policy, today);
     const practice = await overduePractice(tx, actor.orgId, policy, today);

@@ -8,7 +8,9 @@ import type { Translate } from '#src/i18n/i18n.ts';
 const SHOWN = 5;
 
 export async function meetingRequestsQueue(tx: Db, orgId: string, now: Date, t: Translate): Promise<Queue> {
-  const [open, count] = [await listRequests(tx, orgId, 'open', SHOWN), await countOpenRequests(tx, orgId)];
+  const open = await listRequests(tx, orgId, 'open', SHOWN);
+  // Fewer than a full queue are all there are; only a full one needs counting.
+  const count = open.length < SHOWN ? open.length : await countOpenRequests(tx, orgId);
   return {
     id: 'meeting-requests',
     title: t('Requests for a further meeting'),

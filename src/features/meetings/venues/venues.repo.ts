@@ -50,6 +50,16 @@ export async function listRoomsOf(tx: Db, orgId: string, venueIds: string[], opt
  * The service's venues by name, each with its rooms by name. Without `includeArchived`: only open-for-booking
  * venues and rooms — what booking and the slot finder use.
  */
+/** Whether the service has any venue in use (the getting-started checklist). */
+export async function hasVenue(tx: Db, orgId: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: venues.id })
+    .from(venues)
+    .where(and(eq(venues.orgId, orgId), isNull(venues.archivedAt)))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function listVenuesWithRooms(tx: Db, orgId: string, opts: { includeArchived?: boolean } = {}): Promise<VenueWithRooms[]> {
   const conditions = [eq(venues.orgId, orgId)];
   if (!opts.includeArchived) conditions.push(isNull(venues.archivedAt));

@@ -56,6 +56,12 @@ export async function updateVolunteer(tx: Db, orgId: string, volunteerId: string
 export type VolunteerListFilter = { status?: string; nameContains?: string };
 
 /** The list page's rows, with each volunteer's count of active case assignments. */
+/** Whether the service has any volunteer on record (the getting-started checklist). */
+export async function hasVolunteer(tx: Db, orgId: string): Promise<boolean> {
+  const rows = await tx.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.orgId, orgId)).limit(1);
+  return rows.length > 0;
+}
+
 export async function listVolunteers(tx: Db, orgId: string, filter: VolunteerListFilter = {}, limit = 500) {
   const conditions = [eq(volunteers.orgId, orgId)];
   if (filter.status) conditions.push(eq(volunteers.status, filter.status));
