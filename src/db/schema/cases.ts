@@ -139,9 +139,7 @@ export const caseEvents = pgTable(
     /** The stage changes in a period (the time in each stage report). */
     index('case_events_org_transition_idx').on(t.orgId, t.at).where(sql`${t.kind} = 'transition'`),
     /** A stage change's previous one on the same case, read from the index alone (the time in each stage report). */
-    index('case_events_case_transition_idx')
-      .on(t.caseId, t.at, t.id)
-      .where(sql`${t.kind} = 'transition' AND ${t.data} ? 'from'`),
+    index('case_events_case_transition_idx').on(t.caseId, t.at, t.id).where(sql`${t.kind} = 'transition' AND ${t.data} ? 'from'`),
   ],
 );
 
