@@ -7,19 +7,18 @@
 // (20); BENCH_XLSX_ROWS the XLSX sizes (100000,300000); BENCH_XLSX_ONLY=1 measures the XLSX alone and prints it;
 // BENCH_REPORTS a comma-separated list of the reports to time (BENCH_REPORTS=timeliness), every one when not set.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { loadavg } from 'node:os';
 import { type Database, openDatabase } from '#src/db/client.ts';
-import { runMigrations } from '#src/db/migrate.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import { REPORT_IDS } from '#src/features/reports/report-list.ts';
 import { computeReport } from '#src/features/reports/reports.service.ts';
 import { withXlsxFile } from '#src/features/reports/xlsx-temp-file.ts';
-import { analyse, benchDeps, generateService, runnerFor } from './cases/generate.ts';
+import { analyse, generateService, onMigratedDatabase } from './cases/generate.ts';
+import { timeRuns } from './measured-runs.ts';
+import { scratchDatabase } from './pg-admin.ts';
 import { writeSection } from './results-file.ts';
+import { scratchDir } from './run-steps.ts';
+import { type Cleanup, runCleanups } from './server-process.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -30,15 +29,10 @@ const REPORTS_TIMED = ONLY ? REPORT_IDS.filter((r) => ONLY.includes(r)) : REPORT
 type Row = { backend: string; report: string; p50: number; p95: number; target: number };
 const rows: Row[] = [];
 const notes: string[] = [];
-const cleanups: (() => Promise<void> | void)[] = [];
+const cleanups: Cleanup[] = [];
 
-const p = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-
-async function measure(backend: string, database: Database, target: number) {
-  try {
-    await runMigrations(database);
-    const deps = benchDeps(database);
-    const db = runnerFor(database);
+function measure(backend: string, database: Database, target: number) {
+  return onMigratedDatabase(database, async (deps, db) => {
     const t = performance.now();
     const main = await generateService(
       deps,
@@ -52,19 +46,12 @@ async function measure(backend: string, database: Database, target: number) {
     );
     const now = new Date();
     for (const report of REPORTS_TIMED) {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS + 2; i++) {
-        const start = performance.now();
-        await inOrg(database.db, main.orgId, (tx) => computeReport(tx, main.orgId, report, {}, now));
-        if (i >= 2) times.push(performance.now() - start); // two warm-up runs
-      }
-      times.sort((a, b) => a - b);
-      rows.push({ backend, report, p50: p(times, 0.5), p95: p(times, 0.95), target });
-      console.log(`  ${backend} ${report}: p50 ${p(times, 0.5).toFixed(0)} ms, p95 ${p(times, 0.95).toFixed(0)} ms`);
+      // RUNS timed runs after two untimed warm-up runs
+      const { p50, p95 } = await timeRuns(RUNS, 2, () => inOrg(database.db, main.orgId, (tx) => computeReport(tx, main.orgId, report, {}, now)));
+      rows.push({ backend, report, p50, p95, target });
+      console.log(`  ${backend} ${report}: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms`);
     }
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 type XlsxFigure = { rows: number; growthMb: number; keptGrowthMb: number; seconds: number; fileMb: number };
@@ -143,26 +130,11 @@ export async function runReports(): Promise<number> {
   console.log(`  load average ${load}`);
   const xlsx = await xlsxFigures();
   if (process.env.BENCH_XLSX_ONLY === '1') return xlsx.figures.some((f) => f.rows <= 100_000 && f.growthMb > 50) ? 1 : 0;
-  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-reports-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  await measure('PGlite', await openDatabase({ dataDir: dir }), 1000);
+  await measure('PGlite', await openDatabase({ dataDir: scratchDir('parley-bench-reports-', cleanups) }), 1000);
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) {
-    const name = `parley_bench_reports_${randomBytes(4).toString('hex')}`;
-    const admin = async (sql: string) => {
-      const c = new pg.Client({ connectionString: databaseUrl });
-      await c.connect();
-      try {
-        await c.query(sql);
-      } finally {
-        await c.end();
-      }
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-    const url = new URL(databaseUrl);
-    url.pathname = `/${name}`;
-    await measure('PostgreSQL', await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }), 500);
+    const url = await scratchDatabase(databaseUrl, 'parley_bench_reports', cleanups);
+    await measure('PostgreSQL', await openDatabase({ databaseUrl: url, poolSize: 4 }), 500);
   } else notes.push('PostgreSQL figures skipped: DATABASE_URL is not set.');
   const failed = rows.filter((r) => r.p95 > r.target).length + xlsx.figures.filter((f) => f.rows <= 100_000 && f.growthMb > 50).length;
   writeSection('reports', [
@@ -188,10 +160,10 @@ export async function runReports(): Promise<number> {
     ),
     '',
   ]);
-  for (const c of cleanups.reverse()) await c();
+  await runCleanups(cleanups);
   return failed ? 1 : 0;
 }
 
 export async function cleanUpReports() {
-  for (const c of cleanups.reverse()) await c();
+  await runCleanups(cleanups);
 }

@@ -1,4 +1,9 @@
-// What every benchmark run shares: steps that record a failure and go on, and the closing lines of its section.
+// What every benchmark run shares: steps that record a failure and go on (the baseline, then each database), a
+// temporary directory removed at clean-up, and the closing lines of its section.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Cleanup } from './server-process.ts';
 
 /** A step runner: a failed step is written to `errors` (and the console) and the run goes on to the next one. */
 export function stepRunner(errors: string[]) {
@@ -12,6 +17,26 @@ export function stepRunner(errors: string[]) {
       return undefined;
     }
   };
+}
+
+/** A benchmark's steps on each database, each recorded in `errors` if it fails: the hello-world baseline, PGlite, then PostgreSQL when DATABASE_URL is set. */
+export async function stepsOnEachDatabase(
+  errors: string[],
+  steps: { baseline: () => Promise<void>; embedded: () => Promise<void>; postgres: (databaseUrl: string) => Promise<void> },
+) {
+  const step = stepRunner(errors);
+  await step('hello-world baseline', steps.baseline);
+  await step('PGlite', steps.embedded);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) await step('PostgreSQL', () => steps.postgres(databaseUrl));
+  else console.log('PostgreSQL skipped: DATABASE_URL is not set');
+}
+
+/** A new temporary directory `<prefix>…` (a data directory to generate into or serve from), removed at clean-up. */
+export function scratchDir(prefix: string, cleanups: Cleanup[]): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 /** The end of a section: whether PostgreSQL was skipped, then the run's notes and errors. */

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '#src/config.ts';
 import type { Database } from '#src/db/client.ts';
+import { runMigrations } from '#src/db/migrate.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { createServices, type Deps } from '#src/deps.ts';
 import { systemActor } from '#src/access/actor.ts';
@@ -41,6 +42,16 @@ export function benchDeps(database: Database): Deps {
     trustProxy: false,
   };
   return createServices(config, database, systemClock, createLogger('silent'));
+}
+
+/** Migrates an open database, gives `generate` the generator's services and runner, and closes it however that ends. */
+export async function onMigratedDatabase<T>(database: Database, generate: (deps: Deps, db: Runner) => Promise<T>): Promise<T> {
+  try {
+    await runMigrations(database);
+    return await generate(benchDeps(database), runnerFor(database));
+  } finally {
+    await database.close();
+  }
 }
 
 export type ServiceSpec = { slug: string; name: string; prefix: string; cases: number; years: number; coordinators: number };
@@ -378,7 +389,6 @@ export async function pickSearchTerms(db: Runner, orgId: string): Promise<Search
   return { ...best!, reference: c.reference, postcode: party.postcode, district: party.postcode.split(' ')[0] ?? party.postcode };
 }
 
-/** Fresh statistics, as autovacuum would have them on a server that has been running (PGlite has no autovacuum). */
 /** What a running server has done by the next morning: autovacuum on PostgreSQL, the nightly `database.vacuum` job on PGlite. */
 export async function analyse(db: Runner, _kind: Database['kind']) {
   await db.query('VACUUM ANALYZE');

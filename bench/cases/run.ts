@@ -8,17 +8,17 @@
 // BENCH_COMPARE_ROOT=<another checkout> measures it against this one on the same generated data, in BENCH_ROUNDS
 // interleaved rounds (default 1): that checkout's app, this one's, and (PGlite) this one's without the fast path.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { type Database, openDatabase } from '#src/db/client.ts';
-import { runMigrations } from '#src/db/migrate.ts';
 import { systemActor } from '#src/access/actor.ts';
-import { type LoadFigures, type LoadOptions, measureLoad } from '../load.ts';
+import type { LoadFigures } from '../load.ts';
+import { latencyCells, loadLine, type LoadRun, measureHelloWorld, measureWarmedLoad, ms, p95Ratio, type RequestOptions } from '../measured-runs.ts';
+import { scratchDatabase } from '../pg-admin.ts';
 import { writeSection } from '../results-file.ts';
 import { ROOT, type ServerProcess, freePort, killAll, rssMb, startProcess, stopProcess, waitForPage, type Cleanup, runCleanups } from '../server-process.ts';
+import { diagnoses } from './diagnoses.ts';
 import { explainOnPglite, explainOnPostgres, type Plan, planFile } from './explain.ts';
 import { howMeasured } from './method.ts';
 import {
@@ -33,8 +33,8 @@ import {
   REFERRAL_BODY,
   REFERRAL_TARGET_MS,
 } from './checks.ts';
-import { analyse, benchDeps, type GeneratedService, generateService, pickSearchTerms, runnerFor, type SearchTerms } from './generate.ts';
-import { closingLines, stepRunner } from '../run-steps.ts';
+import { analyse, type GeneratedService, generateService, onMigratedDatabase, pickSearchTerms, type SearchTerms } from './generate.ts';
+import { closingLines, scratchDir, stepsOnEachDatabase } from '../run-steps.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
@@ -42,6 +42,7 @@ const OTHER_CASES = Math.max(100, Math.round(CASES / 50));
 const CONNECTIONS = 20;
 const WARM_UP_SECONDS = 2;
 const START_TIMEOUT_MS = 180_000;
+const RUN: LoadRun = { connections: CONNECTIONS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS };
 const PLANS_DIR = join(ROOT, 'bench', 'plans');
 
 type Backend = 'PGlite' | 'PostgreSQL';
@@ -65,24 +66,16 @@ const errors: string[] = [];
 const cleanups: Cleanup[] = [];
 let baseline: LoadFigures | undefined;
 
-const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
 const secs = (s: number) => `${s.toFixed(1)} s`;
 const count = (n: number) => n.toLocaleString('en-GB');
 const log = (line: string) => console.log(line);
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-cases-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const tempDir = () => scratchDir('parley-bench-cases-', cleanups);
 
 /** Generates both services on an open database, analyses, picks search words and makes the API key; closes it. */
 async function prepare(backend: Backend, database: Database): Promise<Prepared> {
-  try {
-    const t = performance.now();
-    await runMigrations(database);
-    const deps = benchDeps(database);
-    const db = runnerFor(database);
+  const t = performance.now();
+  return onMigratedDatabase(database, async (deps, db) => {
     log(`  generating ${count(CASES)} cases on ${backend}…`);
     const main = await generateService(
       deps,
@@ -106,9 +99,7 @@ async function prepare(backend: Backend, database: Database): Promise<Prepared> 
     // PGlite's plans are taken now: once the server runs, it holds the data directory.
     const plans = database.pglite ? await explainOnPglite(database.pglite, main.orgId, listChecks(terms)) : undefined;
     return { main, other, analyseSeconds, totalSeconds, terms, key, plans };
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 type Variant = { label: string; cwd?: string; env: Record<string, string> };
@@ -167,25 +158,16 @@ async function probe(proc: ServerProcess, check: Check, key: string): Promise<st
 
 async function load(backend: Backend, proc: ServerProcess, check: Check, key: string) {
   const firstPage = await probe(proc, check, key);
-  const url = proc.baseUrl + check.path;
-  const opts: Omit<LoadOptions, 'connections' | 'seconds'> = check.method
-    ? {
-        method: check.method,
-        body: REFERRAL_BODY,
-        headers: { 'content-type': 'application/json' },
-      }
+  const request: RequestOptions = check.method
+    ? { method: check.method, body: REFERRAL_BODY, headers: { 'content-type': 'application/json' } }
     : { headers: { authorization: `Bearer ${key}` } };
-  const alive = () => proc.child.exitCode === null && proc.child.signalCode === null;
-  const connections = check.connections ?? CONNECTIONS;
   const addresses = () => (check.method ? { addressesFrom: addressBlock() } : {});
-  await measureLoad(url, { connections, seconds: WARM_UP_SECONDS, ...opts, ...addresses() });
-  const figures = alive() ? await measureLoad(url, { connections, seconds: SECONDS, ...opts, ...addresses() }) : undefined;
-  if (!figures || !alive()) throw new Error(`the ${backend} server exited under load on ${check.path}:\n${proc.output()}`);
+  const figures = await measureWarmedLoad(backend, proc, check.path, { ...RUN, connections: check.connections ?? CONNECTIONS }, request, addresses);
   if (figures.non2xx > 0 || figures.errors > 0)
     errors.push(`${backend} ${check.method ?? 'GET'} ${check.path}: ${figures.non2xx} non-2xx responses and ${figures.errors} errors under load`);
   measured.push({ backend, check, figures, firstPage });
   const target = check.targetMs ? ` (target ≤ ${check.targetMs} ms: ${figures.p95Ms <= check.targetMs ? 'PASS' : 'MISS'})` : '';
-  log(`  ${check.label}: p95 ${ms(figures.p95Ms)}, p50 ${ms(figures.p50Ms)}, ${Math.round(figures.requestsPerSec)} req/s${target}`);
+  log(`${loadLine(check.label, figures)}${target}`);
 }
 
 async function loadAll(backend: Backend, proc: ServerProcess, prepared: Prepared) {
@@ -204,13 +186,7 @@ async function loadAll(backend: Backend, proc: ServerProcess, prepared: Prepared
 
 async function helloWorld() {
   console.log('Bare Fastify hello-world (baseline, 20 connections)');
-  const port = await freePort();
-  const proc = startProcess('bench/hello-world.ts', {}, port);
-  cleanups.push(async () => void (await stopProcess(proc, 5000)));
-  await waitForPage(proc, '/', performance.now(), 60_000);
-  await measureLoad(`${proc.baseUrl}/`, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
-  baseline = await measureLoad(`${proc.baseUrl}/`, { connections: CONNECTIONS, seconds: SECONDS });
-  await stopProcess(proc);
+  baseline = await measureHelloWorld(RUN, cleanups);
   log(`  p95 ${ms(baseline.p95Ms)}, ${Math.round(baseline.requestsPerSec)} req/s`);
 }
 
@@ -225,26 +201,12 @@ async function embedded() {
 
 async function postgres(databaseUrl: string) {
   console.log('PostgreSQL');
-  const name = `parley_bench_cases_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 10_000 });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  cleanups.push(() => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-
-  const prepared = await prepare('PostgreSQL', await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }));
+  const url = await scratchDatabase(databaseUrl, 'parley_bench_cases', cleanups);
+  const prepared = await prepare('PostgreSQL', await openDatabase({ databaseUrl: url, poolSize: 4 }));
   generation.push({ backend: 'PostgreSQL', prepared });
-  await serveAll('PostgreSQL', { DATABASE_URL: url.toString(), PARLEY_DATA_DIR: tempDir() }, prepared);
+  await serveAll('PostgreSQL', { DATABASE_URL: url, PARLEY_DATA_DIR: tempDir() }, prepared);
   console.log('  EXPLAIN (ANALYZE, BUFFERS) of the list queries');
-  allPlans.push({ backend: 'PostgreSQL', plans: await explainOnPostgres(url.toString(), prepared.main.orgId, listChecks(prepared.terms)) });
+  allPlans.push({ backend: 'PostgreSQL', plans: await explainOnPostgres(url, prepared.main.orgId, listChecks(prepared.terms)) });
 }
 
 /** Plan files, and what each plan reads: full scans and the index used, for the results. */
@@ -267,70 +229,6 @@ function writePlans(): string[] {
   return lines;
 }
 
-/** Why a plan is slow, from patterns in the plan text (so the words go away once the plans change). */
-function diagnoses(): string[] {
-  const out: string[] = [];
-  const texts = allPlans.flatMap(({ backend, plans }) => plans.map((p) => ({ backend, ...p })));
-  const uncorrelated = texts.filter((p) => /InitPlan[\s\S]*?Seq Scan on parties p\b/.test(p.text));
-  if (uncorrelated.length)
-    out.push(
-      `- **The party names on every list row are looked up with a full scan of \`parties\`, and come back empty.** In \`searchCases\` the select list has ` +
-        '`ARRAY(SELECT p.name FROM "parties" p WHERE p.case_id = "id" …)`: Drizzle writes the `cases.id` column inside a select-list `sql` template as a bare `"id"`, ' +
-        'which inside the subquery means `p.id`, not `cases.id`. So the subquery is not correlated: it runs once as an InitPlan that reads every row of ' +
-        `\`parties\` (all services) for \`case_id = id\`, finds none, and every case is listed with no party names. Seen in: ${[...new Set(uncorrelated.map((p) => `${p.backend} ${p.id}`))].join(', ')}.`,
-    );
-  const likeScans = texts.filter((p) => /Seq Scan on parties\b(?! p\b)[\s\S]*?Filter: [^\n]*~~/.test(p.text));
-  if (likeScans.length)
-    out.push(
-      "- **Prefix searches (`LIKE 'x%'`) cannot use their indexes under row-level security.** The LIKE operator (`textlike`) is not leakproof, so " +
-        'PostgreSQL must apply the tenant policy (`org_id = parley_current_org()`) before it and will not turn it into an index range: ' +
-        '`parties_org_name_idx` and `parties_org_postcode_idx` (text_pattern_ops) go unused and `parties` is scanned in full. The same query as the owner ' +
-        `(no RLS) uses the index. \`^@\` (starts_with) and \`~>=~\`/\`~<~\` are leakproof and do use them. Seen in: ${[...new Set(likeScans.map((p) => `${p.backend} ${p.id}`))].join(', ')}.`,
-    );
-  if (texts.some((p) => p.id === 'name' && /~~ '% /.test(p.text)))
-    out.push(
-      "- **Name search also matches any later word (`LIKE '% x%'`)**, which no b-tree can serve; a trigram GIN index would not help either " +
-        'under row-level security (neither `~~` nor the array operators are leakproof). It needs its own table of name words (see the suggested fix).',
-    );
-  for (const p of texts.filter(
-    (t) => t.id === 'name' && /Index Scan Backward using cases_org_opened_idx/.test(t.text) && /parties_case_idx on parties\b(?! p\b)/.test(t.text),
-  )) {
-    const walked = Number(p.text.match(/Index Scan Backward using cases_org_opened_idx on cases [^\n]*actual time=[^\n]*?rows=([\d.]+)/)?.[1] ?? Number.NaN);
-    out.push(
-      `- **${p.backend}: this name search walked ${count(walked)} cases newest-first, looking up the parties of each**, instead of reading the ` +
-        `surname index and sorting what it found (a few hundred rows). The planner expects matches to come soon when a name is uncommon but ` +
-        'not rare, and which plan it picks changes from one surname to the next: the same kind of search takes 2–4 ms one way and ~20 ms the other on PostgreSQL.',
-    );
-  }
-  const queued = measured.filter(
-    (m) =>
-      m.backend === 'PGlite' &&
-      m.check.targetMs &&
-      !m.check.method &&
-      m.figures.p95Ms > m.check.targetMs &&
-      (texts.find((p) => p.backend === 'PGlite' && p.id === m.check.id)?.executionMs.at(-1) ?? Infinity) <= 10,
-  );
-  const alone = measured.find((m) => m.backend === 'PGlite' && m.check.id === 'filter-alone');
-  if (queued.length)
-    out.push(
-      `- **On PGlite the misses with fast plans (${queued.map((m) => m.check.id).join(', ')}) are queueing, not the queries.** PGlite is one PostgreSQL ` +
-        'backend inside the app process: every request’s statements (BEGIN, set_config, the search’s one or two statements, COMMIT; the API key is remembered) run one after another on one thread, ' +
-        'so with 20 requests always in flight each waits for the others and p95 is roughly 20 × the time one request takes' +
-        `${alone ? ` (one connection alone: p50 ${ms(alone.figures.p50Ms)}, p95 ${ms(alone.figures.p95Ms)})` : ''}.`,
-    );
-  for (const backend of ['PGlite', 'PostgreSQL'] as const) {
-    const busy = measured.find((m) => m.backend === backend && m.check.id === 'referral');
-    const single = measured.find((m) => m.backend === backend && m.check.id === 'referral-alone');
-    if (busy && single && busy.figures.p95Ms > REFERRAL_TARGET_MS && single.figures.p95Ms <= REFERRAL_TARGET_MS)
-      out.push(
-        `- **${backend}: referral submissions wait for each other.** Each takes two locks for its service and holds them until COMMIT: the ` +
-          '`reference_counters` row (nextNumber, for the next reference) and the audit chain head (audit.record). So submissions to one service go ' +
-          `one at a time; alone, one takes p50 ${ms(single.figures.p50Ms)}, p95 ${ms(single.figures.p95Ms)}, and 20 at once queue to p95 ${ms(busy.figures.p95Ms)}.`,
-      );
-  }
-  return out;
-}
-
 function command(file: string, args: string[]): string {
   try {
     return execFileSync(file, args, { encoding: 'utf8', timeout: 10_000 }).trim();
@@ -345,8 +243,7 @@ function writeResults(startedAt: Date, loadAtStart: number[], loadAtEnd: number[
   const targeted = measured.filter((m) => m.check.targetMs);
   const passed = targeted.filter((m) => m.figures.p95Ms <= (m.check.targetMs ?? 0)).length;
   const planRows = writePlans();
-  const ratio = (m: LoadFigures) =>
-    baseline ? `${(m.p95Ms / baseline.p95Ms).toFixed(1)} × | ${((100 * m.requestsPerSec) / baseline.requestsPerSec).toFixed(1)} %` : '— | —';
+  const ratio = (m: LoadFigures) => (baseline ? `${p95Ratio(m, baseline)} × | ${((100 * m.requestsPerSec) / baseline.requestsPerSec).toFixed(1)} %` : '— | —');
   const lines = [
     '## Referrals and the case',
     '',
@@ -366,13 +263,11 @@ function writeResults(startedAt: Date, loadAtStart: number[], loadAtEnd: number[
     '| Database | Check | p95 | p50 | p99 | req/s | p95 ÷ hello-world p95 | req/s ÷ hello-world | First page | Target | Result |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...(baseline
-      ? [
-          `| — | Hello-world GET / (baseline) | ${ms(baseline.p95Ms)} | ${ms(baseline.p50Ms)} | ${ms(baseline.p99Ms)} | ${count(Math.round(baseline.requestsPerSec))} | 1 × | 100 % | — | — | no target |`,
-        ]
+      ? [`| — | Hello-world GET / (baseline) | ${latencyCells(baseline)} | ${count(Math.round(baseline.requestsPerSec))} | 1 × | 100 % | — | — | no target |`]
       : []),
     ...measured.map(
       ({ backend, check, figures: f, firstPage }) =>
-        `| ${backend} | ${check.label} | ${ms(f.p95Ms)} | ${ms(f.p50Ms)} | ${ms(f.p99Ms)} | ${count(Math.round(f.requestsPerSec))} | ${ratio(f)} | ${firstPage ?? '—'} | ${
+        `| ${backend} | ${check.label} | ${latencyCells(f)} | ${count(Math.round(f.requestsPerSec))} | ${ratio(f)} | ${firstPage ?? '—'} | ${
           check.targetMs ? `≤ ${check.targetMs} ms` : '—'
         } | ${check.targetMs ? (f.p95Ms <= check.targetMs ? 'PASS' : '**MISS**') : 'no target'} |`,
     ),
@@ -414,7 +309,7 @@ function writeResults(startedAt: Date, loadAtStart: number[], loadAtEnd: number[
     '| --- | --- | --- | --- | --- | --- |',
     ...planRows,
     '',
-    ...diagnoses(),
+    ...diagnoses(allPlans, measured),
     '',
     ...howMeasured(count(OTHER_CASES)),
   ];
@@ -437,13 +332,8 @@ export async function runCases(): Promise<number> {
     killAll();
     void cleanUpCases().finally(() => process.exit(2));
   }, 45 * 60_000);
-  const step = stepRunner(errors);
   try {
-    await step('hello-world baseline', helloWorld);
-    await step('PGlite', embedded);
-    const databaseUrl = process.env.DATABASE_URL;
-    if (databaseUrl) await step('PostgreSQL', () => postgres(databaseUrl));
-    else console.log('PostgreSQL skipped: DATABASE_URL is not set');
+    await stepsOnEachDatabase(errors, { baseline: helloWorld, embedded, postgres });
   } finally {
     await cleanUpCases();
     clearTimeout(overall);

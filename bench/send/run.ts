@@ -3,27 +3,25 @@
 // each request. p95 of the queue page (GET /send/deadlines, signed in as a coordinator) and of its API twin
 // (GET /api/v1/send/deadlines) at 20 concurrent users, target ≤ 50 ms, on PGlite and, with DATABASE_URL, PostgreSQL;
 // a bare Fastify hello-world is measured in the same run as the baseline.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { systemActor } from '#src/access/actor.ts';
 import { type Database, openDatabase } from '#src/db/client.ts';
-import { runMigrations } from '#src/db/migrate.ts';
-import { analyse, benchDeps, runnerFor } from '../cases/generate.ts';
-import { type LoadFigures, measureLoad } from '../load.ts';
-import { adminStatement } from '../pg-admin.ts';
+import { analyse, onMigratedDatabase } from '../cases/generate.ts';
+import type { LoadFigures } from '../load.ts';
+import { latencyCells, loadLine, type LoadRun, measureHelloWorld, measureWarmedLoad, ms, p95Ratio } from '../measured-runs.ts';
+import { scratchDatabase } from '../pg-admin.ts';
 import { writeSection } from '../results-file.ts';
-import { type Cleanup, freePort, runCleanups, type ServerProcess, startProcess, stopProcess, waitForPage } from '../server-process.ts';
+import { type Cleanup, freePort, runCleanups, startProcess, stopProcess, waitForPage } from '../server-process.ts';
 import { CookieJar } from '../sign-in.ts';
 import { generateSendService, SEND_PASSWORD } from './generate.ts';
-import { closingLines, stepRunner } from '../run-steps.ts';
+import { closingLines, scratchDir, stepsOnEachDatabase } from '../run-steps.ts';
 
 const CASES = Number(process.env.BENCH_SEND_CASES ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARM_UP_SECONDS = 3;
 const CONNECTIONS = 20;
 export const DEADLINES_TARGET_MS = 50;
+const RUN: LoadRun = { connections: CONNECTIONS, warmUpSeconds: WARM_UP_SECONDS, seconds: SECONDS };
 
 type Row = { backend: string; what: string; figures: LoadFigures; firstPage: string };
 const rows: Row[] = [];
@@ -31,7 +29,6 @@ const notes: string[] = [];
 const errors: string[] = [];
 const cleanups: Cleanup[] = [];
 let baseline: LoadFigures | undefined;
-const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
 
 async function signIn(baseUrl: string): Promise<string> {
   const jar = new CookieJar();
@@ -49,25 +46,20 @@ async function signIn(baseUrl: string): Promise<string> {
   return jar.header();
 }
 
-async function prepare(database: Database) {
-  try {
-    await runMigrations(database);
-    const deps = benchDeps(database);
-    const db = runnerFor(database);
+function prepare(database: Database) {
+  return onMigratedDatabase(database, async (deps, db) => {
     const t = performance.now();
     const service = await generateSendService(deps, db, CASES);
     await analyse(db, database.kind);
     const { key } = await deps.apiKeys.createForOrg(service.orgId, { name: 'bench', role: 'coordinator' }, systemActor('parley bench'));
     console.log(`  generated ${CASES.toLocaleString('en-GB')} SEND cases (${service.openCases} open) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     return { ...service, key };
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 async function measure(backend: string, env: Record<string, string>, key: string) {
   const port = await freePort();
-  const proc: ServerProcess = startProcess('src/main.ts', { PARLEY_LOG_LEVEL: 'warn', ...env }, port);
+  const proc = startProcess('src/main.ts', { PARLEY_LOG_LEVEL: 'warn', ...env }, port);
   cleanups.push(async () => void (await stopProcess(proc, 5000)));
   await waitForPage(proc, '/healthz', performance.now(), 120_000);
   const cookie = await signIn(proc.baseUrl);
@@ -82,43 +74,30 @@ async function measure(backend: string, env: Record<string, string>, key: string
     const firstPage = c.path.startsWith('/api')
       ? `${(JSON.parse(body) as unknown[]).length} clocks`
       : `${(body.match(/<tr class="govuk-table__row">/g) ?? []).length - 1} rows; ${body.match(/Page 1 of ([\d,]+) clocks/)?.[1] ?? '?'} clocks in all`;
-    await measureLoad(proc.baseUrl + c.path, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS, headers: c.headers });
-    const figures = await measureLoad(proc.baseUrl + c.path, { connections: CONNECTIONS, seconds: SECONDS, headers: c.headers });
+    const figures = await measureWarmedLoad(backend, proc, c.path, RUN, { headers: c.headers });
     if (figures.non2xx || figures.errors) errors.push(`${backend} ${c.path}: ${figures.non2xx} non-2xx and ${figures.errors} errors under load`);
     rows.push({ backend, what: c.what, figures, firstPage });
-    console.log(`  ${c.what}: p95 ${ms(figures.p95Ms)}, p50 ${ms(figures.p50Ms)}, ${Math.round(figures.requestsPerSec)} req/s`);
+    console.log(loadLine(c.what, figures));
   }
   await stopProcess(proc);
 }
 
 async function helloWorld() {
-  const port = await freePort();
-  const proc = startProcess('bench/hello-world.ts', {}, port);
-  cleanups.push(async () => void (await stopProcess(proc, 5000)));
-  await waitForPage(proc, '/', performance.now(), 60_000);
-  await measureLoad(`${proc.baseUrl}/`, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS });
-  baseline = await measureLoad(`${proc.baseUrl}/`, { connections: CONNECTIONS, seconds: SECONDS });
-  await stopProcess(proc);
+  baseline = await measureHelloWorld(RUN, cleanups);
   console.log(`  hello-world: p95 ${ms(baseline.p95Ms)}, ${Math.round(baseline.requestsPerSec)} req/s`);
 }
 
 async function embedded() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-send-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = scratchDir('parley-bench-send-', cleanups);
   const { key } = await prepare(await openDatabase({ dataDir }));
   await measure('PGlite', { PARLEY_DATA_DIR: dataDir }, key);
 }
 
 async function postgres(databaseUrl: string) {
-  const name = `parley_bench_send_${randomBytes(5).toString('hex')}`;
-  await adminStatement(databaseUrl, `CREATE DATABASE ${name}`);
-  cleanups.push(() => adminStatement(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'parley-bench-send-pg-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const { key } = await prepare(await openDatabase({ databaseUrl: url.toString(), poolSize: 4 }));
-  await measure('PostgreSQL', { DATABASE_URL: url.toString(), PARLEY_DATA_DIR: dataDir }, key);
+  const url = await scratchDatabase(databaseUrl, 'parley_bench_send', cleanups);
+  const dataDir = scratchDir('parley-bench-send-pg-', cleanups);
+  const { key } = await prepare(await openDatabase({ databaseUrl: url, poolSize: 4 }));
+  await measure('PostgreSQL', { DATABASE_URL: url, PARLEY_DATA_DIR: dataDir }, key);
 }
 
 function writeResults(startedAt: Date, loadAtStart: number[]) {
@@ -132,13 +111,11 @@ function writeResults(startedAt: Date, loadAtStart: number[]) {
     '| Database | Check | p95 | p50 | p99 | req/s | p95 ÷ hello-world p95 | First request | Target | Result |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map((r) => {
-      const ratio = baseline ? (r.figures.p95Ms / baseline.p95Ms).toFixed(1) : '—';
+      const ratio = baseline ? p95Ratio(r.figures, baseline) : '—';
       const pass = r.figures.p95Ms <= DEADLINES_TARGET_MS ? 'PASS' : 'MISS';
-      return `| ${r.backend} | ${r.what} | ${ms(r.figures.p95Ms)} | ${ms(r.figures.p50Ms)} | ${ms(r.figures.p99Ms)} | ${Math.round(r.figures.requestsPerSec)} | ${ratio} | ${r.firstPage} | ≤ ${DEADLINES_TARGET_MS} ms | ${pass} |`;
+      return `| ${r.backend} | ${r.what} | ${latencyCells(r.figures)} | ${Math.round(r.figures.requestsPerSec)} | ${ratio} | ${r.firstPage} | ≤ ${DEADLINES_TARGET_MS} ms | ${pass} |`;
     }),
-    baseline
-      ? `| — | bare Fastify hello-world (baseline) | ${ms(baseline.p95Ms)} | ${ms(baseline.p50Ms)} | ${ms(baseline.p99Ms)} | ${Math.round(baseline.requestsPerSec)} | 1.0 | — | — | — |`
-      : '',
+    baseline ? `| — | bare Fastify hello-world (baseline) | ${latencyCells(baseline)} | ${Math.round(baseline.requestsPerSec)} | 1.0 | — | — | — |` : '',
     '',
   ];
   lines.push(...closingLines(notes, errors));
@@ -152,12 +129,8 @@ export async function cleanUpSend() {
 export async function runSend(): Promise<number> {
   const startedAt = new Date();
   const loadAtStart = loadavg();
-  const step = stepRunner(errors);
   try {
-    await step('hello-world baseline', helloWorld);
-    await step('PGlite', embedded);
-    const databaseUrl = process.env.DATABASE_URL;
-    if (databaseUrl) await step('PostgreSQL', () => postgres(databaseUrl));
+    await stepsOnEachDatabase(errors, { baseline: helloWorld, embedded, postgres });
   } finally {
     await cleanUpSend();
   }

@@ -10,8 +10,9 @@ import { ZCertificate, ZSendDetails } from '#src/features/send/send.schemas.ts';
 import { signAgreementOnCase } from '../support/agreements.ts';
 import { makeMember, makeOrg } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import { makeSendCase } from '../support/send-cases.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
-import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
+import { actorFor, insertAssignment, makeVolunteer } from '../support/volunteers.ts';
 
 let sink: SmtpSink;
 let h: Harness;
@@ -41,17 +42,7 @@ beforeAll(async () => {
   await makeMember(h.deps, orgId, 'coordinator', 'cora@remind.example', { name: 'Cora Coordinator', twoFactor: false });
   admins = actorFor(orgId, ada.userId, 'admin', 'Ada Admin');
   await h.deps.settings.update(admins, { caseTypes: ['community', 'send'] });
-  const make = async (name: string) =>
-    (
-      await makeCase(h.deps, orgId, admins, {
-        description: `SEND ${name}`,
-        caseType: 'send',
-        parties: [
-          { name: `Pat ${name}`, role: 'parent' },
-          { name: 'Kentish County Council (fictional)', role: 'local_authority' },
-        ],
-      })
-    ).caseId;
+  const make = (name: string) => makeSendCase(h.deps, orgId, admins, name);
   ids.declined = await make('Declined');
   ids.agreed = await make('Agreed');
   const mel = await makeVolunteer(h.deps, orgId, { name: 'Mel Mediator', areas: ['send'] });

@@ -6,6 +6,7 @@ import { systemActor } from '#src/access/actor.ts';
 import { signAgreementOnCase } from '../support/agreements.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
+import { makeSendCase } from '../support/send-cases.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
 
 let h: Harness;
@@ -29,18 +30,7 @@ beforeAll(async () => {
   await h.deps.settings.update(admins, { caseTypes: ['community', 'send'] });
   key = (await h.deps.apiKeys.createForOrg(orgId, { name: 'Coordinator key', role: 'coordinator' }, systemActor('test'))).key;
   viewerKey = (await h.deps.apiKeys.createForOrg(orgId, { name: 'Mediator key', role: 'mediator' }, systemActor('test'))).key;
-  const make = async (name: string) =>
-    (
-      await makeCase(h.deps, orgId, admins, {
-        description: `SEND ${name}`,
-        caseType: 'send',
-        // The parent's email address reaches the referral (the factory's type leaves it out).
-        parties: [
-          { name: `Pat ${name}parent`, role: 'parent', email: `pat.${name.toLowerCase()}@example.org` } as { name: string; role: string },
-          { name: 'Kentish County Council (fictional)', role: 'local_authority' },
-        ],
-      })
-    ).caseId;
+  const make = (name: string) => makeSendCase(h.deps, orgId, admins, name, { parentEmail: true });
   ids.declined = await make('Declined');
   ids.deemed = await make('Deemed');
   ids.placement = await make('Placement');

@@ -129,7 +129,7 @@ export async function makeCase(
     description: string;
     /** A built-in type or one the service added (its code). */
     caseType?: string;
-    parties: { name: string; role?: string; postcode?: string; address?: string; needs?: string }[];
+    parties: { name: string; role?: string; email?: string; postcode?: string; address?: string; needs?: string }[];
     details?: Record<string, unknown>;
   },
 ) {
