@@ -9,12 +9,12 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { requireMyVolunteer } from '#src/features/volunteers/records/my-volunteer.ts';
-import { listVolunteers } from '#src/features/volunteers/volunteer-reads.ts';
+import { listVolunteerNames } from '#src/features/volunteers/volunteer-reads.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { calendarRange, londonDateOf, londonInstant } from './calendar-dates.ts';
 import type { CalendarQuery } from './calendar.schemas.ts';
 import { listMeetingsBetween, type MeetingWithParticipants } from '../records/meetings.repo.ts';
-import { listVenuesWithRooms } from '../venues/venues.repo.ts';
+import { listVenueNames } from '../venues/venues.repo.ts';
 import { type AppointmentRow, listAppointmentsBetween } from '../appointments/appointments.repo.ts';
 import { APPOINTMENT_KIND_LABELS, type AppointmentMode } from '../appointments/appointment-rules.ts';
 
@@ -80,7 +80,7 @@ export function createCalendarService({ db, clock, audit }: { db: Db; clock: Clo
           venueId: q.venueId,
           statuses: q.cancelled ? ['booked', 'cancelled'] : ['booked'],
         });
-    const venues = (await listVenuesWithRooms(tx, orgId, { includeArchived: true })).map((v) => ({ id: v.id, name: v.name, archived: Boolean(v.archivedAt) }));
+    const venues = (await listVenueNames(tx, orgId)).map((v) => ({ id: v.id, name: v.name, archived: Boolean(v.archivedAt) }));
     const entries = [...meetings.map(calendarEntry), ...appointments.map(appointmentEntry)].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     return { view: q.view, today, date, range, meetings: entries, venues };
   }
@@ -91,7 +91,7 @@ export function createCalendarService({ db, clock, audit }: { db: Db; clock: Clo
       authorise(actor, 'calendar.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const shown = await read(tx, actor.orgId, q, q.volunteerId);
-        const volunteers = (await listVolunteers(tx, actor.orgId))
+        const volunteers = (await listVolunteerNames(tx, actor.orgId))
           .filter((v) => v.status !== 'applicant' || v.id === q.volunteerId)
           .map((v) => ({ id: v.id, name: v.name }));
         await audit.record(tx, actor, actor.orgId, {

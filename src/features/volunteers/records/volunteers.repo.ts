@@ -62,6 +62,16 @@ export async function hasVolunteer(tx: Db, orgId: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** The service's volunteers by name, with their status only (the calendar's choice of volunteer). */
+export async function listVolunteerNames(tx: Db, orgId: string, limit = 500) {
+  return tx
+    .select({ id: volunteers.id, name: volunteers.name, status: volunteers.status })
+    .from(volunteers)
+    .where(eq(volunteers.orgId, orgId))
+    .orderBy(asc(volunteers.name))
+    .limit(limit);
+}
+
 export async function listVolunteers(tx: Db, orgId: string, filter: VolunteerListFilter = {}, limit = 500) {
   const conditions = [eq(volunteers.orgId, orgId)];
   if (filter.status) conditions.push(eq(volunteers.status, filter.status));
