@@ -62,11 +62,7 @@ export async function hasVenue(tx: Db, orgId: string): Promise<boolean> {
 
 /** Every venue's name, archived ones too, by name (the calendar's choice of venue), without their rooms. */
 export async function listVenueNames(tx: Db, orgId: string) {
-  return tx
-    .select({ id: venues.id, name: venues.name, archivedAt: venues.archivedAt })
-    .from(venues)
-    .where(eq(venues.orgId, orgId))
-    .orderBy(asc(venues.name));
+  return tx.select({ id: venues.id, name: venues.name, archivedAt: venues.archivedAt }).from(venues).where(eq(venues.orgId, orgId)).orderBy(asc(venues.name));
 }
 
 export async function listVenuesWithRooms(tx: Db, orgId: string, opts: { includeArchived?: boolean } = {}): Promise<VenueWithRooms[]> {
