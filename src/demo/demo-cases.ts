@@ -1,7 +1,8 @@
 // Demo data for referrals and cases: the demo service's settings, referrals waiting for triage, and a case at every
 // stage with its contacts, consents, intake records, notes and tasks, plus a safeguarding disclosure waiting for a
-// decision. Everything goes through the services, as the staff would do it, so the timeline and the audit trail read
-// as they would in use. Every person and organisation here is made up.
+// decision and a note marked as about someone else (left out of the subject access summary Bailey asks for). Everything
+// goes through the services, as the staff would do it, so the timeline and the audit trail read as they would in use.
+// Every person and organisation here is made up.
 import type { Deps } from '#src/deps.ts';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
 import type { Actor, OrgActor, Role } from '#src/access/actor.ts';
@@ -42,6 +43,8 @@ type DemoCase = {
   notes?: string[];
   tasks?: { title: string; dueInDays: number }[];
   disclosure?: { party: number; text: string };
+  /** A note about the party that is really about someone else: staff mark it so, and it is left out of copies of their data. */
+  thirdPartyNote?: { party: number; text: string };
   outcome?: 'full_agreement' | 'partial_agreement' | 'no_agreement';
   /** What became of each issue on the case's meeting record (demo-meetings.ts), in order. */
   issueOutcomes?: string[];
@@ -131,6 +134,10 @@ function demoCases(day: (offset: number) => string): DemoCase[] {
       ],
       outcome: 'full_agreement',
       notes: ['Restorative meeting held at the community centre. Rowan apologised and offered to help repaint the shop front; Bailey accepted.'],
+      thirdPartyNote: {
+        party: 0,
+        text: 'Dale Pretendington, who rents the flat above the shop, rang: he saw the window broken and would give a statement if asked, but does not want Bailey told that he called. (Demo text.)',
+      },
       tasks: [{ title: 'Follow-up call to both parties in six weeks', dueInDays: 40 }],
     },
     {
@@ -272,6 +279,8 @@ async function seedCase(deps: Deps, actor: OrgActor, c: DemoCase, day: (offset: 
 
   for (const contact of c.contacts ?? []) await deps.caseActivity.recordContact(actor, caseId, { ...contact, partyId: partyId(contact.party) });
   if (c.disclosure) await deps.caseActivity.addNote(actor, caseId, { body: c.disclosure.text, partyId: partyId(c.disclosure.party), disclosure: true });
+  if (c.thirdPartyNote)
+    await deps.caseActivity.addNote(actor, caseId, { body: c.thirdPartyNote.text, partyId: partyId(c.thirdPartyNote.party), thirdParty: true });
   for (const task of c.tasks ?? []) await deps.caseActivity.addTask(actor, caseId, { title: task.title, dueOn: day(task.dueInDays) });
   if (c.stage === 'withdrawn') {
     await move('withdrawn', { reason: c.withdrawnBecause ?? 'Withdrawn' });

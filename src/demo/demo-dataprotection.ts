@@ -1,7 +1,7 @@
 // The demo's data protection (registered in DEMO_SEEDERS last): a breach logged yesterday and still to report to
 // the ICO, a subject access request waiting for an answer (from Bailey, on the restorative case: her archive holds
-// the letter passed on to her, her agreement and her referral, the other party taken out), and the retention preview
-// with its default periods.
+// the letter passed on to her, her agreement and her referral, the other party taken out, and leaves out the note
+// staff marked as about someone else, saying that it did), and the retention preview with its default periods.
 import type { Deps } from '#src/deps.ts';
 import { londonParts } from '#src/domain/meeting-times.ts';
 import { demoOrgActor } from './demo-cases.ts';

@@ -293,6 +293,16 @@ describe('parley demo', () => {
     expect(text).toContain('I am sorry I smashed your window');
     expect(text).toContain('Passed on to you');
     for (const gone of ['Rowan', 'Mockford', '9 Pretend Road', 'My friend Kai dared me']) expect(text, gone).not.toContain(gone);
+    // The note staff marked as about someone else is on her case, and left out of her copy, which says so.
+    expect(text).toContain('1 note that staff marked as about other people was left out.');
+    expect(text).not.toContain('Dale Pretendington');
+  });
+
+  it('has a note on the restorative case marked as about someone else, shown so on the timeline', async () => {
+    const [rj] = (await get('/api/v1/cases?q=Bailey%20Dummyworth')).json().cases as ListedCase[];
+    const note = (await h.deps.cases.get(admin, rj!.id)).timeline.find((e) => e.body?.includes('Dale Pretendington'));
+    expect(note).toMatchObject({ kind: 'note', visibility: 'team', data: { thirdParty: true } });
+    expect(note!.body).toContain('(Demo text.)');
   });
 
   it('has a year of closed cases, so every report shows real numbers and at least one small number hidden', async () => {

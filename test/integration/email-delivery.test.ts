@@ -37,7 +37,7 @@ afterAll(async () => {
 
 const robin = { participantId: newId(), name: 'Robin Example', email: 'robin@example.org', response: 'needs_action' };
 const kit = { participantId: newId(), name: 'Kit Sample', email: 'kit@example.net', response: 'accepted' };
-const noEmail = { participantId: newId(), name: 'Lee Nomail', email: null, response: 'needs_action' };
+const noEmail = { participantId: newId(), name: 'Lee Nomail', email: null, response: 'needs_action', addressLines: ['7 Letterbox Lane', 'PO3 3CC'] };
 
 /** A case (unless given) and a meeting on record, for mail about it: the outbox may only point at the service's own. */
 async function meetingOnRecord(x: Harness, orgId: string, caseId = newId()) {
@@ -104,7 +104,7 @@ describe('delivery to an SMTP server', () => {
   it('sends one message per recipient with an address, with the invitation attached and as a calendar part', async () => {
     const on = await meetingOnRecord(h, orgId);
     const queued = await inOrg(h.deps.db, orgId, (tx) => queueMeetingMail(tx, invitation(orgId, on)));
-    expect(queued).toEqual({ emails: 2, letters: 1, noLetters: [] });
+    expect(queued).toEqual({ emails: 2, letters: 1, lettersWithoutAddress: 0, noLetters: [], noAddress: [] });
     await h.deps.worker.runOnce();
     const all = await outboxOf(h, orgId);
     // The recipient without an email address gets a letter to post, which no worker ever sends.

@@ -168,7 +168,8 @@ describe('a joint meeting at a venue, from booking to cancellation', () => {
     const noor = api.json().participants.find((p: { name: string }) => p.name === NO_EMAIL);
     expect(noor).toMatchObject({ kind: 'party', email: null });
     const page = pageText((await cora.get(`/cases/${caseId}/meetings/${meetingId}`)).body);
-    expect(page).toContain(`${NO_EMAIL} No email address: a letter to post is in the outbox`);
+    // The case has no postal address for them either: their letter waits for one.
+    expect(page).toContain(`${NO_EMAIL} No email or postal address: their letter waits in the outbox, and cannot be posted, until you add their address`);
     for (const p of INVITED) expect(page).not.toContain(`${p.name} No email address`);
   });
 

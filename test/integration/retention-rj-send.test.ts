@@ -49,7 +49,7 @@ let sendCaseId: string;
 /** The RJ return for 2017 and the SEND report, as they read before the run. */
 let before: { rjReturn: unknown; sendReport: unknown };
 const figures = async () => ({
-  rjReturn: await h.deps.rj.returns.forPeriod(admin, { from: '2017-01-01', to: '2017-12-31' }),
+  rjReturn: (await h.deps.rj.returns.forPeriod(admin, { from: '2017-01-01', to: '2017-12-31' })).metrics,
   sendReport: await h.deps.send.report(admin),
 });
 

@@ -57,7 +57,7 @@ describe('the RJ return', () => {
     expect(page).not.toContain('Hana Harmed');
     const csv = await sue.get('/reports/rj.csv?from=2026-10-01&to=2026-12-31');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('"2026-10-01","2026-12-31","Processes completed, direct and indirect","1","indirect","1"');
+    expect(csv.body).toContain('"2026-10-01","2026-12-31","","","Processes completed, direct and indirect","1","indirect","1"');
     const before = (await apiAs(h, sue)('GET', '/api/v1/reports/rj?from=2026-07-01&to=2026-09-30')).json();
     expect(before.metrics.find((m: { id: string }) => m.id === 'completed').figures[1].value).toBe(0);
   });

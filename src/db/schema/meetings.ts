@@ -250,6 +250,11 @@ export const emailOutbox = pgTable(
     channel: text('channel').notNull().default('email'),
     /** A letter's address lines and postcode, from the case when it had them; null for email or an address not known. */
     postalAddress: text('postal_address'),
+    /**
+     * A letter to someone on the case: while it is to post, it takes their address as the People tab changes it (an
+     * address added later lets it be posted). Same-service key to parties, set null if the person is removed (0053).
+     */
+    partyId: uuid('party_id'),
     /** queued, sending, sent, failed, held; a letter is to_post, then posted. */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
@@ -269,6 +274,7 @@ export const emailOutbox = pgTable(
     index('email_outbox_status_idx').on(t.status, t.createdAt),
     uniqueIndex('email_outbox_dedupe_idx').on(t.orgId, t.dedupeKey),
     index('email_outbox_meeting_idx').on(t.meetingId),
+    index('email_outbox_party_idx').on(t.orgId, t.partyId).where(sql`${t.partyId} IS NOT NULL`),
   ],
 );
 

@@ -1,6 +1,6 @@
 // The people on a case after triage: adding someone, correcting their role, name, contact details, safe-contact
 // instructions and needs, and removing someone entered in error. Each change goes on the timeline and the audit trail
-// (the audit names the fields changed, never what was typed).
+// (the audit names the fields changed, never what was typed). A changed address reaches their letters still to post.
 import { msg, wordedLower } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -11,6 +11,8 @@ import { normEmail, normName, normPhone, normPostcode } from '#src/lib/normalise
 import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { partyInMeetings } from '#src/features/cases/case-sessions.repo.ts';
+import { addressLines } from '#src/features/email/letter-words.ts';
+import { readdressLetters } from '#src/features/email/outbox.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-words.ts';
 import { may, orRefuse } from '#src/access/access.ts';
 import { deleteParty, insertParties, partyHasSafeguarding, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';
@@ -123,6 +125,14 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
         const changed = changedFields(before, values);
         if (!changed.length) return { id: partyId, changed };
         await updateParty(tx, actor.orgId, caseId, partyId, values);
+        // Their letters still to post go to the address as it now is: one waiting for an address can now be posted.
+        if (changed.includes('address') || changed.includes('postcode'))
+          await readdressLetters(
+            tx,
+            actor.orgId,
+            partyId,
+            addressLines('address' in values ? values.address : before.address, 'postcode' in values ? values.postcode : before.postcode),
+          );
         const name = values.name ?? before.name;
         const roleChange = changed.includes('role')
           ? `role corrected from ${PARTY_ROLE_LABELS[before.role as PartyRole]?.toLowerCase() ?? before.role} to ${PARTY_ROLE_LABELS[values.role as PartyRole].toLowerCase()}`

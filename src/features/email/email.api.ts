@@ -6,7 +6,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses, ZApiError } from '#src/http/api-schemas.ts';
+import type { Translate } from '#src/i18n/i18n.ts';
 import { summariseIcs } from './ics-summary.ts';
+import { addressNotice, lacksAddress } from './letter-address.ts';
 import { ZOutboxParams, ZOutboxQuery } from './email.schemas.ts';
 
 const tags = ['email'];
@@ -19,7 +21,13 @@ const ZMessageSummary = z.object({
   template: z.string(),
   to: z.string().describe('The email address; empty for a letter'),
   toName: z.string().nullable(),
-  postalAddress: z.string().nullable().describe('A letter’s address, a line each, postcode last; null when the case had none'),
+  postalAddress: z.string().nullable().describe('A letter’s address, a line each, postcode last; null when the case has none for them'),
+  noAddress: z
+    .boolean()
+    .describe(
+      'A letter still to post with no address to post it to: it cannot be marked as posted until the person’s address is added on the case’s People tab (the letter then takes it)',
+    ),
+  addressNotice: z.string().nullable().describe('What to do about a letter with no address, in words; null otherwise'),
   postedAt: z.string().nullable(),
   subject: z.string(),
   caseId: z.string().nullable(),
@@ -52,6 +60,12 @@ const ZMessage = ZMessageSummary.extend({
 });
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+/** Whether a letter has no address to post it to, and what to do, in the request's language. */
+const letterAddress = (t: Translate, m: Parameters<typeof addressNotice>[0]) => {
+  const notice = addressNotice(m);
+  // i18n-dynamic: the notices are msg() literals (letter-address.ts)
+  return { noAddress: lacksAddress(m), addressNotice: notice ? t(notice) : null };
+};
 
 export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>) {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -81,6 +95,7 @@ export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>
           to: m.toAddress,
           toName: m.toName,
           postalAddress: m.postalAddress,
+          ...letterAddress(req.t, m),
           postedAt: iso(m.postedAt),
           subject: m.subject,
           caseId: m.caseId,
@@ -119,6 +134,7 @@ export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>
         to: m.toAddress,
         toName: m.toName,
         postalAddress: m.postalAddress,
+        ...letterAddress(req.t, m),
         postedAt: iso(m.postedAt),
         postedBy: m.postedBy,
         subject: m.subject,
@@ -180,7 +196,8 @@ export function registerEmailApi(app: FastifyInstance, deps: Pick<Deps, 'email'>
     '/api/v1/email/letters/:id/posted',
     {
       schema: {
-        summary: 'Record that a letter was printed and posted (who and when are kept, and audited)',
+        summary:
+          'Record that a letter was printed and posted (who and when are kept, and audited); 409 for one posted already, or with no address to post it to (LETTER_HAS_NO_ADDRESS, saying what to do)',
         tags,
         security,
         params: ZOutboxParams,

@@ -3,6 +3,7 @@ import { SENDING_STALE_MS } from './delivery.ts';
 import { OUTBOX_STATUS_LABELS, type OutboxStatus } from './outbox-words.ts';
 import { translator, msg } from '#src/i18n/i18n.ts';
 import { summariseIcs } from './ics-summary.ts';
+import { addressNotice, lacksAddress } from './letter-address.ts';
 import type { OutboxListRow, OutboxRow } from './outbox.repo.ts';
 import { TEMPLATE_LABELS, type TemplateName } from './templates.ts';
 
@@ -34,19 +35,21 @@ export const statusWords = (s: string) => t(OUTBOX_STATUS_LABELS[s as OutboxStat
 const statusBadge = (s: string) => t(SHORT_STATUS[s as OutboxStatus] ?? s);
 export const templateWords = (name: string) => t(TEMPLATE_LABELS[name as TemplateName] ?? name);
 const recipient = (name: string | null, address: string) => (name ? `${name} <${address}>` : address);
-/** A letter's recipient: their name and "by post", or that the case had no address for them. */
+/** A letter's recipient: their name and "by post", or that there is no address to post it to. */
 const addressee = (name: string | null, postal: string | null) =>
-  postal
+  postal?.trim()
     ? t('{name}, by post: {address}', { name: name ?? '', address: postal.split('\n').join(', ') })
-    : t('{name}, by post (no address on the case)', { name: name ?? '' });
+    : t('{name}, by post: no address to post it to', { name: name ?? '' });
 const isLetter = (m: { channel: string }) => m.channel === 'post';
 
 export function messageRow(m: OutboxListRow) {
+  const noAddress = lacksAddress(m);
   return {
     id: m.id,
     href: `/email/${m.id}`,
-    status: statusBadge(m.status),
-    statusClass: STATUS_BADGES[m.status as OutboxStatus] ?? '',
+    // A letter that cannot be posted yet says so where a letter to post would say "To post".
+    status: noAddress ? t('No address') : statusBadge(m.status),
+    statusClass: noAddress ? 'moj-badge--red' : (STATUS_BADGES[m.status as OutboxStatus] ?? ''),
     template: templateWords(m.template),
     to: isLetter(m) ? addressee(m.toName, m.postalAddress) : recipient(m.toName, m.toAddress),
     isLetter: isLetter(m),
@@ -68,6 +71,7 @@ export const paragraphsOf = (text: string) =>
 
 export function messageView(m: OutboxRow, caseReference: string | null, now: Date = new Date()) {
   const ics = m.ics ? summariseIcs(m.ics) : null;
+  const notice = addressNotice(m);
   return {
     id: m.id,
     status: m.status,
@@ -77,9 +81,13 @@ export function messageView(m: OutboxRow, caseReference: string | null, now: Dat
     template: templateWords(m.template),
     to: isLetter(m) ? (m.toName ?? '') : recipient(m.toName, m.toAddress),
     isLetter: isLetter(m),
-    postalLines: m.postalAddress ? m.postalAddress.split('\n') : [],
+    postalLines: m.postalAddress?.trim() ? m.postalAddress.split('\n') : [],
     letterHref: isLetter(m) ? `/email/letters/${m.id}.pdf` : undefined,
-    canMarkPosted: isLetter(m) && m.status === 'to_post',
+    // Only a letter with an address to post it to can be marked as posted; the notice says what to do otherwise.
+    canMarkPosted: isLetter(m) && m.status === 'to_post' && !lacksAddress(m),
+    // i18n-dynamic: the notices are msg() literals (letter-address.ts)
+    addressNotice: notice ? t(notice) : null,
+    peopleHref: lacksAddress(m) && m.partyId && m.caseId ? `/cases/${m.caseId}/people/${m.partyId}/edit` : undefined,
     postedAt: m.postedAt,
     postedBy: m.postedBy,
     subject: m.subject,

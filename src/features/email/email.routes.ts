@@ -1,7 +1,8 @@
 // The outbox pages (email.view): /email, the filterable list of every message the service has sent or held, and
 // /email/{id}, one message as sent with its calendar invitation and delivery log, and "Try again"; a letter to post
 // as a PDF (/email/letters/{id}.pdf) and "Mark as posted".
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '#src/lib/app-error.ts';
 import type { Deps } from '#src/deps.ts';
 import { OUTBOX_STATUSES } from './outbox-words.ts';
 import { msg } from '#src/i18n/i18n.ts';
@@ -32,6 +33,7 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
       smtpConfigured: list.smtpConfigured,
       held: list.counts.held ?? 0,
       toPost: list.counts.to_post ?? 0,
+      toPostNoAddress: list.counts.to_post_no_address ?? 0,
       toPostHref: outboxHref({ status: 'to_post' }),
       failed: list.counts.failed ?? 0,
       messages: list.messages.map(messageRow),
@@ -62,7 +64,8 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
     });
   });
 
-  app.get('/email/:id', async (req, reply) => {
+  /** One message's page; `refused`: why an action on it was refused, shown as the page's error. */
+  async function showMessage(req: FastifyRequest, reply: FastifyReply, refused?: string) {
     const found = await deps.email.message(req.actor!, idOf(req));
     const view = messageView(found.message, found.caseReference, deps.clock.now());
     return reply.page('email/views/message.njk', {
@@ -70,9 +73,12 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
       m: view,
       smtpConfigured: found.smtpConfigured,
       deliveries: found.deliveries.map((d) => ({ at: d.at, outcome: req.t(OUTCOME_LABELS[d.outcome] ?? d.outcome), detail: d.detail ?? '' })),
-      flash: LETTER_DONE[doneOf(req)],
+      flash: refused ? undefined : LETTER_DONE[doneOf(req)],
+      errors: refused ? [{ text: refused }] : undefined,
     });
-  });
+  }
+
+  app.get('/email/:id', (req, reply) => showMessage(req, reply));
 
   app.get('/email/letters/:id.pdf', async (req, reply) => {
     const pdf = await deps.email.letterPdf(req.actor!, idOf(req));
@@ -84,7 +90,13 @@ export function registerEmailPages(app: FastifyInstance, deps: Pick<Deps, 'clock
   });
 
   app.post('/email/letters/:id/posted', async (req, reply) => {
-    await deps.email.markPosted(req.actor!, idOf(req));
+    try {
+      await deps.email.markPosted(req.actor!, idOf(req));
+    } catch (err) {
+      // A letter with no address to post it to: the page again, saying what to do.
+      if (!(err instanceof AppError && err.reason === 'LETTER_HAS_NO_ADDRESS')) throw err;
+      return showMessage(req, reply.code(409), err.messageIn(req.locale));
+    }
     return reply.redirect(`/email/${idOf(req)}?done=posted`, 303);
   });
 

@@ -12,6 +12,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { SENDING_STALE_MS } from './delivery.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { addressNotice, NO_ADDRESS_PARTY } from './letter-address.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
 import {
   caseReferenceOf,
@@ -112,15 +113,21 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       });
     },
 
-    /** Records that a letter was printed and posted, by whom and when. Audited. */
+    /**
+     * Records that a letter was printed and posted, by whom and when. Audited. Refused (409) for a letter with no
+     * address to post it to, saying what to do, and for one marked as posted already.
+     */
     async markPosted(actor: OrgActor, id: string) {
       authorise(actor, 'email.view');
       return inOrg(db, actor.orgId, async (tx) => {
         const letter = await findMessage(tx, actor.orgId, id);
         if (!isLetter(letter)) throw notALetter();
         const now = clock.now();
-        if (!(await markPosted(tx, actor.orgId, id, now, actor.label ?? actor.id)))
-          throw new AppError('CONFLICT', msg('That letter has been marked as posted already'), { reason: 'LETTER_ALREADY_POSTED' });
+        if (!(await markPosted(tx, actor.orgId, id, now, actor.label ?? actor.id))) {
+          if (letter.status !== 'to_post')
+            throw new AppError('CONFLICT', msg('That letter has been marked as posted already'), { reason: 'LETTER_ALREADY_POSTED' });
+          throw new AppError('CONFLICT', addressNotice({ ...letter, postalAddress: null }) ?? NO_ADDRESS_PARTY, { reason: 'LETTER_HAS_NO_ADDRESS' });
+        }
         await audit.record(tx, actor, actor.orgId, {
           action: 'email.letter_posted',
           entityType: 'email',

@@ -41,5 +41,7 @@ describe('addressLines', () => {
     expect(addressLines('1 River Street, Harbourtown', 'ab1 2cd')).toEqual(['1 River Street', 'Harbourtown', 'AB1 2CD']);
     expect(addressLines('1 River Street\nAB1 2CD', 'AB1 2CD')).toEqual(['1 River Street', 'AB1 2CD']);
     expect(addressLines(null, null)).toEqual([]);
+    // A postcode alone is not an address a letter can be posted to.
+    expect(addressLines(' ', 'AB1 2CD')).toEqual([]);
   });
 });

@@ -32,12 +32,16 @@ export function letterText(emailText: string, locale: Locale = DEFAULT_LOCALE): 
   return `${paragraphs.join('\n\n')}\n`;
 }
 
-/** A postal address as lines: the address as typed (one part a line, commas split) and the postcode last. */
+/**
+ * A postal address as lines: the address as typed (one part a line, commas split) and the postcode last. A postcode
+ * with no address is no address to post to: no lines.
+ */
 export function addressLines(address: string | null | undefined, postcode: string | null | undefined): string[] {
   const lines = (address ?? '')
     .split(/\r?\n|,/)
     .map((l) => l.trim())
     .filter(Boolean);
+  if (!lines.length) return [];
   const pc = postcode?.trim().toUpperCase();
   if (pc && !lines.some((l) => l.toUpperCase().replace(/\s+/g, '') === pc.replace(/\s+/g, ''))) lines.push(pc);
   return lines;

@@ -68,15 +68,47 @@ export async function requeueMessage(tx: Db, orgId: string, id: string, staleBef
   return rows.length > 0;
 }
 
-/** A letter printed and posted: `to_post` becomes `posted`, with when and who. False when it was not a letter to post. */
+/**
+ * A letter printed and posted: `to_post` becomes `posted`, with when and who. False when it was not a letter to post,
+ * or has no address to post it to (checked here too, so an address taken away meanwhile is not posted to).
+ */
 export async function markPosted(tx: Db, orgId: string, id: string, at: Date, by: string): Promise<boolean> {
   if (!isUuid(id)) return false;
   const rows = await tx
     .update(emailOutbox)
     .set({ status: 'posted', postedAt: at, postedBy: by })
-    .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.id, id), eq(emailOutbox.channel, 'post'), eq(emailOutbox.status, 'to_post')))
+    .where(
+      and(
+        eq(emailOutbox.orgId, orgId),
+        eq(emailOutbox.id, id),
+        eq(emailOutbox.channel, 'post'),
+        eq(emailOutbox.status, 'to_post'),
+        sql`trim(coalesce(${emailOutbox.postalAddress}, '')) <> ''`,
+      ),
+    )
     .returning({ id: emailOutbox.id });
   return rows.length > 0;
+}
+
+/**
+ * The address of a person's letters still to post, as it now is on their case (null when it was taken away): a letter
+ * waiting for an address gets it, and one whose person moved goes to where they live now. How many letters changed.
+ */
+export async function setLetterAddress(tx: Db, orgId: string, partyId: string, postalAddress: string | null): Promise<number> {
+  const rows = await tx
+    .update(emailOutbox)
+    .set({ postalAddress })
+    .where(
+      and(
+        eq(emailOutbox.orgId, orgId),
+        eq(emailOutbox.partyId, partyId),
+        eq(emailOutbox.channel, 'post'),
+        eq(emailOutbox.status, 'to_post'),
+        sql`${emailOutbox.postalAddress} IS DISTINCT FROM ${postalAddress}`,
+      ),
+    )
+    .returning({ id: emailOutbox.id });
+  return rows.length;
 }
 
 export async function insertDelivery(tx: Db, row: { orgId: string | null; outboxId: string; at: Date; outcome: DeliveryOutcome; detail: string | null }) {
@@ -113,6 +145,7 @@ export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, 
       toName: emailOutbox.toName,
       channel: emailOutbox.channel,
       postalAddress: emailOutbox.postalAddress,
+      partyId: emailOutbox.partyId,
       subject: emailOutbox.subject,
       caseId: emailOutbox.caseId,
       caseReference: cases.reference,
@@ -147,12 +180,18 @@ export async function caseReferenceOf(tx: Db, orgId: string, caseId: string | nu
   return rows[0]?.reference ?? null;
 }
 
-/** How many of the service's messages are in each status. */
+/** How many of the service's messages are in each status; `to_post_no_address`: letters to post with no address yet. */
 export async function countByStatus(tx: Db, orgId: string): Promise<Record<string, number>> {
   const rows = await tx
-    .select({ status: emailOutbox.status, n: sql<number>`count(*)::int`.mapWith(Number) })
+    .select({
+      status: emailOutbox.status,
+      n: sql<number>`count(*)::int`.mapWith(Number),
+      noAddress: sql<number>`count(*) FILTER (WHERE ${emailOutbox.channel} = 'post' AND trim(coalesce(${emailOutbox.postalAddress}, '')) = '')::int`.mapWith(
+        Number,
+      ),
+    })
     .from(emailOutbox)
     .where(eq(emailOutbox.orgId, orgId))
     .groupBy(emailOutbox.status);
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  return Object.fromEntries([...rows.map((r) => [r.status, r.n]), ['to_post_no_address', rows.find((r) => r.status === 'to_post')?.noAddress ?? 0]]);
 }

@@ -7,6 +7,7 @@ import { emailOutbox } from '#src/db/schema/meetings.ts';
 import { newId } from '#src/lib/ids.ts';
 import { enqueue } from '#src/jobs/queue.ts';
 import { mailSettings } from './mail-settings.ts';
+import { setLetterAddress } from './outbox.repo.ts';
 import { sendEmailJob } from './send-email.job.ts';
 
 export type QueueEmailInput = {
@@ -81,6 +82,8 @@ export type QueueLetterInput = {
   orgId: string;
   template: string;
   toName: string;
+  /** The person on the case it is for: while it waits to be posted, it takes their address as the case changes it. */
+  partyId?: string | null;
   /** The address's lines, postcode last; empty when the case has none. */
   addressLines: string[];
   subject: string;
@@ -108,6 +111,7 @@ export async function queueLetter(tx: Db, input: QueueLetterInput): Promise<stri
     toAddress: '',
     toName: input.toName,
     postalAddress: input.addressLines.length ? input.addressLines.join('\n') : null,
+    partyId: input.partyId ?? null,
     subject: input.subject,
     textBody: input.text,
     caseId: input.caseId ?? null,
@@ -115,4 +119,13 @@ export async function queueLetter(tx: Db, input: QueueLetterInput): Promise<stri
     status: 'to_post',
     createdAt: input.at ?? new Date(),
   });
+}
+
+/**
+ * For the People tab, when a person's address or postcode changes: their letters still to post take the address as it
+ * now is (its lines, postcode last: letter-words.ts addressLines; none when it was taken away, so it is not posted to
+ * where they no longer are). How many letters changed.
+ */
+export async function readdressLetters(tx: Db, orgId: string, partyId: string, addressLines: string[]): Promise<number> {
+  return setLetterAddress(tx, orgId, partyId, addressLines.length ? addressLines.join('\n') : null);
 }

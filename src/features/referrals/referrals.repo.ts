@@ -1,5 +1,5 @@
 import type { Db } from '#src/db/client.ts';
-import { and, desc, eq, gte, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
+import { and, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
 
@@ -113,10 +113,26 @@ export async function listVolunteerApplications(tx: Db, orgId: string) {
 }
 
 /** Referrals of one case type received in [from, to), counted by source, status and decision reason (for funders' returns). */
-export async function referralCounts(tx: Db, orgId: string, caseType: string, from: Date, to: Date) {
+export async function referralCounts(
+  tx: Db,
+  orgId: string,
+  caseType: string,
+  from: Date,
+  to: Date,
+  /** More conditions on the referral (the table as named), as `AND …`: a return's place filter. */
+  referralIs: (r: SQL) => SQL = () => sql``,
+) {
   return tx
     .select({ source: referrals.source, status: referrals.status, reason: referrals.decisionReason, count: sql<number>`count(*)::int` })
     .from(referrals)
-    .where(and(eq(referrals.orgId, orgId), eq(referrals.caseType, caseType), gte(referrals.createdAt, from), lt(referrals.createdAt, to)))
+    .where(
+      and(
+        eq(referrals.orgId, orgId),
+        eq(referrals.caseType, caseType),
+        gte(referrals.createdAt, from),
+        lt(referrals.createdAt, to),
+        sql`true ${referralIs(sql`${referrals}`)}`,
+      ),
+    )
     .groupBy(referrals.source, referrals.status, referrals.decisionReason);
 }

@@ -2,7 +2,8 @@
 // columns (meetings_org_starts_idx, cases_org_opened_idx, feedback_org_submitted_idx), always scoped by the service.
 import type { Db } from '#src/db/client.ts';
 import { sql } from '#src/db/orm.ts';
-import { placeIs, type ReportFilter, typeIs, within } from './report-filter.ts';
+import { placeIs } from '#src/domain/place-filter.ts';
+import { type ReportFilter, typeIs, within } from './report-filter.ts';
 import { feedbackPlace, type KeyCount } from './reports.repo.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;

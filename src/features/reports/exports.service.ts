@@ -18,8 +18,7 @@ import { reportExportJob } from './report-export.job.ts';
 import { EXPORT_KEEP_DAYS, exportExpiresAt } from './export-retention.ts';
 import type { ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
-import { choosePlace, placeChoices } from './reports.service.ts';
-import { findOrgById } from '#src/features/orgs/org-records.ts';
+import { placeOf } from '#src/features/settings/service-places.ts';
 import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
@@ -41,7 +40,7 @@ export function createReportExportsService({ db, clock, audit }: { db: Db; clock
       await inOrg(db, actor.orgId, async (tx) => {
         ensureCaseTypeChoice(q.caseType, await caseTypeChoices(tx, actor.orgId));
         // A place the service does not cover is refused now (422 naming the field), not when the job runs.
-        const place = choosePlace(q, placeChoices((await findOrgById(tx, actor.orgId))?.settings));
+        const place = await placeOf(tx, actor.orgId, q);
         const filter = { from: q.from, to: q.to, caseType: q.caseType, ...place };
         await insertExport(tx, { id, orgId: actor.orgId, report, filter, locale, requestedBy: actor.id, status: 'queued', createdAt: clock.now() });
         await enqueue(tx, reportExportJob, { orgId: actor.orgId, exportId: id }, { orgId: actor.orgId });

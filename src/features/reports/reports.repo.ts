@@ -3,7 +3,8 @@
 import type { Db } from '#src/db/client.ts';
 import { sql, type SQL } from '#src/db/orm.ts';
 
-import { placeIs, type ReportFilter, typeIs, within } from './report-filter.ts';
+import { placeIs } from '#src/domain/place-filter.ts';
+import { type ReportFilter, typeIs, within } from './report-filter.ts';
 
 export type { ReportFilter } from './report-filter.ts';
 

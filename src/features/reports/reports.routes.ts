@@ -11,6 +11,7 @@ import { textParam } from '#src/http/page-input.ts';
 import { notFound } from '#src/lib/app-error.ts';
 import { can } from '#src/access/permissions.ts';
 import { msg, type Translate } from '#src/i18n/i18n.ts';
+import { placeItems, placeWords } from '#src/features/settings/service-places.ts';
 import { barsOf, chartSvg } from './charts.ts';
 import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
 import type { Metric } from './metrics.ts';
@@ -52,12 +53,6 @@ async function metricView(t: Translate, m: Metric, threshold: number) {
 /** The report's filter as the address keeps it (blank values left out). */
 const filterOf = (r: Pick<ReportQuery, 'caseType' | 'area' | 'localAuthority'> & { from: string; to: string }) =>
   queryString({ from: r.from, to: r.to, caseType: r.caseType, area: r.area, localAuthority: r.localAuthority });
-
-/** The choices of a select: blank first ("all"), then each value, the one asked for selected (compared as written). */
-const selectItems = (all: string, values: string[], asked: unknown, same: (a: string, b: string) => boolean = (a, b) => a === b) => [
-  { value: '', text: all },
-  ...values.map((v) => ({ value: v, text: v, selected: typeof asked === 'string' && same(v, asked) })),
-];
 
 export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'reports'>) {
   /** The report to download, or undefined when its filter is refused (a case type or place the service does not have). */
@@ -127,13 +122,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
         { value: '', text: req.t('All case types') },
         ...choices.map((c) => ({ value: c.code, text: typeName(c.code), selected: values.caseType === c.code })),
       ],
-      areaItems: selectItems(req.t('All areas'), places.areas, values.area, (a, b) => a === b.trim().toUpperCase().replace(/\s+/g, ' ')),
-      localAuthorityItems: selectItems(
-        req.t('All local authorities'),
-        places.localAuthorities,
-        values.localAuthority,
-        (a, b) => a.toLowerCase() === b.trim().toLowerCase(),
-      ),
+      ...placeItems(req.t, places, values),
     };
     if (!report) {
       return reply.code(422).page('reports/views/report.njk', {
@@ -148,7 +137,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       ...base,
       fields: {},
       values: { ...values, from: report.from, to: report.to, area: report.area ?? '', localAuthority: report.localAuthority ?? '' },
-      placeNote: [report.area, report.localAuthority].filter(Boolean).join(', '),
+      placeNote: placeWords(report),
       period: t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) }),
       thresholdNote: t('Figures from 1 to {max} are shown as “fewer than {n}”, so no one can be identified.', {
         max: report.threshold - 1,

@@ -1,9 +1,10 @@
 // The reports' filter (page query and API query): a period of whole days and, if chosen, a case type, a postcode area
-// and a local authority (checked against the service's own when the report is read: reports.service.ts).
+// and a local authority (checked against the service's own when the report is read: settings/service-places.ts).
 import { z } from 'zod';
 import { msg } from '#src/i18n/i18n.ts';
 import { ZCaseTypeCode } from '#src/features/referrals/case-type-choices.ts';
 import { isoDate } from '#src/lib/zod-fields.ts';
+import { PLACE_QUERY_FIELDS } from '#src/features/settings/service-places.ts';
 import { REPORT_IDS } from './report-list.ts';
 
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -17,31 +18,9 @@ export const ZReportQuery = z
     caseType: z
       .preprocess(blankToUndefined, ZCaseTypeCode.optional())
       .describe('Only cases (and referrals) of this type: one of the service’s case types (GET /api/v1/case-types) offered now or on a case'),
-    area: z
-      .preprocess(
-        blankToUndefined,
-        z
-          .string({ message: msg('Choose an area from the list') })
-          .trim()
-          .max(10, msg('Choose an area from the list'))
-          .optional(),
-      )
-      .describe('Only cases (and referrals) in this postcode area, district or sector: one of the service’s areas, such as CT, ME14 or TN9 1'),
-    localAuthority: z
-      .preprocess(
-        blankToUndefined,
-        z
-          .string({ message: msg('Choose a local authority from the list') })
-          .trim()
-          .max(200, msg('Choose a local authority from the list'))
-          .optional(),
-      )
-      .describe('Only cases (and referrals) whose postcode is in this local authority: one of those the service covers'),
+    ...PLACE_QUERY_FIELDS,
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: msg('The end date must be the same as or after the start date') });
 export type ReportQuery = z.infer<typeof ZReportQuery>;
 
 export const ZReportParams = z.object({ report: z.enum(REPORT_IDS).describe('Which report') });
-
-/** A postcode area as the settings keep it: capitals, one space ("tn9  1" → "TN9 1"). */
-export const normalArea = (s: string) => s.trim().toUpperCase().replace(/\s+/g, ' ');

@@ -8,14 +8,12 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { findOrgById } from '#src/features/orgs/org-records.ts';
-import { ZServiceSettings } from '#src/features/settings/settings.schemas.ts';
+import { choosePlace, type PlaceChoices, placeChoices, servicePlaces } from '#src/features/settings/service-places.ts';
 import { readVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { londonDate } from '#src/domain/dates-in-words.ts';
-import { AppError, type FieldErrors, inEnglish } from '#src/lib/app-error.ts';
-import { type Message, msg } from '#src/i18n/i18n.ts';
 import { DEFAULT_THRESHOLD } from './suppression.ts';
 import type { ReportId } from './report-list.ts';
-import { normalArea, type ReportQuery } from './reports.schemas.ts';
+import type { ReportQuery } from './reports.schemas.ts';
 import type { ReportFilter } from './report-filter.ts';
 import { buildReport } from './report-builders.ts';
 import { caseTypeChoices, ensureCaseTypeChoice } from '#src/features/referrals/case-type-choices.ts';
@@ -34,40 +32,6 @@ export function periodOf(q: ReportQuery, now: Date) {
   const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 364 * DAY).toISOString().slice(0, 10);
   const filter: ReportFilter = { from: new Date(`${from}T00:00:00Z`), toExclusive: new Date(Date.parse(`${to}T00:00:00Z`) + DAY), caseType: q.caseType };
   return { from, to, caseType: q.caseType, filter };
-}
-
-/** The places a report may be narrowed to: the service's own postcode areas and the local authorities it covers. */
-export type PlaceChoices = { areas: string[]; localAuthorities: string[] };
-
-export function placeChoices(settings: unknown): PlaceChoices {
-  // Read on their own, so another setting that no longer parses cannot hide the service's areas.
-  const parsed = ZServiceSettings.shape.areas.safeParse((settings as { areas?: unknown } | null)?.areas);
-  const areas = parsed.success ? parsed.data : { postcodePrefixes: [], localAuthorities: [] };
-  return { areas: [...new Set(areas.postcodePrefixes.map(normalArea))], localAuthorities: [...new Set(areas.localAuthorities)] };
-}
-
-const NOT_AN_AREA = msg('Choose one of the service’s areas: {areas}');
-const NO_AREAS = msg('The service has no areas set: leave the area blank, or add its areas in Settings');
-const NOT_A_LA = msg('Choose one of the local authorities the service covers: {las}');
-const NO_LAS = msg('The service covers no local authority by name: leave it blank, or add them in Settings');
-
-/**
- * The chosen area and local authority as the service keeps them, or an error naming the field and the choices: a
- * place the service does not cover is refused, never silently read as "everywhere".
- */
-export function choosePlace(q: ReportQuery, choices: PlaceChoices): { area?: string; localAuthority?: string } {
-  const fieldParams: Record<string, Message> = {};
-  const area = q.area ? choices.areas.find((a) => a === normalArea(q.area!)) : undefined;
-  if (q.area && !area) fieldParams.area = choices.areas.length ? { text: NOT_AN_AREA, params: { areas: choices.areas.join(', ') } } : { text: NO_AREAS };
-  const wanted = q.localAuthority?.trim().toLowerCase();
-  const la = wanted ? choices.localAuthorities.find((l) => l.toLowerCase() === wanted) : undefined;
-  if (q.localAuthority && !la)
-    fieldParams.localAuthority = choices.localAuthorities.length ? { text: NOT_A_LA, params: { las: choices.localAuthorities.join(', ') } } : { text: NO_LAS };
-  if (Object.keys(fieldParams).length) {
-    const fields: FieldErrors = Object.fromEntries(Object.entries(fieldParams).map(([k, m]) => [k, inEnglish(m)]));
-    throw new AppError('UNPROCESSABLE', msg('The report cannot be narrowed to that place'), { reason: 'UNKNOWN_PLACE', fields, fieldParams });
-  }
-  return { ...(area ? { area } : {}), ...(la ? { localAuthority: la } : {}) };
 }
 
 /**
@@ -123,7 +87,7 @@ export function createReportsService({ db, clock, audit }: { db: Db; clock: Cloc
     /** The places the service's reports may be narrowed to (for the filter's choices). */
     async places(actor: OrgActor): Promise<PlaceChoices> {
       authorise(actor, 'reports.view');
-      return inOrg(db, actor.orgId, async (tx) => placeChoices((await findOrgById(tx, actor.orgId))?.settings));
+      return inOrg(db, actor.orgId, (tx) => servicePlaces(tx, actor.orgId));
     },
   };
 }

@@ -1,7 +1,7 @@
 // The RJ tables: the service's policy, the case's offence category and senior decision, suitability, risk
 // assessments and custody. Letters and their reviews are in letters/letters.repo.ts.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, not, or, sql } from '#src/db/orm.ts';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { ENDED_STATUSES } from '#src/domain/case-words.ts';
 import { rjCases, rjCustody, rjLetters, rjPolicies, rjRiskAssessments, rjSuitability } from '#src/db/schema/rj.ts';
@@ -111,11 +111,18 @@ export async function setChecklist(tx: Db, orgId: string, partyId: string, check
 }
 
 /** Each participant's newest suitability recorded in [from, to), by role and answers (for the return). */
-export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, to: string) {
+export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, to: string, caseIs?: (c: SQL) => SQL) {
   const rows = await tx
     .select()
     .from(rjSuitability)
-    .where(and(eq(rjSuitability.orgId, orgId), gte(rjSuitability.assessedOn, from), lt(rjSuitability.assessedOn, to)))
+    .where(
+      and(
+        eq(rjSuitability.orgId, orgId),
+        gte(rjSuitability.assessedOn, from),
+        lt(rjSuitability.assessedOn, to),
+        caseIs ? sql`EXISTS (SELECT 1 FROM cases c WHERE c.org_id = ${rjSuitability.orgId} AND c.id = ${rjSuitability.caseId} ${caseIs(sql`c`)})` : undefined,
+      ),
+    )
     .orderBy(asc(rjSuitability.createdAt));
   return [...new Map(rows.map((r) => [r.partyId, r])).values()];
 }

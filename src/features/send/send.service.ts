@@ -95,8 +95,8 @@ export function createSendService({ db, clock, audit, cases }: { db: Db; clock: 
   }
 
   return {
-    /** The SEND report (rules.md #61). */
-    report: createSendReport({ db, audit, clock }),
+    /** The SEND report (rules.md #61), and the places it may be narrowed to. */
+    ...createSendReport({ db, audit, clock }),
 
     /** The SEND details, the clocks running today and the certificates (superseded ones kept). Audited. */
     async get(actor: OrgActor, caseId: string) {

@@ -1,13 +1,20 @@
 // Feedback responses and the counts made from them.
 import type { Db } from '#src/db/client.ts';
-import { and, count, eq, gte, lt, sql } from '#src/db/orm.ts';
+import { and, count, eq, gte, lt, type SQL, sql } from '#src/db/orm.ts';
 import { feedbackResponses } from '#src/db/schema/closing.ts';
 
 export async function insertFeedback(tx: Db, row: typeof feedbackResponses.$inferInsert) {
   await tx.insert(feedbackResponses).values(row);
 }
 
-export type FeedbackFilter = { orgId: string; caseType?: string; from?: Date; to?: Date };
+export type FeedbackFilter = {
+  orgId: string;
+  caseType?: string;
+  from?: Date;
+  to?: Date;
+  /** More conditions on the response's case (aliased c), as `AND …`: a return's place filter. */
+  caseIs?: (c: SQL) => SQL;
+};
 
 /** Counts per case type: never a row, a case or a person. */
 export async function aggregateFeedback(tx: Db, f: FeedbackFilter) {
@@ -15,6 +22,8 @@ export async function aggregateFeedback(tx: Db, f: FeedbackFilter) {
   if (f.caseType) conditions.push(eq(feedbackResponses.caseType, f.caseType));
   if (f.from) conditions.push(gte(feedbackResponses.submittedAt, f.from));
   if (f.to) conditions.push(lt(feedbackResponses.submittedAt, f.to));
+  if (f.caseIs)
+    conditions.push(sql`EXISTS (SELECT 1 FROM cases c WHERE c.org_id = ${feedbackResponses.orgId} AND c.id = ${feedbackResponses.caseId} ${f.caseIs(sql`c`)})`);
   return tx
     .select({
       caseType: feedbackResponses.caseType,

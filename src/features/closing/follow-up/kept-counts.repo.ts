@@ -8,13 +8,15 @@ export async function agreementKeptCounts(
   tx: Db,
   orgId: string,
   range: { caseType: string; from: Date; toExclusive: Date },
+  /** More conditions on the case (aliased c), as `AND …`: a return's place filter. */
+  caseIs: (c: SQL) => SQL = () => sql``,
 ): Promise<{ answer: string; n: number }[]> {
   const result = await tx.execute(sql`
     SELECT newest.answer, count(*)::int AS n FROM (
       SELECT DISTINCT ON (ci.case_id) ci.case_id, a.answer
       FROM check_ins ci
       JOIN check_in_answers a ON a.org_id = ${orgId} AND a.check_in_id = ci.id AND a.term_id IS NULL AND a.answer IN ('kept', 'partly', 'not_kept')
-      JOIN cases c ON c.org_id = ${orgId} AND c.id = ci.case_id AND c.case_type = ${range.caseType}
+      JOIN cases c ON c.org_id = ${orgId} AND c.id = ci.case_id AND c.case_type = ${range.caseType} ${caseIs(sql`c`)}
       WHERE ci.org_id = ${orgId} AND ci.answered_at >= ${range.from.toISOString()}::timestamptz AND ci.answered_at < ${range.toExclusive.toISOString()}::timestamptz
       ORDER BY ci.case_id, ci.answered_at DESC
     ) newest

@@ -9,7 +9,7 @@ import { keepValues, parseForm } from '#src/http/forms.ts';
 import type { FieldErrors } from '#src/lib/app-error.ts';
 import { attempt, bookingFormModel, errorItems, formFields, readBookingForm, valuesFromQuery } from '../records/meeting-forms.ts';
 import { ZBookMeeting } from '../records/meetings.schemas.ts';
-import { meetingsHeader } from '../records/meetings.routes.ts';
+import { mailDoneKey, meetingsHeader } from '../records/meetings.routes.ts';
 import { requestRow } from '../records/meetings.present.ts';
 import { queryOf } from '#src/http/page-input.ts';
 import { z } from 'zod';
@@ -60,8 +60,7 @@ export function registerBookingPages(app: FastifyInstance, deps: Pick<Deps, 'clo
     let fields: FieldErrors = { ...(parsed.ok ? {} : formFields(parsed.fields)), ...problems };
     if (parsed.ok && Object.keys(problems).length === 0) {
       const done = await attempt(reply, () => deps.meetings.book(req.actor!, caseId, parsed.data));
-      if (done.ok)
-        return reply.redirect(`/cases/${caseId}/meetings/${done.value.meeting.id}?done=${done.value.noLetters.length ? 'bookedNoLetters' : 'booked'}`, 303);
+      if (done.ok) return reply.redirect(`/cases/${caseId}/meetings/${done.value.meeting.id}?done=${mailDoneKey('booked', done.value)}`, 303);
       fields = done.fields;
     } else reply.status(422);
     const values = keepValues(body, ['_csrf', 'volunteerIds', 'partyIds']);

@@ -14,7 +14,7 @@ import { attempt, errorItems, formFields, readMinutes, readStart } from './meeti
 import { JOINT_KINDS } from './meeting-outcomes.service.ts';
 import { londonParts, minutesBetween } from '#src/domain/meeting-times.ts';
 import { NEXT_STEP_LABELS, NEXT_STEPS } from '#src/domain/meeting-words.ts';
-import { meetingIdParam, meetingsHeader } from './meetings.routes.ts';
+import { mailDoneKey, meetingIdParam, meetingsHeader } from './meetings.routes.ts';
 import { ZCancel, ZNoShow, ZRecordMeeting, ZReschedule } from './meetings.schemas.ts';
 import { meetingRow } from './meetings.present.ts';
 
@@ -125,8 +125,14 @@ export function registerMeetingChangePages(app: FastifyInstance, deps: Pick<Deps
           return deps.meetings.record(actor, caseId, meetingId, data);
         });
         if (done.ok) {
-          const value = done.value as { requestId?: string | null; noLetters?: string[] };
-          const key = change === 'record' && value.requestId ? 'recordedRequest' : value.noLetters?.length ? `${DONE[change]}NoLetters` : DONE[change];
+          const value = done.value as { requestId?: string | null; noLetters?: string[]; noAddress?: string[]; lettersWithoutAddress?: number };
+          const mailed = { reschedule: 'moved', cancel: 'cancelled' } as const;
+          const key =
+            change === 'reschedule' || change === 'cancel'
+              ? mailDoneKey(mailed[change], value)
+              : change === 'record' && value.requestId
+                ? 'recordedRequest'
+                : DONE[change];
           return reply.redirect(`/cases/${caseId}/meetings/${meetingId}?done=${key}`, 303);
         }
         fields = done.fields;

@@ -78,6 +78,7 @@ export async function mailParticipants(
       response: p.response,
       locale: localeOr(languages.get(p.id)),
       addressLines: addressLines(postal.get(p.id)?.address, postal.get(p.id)?.postcode),
+      partyId: p.partyId,
       canSendLetters: postal.get(p.id)?.canSendLetters ?? null,
     })),
     ...(reason ? { reason } : {}),

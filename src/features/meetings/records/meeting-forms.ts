@@ -164,7 +164,9 @@ export function bookingFormModel(choices: BookingChoices, values: Record<string,
             ? undefined
             : p.canSendLetters === false
               ? { text: t('No email address, and their safe-contact instructions say no letters: tell them another way') }
-              : { text: t('No email address: a letter will be ready to print in the outbox') },
+              : p.hasAddress
+                ? { text: t('No email address: a letter will be ready to print in the outbox') }
+                : { text: t('No email or postal address: the letter will wait in the outbox until you add their address on the People tab') },
     })),
     isSend: choices.case.caseKind === 'send',
     sendNoticeWorkingDays: choices.sendNoticeWorkingDays,

@@ -2,7 +2,10 @@
 // with its own .ics that names only that recipient. The body says when, where, how to join and whom to contact; it
 // never names the other people invited or gives their addresses. Someone invited without an email address gets a
 // letter to post instead (the outbox's "to post"), written from the same template and values, unless their
-// safe-contact instructions say no letters; reminders are not posted (a letter would come after the meeting).
+// safe-contact instructions say no letters; reminders are not posted (a letter would come after the meeting). A letter
+// to someone on the case with no address yet is still written, linked to them: it waits in the outbox, saying so, and
+// takes their address when it is added on the People tab. Anyone else with neither an email nor a postal address
+// cannot be written to at all: they are named, so staff tell them another way.
 import type { Db } from '#src/db/client.ts';
 import { invitationIcs } from '#src/features/meetings/feeds/ics.ts';
 import type { MeetingPolicy } from '#src/features/settings/meeting-policy.ts';
@@ -48,6 +51,8 @@ export type MeetingMailInput = {
     addressLines?: string[];
     /** false: their safe-contact instructions say no letters. */
     canSendLetters?: boolean | null;
+    /** The person on the case they are, if they are one: their letter takes the address the case gets for them. */
+    partyId?: string | null;
   }[];
   /** Why it moved or was cancelled. */
   reason?: string;
@@ -141,17 +146,24 @@ export function meetingMessage(input: MeetingMailInput, recipient: MeetingRecipi
   return { template, to: recipient.email, toName: recipient.name, ...rendered, ics, icsMethod, dedupeKey };
 }
 
-/** What was written: emails queued, letters put in the outbox to post, and who was not written to because of their safe-contact instructions. */
-export type MeetingMailOutcome = { emails: number; letters: number; noLetters: string[] };
+/**
+ * What was written: emails queued, letters put in the outbox to post (`lettersWithoutAddress` of them waiting for an
+ * address on the case), who was not written to because of their safe-contact instructions (`noLetters`), and who
+ * could not be written to at all: no email address, no postal address, and not on the case (`noAddress`).
+ */
+export type MeetingMailOutcome = { emails: number; letters: number; lettersWithoutAddress: number; noLetters: string[]; noAddress: string[] };
 
 /**
  * Queues one message per recipient with an email address, and a letter to post for each one without (not for a
- * reminder, nor for someone whose safe-contact instructions say no letters: they are named in `noLetters`).
+ * reminder, nor for someone whose safe-contact instructions say no letters: they are named in `noLetters`; nor for
+ * someone with no postal address who is not on the case: named in `noAddress`).
  */
 export async function queueMeetingMail(tx: Db, input: MeetingMailInput): Promise<MeetingMailOutcome> {
   let queued = 0;
   let letters = 0;
+  let lettersWithoutAddress = 0;
   const noLetters: string[] = [];
+  const noAddress: string[] = [];
   for (const recipient of input.recipients) {
     const email = recipient.email?.trim();
     if (!email) {
@@ -160,16 +172,27 @@ export async function queueMeetingMail(tx: Db, input: MeetingMailInput): Promise
         noLetters.push(recipient.name);
         continue;
       }
+      const addressLines = recipient.addressLines ?? [];
+      const partyId = input.meeting.caseId ? (recipient.partyId ?? null) : null;
+      // No address, and none can reach a letter later: write nothing that would wait for ever.
+      if (!addressLines.length && !partyId) {
+        noAddress.push(recipient.name);
+        continue;
+      }
       const letter = meetingLetter(input, recipient);
       const id = await queueLetter(tx, {
         orgId: input.orgId,
         ...letter,
         toName: recipient.name,
-        addressLines: recipient.addressLines ?? [],
+        addressLines,
+        partyId,
         caseId: input.meeting.caseId,
         meetingId: input.meeting.caseId ? input.meeting.id : null,
       });
-      if (id) letters += 1;
+      if (id) {
+        letters += 1;
+        if (!addressLines.length) lettersWithoutAddress += 1;
+      }
       continue;
     }
     const message = meetingMessage(input, { ...recipient, email });
@@ -181,5 +204,5 @@ export async function queueMeetingMail(tx: Db, input: MeetingMailInput): Promise
     });
     if (id) queued += 1;
   }
-  return { emails: queued, letters, noLetters };
+  return { emails: queued, letters, lettersWithoutAddress, noLetters, noAddress };
 }

@@ -14,14 +14,24 @@ const ZChanged = z.object({
   meeting: ZMeetingOut,
   emailsQueued: z.number().describe('Invitations, changes or cancellations queued in the outbox'),
   lettersToPost: z.number().describe('Letters put in the outbox to print and post, for people invited without an email address'),
+  lettersWithoutAddress: z
+    .number()
+    .describe(
+      'Of those letters, how many have no address to post them to: they wait in the outbox until the person’s address is added on the case’s People tab',
+    ),
   notWritten: z
     .array(z.string())
     .describe('People without an email address who must not be sent letters (their safe-contact instructions): tell them another way'),
+  noAddress: z
+    .array(z.string())
+    .describe('People with neither an email nor a postal address who are not on the case (so no address can be added for a letter): tell them another way'),
 });
-const changed = (done: { emails: number; letters: number; noLetters: string[] }) => ({
+const changed = (done: { emails: number; letters: number; lettersWithoutAddress: number; noLetters: string[]; noAddress: string[] }) => ({
   emailsQueued: done.emails,
   lettersToPost: done.letters,
+  lettersWithoutAddress: done.lettersWithoutAddress,
   notWritten: done.noLetters,
+  noAddress: done.noAddress,
 });
 const refusals = { 404: ZApiError, 409: ZApiError, ...errorResponses };
 

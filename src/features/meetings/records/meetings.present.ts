@@ -73,23 +73,35 @@ export function participantRole(t: Translate, p: Pick<ParticipantRow, 'kind' | '
   return t('Other');
 }
 
+/** How someone without an email address hears of the meeting: a letter to post, or why not (yet). */
+function byPostWords(
+  t: Translate,
+  p: { kind: string; partyId: string | null; volunteerId: string | null },
+  noLetters: ReadonlySet<string>,
+  noAddress: ReadonlySet<string>,
+) {
+  if (p.partyId && noLetters.has(p.partyId)) return t('No email address, and their safe-contact instructions say no letters: tell them another way');
+  if (p.partyId && noAddress.has(p.partyId))
+    return t('No email or postal address: their letter waits in the outbox, and cannot be posted, until you add their address on the People tab');
+  if (!p.partyId && !p.volunteerId) return t('No email or postal address: no letter can be written, so tell them another way');
+  return t('No email address: a letter to post is in the outbox');
+}
+
 export function participantRows(
   t: Translate,
   m: ShownMeeting,
   partyRoles: ReadonlyMap<string, string> = new Map(),
   noLetters: ReadonlySet<string> = new Set(),
+  /** The parties the case has no postal address for. */
+  noAddress: ReadonlySet<string> = new Set(),
 ) {
   return m.participants.map((p) => ({
     id: p.id,
     name: p.name,
     role: participantRole(t, p, partyRoles),
     hasEmail: Boolean(p.email),
-    /** Without an email address: whether they were written to by post, or must not be. */
-    byPost: p.email
-      ? undefined
-      : p.partyId && noLetters.has(p.partyId)
-        ? t('No email address, and their safe-contact instructions say no letters: tell them another way')
-        : t('No email address: a letter to post is in the outbox'),
+    /** Without an email address: whether they were written to by post, must not be, or cannot be yet. */
+    byPost: p.email ? undefined : byPostWords(t, p, noLetters, noAddress),
     response: responseLabel(t, p.response),
     responseClass: RESPONSE_CLASSES[p.response as Response] ?? 'govuk-tag--grey',
     attended: p.attended === null ? '' : p.attended ? t('Attended') : t('Did not attend'),

@@ -1,7 +1,7 @@
 // The only file that queries meetings and meeting_participants. Every query is scoped by the service (orgId) and
 // runs inside the caller's tenant transaction.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, gt, gte, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
+import { and, asc, eq, gt, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { users } from '#src/db/schema/people.ts';
@@ -358,7 +358,16 @@ export async function participantPostalDetails(
 }
 
 /** Meetings of these kinds held in [from, to) on cases of one type, counted by kind (for funders' returns). */
-export async function heldMeetingCounts(tx: Db, orgId: string, caseType: string, kinds: readonly string[], from: Date, to: Date) {
+export async function heldMeetingCounts(
+  tx: Db,
+  orgId: string,
+  caseType: string,
+  kinds: readonly string[],
+  from: Date,
+  to: Date,
+  /** More conditions on the case (the table as named), as `AND …`: a return's place filter. */
+  caseIs: (c: SQL) => SQL = () => sql``,
+) {
   return tx
     .select({ kind: meetings.kind, count: sql<number>`count(*)::int` })
     .from(meetings)
@@ -371,6 +380,7 @@ export async function heldMeetingCounts(tx: Db, orgId: string, caseType: string,
         inArray(meetings.kind, [...kinds]),
         gte(meetings.startsAt, from),
         lt(meetings.startsAt, to),
+        sql`true ${caseIs(sql`${cases}`)}`,
       ),
     )
     .groupBy(meetings.kind);

@@ -23,18 +23,28 @@ import { registerRequestPages } from '../requests/requests.routes.ts';
 import { registerShuttleApi } from '../shuttle/shuttle.api.ts';
 import { registerShuttlePages } from '../shuttle/shuttle.routes.ts';
 import { doneOf, uuidParam } from '#src/http/page-input.ts';
+import { addressLines } from '#src/features/email/letter-words.ts';
 
 /** What a form did, shown after the redirect back. Keys only: nothing typed travels in the URL. */
 export const MEETING_DONE: Record<string, string> = {
   booked: msg('Meeting booked. Invitations are in the outbox: by email, or as a letter to post for anyone without an email address.'),
   bookedNoLetters: msg(
-    'Meeting booked. Invitations are in the outbox, but someone without an email address must not be sent letters (their safe-contact instructions): tell them another way.',
+    'Meeting booked. Invitations are in the outbox, but someone without an email address cannot be sent a letter (their safe-contact instructions say no letters, or there is no address for them): tell them another way.',
   ),
   movedNoLetters: msg(
-    'Meeting moved. Someone without an email address must not be sent letters (their safe-contact instructions): tell them the new time another way.',
+    'Meeting moved. Someone without an email address cannot be sent a letter (their safe-contact instructions say no letters, or there is no address for them): tell them the new time another way.',
   ),
   cancelledNoLetters: msg(
-    'Meeting cancelled. Someone without an email address must not be sent letters (their safe-contact instructions): tell them another way.',
+    'Meeting cancelled. Someone without an email address cannot be sent a letter (their safe-contact instructions say no letters, or there is no address for them): tell them another way.',
+  ),
+  bookedNoAddress: msg(
+    'Meeting booked. Invitations are in the outbox, but the case has no postal address for someone without an email address: their letter waits in the outbox, and cannot be posted, until you add their address on the People tab.',
+  ),
+  movedNoAddress: msg(
+    'Meeting moved. The case has no postal address for someone without an email address: their letter waits in the outbox, and cannot be posted, until you add their address on the People tab.',
+  ),
+  cancelledNoAddress: msg(
+    'Meeting cancelled. The case has no postal address for someone without an email address: their letter waits in the outbox, and cannot be posted, until you add their address on the People tab.',
   ),
   moved: msg('Meeting moved. Everyone invited has been sent the new time.'),
   cancelled: msg('Meeting cancelled. Everyone invited has been told.'),
@@ -46,6 +56,15 @@ export const MEETING_DONE: Record<string, string> = {
 };
 
 export const flashOf = (req: FastifyRequest) => MEETING_DONE[doneOf(req)];
+
+/**
+ * The key of what a booking, move or cancellation did, for the page after it: someone who could not be written to
+ * first (they must be told another way), then a letter waiting for an address, else all written.
+ */
+export function mailDoneKey(base: 'booked' | 'moved' | 'cancelled', done: { noLetters?: string[]; noAddress?: string[]; lettersWithoutAddress?: number }) {
+  if (done.noLetters?.length || done.noAddress?.length) return `${base}NoLetters`;
+  return done.lettersWithoutAddress ? `${base}NoAddress` : base;
+}
 
 /** The meeting id in the path, or 404. */
 export function meetingIdParam(req: FastifyRequest): string {
@@ -114,6 +133,7 @@ async function renderMeeting(deps: Pick<Deps, 'meetings'>, pages: CasePagesServi
       m,
       new Map(view.parties.map((p) => [p.id, p.role])),
       new Set(view.parties.filter((p) => p.canSendLetters === false).map((p) => p.id)),
+      new Set(view.parties.filter((p) => !addressLines(p.address, p.postcode).length).map((p) => p.id)),
     ),
     canRespond: header.canWork && booked,
     canChange: canBook && booked,

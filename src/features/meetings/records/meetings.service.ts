@@ -28,6 +28,7 @@ import {
 } from '../booking/meeting-booking.ts';
 import { listBookableRooms, listCaseMediators } from '../booking/meeting-choices.repo.ts';
 import { mailParticipants, meetingEvent } from './meeting-events.ts';
+import { addressLines } from '#src/features/email/letter-words.ts';
 import { createMeetingOutcomeService } from './meeting-outcomes.service.ts';
 import { readMeetingPolicy } from '#src/features/settings/meeting-policy.ts';
 import { bookedSummary, cancelledSummary, movedSummary, namesInWords } from '../meeting-text.ts';
@@ -130,6 +131,7 @@ export function createMeetingService(deps: MeetingDeps) {
             role: p.role,
             consent: p.consent,
             hasEmail: Boolean(p.email),
+            hasAddress: addressLines(p.address, p.postcode).length > 0,
             canSendLetters: p.canSendLetters,
           })),
           rooms: await listBookableRooms(tx, actor.orgId),
@@ -224,7 +226,14 @@ export function createMeetingService(deps: MeetingDeps) {
           detail: { caseId, kind: m.kind, mode: m.mode, roomId: m.roomId, startsAt: m.startsAt.toISOString(), participants: m.participants.length },
         });
         const mail = await mailParticipants(tx, actor.orgId, policy, 'invitation', m);
-        return { meeting: m, emails: mail.emails, letters: mail.letters, noLetters: mail.noLetters };
+        return {
+          meeting: m,
+          emails: mail.emails,
+          letters: mail.letters,
+          lettersWithoutAddress: mail.lettersWithoutAddress,
+          noLetters: mail.noLetters,
+          noAddress: mail.noAddress,
+        };
       });
     },
 
@@ -287,7 +296,14 @@ export function createMeetingService(deps: MeetingDeps) {
           detail: { caseId, from: change.fromStart, to: change.toStart, sequence: after.sequence },
         });
         const mail = await mailParticipants(tx, actor.orgId, policy, 'changed', after, input.reason);
-        return { meeting: after, emails: mail.emails, letters: mail.letters, noLetters: mail.noLetters };
+        return {
+          meeting: after,
+          emails: mail.emails,
+          letters: mail.letters,
+          lettersWithoutAddress: mail.lettersWithoutAddress,
+          noLetters: mail.noLetters,
+          noAddress: mail.noAddress,
+        };
       });
     },
 
@@ -312,7 +328,14 @@ export function createMeetingService(deps: MeetingDeps) {
         await meetingEvent(tx, actor, now, m, { summary: cancelledSummary(m.kind, m.startsAt), body: input.reason });
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.cancelled', entityType: 'meeting', entityId: m.id, detail: { caseId } });
         const mail = await mailParticipants(tx, actor.orgId, policy, 'cancelled', after, input.reason);
-        return { meeting: after, emails: mail.emails, letters: mail.letters, noLetters: mail.noLetters };
+        return {
+          meeting: after,
+          emails: mail.emails,
+          letters: mail.letters,
+          lettersWithoutAddress: mail.lettersWithoutAddress,
+          noLetters: mail.noLetters,
+          noAddress: mail.noAddress,
+        };
       });
     },
 

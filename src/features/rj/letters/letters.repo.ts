@@ -1,6 +1,6 @@
 // Letters between the parties of an RJ case and the facilitators' reviews of them.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, gte, inArray, lt, sql } from '#src/db/orm.ts';
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from '#src/db/orm.ts';
 import { rjLetterReviews, rjLetters } from '#src/db/schema/rj.ts';
 
 export type LetterRow = typeof rjLetters.$inferSelect;
@@ -48,11 +48,18 @@ export async function listReviews(tx: Db, orgId: string, letterIds: string[]): P
     .orderBy(asc(rjLetterReviews.at));
 }
 
-/** Letters passed on in [from, to), for the return's indirect exchanges. */
-export async function passedLetterCount(tx: Db, orgId: string, from: Date, to: Date): Promise<number> {
+/** Letters passed on in [from, to), for the return's indirect exchanges; `caseIs` narrows their cases (aliased c). */
+export async function passedLetterCount(tx: Db, orgId: string, from: Date, to: Date, caseIs?: (c: SQL) => SQL): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(rjLetters)
-    .where(and(eq(rjLetters.orgId, orgId), gte(rjLetters.passedAt, from), lt(rjLetters.passedAt, to)));
+    .where(
+      and(
+        eq(rjLetters.orgId, orgId),
+        gte(rjLetters.passedAt, from),
+        lt(rjLetters.passedAt, to),
+        caseIs ? sql`EXISTS (SELECT 1 FROM cases c WHERE c.org_id = ${rjLetters.orgId} AND c.id = ${rjLetters.caseId} ${caseIs(sql`c`)})` : undefined,
+      ),
+    );
   return row?.n ?? 0;
 }

@@ -1,15 +1,20 @@
-// The RJ return over a period (rules.md #62): each metric from one query, through the published reads of the features
-// that own the records (referrals, meetings, closing) and RJ's own tables. Counts only, never a person. Audited.
+// The RJ return over a period (rules.md #62), for the whole service or one of its places (an area or a local authority
+// it covers, as the standard reports narrow theirs: domain/place-filter.ts): each metric from one query, through the
+// published reads of the features that own the records (referrals, meetings, closing) and RJ's own tables. Counts
+// only, never a person. Audited with the period and the place chosen.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import { addDays } from '#src/domain/availability.ts';
+import { caseInPlace, narrowsPlace, type Place, placeDetail, placeIs } from '#src/domain/place-filter.ts';
+import type { SQL } from '#src/db/orm.ts';
 import { aggregateFeedback, agreementKeptCounts } from '#src/features/closing/closing-reads.ts';
 import { signedAgreementsByCaseType } from '#src/features/agreements/agreement-reads.ts';
 import { listParties } from '#src/features/cases/case-reads.ts';
 import { heldMeetingCounts } from '#src/features/meetings/meeting-reads.ts';
 import { referralCounts } from '#src/features/referrals/referral-reads.ts';
+import { type PlaceChoices, type PlaceQuery, placeOf, servicePlaces } from '#src/features/settings/service-places.ts';
 import { passedLetterCount } from '../letters/letters.repo.ts';
 import { suitabilityInPeriod } from '../rj.repo.ts';
 import type { RjDeps } from '../rj.service.ts';
@@ -24,8 +29,8 @@ const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
   const { db, audit } = deps;
 
-  async function suitability(tx: Db, orgId: string, from: string, toExclusive: string): Promise<Figure[]> {
-    const rows = await suitabilityInPeriod(tx, orgId, from, toExclusive);
+  async function suitability(tx: Db, orgId: string, from: string, toExclusive: string, caseIs?: (c: SQL) => SQL): Promise<Figure[]> {
+    const rows = await suitabilityInPeriod(tx, orgId, from, toExclusive, caseIs);
     const roles = new Map<string, string>();
     for (const caseId of new Set(rows.map((r) => r.caseId))) for (const p of await listParties(tx, orgId, caseId)) roles.set(p.id, p.role);
     const outcomes = rows.map((r) => suitabilityOutcome(roles.get(r.partyId) ?? '', r));
@@ -36,12 +41,25 @@ export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
   }
 
   return {
-    /** The return for the period from `from` to `to` (both days included). */
-    async forPeriod(actor: OrgActor, period: { from: string; to: string }): Promise<Metric[]> {
+    /** The places the return may be narrowed to (for the filter's choices). */
+    async places(actor: OrgActor): Promise<PlaceChoices> {
+      authorise(actor, 'feedback.view');
+      return inOrg(db, actor.orgId, (tx) => servicePlaces(tx, actor.orgId));
+    },
+
+    /**
+     * The return for the period from `from` to `to` (both days included), narrowed to the place asked for when one is:
+     * it must be one of the service's (422, UNKNOWN_PLACE, naming the field, if not). The place comes back as the
+     * service keeps it.
+     */
+    async forPeriod(actor: OrgActor, period: { from: string; to: string }, where: PlaceQuery = {}): Promise<{ place: Place; metrics: Metric[] }> {
       authorise(actor, 'feedback.view');
       const end = addDays(period.to, 1);
       return inOrg(db, actor.orgId, async (tx) => {
-        const referrals = await referralCounts(tx, actor.orgId, RJ, utc(period.from), utc(end));
+        const place = await placeOf(tx, actor.orgId, where);
+        // Nothing more on the cases when the whole service is asked for.
+        const caseIs = narrowsPlace(place) ? caseInPlace(place) : undefined;
+        const referrals = await referralCounts(tx, actor.orgId, RJ, utc(period.from), utc(end), (r) => placeIs(r, place));
         const bySource = new Map<string, number>();
         const byOutcome = new Map<string, number>();
         for (const r of referrals) {
@@ -49,13 +67,13 @@ export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
           const key = r.reason && r.status !== 'accepted' ? `${r.status}: ${r.reason}` : r.status;
           byOutcome.set(key, (byOutcome.get(key) ?? 0) + r.count);
         }
-        const held = await heldMeetingCounts(tx, actor.orgId, RJ, ['rj_conference', 'joint'], utc(period.from), utc(end));
-        const letters = await passedLetterCount(tx, actor.orgId, utc(period.from), utc(end));
-        const made = await signedAgreementsByCaseType(tx, actor.orgId, { from: utc(period.from), toExclusive: utc(end), caseType: RJ });
+        const held = await heldMeetingCounts(tx, actor.orgId, RJ, ['rj_conference', 'joint'], utc(period.from), utc(end), caseIs);
+        const letters = await passedLetterCount(tx, actor.orgId, utc(period.from), utc(end), caseIs);
+        const made = await signedAgreementsByCaseType(tx, actor.orgId, { from: utc(period.from), toExclusive: utc(end), caseType: RJ }, caseIs);
         const kept = new Map(
-          (await agreementKeptCounts(tx, actor.orgId, { caseType: RJ, from: utc(period.from), toExclusive: utc(end) })).map((r) => [r.answer, r.n]),
+          (await agreementKeptCounts(tx, actor.orgId, { caseType: RJ, from: utc(period.from), toExclusive: utc(end) }, caseIs)).map((r) => [r.answer, r.n]),
         );
-        const [fb] = await aggregateFeedback(tx, { orgId: actor.orgId, caseType: RJ, from: utc(period.from), to: utc(end) });
+        const [fb] = await aggregateFeedback(tx, { orgId: actor.orgId, caseType: RJ, from: utc(period.from), to: utc(end), caseIs });
         const metrics = [
           metric(
             'referrals_by_source',
@@ -65,7 +83,7 @@ export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
             'referral_outcomes',
             [...byOutcome].map(([label, value]) => ({ label, value })),
           ),
-          metric('suitability', await suitability(tx, actor.orgId, period.from, end)),
+          metric('suitability', await suitability(tx, actor.orgId, period.from, end, caseIs)),
           metric('completed', [
             { label: 'direct', value: held.reduce((n, r) => n + r.count, 0) },
             { label: 'indirect', value: letters },
@@ -83,8 +101,14 @@ export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
             { label: 'mean coping after', value: fb ? mean(fb.copeAfterSum, fb.copeRated) : null },
           ]),
         ];
-        await audit.record(tx, actor, actor.orgId, { action: 'rj.return_viewed', entityType: 'organisation', entityId: actor.orgId, detail: period });
-        return metrics;
+        // The place as the service keeps it (never the text as typed: a place not the service's was refused above).
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'rj.return_viewed',
+          entityType: 'organisation',
+          entityId: actor.orgId,
+          detail: { from: period.from, to: period.to, ...placeDetail(place) },
+        });
+        return { place, metrics };
       });
     },
   };

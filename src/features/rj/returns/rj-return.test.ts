@@ -24,11 +24,20 @@ describe('the RJ return', () => {
       metric('satisfaction', [{ label: 'mean satisfaction', value: null }]),
     ]);
     expect(csv.split('\r\n')).toEqual([
-      '"from","to","metric","version","figure","value"',
-      '"2026-10-01","2026-12-31","Referrals received, by source","1","public","3"',
-      '"2026-10-01","2026-12-31","Referrals received, by source","1","\'=cmd()","1"',
-      '"2026-10-01","2026-12-31","Satisfaction, and coping and recovery","1","mean satisfaction",""',
+      '"from","to","area","local_authority","metric","version","figure","value"',
+      '"2026-10-01","2026-12-31","","","Referrals received, by source","1","public","3"',
+      '"2026-10-01","2026-12-31","","","Referrals received, by source","1","\'=cmd()","1"',
+      '"2026-10-01","2026-12-31","","","Satisfaction, and coping and recovery","1","mean satisfaction",""',
       '',
     ]);
+  });
+
+  it('names the place the return was narrowed to on every row', () => {
+    const csv = returnCsv({ from: '2026-10-01', to: '2026-12-31', area: 'TN9 1', localAuthority: 'Riverside District (fictional)' }, [
+      metric('completed', [{ label: 'direct', value: 2 }]),
+    ]);
+    expect(csv.split('\r\n')[1]).toBe(
+      '"2026-10-01","2026-12-31","TN9 1","Riverside District (fictional)","Processes completed, direct and indirect","1","direct","2"',
+    );
   });
 });

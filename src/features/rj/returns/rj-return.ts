@@ -60,11 +60,19 @@ const cell = (v: string | number | null) => {
   return `"${(/^[=+\-@]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
 };
 
-/** The return as CSV: period, metric, version, figure, value; one row a figure. */
-export function returnCsv(period: { from: string; to: string }, metrics: readonly Metric[], t: (s: string) => string = (s) => s): string {
-  const rows = [['from', 'to', 'metric', 'version', 'figure', 'value'].map(cell).join(',')];
+/**
+ * The return as CSV: period, place (the area and local authority it was narrowed to, blank for the whole service),
+ * metric, version, figure, value; one row a figure, so each row says what it counted wherever it is pasted.
+ */
+export function returnCsv(
+  scope: { from: string; to: string; area?: string; localAuthority?: string },
+  metrics: readonly Metric[],
+  t: (s: string) => string = (s) => s,
+): string {
+  const rows = [['from', 'to', 'area', 'local_authority', 'metric', 'version', 'figure', 'value'].map(cell).join(',')];
+  const where = [scope.from, scope.to, scope.area ?? '', scope.localAuthority ?? ''];
   // i18n-dynamic: metric names are msg() literals (METRICS)
-  for (const m of metrics) for (const f of m.figures) rows.push([period.from, period.to, t(m.name), m.version, f.label, f.value].map(cell).join(','));
+  for (const m of metrics) for (const f of m.figures) rows.push([...where, t(m.name), m.version, f.label, f.value].map(cell).join(','));
   return `${rows.join('\r\n')}\r\n`;
 }
 
