@@ -7,6 +7,12 @@ export type CaseKind = (typeof CASE_KINDS)[number];
 export const CASE_TYPES = CASE_KINDS;
 export type CaseType = CaseKind;
 export const isCaseKind = (s: string): s is CaseKind => (CASE_KINDS as readonly string[]).includes(s);
+/**
+ * The cases a count takes: those of one case type, by its code (as the reports' case type filter chooses), or with
+ * `{ caseKind }` every case whose type follows that kind, whatever the type's code (as the statutory returns count: a
+ * type a service adds counts with the built-in type of its kind).
+ */
+export type CaseTypeOrKind = string | { caseKind: CaseKind };
 export const CASE_TYPE_LABELS: Record<CaseType, string> = {
   community: msg('Community mediation'),
   restorative_justice: msg('Restorative justice'),

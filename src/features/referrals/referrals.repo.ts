@@ -2,6 +2,7 @@ import type { Db } from '#src/db/client.ts';
 import { and, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
+import type { CaseTypeOrKind } from '#src/domain/case-words.ts';
 
 export type NewReferral = typeof referrals.$inferInsert;
 
@@ -112,11 +113,14 @@ export async function listVolunteerApplications(tx: Db, orgId: string) {
   return tx.select().from(volunteerApplications).where(eq(volunteerApplications.orgId, orgId)).orderBy(desc(volunteerApplications.createdAt)).limit(200);
 }
 
-/** Referrals of one case type received in [from, to), counted by source, status and decision reason (for funders' returns). */
+/**
+ * Referrals of one case type (its code), or of every type of one kind (`{ caseKind }`), received in [from, to), counted
+ * by source, status and decision reason (for funders' returns).
+ */
 export async function referralCounts(
   tx: Db,
   orgId: string,
-  caseType: string,
+  of: CaseTypeOrKind,
   from: Date,
   to: Date,
   /** More conditions on the referral (the table as named), as `AND …`: a return's place filter. */
@@ -128,7 +132,7 @@ export async function referralCounts(
     .where(
       and(
         eq(referrals.orgId, orgId),
-        eq(referrals.caseType, caseType),
+        typeof of === 'string' ? eq(referrals.caseType, of) : eq(referrals.caseKind, of.caseKind),
         gte(referrals.createdAt, from),
         lt(referrals.createdAt, to),
         sql`true ${referralIs(sql`${referrals}`)}`,

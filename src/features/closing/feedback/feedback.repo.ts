@@ -2,6 +2,7 @@
 import type { Db } from '#src/db/client.ts';
 import { and, count, eq, gte, lt, type SQL, sql } from '#src/db/orm.ts';
 import { feedbackResponses } from '#src/db/schema/closing.ts';
+import type { CaseKind } from '#src/domain/case-words.ts';
 
 export async function insertFeedback(tx: Db, row: typeof feedbackResponses.$inferInsert) {
   await tx.insert(feedbackResponses).values(row);
@@ -9,7 +10,10 @@ export async function insertFeedback(tx: Db, row: typeof feedbackResponses.$infe
 
 export type FeedbackFilter = {
   orgId: string;
+  /** Only feedback on cases of this case type (its code). */
   caseType?: string;
+  /** Only feedback on cases whose type follows this kind, whatever its code (the type's kind, from case_types). */
+  caseKind?: CaseKind;
   from?: Date;
   to?: Date;
   /** More conditions on the response's case (aliased c), as `AND …`: a return's place filter. */
@@ -20,6 +24,11 @@ export type FeedbackFilter = {
 export async function aggregateFeedback(tx: Db, f: FeedbackFilter) {
   const conditions = [eq(feedbackResponses.orgId, f.orgId)];
   if (f.caseType) conditions.push(eq(feedbackResponses.caseType, f.caseType));
+  // By the type's kind, not the case's: the response outlives its case (the case type is copied for that).
+  if (f.caseKind)
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM case_types t WHERE t.org_id = ${feedbackResponses.orgId} AND t.code = ${feedbackResponses.caseType} AND t.kind = ${f.caseKind})`,
+    );
   if (f.from) conditions.push(gte(feedbackResponses.submittedAt, f.from));
   if (f.to) conditions.push(lt(feedbackResponses.submittedAt, f.to));
   if (f.caseIs)

@@ -3,11 +3,13 @@
 // agreement as a whole is kept (kept, partly, not kept; "not yet due" is left out).
 import type { Db } from '#src/db/client.ts';
 import { sql, type SQL } from '#src/db/orm.ts';
+import type { CaseKind } from '#src/domain/case-words.ts';
 
+/** The cases of one case type (`caseType`, its code) or of every type of one kind (`caseKind`), as above. */
 export async function agreementKeptCounts(
   tx: Db,
   orgId: string,
-  range: { caseType: string; from: Date; toExclusive: Date },
+  range: ({ caseType: string } | { caseKind: CaseKind }) & { from: Date; toExclusive: Date },
   /** More conditions on the case (aliased c), as `AND …`: a return's place filter. */
   caseIs: (c: SQL) => SQL = () => sql``,
 ): Promise<{ answer: string; n: number }[]> {
@@ -16,7 +18,7 @@ export async function agreementKeptCounts(
       SELECT DISTINCT ON (ci.case_id) ci.case_id, a.answer
       FROM check_ins ci
       JOIN check_in_answers a ON a.org_id = ${orgId} AND a.check_in_id = ci.id AND a.term_id IS NULL AND a.answer IN ('kept', 'partly', 'not_kept')
-      JOIN cases c ON c.org_id = ${orgId} AND c.id = ci.case_id AND c.case_type = ${range.caseType} ${caseIs(sql`c`)}
+      JOIN cases c ON c.org_id = ${orgId} AND c.id = ci.case_id ${'caseType' in range ? sql`AND c.case_type = ${range.caseType}` : sql`AND c.case_kind = ${range.caseKind}`} ${caseIs(sql`c`)}
       WHERE ci.org_id = ${orgId} AND ci.answered_at >= ${range.from.toISOString()}::timestamptz AND ci.answered_at < ${range.toExclusive.toISOString()}::timestamptz
       ORDER BY ci.case_id, ci.answered_at DESC
     ) newest

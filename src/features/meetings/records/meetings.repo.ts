@@ -6,6 +6,7 @@ import { cases, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { users } from '#src/db/schema/people.ts';
 import { volunteers } from '#src/db/schema/volunteers.ts';
+import type { CaseTypeOrKind } from '#src/domain/case-words.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
 export type NewMeeting = typeof meetings.$inferInsert;
@@ -357,11 +358,14 @@ export async function participantPostalDetails(
   return out;
 }
 
-/** Meetings of these kinds held in [from, to) on cases of one type, counted by kind (for funders' returns). */
+/**
+ * Meetings of these kinds held in [from, to) on cases of one type (its code) or of every type of one kind
+ * (`{ caseKind }`), counted by kind of meeting (for funders' returns).
+ */
 export async function heldMeetingCounts(
   tx: Db,
   orgId: string,
-  caseType: string,
+  of: CaseTypeOrKind,
   kinds: readonly string[],
   from: Date,
   to: Date,
@@ -375,7 +379,7 @@ export async function heldMeetingCounts(
     .where(
       and(
         eq(meetings.orgId, orgId),
-        eq(cases.caseType, caseType),
+        typeof of === 'string' ? eq(cases.caseType, of) : eq(cases.caseKind, of.caseKind),
         eq(meetings.status, 'held'),
         inArray(meetings.kind, [...kinds]),
         gte(meetings.startsAt, from),
