@@ -14,14 +14,12 @@ export async function caseAtOutcome(
   h: Harness,
   orgId: string,
   admin: OrgActor,
-  opts: { description: string; caseType?: string; names: string[]; emails?: boolean },
+  /** `kind`: the rules a type the service added follows (a built-in type's code is its kind). */
+  opts: { description: string; caseType?: string; kind?: string; names: string[]; emails?: boolean },
 ) {
+  const kind = opts.kind ?? opts.caseType;
   const roles =
-    opts.caseType === 'restorative_justice'
-      ? ['victim', 'person_who_harmed']
-      : opts.caseType === 'social_care'
-        ? ['service_user', 'family_member']
-        : ['party', 'party'];
+    kind === 'restorative_justice' ? ['victim', 'person_who_harmed'] : kind === 'social_care' ? ['service_user', 'family_member'] : ['party', 'party'];
   const { caseId } = await makeCase(h.deps, orgId, admin, {
     description: opts.description,
     caseType: opts.caseType,
@@ -62,7 +60,7 @@ export async function caseAtOutcome(
   }
   await h.deps.assignments.assign(admin, caseId, { mediatorIds: pair as [string, string] });
   await h.deps.cases.transition(admin, caseId, { to: 'mediation' });
-  await holdSession(h.deps, orgId, caseId, { kind: opts.caseType === 'restorative_justice' ? 'rj_conference' : 'joint' });
+  await holdSession(h.deps, orgId, caseId, { kind: kind === 'restorative_justice' ? 'rj_conference' : 'joint' });
   await signAgreementOnCase(h, admin, caseId);
   await h.deps.cases.transition(admin, caseId, { to: 'outcome', outcome: 'full_agreement' });
   return { caseId, parties };

@@ -1,7 +1,9 @@
 // The RJ return over a period (rules.md #62), for the whole service or one of its places (an area or a local authority
 // it covers, as the standard reports narrow theirs: domain/place-filter.ts): each metric from one query, through the
-// published reads of the features that own the records (referrals, meetings, closing) and RJ's own tables. Counts
-// only, never a person. Audited with the period and the place chosen.
+// published reads of the features that own the records (referrals, meetings, closing) and RJ's own tables. It counts
+// every case whose type follows the restorative justice kind, whatever the type's code: a type the service adds counts
+// as the built-in one does (RJ's own records are kept only on cases of that kind). Counts only, never a person. Audited
+// with the period and the place chosen.
 import type { Db } from '#src/db/client.ts';
 import { inOrg } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
@@ -21,10 +23,22 @@ import type { RjDeps } from '../rj.service.ts';
 import { suitabilityOutcome } from '../rules/suitability-rules.ts';
 import { type Figure, type Metric, metric } from './rj-return.ts';
 
-const RJ = 'restorative_justice';
+const RJ = { caseKind: 'restorative_justice' } as const;
 const SMALLEST_SHOWN = 3;
 const mean = (sum: number, n: number) => (n >= SMALLEST_SHOWN ? Math.round((100 * sum) / n) / 100 : null);
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
+type FeedbackSums = { responses: number; satisfactionSum: number; copeRated: number; copeBeforeSum: number; copeAfterSum: number };
+/** The feedback figures of every case type of the kind together (the read gives a row per case type). */
+const sumRows = (rows: FeedbackSums[]): FeedbackSums | undefined =>
+  rows.length
+    ? rows.reduce((t, r) => ({
+        responses: t.responses + Number(r.responses),
+        satisfactionSum: t.satisfactionSum + Number(r.satisfactionSum),
+        copeRated: t.copeRated + Number(r.copeRated),
+        copeBeforeSum: t.copeBeforeSum + Number(r.copeBeforeSum),
+        copeAfterSum: t.copeAfterSum + Number(r.copeAfterSum),
+      }))
+    : undefined;
 
 export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
   const { db, audit } = deps;
@@ -69,11 +83,11 @@ export function createRjReturnService(deps: Pick<RjDeps, 'db' | 'audit'>) {
         }
         const held = await heldMeetingCounts(tx, actor.orgId, RJ, ['rj_conference', 'joint'], utc(period.from), utc(end), caseIs);
         const letters = await passedLetterCount(tx, actor.orgId, utc(period.from), utc(end), caseIs);
-        const made = await signedAgreementsByCaseType(tx, actor.orgId, { from: utc(period.from), toExclusive: utc(end), caseType: RJ }, caseIs);
+        const made = await signedAgreementsByCaseType(tx, actor.orgId, { from: utc(period.from), toExclusive: utc(end), ...RJ }, caseIs);
         const kept = new Map(
-          (await agreementKeptCounts(tx, actor.orgId, { caseType: RJ, from: utc(period.from), toExclusive: utc(end) }, caseIs)).map((r) => [r.answer, r.n]),
+          (await agreementKeptCounts(tx, actor.orgId, { ...RJ, from: utc(period.from), toExclusive: utc(end) }, caseIs)).map((r) => [r.answer, r.n]),
         );
-        const [fb] = await aggregateFeedback(tx, { orgId: actor.orgId, caseType: RJ, from: utc(period.from), to: utc(end), caseIs });
+        const fb = sumRows(await aggregateFeedback(tx, { orgId: actor.orgId, ...RJ, from: utc(period.from), to: utc(end), caseIs }));
         const metrics = [
           metric(
             'referrals_by_source',
