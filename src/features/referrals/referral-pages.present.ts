@@ -87,12 +87,12 @@ const DISPUTES: Record<string, string> = {
 
 type Row = { key: string; value: string };
 
-/** The case-type questions as summary rows, in words. */
-export function caseTypeRows(t: Translate, caseType: string, details: Record<string, unknown>, today: string): Row[] {
+/** The case-type questions as summary rows, in words: those of the case type's kind (a type a service adds asks its kind's). */
+export function caseTypeRows(t: Translate, caseKind: string, details: Record<string, unknown>, today: string): Row[] {
   const rows: [string, string | undefined][] = [];
   const list = (labels: Record<string, string>, v: unknown) => (Array.isArray(v) ? v.map((x) => word(t, labels, x)).join(', ') : undefined);
-  if (caseType === 'community') rows.push([msg('Kind of dispute'), word(t, COMMUNITY_KINDS, details.kind)]);
-  if (caseType === 'restorative_justice')
+  if (caseKind === 'community') rows.push([msg('Kind of dispute'), word(t, COMMUNITY_KINDS, details.kind)]);
+  if (caseKind === 'restorative_justice')
     rows.push(
       [msg('Offence'), details.offenceType as string | undefined],
       [msg('Stage of the criminal process'), word(t, SENTENCING, details.sentencingStage)],
@@ -102,7 +102,7 @@ export function caseTypeRows(t: Translate, caseType: string, details: Record<str
       [msg('Offender manager'), details.offenderManager as string | undefined],
       [msg('Who asked for restorative justice'), word(t, INITIATED_BY, details.initiatedBy)],
     );
-  if (caseType === 'send') {
+  if (caseKind === 'send') {
     const letter = typeof details.decisionLetterDate === 'string' ? details.decisionLetterDate : undefined;
     const deadline = letter ? sendContactDeadline(letter, today) : undefined;
     rows.push(
@@ -119,7 +119,7 @@ export function caseTypeRows(t: Translate, caseType: string, details: Record<str
       ],
     );
   }
-  if (caseType === 'social_care')
+  if (caseKind === 'social_care')
     rows.push(
       [msg('Area'), word(t, SOCIAL_CARE_AREA, details.area)],
       [msg('What the dispute is about'), list(DISPUTES, details.disputeAbout)],

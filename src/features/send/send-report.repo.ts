@@ -1,6 +1,7 @@
 // The SEND report's figures (rules.md #61), one query each, so the reports feature can reuse them. Each takes the
 // place the report is narrowed to (domain/place-filter.ts: the case's postcode and its local authority, as the standard
-// reports narrow theirs); with none, the whole service.
+// reports narrow theirs); with none, the whole service. The SEND tables hold records of SEND cases only (the SEND service
+// opens a case's only when its type follows the SEND rules), so a SEND type the service adds counts as the built-in one.
 import type { Db } from '#src/db/client.ts';
 import { and, eq, isNotNull, isNull, type SQL, sql } from '#src/db/orm.ts';
 import { sendCases, sendCertificates, sendDuties } from '#src/db/schema/send.ts';
