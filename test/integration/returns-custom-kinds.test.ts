@@ -2,7 +2,9 @@
 // justice") counts in the RJ return, and a SEND type it added ("Tribunal mediation") in the SEND report and on the
 // deadlines queue, exactly as the built-in types do, because both select cases by their type's kind, not its code; a
 // type of another kind it added ("Neighbours", community rules) is counted in neither. The published reads the RJ
-// return uses still select by code when given one (as the standard reports' case type filter does).
+// return uses still select by code when given one (as the standard reports' case type filter does). The community
+// funder return, with no type chosen, counts every community type (Neighbours with the built-in one) and says so; with
+// a type chosen, exactly that type.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '#src/access/actor.ts';
 import { inOrg } from '#src/db/tenant.ts';
@@ -13,7 +15,8 @@ import { heldMeetingCounts } from '#src/features/meetings/meeting-reads.ts';
 import { referralCounts } from '#src/features/referrals/referral-reads.ts';
 import { signAgreementOnCase } from '../support/agreements.ts';
 import { caseAtOutcome } from '../support/closing.ts';
-import { makeMember, makeOrg } from '../support/factories.ts';
+import { makeMember, makeOrg, signIn } from '../support/factories.ts';
+import { pageText } from '../support/page-text.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { makeSendCase } from '../support/send-cases.ts';
 import { actorFor, insertAssignment, makeCase, makeVolunteer } from '../support/volunteers.ts';
@@ -26,8 +29,11 @@ let h: Harness;
 let orgId: string;
 let key: string;
 let admin: ReturnType<typeof actorFor>;
+let adaMember: Awaited<ReturnType<typeof makeMember>>;
 /** The codes of the service's own types, by what they are for. */
 const own = { rj: '', send: '', neighbours: '' };
+/** The case of the service's own community type ("Neighbours") the RJ return leaves out. */
+let hedgeId = '';
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
   h.app.inject({ method, url, payload: payload as Record<string, unknown>, headers: { authorization: `Bearer ${key}` } });
@@ -73,8 +79,8 @@ beforeAll(async () => {
   h = await startHarness();
   h.clock.current = new Date('2026-11-10T10:00:00Z');
   ({ orgId } = await makeOrg(h.deps, 'kinds', 'Kinds Mediation (fictional)'));
-  const ada = await makeMember(h.deps, orgId, 'admin', 'ada@kinds.example', { name: 'Ada Admin' });
-  admin = actorFor(orgId, ada.userId, 'admin', 'Ada Admin');
+  adaMember = await makeMember(h.deps, orgId, 'admin', 'ada@kinds.example', { name: 'Ada Admin' });
+  admin = actorFor(orgId, adaMember.userId, 'admin', 'Ada Admin');
   await h.deps.settings.update(admin, { caseTypes: ['community', 'restorative_justice', 'send'] });
   own.rj = (await h.deps.settings.addCaseType(admin, { name: 'Youth restorative justice', kind: 'restorative_justice' })).code;
   own.send = (await h.deps.settings.addCaseType(admin, { name: 'Tribunal mediation', kind: 'send' })).code;
@@ -87,7 +93,7 @@ describe('the RJ return', () => {
   beforeAll(async () => {
     await caseWithEverything('restorative_justice', 'restorative_justice', 'Builtin');
     await caseWithEverything(own.rj, 'restorative_justice', 'Youth', [4, 2]);
-    await caseWithEverything(own.neighbours, 'community', 'Hedge', [1, 1]);
+    hedgeId = await caseWithEverything(own.neighbours, 'community', 'Hedge', [1, 1]);
   });
 
   it('counts a case of the service’s own RJ type as a built-in one, and none of a type of another kind', async () => {
@@ -204,5 +210,97 @@ describe('the SEND report and the deadlines queue', () => {
     expect(r.outcomes).toEqual([{ issue: 'B', outcome: 'agreed', n: 2 }]);
     expect(r.appeals).toEqual({ made: 0, notMade: 2, notKnown: 0 });
     expect(r.reg42).toEqual({ onTime: 0, late: 0, outstanding: 0, notYetDue: 2 });
+  });
+});
+
+describe('the community funder return', () => {
+  // A period holding every case above and its follow-up points; counts from 2 shown.
+  const Q = 'from=2026-10-01&to=2027-03-31';
+  type Shown = { value: number | null };
+  type Figures = { id: string; figures?: ({ id: string } & Shown)[]; rows?: { key: string }[]; cells?: Shown[][] };
+  const communityReturn = async (caseType?: string) => {
+    const res = await call('GET', `/api/v1/reports/community-return?${Q}${caseType ? `&caseType=${caseType}` : ''}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { caseType: string | null; caseKind: string | null; cases: string; metrics: Figures[] };
+    const figures = Object.fromEntries(body.metrics[0]!.figures!.map((f) => [f.id, f.value]));
+    /** A table's total row (the last), its count. */
+    const total = (id: string) => body.metrics.find((m) => m.id === id)!.cells!.at(-1)![0]!.value;
+    return { ...body, figures, closed: total('closed-by-reason'), followedUp: total('kept-at-follow-up') };
+  };
+
+  /** Brings a case that is in follow-up to its last check-in and closes it, the agreement kept. */
+  async function closeAfterFollowUp(caseId: string) {
+    const { parties } = await h.deps.cases.get(admin, caseId);
+    const last = (await h.deps.closing.followUp.ofCase(admin, caseId)).points.at(-1)!;
+    await h.deps.closing.followUp.recordCheckIn(admin, caseId, {
+      pointId: last.id,
+      partyId: parties[0]!.id,
+      source: 'phone',
+      answers: [{ answer: 'kept' }],
+      wantsMeeting: false,
+    });
+    await h.deps.cases.transition(admin, caseId, { to: 'closed', closingReason: 'agreement_kept' });
+  }
+
+  beforeAll(async () => {
+    await h.deps.settings.update(admin, { reportThreshold: 2 });
+    // With the Hedge case above (Neighbours) and the Fence referral (Neighbours, one party, no consent): two cases of
+    // each community type with everything, and the restorative justice cases above, which never count here.
+    const made = [
+      await caseWithEverything('community', 'community', 'Parking', [5, 5]),
+      await caseWithEverything('community', 'community', 'Bins', [5, 4]),
+      await caseWithEverything(own.neighbours, 'community', 'Garden', [3, 3]),
+    ];
+    for (const caseId of [...made, hedgeId]) await closeAfterFollowUp(caseId);
+  });
+
+  it('counts every case of the community kind when no type is chosen, the service’s own type with the built-in one', async () => {
+    const r = await communityReturn();
+    expect(r).toMatchObject({ caseType: null, caseKind: 'community', cases: 'All community mediation case types' });
+    // Referrals: Parking, Bins, Garden, Hedge and Fence; never the two restorative justice referrals or the SEND ones.
+    expect(r.figures).toEqual({ referred: 5, 'both-engaged': 4, 'joint-meetings': 4, agreements: 4, feedback: 8 });
+    expect(r.closed).toBe(4);
+    expect(r.followedUp).toBe(4);
+  });
+
+  it('counts exactly the type chosen, leaving out the other community type', async () => {
+    const neighbours = await communityReturn(own.neighbours);
+    expect(neighbours).toMatchObject({ caseType: own.neighbours, caseKind: null, cases: 'Case type: Neighbours' });
+    expect(neighbours.figures).toEqual({ referred: 3, 'both-engaged': 2, 'joint-meetings': 2, agreements: 2, feedback: 4 });
+    expect([neighbours.closed, neighbours.followedUp]).toEqual([2, 2]);
+    const builtIn = await communityReturn('community');
+    expect(builtIn).toMatchObject({ caseType: 'community', caseKind: null, cases: 'Case type: Community mediation' });
+    expect(builtIn.figures).toEqual({ referred: 2, 'both-engaged': 2, 'joint-meetings': 2, agreements: 2, feedback: 4 });
+    expect([builtIn.closed, builtIn.followedUp]).toEqual([2, 2]);
+    // A restorative justice type chosen is that type too: its one referral, hidden below the threshold, and no joint meetings.
+    const rj = await communityReturn('restorative_justice');
+    expect(rj.figures).toMatchObject({ referred: null, 'joint-meetings': 0 });
+  });
+
+  it('says what it covers on the page, in the CSV and in the spreadsheet; another report still counts every type', async () => {
+    const web = await signIn(h, adaMember);
+    const page = await web.get(`/reports/community-return?${Q}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<option value=""( selected)?>All community mediation case types<\/option>/);
+    expect(pageText(page.body)).toContain('31 March 2027 . All community mediation case types. Figures from 1 to 1');
+    const chosen = pageText((await web.get(`/reports/community-return?${Q}&caseType=${own.neighbours}`)).body);
+    expect(chosen).toContain('31 March 2027 . Case type: Neighbours. Figures');
+    const csv = (await web.get(`/reports/community-return/csv?${Q}`)).body.split('\r\n');
+    expect(csv.slice(0, 3)).toEqual(['Community funder return', '1 October 2026 to 31 March 2027', 'All community mediation case types']);
+    expect(csv).toContain('Cases referred,5,Referrals received in the period.');
+    const xlsx = await web.get(`/reports/community-return/xlsx?${Q}`);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows[2]).toEqual(['All community mediation case types']);
+    expect(rows.find((row) => row[0] === 'Cases referred')?.[1]).toBe(5);
+
+    // The referrals report, no type chosen, counts every case type as before: nine referrals of every kind.
+    const referrals = (await call('GET', `/api/v1/reports/referrals?${Q}`)).json();
+    expect(referrals).toMatchObject({ caseKind: null, cases: 'All case types' });
+    expect(referrals.metrics[0].cells.at(-1).at(-1).value).toBe(9);
+    expect(pageText((await web.get(`/reports/referrals?${Q}`)).body)).toContain('All case types. Figures');
   });
 });

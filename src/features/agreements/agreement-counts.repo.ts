@@ -5,8 +5,8 @@ import type { CaseKind } from '#src/domain/case-words.ts';
 
 /**
  * Cases whose agreement was signed by everyone in the period, by case type (a case with a later re-signed version
- * counts once, in the period of its first signing): of one case type when `caseType` (its code) is given, of every type
- * of one kind when `caseKind` is.
+ * counts once, in the period of its first signing): of one case type when `caseType` (its code) is given, else of every
+ * type of one kind when `caseKind` is.
  */
 export async function signedAgreementsByCaseType(
   tx: Db,
@@ -15,7 +15,9 @@ export async function signedAgreementsByCaseType(
   /** More conditions on the case (aliased c), as `AND …`: the reports' place filter. */
   caseIs: (c: SQL) => SQL = () => sql``,
 ): Promise<{ a: string; b: string; n: number }[]> {
-  const typeIs = sql`${range.caseType ? sql`AND c.case_type = ${range.caseType}` : sql``} ${range.caseKind ? sql`AND c.case_kind = ${range.caseKind}` : sql``} ${caseIs(sql`c`)}`;
+  // A type chosen is exactly that type: the kind counts only when no type is given.
+  const ofType = range.caseType ? sql`AND c.case_type = ${range.caseType}` : range.caseKind ? sql`AND c.case_kind = ${range.caseKind}` : sql``;
+  const typeIs = sql`${ofType} ${caseIs(sql`c`)}`;
   const result = await tx.execute(sql`
     SELECT c.case_type AS a, '' AS b, count(*)::int AS n
     FROM (SELECT case_id, min(signed_at) AS first_signed FROM agreement_versions WHERE org_id = ${orgId} AND signed_at IS NOT NULL GROUP BY case_id) v

@@ -2,12 +2,11 @@
 // columns (meetings_org_starts_idx, cases_org_opened_idx, feedback_org_submitted_idx), always scoped by the service.
 import type { Db } from '#src/db/client.ts';
 import { sql } from '#src/db/orm.ts';
-import { placeIs } from '#src/domain/place-filter.ts';
-import { type ReportFilter, typeIs, within } from './report-filter.ts';
-import { feedbackPlace, type KeyCount } from './reports.repo.ts';
+import { caseIs as caseOf, type ReportFilter, within } from './report-filter.ts';
+import { feedbackPlace, feedbackTypeIs, type KeyCount } from './reports.repo.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const caseIs = (f: ReportFilter) => sql`${typeIs(sql`c.case_type`, f)} ${placeIs(sql`c`, f)}`;
+const caseIs = (f: ReportFilter) => caseOf(f)(sql`c`);
 
 /** Meetings held in the period, by kind (meetings_org_starts_idx; the case for its type). */
 export async function meetingsHeldByKind(tx: Db, orgId: string, f: ReportFilter): Promise<KeyCount[]> {
@@ -36,7 +35,7 @@ export async function feedbackBySatisfaction(tx: Db, orgId: string, f: ReportFil
   return rowsOf<KeyCount>(
     await tx.execute(sql`
       SELECT fr.satisfaction::text AS a, fr.source AS b, count(*)::int AS n FROM feedback_responses fr ${feedbackPlace(f)}
-      WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${typeIs(sql`fr.case_type`, f)}
+      WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${feedbackTypeIs(f)}
       GROUP BY fr.satisfaction, fr.source`),
   );
 }
@@ -48,7 +47,7 @@ export async function feedbackAnswers(tx: Db, orgId: string, f: ReportFilter): P
       SELECT q.a, q.b, count(*)::int AS n FROM feedback_responses fr ${feedbackPlace(f)}
       CROSS JOIN LATERAL (VALUES ('felt_heard', CASE WHEN fr.felt_heard THEN 'yes' ELSE 'no' END),
                                  ('would_recommend', CASE WHEN fr.would_recommend THEN 'yes' ELSE 'no' END)) AS q(a, b)
-      WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${typeIs(sql`fr.case_type`, f)}
+      WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${feedbackTypeIs(f)}
       GROUP BY q.a, q.b`),
   );
 }

@@ -273,7 +273,9 @@ export async function buildReport(
       ];
     }
     case 'community-return': {
-      const c = { ...f, caseType: f.caseType ?? 'community' };
+      // Of the type chosen, or of every community type (the service's own as well as the built-in one): the filter's
+      // kind, which the service sets when no type is chosen (report-list.ts, REPORT_KINDS).
+      const c: q.ReportFilter = f.caseType || f.caseKind ? f : { ...f, caseKind: 'community' };
       const counts = await q.funderCounts(tx, orgId, c);
       const signed = (await signedAgreementsByCaseType(tx, orgId, c, placeOnly(c))).reduce((s, r) => s + Number(r.n), 0);
       return [

@@ -1,5 +1,6 @@
 // The standard reports: each one's name, what it is for, and the one-line definition of each of its metrics. The
 // words are the agreed definitions (rules.md #62: "keep an agreed and versioned definition of each metric").
+import type { CaseKind } from '#src/domain/case-words.ts';
 import { msg } from '#src/i18n/i18n.ts';
 
 export const REPORT_IDS = ['referrals', 'cases', 'timeliness', 'engagement', 'agreements', 'volunteers', 'feedback', 'community-return'] as const;
@@ -15,6 +16,19 @@ export const REPORTS: Record<ReportId, { title: string; summary: string }> = {
   volunteers: { title: msg('Volunteers'), summary: msg('Hours given, cases worked, and where volunteers stand on training and DBS checks') },
   'community-return': { title: msg('Community funder return'), summary: msg('The counts housing associations and councils ask for') },
 };
+
+/**
+ * A report that, when no case type is chosen, counts every case type of one kind (the built-in type and any the service
+ * added of that kind) rather than every case: the kind, and how the report names what it covers. Every other report
+ * counts every case type then.
+ */
+export const REPORT_KINDS: Partial<Record<ReportId, { kind: CaseKind; allTypes: string }>> = {
+  'community-return': { kind: 'community', allTypes: msg('All community mediation case types') },
+};
+
+export const ALL_CASE_TYPES = msg('All case types');
+/** The kind a report counts when no type is chosen (undefined: every case type), and how that is said. */
+export const coverageOf = (id: ReportId): { kind?: CaseKind; allTypes: string } => REPORT_KINDS[id] ?? { allTypes: ALL_CASE_TYPES };
 
 export const METRIC_DEFINITIONS = {
   referralsBySource: msg('Referrals received in the period (the day they arrived), by how they came in and what was decided; “New” means not yet decided.'),

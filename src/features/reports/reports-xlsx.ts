@@ -1,5 +1,5 @@
 // A report as an XLSX workbook (exceljs), written row by row with its streaming writer so memory stays flat however
-// long the report: one sheet, the same layout as the CSV (title, period, the suppression note, then each metric with
+// long the report: one sheet, the same layout as the CSV (title, period, the cases covered, the suppression note, then each metric with
 // its definition and table). Shown figures are numbers; a hidden one is the words "fewer than 5" or "withheld", never
 // its count. exceljs is imported on the first export, not when Parley starts.
 import type { Writable } from 'node:stream';
@@ -13,10 +13,18 @@ export type XlsxRow = { row: Row; bold?: boolean };
 /** Rows between two turns of the event loop: often enough that compression keeps pace with the writer (measured). */
 const ROWS_PER_TURN = 20;
 
-/** The workbook's rows: words for labels and hidden figures, numbers for the figures shown. */
-export function* xlsxRows(t: Translate, title: string, period: string, metrics: Metric[], threshold: number): Generator<{ row: Row; bold?: boolean }> {
+/** The workbook's rows (title, period, the cases covered, then the metrics): words for labels and hidden figures, numbers for the figures shown. */
+export function* xlsxRows(
+  t: Translate,
+  title: string,
+  period: string,
+  cases: string,
+  metrics: Metric[],
+  threshold: number,
+): Generator<{ row: Row; bold?: boolean }> {
   yield { row: [say(t, title)], bold: true };
   yield { row: [period] };
+  yield { row: [cases] };
   yield { row: [t('Figures from 1 to {max} are shown as “fewer than {n}”.', { max: threshold - 1, n: threshold })] };
   yield { row: [say(t, SECONDARY_HINT)] };
   for (const m of metrics) {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Deps } from '#src/deps.ts';
 import { errorResponses } from '#src/http/api-schemas.ts';
 import { REPORT_IDS, REPORTS } from './report-list.ts';
-import { metricJson } from './reports.present.ts';
+import { casesCovered, metricJson } from './reports.present.ts';
+import { CASE_KINDS } from '#src/domain/case-words.ts';
 import { ZReportParams, ZReportQuery } from './reports.schemas.ts';
 
 const tags = ['reports'];
@@ -95,7 +96,14 @@ export function registerReportsApi(app: FastifyInstance, deps: Pick<Deps, 'repor
             title: z.string(),
             from: z.string(),
             to: z.string(),
-            caseType: z.string().nullable(),
+            caseType: z.string().nullable().describe('The case type chosen (its code), or null'),
+            caseKind: z
+              .enum(CASE_KINDS)
+              .nullable()
+              .describe(
+                'With no case type chosen, the kind whose every case type the report counts (the community funder return: community, its own community types as well as the built-in one); null when it counts every case type, or a type was chosen',
+              ),
+            cases: z.string().describe('The cases the report covers, in words: “All community mediation case types”, “All case types” or the type chosen'),
             area: z.string().nullable().describe('The postcode area chosen, as the service keeps it'),
             localAuthority: z.string().nullable().describe('The local authority chosen, as the service keeps it'),
             threshold: z.number().describe('Counts from 1 to threshold − 1 are suppressed'),
@@ -113,6 +121,8 @@ export function registerReportsApi(app: FastifyInstance, deps: Pick<Deps, 'repor
         from: r.from,
         to: r.to,
         caseType: r.caseType ?? null,
+        caseKind: r.caseKind ?? null,
+        cases: casesCovered(req.t, r),
         area: r.area ?? null,
         localAuthority: r.localAuthority ?? null,
         threshold: r.threshold,

@@ -1,6 +1,8 @@
 // Reports as people and programs read them: table rows with their words (page), CSV lines, and the API's JSON, each
 // with every suppressed figure hidden the same way (the count itself never leaves this file when suppressed).
+import { caseTypeNamer } from '#src/domain/case-words.ts';
 import { msg, type Translate } from '#src/i18n/i18n.ts';
+import { coverageOf, type ReportId } from './report-list.ts';
 import type { Figure, Labelled, Metric, SpreadMetric, TableMetric } from './metrics.ts';
 import type { Cell } from './suppression.ts';
 
@@ -23,6 +25,18 @@ export function say(t: Translate, label: string): string {
 /** A row's or column's label: worded in the reader's language, or a service's own name as it is. */
 export function sayLabel(t: Translate, l: Labelled): string {
   return l.asIs ? l.label : say(t, l.label);
+}
+
+/**
+ * The cases a report covers, as its heading says: the case type chosen, or every type (of the report's kind, for a
+ * return that counts one kind: "All community mediation case types").
+ */
+export function casesCovered(
+  t: Translate,
+  r: { id: ReportId; caseType?: string; choices: readonly { code: string; name: string | null; kind: string }[] },
+): string {
+  if (r.caseType) return t('Case type: {type}', { type: caseTypeNamer(t, r.choices)(r.caseType) });
+  return say(t, coverageOf(r.id).allTypes);
 }
 
 const cellOf = (c: Cell) => ({ value: c.count, suppression: c.suppression });
@@ -58,11 +72,15 @@ export function figureRows(t: Translate, figures: Figure[], threshold: number) {
   return figures.map((f) => ({ label: say(t, f.label), definition: say(t, f.definition), text: cellText(t, figureOf(f), threshold), basedOn: f.basedOn }));
 }
 
-/** The report as CSV (RFC 4180): for each metric its title, definition, then its table; suppressed figures in words. */
-export function reportCsv(t: Translate, title: string, period: string, metrics: Metric[], threshold: number): string {
+/**
+ * The report as CSV (RFC 4180): its title, period and the cases it covers, then for each metric its title, definition,
+ * then its table; suppressed figures in words.
+ */
+export function reportCsv(t: Translate, title: string, period: string, cases: string, metrics: Metric[], threshold: number): string {
   const lines: string[][] = [
     [say(t, title)],
     [period],
+    [cases],
     [t('Figures from 1 to {max} are shown as “fewer than {n}”.', { max: threshold - 1, n: threshold })],
     [say(t, SECONDARY_HINT)],
   ];

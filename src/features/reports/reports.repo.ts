@@ -4,14 +4,14 @@ import type { Db } from '#src/db/client.ts';
 import { sql, type SQL } from '#src/db/orm.ts';
 
 import { placeIs } from '#src/domain/place-filter.ts';
-import { type ReportFilter, typeIs, within } from './report-filter.ts';
+import { caseIs as caseOf, kindOfCodeIs, type ReportFilter, referralTypeIs, typeIs, within } from './report-filter.ts';
 
 export type { ReportFilter } from './report-filter.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const c = sql`c`;
-/** The case type and place of the case aliased c. */
-const caseIs = (f: ReportFilter) => sql`${typeIs(sql`c.case_type`, f)} ${placeIs(c, f)}`;
+/** The case type (or kind) and place of the case aliased c. */
+const caseIs = (f: ReportFilter) => caseOf(f)(c);
 
 export type KeyCount = { a: string; b: string; n: number };
 
@@ -20,7 +20,7 @@ export async function referralsBySourceAndStatus(tx: Db, orgId: string, f: Repor
   return rowsOf<KeyCount>(
     await tx.execute(sql`
       SELECT source AS a, status AS b, count(*)::int AS n FROM referrals r
-      WHERE r.org_id = ${orgId} AND ${within(sql`r.created_at`, f)} ${typeIs(sql`r.case_type`, f)} ${placeIs(sql`r`, f)}
+      WHERE r.org_id = ${orgId} AND ${within(sql`r.created_at`, f)} ${referralTypeIs(sql`r`, f)} ${placeIs(sql`r`, f)}
       GROUP BY source, status`),
   );
 }
@@ -95,6 +95,9 @@ async function median(tx: Db, days: SQL): Promise<Median> {
   return { median: row?.median === null || row?.median === undefined ? null : Number(row.median), cases: row?.cases ?? 0 };
 }
 
+/** A feedback response's copied case type, or the kind of that type (feedback_responses aliased fr). */
+export const feedbackTypeIs = (f: ReportFilter) => sql`${typeIs(sql`fr.case_type`, f)} ${kindOfCodeIs(sql`fr.org_id`, sql`fr.case_type`, f)}`;
+
 /** Feedback rows carry their case type; only a place needs their case (cases' primary key). */
 export const feedbackPlace = (f: ReportFilter) =>
   f.area || f.localAuthority ? sql`JOIN cases c ON c.org_id = fr.org_id AND c.id = fr.case_id ${placeIs(c, f)}` : sql``;
@@ -103,19 +106,20 @@ export type FunderCounts = { referred: number; bothEngaged: number; jointHeld: n
 
 /**
  * The community funder return's counts (rules.md #63) in one query: referrals received, cases opened in the period
- * with at least two parties who gave consent, joint meetings held, and feedback forms returned.
+ * with at least two parties who gave consent, joint meetings held, and feedback forms returned; of the case type
+ * chosen, or of every type of the filter's kind (a feedback form by the kind of the type it copied).
  */
 export async function funderCounts(tx: Db, orgId: string, f: ReportFilter): Promise<FunderCounts> {
   const [row] = rowsOf<FunderCounts>(
     await tx.execute(sql`
       SELECT
-        (SELECT count(*)::int FROM referrals r WHERE r.org_id = ${orgId} AND ${within(sql`r.created_at`, f)} ${typeIs(sql`r.case_type`, f)} ${placeIs(sql`r`, f)}) AS "referred",
+        (SELECT count(*)::int FROM referrals r WHERE r.org_id = ${orgId} AND ${within(sql`r.created_at`, f)} ${referralTypeIs(sql`r`, f)} ${placeIs(sql`r`, f)}) AS "referred",
         (SELECT count(*)::int FROM cases c WHERE c.org_id = ${orgId} AND ${within(sql`c.opened_at`, f)} ${caseIs(f)}
           AND (SELECT count(*) FROM parties p WHERE p.case_id = c.id AND p.org_id = c.org_id AND p.consent = 'given') >= 2) AS "bothEngaged",
         (SELECT count(*)::int FROM meetings m JOIN cases c ON c.org_id = m.org_id AND c.id = m.case_id
           WHERE m.org_id = ${orgId} AND ${within(sql`m.starts_at`, f)} AND m.kind = 'joint' AND m.status = 'held' ${caseIs(f)}) AS "jointHeld",
         (SELECT count(*)::int FROM feedback_responses fr ${feedbackPlace(f)}
-          WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${typeIs(sql`fr.case_type`, f)}) AS "feedback"`),
+          WHERE fr.org_id = ${orgId} AND ${within(sql`fr.submitted_at`, f)} ${feedbackTypeIs(f)}) AS "feedback"`),
   );
   return row ?? { referred: 0, bothEngaged: 0, jointHeld: 0, feedback: 0 };
 }

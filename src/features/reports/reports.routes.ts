@@ -15,8 +15,8 @@ import { placeItems, placeWords } from '#src/features/settings/service-places.ts
 import { barsOf, chartSvg } from './charts.ts';
 import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
 import type { Metric } from './metrics.ts';
-import { isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
-import { figureRows, reportCsv, SECONDARY_HINT, say, spreadRows, tableRows, unitHeading } from './reports.present.ts';
+import { coverageOf, isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
+import { casesCovered, figureRows, reportCsv, SECONDARY_HINT, say, spreadRows, tableRows, unitHeading } from './reports.present.ts';
 import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
 
 function reportOf(req: FastifyRequest): ReportId {
@@ -119,7 +119,8 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       print,
       values,
       caseTypeItems: [
-        { value: '', text: req.t('All case types') },
+        // No type chosen: every type, or every type of the report's kind (the community funder return).
+        { value: '', text: say(req.t, coverageOf(id).allTypes) },
         ...choices.map((c) => ({ value: c.code, text: typeName(c.code), selected: values.caseType === c.code })),
       ],
       ...placeItems(req.t, places, values),
@@ -138,6 +139,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
       fields: {},
       values: { ...values, from: report.from, to: report.to, area: report.area ?? '', localAuthority: report.localAuthority ?? '' },
       placeNote: placeWords(report),
+      casesNote: casesCovered(t, report),
       period: t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) }),
       thresholdNote: t('Figures from 1 to {max} are shown as “fewer than {n}”, so no one can be identified.', {
         max: report.threshold - 1,
@@ -165,7 +167,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.csv"`)
-      .send(reportCsv(req.t, REPORTS[id].title, period, report.metrics, report.threshold));
+      .send(reportCsv(req.t, REPORTS[id].title, period, casesCovered(req.t, report), report.metrics, report.threshold));
   });
 
   app.get('/reports/:report/xlsx', async (req, reply) => {
@@ -177,9 +179,8 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     if (!report) return back();
     const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
     const out = new PassThrough();
-    writeXlsx(out, req.t(REPORTS[id].title), xlsxRows(req.t, REPORTS[id].title, period, report.metrics, report.threshold)).catch((err: unknown) =>
-      out.destroy(err as Error),
-    );
+    const rows = xlsxRows(req.t, REPORTS[id].title, period, casesCovered(req.t, report), report.metrics, report.threshold);
+    writeXlsx(out, req.t(REPORTS[id].title), rows).catch((err: unknown) => out.destroy(err as Error));
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.xlsx"`)

@@ -12,7 +12,7 @@ import { choosePlace, type PlaceChoices, placeChoices, servicePlaces } from '#sr
 import { readVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { londonDate } from '#src/domain/dates-in-words.ts';
 import { DEFAULT_THRESHOLD } from './suppression.ts';
-import type { ReportId } from './report-list.ts';
+import { coverageOf, type ReportId } from './report-list.ts';
 import type { ReportQuery } from './reports.schemas.ts';
 import type { ReportFilter } from './report-filter.ts';
 import { buildReport } from './report-builders.ts';
@@ -37,6 +37,7 @@ export function periodOf(q: ReportQuery, now: Date) {
 /**
  * One report's figures, suppressed with the service's threshold, read inside the caller's transaction (inOrg). The
  * case type filtered on must be one of the service's choices (offered now or on a case): 422 on `caseType` if not.
+ * `caseKind` is the kind the report counted every type of, when no type was chosen and the report counts by kind.
  */
 export async function computeReport(tx: Db, orgId: string, id: ReportId, q: ReportQuery, now: Date) {
   const choices = await caseTypeChoices(tx, orgId);
@@ -46,8 +47,11 @@ export async function computeReport(tx: Db, orgId: string, id: ReportId, q: Repo
   const place = choosePlace(q, placeChoices(settings));
   const threshold = thresholdOf(settings);
   const volunteerPolicy = readVolunteerPolicy(settings);
-  const metrics = await buildReport(tx, orgId, id, { ...period.filter, ...place }, { threshold, today: londonDate(now), volunteerPolicy }, choices);
-  return { id, from: period.from, to: period.to, caseType: period.caseType, ...place, threshold, metrics, choices };
+  // A return of one kind counts every type of that kind when no type is chosen; a type chosen stays exactly that type.
+  const caseKind = period.caseType ? undefined : coverageOf(id).kind;
+  const filter: ReportFilter = { ...period.filter, ...place, ...(caseKind ? { caseKind } : {}) };
+  const metrics = await buildReport(tx, orgId, id, filter, { threshold, today: londonDate(now), volunteerPolicy }, choices);
+  return { id, from: period.from, to: period.to, caseType: period.caseType, caseKind, ...place, threshold, metrics, choices };
 }
 
 export function createReportsService({ db, clock, audit }: { db: Db; clock: Clock; audit: Audit }) {

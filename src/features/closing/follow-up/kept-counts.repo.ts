@@ -36,7 +36,7 @@ export async function keptAtFollowUp(
   tx: Db,
   orgId: string,
   range: { from: Date; toExclusive: Date },
-  /** More conditions on the case (aliased c), as `AND …`: the reports' case type and place. */
+  /** More conditions on the case (aliased c), as `AND …`: the reports' case type (or kind) and place. */
   caseIs: (c: SQL) => SQL = () => sql``,
 ): Promise<{ a: string; b: string; n: number }[]> {
   const day = (d: Date) => d.toISOString().slice(0, 10);
