@@ -161,7 +161,7 @@ describe('the parties API', () => {
     const nothing = await api('PATCH', `/api/v1/cases/${caseId}/parties/${id}`, {});
     expect(nothing.statusCode).toBe(422);
     const changed = await api('PATCH', `/api/v1/cases/${caseId}/parties/${id}`, { role: 'supporter', needs: 'Large print' });
-    expect(changed.json()).toEqual({ id, changed: ['role', 'needs'] });
+    expect(changed.json()).toEqual({ id, changed: ['role', 'needs'], lettersWithdrawn: 0 });
     const noReason = await api('DELETE', `/api/v1/cases/${caseId}/parties/${id}`, {});
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().error.fields.reason).toBe('Give a reason for removing the person from the case');

@@ -166,6 +166,39 @@ describe('a letter with no address to post it to', () => {
     expect((await nedsLetter()).postalAddress).toBe('3 Lantern Yard\nPortside\nPO2 2BB');
   });
 
+  it('is withdrawn when the person asks for nothing to be posted to them, and cannot be posted then', async () => {
+    const api = apiAs(h, cora);
+    const res = await cora.post(`/cases/${caseId}/people/${nedId}/edit`, {
+      role: 'party',
+      name: NED.name,
+      ...NEW_HOME,
+      canSendLetters: 'no',
+      preferredLanguage: 'en',
+      reason: '',
+    });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/cases/${caseId}/people?done=lettersWithdrawn`);
+    expect(pageText((await cora.get(res.headers.location as string)).body)).toContain(
+      'Details saved. Their letters still to post have been withdrawn, so none will be posted to them.',
+    );
+    const change = await nedsLetter('meeting_changed');
+    expect(change.status).toBe('withdrawn');
+    expect((await nedsLetter()).status).toBe('posted');
+    const page = pageText((await cora.get(`/email/${change.id}`)).body);
+    expect(page).toContain('Letter withdrawn: the person asked for nothing to be posted to them');
+    expect(page).not.toContain('Mark as posted');
+    const refused = await api('POST', `/api/v1/email/letters/${change.id}/posted`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ reason: 'LETTER_WITHDRAWN' });
+    expect((await nedsLetter('meeting_changed')).status).toBe('withdrawn');
+    const timeline = pageText((await cora.get(`/cases/${caseId}/timeline`)).body);
+    expect(timeline).toContain('1 letter still to post withdrawn');
+    // Nothing more to withdraw: the API says none was.
+    const again = await api('PATCH', `/api/v1/cases/${caseId}/parties/${nedId}`, { canSendLetters: false });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ changed: [], lettersWithdrawn: 0 });
+  });
+
   it('tells staff after a booking, a move or a cancellation why a letter waits or was not written', async () => {
     expect(mailDoneKey('booked', { noLetters: [], noAddress: [], lettersWithoutAddress: 0 })).toBe('booked');
     expect(mailDoneKey('booked', { noLetters: [], noAddress: [], lettersWithoutAddress: 1 })).toBe('bookedNoAddress');

@@ -43,7 +43,7 @@ export async function makeVenue(
 
 /** A JSON request on someone's session, with the CSRF token of the last page they saw. */
 export function apiAs(h: Harness, web: WebClient) {
-  return (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  return (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
     h.app.inject({
       method,
       url,

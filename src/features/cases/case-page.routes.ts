@@ -22,6 +22,7 @@ const DONE: Record<string, string> = {
   contact: msg('Contact attempt recorded.'),
   partyAdded: msg('Person added to the case.'),
   partyChanged: msg('Details saved.'),
+  lettersWithdrawn: msg('Details saved. Their letters still to post have been withdrawn, so none will be posted to them.'),
   partyRemoved: msg('Person removed from the case.'),
   note: msg('Note added.'),
   disclosure: msg('Note added. The safeguarding lead has been told about the disclosure.'),

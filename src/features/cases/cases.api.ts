@@ -204,7 +204,15 @@ export function registerCaseApi(app: FastifyInstance, deps: Pick<Deps, 'caseActi
         security,
         params: ZPartyParams,
         body: ZEditParty,
-        response: { 200: z.object({ id: z.string(), changed: z.array(z.string()) }), 404: ZApiError, ...errorResponses },
+        response: {
+          200: z.object({
+            id: z.string(),
+            changed: z.array(z.string()),
+            lettersWithdrawn: z.number().int().describe('Letters still to post to them, withdrawn because they now ask for nothing to be posted'),
+          }),
+          404: ZApiError,
+          ...errorResponses,
+        },
       },
     },
     async (req) => deps.parties.edit(req.actor!, req.params.id, req.params.partyId, req.body),

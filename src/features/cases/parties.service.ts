@@ -12,7 +12,7 @@ import type { Audit } from '#src/features/audit/audit.service.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { partyInMeetings } from '#src/features/cases/case-sessions.repo.ts';
 import { addressLines } from '#src/features/email/letter-words.ts';
-import { readdressLetters } from '#src/features/email/outbox.ts';
+import { readdressLetters, withdrawLettersTo } from '#src/features/email/outbox.ts';
 import { CASE_TYPE_LABELS, type CaseType, PARTY_ROLE_LABELS, type PartyRole, rolesFor } from '#src/domain/case-words.ts';
 import { may, orRefuse } from '#src/access/access.ts';
 import { deleteParty, insertParties, partyHasSafeguarding, listParties, type NewParty, type PartyRow, updateParty } from './cases.repo.ts';
@@ -123,7 +123,7 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
         if (input.role !== undefined && input.role !== before.role) checkRole(c.caseKind, input.role);
         const values = columns(input);
         const changed = changedFields(before, values);
-        if (!changed.length) return { id: partyId, changed };
+        if (!changed.length) return { id: partyId, changed, lettersWithdrawn: 0 };
         await updateParty(tx, actor.orgId, caseId, partyId, values);
         // Their letters still to post go to the address as it now is: one waiting for an address can now be posted.
         if (changed.includes('address') || changed.includes('postcode'))
@@ -133,20 +133,28 @@ export function createPartyService(deps: { db: Db; clock: Clock; audit: Audit; c
             partyId,
             addressLines('address' in values ? values.address : before.address, 'postcode' in values ? values.postcode : before.postcode),
           );
+        // "Never post anything to them": nothing still to post goes to them.
+        const lettersWithdrawn = changed.includes('canSendLetters') && values.canSendLetters === false ? await withdrawLettersTo(tx, actor.orgId, partyId) : 0;
         const name = values.name ?? before.name;
         const roleChange = changed.includes('role')
           ? `role corrected from ${PARTY_ROLE_LABELS[before.role as PartyRole]?.toLowerCase() ?? before.role} to ${PARTY_ROLE_LABELS[values.role as PartyRole].toLowerCase()}`
           : null;
         const others = changed.filter((f) => f !== 'role').map((f) => FIELD_WORDS[f]);
-        const what = [roleChange, others.length ? `${others.join(', ')} changed` : null].filter(Boolean).join('; ');
+        const withdrawnWords = lettersWithdrawn ? `${lettersWithdrawn} ${lettersWithdrawn === 1 ? 'letter' : 'letters'} still to post withdrawn` : null;
+        const what = [roleChange, others.length ? `${others.join(', ')} changed` : null, withdrawnWords].filter(Boolean).join('; ');
         await insertEvent(tx, {
           ...event(actor, caseId, partyId),
           summary: `${name}: ${what}`,
           body: input.reason || null,
-          data: { partyId, changed, ...(roleChange ? { roleFrom: before.role, roleTo: values.role } : {}) },
+          data: { partyId, changed, ...(roleChange ? { roleFrom: before.role, roleTo: values.role } : {}), ...(lettersWithdrawn ? { lettersWithdrawn } : {}) },
         });
-        await audit.record(tx, actor, actor.orgId, { action: 'party.changed', entityType: 'party', entityId: partyId, detail: { caseId, changed } });
-        return { id: partyId, changed };
+        await audit.record(tx, actor, actor.orgId, {
+          action: 'party.changed',
+          entityType: 'party',
+          entityId: partyId,
+          detail: { caseId, changed, ...(lettersWithdrawn ? { lettersWithdrawn } : {}) },
+        });
+        return { id: partyId, changed, lettersWithdrawn };
       });
     },
 

@@ -123,9 +123,11 @@ export function registerPartyPages(app: FastifyInstance, deps: Pick<Deps, 'parti
     if (parsed.ok) {
       try {
         if (mode === 'add') await deps.parties.add(req.actor!, caseId, parsed.data as never);
-        else if (mode === 'edit') await deps.parties.edit(req.actor!, caseId, caseIdParam(req, 'partyId'), parsed.data as never);
-        else await deps.parties.remove(req.actor!, caseId, caseIdParam(req, 'partyId'), parsed.data as { reason: string });
-        return reply.redirect(`/cases/${caseId}/people?done=${mode === 'add' ? 'partyAdded' : mode === 'edit' ? 'partyChanged' : 'partyRemoved'}`, 303);
+        else if (mode === 'edit') {
+          const { lettersWithdrawn } = await deps.parties.edit(req.actor!, caseId, caseIdParam(req, 'partyId'), parsed.data as never);
+          return reply.redirect(`/cases/${caseId}/people?done=${lettersWithdrawn ? 'lettersWithdrawn' : 'partyChanged'}`, 303);
+        } else await deps.parties.remove(req.actor!, caseId, caseIdParam(req, 'partyId'), parsed.data as { reason: string });
+        return reply.redirect(`/cases/${caseId}/people?done=${mode === 'add' ? 'partyAdded' : 'partyRemoved'}`, 303);
       } catch (err) {
         fields = fieldErrorsOf(err);
         if (!fields) throw err;

@@ -16,7 +16,11 @@ const security = [{ bearer: [] }];
 
 const ZMessageSummary = z.object({
   id: z.string(),
-  status: z.string().describe('queued, sending, sent, failed or held (no mail server set up); a letter: to_post or posted'),
+  status: z
+    .string()
+    .describe(
+      'queued, sending, sent, failed or held (no mail server set up); a letter: to_post, posted or withdrawn (the person asked for nothing to be posted to them)',
+    ),
   channel: z.enum(['email', 'post']).describe('email, or post: a letter to print for someone without an email address'),
   template: z.string(),
   to: z.string().describe('The email address; empty for a letter'),

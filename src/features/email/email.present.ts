@@ -17,6 +17,7 @@ export const STATUS_BADGES: Record<OutboxStatus, string> = {
   held: 'moj-badge--grey',
   to_post: 'moj-badge--orange',
   posted: 'moj-badge--green',
+  withdrawn: 'moj-badge--grey',
 };
 
 export const OUTCOME_LABELS: Record<string, string> = { sent: msg('Sent'), failed: msg('Failed'), retrying: msg('Will try again'), held: msg('Held') };
@@ -30,6 +31,7 @@ const SHORT_STATUS: Record<OutboxStatus, string> = {
   held: msg('Held'),
   to_post: msg('To post'),
   posted: msg('Posted'),
+  withdrawn: msg('Withdrawn'),
 };
 export const statusWords = (s: string) => t(OUTBOX_STATUS_LABELS[s as OutboxStatus] ?? s);
 const statusBadge = (s: string) => t(SHORT_STATUS[s as OutboxStatus] ?? s);

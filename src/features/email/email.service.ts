@@ -124,6 +124,10 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
         if (!isLetter(letter)) throw notALetter();
         const now = clock.now();
         if (!(await markPosted(tx, actor.orgId, id, now, actor.label ?? actor.id))) {
+          if (letter.status === 'withdrawn')
+            throw new AppError('CONFLICT', msg('That letter was withdrawn, because the person asked for nothing to be posted to them'), {
+              reason: 'LETTER_WITHDRAWN',
+            });
           if (letter.status !== 'to_post')
             throw new AppError('CONFLICT', msg('That letter has been marked as posted already'), { reason: 'LETTER_ALREADY_POSTED' });
           throw new AppError('CONFLICT', addressNotice({ ...letter, postalAddress: null }) ?? NO_ADDRESS_PARTY, { reason: 'LETTER_HAS_NO_ADDRESS' });

@@ -111,6 +111,16 @@ export async function setLetterAddress(tx: Db, orgId: string, partyId: string, p
   return rows.length;
 }
 
+/** A person's letters still to post become withdrawn (they asked for nothing to be posted to them); how many. */
+export async function withdrawLetters(tx: Db, orgId: string, partyId: string): Promise<number> {
+  const rows = await tx
+    .update(emailOutbox)
+    .set({ status: 'withdrawn' })
+    .where(and(eq(emailOutbox.orgId, orgId), eq(emailOutbox.partyId, partyId), eq(emailOutbox.channel, 'post'), eq(emailOutbox.status, 'to_post')))
+    .returning({ id: emailOutbox.id });
+  return rows.length;
+}
+
 export async function insertDelivery(tx: Db, row: { orgId: string | null; outboxId: string; at: Date; outcome: DeliveryOutcome; detail: string | null }) {
   await tx.insert(emailDeliveries).values({ id: newId(), ...row });
 }

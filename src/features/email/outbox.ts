@@ -7,7 +7,7 @@ import { emailOutbox } from '#src/db/schema/meetings.ts';
 import { newId } from '#src/lib/ids.ts';
 import { enqueue } from '#src/jobs/queue.ts';
 import { mailSettings } from './mail-settings.ts';
-import { setLetterAddress } from './outbox.repo.ts';
+import { setLetterAddress, withdrawLetters } from './outbox.repo.ts';
 import { sendEmailJob } from './send-email.job.ts';
 
 export type QueueEmailInput = {
@@ -128,4 +128,12 @@ export async function queueLetter(tx: Db, input: QueueLetterInput): Promise<stri
  */
 export async function readdressLetters(tx: Db, orgId: string, partyId: string, addressLines: string[]): Promise<number> {
   return setLetterAddress(tx, orgId, partyId, addressLines.length ? addressLines.join('\n') : null);
+}
+
+/**
+ * For the People tab, when a person's answer becomes "never post anything to them": their letters still to post are
+ * withdrawn, so none is printed and posted by mistake. How many letters were withdrawn.
+ */
+export async function withdrawLettersTo(tx: Db, orgId: string, partyId: string): Promise<number> {
+  return withdrawLetters(tx, orgId, partyId);
 }
