@@ -159,8 +159,9 @@ beforeAll(async () => {
   await h.deps.caseActivity.addNote(w.admin, w.caseId, { body: 'TEAM-NOTE Sam and Alex both came to the office' });
   await h.deps.caseActivity.addNote(w.admin, w.caseId, { body: 'THIRD-PARTY-NOTE what a neighbour told us', thirdParty: true });
   await inOrg(h.deps.db, w.orgId, async (tx) => {
-    const letter = (toName: string, subject: string) =>
+    const letter = (toName: string, subject: string, partyId?: string) =>
       queueLetter(tx, {
+        partyId,
         orgId: w.orgId,
         template: 'meeting_invitation',
         toName,
@@ -171,6 +172,9 @@ beforeAll(async () => {
       });
     await letter('Sam Example', 'SAM-POST-LETTER Invitation to a meeting');
     await letter(ALEX.name, 'OTHER-POST-LETTER Invitation to a meeting');
+    // Linked to the person it was written to: found by the link, whatever name it was addressed to.
+    await letter('S. Example', 'SAM-LINKED-LETTER Your meeting has moved', w.parties.sam);
+    await letter('Sam Example', 'OTHER-LINKED-LETTER Your meeting has moved', w.parties.alex);
   });
   const request = (await h.deps.dataRequests.record(w.admin, { kind: 'access', requesterName: 'Sam Example', receivedOn: '2026-12-01' })).id;
   const ada = await w.signIn(w.members.ada);
@@ -243,6 +247,8 @@ describe('each feature’s part of the archive', () => {
     expect(text).toContain('To post');
     expect(JSON.stringify(data)).toContain('SAM-POST-LETTER Invitation to a meeting: see [redacted] at 10am');
     expect(all).not.toContain('OTHER-POST-LETTER');
+    expect(text).toContain('SAM-LINKED-LETTER Your meeting has moved');
+    expect(all).not.toContain('OTHER-LINKED-LETTER');
   });
 
   it('shows consent in words with its date, not its code', () => {

@@ -1,7 +1,8 @@
 // The mail Parley wrote to a person, for a subject access request: messages to their addresses, and letters to post
-// addressed to them on their cases (a letter records its recipient by name on the case, not by email), newest last.
+// to them on their cases (a letter is linked to the person it was written to; one written before letters were linked
+// is found by their name on the case), newest last.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, inArray, or, sql } from '#src/db/orm.ts';
+import { and, asc, eq, inArray, isNull, or, sql } from '#src/db/orm.ts';
 import { emailOutbox } from '#src/db/schema/meetings.ts';
 
 export async function mailToAddresses(tx: Db, orgId: string, addresses: string[]) {
@@ -21,10 +22,13 @@ export async function mailToAddresses(tx: Db, orgId: string, addresses: string[]
     .orderBy(asc(emailOutbox.createdAt));
 }
 
-/** Letters to post (to post, or posted) addressed by name to each person on their case. */
-export async function lettersToPeople(tx: Db, orgId: string, people: { caseId: string; name: string }[]) {
-  const wanted = people.filter((p) => p.name.trim());
-  if (!wanted.length) return [];
+/** Letters to post (to post, posted or withdrawn) to each person on their case: linked to them, or by name if unlinked. */
+export async function lettersToPeople(tx: Db, orgId: string, people: { caseId: string; partyId: string; name: string }[]) {
+  if (!people.length) return [];
+  const byName = people.filter((p) => p.name.trim());
+  const unlinkedByName = byName.map((p) =>
+    and(isNull(emailOutbox.partyId), eq(emailOutbox.caseId, p.caseId), sql`lower(trim(${emailOutbox.toName})) = ${p.name.trim().toLowerCase()}`),
+  );
   return tx
     .select({
       to: emailOutbox.toName,
@@ -41,7 +45,13 @@ export async function lettersToPeople(tx: Db, orgId: string, people: { caseId: s
       and(
         eq(emailOutbox.orgId, orgId),
         eq(emailOutbox.channel, 'post'),
-        or(...wanted.map((p) => and(eq(emailOutbox.caseId, p.caseId), sql`lower(trim(${emailOutbox.toName})) = ${p.name.trim().toLowerCase()}`))),
+        or(
+          inArray(
+            emailOutbox.partyId,
+            people.map((p) => p.partyId),
+          ),
+          ...unlinkedByName,
+        ),
       ),
     )
     .orderBy(asc(emailOutbox.createdAt));

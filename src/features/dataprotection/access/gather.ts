@@ -27,7 +27,7 @@ export async function gatherSubjectData(tx: Db, orgId: string, partyIds: string[
   const post = await lettersToPeople(
     tx,
     orgId,
-    records.map((r) => ({ caseId: r.case.id, name: r.party.name })),
+    records.map((r) => ({ caseId: r.case.id, partyId: r.party.id, name: r.party.name })),
   );
   const referrals = await referralRecordsOfPerson(
     tx,

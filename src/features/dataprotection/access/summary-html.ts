@@ -7,7 +7,7 @@ import type { SubjectData } from './gather.ts';
 import { esc, summaryKit } from './summary-kit.ts';
 import { consentInWords, personDetails, feedbackPart, lettersPart, otherReferralsPart, referralsPart, sendPart } from './summary-parts.ts';
 
-const LETTER_STATUS_LABELS: Record<string, string> = { to_post: msg('To post'), posted: msg('Posted') };
+const LETTER_STATUS_LABELS: Record<string, string> = { to_post: msg('To post'), posted: msg('Posted'), withdrawn: msg('Withdrawn, not posted') };
 
 export type ArchiveMeta = { reference: string; receivedOn: string; dueOn: string; producedAt: Date };
 
