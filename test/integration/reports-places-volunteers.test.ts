@@ -330,6 +330,12 @@ describe('area and local-authority filters', () => {
     expect(page.body).toContain(`<option value="${HARBOUR}">`);
     expect(page.body).toContain('/reports/cases/csv?from=2026-01-01&amp;to=2026-03-31&amp;area=CT');
     expect(page.body).toContain('<input type="hidden" name="area" value="CT">');
+    // The file says where it covers, on its third line.
+    const csv = await admin.get(`/reports/cases/csv?${Q}&localAuthority=${encodeURIComponent(HARBOUR)}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body.split('\r\n')[2]).toBe(`"All case types, in ${HARBOUR}"`);
+    const whole = await admin.get(`/reports/cases/csv?${Q}`);
+    expect(whole.body.split('\r\n')[2]).toBe('All case types');
   });
 });
 

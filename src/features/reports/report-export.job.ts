@@ -9,7 +9,7 @@ import { defineJob, type JobContext } from '#src/jobs/job.ts';
 import { findExport, updateExport } from './exports.repo.ts';
 import { isReportId, REPORTS } from './report-list.ts';
 import { type XlsxRow, xlsxRows } from './reports-xlsx.ts';
-import { casesCovered } from './reports.present.ts';
+import { coverageLine } from './reports.present.ts';
 import { withXlsxFile } from './xlsx-temp-file.ts';
 import { computeReport } from './reports.service.ts';
 import { ZReportQuery } from './reports.schemas.ts';
@@ -41,7 +41,7 @@ async function makeExport(orgId: string, exportId: string, ctx: JobContext) {
       return computeReport(tx, orgId, row.report as Parameters<typeof computeReport>[2], ZReportQuery.parse(row.filter), ctx.clock.now());
     });
     const period = t('{from} to {to}', { from: longDate(report.from, locale), to: longDate(report.to, locale) });
-    const rows = [...xlsxRows(t, REPORTS[report.id].title, period, casesCovered(t, report), report.metrics, report.threshold)];
+    const rows = [...xlsxRows(t, REPORTS[report.id].title, period, coverageLine(t, report), report.metrics, report.threshold)];
     await inOrg(ctx.db, orgId, (tx) => updateExport(tx, orgId, exportId, { rowsTotal: rows.length }));
     await writeAndKeep(t(REPORTS[report.id].title), rows, ctx, orgId, exportId, `${report.id}-${report.from}-to-${report.to}.xlsx`);
   }

@@ -39,6 +39,12 @@ export function casesCovered(
   return say(t, coverageOf(r.id).allTypes);
 }
 
+/** The cases a download covers: as the heading says, and the place it is narrowed to when it is ("…, in CT"). */
+export function coverageLine(t: Translate, r: Parameters<typeof casesCovered>[1] & { area?: string | null; localAuthority?: string | null }): string {
+  const place = [r.area, r.localAuthority].filter(Boolean).join(', ');
+  return place ? t('{cases}, in {place}', { cases: casesCovered(t, r), place }) : casesCovered(t, r);
+}
+
 const cellOf = (c: Cell) => ({ value: c.count, suppression: c.suppression });
 const figureOf = (f: Figure) => ({ value: f.value, suppression: f.suppression });
 

@@ -16,7 +16,7 @@ import { barsOf, chartSvg } from './charts.ts';
 import { writeXlsx, xlsxRows } from './reports-xlsx.ts';
 import type { Metric } from './metrics.ts';
 import { coverageOf, isReportId, REPORT_IDS, REPORTS, type ReportId } from './report-list.ts';
-import { casesCovered, figureRows, reportCsv, SECONDARY_HINT, say, spreadRows, tableRows, unitHeading } from './reports.present.ts';
+import { casesCovered, coverageLine, figureRows, reportCsv, SECONDARY_HINT, say, spreadRows, tableRows, unitHeading } from './reports.present.ts';
 import { type ReportQuery, ZReportQuery } from './reports.schemas.ts';
 
 function reportOf(req: FastifyRequest): ReportId {
@@ -167,7 +167,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${id}-${report.from}-to-${report.to}.csv"`)
-      .send(reportCsv(req.t, REPORTS[id].title, period, casesCovered(req.t, report), report.metrics, report.threshold));
+      .send(reportCsv(req.t, REPORTS[id].title, period, coverageLine(req.t, report), report.metrics, report.threshold));
   });
 
   app.get('/reports/:report/xlsx', async (req, reply) => {
@@ -179,7 +179,7 @@ export function registerReportsPages(app: FastifyInstance, deps: Pick<Deps, 'rep
     if (!report) return back();
     const period = req.t('{from} to {to}', { from: longDate(report.from, req.locale), to: longDate(report.to, req.locale) });
     const out = new PassThrough();
-    const rows = xlsxRows(req.t, REPORTS[id].title, period, casesCovered(req.t, report), report.metrics, report.threshold);
+    const rows = xlsxRows(req.t, REPORTS[id].title, period, coverageLine(req.t, report), report.metrics, report.threshold);
     writeXlsx(out, req.t(REPORTS[id].title), rows).catch((err: unknown) => out.destroy(err as Error));
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
