@@ -13,6 +13,7 @@ import { createWorker } from '#src/jobs/worker.ts';
 import { newId } from '#src/lib/ids.ts';
 import { momentInWords } from '#src/domain/meeting-times.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
+import { actorFor } from '../support/volunteers.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { pageText } from '../support/page-text.ts';
 import type { WebClient } from '../support/web-client.ts';
@@ -29,6 +30,7 @@ beforeAll(async () => {
   h = await startHarness();
   ({ orgId } = await makeOrg(h.deps, 'exports', 'Export Mediation (fictional)'));
   adaMember = await makeMember(h.deps, orgId, 'admin', 'ada.admin@exports.example');
+  await h.deps.settings.update(actorFor(orgId, adaMember.userId, 'admin'), { areas: { postcodePrefixes: ['CT'] } });
   ada = await signIn(h, adaMember);
   coraMember = await makeMember(h.deps, orgId, 'coordinator', 'cora.coordinator@exports.example');
   cora = await signIn(h, coraMember);
@@ -152,7 +154,7 @@ describe('purging old spreadsheets', () => {
       await ada.get('/reports/referrals');
     };
     await at(0);
-    const page = (await ada.post('/reports/referrals/exports', { from: '2026-03-01', to: '2026-03-31', caseType: 'community' })).headers.location!;
+    const page = (await ada.post('/reports/referrals/exports', { from: '2026-03-01', to: '2026-03-31', caseType: 'community', area: 'CT' })).headers.location!;
     const id = page.split('/').pop()!;
     await createWorker({ db: h.deps.db, clock: h.clock, log: h.deps.log, jobs: JOBS }).runOnce();
     expect((await ada.get(`${page}/file`)).statusCode).toBe(200);
@@ -185,6 +187,7 @@ describe('purging old spreadsheets', () => {
     expect(expired.body).not.toContain(`${page}/file`);
     expect(expired.body).toContain('action="/reports/referrals/exports"');
     expect(expired.body).toContain('name="caseType" value="community"');
+    expect(expired.body).toContain('name="area" value="CT"');
     // Making it again asks for a new export with the same filter.
     const again = await ada.post('/reports/referrals/exports', { from: '2026-03-01', to: '2026-03-31', caseType: 'community' });
     expect(again.statusCode).toBe(303);
