@@ -98,7 +98,14 @@ export async function bookJointMeeting(j: FirstService) {
   for (const name of [`${LEAD} (lead mediator)`, `${CO} (co-mediator)`, `${REFERRED} (Party)`, `${OTHER} (Party)`])
     await page.getByRole('checkbox', { name }).check();
   await page.getByRole('button', { name: 'Book the meeting' }).click();
-  await flash('Meeting booked. Invitations are in the outbox: by email, or as a letter to post for anyone without an email address.');
+  // Nobody here has an email address. The mediators have no postal address either, so no letter could be written to
+  // them, and staff are told to reach them another way; the parties' letters wait in the outbox for their address.
+  await flash(
+    'Meeting booked. Invitations are in the outbox, but someone without an email address cannot be sent a letter (their safe-contact instructions say no letters, or there is no address for them): tell them another way.',
+  );
+  const invitee = (name: string) => page.getByRole('table').filter({ hasText: 'Invited as' }).getByRole('row').filter({ hasText: name });
+  await pw(invitee(LEAD)).toContainText('No email or postal address: no letter can be written, so tell them another way');
+  await pw(invitee(REFERRED)).toContainText('their letter waits in the outbox, and cannot be posted');
   await check('joint meeting booked');
 }
 

@@ -76,14 +76,15 @@ export function participantRole(t: Translate, p: Pick<ParticipantRow, 'kind' | '
 /** How someone without an email address hears of the meeting: a letter to post, or why not (yet). */
 function byPostWords(
   t: Translate,
-  p: { kind: string; partyId: string | null; volunteerId: string | null },
+  p: { id: string; kind: string; partyId: string | null; volunteerId: string | null },
   noLetters: ReadonlySet<string>,
   noAddress: ReadonlySet<string>,
+  notWrittenTo: ReadonlySet<string>,
 ) {
   if (p.partyId && noLetters.has(p.partyId)) return t('No email address, and their safe-contact instructions say no letters: tell them another way');
   if (p.partyId && noAddress.has(p.partyId))
     return t('No email or postal address: their letter waits in the outbox, and cannot be posted, until you add their address on the People tab');
-  if (!p.partyId && !p.volunteerId) return t('No email or postal address: no letter can be written, so tell them another way');
+  if ((!p.partyId && !p.volunteerId) || notWrittenTo.has(p.id)) return t('No email or postal address: no letter can be written, so tell them another way');
   return t('No email address: a letter to post is in the outbox');
 }
 
@@ -94,6 +95,8 @@ export function participantRows(
   noLetters: ReadonlySet<string> = new Set(),
   /** The parties the case has no postal address for. */
   noAddress: ReadonlySet<string> = new Set(),
+  /** Participants (by id) with neither an email nor a postal address who are not on the case: no letter was written. */
+  notWrittenTo: ReadonlySet<string> = new Set(),
 ) {
   return m.participants.map((p) => ({
     id: p.id,
@@ -101,7 +104,7 @@ export function participantRows(
     role: participantRole(t, p, partyRoles),
     hasEmail: Boolean(p.email),
     /** Without an email address: whether they were written to by post, must not be, or cannot be yet. */
-    byPost: p.email ? undefined : byPostWords(t, p, noLetters, noAddress),
+    byPost: p.email ? undefined : byPostWords(t, p, noLetters, noAddress, notWrittenTo),
     response: responseLabel(t, p.response),
     responseClass: RESPONSE_CLASSES[p.response as Response] ?? 'govuk-tag--grey',
     attended: p.attended === null ? '' : p.attended ? t('Attended') : t('Did not attend'),

@@ -107,7 +107,7 @@ async function renderMeeting(deps: Pick<Deps, 'meetings'>, pages: CasePagesServi
   const caseId = caseIdParam(req);
   const meetingId = meetingIdParam(req);
   const { header, canBook, view } = await meetingsHeader(pages, req, caseId);
-  const { meeting: m, now } = await deps.meetings.meeting(req.actor!, caseId, meetingId);
+  const { meeting: m, now, notWrittenTo } = await deps.meetings.meeting(req.actor!, caseId, meetingId);
   const booked = m.status === 'booked';
   const started = m.startsAt.getTime() <= now.getTime();
   const values = extra.values ?? {};
@@ -134,6 +134,7 @@ async function renderMeeting(deps: Pick<Deps, 'meetings'>, pages: CasePagesServi
       new Map(view.parties.map((p) => [p.id, p.role])),
       new Set(view.parties.filter((p) => p.canSendLetters === false).map((p) => p.id)),
       new Set(view.parties.filter((p) => !addressLines(p.address, p.postcode).length).map((p) => p.id)),
+      new Set(notWrittenTo),
     ),
     canRespond: header.canWork && booked,
     canChange: canBook && booked,

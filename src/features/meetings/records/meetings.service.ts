@@ -38,6 +38,7 @@ import {
   insertParticipants,
   listMeetingsOfCase,
   type MeetingWithParticipants,
+  participantPostalDetails,
   resetResponses,
   updateMeeting,
 } from './meetings.repo.ts';
@@ -105,10 +106,15 @@ export function createMeetingService(deps: MeetingDeps) {
       return inOrg(db, actor.orgId, async (tx) => {
         const { c, m } = await loadMeeting(tx, actor, caseId, meetingId, 'view');
         const parties = await listParties(tx, actor.orgId, caseId);
+        // Mediators without an email or a postal address were not written to (a party's letter waits for their address).
+        const unwritten = m.participants.filter((p) => !p.email?.trim() && p.volunteerId);
+        const postal = unwritten.length ? await participantPostalDetails(tx, actor.orgId, unwritten) : new Map();
+        const notWrittenTo = unwritten.filter((p) => !addressLines(postal.get(p.id)?.address, postal.get(p.id)?.postcode).length).map((p) => p.id);
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.viewed', entityType: 'meeting', entityId: m.id, detail: { caseId } });
         return {
           case: { id: c.id, reference: c.reference, caseType: c.caseType, caseKind: c.caseKind },
           meeting: withHomeName(m, parties),
+          notWrittenTo,
           groundRules: policy.groundRules,
           now: clock.now(),
         };
