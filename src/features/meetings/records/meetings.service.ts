@@ -232,14 +232,7 @@ export function createMeetingService(deps: MeetingDeps) {
           detail: { caseId, kind: m.kind, mode: m.mode, roomId: m.roomId, startsAt: m.startsAt.toISOString(), participants: m.participants.length },
         });
         const mail = await mailParticipants(tx, actor.orgId, policy, 'invitation', m);
-        return {
-          meeting: m,
-          emails: mail.emails,
-          letters: mail.letters,
-          lettersWithoutAddress: mail.lettersWithoutAddress,
-          noLetters: mail.noLetters,
-          noAddress: mail.noAddress,
-        };
+        return { meeting: m, ...mail };
       });
     },
 
@@ -302,14 +295,7 @@ export function createMeetingService(deps: MeetingDeps) {
           detail: { caseId, from: change.fromStart, to: change.toStart, sequence: after.sequence },
         });
         const mail = await mailParticipants(tx, actor.orgId, policy, 'changed', after, input.reason);
-        return {
-          meeting: after,
-          emails: mail.emails,
-          letters: mail.letters,
-          lettersWithoutAddress: mail.lettersWithoutAddress,
-          noLetters: mail.noLetters,
-          noAddress: mail.noAddress,
-        };
+        return { meeting: after, ...mail };
       });
     },
 
@@ -334,14 +320,7 @@ export function createMeetingService(deps: MeetingDeps) {
         await meetingEvent(tx, actor, now, m, { summary: cancelledSummary(m.kind, m.startsAt), body: input.reason });
         await audit.record(tx, actor, actor.orgId, { action: 'meeting.cancelled', entityType: 'meeting', entityId: m.id, detail: { caseId } });
         const mail = await mailParticipants(tx, actor.orgId, policy, 'cancelled', after, input.reason);
-        return {
-          meeting: after,
-          emails: mail.emails,
-          letters: mail.letters,
-          lettersWithoutAddress: mail.lettersWithoutAddress,
-          noLetters: mail.noLetters,
-          noAddress: mail.noAddress,
-        };
+        return { meeting: after, ...mail };
       });
     },
 
