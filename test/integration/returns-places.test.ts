@@ -14,7 +14,7 @@ import { newId } from '#src/lib/ids.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, pageText, withKey } from '../support/meetings.ts';
-import { readyForContact, type RjWorld, rjWorld } from '../support/rj.ts';
+import { passedLetter, readyForContact, type RjWorld, rjWorld } from '../support/rj.ts';
 import { actorFor, makeCase } from '../support/volunteers.ts';
 import type { WebClient } from '../support/web-client.ts';
 
@@ -198,15 +198,7 @@ describe('the RJ return by place', () => {
     // The world's case, in CT (Riverside): both participants suitable, and a letter passed on.
     await readyForContact(h, w, w.parties.hana, 'indirect');
     await readyForContact(h, w, w.parties.pat, 'indirect');
-    const { id } = await h.deps.rj.letters.write(w.coordinator, w.caseId, {
-      fromPartyId: w.parties.pat,
-      toPartyId: w.parties.hana,
-      form: 'letter',
-      body: 'I am sorry about the shop window.',
-    });
-    await h.deps.rj.letters.review(w.vera, w.caseId, id, { decision: 'approve', redactions: [] });
-    await h.deps.rj.letters.review(w.leo, w.caseId, id, { decision: 'approve', redactions: [] });
-    await h.deps.rj.letters.pass(w.coordinator, w.caseId, id);
+    await passedLetter(h, w, 'I am sorry about the shop window.');
     await placeCase(w.orgId, w.caseId, 'CT11AA', RIVERSIDE);
 
     // A second case, in ME14 (Harbour): the person harmed suitable, and feedback from them.

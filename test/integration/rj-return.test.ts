@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { apiAs, pageText } from '../support/meetings.ts';
-import { readyForContact, type RjWorld, rjWorld } from '../support/rj.ts';
+import { passedLetter, readyForContact, type RjWorld, rjWorld } from '../support/rj.ts';
 import type { WebClient } from '../support/web-client.ts';
 
 let h: Harness;
@@ -18,15 +18,7 @@ beforeAll(async () => {
   vera = await w.signIn(w.members.vera);
   await readyForContact(h, w, w.parties.hana, 'indirect');
   await readyForContact(h, w, w.parties.pat, 'indirect');
-  const { id } = await h.deps.rj.letters.write(w.coordinator, w.caseId, {
-    fromPartyId: w.parties.pat,
-    toPartyId: w.parties.hana,
-    form: 'letter',
-    body: 'I am sorry.',
-  });
-  await h.deps.rj.letters.review(w.vera, w.caseId, id, { decision: 'approve', redactions: [] });
-  await h.deps.rj.letters.review(w.leo, w.caseId, id, { decision: 'approve', redactions: [] });
-  await h.deps.rj.letters.pass(w.coordinator, w.caseId, id);
+  await passedLetter(h, w, 'I am sorry.');
 });
 afterAll(() => h?.close());
 

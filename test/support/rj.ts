@@ -85,3 +85,12 @@ export async function readyForContact(h: Harness, w: RjWorld, partyId: string, d
   await h.deps.rj.signOff(w.supervisor, w.caseId, id);
   return id;
 }
+
+/** A letter from Pat to Hana, approved by both vetting facilitators (Vera and Leo) and passed on. */
+export async function passedLetter(h: Harness, w: RjWorld, body: string) {
+  const { id } = await h.deps.rj.letters.write(w.coordinator, w.caseId, { fromPartyId: w.parties.pat, toPartyId: w.parties.hana, form: 'letter', body });
+  await h.deps.rj.letters.review(w.vera, w.caseId, id, { decision: 'approve', redactions: [] });
+  await h.deps.rj.letters.review(w.leo, w.caseId, id, { decision: 'approve', redactions: [] });
+  await h.deps.rj.letters.pass(w.coordinator, w.caseId, id);
+  return id;
+}
