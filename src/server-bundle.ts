@@ -1,0 +1,36 @@
+// The server's own modules in one file. Loading about 600 small modules costs Node more than running them: each is
+// resolved, read and linked on its own. So `npm install` (postinstall: scripts/build-server.ts) bundles src/ into one
+// module, with the dependencies left outside it, imported from node_modules as usual, and `npm start` (main.ts) loads
+// it when every file it was built from is unchanged. When one has changed since (someone is working on the code), or
+// there is no bundle (an install with --ignore-scripts), or PARLEY_BUNDLE=off, it starts from the source files as
+// before. The bundle is the same code: nothing in it is written by hand.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
+export const BUNDLE_DIR = join(ROOT_DIR, 'node_modules', '.cache', 'parley', 'server');
+export const BUNDLE_FILE = join(BUNDLE_DIR, 'serve.mjs');
+export const MANIFEST_FILE = join(BUNDLE_DIR, 'inputs.json');
+
+/** What the bundle was built from: each source file (relative to the project) with its size and modification time. */
+export type BundleManifest = { node: string; inputs: [path: string, size: number, mtimeMs: number][] };
+
+export type BundleChoice = { file: string; why?: undefined } | { file?: undefined; why: 'off' | 'none' | 'changed' };
+
+/** The bundle to start from, or why the source files are used instead. Costs one `stat` for each source file. */
+export function chooseServerBundle(env: NodeJS.ProcessEnv = process.env, dir = BUNDLE_DIR): BundleChoice {
+  if (env.PARLEY_BUNDLE === 'off') return { why: 'off' };
+  let manifest: BundleManifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as BundleManifest;
+  } catch {
+    return { why: 'none' };
+  }
+  if (manifest.node !== process.version) return { why: 'changed' };
+  for (const [path, size, mtimeMs] of manifest.inputs) {
+    const now = statSync(join(ROOT_DIR, path), { throwIfNoEntry: false });
+    if (!now || now.size !== size || now.mtimeMs !== mtimeMs) return { why: 'changed' };
+  }
+  return { file: join(dir, 'serve.mjs') };
+}
