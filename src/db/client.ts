@@ -1,11 +1,11 @@
 // Opens the database: embedded PGlite in the data directory, or PostgreSQL when DATABASE_URL is set.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite, QueryOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
-import { readTemplate } from './pglite-template.ts';
+import { copyTemplate } from './pglite-template.ts';
 import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
 import { NamedStatementsClient } from './pg-named-statements.ts';
 import { fastPathClient, type QueryClient } from './pglite-fast-path.ts';
@@ -19,10 +19,10 @@ export const PGLITE_OPTIONS = {
   postgresqlconf: ['shared_buffers = 16MB', 'wal_buffers = 1MB', 'temp_buffers = 4MB', 'work_mem = 4MB', 'maintenance_work_mem = 32MB'],
 };
 
-/** Opens an embedded database: in a directory, or in memory from a dump (tests). */
-export function createPglite(dataDir?: string, loadDataDir?: Blob): Promise<PGlite> {
+/** Opens an embedded database: in a directory, or in memory (benchmarks). */
+export function createPglite(dataDir?: string): Promise<PGlite> {
   const { PGlite } = loadPglite();
-  return PGlite.create(dataDir, { ...PGLITE_OPTIONS, ...(loadDataDir ? { loadDataDir } : {}) });
+  return PGlite.create(dataDir, PGLITE_OPTIONS);
 }
 
 /**
@@ -58,8 +58,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const release = acquireDataDirLock(opts.dataDir);
   try {
     const dir = join(opts.dataDir, 'pglite');
-    // A new data directory starts from the template `npm install` prepared, when there is one.
-    const client = await createPglite(dir, existsSync(join(dir, 'PG_VERSION')) ? undefined : readTemplate());
+    // A new data directory starts as a copy of the template `npm install` prepared, when there is one.
+    if (!existsSync(join(dir, 'PG_VERSION')) && (!existsSync(dir) || readdirSync(dir).length === 0)) {
+      rmSync(dir, { recursive: true, force: true });
+      copyTemplate(dir);
+    }
+    const client = await createPglite(dir);
     return await wrapPglite(client, opts.fastPath ?? true, async () => release());
   } catch (err) {
     release();

@@ -1,9 +1,9 @@
 // A ready-made embedded database: PostgreSQL's initdb takes over two seconds inside PGlite, so `npm install`
-// prepares an initialised, migrated cluster once (scripts/prepare-pglite.ts) and a new data directory starts
-// from a copy of it in half a second. The file is named for the PGlite version that made it; without it (an
-// install with --ignore-scripts, or a PGlite upgrade) Parley runs initdb as before. Migrations added later are
-// applied on boot either way.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// prepares an initialised, migrated cluster once (scripts/prepare-pglite.ts), shut down cleanly, as a directory. A new
+// data directory starts as a plain copy of it: about 0.05 s for its 40 MB, where unpacking a dump through PGlite took
+// 1.4 s. The directory is named for the PGlite version that made it; without it (an install with --ignore-scripts, or
+// a PGlite upgrade) Parley runs initdb as before. Migrations added later are applied on boot either way.
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,23 +16,32 @@ function pgliteVersion(): string {
   return pkg.version;
 }
 
-export const templateFile = (): string => join(ROOT, 'node_modules', '.cache', 'parley', `pglite-${pgliteVersion()}.tar.gz`);
+export const templateDir = (): string => join(ROOT, 'node_modules', '.cache', 'parley', `pglite-${pgliteVersion()}`);
 
-/** The prepared cluster for a new data directory, if this install has one. */
-export function readTemplate(): Blob | undefined {
-  try {
-    return new Blob([readFileSync(templateFile())]);
-  } catch {
-    return undefined;
-  }
+/** True when this install has a prepared cluster. */
+export const hasTemplate = (): boolean => existsSync(join(templateDir(), 'PG_VERSION'));
+
+/**
+ * Copies the prepared cluster to `to` (which must not exist yet), if this install has one. The copy is made beside
+ * `to` and renamed into place, so a start stopped half-way leaves no half-made cluster. False without a template.
+ */
+export function copyTemplate(to: string): boolean {
+  if (!hasTemplate()) return false;
+  const partial = `${to}.${process.pid}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  cpSync(templateDir(), partial, { recursive: true });
+  renameSync(partial, to);
+  return true;
 }
 
-/** Writes the prepared cluster (a gzipped dump of the data directory), atomically. */
-export function writeTemplate(dump: Uint8Array): string {
-  const file = templateFile();
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, dump);
-  renameSync(partial, file);
-  return file;
+/** Puts a cluster prepared in `from` (shut down cleanly) in place as the template, replacing any earlier one. */
+export function keepAsTemplate(from: string): string {
+  const dir = templateDir();
+  mkdirSync(dirname(dir), { recursive: true });
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(from, dir);
+  return dir;
 }
+
+/** Where prepare-pglite builds the next template before it is put in place. */
+export const templateWorkDir = (): string => `${templateDir()}.${process.pid}.partial`;
