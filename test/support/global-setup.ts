@@ -13,7 +13,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const kind = project.config.env?.PARLEY_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
   const dir = mkdtempSync(join(tmpdir(), 'parley-test-'));
-  const template = await prepareTemplate(kind, `${process.pid}_${Date.now()}`, join(dir, 'template.tar'));
+  const template = await prepareTemplate(kind, `${process.pid}_${Date.now()}`, dir);
   project.provide('dbTemplate', template);
   return async () => {
     await dropTemplate(kind, template);
