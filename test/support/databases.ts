@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { dbFastPathFrom } from '#src/config.ts';
 import { createPglite, type Database, openDatabase } from '#src/db/client.ts';
