@@ -43,5 +43,8 @@ export function keepAsTemplate(from: string): string {
   return dir;
 }
 
-/** Where prepare-pglite builds the next template before it is put in place. */
-export const templateWorkDir = (): string => `${templateDir()}.${process.pid}.partial`;
+/** Where prepare-pglite builds the next template before it is put in place (its parent made, the directory not yet). */
+export function templateWorkDir(): string {
+  mkdirSync(dirname(templateDir()), { recursive: true });
+  return `${templateDir()}.${process.pid}.partial`;
+}
