@@ -10,8 +10,7 @@ export default defineConfig({
   test: {
     // Two test files at a time. Vitest's own default is one fewer than the machine's cores, which on a two-core machine
     // is one: every file then waited for the one before, while a PostgreSQL file's worker mostly waits on the server.
-    // Each file has its own database, so files never share state. The browser journeys run one at a time (below), in a
-    // Vitest run of their own beside the rest (scripts/test.ts).
+    // Each file has its own database, so files never share state. The browser journeys still run one at a time (below).
     maxWorkers: 2,
     projects: [
       {
@@ -50,8 +49,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           fileParallelism: false,
-          // Beside the other run, a journey's step can wait its turn for the processor: a time-out is for a step that hangs.
-          testTimeout: 180_000,
+          testTimeout: 120_000,
           env: { PARLEY_TEST_DB: 'pglite' },
         },
       },
