@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
-import { BUNDLE_DIR, type BundleManifest, ROOT_DIR } from '#src/server-bundle.ts';
+import { PROJECT_DIR } from '#src/lib/install-cache.ts';
+import { BUNDLE_DIR, BUNDLE_NAME, type BundleManifest, MANIFEST_NAME } from '#src/server-bundle.ts';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = values.out ?? BUNDLE_DIR;
@@ -26,8 +27,8 @@ const ownAddress: Plugin = {
 
 mkdirSync(outDir, { recursive: true });
 const result = await build({
-  entryPoints: [join(ROOT_DIR, 'src', 'serve.ts')],
-  outfile: join(outDir, 'serve.tmp.mjs'),
+  entryPoints: [join(PROJECT_DIR, 'src', 'serve.ts')],
+  outfile: join(outDir, `${BUNDLE_NAME}.partial.mjs`),
   bundle: true,
   packages: 'external',
   platform: 'node',
@@ -42,13 +43,13 @@ const result = await build({
 });
 
 const inputs: BundleManifest['inputs'] = Object.keys(result.metafile.inputs)
-  .map((input) => relative(ROOT_DIR, join(process.cwd(), input)))
+  .map((input) => relative(PROJECT_DIR, join(process.cwd(), input)))
   .sort()
   .map((path) => {
-    const s = statSync(join(ROOT_DIR, path));
+    const s = statSync(join(PROJECT_DIR, path));
     return [path, s.size, s.mtimeMs];
   });
 const manifest: BundleManifest = { node: process.version, inputs };
-renameSync(join(outDir, 'serve.tmp.mjs'), join(outDir, 'serve.mjs'));
-writeFileSync(join(outDir, 'inputs.json'), JSON.stringify(manifest));
+renameSync(join(outDir, `${BUNDLE_NAME}.partial.mjs`), join(outDir, BUNDLE_NAME));
+writeFileSync(join(outDir, MANIFEST_NAME), JSON.stringify(manifest));
 console.log(`Parley: bundled the server's ${inputs.length} modules for a quicker start (${Math.round(performance.now() - started)} ms).`);

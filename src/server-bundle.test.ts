@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type BundleManifest, chooseServerBundle } from './server-bundle.ts';
+import { BUNDLE_NAME, type BundleManifest, chooseServerBundle, MANIFEST_NAME } from './server-bundle.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-bundle-choice-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function manifest(inputs: BundleManifest['inputs'], node = process.version) {
-  writeFileSync(join(dir, 'inputs.json'), JSON.stringify({ node, inputs }));
+  writeFileSync(join(dir, MANIFEST_NAME), JSON.stringify({ node, inputs }));
 }
 const file = 'src/server-bundle.ts';
 const now = statSync(file);
@@ -16,7 +16,7 @@ const now = statSync(file);
 describe('which code npm start loads', () => {
   it('is the bundle while every file it was built from is as it was', () => {
     manifest([[file, now.size, now.mtimeMs]]);
-    expect(chooseServerBundle({}, dir)).toEqual({ file: join(dir, 'serve.mjs') });
+    expect(chooseServerBundle({}, dir)).toEqual({ file: join(dir, BUNDLE_NAME) });
   });
 
   it('is the source files when one has changed, is gone, or the bundle was built by another Node', () => {

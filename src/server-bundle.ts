@@ -6,12 +6,12 @@
 // before. The bundle is the same code: nothing in it is written by hand.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { INSTALL_CACHE_DIR, PROJECT_DIR } from './lib/install-cache.ts';
 
-export const ROOT_DIR = fileURLToPath(new URL('..', import.meta.url));
-export const BUNDLE_DIR = join(ROOT_DIR, 'node_modules', '.cache', 'parley', 'server');
-export const BUNDLE_FILE = join(BUNDLE_DIR, 'serve.mjs');
-export const MANIFEST_FILE = join(BUNDLE_DIR, 'inputs.json');
+export const BUNDLE_DIR = join(INSTALL_CACHE_DIR, 'server');
+/** The bundle's file and its manifest's, in the bundle's folder. */
+export const BUNDLE_NAME = 'serve.mjs';
+export const MANIFEST_NAME = 'inputs.json';
 
 /** What the bundle was built from: each source file (relative to the project) with its size and modification time. */
 export type BundleManifest = { node: string; inputs: [path: string, size: number, mtimeMs: number][] };
@@ -23,14 +23,14 @@ export function chooseServerBundle(env: NodeJS.ProcessEnv = process.env, dir = B
   if (env.PARLEY_BUNDLE === 'off') return { why: 'off' };
   let manifest: BundleManifest;
   try {
-    manifest = JSON.parse(readFileSync(join(dir, 'inputs.json'), 'utf8')) as BundleManifest;
+    manifest = JSON.parse(readFileSync(join(dir, MANIFEST_NAME), 'utf8')) as BundleManifest;
   } catch {
     return { why: 'none' };
   }
   if (manifest.node !== process.version) return { why: 'changed' };
   for (const [path, size, mtimeMs] of manifest.inputs) {
-    const now = statSync(join(ROOT_DIR, path), { throwIfNoEntry: false });
+    const now = statSync(join(PROJECT_DIR, path), { throwIfNoEntry: false });
     if (!now || now.size !== size || now.mtimeMs !== mtimeMs) return { why: 'changed' };
   }
-  return { file: join(dir, 'serve.mjs') };
+  return { file: join(dir, BUNDLE_NAME) };
 }

@@ -6,9 +6,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+import { INSTALL_CACHE_DIR } from '#src/lib/install-cache.ts';
 
 function pgliteVersion(): string {
   const require = createRequire(import.meta.url);
@@ -16,7 +14,7 @@ function pgliteVersion(): string {
   return pkg.version;
 }
 
-export const templateDir = (): string => join(ROOT, 'node_modules', '.cache', 'parley', `pglite-${pgliteVersion()}`);
+export const templateDir = (): string => join(INSTALL_CACHE_DIR, `pglite-${pgliteVersion()}`);
 
 /** True when this install has a prepared cluster. */
 export const hasTemplate = (): boolean => existsSync(join(templateDir(), 'PG_VERSION'));

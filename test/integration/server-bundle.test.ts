@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chooseServerBundle } from '#src/server-bundle.ts';
+import { INSTALL_CACHE_DIR } from '#src/lib/install-cache.ts';
+import { BUNDLE_NAME, chooseServerBundle } from '#src/server-bundle.ts';
 
 const run = promisify(execFile);
 // Inside the project, as the real one is, so that its imports find node_modules.
-mkdirSync('node_modules/.cache/parley', { recursive: true });
-const outDir = mkdtempSync(join(process.cwd(), 'node_modules', '.cache', 'parley', 'server-test-'));
+mkdirSync(INSTALL_CACHE_DIR, { recursive: true });
+const outDir = mkdtempSync(join(INSTALL_CACHE_DIR, 'server-test-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'parley-bundle-data-'));
 afterAll(() => {
   rmSync(outDir, { recursive: true, force: true });
@@ -33,7 +34,7 @@ describe.skipIf(process.env.PARLEY_TEST_DB === 'postgres')('the server bundle', 
   it('is built from every source module and is up to date until one changes', async () => {
     const built = await run(process.execPath, ['scripts/build-server.ts', '--out', outDir], { timeout: 60_000 });
     expect(built.stdout).toMatch(/bundled the server's \d{3} modules/);
-    expect(chooseServerBundle({}, outDir)).toEqual({ file: join(outDir, 'serve.mjs') });
+    expect(chooseServerBundle({}, outDir)).toEqual({ file: join(outDir, BUNDLE_NAME) });
     expect(chooseServerBundle({ PARLEY_BUNDLE: 'off' }, outDir)).toEqual({ why: 'off' });
   });
 
@@ -42,7 +43,7 @@ describe.skipIf(process.env.PARLEY_TEST_DB === 'postgres')('the server bundle', 
     const launch = 'const m = await import(process.argv[1]); m.serve().catch(m.explainStartupError);';
     const env: NodeJS.ProcessEnv = { ...process.env, PARLEY_DATA_DIR: dataDir, PORT: String(port), PARLEY_LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['--input-type=module', '-e', launch, join(outDir, 'serve.mjs')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--input-type=module', '-e', launch, join(outDir, BUNDLE_NAME)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
