@@ -1,7 +1,7 @@
 // Backup → restore loses nothing, from the embedded database into PostgreSQL (or PGlite when none is configured);
 // a backup is tied to the instance secret: edited files and restores under another secret are refused, and with the
 // old secret given everything sealed is re-encrypted, so two-factor sign-in and DBS numbers still work.
-import { readdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -107,6 +107,7 @@ afterAll(async () => {
   await target?.close();
   await h?.close();
   if (pgTemplate) await (await import('../support/databases.ts')).dropTemplate('postgres', pgTemplate);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('backup and restore', () => {

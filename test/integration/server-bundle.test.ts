@@ -6,19 +6,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTALL_CACHE_DIR } from '#src/lib/install-cache.ts';
 import { BUNDLE_NAME, chooseServerBundle } from '#src/server-bundle.ts';
 
 const run = promisify(execFile);
-// Inside the project, as the real one is, so that its imports find node_modules.
-mkdirSync(INSTALL_CACHE_DIR, { recursive: true });
-const outDir = mkdtempSync(join(INSTALL_CACHE_DIR, 'server-test-'));
-const dataDir = mkdtempSync(join(tmpdir(), 'parley-bundle-data-'));
-afterAll(() => {
-  rmSync(outDir, { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
-});
+let outDir: string;
+let dataDir: string;
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,6 +25,17 @@ function freePort(): Promise<number> {
 
 // The bundle runs on the embedded database; the PostgreSQL project has nothing more to learn from it.
 describe.skipIf(process.env.PARLEY_TEST_DB === 'postgres')('the server bundle', { timeout: 120_000 }, () => {
+  // Made here, not when the file loads: a skipped file runs no hooks, so it would never remove them.
+  beforeAll(() => {
+    // Inside the project, as the real one is, so that its imports find node_modules.
+    mkdirSync(INSTALL_CACHE_DIR, { recursive: true });
+    outDir = mkdtempSync(join(INSTALL_CACHE_DIR, 'server-test-'));
+    dataDir = mkdtempSync(join(tmpdir(), 'parley-bundle-data-'));
+  });
+  afterAll(() => {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   it('is built from every source module and is up to date until one changes', async () => {
     const built = await run(process.execPath, ['scripts/build-server.ts', '--out', outDir], { timeout: 60_000 });
     expect(built.stdout).toMatch(/bundled the server's \d{3} modules/);
