@@ -40,7 +40,7 @@ function measure(backend: string, database: Database, target: number) {
       { slug: 'bench', name: 'Benchmark Mediation (fictional)', prefix: 'BEN', cases: CASES, years: 5, coordinators: 4 },
       (l) => console.log(l),
     );
-    await analyse(db, database.kind);
+    await analyse(db, deps);
     notes.push(
       `${backend}: ${main.cases.toLocaleString('en-GB')} cases, ${main.events.toLocaleString('en-GB')} timeline events, ${main.referrals.toLocaleString('en-GB')} referrals generated in ${((performance.now() - t) / 1000).toFixed(0)} s.`,
     );

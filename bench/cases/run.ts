@@ -90,7 +90,7 @@ async function prepare(backend: Backend, database: Database): Promise<Prepared> 
       log,
     );
     const ta = performance.now();
-    await analyse(db, database.kind);
+    await analyse(db, deps);
     const analyseSeconds = (performance.now() - ta) / 1000;
     const totalSeconds = (performance.now() - t) / 1000;
     log(`  generated in ${secs(totalSeconds)} (analyse ${secs(analyseSeconds)})`);

@@ -50,7 +50,7 @@ function prepare(database: Database) {
   return onMigratedDatabase(database, async (deps, db) => {
     const t = performance.now();
     const service = await generateSendService(deps, db, CASES);
-    await analyse(db, database.kind);
+    await analyse(db, deps);
     const { key } = await deps.apiKeys.createForOrg(service.orgId, { name: 'bench', role: 'coordinator' }, systemActor('parley bench'));
     console.log(`  generated ${CASES.toLocaleString('en-GB')} SEND cases (${service.openCases} open) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     return { ...service, key };
