@@ -161,7 +161,7 @@ async function analyzeCopy(page: Page) {
   }
 }
 
-/** One JavaScript-enabled tab per browser for the copies: a new context for every check cost a tenth of a second. */
+/** One JavaScript-enabled tab per browser for the copies, kept for the browser's life, not a new context for every check. */
 const copyTabs = new WeakMap<Browser, Promise<Page>>();
 function copyTab(browser: Browser): Promise<Page> {
   let tab = copyTabs.get(browser);
