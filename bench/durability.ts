@@ -1,5 +1,5 @@
 // The durability benchmark (`node bench/run.ts durability`): 20 writers make real, acknowledged writes through the
-// HTTP API (POST /api/v1/referrals with an API key) to the real server (`node src/main.ts`); the server is killed
+// HTTP API (POST /api/v1/referrals with an API key) to the real server (`node src/main.js`); the server is killed
 // with SIGKILL mid-load, restarted on the same data, and every write it had acknowledged (201 with a reference) is
 // looked for through the restarted server's API. Lost = acknowledged but missing: the target is 0. A few rounds on the
 // embedded database (a temporary data directory) and, with DATABASE_URL, on a fresh PostgreSQL database.
@@ -61,7 +61,7 @@ const referral = (writer: number, n: number) => ({
 
 async function startServer(env: Record<string, string>): Promise<{ proc: ServerProcess; ms: number }> {
   const since = performance.now();
-  const proc = startProcess('src/main.ts', cleanEnv(env), await freePort());
+  const proc = startProcess('src/main.js', cleanEnv(env), await freePort());
   cleanups.push(async () => void (await stopProcess(proc, 5000)));
   const ms = await waitForPage(proc, '/readyz', since, START_TIMEOUT_MS);
   return { proc, ms };
@@ -182,7 +182,7 @@ export async function runDurability(): Promise<number> {
     '',
     `Run ${startedAt.toISOString()} by \`npm run bench\` (or \`node bench/run.ts durability\`) — nproc ${availableParallelism()}, Node ${process.version}, load average ${load(loadAtStart)} at the start and ${load(loadavg())} at the end (other work on the machine skews every figure).`,
     '',
-    `${WRITERS} writers make referrals through \`POST /api/v1/referrals\` (an API key, as a referral partner's system would) against the real server (\`node src/main.ts\`); ${(KILL_AFTER_MS[0] / 1000).toFixed(1)}–${(KILL_AFTER_MS[1] / 1000).toFixed(1)} s into the load the server is killed with SIGKILL, restarted on the same data, and every reference it had acknowledged (201) is looked for through the restarted server's API. Up to ${ROUNDS} rounds per database, each on the data the last one left. Target: 0 acknowledged writes lost. ${total.toLocaleString('en-GB')} acknowledged writes in all. **${ok ? 'PASS' : 'MISS'}.**`,
+    `${WRITERS} writers make referrals through \`POST /api/v1/referrals\` (an API key, as a referral partner's system would) against the real server (\`node src/main.js\`); ${(KILL_AFTER_MS[0] / 1000).toFixed(1)}–${(KILL_AFTER_MS[1] / 1000).toFixed(1)} s into the load the server is killed with SIGKILL, restarted on the same data, and every reference it had acknowledged (201) is looked for through the restarted server's API. Up to ${ROUNDS} rounds per database, each on the data the last one left. Target: 0 acknowledged writes lost. ${total.toLocaleString('en-GB')} acknowledged writes in all. **${ok ? 'PASS' : 'MISS'}.**`,
     '',
     '| Database | Rounds | Acknowledged writes | Cut off by the kill (never acknowledged) | Refused or failed before the kill | Lost (acknowledged, then missing) | Restart after `kill -9` to ready (each round) | Result |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -26,7 +26,7 @@ import {
 } from './server-process.ts';
 import { setUpAndSignIn } from './sign-in.ts';
 import { closingLines, stepRunner } from './run-steps.ts';
-import { chooseServerBundle } from '#src/server-bundle.ts';
+import { chooseServerBundle } from '#src/server-bundle.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 if (!Number.isFinite(SECONDS) || SECONDS < 1 || SECONDS > 600) throw new Error('BENCH_SECONDS must be a number of seconds from 1 to 600');
@@ -71,7 +71,7 @@ function tempDir(): string {
 async function startApp(env: Record<string, string>): Promise<{ proc: ServerProcess; startMs: number }> {
   const port = await freePort();
   const since = performance.now();
-  const proc = startProcess('src/main.ts', { ...APP_ENV, ...env }, port);
+  const proc = startProcess('src/main.js', { ...APP_ENV, ...env }, port);
   cleanups.push(async () => void (await stopProcess(proc, 5000)));
   const startMs = await waitForPage(proc, '/sign-in', since, START_TIMEOUT_MS);
   const [, on] = await proc.waitForLine(/^Parley is running at \S+ \(on (PostgreSQL|the embedded database)/, 10_000);
@@ -191,7 +191,7 @@ async function embedded(baseline: Baselines | undefined) {
   const cookie = await setUpAndSignIn(fresh.proc.baseUrl, token, 'bench-embedded');
   await stopApp(fresh.proc, 'fresh-start');
 
-  // The same restart from the source files, as when the bundle is out of date (src/server-bundle.ts): what the bundle saves.
+  // The same restart from the source files, as when the bundle is out of date (src/server-bundle.js): what the bundle saves.
   const fromSources = await startApp({ PARLEY_DATA_DIR: dataDir, PARLEY_BUNDLE: 'off' });
   const sourcesPeak = peakRssMb(fromSources.proc.pid);
   await stopApp(fromSources.proc, 'source-files restart');
@@ -279,7 +279,7 @@ function writeResults(startedAt: Date, loadAtStart: number[]) {
     '',
     '### How these were measured',
     '',
-    '- Start to first page: from spawning `node src/main.ts` (PARLEY_LOG_LEVEL=warn, a free port on 127.0.0.1) until `GET /sign-in` answers 200, polled every 20 ms. The restart runs reuse the data directory of the fresh run, after the first service has been set up. `npm start` loads the server’s own modules from their bundle when it is up to date (src/server-bundle.ts); the source-files restart turns it off with PARLEY_BUNDLE=off.',
+    '- Start to first page: from spawning `node src/main.js` (PARLEY_LOG_LEVEL=warn, a free port on 127.0.0.1) until `GET /sign-in` answers 200, polled every 20 ms. The restart runs reuse the data directory of the fresh run, after the first service has been set up. `npm start` loads the server’s own modules from their bundle when it is up to date (src/server-bundle.js); the source-files restart turns it off with PARLEY_BUNDLE=off.',
     '- Start of the hello-world: the same, from spawning `node bench/hello-world.ts` to its first 200.',
     `- Memory: from \`/proc/<pid>/status\`: the peak during start is VmHWM (the most resident memory the process has had) read as soon as it served its first page; “just after start” and “idle” are VmRSS, idle read ${IDLE_SECONDS} s later with nothing asked of the server (its worker polling the job queue). Under the mix, VmRSS every ${RSS_EVERY_MS / 1000} s; “flat” compares the most of the second half of the samples with the most of the first.`,
     `- The mix: ${MIX_CONNECTIONS} connections, each GETting ${MIX.map((p) => `\`${p}\``).join(', ')} in turn, signed in as the service admin, for ${SOAK_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up (a service with no cases yet: the pages' fixed cost; the issue-3 section measures the case list with 100,000 cases).`,

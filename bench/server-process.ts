@@ -52,7 +52,7 @@ function baseEnv(): Record<string, string> {
 
 /** cwd: another checkout of Parley to run the script from (a comparison: bench/cases/run.ts, BENCH_COMPARE_ROOT). */
 export function startProcess(script: string, env: Record<string, string>, port: number, cwd = ROOT): ServerProcess {
-  const child = spawn(NODE, [...(script === 'src/main.ts' ? START_OPTIONS : []), script], {
+  const child = spawn(NODE, [...(script === 'src/main.js' ? START_OPTIONS : []), script], {
     cwd,
     env: { ...baseEnv(), PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const major = Number(process.versions.node.split('.')[0]);
 const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 if (major >= 24) {
-  // Node's module compile cache (as src/main.ts): a second command does not compile the same files again.
+  // Node's module compile cache (as src/main.js): a second command does not compile the same files again.
   const { enableCompileCache } = await import('node:module');
   enableCompileCache();
   const { main } = await import(cli);

@@ -1,12 +1,12 @@
 // `npm run build`, and npm install (postinstall): bundles the server's own modules into one file with esbuild, for a
-// quicker `npm start` (src/server-bundle.ts says when it is used). Dependencies stay outside the bundle. Safe to run
+// quicker `npm start` (src/server-bundle.js says when it is used). Dependencies stay outside the bundle. Safe to run
 // again; it replaces the bundle. `--out DIR` writes it elsewhere (the bundle's own test).
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
 import { PROJECT_DIR } from '#src/lib/install-cache.ts';
-import { BUNDLE_DIR, BUNDLE_NAME, type BundleManifest, MANIFEST_NAME } from '#src/server-bundle.ts';
+import { BUNDLE_DIR, BUNDLE_NAME, type BundleManifest, MANIFEST_NAME } from '#src/server-bundle.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = values.out ?? BUNDLE_DIR;

@@ -1,4 +1,4 @@
-// buildApp(deps): the Fastify app. It never listens; tests inject requests and main.ts listens.
+// buildApp(deps): the Fastify app. It never listens; tests inject requests and main.js listens.
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';

@@ -1,4 +1,4 @@
-// Read config → open db → migrate → start web + worker. Stops gracefully on SIGINT/SIGTERM. Started by main.ts (npm start) or `parley serve`.
+// Read config → open db → migrate → start web + worker. Stops gracefully on SIGINT/SIGTERM. Started by main.js (npm start) or `parley serve`.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';

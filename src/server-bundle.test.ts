@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_NAME, type BundleManifest, chooseServerBundle, MANIFEST_NAME } from './server-bundle.ts';
+import { BUNDLE_NAME, type BundleManifest, chooseServerBundle, MANIFEST_NAME } from './server-bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-bundle-choice-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function manifest(inputs: BundleManifest['inputs'], node = process.version) {
   writeFileSync(join(dir, MANIFEST_NAME), JSON.stringify({ node, inputs }));
 }
-const file = 'src/server-bundle.ts';
+const file = 'src/server-bundle.js';
 const now = statSync(file);
 
 describe('which code npm start loads', () => {

@@ -131,7 +131,7 @@ async function startServer(backend: Backend, env: Record<string, string>, cwd?: 
   const since = performance.now();
   // PARLEY_TRUST_PROXY=on so each referral's X-Forwarded-For counts as its own address (see the notes).
   const fastPath: Record<string, string> = process.env.BENCH_DB_FAST_PATH === 'off' ? { PARLEY_DB_FAST_PATH: 'off' } : {};
-  const proc = startProcess('src/main.ts', { PARLEY_LOG_LEVEL: 'warn', PARLEY_TRUST_PROXY: 'on', ...fastPath, ...env }, port, cwd);
+  const proc = startProcess('src/main.js', { PARLEY_LOG_LEVEL: 'warn', PARLEY_TRUST_PROXY: 'on', ...fastPath, ...env }, port, cwd);
   cleanups.push(async () => void (await stopProcess(proc, 5000)));
   const startMs = await waitForPage(proc, '/healthz', since, START_TIMEOUT_MS);
   const [, on] = await proc.waitForLine(/^Parley is running at \S+ \(on (PostgreSQL|the embedded database)/, 10_000);

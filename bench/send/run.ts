@@ -59,7 +59,7 @@ function prepare(database: Database) {
 
 async function measure(backend: string, env: Record<string, string>, key: string) {
   const port = await freePort();
-  const proc = startProcess('src/main.ts', { PARLEY_LOG_LEVEL: 'warn', ...env }, port);
+  const proc = startProcess('src/main.js', { PARLEY_LOG_LEVEL: 'warn', ...env }, port);
   cleanups.push(async () => void (await stopProcess(proc, 5000)));
   await waitForPage(proc, '/healthz', performance.now(), 120_000);
   const cookie = await signIn(proc.baseUrl);

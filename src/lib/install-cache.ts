@@ -1,5 +1,5 @@
 // Where `npm install` keeps what it prepares for a quicker start: the embedded database template
-// (db/pglite-template.ts) and the server bundle (server-bundle.ts). Inside node_modules, so a fresh install starts clean.
+// (db/pglite-template.ts) and the server bundle (server-bundle.js). Inside node_modules, so a fresh install starts clean.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
