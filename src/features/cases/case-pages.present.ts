@@ -36,7 +36,8 @@ import type { EventKind } from './timeline.repo.ts';
 export type CasePage = Awaited<ReturnType<CasePagesService['casePage']>>;
 export type CaseTab = 'overview' | 'people' | 'timeline' | 'tasks';
 
-const time = (d: Date) => d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const time = (d: Date) => TIME.format(d);
 const label = <K extends string>(t: Translate, labels: Record<K, string>, key: string | null | undefined) => (key ? t(labels[key as K] ?? key) : undefined);
 const choices = <K extends string>(t: Translate, labels: Record<K, string>, selected?: string) =>
   (Object.entries(labels) as [K, string][]).map(([value, text]) => ({ value, text: t(text), checked: value === selected }));
