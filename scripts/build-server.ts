@@ -54,7 +54,8 @@ const manifest: BundleManifest = { node: process.version, inputs };
 // such character makes V8 keep the whole 2 MB source in two bytes a character; written as \u escapes, which mean the
 // same there, it keeps one.
 const partial = join(outDir, `${BUNDLE_NAME}.partial.mjs`);
-writeFileSync(partial, readFileSync(partial, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+const escaped = readFileSync(partial, 'utf8').replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(partial, escaped);
 renameSync(partial, join(outDir, BUNDLE_NAME));
 writeFileSync(join(outDir, MANIFEST_NAME), JSON.stringify(manifest));
 console.log(`Parley: bundled the server's ${inputs.length} modules for a quicker start (${Math.round(performance.now() - started)} ms).`);
