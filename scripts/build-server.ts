@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
-import { PROJECT_DIR } from '#src/lib/install-cache.ts';
+import { PROJECT_DIR } from '#src/lib/install-cache.js';
 import { BUNDLE_DIR, BUNDLE_NAME, type BundleManifest, MANIFEST_NAME } from '#src/server-bundle.js';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
@@ -17,10 +17,10 @@ const started = performance.now();
 const ownAddress: Plugin = {
   name: 'own-import-meta-url',
   setup(b) {
-    b.onLoad({ filter: /\/src\/.*\.ts$/ }, (args) => {
+    b.onLoad({ filter: /\/src\/.*\.[jt]s$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       const address = `new URL(${JSON.stringify(relative(outDir, args.path))}, import.meta.url).href`;
-      return { contents: text.replaceAll('import.meta.url', address), loader: 'ts' };
+      return { contents: text.replaceAll('import.meta.url', address), loader: args.path.endsWith('.ts') ? 'ts' : 'js' };
     });
   },
 };

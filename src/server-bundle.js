@@ -10,11 +10,9 @@
 // bundle then loads no TypeScript file, and Node never starts its type stripper (about 15 MB and 0.1 s).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { INSTALL_CACHE_DIR, PROJECT_DIR } from './lib/install-cache.js';
 
-/** The project's own folder (the one with package.json); lib/install-cache.ts says the same for the TypeScript modules. */
-const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
-export const BUNDLE_DIR = join(PROJECT_DIR, 'node_modules', '.cache', 'parley', 'server');
+export const BUNDLE_DIR = join(INSTALL_CACHE_DIR, 'server');
 /** The bundle's file and its manifest's, in the bundle's folder. */
 export const BUNDLE_NAME = 'serve.mjs';
 export const MANIFEST_NAME = 'inputs.json';

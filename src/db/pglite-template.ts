@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { INSTALL_CACHE_DIR } from '#src/lib/install-cache.ts';
+import { INSTALL_CACHE_DIR } from '#src/lib/install-cache.js';
 
 function pgliteVersion(): string {
   const require = createRequire(import.meta.url);

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INSTALL_CACHE_DIR } from '#src/lib/install-cache.ts';
-import { BUNDLE_NAME, chooseServerBundle } from '#src/server-bundle.js';
+import { INSTALL_CACHE_DIR } from '#src/lib/install-cache.js';
+import { BUNDLE_DIR, BUNDLE_NAME, chooseServerBundle } from '#src/server-bundle.js';
 
 const run = promisify(execFile);
 let outDir: string;
@@ -89,7 +89,7 @@ describe.skipIf(process.env.PARLEY_TEST_DB === 'postgres')('the server bundle', 
     try {
       const out = await untilSetUpLink(child, output);
       const loaded = [...out.matchAll(/^loaded: (\S+)$/gm)].map((m) => m[1]);
-      expect(loaded).toEqual([pathToFileURL(join(INSTALL_CACHE_DIR, 'server', BUNDLE_NAME)).href]);
+      expect(loaded).toEqual([pathToFileURL(join(BUNDLE_DIR, BUNDLE_NAME)).href]);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode === null ? child.once('exit', r) : r(undefined)));

@@ -1,5 +1,7 @@
+// @ts-check
 // Where `npm install` keeps what it prepares for a quicker start: the embedded database template
 // (db/pglite-template.ts) and the server bundle (server-bundle.js). Inside node_modules, so a fresh install starts clean.
+// Plain JavaScript, as server-bundle.js reads it before the server is loaded (server-bundle.js says why).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
