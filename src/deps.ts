@@ -134,7 +134,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     email: createEmailService({ db, clock, audit, smtpConfigured: mailer !== null }),
     reports: createReportsService({ db, clock, audit }),
     reportExports: createReportExportsService({ db, clock, audit }),
-    worker: createWorker({ db, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),
+    // The worker waits while requests use the embedded database (db/turns.ts).
+    worker: createWorker({ db: database.backgroundDb, clock, log, jobs: JOBS, recurring: RECURRING, mailer }),
   };
 }
 export type Deps = ReturnType<typeof createServices>;

@@ -33,6 +33,11 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 
 export type Database = {
   db: Db;
+  /**
+   * The same database for the worker's jobs: on the embedded database their work waits while requests' work does
+   * (turns.ts); on PostgreSQL it is db.
+   */
+  backgroundDb: Db;
   kind: 'pglite' | 'postgres';
   /** The raw PGlite instance (embedded only), for dumps and tests. */
   pglite?: PGlite;
@@ -99,12 +104,17 @@ function plainClient(pglite: PGlite, turns: Turns): QueryClient {
 
 async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Promise<void>, logQuery?: LogQuery): Promise<Database> {
   for (const oid of DRIZZLE_TEXT_TYPES) pglite.parsers[oid] = (value: string) => value;
-  const turns = createTurns();
+  const { turns, background } = createTurns();
   const plain = plainClient(pglite, turns);
   const fast = fastPath ? await fastPathClient(pglite, plain, turns) : undefined;
-  const db = loadPgliteDriver().drizzle({ client: (fast ?? plain) as PGlite, ...(logQuery ? { logger: { logQuery } } : {}) }) as unknown as Db;
+  const drizzleOn = (taking: Turns) =>
+    loadPgliteDriver().drizzle({
+      client: (fast ? fast(taking) : plainClient(pglite, taking)) as PGlite,
+      ...(logQuery ? { logger: { logQuery } } : {}),
+    }) as unknown as Db;
   return {
-    db,
+    db: drizzleOn(turns),
+    backgroundDb: drizzleOn(background),
     kind: 'pglite',
     pglite,
     dataPath: fast ? 'fast' : 'plain',
@@ -119,5 +129,5 @@ function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max, Client: NamedStatementsClient as unknown as typeof pg.Client });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
   const db = loadNodePgDriver().drizzle(pool) as unknown as Db;
-  return { db, kind: 'postgres', pool, dataPath: 'plain', close: () => pool.end() };
+  return { db, backgroundDb: db, kind: 'postgres', pool, dataPath: 'plain', close: () => pool.end() };
 }

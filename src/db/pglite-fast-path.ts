@@ -272,10 +272,16 @@ async function selfCheck(fast: QueryClient, plain: QueryClient): Promise<boolean
 const MEMBERS = ['_runExclusiveQuery', '_runExclusiveTransaction', '_checkReady', 'execProtocolRawStream'] as const;
 
 /**
- * The fast-path client, or undefined (with a warning that holds no data) when this PGlite lacks what it uses or
- * answers differently from the plain path.
+ * What makes fast-path clients, one for each way of taking turns (requests', the worker's) on the same named
+ * statements; or undefined (with a warning that holds no data) when this PGlite lacks what it uses or answers
+ * differently from the plain path.
  */
-export async function fastPathClient(pglite: PGlite, plain: QueryClient, turns: Turns, max = MAX_STATEMENTS): Promise<QueryClient | undefined> {
+export async function fastPathClient(
+  pglite: PGlite,
+  plain: QueryClient,
+  turns: Turns,
+  max = MAX_STATEMENTS,
+): Promise<((turns: Turns) => QueryClient) | undefined> {
   const warn = (why: string) => {
     process.emitWarning(`The embedded database's fast path is off (${why}); every statement goes through PGlite's query().`, { code: 'PARLEY_DB_FAST_PATH' });
     return undefined;
@@ -283,9 +289,10 @@ export async function fastPathClient(pglite: PGlite, plain: QueryClient, turns: 
   const protocol = loadPglite().protocol as { serialize?: unknown; Parser?: unknown } | undefined;
   const missing = MEMBERS.filter((m) => typeof (pglite as unknown as Record<string, unknown>)[m] !== 'function');
   if (missing.length || !protocol?.serialize || typeof protocol.Parser !== 'function') return warn('this PGlite lacks what it uses');
-  const fast = fastClient(pglite, preparedStatements(pglite, max), turns);
+  const statements = preparedStatements(pglite, max);
+  const clientFor = (taking: Turns) => fastClient(pglite, statements, taking);
   try {
-    return (await selfCheck(fast, plain)) ? fast : warn('its start-up check answered differently');
+    return (await selfCheck(clientFor(turns), plain)) ? clientFor : warn('its start-up check answered differently');
   } catch {
     return warn('its start-up check failed');
   }
