@@ -392,11 +392,15 @@ export async function pickSearchTerms(db: Runner, orgId: string): Promise<Search
 }
 
 /**
- * What a running server has done by the next morning: autovacuum on PostgreSQL, the nightly `database.vacuum` job on
- * PGlite. Recorded as that job records it, so a server the benchmark starts between 01:00 and 06:00 does not vacuum
- * again under the load being measured.
+ * What a running server has done by the next morning: its worker's recurring jobs once, autovacuum on PostgreSQL, the
+ * nightly `database.vacuum` job on PGlite. The vacuum is recorded as that job records it, so a server the benchmark
+ * starts between 01:00 and 06:00 does not vacuum again under the load being measured.
  */
 export async function analyse(db: Runner, deps: Deps) {
+  // The worker's first pass over the recurring jobs: the retention schedule anonymises the generated service's cases
+  // closed longer ago than it keeps them. A server would do it on its first start, in the worker's share of the
+  // database (db/turns.ts), for as long as the catch-up takes, which would leave the first checks measuring it.
+  while ((await deps.worker.runOnce()) > 0);
   await db.query('VACUUM ANALYZE');
   await putInstanceSetting(deps.db, VACUUMED_AT, new Date().toISOString());
 }
