@@ -63,7 +63,7 @@ async function measure(backend: string, database: Database): Promise<Result> {
     const during: number[] = [];
     let running = true;
     const started = performance.now();
-    const run = runRetention({ db: deps.db, clock: systemClock, audit: deps.audit }, org, systemActor('bench retention')).finally(() => {
+    const run = runRetention({ db: database.backgroundDb, clock: systemClock, audit: deps.audit }, org, systemActor('bench retention')).finally(() => {
       running = false;
     });
     const poll = (async () => {
@@ -130,7 +130,7 @@ export async function runRetentionBench(): Promise<number> {
     '',
     `Run ${startedAt.toISOString()} by \`node bench/run.ts retention\` — nproc ${availableParallelism()}, Node ${process.version}, load average ${loadAtStart.map((n) => n.toFixed(2)).join(' ')} at the start.`,
     '',
-    `A generated service of ${CASES.toLocaleString('en-GB')} cases (3 parties, 10 timeline events each, referrals and tasks); the ${DUE.toLocaleString('en-GB')} oldest closed eight years ago, so past every default retention period, and no other case due. The job (\`runRetention\`, batches of ${RETENTION_BATCH} cases, each its own transaction with its destruction-log line and audit record) runs in the same process as the app, as the embedded install's worker does. Meanwhile the case list (\`GET /api/v1/cases\`, a coordinator's API key, \`app.inject\`) is asked for again as soon as each answer comes; "before" is ${BASELINE_REQUESTS} such requests with nothing else running.`,
+    `A generated service of ${CASES.toLocaleString('en-GB')} cases (3 parties, 10 timeline events each, referrals and tasks); the ${DUE.toLocaleString('en-GB')} oldest closed eight years ago, so past every default retention period, and no other case due. The job (\`runRetention\`, batches of ${RETENTION_BATCH} cases, each its own transaction with its destruction-log line and audit record) runs in the same process as the app, on the worker's database, as the worker does (on the embedded database its work waits while the list's does: db/turns.ts). Meanwhile the case list (\`GET /api/v1/cases\`, a coordinator's API key, \`app.inject\`) is asked for again as soon as each answer comes; "before" is ${BASELINE_REQUESTS} such requests with nothing else running.`,
     '',
     '| Database | Cases anonymised | Time | Per 1,000 cases | Case list p50 / p95 before | Case list p50 / p95 / max during | Requests during | Left due / names left | Target (p95 during) | Result |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',

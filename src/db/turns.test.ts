@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND_GAP, createTurns, SLICE_MS } from './turns.ts';
+import { BACKGROUND_GAP, createTurns, QUIET_MS, SLICE_MS } from './turns.ts';
 
 describe('turns on the embedded database', () => {
   it('runs work one piece at a time, in the order asked', async () => {
@@ -77,5 +77,26 @@ describe('turns on the embedded database', () => {
       ...Array.from({ length: requests - before }, (_, i) => `request ${before + i + 1}`),
       'job 4',
     ]);
+  });
+
+  it('keeps the worker waiting until requests have been quiet for a moment, once it has had its share', async () => {
+    let clock = 0; // moved only by the pieces: after them, only the quiet timer lets the worker go
+    const { turns, background } = createTurns(() => clock);
+    const log: string[] = [];
+    await background(async () => {
+      log.push('job 1');
+      clock += 2; // its gap: until 2 + BACKGROUND_GAP × 2 ms
+    });
+    await turns(async () => {
+      log.push('request 1');
+      clock += 1;
+    });
+    const job = background(async () => log.push('job 2'));
+    // A request's next piece, asked a moment later, goes first.
+    const request = turns(async () => log.push('request 2'));
+    const startedAt = performance.now();
+    await Promise.all([job, request]);
+    expect(log).toEqual(['job 1', 'request 1', 'request 2', 'job 2']);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(QUIET_MS - 1);
   });
 });

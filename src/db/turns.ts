@@ -11,16 +11,18 @@
 // Letting the loop through also lets the worker's timers fire, and its jobs then compete with requests. A service's
 // first start on years of data catches up in one go (the retention schedule anonymised thousands of old cases in
 // 10 s), and with equal turns it cut the case list's requests a second tenfold while it ran. So the worker's pieces
-// (background) wait while a request's piece is waiting, except that once a background piece of d ms has run,
-// another may go ahead of requests after BACKGROUND_GAP × d: the worker gets at least a fifth of the time under load
-// and all of it otherwise. With nobody waiting a piece starts at once, so one caller's statements in a row are not
-// slowed.
+// (background) wait while a request's piece is waiting or one ended less than QUIET_MS ago (its next piece is
+// usually that close), except that once a background piece of d ms has run, another may go ahead of requests after
+// BACKGROUND_GAP × d: the worker gets at least a fifth of the time under load and all of it otherwise. With nobody
+// waiting a request's piece starts at once, so one caller's statements in a row are not slowed.
 export type Turns = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** How long pieces may follow each other before the event loop is let through. */
 export const SLICE_MS = 10;
 /** After a background piece of d ms, requests have the database to themselves for BACKGROUND_GAP × d ms. */
 export const BACKGROUND_GAP = 4;
+/** How long after a request's piece the worker waits, when its gap has not passed: a request's next piece is near. */
+export const QUIET_MS = 5;
 
 export type TurnTakers = { turns: Turns; background: Turns };
 
@@ -32,6 +34,9 @@ export function createTurns(now: () => number = performance.now.bind(performance
   let loopSeenAt = now();
   let watching = false;
   let jobsMayPassAt = 0;
+  let lastRequestAt = Number.NEGATIVE_INFINITY;
+  let requestsEnded = 0;
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
 
   const watchLoop = () => {
     if (watching) return;
@@ -42,11 +47,35 @@ export function createTurns(now: () => number = performance.now.bind(performance
     });
   };
 
+  /** The worker's gap has passed, or no request waits and none has ended for QUIET_MS. */
+  const jobMayStart = () => now() >= jobsMayPassAt || (requests.length === 0 && now() - lastRequestAt >= QUIET_MS);
+
+  function startJob() {
+    busy = true;
+    jobs.shift()?.();
+  }
+
+  /** Only the worker waits, and requests were busy just now: it goes once they have been quiet, or its gap has passed. */
+  function waitForQuiet() {
+    busy = false;
+    if (quietTimer) return;
+    const ended = requestsEnded;
+    const wait = Math.max(1, Math.min(QUIET_MS - (now() - lastRequestAt), jobsMayPassAt - now()));
+    quietTimer = setTimeout(() => {
+      quietTimer = undefined;
+      if (busy || jobs.length === 0) return;
+      if (requestsEnded === ended) return startJob();
+      busy = true;
+      choose();
+    }, wait);
+  }
+
   function choose() {
-    const job = jobs.length > 0 && (requests.length === 0 || now() >= jobsMayPassAt);
-    const next = job ? jobs.shift() : requests.shift();
-    if (next) next();
-    else busy = false;
+    if (jobs.length > 0 && jobMayStart()) return startJob();
+    const request = requests.shift();
+    if (request) return request();
+    if (jobs.length > 0) return waitForQuiet();
+    busy = false;
   }
 
   /** The database is free: the next piece starts now, or after the loop has come round if it has not for a slice. */
@@ -61,7 +90,7 @@ export function createTurns(now: () => number = performance.now.bind(performance
   const taker =
     (background: boolean): Turns =>
     async (work) => {
-      if (busy || now() - loopSeenAt > SLICE_MS)
+      if (busy || now() - loopSeenAt > SLICE_MS || (background && !jobMayStart()))
         await new Promise<void>((resolve) => {
           (background ? jobs : requests).push(resolve);
           if (busy) return;
@@ -75,6 +104,10 @@ export function createTurns(now: () => number = performance.now.bind(performance
         return await work();
       } finally {
         if (background) jobsMayPassAt = now() + BACKGROUND_GAP * (now() - startedAt);
+        else {
+          lastRequestAt = now();
+          requestsEnded += 1;
+        }
         if (requests.length + jobs.length > 0) dispatch();
         else busy = false;
       }
