@@ -10,7 +10,7 @@ export function howMeasured(otherCases: string): string[] {
       'like the app), statuses by age (recent cases active, older ones mostly closed or withdrawn), types community 55 %, restorative justice 20 %, SEND 15 %, ' +
       'social care 10 %; three parties a case with fictional names from word lists (skewed, 40 first names × 600 surnames), phone numbers in the Ofcom drama range, ' +
       'postcodes in a dozen districts of CT, ME and TN; ten timeline events a case; tasks on a third (some overdue); the accepted referral behind each case with its match keys. ' +
-      `A second service of ${otherCases} cases shares the tables. Then VACUUM ANALYZE, as a server that has been running would have done by the next morning (autovacuum on PostgreSQL; on PGlite, which has none, the worker's nightly \`database.vacuum\` job).`,
+      `A second service of ${otherCases} cases shares the tables. Then the worker's recurring jobs once (the retention schedule anonymises the cases closed longer ago than it keeps them) and VACUUM ANALYZE, as a server that has been running would have done by the next morning (autovacuum on PostgreSQL; on PGlite, which has none, the worker's nightly \`database.vacuum\` job).`,
     '- PGlite: the data is generated in a temporary PARLEY_DATA_DIR by opening it directly (createPglite + runMigrations), closed, then served by `node src/main.js`. ' +
       'PostgreSQL: a fresh database parley_bench_cases_<random> on DATABASE_URL, dropped at the end.',
     '- Search words come from the generated data: a surname prefix chosen to match about 500 parties (so runs compare), a reference a third of the way ' +

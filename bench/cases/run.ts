@@ -293,7 +293,7 @@ function writeResults(startedAt: Date, loadAtStart: number[], loadAtEnd: number[
     '',
     ...generation.map(
       ({ backend, prepared }) =>
-        `- ${backend}: everything (migrations, both services, VACUUM ANALYZE ${secs(prepared.analyseSeconds)}) in ${secs(prepared.totalSeconds)}.`,
+        `- ${backend}: everything (migrations, both services, the worker's jobs and VACUUM ANALYZE ${secs(prepared.analyseSeconds)}) in ${secs(prepared.totalSeconds)}.`,
     ),
     ...servers.map(
       (s) =>
