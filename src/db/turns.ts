@@ -5,8 +5,8 @@
 // alone, a request read from a socket runs to its end before the event loop reads the next socket: under load one
 // pass of the loop served one request from every ready connection, one after another (about 150 ms at 50
 // connections), and Node accepts new connections once a pass, so a burst of new connections waited seconds, some
-// past a client's timeout. So when a piece ends more than SLICE_MS after the loop last came round, the next one waits
-// for it to come round (setImmediate: the loop polls its sockets, runs its timers, then the next piece is chosen).
+// past a client's timeout. So a piece that would start more than SLICE_MS after the loop last came round waits for it
+// to come round first (setImmediate: the loop polls its sockets, runs its timers, then the next piece is chosen).
 //
 // Letting the loop through also lets the worker's timers fire, and its jobs then compete with requests. A service's
 // first start on years of data catches up in one go (the retention schedule anonymised thousands of old cases in
@@ -14,7 +14,8 @@
 // (background) wait while a request's piece is waiting or one ended less than QUIET_MS ago (its next piece is
 // usually that close), except that once a background piece of d ms has run, another may go ahead of requests after
 // BACKGROUND_GAP × d: the worker gets at least a fifth of the time under load and all of it otherwise. With nobody
-// waiting a request's piece starts at once, so one caller's statements in a row are not slowed.
+// waiting (and the loop seen within the slice) a request's piece starts at once, so one caller's statements in a row
+// are not slowed.
 export type Turns = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** How long pieces may follow each other before the event loop is let through. */
