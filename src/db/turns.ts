@@ -36,7 +36,6 @@ export function createTurns(now: () => number = performance.now.bind(performance
   let watching = false;
   let jobsMayPassAt = 0;
   let lastRequestAt = Number.NEGATIVE_INFINITY;
-  let requestsEnded = 0;
   let quietTimer: ReturnType<typeof setTimeout> | undefined;
 
   const watchLoop = () => {
@@ -60,12 +59,12 @@ export function createTurns(now: () => number = performance.now.bind(performance
   function waitForQuiet() {
     busy = false;
     if (quietTimer) return;
-    const ended = requestsEnded;
+    const lastSeen = lastRequestAt;
     const wait = Math.max(1, Math.min(QUIET_MS - (now() - lastRequestAt), jobsMayPassAt - now()));
     quietTimer = setTimeout(() => {
       quietTimer = undefined;
       if (busy || jobs.length === 0) return;
-      if (requestsEnded === ended) return startJob();
+      if (lastRequestAt === lastSeen) return startJob(); // no request's piece has ended since
       busy = true;
       choose();
     }, wait);
@@ -104,11 +103,9 @@ export function createTurns(now: () => number = performance.now.bind(performance
       try {
         return await work();
       } finally {
-        if (background) jobsMayPassAt = now() + BACKGROUND_GAP * (now() - startedAt);
-        else {
-          lastRequestAt = now();
-          requestsEnded += 1;
-        }
+        const endedAt = now();
+        if (background) jobsMayPassAt = endedAt + BACKGROUND_GAP * (endedAt - startedAt);
+        else lastRequestAt = endedAt;
         if (requests.length + jobs.length > 0) dispatch();
         else busy = false;
       }
