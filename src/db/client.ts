@@ -10,6 +10,7 @@ import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
 import { NamedStatementsClient } from './pg-named-statements.ts';
 import { fastPathClient, type QueryClient } from './pglite-fast-path.ts';
 import { createTurns, type Turns } from './turns.ts';
+import { claimScope, currentScope, directConnection } from './prepared.ts';
 
 /**
  * PostgreSQL's defaults suit a dedicated server; embedded in the app process, smaller buffers keep memory
@@ -102,16 +103,32 @@ function plainClient(pglite: PGlite, turns: Turns): QueryClient {
   return { query, transaction };
 }
 
+/**
+ * The client with each transaction's connection put in the caller's transaction scope, for the statements built once
+ * (prepared.ts).
+ */
+function claimingScope(client: QueryClient, logQuery?: LogQuery): QueryClient {
+  const transaction = ((work: (tx: Pick<PGlite, 'query'>) => Promise<unknown>) => {
+    const scope = currentScope();
+    return client.transaction((tx) => {
+      claimScope(scope, tx, 'pglite', logQuery);
+      return work(tx);
+    });
+  }) as unknown as PGlite['transaction'];
+  return { query: client.query, transaction };
+}
+
 async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Promise<void>, logQuery?: LogQuery): Promise<Database> {
   for (const oid of DRIZZLE_TEXT_TYPES) pglite.parsers[oid] = (value: string) => value;
   const { turns, background } = createTurns();
   const plain = plainClient(pglite, turns);
   const fast = fastPath ? await fastPathClient(pglite, plain, turns) : undefined;
-  const drizzleOn = (taking: Turns) =>
-    loadPgliteDriver().drizzle({
-      client: (fast ? fast(taking) : plainClient(pglite, taking)) as PGlite,
-      ...(logQuery ? { logger: { logQuery } } : {}),
-    }) as unknown as Db;
+  const drizzleOn = (taking: Turns) => {
+    const client = claimingScope(fast ? fast(taking) : plainClient(pglite, taking), logQuery);
+    const db = loadPgliteDriver().drizzle({ client: client as PGlite, ...(logQuery ? { logger: { logQuery } } : {}) }) as unknown as Db;
+    directConnection(db, client, 'pglite', logQuery);
+    return db;
+  };
   return {
     db: drizzleOn(turns),
     backgroundDb: drizzleOn(background),
@@ -129,5 +146,6 @@ function openPostgres(url: string, max: number): Database {
   const pool = new pg.Pool({ connectionString: url, max, Client: NamedStatementsClient as unknown as typeof pg.Client });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
   const db = loadNodePgDriver().drizzle(pool) as unknown as Db;
+  directConnection(db, pool, 'postgres');
   return { db, backgroundDb: db, kind: 'postgres', pool, dataPath: 'plain', close: () => pool.end() };
 }

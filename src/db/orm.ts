@@ -36,7 +36,7 @@ export const {
   uniqueIndex,
   uuid,
 } = pgCore;
-export type { SQL } from 'drizzle-orm';
+export type { Placeholder, SQL } from 'drizzle-orm';
 
 export const loadPgliteDriver = () => load('drizzle-orm/pglite') as typeof Pglite;
 export const loadNodePgDriver = () => load('drizzle-orm/node-postgres') as typeof NodePg;

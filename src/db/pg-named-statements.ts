@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { preparable, STALE_STATEMENT, wantsGenericPlan } from './statements.ts';
+import { claimScope, currentScope } from './prepared.ts';
 
 export const MAX_NAMED = 2000;
 const names = new Map<string, string>();
@@ -52,8 +53,10 @@ export class NamedStatementsClient extends pg.Client {
     if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || typeof c.submit === 'function') return send(config, ...rest);
     const text = c.text;
     const word = text.trim().toLowerCase();
-    if (word.startsWith('begin')) this.#inTransaction = true;
-    else if (word === 'commit' || word === 'rollback') this.#inTransaction = false;
+    if (word.startsWith('begin')) {
+      this.#inTransaction = true;
+      claimScope(currentScope(), this, 'postgres'); // this connection runs the caller's statements built once (prepared.ts)
+    } else if (word === 'commit' || word === 'rollback') this.#inTransaction = false;
     const name = preparable(text) ? nameFor(text) : undefined;
     if (!name) return send(config, ...rest);
     const named = { ...c, name };
