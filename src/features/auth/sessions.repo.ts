@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { memberships, sessions, users } from '#src/db/schema/people.ts';
 import { organisations } from '#src/db/schema/organisations.ts';
 
@@ -17,9 +18,9 @@ export async function insertSession(tx: Db, s: { id: string; userId: string; org
   });
 }
 
-/** The session with its person and current service, in one query (it runs on every signed-in request). */
-export async function findSessionView(tx: Db, id: string) {
-  const rows = await tx
+/** The session with its person and current service, in one query: it runs on every signed-in request, so it is built once. */
+const sessionView = prepared('session_view', (db) =>
+  db
     .select({
       id: sessions.id,
       userId: sessions.userId,
@@ -41,7 +42,11 @@ export async function findSessionView(tx: Db, id: string) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
     .leftJoin(organisations, eq(organisations.id, sessions.orgId))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id'))),
+);
+
+export async function findSessionView(tx: Db, id: string) {
+  const rows = await sessionView(tx, { id });
   return rows[0];
 }
 export type SessionView = NonNullable<Awaited<ReturnType<typeof findSessionView>>>;

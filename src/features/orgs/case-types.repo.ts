@@ -1,6 +1,7 @@
 // A service's case types: the four every service starts with, seeded with the service, and those it adds.
 import { and, asc, eq, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { caseTypes } from '#src/db/schema/case-types.ts';
 import { CASE_KINDS } from '#src/domain/case-words.ts';
 
@@ -11,12 +12,16 @@ export async function seedCaseTypes(tx: Db, orgId: string) {
 }
 
 /** The built-in four first, in their usual order, then the service's own by when they were added. */
-export async function listCaseTypes(tx: Db, orgId: string): Promise<CaseTypeRow[]> {
-  return tx
+const caseTypesOf = prepared('case_types_of_service', (db) =>
+  db
     .select()
     .from(caseTypes)
-    .where(eq(caseTypes.orgId, orgId))
-    .orderBy(sql`${caseTypes.name} IS NOT NULL`, asc(caseTypes.createdAt), asc(caseTypes.code));
+    .where(eq(caseTypes.orgId, sql.placeholder('orgId')))
+    .orderBy(sql`${caseTypes.name} IS NOT NULL`, asc(caseTypes.createdAt), asc(caseTypes.code)),
+);
+
+export async function listCaseTypes(tx: Db, orgId: string): Promise<CaseTypeRow[]> {
+  return caseTypesOf(tx, { orgId });
 }
 
 export async function insertCaseType(tx: Db, row: typeof caseTypes.$inferInsert) {

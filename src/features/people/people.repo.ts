@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { invitations, memberships, users } from '#src/db/schema/people.ts';
 import { newId } from '#src/lib/ids.ts';
 
@@ -12,8 +13,9 @@ export async function insertMembership(tx: Db, m: { orgId: string; userId: strin
   return id;
 }
 
-export async function listMembers(tx: Db, orgId: string) {
-  return tx
+/** Built once (db/prepared.ts): the home and the people page read it on every visit. */
+const members = prepared('people_members', (db) =>
+  db
     .select({
       userId: users.id,
       name: users.name,
@@ -26,8 +28,12 @@ export async function listMembers(tx: Db, orgId: string) {
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.orgId, orgId))
-    .orderBy(asc(memberships.status), asc(users.name));
+    .where(eq(memberships.orgId, sql.placeholder('orgId')))
+    .orderBy(asc(memberships.status), asc(users.name)),
+);
+
+export async function listMembers(tx: Db, orgId: string) {
+  return members(tx, { orgId });
 }
 
 export async function findMember(tx: Db, orgId: string, userId: string) {
@@ -63,12 +69,23 @@ export async function insertInvitation(
   return id;
 }
 
-export async function listOpenInvitations(tx: Db, orgId: string, now: Date) {
-  return tx
+const openInvitations = prepared('people_open_invitations', (db) =>
+  db
     .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
     .from(invitations)
-    .where(and(eq(invitations.orgId, orgId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
-    .orderBy(desc(invitations.createdAt));
+    .where(
+      and(
+        eq(invitations.orgId, sql.placeholder('orgId')),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt)),
+);
+
+export async function listOpenInvitations(tx: Db, orgId: string, now: Date) {
+  return openInvitations(tx, { orgId, now: now.toISOString() });
 }
 
 /** Owner-role lookup by token: the invitee is not yet in any service. */

@@ -1,4 +1,5 @@
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { eq, sql } from '#src/db/orm.ts';
 import { postcodeLookup, postcodeLookupNext } from '#src/db/schema/referrals.ts';
 
@@ -48,7 +49,9 @@ export async function countPostcodes(tx: Db) {
 }
 
 /** Whether any postcode has been loaded, without counting them all. */
+const anyPostcode = prepared('postcodes_any', (db) => db.select({ postcode: postcodeLookup.postcode }).from(postcodeLookup).limit(1));
+
 export async function hasPostcodes(tx: Db) {
-  const rows = await tx.select({ postcode: postcodeLookup.postcode }).from(postcodeLookup).limit(1);
+  const rows = await anyPostcode(tx, {});
   return rows.length > 0;
 }

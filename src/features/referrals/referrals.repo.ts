@@ -1,5 +1,6 @@
 import type { Db } from '#src/db/client.ts';
-import { and, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
+import { prepared } from '#src/db/prepared.ts';
+import { and, desc, eq, gte, inArray, lt, ne, or, type Placeholder, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
 import type { CaseTypeOrKind } from '#src/domain/case-words.ts';
@@ -10,19 +11,35 @@ export async function insertReferral(tx: Db, r: NewReferral) {
   await tx.insert(referrals).values(r);
 }
 
+const referralPage = (db: Db, where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) =>
+  db
+    .select()
+    .from(referrals)
+    .where(where)
+    .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
+    .limit(limit)
+    .offset(offset);
+
+/** A page of the service's referrals of one status (the home's queue and the referrals page), built once. */
+const referralsOfStatus = prepared('referrals_of_status', (db) =>
+  referralPage(
+    db,
+    and(eq(referrals.orgId, sql.placeholder('orgId')), eq(referrals.status, sql.placeholder('status'))),
+    sql.placeholder('limit'),
+    sql.placeholder('offset'),
+  ),
+);
+
 export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; createdByKey?: string; limit: number; offset: number }) {
   const where = and(
     eq(referrals.orgId, orgId),
     filter.status ? eq(referrals.status, filter.status) : undefined,
     filter.createdByKey ? eq(referrals.createdByKey, filter.createdByKey) : undefined,
   );
-  const rows = await tx
-    .select()
-    .from(referrals)
-    .where(where)
-    .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
-    .limit(filter.limit)
-    .offset(filter.offset);
+  const rows =
+    filter.status && !filter.createdByKey
+      ? await referralsOfStatus(tx, { orgId, status: filter.status, limit: filter.limit, offset: filter.offset })
+      : await referralPage(tx, where, filter.limit, filter.offset);
   // A page that is not full ends the list, so it tells the total without counting (unless it is past the end).
   if (rows.length < filter.limit && (rows.length > 0 || filter.offset === 0)) return { rows, total: filter.offset + rows.length };
   const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(referrals).where(where);
@@ -79,13 +96,13 @@ export async function insertEnquiry(tx: Db, e: typeof enquiries.$inferInsert) {
   await tx.insert(enquiries).values(e);
 }
 
+const enquiryList = (db: Db, where: SQL | undefined) => db.select().from(enquiries).where(where).orderBy(desc(enquiries.createdAt)).limit(200);
+const enquiriesOfStatus = prepared('enquiries_of_status', (db) =>
+  enquiryList(db, and(eq(enquiries.orgId, sql.placeholder('orgId')), eq(enquiries.status, sql.placeholder('status')))),
+);
+
 export async function listEnquiries(tx: Db, orgId: string, status?: string) {
-  return tx
-    .select()
-    .from(enquiries)
-    .where(and(eq(enquiries.orgId, orgId), status ? eq(enquiries.status, status) : undefined))
-    .orderBy(desc(enquiries.createdAt))
-    .limit(200);
+  return status ? enquiriesOfStatus(tx, { orgId, status }) : enquiryList(tx, eq(enquiries.orgId, orgId));
 }
 
 export async function findEnquiry(tx: Db, orgId: string, id: string) {

@@ -1,6 +1,7 @@
 // The RJ tables: the service's policy, the case's offence category and senior decision, suitability, risk
 // assessments and custody. Letters and their reviews are in letters/letters.repo.ts.
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { ENDED_STATUSES } from '#src/domain/case-words.ts';
@@ -128,8 +129,8 @@ export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, t
 }
 
 /** Open RJ cases whose Victims' Code clock runs: the service is the first contact and the information is not yet given. */
-export async function runningVictimsCodeCases(tx: Db, orgId: string) {
-  return tx
+const victimsCodeRunning = prepared('rj_victims_code_running', (db) =>
+  db
     .select({
       caseId: rjCases.caseId,
       reference: cases.reference,
@@ -140,8 +141,17 @@ export async function runningVictimsCodeCases(tx: Db, orgId: string) {
     .from(rjCases)
     .innerJoin(cases, and(eq(cases.orgId, rjCases.orgId), eq(cases.id, rjCases.caseId)))
     .where(
-      and(eq(rjCases.orgId, orgId), isNotNull(rjCases.firstContactOn), isNull(rjCases.informationGivenOn), not(inArray(cases.status, [...ENDED_STATUSES]))),
-    );
+      and(
+        eq(rjCases.orgId, sql.placeholder('orgId')),
+        isNotNull(rjCases.firstContactOn),
+        isNull(rjCases.informationGivenOn),
+        not(inArray(cases.status, [...ENDED_STATUSES])),
+      ),
+    ),
+);
+
+export async function runningVictimsCodeCases(tx: Db, orgId: string) {
+  return victimsCodeRunning(tx, { orgId });
 }
 
 /** Whether the party has any RJ record: suitability, a risk assessment, custody details, or a letter from or to them. */

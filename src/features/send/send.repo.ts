@@ -1,5 +1,6 @@
 // The only code that queries the SEND tables. Every query is scoped by the service (org_id).
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { and, asc, desc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { CASE_STATUSES } from '#src/domain/case-words.ts';
@@ -101,20 +102,26 @@ const QUEUE_FACTS = {
  * Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries, each driven from
  * the cases index on (service, status) and joined by key, so closed cases over the years are never read.
  */
-export async function openSendCases(tx: Db, orgId: string) {
-  const open = and(eq(cases.orgId, orgId), inArray(cases.status, OPEN), eq(cases.caseKind, 'send'));
-  const rows = await tx
+const openOf = () => and(eq(cases.orgId, sql.placeholder('orgId')), inArray(cases.status, OPEN), eq(cases.caseKind, 'send'));
+const openCases = prepared('send_open_cases', (db) =>
+  db
     .select({ send: QUEUE_FACTS, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId })
     .from(cases)
     .innerJoin(sendCases, and(eq(sendCases.orgId, cases.orgId), eq(sendCases.caseId, cases.id)))
-    .where(open);
-  const certs = rows.length
-    ? await tx
-        .select({ caseId: sendCertificates.caseId, kind: sendCertificates.kind, issuedOn: sendCertificates.issuedOn })
-        .from(cases)
-        .innerJoin(sendCertificates, and(eq(sendCertificates.orgId, cases.orgId), eq(sendCertificates.caseId, cases.id)))
-        .where(and(open, isNull(sendCertificates.supersededAt)))
-    : [];
+    .where(openOf()),
+);
+const openCertificates = prepared('send_open_certificates', (db) =>
+  db
+    .select({ caseId: sendCertificates.caseId, kind: sendCertificates.kind, issuedOn: sendCertificates.issuedOn })
+    .from(cases)
+    .innerJoin(sendCertificates, and(eq(sendCertificates.orgId, cases.orgId), eq(sendCertificates.caseId, cases.id)))
+    .where(and(openOf(), isNull(sendCertificates.supersededAt))),
+);
+
+/** The service's open SEND cases and their certificates in force (the home's deadlines queue): built once. */
+export async function openSendCases(tx: Db, orgId: string) {
+  const rows = await openCases(tx, { orgId });
+  const certs = rows.length ? await openCertificates(tx, { orgId }) : [];
   return { rows, certs };
 }
 

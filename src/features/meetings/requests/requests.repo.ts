@@ -1,7 +1,8 @@
 // The only file that queries meeting_requests, and the one place that asks whether a case came from a referral an
 // API key sent (so a referrer's key may ask for a further meeting on it).
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, sql } from '#src/db/orm.ts';
+import { prepared } from '#src/db/prepared.ts';
+import { and, asc, desc, eq, type Placeholder, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { meetingRequests } from '#src/db/schema/meetings.ts';
 import { isUuid } from '#src/lib/ids.ts';
@@ -31,7 +32,7 @@ const requestView = {
   resolvedBy: meetingRequests.resolvedBy,
 };
 
-function selectRequests(tx: Db, orgId: string) {
+function selectRequests(tx: Db, orgId: string | Placeholder) {
   return tx
     .select(requestView)
     .from(meetingRequests)
@@ -46,11 +47,16 @@ export async function findRequest(tx: Db, orgId: string, requestId: string): Pro
 }
 
 /** The service's requests of one status, oldest first (the coordinator's queue). */
-export async function listRequests(tx: Db, orgId: string, status: string, limit = 500) {
-  return selectRequests(tx, orgId)
-    .where(and(eq(meetingRequests.orgId, orgId), eq(meetingRequests.status, status)))
+const requestsOfStatus = prepared('meeting_requests_of_status', (db) => {
+  const orgId = sql.placeholder('orgId');
+  return selectRequests(db, orgId)
+    .where(and(eq(meetingRequests.orgId, orgId), eq(meetingRequests.status, sql.placeholder('status'))))
     .orderBy(asc(meetingRequests.createdAt), asc(meetingRequests.id))
-    .limit(limit);
+    .limit(sql.placeholder('limit'));
+});
+
+export async function listRequests(tx: Db, orgId: string, status: string, limit = 500) {
+  return requestsOfStatus(tx, { orgId, status, limit });
 }
 
 /** One case's requests, newest first. */

@@ -1,7 +1,8 @@
 // The only file that queries venues and venue_rooms. Every query is scoped by the service (orgId). Archived venues
 // and rooms are kept (meetings point at them) and left out of what booking and the slot finder read.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, inArray, isNull } from '#src/db/orm.ts';
+import { prepared } from '#src/db/prepared.ts';
+import { and, asc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { isUuid } from '#src/lib/ids.ts';
 
@@ -51,12 +52,16 @@ export async function listRoomsOf(tx: Db, orgId: string, venueIds: string[], opt
  * venues and rooms — what booking and the slot finder use.
  */
 /** Whether the service has any venue in use (the getting-started checklist). */
-export async function hasVenue(tx: Db, orgId: string): Promise<boolean> {
-  const rows = await tx
+const anyVenue = prepared('venues_any', (db) =>
+  db
     .select({ id: venues.id })
     .from(venues)
-    .where(and(eq(venues.orgId, orgId), isNull(venues.archivedAt)))
-    .limit(1);
+    .where(and(eq(venues.orgId, sql.placeholder('orgId')), isNull(venues.archivedAt)))
+    .limit(1),
+);
+
+export async function hasVenue(tx: Db, orgId: string): Promise<boolean> {
+  const rows = await anyVenue(tx, { orgId });
   return rows.length > 0;
 }
 

@@ -1,7 +1,8 @@
 // The only file that queries DBS checks. The certificate number column holds the sealed (encrypted) number;
 // callers outside the DBS service only ever see the last four digits.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, sql } from '#src/db/orm.ts';
+import { prepared } from '#src/db/prepared.ts';
+import { and, asc, desc, eq, type Placeholder, sql } from '#src/db/orm.ts';
 import { type DbsStatusCheck, dbsChecks, volunteers } from '#src/db/schema/volunteers.ts';
 
 export type DbsCheckRow = typeof dbsChecks.$inferSelect;
@@ -34,11 +35,7 @@ export async function updateStatusChecks(tx: Db, orgId: string, checkId: string,
     .where(and(eq(dbsChecks.orgId, orgId), eq(dbsChecks.id, checkId)));
 }
 
-/**
- * Every volunteer still with the service (not left or inactive), each with the facts of their latest DBS check
- * (none when no check is recorded): for the home page's recheck queue.
- */
-export async function listVolunteersWithLatestDbs(tx: Db, orgId: string, opts: { userId?: string } = {}) {
+function volunteersWithLatestDbs(tx: Db, orgId: string | Placeholder, userId?: string | Placeholder) {
   const latest = tx
     .selectDistinctOn([dbsChecks.volunteerId], {
       volunteerId: dbsChecks.volunteerId,
@@ -50,7 +47,7 @@ export async function listVolunteersWithLatestDbs(tx: Db, orgId: string, opts: {
     .orderBy(dbsChecks.volunteerId, desc(dbsChecks.issuedOn), desc(dbsChecks.createdAt))
     .as('latest');
   const conditions = [eq(volunteers.orgId, orgId), sql`${volunteers.status} NOT IN ('left', 'inactive')`];
-  if (opts.userId) conditions.push(eq(volunteers.userId, opts.userId));
+  if (userId) conditions.push(eq(volunteers.userId, userId));
   return tx
     .select({
       id: volunteers.id,
@@ -63,4 +60,16 @@ export async function listVolunteersWithLatestDbs(tx: Db, orgId: string, opts: {
     .leftJoin(latest, eq(latest.volunteerId, volunteers.id))
     .where(and(...conditions))
     .orderBy(asc(volunteers.name));
+}
+
+/** Built once (db/prepared.ts): the service's and one volunteer's, each on every visit to the home. */
+const ofService = prepared('volunteers_latest_dbs', (db) => volunteersWithLatestDbs(db, sql.placeholder('orgId')));
+const ofUser = prepared('volunteers_latest_dbs_of_user', (db) => volunteersWithLatestDbs(db, sql.placeholder('orgId'), sql.placeholder('userId')));
+
+/**
+ * Every volunteer still with the service (not left or inactive), each with the facts of their latest DBS check
+ * (none when no check is recorded): for the home page's recheck queue.
+ */
+export async function listVolunteersWithLatestDbs(tx: Db, orgId: string, opts: { userId?: string } = {}) {
+  return opts.userId ? ofUser(tx, { orgId, userId: opts.userId }) : ofService(tx, { orgId });
 }

@@ -1,6 +1,7 @@
 // The only file that queries training courses, training records and accreditations (a trainee's signed-off
 // supervised cases are counted in assignments.repo.ts). Every query is scoped by the service (orgId).
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { and, asc, desc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { accreditations, trainingCourses, trainingRecords, volunteers } from '#src/db/schema/volunteers.ts';
 
@@ -41,18 +42,22 @@ export async function listTrainingRecords(tx: Db, orgId: string, volunteerId: st
 }
 
 /** The training records of many volunteers at once (for the home page's practice checks). */
-export async function listTrainingRecordsFor(tx: Db, orgId: string, volunteerIds: string[]) {
-  if (!volunteerIds.length) return [];
-  return tx
+const practiceRecordsOf = prepared('training_practice_records_of', (db) =>
+  db
     .select({ volunteerId: trainingRecords.volunteerId, kind: trainingRecords.kind, on: trainingRecords.on, minutes: trainingRecords.minutes })
     .from(trainingRecords)
     .where(
       and(
-        eq(trainingRecords.orgId, orgId),
-        inArray(trainingRecords.volunteerId, volunteerIds),
+        eq(trainingRecords.orgId, sql.placeholder('orgId')),
+        sql`${trainingRecords.volunteerId} = any(${sql.placeholder('volunteerIds')}::uuid[])`,
         inArray(trainingRecords.kind, ['cpd', 'supervision', 'observed_practice']),
       ),
-    );
+    ),
+);
+
+export async function listTrainingRecordsFor(tx: Db, orgId: string, volunteerIds: string[]) {
+  if (!volunteerIds.length) return [];
+  return practiceRecordsOf(tx, { orgId, volunteerIds });
 }
 
 export async function insertTrainingRecord(tx: Db, row: typeof trainingRecords.$inferInsert) {
@@ -95,8 +100,9 @@ export async function revokeAccreditation(tx: Db, orgId: string, accreditationId
 }
 
 /** Restorative conferencing accreditations in force (not revoked; not expired before today) for active volunteers. */
-export async function listCurrentRjAccreditations(tx: Db, orgId: string, today: string) {
-  return tx
+const currentRjAccreditations = prepared('accreditations_current_rj', (db) => {
+  const orgId = sql.placeholder('orgId');
+  return db
     .select({ volunteerId: accreditations.volunteerId, accreditedOn: accreditations.accreditedOn, name: volunteers.name, userId: volunteers.userId })
     .from(accreditations)
     .innerJoin(volunteers, and(eq(volunteers.id, accreditations.volunteerId), eq(volunteers.orgId, orgId)))
@@ -105,9 +111,13 @@ export async function listCurrentRjAccreditations(tx: Db, orgId: string, today: 
         eq(accreditations.orgId, orgId),
         eq(accreditations.area, 'restorative_conferencing'),
         isNull(accreditations.revokedAt),
-        sql`(${accreditations.expiresOn} IS NULL OR ${accreditations.expiresOn} >= ${today})`,
+        sql`(${accreditations.expiresOn} IS NULL OR ${accreditations.expiresOn} >= ${sql.placeholder('today')}::date)`,
         sql`${volunteers.status} NOT IN ('left', 'inactive')`,
       ),
     )
     .orderBy(asc(volunteers.name), asc(accreditations.accreditedOn));
+});
+
+export async function listCurrentRjAccreditations(tx: Db, orgId: string, today: string) {
+  return currentRjAccreditations(tx, { orgId, today });
 }
