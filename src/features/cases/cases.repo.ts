@@ -1,4 +1,5 @@
 import type { Db } from '#src/db/client.ts';
+import { prepared, preparedShapes } from '#src/db/prepared.ts';
 import type { AnyColumn } from 'drizzle-orm';
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
@@ -108,6 +109,7 @@ export type CaseListRow = {
 type CasePage = { rows: CaseListRow[]; hasMore: boolean };
 
 export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
+  if (!f.search && !f.onlyCaseIds && !f.overdueTasks) return pageOf(f, await filteredPage(tx, listShape(f), listValues(f)));
   const where: (SQL | undefined)[] = [eq(cases.orgId, f.orgId)];
   if (f.status?.length) where.push(inArray(cases.status, f.status));
   if (f.caseType) where.push(eq(cases.caseType, f.caseType));
@@ -137,8 +139,56 @@ export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
     .orderBy(...SORTS[f.sort])
     .limit(f.limit + 1)
     .offset(f.offset);
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return pageOf(f, rows);
 }
+
+/** The page, from one more row than it shows: whether there is more. */
+const pageOf = (f: CaseFilter, rows: CaseListRow[]): CasePage => ({ rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit });
+
+/** Which filters a list without a search has, and how many statuses: each such shape is built once. */
+type ListShape = { statuses: number; caseType: boolean; coordinator: boolean; localAuthority: boolean; sort: CaseFilter['sort'] };
+const listShape = (f: CaseFilter): ListShape => ({
+  statuses: f.status?.length ?? 0,
+  caseType: Boolean(f.caseType),
+  coordinator: Boolean(f.coordinatorId),
+  localAuthority: Boolean(f.localAuthority),
+  sort: f.sort,
+});
+const listValues = (f: CaseFilter) => ({
+  orgId: f.orgId,
+  ...Object.fromEntries((f.status ?? []).map((status, i) => [`status${i}`, status])),
+  caseType: f.caseType,
+  coordinatorId: f.coordinatorId,
+  localAuthority: f.localAuthority,
+  limit: f.limit + 1,
+  offset: f.offset,
+});
+/** The same statement as searchCases builds for these filters, in the same order. */
+const filteredPage = preparedShapes(
+  'case_list',
+  (shape: ListShape) => `${shape.statuses}_${Number(shape.caseType)}${Number(shape.coordinator)}${Number(shape.localAuthority)}_${shape.sort}`,
+  (db, shape) =>
+    db
+      .select(listColumns)
+      .from(cases)
+      .where(
+        and(
+          eq(cases.orgId, sql.placeholder('orgId')),
+          shape.statuses
+            ? inArray(
+                cases.status,
+                Array.from({ length: shape.statuses }, (_, i) => sql.placeholder(`status${i}`)),
+              )
+            : undefined,
+          shape.caseType ? eq(cases.caseType, sql.placeholder('caseType')) : undefined,
+          shape.coordinator ? eq(cases.coordinatorId, sql.placeholder('coordinatorId')) : undefined,
+          shape.localAuthority ? eq(cases.localAuthority, sql.placeholder('localAuthority')) : undefined,
+        ),
+      )
+      .orderBy(...SORTS[shape.sort])
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
+);
 
 /** What a row of the case list shows. */
 const listColumns = {
@@ -221,7 +271,7 @@ async function newestMatchingCases(tx: Db, f: CaseFilter, where: (SQL | undefine
       partyNames: r.party_names,
     }),
   );
-  return { rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit };
+  return pageOf(f, rows);
 }
 
 /** How many matches are sorted, for each row of the page, before falling back to sorting them all. */
@@ -283,14 +333,18 @@ export async function completeTask(tx: Db, orgId: string, caseId: string, taskId
 }
 
 /** Open tasks assigned to a person, soonest first, with their case reference. */
-export async function listMyTasks(tx: Db, orgId: string, userId: string) {
-  return tx
+const myTasks = prepared('tasks_of_assignee', (db) =>
+  db
     .select({ id: tasks.id, title: tasks.title, dueOn: tasks.dueOn, caseId: tasks.caseId, reference: cases.reference })
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.assigneeId, userId), isNull(tasks.doneAt)))
+    .where(and(eq(tasks.orgId, sql.placeholder('orgId')), eq(tasks.assigneeId, sql.placeholder('userId')), isNull(tasks.doneAt)))
     .orderBy(asc(tasks.dueOn))
-    .limit(50);
+    .limit(50),
+);
+
+export async function listMyTasks(tx: Db, orgId: string, userId: string) {
+  return myTasks(tx, { orgId, userId });
 }
 
 export async function countOverdueTasks(tx: Db, orgId: string, userId: string, today: string) {
@@ -322,20 +376,32 @@ export async function insertSafeguarding(tx: Db, r: SafeguardingInsert) {
   await tx.insert(safeguardingRecords).values(sealSafeguarding(r));
 }
 
-export async function listSafeguarding(tx: Db, orgId: string, filter: { caseId?: string; status?: string }) {
-  const rows = await tx
+const safeguardingList = (db: Db, where: SQL | undefined) =>
+  db
     .select({ record: safeguardingRecords, reference: cases.reference })
     .from(safeguardingRecords)
     .innerJoin(cases, eq(cases.id, safeguardingRecords.caseId))
-    .where(
-      and(
-        eq(safeguardingRecords.orgId, orgId),
-        filter.caseId ? eq(safeguardingRecords.caseId, filter.caseId) : undefined,
-        filter.status ? eq(safeguardingRecords.status, filter.status) : undefined,
-      ),
-    )
+    .where(where)
     .orderBy(desc(safeguardingRecords.createdAt))
     .limit(100);
+
+/** The service's records of one status (the home's queue and the safeguarding page), built once. */
+const safeguardingOfStatus = prepared('safeguarding_of_status', (db) =>
+  safeguardingList(db, and(eq(safeguardingRecords.orgId, sql.placeholder('orgId')), eq(safeguardingRecords.status, sql.placeholder('status')))),
+);
+
+export async function listSafeguarding(tx: Db, orgId: string, filter: { caseId?: string; status?: string }) {
+  const rows =
+    filter.status && !filter.caseId
+      ? await safeguardingOfStatus(tx, { orgId, status: filter.status })
+      : await safeguardingList(
+          tx,
+          and(
+            eq(safeguardingRecords.orgId, orgId),
+            filter.caseId ? eq(safeguardingRecords.caseId, filter.caseId) : undefined,
+            filter.status ? eq(safeguardingRecords.status, filter.status) : undefined,
+          ),
+        );
   return rows.map((r) => ({ ...r, record: openSafeguarding(r.record) }));
 }
 

@@ -1,6 +1,7 @@
 // The only file that reads and updates email_outbox and email_deliveries (outbox.ts inserts). Scoped by the
 // service in every query the pages use; the worker's queries go by the message's id inside its service.
 import type { Db } from '#src/db/client.ts';
+import { prepared, preparedShapes } from '#src/db/prepared.ts';
 import { and, asc, desc, eq, ilike, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { emailDeliveries, emailOutbox } from '#src/db/schema/meetings.ts';
@@ -135,18 +136,27 @@ export async function listDeliveries(tx: Db, orgId: string, outboxId: string) {
 
 export type OutboxFilter = { status?: string | undefined; template?: string | undefined; q?: string | undefined };
 
-/** A page of the service's messages, newest first, without their bodies; and how many match in all. */
-export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, page: number, pageSize: number) {
-  const conditions = [eq(emailOutbox.orgId, orgId)];
-  if (filter.status) conditions.push(eq(emailOutbox.status, filter.status));
-  if (filter.template) conditions.push(eq(emailOutbox.template, filter.template));
-  if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const match = or(ilike(emailOutbox.toAddress, like), ilike(emailOutbox.toName, like), ilike(emailOutbox.subject, like), ilike(cases.reference, like));
-    if (match) conditions.push(match);
-  }
-  const where = and(...conditions);
-  const rows = await tx
+type OutboxShape = { status: boolean; template: boolean; q: boolean };
+
+/** The conditions of a list of this shape, each value a placeholder. */
+function outboxWhere(shape: OutboxShape) {
+  const orgId = sql.placeholder('orgId');
+  const like = sql.placeholder('like');
+  return and(
+    eq(emailOutbox.orgId, orgId),
+    shape.status ? eq(emailOutbox.status, sql.placeholder('status')) : undefined,
+    shape.template ? eq(emailOutbox.template, sql.placeholder('template')) : undefined,
+    shape.q
+      ? or(ilike(emailOutbox.toAddress, like), ilike(emailOutbox.toName, like), ilike(emailOutbox.subject, like), ilike(cases.reference, like))
+      : undefined,
+  );
+}
+const shapeKey = (shape: OutboxShape) => `${Number(shape.status)}${Number(shape.template)}${Number(shape.q)}`;
+const withCase = () => and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, sql.placeholder('orgId')));
+
+/** Built once for each combination of filters (db/prepared.ts). */
+const messagePage = preparedShapes('outbox_page', shapeKey, (db, shape: OutboxShape) =>
+  db
     .select({
       id: emailOutbox.id,
       status: emailOutbox.status,
@@ -165,16 +175,31 @@ export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, 
       postedAt: emailOutbox.postedAt,
     })
     .from(emailOutbox)
-    .leftJoin(cases, and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, orgId)))
-    .where(where)
+    .leftJoin(cases, withCase())
+    .where(outboxWhere(shape))
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [total] = await tx
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset')),
+);
+const messageCount = preparedShapes('outbox_count', shapeKey, (db, shape: OutboxShape) =>
+  db
     .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(emailOutbox)
-    .leftJoin(cases, and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, orgId)))
-    .where(where);
+    .leftJoin(cases, withCase())
+    .where(outboxWhere(shape)),
+);
+
+/** A page of the service's messages, newest first, without their bodies; and how many match in all. */
+export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, page: number, pageSize: number) {
+  const shape = { status: Boolean(filter.status), template: Boolean(filter.template), q: Boolean(filter.q) };
+  const values = {
+    orgId,
+    status: filter.status,
+    template: filter.template,
+    like: filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
+  };
+  const rows = await messagePage(tx, shape, { ...values, limit: pageSize, offset: (page - 1) * pageSize });
+  const [total] = await messageCount(tx, shape, values);
   return { rows, total: total?.n ?? 0 };
 }
 export type OutboxListRow = Awaited<ReturnType<typeof listMessages>>['rows'][number];
@@ -191,8 +216,8 @@ export async function caseReferenceOf(tx: Db, orgId: string, caseId: string | nu
 }
 
 /** How many of the service's messages are in each status; `to_post_no_address`: letters to post with no address yet. */
-export async function countByStatus(tx: Db, orgId: string): Promise<Record<string, number>> {
-  const rows = await tx
+const statusCounts = prepared('outbox_status_counts', (db) =>
+  db
     .select({
       status: emailOutbox.status,
       n: sql<number>`count(*)::int`.mapWith(Number),
@@ -201,7 +226,11 @@ export async function countByStatus(tx: Db, orgId: string): Promise<Record<strin
       ),
     })
     .from(emailOutbox)
-    .where(eq(emailOutbox.orgId, orgId))
-    .groupBy(emailOutbox.status);
+    .where(eq(emailOutbox.orgId, sql.placeholder('orgId')))
+    .groupBy(emailOutbox.status),
+);
+
+export async function countByStatus(tx: Db, orgId: string): Promise<Record<string, number>> {
+  const rows = await statusCounts(tx, { orgId });
   return Object.fromEntries([...rows.map((r) => [r.status, r.n]), ['to_post_no_address', rows.find((r) => r.status === 'to_post')?.noAddress ?? 0]]);
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
+import { prepared } from '#src/db/prepared.ts';
 import { type OrgSettings, organisations } from '#src/db/schema/organisations.ts';
 import { seedCaseTypes } from './case-types.repo.ts';
 
@@ -16,8 +17,15 @@ export async function findOrgBySlug(tx: Db, slug: string) {
 }
 
 /** Under a tenant transaction this returns the current service only (row-level security). */
+const orgById = prepared('org_by_id', (db) =>
+  db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, sql.placeholder('id'))),
+);
+
 export async function findOrgById(tx: Db, id: string) {
-  const rows = await tx.select().from(organisations).where(eq(organisations.id, id));
+  const rows = await orgById(tx, { id });
   return rows[0];
 }
 

@@ -1,7 +1,8 @@
 // The only file that queries enquiry_appointments. Every query is scoped by the service (orgId) and runs inside the
 // caller's tenant transaction; the venue's and the member of staff's names come with each row.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, desc, eq, gt, inArray, lt } from '#src/db/orm.ts';
+import { and, asc, desc, eq, gt, inArray, lt, type Placeholder, sql } from '#src/db/orm.ts';
+import { preparedShapes } from '#src/db/prepared.ts';
 import { users } from '#src/db/schema/people.ts';
 import { enquiries } from '#src/db/schema/referrals.ts';
 import { enquiryAppointments, venues } from '#src/db/schema/meetings.ts';
@@ -9,7 +10,7 @@ import { isUuid } from '#src/lib/ids.ts';
 
 export type NewAppointment = typeof enquiryAppointments.$inferInsert;
 
-function selectAppointments(tx: Db, orgId: string) {
+function selectAppointments(tx: Db, orgId: string | Placeholder) {
   return tx
     .select({
       id: enquiryAppointments.id,
@@ -62,17 +63,42 @@ export async function bookedAppointmentsOf(tx: Db, orgId: string, enquiryIds: st
 
 /** Appointments overlapping [from, to), soonest first, in these statuses and (optionally) at one venue. */
 export async function listAppointmentsBetween(tx: Db, orgId: string, from: Date, to: Date, filter: { statuses: string[]; venueId?: string | undefined }) {
-  const conditions = [
-    eq(enquiryAppointments.orgId, orgId),
-    lt(enquiryAppointments.startsAt, to),
-    gt(enquiryAppointments.endsAt, from),
-    inArray(enquiryAppointments.status, filter.statuses),
-  ];
-  if (filter.venueId !== undefined) conditions.push(eq(enquiryAppointments.venueId, filter.venueId));
-  return selectAppointments(tx, orgId)
-    .where(and(...conditions))
-    .orderBy(asc(enquiryAppointments.startsAt));
+  if (!filter.statuses.length) return [];
+  return appointmentsBetween(
+    tx,
+    { venue: filter.venueId !== undefined, statuses: filter.statuses.length },
+    {
+      orgId,
+      from: from.toISOString(),
+      to: to.toISOString(),
+      venueId: filter.venueId,
+      ...Object.fromEntries(filter.statuses.map((x, i) => [`status${i}`, x])),
+    },
+  );
 }
+
+/** Built once for each shape (db/prepared.ts): with or without a venue, and how many statuses. */
+const appointmentsBetween = preparedShapes(
+  'appointments_between',
+  (shape: { venue: boolean; statuses: number }) => `${Number(shape.venue)}_${shape.statuses}`,
+  (db, shape) => {
+    const orgId = sql.placeholder('orgId');
+    return selectAppointments(db, orgId)
+      .where(
+        and(
+          eq(enquiryAppointments.orgId, orgId),
+          lt(enquiryAppointments.startsAt, sql.placeholder('to')),
+          gt(enquiryAppointments.endsAt, sql.placeholder('from')),
+          inArray(
+            enquiryAppointments.status,
+            Array.from({ length: shape.statuses }, (_, i) => sql.placeholder(`status${i}`)),
+          ),
+          shape.venue ? eq(enquiryAppointments.venueId, sql.placeholder('venueId')) : undefined,
+        ),
+      )
+      .orderBy(asc(enquiryAppointments.startsAt));
+  },
+);
 
 /** Cancels the booked appointment (raising its sequence for the calendar's cancellation); false when it was not booked. */
 export async function cancelAppointment(tx: Db, orgId: string, id: string, values: { cancelReason: string; sequence: number; updatedAt: Date }) {

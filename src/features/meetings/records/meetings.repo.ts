@@ -1,7 +1,8 @@
 // The only file that queries meetings and meeting_participants. Every query is scoped by the service (orgId) and
 // runs inside the caller's tenant transaction.
 import type { Db } from '#src/db/client.ts';
-import { and, asc, eq, gt, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
+import { and, asc, eq, gt, gte, inArray, lt, ne, or, type Placeholder, type SQL, sql } from '#src/db/orm.ts';
+import { prepared, preparedShapes } from '#src/db/prepared.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { users } from '#src/db/schema/people.ts';
@@ -47,7 +48,7 @@ const meetingView = {
   updatedAt: meetings.updatedAt,
 };
 
-function selectMeetings(tx: Db, orgId: string) {
+function selectMeetings(tx: Db, orgId: string | Placeholder) {
   return tx
     .select(meetingView)
     .from(meetings)
@@ -59,21 +60,18 @@ function selectMeetings(tx: Db, orgId: string) {
 export type MeetingRow = Awaited<ReturnType<ReturnType<typeof selectMeetings>['where']>>[number];
 export type MeetingWithParticipants = MeetingRow & { participants: ParticipantRow[] };
 
-async function withParticipants(tx: Db, orgId: string, rows: MeetingRow[]): Promise<MeetingWithParticipants[]> {
-  if (rows.length === 0) return [];
-  const people = await tx
+/** The participants of many meetings at once, built once (db/prepared.ts): the meetings' ids go as one array. */
+const participantsOf = prepared('participants_of_meetings', (db) =>
+  db
     .select()
     .from(meetingParticipants)
-    .where(
-      and(
-        eq(meetingParticipants.orgId, orgId),
-        inArray(
-          meetingParticipants.meetingId,
-          rows.map((r) => r.id),
-        ),
-      ),
-    )
-    .orderBy(asc(meetingParticipants.createdAt), asc(meetingParticipants.name));
+    .where(and(eq(meetingParticipants.orgId, sql.placeholder('orgId')), sql`${meetingParticipants.meetingId} = any(${sql.placeholder('ids')}::uuid[])`))
+    .orderBy(asc(meetingParticipants.createdAt), asc(meetingParticipants.name)),
+);
+
+async function withParticipants(tx: Db, orgId: string, rows: MeetingRow[]): Promise<MeetingWithParticipants[]> {
+  if (rows.length === 0) return [];
+  const people = await participantsOf(tx, { orgId, ids: rows.map((r) => r.id) });
   const byMeeting = new Map<string, ParticipantRow[]>();
   for (const p of people) {
     const list = byMeeting.get(p.meetingId) ?? [];
@@ -98,6 +96,16 @@ export type MeetingFilter = {
  * says otherwise: busy-time callers pass `statuses: ['booked', 'held']`.
  */
 export async function listMeetingsBetween(tx: Db, orgId: string, from: Date, to: Date, filter: MeetingFilter = {}): Promise<MeetingWithParticipants[]> {
+  if (filter.volunteerId === undefined && filter.caseIds === undefined && (filter.venueId === undefined || isUuid(filter.venueId))) {
+    if (filter.statuses?.length === 0) return [];
+    const statuses = filter.statuses ?? [];
+    const rows = await meetingsBetween(
+      tx,
+      { venue: filter.venueId !== undefined, statuses: statuses.length },
+      { orgId, from: from.toISOString(), to: to.toISOString(), venueId: filter.venueId, ...Object.fromEntries(statuses.map((x, i) => [`status${i}`, x])) },
+    );
+    return withParticipants(tx, orgId, rows);
+  }
   const conditions = [eq(meetings.orgId, orgId), lt(meetings.startsAt, to), gt(meetings.endsAt, from)];
   if (filter.volunteerId !== undefined) {
     if (!isUuid(filter.volunteerId)) return [];
@@ -123,6 +131,31 @@ export async function listMeetingsBetween(tx: Db, orgId: string, from: Date, to:
     .orderBy(asc(meetings.startsAt), asc(meetings.id));
   return withParticipants(tx, orgId, rows);
 }
+
+/** The calendar's and the slot finder's meetings in a range (no volunteer or case filter), built once for each shape. */
+const meetingsBetween = preparedShapes(
+  'meetings_between',
+  (shape: { venue: boolean; statuses: number }) => `${Number(shape.venue)}_${shape.statuses}`,
+  (db, shape) => {
+    const orgId = sql.placeholder('orgId');
+    return selectMeetings(db, orgId)
+      .where(
+        and(
+          eq(meetings.orgId, orgId),
+          lt(meetings.startsAt, sql.placeholder('to')),
+          gt(meetings.endsAt, sql.placeholder('from')),
+          shape.venue ? eq(meetings.venueId, sql.placeholder('venueId')) : undefined,
+          shape.statuses
+            ? inArray(
+                meetings.status,
+                Array.from({ length: shape.statuses }, (_, i) => sql.placeholder(`status${i}`)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(asc(meetings.startsAt), asc(meetings.id));
+  },
+);
 
 /** One case's meetings, soonest first, with participants. */
 export async function listMeetingsOfCase(tx: Db, orgId: string, caseId: string): Promise<MeetingWithParticipants[]> {

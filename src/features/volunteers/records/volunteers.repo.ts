@@ -1,6 +1,7 @@
 // The only file that queries the volunteers table. Every query is scoped by the service (orgId).
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
+import { prepared, preparedShapes } from '#src/db/prepared.ts';
 import { and, asc, eq, sql } from '#src/db/orm.ts';
 import { volunteerApplications } from '#src/db/schema/referrals.ts';
 import { caseAssignments, volunteers } from '#src/db/schema/volunteers.ts';
@@ -57,8 +58,16 @@ export type VolunteerListFilter = { status?: string; nameContains?: string };
 
 /** The list page's rows, with each volunteer's count of active case assignments. */
 /** Whether the service has any volunteer on record (the getting-started checklist). */
+const anyVolunteer = prepared('volunteers_any', (db) =>
+  db
+    .select({ id: volunteers.id })
+    .from(volunteers)
+    .where(eq(volunteers.orgId, sql.placeholder('orgId')))
+    .limit(1),
+);
+
 export async function hasVolunteer(tx: Db, orgId: string): Promise<boolean> {
-  const rows = await tx.select({ id: volunteers.id }).from(volunteers).where(eq(volunteers.orgId, orgId)).limit(1);
+  const rows = await anyVolunteer(tx, { orgId });
   return rows.length > 0;
 }
 
@@ -72,33 +81,52 @@ export async function listVolunteerNames(tx: Db, orgId: string, limit = 500) {
     .limit(limit);
 }
 
+type VolunteerListShape = { status: boolean; name: boolean };
+
+/** Built once for each combination of filters (db/prepared.ts). */
+const volunteerList = preparedShapes(
+  'volunteer_list',
+  (shape: VolunteerListShape) => `${Number(shape.status)}${Number(shape.name)}`,
+  (db, shape) => {
+    const orgId = sql.placeholder('orgId');
+    const active = db
+      .select({ volunteerId: caseAssignments.volunteerId, count: sql<number>`count(*)::int`.as('count') })
+      .from(caseAssignments)
+      .where(and(eq(caseAssignments.orgId, orgId), sql`${caseAssignments.endedAt} IS NULL`))
+      .groupBy(caseAssignments.volunteerId)
+      .as('active');
+    return db
+      .select({
+        id: volunteers.id,
+        name: volunteers.name,
+        email: volunteers.email,
+        status: volunteers.status,
+        postcode: volunteers.postcode,
+        languages: volunteers.languages,
+        userId: volunteers.userId,
+        maxActiveCases: volunteers.maxActiveCases,
+        activeCases: sql<number>`coalesce(${active.count}, 0)`.mapWith(Number),
+      })
+      .from(volunteers)
+      .leftJoin(active, eq(active.volunteerId, volunteers.id))
+      .where(
+        and(
+          eq(volunteers.orgId, orgId),
+          shape.status ? eq(volunteers.status, sql.placeholder('status')) : undefined,
+          shape.name ? sql`strpos(lower(${volunteers.name}), ${sql.placeholder('name')}) > 0` : undefined,
+        ),
+      )
+      .orderBy(asc(volunteers.name))
+      .limit(sql.placeholder('limit'));
+  },
+);
+
 export async function listVolunteers(tx: Db, orgId: string, filter: VolunteerListFilter = {}, limit = 500) {
-  const conditions = [eq(volunteers.orgId, orgId)];
-  if (filter.status) conditions.push(eq(volunteers.status, filter.status));
-  if (filter.nameContains) conditions.push(sql`strpos(lower(${volunteers.name}), ${filter.nameContains.toLowerCase()}) > 0`);
-  const active = tx
-    .select({ volunteerId: caseAssignments.volunteerId, count: sql<number>`count(*)::int`.as('count') })
-    .from(caseAssignments)
-    .where(and(eq(caseAssignments.orgId, orgId), sql`${caseAssignments.endedAt} IS NULL`))
-    .groupBy(caseAssignments.volunteerId)
-    .as('active');
-  return tx
-    .select({
-      id: volunteers.id,
-      name: volunteers.name,
-      email: volunteers.email,
-      status: volunteers.status,
-      postcode: volunteers.postcode,
-      languages: volunteers.languages,
-      userId: volunteers.userId,
-      maxActiveCases: volunteers.maxActiveCases,
-      activeCases: sql<number>`coalesce(${active.count}, 0)`.mapWith(Number),
-    })
-    .from(volunteers)
-    .leftJoin(active, eq(active.volunteerId, volunteers.id))
-    .where(and(...conditions))
-    .orderBy(asc(volunteers.name))
-    .limit(limit);
+  return volunteerList(
+    tx,
+    { status: Boolean(filter.status), name: Boolean(filter.nameContains) },
+    { orgId, status: filter.status, name: filter.nameContains?.toLowerCase(), limit },
+  );
 }
 
 /** How many cases the volunteer is on now. */
