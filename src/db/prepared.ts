@@ -94,6 +94,8 @@ const names = new Set<string>();
  */
 export function prepared<V extends Record<string, unknown>, R>(name: string, build: (db: Db) => Runnable<V, R>): (tx: Db, values: V) => Promise<R> {
   if (names.has(name)) throw new Error(`Two prepared statements are named ${name}`);
+  // PostgreSQL keeps a statement's name to 63 bytes: a longer one could share its first 63 with another's.
+  if (!/^[a-z0-9_]{1,50}$/.test(name)) throw new Error(`A prepared statement's name is 1 to 50 lower-case letters, digits and _: ${name}`);
   names.add(name);
   const built = new Map<Kind, { execute(values?: V): Promise<R> }>();
   const statementFor = (kind: Kind) => {
