@@ -1,6 +1,6 @@
 import type { Db } from '#src/db/client.ts';
-import { prepared } from '#src/db/prepared.ts';
-import { and, desc, eq, gte, inArray, lt, ne, or, type Placeholder, type SQL, sql } from '#src/db/orm.ts';
+import { prepared, preparedShapes } from '#src/db/prepared.ts';
+import { and, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
 import type { CaseTypeOrKind } from '#src/domain/case-words.ts';
@@ -11,38 +11,41 @@ export async function insertReferral(tx: Db, r: NewReferral) {
   await tx.insert(referrals).values(r);
 }
 
-const referralPage = (db: Db, where: SQL | undefined, limit: number | Placeholder, offset: number | Placeholder) =>
-  db
-    .select()
-    .from(referrals)
-    .where(where)
-    .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
-    .limit(limit)
-    .offset(offset);
+type ReferralShape = { status: boolean; createdByKey: boolean };
 
-/** A page of the service's referrals of one status (the home's queue and the referrals page), built once. */
-const referralsOfStatus = prepared('referrals_of_status', (db) =>
-  referralPage(
-    db,
-    and(eq(referrals.orgId, sql.placeholder('orgId')), eq(referrals.status, sql.placeholder('status'))),
-    sql.placeholder('limit'),
-    sql.placeholder('offset'),
-  ),
+/** A page of the service's referrals (the home's queue, the referrals page, an API key's own), built once for each shape. */
+const referralPage = preparedShapes(
+  'referral_page',
+  (shape: ReferralShape) => `${Number(shape.status)}${Number(shape.createdByKey)}`,
+  (db, shape) =>
+    db
+      .select()
+      .from(referrals)
+      .where(referralsWhere(shape))
+      .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset')),
 );
+const referralCount = preparedShapes(
+  'referral_count',
+  (shape: ReferralShape) => `${Number(shape.status)}${Number(shape.createdByKey)}`,
+  (db, shape) => db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(referralsWhere(shape)),
+);
+function referralsWhere(shape: ReferralShape) {
+  return and(
+    eq(referrals.orgId, sql.placeholder('orgId')),
+    shape.status ? eq(referrals.status, sql.placeholder('status')) : undefined,
+    shape.createdByKey ? eq(referrals.createdByKey, sql.placeholder('createdByKey')) : undefined,
+  );
+}
 
 export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; createdByKey?: string; limit: number; offset: number }) {
-  const where = and(
-    eq(referrals.orgId, orgId),
-    filter.status ? eq(referrals.status, filter.status) : undefined,
-    filter.createdByKey ? eq(referrals.createdByKey, filter.createdByKey) : undefined,
-  );
-  const rows =
-    filter.status && !filter.createdByKey
-      ? await referralsOfStatus(tx, { orgId, status: filter.status, limit: filter.limit, offset: filter.offset })
-      : await referralPage(tx, where, filter.limit, filter.offset);
+  const shape = { status: Boolean(filter.status), createdByKey: Boolean(filter.createdByKey) };
+  const values = { orgId, status: filter.status, createdByKey: filter.createdByKey };
+  const rows = await referralPage(tx, shape, { ...values, limit: filter.limit, offset: filter.offset });
   // A page that is not full ends the list, so it tells the total without counting (unless it is past the end).
   if (rows.length < filter.limit && (rows.length > 0 || filter.offset === 0)) return { rows, total: filter.offset + rows.length };
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(referrals).where(where);
+  const [count] = await referralCount(tx, shape, values);
   return { rows, total: count?.n ?? 0 };
 }
 
