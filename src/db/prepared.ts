@@ -20,7 +20,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Db, LogQuery } from './client.ts';
-import { loadNodePgDriver, loadPgliteDriver } from './orm.ts';
+import { loadNodePgDriver, loadPgliteDriver, sql } from './orm.ts';
 
 type Connection = { query(...args: never[]): unknown };
 type Kind = 'pglite' | 'postgres';
@@ -117,22 +117,30 @@ export function prepared<V extends Record<string, unknown>, R>(name: string, bui
 
 /**
  * Statements of one family, built once for each shape a caller asks for (which filters a list has, how many values
- * one of them holds). `key` names a shape; `build` makes that shape's statement; the shapes a running app asks for
- * are few, and each is a prepared statement of its own.
+ * one of them holds). A shape is an object of flags, counts and short words; its values, in order, name it. `build`
+ * makes that shape's statement; the shapes a running app asks for are few, and each is a prepared statement of its own.
  */
-export function preparedShapes<S, V extends Record<string, unknown>, R>(
+export function preparedShapes<S extends Record<string, boolean | number | string>, V extends Record<string, unknown>, R>(
   name: string,
-  key: (shape: S) => string,
   build: (db: Db, shape: S) => Runnable<V, R>,
 ): (tx: Db, shape: S, values: V) => Promise<R> {
   const family = new Map<string, (tx: Db, values: V) => Promise<R>>();
   return (tx, shape, values) => {
-    const k = key(shape);
-    let run = family.get(k);
+    const key = Object.values(shape)
+      .map((v) => (typeof v === 'boolean' ? Number(v) : v))
+      .join('_');
+    let run = family.get(key);
     if (!run) {
-      run = prepared(`${name}_${k}`, (db) => build(db, shape));
-      family.set(k, run);
+      run = prepared(`${name}_${key}`, (db) => build(db, shape));
+      family.set(key, run);
     }
     return run(tx, values);
   };
 }
+
+/** `count` placeholders named `${prefix}0`, `${prefix}1`…: a list whose length is part of a statement's shape. */
+export const placeholderList = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => sql.placeholder(`${prefix}${i}`));
+
+/** The values for `placeholderList(prefix, list.length)`. */
+export const listValues = (prefix: string, list: readonly unknown[]): Record<string, unknown> =>
+  Object.fromEntries(list.map((value, i) => [`${prefix}${i}`, value]));

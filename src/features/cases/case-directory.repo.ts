@@ -1,34 +1,22 @@
 // Lookups the case pages need to offer choices: who can coordinate a case, and the areas cases are in.
 import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, inArray, isNotNull, sql } from '#src/db/orm.ts';
-import { prepared, preparedShapes } from '#src/db/prepared.ts';
+import { listValues, placeholderList, prepared, preparedShapes } from '#src/db/prepared.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { memberships, users } from '#src/db/schema/people.ts';
 
 /** Active members with one of the given roles: id and name only. */
 export async function listActiveMembersWithRoles(tx: Db, orgId: string, roles: string[]) {
-  return activeWithRoles(tx, roles.length, { orgId, ...Object.fromEntries(roles.map((role, i) => [`role${i}`, role])) });
+  return activeWithRoles(tx, { roles: roles.length }, { orgId, ...listValues('role', roles) });
 }
 /** Built once for each number of roles asked for (db/prepared.ts). */
-const activeWithRoles = preparedShapes(
-  'members_active_with_roles',
-  (roles: number) => String(roles),
-  (db, roles) =>
-    db
-      .select({ id: users.id, name: users.name })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.orgId, sql.placeholder('orgId')),
-          eq(memberships.status, 'active'),
-          inArray(
-            memberships.role,
-            Array.from({ length: roles }, (_, i) => sql.placeholder(`role${i}`)),
-          ),
-        ),
-      )
-      .orderBy(asc(users.name)),
+const activeWithRoles = preparedShapes('members_active_with_roles', (db, { roles }: { roles: number }) =>
+  db
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, sql.placeholder('orgId')), eq(memberships.status, 'active'), inArray(memberships.role, placeholderList('role', roles))))
+    .orderBy(asc(users.name)),
 );
 
 /** Names of every member, active or not, so a case still shows who coordinated it after they leave. */

@@ -1,5 +1,5 @@
 import type { Db } from '#src/db/client.ts';
-import { prepared, preparedShapes } from '#src/db/prepared.ts';
+import { listValues, placeholderList, prepared, preparedShapes } from '#src/db/prepared.ts';
 import type { AnyColumn } from 'drizzle-orm';
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
@@ -109,7 +109,7 @@ export type CaseListRow = {
 type CasePage = { rows: CaseListRow[]; hasMore: boolean };
 
 export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
-  if (!f.search && !f.onlyCaseIds && !f.overdueTasks) return pageOf(f, await filteredPage(tx, listShape(f), listValues(f)));
+  if (!f.search && !f.onlyCaseIds && !f.overdueTasks) return pageOf(f, await filteredPage(tx, listShape(f), filterValues(f)));
   const where: (SQL | undefined)[] = [eq(cases.orgId, f.orgId)];
   if (f.status?.length) where.push(inArray(cases.status, f.status));
   if (f.caseType) where.push(eq(cases.caseType, f.caseType));
@@ -154,9 +154,9 @@ const listShape = (f: CaseFilter): ListShape => ({
   localAuthority: Boolean(f.localAuthority),
   sort: f.sort,
 });
-const listValues = (f: CaseFilter) => ({
+const filterValues = (f: CaseFilter) => ({
   orgId: f.orgId,
-  ...Object.fromEntries((f.status ?? []).map((status, i) => [`status${i}`, status])),
+  ...listValues('status', f.status ?? []),
   caseType: f.caseType,
   coordinatorId: f.coordinatorId,
   localAuthority: f.localAuthority,
@@ -164,30 +164,22 @@ const listValues = (f: CaseFilter) => ({
   offset: f.offset,
 });
 /** The same statement as searchCases builds for these filters, in the same order. */
-const filteredPage = preparedShapes(
-  'case_list',
-  (shape: ListShape) => `${shape.statuses}_${Number(shape.caseType)}${Number(shape.coordinator)}${Number(shape.localAuthority)}_${shape.sort}`,
-  (db, shape) =>
-    db
-      .select(listColumns)
-      .from(cases)
-      .where(
-        and(
-          eq(cases.orgId, sql.placeholder('orgId')),
-          shape.statuses
-            ? inArray(
-                cases.status,
-                Array.from({ length: shape.statuses }, (_, i) => sql.placeholder(`status${i}`)),
-              )
-            : undefined,
-          shape.caseType ? eq(cases.caseType, sql.placeholder('caseType')) : undefined,
-          shape.coordinator ? eq(cases.coordinatorId, sql.placeholder('coordinatorId')) : undefined,
-          shape.localAuthority ? eq(cases.localAuthority, sql.placeholder('localAuthority')) : undefined,
-        ),
-      )
-      .orderBy(...SORTS[shape.sort])
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset')),
+const filteredPage = preparedShapes('case_list', (db, shape: ListShape) =>
+  db
+    .select(listColumns)
+    .from(cases)
+    .where(
+      and(
+        eq(cases.orgId, sql.placeholder('orgId')),
+        shape.statuses ? inArray(cases.status, placeholderList('status', shape.statuses)) : undefined,
+        shape.caseType ? eq(cases.caseType, sql.placeholder('caseType')) : undefined,
+        shape.coordinator ? eq(cases.coordinatorId, sql.placeholder('coordinatorId')) : undefined,
+        shape.localAuthority ? eq(cases.localAuthority, sql.placeholder('localAuthority')) : undefined,
+      ),
+    )
+    .orderBy(...SORTS[shape.sort])
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset')),
 );
 
 /** What a row of the case list shows. */

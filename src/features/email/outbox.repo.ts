@@ -151,11 +151,10 @@ function outboxWhere(shape: OutboxShape) {
       : undefined,
   );
 }
-const shapeKey = (shape: OutboxShape) => `${Number(shape.status)}${Number(shape.template)}${Number(shape.q)}`;
 const withCase = () => and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, sql.placeholder('orgId')));
 
 /** Built once for each combination of filters (db/prepared.ts). */
-const messagePage = preparedShapes('outbox_page', shapeKey, (db, shape: OutboxShape) =>
+const messagePage = preparedShapes('outbox_page', (db, shape: OutboxShape) =>
   db
     .select({
       id: emailOutbox.id,
@@ -181,7 +180,7 @@ const messagePage = preparedShapes('outbox_page', shapeKey, (db, shape: OutboxSh
     .limit(sql.placeholder('limit'))
     .offset(sql.placeholder('offset')),
 );
-const messageCount = preparedShapes('outbox_count', shapeKey, (db, shape: OutboxShape) =>
+const messageCount = preparedShapes('outbox_count', (db, shape: OutboxShape) =>
   db
     .select({ n: sql<number>`count(*)::int`.mapWith(Number) })
     .from(emailOutbox)

@@ -14,22 +14,17 @@ export async function insertReferral(tx: Db, r: NewReferral) {
 type ReferralShape = { status: boolean; createdByKey: boolean };
 
 /** A page of the service's referrals (the home's queue, the referrals page, an API key's own), built once for each shape. */
-const referralPage = preparedShapes(
-  'referral_page',
-  (shape: ReferralShape) => `${Number(shape.status)}${Number(shape.createdByKey)}`,
-  (db, shape) =>
-    db
-      .select()
-      .from(referrals)
-      .where(referralsWhere(shape))
-      .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset')),
+const referralPage = preparedShapes('referral_page', (db, shape: ReferralShape) =>
+  db
+    .select()
+    .from(referrals)
+    .where(referralsWhere(shape))
+    .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset')),
 );
-const referralCount = preparedShapes(
-  'referral_count',
-  (shape: ReferralShape) => `${Number(shape.status)}${Number(shape.createdByKey)}`,
-  (db, shape) => db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(referralsWhere(shape)),
+const referralCount = preparedShapes('referral_count', (db, shape: ReferralShape) =>
+  db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(referralsWhere(shape)),
 );
 function referralsWhere(shape: ReferralShape) {
   return and(

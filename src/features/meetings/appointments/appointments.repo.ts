@@ -2,7 +2,7 @@
 // caller's tenant transaction; the venue's and the member of staff's names come with each row.
 import type { Db } from '#src/db/client.ts';
 import { and, asc, desc, eq, gt, inArray, lt, type Placeholder, sql } from '#src/db/orm.ts';
-import { preparedShapes } from '#src/db/prepared.ts';
+import { listValues, placeholderList, preparedShapes } from '#src/db/prepared.ts';
 import { users } from '#src/db/schema/people.ts';
 import { enquiries } from '#src/db/schema/referrals.ts';
 import { enquiryAppointments, venues } from '#src/db/schema/meetings.ts';
@@ -72,33 +72,26 @@ export async function listAppointmentsBetween(tx: Db, orgId: string, from: Date,
       from: from.toISOString(),
       to: to.toISOString(),
       venueId: filter.venueId,
-      ...Object.fromEntries(filter.statuses.map((x, i) => [`status${i}`, x])),
+      ...listValues('status', filter.statuses),
     },
   );
 }
 
 /** Built once for each shape (db/prepared.ts): with or without a venue, and how many statuses. */
-const appointmentsBetween = preparedShapes(
-  'appointments_between',
-  (shape: { venue: boolean; statuses: number }) => `${Number(shape.venue)}_${shape.statuses}`,
-  (db, shape) => {
-    const orgId = sql.placeholder('orgId');
-    return selectAppointments(db, orgId)
-      .where(
-        and(
-          eq(enquiryAppointments.orgId, orgId),
-          lt(enquiryAppointments.startsAt, sql.placeholder('to')),
-          gt(enquiryAppointments.endsAt, sql.placeholder('from')),
-          inArray(
-            enquiryAppointments.status,
-            Array.from({ length: shape.statuses }, (_, i) => sql.placeholder(`status${i}`)),
-          ),
-          shape.venue ? eq(enquiryAppointments.venueId, sql.placeholder('venueId')) : undefined,
-        ),
-      )
-      .orderBy(asc(enquiryAppointments.startsAt));
-  },
-);
+const appointmentsBetween = preparedShapes('appointments_between', (db, shape: { venue: boolean; statuses: number }) => {
+  const orgId = sql.placeholder('orgId');
+  return selectAppointments(db, orgId)
+    .where(
+      and(
+        eq(enquiryAppointments.orgId, orgId),
+        lt(enquiryAppointments.startsAt, sql.placeholder('to')),
+        gt(enquiryAppointments.endsAt, sql.placeholder('from')),
+        inArray(enquiryAppointments.status, placeholderList('status', shape.statuses)),
+        shape.venue ? eq(enquiryAppointments.venueId, sql.placeholder('venueId')) : undefined,
+      ),
+    )
+    .orderBy(asc(enquiryAppointments.startsAt));
+});
 
 /** Cancels the booked appointment (raising its sequence for the calendar's cancellation); false when it was not booked. */
 export async function cancelAppointment(tx: Db, orgId: string, id: string, values: { cancelReason: string; sequence: number; updatedAt: Date }) {

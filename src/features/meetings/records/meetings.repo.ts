@@ -2,7 +2,7 @@
 // runs inside the caller's tenant transaction.
 import type { Db } from '#src/db/client.ts';
 import { and, asc, eq, gt, gte, inArray, lt, ne, or, type Placeholder, type SQL, sql } from '#src/db/orm.ts';
-import { prepared, preparedShapes } from '#src/db/prepared.ts';
+import { listValues, placeholderList, prepared, preparedShapes } from '#src/db/prepared.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { meetingParticipants, meetings, venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { users } from '#src/db/schema/people.ts';
@@ -102,7 +102,7 @@ export async function listMeetingsBetween(tx: Db, orgId: string, from: Date, to:
     const rows = await meetingsBetween(
       tx,
       { venue: filter.venueId !== undefined, statuses: statuses.length },
-      { orgId, from: from.toISOString(), to: to.toISOString(), venueId: filter.venueId, ...Object.fromEntries(statuses.map((x, i) => [`status${i}`, x])) },
+      { orgId, from: from.toISOString(), to: to.toISOString(), venueId: filter.venueId, ...listValues('status', statuses) },
     );
     return withParticipants(tx, orgId, rows);
   }
@@ -133,29 +133,20 @@ export async function listMeetingsBetween(tx: Db, orgId: string, from: Date, to:
 }
 
 /** The calendar's and the slot finder's meetings in a range (no volunteer or case filter), built once for each shape. */
-const meetingsBetween = preparedShapes(
-  'meetings_between',
-  (shape: { venue: boolean; statuses: number }) => `${Number(shape.venue)}_${shape.statuses}`,
-  (db, shape) => {
-    const orgId = sql.placeholder('orgId');
-    return selectMeetings(db, orgId)
-      .where(
-        and(
-          eq(meetings.orgId, orgId),
-          lt(meetings.startsAt, sql.placeholder('to')),
-          gt(meetings.endsAt, sql.placeholder('from')),
-          shape.venue ? eq(meetings.venueId, sql.placeholder('venueId')) : undefined,
-          shape.statuses
-            ? inArray(
-                meetings.status,
-                Array.from({ length: shape.statuses }, (_, i) => sql.placeholder(`status${i}`)),
-              )
-            : undefined,
-        ),
-      )
-      .orderBy(asc(meetings.startsAt), asc(meetings.id));
-  },
-);
+const meetingsBetween = preparedShapes('meetings_between', (db, shape: { venue: boolean; statuses: number }) => {
+  const orgId = sql.placeholder('orgId');
+  return selectMeetings(db, orgId)
+    .where(
+      and(
+        eq(meetings.orgId, orgId),
+        lt(meetings.startsAt, sql.placeholder('to')),
+        gt(meetings.endsAt, sql.placeholder('from')),
+        shape.venue ? eq(meetings.venueId, sql.placeholder('venueId')) : undefined,
+        shape.statuses ? inArray(meetings.status, placeholderList('status', shape.statuses)) : undefined,
+      ),
+    )
+    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+});
 
 /** One case's meetings, soonest first, with participants. */
 export async function listMeetingsOfCase(tx: Db, orgId: string, caseId: string): Promise<MeetingWithParticipants[]> {

@@ -84,42 +84,38 @@ export async function listVolunteerNames(tx: Db, orgId: string, limit = 500) {
 type VolunteerListShape = { status: boolean; name: boolean };
 
 /** Built once for each combination of filters (db/prepared.ts). */
-const volunteerList = preparedShapes(
-  'volunteer_list',
-  (shape: VolunteerListShape) => `${Number(shape.status)}${Number(shape.name)}`,
-  (db, shape) => {
-    const orgId = sql.placeholder('orgId');
-    const active = db
-      .select({ volunteerId: caseAssignments.volunteerId, count: sql<number>`count(*)::int`.as('count') })
-      .from(caseAssignments)
-      .where(and(eq(caseAssignments.orgId, orgId), sql`${caseAssignments.endedAt} IS NULL`))
-      .groupBy(caseAssignments.volunteerId)
-      .as('active');
-    return db
-      .select({
-        id: volunteers.id,
-        name: volunteers.name,
-        email: volunteers.email,
-        status: volunteers.status,
-        postcode: volunteers.postcode,
-        languages: volunteers.languages,
-        userId: volunteers.userId,
-        maxActiveCases: volunteers.maxActiveCases,
-        activeCases: sql<number>`coalesce(${active.count}, 0)`.mapWith(Number),
-      })
-      .from(volunteers)
-      .leftJoin(active, eq(active.volunteerId, volunteers.id))
-      .where(
-        and(
-          eq(volunteers.orgId, orgId),
-          shape.status ? eq(volunteers.status, sql.placeholder('status')) : undefined,
-          shape.name ? sql`strpos(lower(${volunteers.name}), ${sql.placeholder('name')}) > 0` : undefined,
-        ),
-      )
-      .orderBy(asc(volunteers.name))
-      .limit(sql.placeholder('limit'));
-  },
-);
+const volunteerList = preparedShapes('volunteer_list', (db, shape: VolunteerListShape) => {
+  const orgId = sql.placeholder('orgId');
+  const active = db
+    .select({ volunteerId: caseAssignments.volunteerId, count: sql<number>`count(*)::int`.as('count') })
+    .from(caseAssignments)
+    .where(and(eq(caseAssignments.orgId, orgId), sql`${caseAssignments.endedAt} IS NULL`))
+    .groupBy(caseAssignments.volunteerId)
+    .as('active');
+  return db
+    .select({
+      id: volunteers.id,
+      name: volunteers.name,
+      email: volunteers.email,
+      status: volunteers.status,
+      postcode: volunteers.postcode,
+      languages: volunteers.languages,
+      userId: volunteers.userId,
+      maxActiveCases: volunteers.maxActiveCases,
+      activeCases: sql<number>`coalesce(${active.count}, 0)`.mapWith(Number),
+    })
+    .from(volunteers)
+    .leftJoin(active, eq(active.volunteerId, volunteers.id))
+    .where(
+      and(
+        eq(volunteers.orgId, orgId),
+        shape.status ? eq(volunteers.status, sql.placeholder('status')) : undefined,
+        shape.name ? sql`strpos(lower(${volunteers.name}), ${sql.placeholder('name')}) > 0` : undefined,
+      ),
+    )
+    .orderBy(asc(volunteers.name))
+    .limit(sql.placeholder('limit'));
+});
 
 export async function listVolunteers(tx: Db, orgId: string, filter: VolunteerListFilter = {}, limit = 500) {
   return volunteerList(
