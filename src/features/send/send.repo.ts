@@ -98,10 +98,6 @@ const QUEUE_FACTS = {
   localAuthority: sendCases.localAuthority,
 };
 
-/**
- * Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries, each driven from
- * the cases index on (service, status) and joined by key, so closed cases over the years are never read.
- */
 const openOf = () => and(eq(cases.orgId, sql.placeholder('orgId')), inArray(cases.status, OPEN), eq(cases.caseKind, 'send'));
 const openCases = prepared('send_open_cases', (db) =>
   db
@@ -118,7 +114,11 @@ const openCertificates = prepared('send_open_certificates', (db) =>
     .where(and(openOf(), isNull(sendCertificates.supersededAt))),
 );
 
-/** The service's open SEND cases and their certificates in force (the home's deadlines queue): built once. */
+/**
+ * Every open SEND case's facts and its certificates in force, for the deadlines queue: two queries, each driven from
+ * the cases index on (service, status) and joined by key, so closed cases over the years are never read.
+ * Built once (db/prepared.ts).
+ */
 export async function openSendCases(tx: Db, orgId: string) {
   const rows = await openCases(tx, { orgId });
   const certs = rows.length ? await openCertificates(tx, { orgId }) : [];

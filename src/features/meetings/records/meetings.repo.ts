@@ -96,44 +96,20 @@ export type MeetingFilter = {
  * says otherwise: busy-time callers pass `statuses: ['booked', 'held']`.
  */
 export async function listMeetingsBetween(tx: Db, orgId: string, from: Date, to: Date, filter: MeetingFilter = {}): Promise<MeetingWithParticipants[]> {
-  if (filter.volunteerId === undefined && filter.caseIds === undefined && (filter.venueId === undefined || isUuid(filter.venueId))) {
-    if (filter.statuses?.length === 0) return [];
-    const statuses = filter.statuses ?? [];
-    const rows = await meetingsBetween(
-      tx,
-      { venue: filter.venueId !== undefined, statuses: statuses.length },
-      { orgId, from: from.toISOString(), to: to.toISOString(), venueId: filter.venueId, ...listValues('status', statuses) },
-    );
-    return withParticipants(tx, orgId, rows);
-  }
-  const conditions = [eq(meetings.orgId, orgId), lt(meetings.startsAt, to), gt(meetings.endsAt, from)];
-  if (filter.volunteerId !== undefined) {
-    if (!isUuid(filter.volunteerId)) return [];
-    conditions.push(
-      sql`EXISTS (SELECT 1 FROM meeting_participants mp WHERE mp.org_id = ${orgId} AND mp.meeting_id = ${meetings.id} AND mp.volunteer_id = ${filter.volunteerId})`,
-    );
-  }
-  if (filter.venueId !== undefined) {
-    if (!isUuid(filter.venueId)) return [];
-    conditions.push(eq(meetings.venueId, filter.venueId));
-  }
-  if (filter.caseIds !== undefined) {
-    const ids = filter.caseIds.filter(isUuid);
-    if (ids.length === 0) return [];
-    conditions.push(inArray(meetings.caseId, ids));
-  }
-  if (filter.statuses !== undefined) {
-    if (filter.statuses.length === 0) return [];
-    conditions.push(inArray(meetings.status, filter.statuses));
-  }
-  const rows = await selectMeetings(tx, orgId)
-    .where(and(...conditions))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+  const { volunteerId, venueId, statuses = [] } = filter;
+  const caseIds = filter.caseIds?.filter(isUuid);
+  if ((volunteerId !== undefined && !isUuid(volunteerId)) || (venueId !== undefined && !isUuid(venueId))) return [];
+  if (caseIds?.length === 0 || filter.statuses?.length === 0) return [];
+  const rows = await meetingsBetween(
+    tx,
+    { volunteer: volunteerId !== undefined, venue: venueId !== undefined, cases: caseIds !== undefined, statuses: statuses.length },
+    { orgId, from: from.toISOString(), to: to.toISOString(), volunteerId, venueId, caseIds, ...listValues('status', statuses) },
+  );
   return withParticipants(tx, orgId, rows);
 }
 
-/** The calendar's and the slot finder's meetings in a range (no volunteer or case filter), built once for each shape. */
-const meetingsBetween = preparedShapes('meetings_between', (db, shape: { venue: boolean; statuses: number }) => {
+/** Built once for each shape (db/prepared.ts): which filters, and how many statuses. */
+const meetingsBetween = preparedShapes('meetings_between', (db, shape: { volunteer: boolean; venue: boolean; cases: boolean; statuses: number }) => {
   const orgId = sql.placeholder('orgId');
   return selectMeetings(db, orgId)
     .where(
@@ -141,7 +117,11 @@ const meetingsBetween = preparedShapes('meetings_between', (db, shape: { venue: 
         eq(meetings.orgId, orgId),
         lt(meetings.startsAt, sql.placeholder('to')),
         gt(meetings.endsAt, sql.placeholder('from')),
+        shape.volunteer
+          ? sql`EXISTS (SELECT 1 FROM meeting_participants mp WHERE mp.org_id = ${orgId} AND mp.meeting_id = ${meetings.id} AND mp.volunteer_id = ${sql.placeholder('volunteerId')})`
+          : undefined,
         shape.venue ? eq(meetings.venueId, sql.placeholder('venueId')) : undefined,
+        shape.cases ? sql`${meetings.caseId} = any(${sql.placeholder('caseIds')}::uuid[])` : undefined,
         shape.statuses ? inArray(meetings.status, placeholderList('status', shape.statuses)) : undefined,
       ),
     )
