@@ -19,7 +19,8 @@ describe('field encryption at rest', () => {
   it('refuses a changed value, a value moved to another column and a value from an unknown key', () => {
     const ring = keyringFrom(OLD);
     const stored = encryptField(ring, 'safeguarding_records.disclosed', DISCLOSED);
-    const flipped = stored.slice(0, -2) + (stored.endsWith('A') ? 'B' : 'A') + stored.slice(-1);
+    // The last character but one always changes (it holds whole bits of the text's last bytes).
+    const flipped = stored.slice(0, -2) + (stored.at(-2) === 'A' ? 'B' : 'A') + stored.slice(-1);
     expect(() => decryptField(ring, 'safeguarding_records.disclosed', flipped)).toThrow(FieldDecryptError);
     expect(() => decryptField(ring, 'case_events.body', stored)).toThrow(expect.objectContaining({ code: 'TAMPERED' }));
     expect(() => decryptField(keyringFrom(NEW), 'safeguarding_records.disclosed', stored)).toThrow(expect.objectContaining({ code: 'UNKNOWN_KEY' }));
