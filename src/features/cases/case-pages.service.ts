@@ -1,7 +1,7 @@
 // What the staff case pages show, in one call per page: the case services' answers with the names and choices
 // around them (who coordinates, which areas cases are in). Names only: no emails or roles leave here.
 import type { Db } from '#src/db/client.ts';
-import { inOrg } from '#src/db/tenant.ts';
+import { inOrg, readTogether } from '#src/db/tenant.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { countUpcomingOfCase } from './case-sessions.repo.ts';
 import type { Clock } from '#src/lib/clock.ts';
@@ -40,15 +40,19 @@ export function createCasePagesService(deps: { db: Db; cases: CaseService; clock
 
     /** The case list with the choices its filters offer. */
     async listPage(actor: OrgActor, query: CaseQuery) {
-      const list = await deps.cases.list(actor, query);
-      return { ...list, directory: await directory(actor) };
+      return readTogether(deps.db, actor.orgId, async () => {
+        const list = await deps.cases.list(actor, query);
+        return { ...list, directory: await directory(actor) };
+      });
     },
 
     /** One case (audited by the case service) with the names of the people who work on it and its upcoming meetings. */
     async casePage(actor: OrgActor, caseId: string, opts: { kinds?: EventKind[] } = {}) {
-      const view = await deps.cases.get(actor, caseId, opts);
-      const upcomingMeetings = await inOrg(deps.db, actor.orgId, (tx) => countUpcomingOfCase(tx, actor.orgId, caseId, deps.clock.now()));
-      return { ...view, directory: await directory(actor), upcomingMeetings };
+      return readTogether(deps.db, actor.orgId, async () => {
+        const view = await deps.cases.get(actor, caseId, opts);
+        const upcomingMeetings = await inOrg(deps.db, actor.orgId, (tx) => countUpcomingOfCase(tx, actor.orgId, caseId, deps.clock.now()));
+        return { ...view, directory: await directory(actor), upcomingMeetings };
+      });
     },
   };
 }

@@ -56,10 +56,9 @@ export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'cl
 
   app.get('/referrals', async (req, reply) => {
     const query = ZQueueQuery.parse(req.query ?? {});
-    const { rows, total } = await deps.referrals.list(req.actor!, { status: query.status === 'all' ? undefined : query.status, page: query.page });
+    const { rows, total, types } = await pages.listPage(req.actor!, { status: query.status === 'all' ? undefined : query.status, page: query.page });
     const now = deps.clock.now();
     const sorted = [...rows].sort(SORTERS[query.sort]);
-    const types = await pages.caseTypes(req.actor!);
     const header = (sort: QueueQuery['sort']) => ({
       href: queueHref({ ...query, sort, page: 1 }),
       ariaSort: query.sort === sort ? (sort === 'received' || sort === 'reference' || sort === 'type' ? 'ascending' : 'descending') : 'none',

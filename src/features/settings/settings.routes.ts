@@ -164,8 +164,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'se
   }
 
   app.get('/settings', async (req, reply) => {
-    const settings = await deps.settings.get(req.actor!);
-    const types = await deps.settings.caseTypes(req.actor!.orgId);
+    const { settings, types } = await deps.settings.overview(req.actor!);
     const none = t('None');
     return reply.page('settings/views/settings.njk', {
       pageTitle: t('Settings'),

@@ -46,6 +46,15 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
       return readSettings(org?.settings);
     },
 
+    /** The settings page: the settings with the service's case types, from one read of the service in one transaction. */
+    async overview(actor: OrgActor) {
+      authorise(actor, 'settings.manage');
+      return inOrg(db, actor.orgId, async (tx) => {
+        const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
+        return { settings, types: await serviceCaseTypes(tx, actor.orgId, settings.caseTypes) };
+      });
+    },
+
     /** Settings any signed-in member's work depends on (case types, prefixes, notices); no permission needed. */
     async forWork(orgId: string) {
       const org = await inOrg(db, orgId, (tx) => findOrgById(tx, orgId));
