@@ -5,12 +5,15 @@ import { sql } from '#src/db/orm.ts';
 import type { Db } from './client.ts';
 import { transactionScope } from './prepared.ts';
 
-/** The transaction a page's reads share (readTogether), while they run. */
-const shared = new AsyncLocalStorage<{ db: Db; orgId: string; tx: Db }>();
+/**
+ * The transaction a page's reads share (readTogether). `open` until it ends: work that outlives it (a timer set
+ * inside) opens its own transactions again.
+ */
+const shared = new AsyncLocalStorage<{ db: Db; orgId: string; tx: Db; open: boolean }>();
 
 export async function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<T>): Promise<T> {
   const page = shared.getStore();
-  if (page) {
+  if (page?.open) {
     if (page.db === db && page.orgId === orgId) return work(page.tx);
     throw new Error('A transaction for another service or database was asked for inside a page’s shared transaction');
   }
@@ -36,12 +39,19 @@ export const tenantSettings = (orgId: string) => sql`SELECT set_config('role', '
  * on the embedded database it would wait for this one to end.
  */
 export function readTogether<T>(db: Db, orgId: string, reads: () => Promise<T>): Promise<T> {
-  if (shared.getStore()) return reads();
-  return inOrg(db, orgId, (tx) => shared.run({ db, orgId, tx }, reads));
+  if (shared.getStore()?.open) return reads();
+  return inOrg(db, orgId, async (tx) => {
+    const page = { db, orgId, tx, open: true };
+    try {
+      return await shared.run(page, reads);
+    } finally {
+      page.open = false;
+    }
+  });
 }
 
 /** Owner-role transaction for work that spans services: sign-in, setup, the worker, the CLI. */
 export async function asSystem<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  if (shared.getStore()) throw new Error('An owner-role transaction was asked for inside a page’s shared transaction');
+  if (shared.getStore()?.open) throw new Error('An owner-role transaction was asked for inside a page’s shared transaction');
   return transactionScope((enter) => db.transaction(async (tx) => enter(tx, () => work(tx as unknown as Db))));
 }

@@ -80,6 +80,23 @@ describe('a page’s reads share one transaction', () => {
     expect(apart[0]).not.toBe(apart[1]);
   });
 
+  it('work that outlives it opens its own transactions again', async () => {
+    let ended!: () => void;
+    const pageEnded = new Promise<void>((resolve) => {
+      ended = resolve;
+    });
+    let later: Promise<[string, string[]]> | undefined;
+    const inside = await readTogether(db, a, async () => {
+      // Started inside, run after the page's transaction has ended.
+      later = pageEnded.then(async () => [await inOrg(db, a, transactionId), await asSystem(db, visibleTypeOwners)]);
+      return inOrg(db, a, transactionId);
+    });
+    ended();
+    const [after, everyone] = await later!;
+    expect(after).not.toBe(inside);
+    expect(everyone).toEqual(expect.arrayContaining([a, b]));
+  });
+
   it('keeps row-level security: inside, only the service’s own rows are seen', async () => {
     const owners = await readTogether(db, a, () => inOrg(db, a, visibleTypeOwners));
     expect(owners).toEqual([a]);
