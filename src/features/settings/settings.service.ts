@@ -13,13 +13,15 @@ import { noticesInForce, ukDateOf } from './notices.ts';
 import { applyMergePatch } from '#src/lib/merge-patch.ts';
 import { zodFields } from '#src/lib/zod-fields.ts';
 
+/** The service's settings as stored, read in the caller's transaction. */
+const settingsIn = async (tx: Db, orgId: string) => readSettings((await findOrgById(tx, orgId))?.settings);
+
 export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
   /** Works out the new settings from the stored ones, validates them whole (the same schema for every way in) and saves them. */
   async function save(actor: OrgActor, changed: string[], next: (current: ServiceSettings) => unknown) {
     authorise(actor, 'settings.manage');
     return inOrg(db, actor.orgId, async (tx) => {
-      const org = await findOrgById(tx, actor.orgId);
-      const parsed = ZServiceSettings.safeParse(next(readSettings(org?.settings)));
+      const parsed = ZServiceSettings.safeParse(next(await settingsIn(tx, actor.orgId)));
       if (!parsed.success)
         throw new AppError('UNPROCESSABLE', msg('Some settings are not valid'), { reason: 'VALIDATION_FAILED', fields: zodFields(parsed.error) });
       const codes = (await listCaseTypes(tx, actor.orgId)).map((r) => r.code);
@@ -42,28 +44,26 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
   return {
     async get(actor: OrgActor) {
       authorise(actor, 'settings.manage');
-      const org = await inOrg(db, actor.orgId, (tx) => findOrgById(tx, actor.orgId));
-      return readSettings(org?.settings);
+      return inOrg(db, actor.orgId, (tx) => settingsIn(tx, actor.orgId));
     },
 
     /** The settings page: the settings with the service's case types, from one read of the service in one transaction. */
     async overview(actor: OrgActor) {
       authorise(actor, 'settings.manage');
       return inOrg(db, actor.orgId, async (tx) => {
-        const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
+        const settings = await settingsIn(tx, actor.orgId);
         return { settings, types: await serviceCaseTypes(tx, actor.orgId, settings.caseTypes) };
       });
     },
 
     /** Settings any signed-in member's work depends on (case types, prefixes, notices); no permission needed. */
     async forWork(orgId: string) {
-      const org = await inOrg(db, orgId, (tx) => findOrgById(tx, orgId));
-      return readSettings(org?.settings);
+      return inOrg(db, orgId, (tx) => settingsIn(tx, orgId));
     },
 
     /** The service's case types, built in and its own, each marked offered or not; no permission needed (work and public pages). */
     async caseTypes(orgId: string) {
-      return inOrg(db, orgId, async (tx) => serviceCaseTypes(tx, orgId, readSettings((await findOrgById(tx, orgId))?.settings).caseTypes));
+      return inOrg(db, orgId, async (tx) => serviceCaseTypes(tx, orgId, (await settingsIn(tx, orgId)).caseTypes));
     },
 
     /** A case type of the service's own, offered from now on; its code comes from its name. */
@@ -74,7 +74,7 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
         const code = codeFor(input.name, taken);
         const referencePrefix = input.referencePrefix || null;
         await insertCaseType(tx, { orgId: actor.orgId, code, name: input.name, kind: input.kind, referencePrefix });
-        const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
+        const settings = await settingsIn(tx, actor.orgId);
         // Its mediators need a DBS check when its kind's built-in type's do, until the volunteer policy says otherwise.
         const dbs = settings.volunteers.dbsRequiredFor;
         const volunteers = { ...settings.volunteers, dbsRequiredFor: dbs.includes(input.kind) ? [...dbs, code] : dbs };
@@ -93,7 +93,7 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
     async changeCaseType(actor: OrgActor, code: string, change: CaseTypeChange) {
       authorise(actor, 'settings.manage');
       return inOrg(db, actor.orgId, async (tx) => {
-        const settings = readSettings((await findOrgById(tx, actor.orgId))?.settings);
+        const settings = await settingsIn(tx, actor.orgId);
         const current = (await serviceCaseTypes(tx, actor.orgId, settings.caseTypes)).find((c) => c.code === code);
         if (!current) throw new AppError('NOT_FOUND', msg('That case type was not found'));
         if (change.name !== undefined && current.name === null)
