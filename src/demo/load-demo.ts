@@ -1,11 +1,11 @@
 // The fictional demo service (short name `demo`), so a new user can look around at once.
 // Later features add their own demo data through `DEMO_SEEDERS`.
-import { randomInt } from 'node:crypto';
 import type { Deps } from '#src/deps.ts';
 import { asSystem } from '#src/db/tenant.ts';
 import { systemActor, type Role } from '#src/access/actor.ts';
 import { findUserByEmail, updateUser } from '#src/features/auth/accounts.ts';
 import { hashPassword } from '#src/lib/passwords.ts';
+import { demoPassword } from './demo-password.ts';
 import { seedDemoCases, seedDemoStages } from './demo-cases.ts';
 import { seedDemoVolunteers } from './demo-volunteers.ts';
 import { seedDemoMeetings } from './demo-meetings.ts';
@@ -18,9 +18,6 @@ import { seedDemoReports } from './demo-reports.ts';
 import { findOrgBySlug, updateOrgSettings } from '#src/features/orgs/org-records.ts';
 
 export const DEMO_SLUG = 'demo';
-
-const WORDS = ['harbour', 'lantern', 'orchard', 'meadow', 'pebble', 'thistle', 'copper', 'willow', 'quarry', 'saffron', 'bramble', 'cobalt'];
-const demoPassword = () => Array.from({ length: 3 }, () => WORDS[randomInt(WORDS.length)]).join('-') + `-${randomInt(100, 1000)}`;
 
 export const DEMO_STAFF: { role: Role; name: string; email: string }[] = [
   { role: 'admin', name: 'Alex Example', email: 'admin@demo.parley.example' },
