@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PGlite, QueryOptions } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import { copyTemplate } from './pglite-template.ts';
 import { loadNodePgDriver, loadPglite, loadPgliteDriver } from './orm.ts';
-import { NamedStatementsClient } from './pg-named-statements.ts';
+import { namedStatementsClient } from './pg-named-statements.ts';
 import { fastPathClient, type QueryClient } from './pglite-fast-path.ts';
 import { createTurns, type Turns } from './turns.ts';
 import { claimScope, currentScope, directConnection } from './prepared.ts';
@@ -143,7 +143,8 @@ async function wrapPglite(pglite: PGlite, fastPath: boolean, onClose: () => Prom
 }
 
 function openPostgres(url: string, max: number): Database {
-  const pool = new pg.Pool({ connectionString: url, max, Client: NamedStatementsClient as unknown as typeof pg.Client });
+  const { pg: driver, Client } = namedStatementsClient();
+  const pool = new driver.Pool({ connectionString: url, max, Client });
   pool.on('error', () => {}); // an idle client dropped by the server; the pool replaces it
   const db = loadNodePgDriver().drizzle(pool) as unknown as Db;
   directConnection(db, pool, 'postgres');

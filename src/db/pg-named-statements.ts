@@ -10,8 +10,12 @@
 // transaction it goes between `SET LOCAL plan_cache_mode = force_generic_plan` and `SET LOCAL plan_cache_mode =
 // DEFAULT`. Left to itself, PostgreSQL planned it afresh every time (its generic estimate for a prefix range looks
 // dear), which cost about a third of the statement.
+//
+// node-postgres is loaded on first use, by the first pool made (`namedStatementsClient()`): a server on the embedded
+// database never loads it.
 import { createHash } from 'node:crypto';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { preparable, STALE_STATEMENT, wantsGenericPlan } from './statements.ts';
 import { claimScope, currentScope } from './prepared.ts';
 
@@ -41,47 +45,58 @@ function forgetIfStale(text: string, name: string, err: { code?: string } | null
 type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown };
 type Send = (config: unknown, ...rest: unknown[]) => unknown;
 
-/** A pooled connection that sends Parley's statements as named prepared statements. */
-export class NamedStatementsClient extends pg.Client {
-  #inTransaction = false;
+let made: { pg: typeof pg; Client: typeof pg.Client } | undefined;
 
-  // One signature stands for node-postgres's overloads; anything not Parley's plain statement goes through unchanged.
-  // @ts-expect-error
-  override query(config: unknown, ...rest: unknown[]): unknown {
-    const send = super.query.bind(this) as Send;
-    const c = config as QueryConfigLike | null;
-    if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || typeof c.submit === 'function') return send(config, ...rest);
-    const text = c.text;
-    const word = text.trim().toLowerCase();
-    if (word.startsWith('begin')) {
-      this.#inTransaction = true;
-      claimScope(currentScope(), this, 'postgres'); // this connection runs the caller's statements built once (prepared.ts)
-    } else if (word === 'commit' || word === 'rollback') this.#inTransaction = false;
-    const name = preparable(text) ? nameFor(text) : undefined;
-    if (!name) return send(config, ...rest);
-    const named = { ...c, name };
-    // pg.Pool's own query() (a statement outside a transaction) passes a callback.
-    const at = rest.findIndex((arg) => typeof arg === 'function');
-    if (at >= 0) {
-      const callback = rest[at] as (err: { code?: string } | null, result: unknown) => void;
-      const args = rest.with(at, (err: { code?: string } | null, result: unknown) => {
-        forgetIfStale(text, name, err);
-        callback(err, result);
-      });
-      return send(named, ...args);
-    }
-    const run = () =>
-      (send(named, ...rest) as Promise<unknown>).catch((err: { code?: string }) => {
-        forgetIfStale(text, name, err);
-        throw err;
-      });
-    return this.#inTransaction && wantsGenericPlan(text) ? this.#onGenericPlan(send, run) : run();
-  }
-
-  async #onGenericPlan(send: Send, run: () => Promise<unknown>) {
-    await send('SET LOCAL plan_cache_mode = force_generic_plan');
-    const result = await run(); // on an error the transaction is aborted, and the setting ends with it
-    await send('SET LOCAL plan_cache_mode = DEFAULT');
-    return result;
-  }
+/** node-postgres, and the client class a pool makes its connections from (pg.Pool's `Client` option): made once. */
+export function namedStatementsClient(): { pg: typeof pg; Client: typeof pg.Client } {
+  if (made) return made;
+  const driver = createRequire(import.meta.url)('pg') as typeof pg;
+  made = { pg: driver, Client: defineClient(driver) as unknown as typeof pg.Client };
+  return made;
 }
+
+const defineClient = (driver: typeof pg) =>
+  /** A pooled connection that sends Parley's statements as named prepared statements. */
+  class NamedStatementsClient extends driver.Client {
+    #inTransaction = false;
+
+    // One signature stands for node-postgres's overloads; anything not Parley's plain statement goes through unchanged.
+    // @ts-expect-error
+    override query(config: unknown, ...rest: unknown[]): unknown {
+      const send = super.query.bind(this) as Send;
+      const c = config as QueryConfigLike | null;
+      if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || typeof c.submit === 'function') return send(config, ...rest);
+      const text = c.text;
+      const word = text.trim().toLowerCase();
+      if (word.startsWith('begin')) {
+        this.#inTransaction = true;
+        claimScope(currentScope(), this, 'postgres'); // this connection runs the caller's statements built once (prepared.ts)
+      } else if (word === 'commit' || word === 'rollback') this.#inTransaction = false;
+      const name = preparable(text) ? nameFor(text) : undefined;
+      if (!name) return send(config, ...rest);
+      const named = { ...c, name };
+      // pg.Pool's own query() (a statement outside a transaction) passes a callback.
+      const at = rest.findIndex((arg) => typeof arg === 'function');
+      if (at >= 0) {
+        const callback = rest[at] as (err: { code?: string } | null, result: unknown) => void;
+        const args = rest.with(at, (err: { code?: string } | null, result: unknown) => {
+          forgetIfStale(text, name, err);
+          callback(err, result);
+        });
+        return send(named, ...args);
+      }
+      const run = () =>
+        (send(named, ...rest) as Promise<unknown>).catch((err: { code?: string }) => {
+          forgetIfStale(text, name, err);
+          throw err;
+        });
+      return this.#inTransaction && wantsGenericPlan(text) ? this.#onGenericPlan(send, run) : run();
+    }
+
+    async #onGenericPlan(send: Send, run: () => Promise<unknown>) {
+      await send('SET LOCAL plan_cache_mode = force_generic_plan');
+      const result = await run(); // on an error the transaction is aborted, and the setting ends with it
+      await send('SET LOCAL plan_cache_mode = DEFAULT');
+      return result;
+    }
+  };
