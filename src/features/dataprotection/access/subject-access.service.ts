@@ -1,7 +1,6 @@
 // Answering a subject access request: a ZIP with the person's records, other people redacted, as a readable page
 // (summary.html) and for a computer (data.json). Admins and coordinators; each archive made is audited (which
 // request, how many case records; never what it holds).
-import { strToU8, zipSync } from 'fflate';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise } from '#src/access/permissions.ts';
 import type { Db } from '#src/db/client.ts';
@@ -22,6 +21,7 @@ export function createSubjectAccessService({ db, clock, audit }: { db: Db; clock
     /** The archive for a subject access request, from the party records chosen as the person's. */
     async archive(actor: OrgActor, requestId: string, partyIds: string[], locale: Locale = 'en') {
       authorise(actor, 'dataprotection.view');
+      const { strToU8, zipSync } = await import('fflate'); // loaded on first use: few processes ever make an archive
       return inOrg(db, actor.orgId, async (tx) => {
         const request = await findRequest(tx, actor.orgId, requestId);
         if (!request) throw notFound(msg('That request was not found'));
