@@ -46,6 +46,8 @@ import { createClosingService } from './features/closing/closing.service.ts';
 import { rjContactCheck } from './features/rj/rj-contact-check.ts';
 import { createRjService } from './features/rj/rj.service.ts';
 import { createBreachService } from './features/dataprotection/breaches/breaches.service.ts';
+import { createDataProtectionPagesService } from './features/dataprotection/dataprotection-pages.service.ts';
+import { createEnquiryPagesService } from './features/public/enquiry-pages.service.ts';
 import { createRequestService } from './features/dataprotection/requests/requests.service.ts';
 import { createRetentionService } from './features/dataprotection/retention/retention.service.ts';
 import { useFieldKeys } from './lib/field-keys.ts';
@@ -73,6 +75,10 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const people = createPeopleService({ db, clock, audit, linkVolunteer: linkVolunteerByEmail });
   const mailer = mailerFromConfig(config);
   const caseActivity = createCaseActivityService({ db, clock, audit, cases });
+  const publicIntake = createPublicIntakeService({ db, clock, audit });
+  const appointments = createAppointmentService({ db, clock, audit, settings: createSettingsService({ db, audit }) });
+  const breaches = createBreachService({ db, clock, audit });
+  const dataRequests = createRequestService({ db, clock, audit });
   const meetings = createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }), contactCheck: rjContactCheck });
   return {
     config,
@@ -92,7 +98,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     settings: createSettingsService({ db, audit }),
     referrals: createReferralService({ db, clock, audit }),
     enquiries: createEnquiryService({ db, clock, audit }),
-    publicIntake: createPublicIntakeService({ db, clock, audit }),
+    publicIntake,
     cases,
     caseActivity,
     parties: createPartyService({ db, clock, audit, cases }),
@@ -108,7 +114,8 @@ export function createServices(config: Config, database: Database, clock: Clock,
     slots: createSlotService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
     venues: createVenueService({ db, clock, audit }),
     calendar: createCalendarService({ db, clock, audit }),
-    appointments: createAppointmentService({ db, clock, audit, settings: createSettingsService({ db, audit }) }),
+    appointments,
+    enquiryPages: createEnquiryPagesService({ db, publicIntake, appointments }),
     calendarFeeds: createFeedService({ db, clock, audit, baseUrl: config.baseUrl }),
     meetings,
     closing: createClosingService({ db, clock, audit, cases, caseActivity, meetings, baseUrl: config.baseUrl }),
@@ -126,8 +133,9 @@ export function createServices(config: Config, database: Database, clock: Clock,
     nameEntities,
     rj: createRjService({ db, clock, audit, cases }),
     retention: createRetentionService({ db, clock, audit }),
-    breaches: createBreachService({ db, clock, audit }),
-    dataRequests: createRequestService({ db, clock, audit }),
+    breaches,
+    dataRequests,
+    dataProtectionPages: createDataProtectionPagesService({ db, breaches, dataRequests }),
     subjectAccess: createSubjectAccessService({ db, clock, audit }),
     send: createSendService({ db, clock, audit, cases }),
     mailer,

@@ -44,11 +44,17 @@ describe('a page’s reads share one transaction', () => {
       { type: 'anonymous' },
     );
     referralId = (await h.deps.referrals.list(admin, { status: 'new' })).rows[0]!.id;
+    // An enquiry, so that the enquiries page also asks for the appointments booked from it.
+    await h.deps.publicIntake.createEnquiry(
+      a,
+      { name: 'Enid Enquirer', email: 'enid@example.org', message: 'Do you cover our street? (fictional)' },
+      { type: 'anonymous' },
+    );
   });
   afterAll(() => h.close());
 
-  it('the case and referral lists and records and the settings page each open one transaction', async () => {
-    for (const path of ['/cases', `/cases/${caseId}`, '/referrals', `/referrals/${referralId}`, '/settings']) {
+  it('the case and referral lists and records, the enquiries, the data-protection queue and the settings page each open one transaction', async () => {
+    for (const path of ['/cases', `/cases/${caseId}`, '/referrals', `/referrals/${referralId}`, '/enquiries', '/data-protection', '/settings']) {
       const transactions = vi.spyOn(db, 'transaction');
       try {
         const res = await web.get(path);
@@ -71,6 +77,20 @@ describe('a page’s reads share one transaction', () => {
     const before = (await views()).length;
     await web.get(`/cases/${caseId}`);
     expect((await views()).length).toBe(before + 1);
+  });
+
+  it('the enquiries page still lists the enquiry, and the data-protection queue still audits both its views', async () => {
+    expect((await web.get('/enquiries')).body).toContain('Enid Enquirer');
+    const viewed = () =>
+      asSystem(db, (tx) =>
+        tx
+          .select({ action: auditEvents.action })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.orgId, a), sql`${auditEvents.action} IN ('breaches.viewed', 'data_requests.viewed')`)),
+      );
+    const before = (await viewed()).length;
+    expect((await web.get('/data-protection')).statusCode).toBe(200);
+    expect((await viewed()).length).toBe(before + 2);
   });
 
   it('every inOrg for the service inside runs in it; outside, each opens its own', async () => {

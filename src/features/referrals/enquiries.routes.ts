@@ -39,14 +39,10 @@ const DETAIL_WORDS: Record<string, string> = {
   experience: msg('Experience'),
 };
 
-export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'enquiries' | 'appointments'>) {
+export function registerEnquiryPages(app: FastifyInstance, deps: Pick<Deps, 'publicIntake' | 'enquiries' | 'enquiryPages'>) {
   app.get('/enquiries', async (req, reply) => {
     const { status } = ZEnquiryQuery.parse(req.query ?? {});
-    const enquiries = await deps.publicIntake.listEnquiries(req.actor!, status === 'all' ? undefined : status);
-    const booked = await deps.appointments.bookedFor(
-      req.actor!,
-      enquiries.map((e) => e.id),
-    );
+    const { enquiries, booked } = await deps.enquiryPages.enquiriesPage(req.actor!, status === 'all' ? undefined : status);
     const done = doneOf(req);
     return reply.page('referrals/views/enquiries.njk', {
       pageTitle: req.t('Enquiries'),

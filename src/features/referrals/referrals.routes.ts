@@ -51,7 +51,7 @@ const SORTERS: Record<QueueQuery['sort'], (a: QueueRow, b: QueueRow) => number> 
 
 const DONE: Record<string, string> = { declined: msg('Referral declined.'), signposted: msg('Referral signposted.') };
 
-export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'db' | 'publicIntake' | 'referrals' | 'enquiries' | 'appointments'>) {
+export function registerReferralPages(app: FastifyInstance, deps: Pick<Deps, 'clock' | 'db' | 'publicIntake' | 'referrals' | 'enquiries' | 'enquiryPages'>) {
   const pages = createReferralPagesService(deps);
 
   app.get('/referrals', async (req, reply) => {

@@ -26,8 +26,8 @@ const DONE: Record<string, string> = {
 const breachId = (req: FastifyRequest) => uuidParam(req, 'breachId', msg('That breach was not found'));
 const view = { config: { permission: 'dataprotection.view' as const } };
 
-export function registerBreachPages(app: FastifyInstance, deps: Pick<Deps, 'breaches' | 'dataRequests'>) {
-  const { breaches, dataRequests } = deps;
+export function registerBreachPages(app: FastifyInstance, deps: Pick<Deps, 'breaches' | 'dataProtectionPages'>) {
+  const { breaches, dataProtectionPages } = deps;
   type Row = Awaited<ReturnType<typeof breaches.get>>;
 
   const present = (req: FastifyRequest, b: Row) => ({
@@ -45,8 +45,7 @@ export function registerBreachPages(app: FastifyInstance, deps: Pick<Deps, 'brea
     BREACH_RISKS.map((r) => ({ value: r, text: req.t(BREACH_RISK_LABELS[r]), checked: chosen === r }));
 
   app.get('/data-protection', view, async (req, reply) => {
-    const rows = await breaches.list(req.actor!);
-    const requests = (await dataRequests.list(req.actor!)).filter((r) => r.status === 'open');
+    const { breaches: rows, openRequests: requests } = await dataProtectionPages.queuePage(req.actor!);
     return reply.page('dataprotection/views/queue.njk', {
       pageTitle: req.t('Data protection'),
       requests: requests.map((r) => ({
