@@ -45,16 +45,6 @@ function forgetIfStale(text: string, name: string, err: { code?: string } | null
 type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown };
 type Send = (config: unknown, ...rest: unknown[]) => unknown;
 
-let made: { pg: typeof pg; Client: typeof pg.Client } | undefined;
-
-/** node-postgres, and the client class a pool makes its connections from (pg.Pool's `Client` option): made once. */
-export function namedStatementsClient(): { pg: typeof pg; Client: typeof pg.Client } {
-  if (made) return made;
-  const driver = createRequire(import.meta.url)('pg') as typeof pg;
-  made = { pg: driver, Client: defineClient(driver) as unknown as typeof pg.Client };
-  return made;
-}
-
 const defineClient = (driver: typeof pg) =>
   /** A pooled connection that sends Parley's statements as named prepared statements. */
   class NamedStatementsClient extends driver.Client {
@@ -100,3 +90,13 @@ const defineClient = (driver: typeof pg) =>
       return result;
     }
   };
+
+let made: { pg: typeof pg; Client: typeof pg.Client } | undefined;
+
+/** node-postgres, and the client class a pool makes its connections from (pg.Pool's `Client` option): made once. */
+export function namedStatementsClient(): { pg: typeof pg; Client: typeof pg.Client } {
+  if (made) return made;
+  const driver = createRequire(import.meta.url)('pg') as typeof pg;
+  made = { pg: driver, Client: defineClient(driver) as unknown as typeof pg.Client };
+  return made;
+}
