@@ -29,6 +29,11 @@ async function parley(args: string[], input?: string, inDataDir = dataDir) {
   }
 }
 
+/** Expects the command to have succeeded; if it did not, the failure's own summary quotes what it printed. */
+function expectSuccess(res: { code: number; stderr: string }) {
+  expect(res.code, `the command ended with ${res.code}: ${res.stderr.trim()}`).toBe(0);
+}
+
 async function tamper(statement: string) {
   const db = await PGlite.create(join(dataDir, 'pglite'));
   try {
@@ -94,7 +99,7 @@ describe('parley CLI', { timeout: 120_000 }, () => {
 
   it('user reset-password emails a single-use link and prints it; an unknown address is refused', async () => {
     const res = await parley(['user', 'reset-password', '--email', 'pat@example.org']);
-    expect(res.code).toBe(0);
+    expectSuccess(res);
     expect(res.stdout).toContain('A link to set a new password has been emailed to pat@example.org');
     const token = /\/reset-password\/([A-Za-z0-9_-]{40,})/.exec(res.stdout)?.[1];
     expect(token).toBeDefined();
@@ -118,7 +123,7 @@ describe('parley CLI', { timeout: 120_000 }, () => {
 
   it('audit verify exits 0 when intact, and 1 naming the row when one was altered or removed', async () => {
     const ok = await parley(['audit', 'verify']);
-    expect(ok.code).toBe(0);
+    expectSuccess(ok);
     expect(ok.stdout).toContain('Audit trail intact.');
 
     await tamper(`UPDATE audit_events SET actor_label = 'someone else' WHERE seq = 2 AND org_id IS NOT NULL`);
@@ -153,9 +158,9 @@ describe('parley CLI', { timeout: 120_000 }, () => {
   });
 
   it('moves an install by backup and restore with another secret only when given the old one, and rotates the secret', async () => {
-    expect((await parley(['demo'])).code).toBe(0); // DBS certificate numbers, sealed with this data directory's secret
+    expectSuccess(await parley(['demo'])); // DBS certificate numbers, sealed with this data directory's secret
     const file = join(movedTo, 'moved.parley.gz');
-    expect((await parley(['backup', file])).code).toBe(0);
+    expectSuccess(await parley(['backup', file]));
     const target = join(movedTo, 'data');
 
     const edited = join(movedTo, 'edited.parley.gz');
