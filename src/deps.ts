@@ -75,11 +75,12 @@ export function createServices(config: Config, database: Database, clock: Clock,
   const people = createPeopleService({ db, clock, audit, linkVolunteer: linkVolunteerByEmail });
   const mailer = mailerFromConfig(config);
   const caseActivity = createCaseActivityService({ db, clock, audit, cases });
+  const settings = createSettingsService({ db, audit });
   const publicIntake = createPublicIntakeService({ db, clock, audit });
-  const appointments = createAppointmentService({ db, clock, audit, settings: createSettingsService({ db, audit }) });
+  const appointments = createAppointmentService({ db, clock, audit, settings });
   const breaches = createBreachService({ db, clock, audit });
   const dataRequests = createRequestService({ db, clock, audit });
-  const meetings = createMeetingService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }), contactCheck: rjContactCheck });
+  const meetings = createMeetingService({ db, clock, audit, cases, settings, contactCheck: rjContactCheck });
   return {
     config,
     database,
@@ -95,7 +96,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     orgs: createOrgService({ db, clock, audit }),
     people,
     apiKeys: createApiKeyService({ db, clock, audit, cache: database.pglite ? keyCacheFor(database.pglite, TOUCH_EVERY_MS) : undefined }),
-    settings: createSettingsService({ db, audit }),
+    settings,
     referrals: createReferralService({ db, clock, audit }),
     enquiries: createEnquiryService({ db, clock, audit }),
     publicIntake,
@@ -111,7 +112,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
     myWork: createMyWorkService({ db, clock, audit, nextMeeting: nextMeetingOfVolunteer }),
     hours: createHoursService({ db, clock, audit }),
     expenses: createExpenseService({ db, clock, audit }),
-    slots: createSlotService({ db, clock, audit, cases, settings: createSettingsService({ db, audit }) }),
+    slots: createSlotService({ db, clock, audit, cases, settings }),
     venues: createVenueService({ db, clock, audit }),
     calendar: createCalendarService({ db, clock, audit }),
     appointments,
@@ -125,7 +126,7 @@ export function createServices(config: Config, database: Database, clock: Clock,
       audit,
       cases,
       meetings,
-      settings: createSettingsService({ db, audit }),
+      settings,
       secret: config.secret,
       baseUrl: config.baseUrl,
     }),
