@@ -54,13 +54,15 @@ export async function searchEvents(tx: Db, f: AuditFilter, limit: number, offset
   if (f.entity) where.push(or(eq(auditEvents.entityId, f.entity), ilike(auditEvents.entityType, f.entity)));
   if (f.from) where.push(gte(auditEvents.at, f.from));
   if (f.to) where.push(lte(auditEvents.at, f.to));
-  const rows = await tx
+  const query = tx
     .select()
     .from(auditEvents)
     .where(and(...where))
     .orderBy(desc(auditEvents.seq))
     .limit(limit)
-    .offset(offset);
+    .$dynamic();
+  // No OFFSET on the first page, so the statement can keep one plan (db/prepared.ts, pageWindow, says why).
+  const rows = await (offset > 0 ? query.offset(offset) : query);
   const [count] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(auditEvents)

@@ -1,5 +1,5 @@
 import type { Db } from '#src/db/client.ts';
-import { listValues, placeholderList, prepared, preparedShapes } from '#src/db/prepared.ts';
+import { listValues, pageWindow, placeholderList, prepared, preparedShapes } from '#src/db/prepared.ts';
 import type { AnyColumn } from 'drizzle-orm';
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
@@ -132,13 +132,15 @@ export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
     }
     where.push(or(s.reference ? eq(cases.reference, s.reference) : undefined, byPerson) ?? sql`false`);
   }
-  const rows = await tx
+  const query = tx
     .select(listColumns)
     .from(cases)
     .where(and(...where))
     .orderBy(...SORTS[f.sort])
     .limit(f.limit + 1)
-    .offset(f.offset);
+    .$dynamic();
+  // No OFFSET on the first page, so the statement can keep one plan (pageWindow says why).
+  const rows = await (f.offset > 0 ? query.offset(f.offset) : query);
   return pageOf(f, rows);
 }
 
@@ -146,13 +148,14 @@ export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
 const pageOf = (f: CaseFilter, rows: CaseListRow[]): CasePage => ({ rows: rows.slice(0, f.limit), hasMore: rows.length > f.limit });
 
 /** Which filters a list without a search has, and how many statuses: each such shape is built once. */
-type ListShape = { statuses: number; caseType: boolean; coordinator: boolean; localAuthority: boolean; sort: CaseFilter['sort'] };
+type ListShape = { statuses: number; caseType: boolean; coordinator: boolean; localAuthority: boolean; sort: CaseFilter['sort']; later: boolean };
 const listShape = (f: CaseFilter): ListShape => ({
   statuses: f.status?.length ?? 0,
   caseType: Boolean(f.caseType),
   coordinator: Boolean(f.coordinatorId),
   localAuthority: Boolean(f.localAuthority),
   sort: f.sort,
+  later: f.offset > 0,
 });
 const filterValues = (f: CaseFilter) => ({
   orgId: f.orgId,
@@ -165,21 +168,23 @@ const filterValues = (f: CaseFilter) => ({
 });
 /** The same statement as searchCases builds for these filters, in the same order. */
 const filteredPage = preparedShapes('case_list', (db, shape: ListShape) =>
-  db
-    .select(listColumns)
-    .from(cases)
-    .where(
-      and(
-        eq(cases.orgId, sql.placeholder('orgId')),
-        shape.statuses ? inArray(cases.status, placeholderList('status', shape.statuses)) : undefined,
-        shape.caseType ? eq(cases.caseType, sql.placeholder('caseType')) : undefined,
-        shape.coordinator ? eq(cases.coordinatorId, sql.placeholder('coordinatorId')) : undefined,
-        shape.localAuthority ? eq(cases.localAuthority, sql.placeholder('localAuthority')) : undefined,
-      ),
-    )
-    .orderBy(...SORTS[shape.sort])
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset')),
+  pageWindow(
+    db
+      .select(listColumns)
+      .from(cases)
+      .where(
+        and(
+          eq(cases.orgId, sql.placeholder('orgId')),
+          shape.statuses ? inArray(cases.status, placeholderList('status', shape.statuses)) : undefined,
+          shape.caseType ? eq(cases.caseType, sql.placeholder('caseType')) : undefined,
+          shape.coordinator ? eq(cases.coordinatorId, sql.placeholder('coordinatorId')) : undefined,
+          shape.localAuthority ? eq(cases.localAuthority, sql.placeholder('localAuthority')) : undefined,
+        ),
+      )
+      .orderBy(...SORTS[shape.sort])
+      .$dynamic(),
+    shape.later,
+  ),
 );
 
 /** What a row of the case list shows. */

@@ -1,7 +1,7 @@
 // The only file that reads and updates email_outbox and email_deliveries (outbox.ts inserts). Scoped by the
 // service in every query the pages use; the worker's queries go by the message's id inside its service.
 import type { Db } from '#src/db/client.ts';
-import { prepared, preparedShapes } from '#src/db/prepared.ts';
+import { pageWindow, prepared, preparedShapes } from '#src/db/prepared.ts';
 import { and, asc, desc, eq, ilike, inArray, lt, ne, or, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { emailDeliveries, emailOutbox } from '#src/db/schema/meetings.ts';
@@ -154,31 +154,33 @@ function outboxWhere(shape: OutboxShape) {
 const withCase = () => and(eq(cases.id, emailOutbox.caseId), eq(cases.orgId, sql.placeholder('orgId')));
 
 /** Built once for each combination of filters (db/prepared.ts). */
-const messagePage = preparedShapes('outbox_page', (db, shape: OutboxShape) =>
-  db
-    .select({
-      id: emailOutbox.id,
-      status: emailOutbox.status,
-      template: emailOutbox.template,
-      toAddress: emailOutbox.toAddress,
-      toName: emailOutbox.toName,
-      channel: emailOutbox.channel,
-      postalAddress: emailOutbox.postalAddress,
-      partyId: emailOutbox.partyId,
-      subject: emailOutbox.subject,
-      caseId: emailOutbox.caseId,
-      caseReference: cases.reference,
-      attempts: emailOutbox.attempts,
-      createdAt: emailOutbox.createdAt,
-      sentAt: emailOutbox.sentAt,
-      postedAt: emailOutbox.postedAt,
-    })
-    .from(emailOutbox)
-    .leftJoin(cases, withCase())
-    .where(outboxWhere(shape))
-    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset')),
+const messagePage = preparedShapes('outbox_page', (db, shape: OutboxShape & { later: boolean }) =>
+  pageWindow(
+    db
+      .select({
+        id: emailOutbox.id,
+        status: emailOutbox.status,
+        template: emailOutbox.template,
+        toAddress: emailOutbox.toAddress,
+        toName: emailOutbox.toName,
+        channel: emailOutbox.channel,
+        postalAddress: emailOutbox.postalAddress,
+        partyId: emailOutbox.partyId,
+        subject: emailOutbox.subject,
+        caseId: emailOutbox.caseId,
+        caseReference: cases.reference,
+        attempts: emailOutbox.attempts,
+        createdAt: emailOutbox.createdAt,
+        sentAt: emailOutbox.sentAt,
+        postedAt: emailOutbox.postedAt,
+      })
+      .from(emailOutbox)
+      .leftJoin(cases, withCase())
+      .where(outboxWhere(shape))
+      .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+      .$dynamic(),
+    shape.later,
+  ),
 );
 const messageCount = preparedShapes('outbox_count', (db, shape: OutboxShape) =>
   db
@@ -197,7 +199,7 @@ export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, 
     template: filter.template,
     like: filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
   };
-  const rows = await messagePage(tx, shape, { ...values, limit: pageSize, offset: (page - 1) * pageSize });
+  const rows = await messagePage(tx, { ...shape, later: page > 1 }, { ...values, limit: pageSize, offset: (page - 1) * pageSize });
   const [total] = await messageCount(tx, shape, values);
   return { rows, total: total?.n ?? 0 };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '#src/db/client.ts';
-import { prepared, preparedShapes } from '#src/db/prepared.ts';
+import { pageWindow, prepared, preparedShapes } from '#src/db/prepared.ts';
 import { and, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
@@ -14,14 +14,16 @@ export async function insertReferral(tx: Db, r: NewReferral) {
 type ReferralShape = { status: boolean; createdByKey: boolean };
 
 /** A page of the service's referrals (the home's queue, the referrals page, an API key's own), built once for each shape. */
-const referralPage = preparedShapes('referral_page', (db, shape: ReferralShape) =>
-  db
-    .select()
-    .from(referrals)
-    .where(referralsWhere(shape))
-    .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset')),
+const referralPage = preparedShapes('referral_page', (db, shape: ReferralShape & { later: boolean }) =>
+  pageWindow(
+    db
+      .select()
+      .from(referrals)
+      .where(referralsWhere(shape))
+      .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
+      .$dynamic(),
+    shape.later,
+  ),
 );
 const referralCount = preparedShapes('referral_count', (db, shape: ReferralShape) =>
   db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(referralsWhere(shape)),
@@ -37,7 +39,7 @@ function referralsWhere(shape: ReferralShape) {
 export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; createdByKey?: string; limit: number; offset: number }) {
   const shape = { status: Boolean(filter.status), createdByKey: Boolean(filter.createdByKey) };
   const values = { orgId, status: filter.status, createdByKey: filter.createdByKey };
-  const rows = await referralPage(tx, shape, { ...values, limit: filter.limit, offset: filter.offset });
+  const rows = await referralPage(tx, { ...shape, later: filter.offset > 0 }, { ...values, limit: filter.limit, offset: filter.offset });
   // A page that is not full ends the list, so it tells the total without counting (unless it is past the end).
   if (rows.length < filter.limit && (rows.length > 0 || filter.offset === 0)) return { rows, total: filter.offset + rows.length };
   const [count] = await referralCount(tx, shape, values);
