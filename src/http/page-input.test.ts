@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '#src/lib/app-error.ts';
-import { bodyOf, doneOf, paramsOf, queryOf, queryText, textParam, uuidParam } from './page-input.ts';
+import { bodyOf, doneOf, paramsOf, queryField, queryOf, queryText, textParam, uuidParam } from './page-input.ts';
 
 const req = (parts: { params?: unknown; query?: unknown; body?: unknown }) => parts as unknown as FastifyRequest;
 const ID = '0b9a2c1e-5f0d-4a7e-9c3b-2d1e0f9a8b7c';
@@ -45,5 +45,48 @@ describe('page input', () => {
     expect(doneOf(req({ query: { done: 'saved' } }))).toBe('saved');
     expect(doneOf(req({ query: { done: ['a', 'b'] } }))).toBe('');
     expect(doneOf(req({ query: {} }))).toBe('');
+  });
+  it('reads one query field by its name', () => {
+    expect(queryField(req({ query: { archived: 'show' } }), 'archived')).toBe('show');
+    expect(queryField(req({ query: { archived: 'x'.repeat(2001) } }), 'archived')).toBeUndefined();
+    expect(queryField(req({ query: { status: 'open' } }), 'archived')).toBeUndefined();
+  });
+  it('keeps each route’s own words for the same parameter name', () => {
+    expect(refusal(() => uuidParam(req({ params: { id: 'nope' } }), 'id', 'That case was not found'))).toEqual([404, 'That case was not found', undefined]);
+    expect(refusal(() => uuidParam(req({ params: { id: 'nope' } }), 'id', 'That meeting was not found'))).toEqual([
+      404,
+      'That meeting was not found',
+      undefined,
+    ]);
+  });
+  it('makes each schema once, not on every request', () => {
+    // zod compiles an object schema into a function on its first parse (tens of microseconds); a schema made afresh
+    // for each request compiled again every time.
+    const Original = globalThis.Function;
+    let compiled = 0;
+    const counting = (r: ReturnType<typeof req>) => {
+      uuidParam(r, 'caseId', 'That case was not found');
+      doneOf(r);
+      queryField(r, 'status');
+      textParam(r, 'token');
+    };
+    const r = req({ params: { caseId: ID, token: 'abc' }, query: { done: 'saved', status: 'open' } });
+    counting(r);
+    globalThis.Function = new Proxy(Original, {
+      construct(target, args) {
+        compiled++;
+        return Reflect.construct(target, args);
+      },
+      apply(target, self, args) {
+        compiled++;
+        return Reflect.apply(target, self, args);
+      },
+    });
+    try {
+      for (let i = 0; i < 100; i++) counting(r);
+    } finally {
+      globalThis.Function = Original;
+    }
+    expect(compiled).toBe(0);
   });
 });

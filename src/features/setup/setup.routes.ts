@@ -8,7 +8,7 @@ import { fieldErrorsOf, keepValues, parseForm } from '#src/http/forms.ts';
 import { setSessionCookie } from '#src/http/request-actor.ts';
 import { ZNewOrg } from '#src/features/orgs/orgs.schemas.ts';
 import { AppError } from '#src/lib/app-error.ts';
-import { queryText, queryOf } from '#src/http/page-input.ts';
+import { queryField } from '#src/http/page-input.ts';
 import { translator } from '#src/i18n/i18n.ts';
 
 const t = translator('en');
@@ -25,7 +25,7 @@ export function registerSetupRoutes(app: FastifyInstance, deps: Pick<Deps, 'auth
   const page = (model: Record<string, unknown>) => ({ pageTitle: t('Set up Parley'), ...model });
 
   app.get('/setup', async (req, reply) => {
-    const token = queryOf(req, z.object({ token: queryText })).token;
+    const token = queryField(req, 'token');
     if (!(await deps.orgs.isSetupTokenValid(token)))
       throw new AppError(
         'FORBIDDEN',

@@ -10,9 +10,9 @@ import type { FieldErrors } from '#src/lib/app-error.ts';
 import { attempt, keepValues, parseForm } from '#src/http/forms.ts';
 import { asBody, listOf, textOf } from '#src/http/page-form.ts';
 import { errorList } from '#src/http/views.ts';
-import { doneOf, queryOf, queryText, uuidParam } from '#src/http/page-input.ts';
-import { longDate } from '#src/domain/dates-in-words.ts';
+import { doneOf, queryField, uuidParam } from '#src/http/page-input.ts';
 import { z } from 'zod';
+import { longDate } from '#src/domain/dates-in-words.ts';
 import { ERASURE_REFUSAL_REASONS, REQUEST_KINDS, type RequestKind } from './request-rules.ts';
 import { REFUSAL_REASON_LABELS, REQUEST_KIND_LABELS } from './request-words.ts';
 import { newRequestInput, requestUpdateInput } from './request-forms.ts';
@@ -113,7 +113,7 @@ export function registerRequestPages(app: FastifyInstance, deps: Pick<Deps, 'dat
   async function requestPage(req: FastifyRequest, reply: FastifyReply, state?: State) {
     const r = await dataRequests.get(req.actor!, requestId(req));
     const values = state?.values ?? {};
-    const q = (state ? values.q : queryOf(req, z.object({ q: queryText })).q)?.trim() ?? '';
+    const q = (state ? values.q : queryField(req, 'q'))?.trim() ?? '';
     const fields: FieldErrors = { ...(state?.fields ?? {}) };
     let found: Awaited<ReturnType<typeof dataRequests.findPersonWithTypes>> = { rows: [], types: [] };
     if (r.kind === 'access' && q) {

@@ -20,7 +20,7 @@ import {
   venueFormValues,
 } from './venues.present.ts';
 import { ZRoomInput, ZVenueInput } from './venues.schemas.ts';
-import { doneOf, queryText, paramsOf, queryOf } from '#src/http/page-input.ts';
+import { doneOf, paramsOf, queryField } from '#src/http/page-input.ts';
 import { z } from 'zod';
 
 const DONE: Record<string, string> = {
@@ -92,7 +92,7 @@ export function registerVenuePages(app: FastifyInstance, deps: Pick<Deps, 'clock
   }
 
   app.get('/venues', async (req, reply) => {
-    const showArchived = queryOf(req, z.object({ archived: queryText })).archived === 'show';
+    const showArchived = queryField(req, 'archived') === 'show';
     const list = await deps.venues.list(req.actor!, { includeArchived: showArchived });
     const today = londonDateOf(deps.clock.now());
     const cards = list.map((v) => venueCard(v, today));

@@ -25,8 +25,7 @@ import {
 } from './expenses.present.ts';
 import { type Decision, formatPence, ZDecision, ZExpenseClaim } from './expenses.schemas.ts';
 import { EXPENSE_KINDS, EXPENSE_STATUSES, type ExpenseStatus } from '../volunteer-words.ts';
-import { doneOf, queryOf, queryText, textParam } from '#src/http/page-input.ts';
-import { z } from 'zod';
+import { doneOf, queryField, textParam } from '#src/http/page-input.ts';
 
 type FormState = { values?: Record<string, string>; fields?: FieldErrors };
 
@@ -148,7 +147,7 @@ export function registerExpensePages(app: FastifyInstance, deps: Pick<Deps, 'exp
   });
 
   app.get('/expenses', async (req, reply) => {
-    const asked = queryOf(req, z.object({ status: queryText })).status;
+    const asked = queryField(req, 'status');
     const status = asked === 'all' ? undefined : EXPENSE_STATUSES.includes(asked as ExpenseStatus) ? (asked as ExpenseStatus) : 'submitted';
     const queue = await deps.expenses.queue(req.actor!, status);
     const tabs: [string, string][] = [
