@@ -19,6 +19,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
+import type { Placeholder } from 'drizzle-orm';
 import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Db, LogQuery } from './client.ts';
 import { loadNodePgDriver, loadPgliteDriver, sql } from './orm.ts';
@@ -140,15 +141,18 @@ export function preparedShapes<S extends Record<string, boolean | number | strin
 }
 
 /**
- * A list's page: its LIMIT and, after the first page, its OFFSET, as the placeholders `limit` and `offset`. The first
- * page has no OFFSET. PostgreSQL estimates an OFFSET it is given as a parameter at a tenth of the rows, so a statement
- * with one always looks dearer on its generic plan and is planned again on every run (on the embedded database the
- * home's case queue cost four times as much planned each time). `later` (the offset is not 0) is part of the shape.
+ * A list's page: its LIMIT and, after the first page, its OFFSET; by default the placeholders `limit` and `offset`
+ * (a statement built once), or the values given (a statement built for each request). The first page has no OFFSET.
+ * PostgreSQL estimates an OFFSET it is given as a parameter at a tenth of the rows, so a statement with one always
+ * looks dearer on its generic plan and is planned again on every run (on the embedded database the home's case queue
+ * cost four times as much planned each time). `later` (the offset is not 0) is part of a built-once statement's shape.
  */
-export function pageWindow<Q extends PgSelect>(query: Q, later: boolean): Q {
-  const limited = query.limit(sql.placeholder('limit')) as Q;
-  return later ? (limited.offset(sql.placeholder('offset')) as Q) : limited;
+export function pageWindow<Q extends PgSelect>(query: Q, later: boolean, at: PageAt = PLACEHOLDERS): Q {
+  const limited = query.limit(at.limit) as Q;
+  return later ? (limited.offset(at.offset) as Q) : limited;
 }
+type PageAt = { limit: number | Placeholder; offset: number | Placeholder };
+const PLACEHOLDERS: PageAt = { limit: sql.placeholder('limit'), offset: sql.placeholder('offset') };
 
 /** `count` placeholders named `${prefix}0`, `${prefix}1`…: a list whose length is part of a statement's shape. */
 export const placeholderList = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => sql.placeholder(`${prefix}${i}`));

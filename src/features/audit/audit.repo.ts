@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, type SQL, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
+import { pageWindow } from '#src/db/prepared.ts';
 import { auditEvents, auditHeads } from '#src/db/schema/audit.ts';
 import { type AuditLink, GENESIS_HASH } from './audit-chain.ts';
 
@@ -54,15 +55,16 @@ export async function searchEvents(tx: Db, f: AuditFilter, limit: number, offset
   if (f.entity) where.push(or(eq(auditEvents.entityId, f.entity), ilike(auditEvents.entityType, f.entity)));
   if (f.from) where.push(gte(auditEvents.at, f.from));
   if (f.to) where.push(lte(auditEvents.at, f.to));
-  const query = tx
-    .select()
-    .from(auditEvents)
-    .where(and(...where))
-    .orderBy(desc(auditEvents.seq))
-    .limit(limit)
-    .$dynamic();
-  // No OFFSET on the first page, so the statement can keep one plan (db/prepared.ts, pageWindow, says why).
-  const rows = await (offset > 0 ? query.offset(offset) : query);
+  const rows = await pageWindow(
+    tx
+      .select()
+      .from(auditEvents)
+      .where(and(...where))
+      .orderBy(desc(auditEvents.seq))
+      .$dynamic(),
+    offset > 0,
+    { limit, offset },
+  );
   const [count] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(auditEvents)

@@ -137,10 +137,8 @@ export async function searchCases(tx: Db, f: CaseFilter): Promise<CasePage> {
     .from(cases)
     .where(and(...where))
     .orderBy(...SORTS[f.sort])
-    .limit(f.limit + 1)
     .$dynamic();
-  // No OFFSET on the first page, so the statement can keep one plan (pageWindow says why).
-  const rows = await (f.offset > 0 ? query.offset(f.offset) : query);
+  const rows = await pageWindow(query, f.offset > 0, { limit: f.limit + 1, offset: f.offset });
   return pageOf(f, rows);
 }
 
