@@ -18,6 +18,8 @@ const pgCore = load('drizzle-orm/pg-core') as typeof PgCore;
 
 export const { and, asc, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, like, lt, lte, ne, not, notInArray, or, sql, count, getTableName, isTable } =
   orm;
+/** For reading rows Drizzle did not fetch itself (db/read-in-one.ts): what a selected field is, and a table's columns. */
+export const { Column, SQL: SqlExpression, getTableColumns, is } = orm;
 export const {
   bigint,
   bigserial,
@@ -30,6 +32,7 @@ export const {
   jsonb,
   pgTable,
   primaryKey,
+  QueryBuilder,
   text,
   timestamp,
   unique,

@@ -4,25 +4,10 @@
 // on every run, which on the embedded database cost the signed-in home page's case queue four times its running.
 // Read from PostgreSQL's own count of each prepared statement's generic and custom plans (pg_prepared_statements).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '#src/db/client.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { makeMember, makeOrg, signIn } from '../support/factories.ts';
 import type { WebClient } from '../support/web-client.ts';
-
-type Counted = { statement: string; generic_plans: number; custom_plans: number };
-const COUNTS = 'SELECT statement, generic_plans::int, custom_plans::int FROM pg_prepared_statements';
-
-/** Every prepared statement's plan counts: PGlite's one session, or each connection of the PostgreSQL pool. */
-async function planCounts(database: Database): Promise<Counted[]> {
-  if (database.pglite) return (await database.pglite.query<Counted>(COUNTS)).rows;
-  const pool = database.pool!;
-  const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-  try {
-    return (await Promise.all(clients.map((c) => c.query<Counted>(COUNTS)))).flatMap((r) => r.rows);
-  } finally {
-    for (const c of clients) c.release();
-  }
-}
+import { planCounts } from '../support/plan-counts.ts';
 
 const PAGES = ['/home', '/cases', '/cases?status=intake', '/referrals', '/email', '/audit', '/calendar', '/people', '/settings', '/volunteers'];
 

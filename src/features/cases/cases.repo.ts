@@ -1,5 +1,6 @@
 import type { Db } from '#src/db/client.ts';
 import { listValues, pageWindow, placeholderList, prepared, preparedShapes } from '#src/db/prepared.ts';
+import { mapRows, type Part, rowsPart } from '#src/db/read-in-one.ts';
 import type { AnyColumn } from 'drizzle-orm';
 import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
@@ -328,15 +329,20 @@ export async function completeTask(tx: Db, orgId: string, caseId: string, taskId
 }
 
 /** Open tasks assigned to a person, soonest first, with their case reference. */
-const myTasks = prepared('tasks_of_assignee', (db) =>
+const taskView = { id: tasks.id, title: tasks.title, dueOn: tasks.dueOn, caseId: tasks.caseId, reference: cases.reference };
+const myTasksWith = (db: Db, select = taskView) =>
   db
-    .select({ id: tasks.id, title: tasks.title, dueOn: tasks.dueOn, caseId: tasks.caseId, reference: cases.reference })
+    .select(select)
     .from(tasks)
     .innerJoin(cases, eq(cases.id, tasks.caseId))
     .where(and(eq(tasks.orgId, sql.placeholder('orgId')), eq(tasks.assigneeId, sql.placeholder('userId')), isNull(tasks.doneAt)))
     .orderBy(asc(tasks.dueOn))
-    .limit(50),
-);
+    .limit(50);
+const myTasks = prepared('tasks_of_assignee', (db) => myTasksWith(db));
+type MyTask = Awaited<ReturnType<typeof myTasks>>[number];
+
+/** The person's open tasks (placeholders orgId and userId), read with other parts in one statement (db/read-in-one.ts). */
+export const myTasksPart: Part<MyTask[]> = rowsPart(taskView, myTasksWith);
 
 export async function listMyTasks(tx: Db, orgId: string, userId: string) {
   return myTasks(tx, { orgId, userId });
@@ -371,9 +377,10 @@ export async function insertSafeguarding(tx: Db, r: SafeguardingInsert) {
   await tx.insert(safeguardingRecords).values(sealSafeguarding(r));
 }
 
-const safeguardingList = (db: Db, where: SQL | undefined) =>
+const safeguardingView = { record: safeguardingRecords, reference: cases.reference };
+const safeguardingList = (db: Db, where: SQL | undefined, select = safeguardingView) =>
   db
-    .select({ record: safeguardingRecords, reference: cases.reference })
+    .select(select)
     .from(safeguardingRecords)
     .innerJoin(cases, eq(cases.id, safeguardingRecords.caseId))
     .where(where)
@@ -383,6 +390,17 @@ const safeguardingList = (db: Db, where: SQL | undefined) =>
 /** The service's records of one status (the home's queue and the safeguarding page), built once. */
 const safeguardingOfStatus = prepared('safeguarding_of_status', (db) =>
   safeguardingList(db, and(eq(safeguardingRecords.orgId, sql.placeholder('orgId')), eq(safeguardingRecords.status, sql.placeholder('status')))),
+);
+
+type SafeguardingListed = Awaited<ReturnType<typeof safeguardingOfStatus>>[number];
+const openedRecord = (r: SafeguardingListed) => ({ ...r, record: openSafeguarding(r.record) });
+
+/** The open records (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const openSafeguardingPart: Part<ReturnType<typeof openedRecord>[]> = mapRows(
+  rowsPart<typeof safeguardingView, SafeguardingListed>(safeguardingView, (db, select) =>
+    safeguardingList(db, and(eq(safeguardingRecords.orgId, sql.placeholder('orgId')), eq(safeguardingRecords.status, 'open')), select),
+  ),
+  openedRecord,
 );
 
 export async function listSafeguarding(tx: Db, orgId: string, filter: { caseId?: string; status?: string }) {
@@ -397,7 +415,7 @@ export async function listSafeguarding(tx: Db, orgId: string, filter: { caseId?:
             filter.status ? eq(safeguardingRecords.status, filter.status) : undefined,
           ),
         );
-  return rows.map((r) => ({ ...r, record: openSafeguarding(r.record) }));
+  return rows.map(openedRecord);
 }
 
 export async function countOpenSafeguarding(tx: Db, orgId: string, caseId: string) {

@@ -5,18 +5,19 @@ import type { Clock } from '#src/lib/clock.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
 import { ACTIVE_STATUSES, caseTypeNamer } from '#src/domain/case-words.ts';
-import { listMyTasks, listSafeguarding, searchCases } from '#src/features/cases/case-reads.ts';
-import { listMembers, listOpenInvitations } from '#src/features/people/people-reads.ts';
-import { listEnquiries, listReferrals } from '#src/features/referrals/referral-reads.ts';
+import { myTasksPart, openSafeguardingPart, searchCases } from '#src/features/cases/case-reads.ts';
+import { listMembers, openInvitationsPart } from '#src/features/people/people-reads.ts';
+import { listReferrals, newEnquiriesPart, newReferralsPart } from '#src/features/referrals/referral-reads.ts';
 import { caseScope } from '#src/access/access.ts';
-import { volunteerAlertQueues } from '#src/features/volunteers/volunteer-alerts.ts';
-import { sendDeadlineQueue } from '#src/features/send/send-alerts.ts';
-import { victimsCodeQueue } from '#src/features/rj/victims-code-alerts.ts';
-import { meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
+import { seesStaffVolunteerQueues, volunteerAlertQueues, volunteerQueueParts } from '#src/features/volunteers/volunteer-alerts.ts';
+import { seesSendDeadlines, sendDeadlinePart, sendDeadlineQueue } from '#src/features/send/send-alerts.ts';
+import { seesVictimsCodeQueue, victimsCodePart, victimsCodeQueue } from '#src/features/rj/victims-code-alerts.ts';
+import { meetingRequestsPart, meetingRequestsQueue } from '#src/features/meetings/requests/requests-queue.ts';
 import type { Queue } from '#src/http/home-queue.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
-import { hasVolunteer } from '#src/features/volunteers/volunteer-reads.ts';
-import { hasVenue } from '#src/features/meetings/meeting-reads.ts';
+import { anyVolunteerPart } from '#src/features/volunteers/volunteer-reads.ts';
+import { anyVenuePart } from '#src/features/meetings/meeting-reads.ts';
+import { partsReader } from '#src/db/read-in-one.ts';
 import { hasPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
 import { findOrgById, listCaseTypes } from '#src/features/orgs/org-records.ts';
 import { readSettings } from '#src/features/settings/settings.schemas.ts';
@@ -42,8 +43,53 @@ export function ageHint(createdAt: Date, now: Date, t: Translate): string {
   return days <= 0 ? t('Received today') : t('{days, plural, one {Received # day ago} other {Received # days ago}}', { days });
 }
 
+/**
+ * The home's short reads, in one statement (db/read-in-one.ts): each queue's rows, read by the feature that owns them,
+ * and whether the service has a venue and a volunteer yet. Only the parts the reader's role sees are read; the lists
+ * that need more (the reader's cases, the members) are read on their own.
+ */
+export const homeParts = {
+  safeguarding: openSafeguardingPart,
+  referrals: newReferralsPart(SHOWN),
+  enquiries: newEnquiriesPart,
+  requests: meetingRequestsPart,
+  tasks: myTasksPart,
+  invitations: openInvitationsPart,
+  venue: anyVenuePart,
+  volunteer: anyVolunteerPart,
+  ...volunteerQueueParts,
+  send: sendDeadlinePart,
+  victimsCode: victimsCodePart,
+};
+const homeReads = partsReader('home_parts', homeParts);
+type Parts = Parameters<typeof homeReads>[1][number];
+
+/** The parts the home reads for this person: those of the queues their role sees. */
+function partsFor(actor: OrgActor, settings: Record<string, unknown>): Parts[] {
+  const parts: [Parts, boolean][] = [
+    ['safeguarding', can(actor.role, 'safeguarding.manage')],
+    ['referrals', can(actor.role, 'referrals.triage')],
+    ['enquiries', can(actor.role, 'referrals.triage')],
+    ['requests', can(actor.role, 'meetings.book')],
+    ['tasks', can(actor.role, 'cases.view')],
+    ['invitations', can(actor.role, 'people.manage') || can(actor.role, 'settings.manage')],
+    ['venue', showsChecklist(actor, settings)],
+    ['volunteer', showsChecklist(actor, settings)],
+    ['dbs', seesStaffVolunteerQueues(actor)],
+    ['accreditations', seesStaffVolunteerQueues(actor)],
+    ['send', seesSendDeadlines(actor)],
+    ['victimsCode', seesVictimsCodeQueue(actor)],
+  ];
+  return parts.filter(([, shown]) => shown).map(([part]) => part);
+}
+
+/** Whether an admin's getting-started checklist may show: it is theirs to see and they have not dismissed it. */
+const showsChecklist = (actor: OrgActor, settings: Record<string, unknown>) =>
+  can(actor.role, 'settings.manage') && !readSettings(settings).gettingStartedDismissed;
+type HomeRead = Awaited<ReturnType<typeof homeReads>>;
+
 export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
-  async function caseQueues(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
+  async function caseQueues(tx: Db, actor: OrgActor, today: string, t: Translate, read: HomeRead): Promise<Queue[]> {
     // Staff see the cases they coordinate; mediators the cases they are assigned to now.
     const scope = await caseScope(tx, actor);
     const assigned = scope.all || actor.type !== 'user' ? undefined : scope.ids;
@@ -60,7 +106,7 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             offset: 0,
           })
         : { rows: [], hasMore: false };
-    const tasks = await listMyTasks(tx, actor.orgId, actor.id);
+    const tasks = read.tasks ?? [];
     return [
       {
         id: 'my-cases',
@@ -88,9 +134,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     ];
   }
 
-  async function triageQueues(tx: Db, actor: OrgActor, now: Date, t: Translate): Promise<Queue[]> {
-    const referrals = await listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 });
-    const enquiries = await listEnquiries(tx, actor.orgId, 'new');
+  async function triageQueues(tx: Db, actor: OrgActor, now: Date, t: Translate, read: HomeRead): Promise<Queue[]> {
+    const referrals = await listReferrals(tx, actor.orgId, { status: 'new', limit: SHOWN, offset: 0 }, read.referrals);
+    const enquiries = read.enquiries ?? [];
     const typeName = caseTypeNamer(t, referrals.rows.length ? await listCaseTypes(tx, actor.orgId) : []);
     return [
       {
@@ -125,19 +171,18 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     const settings = storedSettings !== undefined ? storedSettings : (await findOrgById(tx, actor.orgId))?.settings;
     const people = can(actor.role, 'people.manage') || can(actor.role, 'settings.manage');
     const members = people ? await listMembers(tx, actor.orgId) : [];
-    const invitations = people ? await listOpenInvitations(tx, actor.orgId, clock.now()) : [];
-    return { settings: (settings ?? {}) as Record<string, unknown>, members, invitations };
+    return { settings: (settings ?? {}) as Record<string, unknown>, members };
   }
   type ServiceFacts = Awaited<ReturnType<typeof serviceFacts>>;
 
   /** An admin's getting-started checklist, while anything on it is to do and it has not been dismissed. */
-  async function checklist(tx: Db, actor: OrgActor, { settings: stored, members, invitations }: ServiceFacts) {
-    if (!can(actor.role, 'settings.manage')) return undefined;
+  async function checklist(tx: Db, actor: OrgActor, { settings: stored, members }: ServiceFacts, read: HomeRead) {
+    if (!showsChecklist(actor, stored)) return undefined;
     const settings = readSettings(stored);
-    if (settings.gettingStartedDismissed) return undefined;
+    const invitations = read.invitations ?? [];
     // Whether there is any venue or volunteer, not the lists; the postcode lookup only matters for local authorities.
-    const venues = (await hasVenue(tx, actor.orgId)) ? 1 : 0;
-    const volunteers = (await hasVolunteer(tx, actor.orgId)) ? 1 : 0;
+    const venues = read.venue ? 1 : 0;
+    const volunteers = read.volunteer ? 1 : 0;
     const postcodeLookupLoaded = settings.areas.localAuthorities.length > 0 && (await hasPostcodes(tx));
     const items = gettingStarted({
       storedSettings: stored,
@@ -155,8 +200,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   /** Invitations and sign-in problems, for those who manage the service's people. */
-  function peopleQueues(actor: OrgActor, { settings: orgSettings, members, invitations }: ServiceFacts, t: Translate): Queue[] {
+  function peopleQueues(actor: OrgActor, { settings: orgSettings, members }: ServiceFacts, t: Translate, read: HomeRead): Queue[] {
     if (!can(actor.role, 'people.manage')) return [];
+    const invitations = read.invitations ?? [];
     // Only those whose role the service asks for a second factor (the demo asks no one).
     return [
       {
@@ -196,10 +242,11 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
       const today = now.toISOString().slice(0, 10);
       return inOrg(db, actor.orgId, async (tx) => {
         const facts = await serviceFacts(tx, actor, storedSettings);
+        const read = await homeReads(tx, partsFor(actor, facts.settings), { orgId: actor.orgId, userId: actor.id, now: now.toISOString(), today });
         const queues: Queue[] = [];
         if (can(actor.role, 'safeguarding.manage')) {
           // References and dates only: what was disclosed is read on the safeguarding page, where reading is audited.
-          const open = await listSafeguarding(tx, actor.orgId, { status: 'open' });
+          const open = read.safeguarding ?? [];
           queues.push({
             id: 'safeguarding',
             title: t('Safeguarding disclosures waiting for a decision'),
@@ -213,9 +260,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             more: open.length > SHOWN ? { href: '/safeguarding', text: t('All disclosures') } : undefined,
           });
         }
-        if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now, t)));
-        if (can(actor.role, 'meetings.book')) queues.push(await meetingRequestsQueue(tx, actor.orgId, now, t));
-        if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today, t)));
+        if (can(actor.role, 'referrals.triage')) queues.push(...(await triageQueues(tx, actor, now, t, read)));
+        if (can(actor.role, 'meetings.book')) queues.push(await meetingRequestsQueue(tx, actor.orgId, now, t, read.requests));
+        if (can(actor.role, 'cases.view')) queues.push(...(await caseQueues(tx, actor, today, t, read)));
         else
           queues.push({
             id: 'my-cases',
@@ -224,11 +271,11 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             items: [],
           });
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
-        queues.push(...(await volunteerAlertQueues(tx, actor, today, t, readVolunteerPolicy(facts.settings))));
-        queues.push(...(await sendDeadlineQueue(tx, actor, today, t)));
-        queues.push(...(await victimsCodeQueue(tx, actor, today, t)));
-        queues.push(...peopleQueues(actor, facts, t));
-        return { queues, checklist: await checklist(tx, actor, facts) };
+        queues.push(...(await volunteerAlertQueues(tx, actor, today, t, readVolunteerPolicy(facts.settings), read)));
+        queues.push(...(await sendDeadlineQueue(tx, actor, today, t, read.send)));
+        queues.push(...(await victimsCodeQueue(tx, actor, today, t, read.victimsCode)));
+        queues.push(...peopleQueues(actor, facts, t, read));
+        return { queues, checklist: await checklist(tx, actor, facts, read) };
       });
     },
   };

@@ -10,7 +10,7 @@ export async function nextMeetingOfVolunteer(tx: Db, orgId: string, volunteerId:
 }
 
 // The venues a service has set up, for the admin's getting-started checklist.
-export { hasVenue, listVenuesWithRooms } from './venues/venues.repo.ts';
+export { anyVenuePart, hasVenue, listVenuesWithRooms } from './venues/venues.repo.ts';
 export { meetingNames } from './records/meeting-names.repo.ts';
 
 // Meetings held, by kind, for the restorative justice return (features/rj).

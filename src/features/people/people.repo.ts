@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
 import { invitations, memberships, users } from '#src/db/schema/people.ts';
 import { newId } from '#src/lib/ids.ts';
 
@@ -69,9 +70,10 @@ export async function insertInvitation(
   return id;
 }
 
-const openInvitations = prepared('people_open_invitations', (db) =>
+const invitationView = { id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt };
+const openInvitationsWith = (db: Db, select = invitationView) =>
   db
-    .select({ id: invitations.id, email: invitations.email, name: invitations.name, role: invitations.role, expiresAt: invitations.expiresAt })
+    .select(select)
     .from(invitations)
     .where(
       and(
@@ -81,8 +83,12 @@ const openInvitations = prepared('people_open_invitations', (db) =>
         gt(invitations.expiresAt, sql.placeholder('now')),
       ),
     )
-    .orderBy(desc(invitations.createdAt)),
-);
+    .orderBy(desc(invitations.createdAt));
+const openInvitations = prepared('people_open_invitations', (db) => openInvitationsWith(db));
+export type OpenInvitation = Awaited<ReturnType<typeof openInvitations>>[number];
+
+/** The open invitations, read with other parts in one statement (placeholders orgId and now, an ISO time). */
+export const openInvitationsPart: Part<OpenInvitation[]> = rowsPart(invitationView, openInvitationsWith);
 
 export async function listOpenInvitations(tx: Db, orgId: string, now: Date) {
   return openInvitations(tx, { orgId, now: now.toISOString() });

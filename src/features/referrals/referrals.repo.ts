@@ -1,6 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import { pageWindow, prepared, preparedShapes } from '#src/db/prepared.ts';
-import { and, desc, eq, gte, inArray, lt, ne, or, type SQL, sql } from '#src/db/orm.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
+import { and, desc, eq, getTableColumns, gte, inArray, lt, ne, or, type Placeholder, type SQL, sql } from '#src/db/orm.ts';
 import { cases, parties } from '#src/db/schema/cases.ts';
 import { enquiries, referrals, volunteerApplications } from '#src/db/schema/referrals.ts';
 import type { CaseTypeOrKind } from '#src/domain/case-words.ts';
@@ -14,32 +15,45 @@ export async function insertReferral(tx: Db, r: NewReferral) {
 type ReferralShape = { status: boolean; createdByKey: boolean };
 
 /** A page of the service's referrals (the home's queue, the referrals page, an API key's own), built once for each shape. */
+const referralColumns = getTableColumns(referrals);
+const referralRows = (db: Db, where: SQL | undefined, select = referralColumns) =>
+  db
+    .select(select)
+    .from(referrals)
+    .where(where)
+    .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
+    .$dynamic();
 const referralPage = preparedShapes('referral_page', (db, shape: ReferralShape & { later: boolean }) =>
-  pageWindow(
-    db
-      .select()
-      .from(referrals)
-      .where(referralsWhere(shape))
-      .orderBy(desc(referrals.urgent), desc(referrals.createdAt), desc(referrals.id)) // the id settles ties, so pages never skip or repeat a referral
-      .$dynamic(),
-    shape.later,
-  ),
+  pageWindow(referralRows(db, referralsWhere(shape)), shape.later),
 );
+export type ReferralRow = typeof referrals.$inferSelect;
+
+/** The first `shown` new referrals (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const newReferralsPart = (shown: number): Part<ReferralRow[]> =>
+  rowsPart(referralColumns, (db, select) =>
+    pageWindow(referralRows(db, referralsWhere({ status: true, createdByKey: false }, 'new'), select), false, { limit: shown, offset: 0 }),
+  );
 const referralCount = preparedShapes('referral_count', (db, shape: ReferralShape) =>
   db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(referralsWhere(shape)),
 );
-function referralsWhere(shape: ReferralShape) {
+function referralsWhere(shape: ReferralShape, status: string | Placeholder = sql.placeholder('status')) {
   return and(
     eq(referrals.orgId, sql.placeholder('orgId')),
-    shape.status ? eq(referrals.status, sql.placeholder('status')) : undefined,
+    shape.status ? eq(referrals.status, status) : undefined,
     shape.createdByKey ? eq(referrals.createdByKey, sql.placeholder('createdByKey')) : undefined,
   );
 }
 
-export async function listReferrals(tx: Db, orgId: string, filter: { status?: string; createdByKey?: string; limit: number; offset: number }) {
+/** A page of referrals and how many there are in all; `firstPage`: the page's rows when they were read already (a part). */
+export async function listReferrals(
+  tx: Db,
+  orgId: string,
+  filter: { status?: string; createdByKey?: string; limit: number; offset: number },
+  firstPage?: ReferralRow[],
+) {
   const shape = { status: Boolean(filter.status), createdByKey: Boolean(filter.createdByKey) };
   const values = { orgId, status: filter.status, createdByKey: filter.createdByKey };
-  const rows = await referralPage(tx, { ...shape, later: filter.offset > 0 }, { ...values, limit: filter.limit, offset: filter.offset });
+  const rows = firstPage ?? (await referralPage(tx, { ...shape, later: filter.offset > 0 }, { ...values, limit: filter.limit, offset: filter.offset }));
   // A page that is not full ends the list, so it tells the total without counting (unless it is past the end).
   if (rows.length < filter.limit && (rows.length > 0 || filter.offset === 0)) return { rows, total: filter.offset + rows.length };
   const [count] = await referralCount(tx, shape, values);
@@ -96,9 +110,16 @@ export async function insertEnquiry(tx: Db, e: typeof enquiries.$inferInsert) {
   await tx.insert(enquiries).values(e);
 }
 
-const enquiryList = (db: Db, where: SQL | undefined) => db.select().from(enquiries).where(where).orderBy(desc(enquiries.createdAt)).limit(200);
+const enquiryColumns = getTableColumns(enquiries);
+const enquiryList = (db: Db, where: SQL | undefined, select = enquiryColumns) =>
+  db.select(select).from(enquiries).where(where).orderBy(desc(enquiries.createdAt)).limit(200);
 const enquiriesOfStatus = prepared('enquiries_of_status', (db) =>
   enquiryList(db, and(eq(enquiries.orgId, sql.placeholder('orgId')), eq(enquiries.status, sql.placeholder('status')))),
+);
+
+/** The new enquiries (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const newEnquiriesPart: Part<(typeof enquiries.$inferSelect)[]> = rowsPart(enquiryColumns, (db, select) =>
+  enquiryList(db, and(eq(enquiries.orgId, sql.placeholder('orgId')), eq(enquiries.status, 'new')), select),
 );
 
 export async function listEnquiries(tx: Db, orgId: string, status?: string) {

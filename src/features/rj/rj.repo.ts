@@ -2,6 +2,7 @@
 // assessments and custody. Letters and their reviews are in letters/letters.repo.ts.
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, not, or, type SQL, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { ENDED_STATUSES } from '#src/domain/case-words.ts';
@@ -129,15 +130,16 @@ export async function suitabilityInPeriod(tx: Db, orgId: string, from: string, t
 }
 
 /** Open RJ cases whose Victims' Code clock runs: the service is the first contact and the information is not yet given. */
-const victimsCodeRunning = prepared('rj_victims_code_running', (db) =>
+const victimsCodeView = {
+  caseId: rjCases.caseId,
+  reference: cases.reference,
+  firstContactOn: rjCases.firstContactOn,
+  enhancedRights: rjCases.enhancedRights,
+  informationGivenOn: rjCases.informationGivenOn,
+};
+const victimsCodeRunningWith = (db: Db, select = victimsCodeView) =>
   db
-    .select({
-      caseId: rjCases.caseId,
-      reference: cases.reference,
-      firstContactOn: rjCases.firstContactOn,
-      enhancedRights: rjCases.enhancedRights,
-      informationGivenOn: rjCases.informationGivenOn,
-    })
+    .select(select)
     .from(rjCases)
     .innerJoin(cases, and(eq(cases.orgId, rjCases.orgId), eq(cases.id, rjCases.caseId)))
     .where(
@@ -147,8 +149,12 @@ const victimsCodeRunning = prepared('rj_victims_code_running', (db) =>
         isNull(rjCases.informationGivenOn),
         not(inArray(cases.status, [...ENDED_STATUSES])),
       ),
-    ),
-);
+    );
+const victimsCodeRunning = prepared('rj_victims_code_running', (db) => victimsCodeRunningWith(db));
+export type VictimsCodeRunning = Awaited<ReturnType<typeof victimsCodeRunning>>[number];
+
+/** The cases whose Victims' Code clock runs (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const victimsCodeRunningPart: Part<VictimsCodeRunning[]> = rowsPart(victimsCodeView, victimsCodeRunningWith);
 
 export async function runningVictimsCodeCases(tx: Db, orgId: string) {
   return victimsCodeRunning(tx, { orgId });

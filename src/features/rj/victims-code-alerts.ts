@@ -6,16 +6,21 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { can } from '#src/access/permissions.ts';
 import type { Queue } from '#src/http/home-queue.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
-import { runningVictimsCodeCases } from './rj.repo.ts';
+import { runningVictimsCodeCases, type VictimsCodeRunning, victimsCodeRunningPart } from './rj.repo.ts';
 import { victimsCodeClock } from './rules/victims-code.ts';
 import { victimsClockWords } from './victims-code.present.ts';
 
 const SHOWN = 10;
 
-export async function victimsCodeQueue(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
-  // Those who run the cases (coordinators, admins) and those who sign RJ work off (supervisors).
-  if (!can(actor.role, 'cases.assign') && !can(actor.role, 'rj.decide')) return [];
-  const rows = await runningVictimsCodeCases(tx, actor.orgId);
+// Those who run the cases (coordinators, admins) and those who sign RJ work off (supervisors).
+export const seesVictimsCodeQueue = (actor: OrgActor) => can(actor.role, 'cases.assign') || can(actor.role, 'rj.decide');
+
+/** The queue's read (placeholder orgId), for the home to read with its other parts when `actor` sees it; given back as `read`. */
+export const victimsCodePart = victimsCodeRunningPart;
+
+export async function victimsCodeQueue(tx: Db, actor: OrgActor, today: string, t: Translate, read?: VictimsCodeRunning[]): Promise<Queue[]> {
+  if (!seesVictimsCodeQueue(actor)) return [];
+  const rows = read ?? (await runningVictimsCodeCases(tx, actor.orgId));
   if (!rows.length) return [];
   const due = rows
     .map((r) => ({ r, k: victimsCodeClock(r, today)! }))

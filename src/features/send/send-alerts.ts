@@ -8,15 +8,22 @@ import type { Queue } from '#src/http/home-queue.ts';
 import type { Translate } from '#src/i18n/i18n.ts';
 import { type CertificateFact, caseClocks } from './case-clocks.ts';
 import { clockRow } from './send.present.ts';
-import { openSendCases } from './send.repo.ts';
+import { openSendCases, openSendCasesPart } from './send.repo.ts';
+import type { Part } from '#src/db/read-in-one.ts';
 
 const SHOWN = 10;
 /** A clock this close (working or calendar days) is shown before it falls due. */
 const SOON_DAYS = 5;
 
-export async function sendDeadlineQueue(tx: Db, actor: OrgActor, today: string, t: Translate): Promise<Queue[]> {
-  if (!can(actor.role, 'send.deadlines')) return [];
-  const { rows, certs } = await openSendCases(tx, actor.orgId);
+type OpenCases = typeof openSendCasesPart extends Part<infer R> ? R : never;
+
+/** The queue's read (placeholder orgId), for the home to read with its other parts when `actor` sees it; given back as `read`. */
+export const sendDeadlinePart = openSendCasesPart;
+export const seesSendDeadlines = (actor: OrgActor) => can(actor.role, 'send.deadlines');
+
+export async function sendDeadlineQueue(tx: Db, actor: OrgActor, today: string, t: Translate, read?: OpenCases): Promise<Queue[]> {
+  if (!seesSendDeadlines(actor)) return [];
+  const { rows, certs } = await openSendCases(tx, actor.orgId, read);
   if (!rows.length) return [];
   const byCase = new Map<string, CertificateFact[]>();
   for (const x of certs) byCase.set(x.caseId, [...(byCase.get(x.caseId) ?? []), x]);

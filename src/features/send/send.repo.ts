@@ -1,6 +1,7 @@
 // The only code that queries the SEND tables. Every query is scoped by the service (org_id).
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
 import { and, asc, desc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { CASE_STATUSES } from '#src/domain/case-words.ts';
@@ -99,13 +100,18 @@ const QUEUE_FACTS = {
 };
 
 const openOf = () => and(eq(cases.orgId, sql.placeholder('orgId')), inArray(cases.status, OPEN), eq(cases.caseKind, 'send'));
-const openCases = prepared('send_open_cases', (db) =>
+const openCaseView = { send: QUEUE_FACTS, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId };
+const openCasesWith = (db: Db, select = openCaseView) =>
   db
-    .select({ send: QUEUE_FACTS, reference: cases.reference, status: cases.status, coordinatorId: cases.coordinatorId })
+    .select(select)
     .from(cases)
     .innerJoin(sendCases, and(eq(sendCases.orgId, cases.orgId), eq(sendCases.caseId, cases.id)))
-    .where(openOf()),
-);
+    .where(openOf());
+const openCases = prepared('send_open_cases', (db) => openCasesWith(db));
+type OpenSendCase = Awaited<ReturnType<typeof openCases>>[number];
+
+/** The open SEND cases' facts (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const openSendCasesPart: Part<OpenSendCase[]> = rowsPart(openCaseView, openCasesWith);
 const openCertificates = prepared('send_open_certificates', (db) =>
   db
     .select({ caseId: sendCertificates.caseId, kind: sendCertificates.kind, issuedOn: sendCertificates.issuedOn })
@@ -119,8 +125,8 @@ const openCertificates = prepared('send_open_certificates', (db) =>
  * the cases index on (service, status) and joined by key, so closed cases over the years are never read.
  * Built once (db/prepared.ts).
  */
-export async function openSendCases(tx: Db, orgId: string) {
-  const rows = await openCases(tx, { orgId });
+export async function openSendCases(tx: Db, orgId: string, read?: OpenSendCase[]) {
+  const rows = read ?? (await openCases(tx, { orgId }));
   const certs = rows.length ? await openCertificates(tx, { orgId }) : [];
   return { rows, certs };
 }

@@ -5,10 +5,11 @@ import type { Db } from '#src/db/client.ts';
 import type { OrgActor } from '#src/access/actor.ts';
 import { can } from '#src/access/permissions.ts';
 import type { Queue, QueueItem } from '#src/http/home-queue.ts';
-import { listVolunteersWithLatestDbs } from './dbs/dbs.repo.ts';
+import { listVolunteersWithLatestDbs, volunteersWithLatestDbsPart } from './dbs/dbs.repo.ts';
 import { type DbsStanding, dbsStanding } from './dbs/dbs-status.ts';
 import { type PracticeCheck, practiceChecks } from './training/practice-checks.ts';
-import { listCurrentRjAccreditations, listTrainingRecordsFor } from './training/training.repo.ts';
+import { currentRjAccreditationsPart, listCurrentRjAccreditations, listTrainingRecordsFor } from './training/training.repo.ts';
+import type { Part } from '#src/db/read-in-one.ts';
 import { volunteerPolicyOf } from './records/my-volunteer.ts';
 import type { TrainingSummary } from './training/training.service.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
@@ -40,16 +41,27 @@ export function dbsTag(s: DbsStanding, t: Translate): QueueItem['tag'] {
 /** Soonest first; no check at all counts as most urgent. */
 const urgency = (s: DbsStanding) => s.daysLeft ?? Number.NEGATIVE_INFINITY;
 
-async function dbsQueueItems(tx: Db, orgId: string, policy: VolunteerPolicy, today: string, userId?: string) {
-  const rows = await listVolunteersWithLatestDbs(tx, orgId, userId ? { userId } : {});
+type PartRows<P> = P extends Part<infer R> ? R : never;
+/** What the staff queues read, when the home read it with its other parts (volunteerQueueParts). */
+export type VolunteerQueueRows = { dbs: PartRows<typeof volunteersWithLatestDbsPart>; accreditations: PartRows<typeof currentRjAccreditationsPart> };
+
+/**
+ * The reads of the staff queues (placeholders orgId and today), for the home to read with its other parts in one
+ * statement when `actor` sees them (seesStaffVolunteerQueues); given back to volunteerAlertQueues as `read`.
+ */
+export const volunteerQueueParts = { dbs: volunteersWithLatestDbsPart, accreditations: currentRjAccreditationsPart };
+export const seesStaffVolunteerQueues = (actor: OrgActor) => can(actor.role, 'volunteers.manage') && !(actor.role === 'supervisor' && actor.type === 'user');
+
+async function dbsQueueItems(tx: Db, orgId: string, policy: VolunteerPolicy, today: string, userId?: string, read?: VolunteerQueueRows['dbs']) {
+  const rows = read ?? (await listVolunteersWithLatestDbs(tx, orgId, userId ? { userId } : {}));
   return rows
     .map((r) => ({ r, s: dbsStanding(r.issuedOn ? { issuedOn: r.issuedOn, statusChecks: r.statusChecks ?? [] } : null, policy, today) }))
     .filter(({ r, s }) => needsDbsAttention(r.status, s))
     .sort((a, b) => urgency(a.s) - urgency(b.s) || a.r.name.localeCompare(b.r.name));
 }
 
-async function overduePractice(tx: Db, orgId: string, policy: VolunteerPolicy, today: string, userId?: string) {
-  const rj = (await listCurrentRjAccreditations(tx, orgId, today)).filter((a) => !userId || a.userId === userId);
+async function overduePractice(tx: Db, orgId: string, policy: VolunteerPolicy, today: string, userId?: string, read?: VolunteerQueueRows['accreditations']) {
+  const rj = (read ?? (await listCurrentRjAccreditations(tx, orgId, today))).filter((a) => !userId || a.userId === userId);
   const first = new Map<string, (typeof rj)[number]>();
   for (const a of rj) if (!first.has(a.volunteerId)) first.set(a.volunteerId, a);
   const records = await listTrainingRecordsFor(tx, orgId, [...first.keys()]);
@@ -102,14 +114,21 @@ async function supervisorQueues(tx: Db, actor: OrgActor, policy: VolunteerPolicy
 }
 
 /** The home page's volunteer queues for this person (none for roles that have no volunteer work); the policy is read when not given. */
-export async function volunteerAlertQueues(tx: Db, actor: OrgActor, today: string, t: Translate, given?: VolunteerPolicy): Promise<Queue[]> {
+export async function volunteerAlertQueues(
+  tx: Db,
+  actor: OrgActor,
+  today: string,
+  t: Translate,
+  given?: VolunteerPolicy,
+  read?: Partial<VolunteerQueueRows>,
+): Promise<Queue[]> {
   const policyOf = async () => given ?? (await volunteerPolicyOf(tx, actor.orgId));
   if (actor.role === 'supervisor' && actor.type === 'user') return supervisorQueues(tx, actor, await policyOf(), today, t);
   if (!can(actor.role, 'volunteers.manage') && !can(actor.role, 'my.work')) return [];
   const policy = await policyOf();
   if (can(actor.role, 'volunteers.manage')) {
-    const dbs = await dbsQueueItems(tx, actor.orgId, policy, today);
-    const practice = await overduePractice(tx, actor.orgId, policy, today);
+    const dbs = await dbsQueueItems(tx, actor.orgId, policy, today, undefined, read?.dbs);
+    const practice = await overduePractice(tx, actor.orgId, policy, today, undefined, read?.accreditations);
     return [
       {
         id: 'dbs-rechecks',

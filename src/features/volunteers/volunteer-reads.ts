@@ -4,6 +4,7 @@
 export {
   findVolunteer,
   getVolunteer,
+  anyVolunteerPart,
   hasVolunteer,
   linkVolunteerByEmail,
   listVolunteerNames,

@@ -2,6 +2,7 @@
 // API key sent (so a referrer's key may ask for a further meeting on it).
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
 import { and, asc, desc, eq, type Placeholder, sql } from '#src/db/orm.ts';
 import { cases } from '#src/db/schema/cases.ts';
 import { meetingRequests } from '#src/db/schema/meetings.ts';
@@ -32,9 +33,9 @@ const requestView = {
   resolvedBy: meetingRequests.resolvedBy,
 };
 
-function selectRequests(tx: Db, orgId: string | Placeholder) {
+function selectRequests(tx: Db, orgId: string | Placeholder, select = requestView) {
   return tx
-    .select(requestView)
+    .select(select)
     .from(meetingRequests)
     .innerJoin(cases, and(eq(cases.id, meetingRequests.caseId), eq(cases.orgId, orgId)));
 }
@@ -47,13 +48,17 @@ export async function findRequest(tx: Db, orgId: string, requestId: string): Pro
 }
 
 /** The service's requests of one status, oldest first (the coordinator's queue). */
-const requestsOfStatus = prepared('meeting_requests_of_status', (db) => {
+const ofStatus = (db: Db, status: string | Placeholder, limit: number | Placeholder, select = requestView) => {
   const orgId = sql.placeholder('orgId');
-  return selectRequests(db, orgId)
-    .where(and(eq(meetingRequests.orgId, orgId), eq(meetingRequests.status, sql.placeholder('status'))))
+  return selectRequests(db, orgId, select)
+    .where(and(eq(meetingRequests.orgId, orgId), eq(meetingRequests.status, status)))
     .orderBy(asc(meetingRequests.createdAt), asc(meetingRequests.id))
-    .limit(sql.placeholder('limit'));
-});
+    .limit(limit);
+};
+const requestsOfStatus = prepared('meeting_requests_of_status', (db) => ofStatus(db, sql.placeholder('status'), sql.placeholder('limit')));
+
+/** The oldest `shown` open requests (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const openRequestsPart = (shown: number): Part<RequestView[]> => rowsPart(requestView, (db, select) => ofStatus(db, 'open', shown, select));
 
 export async function listRequests(tx: Db, orgId: string, status: string, limit = 500) {
   return requestsOfStatus(tx, { orgId, status, limit });

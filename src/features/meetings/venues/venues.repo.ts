@@ -2,6 +2,7 @@
 // and rooms are kept (meetings point at them) and left out of what booking and the slot finder read.
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
+import { anyPart } from '#src/db/read-in-one.ts';
 import { and, asc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { venueRooms, venues } from '#src/db/schema/meetings.ts';
 import { isUuid } from '#src/lib/ids.ts';
@@ -52,13 +53,16 @@ export async function listRoomsOf(tx: Db, orgId: string, venueIds: string[], opt
  * venues and rooms — what booking and the slot finder use.
  */
 /** Whether the service has any venue in use (the getting-started checklist). */
-const anyVenue = prepared('venues_any', (db) =>
+const anyVenueWith = (db: Db) =>
   db
     .select({ id: venues.id })
     .from(venues)
     .where(and(eq(venues.orgId, sql.placeholder('orgId')), isNull(venues.archivedAt)))
-    .limit(1),
-);
+    .limit(1);
+const anyVenue = prepared('venues_any', anyVenueWith);
+
+/** Whether the service has a venue in use (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const anyVenuePart = anyPart(anyVenueWith);
 
 export async function hasVenue(tx: Db, orgId: string): Promise<boolean> {
   const rows = await anyVenue(tx, { orgId });

@@ -2,7 +2,8 @@
 // callers outside the DBS service only ever see the last four digits.
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
-import { and, asc, desc, eq, type Placeholder, sql } from '#src/db/orm.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
+import { and, asc, desc, eq, type Placeholder, QueryBuilder, sql } from '#src/db/orm.ts';
 import { type DbsStatusCheck, dbsChecks, volunteers } from '#src/db/schema/volunteers.ts';
 
 export type DbsCheckRow = typeof dbsChecks.$inferSelect;
@@ -35,27 +36,24 @@ export async function updateStatusChecks(tx: Db, orgId: string, checkId: string,
     .where(and(eq(dbsChecks.orgId, orgId), eq(dbsChecks.id, checkId)));
 }
 
-function volunteersWithLatestDbs(tx: Db, orgId: string | Placeholder, userId?: string | Placeholder) {
-  const latest = tx
-    .selectDistinctOn([dbsChecks.volunteerId], {
-      volunteerId: dbsChecks.volunteerId,
-      issuedOn: dbsChecks.issuedOn,
-      statusChecks: dbsChecks.statusChecks,
-    })
-    .from(dbsChecks)
-    .where(eq(dbsChecks.orgId, orgId))
-    .orderBy(dbsChecks.volunteerId, desc(dbsChecks.issuedOn), desc(dbsChecks.createdAt))
-    .as('latest');
-  const conditions = [eq(volunteers.orgId, orgId), sql`${volunteers.status} NOT IN ('left', 'inactive')`];
+/** Each volunteer's latest check, for the service's volunteers (placeholder orgId). */
+const latest = new QueryBuilder()
+  .selectDistinctOn([dbsChecks.volunteerId], {
+    volunteerId: dbsChecks.volunteerId,
+    issuedOn: dbsChecks.issuedOn,
+    statusChecks: dbsChecks.statusChecks,
+  })
+  .from(dbsChecks)
+  .where(eq(dbsChecks.orgId, sql.placeholder('orgId')))
+  .orderBy(dbsChecks.volunteerId, desc(dbsChecks.issuedOn), desc(dbsChecks.createdAt))
+  .as('latest');
+const withLatestView = { id: volunteers.id, name: volunteers.name, status: volunteers.status, issuedOn: latest.issuedOn, statusChecks: latest.statusChecks };
+
+function volunteersWithLatestDbs(tx: Db, userId?: Placeholder, select = withLatestView) {
+  const conditions = [eq(volunteers.orgId, sql.placeholder('orgId')), sql`${volunteers.status} NOT IN ('left', 'inactive')`];
   if (userId) conditions.push(eq(volunteers.userId, userId));
   return tx
-    .select({
-      id: volunteers.id,
-      name: volunteers.name,
-      status: volunteers.status,
-      issuedOn: latest.issuedOn,
-      statusChecks: latest.statusChecks,
-    })
+    .select(select)
     .from(volunteers)
     .leftJoin(latest, eq(latest.volunteerId, volunteers.id))
     .where(and(...conditions))
@@ -63,8 +61,13 @@ function volunteersWithLatestDbs(tx: Db, orgId: string | Placeholder, userId?: s
 }
 
 /** Built once (db/prepared.ts): the service's and one volunteer's, each on every visit to the home. */
-const ofService = prepared('volunteers_latest_dbs', (db) => volunteersWithLatestDbs(db, sql.placeholder('orgId')));
-const ofUser = prepared('volunteers_latest_dbs_of_user', (db) => volunteersWithLatestDbs(db, sql.placeholder('orgId'), sql.placeholder('userId')));
+const ofService = prepared('volunteers_latest_dbs', (db) => volunteersWithLatestDbs(db));
+const ofUser = prepared('volunteers_latest_dbs_of_user', (db) => volunteersWithLatestDbs(db, sql.placeholder('userId')));
+
+/** The service's volunteers with their latest check (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const volunteersWithLatestDbsPart: Part<Awaited<ReturnType<typeof ofService>>> = rowsPart(withLatestView, (db, select) =>
+  volunteersWithLatestDbs(db, undefined, select),
+);
 
 /**
  * Every volunteer still with the service (not left or inactive), each with the facts of their latest DBS check

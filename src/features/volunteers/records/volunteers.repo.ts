@@ -2,6 +2,7 @@
 import { msg } from '#src/i18n/i18n.ts';
 import type { Db } from '#src/db/client.ts';
 import { prepared, preparedShapes } from '#src/db/prepared.ts';
+import { anyPart } from '#src/db/read-in-one.ts';
 import { and, asc, eq, sql } from '#src/db/orm.ts';
 import { volunteerApplications } from '#src/db/schema/referrals.ts';
 import { caseAssignments, volunteers } from '#src/db/schema/volunteers.ts';
@@ -58,13 +59,16 @@ export type VolunteerListFilter = { status?: string; nameContains?: string };
 
 /** The list page's rows, with each volunteer's count of active case assignments. */
 /** Whether the service has any volunteer on record (the getting-started checklist). */
-const anyVolunteer = prepared('volunteers_any', (db) =>
+const anyVolunteerWith = (db: Db) =>
   db
     .select({ id: volunteers.id })
     .from(volunteers)
     .where(eq(volunteers.orgId, sql.placeholder('orgId')))
-    .limit(1),
-);
+    .limit(1);
+const anyVolunteer = prepared('volunteers_any', anyVolunteerWith);
+
+/** Whether the service has any volunteer (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const anyVolunteerPart = anyPart(anyVolunteerWith);
 
 export async function hasVolunteer(tx: Db, orgId: string): Promise<boolean> {
   const rows = await anyVolunteer(tx, { orgId });

@@ -2,6 +2,7 @@
 // supervised cases are counted in assignments.repo.ts). Every query is scoped by the service (orgId).
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
 import { and, asc, desc, eq, inArray, isNull, sql } from '#src/db/orm.ts';
 import { accreditations, trainingCourses, trainingRecords, volunteers } from '#src/db/schema/volunteers.ts';
 
@@ -100,10 +101,16 @@ export async function revokeAccreditation(tx: Db, orgId: string, accreditationId
 }
 
 /** Restorative conferencing accreditations in force (not revoked; not expired before today) for active volunteers. */
-const currentRjAccreditations = prepared('accreditations_current_rj', (db) => {
+const accreditationView = {
+  volunteerId: accreditations.volunteerId,
+  accreditedOn: accreditations.accreditedOn,
+  name: volunteers.name,
+  userId: volunteers.userId,
+};
+const currentRjWith = (db: Db, select = accreditationView) => {
   const orgId = sql.placeholder('orgId');
   return db
-    .select({ volunteerId: accreditations.volunteerId, accreditedOn: accreditations.accreditedOn, name: volunteers.name, userId: volunteers.userId })
+    .select(select)
     .from(accreditations)
     .innerJoin(volunteers, and(eq(volunteers.id, accreditations.volunteerId), eq(volunteers.orgId, orgId)))
     .where(
@@ -116,7 +123,11 @@ const currentRjAccreditations = prepared('accreditations_current_rj', (db) => {
       ),
     )
     .orderBy(asc(volunteers.name), asc(accreditations.accreditedOn));
-});
+};
+const currentRjAccreditations = prepared('accreditations_current_rj', (db) => currentRjWith(db));
+
+/** The accreditations in force (placeholders orgId and today), read with other parts in one statement (db/read-in-one.ts). */
+export const currentRjAccreditationsPart: Part<Awaited<ReturnType<typeof currentRjAccreditations>>> = rowsPart(accreditationView, currentRjWith);
 
 export async function listCurrentRjAccreditations(tx: Db, orgId: string, today: string) {
   return currentRjAccreditations(tx, { orgId, today });
