@@ -89,5 +89,8 @@ export function partsReader<P extends Record<string, Part<unknown>>>(name: strin
   };
 }
 
+/** A part whose answer is changed by `change` when read (a list of names made from its rows). */
+export const mapPart = <A, B>(part: Part<A>, change: (read: A) => B): Part<B> => ({ sql: part.sql, read: (value) => change(part.read(value)) });
+
 /** A part whose rows are each changed by `change` when read (a field opened, a shape made). */
-export const mapRows = <A, B>(part: Part<A[]>, change: (row: A) => B): Part<B[]> => ({ sql: part.sql, read: (value) => part.read(value).map(change) });
+export const mapRows = <A, B>(part: Part<A[]>, change: (row: A) => B): Part<B[]> => mapPart(part, (rows) => rows.map(change));

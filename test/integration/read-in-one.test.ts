@@ -1,10 +1,11 @@
-// The home reads its queues' rows in one statement (db/read-in-one.ts): each part's rows come back from PostgreSQL as
-// JSON and are read here into what Drizzle gives. On the demo service, where every queue has something, each part
-// must read exactly what the feature's own reader reads: the same rows, in the same order, with dates as dates,
-// days as text, JSON as objects and nulls as nulls.
+// Parts read in one statement (db/read-in-one.ts): the home's queues and the case pages' directory. Each part's rows
+// come back from PostgreSQL as JSON and are read into what Drizzle gives. On the demo service, where every queue has
+// something, each part must read exactly what the feature's own reader reads: the same rows, in the same order, with
+// dates as dates, days as text, JSON as objects and nulls as nulls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem, inOrg } from '#src/db/tenant.ts';
-import { systemActor } from '#src/access/actor.ts';
+import { type OrgActor, systemActor } from '#src/access/actor.ts';
+import { createCasePagesService } from '#src/features/cases/case-pages.service.ts';
 import { eq, sql } from '#src/db/orm.ts';
 import { users } from '#src/db/schema/people.ts';
 import { DEMO_STAFF, loadDemo } from '#src/demo/load-demo.ts';
@@ -43,6 +44,7 @@ const ALL = [
 let h: Harness;
 let orgId: string;
 let userId: string;
+let admin: OrgActor;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -57,7 +59,7 @@ beforeAll(async () => {
   userId = coordinator!.id;
   // The demo has no invitation waiting: one, from the admin.
   const { key } = await h.deps.apiKeys.createForOrg(orgId, { name: 'parts check', role: 'admin' }, systemActor('test'));
-  const admin = (await h.deps.apiKeys.authenticate(key, {}))!;
+  admin = (await h.deps.apiKeys.authenticate(key, {}))! as OrgActor;
   await h.deps.people.invite(admin, { name: 'Quinn Invitee', email: 'quinn.invitee@demo.parley.example', role: 'mediator' });
   // Nor an RJ case whose Victims' Code clock runs: the service becomes the first contact on one of its open RJ cases.
   await asSystem(h.deps.db, (tx) =>
@@ -67,8 +69,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-describe('the home’s parts read in one statement', () => {
-  it('read what each feature’s own reader reads, on a service with something in every queue', async () => {
+describe('parts read in one statement', () => {
+  it('the home’s read what each feature’s own reader reads, on a service with something in every queue', async () => {
     const now = h.clock.now();
     const today = now.toISOString().slice(0, 10);
     await inOrg(h.deps.db, orgId, async (tx) => {
@@ -100,7 +102,7 @@ describe('the home’s parts read in one statement', () => {
     });
   });
 
-  it('reads only the parts asked for, and a service with nothing in them reads empty lists and no', async () => {
+  it('are read only when asked for, and a service with nothing in them reads empty lists and no', async () => {
     const other = await makeOrg(h.deps, 'empty-parts');
     await inOrg(h.deps.db, other.orgId, async (tx) => {
       const read = await everyPart(tx, ['tasks', 'venue', 'send'], { orgId: other.orgId, userId, now: new Date().toISOString(), today: '2026-12-07' });
@@ -119,5 +121,23 @@ describe('the home’s parts read in one statement', () => {
     for (let i = 0; i < 10; i++) expect((await web.get('/home')).statusCode).toBe(200);
     // The session, the role switch, the members, the parts and the admin's own cases: sixteen before the parts.
     expect(((await statementRuns(h.deps.database)) - before) / 10).toBe(5);
+  });
+
+  it('give the case pages their directory, in one statement: coordinators, every name, the areas and the case types', async () => {
+    const directory = await createCasePagesService(h.deps).directory(admin);
+    const rows = async <T>(query: ReturnType<typeof sql>) => ((await asSystem(h.deps.db, (tx) => tx.execute(query))) as unknown as { rows: T[] }).rows;
+    const members = sql`FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.org_id = ${orgId}`;
+    expect(directory.coordinators).toStrictEqual(
+      await rows(sql`SELECT u.id, u.name ${members} AND m.status = 'active' AND m.role IN ('admin', 'coordinator') ORDER BY u.name`),
+    );
+    const names = await rows<{ id: string; name: string }>(sql`SELECT u.id, u.name ${members}`);
+    expect(directory.names).toStrictEqual(Object.fromEntries(names.map((m) => [m.id, m.name])));
+    const areas = await rows<{ la: string }>(
+      sql`SELECT DISTINCT local_authority AS la FROM cases WHERE org_id = ${orgId} AND local_authority IS NOT NULL ORDER BY 1`,
+    );
+    expect(areas.length).toBeGreaterThan(0);
+    expect(directory.areas).toStrictEqual(areas.map((a) => a.la));
+    const types = await rows<{ code: string }>(sql`SELECT code FROM case_types WHERE org_id = ${orgId} ORDER BY name IS NOT NULL, created_at, code`);
+    expect(directory.types.map((t) => t.code)).toStrictEqual(types.map((t) => t.code));
   });
 });

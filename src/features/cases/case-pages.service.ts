@@ -6,8 +6,9 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { countUpcomingOfCase } from './case-sessions.repo.ts';
 import type { Clock } from '#src/lib/clock.ts';
 import { authorise } from '#src/access/permissions.ts';
-import { listActiveMembersWithRoles, listCaseAreas, listMemberNames } from './case-directory.repo.ts';
-import { listCaseTypes } from '#src/features/orgs/org-records.ts';
+import { caseAreasPart, coordinatorsPart, memberNamesPart } from './case-directory.repo.ts';
+import { caseTypesPart } from '#src/features/orgs/org-records.ts';
+import { partsReader } from '#src/db/read-in-one.ts';
 import type { CaseQuery } from './cases.schemas.ts';
 import type { CaseService } from './cases.service.ts';
 import type { EventKind } from './timeline.repo.ts';
@@ -23,15 +24,18 @@ export type CaseDirectory = {
   types: { code: string; name: string | null; kind: string }[];
 };
 
+/** What the directory reads, in one statement (db/read-in-one.ts). */
+const directoryParts = { coordinators: coordinatorsPart, everyone: memberNamesPart, areas: caseAreasPart, types: caseTypesPart };
+const directoryReads = partsReader('case_directory', directoryParts);
+const EVERY_PART = Object.keys(directoryParts) as (keyof typeof directoryParts)[];
+
 export function createCasePagesService(deps: { db: Db; cases: CaseService; clock: Clock }) {
   async function directory(actor: OrgActor): Promise<CaseDirectory> {
     authorise(actor, 'cases.view');
     return inOrg(deps.db, actor.orgId, async (tx) => {
-      const coordinators = await listActiveMembersWithRoles(tx, actor.orgId, ['admin', 'coordinator']);
-      const everyone = await listMemberNames(tx, actor.orgId);
-      const areas = await listCaseAreas(tx, actor.orgId);
-      const types = (await listCaseTypes(tx, actor.orgId)).map((c) => ({ code: c.code, name: c.name, kind: c.kind }));
-      return { coordinators, names: Object.fromEntries(everyone.map((m) => [m.id, m.name])), areas, types };
+      const read = await directoryReads(tx, EVERY_PART, { orgId: actor.orgId });
+      const types = read.types!.map((c) => ({ code: c.code, name: c.name, kind: c.kind }));
+      return { coordinators: read.coordinators!, names: Object.fromEntries(read.everyone!.map((m) => [m.id, m.name])), areas: read.areas!, types };
     });
   }
 

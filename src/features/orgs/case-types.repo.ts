@@ -1,7 +1,8 @@
 // A service's case types: the four every service starts with, seeded with the service, and those it adds.
-import { and, asc, eq, sql } from '#src/db/orm.ts';
+import { and, asc, eq, getTableColumns, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
 import { prepared } from '#src/db/prepared.ts';
+import { type Part, rowsPart } from '#src/db/read-in-one.ts';
 import { caseTypes } from '#src/db/schema/case-types.ts';
 import { CASE_KINDS } from '#src/domain/case-words.ts';
 
@@ -12,13 +13,17 @@ export async function seedCaseTypes(tx: Db, orgId: string) {
 }
 
 /** The built-in four first, in their usual order, then the service's own by when they were added. */
-const caseTypesOf = prepared('case_types_of_service', (db) =>
+const caseTypeColumns = getTableColumns(caseTypes);
+const caseTypesWith = (db: Db, select = caseTypeColumns) =>
   db
-    .select()
+    .select(select)
     .from(caseTypes)
     .where(eq(caseTypes.orgId, sql.placeholder('orgId')))
-    .orderBy(sql`${caseTypes.name} IS NOT NULL`, asc(caseTypes.createdAt), asc(caseTypes.code)),
-);
+    .orderBy(sql`${caseTypes.name} IS NOT NULL`, asc(caseTypes.createdAt), asc(caseTypes.code));
+const caseTypesOf = prepared('case_types_of_service', (db) => caseTypesWith(db));
+
+/** The service's case types (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
+export const caseTypesPart: Part<CaseTypeRow[]> = rowsPart(caseTypeColumns, caseTypesWith);
 
 export async function listCaseTypes(tx: Db, orgId: string): Promise<CaseTypeRow[]> {
   return caseTypesOf(tx, { orgId });
