@@ -6,7 +6,7 @@ import type { OrgActor } from '#src/access/actor.ts';
 import { authorise, can } from '#src/access/permissions.ts';
 import { ACTIVE_STATUSES, caseTypeNamer } from '#src/domain/case-words.ts';
 import { myTasksPart, openSafeguardingPart, searchCases } from '#src/features/cases/case-reads.ts';
-import { listMembers, openInvitationsPart } from '#src/features/people/people-reads.ts';
+import { membersPart, openInvitationsPart } from '#src/features/people/people-reads.ts';
 import { listReferrals, newEnquiriesPart, newReferralsPart } from '#src/features/referrals/referral-reads.ts';
 import { caseScope } from '#src/access/access.ts';
 import { seesStaffVolunteerQueues, volunteerAlertQueues, volunteerQueueParts } from '#src/features/volunteers/volunteer-alerts.ts';
@@ -54,6 +54,7 @@ export const homeParts = {
   enquiries: newEnquiriesPart,
   requests: meetingRequestsPart,
   tasks: myTasksPart,
+  members: membersPart,
   invitations: openInvitationsPart,
   venue: anyVenuePart,
   volunteer: anyVolunteerPart,
@@ -72,7 +73,8 @@ function partsFor(actor: OrgActor, settings: Record<string, unknown>): Parts[] {
     ['enquiries', can(actor.role, 'referrals.triage')],
     ['requests', can(actor.role, 'meetings.book')],
     ['tasks', can(actor.role, 'cases.view')],
-    ['invitations', can(actor.role, 'people.manage') || can(actor.role, 'settings.manage')],
+    ['members', managesPeople(actor)],
+    ['invitations', managesPeople(actor)],
     ['venue', showsChecklist(actor, settings)],
     ['volunteer', showsChecklist(actor, settings)],
     ['dbs', seesStaffVolunteerQueues(actor)],
@@ -82,6 +84,9 @@ function partsFor(actor: OrgActor, settings: Record<string, unknown>): Parts[] {
   ];
   return parts.filter(([, shown]) => shown).map(([part]) => part);
 }
+
+/** Those who see the people queues or the checklist, both made from the members and the invitations. */
+const managesPeople = (actor: OrgActor) => can(actor.role, 'people.manage') || can(actor.role, 'settings.manage');
 
 /** Whether an admin's getting-started checklist may show: it is theirs to see and they have not dismissed it. */
 const showsChecklist = (actor: OrgActor, settings: Record<string, unknown>) =>
@@ -163,22 +168,17 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
     ];
   }
 
-  /**
-   * What the home reads about the service's people and itself, once, for the checklist and the people queues both. The
-   * settings are the ones the request's session read with it, when given.
-   */
-  async function serviceFacts(tx: Db, actor: OrgActor, storedSettings: unknown) {
+  /** The service's stored settings: the ones the request's session read with it, when given. */
+  async function storedSettingsOf(tx: Db, actor: OrgActor, storedSettings: unknown) {
     const settings = storedSettings !== undefined ? storedSettings : (await findOrgById(tx, actor.orgId))?.settings;
-    const people = can(actor.role, 'people.manage') || can(actor.role, 'settings.manage');
-    const members = people ? await listMembers(tx, actor.orgId) : [];
-    return { settings: (settings ?? {}) as Record<string, unknown>, members };
+    return (settings ?? {}) as Record<string, unknown>;
   }
-  type ServiceFacts = Awaited<ReturnType<typeof serviceFacts>>;
 
   /** An admin's getting-started checklist, while anything on it is to do and it has not been dismissed. */
-  async function checklist(tx: Db, actor: OrgActor, { settings: stored, members }: ServiceFacts, read: HomeRead) {
+  async function checklist(tx: Db, actor: OrgActor, stored: Record<string, unknown>, read: HomeRead) {
     if (!showsChecklist(actor, stored)) return undefined;
     const settings = readSettings(stored);
+    const members = read.members ?? [];
     const invitations = read.invitations ?? [];
     // Whether there is any venue or volunteer, not the lists; the postcode lookup only matters for local authorities.
     const venues = read.venue ? 1 : 0;
@@ -200,8 +200,9 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   /** Invitations and sign-in problems, for those who manage the service's people. */
-  function peopleQueues(actor: OrgActor, { settings: orgSettings, members }: ServiceFacts, t: Translate, read: HomeRead): Queue[] {
+  function peopleQueues(actor: OrgActor, orgSettings: Record<string, unknown>, t: Translate, read: HomeRead): Queue[] {
     if (!can(actor.role, 'people.manage')) return [];
+    const members = read.members ?? [];
     const invitations = read.invitations ?? [];
     // Only those whose role the service asks for a second factor (the demo asks no one).
     return [
@@ -233,16 +234,17 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     /**
      * The home page: the queues, in the words of `t` (the reader's language), and an admin's getting-started checklist.
-     * One transaction, and the service and its people read once for both. `storedSettings` are the service's settings
-     * as the request's session read them; without them they are read here.
+     * One transaction; the queues' short reads in one statement, the service's people among them, read once for the
+     * checklist and the people queues both. `storedSettings` are the service's settings as the request's session read
+     * them; without them they are read here.
      */
     async pageFor(actor: OrgActor, t: Translate, storedSettings?: unknown): Promise<{ queues: Queue[]; checklist: Awaited<ReturnType<typeof checklist>> }> {
       authorise(actor, 'home.view');
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
       return inOrg(db, actor.orgId, async (tx) => {
-        const facts = await serviceFacts(tx, actor, storedSettings);
-        const read = await homeReads(tx, partsFor(actor, facts.settings), { orgId: actor.orgId, userId: actor.id, now: now.toISOString(), today });
+        const settings = await storedSettingsOf(tx, actor, storedSettings);
+        const read = await homeReads(tx, partsFor(actor, settings), { orgId: actor.orgId, userId: actor.id, now: now.toISOString(), today });
         const queues: Queue[] = [];
         if (can(actor.role, 'safeguarding.manage')) {
           // References and dates only: what was disclosed is read on the safeguarding page, where reading is audited.
@@ -271,11 +273,11 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             items: [],
           });
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
-        queues.push(...(await volunteerAlertQueues(tx, actor, today, t, readVolunteerPolicy(facts.settings), read)));
+        queues.push(...(await volunteerAlertQueues(tx, actor, today, t, readVolunteerPolicy(settings), read)));
         queues.push(...(await sendDeadlineQueue(tx, actor, today, t, read.send)));
         queues.push(...(await victimsCodeQueue(tx, actor, today, t, read.victimsCode)));
-        queues.push(...peopleQueues(actor, facts, t, read));
-        return { queues, checklist: await checklist(tx, actor, facts, read) };
+        queues.push(...peopleQueues(actor, settings, t, read));
+        return { queues, checklist: await checklist(tx, actor, settings, read) };
       });
     },
   };

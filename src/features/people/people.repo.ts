@@ -14,28 +14,33 @@ export async function insertMembership(tx: Db, m: { orgId: string; userId: strin
   return id;
 }
 
-/** Built once (db/prepared.ts): the home and the people page read it on every visit. */
-const members = prepared('people_members', (db) =>
+const memberView = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: memberships.role,
+  status: memberships.status,
+  hasTwoFactor: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`,
+  isLocked: sql<boolean>`coalesce(${users.lockedUntil} > now(), false)`,
+  since: memberships.createdAt,
+};
+const membersWith = (db: Db, select = memberView) =>
   db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      status: memberships.status,
-      hasTwoFactor: sql<boolean>`${users.totpEnabledAt} IS NOT NULL`,
-      isLocked: sql<boolean>`coalesce(${users.lockedUntil} > now(), false)`,
-      since: memberships.createdAt,
-    })
+    .select(select)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.orgId, sql.placeholder('orgId')))
-    .orderBy(asc(memberships.status), asc(users.name)),
-);
+    .orderBy(asc(memberships.status), asc(users.name));
+/** Built once (db/prepared.ts). */
+const members = prepared('people_members', (db) => membersWith(db));
+export type MemberRow = Awaited<ReturnType<typeof members>>[number];
 
 export async function listMembers(tx: Db, orgId: string) {
   return members(tx, { orgId });
 }
+
+/** The service's members (placeholder orgId), read with other parts in one statement (db/read-in-one.ts): the home and the people page read them on every visit. */
+export const membersPart: Part<MemberRow[]> = rowsPart(memberView, membersWith);
 
 export async function findMember(tx: Db, orgId: string, userId: string) {
   const rows = await tx

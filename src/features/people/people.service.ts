@@ -20,13 +20,18 @@ import {
   insertInvitation,
   insertMembership,
   listMembers,
-  listOpenInvitations,
   markInvitation,
+  membersPart,
+  openInvitationsPart,
   updateMembership,
 } from './people.repo.ts';
 import type { Invite } from './people.schemas.ts';
+import { partsReader } from '#src/db/read-in-one.ts';
 
 export const INVITATION_DAYS = 7;
+
+/** The people page's members and open invitations, in one statement (db/read-in-one.ts). */
+const peoplePage = partsReader('people_page', { members: membersPart, invitations: openInvitationsPart });
 
 /** Links a new mediator's sign-in to the volunteer record with their email (volunteers' rule, given in deps.ts: people is below volunteers). */
 export type LinkVolunteer = (tx: Db, orgId: string, email: string, userId: string) => Promise<string | undefined>;
@@ -46,10 +51,10 @@ export function createPeopleService({ db, clock, audit, linkVolunteer }: { db: D
   return {
     async list(actor: OrgActor) {
       authorise(actor, 'people.view');
-      return inOrg(db, actor.orgId, async (tx) => ({
-        members: await listMembers(tx, actor.orgId),
-        invitations: await listOpenInvitations(tx, actor.orgId, clock.now()),
-      }));
+      return inOrg(db, actor.orgId, async (tx) => {
+        const read = await peoplePage(tx, ['members', 'invitations'], { orgId: actor.orgId, now: clock.now().toISOString() });
+        return { members: read.members!, invitations: read.invitations! };
+      });
     },
 
     /** Creates an invitation and returns the link token (shown once, also to be emailed). */
