@@ -164,7 +164,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: Pick<Deps, 'se
   }
 
   app.get('/settings', async (req, reply) => {
-    const { settings, types } = await deps.settings.overview(req.actor!);
+    const { settings, types } = await deps.settings.overview(req.actor!, req.session?.orgSettings);
     const none = t('None');
     return reply.page('settings/views/settings.njk', {
       pageTitle: t('Settings'),

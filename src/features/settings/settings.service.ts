@@ -47,11 +47,14 @@ export function createSettingsService({ db, audit }: { db: Db; audit: Audit }) {
       return inOrg(db, actor.orgId, (tx) => settingsIn(tx, actor.orgId));
     },
 
-    /** The settings page: the settings with the service's case types, from one read of the service in one transaction. */
-    async overview(actor: OrgActor) {
+    /**
+     * The settings page: the settings with the service's case types, in one transaction. `storedSettings` are the
+     * settings as the request's session read them with the service, moments before; without them they are read here.
+     */
+    async overview(actor: OrgActor, storedSettings?: unknown) {
       authorise(actor, 'settings.manage');
       return inOrg(db, actor.orgId, async (tx) => {
-        const settings = await settingsIn(tx, actor.orgId);
+        const settings = storedSettings !== undefined ? readSettings(storedSettings) : await settingsIn(tx, actor.orgId);
         return { settings, types: await serviceCaseTypes(tx, actor.orgId, settings.caseTypes) };
       });
     },
