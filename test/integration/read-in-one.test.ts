@@ -114,7 +114,9 @@ describe('parts read in one statement', () => {
     });
   });
 
-  it('make a new service admin’s home four statements, where each queue was one of its own', async () => {
+  it('make a new service admin’s home four statements, where each queue was one of its own', async (ctx) => {
+    // Counted from the prepared statements' runs: the embedded database's plain path prepares none.
+    if (h.deps.database.kind === 'pglite' && h.deps.database.dataPath === 'plain') ctx.skip();
     const org = await makeOrg(h.deps, 'home-statements');
     const web = await signIn(h, await makeMember(h.deps, org.orgId, 'admin', 'ada.admin@home-statements.example'));
     expect((await web.get('/home')).statusCode).toBe(200);
