@@ -74,17 +74,20 @@ type Read<P> = { [K in keyof P]?: P[K] extends Part<infer R> ? R : never };
  * for is absent from the answer. Each set of parts is its own statement, built once, under `name`.
  */
 export function partsReader<P extends Record<string, Part<unknown>>>(name: string, parts: P) {
+  if (Object.keys(parts).length > 30) throw new Error('A reader reads at most 30 parts');
   const keys = Object.keys(parts) as (keyof P & string)[];
-  const statement = preparedShapes(name, (db, shape: Record<string, boolean>) =>
+  // Which parts a statement reads is its shape: one bit a part, so the statement's name stays short.
+  const asked = (mask: number) => keys.filter((_, i) => mask & (1 << i));
+  const statement = preparedShapes(name, (db, { parts: mask }: { parts: number }) =>
     db
-      .select(Object.fromEntries(keys.filter((k) => shape[k]).map((k) => [k, parts[k]!.sql(db)])))
+      .select(Object.fromEntries(asked(mask).map((k) => [k, parts[k]!.sql(db)])))
       .from(sql`(VALUES (1)) AS one (x)`)
       .$dynamic(),
   );
   return async (tx: Db, which: readonly (keyof P)[], values: Record<string, unknown>): Promise<Read<P>> => {
-    const shape = Object.fromEntries(keys.map((k) => [k, which.includes(k)]));
     if (!which.length) return {};
-    const [row] = (await statement(tx, shape, values)) as Record<string, unknown>[];
+    const mask = keys.reduce((m, k, i) => (which.includes(k) ? m | (1 << i) : m), 0);
+    const [row] = (await statement(tx, { parts: mask }, values)) as Record<string, unknown>[];
     return Object.fromEntries(which.map((k) => [k, parts[k]!.read(row![k as string])])) as Read<P>;
   };
 }
