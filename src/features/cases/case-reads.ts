@@ -3,17 +3,9 @@
 // (the reports). Reads only; each caller authorises.
 export { listActiveMembersWithRoles } from './case-directory.repo.ts';
 export { caseSessions } from './case-sessions.repo.ts';
-export {
-  type CaseRow,
-  findCase,
-  listMyTasks,
-  listParties,
-  listSafeguarding,
-  myTasksPart,
-  openSafeguardingPart,
-  type PartyRow,
-  searchCases,
-} from './cases.repo.ts';
+export { type CaseRow, findCase, listParties, type PartyRow, searchCases } from './cases.repo.ts';
+export { listMyTasks, myTasksPart } from './tasks.repo.ts';
+export { listSafeguarding, openSafeguardingPart } from './safeguarding.repo.ts';
 export { caseNames, partyNames } from './case-names.repo.ts';
 export { caseTypesInUse } from './case-types-in-use.repo.ts';
 export { type StageTime, stageTimes } from './stage-times.repo.ts';

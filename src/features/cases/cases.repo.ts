@@ -1,11 +1,9 @@
 import type { Db } from '#src/db/client.ts';
-import { listValues, pageWindow, placeholderList, prepared, preparedShapes } from '#src/db/prepared.ts';
-import { mapRows, type Part, rowsPart } from '#src/db/read-in-one.ts';
+import { listValues, pageWindow, placeholderList, preparedShapes } from '#src/db/prepared.ts';
 import type { AnyColumn } from 'drizzle-orm';
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from '#src/db/orm.ts';
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from '#src/db/orm.ts';
 import { GENERIC_PLAN } from '#src/db/statements.ts';
-import { cases, parties, safeguardingRecords, tasks } from '#src/db/schema/cases.ts';
-import { openText, sealText } from '#src/lib/field-keys.ts';
+import { cases, parties, tasks } from '#src/db/schema/cases.ts';
 
 export type NewCase = typeof cases.$inferInsert;
 export type NewParty = typeof parties.$inferInsert;
@@ -305,144 +303,6 @@ async function matchingCasesPage(tx: Db, f: CaseFilter, where: (SQL | undefined)
     LATERAL (${page.getSQL()}) page
     ORDER BY h.opened_at ${order} NULLS LAST LIMIT ${f.limit + 1} OFFSET ${f.offset}`);
   return (result as unknown as { rows: MatchingCaseRow[] }).rows;
-}
-
-export async function insertTask(tx: Db, t: typeof tasks.$inferInsert) {
-  await tx.insert(tasks).values(t);
-}
-
-export async function listCaseTasks(tx: Db, orgId: string, caseId: string) {
-  return tx
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.caseId, caseId)))
-    .orderBy(asc(tasks.doneAt), asc(tasks.dueOn));
-}
-
-export async function completeTask(tx: Db, orgId: string, caseId: string, taskId: string, at: Date) {
-  const rows = await tx
-    .update(tasks)
-    .set({ doneAt: at })
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.caseId, caseId), eq(tasks.id, taskId), isNull(tasks.doneAt)))
-    .returning({ title: tasks.title });
-  return rows[0];
-}
-
-/** Open tasks assigned to a person, soonest first, with their case reference. */
-const taskView = { id: tasks.id, title: tasks.title, dueOn: tasks.dueOn, caseId: tasks.caseId, reference: cases.reference };
-const myTasksWith = (db: Db, select = taskView) =>
-  db
-    .select(select)
-    .from(tasks)
-    .innerJoin(cases, eq(cases.id, tasks.caseId))
-    .where(and(eq(tasks.orgId, sql.placeholder('orgId')), eq(tasks.assigneeId, sql.placeholder('userId')), isNull(tasks.doneAt)))
-    .orderBy(asc(tasks.dueOn))
-    .limit(50);
-const myTasks = prepared('tasks_of_assignee', (db) => myTasksWith(db));
-type MyTask = Awaited<ReturnType<typeof myTasks>>[number];
-
-/** The person's open tasks (placeholders orgId and userId), read with other parts in one statement (db/read-in-one.ts). */
-export const myTasksPart: Part<MyTask[]> = rowsPart(taskView, myTasksWith);
-
-export async function listMyTasks(tx: Db, orgId: string, userId: string) {
-  return myTasks(tx, { orgId, userId });
-}
-
-export async function countOverdueTasks(tx: Db, orgId: string, userId: string, today: string) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(tasks)
-    .where(and(eq(tasks.orgId, orgId), eq(tasks.assigneeId, userId), isNull(tasks.doneAt), lt(tasks.dueOn, today)));
-  return row?.n ?? 0;
-}
-
-type SafeguardingInsert = typeof safeguardingRecords.$inferInsert;
-type SafeguardingRow = typeof safeguardingRecords.$inferSelect;
-
-/** What was disclosed, the decision and who it went to are encrypted at rest (lib/field-keys.ts). */
-const sealSafeguarding = <T extends Partial<SafeguardingInsert>>(r: T): T => ({
-  ...r,
-  ...(r.disclosed !== undefined ? { disclosed: sealText('safeguarding_records.disclosed', r.disclosed) } : {}),
-  ...(r.decision !== undefined ? { decision: sealText('safeguarding_records.decision', r.decision) } : {}),
-  ...(r.referredTo !== undefined ? { referredTo: sealText('safeguarding_records.referred_to', r.referredTo) } : {}),
-});
-const openSafeguarding = (r: SafeguardingRow): SafeguardingRow => ({
-  ...r,
-  disclosed: openText('safeguarding_records.disclosed', r.disclosed),
-  decision: openText('safeguarding_records.decision', r.decision),
-  referredTo: openText('safeguarding_records.referred_to', r.referredTo),
-});
-
-export async function insertSafeguarding(tx: Db, r: SafeguardingInsert) {
-  await tx.insert(safeguardingRecords).values(sealSafeguarding(r));
-}
-
-const safeguardingView = { record: safeguardingRecords, reference: cases.reference };
-const safeguardingList = (db: Db, where: SQL | undefined, select = safeguardingView) =>
-  db
-    .select(select)
-    .from(safeguardingRecords)
-    .innerJoin(cases, eq(cases.id, safeguardingRecords.caseId))
-    .where(where)
-    .orderBy(desc(safeguardingRecords.createdAt))
-    .limit(100);
-
-/** The service's records of one status (the home's queue and the safeguarding page), built once. */
-const safeguardingOfStatus = prepared('safeguarding_of_status', (db) =>
-  safeguardingList(db, and(eq(safeguardingRecords.orgId, sql.placeholder('orgId')), eq(safeguardingRecords.status, sql.placeholder('status')))),
-);
-
-type SafeguardingListed = Awaited<ReturnType<typeof safeguardingOfStatus>>[number];
-const openedRecord = (r: SafeguardingListed) => ({ ...r, record: openSafeguarding(r.record) });
-
-/** The open records (placeholder orgId), read with other parts in one statement (db/read-in-one.ts). */
-export const openSafeguardingPart: Part<ReturnType<typeof openedRecord>[]> = mapRows(
-  rowsPart<typeof safeguardingView, SafeguardingListed>(safeguardingView, (db, select) =>
-    safeguardingList(db, and(eq(safeguardingRecords.orgId, sql.placeholder('orgId')), eq(safeguardingRecords.status, 'open')), select),
-  ),
-  openedRecord,
-);
-
-export async function listSafeguarding(tx: Db, orgId: string, filter: { caseId?: string; status?: string }) {
-  const rows =
-    filter.status && !filter.caseId
-      ? await safeguardingOfStatus(tx, { orgId, status: filter.status })
-      : await safeguardingList(
-          tx,
-          and(
-            eq(safeguardingRecords.orgId, orgId),
-            filter.caseId ? eq(safeguardingRecords.caseId, filter.caseId) : undefined,
-            filter.status ? eq(safeguardingRecords.status, filter.status) : undefined,
-          ),
-        );
-  return rows.map(openedRecord);
-}
-
-export async function countOpenSafeguarding(tx: Db, orgId: string, caseId: string) {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(safeguardingRecords)
-    .where(and(eq(safeguardingRecords.orgId, orgId), eq(safeguardingRecords.caseId, caseId), eq(safeguardingRecords.status, 'open')));
-  return row?.n ?? 0;
-}
-
-export async function decideSafeguarding(tx: Db, orgId: string, id: string, values: Partial<SafeguardingInsert>) {
-  const rows = await tx
-    .update(safeguardingRecords)
-    .set(sealSafeguarding(values))
-    .where(and(eq(safeguardingRecords.orgId, orgId), eq(safeguardingRecords.id, id)))
-    .returning({ caseId: safeguardingRecords.caseId });
-  return rows[0];
-}
-
-/** Whether any safeguarding record names this party. */
-export async function partyHasSafeguarding(tx: Db, orgId: string, partyId: string) {
-  const rows = await tx
-    .select({ id: safeguardingRecords.id })
-    .from(safeguardingRecords)
-    .where(and(eq(safeguardingRecords.orgId, orgId), eq(safeguardingRecords.partyId, partyId)))
-    .limit(1);
-  return rows.length > 0;
 }
 
 export async function deleteParty(tx: Db, orgId: string, caseId: string, partyId: string) {

@@ -18,17 +18,9 @@ import {
   STATUS_LABELS,
 } from '#src/domain/case-words.ts';
 import { caseScope, ensure, judge, may, orRefuse } from '#src/access/access.ts';
-import {
-  countOpenSafeguarding,
-  type CaseRow,
-  findCase,
-  findCaseByReference,
-  listCaseTasks,
-  listParties,
-  type PartyRow,
-  searchCases,
-  updateCase,
-} from './cases.repo.ts';
+import { type CaseRow, findCase, findCaseByReference, listParties, type PartyRow, searchCases, updateCase } from './cases.repo.ts';
+import { listCaseTasks } from './tasks.repo.ts';
+import { countOpenSafeguarding } from './safeguarding.repo.ts';
 import type { CaseQuery } from './cases.schemas.ts';
 import { type Decision, decideTransition, issuesFromRecords, type LifecycleCase, type LifecycleMediator, nextStatuses } from './lifecycle.ts';
 import { COACHING_SESSION_KINDS, caseSessions } from './case-sessions.repo.ts';
