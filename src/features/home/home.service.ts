@@ -20,7 +20,7 @@ import { anyVenuePart } from '#src/features/meetings/meeting-reads.ts';
 import { partsReader } from '#src/db/read-in-one.ts';
 import { hasPostcodes } from '#src/features/postcodes/postcode-lookup.ts';
 import { findOrgById, listCaseTypes } from '#src/features/orgs/org-records.ts';
-import { readSettings } from '#src/features/settings/settings.schemas.ts';
+import { readSettings, type ServiceSettings } from '#src/features/settings/settings.schemas.ts';
 import { readVolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
 import { gettingStarted } from './getting-started.ts';
 import { roleNeedsTwoFactor } from '#src/features/auth/two-factor-policy.ts';
@@ -44,9 +44,9 @@ export function ageHint(createdAt: Date, now: Date, t: Translate): string {
 }
 
 /**
- * The home's short reads, in one statement (db/read-in-one.ts): each queue's rows, read by the feature that owns them,
- * and whether the service has a venue and a volunteer yet. Only the parts the reader's role sees are read; the lists
- * that need more (the reader's cases, the members) are read on their own.
+ * The home's short reads, in one statement (db/read-in-one.ts): each queue's rows and the service's members, read by
+ * the feature that owns them, and whether the service has a venue and a volunteer yet. Only the parts the reader's
+ * role sees are read; the reader's own cases, whose search has shapes of its own, are read on their own.
  */
 export const homeParts = {
   safeguarding: openSafeguardingPart,
@@ -64,9 +64,10 @@ export const homeParts = {
 };
 const homeReads = partsReader('home_parts', homeParts);
 type Parts = Parameters<typeof homeReads>[1][number];
+type HomeRead = Awaited<ReturnType<typeof homeReads>>;
 
 /** The parts the home reads for this person: those of the queues their role sees. */
-function partsFor(actor: OrgActor, settings: Record<string, unknown>): Parts[] {
+function partsFor(actor: OrgActor, settings: ServiceSettings): Parts[] {
   const parts: [Parts, boolean][] = [
     ['safeguarding', can(actor.role, 'safeguarding.manage')],
     ['referrals', can(actor.role, 'referrals.triage')],
@@ -89,9 +90,7 @@ function partsFor(actor: OrgActor, settings: Record<string, unknown>): Parts[] {
 const managesPeople = (actor: OrgActor) => can(actor.role, 'people.manage') || can(actor.role, 'settings.manage');
 
 /** Whether an admin's getting-started checklist may show: it is theirs to see and they have not dismissed it. */
-const showsChecklist = (actor: OrgActor, settings: Record<string, unknown>) =>
-  can(actor.role, 'settings.manage') && !readSettings(settings).gettingStartedDismissed;
-type HomeRead = Awaited<ReturnType<typeof homeReads>>;
+const showsChecklist = (actor: OrgActor, settings: ServiceSettings) => can(actor.role, 'settings.manage') && !settings.gettingStartedDismissed;
 
 export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   async function caseQueues(tx: Db, actor: OrgActor, today: string, t: Translate, read: HomeRead): Promise<Queue[]> {
@@ -175,9 +174,8 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
   }
 
   /** An admin's getting-started checklist, while anything on it is to do and it has not been dismissed. */
-  async function checklist(tx: Db, actor: OrgActor, stored: Record<string, unknown>, read: HomeRead) {
-    if (!showsChecklist(actor, stored)) return undefined;
-    const settings = readSettings(stored);
+  async function checklist(tx: Db, actor: OrgActor, stored: Record<string, unknown>, settings: ServiceSettings, read: HomeRead) {
+    if (!showsChecklist(actor, settings)) return undefined;
     const members = read.members ?? [];
     const invitations = read.invitations ?? [];
     // Whether there is any venue or volunteer, not the lists; the postcode lookup only matters for local authorities.
@@ -243,7 +241,8 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
       return inOrg(db, actor.orgId, async (tx) => {
-        const settings = await storedSettingsOf(tx, actor, storedSettings);
+        const stored = await storedSettingsOf(tx, actor, storedSettings);
+        const settings = readSettings(stored);
         const read = await homeReads(tx, partsFor(actor, settings), { orgId: actor.orgId, userId: actor.id, now: now.toISOString(), today });
         const queues: Queue[] = [];
         if (can(actor.role, 'safeguarding.manage')) {
@@ -273,11 +272,11 @@ export function createHomeService({ db, clock }: { db: Db; clock: Clock }) {
             items: [],
           });
         // DBS rechecks and practice checks: for coordinators and admins, and a volunteer's own reminders.
-        queues.push(...(await volunteerAlertQueues(tx, actor, today, t, readVolunteerPolicy(settings), read)));
+        queues.push(...(await volunteerAlertQueues(tx, actor, today, t, readVolunteerPolicy(stored), read)));
         queues.push(...(await sendDeadlineQueue(tx, actor, today, t, read.send)));
         queues.push(...(await victimsCodeQueue(tx, actor, today, t, read.victimsCode)));
-        queues.push(...peopleQueues(actor, settings, t, read));
-        return { queues, checklist: await checklist(tx, actor, settings, read) };
+        queues.push(...peopleQueues(actor, stored, t, read));
+        return { queues, checklist: await checklist(tx, actor, stored, settings, read) };
       });
     },
   };
