@@ -67,7 +67,9 @@ export function anyPart(build: (db: Db) => SQLWrapper): Part<boolean> {
   return { sql: (db) => sql`EXISTS (${build(db)})`, read: (value) => value === true };
 }
 
-type Read<P> = { [K in keyof P]?: P[K] extends Part<infer R> ? R : never };
+/** What a part reads: `PartValue<typeof somePart>`. */
+export type PartValue<P> = P extends Part<infer R> ? R : never;
+type Read<P> = { [K in keyof P]?: PartValue<P[K]> };
 
 /**
  * Reads the parts asked for (`which`) in one statement, with the values of all their placeholders; a part not asked

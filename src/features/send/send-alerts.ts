@@ -9,19 +9,17 @@ import type { Translate } from '#src/i18n/i18n.ts';
 import { type CertificateFact, caseClocks } from './case-clocks.ts';
 import { clockRow } from './send.present.ts';
 import { openSendCases, openSendCasesPart } from './send.repo.ts';
-import type { Part } from '#src/db/read-in-one.ts';
+import type { PartValue } from '#src/db/read-in-one.ts';
 
 const SHOWN = 10;
 /** A clock this close (working or calendar days) is shown before it falls due. */
 const SOON_DAYS = 5;
 
-type OpenCases = typeof openSendCasesPart extends Part<infer R> ? R : never;
-
 /** The queue's read (placeholder orgId), for the home to read with its other parts when `actor` sees it; given back as `read`. */
 export const sendDeadlinePart = openSendCasesPart;
 export const seesSendDeadlines = (actor: OrgActor) => can(actor.role, 'send.deadlines');
 
-export async function sendDeadlineQueue(tx: Db, actor: OrgActor, today: string, t: Translate, read?: OpenCases): Promise<Queue[]> {
+export async function sendDeadlineQueue(tx: Db, actor: OrgActor, today: string, t: Translate, read?: PartValue<typeof openSendCasesPart>): Promise<Queue[]> {
   if (!seesSendDeadlines(actor)) return [];
   const { rows, certs } = await openSendCases(tx, actor.orgId, read);
   if (!rows.length) return [];

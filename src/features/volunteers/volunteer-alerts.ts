@@ -9,7 +9,7 @@ import { listVolunteersWithLatestDbs, volunteersWithLatestDbsPart } from './dbs/
 import { type DbsStanding, dbsStanding } from './dbs/dbs-status.ts';
 import { type PracticeCheck, practiceChecks } from './training/practice-checks.ts';
 import { currentRjAccreditationsPart, listCurrentRjAccreditations, listTrainingRecordsFor } from './training/training.repo.ts';
-import type { Part } from '#src/db/read-in-one.ts';
+import type { PartValue } from '#src/db/read-in-one.ts';
 import { volunteerPolicyOf } from './records/my-volunteer.ts';
 import type { TrainingSummary } from './training/training.service.ts';
 import type { VolunteerPolicy } from '#src/features/settings/volunteer-policy.ts';
@@ -41,9 +41,8 @@ export function dbsTag(s: DbsStanding, t: Translate): QueueItem['tag'] {
 /** Soonest first; no check at all counts as most urgent. */
 const urgency = (s: DbsStanding) => s.daysLeft ?? Number.NEGATIVE_INFINITY;
 
-type PartRows<P> = P extends Part<infer R> ? R : never;
 /** What the staff queues read, when the home read it with its other parts (volunteerQueueParts). */
-export type VolunteerQueueRows = { dbs: PartRows<typeof volunteersWithLatestDbsPart>; accreditations: PartRows<typeof currentRjAccreditationsPart> };
+export type VolunteerQueueRows = { dbs: PartValue<typeof volunteersWithLatestDbsPart>; accreditations: PartValue<typeof currentRjAccreditationsPart> };
 
 /**
  * The reads of the staff queues (placeholders orgId and today), for the home to read with its other parts in one
