@@ -38,7 +38,7 @@ if (!Number.isFinite(SOAK_SECONDS) || SOAK_SECONDS < 10 || SOAK_SECONDS > 3600)
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 30);
 const RSS_EVERY_MS = 5000;
 /** The signed-in pages of the mix, each GET in turn on every connection: a service admin's everyday pages. */
-const MIX = ['/home', '/cases', '/referrals', '/volunteers', '/calendar', '/people', '/settings', '/email', '/audit'];
+export const MIX = ['/home', '/cases', '/referrals', '/volunteers', '/calendar', '/people', '/settings', '/email', '/audit'];
 const WARM_UP_SECONDS = 1;
 const START_TIMEOUT_MS = 60_000;
 const SETUP_LINK = /(https?:\/\/\S+)\/setup\?token=(\S+)/;

@@ -8,6 +8,7 @@ export const RESULTS_FILE = join(ROOT, 'bench', 'results.md');
 const SECTIONS = [
   'foundation',
   'pages',
+  'compare',
   'mechanisms',
   'cases',
   'datapath',

@@ -1,5 +1,6 @@
 // npm run bench: every benchmark, one after the other, each writing its own section of bench/results.md.
 //   node bench/run.ts foundation   start-up, memory, /healthz and /home (bench/foundation.ts)
+//   node bench/run.ts compare      this code side by side with another checkout or other Node options (bench/compare.ts)
 //   node bench/run.ts pages        statements and CPU time of one request to each role's home and the staff pages (bench/pages.ts)
 //   node bench/run.ts cases        "Referrals and the case": a generated service of 100k cases (bench/cases/run.ts)
 //   node bench/run.ts volunteers   "Volunteers and co-mediator pairs": pair suggestions, batch allocation vs HiGHS (bench/volunteers/run.ts)
@@ -14,6 +15,7 @@
 // BENCH_SECONDS sets each load run's length (default 10). DATABASE_URL adds the PostgreSQL figures.
 import { cleanUpAgreements, runAgreements } from './agreements/run.ts';
 import { cleanUpCases, runCases } from './cases/run.ts';
+import { cleanUpCompare, runCompare } from './compare.ts';
 import { cleanUpDurability, runDurability } from './durability.ts';
 import { cleanUpEmail, runEmail } from './meetings/email.ts';
 import { cleanUpRetentionBench, runRetentionBench } from './dataprotection/retention.ts';
@@ -29,6 +31,7 @@ import { cleanUpSend, runSend } from './send/run.ts';
 const BENCHMARKS = {
   foundation: { run: runFoundation, cleanUp: cleanUpFoundation },
   pages: { run: runPages, cleanUp: async () => {} },
+  compare: { run: runCompare, cleanUp: cleanUpCompare },
   cases: { run: runCases, cleanUp: cleanUpCases },
   volunteers: { run: runVolunteers, cleanUp: cleanUpVolunteers },
   pairs: { run: runPairsService, cleanUp: async () => {} },
@@ -48,7 +51,8 @@ if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(', ')}. Usage: node bench/run.ts [${Object.keys(BENCHMARKS).join('|')}]…`);
   process.exit(64);
 }
-const names = (asked.length ? asked : Object.keys(BENCHMARKS)) as Name[];
+// `npm run bench` runs every benchmark but the comparison, which needs something to compare with.
+const names = (asked.length ? asked : Object.keys(BENCHMARKS).filter((name) => name !== 'compare')) as Name[];
 
 let current: Name | undefined;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

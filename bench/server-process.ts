@@ -9,7 +9,7 @@ export const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 export const NODE = existsSync(join(BIN, 'node')) ? join(BIN, 'node') : process.execPath;
 /** Node's options from `npm start` (package.json), so the app is measured as a new user runs it. */
-const START_OPTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+export const START_OPTIONS: string[] = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
   .split(/\s+/)
   .filter((word) => word.startsWith('--'));
 
@@ -50,9 +50,12 @@ function baseEnv(): Record<string, string> {
   return env;
 }
 
-/** cwd: another checkout of Parley to run the script from (a comparison: bench/cases/run.ts, BENCH_COMPARE_ROOT). */
-export function startProcess(script: string, env: Record<string, string>, port: number, cwd = ROOT): ServerProcess {
-  const child = spawn(NODE, [...(script === 'src/main.js' ? START_OPTIONS : []), script], {
+/**
+ * cwd: another checkout of Parley to run the script from (a comparison: bench/cases/run.ts, BENCH_COMPARE_ROOT).
+ * nodeOptions: Node's options for src/main.js instead of `npm start`'s (a comparison of options: bench/compare.ts).
+ */
+export function startProcess(script: string, env: Record<string, string>, port: number, cwd = ROOT, nodeOptions = START_OPTIONS): ServerProcess {
+  const child = spawn(NODE, [...(script === 'src/main.js' ? nodeOptions : []), script], {
     cwd,
     env: { ...baseEnv(), PATH: `${BIN}${delimiter}${process.env.PATH ?? ''}`, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
