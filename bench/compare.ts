@@ -150,6 +150,8 @@ async function loads(all: Variant[], db: Db, out: string[]) {
     for (const [i, v] of all.entries())
       out.push(`| ${db} | ${run.what} | ${v.name} | ${list(figures[i]!.cpu, 2)} | ${list(figures[i]!.rps)} | ${list(figures[i]!.p95)} |`);
   }
+  const peaks = servers.map(({ proc }) => peakRssMb(proc.pid));
+  for (const [i, v] of all.entries()) out.push(`| ${db} | most memory the process had, after the loads: ${peaks[i]!.toFixed(1)} MB | ${v.name} | | | |`);
   for (const { proc } of servers) await stopProcess(proc);
 }
 
