@@ -6,6 +6,7 @@
 //   BENCH_COMPARE_ROOT=<checkout>         that checkout's code (its bundle built: `npm run build` there) as a variant
 //   BENCH_COMPARE_OPTIONS='<options>'     this code started with these Node options instead of `npm start`'s
 //   BENCH_ROUNDS (default 4), BENCH_SECONDS each load run (default 6), BENCH_IDLE_SECONDS (default 30)
+//   BENCH_COMPARE_ON=pglite|postgres      one database only (default: the embedded one, and PostgreSQL when DATABASE_URL is set)
 // Per variant, on the embedded database: the restart on a set-up data directory (time to the first page, peak and idle
 // memory); then, on each database (PostgreSQL when DATABASE_URL is set), /home at 50 connections and the foundation's
 // mix of pages at 100, signed in as a new service's admin.
@@ -168,10 +169,11 @@ export async function runCompare(): Promise<number> {
     `Run ${new Date().toISOString()} by \`node bench/run.ts compare\`, ${ROUNDS} rounds, load average ${load1} at the start. Each cell lists the rounds in order; the variants took turns, the order alternating.`,
   ];
   try {
-    await restarts(all, out);
+    const on = process.env.BENCH_COMPARE_ON;
+    if (on !== 'postgres') await restarts(all, out);
     out.push('', '| Database | Load | Variant | CPU a request (ms) | Requests a second | p95 (ms) |', '| --- | --- | --- | --- | --- | --- |');
-    await loads(all, 'PGlite', out);
-    if (process.env.DATABASE_URL) await loads(all, 'PostgreSQL', out);
+    if (on !== 'postgres') await loads(all, 'PGlite', out);
+    if (process.env.DATABASE_URL && on !== 'pglite') await loads(all, 'PostgreSQL', out);
   } finally {
     await runCleanups(cleanups.splice(0));
   }

@@ -7,16 +7,23 @@
 // texts; this keeps a mistake from growing each connection's memory).
 //
 // A GENERIC_PLAN statement (the case search) runs on its generic plan, as on the embedded database: inside a
-// transaction it goes between `SET LOCAL plan_cache_mode = force_generic_plan` and `SET LOCAL plan_cache_mode =
-// DEFAULT`. Left to itself, PostgreSQL planned it afresh every time (its generic estimate for a prefix range looks
-// dear), which cost about a third of the statement.
+// transaction it goes after `SET LOCAL plan_cache_mode = force_generic_plan`, and the next statement that is not one
+// goes after `SET LOCAL plan_cache_mode = DEFAULT` (the end of the transaction ends the setting in any case). Left to
+// itself, PostgreSQL planned it afresh every time (its generic estimate for a prefix range looks dear), which cost
+// about a third of the statement.
+//
+// Each statement is a round trip to the server, and on a small machine a round trip costs the app more than a short
+// statement costs PostgreSQL. So a transaction's BEGIN is held until its first statement, and when that is a tenant
+// transaction's settings (statements.ts) both go in one message on the simple protocol, the service's id written in
+// by node-postgres's documented escapeLiteral (and only when it is a uuid); any other first statement follows the
+// BEGIN as before, and a transaction with no statement sends nothing.
 //
 // node-postgres is loaded on first use, by the first pool made (`namedStatementsClient()`): a server on the embedded
 // database never loads it.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
-import { preparable, STALE_STATEMENT, wantsGenericPlan } from './statements.ts';
+import { preparable, STALE_STATEMENT, TENANT_SETTINGS_TEXT, tenantSettingsWritten, wantsGenericPlan } from './statements.ts';
 import { claimScope, currentScope } from './prepared.ts';
 
 export const MAX_NAMED = 2000;
@@ -45,10 +52,20 @@ function forgetIfStale(text: string, name: string, err: { code?: string } | null
 type QueryConfigLike = { text?: unknown; name?: unknown; submit?: unknown };
 type Send = (config: unknown, ...rest: unknown[]) => unknown;
 
+const PLAN_GENERIC = 'SET LOCAL plan_cache_mode = force_generic_plan';
+const PLAN_DEFAULT = 'SET LOCAL plan_cache_mode = DEFAULT';
+
+/** What node-postgres gives for a BEGIN, COMMIT or ROLLBACK, for one that needed no round trip. */
+const done = (command: string) => ({ command, rowCount: null, oid: null, rows: [], fields: [] });
+
 const defineClient = (driver: typeof pg) =>
   /** A pooled connection that sends Parley's statements as named prepared statements. */
   class NamedStatementsClient extends driver.Client {
     #inTransaction = false;
+    /** A BEGIN not sent yet: it goes with the transaction's first statement. */
+    #begin: string | undefined;
+    /** Whether plan_cache_mode is force_generic_plan in this transaction now. */
+    #generic = false;
 
     // One signature stands for node-postgres's overloads; anything not Parley's plain statement goes through unchanged.
     // @ts-expect-error
@@ -58,12 +75,36 @@ const defineClient = (driver: typeof pg) =>
       if (!c || typeof c !== 'object' || typeof c.text !== 'string' || c.name || typeof c.submit === 'function') return send(config, ...rest);
       const text = c.text;
       const word = text.trim().toLowerCase();
-      if (word.startsWith('begin')) {
+      const callback = rest.some((arg) => typeof arg === 'function');
+      if (word.startsWith('begin') && !callback) {
         this.#inTransaction = true;
+        this.#generic = false;
+        this.#begin = text;
         claimScope(currentScope(), this, 'postgres'); // this connection runs the caller's statements built once (prepared.ts)
-      } else if (word === 'commit' || word === 'rollback') this.#inTransaction = false;
+        return Promise.resolve(done('BEGIN'));
+      }
+      const ends = word === 'commit' || word === 'rollback';
+      if (ends) this.#inTransaction = false;
+      const begin = this.#begin;
+      if (begin !== undefined) {
+        this.#begin = undefined;
+        if (ends) return Promise.resolve(done(word.toUpperCase())); // nothing was done
+        const written = text === TENANT_SETTINGS_TEXT ? tenantSettingsWritten((rest[0] as unknown[] | undefined)?.[0], driver.escapeLiteral) : undefined;
+        if (written) return (send(`${begin}; ${written}`) as Promise<unknown[]>).then((results) => results[1]);
+        return (send(begin) as Promise<unknown>).then(() => this.query(config, ...rest));
+      }
+      if (ends) this.#generic = false; // SET LOCAL ends with the transaction
       const name = preparable(text) ? nameFor(text) : undefined;
-      if (!name) return send(config, ...rest);
+      const generic = Boolean(name) && this.#inTransaction && wantsGenericPlan(text);
+      if (this.#generic !== generic && !ends && this.#inTransaction) {
+        this.#generic = generic;
+        return (send(generic ? PLAN_GENERIC : PLAN_DEFAULT) as Promise<unknown>).then(() => this.#run(send, c, text, name, rest));
+      }
+      return this.#run(send, c, text, name, rest);
+    }
+
+    #run(send: Send, c: QueryConfigLike, text: string, name: string | undefined, rest: unknown[]): unknown {
+      if (!name) return send(c, ...rest);
       const named = { ...c, name };
       // pg.Pool's own query() (a statement outside a transaction) passes a callback.
       const at = rest.findIndex((arg) => typeof arg === 'function');
@@ -75,19 +116,10 @@ const defineClient = (driver: typeof pg) =>
         });
         return send(named, ...args);
       }
-      const run = () =>
-        (send(named, ...rest) as Promise<unknown>).catch((err: { code?: string }) => {
-          forgetIfStale(text, name, err);
-          throw err;
-        });
-      return this.#inTransaction && wantsGenericPlan(text) ? this.#onGenericPlan(send, run) : run();
-    }
-
-    async #onGenericPlan(send: Send, run: () => Promise<unknown>) {
-      await send('SET LOCAL plan_cache_mode = force_generic_plan');
-      const result = await run(); // on an error the transaction is aborted, and the setting ends with it
-      await send('SET LOCAL plan_cache_mode = DEFAULT');
-      return result;
+      return (send(named, ...rest) as Promise<unknown>).catch((err: { code?: string }) => {
+        forgetIfStale(text, name, err);
+        throw err;
+      });
     }
   };
 

@@ -16,3 +16,20 @@ export const wantsGenericPlan = (text: string) => text.trimStart().startsWith(GE
 
 /** A prepared statement that would now return other columns (a table changed under it), or that is gone: prepare it again. */
 export const STALE_STATEMENT = new Set(['0A000', '26000']);
+
+/**
+ * A tenant transaction's first statement (tenant.ts): the role switch and the service's id, for this transaction only.
+ * On PostgreSQL it goes with the transaction's BEGIN in one round trip, the id written in (pg-named-statements.ts).
+ */
+export const tenantSettings = (orgId: string): SQL => sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`;
+/** The text Drizzle makes of tenantSettings(), by which the PostgreSQL client knows it. */
+export const TENANT_SETTINGS_TEXT = "SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', $1, true)";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * The same statement with the service's id written in, for PostgreSQL's simple protocol (which takes no parameters),
+ * quoted by the driver's own escapeLiteral; undefined unless the id is a uuid, as every service's is.
+ */
+export const tenantSettingsWritten = (orgId: unknown, quote: (value: string) => string): string | undefined =>
+  typeof orgId === 'string' && UUID.test(orgId)
+    ? `SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${quote(orgId)}, true)`
+    : undefined;

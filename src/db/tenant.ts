@@ -1,9 +1,9 @@
 // Tenant transactions: every service-scoped query runs inside one. The role switch makes
 // PostgreSQL row-level security apply, so a query that forgets its org filter still sees nothing else.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql } from '#src/db/orm.ts';
 import type { Db } from './client.ts';
 import { transactionScope } from './prepared.ts';
+import { tenantSettings } from './statements.ts';
 
 /**
  * The transaction a page's reads share (readTogether). `open` until it ends: work that outlives it (a timer set
@@ -26,9 +26,6 @@ export async function inOrg<T>(db: Db, orgId: string, work: (tx: Db) => Promise<
     ),
   );
 }
-
-/** The role switch and the service's id, for this transaction only: the transaction's first statement. */
-export const tenantSettings = (orgId: string) => sql`SELECT set_config('role', 'parley_app', true), set_config('parley.org_id', ${orgId}, true)`;
 
 /**
  * One page's reads in one transaction: every inOrg for the same service and database that `reads` makes, one after

@@ -122,8 +122,9 @@ describe('parts read in one statement', () => {
     expect((await web.get('/home')).statusCode).toBe(200);
     const before = await statementRuns(h.deps.database);
     for (let i = 0; i < 10; i++) expect((await web.get('/home')).statusCode).toBe(200);
-    // The session, the role switch, the parts and the admin's own cases: sixteen before the parts.
-    expect(((await statementRuns(h.deps.database)) - before) / 10).toBe(4);
+    // The session, the role switch, the parts and the admin's own cases: sixteen before the parts. On PostgreSQL the
+    // role switch goes with the transaction's BEGIN, on the simple protocol, so it is not a prepared statement there.
+    expect(((await statementRuns(h.deps.database)) - before) / 10).toBe(h.deps.database.kind === 'postgres' ? 3 : 4);
   });
 
   it('give the case pages their directory, in one statement: coordinators, every name, the areas and the case types', async () => {
