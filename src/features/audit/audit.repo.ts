@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, gte, ilike, isNull, lte, or, type SQL, sql } from '#src/db/orm.ts';
 import type { Db } from '#src/db/client.ts';
-import { pageWindow } from '#src/db/prepared.ts';
+import { pageWindow, prepared } from '#src/db/prepared.ts';
 import { auditEvents, auditHeads } from '#src/db/schema/audit.ts';
 import { type AuditLink, GENESIS_HASH } from './audit-chain.ts';
 
@@ -48,7 +48,33 @@ export async function readChainBatch(tx: Db, orgId: string | null, afterSeq: num
 
 export type AuditFilter = { orgId: string; action?: string; actor?: string; entity?: string; from?: Date; to?: Date };
 
+/** How many entries a service's trail has: its chain's head numbers them 1, 2, 3… with no gap (audit-chain.ts). */
+const chainLength = prepared('audit_chain_length', (db) =>
+  db
+    .select({ seq: auditHeads.seq })
+    .from(auditHeads)
+    .where(eq(auditHeads.chain, sql.placeholder('chain'))),
+);
+/** The entries numbered above `bottom` and up to `top`, newest first: a range of the (org_id, seq) index. */
+const trailRange = prepared('audit_trail_range', (db) =>
+  db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.orgId, sql.placeholder('orgId')), lte(auditEvents.seq, sql.placeholder('top')), gt(auditEvents.seq, sql.placeholder('bottom'))))
+    .orderBy(desc(auditEvents.seq)),
+);
+
+/**
+ * A page of a service's audit trail, newest first, with how many entries match. Unfiltered (the page as it opens),
+ * the page is a range of the chain's numbers and the count is the chain's head, so it costs the same however long
+ * the trail grows (every view of a case adds to it); filtered, the entries are searched and counted.
+ */
 export async function searchEvents(tx: Db, f: AuditFilter, limit: number, offset: number) {
+  if (!(f.action || f.actor || f.entity || f.from || f.to)) {
+    const total = Number((await chainLength(tx, { chain: f.orgId }))[0]?.seq ?? 0);
+    const top = total - offset;
+    return { rows: top > 0 ? await trailRange(tx, { orgId: f.orgId, top, bottom: top - limit }) : [], total };
+  }
   const where: (SQL | undefined)[] = [eq(auditEvents.orgId, f.orgId)];
   if (f.action) where.push(ilike(auditEvents.action, `${f.action}%`));
   if (f.actor) where.push(or(ilike(auditEvents.actorLabel, `%${f.actor}%`), eq(auditEvents.actorId, f.actor)));
