@@ -41,14 +41,16 @@ export function createEmailService({ db, clock, audit, smtpConfigured }: { db: D
       authorise(actor, 'email.view');
       const safePage = Number.isInteger(page) && page > 0 ? page : 1;
       return inOrg(db, actor.orgId, async (tx) => {
-        const { rows, total } = await listMessages(tx, actor.orgId, filter, safePage, OUTBOX_PAGE_SIZE);
+        const counts = await countByStatus(tx, actor.orgId);
+        const { rows, total } = await listMessages(tx, actor.orgId, filter, safePage, OUTBOX_PAGE_SIZE, counts);
+        // Last, so the audit chain's head is held until the COMMIT only.
         await audit.record(tx, actor, actor.orgId, {
           action: 'email.list_viewed',
           entityType: 'organisation',
           entityId: actor.orgId,
           detail: { page: safePage, count: rows.length },
         });
-        return { messages: rows, total, page: safePage, pageSize: OUTBOX_PAGE_SIZE, counts: await countByStatus(tx, actor.orgId), smtpConfigured };
+        return { messages: rows, total, page: safePage, pageSize: OUTBOX_PAGE_SIZE, counts, smtpConfigured };
       });
     },
 

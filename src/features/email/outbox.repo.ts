@@ -190,8 +190,11 @@ const messageCount = preparedShapes('outbox_count', (db, shape: OutboxShape) =>
     .where(outboxWhere(shape)),
 );
 
-/** A page of the service's messages, newest first, without their bodies; and how many match in all. */
-export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, page: number, pageSize: number) {
+/**
+ * A page of the service's messages, newest first, without their bodies; and how many match in all. `counts` (countByStatus, read for the same page) gives the
+ * number when the list is filtered by status alone or not at all, so the messages are not counted twice.
+ */
+export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, page: number, pageSize: number, counts?: Record<string, number>) {
   const shape = { status: Boolean(filter.status), template: Boolean(filter.template), q: Boolean(filter.q) };
   const values = {
     orgId,
@@ -200,6 +203,10 @@ export async function listMessages(tx: Db, orgId: string, filter: OutboxFilter, 
     like: filter.q ? `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined,
   };
   const rows = await messagePage(tx, { ...shape, later: page > 1 }, { ...values, limit: pageSize, offset: (page - 1) * pageSize });
+  if (counts && !filter.template && !filter.q) {
+    const byStatus = Object.entries(counts).filter(([key]) => key !== NO_ADDRESS);
+    return { rows, total: byStatus.reduce((n, [status, count]) => (!filter.status || status === filter.status ? n + count : n), 0) };
+  }
   const [total] = await messageCount(tx, shape, values);
   return { rows, total: total?.n ?? 0 };
 }
@@ -231,7 +238,9 @@ const statusCounts = prepared('outbox_status_counts', (db) =>
     .groupBy(emailOutbox.status),
 );
 
+const NO_ADDRESS = 'to_post_no_address';
+
 export async function countByStatus(tx: Db, orgId: string): Promise<Record<string, number>> {
   const rows = await statusCounts(tx, { orgId });
-  return Object.fromEntries([...rows.map((r) => [r.status, r.n]), ['to_post_no_address', rows.find((r) => r.status === 'to_post')?.noAddress ?? 0]]);
+  return Object.fromEntries([...rows.map((r) => [r.status, r.n]), [NO_ADDRESS, rows.find((r) => r.status === 'to_post')?.noAddress ?? 0]]);
 }
