@@ -3,7 +3,7 @@
 // runs and within them, so a change of a tenth shows only this way: every variant is up at once, each is measured in
 // its turn, the order alternates round by round, and the server's own CPU time a request (from /proc) is kept beside
 // the rates and latencies, which the machine's other load moves more.
-//   BENCH_COMPARE_ROOT=<checkout>         that checkout's code (its bundle built: `npm run build` there) as a variant
+//   BENCH_COMPARE_ROOT=<checkout>         that checkout's code as a variant (installed there: `npm ci`, which builds its bundle)
 //   BENCH_COMPARE_OPTIONS='<options>'     this code started with these Node options instead of `npm start`'s
 //   BENCH_ROUNDS (default 4), BENCH_SECONDS each load run (default 6), BENCH_IDLE_SECONDS (default 30)
 //   BENCH_COMPARE_ON=pglite|postgres      one database only (default: the embedded one, and PostgreSQL when DATABASE_URL is set)
